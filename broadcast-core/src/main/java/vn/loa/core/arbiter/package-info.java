@@ -1,0 +1,2 @@
+/** The per-zone arbiter that decides which programme a zone hears: emergency, live, scheduled, background. */
+package vn.loa.core.arbiter;

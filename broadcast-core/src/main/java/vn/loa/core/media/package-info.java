@@ -1,0 +1,2 @@
+/** The media pipeline: PCM frames, sources, stages from decode to pacing, and the builder that joins them. */
+package vn.loa.core.media;
