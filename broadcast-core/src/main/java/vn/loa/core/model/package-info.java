@@ -1,0 +1,2 @@
+/** The domain model: announcements, zones, nodes, boards, priorities and their states. */
+package vn.loa.core.model;
