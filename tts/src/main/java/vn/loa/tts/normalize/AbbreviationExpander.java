@@ -1,0 +1,40 @@
+package vn.loa.tts.normalize;
+
+import java.util.Comparator;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Replaces the abbreviations of an {@link AbbreviationDictionary} with their spoken forms.
+ *
+ * <p>Immutable; one pattern is compiled per dictionary. An abbreviation matches only as a whole token (so "CA" in
+ * "CAO" stays). A one-letter key with a dot, like "P." or "Q.", only matches before a number or a capitalised name
+ * ("P. 5", "Q.Hoàn Kiếm"), because a sentence may also end in a capital letter and a dot.
+ */
+final class AbbreviationExpander implements TextRule {
+
+    private final AbbreviationDictionary dictionary;
+    private final Pattern pattern;
+
+    AbbreviationExpander(AbbreviationDictionary dictionary) {
+        this.dictionary = dictionary;
+        String alternatives = dictionary.entries().keySet().stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(AbbreviationExpander::alternative)
+                .collect(Collectors.joining("|"));
+        this.pattern = Pattern.compile("(?<![\\p{L}\\p{N}./&])(" + alternatives + ")");
+    }
+
+    @Override
+    public String apply(String text) {
+        return Rewriter.replace(pattern, text, r -> dictionary.spoken(r.group(1)));
+    }
+
+    private static String alternative(String key) {
+        String quoted = Pattern.quote(key);
+        if (key.length() == 2 && key.endsWith(".")) {
+            return quoted + "(?=\\s*[\\p{Lu}\\d])";
+        }
+        return key.endsWith(".") ? quoted : quoted + "(?![\\p{L}\\p{N}&])";
+    }
+}

@@ -1,0 +1,115 @@
+package vn.loa.tts.normalize;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads dates: "28/11/2026", "28-30/11", "2/9", "tháng 11/2026", "11/2026", "tháng 4"
+ * and "quý IV/2026".
+ *
+ * <p>Stateless. Runs after document numbers ("13/2023/NĐ-CP" is not a date) and before ranges and plain numbers.
+ * "ngày"/"tháng" is added only when the text does not already say it. A day/month pair is read as a fraction instead
+ * when the words around it say so ("khoảng 2/3 số hộ"), and as "X trên Y" after "số"/"ngõ"/"hẻm" (an address).
+ */
+final class DateExpander implements TextRule {
+
+    private static final Pattern FULL = Pattern.compile(
+            "(?<![\\d.,/])(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4})(?![\\d/])");
+    private static final Pattern DAY_RANGE = Pattern.compile(
+            "(?<![\\d.,/])(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}))?(?![\\d/])");
+    private static final Pattern QUARTER = Pattern.compile(
+            "(?iu)(quý)\\s+(I{1,3}|IV|[1-4])(?:\\s*(?:/|-|năm)\\s*(\\d{4}))?(?![\\p{L}\\d])");
+    private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\d.,/])(\\d{1,2})[/\\-](\\d{4})(?![\\d/])");
+    private static final Pattern MONTH_ALONE = Pattern.compile("(?iu)(?<![\\p{L}])(tháng)\\s+(\\d{1,2})(?![\\d/]|[.,]\\d)");
+    private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\d.,/])(\\d{1,2})/(\\d{1,2})(?![\\d/,]\\d)");
+
+    private static final Set<String> FRACTION_BEFORE = Set.of("khoảng", "gần", "hơn", "chiếm", "được", "đạt",
+            "còn", "lệ", "tới", "có", "trên", "dưới");
+    private static final Set<String> ADDRESS_BEFORE = Set.of("số", "nhà", "ngõ", "ngách", "hẻm", "kiệt", "kiốt", "lô");
+
+    private final NumberReader numbers;
+    private final CalendarWords calendar;
+
+    DateExpander(NumberReader numbers, CalendarWords calendar) {
+        this.numbers = numbers;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public String apply(String text) {
+        String out = Rewriter.replace(FULL, text, this::fullDate);
+        out = Rewriter.replace(DAY_RANGE, out, this::dayRange);
+        out = Rewriter.replace(QUARTER, out, this::quarter);
+        out = Rewriter.replace(MONTH_YEAR, out, this::monthYear);
+        out = Rewriter.replace(MONTH_ALONE, out, this::monthAlone);
+        return Rewriter.replace(DAY_MONTH, out, this::dayMonth);
+    }
+
+    private String fullDate(Rewriter r) {
+        int d = Integer.parseInt(r.group(1));
+        int m = Integer.parseInt(r.group(3));
+        if (!CalendarWords.isDay(d) || !CalendarWords.isMonth(m)) {
+            return null;
+        }
+        return dayPrefix(r) + calendar.day(d) + " tháng " + calendar.month(m, isLunar(r))
+                + " năm " + calendar.year(r.group(4));
+    }
+
+    private String dayRange(Rewriter r) {
+        int from = Integer.parseInt(r.group(1));
+        int to = Integer.parseInt(r.group(2));
+        int m = Integer.parseInt(r.group(3));
+        if (!CalendarWords.isDay(from) || !CalendarWords.isDay(to) || from >= to || !CalendarWords.isMonth(m)) {
+            return null;
+        }
+        String year = r.group(4) == null ? "" : " năm " + calendar.year(r.group(4));
+        return dayPrefix(r) + calendar.day(from) + " đến " + calendar.day(to) + " tháng "
+                + calendar.month(m, isLunar(r)) + year;
+    }
+
+    private String quarter(Rewriter r) {
+        String q = r.group(2).toUpperCase(java.util.Locale.ROOT);
+        int n = Character.isDigit(q.charAt(0)) ? Integer.parseInt(q) : RomanNumerals.parse(q);
+        String year = r.group(3) == null ? "" : " năm " + calendar.year(r.group(3));
+        return r.group(1) + " " + numbers.cardinal(n) + year;
+    }
+
+    private String monthYear(Rewriter r) {
+        int m = Integer.parseInt(r.group(1));
+        if (!CalendarWords.isMonth(m) || !CalendarWords.isYear(Integer.parseInt(r.group(2)))) {
+            return null;
+        }
+        String prefix = r.wordBefore().equals("tháng") ? "" : "tháng ";
+        return prefix + calendar.month(m, isLunar(r)) + " năm " + calendar.year(r.group(2));
+    }
+
+    /** "tháng 4" is "tháng tư" and "tháng 1 âm lịch" is "tháng giêng", which the number rule would not know. */
+    private String monthAlone(Rewriter r) {
+        int m = Integer.parseInt(r.group(2));
+        return CalendarWords.isMonth(m) ? r.group(1) + " " + calendar.month(m, isLunar(r)) : null;
+    }
+
+    private String dayMonth(Rewriter r) {
+        int a = Integer.parseInt(r.group(1));
+        int b = Integer.parseInt(r.group(2));
+        String before = r.wordBefore();
+        if (ADDRESS_BEFORE.contains(before) || (a == 24 && (b == 24 || b == 7))) {
+            return numbers.cardinal(a) + " trên " + numbers.cardinal(b); // an address, or "trực 24/24"
+        }
+        boolean fractionContext = FRACTION_BEFORE.contains(before) || r.textAfter(4).matches("\\s*số.*");
+        if (fractionContext || !CalendarWords.isDay(a) || !CalendarWords.isMonth(b)) {
+            return numbers.cardinal(a) + (b == 0 ? " trên " : " phần ") + numbers.cardinal(b);
+        }
+        return dayPrefix(r) + calendar.day(a) + " tháng " + calendar.month(b, isLunar(r));
+    }
+
+    private static String dayPrefix(Rewriter r) {
+        String before = r.wordBefore();
+        return before.equals("ngày") || before.equals("mồng") || before.equals("mùng") ? "" : "ngày ";
+    }
+
+    private static boolean isLunar(Rewriter r) {
+        String after = r.textAfter(16);
+        return after.contains("âm lịch") || after.matches("\\s*\\(?âl\\b.*") || after.matches("\\s*\\(al\\).*");
+    }
+}

@@ -1,0 +1,87 @@
+package vn.loa.tts.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the numbers of official documents: "13/2023/NĐ-CP" is "mười ba năm hai nghìn không trăm hai mươi ba nghị
+ * định của chính phủ", "45/KH-UBND" is "bốn mươi lăm kế hoạch của ủy ban nhân dân".
+ *
+ * <p>Stateless. Runs first among the number rules, because "13/2023" would otherwise look like a month and a year.
+ * The year is read after "năm", as officials cite a decree aloud ("Nghị định 13 năm 2023"). The code after the
+ * slash is read part by part, the issuer after "của": document types and issuers here, then the commune's dictionary, then letter by letter.
+ */
+final class DocumentNumberReader implements TextRule {
+
+    private static final Pattern DOCUMENT = Pattern.compile(
+            "(?<![\\d.,/])(\\d{1,5})/(?:(\\d{4})/)?(\\p{Lu}[\\p{L}\\d]*(?:[-&][\\p{L}\\d]+)*)(?![\\p{L}\\d])");
+
+    /** Codes whose meaning inside a document number differs from running text ("CT" is a directive, not a chair). */
+    private static final Map<String, String> ISSUERS = Map.ofEntries(
+            Map.entry("CT", "chỉ thị"), Map.entry("TT", "thông tư"), Map.entry("CĐ", "công điện"),
+            Map.entry("CP", "chính phủ"), Map.entry("TTg", "thủ tướng"), Map.entry("VPCP", "văn phòng chính phủ"),
+            Map.entry("BTTTT", "bộ thông tin và truyền thông"), Map.entry("BTC", "bộ tài chính"),
+            Map.entry("BYT", "bộ y tế"), Map.entry("BCA", "bộ công an"), Map.entry("BQP", "bộ quốc phòng"),
+            Map.entry("BNNPTNT", "bộ nông nghiệp và phát triển nông thôn"), Map.entry("BNV", "bộ nội vụ"),
+            Map.entry("BTNMT", "bộ tài nguyên và môi trường"), Map.entry("BGDĐT", "bộ giáo dục và đào tạo"),
+            Map.entry("BLĐTBXH", "bộ lao động thương binh và xã hội"), Map.entry("BXD", "bộ xây dựng"),
+            Map.entry("BGTVT", "bộ giao thông vận tải"), Map.entry("BCT", "bộ công thương"),
+            Map.entry("BKHĐT", "bộ kế hoạch và đầu tư"), Map.entry("VP", "văn phòng"), Map.entry("HĐ", "hợp đồng"),
+            Map.entry("SYT", "sở y tế"), Map.entry("BCĐ", "ban chỉ đạo"), Map.entry("BCH", "ban chỉ huy"));
+
+    private final NumberReader numbers;
+    private final AbbreviationDictionary dictionary;
+
+    DocumentNumberReader(NumberReader numbers, AbbreviationDictionary dictionary) {
+        this.numbers = numbers;
+        this.dictionary = dictionary;
+    }
+
+    @Override
+    public String apply(String text) {
+        return Rewriter.replace(DOCUMENT, text, this::document);
+    }
+
+    private String document(Rewriter r) {
+        String code = r.group(3);
+        if (r.group(2) == null && !code.contains("-")) {
+            return null; // "5/UBND" alone is too unlike a document number to risk
+        }
+        List<String> words = new ArrayList<>();
+        words.add(numbers.cardinal(r.group(1)));
+        if (r.group(2) != null) {
+            words.add("năm " + numbers.cardinal(r.group(2)));
+        }
+        String[] parts = code.split("[-&]");
+        for (int i = 0; i < parts.length; i++) {
+            String spoken = codePart(parts[i]);
+            if (i == 1) {
+                words.add("của"); // the part after the type is the issuer
+            }
+            if (i > 0 || !alreadySaid(r, spoken)) {
+                words.add(spoken);
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    /** "Nghị định 13/2023/NĐ-CP" names the type before the number; saying "nghị định" twice sounds wrong. */
+    private static boolean alreadySaid(Rewriter r, String type) {
+        String before = r.text().substring(Math.max(0, r.match().start() - type.length() - 6), r.match().start())
+                .toLowerCase(java.util.Locale.ROOT).strip();
+        return before.endsWith(type) || before.endsWith(type + " số");
+    }
+
+    private String codePart(String part) {
+        String spoken = ISSUERS.get(part);
+        if (spoken == null) {
+            spoken = dictionary.spoken(part);
+        }
+        if (spoken == null) {
+            spoken = part.chars().allMatch(Character::isDigit) ? numbers.cardinal(part) : AcronymSpeller.spell(part);
+        }
+        return spoken;
+    }
+}

@@ -1,0 +1,70 @@
+package vn.loa.tts.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits spoken text into sentences, so the first can go on air while the rest are still being synthesised.
+ *
+ * <p>Stateless. Runs last: by then every dot inside a number, date or abbreviation has become a word, so a
+ * remaining ".", "!", "?" or "..." followed by a space ends a sentence, and so does a line break (notices are often
+ * written as lines without full stops). Each sentence ends with its punctuation, which is where the engine pauses;
+ * a line without one gets a full stop. A sentence longer than {@value #MAX_LENGTH} characters is cut at its last
+ * comma (or space) before that length, because one long sentence would delay the first audio.
+ */
+final class SentenceSplitter {
+
+    static final int MAX_LENGTH = 300;
+
+    private static final Pattern END = Pattern.compile("(?<=[.!?…])[\"')\\]]*\\s+|\\n+");
+    private static final Pattern SPEAKABLE = Pattern.compile("[\\p{L}\\p{N}]");
+
+    List<String> split(String text) {
+        List<String> sentences = new ArrayList<>();
+        for (String piece : END.split(text)) {
+            String sentence = tidy(piece);
+            if (SPEAKABLE.matcher(sentence).find()) {
+                cut(sentence, sentences);
+            }
+        }
+        return sentences;
+    }
+
+    /** Collapses spaces and repeated commas, and attaches punctuation to the word before it. */
+    static String tidy(String piece) {
+        String s = piece.replaceAll("[ \\t\\u00A0]+", " ");
+        s = s.replaceAll(" ([,.;:!?])", "$1");
+        s = s.replaceAll("([,;:])(?:[ ,;:]*[,;:])+", "$1");
+        s = s.replaceAll("^[ ,.;:]+", "").strip();
+        s = s.replaceAll("[,;:]$", "").strip();
+        Matcher close = Pattern.compile("([,;:])(?=\\p{L}|\\p{N})").matcher(s);
+        s = close.replaceAll("$1 ");
+        if (!s.isEmpty() && ".!?…".indexOf(s.charAt(s.length() - 1)) < 0) {
+            s = s + ".";
+        }
+        return s;
+    }
+
+    private static void cut(String sentence, List<String> out) {
+        String rest = sentence;
+        while (rest.length() > MAX_LENGTH) {
+            int at = rest.lastIndexOf(", ", MAX_LENGTH);
+            int skip = 2;
+            if (at < MAX_LENGTH / 3) {
+                at = rest.lastIndexOf(' ', MAX_LENGTH);
+                skip = 1;
+            }
+            if (at <= 0) {
+                at = MAX_LENGTH; // one enormous "word": cut it anyway rather than hand the engine all of it
+                skip = 0;
+            }
+            out.add(rest.substring(0, at).strip() + ",");
+            rest = rest.substring(at + skip).strip();
+        }
+        if (SPEAKABLE.matcher(rest).find()) {
+            out.add(rest);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package vn.loa.tts.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads web and e-mail addresses the way they are dictated: "dichvucong.gov.vn" is "dichvucong chấm gờ o vê chấm vê
+ * nờ", "ubnd@xa.gov.vn" has "a còng".
+ *
+ * <p>Stateless. Runs before numbers and abbreviations, which would otherwise take the dots and the letters apart.
+ */
+final class WebAddressReader implements TextRule {
+
+    private static final Pattern ADDRESS = Pattern.compile("(?iu)(?<![\\p{L}\\d@.])(?:https?://)?"
+            + "((?:[\\p{L}\\d_\\-]+\\.)*[\\p{L}\\d_\\-]+@)?((?:[\\p{L}\\d\\-]+\\.)+(?:vn|com|net|org|gov|edu|info))"
+            + "((?:/[\\p{L}\\d_\\-.]*)*)(?![\\p{L}\\d])");
+    private static final Map<String, String> PARTS = Map.of("vn", "vê nờ", "gov", "gờ o vê", "com", "com",
+            "net", "nét", "org", "o rờ gờ", "edu", "e đu", "www", "vê kép vê kép vê kép", "info", "in phô");
+
+    @Override
+    public String apply(String text) {
+        return Rewriter.replace(ADDRESS, text, this::address);
+    }
+
+    private String address(Rewriter r) {
+        List<String> words = new ArrayList<>();
+        if (r.group(1) != null) {
+            words.add(dotted(r.group(1).substring(0, r.group(1).length() - 1)));
+            words.add("a còng");
+        }
+        words.add(dotted(r.group(2)));
+        for (String segment : r.group(3).split("/")) {
+            if (!segment.isEmpty()) {
+                words.add("gạch chéo " + dotted(segment));
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    private static String dotted(String host) {
+        List<String> words = new ArrayList<>();
+        for (String part : host.split("\\.")) {
+            if (!part.isEmpty()) {
+                words.add(PARTS.getOrDefault(part.toLowerCase(java.util.Locale.ROOT), part.replace('-', ' ')));
+            }
+        }
+        return String.join(" chấm ", words);
+    }
+}
