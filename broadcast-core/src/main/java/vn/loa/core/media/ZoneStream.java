@@ -1,0 +1,91 @@
+package vn.loa.core.media;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import vn.loa.core.arbiter.Claim;
+import vn.loa.core.arbiter.PreemptionPolicy;
+import vn.loa.core.arbiter.ZoneArbiter;
+import vn.loa.core.rtp.RtpPacket;
+import vn.loa.core.rtp.RtpPacketizer;
+
+/**
+ * The one RTP stream a zone's speakers receive: each packet time it asks the zone's arbiter who is on air and sends
+ * that programme's next frame, so a preemption is heard from the next packet on.
+ *
+ * <p>Not thread-safe: driven by one ticker thread. The stream keeps one SSRC, sequence and timestamp line across
+ * programmes, as a receiver bound to the zone's SDP expects; a switch starts a new talk spurt (marker bit), and a
+ * silent zone sends nothing while its timestamp runs on.
+ */
+public final class ZoneStream {
+
+    private final ZoneArbiter arbiter;
+    private final RtpPacketizer packetizer;
+    private final int unitsPerTick;
+    private final Map<String, ProgrammeFeed> feeds = new HashMap<>();
+    private final Set<String> interrupted = new HashSet<>();
+    private String lastOnAir;
+
+    /**
+     * @param unitsPerTick RTP clock units per packet time: 160 for G.711 at 20 ms, 960 for Opus
+     */
+    public ZoneStream(ZoneArbiter arbiter, RtpPacketizer packetizer, int unitsPerTick) {
+        this.arbiter = arbiter;
+        this.packetizer = packetizer;
+        this.unitsPerTick = unitsPerTick;
+    }
+
+    /** Gives the zone the media of a programme before (or when) its claim is submitted to the arbiter. */
+    public void attach(String programmeId, ProgrammeFeed feed) {
+        feeds.put(programmeId, feed);
+    }
+
+    /** The packet for packet time number {@code tick}, or null when the zone is silent. */
+    public RtpPacket tick(long tick) {
+        while (true) {
+            Optional<Claim> onAir = arbiter.onAir();
+            if (onAir.isEmpty()) {
+                noteSwitch(null);
+                packetizer.skip(unitsPerTick);
+                return null;
+            }
+            Claim claim = onAir.get();
+            noteSwitch(claim);
+            ProgrammeFeed feed = feeds.get(claim.programmeId());
+            EncodedFrame frame = feed == null ? null : feed.frameFor(tick);
+            if (frame != null) {
+                return packetizer.packetize(frame.payload(), frame.duration());
+            }
+            // Ended, or no media was ever attached: let the next in line have this very packet time.
+            feeds.remove(claim.programmeId());
+            interrupted.remove(claim.programmeId());
+            arbiter.finished(claim.programmeId());
+        }
+    }
+
+    public RtpPacketizer packetizer() {
+        return packetizer;
+    }
+
+    private void noteSwitch(Claim now) {
+        String id = now == null ? null : now.programmeId();
+        if (java.util.Objects.equals(id, lastOnAir)) {
+            return;
+        }
+        if (lastOnAir != null && feeds.containsKey(lastOnAir)) {
+            String left = lastOnAir;
+            if (arbiter.waiting().stream().anyMatch(c -> c.programmeId().equals(left))) {
+                interrupted.add(left); // left the air without ending and waits to come back: preempted
+            } else {
+                feeds.remove(left); // dropped or withdrawn: it will not be back
+            }
+        }
+        if (now != null && interrupted.remove(id) && now.policy() == PreemptionPolicy.RESTART) {
+            feeds.computeIfPresent(id, (k, feed) -> feed.restarted());
+        }
+        packetizer.startTalkSpurt();
+        lastOnAir = id;
+    }
+}
