@@ -1,0 +1,139 @@
+package vn.loa.server;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Clock;
+import java.util.Optional;
+import vn.loa.server.announcement.AnnouncementRepository;
+import vn.loa.server.announcement.AnnouncementRoutes;
+import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.audit.AuditLog;
+import vn.loa.server.audit.AuditQuery;
+import vn.loa.server.audit.AuditRoutes;
+import vn.loa.server.auth.AuthRoutes;
+import vn.loa.server.auth.Authenticator;
+import vn.loa.server.auth.LoginThrottle;
+import vn.loa.server.auth.PasswordHasher;
+import vn.loa.server.auth.SignIn;
+import vn.loa.server.auth.TokenService;
+import vn.loa.server.board.BoardRepository;
+import vn.loa.server.board.BoardRoutes;
+import vn.loa.server.board.BoardService;
+import vn.loa.server.config.LoaConfig;
+import vn.loa.server.db.Database;
+import vn.loa.server.http.ApiRouter;
+import vn.loa.server.http.Blocking;
+import vn.loa.server.http.ErrorResponder;
+import vn.loa.server.http.HealthRoutes;
+import vn.loa.server.node.NodeRepository;
+import vn.loa.server.node.NodeRoutes;
+import vn.loa.server.node.NodeService;
+import vn.loa.server.user.UserRepository;
+import vn.loa.server.user.UserRoutes;
+import vn.loa.server.user.UserService;
+import vn.loa.server.zone.ZoneGuard;
+import vn.loa.server.zone.ZoneRepository;
+import vn.loa.server.zone.ZoneRoutes;
+import vn.loa.server.zone.ZoneService;
+
+/**
+ * The assembled Loa server: database, services and the HTTP API, wired in one place and started as one.
+ *
+ * <p>{@link #start} blocks the calling thread until the server listens (it is called from {@code main} and tests).
+ */
+public final class LoaServer implements AutoCloseable {
+
+    private final LoaConfig config;
+    private final Clock clock;
+    private Vertx vertx;
+    private Database database;
+    private HttpServer http;
+    private Optional<String> generatedPassword = Optional.empty();
+
+    public LoaServer(LoaConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Migrates the database, sets up a fresh one, and listens; returns the port it listens on. */
+    public int start() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        java.nio.file.Files.createDirectories(config.dataDir());
+        database = Database.open(config);
+        PasswordHasher hasher = new PasswordHasher();
+        Bootstrap.Outcome boot = Bootstrap.run(database.jdbi(), config.rootZoneName(), config.adminPassword(), hasher, clock);
+        generatedPassword = boot.generatedPassword();
+
+        var jdbi = database.jdbi();
+        Blocking blocking = new Blocking(vertx);
+        AuditLog audit = new AuditLog(clock);
+        ZoneRepository zoneRepository = new ZoneRepository();
+        ZoneGuard zoneGuard = new ZoneGuard(zoneRepository);
+        UserRepository userRepository = new UserRepository();
+        TokenService tokens = new TokenService(vertx, boot.signingKey(), config.tokenTtl());
+        LoginThrottle throttle = new LoginThrottle(clock, config.loginWindow(), config.loginUserLimit(),
+                config.loginAddressLimit());
+        SignIn signIn = new SignIn(jdbi, userRepository, hasher, tokens, throttle, audit, "/" + Bootstrap.ROOT_ZONE + "/");
+
+        var zones = new ZoneRoutes(new ZoneService(jdbi, zoneRepository, audit, clock), blocking);
+        var nodes = new NodeRoutes(new NodeService(jdbi, new NodeRepository(), zoneGuard, audit, clock), blocking);
+        var boards = new BoardRoutes(new BoardService(jdbi, new BoardRepository(), zoneGuard, audit, clock), blocking);
+        var announcements = new AnnouncementRoutes(
+                new AnnouncementService(jdbi, new AnnouncementRepository(), zoneGuard, audit, clock), blocking);
+        var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher, audit, clock), blocking);
+        var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
+        var auth = new AuthRoutes(signIn, blocking);
+
+        // One router: the contract's operations first, then health, metrics and the fallbacks.
+        Router api = ApiRouter.create(vertx, config.bodyLimit(), new Authenticator(tokens), builder -> {
+            auth.mount(builder);
+            zones.mount(builder);
+            nodes.mount(builder);
+            boards.mount(builder);
+            announcements.mount(builder);
+            users.mount(builder);
+            auditRoutes.mount(builder);
+        }).await();
+
+        new HealthRoutes(database, blocking, registry).mount(api);
+        api.route().failureHandler(new ErrorResponder());
+        api.route().last().handler(ctx -> ctx.fail(404));
+
+        http = vertx.createHttpServer(new HttpServerOptions()
+                        .setHost(config.httpHost()).setPort(config.httpPort()).setCompressionSupported(true))
+                .requestHandler(api)
+                .listen().await();
+        return http.actualPort();
+    }
+
+    /** The admin password generated at this first start, to be printed once; empty otherwise. */
+    public Optional<String> generatedAdminPassword() {
+        return generatedPassword;
+    }
+
+    public int port() {
+        return http.actualPort();
+    }
+
+    @Override
+    public void close() {
+        if (vertx != null) {
+            vertx.close().await();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}

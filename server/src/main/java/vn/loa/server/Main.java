@@ -1,0 +1,33 @@
+package vn.loa.server;
+
+import java.time.Clock;
+import vn.loa.server.config.ConfigException;
+import vn.loa.server.config.ConfigLoader;
+import vn.loa.server.config.LoaConfig;
+
+/** {@code ./loa server}: reads the configuration, starts the server and prints where to find it. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoaConfig config;
+        try {
+            config = ConfigLoader.load(System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("Cấu hình sai / bad configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LoaServer server = new LoaServer(config, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "loa-shutdown"));
+        int port = server.start();
+        System.out.println("Loa đang chạy / Loa is running: http://localhost:" + port + "/");
+        System.out.println("Dữ liệu / data: " + config.dataDir() + (config.isPostgres() ? " (PostgreSQL)" : " (H2)"));
+        server.generatedAdminPassword().ifPresent(p -> {
+            System.out.println("Tài khoản quản trị / admin account: admin");
+            System.out.println("Mật khẩu (chỉ hiện một lần) / password (shown once): " + p);
+        });
+    }
+}

@@ -1,0 +1,66 @@
+package vn.loa.server.announcement;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import vn.loa.core.model.Announcement;
+
+/** The JSON shapes of an announcement: the summary of lists and the detail with its history. */
+final class AnnouncementJson {
+
+    private AnnouncementJson() {
+    }
+
+    static JsonObject summary(Announcement a) {
+        JsonObject schedule = new JsonObject();
+        putTime(schedule, "at", a.schedule().at());
+        if (a.schedule().cron() != null) {
+            schedule.put("cron", a.schedule().cron());
+        }
+        putTime(schedule, "until", a.schedule().until());
+        JsonObject json = new JsonObject()
+                .put("id", a.id())
+                .put("title", a.title())
+                .put("zones", new JsonArray(a.zones()))
+                .put("priority", a.priority().name())
+                .put("repeat", a.repeat())
+                .put("chime", a.chime())
+                .put("state", a.state().name())
+                .put("createdBy", a.createdBy())
+                .put("createdAt", a.createdAt().toString())
+                .put("updatedAt", a.updatedAt().toString());
+        putIfSet(json, "text", a.text());
+        putIfSet(json, "audioId", a.audioId());
+        putIfSet(json, "relayUrl", a.relayUrl());
+        putIfSet(json, "voice", a.voice());
+        if (!schedule.isEmpty()) {
+            json.put("schedule", schedule);
+        }
+        return json;
+    }
+
+    static JsonObject detail(Announcement a, List<Transition> history) {
+        JsonArray transitions = new JsonArray();
+        for (Transition t : history) {
+            JsonObject row = new JsonObject().put("to", t.to()).put("actor", t.actor()).put("at", t.at().toString());
+            putIfSet(row, "from", t.from());
+            putIfSet(row, "reason", t.reason());
+            transitions.add(row);
+        }
+        // Deliveries per node are written by the media pipeline; until it runs an announcement has none.
+        return summary(a).put("transitions", transitions).put("deliveries", new JsonArray());
+    }
+
+    private static void putIfSet(JsonObject json, String key, String value) {
+        if (value != null) {
+            json.put(key, value);
+        }
+    }
+
+    private static void putTime(JsonObject json, String key, Instant value) {
+        if (value != null) {
+            json.put(key, value.toString());
+        }
+    }
+}

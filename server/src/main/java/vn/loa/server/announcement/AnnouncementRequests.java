@@ -1,0 +1,96 @@
+package vn.loa.server.announcement;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import vn.loa.core.model.Priority;
+import vn.loa.core.model.Schedule;
+import vn.loa.server.http.ApiError;
+import vn.loa.server.http.TextInput;
+
+/**
+ * Reads an announcement request body (already checked against the OpenAPI schema) into an {@link AnnouncementDraft},
+ * applying the rules a schema cannot express: some content present, a relay URL Loa can open, a coherent schedule.
+ */
+final class AnnouncementRequests {
+
+    private static final Set<String> RELAY_SCHEMES = Set.of("http", "https", "icy", "rtsp");
+
+    private AnnouncementRequests() {
+    }
+
+    static AnnouncementDraft draft(JsonObject body) {
+        String title = TextInput.required(TextInput.plain(body.getString("title")), "title");
+        String text = TextInput.rich(body.getString("text"));
+        if (text != null && text.isBlank()) {
+            text = null;
+        }
+        String audioId = body.getString("audioId");
+        String relayUrl = relayUrl(body.getString("relayUrl"));
+        if (text == null && audioId == null && relayUrl == null) {
+            throw ApiError.badRequest("missing_content",
+                    "Tin cần có nội dung: nhập văn bản (text), chọn tệp âm thanh (audioId) hoặc địa chỉ tiếp sóng (relayUrl).");
+        }
+        // Duplicates in the zone list would be one zone; keep the order the clerk chose.
+        List<String> zones = List.copyOf(new LinkedHashSet<>(strings(body.getJsonArray("zones"))));
+        Priority priority = Priority.valueOf(body.getString("priority", Priority.SCHEDULED.name()));
+        return new AnnouncementDraft(title, text, audioId, relayUrl, zones, priority, body.getString("voice"),
+                body.getInteger("repeat", 1), body.getBoolean("chime", true), schedule(body.getJsonObject("schedule")));
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.stream().map(String.class::cast).toList();
+    }
+
+    private static String relayUrl(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || !RELAY_SCHEMES.contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))
+                    || uri.getHost() == null) {
+                throw new URISyntaxException(value, "scheme or host");
+            }
+            return value;
+        } catch (URISyntaxException e) {
+            throw ApiError.badRequest("invalid_relay_url",
+                    "Địa chỉ tiếp sóng phải là URL http(s)://, icy:// hoặc rtsp:// có tên máy, ví dụ http://radio.vn/vov1.mp3.");
+        }
+    }
+
+    private static Schedule schedule(JsonObject s) {
+        if (s == null) {
+            return new Schedule(null, null, null);
+        }
+        Instant at = instant(s.getString("at"), "schedule.at");
+        String cron = s.getString("cron");
+        Instant until = instant(s.getString("until"), "schedule.until");
+        if (until != null && cron == null) {
+            throw ApiError.badRequest("invalid_schedule", "'until' chỉ dùng cùng lịch lặp lại 'cron'.");
+        }
+        if (until != null && at != null && !until.isAfter(at)) {
+            throw ApiError.badRequest("invalid_schedule", "Thời điểm kết thúc (until) phải sau thời điểm bắt đầu (at).");
+        }
+        return new Schedule(at, cron, until);
+    }
+
+    private static Instant instant(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest("invalid_schedule", "'" + field + "' phải là thời điểm ISO 8601 có múi giờ, "
+                    + "ví dụ 2026-11-28T07:30:00+07:00.");
+        }
+    }
+}

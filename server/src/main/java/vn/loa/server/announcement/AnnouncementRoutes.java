@@ -1,0 +1,81 @@
+package vn.loa.server.announcement;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import vn.loa.core.model.Announcement;
+import vn.loa.core.model.AnnouncementState;
+import vn.loa.server.auth.Authenticator;
+import vn.loa.server.auth.Caller;
+import vn.loa.server.http.ApiError;
+import vn.loa.server.http.Blocking;
+import vn.loa.server.http.Replies;
+import vn.loa.server.http.TextInput;
+
+/** HTTP routes of {@code /api/v1/announcements} and its lifecycle actions. */
+public final class AnnouncementRoutes {
+
+    /** A lifecycle action on one announcement, with the optional reason from the body. */
+    private interface Move {
+        Announcement apply(Caller caller, long id, String reason);
+    }
+
+    private final AnnouncementService service;
+    private final Blocking blocking;
+
+    public AnnouncementRoutes(AnnouncementService service, Blocking blocking) {
+        this.service = service;
+        this.blocking = blocking;
+    }
+
+    public void mount(RouterBuilder api) {
+        api.getRoute("listAnnouncements").addHandler(this::list);
+        api.getRoute("createAnnouncement").addHandler(this::create);
+        api.getRoute("getAnnouncement").addHandler(this::get);
+        api.getRoute("submitAnnouncement").addHandler(ctx -> move(ctx, (c, id, r) -> service.submit(c, id)));
+        api.getRoute("approveAnnouncement").addHandler(ctx -> move(ctx, (c, id, r) -> service.approve(c, id)));
+        api.getRoute("rejectAnnouncement").addHandler(ctx -> move(ctx, service::reject));
+        api.getRoute("broadcastAnnouncement").addHandler(ctx -> move(ctx, (c, id, r) -> service.broadcast(c, id)));
+        api.getRoute("cancelAnnouncement").addHandler(ctx -> move(ctx, service::cancel));
+    }
+
+    private void list(RoutingContext ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        String state = ctx.queryParams().get("state");
+        int limit = Integer.parseInt(ctx.queryParams().get("limit") == null ? "50" : ctx.queryParams().get("limit"));
+        int offset = Integer.parseInt(ctx.queryParams().get("offset") == null ? "0" : ctx.queryParams().get("offset"));
+        AnnouncementState filter = state == null ? null : AnnouncementState.valueOf(state);
+        Replies.reply(ctx, 200, blocking.run(() -> new JsonArray(
+                service.page(caller, filter, limit, offset).stream().map(AnnouncementJson::summary).toList())));
+    }
+
+    private void create(RoutingContext ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        AnnouncementDraft draft = AnnouncementRequests.draft(ctx.body().asJsonObject());
+        Replies.reply(ctx, 201, blocking.run(() -> AnnouncementJson.summary(service.create(caller, draft))));
+    }
+
+    private void get(RoutingContext ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        long id = id(ctx);
+        Replies.reply(ctx, 200, blocking.run(() ->
+                AnnouncementJson.detail(service.get(caller, id), service.history(caller, id))));
+    }
+
+    private void move(RoutingContext ctx, Move move) {
+        Caller caller = Authenticator.caller(ctx);
+        long id = id(ctx);
+        JsonObject body = ctx.body() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
+        String reason = body == null ? null : TextInput.plain(body.getString("reason"));
+        Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.summary(move.apply(caller, id, reason))));
+    }
+
+    private static long id(RoutingContext ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiError.notFound("tin", ctx.pathParam("id"));
+        }
+    }
+}

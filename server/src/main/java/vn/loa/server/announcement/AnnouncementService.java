@@ -1,0 +1,143 @@
+package vn.loa.server.announcement;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import vn.loa.core.model.Announcement;
+import vn.loa.core.model.AnnouncementState;
+import vn.loa.core.model.Priority;
+import vn.loa.server.audit.AuditLog;
+import vn.loa.server.auth.Action;
+import vn.loa.server.auth.Caller;
+import vn.loa.server.http.ApiError;
+import vn.loa.server.zone.ZoneGuard;
+
+/**
+ * The announcement lifecycle: compose, submit, approve or reject, broadcast, cancel. Every change is one transaction
+ * holding the new state, its transition row and its audit record. Blocking (JDBC).
+ *
+ * <p>A caller reads announcements that touch their unit (targeted inside it or at a unit enclosing it), and changes
+ * only those whose every zone lies inside it.
+ */
+public final class AnnouncementService {
+
+    private final Jdbi jdbi;
+    private final AnnouncementRepository announcements;
+    private final ZoneGuard zones;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AnnouncementService(Jdbi jdbi, AnnouncementRepository announcements, ZoneGuard zones, AuditLog audit,
+            Clock clock) {
+        this.jdbi = jdbi;
+        this.announcements = announcements;
+        this.zones = zones;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Announcement create(Caller caller, AnnouncementDraft d) {
+        requireComposer(caller, d.priority());
+        Instant now = clock.instant();
+        // An emergency skips approval (DESIGN.md: the hotline and alerts cannot wait for a signature).
+        boolean emergency = d.priority() == Priority.EMERGENCY;
+        AnnouncementState initial = emergency ? AnnouncementState.APPROVED : AnnouncementState.DRAFT;
+        return jdbi.inTransaction(h -> {
+            d.zones().forEach(z -> zones.inScope(h, caller, z));
+            Announcement a = new Announcement(0, d.title(), d.text(), d.audioId(), d.relayUrl(), d.zones(), d.priority(),
+                    d.voice(), d.repeat(), d.chime(), d.schedule(), initial, caller.username(), now, now);
+            long id = announcements.insert(h, a);
+            announcements.recordTransition(h, id, null, initial, caller.username(),
+                    emergency ? "khẩn cấp: không cần phê duyệt" : null, now);
+            audit.record(h, caller, "announcement.create", "announcement:" + id, d.priority() + " " + d.title());
+            return announcements.find(h, id).orElseThrow();
+        });
+    }
+
+    public Announcement get(Caller caller, long id) {
+        return jdbi.withHandle(h -> readable(h, caller, id));
+    }
+
+    public List<Transition> history(Caller caller, long id) {
+        return jdbi.withHandle(h -> {
+            readable(h, caller, id);
+            return announcements.transitions(h, id);
+        });
+    }
+
+    public List<Announcement> page(Caller caller, AnnouncementState state, int limit, int offset) {
+        return jdbi.withHandle(h -> announcements.page(h, caller.unitPath(), state, limit, offset));
+    }
+
+    public Announcement submit(Caller caller, long id) {
+        require(caller, Action.COMPOSE, "Chỉ người soạn tin được gửi tin đi phê duyệt.");
+        return move(caller, id, AnnouncementState.SUBMITTED, "announcement.submit", null);
+    }
+
+    public Announcement approve(Caller caller, long id) {
+        require(caller, Action.APPROVE, "Chỉ lãnh đạo (người phê duyệt) được phê duyệt tin.");
+        return move(caller, id, AnnouncementState.APPROVED, "announcement.approve", null);
+    }
+
+    public Announcement reject(Caller caller, long id, String reason) {
+        require(caller, Action.APPROVE, "Chỉ lãnh đạo (người phê duyệt) được trả lại tin.");
+        return move(caller, id, AnnouncementState.DRAFT, "announcement.reject", reason);
+    }
+
+    /** Hands an approved announcement to the air: it waits in SCHEDULED for its time and its zones' arbiters. */
+    public Announcement broadcast(Caller caller, long id) {
+        require(caller, Action.BROADCAST, "Bạn không có quyền phát tin.");
+        return move(caller, id, AnnouncementState.SCHEDULED, "announcement.broadcast", null);
+    }
+
+    public Announcement cancel(Caller caller, long id, String reason) {
+        if (!caller.may(Action.COMPOSE) && !caller.may(Action.APPROVE)) {
+            throw ApiError.forbidden("Bạn không có quyền hủy tin.");
+        }
+        return move(caller, id, AnnouncementState.CANCELLED, "announcement.cancel", reason);
+    }
+
+    private Announcement move(Caller caller, long id, AnnouncementState to, String action, String reason) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            Announcement a = readable(h, caller, id);
+            if (!announcements.zonePaths(h, id).stream().allMatch(caller::covers)) {
+                throw ApiError.forbidden("Tin này phát cả ra ngoài đơn vị của bạn; chỉ cấp trên được thao tác.");
+            }
+            if (!a.state().canMoveTo(to)) {
+                throw ApiError.conflict("invalid_state", "Không thể chuyển tin từ trạng thái " + a.state()
+                        + " sang " + to + ".");
+            }
+            if (!announcements.moveState(h, id, a.state(), to, now)) {
+                throw ApiError.conflict("concurrent_change", "Tin vừa được người khác thay đổi; hãy tải lại rồi thử lại.");
+            }
+            announcements.recordTransition(h, id, a.state(), to, caller.username(), reason, now);
+            audit.record(h, caller, action, "announcement:" + id, reason);
+            return a.withState(to, now);
+        });
+    }
+
+    private Announcement readable(Handle h, Caller caller, long id) {
+        return announcements.find(h, id)
+                .filter(a -> announcements.zonePaths(h, id).stream().anyMatch(caller::overlaps))
+                .orElseThrow(() -> ApiError.notFound("tin", String.valueOf(id)));
+    }
+
+    private static void requireComposer(Caller caller, Priority priority) {
+        require(caller, Action.COMPOSE, "Bạn không có quyền soạn tin.");
+        if (priority == Priority.EMERGENCY && !caller.may(Action.APPROVE)) {
+            throw ApiError.forbidden("Chỉ lãnh đạo được phát tin khẩn cấp (không qua phê duyệt).");
+        }
+        if (priority == Priority.LIVE && !caller.may(Action.SPEAK_LIVE)) {
+            throw ApiError.forbidden("Chỉ lãnh đạo được phát trực tiếp.");
+        }
+    }
+
+    private static void require(Caller caller, Action action, String message) {
+        if (!caller.may(action)) {
+            throw ApiError.forbidden(message);
+        }
+    }
+}

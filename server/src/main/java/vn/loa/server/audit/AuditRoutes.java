@@ -1,0 +1,52 @@
+package vn.loa.server.audit;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import vn.loa.server.auth.Authenticator;
+import vn.loa.server.http.ApiError;
+import vn.loa.server.http.Blocking;
+import vn.loa.server.http.Replies;
+
+/** HTTP route of {@code /api/v1/audit}: the log of who did what, filtered and paged, newest first. */
+public final class AuditRoutes {
+
+    private final AuditQuery query;
+    private final Blocking blocking;
+
+    public AuditRoutes(AuditQuery query, Blocking blocking) {
+        this.query = query;
+        this.blocking = blocking;
+    }
+
+    public void mount(RouterBuilder api) {
+        api.getRoute("listAudit").addHandler(this::list);
+    }
+
+    private void list(RoutingContext ctx) {
+        var caller = Authenticator.caller(ctx);
+        var q = ctx.queryParams();
+        AuditQuery.Filter filter = new AuditQuery.Filter(q.get("actor"), q.get("action"), q.get("target"),
+                time(q.get("from"), "from"), time(q.get("to"), "to"),
+                q.get("limit") == null ? 100 : Integer.parseInt(q.get("limit")),
+                q.get("offset") == null ? 0 : Integer.parseInt(q.get("offset")));
+        Replies.reply(ctx, 200, blocking.run(() -> new JsonArray(query.list(caller, filter).stream()
+                .map(AuditRoutes::json).toList())));
+    }
+
+    private static java.time.Instant time(String value, String name) {
+        try {
+            return value == null ? null : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest("invalid_request", "'" + name + "' phải là thời điểm ISO 8601 có múi giờ.");
+        }
+    }
+
+    private static JsonObject json(AuditQuery.Entry e) {
+        return new JsonObject().put("id", e.id()).put("at", e.at().toString()).put("actor", e.actor())
+                .put("address", e.address()).put("action", e.action()).put("target", e.target()).put("detail", e.detail());
+    }
+}

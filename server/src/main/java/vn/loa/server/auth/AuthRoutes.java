@@ -1,0 +1,46 @@
+package vn.loa.server.auth;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import vn.loa.server.http.ApiError;
+import vn.loa.server.http.Blocking;
+import vn.loa.server.http.Replies;
+import vn.loa.server.user.UserRoutes;
+
+/** HTTP route of {@code /api/v1/auth/login}. */
+public final class AuthRoutes {
+
+    private final SignIn signIn;
+    private final Blocking blocking;
+
+    public AuthRoutes(SignIn signIn, Blocking blocking) {
+        this.signIn = signIn;
+        this.blocking = blocking;
+    }
+
+    public void mount(RouterBuilder api) {
+        api.getRoute("login").addHandler(this::login);
+    }
+
+    private void login(RoutingContext ctx) {
+        JsonObject body = ctx.body().asJsonObject();
+        String username = body.getString("username");
+        String password = body.getString("password");
+        String address = Authenticator.clientAddress(ctx);
+        blocking.run(() -> signIn.signIn(username, password, address))
+                .onSuccess(session -> Replies.json(ctx, 200, new JsonObject()
+                        .put("token", session.token())
+                        .put("expiresIn", session.expiresIn())
+                        .put("user", UserRoutes.json(session.user()))))
+                .onFailure(e -> {
+                    if (e instanceof SignIn.TooManyAttempts tooMany) {
+                        ctx.response().putHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+                        ctx.fail(new ApiError(429, "too_many_attempts", "Đăng nhập sai quá nhiều lần. Hãy thử lại sau "
+                                + tooMany.retryAfterSeconds() + " giây."));
+                    } else {
+                        ctx.fail(e);
+                    }
+                });
+    }
+}

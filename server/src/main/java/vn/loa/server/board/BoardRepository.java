@@ -1,0 +1,55 @@
+package vn.loa.server.board;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import vn.loa.core.model.Board;
+import vn.loa.core.model.BoardKind;
+import vn.loa.server.db.Rows;
+import vn.loa.server.db.Scoped;
+
+/** SQL for display boards. Stateless; every method runs on the caller's handle. */
+public final class BoardRepository {
+
+    private static final String COLUMNS = "b.id, b.name, b.zone_id, b.kind, b.width, b.height, b.driver";
+    private static final RowMapper<Board> BOARD = (rs, ctx) -> new Board(rs.getString("id"), rs.getString("name"),
+            rs.getString("zone_id"), BoardKind.valueOf(rs.getString("kind")), rs.getInt("width"), rs.getInt("height"),
+            rs.getString("driver"));
+
+    public Optional<Scoped<Board>> find(Handle h, String id) {
+        return h.createQuery("SELECT " + COLUMNS + ", z.path FROM board b JOIN zone z ON z.id = b.zone_id WHERE b.id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new Scoped<>(BOARD.map(rs, ctx), rs.getString("path")))
+                .findOne();
+    }
+
+    public List<Board> inSubtree(Handle h, String pathPrefix) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM board b JOIN zone z ON z.id = b.zone_id "
+                        + "WHERE LEFT(z.path, :n) = :prefix ORDER BY b.id")
+                .bind("n", pathPrefix.length()).bind("prefix", pathPrefix).map(BOARD).list();
+    }
+
+    public boolean exists(Handle h, String id) {
+        return h.createQuery("SELECT COUNT(*) FROM board WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
+    }
+
+    public void insert(Handle h, Board board, Instant now) {
+        h.createUpdate("INSERT INTO board (id, name, zone_id, kind, width, height, driver, created_at, updated_at) "
+                        + "VALUES (:id, :name, :zone, :kind, :width, :height, :driver, :at, :at)")
+                .bindMethods(board).bind("kind", board.kind().name()).bind("at", Rows.utc(now))
+                .execute();
+    }
+
+    public void update(Handle h, Board board, Instant now) {
+        h.createUpdate("UPDATE board SET name = :name, zone_id = :zone, kind = :kind, width = :width, "
+                        + "height = :height, driver = :driver, updated_at = :at WHERE id = :id")
+                .bindMethods(board).bind("kind", board.kind().name()).bind("at", Rows.utc(now))
+                .execute();
+    }
+
+    public void delete(Handle h, String id) {
+        h.createUpdate("DELETE FROM board WHERE id = :id").bind("id", id).execute();
+    }
+}

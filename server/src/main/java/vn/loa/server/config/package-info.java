@@ -1,0 +1,2 @@
+/** Loa configuration: defaults, loa.conf and environment merged into one record. */
+package vn.loa.server.config;

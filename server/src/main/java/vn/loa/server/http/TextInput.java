@@ -1,0 +1,53 @@
+package vn.loa.server.http;
+
+import java.text.Normalizer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Cleans text fields on the way in: Unicode NFC for everything (espeak-ng and the boards need composed Vietnamese),
+ * control characters removed, and rich text reduced to jsoup's basic safelist.
+ */
+public final class TextInput {
+
+    private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
+
+    private TextInput() {
+    }
+
+    /** A one-line or multi-line plain value (names, titles): NFC, no control characters but newline and tab, trimmed. */
+    public static String plain(String value) {
+        if (value == null) {
+            return null;
+        }
+        String nfc = Normalizer.normalize(value, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(nfc.length());
+        nfc.codePoints()
+                .filter(cp -> cp == '\n' || cp == '\t' || !Character.isISOControl(cp))
+                .filter(cp -> Character.getType(cp) != Character.SURROGATE && Character.getType(cp) != Character.UNASSIGNED)
+                .forEach(out::appendCodePoint);
+        return out.toString().strip();
+    }
+
+    /** Rich text (a notice body): NFC and only the tags and attributes of {@link Safelist#basic()}. */
+    public static String rich(String value) {
+        if (value == null) {
+            return null;
+        }
+        return Jsoup.clean(plain(value), "", Safelist.basic(), COMPACT);
+    }
+
+    /** The words of rich text with the markup removed, as a listener hears them. */
+    public static String spoken(String rich) {
+        return rich == null ? null : Jsoup.parse(rich).text();
+    }
+
+    /** Requires a non-blank value after cleaning, else a 400 naming the field. */
+    public static String required(String cleaned, String field) {
+        if (cleaned == null || cleaned.isBlank()) {
+            throw ApiError.badRequest("invalid_request", "Trường '" + field + "' không được để trống.");
+        }
+        return cleaned;
+    }
+}

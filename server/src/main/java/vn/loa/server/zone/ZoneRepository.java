@@ -1,0 +1,41 @@
+package vn.loa.server.zone;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import vn.loa.core.model.Zone;
+import vn.loa.server.db.Rows;
+
+/** SQL for the zone tree. Stateless; every method runs on the caller's handle (and transaction). */
+public final class ZoneRepository {
+
+    private static final RowMapper<Zone> ZONE = (rs, ctx) ->
+            new Zone(rs.getString("id"), rs.getString("name"), rs.getString("parent_id"), rs.getString("path"));
+
+    public Optional<Zone> find(Handle h, String id) {
+        return h.createQuery("SELECT id, name, parent_id, path FROM zone WHERE id = :id")
+                .bind("id", id).map(ZONE).findOne();
+    }
+
+    /** Every zone whose path starts with {@code pathPrefix}: a unit and its whole subtree, root first. */
+    public List<Zone> subtree(Handle h, String pathPrefix) {
+        // LEFT(path, n) = prefix instead of LIKE: ids may hold '_', a LIKE wildcard.
+        return h.createQuery("SELECT id, name, parent_id, path FROM zone "
+                        + "WHERE LEFT(path, :n) = :prefix ORDER BY path")
+                .bind("n", pathPrefix.length()).bind("prefix", pathPrefix).map(ZONE).list();
+    }
+
+    public void insert(Handle h, Zone zone, Instant now) {
+        h.createUpdate("INSERT INTO zone (id, name, parent_id, path, created_at) "
+                        + "VALUES (:id, :name, :parent, :path, :at)")
+                .bind("id", zone.id()).bind("name", zone.name()).bind("parent", zone.parent())
+                .bind("path", zone.path()).bind("at", Rows.utc(now))
+                .execute();
+    }
+
+    public boolean exists(Handle h, String id) {
+        return h.createQuery("SELECT COUNT(*) FROM zone WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
+    }
+}

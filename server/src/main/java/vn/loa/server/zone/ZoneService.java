@@ -1,0 +1,58 @@
+package vn.loa.server.zone;
+
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import vn.loa.core.model.Zone;
+import vn.loa.server.audit.AuditLog;
+import vn.loa.server.auth.Action;
+import vn.loa.server.auth.Caller;
+import vn.loa.server.http.ApiError;
+
+/**
+ * The zone tree as callers see it: each caller reads and extends only their own unit's subtree. Blocking (JDBC).
+ */
+public final class ZoneService {
+
+    private final Jdbi jdbi;
+    private final ZoneRepository zones;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ZoneGuard guard;
+
+    public ZoneService(Jdbi jdbi, ZoneRepository zones, AuditLog audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.zones = zones;
+        this.guard = new ZoneGuard(zones);
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<Zone> list(Caller caller) {
+        return jdbi.withHandle(h -> zones.subtree(h, caller.unitPath()));
+    }
+
+    public Zone get(Caller caller, String id) {
+        return jdbi.withHandle(h -> zones.find(h, id))
+                .filter(z -> caller.covers(z.path()))
+                .orElseThrow(() -> ApiError.notFound("khu vực", id));
+    }
+
+    /** Adds a zone under {@code parentId}, or under the caller's own unit when no parent is given. */
+    public Zone create(Caller caller, String id, String name, String parentId) {
+        if (!caller.may(Action.MANAGE_ZONES)) {
+            throw ApiError.forbidden("Chỉ quản trị viên hoặc kỹ thuật viên được thêm khu vực.");
+        }
+        return jdbi.inTransaction(h -> {
+            String parent = parentId == null ? caller.unitId() : parentId;
+            Zone enclosing = guard.inScope(h, caller, parent);
+            if (zones.exists(h, id)) {
+                throw ApiError.conflict("duplicate_id", "Đã có khu vực mang mã '" + id + "'. Hãy chọn mã khác.");
+            }
+            Zone zone = new Zone(id, name, enclosing.id(), enclosing.childPath(id));
+            zones.insert(h, zone, clock.instant());
+            audit.record(h, caller, "zone.create", "zone:" + id, name);
+            return zone;
+        });
+    }
+}

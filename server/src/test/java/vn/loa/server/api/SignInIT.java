@@ -1,0 +1,74 @@
+package vn.loa.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import vn.loa.server.testing.Api;
+
+/** Sign-in, tokens, the throttle against guessing, and the open endpoints. */
+class SignInIT extends ApiSuite {
+
+    private Api.Reply login(String user, String password) {
+        return anonymous().post("/api/v1/auth/login", new JsonObject().put("username", user).put("password", password));
+    }
+
+    @Test
+    void adminSignsInWithTheConfiguredPassword() {
+        var reply = login("admin", vn.loa.server.testing.TestServer.ADMIN_PASSWORD);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().getLong("expiresIn")).isPositive();
+        Api admin = new Api(server.baseUrl(), reply.json().getString("token"));
+        assertThat(admin.get("/api/v1/users/me").json().getString("role")).isEqualTo("admin");
+    }
+
+    @Test
+    void wrongPasswordIsRefusedAndAudited() {
+        assertRefused(login("clerk-a", "sai-mat-khau"), 401, "invalid_credentials");
+        assertRefused(login("khong-ton-tai", "sai-mat-khau"), 401, "invalid_credentials");
+
+        var failures = province.admin.get("/api/v1/audit?action=auth.login_failed").array().stream()
+                .map(a -> ((JsonObject) a).getString("actor")).toList();
+        assertThat(failures).contains("clerk-a", "khong-ton-tai");
+        // The commune's own admin sees failures of their people, not of names nobody owns.
+        var seenByCommune = province.adminA.get("/api/v1/audit?action=auth.login_failed").array().stream()
+                .map(a -> ((JsonObject) a).getString("actor")).toList();
+        assertThat(seenByCommune).contains("clerk-a").doesNotContain("khong-ton-tai");
+    }
+
+    @Test
+    void repeatedFailuresLockTheUserOutForAWhile() {
+        province.user("doan-thu", "clerk", "xa-a");
+        for (int i = 0; i < 5; i++) {
+            assertThat(login("doan-thu", "doan-" + i).status()).isEqualTo(401);
+        }
+
+        var locked = login("doan-thu", Province.PASSWORD);
+
+        assertRefused(locked, 429, "too_many_attempts");
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void healthAndApiDescriptionAreOpen() {
+        var health = anonymous().get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().getString("status")).isEqualTo("UP");
+
+        var openapi = anonymous().get("/api/v1/openapi.json");
+        assertThat(openapi.json().getString("openapi")).startsWith("3.1");
+        assertThat(openapi.json().getJsonObject("paths").fieldNames()).contains("/api/v1/announcements");
+        assertThat(anonymous().get("/api/v1/openapi.yaml").body()).contains("operationId: createAnnouncement");
+    }
+
+    @Test
+    void metricsArePrometheusText() {
+        province.admin.get("/api/v1/zones");
+
+        var metrics = anonymous().get("/metrics");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE").contains("vertx_http_server_requests");
+    }
+}

@@ -1,0 +1,46 @@
+package vn.loa.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    @Test
+    void defaultsGiveAnH2DatabaseInTheDataFolder() {
+        LoaConfig config = ConfigLoader.load(Map.of("LOA_CONFIG", "/nonexistent/loa.conf"));
+
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.dbUrl()).startsWith("jdbc:h2:file:").contains(config.dataDir().toString());
+        assertThat(config.isPostgres()).isFalse();
+    }
+
+    @Test
+    void environmentOverridesEveryKey() {
+        LoaConfig config = ConfigLoader.load(Map.of("LOA_CONFIG", "/nonexistent", "LOA_HTTP_PORT", "9090",
+                "LOA_DB_URL", "jdbc:postgresql://db/loa", "LOA_ADMIN_PASSWORD", "s3cret-pass"));
+
+        assertThat(config.httpPort()).isEqualTo(9090);
+        assertThat(config.isPostgres()).isTrue();
+        assertThat(config.adminPassword()).isEqualTo("s3cret-pass");
+    }
+
+    @Test
+    void badValuesStopStartUpNamingTheKey() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_HTTP_PORT", "tám")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_HTTP_PORT");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_DB_URL", "mysql://x")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_DB_URL");
+    }
+
+    @Test
+    void everyDefaultKeyIsDocumented() throws Exception {
+        String text = new String(ConfigLoader.class.getResourceAsStream("/loa-defaults.properties").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        for (String key : ConfigLoader.defaults().stringPropertyNames()) {
+            assertThat(text).as(key).contains("# [" + ConfigLoader.envName(key) + "]");
+        }
+    }
+}

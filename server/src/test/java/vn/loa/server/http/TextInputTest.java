@@ -1,0 +1,28 @@
+package vn.loa.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+import org.junit.jupiter.api.Test;
+
+class TextInputTest {
+
+    @Test
+    void plainTextIsComposedAndLosesControlCharacters() {
+        String decomposed = Normalizer.normalize("Ủy ban nhân dân", Normalizer.Form.NFD);
+
+        assertThat(TextInput.plain("  " + decomposed + "\u0000\u0007 ")).isEqualTo("Ủy ban nhân dân");
+        assertThat(TextInput.plain("Dòng 1\nDòng 2")).isEqualTo("Dòng 1\nDòng 2");
+    }
+
+    @Test
+    void richTextKeepsBasicMarkupAndDropsScripts() {
+        assertThat(TextInput.rich("<p onclick=x()>Họp <i>khẩn</i></p><iframe src=//evil></iframe>"))
+                .isEqualTo("<p>Họp <i>khẩn</i></p>");
+    }
+
+    @Test
+    void spokenFormIsTheTextWithoutMarkup() {
+        assertThat(TextInput.spoken("<p>Họp lúc <b>7h30</b></p>")).isEqualTo("Họp lúc 7h30");
+    }
+}

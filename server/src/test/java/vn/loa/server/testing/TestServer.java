@@ -1,0 +1,60 @@
+package vn.loa.server.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import vn.loa.server.LoaServer;
+import vn.loa.server.config.ConfigLoader;
+import vn.loa.server.config.LoaConfig;
+
+/** A real Loa server for a test class: on H2 in a temporary folder, or on a fresh database of the test PostgreSQL. */
+public final class TestServer implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+
+    private final LoaServer server;
+    private final LoaConfig config;
+    private final int port;
+
+    private TestServer(LoaConfig config) throws Exception {
+        this.config = config;
+        this.server = new LoaServer(config, Clock.systemUTC());
+        this.port = server.start();
+    }
+
+    public static TestServer onH2() throws Exception {
+        return new TestServer(config(""));
+    }
+
+    public static TestServer onPostgres() throws Exception {
+        return new TestServer(config(PostgresCluster.shared().newDatabase()));
+    }
+
+    /** The configuration of a test server; the body limit is small so the limit test needs no huge body. */
+    static LoaConfig config(String dbUrl) throws IOException {
+        Properties p = ConfigLoader.defaults();
+        Path data = Files.createTempDirectory("loa-test-");
+        p.setProperty("data.dir", data.toString());
+        p.setProperty("db.url", dbUrl);
+        p.setProperty("http.port", "0");
+        p.setProperty("http.host", "127.0.0.1");
+        p.setProperty("admin.password", ADMIN_PASSWORD);
+        p.setProperty("http.body.limit", "65536");
+        return ConfigLoader.from(p);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public LoaConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
