@@ -1,0 +1,91 @@
+package vn.loa.core.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import vn.loa.core.rtp.RtcpCodec;
+import vn.loa.core.rtp.RtcpSenderReport;
+import vn.loa.core.rtp.NtpTimestamp;
+import vn.loa.core.rtp.RtpPacket;
+import vn.loa.core.rtp.RtpPacketCodec;
+import vn.loa.core.rtp.RtpPacketizer;
+
+class UdpFanOutTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    @Test
+    void everyNodeOnLoopbackReceivesTheSamePackets() throws Exception {
+        try (DatagramSocket nodeA = receiver(); DatagramSocket nodeB = receiver();
+                UdpFanOut fanOut = UdpFanOut.open(1)) {
+            fanOut.add(new InetSocketAddress(LOOPBACK, nodeA.getLocalPort()));
+            fanOut.add(new InetSocketAddress(LOOPBACK, nodeB.getLocalPort()));
+            RtpPacketizer packetizer = new RtpPacketizer(0, 0x10AL, 7, 0);
+
+            for (int i = 0; i < 5; i++) {
+                byte[] payload = new byte[160];
+                Arrays.fill(payload, (byte) i);
+                fanOut.accept(packetizer.packetize(payload, 160));
+            }
+
+            for (DatagramSocket node : new DatagramSocket[] {nodeA, nodeB}) {
+                for (int i = 0; i < 5; i++) {
+                    RtpPacket got = receive(node);
+                    assertThat(got.sequenceNumber()).isEqualTo(7 + i);
+                    assertThat(got.timestamp()).isEqualTo(160L * i);
+                    assertThat(got.payload()).containsOnly((byte) i);
+                }
+            }
+            assertThat(fanOut.datagramsSent()).isEqualTo(10);
+            assertThat(fanOut.bytesSent()).isEqualTo(10 * 172);
+            assertThat(fanOut.sendFailures()).isZero();
+        }
+    }
+
+    @Test
+    void senderReportsGoToTheRtcpPortNextToEachNodesRtpPort() throws Exception {
+        try (DatagramSocket rtp = new DatagramSocket(0, LOOPBACK)) {
+            int port = rtp.getLocalPort();
+            try (DatagramSocket rtcp = openOrSkip(port + 1); UdpFanOut fanOut = UdpFanOut.open(1)) {
+                fanOut.add(new InetSocketAddress(LOOPBACK, port));
+                RtcpSenderReport report = new RtcpSenderReport(0x10AL, new NtpTimestamp(1, 2), 3, 4, 5);
+
+                fanOut.sendControl(RtcpCodec.encodeCompound(report, "loa@commune"));
+
+                byte[] buffer = new byte[1500];
+                DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+                rtcp.setSoTimeout(5000);
+                rtcp.receive(datagram);
+                assertThat(RtcpCodec.decodeSenderReport(Arrays.copyOf(buffer, datagram.getLength())))
+                        .isEqualTo(report);
+            }
+        }
+    }
+
+    private static DatagramSocket openOrSkip(int port) throws Exception {
+        try {
+            return new DatagramSocket(port, LOOPBACK);
+        } catch (java.net.BindException e) {
+            org.junit.jupiter.api.Assumptions.abort("port " + port + " is taken on this machine");
+            throw e;
+        }
+    }
+
+    private static DatagramSocket receiver() throws Exception {
+        DatagramSocket socket = new DatagramSocket(0, LOOPBACK);
+        socket.setSoTimeout(5000); // a bound on a lost datagram, not a timing assertion
+        return socket;
+    }
+
+    private static RtpPacket receive(DatagramSocket socket) throws Exception {
+        byte[] buffer = new byte[1500];
+        DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+        socket.receive(datagram);
+        return RtpPacketCodec.decode(buffer, 0, datagram.getLength());
+    }
+}
