@@ -17,14 +17,12 @@ public final class Pacer<T> {
 
     private final MediaSource<T> source;
     private final MediaClock clock;
-    private final long interval;
-    private final long catchUpLimit;
-    private long anchor;
+    private final Duration interval;
+    private final Duration catchUpLimit;
+    private PacketSchedule schedule;
     private long released;
-    private long reanchors;
     private long worstLateness;
     private T next;
-    private boolean started;
     private boolean ended;
 
     /** Paces {@code source} at one unit per {@code interval}, catching up at most 100 ms of lateness in a burst. */
@@ -33,39 +31,31 @@ public final class Pacer<T> {
     }
 
     public Pacer(MediaSource<T> source, MediaClock clock, Duration interval, Duration catchUpLimit) {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("interval must be positive: " + interval);
-        }
         this.source = source;
         this.clock = clock;
-        this.interval = interval.toNanos();
-        this.catchUpLimit = catchUpLimit.toNanos();
+        this.interval = interval;
+        this.catchUpLimit = catchUpLimit;
+        new PacketSchedule(0, interval, catchUpLimit); // fail now on a bad interval, not at start
     }
 
     /** Fixes the schedule: the first unit is due now. Called by the first release if not before. */
     public void start() {
-        if (!started) {
-            started = true;
-            anchor = clock.nanoTime();
+        if (schedule == null) {
+            schedule = new PacketSchedule(clock.nanoTime(), interval, catchUpLimit);
         }
     }
 
     /** When the next unit is due, on the clock's time line. */
     public long nextDeadline() {
         start();
-        return anchor + released * interval;
+        return schedule.deadline(released);
     }
 
     /** Hands every unit that is due by now to {@code sink}; returns how many. */
     public int releaseDue(Consumer<? super T> sink) {
         start();
         long now = clock.nanoTime();
-        long lateness = now - nextDeadline();
-        if (lateness > catchUpLimit) {
-            // Restart the schedule so that the next unit is due now; what was missed is not burst out.
-            anchor = now - released * interval;
-            reanchors++;
-        }
+        schedule.reanchorIfStalled(released, now);
         int count = 0;
         while (!ended && nextDeadline() <= now) {
             T unit = peek();
@@ -105,7 +95,7 @@ public final class Pacer<T> {
 
     /** How often the schedule was restarted after a wake-up later than the catch-up limit. */
     public long reanchors() {
-        return reanchors;
+        return schedule == null ? 0 : schedule.reanchors();
     }
 
     /** The latest any unit left after its deadline, in nanoseconds. */
