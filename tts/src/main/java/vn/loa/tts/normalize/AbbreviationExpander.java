@@ -35,6 +35,6 @@ final class AbbreviationExpander implements TextRule {
         if (key.length() == 2 && key.endsWith(".")) {
             return quoted + "(?=\\s*[\\p{Lu}\\d])";
         }
-        return key.endsWith(".") ? quoted : quoted + "(?![\\p{L}\\p{N}&])";
+        return key.endsWith(".") ? quoted : quoted + "(?![\\p{L}&])"; // digits may follow: "QL1A"
     }
 }

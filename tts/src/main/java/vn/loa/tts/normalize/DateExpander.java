@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  *
  * <p>Stateless. Runs after document numbers ("13/2023/NĐ-CP" is not a date) and before ranges and plain numbers.
  * "ngày"/"tháng" is added only when the text does not already say it. A day/month pair is read as a fraction instead
- * when the words around it say so ("khoảng 2/3 số hộ"), and as "X trên Y" after "số"/"ngõ"/"hẻm" (an address).
+ * when the words around it say so ("khoảng 2/3 số hộ"), and as "X trên Y" after "số"/"ngõ"/"hẻm" (an address) or
+ * before a counted noun ("12/12 thôn").
  */
 final class DateExpander implements TextRule {
 
@@ -27,6 +28,10 @@ final class DateExpander implements TextRule {
             "còn", "lệ", "tới", "có", "trên", "dưới");
     private static final Set<String> ADDRESS_BEFORE = Set.of("số", "nhà", "ngõ", "ngách", "hẻm", "kiệt", "kiốt", "lô");
 
+    /** "12/12 thôn" counts units out of a total and is read "mười hai trên mười hai thôn", as reports are. */
+    private static final Pattern COUNTED_AFTER = Pattern.compile("\\s*(thôn|xã|hộ|người|tổ|trường|khu|làng|bản|ấp|xóm"
+            + "|phường|huyện|tỉnh|cơ sở|chỉ tiêu|tiêu chí|đơn vị|học sinh|cán bộ|địa phương)(?!\\p{L}).*", Pattern.DOTALL);
+
     private final NumberReader numbers;
     private final CalendarWords calendar;
 
@@ -37,8 +42,8 @@ final class DateExpander implements TextRule {
 
     @Override
     public String apply(String text) {
-        String out = Rewriter.replace(FULL, text, this::fullDate);
-        out = Rewriter.replace(DAY_RANGE, out, this::dayRange);
+        String out = Rewriter.replace(DAY_RANGE, text, this::dayRange); // "22-24/12/2026" before "24/12/2026"
+        out = Rewriter.replace(FULL, out, this::fullDate);
         out = Rewriter.replace(QUARTER, out, this::quarter);
         out = Rewriter.replace(MONTH_YEAR, out, this::monthYear);
         out = Rewriter.replace(MONTH_ALONE, out, this::monthAlone);
@@ -93,7 +98,8 @@ final class DateExpander implements TextRule {
         int a = Integer.parseInt(r.group(1));
         int b = Integer.parseInt(r.group(2));
         String before = r.wordBefore();
-        if (ADDRESS_BEFORE.contains(before) || (a == 24 && (b == 24 || b == 7))) {
+        boolean counted = COUNTED_AFTER.matcher(r.textAfter(16)).matches();
+        if (counted || ADDRESS_BEFORE.contains(before) || (a == 24 && (b == 24 || b == 7))) {
             return numbers.cardinal(a) + " trên " + numbers.cardinal(b); // an address, or "trực 24/24"
         }
         boolean fractionContext = FRACTION_BEFORE.contains(before) || r.textAfter(4).matches("\\s*số.*");

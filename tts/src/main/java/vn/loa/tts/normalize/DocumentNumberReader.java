@@ -18,6 +18,10 @@ final class DocumentNumberReader implements TextRule {
     private static final Pattern DOCUMENT = Pattern.compile(
             "(?<![\\d.,/])(\\d{1,5})/(?:(\\d{4})/)?(\\p{Lu}[\\p{L}\\d]*(?:[-&][\\p{L}\\d]+)*)(?![\\p{L}\\d])");
 
+    /** The Party's style puts the type before the slash: "18-NQ/TW", "05-CT/TU". */
+    private static final Pattern PARTY_DOCUMENT = Pattern.compile(
+            "(?<![\\d.,/])(\\d{1,5})-(\\p{Lu}[\\p{L}]{0,4})/(\\p{Lu}[\\p{L}\\d]*)(?![\\p{L}\\d])");
+
     /** Codes whose meaning inside a document number differs from running text ("CT" is a directive, not a chair). */
     private static final Map<String, String> ISSUERS = Map.ofEntries(
             Map.entry("CT", "chỉ thị"), Map.entry("TT", "thông tư"), Map.entry("CĐ", "công điện"),
@@ -41,7 +45,15 @@ final class DocumentNumberReader implements TextRule {
 
     @Override
     public String apply(String text) {
-        return Rewriter.replace(DOCUMENT, text, this::document);
+        String out = Rewriter.replace(DOCUMENT, text, this::document);
+        return Rewriter.replace(PARTY_DOCUMENT, out, this::partyDocument);
+    }
+
+    private String partyDocument(Rewriter r) {
+        String type = codePart(r.group(2));
+        String number = numbers.cardinal(r.group(1));
+        String issuer = "của " + codePart(r.group(3));
+        return alreadySaid(r, type) ? number + " " + issuer : number + " " + type + " " + issuer;
     }
 
     private String document(Rewriter r) {

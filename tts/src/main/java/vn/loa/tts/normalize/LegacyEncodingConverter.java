@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
  *
  * <p>Stateless. Decides line by line, because a clerk often pastes one old paragraph into a new notice. A line that
  * contains any letter only Unicode Vietnamese has (ă, đ, ơ, ư, ạ, ...) or a combining mark is never touched, so correct
- * Unicode text cannot be "converted"; otherwise the line is scored for each encoding's tell-tale characters.
+ * Unicode text cannot be "converted"; otherwise the line is scored for each encoding's tell-tale characters. A line with one foreign name ("Müller")
+ * scores nothing in either.
  */
 final class LegacyEncodingConverter {
 
@@ -23,18 +24,21 @@ final class LegacyEncodingConverter {
     }
 
     Encoding detect(String line) {
-        int tcvn = 0;
+        int strong = 0;
+        int weak = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (VietnameseLetters.isUnicodeOnly(c)) {
                 return Encoding.UNICODE;
             }
             if (Tcvn3Charset.isStrongTell(c)) {
-                tcvn += 2;
+                strong++;
             } else if (Tcvn3Charset.isTell(c)) {
-                tcvn += 1;
+                weak++;
             }
         }
+        // TCVN3 text always has a letter from 0xA1-0xBF (ă â ê ô ơ ư đ, a with a tone); "Müller" has none
+        int tcvn = strong == 0 ? 0 : 2 * strong + weak;
         int vni = VniCharset.score(line);
         if (tcvn == 0 && vni == 0) {
             return Encoding.UNICODE;

@@ -17,12 +17,17 @@ import java.util.regex.Pattern;
 final class PhoneNumberReader implements TextRule {
 
     private static final Pattern NATIONAL = Pattern.compile(
-            "(?<![\\d.,/+\\p{L}])(\\+84[ .]?|\\(0\\d{2,3}\\)[ .]?|0)(\\d(?:[ .\\-]?\\d){7,10})(?![\\d\\p{L}])");
+            "(?<![\\d.,/+\\p{L}])(\\+84[ .]?|\\(0\\d{2,3}\\)[ .]?|0)(\\d(?:[ .\\-]?\\d){6,10})(?![\\d\\p{L}])");
     private static final Pattern HOTLINE = Pattern.compile(
             "(?<![\\d.,/])(1[89]00)([ .\\-]?\\d{2,4}(?:[ .\\-]?\\d{2,4})?)(?![\\d.,]?\\d)");
     private static final Pattern EMERGENCY = Pattern.compile("(?<![\\d.,/])(11[1-5])(?![\\d.,]?\\d)");
-    private static final Set<String> CALL_WORDS = Set.of("gọi", "số", "nóng", "đài", "hotline", "thoại", "quay",
-            "bấm", "theo");
+    /** Account and card numbers written in groups ("STK 1234 5678 9012") are read like phone numbers. */
+    private static final Pattern DIGIT_GROUPS = Pattern.compile(
+            "(?<![\\d.,])\\d{3,4}(?:[ .]\\d{3,4}){2,}(?![\\d]|[.,]\\d)");
+    private static final Set<String> ACCOUNT_WORDS = Set.of("khoản", "stk", "tk", "cccd", "cmnd", "mã", "thẻ",
+            "hiệu", "số");
+    /** Words that make 111 to 115 a number to dial; "số" is not one of them ("tổng số 113 hộ"). */
+    private static final Set<String> CALL_WORDS = Set.of("gọi", "nóng", "đài", "hotline", "thoại", "quay", "bấm");
 
     private final NumberReader numbers;
 
@@ -33,9 +38,20 @@ final class PhoneNumberReader implements TextRule {
     @Override
     public String apply(String text) {
         String out = Rewriter.replace(NATIONAL, text, this::national);
+        out = Rewriter.replace(DIGIT_GROUPS, out,
+                r -> ACCOUNT_WORDS.contains(r.wordBefore()) ? groupsOfDigits(r.group(0)) : null);
         out = Rewriter.replace(HOTLINE, out, this::hotline);
-        return Rewriter.replace(EMERGENCY, out, r -> CALL_WORDS.contains(r.wordBefore())
-                ? numbers.digits(r.group(1)) : null);
+        return Rewriter.replace(EMERGENCY, out, r -> isCalled(r) ? numbers.digits(r.group(1)) : null);
+    }
+
+    /** "gọi 113", "gọi ngay số 114", "đường dây nóng 115": a call word among the few words before the number. */
+    private static boolean isCalled(Rewriter r) {
+        for (String word : r.textBefore(24).split("[^\\p{L}]+")) {
+            if (CALL_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String national(Rewriter r) {
@@ -68,6 +84,12 @@ final class PhoneNumberReader implements TextRule {
         List<String> groups = new ArrayList<>();
         groups.add(numbers.digits(r.group(1)));
         splitGroups(r.group(2)).forEach(g -> groups.add(numbers.digits(g)));
+        return String.join(", ", groups);
+    }
+
+    private String groupsOfDigits(String written) {
+        List<String> groups = new ArrayList<>();
+        splitGroups(written).forEach(g -> groups.add(numbers.digits(g)));
         return String.join(", ", groups);
     }
 

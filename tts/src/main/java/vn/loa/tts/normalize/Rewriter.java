@@ -42,6 +42,12 @@ record Rewriter(String text, MatchResult match) {
         return text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Up to {@code n} characters before the match, lower-cased. */
+    String textBefore(int n) {
+        int to = match.start();
+        return text.substring(Math.max(0, to - n), to).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Up to {@code n} characters after the match, lower-cased. */
     String textAfter(int n) {
         int from = match.end();

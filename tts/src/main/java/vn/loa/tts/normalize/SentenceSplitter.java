@@ -37,6 +37,7 @@ final class SentenceSplitter {
         String s = piece.replaceAll("[ \\t\\u00A0]+", " ");
         s = s.replaceAll(" ([,.;:!?])", "$1");
         s = s.replaceAll("([,;:])(?:[ ,;:]*[,;:])+", "$1");
+        s = s.replaceAll("[,;:]+([.!?…])", "$1");
         s = s.replaceAll("^[ ,.;:]+", "").strip();
         s = s.replaceAll("[,;:]$", "").strip();
         Matcher close = Pattern.compile("([,;:])(?=\\p{L}|\\p{N})").matcher(s);

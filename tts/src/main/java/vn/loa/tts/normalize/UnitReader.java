@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads measurements: "150mm", "60 km/h", "2,5 ha", "35°C", "-2°C", "10 m²", "500 kg/ha".
+ * Reads measurements: "150mm", "60 km/h", "2,5 ha", "35°C", "-2°C", "10 m²".
  *
  * <p>Stateless. A unit is only read after a number, so "m" in a name or "ha" in a word is left alone. Units are
  * spoken the way weather and farming bulletins say them ("mi li mét", "héc ta", "độ xê").
@@ -36,7 +36,7 @@ final class UnitReader implements TextRule {
     private static final String ALTERNATIVES = UNITS.keySet().stream().map(Pattern::quote)
             .collect(Collectors.joining("|"));
     private static final Pattern MEASURE = Pattern.compile("(-|−)?" + NumberPatterns.NUMBER
-            + "\\s?(" + ALTERNATIVES + ")(?![\\p{L}\\d²³])(?:\\s?/\\s?(" + ALTERNATIVES + "|[\\p{L}]+)(?![\\p{L}\\d]))?");
+            + "[ \\t]*(" + ALTERNATIVES + ")(?![\\p{L}\\d²³])");
 
     private final NumberReader numbers;
 
@@ -50,15 +50,18 @@ final class UnitReader implements TextRule {
     }
 
     /** The spoken unit for a written one, or the word itself when it is not a unit ("người", "năm"). */
-    String spokenOrSame(String written) {
+    static String spokenOrSame(String written) {
         return UNITS.getOrDefault(written, written);
+    }
+
+    static boolean isUnit(String written) {
+        return UNITS.containsKey(written);
     }
 
     private String measure(Rewriter r) {
         boolean negative = r.group(1) != null && isSignPosition(r);
         String value = (negative ? "âm " : r.group(1) == null ? "" : r.group(1) + " ") + numbers.number(r.group(2));
-        String per = r.group(4) == null ? "" : " một " + spokenOrSame(r.group(4));
-        return value + " " + UNITS.get(r.group(3)) + per;
+        return value + " " + UNITS.get(r.group(3));
     }
 
     /** A minus sign right after a space or the start is a sign; after a digit it is a dash ("5-10m"). */

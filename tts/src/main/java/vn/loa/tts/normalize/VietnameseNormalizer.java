@@ -33,7 +33,6 @@ public final class VietnameseNormalizer {
         this.style = Objects.requireNonNull(style, "style");
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
         NumberReader numbers = new NumberReader(style);
-        UnitReader units = new UnitReader(numbers);
         this.rules = List.of(
                 new ListMarkerReader(),                          // before anything takes "1." or "- 5" apart
                 new WebAddressReader(),                          // its dots are not decimal points
@@ -42,8 +41,9 @@ public final class VietnameseNormalizer {
                 new DateExpander(numbers, new CalendarWords(numbers, style)),
                 new TimeExpander(numbers),                       // "14h-16h30" before the range rule
                 new RangeExpander(),                             // leaves digits: "100 đến 150mm"
-                new MoneyAndPercentReader(numbers, units),
-                units,
+                new RateReader(dictionary),                      // "đ/hộ/tháng" before money and units
+                new MoneyAndPercentReader(numbers),
+                new UnitReader(numbers),
                 new OrdinalReader(numbers),                      // "thứ IV", "khóa XX"
                 new AbbreviationExpander(dictionary),            // after the numbers that contain dots and dashes
                 new AcronymSpeller(),                            // what the dictionary did not know

@@ -46,18 +46,28 @@ final class VniCharset {
     private VniCharset() {
     }
 
-    /** How strongly the line looks like VNI: a vowel followed by a tell-tale mark counts double. */
+    /**
+     * How strongly the line looks like VNI: a vowel followed by a tell-tale mark that VNI could put there counts
+     * double, a stand-alone VNI letter once. Zero when there is no such vowel and mark, because stand-alone letters
+     * alone (ñ, ö) also occur in foreign names.
+     */
     static int score(String line) {
-        int score = 0;
+        int pairs = 0;
+        int letters = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (STRONG_MARKS.indexOf(c) >= 0 && i > 0 && isBase(line.charAt(i - 1))) {
-                score += 2;
+            if (STRONG_MARKS.indexOf(c) >= 0 && i > 0 && isBase(line.charAt(i - 1)) && mark(base(line.charAt(i - 1)), c)
+                    != null) {
+                pairs++;
             } else if (STRONG_LETTERS.indexOf(c) >= 0) {
-                score += 1;
+                letters++;
             }
         }
-        return score;
+        return pairs == 0 ? 0 : 2 * pairs + letters;
+    }
+
+    private static String base(char c) {
+        return LETTERS.getOrDefault(c, String.valueOf(c));
     }
 
     static String decode(String line) {
