@@ -1,10 +1,10 @@
 package vn.loa.core.media;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.loa.core.arbiter.Claim;
 import vn.loa.core.arbiter.PreemptionPolicy;
 import vn.loa.core.arbiter.ZoneArbiter;
@@ -15,7 +15,7 @@ import vn.loa.core.rtp.RtpPacketizer;
  * The one RTP stream a zone's speakers receive: each packet time it asks the zone's arbiter who is on air and sends
  * that programme's next frame, so a preemption is heard from the next packet on.
  *
- * <p>Not thread-safe: driven by one ticker thread. The stream keeps one SSRC, sequence and timestamp line across
+ * <p>Driven by one ticker thread; only {@link #attach} may be called from others. The stream keeps one SSRC, sequence and timestamp line across
  * programmes, as a receiver bound to the zone's SDP expects; a switch starts a new talk spurt (marker bit), and a
  * silent zone sends nothing while its timestamp runs on.
  */
@@ -24,7 +24,7 @@ public final class ZoneStream {
     private final ZoneArbiter arbiter;
     private final RtpPacketizer packetizer;
     private final int unitsPerTick;
-    private final Map<String, ProgrammeFeed> feeds = new HashMap<>();
+    private final Map<String, ProgrammeFeed> feeds = new ConcurrentHashMap<>();
     private final Set<String> interrupted = new HashSet<>();
     private String lastOnAir;
 
@@ -37,7 +37,7 @@ public final class ZoneStream {
         this.unitsPerTick = unitsPerTick;
     }
 
-    /** Gives the zone the media of a programme before (or when) its claim is submitted to the arbiter. */
+    /** Gives the zone the media of a programme; call it before submitting the programme's claim to the arbiter. */
     public void attach(String programmeId, ProgrammeFeed feed) {
         feeds.put(programmeId, feed);
     }

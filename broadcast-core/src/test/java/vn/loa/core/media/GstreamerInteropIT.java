@@ -1,0 +1,83 @@
+package vn.loa.core.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.loa.core.media.codec.G711Encoder;
+import vn.loa.core.rtp.RtpPacket;
+import vn.loa.core.rtp.RtpPacketizer;
+
+/** Debian's GStreamer receives a Loa PCMU stream over loopback and records what Loa sent. */
+class GstreamerInteropIT {
+
+    private static final int RATE = 8000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void gstreamerRecordsThePcmuStreamLoaSentAndTheAudioMatches() throws Exception {
+        short[] notice = speechLikeSignal(3 * RATE);
+        List<RtpPacket> sent = new ArrayList<>();
+        try (GstreamerReceiver receiver = GstreamerReceiver.recordPcmu(dir.resolve("node.wav"));
+                UdpFanOut fanOut = UdpFanOut.open(1)) {
+            fanOut.add(new InetSocketAddress(receiver.address(), receiver.port()));
+            MediaPipeline<RtpPacket> pipeline = MediaPipeline
+                    .from("source", new PcmBufferSource(notice, RATE))
+                    .then("frame", FrameSizer.every(Duration.ofMillis(20)))
+                    .then("encode", EncodeStage.with(G711Encoder.muLaw()))
+                    .then("packetise", PacketiseStage.with(new RtpPacketizer(0, 0x10AL, 4321, 77_000)))
+                    .build();
+
+            new Pacer<>(pipeline, MediaClock.system(), Duration.ofMillis(20)).run(packet -> {
+                sent.add(packet);
+                fanOut.accept(packet);
+            });
+            MediaClock.system().waitUntil(System.nanoTime() + 500_000_000L); // let the jitter buffer drain
+
+            short[] heard = readWav(receiver.finish());
+            short[] loaSent = PipelineTest.decode(sent);
+
+            int lag0 = Correlation.bestLag(loaSent, heard, 800);
+            System.out.printf("GStreamer PCMU: sent %d samples, heard %d (%.2f%%), correlation %.4f at lag %d%n",
+                    loaSent.length, heard.length, 100.0 * (heard.length - loaSent.length) / loaSent.length,
+                    Correlation.normalised(loaSent, heard, lag0), lag0);
+            assertThat((double) heard.length).as("duration").isCloseTo(loaSent.length, within(0.02 * loaSent.length));
+            int lag = Correlation.bestLag(loaSent, heard, 800);
+            assertThat(Correlation.normalised(loaSent, heard, lag)).isGreaterThanOrEqualTo(0.9);
+        }
+    }
+
+    /** A gliding, pulsing tone: it has no period, so only the right alignment correlates. */
+    static short[] speechLikeSignal(int length) {
+        short[] samples = new short[length];
+        double phase = 0;
+        for (int i = 0; i < length; i++) {
+            double t = (double) i / RATE;
+            double frequency = 300 + 900 * t; // 300 Hz gliding up 900 Hz a second
+            phase += 2 * Math.PI * frequency / RATE;
+            double envelope = 0.5 + 0.5 * Math.sin(2 * Math.PI * 4 * t); // four syllables a second
+            samples[i] = (short) Math.round(0.3 * 32767 * envelope * Math.sin(phase));
+        }
+        return samples;
+    }
+
+    static short[] readWav(Path wav) {
+        assertThat(wav).exists();
+        try (WavFileSource source = WavFileSource.open(wav)) {
+            List<PcmFrame> frames = new ArrayList<>();
+            for (PcmFrame f = source.pull(); f != null; f = source.pull()) {
+                assertThat(f.sampleRate()).isEqualTo(RATE);
+                frames.add(f);
+            }
+            return Signals.concat(frames);
+        }
+    }
+}
