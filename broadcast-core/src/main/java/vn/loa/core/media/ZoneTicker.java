@@ -1,43 +1,83 @@
 package vn.loa.core.media;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import vn.loa.core.rtp.NtpTimestamp;
+import vn.loa.core.rtp.RtcpCodec;
+import vn.loa.core.rtp.RtcpSenderReport;
 import vn.loa.core.rtp.RtpPacket;
+import vn.loa.core.rtp.RtpPacketizer;
 
 /**
  * Drives every zone stream of a server from one clock: at each packet-time boundary each zone sends its next packet
  * to its fan-out, so all zones tick together however many there are.
+ *
+ * <p>Every 5 s each zone that sent packets also sends an RTCP sender report and CNAME to its control sink.
  *
  * <p>Zones may be added and removed from any thread; {@link #tickDue} and {@link #run} belong to one pacing thread.
  * Deadlines follow {@link PacketSchedule}: no drift, and no burst after a stall.
  */
 public final class ZoneTicker {
 
-    private record Zone(ZoneStream stream, Consumer<RtpPacket> fanOut) {
+    private static final class Zone {
+        private final ZoneStream stream;
+        private final Consumer<RtpPacket> fanOut;
+        private final Consumer<byte[]> control;
+        private long packetsAtLastReport;
+
+        private Zone(ZoneStream stream, Consumer<RtpPacket> fanOut, Consumer<byte[]> control) {
+            this.stream = stream;
+            this.fanOut = fanOut;
+            this.control = control;
+        }
     }
 
+    /** RFC 3550 §6.2 suggests 5 s between reports; the RTCP bandwidth of one SR per zone is negligible. */
+    private static final Duration REPORT_INTERVAL = Duration.ofSeconds(5);
+
     private final MediaClock clock;
+    private final InstantSource wallClock;
+    private final String cname;
+    private final long ticksPerReport;
     private final Duration packetTime;
     private final List<Zone> zones = new CopyOnWriteArrayList<>();
     private PacketSchedule schedule;
     private long tick;
     private long worstLateness;
 
+    /** A ticker that sends no RTCP. */
     public ZoneTicker(MediaClock clock, Duration packetTime) {
+        this(clock, packetTime, InstantSource.system(), "loa");
+    }
+
+    /**
+     * @param wallClock the time sender reports carry, so receivers can map RTP time to wall-clock time
+     * @param cname the canonical name sender reports carry, such as {@code loa@<server host>}
+     */
+    public ZoneTicker(MediaClock clock, Duration packetTime, InstantSource wallClock, String cname) {
         this.clock = clock;
         this.packetTime = packetTime;
+        this.wallClock = wallClock;
+        this.cname = cname;
+        this.ticksPerReport = Math.max(1, REPORT_INTERVAL.toNanos() / packetTime.toNanos());
     }
 
     /** Adds a zone; it ticks from the next boundary on. */
     public void add(ZoneStream stream, Consumer<RtpPacket> fanOut) {
-        zones.add(new Zone(stream, fanOut));
+        add(stream, fanOut, null);
+    }
+
+    /** Adds a zone whose RTCP sender reports go to {@code control} every 5 s while it sends. */
+    public void add(ZoneStream stream, Consumer<RtpPacket> fanOut, Consumer<byte[]> control) {
+        zones.add(new Zone(stream, fanOut, control));
     }
 
     public void remove(ZoneStream stream) {
-        zones.removeIf(z -> z.stream() == stream);
+        zones.removeIf(z -> z.stream == stream);
     }
 
     /** Runs every tick that is due by now; returns how many ticks ran. */
@@ -50,16 +90,30 @@ public final class ZoneTicker {
         int ran = 0;
         while (schedule.deadline(tick) <= now) {
             worstLateness = Math.max(worstLateness, now - schedule.deadline(tick));
+            boolean reportTick = tick % ticksPerReport == ticksPerReport - 1;
             for (Zone zone : zones) {
-                RtpPacket packet = zone.stream().tick(tick);
+                RtpPacket packet = zone.stream.tick(tick);
                 if (packet != null) {
-                    zone.fanOut().accept(packet);
+                    zone.fanOut.accept(packet);
+                }
+                if (reportTick && zone.control != null) {
+                    report(zone);
                 }
             }
             tick++;
             ran++;
         }
         return ran;
+    }
+
+    private void report(Zone zone) {
+        RtpPacketizer packetizer = zone.stream.packetizer();
+        // Only a zone that sent since the last report is a sender (RFC 3550 §6.4).
+        if (packetizer.packetCount() > zone.packetsAtLastReport) {
+            zone.packetsAtLastReport = packetizer.packetCount();
+            RtcpSenderReport report = packetizer.senderReport(NtpTimestamp.of(wallClock.instant()));
+            zone.control.accept(RtcpCodec.encodeCompound(report, cname));
+        }
     }
 
     /** Ticks on the calling thread, waiting on the clock between boundaries, while {@code keepGoing} says so. */

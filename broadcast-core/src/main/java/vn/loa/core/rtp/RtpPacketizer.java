@@ -90,6 +90,15 @@ public final class RtpPacketizer {
         return lastTimestamp;
     }
 
+    /**
+     * A sender report for this stream, taken just after a packet was sent at wall-clock time {@code sentAt}: the
+     * report maps that instant to the last packet's timestamp.
+     */
+    public RtcpSenderReport senderReport(NtpTimestamp sentAt) {
+        return new RtcpSenderReport(ssrc, sentAt, lastTimestamp, packetCount & 0xFFFF_FFFFL,
+                octetCount & 0xFFFF_FFFFL);
+    }
+
     /** The timestamp the next packet will carry. */
     public long nextTimestamp() {
         return nextTimestamp;

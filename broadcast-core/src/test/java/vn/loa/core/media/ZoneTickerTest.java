@@ -12,6 +12,9 @@ import vn.loa.core.arbiter.Claim;
 import vn.loa.core.arbiter.PreemptionPolicy;
 import vn.loa.core.arbiter.ZoneArbiter;
 import vn.loa.core.model.Priority;
+import vn.loa.core.rtp.NtpTimestamp;
+import vn.loa.core.rtp.RtcpCodec;
+import vn.loa.core.rtp.RtcpSenderReport;
 import vn.loa.core.rtp.RtpPacketizer;
 
 class ZoneTickerTest {
@@ -42,6 +45,31 @@ class ZoneTickerTest {
         }
         assertThat(ticker.reanchors()).isZero();
         assertThat(ticker.worstLatenessNanos()).isLessThanOrEqualTo(3 * MS);
+    }
+
+    @Test
+    void aSendingZoneReportsEveryFiveSecondsWithItsCountsAndTheWallClock() {
+        FakeClock clock = new FakeClock();
+        Instant wall = Instant.parse("2026-11-28T01:00:00Z");
+        ZoneTicker ticker = new ZoneTicker(clock, Duration.ofMillis(20), () -> wall.plusNanos(clock.nanoTime()),
+                "loa@test");
+        ZoneArbiter arbiter = new ZoneArbiter("thon-dong", () -> wall, e -> { });
+        ZoneStream stream = new ZoneStream(arbiter, new RtpPacketizer(0, 0x5EL, 0, 1000), 160);
+        stream.attach("p", ProgrammeFeed.open(() -> silence(300))); // 6 s, then the zone falls silent
+        arbiter.submit(new Claim("p", Priority.SCHEDULED, PreemptionPolicy.RESUME));
+        List<RtcpSenderReport> reports = new ArrayList<>();
+        ticker.add(stream, p -> { }, bytes -> reports.add(RtcpCodec.decodeSenderReport(bytes)));
+
+        ticker.run(() -> ticker.nextTick() < 1000); // 20 s
+
+        // At 5 s and 10 s; at 15 s the zone had sent nothing new, so it was no longer a sender.
+        assertThat(reports).extracting(RtcpSenderReport::packetCount).containsExactly(250L, 300L);
+        RtcpSenderReport report = reports.get(0);
+        assertThat(report.ssrc()).isEqualTo(0x5EL);
+        assertThat(report.packetCount()).isEqualTo(250);
+        assertThat(report.octetCount()).isEqualTo(250 * 160);
+        assertThat(report.rtpTimestamp()).isEqualTo(1000 + 249 * 160);
+        assertThat(report.ntpTime()).isEqualTo(NtpTimestamp.of(wall.plusMillis(249 * 20)));
     }
 
     private static MediaSource<EncodedFrame> silence(int frames) {
