@@ -1,0 +1,136 @@
+package vn.loa.tts.espeak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.loa.tts.engine.SpeechChunk;
+import vn.loa.tts.engine.SpeechEngine;
+import vn.loa.tts.engine.SpeechEngineContract;
+import vn.loa.tts.engine.SpeechException;
+import vn.loa.tts.engine.SpeechRequest;
+import vn.loa.tts.normalize.VietnameseNormalizer;
+
+/** Runs the real espeak-ng (CI installs it); skipped with a message only where it is not installed. */
+class EspeakEngineTest implements SpeechEngineContract {
+
+    private static EspeakEngine engine;
+
+    @BeforeAll
+    static void requireEspeak() {
+        assumeTrue(EspeakInstallation.isInstalled(), "espeak-ng is not installed: apt-get install espeak-ng");
+        engine = new EspeakEngine(EspeakConfig.defaults());
+    }
+
+    @AfterAll
+    static void close() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Override
+    public SpeechEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public String voice() {
+        return "vi";
+    }
+
+    @Test
+    void speaksAtTwentyTwoKilohertz() {
+        SpeechChunk chunk = engine.synthesizeAll(SpeechRequest.of(List.of("Xin chào bà con."), "vi")).get(0);
+        assertThat(chunk.format().sampleRate()).isEqualTo(22_050);
+    }
+
+    @Test
+    void theNorthernCentralAndSouthernVoicesSoundDifferent() {
+        List<String> sentence = List.of("Bà con chú ý, nước sông đang lên nhanh.");
+        byte[] north = engine.synthesizeAll(SpeechRequest.of(sentence, "vi")).get(0).pcm();
+        byte[] centre = engine.synthesizeAll(SpeechRequest.of(sentence, "vi-vn-x-central")).get(0).pcm();
+        byte[] south = engine.synthesizeAll(SpeechRequest.of(sentence, "vi-vn-x-south")).get(0).pcm();
+        assertThat(Arrays.equals(north, centre)).isFalse();
+        assertThat(Arrays.equals(north, south)).isFalse();
+        assertThat(Arrays.equals(centre, south)).isFalse();
+    }
+
+    @Test
+    void aLongerSentenceTakesLonger() {
+        long shortOne = engine.synthesizeAll(SpeechRequest.of(List.of("Thông báo."), "vi")).get(0).millis();
+        long longOne = engine.synthesizeAll(SpeechRequest.of(List.of(
+                "Ủy ban nhân dân xã thông báo lịch tiêm phòng cho đàn gia cầm vào sáng thứ hai tuần sau."), "vi"))
+                .get(0).millis();
+        assertThat(longOne).isGreaterThan(shortOne * 3);
+    }
+
+    @Test
+    void speaksAWholeNormalisedNoticeSentenceBySentence() {
+        var normalized = VietnameseNormalizer.create().normalize(
+                "THÔNG BÁO\nĐúng 7h30 ngày 28/11/2026, UBND xã họp dân tại NVH thôn 3. Liên hệ 0912 345 678.");
+        List<SpeechChunk> chunks = engine.synthesizeAll(SpeechRequest.of(normalized.sentences(), "vi"));
+        assertThat(chunks).hasSize(3);
+        assertThat(chunks.get(1).millis()).isBetween(4_000L, 20_000L);
+    }
+
+    @Test
+    void aSentenceStartingWithADashIsSpokenNotTakenForAnOption() {
+        assertThat(engine.synthesizeAll(SpeechRequest.of(List.of("--help là gì"), "vi")).get(0).millis())
+                .isGreaterThan(300);
+    }
+
+    @Test
+    void aHungProcessIsKilledAndReported(@TempDir Path dir) throws IOException {
+        Path pidFile = dir.resolve("pid");
+        Path hang = script(dir, "hang", "echo $$ > " + pidFile + "\nexec sleep 60");
+        try (EspeakEngine hanging = new EspeakEngine(EspeakConfig.defaults().withBinary(hang)
+                .withSentenceTimeout(Duration.ofMillis(500)))) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> hanging.synthesizeAll(SpeechRequest.of(List.of("Xin chào."), "vi")))
+                    .isInstanceOf(SpeechException.class)
+                    .hasMessageContaining("espeak-ng: no answer within 500 ms")
+                    .hasMessageContaining("killed");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void aCrashedProcessIsReportedWithItsExitCodeAndError(@TempDir Path dir) throws IOException {
+        Path crash = script(dir, "crash", "echo 'Segmentation fault' >&2\nexit 139");
+        try (EspeakEngine crashing = new EspeakEngine(EspeakConfig.defaults().withBinary(crash))) {
+            assertThatThrownBy(() -> crashing.synthesizeAll(SpeechRequest.of(List.of("Xin chào."), "vi")))
+                    .isInstanceOf(SpeechException.class)
+                    .hasMessageContaining("exited with code 139: Segmentation fault");
+        }
+    }
+
+    @Test
+    void aMissingBinaryIsReportedWithWhatToInstall(@TempDir Path dir) {
+        try (EspeakEngine missing = new EspeakEngine(EspeakConfig.defaults().withBinary(dir.resolve("nope")))) {
+            assertThatThrownBy(() -> missing.synthesizeAll(SpeechRequest.of(List.of("Xin chào."), "vi")))
+                    .isInstanceOf(SpeechException.class)
+                    .hasMessageContaining("is the espeak-ng package installed?");
+        }
+    }
+
+    private static Path script(Path dir, String name, String body) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+        return file;
+    }
+}
