@@ -11,10 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.core.media.codec.G711Encoder;
+import vn.loa.core.media.codec.OpusAudioEncoder;
 import vn.loa.core.rtp.RtpPacket;
 import vn.loa.core.rtp.RtpPacketizer;
 
-/** Debian's GStreamer receives a Loa PCMU stream over loopback and records what Loa sent. */
+/** Debian's GStreamer receives Loa's PCMU and Opus streams over loopback and records what Loa sent. */
 class GstreamerInteropIT {
 
     private static final int RATE = 8000;
@@ -55,6 +56,35 @@ class GstreamerInteropIT {
         }
     }
 
+    @Test
+    void gstreamerDecodesTheOpusStreamLoaSentToTheSameAudio() throws Exception {
+        short[] notice = speechLikeSignal(3 * RATE);
+        short[] at48k = Signals.concat(MediaPipeline.from("source", new PcmBufferSource(notice, RATE))
+                .then("resample", ResampleStage.to(48_000)).build().pullAll());
+        try (GstreamerReceiver receiver = GstreamerReceiver.recordOpus(dir.resolve("node.wav"));
+                UdpFanOut fanOut = UdpFanOut.open(1)) {
+            fanOut.add(new InetSocketAddress(receiver.address(), receiver.port()));
+            MediaPipeline<RtpPacket> pipeline = MediaPipeline
+                    .from("source", new PcmBufferSource(at48k, 48_000))
+                    .then("frame", FrameSizer.every(Duration.ofMillis(20)))
+                    .then("encode", EncodeStage.with(OpusAudioEncoder.forSpeech(32_000)))
+                    .then("packetise", PacketiseStage.with(new RtpPacketizer(111, 0x0B05L, 1, 2)))
+                    .build();
+
+            new Pacer<>(pipeline, MediaClock.system(), Duration.ofMillis(20)).run(fanOut);
+            MediaClock.system().waitUntil(System.nanoTime() + 500_000_000L);
+
+            short[] heard = readWav(receiver.finish(), 48_000);
+            int lag = Correlation.bestLag(at48k, heard, 2000);
+            double correlation = Correlation.normalised(at48k, heard, lag);
+            System.out.printf("GStreamer Opus: sent %d samples, heard %d, correlation %.4f at lag %d%n",
+                    at48k.length, heard.length, correlation, lag);
+
+            assertThat((double) heard.length).as("duration").isCloseTo(at48k.length, within(0.02 * at48k.length));
+            assertThat(correlation).isGreaterThanOrEqualTo(0.9);
+        }
+    }
+
     /** A gliding, pulsing tone: it has no period, so only the right alignment correlates. */
     static short[] speechLikeSignal(int length) {
         short[] samples = new short[length];
@@ -70,11 +100,15 @@ class GstreamerInteropIT {
     }
 
     static short[] readWav(Path wav) {
+        return readWav(wav, RATE);
+    }
+
+    static short[] readWav(Path wav, int rate) {
         assertThat(wav).exists();
         try (WavFileSource source = WavFileSource.open(wav)) {
             List<PcmFrame> frames = new ArrayList<>();
             for (PcmFrame f = source.pull(); f != null; f = source.pull()) {
-                assertThat(f.sampleRate()).isEqualTo(RATE);
+                assertThat(f.sampleRate()).isEqualTo(rate);
                 frames.add(f);
             }
             return Signals.concat(frames);

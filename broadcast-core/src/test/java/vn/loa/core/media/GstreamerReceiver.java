@@ -29,15 +29,24 @@ final class GstreamerReceiver implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the receiver and returns once its pipeline is playing; skips the test when GStreamer is missing. */
+    /** Starts a PCMU receiver and returns once its pipeline is playing; skips the test without GStreamer. */
     static GstreamerReceiver recordPcmu(Path wav) throws Exception {
+        return record(wav, "clock-rate=8000,encoding-name=PCMU,payload=0", "rtppcmudepay", "mulawdec");
+    }
+
+    /** Starts an Opus receiver (payload type 111) recording 48 kHz mono. */
+    static GstreamerReceiver recordOpus(Path wav) throws Exception {
+        return record(wav, "clock-rate=48000,encoding-name=OPUS,payload=111", "rtpopusdepay", "opusdec");
+    }
+
+    private static GstreamerReceiver record(Path wav, String caps, String depayloader, String decoder)
+            throws Exception {
         Assumptions.assumeTrue(onPath("gst-launch-1.0"), "gst-launch-1.0 is not installed (gstreamer1.0-tools)");
         int port = freeEvenPort();
         Process process = new ProcessBuilder("gst-launch-1.0", "-e",
-                "udpsrc", "address=127.0.0.1", "port=" + port,
-                "caps=application/x-rtp,media=audio,clock-rate=8000,encoding-name=PCMU,payload=0",
-                "!", "rtpjitterbuffer", "!", "rtppcmudepay", "!", "mulawdec", "!", "audioconvert",
-                "!", "wavenc", "!", "filesink", "location=" + wav)
+                "udpsrc", "address=127.0.0.1", "port=" + port, "caps=application/x-rtp,media=audio," + caps,
+                "!", "rtpjitterbuffer", "!", depayloader, "!", decoder, "!", "audioconvert",
+                "!", "audio/x-raw,channels=1", "!", "wavenc", "!", "filesink", "location=" + wav)
                 .redirectErrorStream(true)
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
