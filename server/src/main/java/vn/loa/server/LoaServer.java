@@ -8,6 +8,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
@@ -108,6 +109,7 @@ public final class LoaServer implements AutoCloseable {
         }).await();
 
         new HealthRoutes(database, blocking, registry).mount(api);
+        api.route("/*").handler(StaticHandler.create("webroot"));
         api.route().failureHandler(new ErrorResponder());
         api.route().last().handler(ctx -> ctx.fail(404));
 

@@ -1,0 +1,45 @@
+package vn.loa.server.demo;
+
+import java.time.Clock;
+import vn.loa.server.LoaServer;
+import vn.loa.server.config.ConfigLoader;
+import vn.loa.server.config.LoaConfig;
+
+/**
+ * {@code ./loa demo}: the server on the embedded database with a sample commune, ready to try from a browser.
+ *
+ * <p>The sample is added once, at the first start of an empty data folder, through the server's own API.
+ */
+public final class Demo {
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoaConfig config = ConfigLoader.load(System.getenv());
+        LoaServer server = new LoaServer(config, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "loa-shutdown"));
+        int port = server.start();
+        String base = "http://localhost:" + port;
+        String password = server.generatedAdminPassword().orElse(config.adminPassword());
+        boolean seeded = false;
+        if (server.generatedAdminPassword().isPresent() || !password.isBlank()) {
+            seeded = new DemoCommune(base, password).seedIfEmpty();
+        }
+        System.out.println();
+        System.out.println("Loa (bản chạy thử / demo) đang chạy tại: " + base + "/");
+        System.out.println("  Sức khỏe / health:     " + base + "/health");
+        System.out.println("  Mô tả API / API:       " + base + "/api/v1/openapi.yaml");
+        System.out.println("  Dữ liệu / data:        " + config.dataDir());
+        server.generatedAdminPassword().ifPresentOrElse(
+                p -> System.out.println("  Đăng nhập / sign in:   admin / " + p + "   (mật khẩu chỉ hiện lần đầu / shown once)"),
+                () -> System.out.println("  Đăng nhập / sign in:   admin / "
+                        + (config.adminPassword().isBlank() ? "(mật khẩu đã in ở lần chạy đầu / printed at first start)"
+                        : "$LOA_ADMIN_PASSWORD")));
+        if (seeded) {
+            System.out.println("  Xã mẫu / sample commune: Xã An Bình, 3 thôn, 3 loa, 1 bảng tin; cán bộ 'canbo' và lãnh đạo"
+                    + " 'chutich' dùng mật khẩu " + DemoCommune.STAFF_PASSWORD);
+        }
+        System.out.println("Nhấn Ctrl+C để dừng / press Ctrl+C to stop.");
+    }
+}
