@@ -1,0 +1,25 @@
+package vn.loa.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code ./loa bench [NAME]}: runs the named benchmark, or all, and writes each result to bench/results/NAME.json. */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> names = args.length == 0 ? List.of("api") : List.of(args);
+        Path results = Path.of("bench", "results");
+        for (String name : names) {
+            switch (name) {
+                case "api" -> new ApiListBench().run(results.resolve("api.json"));
+                default -> {
+                    System.err.println("Unknown benchmark '" + name + "'. Known: api");
+                    System.exit(64);
+                }
+            }
+        }
+    }
+}
