@@ -3,8 +3,8 @@ package vn.loa.server.announcement;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.List;
 import vn.loa.core.model.Announcement;
+import vn.loa.core.model.Delivery;
 
 /** The JSON shapes of an announcement: the summary of lists and the detail with its history. */
 final class AnnouncementJson {
@@ -40,16 +40,22 @@ final class AnnouncementJson {
         return json;
     }
 
-    static JsonObject detail(Announcement a, List<Transition> history) {
+    static JsonObject detail(AnnouncementService.Detail detail) {
         JsonArray transitions = new JsonArray();
-        for (Transition t : history) {
+        for (Transition t : detail.transitions()) {
             JsonObject row = new JsonObject().put("to", t.to()).put("actor", t.actor()).put("at", t.at().toString());
             putIfSet(row, "from", t.from());
             putIfSet(row, "reason", t.reason());
             transitions.add(row);
         }
-        // Deliveries per node are written by the media pipeline; until it runs an announcement has none.
-        return summary(a).put("transitions", transitions).put("deliveries", new JsonArray());
+        JsonArray deliveries = new JsonArray();
+        for (Delivery d : detail.deliveries()) {
+            JsonObject row = new JsonObject().put("node", d.nodeId()).put("state", d.state().name())
+                    .put("updatedAt", d.updatedAt().toString());
+            putIfSet(row, "detail", d.detail());
+            deliveries.add(row);
+        }
+        return summary(detail.announcement()).put("transitions", transitions).put("deliveries", deliveries);
     }
 
     private static void putIfSet(JsonObject json, String key, String value) {

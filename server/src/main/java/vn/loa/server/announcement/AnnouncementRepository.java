@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
+import vn.loa.core.model.Delivery;
+import vn.loa.core.model.DeliveryState;
 import vn.loa.core.model.Priority;
 import vn.loa.core.model.Schedule;
 import vn.loa.server.db.Rows;
@@ -97,6 +99,16 @@ public final class AnnouncementRepository {
                 .bind("id", id)
                 .map((rs, ctx) -> new Transition(rs.getString("from_state"), rs.getString("to_state"),
                         rs.getString("actor"), rs.getString("reason"), Rows.instant(rs, "at")))
+                .list();
+    }
+
+    /** What became of the announcement at each node, as the media pipeline and the node agents reported it. */
+    public List<Delivery> deliveries(Handle h, long id) {
+        return h.createQuery("SELECT node_id, state, detail, updated_at FROM delivery WHERE announcement_id = :id "
+                        + "ORDER BY node_id")
+                .bind("id", id)
+                .map((rs, ctx) -> new Delivery(id, rs.getString("node_id"), DeliveryState.valueOf(rs.getString("state")),
+                        rs.getString("detail"), Rows.instant(rs, "updated_at")))
                 .list();
     }
 

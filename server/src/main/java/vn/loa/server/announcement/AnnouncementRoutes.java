@@ -59,8 +59,7 @@ public final class AnnouncementRoutes {
     private void get(RoutingContext ctx) {
         Caller caller = Authenticator.caller(ctx);
         long id = id(ctx);
-        Replies.reply(ctx, 200, blocking.run(() ->
-                AnnouncementJson.detail(service.get(caller, id), service.history(caller, id))));
+        Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.detail(service.detail(caller, id))));
     }
 
     private void move(RoutingContext ctx, Move move) {

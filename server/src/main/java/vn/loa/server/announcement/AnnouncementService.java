@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
+import vn.loa.core.model.Delivery;
 import vn.loa.core.model.Priority;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.auth.Action;
@@ -56,15 +57,14 @@ public final class AnnouncementService {
         });
     }
 
-    public Announcement get(Caller caller, long id) {
-        return jdbi.withHandle(h -> readable(h, caller, id));
+    /** One announcement with its state history and its delivery per node, read in one transaction. */
+    public Detail detail(Caller caller, long id) {
+        return jdbi.inTransaction(h -> new Detail(readable(h, caller, id), announcements.transitions(h, id),
+                announcements.deliveries(h, id)));
     }
 
-    public List<Transition> history(Caller caller, long id) {
-        return jdbi.withHandle(h -> {
-            readable(h, caller, id);
-            return announcements.transitions(h, id);
-        });
+    /** An announcement as {@code GET /announcements/{id}} shows it. */
+    public record Detail(Announcement announcement, List<Transition> transitions, List<Delivery> deliveries) {
     }
 
     public List<Announcement> page(Caller caller, AnnouncementState state, int limit, int offset) {

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoginThrottle {
 
+    private static final int MAX_KEYS = 10_000;
+
     private final Clock clock;
     private final Duration window;
     private final int perUser;
@@ -49,6 +51,9 @@ public final class LoginThrottle {
     }
 
     private void add(String key, Instant now) {
+        if (failures.size() > MAX_KEYS) {
+            forgetIdle(now);
+        }
         Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (times) {
             prune(times, now);
@@ -69,6 +74,16 @@ public final class LoginThrottle {
             Instant freeAt = times.peekFirst().plus(window);
             return Math.max(1, Duration.between(now, freeAt).toSeconds());
         }
+    }
+
+    /** Drops counters whose failures all left the window, so a scan over many names cannot grow memory for ever. */
+    private void forgetIdle(Instant now) {
+        failures.entrySet().removeIf(e -> {
+            synchronized (e.getValue()) {
+                prune(e.getValue(), now);
+                return e.getValue().isEmpty();
+            }
+        });
     }
 
     private void prune(Deque<Instant> times, Instant now) {

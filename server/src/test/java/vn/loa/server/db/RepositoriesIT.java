@@ -108,4 +108,21 @@ class RepositoriesIT {
         assertThat(jdbi().withHandle(h -> announcements.find(h, id)).orElseThrow().state())
                 .isEqualTo(AnnouncementState.SUBMITTED);
     }
+
+    @Test
+    void deliveriesAreReadPerNodeEvenAfterTheNodeIsGone() {
+        long id = jdbi().inTransaction(h -> announcements.insert(h, new Announcement(0, "Tin", "Nội dung", null, null,
+                List.of("root"), Priority.SCHEDULED, null, 1, true, new Schedule(null, null, null),
+                AnnouncementState.ON_AIR, "clerk", Instant.now(), Instant.now())));
+        jdbi().useHandle(h -> h.execute("INSERT INTO delivery (announcement_id, node_id, state, detail, updated_at) "
+                + "VALUES (?, 'loa-da-go', 'FAILED', 'mất kết nối 4G', ?)", id, Rows.utc(Instant.parse("2026-11-28T02:00:00Z"))));
+
+        var deliveries = jdbi().withHandle(h -> announcements.deliveries(h, id));
+
+        assertThat(deliveries).singleElement().satisfies(d -> {
+            assertThat(d.nodeId()).isEqualTo("loa-da-go");
+            assertThat(d.state()).isEqualTo(vn.loa.core.model.DeliveryState.FAILED);
+            assertThat(d.detail()).isEqualTo("mất kết nối 4G");
+        });
+    }
 }
