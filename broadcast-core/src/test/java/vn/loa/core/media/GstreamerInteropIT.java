@@ -3,7 +3,9 @@ package vn.loa.core.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.core.media.codec.G711Encoder;
 import vn.loa.core.media.codec.OpusAudioEncoder;
+import vn.loa.core.rtp.RtpMap;
 import vn.loa.core.rtp.RtpPacket;
 import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.core.rtp.SdpWriter;
+import vn.loa.core.rtp.StreamDescription;
 
 /** Debian's GStreamer receives Loa's PCMU and Opus streams over loopback and records what Loa sent. */
 class GstreamerInteropIT {
@@ -52,6 +57,41 @@ class GstreamerInteropIT {
                     Correlation.normalised(loaSent, heard, lag0), lag0);
             assertThat((double) heard.length).as("duration").isCloseTo(loaSent.length, within(0.02 * loaSent.length));
             int lag = Correlation.bestLag(loaSent, heard, 800);
+            assertThat(Correlation.normalised(loaSent, heard, lag)).isGreaterThanOrEqualTo(0.9);
+        }
+    }
+
+    @Test
+    void aPlayerGivenOnlyThePublishedSdpPlaysTheZoneStream() throws Exception {
+        int port = GstreamerReceiver.freePort();
+        Path sdp = dir.resolve("thon-dong.sdp");
+        Files.writeString(sdp, SdpWriter.write(new StreamDescription("Thôn Đông", 42, 1,
+                InetAddress.getLoopbackAddress(), InetAddress.getLoopbackAddress(), 0, port, RtpMap.PCMU, 20)));
+        short[] notice = speechLikeSignal(2 * RATE);
+        List<RtpPacket> sent = new ArrayList<>();
+        try (GstreamerReceiver receiver = GstreamerReceiver.recordFromSdp(sdp, port, dir.resolve("node.wav"));
+                UdpFanOut fanOut = UdpFanOut.open(1)) {
+            fanOut.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            MediaPipeline<RtpPacket> pipeline = MediaPipeline
+                    .from("source", new PcmBufferSource(notice, RATE))
+                    .then("frame", FrameSizer.every(Duration.ofMillis(20)))
+                    .then("encode", EncodeStage.with(G711Encoder.muLaw()))
+                    .then("packetise", PacketiseStage.with(new RtpPacketizer(0, 0x5D9L, 9, 9)))
+                    .build();
+
+            new Pacer<>(pipeline, MediaClock.system(), Duration.ofMillis(20)).run(packet -> {
+                sent.add(packet);
+                fanOut.accept(packet);
+            });
+            MediaClock.system().waitUntil(System.nanoTime() + 500_000_000L);
+
+            short[] heard = readWav(receiver.finish());
+            short[] loaSent = PipelineTest.decode(sent);
+            int lag = Correlation.bestLag(loaSent, heard, 800);
+            System.out.printf("GStreamer from SDP: sent %d samples, heard %d, correlation %.4f at lag %d%n",
+                    loaSent.length, heard.length, Correlation.normalised(loaSent, heard, lag), lag);
+
+            assertThat((double) heard.length).as("duration").isCloseTo(loaSent.length, within(0.02 * loaSent.length));
             assertThat(Correlation.normalised(loaSent, heard, lag)).isGreaterThanOrEqualTo(0.9);
         }
     }

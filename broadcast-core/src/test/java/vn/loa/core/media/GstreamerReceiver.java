@@ -43,12 +43,32 @@ final class GstreamerReceiver implements AutoCloseable {
             throws Exception {
         Assumptions.assumeTrue(onPath("gst-launch-1.0"), "gst-launch-1.0 is not installed (gstreamer1.0-tools)");
         int port = freeEvenPort();
-        Process process = new ProcessBuilder("gst-launch-1.0", "-e",
-                "udpsrc", "address=127.0.0.1", "port=" + port, "caps=application/x-rtp,media=audio," + caps,
+        return start(wav, port, "udpsrc", "address=127.0.0.1", "port=" + port,
+                "caps=application/x-rtp,media=audio," + caps,
                 "!", "rtpjitterbuffer", "!", depayloader, "!", decoder, "!", "audioconvert",
-                "!", "audio/x-raw,channels=1", "!", "wavenc", "!", "filesink", "location=" + wav)
-                .redirectErrorStream(true)
-                .start();
+                "!", "audio/x-raw,channels=1", "!", "wavenc", "!", "filesink", "location=" + wav);
+    }
+
+    /**
+     * Starts a PCMU receiver that knows nothing but the SDP file Loa published (GStreamer's {@code sdpdemux}, from
+     * gstreamer1.0-plugins-bad), as an operator would point a player at {@code /api/v1/streams/{zone}.sdp}.
+     */
+    static GstreamerReceiver recordFromSdp(Path sdp, int port, Path wav) throws Exception {
+        Assumptions.assumeTrue(onPath("gst-launch-1.0"), "gst-launch-1.0 is not installed (gstreamer1.0-tools)");
+        Assumptions.assumeTrue(hasElement("sdpdemux"), "sdpdemux is not installed (gstreamer1.0-plugins-bad)");
+        return start(wav, port, "filesrc", "location=" + sdp, "!", "sdpdemux", "!", "rtppcmudepay", "!", "mulawdec",
+                "!", "audioconvert", "!", "wavenc", "!", "filesink", "location=" + wav);
+    }
+
+    /** A free even UDP port on loopback, as RTP wants (RFC 3550 §11). */
+    static int freePort() throws IOException {
+        return freeEvenPort();
+    }
+
+    private static GstreamerReceiver start(Path wav, int port, String... pipeline) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("gst-launch-1.0", "-e"));
+        command.addAll(List.of(pipeline));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         CompletableFuture<Boolean> playing = CompletableFuture.supplyAsync(() -> {
@@ -114,6 +134,12 @@ final class GstreamerReceiver implements AutoCloseable {
             }
         }
         throw new IOException("no free even UDP port on loopback");
+    }
+
+    private static boolean hasElement(String element) throws Exception {
+        Process inspect = new ProcessBuilder("gst-inspect-1.0", element).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return inspect.waitFor(30, TimeUnit.SECONDS) && inspect.exitValue() == 0;
     }
 
     private static boolean onPath(String program) {
