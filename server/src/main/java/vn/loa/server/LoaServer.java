@@ -35,6 +35,8 @@ import vn.loa.server.http.Blocking;
 import vn.loa.server.http.ErrorResponder;
 import vn.loa.server.http.HealthRoutes;
 import vn.loa.server.node.NodeRepository;
+import vn.loa.server.speech.SpeechRoutes;
+import vn.loa.tts.normalize.VietnameseNormalizer;
 import vn.loa.server.node.NodeRoutes;
 import vn.loa.server.node.NodeService;
 import vn.loa.server.user.UserRepository;
@@ -96,6 +98,7 @@ public final class LoaServer implements AutoCloseable {
         var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher, audit, clock), blocking);
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
         var auth = new AuthRoutes(signIn, blocking);
+        var speech = new SpeechRoutes(VietnameseNormalizer.create(), blocking);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), new Authenticator(tokens), builder -> {
@@ -106,6 +109,7 @@ public final class LoaServer implements AutoCloseable {
             announcements.mount(builder);
             users.mount(builder);
             auditRoutes.mount(builder);
+            speech.mount(builder);
         }).await();
 
         new HealthRoutes(database, blocking, registry).mount(api);

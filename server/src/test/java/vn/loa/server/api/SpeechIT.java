@@ -1,0 +1,30 @@
+package vn.loa.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** The clerk sees how Loa will read a notice before it airs. */
+class SpeechIT extends ApiSuite {
+
+    @Test
+    void noticeIsReadWithDatesTimesAndPhoneNumbersSpelledOut() {
+        var reply = province.clerkA.post("/api/v1/tts/normalize", new JsonObject()
+                .put("text", "<p>Họp lúc 7h30 ngày 28/11/2026.</p> Liên hệ 0912 345 678."));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        String normalized = reply.json().getString("normalized");
+        assertThat(normalized).contains("bảy giờ ba mươi").contains("hai mươi tám tháng mười một")
+                .contains("không chín một hai").doesNotContain("<p>").doesNotContain("7h30");
+        assertThat(reply.json().getJsonArray("sentences").size()).isEqualTo(2);
+    }
+
+    @Test
+    void textOverTheLimitIsRefused() {
+        assertRefused(province.clerkA.post("/api/v1/tts/normalize", new JsonObject().put("text", "a".repeat(20_001))),
+                400, "invalid_request");
+        assertRefused(anonymous().post("/api/v1/tts/normalize", new JsonObject().put("text", "Xin chào")),
+                401, "unauthorized");
+    }
+}
