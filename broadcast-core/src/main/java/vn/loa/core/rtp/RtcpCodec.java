@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Converts RTCP sender reports and source descriptions to and from their wire form (RFC 3550 §6.4.1, §6.5).
+ * Converts RTCP sender and receiver reports and source descriptions to and from their wire form (RFC 3550 §6.4,
+ * §6.5).
  *
  * <p>Stateless and thread-safe. Loa sends a compound packet of SR then SDES with a CNAME, the smallest compound
  * packet §6.1 allows.
@@ -32,15 +33,36 @@ public final class RtcpCodec {
         out.putInt((int) report.rtpTimestamp());
         out.putInt((int) report.packetCount());
         out.putInt((int) report.octetCount());
-        for (RtcpReportBlock block : report.reports()) {
-            out.putInt((int) block.ssrc());
-            out.putInt((block.fractionLost() << 24) | (block.cumulativeLost() & 0xFF_FFFF));
-            out.putInt((int) block.highestSequence());
-            out.putInt((int) block.jitter());
-            out.putInt((int) block.lastSenderReport());
-            out.putInt((int) block.delaySinceLastSenderReport());
-        }
+        report.reports().forEach(block -> putBlock(out, block));
         return out.array();
+    }
+
+    /** The receiver report's wire form. */
+    public static byte[] encode(RtcpReceiverReport report) {
+        int words = 2 + 6 * report.reports().size();
+        ByteBuffer out = ByteBuffer.allocate(4 * words);
+        out.put((byte) (0x80 | report.reports().size()));
+        out.put((byte) RtcpReceiverReport.PACKET_TYPE);
+        out.putShort((short) (words - 1));
+        out.putInt((int) report.ssrc());
+        report.reports().forEach(block -> putBlock(out, block));
+        return out.array();
+    }
+
+    /** Decodes the receiver report at the start of {@code data} (the first packet of a compound packet). */
+    public static RtcpReceiverReport decodeReceiverReport(byte[] data) {
+        ByteBuffer in = ByteBuffer.wrap(data);
+        try {
+            int count = header(in, data.length, RtcpReceiverReport.PACKET_TYPE, 8);
+            long ssrc = in.getInt() & 0xFFFF_FFFFL;
+            List<RtcpReportBlock> blocks = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                blocks.add(getBlock(in));
+            }
+            return new RtcpReceiverReport(ssrc, blocks);
+        } catch (BufferUnderflowException e) {
+            throw new MalformedPacketException("receiver report runs past the end of " + data.length + " B");
+        }
     }
 
     /** A source description packet with one chunk holding one CNAME item. */
@@ -75,24 +97,9 @@ public final class RtcpCodec {
 
     /** Decodes the sender report at the start of {@code data} (the first packet of a compound packet). */
     public static RtcpSenderReport decodeSenderReport(byte[] data) {
-        if (data.length < 28) {
-            throw new MalformedPacketException("shorter than a sender report: " + data.length + " B");
-        }
         ByteBuffer in = ByteBuffer.wrap(data);
         try {
-            int first = in.get() & 0xFF;
-            if (first >>> 6 != 2) {
-                throw new MalformedPacketException("RTCP version " + (first >>> 6) + " is not 2");
-            }
-            int type = in.get() & 0xFF;
-            if (type != RtcpSenderReport.PACKET_TYPE) {
-                throw new MalformedPacketException("packet type " + type + " is not a sender report");
-            }
-            int count = first & 0x1F;
-            int length = 4 * ((in.getShort() & 0xFFFF) + 1);
-            if (length > data.length || length < 28 + count * RtcpReportBlock.LENGTH) {
-                throw new MalformedPacketException("length " + length + " does not fit " + count + " blocks");
-            }
+            int count = header(in, data.length, RtcpSenderReport.PACKET_TYPE, 28);
             long ssrc = in.getInt() & 0xFFFF_FFFFL;
             NtpTimestamp ntp = NtpTimestamp.fromBits(in.getLong());
             long rtp = in.getInt() & 0xFFFF_FFFFL;
@@ -100,15 +107,49 @@ public final class RtcpCodec {
             long octets = in.getInt() & 0xFFFF_FFFFL;
             List<RtcpReportBlock> blocks = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                long source = in.getInt() & 0xFFFF_FFFFL;
-                int loss = in.getInt();
-                // Sign-extend the 24-bit cumulative loss by shifting it to the top and back.
-                blocks.add(new RtcpReportBlock(source, loss >>> 24, (loss << 8) >> 8, in.getInt() & 0xFFFF_FFFFL,
-                        in.getInt() & 0xFFFF_FFFFL, in.getInt() & 0xFFFF_FFFFL, in.getInt() & 0xFFFF_FFFFL));
+                blocks.add(getBlock(in));
             }
             return new RtcpSenderReport(ssrc, ntp, rtp, packets, octets, blocks);
         } catch (BufferUnderflowException e) {
             throw new MalformedPacketException("sender report runs past the end of " + data.length + " B");
         }
+    }
+
+    /** Checks version, type and length of the packet at the buffer's start; returns its report count. */
+    private static int header(ByteBuffer in, int available, int expectedType, int fixedLength) {
+        if (available < fixedLength) {
+            throw new MalformedPacketException("shorter than RTCP type " + expectedType + ": " + available + " B");
+        }
+        int first = in.get() & 0xFF;
+        if (first >>> 6 != 2) {
+            throw new MalformedPacketException("RTCP version " + (first >>> 6) + " is not 2");
+        }
+        int type = in.get() & 0xFF;
+        if (type != expectedType) {
+            throw new MalformedPacketException("packet type " + type + " is not " + expectedType);
+        }
+        int count = first & 0x1F;
+        int length = 4 * ((in.getShort() & 0xFFFF) + 1);
+        if (length > available || length < fixedLength + count * RtcpReportBlock.LENGTH) {
+            throw new MalformedPacketException("length " + length + " does not fit " + count + " blocks");
+        }
+        return count;
+    }
+
+    private static void putBlock(ByteBuffer out, RtcpReportBlock block) {
+        out.putInt((int) block.ssrc());
+        out.putInt((block.fractionLost() << 24) | (block.cumulativeLost() & 0xFF_FFFF));
+        out.putInt((int) block.highestSequence());
+        out.putInt((int) block.jitter());
+        out.putInt((int) block.lastSenderReport());
+        out.putInt((int) block.delaySinceLastSenderReport());
+    }
+
+    private static RtcpReportBlock getBlock(ByteBuffer in) {
+        long source = in.getInt() & 0xFFFF_FFFFL;
+        int loss = in.getInt();
+        // Sign-extend the 24-bit cumulative loss by shifting it to the top and back.
+        return new RtcpReportBlock(source, loss >>> 24, (loss << 8) >> 8, in.getInt() & 0xFFFF_FFFFL,
+                in.getInt() & 0xFFFF_FFFFL, in.getInt() & 0xFFFF_FFFFL, in.getInt() & 0xFFFF_FFFFL);
     }
 }

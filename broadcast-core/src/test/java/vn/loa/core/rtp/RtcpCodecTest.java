@@ -65,6 +65,16 @@ class RtcpCodecTest {
     }
 
     @Test
+    void aReceiverReportFromANodeRoundTripsThroughTheRfcLayout() {
+        byte[] wire = hex("81 c9 0007 0000abcd 01020304 40ffffff 00010005 00000020 45678000 00010000");
+        RtcpReceiverReport report = new RtcpReceiverReport(0xABCDL,
+                List.of(new RtcpReportBlock(0x01020304L, 0x40, -1, 0x10005, 32, 0x45678000L, 0x10000)));
+
+        assertThat(RtcpCodec.encode(report)).isEqualTo(wire);
+        assertThat(RtcpCodec.decodeReceiverReport(wire)).isEqualTo(report);
+    }
+
+    @Test
     void aReceiverReportIsNotTakenForASenderReport() {
         assertThatThrownBy(() -> RtcpCodec.decodeSenderReport(hex("80 c9 0006 " + "00".repeat(24))))
                 .isInstanceOf(MalformedPacketException.class);
