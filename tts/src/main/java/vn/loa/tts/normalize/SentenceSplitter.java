@@ -2,7 +2,6 @@ package vn.loa.tts.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,16 +31,23 @@ final class SentenceSplitter {
         return sentences;
     }
 
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0]+");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile(" ([,.;:!?])");
+    private static final Pattern REPEATED_PAUSES = Pattern.compile("([,;:])(?:[ ,;:]*[,;:])+");
+    private static final Pattern PAUSE_BEFORE_END = Pattern.compile("[,;:]+([.!?…])");
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[ ,.;:]+");
+    private static final Pattern TRAILING_PAUSE = Pattern.compile("[,;:]$");
+    private static final Pattern NO_SPACE_AFTER_PAUSE = Pattern.compile("([,;:])(?=[\\p{L}\\p{N}])");
+
     /** Collapses spaces and repeated commas, and attaches punctuation to the word before it. */
     static String tidy(String piece) {
-        String s = piece.replaceAll("[ \\t\\u00A0]+", " ");
-        s = s.replaceAll(" ([,.;:!?])", "$1");
-        s = s.replaceAll("([,;:])(?:[ ,;:]*[,;:])+", "$1");
-        s = s.replaceAll("[,;:]+([.!?…])", "$1");
-        s = s.replaceAll("^[ ,.;:]+", "").strip();
-        s = s.replaceAll("[,;:]$", "").strip();
-        Matcher close = Pattern.compile("([,;:])(?=\\p{L}|\\p{N})").matcher(s);
-        s = close.replaceAll("$1 ");
+        String s = SPACES.matcher(piece).replaceAll(" ");
+        s = SPACE_BEFORE_PUNCTUATION.matcher(s).replaceAll("$1");
+        s = REPEATED_PAUSES.matcher(s).replaceAll("$1");
+        s = PAUSE_BEFORE_END.matcher(s).replaceAll("$1");
+        s = LEADING_PUNCTUATION.matcher(s).replaceAll("").strip();
+        s = TRAILING_PAUSE.matcher(s).replaceAll("").strip();
+        s = NO_SPACE_AFTER_PAUSE.matcher(s).replaceAll("$1 ");
         if (!s.isEmpty() && ".!?…".indexOf(s.charAt(s.length() - 1)) < 0) {
             s = s + ".";
         }

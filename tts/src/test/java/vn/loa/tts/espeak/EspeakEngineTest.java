@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +30,6 @@ class EspeakEngineTest implements SpeechEngineContract {
     static void requireEspeak() {
         assumeTrue(EspeakInstallation.isInstalled(), "espeak-ng is not installed: apt-get install espeak-ng");
         engine = new EspeakEngine(EspeakConfig.defaults());
-    }
-
-    @AfterAll
-    static void close() {
-        if (engine != null) {
-            engine.close();
-        }
     }
 
     @Override
@@ -95,36 +87,75 @@ class EspeakEngineTest implements SpeechEngineContract {
     void aHungProcessIsKilledAndReported(@TempDir Path dir) throws IOException {
         Path pidFile = dir.resolve("pid");
         Path hang = script(dir, "hang", "echo $$ > " + pidFile + "\nexec sleep 60");
-        try (EspeakEngine hanging = new EspeakEngine(EspeakConfig.defaults().withBinary(hang)
-                .withSentenceTimeout(Duration.ofMillis(500)))) {
-            long start = System.nanoTime();
-            assertThatThrownBy(() -> hanging.synthesizeAll(SpeechRequest.of(List.of("Xin chào."), "vi")))
-                    .isInstanceOf(SpeechException.class)
-                    .hasMessageContaining("espeak-ng: no answer within 500 ms")
-                    .hasMessageContaining("killed");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        }
+        EspeakEngine hanging = new EspeakEngine(EspeakConfig.defaults().withBinary(hang)
+                .withSilenceTimeout(Duration.ofMillis(500)));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> hanging.synthesizeAll(SpeechRequest.of(List.of("Xin chào."), "vi")))
+                .isInstanceOf(SpeechException.class)
+                .hasMessage("espeak-ng: no audio for 500 ms; the process was killed");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         long pid = Long.parseLong(Files.readString(pidFile).strip());
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     }
 
     @Test
+    void aProcessThatStopsHalfWayIsKilledAndTheSentencesAlreadySpokenStayDelivered(@TempDir Path dir)
+            throws IOException {
+        Path wav = dir.resolve("one-sentence.wav");
+        // a WAV stream with one second of tone, one break, then nothing more: espeak-ng stuck on sentence two
+        byte[] pcm = new byte[22_050 * 2 + 22_050 * 2 * 3];
+        for (int i = 0; i < 22_050; i++) {
+            short v = (short) (8000 * Math.sin(i * 2 * Math.PI * 200 / 22_050));
+            pcm[2 * i] = (byte) v;
+            pcm[2 * i + 1] = (byte) (v >> 8);
+        }
+        Files.write(wav, vn.loa.tts.engine.WavCodec.encode(vn.loa.tts.engine.PcmFormat.ESPEAK, pcm));
+        Path stuck = script(dir, "stuck", "cat " + wav + "\nexec sleep 60");
+        EspeakEngine engine = new EspeakEngine(EspeakConfig.defaults().withBinary(stuck)
+                .withSilenceTimeout(Duration.ofMillis(500)));
+        List<SpeechChunk> delivered = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> engine.synthesize(SpeechRequest.of(List.of("Một.", "Hai."), "vi"), delivered::add))
+                .hasMessageContaining("no audio for 500 ms; the process was killed");
+        assertThat(delivered).extracting(SpeechChunk::sentence).containsExactly("Một.");
+    }
+
+    @Test
     void aCrashedProcessIsReportedWithItsExitCodeAndError(@TempDir Path dir) throws IOException {
         Path crash = script(dir, "crash", "echo 'Segmentation fault' >&2\nexit 139");
-        try (EspeakEngine crashing = new EspeakEngine(EspeakConfig.defaults().withBinary(crash))) {
-            assertThatThrownBy(() -> crashing.synthesizeAll(SpeechRequest.of(List.of("Xin chào."), "vi")))
-                    .isInstanceOf(SpeechException.class)
-                    .hasMessageContaining("exited with code 139: Segmentation fault");
-        }
+        EspeakEngine crashing = new EspeakEngine(EspeakConfig.defaults().withBinary(crash));
+        assertThatThrownBy(() -> crashing.synthesizeAll(SpeechRequest.of(List.of("Xin chào."), "vi")))
+                .isInstanceOf(SpeechException.class)
+                .hasMessage("espeak-ng: exited with code 139: Segmentation fault after 0 of 1 sentences");
     }
 
     @Test
     void aMissingBinaryIsReportedWithWhatToInstall(@TempDir Path dir) {
-        try (EspeakEngine missing = new EspeakEngine(EspeakConfig.defaults().withBinary(dir.resolve("nope")))) {
-            assertThatThrownBy(() -> missing.synthesizeAll(SpeechRequest.of(List.of("Xin chào."), "vi")))
-                    .isInstanceOf(SpeechException.class)
-                    .hasMessageContaining("is the espeak-ng package installed?");
+        EspeakEngine missing = new EspeakEngine(EspeakConfig.defaults().withBinary(dir.resolve("nope")));
+        assertThatThrownBy(() -> missing.synthesizeAll(SpeechRequest.of(List.of("Xin chào."), "vi")))
+                .isInstanceOf(SpeechException.class)
+                .hasMessageContaining("is the espeak-ng package installed?");
+    }
+
+    @Test
+    void everySentenceOfALongNoticeComesBackAtEveryRate() {
+        List<String> sentences = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            sentences.add(i % 3 == 0 ? "Bà con chú ý..." : "Đây là câu thông báo số " + (i % 10 == 0 ? "mười" : "ba")
+                    + ", xin nhắc lại.");
         }
+        for (int rate : new int[] {50, 100, 200}) {
+            var request = new SpeechRequest(sentences, "vi", new vn.loa.tts.engine.VoiceSettings(rate, 50, 100));
+            List<SpeechChunk> chunks = engine.synthesizeAll(request);
+            assertThat(chunks).as("rate %d", rate).hasSize(40);
+            assertThat(chunks).allSatisfy(c -> assertThat(c.millis()).isBetween(500L, 12_000L));
+        }
+    }
+
+    @Test
+    void aSentenceThatMakesNoSoundStillGetsItsChunk() {
+        List<SpeechChunk> chunks = engine.synthesizeAll(SpeechRequest.of(List.of("Một.", "…", "Hai."), "vi"));
+        assertThat(chunks).extracting(SpeechChunk::sentence).containsExactly("Một.", "…", "Hai.");
+        assertThat(chunks.get(2).millis()).isGreaterThan(300);
     }
 
     private static Path script(Path dir, String name, String body) throws IOException {
