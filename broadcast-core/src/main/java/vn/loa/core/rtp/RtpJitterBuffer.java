@@ -1,0 +1,119 @@
+package vn.loa.core.rtp;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A receiver's jitter buffer: holds packets for a fixed playout delay, puts them back in sequence order, and hands
+ * each out when its time comes, or reports it lost so the decoder can conceal it.
+ *
+ * <p>Not thread-safe: the receiving and playing threads must share it under one lock. Playout time follows the RTP
+ * timestamp, so a sender's silent gaps (timestamps jump, sequence numbers do not) play as silence rather than as
+ * late packets. The first packet of each talk spurt (marker bit) re-anchors the schedule when it has drifted by more
+ * than half the delay, which absorbs the drift between the sender's and the node's clocks.
+ */
+public final class RtpJitterBuffer {
+
+    private final int clockRate;
+    private final long delay;
+    private final int capacity;
+    private final TreeMap<Long, RtpPacket> waiting = new TreeMap<>();
+    private boolean anchored;
+    private long anchorArrival;
+    private long anchorTimestamp;
+    private long nextSequence;
+    private long late;
+    private long duplicates;
+    private long overflows;
+
+    /**
+     * @param delay how long a packet waits before it plays: the jitter it absorbs (60–200 ms on a commune network)
+     * @param capacity most packets held at once; beyond it the oldest is played out early
+     */
+    public RtpJitterBuffer(int clockRate, Duration delay, int capacity) {
+        this.clockRate = clockRate;
+        this.delay = delay.toNanos();
+        this.capacity = capacity;
+    }
+
+    /** Adds a packet that arrived at {@code arrival} (monotonic nanoseconds). */
+    public void insert(RtpPacket packet, long arrival) {
+        if (!anchored) {
+            anchored = true;
+            anchor(packet, arrival);
+            nextSequence = packet.sequenceNumber();
+        } else if (packet.marker() && Math.abs(dueTime(packet.timestamp()) - (arrival + delay)) > delay / 2) {
+            anchor(packet, arrival);
+        }
+        long sequence = extend(packet.sequenceNumber());
+        if (sequence < nextSequence) {
+            late++;
+            return;
+        }
+        if (waiting.putIfAbsent(sequence, packet) != null) {
+            duplicates++;
+            return;
+        }
+        if (waiting.size() > capacity) {
+            overflows++;
+            nextSequence = waiting.firstKey() + 1; // give up waiting for anything before the oldest
+            waiting.pollFirstEntry();
+        }
+    }
+
+    /** The slot due by {@code now}, or {@code null} when nothing is due yet. Call it until it returns null. */
+    public PlayoutSlot poll(long now) {
+        Map.Entry<Long, RtpPacket> first = waiting.firstEntry();
+        if (first == null || dueTime(first.getValue().timestamp()) > now) {
+            return null;
+        }
+        long sequence = nextSequence++;
+        if (first.getKey() == sequence) {
+            waiting.pollFirstEntry();
+            return new PlayoutSlot(sequence & 0xFFFF, first.getValue());
+        }
+        return new PlayoutSlot(sequence & 0xFFFF, null); // a later packet is due, so this one is not coming
+    }
+
+    /** When the next packet in the buffer is due, or {@code Long.MAX_VALUE} when it is empty. */
+    public long nextDueTime() {
+        Map.Entry<Long, RtpPacket> first = waiting.firstEntry();
+        return first == null ? Long.MAX_VALUE : dueTime(first.getValue().timestamp());
+    }
+
+    /** Packets that came after their turn had passed, and were dropped. */
+    public long late() {
+        return late;
+    }
+
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** Packets pushed out early because the buffer was full. */
+    public long overflows() {
+        return overflows;
+    }
+
+    private void anchor(RtpPacket packet, long arrival) {
+        anchorArrival = arrival;
+        anchorTimestamp = packet.timestamp();
+    }
+
+    private long dueTime(long timestamp) {
+        int units = (int) (timestamp - anchorTimestamp); // signed 32-bit difference copes with wrap-around
+        return anchorArrival + delay + units * 1_000_000_000L / clockRate;
+    }
+
+    /** The 16-bit sequence number widened to the value nearest the next one expected. */
+    private long extend(int sequence) {
+        long candidate = (nextSequence & ~0xFFFFL) | sequence;
+        if (candidate - nextSequence > 0x8000) {
+            candidate -= 0x10000;
+        } else if (nextSequence - candidate > 0x8000) {
+            candidate += 0x10000;
+        }
+        return candidate;
+    }
+}
