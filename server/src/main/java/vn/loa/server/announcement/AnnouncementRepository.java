@@ -39,12 +39,31 @@ public final class AnnouncementRepository {
                 .bind("until", Rows.utc(a.schedule().until()))
                 .bind("state", a.state().name()).bind("createdBy", a.createdBy()).bind("createdAt", Rows.utc(a.createdAt()))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        insertZones(h, id, a.zones());
+        return id;
+    }
+
+    private static void insertZones(Handle h, long id, List<String> zones) {
         var batch = h.prepareBatch("INSERT INTO announcement_zone (announcement_id, zone_id) VALUES (:a, :z)");
-        for (String zone : a.zones()) {
+        for (String zone : zones) {
             batch.bind("a", id).bind("z", zone).add();
         }
         batch.execute();
-        return id;
+    }
+
+    /** Replaces the content and targets of an announcement (a draft being edited). */
+    public void update(Handle h, long id, AnnouncementDraft d, Instant at) {
+        h.createUpdate("UPDATE announcement SET title = :title, body = :text, audio_id = :audioId, relay_url = :relayUrl, "
+                        + "priority = :priority, voice = :voice, repeat_count = :repeat, chime = :chime, schedule_at = :at, "
+                        + "schedule_cron = :cron, schedule_until = :until, updated_at = :updatedAt WHERE id = :id")
+                .bind("title", d.title()).bind("text", d.text()).bind("audioId", d.audioId())
+                .bind("relayUrl", d.relayUrl()).bind("priority", d.priority().name()).bind("voice", d.voice())
+                .bind("repeat", d.repeat()).bind("chime", d.chime())
+                .bind("at", Rows.utc(d.schedule().at())).bind("cron", d.schedule().cron())
+                .bind("until", Rows.utc(d.schedule().until())).bind("updatedAt", Rows.utc(at)).bind("id", id)
+                .execute();
+        h.createUpdate("DELETE FROM announcement_zone WHERE announcement_id = :id").bind("id", id).execute();
+        insertZones(h, id, d.zones());
     }
 
     public Optional<Announcement> find(Handle h, long id) {

@@ -33,6 +33,7 @@ public final class AnnouncementRoutes {
         api.getRoute("listAnnouncements").addHandler(this::list);
         api.getRoute("createAnnouncement").addHandler(this::create);
         api.getRoute("getAnnouncement").addHandler(this::get);
+        api.getRoute("editAnnouncement").addHandler(this::edit);
         api.getRoute("submitAnnouncement").addHandler(ctx -> move(ctx, (c, id, r) -> service.submit(c, id)));
         api.getRoute("approveAnnouncement").addHandler(ctx -> move(ctx, (c, id, r) -> service.approve(c, id)));
         api.getRoute("rejectAnnouncement").addHandler(ctx -> move(ctx, service::reject));
@@ -60,6 +61,13 @@ public final class AnnouncementRoutes {
         Caller caller = Authenticator.caller(ctx);
         long id = id(ctx);
         Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.detail(service.detail(caller, id))));
+    }
+
+    private void edit(RoutingContext ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        long id = id(ctx);
+        AnnouncementDraft draft = AnnouncementRequests.draft(ctx.body().asJsonObject());
+        Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.summary(service.edit(caller, id, draft))));
     }
 
     private void move(RoutingContext ctx, Move move) {

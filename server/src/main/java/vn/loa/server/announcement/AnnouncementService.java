@@ -57,6 +57,24 @@ public final class AnnouncementService {
         });
     }
 
+    /** Changes a draft (a new one, or one an approver returned); anything further along is refused. */
+    public Announcement edit(Caller caller, long id, AnnouncementDraft d) {
+        requireComposer(caller, d.priority());
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            Announcement current = readable(h, caller, id);
+            requireCovers(h, caller, id);
+            if (current.state() != AnnouncementState.DRAFT) {
+                throw ApiError.conflict("invalid_state", "Chỉ sửa được tin ở trạng thái nháp (DRAFT); tin này đang ở "
+                        + current.state() + ". Hãy hủy rồi soạn tin mới.");
+            }
+            d.zones().forEach(z -> zones.inScope(h, caller, z));
+            announcements.update(h, id, d, now);
+            audit.record(h, caller, "announcement.edit", "announcement:" + id, d.title());
+            return announcements.find(h, id).orElseThrow();
+        });
+    }
+
     /** One announcement with its state history and its delivery per node, read in one transaction. */
     public Detail detail(Caller caller, long id) {
         return jdbi.inTransaction(h -> new Detail(readable(h, caller, id), announcements.transitions(h, id),
@@ -103,9 +121,7 @@ public final class AnnouncementService {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             Announcement a = readable(h, caller, id);
-            if (!announcements.zonePaths(h, id).stream().allMatch(caller::covers)) {
-                throw ApiError.forbidden("Tin này phát cả ra ngoài đơn vị của bạn; chỉ cấp trên được thao tác.");
-            }
+            requireCovers(h, caller, id);
             if (!a.state().canMoveTo(to)) {
                 throw ApiError.conflict("invalid_state", "Không thể chuyển tin từ trạng thái " + a.state()
                         + " sang " + to + ".");
@@ -117,6 +133,12 @@ public final class AnnouncementService {
             audit.record(h, caller, action, "announcement:" + id, reason);
             return a.withState(to, now);
         });
+    }
+
+    private void requireCovers(Handle h, Caller caller, long id) {
+        if (!announcements.zonePaths(h, id).stream().allMatch(caller::covers)) {
+            throw ApiError.forbidden("Tin này phát cả ra ngoài đơn vị của bạn; chỉ cấp trên được thao tác.");
+        }
     }
 
     private Announcement readable(Handle h, Caller caller, long id) {

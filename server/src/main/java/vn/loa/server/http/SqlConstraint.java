@@ -20,7 +20,8 @@ final class SqlConstraint {
                     case "23505":
                         return ApiError.conflict("duplicate_id", "Mã này đã được dùng. Hãy chọn mã khác.");
                     case "23503":
-                        return ApiError.conflict("in_use", "Dữ liệu đang được nơi khác tham chiếu, hoặc tham chiếu tới dữ liệu không còn.");
+                        return ApiError.conflict("in_use", "Dữ liệu này vẫn đang được dùng (còn khu vực con, loa, bảng tin, "
+                                + "người dùng hoặc tin gắn với nó). Hãy chuyển hoặc xóa chúng trước.");
                     case "22001":
                         return ApiError.badRequest("too_long", "Một giá trị quá dài (ví dụ cây khu vực quá sâu).");
                     default:

@@ -36,6 +36,18 @@ public final class UserRepository {
                 .bind("n", pathPrefix.length()).bind("prefix", pathPrefix).map(USER).list();
     }
 
+    public void update(Handle h, User user) {
+        h.createUpdate("UPDATE app_user SET display_name = :displayName, role = :role, unit_id = :unitId, "
+                        + "enabled = :enabled WHERE username = :username")
+                .bindMethods(user).bind("role", user.role().wireName())
+                .execute();
+    }
+
+    public void setPassword(Handle h, String username, String passwordHash) {
+        h.createUpdate("UPDATE app_user SET password_hash = :hash WHERE username = :u")
+                .bind("hash", passwordHash).bind("u", username).execute();
+    }
+
     public boolean any(Handle h) {
         return h.createQuery("SELECT COUNT(*) FROM app_user").mapTo(Integer.class).one() > 0;
     }

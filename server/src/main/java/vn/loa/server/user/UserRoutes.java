@@ -25,6 +25,8 @@ public final class UserRoutes {
         api.getRoute("listUsers").addHandler(this::list);
         api.getRoute("createUser").addHandler(this::create);
         api.getRoute("currentUser").addHandler(this::me);
+        api.getRoute("updateUser").addHandler(this::update);
+        api.getRoute("changeOwnPassword").addHandler(this::changePassword);
     }
 
     private void list(RoutingContext ctx) {
@@ -47,6 +49,29 @@ public final class UserRoutes {
         String password = body.getString("password");
         Replies.reply(ctx, 201, blocking.run(() ->
                 json(service.create(caller, username, displayName.isBlank() ? username : displayName, role, unit, password))));
+    }
+
+    private void update(RoutingContext ctx) {
+        var caller = Authenticator.caller(ctx);
+        String username = ctx.pathParam("username");
+        JsonObject body = ctx.body().asJsonObject();
+        String role = body.getString("role");
+        String displayName = TextInput.plain(body.getString("displayName"));
+        var change = new UserService.Change(displayName == null || displayName.isBlank() ? null : displayName,
+                role == null ? null : Role.fromWire(role), body.getString("unit"), body.getBoolean("enabled"),
+                body.getString("password"));
+        Replies.reply(ctx, 200, blocking.run(() -> json(service.update(caller, username, change))));
+    }
+
+    private void changePassword(RoutingContext ctx) {
+        var caller = Authenticator.caller(ctx);
+        JsonObject body = ctx.body().asJsonObject();
+        String current = body.getString("currentPassword");
+        String next = body.getString("newPassword");
+        blocking.run(() -> {
+            service.changeOwnPassword(caller, current, next);
+            return null;
+        }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     }
 
     public static JsonObject json(User user) {

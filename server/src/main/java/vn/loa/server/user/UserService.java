@@ -45,10 +45,7 @@ public final class UserService {
 
     public User create(Caller caller, String username, String displayName, Role role, String unitId, String password) {
         requireAdmin(caller);
-        if (password.length() < MIN_PASSWORD) {
-            throw ApiError.badRequest("weak_password", "Mật khẩu cần ít nhất " + MIN_PASSWORD + " ký tự.");
-        }
-        String hash = hasher.hash(password);
+        String hash = hasher.hash(checked(password));
         return jdbi.inTransaction(h -> {
             Zone unit = zones.inScope(h, caller, unitId == null ? caller.unitId() : unitId);
             if (users.find(h, username).isPresent()) {
@@ -59,6 +56,53 @@ public final class UserService {
             audit.record(h, caller, "user.create", "user:" + username, role.wireName() + " @ " + unit.id());
             return user;
         });
+    }
+
+    /** What an admin may change of a user; null fields stay as they are. */
+    public record Change(String displayName, Role role, String unitId, Boolean enabled, String password) {
+    }
+
+    public User update(Caller caller, String username, Change c) {
+        requireAdmin(caller);
+        if (username.equals(caller.username()) && (c.role() != null || Boolean.FALSE.equals(c.enabled()))) {
+            throw ApiError.forbidden("Không thể tự đổi vai trò hoặc tự khóa tài khoản của mình; hãy nhờ quản trị viên khác.");
+        }
+        String hash = c.password() == null ? null : hasher.hash(checked(c.password()));
+        return jdbi.inTransaction(h -> {
+            User current = users.find(h, username).filter(u -> caller.covers(u.unitPath()))
+                    .orElseThrow(() -> ApiError.notFound("người dùng", username));
+            Zone unit = zones.inScope(h, caller, c.unitId() == null ? current.unitId() : c.unitId());
+            User changed = new User(username, c.displayName() == null ? current.displayName() : c.displayName(),
+                    c.role() == null ? current.role() : c.role(), unit.id(), unit.path(),
+                    c.enabled() == null ? current.enabled() : c.enabled());
+            users.update(h, changed);
+            if (hash != null) {
+                users.setPassword(h, username, hash);
+            }
+            audit.record(h, caller, "user.update", "user:" + username, changed.role().wireName() + " @ " + unit.id()
+                    + (changed.enabled() ? "" : " (khóa)") + (hash == null ? "" : " (đặt lại mật khẩu)"));
+            return changed;
+        });
+    }
+
+    /** A user changes their own password, proving they know the current one. */
+    public void changeOwnPassword(Caller caller, String current, String next) {
+        String hash = hasher.hash(checked(next));
+        jdbi.useTransaction(h -> {
+            var credentials = users.credentials(h, caller.username()).orElseThrow(ApiError::unauthorized);
+            if (!hasher.matches(current, credentials.passwordHash())) {
+                throw ApiError.forbidden("Mật khẩu hiện tại không đúng.");
+            }
+            users.setPassword(h, caller.username(), hash);
+            audit.record(h, caller, "user.password", "user:" + caller.username(), null);
+        });
+    }
+
+    private static String checked(String password) {
+        if (password.length() < MIN_PASSWORD) {
+            throw ApiError.badRequest("weak_password", "Mật khẩu cần ít nhất " + MIN_PASSWORD + " ký tự.");
+        }
+        return password;
     }
 
     private static void requireAdmin(Caller caller) {

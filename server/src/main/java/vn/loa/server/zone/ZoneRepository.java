@@ -35,6 +35,15 @@ public final class ZoneRepository {
                 .execute();
     }
 
+    public void rename(Handle h, String id, String name) {
+        h.createUpdate("UPDATE zone SET name = :name WHERE id = :id").bind("name", name).bind("id", id).execute();
+    }
+
+    /** Deletes a zone; the database refuses (SQLSTATE 23503) while anything still points at it. */
+    public void delete(Handle h, String id) {
+        h.createUpdate("DELETE FROM zone WHERE id = :id").bind("id", id).execute();
+    }
+
     public boolean exists(Handle h, String id) {
         return h.createQuery("SELECT COUNT(*) FROM zone WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
     }

@@ -25,6 +25,8 @@ public final class ZoneRoutes {
         api.getRoute("listZones").addHandler(this::list);
         api.getRoute("createZone").addHandler(this::create);
         api.getRoute("getZone").addHandler(this::get);
+        api.getRoute("renameZone").addHandler(this::rename);
+        api.getRoute("deleteZone").addHandler(this::delete);
     }
 
     private void list(RoutingContext ctx) {
@@ -45,6 +47,27 @@ public final class ZoneRoutes {
         String name = TextInput.required(TextInput.plain(body.getString("name")), "name");
         String parent = body.getString("parent");
         Replies.reply(ctx, 201, blocking.run(() -> json(service.create(caller, id, name, parent))));
+    }
+
+    private void rename(RoutingContext ctx) {
+        var caller = Authenticator.caller(ctx);
+        String id = ctx.pathParam("id");
+        JsonObject body = ctx.body().asJsonObject();
+        if (body.containsKey("id") && !id.equals(body.getString("id"))) {
+            throw vn.loa.server.http.ApiError.badRequest("id_mismatch",
+                    "Mã trong nội dung khác mã trên đường dẫn; không thể đổi mã khu vực.");
+        }
+        String name = TextInput.required(TextInput.plain(body.getString("name")), "name");
+        Replies.reply(ctx, 200, blocking.run(() -> json(service.rename(caller, id, name))));
+    }
+
+    private void delete(RoutingContext ctx) {
+        var caller = Authenticator.caller(ctx);
+        String id = ctx.pathParam("id");
+        blocking.run(() -> {
+            service.delete(caller, id);
+            return null;
+        }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     }
 
     static JsonObject json(Zone zone) {

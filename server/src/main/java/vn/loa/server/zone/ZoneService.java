@@ -33,16 +33,12 @@ public final class ZoneService {
     }
 
     public Zone get(Caller caller, String id) {
-        return jdbi.withHandle(h -> zones.find(h, id))
-                .filter(z -> caller.covers(z.path()))
-                .orElseThrow(() -> ApiError.notFound("khu vực", id));
+        return jdbi.withHandle(h -> visible(h, caller, id));
     }
 
     /** Adds a zone under {@code parentId}, or under the caller's own unit when no parent is given. */
     public Zone create(Caller caller, String id, String name, String parentId) {
-        if (!caller.may(Action.MANAGE_ZONES)) {
-            throw ApiError.forbidden("Chỉ quản trị viên hoặc kỹ thuật viên được thêm khu vực.");
-        }
+        requireManager(caller);
         return jdbi.inTransaction(h -> {
             String parent = parentId == null ? caller.unitId() : parentId;
             Zone enclosing = guard.inScope(h, caller, parent);
@@ -54,5 +50,42 @@ public final class ZoneService {
             audit.record(h, caller, "zone.create", "zone:" + id, name);
             return zone;
         });
+    }
+
+    public Zone rename(Caller caller, String id, String name) {
+        requireManager(caller);
+        return jdbi.inTransaction(h -> {
+            Zone zone = visible(h, caller, id);
+            zones.rename(h, id, name);
+            audit.record(h, caller, "zone.rename", "zone:" + id, zone.name() + " → " + name);
+            return new Zone(zone.id(), name, zone.parent(), zone.path());
+        });
+    }
+
+    /**
+     * Removes an empty zone. A zone still holding sub-zones, nodes, boards, users or announcements is refused with 409
+     * by the database's own foreign keys, so nothing is left pointing at a missing zone.
+     */
+    public void delete(Caller caller, String id) {
+        requireManager(caller);
+        jdbi.useTransaction(h -> {
+            Zone zone = visible(h, caller, id);
+            if (zone.path().equals(caller.unitPath())) {
+                throw ApiError.forbidden("Không thể xóa đơn vị của chính bạn.");
+            }
+            zones.delete(h, id);
+            audit.record(h, caller, "zone.delete", "zone:" + id, zone.name());
+        });
+    }
+
+    private Zone visible(org.jdbi.v3.core.Handle h, Caller caller, String id) {
+        return zones.find(h, id).filter(z -> caller.covers(z.path()))
+                .orElseThrow(() -> ApiError.notFound("khu vực", id));
+    }
+
+    private static void requireManager(Caller caller) {
+        if (!caller.may(Action.MANAGE_ZONES)) {
+            throw ApiError.forbidden("Chỉ quản trị viên hoặc kỹ thuật viên được sửa khu vực.");
+        }
     }
 }
