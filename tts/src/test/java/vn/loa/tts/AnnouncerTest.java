@@ -1,0 +1,69 @@
+package vn.loa.tts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.loa.tts.engine.FakeEngine;
+import vn.loa.tts.engine.SpeechChunk;
+import vn.loa.tts.engine.VoiceSettings;
+import vn.loa.tts.engine.WavCodec;
+import vn.loa.tts.normalize.VietnameseNormalizer;
+
+class AnnouncerTest {
+
+    private final FakeEngine engine = FakeEngine.working("fake");
+    private final Announcer announcer = Announcer.create(VietnameseNormalizer.create(), engine, "vi");
+
+    @Test
+    void speaksTheNormalisedSentencesInOrder() {
+        List<SpeechChunk> chunks = new ArrayList<>();
+        announcer.speak("UBND xã thông báo. Họp lúc 7h30.", null, VoiceSettings.NORMAL, chunks::add);
+        assertThat(chunks).extracting(SpeechChunk::sentence)
+                .containsExactly("ủy ban nhân dân xã thông báo.", "Họp lúc bảy giờ ba mươi phút.");
+        assertThat(engine.requests.get(0).voice()).isEqualTo("vi");
+    }
+
+    @Test
+    void previewIsOneWavFileOfTheWholeNotice() {
+        byte[] wav = announcer.previewWav("Một. Hai ba.", "en");
+        WavCodec.Decoded audio = WavCodec.decode(wav);
+        assertThat(audio.format()).isEqualTo(FakeEngine.FORMAT);
+        assertThat(audio.pcm()).hasSizeGreaterThan(FakeEngine.FORMAT.sampleRate()); // 3 words of 300 ms
+        assertThat(engine.requests.get(0).voice()).isEqualTo("en");
+    }
+
+    @Test
+    void aCommunesOwnNormaliserIsUsedForItsNotices() {
+        Announcer commune = announcer.withNormalizer(VietnameseNormalizer.create()
+                .withAbbreviations(Map.of("HTXDV", "hợp tác xã dịch vụ")));
+        assertThat(commune.normalize("HTXDV thông báo").normalized()).isEqualTo("hợp tác xã dịch vụ thông báo.");
+    }
+
+    @Test
+    void aDefaultVoiceTheEngineLacksIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> Announcer.create(VietnameseNormalizer.create(), engine, "fr"))
+                .hasMessage("fake has no voice 'fr'");
+    }
+
+    @Test
+    void sayCommandPrintsWhatWouldBeSaid() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = SayCommand.run(new String[] {"Họp lúc 7h30.", "--print"}, out, new PrintStream(new ByteArrayOutputStream()));
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Họp lúc bảy giờ ba mươi phút.\n");
+    }
+
+    @Test
+    void sayCommandWithoutTextPrintsUsage() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(SayCommand.run(new String[0], new ByteArrayOutputStream(), new PrintStream(err))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("usage: loa say");
+    }
+}
