@@ -62,13 +62,17 @@ public final class LoudnessNormaliser implements MediaSource<PcmFrame> {
         frameMeanSquare /= in.length;
         double seconds = (double) in.length / frame.sampleRate();
         double wanted = gain;
+        boolean firstSpeech = false;
         if (frameMeanSquare > fromDb(2 * GATE_DBFS)) {
+            firstSpeech = meanSquare < 0;
             track(frameMeanSquare, seconds);
             wanted = Math.min(maxGain, targetRms / Math.sqrt(meanSquare));
         }
         double peakLimit = peak == 0 ? Double.MAX_VALUE : ceiling / peak;
-        double target = Math.min(Math.min(wanted, gain * fromDb(RISE_DB_PER_SECOND * seconds)), peakLimit);
-        return new PcmFrame(apply(in, target), frame.sampleRate(), frame.timestamp());
+        // The first speech jumps straight to its gain, so a quiet programme is not quiet for its first seconds.
+        double rise = firstSpeech ? Double.MAX_VALUE : gain * fromDb(RISE_DB_PER_SECOND * seconds);
+        double target = Math.min(Math.min(wanted, rise), peakLimit);
+        return new PcmFrame(apply(in, target, firstSpeech), frame.sampleRate(), frame.timestamp());
     }
 
     private void track(double frameMeanSquare, double seconds) {
@@ -80,11 +84,11 @@ public final class LoudnessNormaliser implements MediaSource<PcmFrame> {
         }
     }
 
-    private short[] apply(short[] in, double target) {
+    private short[] apply(short[] in, double target, boolean jump) {
         short[] out = new short[in.length];
         // Falling gain applies at once (no sample may pass the ceiling); rising gain ramps across the frame, and
         // every ramp value is below the target, which is itself under the peak limit.
-        double from = target < gain ? target : gain;
+        double from = target < gain || jump ? target : gain;
         for (int i = 0; i < in.length; i++) {
             double g = from + (target - from) * (i + 1) / in.length;
             long v = Math.round(in[i] * g);

@@ -21,7 +21,7 @@ import vn.loa.core.rtp.RtpPacketCodec;
  * failed send to one node is counted and does not stop the others. Uses one blocking {@link DatagramChannel}: UDP
  * sends only block when the socket buffer is full, and a larger buffer is the cure, not a busy retry.
  */
-public final class UdpFanOut implements Consumer<RtpPacket>, AutoCloseable {
+public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoCloseable {
 
     private final DatagramChannel channel;
     private final List<InetSocketAddress> destinations = new CopyOnWriteArrayList<>();
@@ -79,7 +79,13 @@ public final class UdpFanOut implements Consumer<RtpPacket>, AutoCloseable {
         }
     }
 
+    @Override
+    public void send(RtpPacket packet) {
+        accept(packet);
+    }
+
     /** Sends raw bytes (an RTCP compound packet) to every destination's next port up, the RTCP port. */
+    @Override
     public void sendControl(byte[] rtcp) {
         for (InetSocketAddress destination : destinations) {
             buffer.clear();

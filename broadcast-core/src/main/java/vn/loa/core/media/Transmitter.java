@@ -1,0 +1,134 @@
+package vn.loa.core.media;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import vn.loa.core.arbiter.ArbiterListener;
+import vn.loa.core.arbiter.Claim;
+import vn.loa.core.arbiter.PreemptionPolicy;
+import vn.loa.core.arbiter.Switchboard;
+import vn.loa.core.model.Priority;
+import vn.loa.core.rtp.RtpPacketizer;
+
+/**
+ * The server's way on air: it opens one RTP stream per zone, airs programmes on sets of zones through the
+ * arbiters, and ticks every zone from one clock on a thread of its own.
+ *
+ * <p>Thread-safe: zones are opened and programmes aired from any thread (HTTP workers, the scheduler, the hotline);
+ * the pacing thread started by {@link #start()} does all the sending. Arbiter events go to the listener given at
+ * construction, for delivery records.
+ */
+public final class Transmitter implements AutoCloseable {
+
+    private static final Duration PACKET_TIME = Duration.ofMillis(20);
+
+    private record Zone(ZoneStream stream, StreamCodec codec) {
+    }
+
+    private final Switchboard switchboard;
+    private final ZoneTicker ticker;
+    private final Map<String, Zone> zones = new ConcurrentHashMap<>();
+    private final SplittableRandom random = new SplittableRandom();
+    private volatile boolean running;
+    private Thread pacing;
+
+    /**
+     * @param cname the RTCP canonical name of this server, such as {@code loa@radio.xa-dong.gov.vn}
+     */
+    public Transmitter(MediaClock clock, InstantSource wallClock, String cname, ArbiterListener listener) {
+        this.switchboard = new Switchboard(wallClock, listener);
+        this.ticker = new ZoneTicker(clock, PACKET_TIME, wallClock, cname);
+    }
+
+    /** Opens the zone's stream in {@code codec}, sending to {@code output}; a zone opens once. */
+    public void openZone(String zone, StreamCodec codec, ZoneOutput output) {
+        RtpPacketizer packetizer;
+        synchronized (random) {
+            packetizer = RtpPacketizer.withRandomStart(codec.payloadType(), random);
+        }
+        ZoneStream stream = new ZoneStream(switchboard.zone(zone), packetizer, codec.unitsPer(20));
+        if (zones.putIfAbsent(zone, new Zone(stream, codec)) != null) {
+            throw new IllegalArgumentException("zone " + zone + " is already open");
+        }
+        ticker.add(stream, output::send, output::sendControl);
+    }
+
+    /**
+     * Airs a programme on {@code zones}: it plays at once where it outranks what plays, else waits its turn.
+     *
+     * @param audio opens the programme's PCM from its start (again, if the programme must restart)
+     * @param plan chimes and repeats
+     */
+    public void air(String programmeId, Priority priority, PreemptionPolicy policy, Set<String> zones,
+            Supplier<MediaSource<PcmFrame>> audio, MixPlan plan) {
+        Map<StreamCodec, ProgrammeFeed> feeds = new ConcurrentHashMap<>();
+        for (String zone : zones) {
+            Zone open = this.zones.get(zone);
+            if (open == null) {
+                throw new IllegalArgumentException("zone " + zone + " is not open");
+            }
+            // One pipeline per codec, shared by every zone that uses it.
+            ProgrammeFeed feed = feeds.computeIfAbsent(open.codec(),
+                    codec -> ProgrammeFeed.open(() -> pipeline(audio.get(), plan, codec)));
+            open.stream().attach(programmeId, feed);
+        }
+        switchboard.submit(new Claim(programmeId, priority, policy), zones);
+    }
+
+    /** Takes a programme off air in every zone (cancelled, caller hung up). */
+    public void withdraw(String programmeId) {
+        switchboard.withdraw(programmeId);
+    }
+
+    /** The arbiters, to ask what a zone hears. */
+    public Switchboard switchboard() {
+        return switchboard;
+    }
+
+    /** Starts the pacing thread, at maximum priority because lateness is heard. */
+    public synchronized void start() {
+        if (pacing != null) {
+            return;
+        }
+        running = true;
+        pacing = new Thread(() -> ticker.run(() -> running), "loa-transmitter");
+        pacing.setPriority(Thread.MAX_PRIORITY);
+        pacing.setDaemon(true);
+        pacing.start();
+    }
+
+    /** Runs every tick due by now on the caller's thread, for tests with a fake clock. */
+    public int tickDue() {
+        return ticker.tickDue();
+    }
+
+    /** When the next tick is due on the transmitter's clock. */
+    public long nextDeadline() {
+        return ticker.nextDeadline();
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (pacing != null) {
+            pacing.interrupt();
+            pacing = null;
+        }
+    }
+
+    private static MediaSource<EncodedFrame> pipeline(MediaSource<PcmFrame> source, MixPlan plan, StreamCodec codec) {
+        return MediaPipeline
+                .from("source", source)
+                .then("resample", ResampleStage.to(codec.sampleRate()))
+                .then("mix", MixStage.of(plan))
+                // After the mix, so the chime and the speech come out at one level.
+                .then("loudness", LoudnessNormaliser.toRms(-20))
+                .then("frame", FrameSizer.every(PACKET_TIME))
+                .then("encode", EncodeStage.with(codec.newEncoder()))
+                .build();
+    }
+}

@@ -1,0 +1,13 @@
+package vn.loa.core.media;
+
+import vn.loa.core.rtp.RtpPacket;
+
+/** Where a zone stream's packets go: its nodes' addresses or multicast group ({@link UdpFanOut}), or a test's list. */
+public interface ZoneOutput {
+
+    /** Sends one RTP packet; called from the ticker thread and must not block for long. */
+    void send(RtpPacket packet);
+
+    /** Sends one RTCP compound packet. */
+    void sendControl(byte[] rtcp);
+}
