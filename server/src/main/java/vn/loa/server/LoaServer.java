@@ -35,6 +35,7 @@ import vn.loa.server.http.Blocking;
 import vn.loa.server.http.ErrorResponder;
 import vn.loa.server.http.HealthRoutes;
 import vn.loa.server.node.NodeRepository;
+import vn.loa.server.speech.SpeechReadiness;
 import vn.loa.server.speech.SpeechRoutes;
 import vn.loa.tts.normalize.VietnameseNormalizer;
 import vn.loa.server.node.NodeRoutes;
@@ -112,7 +113,7 @@ public final class LoaServer implements AutoCloseable {
             speech.mount(builder);
         }).await();
 
-        new HealthRoutes(database, blocking, registry).mount(api);
+        new HealthRoutes(database, new SpeechReadiness(clock), blocking, registry).mount(api);
         api.route("/*").handler(StaticHandler.create("webroot"));
         api.route().failureHandler(new ErrorResponder());
         api.route().last().handler(ctx -> ctx.fail(404));

@@ -55,6 +55,8 @@ class SignInIT extends ApiSuite {
         var health = anonymous().get("/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().getString("status")).isEqualTo("UP");
+        assertThat(health.json().getString("database")).isEqualTo("UP");
+        assertThat(health.json().getJsonObject("speech").getString("espeak-ng")).isEqualTo("UP");
 
         var openapi = anonymous().get("/api/v1/openapi.json");
         assertThat(openapi.json().getString("openapi")).startsWith("3.1");
