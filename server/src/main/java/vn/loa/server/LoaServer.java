@@ -13,6 +13,8 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
 import java.util.Optional;
+import vn.loa.core.model.Board;
+import vn.loa.core.model.Node;
 import vn.loa.server.announcement.AnnouncementRepository;
 import vn.loa.server.announcement.AnnouncementRoutes;
 import vn.loa.server.announcement.AnnouncementService;
@@ -25,21 +27,22 @@ import vn.loa.server.auth.LoginThrottle;
 import vn.loa.server.auth.PasswordHasher;
 import vn.loa.server.auth.SignIn;
 import vn.loa.server.auth.TokenService;
+import vn.loa.server.board.BoardJson;
 import vn.loa.server.board.BoardRepository;
-import vn.loa.server.board.BoardRoutes;
-import vn.loa.server.board.BoardService;
 import vn.loa.server.config.LoaConfig;
 import vn.loa.server.db.Database;
+import vn.loa.server.device.DeviceKind;
+import vn.loa.server.device.DeviceRegistry;
+import vn.loa.server.device.DeviceRoutes;
 import vn.loa.server.http.ApiRouter;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.ErrorResponder;
 import vn.loa.server.http.HealthRoutes;
+import vn.loa.server.node.NodeJson;
 import vn.loa.server.node.NodeRepository;
+import vn.loa.server.node.NodeTokens;
 import vn.loa.server.speech.SpeechReadiness;
 import vn.loa.server.speech.SpeechRoutes;
-import vn.loa.tts.normalize.VietnameseNormalizer;
-import vn.loa.server.node.NodeRoutes;
-import vn.loa.server.node.NodeService;
 import vn.loa.server.user.UserRepository;
 import vn.loa.server.user.UserRoutes;
 import vn.loa.server.user.UserService;
@@ -47,6 +50,7 @@ import vn.loa.server.zone.ZoneGuard;
 import vn.loa.server.zone.ZoneRepository;
 import vn.loa.server.zone.ZoneRoutes;
 import vn.loa.server.zone.ZoneService;
+import vn.loa.tts.normalize.VietnameseNormalizer;
 
 /**
  * The assembled Loa server: database, services and the HTTP API, wired in one place and started as one.
@@ -92,8 +96,16 @@ public final class LoaServer implements AutoCloseable {
         SignIn signIn = new SignIn(jdbi, userRepository, hasher, tokens, throttle, audit, "/" + Bootstrap.ROOT_ZONE + "/");
 
         var zones = new ZoneRoutes(new ZoneService(jdbi, zoneRepository, audit, clock), blocking);
-        var nodes = new NodeRoutes(new NodeService(jdbi, new NodeRepository(), zoneGuard, audit, clock), blocking);
-        var boards = new BoardRoutes(new BoardService(jdbi, new BoardRepository(), zoneGuard, audit, clock), blocking);
+        var nodeRegistry = new DeviceRegistry<>(jdbi, new NodeRepository(),
+                new DeviceKind<Node>("loa", "node", Node::id, Node::zone, n -> n.name() + " @ " + n.zone()),
+                zoneGuard, audit, clock);
+        var nodes = new DeviceRoutes<>(nodeRegistry, new NodeTokens(nodeRegistry), NodeJson.shape(), blocking);
+        var boardRegistry = new DeviceRegistry<>(jdbi, new BoardRepository(),
+                new DeviceKind<Board>("bảng tin", "board", Board::id, Board::zone, b -> b.name() + " @ " + b.zone()),
+                zoneGuard, audit, clock);
+        var boards = new DeviceRoutes<>(boardRegistry,
+                (caller, board) -> BoardJson.write(boardRegistry.create(caller, board, (h, b) -> { })),
+                BoardJson.shape(), blocking);
         var announcements = new AnnouncementRoutes(
                 new AnnouncementService(jdbi, new AnnouncementRepository(), zoneGuard, audit, clock), blocking);
         var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher, audit, clock), blocking);
@@ -105,8 +117,8 @@ public final class LoaServer implements AutoCloseable {
         Router api = ApiRouter.create(vertx, config.bodyLimit(), new Authenticator(tokens), builder -> {
             auth.mount(builder);
             zones.mount(builder);
-            nodes.mount(builder);
-            boards.mount(builder);
+            nodes.mount(builder, "Node");
+            boards.mount(builder, "Board");
             announcements.mount(builder);
             users.mount(builder);
             auditRoutes.mount(builder);

@@ -9,15 +9,17 @@ import vn.loa.core.model.Board;
 import vn.loa.core.model.BoardKind;
 import vn.loa.server.db.Rows;
 import vn.loa.server.db.Scoped;
+import vn.loa.server.device.ZonedRepository;
 
 /** SQL for display boards. Stateless; every method runs on the caller's handle. */
-public final class BoardRepository {
+public final class BoardRepository implements ZonedRepository<Board> {
 
     private static final String COLUMNS = "b.id, b.name, b.zone_id, b.kind, b.width, b.height, b.driver";
     private static final RowMapper<Board> BOARD = (rs, ctx) -> new Board(rs.getString("id"), rs.getString("name"),
             rs.getString("zone_id"), BoardKind.valueOf(rs.getString("kind")), rs.getInt("width"), rs.getInt("height"),
             rs.getString("driver"));
 
+    @Override
     public Optional<Scoped<Board>> find(Handle h, String id) {
         return h.createQuery("SELECT " + COLUMNS + ", z.path FROM board b JOIN zone z ON z.id = b.zone_id WHERE b.id = :id")
                 .bind("id", id)
@@ -25,16 +27,19 @@ public final class BoardRepository {
                 .findOne();
     }
 
+    @Override
     public List<Board> inSubtree(Handle h, String pathPrefix) {
         return h.createQuery("SELECT " + COLUMNS + " FROM board b JOIN zone z ON z.id = b.zone_id "
                         + "WHERE LEFT(z.path, :n) = :prefix ORDER BY b.id")
                 .bind("n", pathPrefix.length()).bind("prefix", pathPrefix).map(BOARD).list();
     }
 
+    @Override
     public boolean exists(Handle h, String id) {
         return h.createQuery("SELECT COUNT(*) FROM board WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
     }
 
+    @Override
     public void insert(Handle h, Board board, Instant now) {
         h.createUpdate("INSERT INTO board (id, name, zone_id, kind, width, height, driver, created_at, updated_at) "
                         + "VALUES (:id, :name, :zone, :kind, :width, :height, :driver, :at, :at)")
@@ -42,6 +47,7 @@ public final class BoardRepository {
                 .execute();
     }
 
+    @Override
     public void update(Handle h, Board board, Instant now) {
         h.createUpdate("UPDATE board SET name = :name, zone_id = :zone, kind = :kind, width = :width, "
                         + "height = :height, driver = :driver, updated_at = :at WHERE id = :id")
@@ -49,6 +55,7 @@ public final class BoardRepository {
                 .execute();
     }
 
+    @Override
     public void delete(Handle h, String id) {
         h.createUpdate("DELETE FROM board WHERE id = :id").bind("id", id).execute();
     }

@@ -9,9 +9,10 @@ import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
 import vn.loa.server.db.Rows;
 import vn.loa.server.db.Scoped;
+import vn.loa.server.device.ZonedRepository;
 
 /** SQL for loudspeaker nodes. Stateless; every method runs on the caller's handle. */
-public final class NodeRepository {
+public final class NodeRepository implements ZonedRepository<Node> {
 
     private static final String COLUMNS = "n.id, n.name, n.zone_id, n.kind, n.address, n.codec";
     private static final RowMapper<Node> NODE = (rs, ctx) -> new Node(rs.getString("id"), rs.getString("name"),
@@ -19,6 +20,7 @@ public final class NodeRepository {
             rs.getString("address"), rs.getString("codec"));
 
     /** The node and the path of its zone, so callers can check scope in one query. */
+    @Override
     public Optional<Scoped<Node>> find(Handle h, String id) {
         return h.createQuery("SELECT " + COLUMNS + ", z.path FROM node n JOIN zone z ON z.id = n.zone_id WHERE n.id = :id")
                 .bind("id", id)
@@ -26,16 +28,19 @@ public final class NodeRepository {
                 .findOne();
     }
 
+    @Override
     public List<Node> inSubtree(Handle h, String pathPrefix) {
         return h.createQuery("SELECT " + COLUMNS + " FROM node n JOIN zone z ON z.id = n.zone_id "
                         + "WHERE LEFT(z.path, :n) = :prefix ORDER BY n.id")
                 .bind("n", pathPrefix.length()).bind("prefix", pathPrefix).map(NODE).list();
     }
 
+    @Override
     public boolean exists(Handle h, String id) {
         return h.createQuery("SELECT COUNT(*) FROM node WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;
     }
 
+    @Override
     public void insert(Handle h, Node node, Instant now) {
         h.createUpdate("INSERT INTO node (id, name, zone_id, kind, address, codec, created_at, updated_at) "
                         + "VALUES (:id, :name, :zone, :kind, :address, :codec, :at, :at)")
@@ -43,6 +48,7 @@ public final class NodeRepository {
                 .execute();
     }
 
+    @Override
     public void update(Handle h, Node node, Instant now) {
         h.createUpdate("UPDATE node SET name = :name, zone_id = :zone, kind = :kind, address = :address, "
                         + "codec = :codec, updated_at = :at WHERE id = :id")
@@ -50,6 +56,7 @@ public final class NodeRepository {
                 .execute();
     }
 
+    @Override
     public void delete(Handle h, String id) {
         h.createUpdate("DELETE FROM node WHERE id = :id").bind("id", id).execute();
     }

@@ -1,0 +1,34 @@
+package vn.loa.server.board;
+
+import io.vertx.core.json.JsonObject;
+import vn.loa.core.model.Board;
+import vn.loa.core.model.BoardKind;
+import vn.loa.server.device.DeviceRoutes;
+import vn.loa.server.http.TextInput;
+
+/** The JSON shape of a display board. */
+public final class BoardJson {
+
+    private BoardJson() {
+    }
+
+    public static DeviceRoutes.Json<Board> shape() {
+        return new DeviceRoutes.Json<>(BoardJson::read, BoardJson::write);
+    }
+
+    static Board read(JsonObject body, String id) {
+        return new Board(id,
+                TextInput.required(TextInput.plain(body.getString("name")), "name"),
+                body.getString("zone"),
+                BoardKind.valueOf(body.getString("kind")),
+                body.getInteger("width"),
+                body.getInteger("height"),
+                body.getString("driver"));
+    }
+
+    public static JsonObject write(Board board) {
+        return new JsonObject().put("id", board.id()).put("name", board.name()).put("zone", board.zone())
+                .put("kind", board.kind().name()).put("width", board.width()).put("height", board.height())
+                .put("driver", board.driver());
+    }
+}
