@@ -1,0 +1,50 @@
+package vn.loa.core.control;
+
+import java.util.List;
+
+/**
+ * One message of the node control channel: a WebSocket between a loudspeaker node agent and the server, carrying JSON
+ * text frames. The agent opens it with {@link Hello}; the server answers {@link Welcome} or {@link Refused}; then the
+ * agent sends {@link Heartbeat}s and {@link Played} reports, and the server sends {@link Play}, {@link Stop} and
+ * {@link Volume} commands. Audio itself travels as RTP over UDP, not on this channel.
+ */
+public sealed interface ControlMessage {
+
+    /** The first message of an agent: who it is, its secret, what it can decode and where it listens for RTP. */
+    record Hello(String nodeId, String token, List<String> codecs, int rtpPort, String agentVersion)
+            implements ControlMessage {
+        public Hello {
+            codecs = List.copyOf(codecs);
+        }
+    }
+
+    /** The server accepts the agent: heartbeat every {@code heartbeatSeconds}; streams come in {@code codec}. */
+    record Welcome(int heartbeatSeconds, String codec) implements ControlMessage {
+    }
+
+    /** The server refuses the agent and closes the channel; {@code reason} says what to fix. */
+    record Refused(String reason) implements ControlMessage {
+    }
+
+    /** The agent's regular sign of life, with what it is doing and how RTP reaches it. */
+    record Heartbeat(String state, int volume, long packetsReceived, long packetsLost, double jitterMs)
+            implements ControlMessage {
+    }
+
+    /** An announcement starts (or resumes) on the node's stream: RTP with this payload type and SSRC follows. */
+    record Play(String announcement, String zone, String codec, int payloadType, int clockRate, long ssrc)
+            implements ControlMessage {
+    }
+
+    /** The announcement stopped on the node's stream (finished, preempted or cancelled). */
+    record Stop(String announcement, String reason) implements ControlMessage {
+    }
+
+    /** Set the node's loudness, 0 to 100. */
+    record Volume(int level) implements ControlMessage {
+    }
+
+    /** The agent's report on one announcement: {@code RECEIVED}, {@code PLAYED} or {@code FAILED}, and why. */
+    record Played(String announcement, String outcome, long millis, String detail) implements ControlMessage {
+    }
+}

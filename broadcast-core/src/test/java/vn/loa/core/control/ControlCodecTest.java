@@ -1,0 +1,53 @@
+package vn.loa.core.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ControlCodecTest {
+
+    @Test
+    void everyMessageSurvivesTheRoundTrip() {
+        List<ControlMessage> messages = List.of(
+                new ControlMessage.Hello("loa-dong", "t0k3n", List.of("OPUS", "PCMU"), 5004, "0.1.0"),
+                new ControlMessage.Welcome(10, "PCMU"),
+                new ControlMessage.Refused("mã loa hoặc mã bí mật không đúng"),
+                new ControlMessage.Heartbeat("PLAYING", 80, 1500, 3, 2.5),
+                new ControlMessage.Play("42", "thon-dong", "PCMU", 0, 8000, 0xCAFEBABEL),
+                new ControlMessage.Stop("42", "FINISHED"),
+                new ControlMessage.Volume(65),
+                new ControlMessage.Played("42", "PLAYED", 31_240, null));
+        for (ControlMessage m : messages) {
+            assertThat(ControlCodec.decode(ControlCodec.encode(m))).isEqualTo(m);
+        }
+    }
+
+    @Test
+    void helloIsReadFromTheWire() {
+        var hello = ControlCodec.decode("{\"type\":\"hello\",\"id\":\"loa-1\",\"token\":\"abc\",\"codecs\":[\"PCMU\"],"
+                + "\"rtpPort\":40000}");
+
+        assertThat(hello).isEqualTo(new ControlMessage.Hello("loa-1", "abc", List.of("PCMU"), 40000, "unknown"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "null", "[]", "{}", "{\"type\":\"dance\"}", "{\"type\":\"hello\"}",
+            "{\"type\":\"hello\",\"id\":\"a\",\"token\":\"b\",\"codecs\":[],\"rtpPort\":5004}",
+            "{\"type\":\"hello\",\"id\":\"a\",\"token\":\"b\",\"codecs\":[\"PCMU\"],\"rtpPort\":70000}",
+            "{\"type\":\"hello\",\"id\":5,\"token\":\"b\",\"codecs\":[\"PCMU\"],\"rtpPort\":5004}",
+            "{\"type\":\"volume\",\"level\":101}", "{\"type\":\"play\",\"announcement\":\"1\"}", "{\"type\":"})
+    void malformedFramesAreRefusedWithAReason(String frame) {
+        assertThatThrownBy(() -> ControlCodec.decode(frame)).isInstanceOf(MalformedControlMessage.class)
+                .hasMessageNotContaining("Exception");
+    }
+
+    @Test
+    void oversizedFramesAreRefused() {
+        assertThatThrownBy(() -> ControlCodec.decode("{\"type\":\"stop\",\"announcement\":\"" + "x".repeat(9000) + "\"}"))
+                .isInstanceOf(MalformedControlMessage.class);
+    }
+}
