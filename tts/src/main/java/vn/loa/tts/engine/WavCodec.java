@@ -64,7 +64,9 @@ public final class WavCodec {
                 if (rate == null) {
                     throw new IllegalArgumentException("WAV data chunk before its fmt chunk");
                 }
-                int length = (wav.length - at - 8) & ~1; // the written size may be a placeholder
+                int remaining = wav.length - at - 8;
+                // espeak-ng's stream writes a placeholder size; a real file may have chunks after its data
+                int length = (size > 0 && size <= remaining ? size : remaining) & ~1;
                 byte[] pcm = new byte[length];
                 System.arraycopy(wav, at + 8, pcm, 0, length);
                 return new Decoded(new PcmFormat(rate), pcm);

@@ -74,7 +74,7 @@ public final class FakeEngine implements SpeechEngine {
     }
 
     /** 300 ms of a warbling tone per word: loud enough, never clipped, mostly voiced. */
-    static byte[] tone(int words) {
+    public static byte[] tone(int words) {
         int samples = FORMAT.sampleRate() * 3 / 10 * words;
         byte[] pcm = new byte[samples * 2];
         for (int i = 0; i < samples; i++) {
