@@ -26,7 +26,7 @@ class AnnouncerTest {
         List<SpeechChunk> chunks = new ArrayList<>();
         announcer.speak("UBND xã thông báo. Họp lúc 7h30.", null, VoiceSettings.NORMAL, chunks::add);
         assertThat(chunks).extracting(SpeechChunk::sentence)
-                .containsExactly("ủy ban nhân dân xã thông báo.", "Họp lúc bảy giờ ba mươi phút.");
+                .containsExactly("Ủy ban nhân dân xã thông báo.", "Họp lúc bảy giờ ba mươi phút.");
         assertThat(engine.requests.get(0).voice()).isEqualTo("vi");
     }
 
@@ -43,7 +43,7 @@ class AnnouncerTest {
     void aCommunesOwnNormaliserIsUsedForItsNotices() {
         Announcer commune = announcer.withNormalizer(VietnameseNormalizer.create()
                 .withAbbreviations(Map.of("HTXDV", "hợp tác xã dịch vụ")));
-        assertThat(commune.normalize("HTXDV thông báo").normalized()).isEqualTo("hợp tác xã dịch vụ thông báo.");
+        assertThat(commune.normalize("HTXDV thông báo").normalized()).isEqualTo("Hợp tác xã dịch vụ thông báo.");
     }
 
     @Test

@@ -17,7 +17,12 @@ final class SentenceSplitter {
 
     static final int MAX_LENGTH = 300;
 
-    private static final Pattern END = Pattern.compile("(?<=[.!?…])[\"')\\]]*\\s+|\\n+");
+    /**
+     * A sentence ends at ". ", "! ", "? " or a line break, except after a lone capital initial when the next word is
+     * in lower case: "Ông Nguyễn Văn P. đã về" is one sentence, while typed-in-lower-case notices still split.
+     */
+    private static final Pattern END = Pattern.compile(
+            "(?<=[.!?…])(?<!(?<!\\p{L})\\p{Lu}\\.)[\"')\\]]*\\s+|(?<=(?<!\\p{L})\\p{Lu}\\.)\\s+(?!\\p{Ll})|\\n+");
     private static final Pattern SPEAKABLE = Pattern.compile("[\\p{L}\\p{N}]");
 
     List<String> split(String text) {
@@ -51,7 +56,17 @@ final class SentenceSplitter {
         if (!s.isEmpty() && ".!?…".indexOf(s.charAt(s.length() - 1)) < 0) {
             s = s + ".";
         }
-        return s;
+        return capitalised(s);
+    }
+
+    /** The clerk sees the spoken text in the preview, so an expanded "ủy ban" at a sentence start gets its capital. */
+    private static String capitalised(String s) {
+        if (s.isEmpty() || !Character.isLowerCase(s.codePointAt(0))) {
+            return s;
+        }
+        int first = s.codePointAt(0);
+        return new StringBuilder().appendCodePoint(Character.toUpperCase(first))
+                .append(s, Character.charCount(first), s.length()).toString();
     }
 
     private static void cut(String sentence, List<String> out) {

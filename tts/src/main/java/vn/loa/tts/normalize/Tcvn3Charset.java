@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * <p>Text typed in a ".VnTime" font and pasted into a Unicode field arrives as Latin-1 look-alikes: "Céng hoµ x·
  * héi" for "Cộng hoà xã hội". Each such character stands for one Vietnamese letter. TCVN3 has no upper-case toned
- * letters (old documents switched to a ".VnTimeH" font for capitals), so those convert to lower case.
+ * letters (old documents switched to a ".VnTimeH" font for capitals, keeping the lower-case codes), so a word whose
+ * plain letters are all capitals is converted to capitals.
  * Immutable and thread-safe.
  */
 final class Tcvn3Charset {
@@ -51,10 +52,28 @@ final class Tcvn3Charset {
 
     static String decode(String line) {
         StringBuilder out = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            out.append(TO_UNICODE.getOrDefault(c, c));
+        for (String word : line.split("(?<=\\s)|(?=\\s)")) {
+            StringBuilder converted = new StringBuilder(word.length());
+            for (int i = 0; i < word.length(); i++) {
+                char c = word.charAt(i);
+                converted.append(TO_UNICODE.getOrDefault(c, c));
+            }
+            // a capital headline typed in ".VnTimeH" has upper-case plain letters and lower-case codes: "TH«NG B¸O"
+            out.append(isCapitalWord(word) ? converted.toString().toUpperCase(java.util.Locale.ROOT) : converted);
         }
         return out.toString();
+    }
+
+    /** Two capitals and no small plain letter: "B¸O" is "BÁO"; "Tù" is a capitalised "Tự", not "TỰ". */
+    private static boolean isCapitalWord(String word) {
+        int upper = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+            upper += c >= 'A' && c <= 'Z' ? 1 : 0;
+        }
+        return upper >= 2;
     }
 }

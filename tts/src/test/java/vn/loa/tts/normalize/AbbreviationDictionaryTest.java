@@ -18,8 +18,8 @@ class AbbreviationDictionaryTest {
         VietnameseNormalizer commune = VietnameseNormalizer.create()
                 .withAbbreviations(Map.of("HTXDV", "hợp tác xã dịch vụ", "CA", "ca trực"));
         assertThat(commune.normalize("HTXDV Tân Lập phân công CA đêm.").normalized())
-                .isEqualTo("hợp tác xã dịch vụ Tân Lập phân công ca trực đêm.");
-        assertThat(VietnameseNormalizer.create().normalize("CA xã").normalized()).isEqualTo("công an xã.");
+                .isEqualTo("Hợp tác xã dịch vụ Tân Lập phân công ca trực đêm.");
+        assertThat(VietnameseNormalizer.create().normalize("CA xã").normalized()).isEqualTo("Công an xã.");
     }
 
     @Test
@@ -38,7 +38,7 @@ class AbbreviationDictionaryTest {
     @Test
     void unknownAbbreviationsWithoutVowelsAreSpelledAndCapitalWordsAreLeftAsWords() {
         assertThat(VietnameseNormalizer.create().normalize("BQT thông báo KHẨN").normalized())
-                .isEqualTo("bê quy tê thông báo KHẨN.");
+                .isEqualTo("Bê quy tê thông báo KHẨN.");
     }
 
     @Test

@@ -55,7 +55,7 @@ class HostileInputTest {
     @Test
     void onlyDigitsAreReadAsANumber() {
         assertThat(normalizer.normalize("123456").normalized())
-                .isEqualTo("một trăm hai mươi ba nghìn bốn trăm năm mươi sáu.");
+                .isEqualTo("Một trăm hai mươi ba nghìn bốn trăm năm mươi sáu.");
     }
 
     @Test

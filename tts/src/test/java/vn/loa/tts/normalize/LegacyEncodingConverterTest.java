@@ -18,6 +18,7 @@ class LegacyEncodingConverterTest {
         "Th«ng b¸o cña ñy ban nh©n d©n x·|Thông báo của ủy ban nhân dân xã",
         "QuyÕt ®Þnh vÒ viÖc tæ chøc tiªm chñng|Quyết định về việc tổ chức tiêm chủng",
         "ng\u00ADêi d©n cÇn chñ ®éng phßng chèng b·o|người dân cần chủ động phòng chống bão",
+        "TH«NG B¸O KHÈN vÒ c¬n b·o|THÔNG BÁO KHẨN về cơn bão",
     })
     void convertsTcvn3TextPastedFromAnOldDocument(String legacy, String unicode) {
         assertThat(converter.detect(legacy)).isEqualTo(LegacyEncodingConverter.Encoding.TCVN3);

@@ -17,7 +17,7 @@ class SentenceSplitterTest {
     @Test
     void doesNotSplitAtTheDotsOfNumbersDatesOrAbbreviations() {
         assertThat(normalizer.normalize("TP. Hà Nội thu 1.500.000đ từ ngày 28.11.2026 tại Q. Ba Đình.").sentences())
-                .containsExactly("thành phố Hà Nội thu một triệu năm trăm nghìn đồng từ ngày hai mươi tám tháng mười một"
+                .containsExactly("Thành phố Hà Nội thu một triệu năm trăm nghìn đồng từ ngày hai mươi tám tháng mười một"
                         + " năm hai nghìn không trăm hai mươi sáu tại quận Ba Đình.");
     }
 
@@ -30,7 +30,7 @@ class SentenceSplitterTest {
     @Test
     void dropsListBulletsAndReadsListNumbers() {
         assertThat(normalizer.normalize("- Mang theo CCCD\n+ Sổ hộ khẩu\n2. Nộp lệ phí").sentences())
-                .containsExactly("Mang theo căn cước công dân.", "Sổ hộ khẩu.", "hai, Nộp lệ phí.");
+                .containsExactly("Mang theo căn cước công dân.", "Sổ hộ khẩu.", "Hai, Nộp lệ phí.");
     }
 
     @Test
@@ -41,6 +41,14 @@ class SentenceSplitterTest {
         assertThat(sentences).allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(SentenceSplitter.MAX_LENGTH + 1));
         assertThat(String.join(" ", sentences).replace(",", "")).isEqualTo(
                 normalizer.normalize(longSentence).normalized().replace(",", ""));
+    }
+
+    @Test
+    void aNameInitialWithADotDoesNotEndTheSentenceButLowerCaseTypingStillSplits() {
+        assertThat(normalizer.normalize("Ông Nguyễn Văn P. đã nhận quà. Bà Trần Thị B. Lan vắng mặt.").sentences())
+                .containsExactly("Ông Nguyễn Văn P. đã nhận quà.", "Bà Trần Thị B.", "Lan vắng mặt.");
+        assertThat(normalizer.normalize("bà con chú ý. hôm nay họp lúc 7h.").sentences())
+                .containsExactly("Bà con chú ý.", "Hôm nay họp lúc bảy giờ.");
     }
 
     @Test
