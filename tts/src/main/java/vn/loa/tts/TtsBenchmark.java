@@ -1,0 +1,143 @@
+package vn.loa.tts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import vn.loa.tts.cache.CachingEngine;
+import vn.loa.tts.cache.SynthesisCache;
+import vn.loa.tts.engine.SpeechEngine;
+import vn.loa.tts.engine.SpeechRequest;
+import vn.loa.tts.espeak.EspeakConfig;
+import vn.loa.tts.espeak.EspeakEngine;
+import vn.loa.tts.freetts.FreeTtsEngine;
+import vn.loa.tts.normalize.Normalized;
+import vn.loa.tts.normalize.VietnameseNormalizer;
+
+/**
+ * The speech benchmark behind {@code loa bench tts}: for a 300-word notice, the time to the first sentence's audio,
+ * the whole path's time and real-time factor per local engine, the normaliser's share, a cache hit, and raw
+ * {@code espeak-ng -v vi} on the same text as the baseline.
+ *
+ * <p>Single-threaded; runs each measurement after warm-up rounds, reports the median of the measured rounds.
+ */
+public final class TtsBenchmark {
+
+    /** One engine's figures; times in milliseconds, audio in seconds. */
+    public record Row(String engine, double normaliseMs, double firstAudioMs, double wholeMs, double audioSeconds,
+            double cacheHitMs, double rawEspeakMs) {
+
+        /** Seconds of audio per second of wall time. */
+        public double realTimeFactor() {
+            return audioSeconds * 1000 / wholeMs;
+        }
+
+        /** The whole path's time over raw espeak-ng's; NaN where there is no raw baseline. */
+        public double ofRaw() {
+            return rawEspeakMs > 0 ? wholeMs / rawEspeakMs : Double.NaN;
+        }
+    }
+
+    private TtsBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        System.out.println("engine      normalise  first-audio  whole-path  audio   RTF    vs-raw  cache-hit  raw-espeak");
+        for (Row row : run(notice("bench-notice.txt"), notice("bench-notice-en.txt"), rounds)) {
+            System.out.println(String.format(Locale.ROOT, "%-10s %8.1f ms %9.1f ms %8.1f ms %5.1f s %6.0fx %6.2fx %7.2f ms %8.1f ms",
+                    row.engine(), row.normaliseMs(), row.firstAudioMs(), row.wholeMs(), row.audioSeconds(),
+                    row.realTimeFactor(), row.ofRaw(), row.cacheHitMs(), row.rawEspeakMs()));
+        }
+    }
+
+    /** One of the 300-word notices the benchmark reads: "bench-notice.txt" (Vietnamese) or "bench-notice-en.txt". */
+    public static String notice(String name) throws IOException {
+        try (InputStream in = TtsBenchmark.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Measures espeak-ng on the Vietnamese notice and FreeTTS (English only) on the English one. */
+    public static List<Row> run(String vietnamese, String english, int rounds) {
+        VietnameseNormalizer normalizer = VietnameseNormalizer.create();
+        List<Row> rows = new ArrayList<>();
+        rows.add(measure(new EspeakEngine(EspeakConfig.defaults()), "vi", normalizer, vietnamese, rounds, true));
+        rows.add(measure(new FreeTtsEngine(), "en", normalizer, english, Math.min(rounds, 3), false));
+        return rows;
+    }
+
+    private static Row measure(SpeechEngine engine, String voice, VietnameseNormalizer normalizer, String text,
+            int rounds, boolean raw) {
+        double[] normalise = new double[rounds];
+        double[] first = new double[rounds];
+        double[] whole = new double[rounds];
+        double[] rawMs = new double[rounds];
+        double audio = 0;
+        for (int round = -2; round < rounds; round++) { // two rounds of warm-up for the JIT
+            long start = System.nanoTime();
+            Normalized n = normalizer.normalize(text);
+            long normalised = System.nanoTime();
+            long[] firstAt = {0};
+            double[] seconds = {0};
+            engine.synthesize(SpeechRequest.of(n.sentences(), voice), chunk -> {
+                if (firstAt[0] == 0) {
+                    firstAt[0] = System.nanoTime();
+                }
+                seconds[0] += chunk.millis() / 1000.0;
+            });
+            long end = System.nanoTime();
+            double rawTime = raw ? rawEspeakMillis(n.normalized()) : 0;
+            if (round >= 0) {
+                normalise[round] = (normalised - start) / 1e6;
+                first[round] = (firstAt[0] - start) / 1e6;
+                whole[round] = (end - start) / 1e6;
+                rawMs[round] = rawTime;
+                audio = seconds[0];
+            }
+        }
+        return new Row(engine.name(), median(normalise), median(first), median(whole), audio,
+                cacheHitMillis(engine, voice, normalizer.normalize(text)), median(rawMs));
+    }
+
+    private static double cacheHitMillis(SpeechEngine engine, String voice, Normalized n) {
+        CachingEngine cached = new CachingEngine(engine, new SynthesisCache(Announcer.DEFAULT_CACHE_BYTES));
+        SpeechRequest request = SpeechRequest.of(n.sentences(), voice);
+        cached.synthesizeAll(request);
+        double[] hits = new double[9];
+        for (int i = 0; i < hits.length; i++) {
+            long start = System.nanoTime();
+            cached.synthesizeAll(request);
+            hits[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return median(hits);
+    }
+
+    /** Raw espeak-ng on the same spoken text, its audio read to the end: the baseline of the issue. */
+    private static double rawEspeakMillis(String spoken) {
+        long start = System.nanoTime();
+        try {
+            Process p = new ProcessBuilder("espeak-ng", "-v", "vi", "-b", "1", "--stdout", "--stdin").start();
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(spoken.getBytes(StandardCharsets.UTF_8));
+            }
+            p.getInputStream().transferTo(OutputStream.nullOutputStream());
+            p.waitFor();
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

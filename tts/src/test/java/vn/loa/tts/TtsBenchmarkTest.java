@@ -1,0 +1,25 @@
+package vn.loa.tts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.loa.tts.espeak.EspeakInstallation;
+
+class TtsBenchmarkTest {
+
+    @Test
+    void measuresEveryLocalEngineOnAThreeHundredWordNotice() throws Exception {
+        assumeTrue(EspeakInstallation.isInstalled(), "espeak-ng is not installed: apt-get install espeak-ng");
+        String notice = TtsBenchmark.notice("bench-notice.txt");
+        assertThat(notice.split("\\s+")).hasSizeBetween(280, 330);
+        List<TtsBenchmark.Row> rows = TtsBenchmark.run(notice, TtsBenchmark.notice("bench-notice-en.txt"), 1);
+        assertThat(rows).extracting(TtsBenchmark.Row::engine).containsExactly("espeak-ng", "freetts");
+        TtsBenchmark.Row espeak = rows.get(0);
+        assertThat(espeak.audioSeconds()).as("a 300-word notice lasts minutes, not seconds").isBetween(60.0, 300.0);
+        assertThat(espeak.firstAudioMs()).isPositive().isLessThan(espeak.wholeMs());
+        assertThat(espeak.rawEspeakMs()).isPositive();
+        assertThat(espeak.realTimeFactor()).isGreaterThan(10);
+    }
+}
