@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.util.Optional;
 import vn.loa.core.model.Board;
 import vn.loa.core.model.Node;
+import vn.loa.server.air.AirStation;
+import vn.loa.server.air.AnnouncerSpeech;
 import vn.loa.server.announcement.AnnouncementRepository;
 import vn.loa.server.announcement.AnnouncementRoutes;
 import vn.loa.server.announcement.AnnouncementService;
@@ -50,7 +52,7 @@ import vn.loa.server.zone.ZoneGuard;
 import vn.loa.server.zone.ZoneRepository;
 import vn.loa.server.zone.ZoneRoutes;
 import vn.loa.server.zone.ZoneService;
-import vn.loa.tts.normalize.VietnameseNormalizer;
+import vn.loa.tts.Announcer;
 
 /**
  * The assembled Loa server: database, services and the HTTP API, wired in one place and started as one.
@@ -64,6 +66,7 @@ public final class LoaServer implements AutoCloseable {
     private Vertx vertx;
     private Database database;
     private HttpServer http;
+    private AirStation air;
     private Optional<String> generatedPassword = Optional.empty();
 
     public LoaServer(LoaConfig config, Clock clock) {
@@ -106,12 +109,15 @@ public final class LoaServer implements AutoCloseable {
         var boards = new DeviceRoutes<>(boardRegistry,
                 (caller, board) -> BoardJson.write(boardRegistry.create(caller, board, (h, b) -> { })),
                 BoardJson.shape(), blocking);
-        var announcements = new AnnouncementRoutes(
-                new AnnouncementService(jdbi, new AnnouncementRepository(), zoneGuard, audit, clock), blocking);
+        var lifecycle = new AnnouncementService(jdbi, new AnnouncementRepository(), zoneGuard, audit, clock);
+        var announcements = new AnnouncementRoutes(lifecycle, blocking);
+        Announcer announcer = Announcer.withEspeak();
+        air = new AirStation(vertx, jdbi, lifecycle, new AnnouncerSpeech(announcer), blocking, config.multicastTtl(),
+                clock);
         var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher, audit, clock), blocking);
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
         var auth = new AuthRoutes(signIn, blocking);
-        var speech = new SpeechRoutes(VietnameseNormalizer.create(), blocking);
+        var speech = new SpeechRoutes(announcer.normalizer(), blocking);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), new Authenticator(tokens), builder -> {
@@ -133,6 +139,7 @@ public final class LoaServer implements AutoCloseable {
         http = vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.httpHost()).setPort(config.httpPort()).setCompressionSupported(true))
                 .requestHandler(api)
+                .webSocketHandshakeHandler(air.control())
                 .listen().await();
         return http.actualPort();
     }
@@ -148,6 +155,9 @@ public final class LoaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (air != null) {
+            air.close();
+        }
         if (vertx != null) {
             vertx.close().await();
         }

@@ -24,11 +24,15 @@ import vn.loa.server.zone.ZoneGuard;
  */
 public final class AnnouncementService {
 
+    /** The actor of the steps Loa takes by itself. */
+    public static final String SYSTEM_ACTOR = "loa";
+
     private final Jdbi jdbi;
     private final AnnouncementRepository announcements;
     private final ZoneGuard zones;
     private final AuditLog audit;
     private final Clock clock;
+    private volatile AirControl air = AirControl.NONE;
 
     public AnnouncementService(Jdbi jdbi, AnnouncementRepository announcements, ZoneGuard zones, AuditLog audit,
             Clock clock) {
@@ -37,6 +41,11 @@ public final class AnnouncementService {
         this.zones = zones;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Connects the lifecycle to the air, once both exist. */
+    public void airWith(AirControl control) {
+        this.air = control;
     }
 
     public Announcement create(Caller caller, AnnouncementDraft d) {
@@ -107,14 +116,38 @@ public final class AnnouncementService {
     /** Hands an approved announcement to the air: it waits in SCHEDULED for its time and its zones' arbiters. */
     public Announcement broadcast(Caller caller, long id) {
         require(caller, Action.BROADCAST, "Bạn không có quyền phát tin.");
-        return move(caller, id, AnnouncementState.SCHEDULED, "announcement.broadcast", null);
+        Announcement scheduled = move(caller, id, AnnouncementState.SCHEDULED, "announcement.broadcast", null);
+        air.scheduled(scheduled);
+        return scheduled;
     }
 
     public Announcement cancel(Caller caller, long id, String reason) {
         if (!caller.may(Action.COMPOSE) && !caller.may(Action.APPROVE)) {
             throw ApiError.forbidden("Bạn không có quyền hủy tin.");
         }
-        return move(caller, id, AnnouncementState.CANCELLED, "announcement.cancel", reason);
+        Announcement cancelled = move(caller, id, AnnouncementState.CANCELLED, "announcement.cancel", reason);
+        air.cancelled(id);
+        return cancelled;
+    }
+
+    /**
+     * A step Loa takes by itself (on air, done, failed), recorded with the actor {@code loa}; false when the
+     * announcement was no longer in {@code from} (cancelled meanwhile, say).
+     */
+    public boolean advance(long id, AnnouncementState from, AnnouncementState to, String reason) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            if (!announcements.moveState(h, id, from, to, now)) {
+                return false;
+            }
+            announcements.recordTransition(h, id, from, to, SYSTEM_ACTOR, reason, now);
+            return true;
+        });
+    }
+
+    /** The stored announcement, for Loa's own use (no caller, no scope). */
+    public java.util.Optional<Announcement> find(long id) {
+        return jdbi.withHandle(h -> announcements.find(h, id));
     }
 
     private Announcement move(Caller caller, long id, AnnouncementState to, String action, String reason) {

@@ -76,7 +76,8 @@ public final class ConfigLoader {
                 Duration.ofSeconds(integer(p, "auth.token.ttl", 60, 30 * 24 * 3600)),
                 integer(p, "auth.login.user.limit", 1, 1000),
                 integer(p, "auth.login.address.limit", 1, 100000),
-                Duration.ofSeconds(integer(p, "auth.login.window", 1, 24 * 3600)));
+                Duration.ofSeconds(integer(p, "auth.login.window", 1, 24 * 3600)),
+                integer(p, "rtp.multicast.ttl", 1, 255));
     }
 
     static String envName(String key) {

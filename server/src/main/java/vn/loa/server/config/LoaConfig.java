@@ -20,7 +20,8 @@ public record LoaConfig(
         Duration tokenTtl,
         int loginUserLimit,
         int loginAddressLimit,
-        Duration loginWindow) {
+        Duration loginWindow,
+        int multicastTtl) {
 
     /** True when the database is PostgreSQL rather than the embedded H2. */
     public boolean isPostgres() {
@@ -30,6 +31,6 @@ public record LoaConfig(
     /** A copy listening on another port (tests use 0 for a free one). */
     public LoaConfig withHttpPort(int port) {
         return new LoaConfig(httpHost, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword,
-                rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow);
+                rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow, multicastTtl);
     }
 }

@@ -35,6 +35,19 @@ public final class NodeRepository implements ZonedRepository<Node> {
                 .bind("n", pathPrefix.length()).bind("prefix", pathPrefix).map(NODE).list();
     }
 
+    /** The agent node with this id whose control-channel token hashes to {@code tokenHash}. */
+    public Optional<Node> agentWithToken(Handle h, String id, String tokenHash) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM node n WHERE n.id = :id AND n.kind = 'agent' "
+                        + "AND n.token_hash = :hash")
+                .bind("id", id).bind("hash", tokenHash).map(NODE).findOne();
+    }
+
+    /** The nodes directly in one zone (not below it). */
+    public List<Node> inZone(Handle h, String zoneId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM node n WHERE n.zone_id = :z ORDER BY n.id")
+                .bind("z", zoneId).map(NODE).list();
+    }
+
     @Override
     public boolean exists(Handle h, String id) {
         return h.createQuery("SELECT COUNT(*) FROM node WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0;

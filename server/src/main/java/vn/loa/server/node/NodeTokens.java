@@ -45,7 +45,8 @@ public final class NodeTokens implements DeviceRoutes.Registration<Node> {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String sha256(String token) {
+    /** The stored form of a token. */
+    public static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

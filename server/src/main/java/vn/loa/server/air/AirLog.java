@@ -1,0 +1,146 @@
+package vn.loa.server.air;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.jdbi.v3.core.Jdbi;
+import vn.loa.core.arbiter.ArbiterEvent;
+import vn.loa.core.arbiter.ArbiterListener;
+import vn.loa.core.control.ControlMessage;
+import vn.loa.core.model.AnnouncementState;
+import vn.loa.core.model.DeliveryState;
+import vn.loa.server.announcement.AnnouncementService;
+
+/**
+ * Follows announcements on air through the arbiters' events: records each node's delivery, tells connected agents when
+ * to expect audio, and ends the announcement when every stream has played it (or dropped it).
+ *
+ * <p>Events arrive on the transmitter's pacing thread, which must never wait; they are handed to the executor.
+ */
+public final class AirLog implements ArbiterListener {
+
+    /** One announcement on air: its streams with their nodes, and the streams still to finish. */
+    private record Airing(Map<ZoneStreams.Key, List<AirTargets.Target>> streams, Set<ZoneStreams.Key> open,
+            Set<ZoneStreams.Key> played) {
+    }
+
+    private final Jdbi jdbi;
+    private final AnnouncementService lifecycle;
+    private final NodeSessions sessions;
+    private final Executor executor;
+    private final Clock clock;
+    private final DeliveryRepository deliveries = new DeliveryRepository();
+    private final Map<Long, Airing> airings = new ConcurrentHashMap<>();
+
+    AirLog(Jdbi jdbi, AnnouncementService lifecycle, NodeSessions sessions, Executor executor, Clock clock) {
+        this.jdbi = jdbi;
+        this.lifecycle = lifecycle;
+        this.sessions = sessions;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    static String programmeId(long announcementId) {
+        return "a-" + announcementId;
+    }
+
+    /** Starts following an announcement that is about to be aired on these streams. */
+    void follow(long id, Map<ZoneStreams.Key, List<AirTargets.Target>> streams) {
+        airings.put(id, new Airing(streams, new HashSet<>(streams.keySet()), new HashSet<>()));
+    }
+
+    @Override
+    public void onEvent(ArbiterEvent event) {
+        executor.execute(() -> handle(event));
+    }
+
+    private void handle(ArbiterEvent event) {
+        String programme = event.claim().programmeId();
+        if (!programme.startsWith("a-")) {
+            return;
+        }
+        long id = Long.parseLong(programme.substring(2));
+        Airing airing = airings.get(id);
+        if (airing == null) {
+            return;
+        }
+        ZoneStreams.Key key = ZoneStreams.Key.parse(event.zone());
+        List<AirTargets.Target> targets = airing.streams().getOrDefault(key, List.of());
+        switch (event.kind()) {
+            case STARTED, RESUMED, RESTARTED -> {
+                record(id, targets, DeliveryState.SENT, null);
+                tellAgents(targets, new ControlMessage.Play(String.valueOf(id), key.zone(), key.codec().name(),
+                        key.codec().payloadType(), key.codec().rtpMap().clockRate(), 0));
+            }
+            case PREEMPTED -> tellAgents(targets, new ControlMessage.Stop(String.valueOf(id), "PREEMPTED"));
+            case FINISHED -> {
+                tellAgents(targets, new ControlMessage.Stop(String.valueOf(id), "FINISHED"));
+                airing.played().add(key);
+                close(id, airing, key);
+            }
+            case DROPPED -> {
+                record(id, targets, DeliveryState.FAILED, "bị tin ưu tiên cao hơn cắt / cut off by a higher priority");
+                tellAgents(targets, new ControlMessage.Stop(String.valueOf(id), "DROPPED"));
+                close(id, airing, key);
+            }
+            case WITHDRAWN -> {
+                tellAgents(targets, new ControlMessage.Stop(String.valueOf(id), "CANCELLED"));
+                airing.open().remove(key);
+                if (airing.open().isEmpty()) {
+                    airings.remove(id);
+                }
+            }
+            case QUEUED -> { }
+            default -> { }
+        }
+    }
+
+    /** What an agent reported about an announcement it was sent. */
+    void reported(String nodeId, ControlMessage.Played played) {
+        long id;
+        try {
+            id = Long.parseLong(played.announcement());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        DeliveryState state = switch (played.outcome()) {
+            case "PLAYED" -> DeliveryState.PLAYED;
+            case "RECEIVED" -> DeliveryState.RECEIVED;
+            default -> DeliveryState.FAILED;
+        };
+        String detail = played.detail() != null ? played.detail() : played.millis() + " ms";
+        jdbi.useHandle(h -> {
+            // Only a node the announcement was sent to may report on it.
+            int known = h.createQuery("SELECT COUNT(*) FROM delivery WHERE announcement_id = :a AND node_id = :n")
+                    .bind("a", id).bind("n", nodeId).mapTo(Integer.class).one();
+            if (known > 0) {
+                deliveries.record(h, id, nodeId, state, detail, clock.instant());
+            }
+        });
+    }
+
+    private void close(long id, Airing airing, ZoneStreams.Key key) {
+        airing.open().remove(key);
+        if (airing.open().isEmpty()) {
+            airings.remove(id);
+            boolean any = !airing.played().isEmpty();
+            lifecycle.advance(id, AnnouncementState.ON_AIR, any ? AnnouncementState.DONE : AnnouncementState.FAILED,
+                    any ? null : "bị tin ưu tiên cao hơn cắt ở mọi khu vực / cut off everywhere");
+        }
+    }
+
+    private void record(long id, List<AirTargets.Target> targets, DeliveryState state, String detail) {
+        jdbi.useTransaction(h -> targets.stream().filter(t -> t.address() != null).forEach(t ->
+                deliveries.record(h, id, t.node().id(), state, detail, clock.instant())));
+    }
+
+    private void tellAgents(List<AirTargets.Target> targets, ControlMessage message) {
+        for (AirTargets.Target t : targets) {
+            sessions.find(t.node().id()).ifPresent(s -> s.send(message));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package vn.loa.server.air;
+
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.InstantSource;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jdbi.v3.core.Jdbi;
+import vn.loa.core.media.MediaClock;
+import vn.loa.core.media.Transmitter;
+import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.http.Blocking;
+import vn.loa.server.node.NodeRepository;
+import vn.loa.server.node.NodeTokens;
+import vn.loa.server.zone.ZoneRepository;
+
+/**
+ * Everything that puts sound on air, assembled: the transmitter and its zone streams, the connected node agents and
+ * their control channel, and the way announcements go on air and are followed to the end.
+ */
+public final class AirStation implements AutoCloseable {
+
+    private final Transmitter transmitter;
+    private final ZoneStreams streams;
+    private final NodeSessions sessions = new NodeSessions();
+    private final ExecutorService worker;
+    private final OnAir onAir;
+    private final NodeControlServer control;
+
+    public AirStation(Vertx vertx, Jdbi jdbi, AnnouncementService lifecycle, OnAir.Speech speech, Blocking blocking,
+            int multicastTtl, Clock clock) {
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "loa-air");
+            t.setDaemon(true);
+            return t;
+        });
+        AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, clock);
+        this.transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@" + hostName(), log);
+        this.streams = new ZoneStreams(transmitter, multicastTtl);
+        NodeRepository nodes = new NodeRepository();
+        AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions);
+        this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, worker, clock);
+        this.control = new NodeControlServer(vertx, blocking,
+                (id, token) -> jdbi.withHandle(h -> nodes.agentWithToken(h, id, NodeTokens.sha256(token))),
+                sessions, log::reported, clock);
+        sessions.onZoneChanged(onAir::refreshZone);
+        lifecycle.airWith(onAir);
+        transmitter.start();
+    }
+
+    /** The WebSocket handshake handler of the node control channel. */
+    public NodeControlServer control() {
+        return control;
+    }
+
+    public NodeSessions sessions() {
+        return sessions;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    @Override
+    public void close() {
+        transmitter.close();
+        worker.shutdownNow();
+        streams.close();
+    }
+}

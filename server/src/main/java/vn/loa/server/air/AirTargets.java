@@ -1,0 +1,72 @@
+package vn.loa.server.air;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import vn.loa.core.model.Node;
+import vn.loa.core.model.NodeKind;
+import vn.loa.core.model.Zone;
+import vn.loa.server.node.NodeRepository;
+import vn.loa.server.zone.ZoneRepository;
+
+/**
+ * Works out where an announcement's audio must go: every node in the subtrees of its zones, grouped by stream, each
+ * with the address its packets go to, or the reason it cannot be reached now.
+ */
+final class AirTargets {
+
+    /** One node to reach: its address, or null with the reason it is unreachable. */
+    record Target(Node node, InetSocketAddress address, String unreachable) {
+    }
+
+    private final ZoneRepository zones;
+    private final NodeRepository nodes;
+    private final NodeSessions sessions;
+
+    AirTargets(ZoneRepository zones, NodeRepository nodes, NodeSessions sessions) {
+        this.zones = zones;
+        this.nodes = nodes;
+        this.sessions = sessions;
+    }
+
+    /** The nodes below each of {@code zoneIds}, by stream. */
+    Map<ZoneStreams.Key, List<Target>> below(Handle h, List<String> zoneIds) {
+        Map<String, Node> found = new LinkedHashMap<>();
+        for (String id : zoneIds) {
+            zones.find(h, id).map(Zone::path).ifPresent(path ->
+                    nodes.inSubtree(h, path).forEach(n -> found.putIfAbsent(n.id(), n)));
+        }
+        return group(found.values());
+    }
+
+    /** The nodes directly in one zone, by stream: what its streams should send to now. */
+    Map<ZoneStreams.Key, List<Target>> in(Handle h, String zoneId) {
+        return group(nodes.inZone(h, zoneId));
+    }
+
+    private Map<ZoneStreams.Key, List<Target>> group(Iterable<Node> all) {
+        Map<ZoneStreams.Key, List<Target>> byStream = new LinkedHashMap<>();
+        for (Node node : all) {
+            byStream.computeIfAbsent(new ZoneStreams.Key(node.zone(), ZoneStreams.codecOf(node)), k -> new ArrayList<>())
+                    .add(target(node));
+        }
+        return byStream;
+    }
+
+    private Target target(Node node) {
+        if (node.kind() == NodeKind.AGENT) {
+            return sessions.find(node.id())
+                    .map(s -> new Target(node, s.rtpAddress(), null))
+                    .orElseGet(() -> new Target(node, null, "loa chưa kết nối với máy chủ / agent not connected"));
+        }
+        int colon = node.address().lastIndexOf(':');
+        String host = node.address().substring(0, colon).replace("[", "").replace("]", "");
+        InetSocketAddress address = new InetSocketAddress(host, Integer.parseInt(node.address().substring(colon + 1)));
+        return address.isUnresolved()
+                ? new Target(node, null, "không phân giải được địa chỉ " + node.address() + " / cannot resolve")
+                : new Target(node, address, null);
+    }
+}

@@ -1,0 +1,132 @@
+package vn.loa.server.air;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.core.control.ControlCodec;
+import vn.loa.core.control.ControlMessage;
+import vn.loa.core.control.MalformedControlMessage;
+import vn.loa.core.media.StreamCodec;
+import vn.loa.core.model.Node;
+import vn.loa.server.http.Blocking;
+
+/**
+ * The server end of the node control channel ({@code /api/v1/nodes/control}): checks an agent's hello against its
+ * registered token, keeps the session while it lives, and passes heartbeats and play reports on.
+ *
+ * <p>A connection that sends no valid hello within {@link #HELLO_TIMEOUT_MS}, a wrong token, or a malformed frame is
+ * answered with {@code refused} (where it can be) and closed; nothing an agent sends reaches a stack trace.
+ */
+public final class NodeControlServer implements Handler<ServerWebSocketHandshake> {
+
+    public static final String PATH = "/api/v1/nodes/control";
+    static final long HELLO_TIMEOUT_MS = 10_000;
+    static final int HEARTBEAT_SECONDS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(NodeControlServer.class);
+
+    /** Looks up a registered agent by its id and token; empty when they do not match. */
+    public interface AgentDirectory {
+        Optional<Node> find(String nodeId, String token);
+    }
+
+    /** What to do with an agent's report on an announcement. */
+    public interface PlayReports {
+        void reported(String nodeId, ControlMessage.Played played);
+    }
+
+    private final Vertx vertx;
+    private final Blocking blocking;
+    private final AgentDirectory agents;
+    private final NodeSessions sessions;
+    private final PlayReports reports;
+    private final Clock clock;
+
+    public NodeControlServer(Vertx vertx, Blocking blocking, AgentDirectory agents, NodeSessions sessions,
+            PlayReports reports, Clock clock) {
+        this.vertx = vertx;
+        this.blocking = blocking;
+        this.agents = agents;
+        this.sessions = sessions;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(ServerWebSocketHandshake handshake) {
+        if (!PATH.equals(handshake.path())) {
+            handshake.reject(404);
+            return;
+        }
+        handshake.accept().onSuccess(this::greet);
+    }
+
+    private void greet(ServerWebSocket socket) {
+        long timer = vertx.setTimer(HELLO_TIMEOUT_MS, t -> refuse(socket, "không nhận được lời chào (hello) / no hello"));
+        socket.textMessageHandler(frame -> {
+            vertx.cancelTimer(timer);
+            socket.textMessageHandler(null);
+            ControlMessage first;
+            try {
+                first = ControlCodec.decode(frame);
+            } catch (MalformedControlMessage e) {
+                refuse(socket, "bản tin không hợp lệ / malformed: " + e.getMessage());
+                return;
+            }
+            if (!(first instanceof ControlMessage.Hello hello)) {
+                refuse(socket, "bản tin đầu tiên phải là hello / the first message must be hello");
+                return;
+            }
+            blocking.run(() -> agents.find(hello.nodeId(), hello.token())).onComplete(found -> {
+                if (found.failed() || found.result().isEmpty()) {
+                    refuse(socket, "mã loa hoặc mã bí mật không đúng / unknown node id or token");
+                    return;
+                }
+                admit(socket, hello, found.result().get());
+            });
+        });
+        socket.binaryMessageHandler(b -> refuse(socket, "chỉ nhận bản tin văn bản / text frames only"));
+        socket.exceptionHandler(e -> socket.close());
+    }
+
+    private void admit(ServerWebSocket socket, ControlMessage.Hello hello, Node node) {
+        String host = socket.remoteAddress().hostAddress();
+        StreamCodec codec = ZoneStreams.codecOf(node);
+        NodeSession session = new NodeSession(node.id(), node.zone(), codec,
+                new InetSocketAddress(host, hello.rtpPort()), socket, clock.instant());
+        socket.writeTextMessage(ControlCodec.encode(new ControlMessage.Welcome(HEARTBEAT_SECONDS, codec.name())));
+        sessions.add(session);
+        LOG.info("node {} connected from {} (RTP port {})", hello.nodeId(), host, hello.rtpPort());
+        socket.textMessageHandler(frame -> {
+            try {
+                ControlMessage message = ControlCodec.decode(frame);
+                if (message instanceof ControlMessage.Heartbeat heartbeat) {
+                    session.heard(heartbeat, clock.instant());
+                } else if (message instanceof ControlMessage.Played played) {
+                    blocking.run(() -> {
+                        reports.reported(session.nodeId(), played);
+                        return null;
+                    });
+                }
+            } catch (MalformedControlMessage e) {
+                refuse(socket, "bản tin không hợp lệ / malformed: " + e.getMessage());
+            }
+        });
+        socket.closeHandler(v -> {
+            sessions.remove(session);
+            LOG.info("node {} disconnected", hello.nodeId());
+        });
+    }
+
+    private static void refuse(ServerWebSocket socket, String reason) {
+        if (!socket.isClosed()) {
+            socket.writeTextMessage(ControlCodec.encode(new ControlMessage.Refused(reason)))
+                    .onComplete(r -> socket.close((short) 1008, "refused"));
+        }
+    }
+}

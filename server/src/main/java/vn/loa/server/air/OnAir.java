@@ -1,0 +1,140 @@
+package vn.loa.server.air;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.core.arbiter.PreemptionPolicy;
+import vn.loa.core.media.MixPlan;
+import vn.loa.core.media.PcmBufferSource;
+import vn.loa.core.media.Transmitter;
+import vn.loa.core.model.Announcement;
+import vn.loa.core.model.AnnouncementState;
+import vn.loa.core.model.DeliveryState;
+import vn.loa.core.model.Priority;
+import vn.loa.server.announcement.AirControl;
+import vn.loa.server.announcement.AnnouncementService;
+
+/**
+ * Puts announcements on air: finds the nodes of their zones, speaks the text, opens the zone streams and hands the
+ * programme to the transmitter's arbiters; {@link AirLog} follows it to the end.
+ *
+ * <p>All work happens on one single-thread executor, so the steps of one announcement never overtake each other and
+ * the HTTP request that broadcast it returns at once.
+ */
+public final class OnAir implements AirControl {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnAir.class);
+    private static final Duration PAUSE_BETWEEN_PLAYS = Duration.ofSeconds(3);
+
+    private final Jdbi jdbi;
+    private final AnnouncementService lifecycle;
+    private final AirTargets targets;
+    private final ZoneStreams streams;
+    private final Transmitter transmitter;
+    private final Speech speech;
+    private final AirLog log;
+    private final ExecutorService worker;
+    private final Clock clock;
+    private final DeliveryRepository deliveries = new DeliveryRepository();
+    private final Map<Long, Boolean> cancelled = new ConcurrentHashMap<>();
+
+    /** Turns a notice's text into PCM: mono 16-bit samples at {@link Spoken#sampleRate()}. */
+    public interface Speech {
+        Spoken speak(String text, String voice);
+    }
+
+    /** Spoken audio. */
+    public record Spoken(short[] samples, int sampleRate) {
+    }
+
+    OnAir(Jdbi jdbi, AnnouncementService lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
+            Speech speech, AirLog log, ExecutorService worker, Clock clock) {
+        this.jdbi = jdbi;
+        this.lifecycle = lifecycle;
+        this.targets = targets;
+        this.streams = streams;
+        this.transmitter = transmitter;
+        this.speech = speech;
+        this.log = log;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    @Override
+    public void scheduled(Announcement announcement) {
+        if (announcement.schedule().isImmediate(clock.instant())) {
+            worker.execute(() -> air(announcement));
+        }
+        // Later times and recurring items are the scheduler's to fire.
+    }
+
+    @Override
+    public void cancelled(long announcementId) {
+        cancelled.put(announcementId, true);
+        worker.execute(() -> transmitter.withdraw(AirLog.programmeId(announcementId)));
+    }
+
+    /** Re-points a zone's streams at its nodes' current addresses (an agent came or went). */
+    public void refreshZone(String zone) {
+        worker.execute(() -> jdbi.useHandle(h -> targets.in(h, zone).forEach((key, list) ->
+                streams.send(key, addresses(list)))));
+    }
+
+    private void air(Announcement a) {
+        long id = a.id();
+        try {
+            if (a.text() == null) {
+                fail(id, "Loa chưa phát được tệp âm thanh hay tiếp sóng; hãy dùng văn bản. / only text notices air yet");
+                return;
+            }
+            Map<ZoneStreams.Key, List<AirTargets.Target>> byStream = jdbi.withHandle(h -> targets.below(h, a.zones()));
+            if (byStream.isEmpty()) {
+                fail(id, "Không có loa nào trong các khu vực đã chọn. / no loudspeaker in the chosen zones");
+                return;
+            }
+            Spoken spoken = speech.speak(vn.loa.server.http.TextInput.spoken(a.text()), a.voice());
+            if (cancelled.containsKey(id) || !lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR,
+                    null)) {
+                return;
+            }
+            jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h, id,
+                    t.node().id(), t.address() == null ? DeliveryState.FAILED : DeliveryState.PENDING, t.unreachable(),
+                    clock.instant()))));
+            byStream.forEach((key, list) -> streams.send(key, addresses(list)));
+            log.follow(id, byStream);
+            transmitter.air(AirLog.programmeId(id), a.priority(), policyOf(a.priority()),
+                    byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
+                    () -> new PcmBufferSource(spoken.samples(), spoken.sampleRate()),
+                    new MixPlan(a.chime() ? Chime.dingDong() : null, a.chime() ? Chime.dingDong() : null, a.repeat(),
+                            PAUSE_BETWEEN_PLAYS));
+        } catch (RuntimeException e) {
+            LOG.warn("announcement {} could not go on air", id, e);
+            fail(id, "Không phát được: " + e.getMessage());
+        }
+    }
+
+    private void fail(long id, String reason) {
+        if (!lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.FAILED, reason)) {
+            lifecycle.advance(id, AnnouncementState.ON_AIR, AnnouncementState.FAILED, reason);
+        }
+    }
+
+    /** A cut-off notice starts again from the top: half a sentence means nothing. Live speech and music go on. */
+    static PreemptionPolicy policyOf(Priority priority) {
+        return priority == Priority.SCHEDULED ? PreemptionPolicy.RESTART : PreemptionPolicy.RESUME;
+    }
+
+    private static Set<InetSocketAddress> addresses(List<AirTargets.Target> list) {
+        return list.stream().map(AirTargets.Target::address).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+    }
+}

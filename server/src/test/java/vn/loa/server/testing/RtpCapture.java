@@ -1,0 +1,53 @@
+package vn.loa.server.testing;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import vn.loa.core.rtp.RtpPacket;
+import vn.loa.core.rtp.RtpPacketCodec;
+
+/** A loopback UDP socket standing in for an IP speaker: collects the RTP packets Loa sends it. */
+public final class RtpCapture implements AutoCloseable {
+
+    private final DatagramSocket socket;
+
+    public RtpCapture() throws IOException {
+        socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    /**
+     * Receives until no packet came for {@code quietMillis} after the first one, or {@code deadlineMillis} passed.
+     */
+    public List<RtpPacket> receive(long quietMillis, long deadlineMillis) throws IOException {
+        List<RtpPacket> packets = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + deadlineMillis;
+        byte[] buffer = new byte[2048];
+        while (System.currentTimeMillis() < deadline) {
+            socket.setSoTimeout((int) (packets.isEmpty() ? Math.max(1, deadline - System.currentTimeMillis()) : quietMillis));
+            DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(datagram);
+            } catch (SocketTimeoutException e) {
+                if (!packets.isEmpty()) {
+                    break;
+                }
+                continue;
+            }
+            packets.add(RtpPacketCodec.decode(datagram.getData(), 0, datagram.getLength()));
+        }
+        return packets;
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}
