@@ -16,6 +16,9 @@ final class DateExpander implements TextRule {
 
     private static final Pattern FULL = Pattern.compile(
             "(?<![\\d.,/])(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4})(?![\\d/])");
+    /** Two full dates joined by a dash: "2/9/1945-2/9/2025" is "từ ... đến ...", not a pause. */
+    private static final Pattern FULL_RANGE = Pattern.compile("(?<![\\d.,/])(\\d{1,2}[/.]\\d{1,2}[/.]\\d{4})"
+            + "\\s*[-–]\\s*(\\d{1,2}[/.]\\d{1,2}[/.]\\d{4})(?![\\d/])");
     private static final Pattern DAY_RANGE = Pattern.compile(
             "(?<![\\d.,/])(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}))?(?![\\d/])");
     private static final Pattern QUARTER = Pattern.compile(
@@ -42,7 +45,8 @@ final class DateExpander implements TextRule {
 
     @Override
     public String apply(String text) {
-        String out = Rewriter.replace(DAY_RANGE, text, this::dayRange); // "22-24/12/2026" before "24/12/2026"
+        String out = Rewriter.replace(FULL_RANGE, text, r -> r.group(1) + " đến " + r.group(2));
+        out = Rewriter.replace(DAY_RANGE, out, this::dayRange); // "22-24/12/2026" before "24/12/2026"
         out = Rewriter.replace(FULL, out, this::fullDate);
         out = Rewriter.replace(QUARTER, out, this::quarter);
         out = Rewriter.replace(MONTH_YEAR, out, this::monthYear);
