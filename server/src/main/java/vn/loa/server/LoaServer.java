@@ -99,10 +99,6 @@ public final class LoaServer implements AutoCloseable {
         SignIn signIn = new SignIn(jdbi, userRepository, hasher, tokens, throttle, audit, "/" + Bootstrap.ROOT_ZONE + "/");
 
         var zones = new ZoneRoutes(new ZoneService(jdbi, zoneRepository, audit, clock), blocking);
-        var nodeRegistry = new DeviceRegistry<>(jdbi, new NodeRepository(),
-                new DeviceKind<Node>("loa", "node", Node::id, Node::zone, n -> n.name() + " @ " + n.zone()),
-                zoneGuard, audit, clock);
-        var nodes = new DeviceRoutes<>(nodeRegistry, new NodeTokens(nodeRegistry), NodeJson.shape(), blocking);
         var boardRegistry = new DeviceRegistry<>(jdbi, new BoardRepository(),
                 new DeviceKind<Board>("bảng tin", "board", Board::id, Board::zone, b -> b.name() + " @ " + b.zone()),
                 zoneGuard, audit, clock);
@@ -114,6 +110,11 @@ public final class LoaServer implements AutoCloseable {
         Announcer announcer = Announcer.withEspeak();
         air = new AirStation(vertx, jdbi, lifecycle, new AnnouncerSpeech(announcer), blocking, config.multicastTtl(),
                 clock);
+        var nodeRegistry = new DeviceRegistry<>(jdbi, new NodeRepository(),
+                new DeviceKind<Node>("loa", "node", Node::id, Node::zone, n -> n.name() + " @ " + n.zone()),
+                zoneGuard, audit, clock);
+        var nodes = new DeviceRoutes<>(nodeRegistry, new NodeTokens(nodeRegistry),
+                new DeviceRoutes.Json<>(NodeJson.shape().read(), node -> air.sessions().describe(node)), blocking);
         var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher, audit, clock), blocking);
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
         var auth = new AuthRoutes(signIn, blocking);

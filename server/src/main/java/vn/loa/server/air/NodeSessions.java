@@ -1,10 +1,14 @@
 package vn.loa.server.air;
 
+import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import vn.loa.core.model.Node;
+import vn.loa.core.model.NodeKind;
+import vn.loa.server.node.NodeJson;
 
 /**
  * The node agents connected now, by node id; a node that connects again replaces its older session. Thread-safe.
@@ -40,6 +44,23 @@ public final class NodeSessions {
 
     public Collection<NodeSession> all() {
         return sessions.values();
+    }
+
+    /** A node's JSON with, for agents, whether it is connected and what its last heartbeat said. */
+    public JsonObject describe(Node node) {
+        JsonObject json = NodeJson.write(node);
+        if (node.kind() != NodeKind.AGENT) {
+            return json;
+        }
+        NodeSession session = sessions.get(node.id());
+        json.put("online", session != null);
+        if (session != null && session.lastHeartbeat() != null) {
+            var beat = session.lastHeartbeat();
+            json.put("status", new JsonObject().put("state", beat.state()).put("volume", beat.volume())
+                    .put("packetsReceived", beat.packetsReceived()).put("packetsLost", beat.packetsLost())
+                    .put("jitterMs", beat.jitterMs()).put("lastSeen", session.lastSeen().toString()));
+        }
+        return json;
     }
 
     public boolean isOnline(String nodeId) {

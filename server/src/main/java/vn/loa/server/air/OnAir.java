@@ -101,6 +101,12 @@ public final class OnAir implements AirControl {
                 fail(id, "Không có loa nào trong các khu vực đã chọn. / no loudspeaker in the chosen zones");
                 return;
             }
+            if (byStream.values().stream().flatMap(List::stream).allMatch(t -> t.address() == null)) {
+                jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h, id,
+                        t.node().id(), DeliveryState.FAILED, t.unreachable(), clock.instant()))));
+                fail(id, "Không loa nào đang kết nối được. / no loudspeaker can be reached now");
+                return;
+            }
             Spoken spoken = speech.speak(vn.loa.server.http.TextInput.spoken(a.text()), a.voice());
             if (cancelled.containsKey(id) || !lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR,
                     null)) {
