@@ -1,0 +1,164 @@
+package vn.loa.node;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import vn.loa.core.control.ControlMessage;
+import vn.loa.core.control.ControlMessage.Heartbeat;
+import vn.loa.core.control.ControlMessage.Play;
+import vn.loa.core.control.ControlMessage.Played;
+import vn.loa.core.control.ControlMessage.Volume;
+import vn.loa.core.control.ControlMessage.Welcome;
+import vn.loa.node.control.ChannelSettings;
+import vn.loa.node.control.ControlChannel;
+import vn.loa.node.control.ControlHandler;
+import vn.loa.node.media.PayloadFormat;
+import vn.loa.node.media.PayloadTypes;
+import vn.loa.node.playout.Playout;
+import vn.loa.node.rtp.ReceptionReport;
+import vn.loa.node.rtp.RtpReceiver;
+import vn.loa.node.sink.AudioSink;
+import vn.loa.node.sink.CountingSink;
+import vn.loa.node.sink.SoundCardSink;
+import vn.loa.node.sink.WavRecorder;
+
+/**
+ * A running node agent: the RTP port, the playout thread, the sink and the control channel, wired together.
+ *
+ * <p>Made by {@link #start}; {@link #close} stops it and closes the last file cleanly. The agent is the channel's
+ * {@link ControlHandler}: commands go to the playout, volume to the sink, and each heartbeat reports the RTP port's
+ * figures.
+ */
+public final class NodeAgent implements ControlHandler, AutoCloseable {
+
+    public static final String VERSION = "0.1.0";
+    /** What this agent decodes, best first: Opus saves two thirds of G.711's bandwidth on a 4G link. */
+    public static final List<String> CODECS = List.of("OPUS", "PCMU", "PCMA");
+
+    private final Vertx vertx;
+    private final AudioSink sink;
+    private final PayloadTypes payloadTypes;
+    private final Playout playout;
+    private volatile RtpReceiver receiver;
+    private volatile ControlChannel channel;
+    private volatile int volume;
+
+    private NodeAgent(Vertx vertx, AudioSink sink, PayloadTypes payloadTypes, AgentTuning tuning, int volume) {
+        this.vertx = vertx;
+        this.sink = sink;
+        this.payloadTypes = payloadTypes;
+        this.volume = volume;
+        this.playout = new Playout(sink, this::report, tuning.jitterDelay(), tuning.streamSilence());
+    }
+
+    /** Opens the RTP port, starts the playout and connects to the server. */
+    public static Future<NodeAgent> start(AgentOptions options, AgentTuning tuning) {
+        // One event loop and no file cache: the board has little memory and two sockets to serve.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1)
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                        .setClassPathResolvingEnabled(false)));
+        AudioSink sink = chooseSink(options);
+        sink.volume(options.volume());
+        NodeAgent agent = new NodeAgent(vertx, sink, new PayloadTypes(), tuning, options.volume());
+        return RtpReceiver.listen(vertx, options.rtpPort(), agent.payloadTypes, agent.playout::insert,
+                        tuning.sourceTimeout())
+                .map(receiver -> {
+                    agent.receiver = receiver;
+                    agent.playout.start();
+                    ChannelSettings settings = ChannelSettings.of(options.server(), options.nodeId(), options.token(),
+                            CODECS, VERSION).withRetries(tuning.firstRetry(), tuning.maxRetry(), tuning.stableAfter());
+                    agent.channel = new ControlChannel(vertx, settings, receiver.port(), agent);
+                    agent.channel.start();
+                    return agent;
+                })
+                .recover(failure -> {
+                    sink.close();
+                    return vertx.close().transform(r -> Future.failedFuture(failure));
+                });
+    }
+
+    private static AudioSink chooseSink(AgentOptions options) {
+        if (options.record() != null) {
+            return new WavRecorder(options.record(), Clock.systemDefaultZone());
+        }
+        return SoundCardSink.find(options.volume())
+                .<AudioSink>map(s -> s)
+                .orElseGet(() -> new CountingSink("không có card âm thanh / no sound card"));
+    }
+
+    public int rtpPort() {
+        return receiver.port();
+    }
+
+    public ControlChannel channel() {
+        return channel;
+    }
+
+    public ReceptionReport reception() {
+        return receiver.report();
+    }
+
+    public AudioSink sink() {
+        return sink;
+    }
+
+    public int volume() {
+        return volume;
+    }
+
+    @Override
+    public void welcomed(Welcome welcome) {
+        // Nothing to set up: the codec of each announcement comes with its play command and its payload type.
+    }
+
+    @Override
+    public void command(ControlMessage command) {
+        long now = System.nanoTime();
+        if (command instanceof Play play) {
+            PayloadFormat.named(play.codec()).ifPresent(format -> payloadTypes.learn(play.payloadType(), format));
+            if (play.ssrc() != 0) {
+                receiver.expectSource(play.ssrc()); // 0: the server did not say; any one source will do
+            }
+            playout.command(play, now);
+        } else if (command instanceof Volume level) {
+            volume = level.level();
+            sink.volume(level.level());
+        } else {
+            playout.command(command, now);
+        }
+    }
+
+    @Override
+    public Heartbeat heartbeat() {
+        ReceptionReport report = receiver.report();
+        double jitter = Math.round(report.jitterMs() * 10) / 10.0;
+        return new Heartbeat(playout.playing() ? "PLAYING" : "IDLE", volume, report.received(), report.lost(), jitter);
+    }
+
+    private void report(Played played) {
+        ControlChannel open = channel;
+        if (open != null) {
+            open.report(played);
+        }
+    }
+
+    /** Ends the open take (its file is closed and reported), then closes the channel, the socket and Vert.x. */
+    @Override
+    public void close() {
+        playout.close();
+        sink.close();
+        Future<?> closed = channel == null ? Future.succeededFuture() : channel.close();
+        closed = closed.eventually(() -> receiver == null ? Future.succeededFuture() : receiver.close())
+                .eventually(vertx::close);
+        try {
+            closed.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Shutting down anyway; a socket that will not close in 5 s is closed by the process exit.
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package vn.loa.node.control;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.ThreadLocalRandom;
+import vn.loa.core.control.ControlCodec;
+import vn.loa.core.control.ControlMessage;
+import vn.loa.core.control.ControlMessage.Hello;
+import vn.loa.core.control.ControlMessage.Played;
+import vn.loa.core.control.ControlMessage.Refused;
+import vn.loa.core.control.ControlMessage.Welcome;
+import vn.loa.core.control.MalformedControlMessage;
+
+/**
+ * The node's end of the control channel: a WebSocket to the server that says hello, sends heartbeats, passes the
+ * server's commands to a {@link ControlHandler}, and comes back with backoff whenever the server is unreachable,
+ * refuses the node or drops it.
+ *
+ * <p>All state lives on one Vert.x event loop (the context the channel was made on); {@link #start}, {@link #report},
+ * {@link #close} and {@link #state} are safe from any thread. A WebSocket ping goes with every heartbeat: a 4G link
+ * that dies without a TCP reset is noticed when three heartbeats in a row bring no pong, not minutes later.
+ */
+public final class ControlChannel {
+
+    private static final System.Logger LOG = System.getLogger(ControlChannel.class.getName());
+    /** Reports kept while offline; a day of announcements fits, a week-long outage keeps the newest. */
+    private static final int OUTBOX_LIMIT = 64;
+    private static final int MISSED_PONGS = 3;
+
+    private final Vertx vertx;
+    private final Context context;
+    private final WebSocketClient client;
+    private final ChannelSettings settings;
+    private final int rtpPort;
+    private final ControlHandler handler;
+    private final Backoff backoff;
+    private final ArrayDeque<Played> outbox = new ArrayDeque<>();
+    private volatile ChannelState state = ChannelState.STOPPED;
+    private volatile long welcomes;
+    private volatile long refusals;
+    // Event loop only.
+    private WebSocket socket;
+    private long helloTimer = -1;
+    private long heartbeatTimer = -1;
+    private long retryTimer = -1;
+    private boolean refused;
+    private boolean closing;
+    private boolean outageLogged;
+    private long onlineSince;
+    private long lastPong;
+    private long heartbeatMillis;
+
+    /** @param rtpPort the UDP port the node listens on for RTP, announced in every hello */
+    public ControlChannel(Vertx vertx, ChannelSettings settings, int rtpPort, ControlHandler handler) {
+        this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
+        this.settings = settings;
+        this.rtpPort = rtpPort;
+        this.handler = handler;
+        this.backoff = new Backoff(settings.firstRetry(), settings.maxRetry(), ThreadLocalRandom.current());
+        this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setConnectTimeout((int) settings.helloTimeout().toMillis())
+                .setMaxMessageSize(4 * ControlCodec.MAX_FRAME)); // characters to UTF-8 bytes, with room
+    }
+
+    /** Opens the channel; it then keeps itself open until {@link #close}. */
+    public void start() {
+        context.runOnContext(v -> connect());
+    }
+
+    /** Sends an announcement report now, or as soon as the server has welcomed the node again. */
+    public void report(Played played) {
+        context.runOnContext(v -> {
+            if (state == ChannelState.ONLINE) {
+                socket.writeTextMessage(ControlCodec.encode(played));
+            } else {
+                if (outbox.size() == OUTBOX_LIMIT) {
+                    outbox.poll();
+                }
+                outbox.add(played);
+            }
+        });
+    }
+
+    public ChannelState state() {
+        return state;
+    }
+
+    /** How many times the server has welcomed this node since start. */
+    public long welcomes() {
+        return welcomes;
+    }
+
+    /** How many times the server has refused this node since start. */
+    public long refusals() {
+        return refusals;
+    }
+
+    /** Closes the channel for good. */
+    public Future<Void> close() {
+        Promise<Void> closed = Promise.promise();
+        context.runOnContext(v -> {
+            closing = true;
+            cancelTimers();
+            vertx.cancelTimer(retryTimer);
+            state = ChannelState.STOPPED;
+            Future<Void> socketClosed = socket == null ? Future.succeededFuture() : socket.close();
+            socketClosed.eventually(() -> client.close()).onComplete(r -> closed.complete());
+        });
+        return closed.future();
+    }
+
+    private void connect() {
+        if (closing) {
+            return;
+        }
+        state = ChannelState.CONNECTING;
+        refused = false;
+        ClientWebSocket ws = client.webSocket();
+        ws.textMessageHandler(text -> onFrame(ws, text));
+        ws.binaryMessageHandler(b -> LOG.log(Level.WARNING, "bỏ khung nhị phân / ignored a binary frame"));
+        ws.pongHandler(b -> lastPong = System.nanoTime());
+        ws.exceptionHandler(e -> LOG.log(Level.DEBUG, "control channel: " + e));
+        ws.closeHandler(v -> onClosed(ws));
+        ServerAddress server = settings.server();
+        long timeout = settings.helloTimeout().toMillis();
+        ws.connect(new WebSocketConnectOptions().setHost(server.host()).setPort(server.port()).setSsl(server.tls())
+                .setURI(server.path()).setConnectTimeout(timeout).setTimeout(timeout)).onComplete(done -> {
+                    if (done.failed()) {
+                        unreachable(done.cause());
+                    } else if (closing) {
+                        ws.close();
+                    } else {
+                        greet(ws);
+                    }
+                });
+    }
+
+    private void greet(WebSocket ws) {
+        socket = ws;
+        state = ChannelState.GREETING;
+        ws.writeTextMessage(ControlCodec.encode(new Hello(settings.nodeId(), settings.token(), settings.codecs(),
+                rtpPort, settings.agentVersion())));
+        helloTimer = vertx.setTimer(settings.helloTimeout().toMillis(), t -> {
+            LOG.log(Level.WARNING, "máy chủ không trả lời lời chào / the server did not answer hello; closing");
+            ws.close();
+        });
+    }
+
+    private void onFrame(WebSocket ws, String text) {
+        ControlMessage message;
+        try {
+            message = ControlCodec.decode(text);
+        } catch (MalformedControlMessage e) {
+            // A newer server may send types this agent does not know yet: skip them, keep the channel.
+            LOG.log(Level.WARNING, "bỏ bản tin không hiểu / ignored a message: " + e.getMessage());
+            return;
+        }
+        if (message instanceof Welcome welcome) {
+            welcomed(ws, welcome);
+        } else if (message instanceof Refused refusal) {
+            refused = true;
+            refusals++;
+            LOG.log(Level.ERROR, "Máy chủ từ chối loa ''{0}'': {1}. Kiểm tra mã loa (--id) và mã bí mật (--token) đã "
+                    + "đăng ký trên máy chủ. / The server refused node ''{0}'': {1}. Check the node id and token "
+                    + "registered on the server; retrying slowly.", settings.nodeId(), refusal.reason());
+            ws.close();
+        } else if (state == ChannelState.ONLINE) {
+            handler.command(message);
+        }
+    }
+
+    private void welcomed(WebSocket ws, Welcome welcome) {
+        vertx.cancelTimer(helloTimer);
+        state = ChannelState.ONLINE;
+        welcomes++;
+        onlineSince = System.nanoTime();
+        lastPong = onlineSince;
+        outageLogged = false;
+        heartbeatMillis = Math.max(1, welcome.heartbeatSeconds()) * 1000L;
+        LOG.log(Level.INFO, "đã kết nối máy chủ / connected to {0} (heartbeat {1} s, codec {2})", settings.server(),
+                heartbeatMillis / 1000, welcome.codec());
+        handler.welcomed(welcome);
+        while (!outbox.isEmpty()) {
+            ws.writeTextMessage(ControlCodec.encode(outbox.poll()));
+        }
+        beat(ws);
+        heartbeatTimer = vertx.setPeriodic(heartbeatMillis, t -> beat(ws));
+    }
+
+    private void beat(WebSocket ws) {
+        if (System.nanoTime() - lastPong > MISSED_PONGS * heartbeatMillis * 1_000_000L) {
+            LOG.log(Level.WARNING, "máy chủ im lặng / the server went silent ({0} heartbeats without a pong); "
+                    + "reconnecting", MISSED_PONGS);
+            ws.close();
+            return;
+        }
+        ws.writePing(Buffer.buffer("loa"));
+        ws.writeTextMessage(ControlCodec.encode(handler.heartbeat()));
+    }
+
+    private void onClosed(WebSocket ws) {
+        if (ws != socket) {
+            return; // a socket this channel already gave up on
+        }
+        boolean wasOnline = state == ChannelState.ONLINE;
+        socket = null;
+        cancelTimers();
+        if (closing) {
+            return;
+        }
+        Duration wait;
+        if (refused) {
+            wait = backoff.slow();
+        } else {
+            if (wasOnline && System.nanoTime() - onlineSince >= settings.stableAfter().toNanos()) {
+                backoff.reset();
+            }
+            wait = backoff.next();
+        }
+        LOG.log(Level.WARNING, "mất kết nối máy chủ / lost the server; thử lại sau / retrying in {0} ms",
+                wait.toMillis());
+        retryLater(wait);
+    }
+
+    private void unreachable(Throwable cause) {
+        Duration wait = backoff.next();
+        String why = cause instanceof UpgradeRejectedException rejected
+                ? "HTTP " + rejected.getStatus() + " at " + settings.server() + " (is --server right?)"
+                : String.valueOf(cause.getMessage());
+        // One line per outage at WARNING, then quieter: a node may wait out a long outage.
+        LOG.log(outageLogged ? Level.DEBUG : Level.WARNING,
+                "không kết nối được máy chủ / cannot reach the server: {0}; thử lại sau / retrying in {1} ms", why,
+                wait.toMillis());
+        outageLogged = true;
+        retryLater(wait);
+    }
+
+    private void retryLater(Duration wait) {
+        if (closing) {
+            return;
+        }
+        state = ChannelState.WAITING;
+        retryTimer = vertx.setTimer(Math.max(1, wait.toMillis()), t -> connect());
+    }
+
+    private void cancelTimers() {
+        vertx.cancelTimer(helloTimer);
+        vertx.cancelTimer(heartbeatTimer);
+        helloTimer = -1;
+        heartbeatTimer = -1;
+    }
+}

@@ -1,0 +1,16 @@
+package vn.loa.node.media;
+
+/**
+ * Turns one RTP payload into 16-bit mono PCM at its format's sample rate, and makes up audio for a packet that
+ * never came.
+ *
+ * <p>Not thread-safe and possibly stateful (Opus): one per received stream.
+ */
+public interface PayloadDecoder {
+
+    /** The PCM in one packet's payload; throws {@link IllegalArgumentException} for a payload it cannot read. */
+    short[] decode(byte[] payload);
+
+    /** Audio to play in place of a lost packet of {@code samples} samples. */
+    short[] conceal(int samples);
+}

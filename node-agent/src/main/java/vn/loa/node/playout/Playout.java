@@ -1,0 +1,238 @@
+package vn.loa.node.playout;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import vn.loa.core.control.ControlMessage;
+import vn.loa.core.control.ControlMessage.Play;
+import vn.loa.core.control.ControlMessage.Played;
+import vn.loa.core.control.ControlMessage.Stop;
+import vn.loa.core.rtp.PlayoutSlot;
+import vn.loa.core.rtp.RtpJitterBuffer;
+import vn.loa.core.rtp.RtpPacket;
+import vn.loa.node.media.PayloadDecoder;
+import vn.loa.node.media.PayloadFormat;
+import vn.loa.node.sink.AudioSink;
+
+/**
+ * The node's playout thread: takes received packets through a jitter buffer, decodes them on their turn and hands
+ * the audio to the sink, cutting it into takes by the server's play and stop commands.
+ *
+ * <p>{@link #insert} (receiving thread) and {@link #command} (control channel) may be called from any thread; they
+ * only queue under a lock. Decoding and the sink run on the playout thread outside the lock, because a sound card
+ * write blocks. A command waits as long as the audio does (the jitter delay), so a stop that arrives just after the
+ * last packet of an announcement takes effect after that packet is heard, not before.
+ */
+public final class Playout implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Playout.class.getName());
+    /** The longest timestamp gap filled with silence inside a take; a longer one is a new start, not a pause. */
+    private static final long MAX_GAP_SECONDS = 5;
+    private static final long IDLE_WAKE = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final TakeTracker takes;
+    private final Duration delay;
+    private final int capacity;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final ArrayDeque<TimedCommand> commands = new ArrayDeque<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    // Guarded by lock: the current stream's buffer.
+    private RtpJitterBuffer buffer;
+    private long bufferSsrc = -1;
+    private PayloadFormat bufferFormat;
+
+    // Playout thread only: decoding state of the current stream.
+    private final Map<PayloadFormat, PayloadDecoder> decoders = new EnumMap<>(PayloadFormat.class);
+    private long streamGeneration;
+    private long decodedGeneration = -1;
+    private long expectedTimestamp = -1;
+    private int lastSamples;
+
+    private record TimedCommand(ControlMessage message, long due) {
+    }
+
+    private record Due(PlayoutSlot slot, PayloadFormat format, long generation, TimedCommand command) {
+    }
+
+    /**
+     * @param sink where the audio goes
+     * @param reports what to do with each announcement's outcome (send it to the server)
+     * @param delay the jitter buffer's playout delay
+     * @param streamSilence how long an unannounced stream may pause before its take ends
+     */
+    public Playout(AudioSink sink, Consumer<Played> reports, Duration delay, Duration streamSilence) {
+        this.takes = new TakeTracker(sink, reports, streamSilence, streamSilence.multipliedBy(15).plusSeconds(30));
+        this.delay = delay;
+        this.capacity = (int) Math.max(50, delay.toMillis() / 10 + 50); // room for bursts well past the delay
+        this.thread = new Thread(this::run, "loa-playout");
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Queues a packet that arrived at {@code arrival} (monotonic nanoseconds) in the given format. */
+    public void insert(RtpPacket packet, PayloadFormat format, long arrival) {
+        lock.lock();
+        try {
+            if (buffer == null || packet.ssrc() != bufferSsrc || format.clockRate() != bufferFormat.clockRate()) {
+                buffer = new RtpJitterBuffer(format.clockRate(), delay, capacity);
+                bufferSsrc = packet.ssrc();
+                streamGeneration++;
+            }
+            bufferFormat = format;
+            buffer.insert(packet, arrival);
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues a play or stop command that arrived at {@code arrival}; other messages are ignored. */
+    public void command(ControlMessage message, long arrival) {
+        if (!(message instanceof Play || message instanceof Stop)) {
+            return;
+        }
+        lock.lock();
+        try {
+            commands.add(new TimedCommand(message, arrival + delay.toNanos()));
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether a take is open: the node is playing or recording. */
+    public boolean playing() {
+        return takes.playing();
+    }
+
+    /** Packets the jitter buffer dropped as late, for diagnostics. */
+    public long late() {
+        lock.lock();
+        try {
+            return buffer == null ? 0 : buffer.late();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        lock.lock();
+        try {
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        takes.close();
+    }
+
+    private void run() {
+        while (running) {
+            List<Due> due = collectDue(System.nanoTime());
+            for (Due item : due) {
+                try {
+                    handle(item);
+                } catch (RuntimeException e) {
+                    // One bad packet or command must not silence the node for the rest of the day.
+                    LOG.log(Level.WARNING, "bỏ qua / skipped " + item + ": " + e);
+                }
+            }
+            takes.tick(System.nanoTime());
+        }
+    }
+
+    /** Under the lock: what is due now, commands and slots in the order they were heard; waits when nothing is. */
+    private List<Due> collectDue(long now) {
+        List<Due> due = new ArrayList<>();
+        lock.lock();
+        try {
+            while (true) {
+                long nextSlot = buffer == null ? Long.MAX_VALUE : buffer.nextDueTime();
+                TimedCommand command = commands.peek();
+                if (command != null && command.due() <= now && command.due() <= nextSlot) {
+                    due.add(new Due(null, null, 0, commands.poll()));
+                    continue;
+                }
+                PlayoutSlot slot = buffer == null ? null : buffer.poll(now);
+                if (slot == null) {
+                    break;
+                }
+                due.add(new Due(slot, bufferFormat, streamGeneration, null));
+            }
+            if (due.isEmpty()) {
+                long next = Math.min(buffer == null ? Long.MAX_VALUE : buffer.nextDueTime(),
+                        commands.isEmpty() ? Long.MAX_VALUE : commands.peek().due());
+                long wait = Math.min(IDLE_WAKE, next - now);
+                if (wait > 0 && running) {
+                    wake.awaitNanos(wait);
+                }
+            }
+        } catch (InterruptedException e) {
+            running = false;
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+        return due;
+    }
+
+    private void handle(Due item) {
+        if (item.command() != null) {
+            if (item.command().message() instanceof Play play) {
+                takes.play(play);
+            } else if (item.command().message() instanceof Stop stop) {
+                takes.stop(stop);
+            }
+            return;
+        }
+        if (item.generation() != decodedGeneration) {
+            decoders.clear(); // a new stream: decoder state and timestamps start afresh
+            decodedGeneration = item.generation();
+            expectedTimestamp = -1;
+        }
+        PayloadFormat format = item.format();
+        PayloadDecoder decoder = decoders.computeIfAbsent(format, PayloadFormat::newDecoder);
+        PlayoutSlot slot = item.slot();
+        long now = System.nanoTime();
+        if (slot.lost()) {
+            int samples = lastSamples > 0 ? lastSamples : format.sampleRate() / 50;
+            if (expectedTimestamp >= 0) {
+                expectedTimestamp = (expectedTimestamp + samples) & 0xFFFF_FFFFL;
+            }
+            takes.audio(decoder.conceal(samples), format.sampleRate(), 0, true, now);
+            return;
+        }
+        RtpPacket packet = slot.packet();
+        short[] pcm = decoder.decode(packet.payload());
+        long gap = 0;
+        if (expectedTimestamp >= 0) {
+            int units = (int) (packet.timestamp() - expectedTimestamp); // signed 32-bit: copes with wrap-around
+            if (units > 0 && units <= MAX_GAP_SECONDS * format.clockRate()) {
+                gap = (long) units * format.sampleRate() / format.clockRate();
+            }
+        }
+        lastSamples = pcm.length;
+        expectedTimestamp = (packet.timestamp() + (long) pcm.length * format.clockRate() / format.sampleRate())
+                & 0xFFFF_FFFFL;
+        takes.audio(pcm, format.sampleRate(), gap, false, now);
+    }
+}

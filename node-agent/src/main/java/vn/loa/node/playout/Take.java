@@ -1,0 +1,33 @@
+package vn.loa.node.playout;
+
+/**
+ * One continuous piece of audio as the node receives it: an announcement between the server's play and stop, or a
+ * stream that came with no play ({@code announcement == null}).
+ *
+ * <p>Owned by the playout thread.
+ */
+final class Take {
+
+    final String announcement;
+    final int sampleRate;
+    /** Samples in the take so far, silence in timestamp gaps included: where the next audio goes. */
+    long position;
+    /** Packets that never came and were concealed. */
+    long concealed;
+    /** When real audio last arrived, in monotonic nanoseconds. */
+    long lastAudio;
+
+    Take(String announcement, int sampleRate, long now) {
+        this.announcement = announcement;
+        this.sampleRate = sampleRate;
+        this.lastAudio = now;
+    }
+
+    long millis() {
+        return position * 1000 / sampleRate;
+    }
+
+    String label() {
+        return announcement == null ? "luồng không báo trước / unannounced stream" : "bản tin / announcement " + announcement;
+    }
+}

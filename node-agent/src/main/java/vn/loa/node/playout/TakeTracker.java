@@ -1,0 +1,158 @@
+package vn.loa.node.playout;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+import vn.loa.core.control.ControlMessage.Play;
+import vn.loa.core.control.ControlMessage.Played;
+import vn.loa.core.control.ControlMessage.Stop;
+import vn.loa.core.media.PcmFrame;
+import vn.loa.node.sink.AudioSink;
+
+/**
+ * Cuts the node's audio into takes: opens one on the first audio after a play (or with no play, as an unannounced
+ * stream), ends it on the matching stop or after a silence, and reports each announcement's outcome to the server.
+ *
+ * <p>Called by the playout thread only, with commands already delayed to the audio they belong with; {@link
+ * #playing()} may be read from any thread.
+ */
+final class TakeTracker {
+
+    private static final System.Logger LOG = System.getLogger(TakeTracker.class.getName());
+
+    private final AudioSink sink;
+    private final Consumer<Played> reports;
+    private final long streamSilence;
+    private final long announcementSilence;
+    /** The announcement of the last play not yet stopped: the next audio belongs to it. */
+    private String announced;
+    private Take take;
+    private volatile boolean playing;
+
+    /**
+     * @param streamSilence how long an unannounced stream may be silent before its take ends
+     * @param announcementSilence the same for an announcement whose stop never came (the channel was down)
+     */
+    TakeTracker(AudioSink sink, Consumer<Played> reports, Duration streamSilence, Duration announcementSilence) {
+        this.sink = sink;
+        this.reports = reports;
+        this.streamSilence = streamSilence.toNanos();
+        this.announcementSilence = announcementSilence.toNanos();
+    }
+
+    void play(Play play) {
+        if (take != null && !Objects.equals(take.announcement, play.announcement())) {
+            end("NEXT");
+        }
+        announced = play.announcement();
+    }
+
+    void stop(Stop stop) {
+        if (take != null && stop.announcement().equals(take.announcement)) {
+            end(stop.reason());
+        } else if (stop.announcement().equals(announced)) {
+            reports.accept(new Played(stop.announcement(), "FAILED", 0,
+                    "không nhận được âm thanh / no audio received (" + stop.reason() + ")"));
+        }
+        if (stop.announcement().equals(announced)) {
+            announced = null;
+        }
+    }
+
+    /**
+     * Adds decoded audio.
+     *
+     * @param silenceBefore samples of silence the sender left before this audio (a timestamp gap)
+     * @param concealed whether this is made-up audio for a lost packet; it never opens a take
+     */
+    void audio(short[] pcm, int sampleRate, long silenceBefore, boolean concealed, long now) {
+        if (take != null && take.sampleRate != sampleRate) {
+            end("CODEC_CHANGED");
+        }
+        if (take == null) {
+            if (concealed) {
+                return;
+            }
+            Take opened = new Take(announced, sampleRate, now);
+            try {
+                sink.open(announced, sampleRate);
+            } catch (IOException | RuntimeException e) {
+                fail(opened, e);
+                return;
+            }
+            take = opened;
+            playing = true;
+            LOG.log(Level.INFO, "bắt đầu / started {0}", take.label());
+        } else {
+            take.position += silenceBefore;
+        }
+        try {
+            sink.write(new PcmFrame(pcm, sampleRate, take.position));
+        } catch (IOException | RuntimeException e) {
+            Take failed = take;
+            take = null;
+            playing = false;
+            fail(failed, e);
+            return;
+        }
+        take.position += pcm.length;
+        if (concealed) {
+            take.concealed++;
+        } else {
+            take.lastAudio = now;
+        }
+    }
+
+    /** Ends a take whose audio stopped without a stop command. */
+    void tick(long now) {
+        if (take != null) {
+            long limit = take.announcement == null ? streamSilence : announcementSilence;
+            if (now - take.lastAudio > limit) {
+                end("SILENCE");
+            }
+        }
+    }
+
+    boolean playing() {
+        return playing;
+    }
+
+    /** Ends the open take, as when the agent shuts down. */
+    void close() {
+        if (take != null) {
+            end("SHUTDOWN");
+        }
+    }
+
+    private void end(String reason) {
+        Take ended = take;
+        take = null;
+        playing = false;
+        String where;
+        try {
+            where = sink.finish();
+        } catch (IOException | RuntimeException e) {
+            fail(ended, e);
+            return;
+        }
+        long millis = ended.millis();
+        String detail = where
+                + (ended.concealed > 0 ? "; " + ended.concealed + " gói mất / packets lost" : "")
+                + ("FINISHED".equals(reason) ? "" : "; " + reason);
+        LOG.log(Level.INFO, "kết thúc / ended {0}: {1} ms, {2}", ended.label(), millis, detail);
+        if (ended.announcement != null) {
+            String outcome = millis == 0 ? "FAILED" : "FINISHED".equals(reason) ? "PLAYED" : "RECEIVED";
+            reports.accept(new Played(ended.announcement, outcome, millis, detail));
+        }
+    }
+
+    private void fail(Take failed, Exception e) {
+        LOG.log(Level.ERROR, "lỗi đầu ra âm thanh / audio output failed for {0}: {1}", failed.label(), e.toString());
+        if (failed.announcement != null) {
+            reports.accept(new Played(failed.announcement, "FAILED", failed.millis(),
+                    "lỗi đầu ra / output failed: " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package vn.loa.node.rtp;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.datagram.DatagramSocketOptions;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Optional;
+import vn.loa.core.rtp.MalformedPacketException;
+import vn.loa.core.rtp.RtpPacket;
+import vn.loa.core.rtp.RtpPacketCodec;
+import vn.loa.node.media.PayloadFormat;
+import vn.loa.node.media.PayloadTypes;
+
+/**
+ * The node's RTP port: a UDP socket that decodes each datagram, keeps reception statistics per source and passes the
+ * packets of the one source it is playing on to the playout.
+ *
+ * <p>Datagrams are handled on the socket's Vert.x event loop; {@link #report()} and {@link #expectSource} are safe
+ * from any thread. Anything that is not RTP, carries a payload type this node does not decode, or comes from a
+ * second source while the first is still sending is counted and dropped, never thrown.
+ */
+public final class RtpReceiver {
+
+    private static final System.Logger LOG = System.getLogger(RtpReceiver.class.getName());
+
+    /** Where accepted packets go. */
+    @FunctionalInterface
+    public interface PacketSink {
+        void accept(RtpPacket packet, PayloadFormat format, long arrival);
+    }
+
+    private final DatagramSocket socket;
+    private final PayloadTypes payloadTypes;
+    private final PacketSink sink;
+    private final long sourceTimeout;
+    private volatile long expectedSsrc = -1;
+    private volatile ReceptionReport report = ReceptionReport.NOTHING;
+    // Receiving thread only.
+    private RtpSource current;
+    private long retiredReceived;
+    private long retiredLost;
+    private long malformed;
+    private long foreign;
+
+    private RtpReceiver(DatagramSocket socket, PayloadTypes payloadTypes, PacketSink sink, Duration sourceTimeout) {
+        this.socket = socket;
+        this.payloadTypes = payloadTypes;
+        this.sink = sink;
+        this.sourceTimeout = sourceTimeout.toNanos();
+    }
+
+    /**
+     * Opens the RTP port on all interfaces.
+     *
+     * @param port the UDP port, or 0 for any free one ({@link #port()} then says which)
+     * @param sourceTimeout how long the playing source may be quiet before another may take over
+     */
+    public static Future<RtpReceiver> listen(Vertx vertx, int port, PayloadTypes payloadTypes, PacketSink sink,
+            Duration sourceTimeout) {
+        // 256 KiB of socket buffer holds over ten seconds of G.711 should the JVM pause.
+        DatagramSocket socket = vertx.createDatagramSocket(new DatagramSocketOptions().setReceiveBufferSize(256 * 1024));
+        RtpReceiver receiver = new RtpReceiver(socket, payloadTypes, sink, sourceTimeout);
+        socket.handler(packet -> receiver.receive(packet.data().getBytes(), System.nanoTime()));
+        return socket.listen(port, "0.0.0.0").map(s -> receiver);
+    }
+
+    /** The UDP port the socket is bound to. */
+    public int port() {
+        return socket.localAddress().port();
+    }
+
+    /** Lets the source a play command names take over at once, even while another is still sending. */
+    public void expectSource(long ssrc) {
+        expectedSsrc = ssrc;
+    }
+
+    public ReceptionReport report() {
+        return report;
+    }
+
+    public Future<Void> close() {
+        return socket.close();
+    }
+
+    /** Handles one datagram that arrived at {@code arrival} (monotonic nanoseconds). */
+    void receive(byte[] datagram, long arrival) {
+        try {
+            RtpPacket packet = RtpPacketCodec.decode(datagram);
+            Optional<PayloadFormat> format = payloadTypes.formatOf(packet.payloadType());
+            if (format.isEmpty()) {
+                drop("foreign", ++foreign, "payload type " + packet.payloadType());
+            } else if (chooseSource(packet, format.get(), arrival)) {
+                for (RtpPacket accepted : current.offer(packet, arrival)) {
+                    sink.accept(accepted, format.get(), arrival);
+                }
+            } else {
+                drop("foreign", ++foreign, "second source " + Long.toHexString(packet.ssrc()));
+            }
+        } catch (MalformedPacketException e) {
+            drop("malformed", ++malformed, e.getMessage());
+        }
+        publish();
+    }
+
+    /** Whether {@code packet}'s source is (now) the one played; switches when the current one has gone quiet. */
+    private boolean chooseSource(RtpPacket packet, PayloadFormat format, long arrival) {
+        if (current != null && current.ssrc() == packet.ssrc()) {
+            return true;
+        }
+        boolean free = current == null || !current.validated() || arrival - current.lastHeard() > sourceTimeout
+                || packet.ssrc() == expectedSsrc;
+        if (!free) {
+            return false;
+        }
+        if (current != null) {
+            retiredReceived += current.received();
+            retiredLost += current.lost();
+        }
+        current = new RtpSource(packet.ssrc(), format.clockRate(), arrival);
+        return true;
+    }
+
+    private void publish() {
+        RtpSource source = current;
+        report = new ReceptionReport(
+                retiredReceived + (source == null ? 0 : source.received()),
+                retiredLost + (source == null ? 0 : source.lost()),
+                source == null ? 0 : source.jitterMs(),
+                malformed, foreign);
+    }
+
+    private static void drop(String kind, long count, String why) {
+        // The first of each kind says what it is; after that, a line per thousand keeps a flood out of the log.
+        if (count == 1 || count % 1000 == 0) {
+            LOG.log(Level.WARNING, "bỏ gói RTP / dropped RTP datagram ({0} #{1}): {2}", kind, count, why);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package vn.loa.node.sink;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import vn.loa.core.media.PcmFrame;
+
+/**
+ * An {@link AudioSink} that records each take to its own WAV file in one directory: {@code
+ * <announcement>-<yyyyMMdd-HHmmss>.wav}, or {@code stream-<yyyyMMdd-HHmmss>.wav} for audio nobody announced.
+ *
+ * <p>Used by the playout thread only. It records what arrived, before the node's volume: the files are the proof of
+ * what the server sent, and a test or a technician compares them with the source. Times in names are the node's
+ * local time, which is what a technician looking for "this morning's notice" expects.
+ */
+public final class WavRecorder implements AudioSink {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path directory;
+    private final Clock clock;
+    private WavFileWriter writer;
+
+    public WavRecorder(Path directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @Override
+    public void open(String announcement, int sampleRate) throws IOException {
+        if (writer != null) {
+            finish();
+        }
+        String base = (announcement == null ? "stream" : safeName(announcement)) + "-"
+                + LocalDateTime.now(clock).format(STAMP);
+        for (int n = 1; writer == null; n++) {
+            Path path = directory.resolve(n == 1 ? base + ".wav" : base + "-" + n + ".wav");
+            try {
+                writer = WavFileWriter.create(path, sampleRate);
+            } catch (FileAlreadyExistsException e) {
+                // a take resumed within the same second: number it
+            }
+        }
+    }
+
+    @Override
+    public void write(PcmFrame frame) throws IOException {
+        if (writer == null) {
+            throw new IllegalStateException("no take is open");
+        }
+        long gap = frame.timestamp() - writer.samples();
+        if (gap > 0) {
+            writer.writeSilence(gap);
+        }
+        writer.write(frame.samples());
+    }
+
+    @Override
+    public String finish() throws IOException {
+        if (writer == null) {
+            return "nothing recorded";
+        }
+        WavFileWriter done = writer;
+        writer = null;
+        done.close();
+        return "ghi vào / recorded to " + done.path().getFileName();
+    }
+
+    @Override
+    public void volume(int level) {
+        // Recordings keep the level that arrived; see the class comment.
+    }
+
+    @Override
+    public String description() {
+        return "ghi WAV vào / recording WAV files to " + directory.toAbsolutePath();
+    }
+
+    @Override
+    public void close() {
+        try {
+            finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes an announcement id from the wire safe as a file name: no separators, no "..", nothing odd. */
+    static String safeName(String announcement) {
+        String safe = announcement.replaceAll("[^A-Za-z0-9_-]", "_");
+        return safe.length() > 64 ? safe.substring(0, 64) : safe;
+    }
+
+    /** Creates the directory if needed and checks that it can be written; the message says what is wrong. */
+    public static Path prepare(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        if (!Files.isWritable(directory)) {
+            throw new IOException("cannot write to " + directory);
+        }
+        return directory;
+    }
+}
