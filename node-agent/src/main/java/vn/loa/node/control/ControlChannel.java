@@ -230,8 +230,9 @@ public final class ControlChannel {
             }
             wait = backoff.next();
         }
-        LOG.log(Level.WARNING, "mất kết nối máy chủ / lost the server; thử lại sau / retrying in {0} ms",
-                wait.toMillis());
+        LOG.log(Level.WARNING, refused
+                ? "bị từ chối; thử lại sau / refused; retrying in {0} ms"
+                : "mất kết nối máy chủ / lost the server; thử lại sau / retrying in {0} ms", wait.toMillis());
         retryLater(wait);
     }
 

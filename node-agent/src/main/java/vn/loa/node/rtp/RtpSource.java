@@ -17,6 +17,8 @@ final class RtpSource {
     private final RtpReceptionStatistics statistics;
     private final int clockRate;
     private RtpPacket held;
+    /** Held packets that were played: the statistics start counting only at the packet that ends probation. */
+    private long heldPlayed;
     private long lastHeard;
 
     RtpSource(long ssrc, int clockRate, long now) {
@@ -38,6 +40,7 @@ final class RtpSource {
         RtpPacket before = held;
         held = null;
         if (!validated && before != null && ((before.sequenceNumber() + 1) & 0xFFFF) == packet.sequenceNumber()) {
+            heldPlayed++;
             return List.of(before, packet);
         }
         return List.of(packet);
@@ -57,7 +60,7 @@ final class RtpSource {
     }
 
     long received() {
-        return statistics.received();
+        return statistics.received() + heldPlayed;
     }
 
     long lost() {

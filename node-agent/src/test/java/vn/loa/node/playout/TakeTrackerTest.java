@@ -1,0 +1,138 @@
+package vn.loa.node.playout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.loa.core.control.ControlMessage.Play;
+import vn.loa.core.control.ControlMessage.Played;
+import vn.loa.core.control.ControlMessage.Stop;
+import vn.loa.core.media.PcmFrame;
+import vn.loa.node.sink.AudioSink;
+
+/** The take logic on a fake clock: times are plain nanosecond numbers passed in. */
+class TakeTrackerTest {
+
+    private static final long MS = 1_000_000;
+
+    private final List<String> events = new ArrayList<>();
+    private final List<Played> reports = new ArrayList<>();
+    private final TakeTracker takes = new TakeTracker(new ListSink(), reports::add, Duration.ofSeconds(2),
+            Duration.ofSeconds(30));
+
+    private void audio(int packets, long startMs) {
+        for (int i = 0; i < packets; i++) {
+            takes.audio(new short[160], 8000, 0, false, (startMs + 20L * i) * MS);
+        }
+    }
+
+    @Test
+    void anAnnouncementPlayedToItsEndIsReportedPlayedWithItsDuration() {
+        takes.play(new Play("42", "thon-dong", "PCMU", 0, 8000, 0));
+        audio(50, 0);
+        takes.stop(new Stop("42", "FINISHED"));
+
+        assertThat(events).containsExactly("open 42 @8000", "finish");
+        assertThat(reports).singleElement().satisfies(p -> {
+            assertThat(p.outcome()).isEqualTo("PLAYED");
+            assertThat(p.millis()).isEqualTo(1000);
+        });
+        assertThat(takes.playing()).isFalse();
+    }
+
+    @Test
+    void aPreemptedAnnouncementIsReportedReceivedAndTheNextOneGetsItsOwnTake() {
+        takes.play(new Play("42", "thon-dong", "PCMU", 0, 8000, 0));
+        audio(10, 0);
+        takes.stop(new Stop("42", "PREEMPTED"));
+        takes.play(new Play("43", "thon-dong", "PCMU", 0, 8000, 0));
+        audio(5, 200);
+        takes.stop(new Stop("43", "FINISHED"));
+
+        assertThat(events).containsExactly("open 42 @8000", "finish", "open 43 @8000", "finish");
+        assertThat(reports).extracting(Played::outcome).containsExactly("RECEIVED", "PLAYED");
+        assertThat(reports.get(0).detail()).contains("PREEMPTED");
+        assertThat(reports).extracting(Played::millis).containsExactly(200L, 100L);
+    }
+
+    @Test
+    void aStopWithNoAudioIsReportedFailed() {
+        takes.play(new Play("42", "thon-dong", "PCMU", 0, 8000, 0));
+        takes.stop(new Stop("42", "FINISHED"));
+
+        assertThat(events).isEmpty();
+        assertThat(reports).singleElement().satisfies(p -> {
+            assertThat(p.outcome()).isEqualTo("FAILED");
+            assertThat(p.detail()).contains("no audio received");
+        });
+    }
+
+    @Test
+    void audioWithNoPlayIsAStreamThatEndsAfterTwoSecondsOfSilenceWithoutAReport() {
+        audio(25, 0);
+        takes.tick(2000 * MS);
+        assertThat(takes.playing()).isTrue();
+        takes.tick((480 + 2001) * MS);
+
+        assertThat(events).containsExactly("open stream @8000", "finish");
+        assertThat(reports).isEmpty();
+    }
+
+    @Test
+    void lostPacketsAreConcealedInsideATakeButNeverStartOne() {
+        takes.audio(new short[160], 8000, 0, true, 0);
+        assertThat(events).isEmpty();
+
+        takes.play(new Play("9", "z", "PCMU", 0, 8000, 0));
+        audio(2, 0);
+        takes.audio(new short[160], 8000, 0, true, 40 * MS);
+        audio(2, 60);
+        takes.stop(new Stop("9", "FINISHED"));
+
+        assertThat(reports.get(0).millis()).isEqualTo(100);
+        assertThat(reports.get(0).detail()).contains("1 gói mất / packets lost");
+    }
+
+    @Test
+    void aTimestampGapInsideATakeCountsAsItsSilence() {
+        takes.play(new Play("9", "z", "PCMU", 0, 8000, 0));
+        audio(1, 0);
+        takes.audio(new short[160], 8000, 800, false, 120 * MS);
+        takes.stop(new Stop("9", "FINISHED"));
+
+        assertThat(reports.get(0).millis()).isEqualTo(140);
+    }
+
+    /** Records what the tracker asks of its sink. */
+    private final class ListSink implements AudioSink {
+        @Override
+        public void open(String announcement, int sampleRate) {
+            events.add("open " + (announcement == null ? "stream" : announcement) + " @" + sampleRate);
+        }
+
+        @Override
+        public void write(PcmFrame frame) {
+        }
+
+        @Override
+        public String finish() {
+            events.add("finish");
+            return "listed";
+        }
+
+        @Override
+        public void volume(int level) {
+        }
+
+        @Override
+        public String description() {
+            return "list";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
