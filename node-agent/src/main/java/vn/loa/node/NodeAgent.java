@@ -111,6 +111,11 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
         return volume;
     }
 
+    /** Whether a take is open: the node is playing or recording now. */
+    public boolean playingNow() {
+        return playout.playing();
+    }
+
     @Override
     public void welcomed(Welcome welcome) {
         // Nothing to set up: the codec of each announcement comes with its play command and its payload type.
