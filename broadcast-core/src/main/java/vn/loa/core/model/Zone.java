@@ -8,8 +8,14 @@ package vn.loa.core.model;
  * @param parent the enclosing unit's id, or null for the root
  * @param path   the ids from the root down to this zone, as {@code /root/xa-a/thon-1/}; a zone covers every zone whose
  *               path starts with its own
+ * @param multicast the {@code group:port} where the zone's G.711 stream is also multicast, or null for unicast only
  */
-public record Zone(String id, String name, String parent, String path) {
+public record Zone(String id, String name, String parent, String path, String multicast) {
+
+    /** A zone without a multicast group. */
+    public Zone(String id, String name, String parent, String path) {
+        this(id, name, parent, path, null);
+    }
 
     /** The path a child with {@code childId} gets under this zone. */
     public String childPath(String childId) {

@@ -1,13 +1,13 @@
 package vn.loa.core.media;
 
 /** Aligns two recordings of the same audio and says how alike they are, as the interoperability tests judge. */
-final class Correlation {
+public final class Correlation {
 
     private Correlation() {
     }
 
     /** The lag (in samples, {@code b} later than {@code a}) within +-maxLag where the two match best. */
-    static int bestLag(short[] a, short[] b, int maxLag) {
+    public static int bestLag(short[] a, short[] b, int maxLag) {
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int lag = -maxLag; lag <= maxLag; lag += 1) {
@@ -21,7 +21,7 @@ final class Correlation {
     }
 
     /** Normalised cross-correlation of {@code a[i]} with {@code b[i + lag]} over their overlap, -1..1. */
-    static double normalised(short[] a, short[] b, int lag) {
+    public static double normalised(short[] a, short[] b, int lag) {
         double ab = 0;
         double aa = 0;
         double bb = 0;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * Debian's GStreamer as an independent RTP receiver: {@code gst-launch-1.0} listens for a PCMU stream on a loopback
  * port and records it to a WAV file, as a third-party IP speaker would play it.
  */
-final class GstreamerReceiver implements AutoCloseable {
+public final class GstreamerReceiver implements AutoCloseable {
 
     private final Process process;
     private final Path wav;
@@ -30,12 +30,12 @@ final class GstreamerReceiver implements AutoCloseable {
     }
 
     /** Starts a PCMU receiver and returns once its pipeline is playing; skips the test without GStreamer. */
-    static GstreamerReceiver recordPcmu(Path wav) throws Exception {
+    public static GstreamerReceiver recordPcmu(Path wav) throws Exception {
         return record(wav, "clock-rate=8000,encoding-name=PCMU,payload=0", "rtppcmudepay", "mulawdec");
     }
 
     /** Starts an Opus receiver (payload type 111) recording 48 kHz mono. */
-    static GstreamerReceiver recordOpus(Path wav) throws Exception {
+    public static GstreamerReceiver recordOpus(Path wav) throws Exception {
         return record(wav, "clock-rate=48000,encoding-name=OPUS,payload=111", "rtpopusdepay", "opusdec");
     }
 
@@ -53,7 +53,7 @@ final class GstreamerReceiver implements AutoCloseable {
      * Starts a PCMU receiver that knows nothing but the SDP file Loa published (GStreamer's {@code sdpdemux}, from
      * gstreamer1.0-plugins-bad), as an operator would point a player at {@code /api/v1/streams/{zone}.sdp}.
      */
-    static GstreamerReceiver recordFromSdp(Path sdp, int port, Path wav) throws Exception {
+    public static GstreamerReceiver recordFromSdp(Path sdp, int port, Path wav) throws Exception {
         Assumptions.assumeTrue(onPath("gst-launch-1.0"), "gst-launch-1.0 is not installed (gstreamer1.0-tools)");
         Assumptions.assumeTrue(hasElement("sdpdemux"), "sdpdemux is not installed (gstreamer1.0-plugins-bad)");
         return start(wav, port, "filesrc", "location=" + sdp, "!", "sdpdemux", "!", "rtppcmudepay", "!", "mulawdec",
@@ -61,7 +61,7 @@ final class GstreamerReceiver implements AutoCloseable {
     }
 
     /** A free even UDP port on loopback, as RTP wants (RFC 3550 §11). */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         return freeEvenPort();
     }
 
@@ -91,16 +91,16 @@ final class GstreamerReceiver implements AutoCloseable {
         return new GstreamerReceiver(process, wav, port);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    InetAddress address() {
+    public InetAddress address() {
         return InetAddress.getLoopbackAddress();
     }
 
     /** Sends end-of-stream (SIGINT with -e) so the WAV header is completed, then waits for the file. */
-    Path finish() throws Exception {
+    public Path finish() throws Exception {
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
