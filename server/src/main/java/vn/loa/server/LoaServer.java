@@ -17,6 +17,7 @@ import vn.loa.core.model.Board;
 import vn.loa.core.model.Node;
 import vn.loa.server.air.AirStation;
 import vn.loa.server.air.AnnouncerSpeech;
+import vn.loa.server.air.StreamRoutes;
 import vn.loa.server.announcement.AnnouncementRepository;
 import vn.loa.server.announcement.AnnouncementRoutes;
 import vn.loa.server.announcement.AnnouncementService;
@@ -118,6 +119,7 @@ public final class LoaServer implements AutoCloseable {
         var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher, audit, clock), blocking);
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
         var auth = new AuthRoutes(signIn, blocking);
+        var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
         var speech = new SpeechRoutes(announcer.normalizer(), blocking);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
@@ -130,6 +132,7 @@ public final class LoaServer implements AutoCloseable {
             users.mount(builder);
             auditRoutes.mount(builder);
             speech.mount(builder);
+            streams.mount(builder);
         }).await();
 
         new HealthRoutes(database, new SpeechReadiness(clock), blocking, registry).mount(api);

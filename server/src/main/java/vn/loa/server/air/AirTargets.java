@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
@@ -22,6 +23,9 @@ final class AirTargets {
     record Target(Node node, InetSocketAddress address, String unreachable) {
     }
 
+    /** The id prefix of a zone's multicast group in delivery rows. */
+    static final String MULTICAST = "multicast:";
+
     private final ZoneRepository zones;
     private final NodeRepository nodes;
     private final NodeSessions sessions;
@@ -36,15 +40,29 @@ final class AirTargets {
     Map<ZoneStreams.Key, List<Target>> below(Handle h, List<String> zoneIds) {
         Map<String, Node> found = new LinkedHashMap<>();
         for (String id : zoneIds) {
-            zones.find(h, id).map(Zone::path).ifPresent(path ->
-                    nodes.inSubtree(h, path).forEach(n -> found.putIfAbsent(n.id(), n)));
+            zones.find(h, id).map(Zone::path).ifPresent(path -> {
+                nodes.inSubtree(h, path).forEach(n -> found.putIfAbsent(n.id(), n));
+                zones.subtree(h, path).stream().map(AirTargets::multicastNode).flatMap(Optional::stream)
+                        .forEach(n -> found.putIfAbsent(n.id(), n));
+            });
         }
         return group(found.values());
     }
 
+    /**
+     * A zone's multicast group as a node of its own, so that it gets a stream, a destination and a delivery row
+     * ({@code multicast:<zone>}) like any loudspeaker.
+     */
+    static Optional<Node> multicastNode(Zone zone) {
+        return Optional.ofNullable(zone.multicast()).map(group -> new Node(MULTICAST + zone.id(),
+                "Multicast " + zone.name(), zone.id(), NodeKind.RTP, group, "PCMU"));
+    }
+
     /** The nodes directly in one zone, by stream: what its streams should send to now. */
     Map<ZoneStreams.Key, List<Target>> in(Handle h, String zoneId) {
-        return group(nodes.inZone(h, zoneId));
+        List<Node> all = new ArrayList<>(nodes.inZone(h, zoneId));
+        zones.find(h, zoneId).flatMap(AirTargets::multicastNode).ifPresent(all::add);
+        return group(all);
     }
 
     private Map<ZoneStreams.Key, List<Target>> group(Iterable<Node> all) {

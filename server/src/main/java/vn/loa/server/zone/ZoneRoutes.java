@@ -25,7 +25,7 @@ public final class ZoneRoutes {
         api.getRoute("listZones").addHandler(this::list);
         api.getRoute("createZone").addHandler(this::create);
         api.getRoute("getZone").addHandler(this::get);
-        api.getRoute("renameZone").addHandler(this::rename);
+        api.getRoute("updateZone").addHandler(this::update);
         api.getRoute("deleteZone").addHandler(this::delete);
     }
 
@@ -46,10 +46,11 @@ public final class ZoneRoutes {
         String id = body.getString("id");
         String name = TextInput.required(TextInput.plain(body.getString("name")), "name");
         String parent = body.getString("parent");
-        Replies.reply(ctx, 201, blocking.run(() -> json(service.create(caller, id, name, parent))));
+        String multicast = body.getString("multicast");
+        Replies.reply(ctx, 201, blocking.run(() -> json(service.create(caller, id, name, parent, multicast))));
     }
 
-    private void rename(RoutingContext ctx) {
+    private void update(RoutingContext ctx) {
         var caller = Authenticator.caller(ctx);
         String id = ctx.pathParam("id");
         JsonObject body = ctx.body().asJsonObject();
@@ -58,7 +59,8 @@ public final class ZoneRoutes {
                     "Mã trong nội dung khác mã trên đường dẫn; không thể đổi mã khu vực.");
         }
         String name = TextInput.required(TextInput.plain(body.getString("name")), "name");
-        Replies.reply(ctx, 200, blocking.run(() -> json(service.rename(caller, id, name))));
+        String multicast = body.getString("multicast");
+        Replies.reply(ctx, 200, blocking.run(() -> json(service.update(caller, id, name, multicast))));
     }
 
     private void delete(RoutingContext ctx) {
@@ -72,6 +74,6 @@ public final class ZoneRoutes {
 
     static JsonObject json(Zone zone) {
         return new JsonObject().put("id", zone.id()).put("name", zone.name()).put("parent", zone.parent())
-                .put("path", zone.path());
+                .put("path", zone.path()).put("multicast", zone.multicast());
     }
 }

@@ -37,7 +37,7 @@ public final class ZoneService {
     }
 
     /** Adds a zone under {@code parentId}, or under the caller's own unit when no parent is given. */
-    public Zone create(Caller caller, String id, String name, String parentId) {
+    public Zone create(Caller caller, String id, String name, String parentId, String multicast) {
         requireManager(caller);
         return jdbi.inTransaction(h -> {
             String parent = parentId == null ? caller.unitId() : parentId;
@@ -45,20 +45,22 @@ public final class ZoneService {
             if (zones.exists(h, id)) {
                 throw ApiError.conflict("duplicate_id", "Đã có khu vực mang mã '" + id + "'. Hãy chọn mã khác.");
             }
-            Zone zone = new Zone(id, name, enclosing.id(), enclosing.childPath(id));
+            Zone zone = new Zone(id, name, enclosing.id(), enclosing.childPath(id), MulticastGroup.check(multicast));
             zones.insert(h, zone, clock.instant());
             audit.record(h, caller, "zone.create", "zone:" + id, name);
             return zone;
         });
     }
 
-    public Zone rename(Caller caller, String id, String name) {
+    public Zone update(Caller caller, String id, String name, String multicast) {
         requireManager(caller);
+        String group = MulticastGroup.check(multicast);
         return jdbi.inTransaction(h -> {
             Zone zone = visible(h, caller, id);
-            zones.rename(h, id, name);
-            audit.record(h, caller, "zone.rename", "zone:" + id, zone.name() + " → " + name);
-            return new Zone(zone.id(), name, zone.parent(), zone.path());
+            zones.update(h, id, name, group);
+            audit.record(h, caller, "zone.update", "zone:" + id, zone.name() + " → " + name
+                    + (group == null ? "" : " (multicast " + group + ")"));
+            return new Zone(zone.id(), name, zone.parent(), zone.path(), group);
         });
     }
 
