@@ -120,7 +120,7 @@ public final class LoaServer implements AutoCloseable {
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
         var auth = new AuthRoutes(signIn, blocking);
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
-        var speech = new SpeechRoutes(announcer.normalizer(), blocking);
+        var speech = new SpeechRoutes(announcer, blocking);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), new Authenticator(tokens), builder -> {

@@ -10,21 +10,55 @@ import vn.loa.server.http.Replies;
 import vn.loa.server.http.TextInput;
 import vn.loa.tts.normalize.Normalized;
 import vn.loa.tts.normalize.TextTooLongException;
-import vn.loa.tts.normalize.VietnameseNormalizer;
+import vn.loa.tts.Announcer;
+import vn.loa.tts.engine.SpeechException;
 
-/** HTTP routes of {@code /api/v1/tts}: how Loa will read a text aloud, so the clerk can check it before it airs. */
+/** HTTP routes of {@code /api/v1/tts}: how Loa will read a text aloud, in words and in sound, before it airs. */
 public final class SpeechRoutes {
 
-    private final VietnameseNormalizer normalizer;
+    private final Announcer announcer;
     private final Blocking blocking;
 
-    public SpeechRoutes(VietnameseNormalizer normalizer, Blocking blocking) {
-        this.normalizer = normalizer;
+    public SpeechRoutes(Announcer announcer, Blocking blocking) {
+        this.announcer = announcer;
         this.blocking = blocking;
     }
 
     public void mount(RouterBuilder api) {
         api.getRoute("normalizeText").addHandler(this::normalize);
+        api.getRoute("previewSpeech").addHandler(this::preview);
+    }
+
+    /** The notice read aloud as a WAV file, so the clerk hears it before it airs. */
+    private void preview(RoutingContext ctx) {
+        JsonObject body = ctx.body().asJsonObject();
+        String text = TextInput.spoken(TextInput.rich(body.getString("text")));
+        String voice = body.getString("voice");
+        if (voice != null && !announcer.engine().supports(voice)) {
+            throw ApiError.badRequest("unknown_voice", "Không có giọng đọc '" + voice + "'. Các giọng có: "
+                    + String.join(", ", new java.util.TreeSet<>(announcer.engine().voices())) + ".");
+        }
+        if (text == null || text.isBlank()) {
+            throw ApiError.badRequest("missing_content", "Hãy nhập nội dung cần nghe thử.");
+        }
+        blocking.run(() -> {
+            try {
+                return announcer.previewWav(text, voice);
+            } catch (TextTooLongException e) {
+                throw tooLong(e);
+            } catch (SpeechException e) {
+                throw new ApiError(503, "speech_unavailable", "Bộ đọc tiếng nói đang lỗi, chưa nghe thử được; hãy thử lại "
+                        + "hoặc báo kỹ thuật viên. (" + e.getMessage() + ")");
+            }
+        }).onSuccess(wav -> ctx.response().putHeader("Content-Type", "audio/wav")
+                .putHeader("Content-Disposition", "inline; filename=\"nghe-thu.wav\"")
+                .end(io.vertx.core.buffer.Buffer.buffer(wav)))
+                .onFailure(ctx::fail);
+    }
+
+    private static ApiError tooLong(TextTooLongException e) {
+        return ApiError.badRequest("text_too_long", "Văn bản dài " + e.length() + " ký tự; mỗi tin đọc tối đa "
+                + e.limit() + " ký tự. Hãy chia thành nhiều tin.");
     }
 
     private void normalize(RoutingContext ctx) {
@@ -32,12 +66,11 @@ public final class SpeechRoutes {
         String text = TextInput.spoken(TextInput.rich(ctx.body().asJsonObject().getString("text")));
         Replies.reply(ctx, 200, blocking.run(() -> {
             try {
-                Normalized reading = normalizer.normalize(text);
+                Normalized reading = announcer.normalize(text);
                 return new JsonObject().put("normalized", reading.normalized())
                         .put("sentences", new JsonArray(reading.sentences()));
             } catch (TextTooLongException e) {
-                throw ApiError.badRequest("text_too_long", "Văn bản dài " + e.length() + " ký tự; mỗi tin đọc tối đa "
-                        + e.limit() + " ký tự. Hãy chia thành nhiều tin.");
+                throw tooLong(e);
             }
         }));
     }

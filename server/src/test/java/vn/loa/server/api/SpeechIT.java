@@ -27,4 +27,22 @@ class SpeechIT extends ApiSuite {
         assertRefused(anonymous().post("/api/v1/tts/normalize", new JsonObject().put("text", "Xin chào")),
                 401, "unauthorized");
     }
+
+    @Test
+    void previewIsAWavOfTheSpokenNoticeInTheChosenVoice() throws Exception {
+        var north = province.clerkA.sendBytes("POST", "/api/v1/tts/preview",
+                new JsonObject().put("text", "Xin chào bà con thôn Đông.").encode().getBytes(), "application/json");
+        var south = province.clerkA.sendBytes("POST", "/api/v1/tts/preview", new JsonObject()
+                .put("text", "Xin chào bà con thôn Đông.").put("voice", "vi-vn-x-south").encode().getBytes(), "application/json");
+
+        assertThat(north.status()).isEqualTo(200);
+        assertThat(north.headers().firstValue("Content-Type")).hasValue("audio/wav");
+        var audio = javax.sound.sampled.AudioSystem.getAudioInputStream(new java.io.ByteArrayInputStream(
+                north.bytes()));
+        double seconds = audio.getFrameLength() / audio.getFormat().getFrameRate();
+        assertThat(seconds).isBetween(0.8, 6.0);
+        assertThat(south.bytes()).isNotEqualTo(north.bytes());
+        assertRefused(province.clerkA.post("/api/v1/tts/preview", new JsonObject().put("text", "Xin chào")
+                .put("voice", "klingon")), 400, "unknown_voice");
+    }
 }

@@ -14,18 +14,23 @@ import java.time.Duration;
 public final class Api {
 
     /** An answer: status, the body as text, and its JSON views. */
-    public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+    public record Reply(int status, byte[] bytes, java.net.http.HttpHeaders headers) {
+        /** The body as UTF-8 text. */
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
         public JsonObject json() {
-            return new JsonObject(body);
+            return new JsonObject(body());
         }
 
         public JsonArray array() {
-            return new JsonArray(body);
+            return new JsonArray(body());
         }
 
         @Override
         public String toString() {
-            return status + " " + body;
+            return status + " " + body();
         }
     }
 
@@ -82,7 +87,7 @@ public final class Api {
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
