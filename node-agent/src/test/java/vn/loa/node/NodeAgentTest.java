@@ -111,6 +111,22 @@ class NodeAgentTest {
     }
 
     @Test
+    void aPlayThatLosesTheRaceToItsFirstPacketsStillGetsTheWholeAnnouncementInOneFile() throws Exception {
+        short[] signal = speechLikeSignal(8000);
+        CountDownLatch sent = sendPcmuAsync(signal, Set.of());
+        Await.until(WAIT, "audio is being recorded", agent::playingNow);
+        server.send(new Play("46", "thon-dong", "PCMU", 0, 8000, 0));
+        assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
+        server.send(new Stop("46", "FINISHED"));
+
+        Played played = Await.next(server.received(), Played.class, WAIT);
+        assertThat(played.outcome()).isEqualTo("PLAYED");
+        assertThat(played.millis()).isEqualTo(1000);
+        assertThat(readWav(onlyFile("46-"))).containsExactly(MuLaw.decode(MuLaw.encode(signal)));
+        assertThat(fileCount("stream-")).isZero();
+    }
+
+    @Test
     void audioThatComesWithNoPlayIsRecordedAsAStreamAndClosedAfterItsSilence() throws Exception {
         short[] signal = speechLikeSignal(4000);
         sendPcmu(signal, Set.of());

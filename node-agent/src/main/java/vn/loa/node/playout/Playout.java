@@ -28,8 +28,9 @@ import vn.loa.node.sink.AudioSink;
  *
  * <p>{@link #insert} (receiving thread) and {@link #command} (control channel) may be called from any thread; they
  * only queue under a lock. Decoding and the sink run on the playout thread outside the lock, because a sound card
- * write blocks. A command waits as long as the audio does (the jitter delay), so a stop that arrives just after the
- * last packet of an announcement takes effect after that packet is heard, not before.
+ * write blocks. A command takes effect in the order it arrived among the packets: right after the last packet that
+ * came before it is played. So a stop that arrives just after the last packet of an announcement ends the take after
+ * that packet, however late the jitter buffer's schedule runs; a command with no packet before it waits the delay.
  */
 public final class Playout implements AutoCloseable {
 
@@ -51,6 +52,9 @@ public final class Playout implements AutoCloseable {
     private RtpJitterBuffer buffer;
     private long bufferSsrc = -1;
     private PayloadFormat bufferFormat;
+    /** Sequence numbers of the newest packet inserted and of the last slot played in this stream, or -1. */
+    private int lastInserted = -1;
+    private int lastPolled = -1;
 
     // Playout thread only: decoding state of the current stream.
     private final Map<PayloadFormat, PayloadDecoder> decoders = new EnumMap<>(PayloadFormat.class);
@@ -59,7 +63,8 @@ public final class Playout implements AutoCloseable {
     private long expectedTimestamp = -1;
     private int lastSamples;
 
-    private record TimedCommand(ControlMessage message, long due) {
+    /** A command and where it arrived: after packet {@code afterSequence} of stream {@code generation} (or -1). */
+    private record TimedCommand(ControlMessage message, long due, long generation, int afterSequence) {
     }
 
     private record Due(PlayoutSlot slot, PayloadFormat format, long generation, TimedCommand command) {
@@ -90,9 +95,14 @@ public final class Playout implements AutoCloseable {
                 buffer = new RtpJitterBuffer(format.clockRate(), delay, capacity);
                 bufferSsrc = packet.ssrc();
                 streamGeneration++;
+                lastInserted = -1;
+                lastPolled = -1;
             }
             bufferFormat = format;
             buffer.insert(packet, arrival);
+            if (lastInserted < 0 || (short) (packet.sequenceNumber() - lastInserted) > 0) {
+                lastInserted = packet.sequenceNumber();
+            }
             wake.signal();
         } finally {
             lock.unlock();
@@ -106,7 +116,7 @@ public final class Playout implements AutoCloseable {
         }
         lock.lock();
         try {
-            commands.add(new TimedCommand(message, arrival + delay.toNanos()));
+            commands.add(new TimedCommand(message, arrival + delay.toNanos(), streamGeneration, lastInserted));
             wake.signal();
         } finally {
             lock.unlock();
@@ -168,7 +178,7 @@ public final class Playout implements AutoCloseable {
             while (true) {
                 long nextSlot = buffer == null ? Long.MAX_VALUE : buffer.nextDueTime();
                 TimedCommand command = commands.peek();
-                if (command != null && command.due() <= now && command.due() <= nextSlot) {
+                if (command != null && ready(command, now)) {
                     due.add(new Due(null, null, 0, commands.poll()));
                     continue;
                 }
@@ -176,12 +186,12 @@ public final class Playout implements AutoCloseable {
                 if (slot == null) {
                     break;
                 }
+                lastPolled = (int) slot.sequence();
                 due.add(new Due(slot, bufferFormat, streamGeneration, null));
             }
             if (due.isEmpty()) {
-                long next = Math.min(buffer == null ? Long.MAX_VALUE : buffer.nextDueTime(),
-                        commands.isEmpty() ? Long.MAX_VALUE : commands.peek().due());
-                long wait = Math.min(IDLE_WAKE, next - now);
+                long next = buffer == null ? Long.MAX_VALUE : buffer.nextDueTime();
+                long wait = Math.min(IDLE_WAKE, next - now); // a waiting command is looked at every IDLE_WAKE
                 if (wait > 0 && running) {
                     wake.awaitNanos(wait);
                 }
@@ -193,6 +203,17 @@ public final class Playout implements AutoCloseable {
             lock.unlock();
         }
         return due;
+    }
+
+    /** Under the lock: whether the packets that came before {@code command} have all been played. */
+    private boolean ready(TimedCommand command, long now) {
+        if (command.generation() != streamGeneration || command.afterSequence() < 0) {
+            return command.due() <= now; // no packet of this stream came before it: wait as long as audio would
+        }
+        if (lastPolled >= 0 && (short) (lastPolled - command.afterSequence()) >= 0) {
+            return true;
+        }
+        return command.due() + delay.toNanos() <= now; // that packet never plays (dropped): do not wait forever
     }
 
     private void handle(Due item) {

@@ -8,7 +8,8 @@ package vn.loa.node.playout;
  */
 final class Take {
 
-    final String announcement;
+    /** Set once, when a play arrives just after the audio it announces (see {@link TakeTracker}). */
+    String announcement;
     final int sampleRate;
     /** Samples in the take so far, silence in timestamp gaps included: where the next audio goes. */
     long position;

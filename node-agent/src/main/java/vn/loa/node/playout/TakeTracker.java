@@ -21,6 +21,11 @@ import vn.loa.node.sink.AudioSink;
 final class TakeTracker {
 
     private static final System.Logger LOG = System.getLogger(TakeTracker.class.getName());
+    /**
+     * A play that comes this soon after its audio started takes over the unannounced take it finds, rather than cut
+     * it: the server sends play and the first packet together, and RTP often wins the race against the WebSocket.
+     */
+    private static final long ADOPT_MILLIS = 1000;
 
     private final AudioSink sink;
     private final Consumer<Played> reports;
@@ -43,6 +48,15 @@ final class TakeTracker {
     }
 
     void play(Play play) {
+        if (take != null && take.announcement == null && take.millis() <= ADOPT_MILLIS) {
+            try {
+                sink.announce(play.announcement());
+                take.announcement = play.announcement();
+                LOG.log(Level.INFO, "luồng vừa bắt đầu là / the stream just started is {0}", take.label());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "không đổi tên được / could not rename the take: " + e);
+            }
+        }
         if (take != null && !Objects.equals(take.announcement, play.announcement())) {
             end("NEXT");
         }

@@ -25,6 +25,12 @@ public interface AudioSink extends AutoCloseable {
      */
     void write(PcmFrame frame) throws IOException;
 
+    /**
+     * Names the open take, which began as an unannounced stream, after the announcement whose play came just after
+     * its first audio.
+     */
+    void announce(String announcement) throws IOException;
+
     /** Ends the open take and says in a few words where it went, for the node's report to the server. */
     String finish() throws IOException;
 

@@ -34,6 +34,11 @@ public final class CountingSink implements AudioSink {
     }
 
     @Override
+    public void announce(String announcement) {
+        // nothing to rename
+    }
+
+    @Override
     public void volume(int level) {
     }
 

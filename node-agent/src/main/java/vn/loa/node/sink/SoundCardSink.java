@@ -80,6 +80,11 @@ public final class SoundCardSink implements AudioSink {
 
     /** 100 is full scale; each step below takes 0.4 dB off, so 50 is -20 dB and 1 is about -40 dB; 0 is mute. */
     @Override
+    public void announce(String announcement) {
+        // nothing to rename
+    }
+
+    @Override
     public void volume(int level) {
         gain = level <= 0 ? 0 : Math.pow(10, (level - 100) * 0.4 / 20);
     }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -23,7 +24,7 @@ public final class WavFileWriter implements Closeable {
     /** A RIFF chunk length is 32-bit unsigned; stop short of it rather than write a header that lies. */
     private static final long MAX_DATA_BYTES = 0xFFFF_FFFFL - 36;
 
-    private final Path path;
+    private Path path;
     private final int sampleRate;
     private final FileChannel file;
     private final ByteBuffer chunk = ByteBuffer.allocate(8192).order(ByteOrder.LITTLE_ENDIAN);
@@ -82,6 +83,12 @@ public final class WavFileWriter implements Closeable {
 
     public Path path() {
         return path;
+    }
+
+    /** Renames the file while it is being written; fails with {@code FileAlreadyExistsException} if taken. */
+    public void moveTo(Path target) throws IOException {
+        Files.move(path, target);
+        path = target;
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class WavRecorder implements AudioSink {
     private final Path directory;
     private final Clock clock;
     private WavFileWriter writer;
+    private String stamp;
 
     public WavRecorder(Path directory, Clock clock) {
         this.directory = directory;
@@ -36,16 +37,39 @@ public final class WavRecorder implements AudioSink {
         if (writer != null) {
             finish();
         }
-        String base = (announcement == null ? "stream" : safeName(announcement)) + "-"
-                + LocalDateTime.now(clock).format(STAMP);
+        stamp = LocalDateTime.now(clock).format(STAMP);
+        String base = baseName(announcement);
         for (int n = 1; writer == null; n++) {
-            Path path = directory.resolve(n == 1 ? base + ".wav" : base + "-" + n + ".wav");
             try {
-                writer = WavFileWriter.create(path, sampleRate);
+                writer = WavFileWriter.create(numbered(base, n), sampleRate);
             } catch (FileAlreadyExistsException e) {
                 // a take resumed within the same second: number it
             }
         }
+    }
+
+    @Override
+    public void announce(String announcement) throws IOException {
+        if (writer == null) {
+            return;
+        }
+        String base = baseName(announcement);
+        for (int n = 1; ; n++) {
+            try {
+                writer.moveTo(numbered(base, n)); // Linux keeps writing to a renamed open file
+                return;
+            } catch (FileAlreadyExistsException e) {
+                // numbered like a resumed take
+            }
+        }
+    }
+
+    private String baseName(String announcement) {
+        return (announcement == null ? "stream" : safeName(announcement)) + "-" + stamp;
+    }
+
+    private Path numbered(String base, int n) {
+        return directory.resolve(n == 1 ? base + ".wav" : base + "-" + n + ".wav");
     }
 
     @Override

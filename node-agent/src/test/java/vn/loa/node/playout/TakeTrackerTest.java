@@ -105,6 +105,26 @@ class TakeTrackerTest {
         assertThat(reports.get(0).millis()).isEqualTo(140);
     }
 
+    @Test
+    void aPlayThatComesJustAfterItsAudioStartedTakesOverTheStreamInsteadOfCuttingIt() {
+        audio(6, 0);
+        takes.play(new Play("42", "thon-dong", "PCMU", 0, 8000, 0));
+        audio(44, 120);
+        takes.stop(new Stop("42", "FINISHED"));
+
+        assertThat(events).containsExactly("open stream @8000", "announce 42", "finish");
+        assertThat(reports).singleElement().satisfies(p -> assertThat(p.millis()).isEqualTo(1000));
+    }
+
+    @Test
+    void aPlayDuringALongThirdPartyStreamEndsThatStream() {
+        audio(100, 0);
+        takes.play(new Play("42", "thon-dong", "PCMU", 0, 8000, 0));
+        audio(5, 2000);
+
+        assertThat(events).containsExactly("open stream @8000", "finish", "open 42 @8000");
+    }
+
     /** Records what the tracker asks of its sink. */
     private final class ListSink implements AudioSink {
         @Override
@@ -114,6 +134,11 @@ class TakeTrackerTest {
 
         @Override
         public void write(PcmFrame frame) {
+        }
+
+        @Override
+        public void announce(String announcement) {
+            events.add("announce " + announcement);
         }
 
         @Override

@@ -43,6 +43,18 @@ class WavRecorderTest {
     }
 
     @Test
+    void aStreamThatTurnsOutToBeAnAnnouncementIsRenamedWhileRecording() throws Exception {
+        WavRecorder recorder = new WavRecorder(dir, clock);
+        recorder.open(null, 8000);
+        recorder.write(new PcmFrame(new short[160], 8000, 0));
+        recorder.announce("42");
+        recorder.write(new PcmFrame(new short[160], 8000, 160));
+        assertThat(recorder.finish()).contains("42-20261128-083005.wav");
+        assertThat(files()).containsExactly("42-20261128-083005.wav");
+        assertThat(Files.size(dir.resolve("42-20261128-083005.wav"))).isEqualTo(44 + 2 * 320);
+    }
+
+    @Test
     void fillsATimestampGapWithSilence() throws Exception {
         WavRecorder recorder = new WavRecorder(dir, clock);
         recorder.open("7", 8000);
