@@ -1,0 +1,146 @@
+package vn.loa.core.srtp;
+
+import java.security.GeneralSecurityException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jitsi.srtp.SrtcpCryptoContext;
+import org.jitsi.srtp.SrtpCryptoContext;
+import org.jitsi.srtp.SrtpErrorStatus;
+
+/**
+ * The unprotecting side of a zone stream's SRTP session, in a node agent: it checks each packet's authentication
+ * tag and replay window before decrypting it, and drops (and counts) anything tampered, replayed, foreign or
+ * malformed with an {@link SrtpRejectedException}.
+ *
+ * <p>Thread-safe (calls are serialised). A source's crypto context is kept only once a packet of it has
+ * authenticated, so forged packets with made-up SSRCs leave nothing behind; a few sources are remembered (a
+ * server restart brings a new SSRC), the oldest forgotten first.
+ */
+public final class SrtpReceiver implements AutoCloseable {
+
+    /** Sources remembered at once: a zone stream has one, a restart or a second zone adds one. */
+    private static final int MAX_SOURCES = 8;
+
+    private final SrtpSession session;
+    private final Map<Long, SrtpCryptoContext> sources = lru();
+    private final Map<Long, SrtcpCryptoContext> controls = lru();
+    private final Map<SrtpFailure, Long> rejected = new EnumMap<>(SrtpFailure.class);
+    private long accepted;
+
+    public SrtpReceiver(SrtpMasterKey key) {
+        this.session = new SrtpSession(key, false);
+    }
+
+    /**
+     * Prepares for the stream {@code ssrc} whose sequence numbers have wrapped {@code rolloverCounter} times, as the
+     * server says when a node joins a running stream (RFC 3711 §3.3.1). A source already being received keeps its
+     * context, which follows the rollover itself. Without this call a new source starts at counter 0.
+     */
+    public synchronized void expect(long ssrc, int rolloverCounter) {
+        if (!sources.containsKey(ssrc)) {
+            try {
+                sources.put(ssrc, session.rtp(ssrc, rolloverCounter));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the SRTP cipher is not available: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The RTP packet inside a whole SRTP datagram. */
+    public byte[] unprotect(byte[] srtp) throws SrtpRejectedException {
+        return unprotect(srtp, 0, srtp.length);
+    }
+
+    /** The RTP packet inside {@code length} bytes of SRTP from {@code offset}, in a new array 10 bytes shorter. */
+    public synchronized byte[] unprotect(byte[] srtp, int offset, int length) throws SrtpRejectedException {
+        if (!RtpHeaders.isSrtp(srtp, offset, length)) {
+            throw reject(SrtpFailure.MALFORMED, "not an SRTP packet of version 2 with a tag, " + length + " B");
+        }
+        long ssrc = RtpHeaders.ssrc(srtp, offset);
+        SrtpCryptoContext known = sources.get(ssrc);
+        SrtpCryptoContext context = known != null ? known : crypto(() -> session.rtp(ssrc, 0));
+        PacketBuffer buffer = PacketBuffer.copyOf(srtp, offset, length);
+        check(crypto(() -> context.reverseTransformPacket(buffer, false)), "SSRC " + Long.toHexString(ssrc));
+        if (known == null) {
+            sources.put(ssrc, context);
+        }
+        return buffer.toByteArray();
+    }
+
+    /** The RTCP compound packet inside a whole SRTCP datagram. */
+    public byte[] unprotectControl(byte[] srtcp) throws SrtpRejectedException {
+        return unprotectControl(srtcp, 0, srtcp.length);
+    }
+
+    /** The RTCP compound packet inside {@code length} bytes of SRTCP from {@code offset}, index and tag removed. */
+    public synchronized byte[] unprotectControl(byte[] srtcp, int offset, int length) throws SrtpRejectedException {
+        if (!RtpHeaders.isSrtcp(srtcp, offset, length)) {
+            throw reject(SrtpFailure.MALFORMED, "not an SRTCP packet of version 2 with index and tag, " + length + " B");
+        }
+        long ssrc = RtpHeaders.rtcpSenderSsrc(srtcp, offset);
+        SrtcpCryptoContext known = controls.get(ssrc);
+        SrtcpCryptoContext context = known != null ? known : crypto(() -> session.rtcp(ssrc));
+        PacketBuffer buffer = PacketBuffer.copyOf(srtcp, offset, length);
+        check(crypto(() -> context.reverseTransformPacket(buffer)), "RTCP of SSRC " + Long.toHexString(ssrc));
+        if (known == null) {
+            controls.put(ssrc, context);
+        }
+        return buffer.toByteArray();
+    }
+
+    /** Packets (RTP and RTCP) that authenticated and were decrypted. */
+    public synchronized long accepted() {
+        return accepted;
+    }
+
+    /** Packets dropped for {@code failure}. */
+    public synchronized long rejected(SrtpFailure failure) {
+        return rejected.getOrDefault(failure, 0L);
+    }
+
+    /** Overwrites the master key; every later packet is rejected as {@link SrtpFailure#CIPHER}. */
+    @Override
+    public synchronized void close() {
+        session.close();
+    }
+
+    private void check(SrtpErrorStatus status, String source) throws SrtpRejectedException {
+        switch (status) {
+            case OK -> accepted++;
+            case AUTH_FAIL -> throw reject(SrtpFailure.AUTHENTICATION, "tag does not match for " + source);
+            case REPLAY_FAIL, REPLAY_OLD -> throw reject(SrtpFailure.REPLAY, "already seen or too old on " + source);
+            case INVALID_PACKET -> throw reject(SrtpFailure.MALFORMED, "header does not fit for " + source);
+            default -> throw reject(SrtpFailure.CIPHER, status + " for " + source);
+        }
+    }
+
+    private SrtpRejectedException reject(SrtpFailure failure, String detail) {
+        rejected.merge(failure, 1L, Long::sum);
+        return new SrtpRejectedException(failure, detail);
+    }
+
+    private interface CryptoCall<T> {
+        T call() throws GeneralSecurityException;
+    }
+
+    private <T> T crypto(CryptoCall<T> call) throws SrtpRejectedException {
+        try {
+            return call.call();
+        } catch (GeneralSecurityException e) {
+            throw reject(SrtpFailure.CIPHER, e.getMessage());
+        } catch (RuntimeException e) {
+            // jitsi-srtp reads header lengths from the packet; bytes from the network must not crash the agent.
+            throw reject(SrtpFailure.MALFORMED, e.toString());
+        }
+    }
+
+    private static <V> Map<Long, V> lru() {
+        return new LinkedHashMap<>(MAX_SOURCES, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, V> eldest) {
+                return size() > MAX_SOURCES;
+            }
+        };
+    }
+}
