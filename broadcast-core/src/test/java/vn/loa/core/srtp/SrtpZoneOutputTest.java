@@ -1,0 +1,138 @@
+package vn.loa.core.srtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import vn.loa.core.arbiter.PreemptionPolicy;
+import vn.loa.core.media.FakeClock;
+import vn.loa.core.media.MixPlan;
+import vn.loa.core.media.PcmBufferSource;
+import vn.loa.core.media.Signals;
+import vn.loa.core.media.StreamCodec;
+import vn.loa.core.media.Transmitter;
+import vn.loa.core.media.UdpFanOut;
+import vn.loa.core.media.ZoneOutput;
+import vn.loa.core.model.Priority;
+import vn.loa.core.rtp.RtcpCodec;
+import vn.loa.core.rtp.RtpPacket;
+import vn.loa.core.rtp.RtpPacketCodec;
+import vn.loa.core.rtp.RtpPacketizer;
+
+class SrtpZoneOutputTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private final SrtpMasterKey key = SrtpMasterKey.generate();
+
+    @Test
+    void everyNodeAgentOfTheZoneDecryptsTheOneProtectedCopyUdpFanOutSends() throws Exception {
+        try (DatagramSocket nodeA = node(); DatagramSocket nodeB = node(); UdpFanOut fanOut = UdpFanOut.open(1)) {
+            fanOut.add(new InetSocketAddress(LOOPBACK, nodeA.getLocalPort()));
+            fanOut.add(new InetSocketAddress(LOOPBACK, nodeB.getLocalPort()));
+            SrtpZoneOutput zone = new SrtpZoneOutput(new SrtpSender(key), fanOut);
+            RtpPacketizer packetizer = new RtpPacketizer(0, 0x5EC0L, 65_530, 0);
+            List<RtpPacket> sent = new ArrayList<>();
+
+            for (int i = 0; i < 10; i++) {
+                byte[] payload = new byte[160];
+                Arrays.fill(payload, (byte) i);
+                RtpPacket packet = packetizer.packetize(payload, 160);
+                sent.add(packet);
+                zone.send(packet);
+            }
+
+            for (DatagramSocket node : List.of(nodeA, nodeB)) {
+                SrtpReceiver agent = new SrtpReceiver(key);
+                for (RtpPacket expected : sent) {
+                    byte[] datagram = receive(node);
+                    assertThat(datagram).hasSize(172 + 10);
+                    assertThat(RtpPacketCodec.decode(agent.unprotect(datagram))).isEqualTo(expected);
+                }
+            }
+            assertThat(fanOut.datagramsSent()).as("one protected copy per node").isEqualTo(20);
+            assertThat(zone.dropped()).isZero();
+        }
+    }
+
+    @Test
+    void aZoneAiredThroughTheTransmitterIsHeardAsThePlainZoneBesideItAndItsReportsDecryptToo() throws Exception {
+        FakeClock clock = new FakeClock();
+        Transmitter transmitter = new Transmitter(clock,
+                () -> Instant.parse("2026-11-28T01:00:00Z").plusNanos(clock.nanoTime()), "loa@test", event -> { });
+        Recording plain = new Recording();
+        Recording wire = new Recording();
+        SrtpZoneOutput secured = new SrtpZoneOutput(new SrtpSender(key), wire);
+        transmitter.openZone("thon-dong", StreamCodec.PCMU, plain);
+        transmitter.openZone("thon-tay", StreamCodec.PCMU, secured);
+        transmitter.air("bao-bao", Priority.EMERGENCY, PreemptionPolicy.DROP, Set.of("thon-dong", "thon-tay"),
+                () -> new PcmBufferSource(Signals.sine(440, 0.3, 8000, 8 * 8000), 8000), MixPlan.once());
+
+        long end = Duration.ofSeconds(7).toNanos();
+        while (clock.nanoTime() < end) {
+            transmitter.tickDue();
+            clock.waitUntil(transmitter.nextDeadline());
+        }
+
+        SrtpReceiver agent = new SrtpReceiver(key);
+        assertThat(wire.packets).hasSameSizeAs(plain.packets).hasSizeGreaterThan(300);
+        for (int i = 0; i < wire.packets.size(); i++) {
+            RtpPacket heard = RtpPacketCodec.decode(agent.unprotect(RtpPacketCodec.encode(wire.packets.get(i))));
+            assertThat(heard.payload()).isEqualTo(plain.packets.get(i).payload());
+        }
+        assertThat(wire.reports).as("a sender report after 5 s").isNotEmpty();
+        for (byte[] report : wire.reports) {
+            assertThat(RtcpCodec.decodeSenderReport(agent.unprotectControl(report)).ssrc())
+                    .isEqualTo(wire.packets.get(0).ssrc());
+        }
+        assertThat(secured.sender().rolloverCounter(wire.packets.get(0).ssrc())).isBetween(0, 1);
+    }
+
+    @Test
+    void aPaddedPacketIsDroppedAndCountedRatherThanSentWithItsPaddingInTheClear() {
+        Recording wire = new Recording();
+        SrtpZoneOutput zone = new SrtpZoneOutput(new SrtpSender(key), wire);
+
+        zone.send(new RtpPacket(false, 0, 1, 0, 7, List.of(), null, new byte[160], 4));
+
+        assertThat(wire.packets).isEmpty();
+        assertThat(zone.dropped()).isEqualTo(1);
+    }
+
+    private static DatagramSocket node() throws Exception {
+        DatagramSocket socket = new DatagramSocket(0, LOOPBACK);
+        socket.setSoTimeout(2000);
+        return socket;
+    }
+
+    private static byte[] receive(DatagramSocket node) throws Exception {
+        DatagramPacket datagram = new DatagramPacket(new byte[2048], 2048);
+        node.receive(datagram);
+        return Arrays.copyOf(datagram.getData(), datagram.getLength());
+    }
+
+    /** A zone output that keeps what it is given, as the wire would carry it. */
+    private static final class Recording implements ZoneOutput {
+        final List<RtpPacket> packets = new ArrayList<>();
+        final List<byte[]> reports = new ArrayList<>();
+
+        @Override
+        public void send(RtpPacket packet) {
+            packets.add(packet);
+        }
+
+        @Override
+        public void sendControl(byte[] rtcp) {
+            reports.add(rtcp);
+        }
+    }
+}
