@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 final class DocumentNumberReader implements TextRule {
 
     private static final Pattern DOCUMENT = Pattern.compile(
-            "(?<![\\d.,/])(\\d{1,5})/(?:(\\d{4})/)?(\\p{Lu}[\\p{L}\\d]*(?:[-&][\\p{L}\\d]+)*)(?![\\p{L}\\d])");
+            "(?<![\\d.,/])(\\d{1,5})/(?:(\\d{4})/)?(\\p{Lu}[\\p{L}\\d]{0,24}(?:[-&][\\p{L}\\d]{1,24}){0,5})(?![\\p{L}\\d])");
 
     /** The Party's style puts the type before the slash: "18-NQ/TW", "05-CT/TU". */
     private static final Pattern PARTY_DOCUMENT = Pattern.compile(
-            "(?<![\\d.,/])(\\d{1,5})-(\\p{Lu}[\\p{L}]{0,4})/(\\p{Lu}[\\p{L}\\d]*)(?![\\p{L}\\d])");
+            "(?<![\\d.,/])(\\d{1,5})-(\\p{Lu}[\\p{L}]{0,4})/(\\p{Lu}[\\p{L}\\d]{0,24})(?![\\p{L}\\d])");
 
     /** Codes whose meaning inside a document number differs from running text ("CT" is a directive, not a chair). */
     private static final Map<String, String> ISSUERS = Map.ofEntries(

@@ -37,7 +37,11 @@ public final class NumberReader {
      * longer run with a leading zero, or one too long to be a quantity, is read digit by digit.
      */
     public String cardinal(String digits) {
-        String trimmed = digits.replaceFirst("^0+(?=\\d)", "");
+        int zeros = 0;
+        while (zeros < digits.length() - 1 && digits.charAt(zeros) == '0') {
+            zeros++;
+        }
+        String trimmed = digits.substring(zeros);
         boolean code = digits.length() > 3 && digits.startsWith("0");
         if (code || trimmed.length() > MAX_CARDINAL_DIGITS) {
             return digits(digits);

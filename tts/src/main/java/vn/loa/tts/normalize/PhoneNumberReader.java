@@ -23,7 +23,7 @@ final class PhoneNumberReader implements TextRule {
     private static final Pattern EMERGENCY = Pattern.compile("(?<![\\d.,/])(11[1-5])(?![\\d.,]?\\d)");
     /** Account and card numbers written in groups ("STK 1234 5678 9012") are read like phone numbers. */
     private static final Pattern DIGIT_GROUPS = Pattern.compile(
-            "(?<![\\d.,])\\d{3,4}(?:[ .]\\d{3,4}){2,}(?![\\d]|[.,]\\d)");
+            "(?<![\\d.,])\\d{3,4}(?:[ .]\\d{3,4}){2,6}(?![\\d]|[.,]\\d)");
     private static final Set<String> ACCOUNT_WORDS = Set.of("khoản", "stk", "tk", "cccd", "cmnd", "mã", "thẻ",
             "hiệu", "số");
     /** Words that make 111 to 115 a number to dial; "số" is not one of them ("tổng số 113 hộ"). */

@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
  */
 final class RateReader implements TextRule {
 
-    private static final String WORD = "\\p{L}[\\p{L}\\d²³]*";
+    /** Bounded, so that a 100,000-character run of letters costs linear time, not quadratic. */
+    private static final String WORD = "\\p{L}[\\p{L}\\d²³]{0,24}";
     private static final Pattern RATE = Pattern.compile(NumberPatterns.NUMBER
-            + "([ \\t]*(?:\\p{L}+[ \\t]+)?(?:" + WORD + "|%))"
+            + "([ \\t]*(?:\\p{L}{1,24}[ \\t]+)?(?:" + WORD + "|%))"
             // a two-word tail only before another slash: "đồng/lao động/năm", but not "đồng/hộ trong năm"
-            + "((?:[ \\t]*/[ \\t]*" + WORD + "(?:[ \\t]+" + WORD + "(?=[ \\t]*/))?)+)(?![\\p{L}\\d/])");
+            + "((?:[ \\t]*/[ \\t]*" + WORD + "(?:[ \\t]+" + WORD + "(?=[ \\t]*/))?){1,4})(?![\\p{L}\\d/])");
 
     private final AbbreviationDictionary dictionary;
 

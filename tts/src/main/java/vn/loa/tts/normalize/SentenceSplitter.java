@@ -38,7 +38,7 @@ final class SentenceSplitter {
 
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0]+");
     private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile(" ([,.;:!?])");
-    private static final Pattern REPEATED_PAUSES = Pattern.compile("([,;:])(?:[ ,;:]*[,;:])+");
+    private static final Pattern REPEATED_PAUSES = Pattern.compile("([,;:])[ ,;:]*[,;:]");
     private static final Pattern PAUSE_BEFORE_END = Pattern.compile("[,;:]+([.!?…])");
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[ ,.;:]+");
     private static final Pattern TRAILING_PAUSE = Pattern.compile("[,;:]$");

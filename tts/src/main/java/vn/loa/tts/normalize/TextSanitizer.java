@@ -1,6 +1,7 @@
 package vn.loa.tts.normalize;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * Cleans raw input before any rule sees it: line ends, control and format characters, unpaired surrogates, emoji and
@@ -10,6 +11,9 @@ import java.text.Normalizer;
  * optional; pictographs have no spoken form in a notice, so they become spaces rather than "unknown character".
  */
 final class TextSanitizer {
+
+    private static final Pattern SPACE_RUNS = Pattern.compile("[ \\t]{2,}");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\n]*\\n");
 
     /** Letter-like symbols below the arrows block (°, №, ℃) are kept: later rules read them. */
     private static final int FIRST_PICTOGRAPH_BLOCK = 0x2190;
@@ -22,7 +26,9 @@ final class TextSanitizer {
             i += Character.charCount(cp);
             appendCleaned(out, cp);
         }
-        return Normalizer.normalize(out, Normalizer.Form.NFC);
+        String composed = Normalizer.normalize(out, Normalizer.Form.NFC);
+        // one space and one line break are all any rule needs; long runs would make "\\s*-" patterns quadratic
+        return BLANK_LINES.matcher(SPACE_RUNS.matcher(composed).replaceAll(" ")).replaceAll("\n");
     }
 
     private static void appendCleaned(StringBuilder out, int cp) {

@@ -51,6 +51,19 @@ public final class VietnameseNormalizer {
                 new SymbolReader());
     }
 
+    /**
+     * Applies a rule, or leaves the text as it was if the rule's regular expression runs out of stack on some
+     * pathological input. Every repetition in the rules is bounded so this should not happen; this is the guarantee
+     * that a notice is never refused because of it.
+     */
+    private static String applySafely(TextRule rule, String text) {
+        try {
+            return rule.apply(text);
+        } catch (StackOverflowError e) {
+            return text;
+        }
+    }
+
     /** A normaliser with {@link ReadingStyle#standard()} and the default abbreviations. */
     public static VietnameseNormalizer create() {
         return new VietnameseNormalizer(ReadingStyle.standard(), AbbreviationDictionary.defaults());
@@ -89,7 +102,7 @@ public final class VietnameseNormalizer {
         }
         String spoken = sanitizer.clean(legacy.convert(text));
         for (TextRule rule : rules) {
-            spoken = rule.apply(spoken);
+            spoken = applySafely(rule, spoken);
         }
         return Normalized.of(splitter.split(spoken));
     }

@@ -13,9 +13,13 @@ import java.util.regex.Pattern;
  */
 final class WebAddressReader implements TextRule {
 
-    private static final Pattern ADDRESS = Pattern.compile("(?iu)(?<![\\p{L}\\d@.])(?:https?://)?"
-            + "((?:[\\p{L}\\d_\\-]+\\.)*[\\p{L}\\d_\\-]+@)?((?:[\\p{L}\\d\\-]+\\.)+(?:vn|com|net|org|gov|edu|info))"
-            + "((?:/[\\p{L}\\d_\\-.]*)*)(?![\\p{L}\\d])");
+    // Every repetition here has a bound (a DNS label is at most 63 characters): Java's regex engine recurses once
+    // per repeated group, and an unbounded run would make "1-1-1-..." cost quadratic time.
+
+    private static final Pattern ADDRESS = Pattern.compile("(?iu)(?<![\\p{L}\\d@._\\-])(?:https?://)?"
+            + "((?:[\\p{L}\\d_\\-]{1,63}\\.){0,4}[\\p{L}\\d_\\-]{1,63}@)?"
+            + "((?:[\\p{L}\\d\\-]{1,63}\\.){1,6}(?:vn|com|net|org|gov|edu|info))"
+            + "((?:/[\\p{L}\\d_\\-.]{0,63}){0,8})(?![\\p{L}\\d])");
     private static final Map<String, String> PARTS = Map.of("vn", "vê nờ", "gov", "gờ o vê", "com", "com",
             "net", "nét", "org", "o rờ gờ", "edu", "e đu", "www", "vê kép vê kép vê kép", "info", "in phô");
 

@@ -66,6 +66,16 @@ class HostileInputTest {
         assertThat(n.sentences()).hasSize(VietnameseNormalizer.MAX_LENGTH / notice.length());
     }
 
+    @ParameterizedTest(name = "[{index}] \"{0}\" repeated")
+    @ValueSource(strings = {"1-", "7h", "1 a/b ", "1.1.1.1", "12/", "1234 ", " ", "\t-\t", "a.b-", "www.a.", ",:",
+        "1 lần/tuần/", "999999999999999999999 "})
+    void aHundredThousandCharactersOfOneRepeatedPatternNeitherOverflowNorHang(String unit) {
+        String text = unit.repeat(VietnameseNormalizer.MAX_LENGTH / unit.length());
+        // each rule's repetitions are bounded; before that, "1-1-1-..." took three minutes and "1.1.1..." overflowed
+        Normalized n = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> normalizer.normalize(text));
+        assertThat(n.normalized()).doesNotContainPattern("\\d");
+    }
+
     @Test
     void oneCharacterOverTheLimitIsRefusedWithTheLimitInTheMessage() {
         String text = "a".repeat(VietnameseNormalizer.MAX_LENGTH + 1);
