@@ -6,6 +6,7 @@ import static vn.loa.server.api.Province.created;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.loa.core.media.codec.MuLaw;
 import vn.loa.core.rtp.RtpPacket;
@@ -14,6 +15,11 @@ import vn.loa.server.testing.RtpCapture;
 
 /** A notice goes on air: spoken by espeak-ng, sent as RTP to the loudspeakers of its zone, and recorded as delivered. */
 class OnAirIT extends ApiSuite {
+
+    /** Air tests hear real audio for tens of seconds; the database only stores their rows, so one engine is enough. */
+    static Stream<String> engines() {
+        return Stream.of("H2");
+    }
 
     static JsonObject waitForState(Api api, long id, String state) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
@@ -79,6 +85,86 @@ class OnAirIT extends ApiSuite {
         JsonArray transitions = failed.getJsonArray("transitions");
         assertThat(transitions.getJsonObject(transitions.size() - 1).getString("reason")).contains("Không có loa");
     }
+
+    @Test
+    void cancelledNoticeStopsAtOnce() throws Exception {
+        String zone = Province.unique("thon-huy");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Hủy", "xa-a")));
+        try (RtpCapture speaker = new RtpCapture()) {
+            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa"))
+                    .put("name", "Loa").put("zone", zone).put("kind", "rtp").put("address", "127.0.0.1:" + speaker.port())));
+            double noticeSeconds = spokenSeconds(LONG_TEXT);
+            var heard = listen(speaker);
+            long id = approvedNotice("Dài", LONG_TEXT, zone, false);
+            province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
+            waitForState(province.clerkA, id, "ON_AIR");
+            Thread.sleep(1000);
+
+            assertThat(province.clerkA.post("/api/v1/announcements/" + id + "/cancel",
+                    new JsonObject().put("reason", "nhầm thôn")).json().getString("state")).isEqualTo("CANCELLED");
+
+            double onAir = heard.get().size() * 0.02;
+            assertThat(onAir).as("seconds on air of a %.1f s notice", noticeSeconds).isBetween(0.5, noticeSeconds - 2);
+            assertThat(province.clerkA.get("/api/v1/announcements/" + id).json().getString("state")).isEqualTo("CANCELLED");
+        }
+    }
+
+    /** Collects what a speaker hears from now until it has been quiet for 2.5 s. */
+    private static java.util.concurrent.CompletableFuture<List<RtpPacket>> listen(RtpCapture speaker) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return speaker.receive(2500, 120_000);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void emergencyTakesTheZoneAndTheNoticeStartsAgainAfterIt() throws Exception {
+        String zone = Province.unique("thon-khan");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Khẩn", "xa-a")));
+        try (RtpCapture speaker = new RtpCapture()) {
+            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa"))
+                    .put("name", "Loa").put("zone", zone).put("kind", "rtp").put("address", "127.0.0.1:" + speaker.port())));
+            String alertText = "Khẩn cấp. Nước lũ đang lên, bà con sơ tán ngay.";
+            double noticeSeconds = spokenSeconds(LONG_TEXT);
+            double alertSeconds = spokenSeconds(alertText);
+            var heard = listen(speaker);
+            long notice = approvedNotice("Thông báo thường", LONG_TEXT, zone, false);
+            province.clerkA.post("/api/v1/announcements/" + notice + "/broadcast", null);
+            waitForState(province.clerkA, notice, "ON_AIR");
+            Thread.sleep(1000);
+
+            long alert = created(province.approverA.post("/api/v1/announcements", new JsonObject()
+                    .put("title", "Lũ quét").put("text", alertText)
+                    .put("priority", "EMERGENCY").put("chime", false).put("zones", new JsonArray().add(zone))))
+                    .json().getLong("id");
+            province.approverA.post("/api/v1/announcements/" + alert + "/broadcast", null);
+
+            JsonObject alertDone = waitForState(province.approverA, alert, "DONE");
+            JsonObject noticeDone = waitForState(province.clerkA, notice, "DONE");
+            assertThat(lastAt(alertDone)).as("the emergency ends first").isBefore(lastAt(noticeDone));
+            // The notice played a while, was cut, and then played whole again after the alert (policy RESTART).
+            double onAir = heard.get().size() * 0.02;
+            assertThat(onAir).isBetween(noticeSeconds + alertSeconds + 0.8, noticeSeconds + alertSeconds + 6.0);
+        }
+    }
+
+    private static double spokenSeconds(String text) throws Exception {
+        var wav = province.clerkA.post("/api/v1/tts/preview", new JsonObject().put("text", text)).bytes();
+        var audio = javax.sound.sampled.AudioSystem.getAudioInputStream(new java.io.ByteArrayInputStream(wav));
+        return audio.getFrameLength() / audio.getFormat().getFrameRate();
+    }
+
+    private static java.time.Instant lastAt(JsonObject announcement) {
+        JsonArray t = announcement.getJsonArray("transitions");
+        return java.time.Instant.parse(t.getJsonObject(t.size() - 1).getString("at"));
+    }
+
+    static final String LONG_TEXT = "Ủy ban nhân dân xã thông báo lịch tiêm phòng cho đàn gia súc. Từ ngày 2/12 đến ngày "
+            + "5/12/2026, cán bộ thú y sẽ đến từng thôn. Bà con chuẩn bị chuồng trại và giữ gia súc tại nhà. "
+            + "Mọi thắc mắc xin liên hệ số 0912 345 678.";
 
     static double rms(List<RtpPacket> packets) {
         double sum = 0;
