@@ -38,6 +38,10 @@ final class UnitReader implements TextRule {
     private static final Pattern MEASURE = Pattern.compile("(-|−)?" + NumberPatterns.NUMBER
             + "[ \\t]*(" + ALTERNATIVES + ")(?![\\p{L}\\d²³])");
 
+    /** Units that mean nothing else, read even without a number ("95% km đường"); "m" or "ha" alone could be words. */
+    private static final Pattern STANDALONE = Pattern.compile(
+            "(?<![\\p{L}\\d])(km/h|km2|km²|km|kg|mm|cm|m2|m²|m3|m³|kWh)(?![\\p{L}\\d²³/])");
+
     private final NumberReader numbers;
 
     UnitReader(NumberReader numbers) {
@@ -46,7 +50,8 @@ final class UnitReader implements TextRule {
 
     @Override
     public String apply(String text) {
-        return Rewriter.replace(MEASURE, text, this::measure);
+        String out = Rewriter.replace(MEASURE, text, this::measure);
+        return Rewriter.replace(STANDALONE, out, r -> UNITS.get(r.group(1)));
     }
 
     /** The spoken unit for a written one, or the word itself when it is not a unit ("người", "năm"). */
