@@ -27,6 +27,7 @@ public final class SrtpReceiver implements AutoCloseable {
     private final Map<Long, SrtcpCryptoContext> controls = lru();
     private final Map<SrtpFailure, Long> rejected = new EnumMap<>(SrtpFailure.class);
     private long accepted;
+    private boolean closed;
 
     public SrtpReceiver(SrtpMasterKey key) {
         this.session = new SrtpSession(key, false);
@@ -54,6 +55,7 @@ public final class SrtpReceiver implements AutoCloseable {
 
     /** The RTP packet inside {@code length} bytes of SRTP from {@code offset}, in a new array 10 bytes shorter. */
     public synchronized byte[] unprotect(byte[] srtp, int offset, int length) throws SrtpRejectedException {
+        requireOpen();
         if (!RtpHeaders.isSrtp(srtp, offset, length)) {
             throw reject(SrtpFailure.MALFORMED, "not an SRTP packet of version 2 with a tag, " + length + " B");
         }
@@ -75,6 +77,7 @@ public final class SrtpReceiver implements AutoCloseable {
 
     /** The RTCP compound packet inside {@code length} bytes of SRTCP from {@code offset}, index and tag removed. */
     public synchronized byte[] unprotectControl(byte[] srtcp, int offset, int length) throws SrtpRejectedException {
+        requireOpen();
         if (!RtpHeaders.isSrtcp(srtcp, offset, length)) {
             throw reject(SrtpFailure.MALFORMED, "not an SRTCP packet of version 2 with index and tag, " + length + " B");
         }
@@ -99,10 +102,19 @@ public final class SrtpReceiver implements AutoCloseable {
         return rejected.getOrDefault(failure, 0L);
     }
 
-    /** Overwrites the master key; every later packet is rejected as {@link SrtpFailure#CIPHER}. */
+    /** Overwrites the master key and forgets the derived keys; every later packet is rejected as CIPHER. */
     @Override
     public synchronized void close() {
+        closed = true;
+        sources.clear();
+        controls.clear();
         session.close();
+    }
+
+    private void requireOpen() throws SrtpRejectedException {
+        if (closed) {
+            throw reject(SrtpFailure.CIPHER, "the receiver is closed (the node was given a new key)");
+        }
     }
 
     private void check(SrtpErrorStatus status, String source) throws SrtpRejectedException {

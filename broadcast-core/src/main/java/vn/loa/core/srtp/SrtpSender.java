@@ -23,6 +23,7 @@ public final class SrtpSender implements AutoCloseable {
     private final SrtpSession session;
     private final Map<Long, OutgoingStream> streams = new HashMap<>();
     private final Map<Long, SrtcpCryptoContext> controls = new HashMap<>();
+    private boolean closed;
 
     public SrtpSender(SrtpMasterKey key) {
         this.session = new SrtpSession(key, true);
@@ -35,6 +36,7 @@ public final class SrtpSender implements AutoCloseable {
 
     /** The SRTP form of an RTP packet's wire bytes, in a new array 10 bytes longer. */
     public synchronized byte[] protect(byte[] rtp) {
+        requireOpen();
         RtpHeaders.requireRtp(rtp, 0, rtp.length);
         long ssrc = RtpHeaders.ssrc(rtp, 0);
         int sequence = RtpHeaders.sequenceNumber(rtp, 0);
@@ -52,6 +54,7 @@ public final class SrtpSender implements AutoCloseable {
 
     /** The SRTCP form of an RTCP compound packet: encrypted after its first 8 bytes, then index and tag. */
     public synchronized byte[] protectControl(byte[] rtcp) {
+        requireOpen();
         RtpHeaders.requireRtcp(rtcp, 0, rtcp.length);
         long ssrc = RtpHeaders.rtcpSenderSsrc(rtcp, 0);
         SrtcpCryptoContext context = controls.computeIfAbsent(ssrc, s -> crypto(() -> session.rtcp(s)));
@@ -73,10 +76,19 @@ public final class SrtpSender implements AutoCloseable {
         return stream == null ? 0 : stream.roc;
     }
 
-    /** Overwrites the master key; the sender protects nothing after this. */
+    /** Overwrites the master key and forgets the derived keys; protecting after this is an IllegalStateException. */
     @Override
     public synchronized void close() {
+        closed = true;
+        streams.clear();
+        controls.clear();
         session.close();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the SRTP sender is closed");
+        }
     }
 
     private interface CryptoCall<T> {

@@ -149,6 +149,19 @@ class SrtpReceiverTest {
         assertThat(node.accepted()).isZero();
     }
 
+    @Test
+    void afterAKeyChangeTheOldReceiverRejectsAndTheOldSenderRefuses() throws Exception {
+        List<byte[]> stream = protectedStream(2, 1);
+        node.unprotect(stream.get(0));
+
+        node.close();
+        sender.close();
+
+        assertRejected(stream.get(1), SrtpFailure.CIPHER);
+        assertThatThrownBy(() -> sender.protect(new RtpPacketizer(0, SSRC, 3, 0).packetize(new byte[160], 160)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     /** {@code count} protected PCMU packets from {@code firstSequence}, each payload filled with its sequence. */
     private List<byte[]> protectedStream(int count, int firstSequence) {
         RtpPacketizer packetizer = new RtpPacketizer(0, SSRC, firstSequence, 0);
