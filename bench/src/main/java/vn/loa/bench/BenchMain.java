@@ -2,6 +2,7 @@ package vn.loa.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import vn.loa.bench.fanout.FanoutBench;
 
 /** {@code ./loa bench [NAME]}: runs the named benchmark, or all, and writes each result to bench/results/NAME.json. */
 public final class BenchMain {
@@ -15,8 +16,9 @@ public final class BenchMain {
         for (String name : names) {
             switch (name) {
                 case "api" -> new ApiListBench().run(results.resolve("api.json"));
+                case "fanout" -> new FanoutBench().run(results.resolve("fanout.json"), Machine.describe());
                 default -> {
-                    System.err.println("Unknown benchmark '" + name + "'. Known: api");
+                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout");
                     System.exit(64);
                 }
             }

@@ -1,0 +1,67 @@
+package vn.loa.bench.fanout;
+
+import java.util.function.LongSupplier;
+import vn.loa.core.media.ZoneOutput;
+import vn.loa.core.rtp.RtpPacket;
+
+/**
+ * A zone output that measures its fan-out: how long after the tick's 20 ms deadline each round of packets to all of
+ * the zone's nodes had finished leaving (the send-time error), then passes the packet on.
+ *
+ * <p>Called by the transmitter's pacing thread only; the histogram is read once that thread has been stopped or
+ * under this object's lock.
+ */
+final class TimedOutput implements ZoneOutput {
+
+    private final ZoneOutput fanOut;
+    private final LongSupplier deadline;
+    private final int nodes;
+    private final LatencyHistogram sendError = new LatencyHistogram();
+    private volatile long rtpDatagrams;
+    private volatile boolean measuring;
+
+    /**
+     * @param deadline the current tick's deadline on {@link System#nanoTime()}'s line, read on the pacing thread
+     */
+    TimedOutput(ZoneOutput fanOut, int nodes, LongSupplier deadline) {
+        this.fanOut = fanOut;
+        this.nodes = nodes;
+        this.deadline = deadline;
+    }
+
+    @Override
+    public void send(RtpPacket packet) {
+        long due = deadline.getAsLong();
+        fanOut.send(packet);
+        long done = System.nanoTime();
+        rtpDatagrams += nodes; // only the pacing thread writes
+        if (measuring) {
+            synchronized (this) {
+                sendError.record(done - due);
+            }
+        }
+    }
+
+    @Override
+    public void sendControl(byte[] rtcp) {
+        fanOut.sendControl(rtcp);
+    }
+
+    /** RTP datagrams sent since the start: one per node per packet (RTCP not counted). */
+    long rtpDatagrams() {
+        return rtpDatagrams;
+    }
+
+    synchronized void startWindow() {
+        sendError.clear();
+        measuring = true;
+    }
+
+    /** Stops measuring and returns the send-time errors of the window. */
+    synchronized LatencyHistogram stopWindow() {
+        measuring = false;
+        LatencyHistogram copy = new LatencyHistogram();
+        copy.addAll(sendError);
+        return copy;
+    }
+}
