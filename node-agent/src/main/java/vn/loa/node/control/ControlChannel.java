@@ -232,7 +232,8 @@ public final class ControlChannel {
         }
         LOG.log(Level.WARNING, refused
                 ? "bị từ chối; thử lại sau / refused; retrying in {0} ms"
-                : "mất kết nối máy chủ / lost the server; thử lại sau / retrying in {0} ms", wait.toMillis());
+                : "mất kết nối máy chủ / lost the server; thử lại sau / retrying in {0} ms",
+                Long.toString(wait.toMillis()));
         retryLater(wait);
     }
 
@@ -244,7 +245,7 @@ public final class ControlChannel {
         // One line per outage at WARNING, then quieter: a node may wait out a long outage.
         LOG.log(outageLogged ? Level.DEBUG : Level.WARNING,
                 "không kết nối được máy chủ / cannot reach the server: {0}; thử lại sau / retrying in {1} ms", why,
-                wait.toMillis());
+                Long.toString(wait.toMillis()));
         outageLogged = true;
         retryLater(wait);
     }

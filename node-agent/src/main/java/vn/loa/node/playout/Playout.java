@@ -37,7 +37,10 @@ public final class Playout implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Playout.class.getName());
     /** The longest timestamp gap filled with silence inside a take; a longer one is a new start, not a pause. */
     private static final long MAX_GAP_SECONDS = 5;
-    private static final long IDLE_WAKE = TimeUnit.MILLISECONDS.toNanos(20);
+    /** How often the loop looks at waiting commands and silence timeouts while something is going on. */
+    private static final long BUSY_WAKE = TimeUnit.MILLISECONDS.toNanos(20);
+    /** With nothing buffered, queued or open the loop sleeps until a packet or command wakes it. */
+    private static final long QUIET_WAKE = TimeUnit.SECONDS.toNanos(1);
 
     private final TakeTracker takes;
     private final Duration delay;
@@ -191,7 +194,8 @@ public final class Playout implements AutoCloseable {
             }
             if (due.isEmpty()) {
                 long next = buffer == null ? Long.MAX_VALUE : buffer.nextDueTime();
-                long wait = Math.min(IDLE_WAKE, next - now); // a waiting command is looked at every IDLE_WAKE
+                boolean busy = next != Long.MAX_VALUE || !commands.isEmpty() || takes.playing();
+                long wait = Math.min(busy ? BUSY_WAKE : QUIET_WAKE, next - now);
                 if (wait > 0 && running) {
                     wake.awaitNanos(wait);
                 }

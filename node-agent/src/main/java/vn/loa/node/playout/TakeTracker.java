@@ -155,7 +155,7 @@ final class TakeTracker {
         String detail = where
                 + (ended.concealed > 0 ? "; " + ended.concealed + " gói mất / packets lost" : "")
                 + ("FINISHED".equals(reason) ? "" : "; " + reason);
-        LOG.log(Level.INFO, "kết thúc / ended {0}: {1} ms, {2}", ended.label(), millis, detail);
+        LOG.log(Level.INFO, "kết thúc / ended {0}: {1} ms, {2}", ended.label(), Long.toString(millis), detail);
         if (ended.announcement != null) {
             String outcome = millis == 0 ? "FAILED" : "FINISHED".equals(reason) ? "PLAYED" : "RECEIVED";
             reports.accept(new Played(ended.announcement, outcome, millis, detail));
