@@ -109,6 +109,7 @@ public final class LoaServer implements AutoCloseable {
         var lifecycle = new AnnouncementService(jdbi, new AnnouncementRepository(), zoneGuard, audit, clock);
         var announcements = new AnnouncementRoutes(lifecycle, blocking);
         Announcer announcer = Announcer.withEspeak();
+        announcer.warmUp();
         air = new AirStation(vertx, jdbi, lifecycle, new AnnouncerSpeech(announcer), blocking, config.multicastTtl(),
                 clock);
         var nodeRegistry = new DeviceRegistry<>(jdbi, new NodeRepository(),

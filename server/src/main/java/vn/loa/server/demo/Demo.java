@@ -18,14 +18,19 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         LoaConfig config = ConfigLoader.load(System.getenv());
         LoaServer server = new LoaServer(config, Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "loa-shutdown"));
+        DemoAgents agents = new DemoAgents();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agents.close();
+            server.close();
+        }, "loa-shutdown"));
         int port = server.start();
         String base = "http://localhost:" + port;
         String password = server.generatedAdminPassword().orElse(config.adminPassword());
         boolean seeded = false;
         if (server.generatedAdminPassword().isPresent() || !password.isBlank()) {
-            seeded = new DemoCommune(base, password).seedIfEmpty();
+            seeded = new DemoCommune(base, password, config.dataDir()).seedIfEmpty();
         }
+        agents.startAll(config.dataDir(), base);
         System.out.println();
         System.out.println("Loa (bản chạy thử / demo) đang chạy tại: " + base + "/");
         System.out.println("  Sức khỏe / health:     " + base + "/health");
@@ -40,6 +45,8 @@ public final class Demo {
             System.out.println("  Xã mẫu / sample commune: Xã An Bình, 3 thôn, 3 loa, 1 bảng tin; cán bộ 'canbo' và lãnh đạo"
                     + " 'chutich' dùng mật khẩu " + DemoCommune.STAFF_PASSWORD);
         }
+        System.out.println("  Loa thu âm / recording nodes: " + agents.count() + ", tệp WAV ở / WAV files in "
+                + config.dataDir().resolve("nodes") + "/<loa>/");
         System.out.println("Nhấn Ctrl+C để dừng / press Ctrl+C to stop.");
     }
 }

@@ -18,11 +18,13 @@ final class DemoCommune {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String adminPassword;
+    private final java.nio.file.Path dataDir;
     private String token;
 
-    DemoCommune(String base, String adminPassword) {
+    DemoCommune(String base, String adminPassword, java.nio.file.Path dataDir) {
         this.base = base;
         this.adminPassword = adminPassword;
+        this.dataDir = dataDir;
     }
 
     /** Adds the sample unless the commune is already there; true when it was added now. */
@@ -38,8 +40,10 @@ final class DemoCommune {
                 new String[] {"thon-bac", "Thôn Bắc"});
         for (String[] v : villages) {
             call("POST", "/api/v1/zones", new JsonObject().put("id", v[0]).put("name", v[1]).put("parent", COMMUNE));
-            call("POST", "/api/v1/nodes", new JsonObject().put("id", "loa-" + v[0].substring(5))
+            String node = "loa-" + v[0].substring(5);
+            JsonObject registered = call("POST", "/api/v1/nodes", new JsonObject().put("id", node)
                     .put("name", "Loa " + v[1]).put("zone", v[0]).put("kind", "agent"));
+            DemoAgents.keepToken(dataDir, node, registered.getString("token"));
         }
         call("POST", "/api/v1/boards", new JsonObject().put("id", "bang-ubnd").put("name", "Bảng tin UBND xã")
                 .put("zone", COMMUNE).put("kind", "LCD").put("width", 1920).put("height", 1080).put("driver", "web"));
