@@ -1,6 +1,7 @@
 package vn.loa.core.srtp;
 
 import java.util.Arrays;
+import java.util.Optional;
 import vn.loa.core.media.ZoneOutput;
 import vn.loa.core.rtp.RtpPacket;
 
@@ -21,6 +22,7 @@ public final class SrtpZoneOutput implements ZoneOutput {
     private final SrtpSender sender;
     private final ZoneOutput plain;
     private volatile long dropped;
+    private volatile long lastSsrc = -1;
 
     /**
      * @param sender the zone stream's SRTP sender, whose key the node agents of the zone were given
@@ -44,6 +46,7 @@ public final class SrtpZoneOutput implements ZoneOutput {
             dropped++;
             return;
         }
+        lastSsrc = packet.ssrc();
         int header = packet.encodedLength() - packet.payload().length;
         plain.send(new RtpPacket(packet.marker(), packet.payloadType(), packet.sequenceNumber(), packet.timestamp(),
                 packet.ssrc(), packet.csrcs(), packet.extension(), Arrays.copyOfRange(srtp, header, srtp.length), 0));
@@ -66,7 +69,15 @@ public final class SrtpZoneOutput implements ZoneOutput {
         return dropped;
     }
 
-    /** The sender, to tell a joining node agent its {@link SrtpSender#rolloverCounter rollover counter}. */
+    /**
+     * The stream's SSRC and rollover counter as of its last packet, for the play command to a node agent that joins
+     * now; empty before the first packet, when an agent starts at counter 0 whatever the SSRC.
+     */
+    public Optional<StreamRollover> rollover() {
+        long ssrc = lastSsrc;
+        return ssrc < 0 ? Optional.empty() : Optional.of(new StreamRollover(ssrc, sender.rolloverCounter(ssrc)));
+    }
+
     public SrtpSender sender() {
         return sender;
     }
