@@ -1,0 +1,123 @@
+package vn.loa.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.loa.server.api.Province.created;
+
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.Test;
+import vn.loa.core.media.Correlation;
+import vn.loa.core.media.codec.MuLaw;
+import vn.loa.core.rtp.RtpPacket;
+import vn.loa.node.AgentOptions;
+import vn.loa.node.AgentTuning;
+import vn.loa.node.NodeAgent;
+import vn.loa.node.control.ServerAddress;
+import vn.loa.server.testing.RtpCapture;
+import vn.loa.server.testing.TcpProxy;
+
+/** Loa's own node agent against the real server: it records what was sent and survives a cut network path. */
+class NodeAgentIT extends ApiSuite {
+
+    /** The agent's tests are about audio and links, not storage: one database engine is enough. */
+    static Stream<String> engines() {
+        return Stream.of("H2");
+    }
+
+    @Test
+    void agentRecordsTheBroadcastAndSurvivesACutControlLink() throws Exception {
+        String zone = Province.unique("thon-dau-thu");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Đầu Thu", "xa-a")));
+        String node = Province.unique("dau-thu");
+        String token = created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", node)
+                .put("name", "Đầu thu").put("zone", zone).put("kind", "agent"))).json().getString("token");
+        Path recordings = Files.createTempDirectory("loa-agent-");
+        int serverPort = Integer.parseInt(server.baseUrl().substring(server.baseUrl().lastIndexOf(':') + 1));
+
+        try (TcpProxy link = new TcpProxy(serverPort); RtpCapture reference = new RtpCapture()) {
+            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-ref"))
+                    .put("name", "Loa đối chứng").put("zone", zone).put("kind", "rtp")
+                    .put("address", "127.0.0.1:" + reference.port())));
+            NodeAgent agent = NodeAgent.start(new AgentOptions(ServerAddress.parse("http://127.0.0.1:" + link.port()),
+                    node, token, recordings, 0, 80), AgentTuning.DEFAULT).toCompletionStage().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            try {
+                await(() -> online(node), true);
+
+                long id = OnAirIT.approvedNotice("Đầu thu", OnAirIT.LONG_TEXT, zone, true);
+                province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
+                OnAirIT.waitForState(province.clerkA, id, "ON_AIR");
+                Thread.sleep(1500);
+                link.cut();
+                await(() -> online(node), false);
+                await(() -> online(node), true);
+
+                List<RtpPacket> sent = reference.receive(2500, 60_000);
+                OnAirIT.waitForState(province.clerkA, id, "DONE");
+                Path wav = await(() -> recording(recordings, id), true) ? recordingPath(recordings, id) : null;
+                short[] heard = samples(wav);
+                short[] original = decode(sent);
+                int lag = Correlation.bestLag(original, heard, 4000);
+                assertThat(Correlation.normalised(original, heard, lag)).isGreaterThanOrEqualTo(0.9);
+                assertThat(heard.length / 8000.0).isCloseTo(original.length / 8000.0,
+                        org.assertj.core.data.Percentage.withPercentage(2));
+            } finally {
+                agent.close();
+            }
+        }
+    }
+
+    private boolean online(String node) {
+        return Boolean.TRUE.equals(province.technicianA.get("/api/v1/nodes/" + node).json().getBoolean("online"));
+    }
+
+    private static boolean recording(Path dir, long id) {
+        return recordingPath(dir, id) != null;
+    }
+
+    private static Path recordingPath(Path dir, long id) {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(id + "-") && f.toString().endsWith(".wav"))
+                    .findFirst().orElse(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean await(Supplier<Boolean> condition, boolean wanted) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (condition.get() != wanted) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("still not " + wanted + " after 60 s");
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
+    private static short[] decode(List<RtpPacket> packets) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        packets.forEach(p -> all.writeBytes(p.payload()));
+        return MuLaw.decode(all.toByteArray());
+    }
+
+    private static short[] samples(Path wav) throws Exception {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+            byte[] bytes = in.readAllBytes();
+            short[] out = new short[bytes.length / 2];
+            ByteBuffer.wrap(bytes).order(in.getFormat().isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
+                    .asShortBuffer().get(out);
+            return out;
+        }
+    }
+}
