@@ -48,6 +48,39 @@ class UdpFanOutTest {
     }
 
     @Test
+    void nodesSpreadOverTheSendingThreadsAllHearThePacketsInOrderFromTheOnePort() throws Exception {
+        DatagramSocket[] nodes = new DatagramSocket[40];
+        try (UdpFanOut fanOut = UdpFanOut.open(1)) {
+            for (int n = 0; n < nodes.length; n++) {
+                nodes[n] = receiver();
+                fanOut.add(new InetSocketAddress(LOOPBACK, nodes[n].getLocalPort()));
+            }
+            RtpPacketizer packetizer = new RtpPacketizer(0, 0x10BL, 100, 0);
+            for (int i = 0; i < 3; i++) {
+                fanOut.accept(packetizer.packetize(new byte[160], 160));
+            }
+
+            for (DatagramSocket node : nodes) {
+                for (int i = 0; i < 3; i++) {
+                    byte[] buffer = new byte[1500];
+                    DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+                    node.receive(datagram);
+                    assertThat(datagram.getPort()).as("the source port nodes see").isEqualTo(fanOut.localPort());
+                    assertThat(RtpPacketCodec.decode(buffer, 0, datagram.getLength()).sequenceNumber())
+                            .isEqualTo(100 + i);
+                }
+            }
+            assertThat(fanOut.datagramsSent()).isEqualTo(3 * nodes.length);
+        } finally {
+            for (DatagramSocket node : nodes) {
+                if (node != null) {
+                    node.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void senderReportsGoToTheRtcpPortNextToEachNodesRtpPort() throws Exception {
         try (DatagramSocket rtp = new DatagramSocket(0, LOOPBACK)) {
             int port = rtp.getLocalPort();
