@@ -16,7 +16,7 @@ import vn.loa.core.media.StreamCodec;
  *
  * <p>System properties narrow a run by hand: {@code loa.bench.fanout.sizes} (1000,2000,5000,10000),
  * {@code .codecs} (PCMU,OPUS), {@code .seconds} (20), {@code .warmup} (5), {@code .icecast} (true),
- * {@code .receiverThreads} (1).
+ * {@code .receiverThreads} (2).
  */
 public final class FanoutBench {
 
@@ -29,9 +29,10 @@ public final class FanoutBench {
     private final Duration window = Duration.ofSeconds(Long.getLong(KEY + "seconds", 20));
     private final Duration warmUp = Duration.ofSeconds(Long.getLong(KEY + "warmup", 5));
     private final boolean icecast = Boolean.parseBoolean(System.getProperty(KEY + "icecast", "true"));
-    private final int receiverThreads = Integer.getInteger(KEY + "receiverThreads", 1);
+    private final int receiverThreads = Integer.getInteger(KEY + "receiverThreads", 2);
 
     public void run(Path out, JsonObject machine) throws Exception {
+        String loadBefore = loadAverage();
         LoaFanoutRun loa = new LoaFanoutRun(warmUp, window, receiverThreads);
         List<FanoutFigures> runs = new ArrayList<>();
         List<IcecastFigures> peers = new ArrayList<>();
@@ -53,10 +54,18 @@ public final class FanoutBench {
         JsonObject result = new FanoutReport(runs, peers, codecs).json()
                 .put("warmUpSeconds", warmUp.toSeconds())
                 .put("measureSeconds", window.toSeconds())
+                // Other work on a shared machine takes cores from the sender and the nodes alike.
+                .put("loadAverage", new JsonObject().put("before", loadBefore).put("after", loadAverage()))
                 .put("machine", machine);
         Files.createDirectories(out.getParent());
         Files.writeString(out, result.encodePrettily() + "\n", StandardCharsets.UTF_8);
         table.summary(result);
         System.out.println("wrote " + out);
+    }
+
+    /** The 1-, 5- and 15-minute load averages from {@code /proc/loadavg}. */
+    private static String loadAverage() throws java.io.IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 }
