@@ -35,8 +35,9 @@ public final class ControlCodec {
             return new JsonObject().put("type", "hello").put("id", h.nodeId()).put("token", h.token())
                     .put("codecs", new JsonArray(h.codecs())).put("rtpPort", h.rtpPort()).put("version", h.agentVersion());
         } else if (message instanceof Welcome w) {
-            return new JsonObject().put("type", "welcome").put("heartbeatSeconds", w.heartbeatSeconds())
+            JsonObject json = new JsonObject().put("type", "welcome").put("heartbeatSeconds", w.heartbeatSeconds())
                     .put("codec", w.codec());
+            return w.srtpKey() == null ? json : json.put("srtp", w.srtpKey());
         } else if (message instanceof Refused r) {
             return new JsonObject().put("type", "refused").put("reason", r.reason());
         } else if (message instanceof Heartbeat b) {
@@ -72,7 +73,8 @@ public final class ControlCodec {
             return switch (type) {
                 case "hello" -> new Hello(text(json, "id"), text(json, "token"), codecs(json.getJsonArray("codecs")),
                         port(json.getInteger("rtpPort")), json.getString("version", "unknown"));
-                case "welcome" -> new Welcome(json.getInteger("heartbeatSeconds"), text(json, "codec"));
+                case "welcome" -> new Welcome(json.getInteger("heartbeatSeconds"), text(json, "codec"),
+                        json.containsKey("srtp") ? text(json, "srtp") : null);
                 case "refused" -> new Refused(text(json, "reason"));
                 case "heartbeat" -> new Heartbeat(text(json, "state"), json.getInteger("volume", 0),
                         json.getLong("received", 0L), json.getLong("lost", 0L), json.getDouble("jitterMs", 0.0));

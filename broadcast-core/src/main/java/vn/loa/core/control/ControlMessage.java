@@ -18,8 +18,16 @@ public sealed interface ControlMessage {
         }
     }
 
-    /** The server accepts the agent: heartbeat every {@code heartbeatSeconds}; streams come in {@code codec}. */
-    record Welcome(int heartbeatSeconds, String codec) implements ControlMessage {
+    /**
+     * The server accepts the agent: heartbeat every {@code heartbeatSeconds}; streams come in {@code codec}, protected
+     * by SRTP (AES_CM_128_HMAC_SHA1_80) with the master key {@code srtpKey} in SDES inline form, or plain RTP when it
+     * is null. The key travels only here, on the authenticated channel.
+     */
+    record Welcome(int heartbeatSeconds, String codec, String srtpKey) implements ControlMessage {
+        /** A welcome to a plain-RTP stream. */
+        public Welcome(int heartbeatSeconds, String codec) {
+            this(heartbeatSeconds, codec, null);
+        }
     }
 
     /** The server refuses the agent and closes the channel; {@code reason} says what to fix. */

@@ -15,6 +15,7 @@ class ControlCodecTest {
         List<ControlMessage> messages = List.of(
                 new ControlMessage.Hello("loa-dong", "t0k3n", List.of("OPUS", "PCMU"), 5004, "0.1.0"),
                 new ControlMessage.Welcome(10, "PCMU"),
+                new ControlMessage.Welcome(10, "OPUS", "inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz"),
                 new ControlMessage.Refused("mã loa hoặc mã bí mật không đúng"),
                 new ControlMessage.Heartbeat("PLAYING", 80, 1500, 3, 2.5),
                 new ControlMessage.Play("42", "thon-dong", "PCMU", 0, 8000, 0xCAFEBABEL),
