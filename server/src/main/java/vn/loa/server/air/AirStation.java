@@ -42,7 +42,7 @@ public final class AirStation implements AutoCloseable {
         this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, worker, clock);
         this.control = new NodeControlServer(vertx, blocking,
                 (id, token) -> jdbi.withHandle(h -> nodes.agentWithToken(h, id, NodeTokens.sha256(token))),
-                sessions, log::reported, clock);
+                sessions, log::reported, node -> streams.srtpKey(ZoneStreams.keyOf(node)), clock);
         sessions.onZoneChanged(onAir::refreshZone);
         lifecycle.airWith(onAir);
         transmitter.start();

@@ -68,7 +68,7 @@ final class AirTargets {
     private Map<ZoneStreams.Key, List<Target>> group(Iterable<Node> all) {
         Map<ZoneStreams.Key, List<Target>> byStream = new LinkedHashMap<>();
         for (Node node : all) {
-            byStream.computeIfAbsent(new ZoneStreams.Key(node.zone(), ZoneStreams.codecOf(node)), k -> new ArrayList<>())
+            byStream.computeIfAbsent(ZoneStreams.keyOf(node), k -> new ArrayList<>())
                     .add(target(node));
         }
         return byStream;

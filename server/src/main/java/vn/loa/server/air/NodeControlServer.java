@@ -35,6 +35,11 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
         Optional<Node> find(String nodeId, String token);
     }
 
+    /** The SRTP key of the stream an agent will receive (SDES inline), or null for plain RTP. */
+    public interface StreamKeys {
+        String keyFor(Node node);
+    }
+
     /** What to do with an agent's report on an announcement. */
     public interface PlayReports {
         void reported(String nodeId, ControlMessage.Played played);
@@ -45,15 +50,17 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
     private final AgentDirectory agents;
     private final NodeSessions sessions;
     private final PlayReports reports;
+    private final StreamKeys keys;
     private final Clock clock;
 
     public NodeControlServer(Vertx vertx, Blocking blocking, AgentDirectory agents, NodeSessions sessions,
-            PlayReports reports, Clock clock) {
+            PlayReports reports, StreamKeys keys, Clock clock) {
         this.vertx = vertx;
         this.blocking = blocking;
         this.agents = agents;
         this.sessions = sessions;
         this.reports = reports;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -82,24 +89,31 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
                 refuse(socket, "bản tin đầu tiên phải là hello / the first message must be hello");
                 return;
             }
-            blocking.run(() -> agents.find(hello.nodeId(), hello.token())).onComplete(found -> {
-                if (found.failed() || found.result().isEmpty()) {
-                    refuse(socket, "mã loa hoặc mã bí mật không đúng / unknown node id or token");
-                    return;
-                }
-                admit(socket, hello, found.result().get());
-            });
+            blocking.run(() -> agents.find(hello.nodeId(), hello.token())
+                    .map(node -> new Admission(node, keys.keyFor(node)))).onComplete(found -> {
+                        if (found.failed() || found.result().isEmpty()) {
+                            refuse(socket, "mã loa hoặc mã bí mật không đúng / unknown node id or token");
+                            return;
+                        }
+                        admit(socket, hello, found.result().get());
+                    });
         });
         socket.binaryMessageHandler(b -> refuse(socket, "chỉ nhận bản tin văn bản / text frames only"));
         socket.exceptionHandler(e -> socket.close());
     }
 
-    private void admit(ServerWebSocket socket, ControlMessage.Hello hello, Node node) {
+    /** A registered agent and the key of the stream it will receive. */
+    private record Admission(Node node, String srtpKey) {
+    }
+
+    private void admit(ServerWebSocket socket, ControlMessage.Hello hello, Admission admission) {
+        Node node = admission.node();
         String host = socket.remoteAddress().hostAddress();
         StreamCodec codec = ZoneStreams.codecOf(node);
         NodeSession session = new NodeSession(node.id(), node.zone(), codec,
                 new InetSocketAddress(host, hello.rtpPort()), socket, clock.instant());
-        socket.writeTextMessage(ControlCodec.encode(new ControlMessage.Welcome(HEARTBEAT_SECONDS, codec.name())));
+        socket.writeTextMessage(ControlCodec.encode(new ControlMessage.Welcome(HEARTBEAT_SECONDS, codec.name(),
+                admission.srtpKey())));
         sessions.add(session);
         LOG.info("node {} connected from {} (RTP port {})", hello.nodeId(), host, hello.rtpPort());
         socket.textMessageHandler(frame -> {

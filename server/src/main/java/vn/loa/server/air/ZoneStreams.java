@@ -9,32 +9,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import vn.loa.core.media.StreamCodec;
 import vn.loa.core.media.Transmitter;
 import vn.loa.core.media.UdpFanOut;
+import vn.loa.core.media.ZoneOutput;
+import vn.loa.core.srtp.SrtpMasterKey;
+import vn.loa.core.srtp.SrtpSender;
+import vn.loa.core.srtp.SrtpZoneOutput;
 import vn.loa.core.model.Node;
+import vn.loa.core.model.NodeKind;
 
 /**
- * The RTP streams on air: one per zone and codec that has nodes, each with the set of addresses it sends to. Nodes of
- * one zone that want different codecs get one stream each; both carry the same programmes.
+ * The RTP streams on air: one per zone, codec and protection that has nodes, each with the set of addresses it sends
+ * to. Loa's node agents get SRTP; third-party RTP speakers get plain RTP. Streams of one zone carry the same programmes.
  *
  * <p>Streams open on first use and stay open. {@link #send} replaces a stream's destinations with the given set, so a
  * caller describes what should be and never has to remember what was. Thread-safe.
  */
 public final class ZoneStreams implements AutoCloseable {
 
-    /** One stream's key in the transmitter: {@code zone~CODEC}. Zone ids never contain {@code ~}. */
-    public record Key(String zone, StreamCodec codec) {
+    /**
+     * One stream's key in the transmitter: {@code zone~CODEC}, or {@code zone~CODEC~SRTP} for the encrypted stream of a
+     * zone's node agents. Zone ids never contain {@code ~}.
+     */
+    public record Key(String zone, StreamCodec codec, boolean secure) {
         public String id() {
-            return zone + "~" + codec.name();
+            return zone + "~" + codec.name() + (secure ? "~SRTP" : "");
         }
 
         public static Key parse(String id) {
-            int cut = id.lastIndexOf('~');
-            return new Key(id.substring(0, cut), StreamCodec.valueOf(id.substring(cut + 1)));
+            String[] parts = id.split("~");
+            return new Key(parts[0], StreamCodec.valueOf(parts[1]), parts.length > 2);
         }
     }
 
     private final Transmitter transmitter;
     private final int multicastTtl;
     private final Map<Key, UdpFanOut> outputs = new ConcurrentHashMap<>();
+    private final Map<Key, SrtpMasterKey> keys = new ConcurrentHashMap<>();
     private final Map<Key, Set<InetSocketAddress>> destinations = new ConcurrentHashMap<>();
 
     public ZoneStreams(Transmitter transmitter, int multicastTtl) {
@@ -55,13 +64,14 @@ public final class ZoneStreams implements AutoCloseable {
         }
     }
 
+    /** The stream a node receives: agents are sent SRTP, third-party speakers plain RTP. */
+    public static Key keyOf(Node node) {
+        return new Key(node.zone(), codecOf(node), node.kind() == NodeKind.AGENT);
+    }
+
     /** Makes {@code key}'s stream send to exactly {@code addresses}, opening the stream if needed. */
     public synchronized void send(Key key, Set<InetSocketAddress> addresses) {
-        UdpFanOut out = outputs.computeIfAbsent(key, k -> {
-            UdpFanOut opened = UdpFanOut.open(multicastTtl);
-            transmitter.openZone(k.id(), k.codec(), opened);
-            return opened;
-        });
+        UdpFanOut out = open(key);
         Set<InetSocketAddress> now = destinations.computeIfAbsent(key, k -> new HashSet<>());
         for (InetSocketAddress gone : Set.copyOf(now)) {
             if (!addresses.contains(gone)) {
@@ -76,8 +86,28 @@ public final class ZoneStreams implements AutoCloseable {
         }
     }
 
-    public boolean isOpen(Key key) {
-        return outputs.containsKey(key);
+    /**
+     * The SRTP master key of a secure stream, opening it if needed, for the agents that will receive it; null for a
+     * plain stream. One key per stream and server run: every agent of the zone decrypts the same packets.
+     */
+    public synchronized String srtpKey(Key key) {
+        open(key);
+        SrtpMasterKey master = keys.get(key);
+        return master == null ? null : master.inline();
+    }
+
+    private UdpFanOut open(Key key) {
+        return outputs.computeIfAbsent(key, k -> {
+            UdpFanOut opened = UdpFanOut.open(multicastTtl);
+            ZoneOutput output = opened;
+            if (k.secure()) {
+                SrtpMasterKey master = SrtpMasterKey.generate();
+                keys.put(k, master);
+                output = new SrtpZoneOutput(new SrtpSender(master), opened);
+            }
+            transmitter.openZone(k.id(), k.codec(), output);
+            return opened;
+        });
     }
 
     @Override

@@ -8,6 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.loa.core.control.ControlMessage;
 import vn.loa.core.rtp.RtpPacket;
+import vn.loa.core.rtp.RtpPacketCodec;
+import vn.loa.core.srtp.SrtpMasterKey;
+import vn.loa.core.srtp.SrtpReceiver;
 import vn.loa.server.testing.FakeAgent;
 import vn.loa.server.testing.RtpCapture;
 
@@ -51,7 +54,10 @@ class NodeControlIT extends ApiSuite {
         Registered r = agentInNewZone();
         try (FakeAgent agent = new FakeAgent(server.baseUrl()); RtpCapture rtp = new RtpCapture()) {
             agent.send(new ControlMessage.Hello(r.node(), r.token(), List.of("PCMU"), rtp.port(), "test"));
-            assertThat(agent.next(10)).isEqualTo(new ControlMessage.Welcome(10, "PCMU"));
+            ControlMessage.Welcome welcome = (ControlMessage.Welcome) agent.next(10);
+            assertThat(welcome.codec()).isEqualTo("PCMU");
+            assertThat(welcome.srtpKey()).as("agents get SRTP").startsWith("inline:");
+            SrtpReceiver srtp = new SrtpReceiver(SrtpMasterKey.parseInline(welcome.srtpKey()));
             agent.send(new ControlMessage.Heartbeat("IDLE", 80, 0, 0, 0));
             assertThat(province.technicianA.get("/api/v1/nodes/" + r.node()).json().getBoolean("online")).isTrue();
 
@@ -61,9 +67,15 @@ class NodeControlIT extends ApiSuite {
             ControlMessage play = agent.next(30);
             assertThat(play).isInstanceOf(ControlMessage.Play.class);
             assertThat(((ControlMessage.Play) play).announcement()).isEqualTo(String.valueOf(id));
-            List<RtpPacket> packets = rtp.receive(1500, 30_000);
-            assertThat(packets).hasSizeGreaterThan(50);
-            assertThat(OnAirIT.rms(packets)).isGreaterThan(500);
+            List<RtpPacket> encrypted = rtp.receive(1500, 30_000);
+            assertThat(encrypted).hasSizeGreaterThan(50);
+            List<RtpPacket> packets = new java.util.ArrayList<>();
+            for (RtpPacket p : encrypted) {
+                packets.add(RtpPacketCodec.decode(srtp.unprotect(RtpPacketCodec.encode(p))));
+            }
+            assertThat(OnAirIT.rms(packets)).as("speech after decryption").isGreaterThan(500);
+            assertThat(vn.loa.core.media.Correlation.normalised(speech(encrypted), speech(packets), 0))
+                    .as("what an eavesdropper decodes has nothing of the speech").isBetween(-0.2, 0.2);
             assertThat(agent.next(10)).isEqualTo(new ControlMessage.Stop(String.valueOf(id), "FINISHED"));
 
             agent.send(new ControlMessage.Played(String.valueOf(id), "PLAYED", packets.size() * 20L, null));
@@ -76,6 +88,13 @@ class NodeControlIT extends ApiSuite {
             }
             assertThat(done.getJsonArray("deliveries").getJsonObject(0).getString("state")).isEqualTo("PLAYED");
         }
+    }
+
+    /** The first 160 bytes of every payload, decoded as µ-law: the audio, or what passes for it. */
+    private static short[] speech(List<RtpPacket> packets) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        packets.forEach(p -> all.write(p.payload(), 0, Math.min(160, p.payload().length)));
+        return vn.loa.core.media.codec.MuLaw.decode(all.toByteArray());
     }
 
     @Test
