@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import vn.loa.core.control.ControlMessage;
+import vn.loa.core.srtp.MalformedSrtpKeyException;
+import vn.loa.core.srtp.SrtpMasterKey;
 import vn.loa.core.control.ControlMessage.Heartbeat;
 import vn.loa.core.control.ControlMessage.Play;
 import vn.loa.core.control.ControlMessage.Played;
@@ -34,6 +36,8 @@ import vn.loa.node.sink.WavRecorder;
  * figures.
  */
 public final class NodeAgent implements ControlHandler, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(NodeAgent.class.getName());
 
     public static final String VERSION = "0.1.0";
     /** What this agent decodes, best first: Opus saves two thirds of G.711's bandwidth on a 4G link. */
@@ -118,7 +122,13 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
 
     @Override
     public void welcomed(Welcome welcome) {
-        // Nothing to set up: the codec of each announcement comes with its play command and its payload type.
+        // The codec of each announcement comes with its play command; only the stream's protection is set here.
+        try {
+            receiver.useSrtp(welcome.srtpKey() == null ? null : SrtpMasterKey.parseInline(welcome.srtpKey()));
+        } catch (MalformedSrtpKeyException e) {
+            LOG.log(System.Logger.Level.WARNING, "khóa SRTP không hợp lệ / bad SRTP key from the server: "
+                    + e.getMessage());
+        }
     }
 
     @Override

@@ -34,10 +34,26 @@ public final class FakeLoaServer implements AutoCloseable {
 
     /** Listens on {@code port} (0 for any free one); call again after {@link #stop} to come back on the same port. */
     public FakeLoaServer start(int wanted) {
-        HttpServer http = vertx.createHttpServer().webSocketHandler(this::accept);
-        server = join(http.listen(wanted, "127.0.0.1").toCompletionStage().toCompletableFuture());
-        port = server.actualPort();
-        return this;
+        // Coming back on the same port can race the kernel's release of the old socket: retry for a few seconds.
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (true) {
+            HttpServer http = vertx.createHttpServer().webSocketHandler(this::accept);
+            try {
+                server = join(http.listen(wanted, "127.0.0.1").toCompletionStage().toCompletableFuture());
+                port = server.actualPort();
+                return this;
+            } catch (IllegalStateException e) {
+                if (wanted == 0 || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Stops listening and drops the agent's connection, as a crashed server would. */

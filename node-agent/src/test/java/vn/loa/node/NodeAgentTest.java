@@ -77,6 +77,7 @@ class NodeAgentTest {
         short[] signal = speechLikeSignal(8000);
         server.send(new Play("42", "thon-dong", "PCMU", 0, 8000, 0));
         sendPcmu(signal, Set.of());
+        drained();
         server.send(new Stop("42", "FINISHED"));
 
         Played played = Await.next(server.received(), Played.class, WAIT);
@@ -98,6 +99,7 @@ class NodeAgentTest {
         short[] signal = speechLikeSignal(8000);
         server.send(new Play("43", "thon-dong", "PCMU", 0, 8000, 0));
         sendPcmu(signal, Set.of(10));
+        drained();
         server.send(new Stop("43", "FINISHED"));
 
         Played played = Await.next(server.received(), Played.class, WAIT);
@@ -117,6 +119,7 @@ class NodeAgentTest {
         Await.until(WAIT, "audio is being recorded", agent::playingNow);
         server.send(new Play("46", "thon-dong", "PCMU", 0, 8000, 0));
         assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
+        drained();
         server.send(new Stop("46", "FINISHED"));
 
         Played played = Await.next(server.received(), Played.class, WAIT);
@@ -145,6 +148,7 @@ class NodeAgentTest {
         Heartbeat playing = nextHeartbeatWith(h -> "PLAYING".equals(h.state()));
         assertThat(playing.volume()).isEqualTo(35);
         assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
+        drained();
         server.send(new Stop("44", "FINISHED"));
         assertThat(Await.next(server.received(), Played.class, WAIT).millis()).isEqualTo(3000);
     }
@@ -161,6 +165,7 @@ class NodeAgentTest {
         server.start(port);
         Await.until(WAIT, "welcomed again", () -> agent.channel().welcomes() == 2);
         assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
+        drained();
         server.send(new Stop("45", "FINISHED"));
 
         Played played = Await.next(server.received(), Played.class, WAIT);
@@ -269,6 +274,23 @@ class NodeAgentTest {
             short[] samples = new short[bytes.length / 2];
             ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
             return samples;
+        }
+    }
+
+    /**
+     * Waits until the agent has taken in every datagram already sent (its reception count stops growing), as the
+     * server's stop follows the last packet over a real network; on a loaded machine the socket may still hold some.
+     */
+    private void drained() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5_000;
+        long seen = -1;
+        while (System.currentTimeMillis() < deadline) {
+            long now = agent.reception().received() + agent.reception().foreign() + agent.reception().malformed();
+            if (now == seen) {
+                return;
+            }
+            seen = now;
+            Thread.sleep(200);
         }
     }
 }

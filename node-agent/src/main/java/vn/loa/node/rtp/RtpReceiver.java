@@ -10,6 +10,9 @@ import java.util.Optional;
 import vn.loa.core.rtp.MalformedPacketException;
 import vn.loa.core.rtp.RtpPacket;
 import vn.loa.core.rtp.RtpPacketCodec;
+import vn.loa.core.srtp.SrtpMasterKey;
+import vn.loa.core.srtp.SrtpReceiver;
+import vn.loa.core.srtp.SrtpRejectedException;
 import vn.loa.node.media.PayloadFormat;
 import vn.loa.node.media.PayloadTypes;
 
@@ -36,6 +39,8 @@ public final class RtpReceiver {
     private final PacketSink sink;
     private final long sourceTimeout;
     private volatile long expectedSsrc = -1;
+    /** The zone stream's SRTP session, or null while the server sends plain RTP. */
+    private volatile SrtpReceiver srtp;
     private volatile ReceptionReport report = ReceptionReport.NOTHING;
     // Receiving thread only.
     private RtpSource current;
@@ -71,6 +76,18 @@ public final class RtpReceiver {
         return socket.localAddress().port();
     }
 
+    /**
+     * Decrypts every datagram with this SRTP master key from now on (the server's welcome carries it); null returns to
+     * plain RTP. Packets that fail authentication are counted as malformed and dropped.
+     */
+    public void useSrtp(SrtpMasterKey key) {
+        SrtpReceiver old = srtp;
+        srtp = key == null ? null : new SrtpReceiver(key);
+        if (old != null) {
+            old.close();
+        }
+    }
+
     /** Lets the source a play command names take over at once, even while another is still sending. */
     public void expectSource(long ssrc) {
         expectedSsrc = ssrc;
@@ -87,7 +104,8 @@ public final class RtpReceiver {
     /** Handles one datagram that arrived at {@code arrival} (monotonic nanoseconds). */
     void receive(byte[] datagram, long arrival) {
         try {
-            RtpPacket packet = RtpPacketCodec.decode(datagram);
+            SrtpReceiver session = srtp;
+            RtpPacket packet = RtpPacketCodec.decode(session == null ? datagram : session.unprotect(datagram));
             Optional<PayloadFormat> format = payloadTypes.formatOf(packet.payloadType());
             if (format.isEmpty()) {
                 drop("foreign", ++foreign, "payload type " + packet.payloadType());
@@ -98,7 +116,7 @@ public final class RtpReceiver {
             } else {
                 drop("foreign", ++foreign, "second source " + Long.toHexString(packet.ssrc()));
             }
-        } catch (MalformedPacketException e) {
+        } catch (MalformedPacketException | SrtpRejectedException e) {
             drop("malformed", ++malformed, e.getMessage());
         }
         publish();
