@@ -17,8 +17,9 @@ public final class BenchMain {
             switch (name) {
                 case "api" -> new ApiListBench().run(results.resolve("api.json"));
                 case "fanout" -> new FanoutBench().run(results.resolve("fanout.json"), Machine.describe());
+                case "tts" -> new TtsBench().run(results.resolve("tts.json"));
                 default -> {
-                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout");
+                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, tts");
                     System.exit(64);
                 }
             }

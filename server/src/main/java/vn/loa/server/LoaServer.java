@@ -44,6 +44,7 @@ import vn.loa.server.http.HealthRoutes;
 import vn.loa.server.node.NodeJson;
 import vn.loa.server.node.NodeRepository;
 import vn.loa.server.node.NodeTokens;
+import vn.loa.server.speech.Abbreviations;
 import vn.loa.server.speech.SpeechReadiness;
 import vn.loa.server.speech.SpeechRoutes;
 import vn.loa.server.user.UserRepository;
@@ -110,7 +111,8 @@ public final class LoaServer implements AutoCloseable {
         var announcements = new AnnouncementRoutes(lifecycle, blocking);
         Announcer announcer = Announcer.withEspeak();
         announcer.warmUp();
-        air = new AirStation(vertx, jdbi, lifecycle, new AnnouncerSpeech(announcer), blocking, config.multicastTtl(),
+        Abbreviations abbreviations = new Abbreviations(jdbi, announcer, audit);
+        air = new AirStation(vertx, jdbi, lifecycle, new AnnouncerSpeech(abbreviations), blocking, config.multicastTtl(),
                 clock);
         var nodeRegistry = new DeviceRegistry<>(jdbi, new NodeRepository(),
                 new DeviceKind<Node>("loa", "node", Node::id, Node::zone, n -> n.name() + " @ " + n.zone()),
@@ -121,7 +123,7 @@ public final class LoaServer implements AutoCloseable {
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
         var auth = new AuthRoutes(signIn, blocking);
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
-        var speech = new SpeechRoutes(announcer, blocking);
+        var speech = new SpeechRoutes(abbreviations, blocking);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), new Authenticator(tokens), builder -> {

@@ -58,6 +58,11 @@ final class AirTargets {
                 "Multicast " + zone.name(), zone.id(), NodeKind.RTP, group, "PCMU"));
     }
 
+    /** The path of a zone, for the reading rules of its unit; the root's when it is gone. */
+    String pathOf(Handle h, String zoneId) {
+        return zones.find(h, zoneId).map(Zone::path).orElse("/");
+    }
+
     /** The nodes directly in one zone, by stream: what its streams should send to now. */
     Map<ZoneStreams.Key, List<Target>> in(Handle h, String zoneId) {
         List<Node> all = new ArrayList<>(nodes.inZone(h, zoneId));

@@ -49,7 +49,8 @@ public final class OnAir implements AirControl {
 
     /** Turns a notice's text into PCM: mono 16-bit samples at {@link Spoken#sampleRate()}. */
     public interface Speech {
-        Spoken speak(String text, String voice);
+        /** Speaks with the reading rules (abbreviations) of the unit at {@code unitPath}. */
+        Spoken speak(String text, String voice, String unitPath);
     }
 
     /** Spoken audio. */
@@ -107,7 +108,8 @@ public final class OnAir implements AirControl {
                 fail(id, "Không loa nào đang kết nối được. / no loudspeaker can be reached now");
                 return;
             }
-            Spoken spoken = speech.speak(vn.loa.server.http.TextInput.spoken(a.text()), a.voice());
+            String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
+            Spoken spoken = speech.speak(vn.loa.server.http.TextInput.spoken(a.text()), a.voice(), unitPath);
             if (cancelled.containsKey(id) || !lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR,
                     null)) {
                 return;

@@ -4,6 +4,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.Map;
+import vn.loa.server.auth.Authenticator;
+import vn.loa.server.auth.Caller;
 import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
@@ -16,21 +19,38 @@ import vn.loa.tts.engine.SpeechException;
 /** HTTP routes of {@code /api/v1/tts}: how Loa will read a text aloud, in words and in sound, before it airs. */
 public final class SpeechRoutes {
 
-    private final Announcer announcer;
+    private final Abbreviations abbreviations;
     private final Blocking blocking;
 
-    public SpeechRoutes(Announcer announcer, Blocking blocking) {
-        this.announcer = announcer;
+    public SpeechRoutes(Abbreviations abbreviations, Blocking blocking) {
+        this.abbreviations = abbreviations;
         this.blocking = blocking;
     }
 
     public void mount(RouterBuilder api) {
         api.getRoute("normalizeText").addHandler(this::normalize);
         api.getRoute("previewSpeech").addHandler(this::preview);
+        api.getRoute("listAbbreviations").addHandler(this::listAbbreviations);
+        api.getRoute("replaceAbbreviations").addHandler(this::replaceAbbreviations);
+    }
+
+    private void listAbbreviations(RoutingContext ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        Replies.reply(ctx, 200, blocking.run(() -> new JsonObject(new java.util.LinkedHashMap<>(
+                abbreviations.effective(caller.unitPath())))));
+    }
+
+    private void replaceAbbreviations(RoutingContext ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        ctx.body().asJsonObject().forEach(e -> entries.put(TextInput.plain(e.getKey()), TextInput.plain((String) e.getValue())));
+        Replies.reply(ctx, 200, blocking.run(() -> new JsonObject(new java.util.LinkedHashMap<>(
+                abbreviations.replace(caller, entries)))));
     }
 
     /** The notice read aloud as a WAV file, so the clerk hears it before it airs. */
     private void preview(RoutingContext ctx) {
+        Announcer announcer = abbreviations.announcerFor(Authenticator.caller(ctx).unitPath());
         JsonObject body = ctx.body().asJsonObject();
         String text = TextInput.spoken(TextInput.rich(body.getString("text")));
         String voice = body.getString("voice");
@@ -64,9 +84,10 @@ public final class SpeechRoutes {
     private void normalize(RoutingContext ctx) {
         // The notice body may be rich text; the listener hears only its words.
         String text = TextInput.spoken(TextInput.rich(ctx.body().asJsonObject().getString("text")));
+        String unitPath = Authenticator.caller(ctx).unitPath();
         Replies.reply(ctx, 200, blocking.run(() -> {
             try {
-                Normalized reading = announcer.normalize(text);
+                Normalized reading = abbreviations.announcerFor(unitPath).normalize(text);
                 return new JsonObject().put("normalized", reading.normalized())
                         .put("sentences", new JsonArray(reading.sentences()));
             } catch (TextTooLongException e) {

@@ -45,4 +45,22 @@ class SpeechIT extends ApiSuite {
         assertRefused(province.clerkA.post("/api/v1/tts/preview", new JsonObject().put("text", "Xin chào")
                 .put("voice", "klingon")), 400, "unknown_voice");
     }
+
+    @Test
+    void communeAbbreviationsAreReadInThatCommuneOnly() {
+        var set = province.adminA.put("/api/v1/abbreviations", new JsonObject().put("HTXAB", "hợp tác xã An Bình"));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().getString("HTXAB")).isEqualTo("hợp tác xã An Bình");
+
+        String inA = province.clerkA.post("/api/v1/tts/normalize", new JsonObject().put("text", "HTXAB thông báo họp."))
+                .json().getString("normalized");
+        String inB = province.clerkB.post("/api/v1/tts/normalize", new JsonObject().put("text", "HTXAB thông báo họp."))
+                .json().getString("normalized");
+
+        assertThat(inA).containsIgnoringCase("hợp tác xã An Bình");
+        assertThat(inB).doesNotContainIgnoringCase("hợp tác xã An Bình");
+        assertRefused(province.clerkA.put("/api/v1/abbreviations", new JsonObject().put("X", "y")), 403, "forbidden");
+        assertRefused(province.adminA.put("/api/v1/abbreviations", new JsonObject().put("<b>", "thẻ")), 400,
+                "invalid_abbreviation");
+    }
 }
