@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.server.api.Province.created;
 
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import vn.loa.core.media.Correlation;
-import vn.loa.core.media.codec.MuLaw;
 import vn.loa.core.rtp.RtpPacket;
 import vn.loa.node.AgentOptions;
 import vn.loa.node.AgentTuning;
 import vn.loa.node.NodeAgent;
 import vn.loa.node.control.ServerAddress;
+import vn.loa.server.testing.Audio;
 import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.TcpProxy;
 
@@ -65,8 +60,8 @@ class NodeAgentIT extends ApiSuite {
                 List<RtpPacket> sent = reference.receive(2500, 60_000);
                 OnAirIT.waitForState(province.clerkA, id, "DONE");
                 Path wav = await(() -> recording(recordings, id), true) ? recordingPath(recordings, id) : null;
-                short[] heard = samples(wav);
-                short[] original = decode(sent);
+                short[] heard = Audio.wav(wav);
+                short[] original = Audio.pcmu(sent);
                 int lag = Correlation.bestLag(original, heard, 4000);
                 assertThat(Correlation.normalised(original, heard, lag)).isGreaterThanOrEqualTo(0.9);
                 assertThat(heard.length / 8000.0).isCloseTo(original.length / 8000.0,
@@ -103,21 +98,5 @@ class NodeAgentIT extends ApiSuite {
             Thread.sleep(100);
         }
         return true;
-    }
-
-    private static short[] decode(List<RtpPacket> packets) {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        packets.forEach(p -> all.writeBytes(p.payload()));
-        return MuLaw.decode(all.toByteArray());
-    }
-
-    private static short[] samples(Path wav) throws Exception {
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-            byte[] bytes = in.readAllBytes();
-            short[] out = new short[bytes.length / 2];
-            ByteBuffer.wrap(bytes).order(in.getFormat().isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
-                    .asShortBuffer().get(out);
-            return out;
-        }
     }
 }

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.server.api.Province.created;
 
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import vn.loa.core.media.Correlation;
 import vn.loa.core.media.GstreamerReceiver;
-import vn.loa.core.media.codec.MuLaw;
 import vn.loa.core.rtp.RtpPacket;
+import vn.loa.server.testing.Audio;
 import vn.loa.server.testing.RtpCapture;
 
 /**
@@ -56,8 +51,8 @@ class SdpInteropIT extends ApiSuite {
             province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
             List<RtpPacket> sent = reference.receive(1500, 30_000);
             OnAirIT.waitForState(province.clerkA, id, "DONE");
-            short[] heard = samples(gst.finish());
-            short[] original = decode(sent);
+            short[] heard = Audio.wav(gst.finish());
+            short[] original = Audio.pcmu(sent);
 
             int lag = Correlation.bestLag(original, heard, 8000);
             assertThat(Correlation.normalised(original, heard, lag)).as("aligned correlation").isGreaterThanOrEqualTo(0.9);
@@ -66,22 +61,6 @@ class SdpInteropIT extends ApiSuite {
             assertThat(heardSeconds).isCloseTo(sentSeconds, org.assertj.core.data.Percentage.withPercentage(2));
         } finally {
             Files.deleteIfExists(sdp);
-        }
-    }
-
-    private static short[] decode(List<RtpPacket> packets) {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        packets.forEach(p -> all.writeBytes(p.payload()));
-        return MuLaw.decode(all.toByteArray());
-    }
-
-    private static short[] samples(Path wav) throws Exception {
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-            byte[] bytes = in.readAllBytes();
-            short[] out = new short[bytes.length / 2];
-            ByteBuffer.wrap(bytes).order(in.getFormat().isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
-                    .asShortBuffer().get(out);
-            return out;
         }
     }
 }

@@ -1,0 +1,36 @@
+package vn.loa.server.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import vn.loa.core.media.codec.MuLaw;
+import vn.loa.core.rtp.RtpPacket;
+
+/** The audio tests compare: what left Loa in G.711 packets, and what a receiver wrote to a WAV file. */
+public final class Audio {
+
+    private Audio() {
+    }
+
+    /** The PCM carried by a run of PCMU packets, in order. */
+    public static short[] pcmu(List<RtpPacket> packets) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        packets.forEach(p -> all.writeBytes(p.payload()));
+        return MuLaw.decode(all.toByteArray());
+    }
+
+    /** The 16-bit samples of a WAV file. */
+    public static short[] wav(Path file) throws Exception {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
+            byte[] bytes = in.readAllBytes();
+            short[] out = new short[bytes.length / 2];
+            ByteBuffer.wrap(bytes).order(in.getFormat().isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
+                    .asShortBuffer().get(out);
+            return out;
+        }
+    }
+}
