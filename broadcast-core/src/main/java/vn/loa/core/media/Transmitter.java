@@ -26,7 +26,7 @@ public final class Transmitter implements AutoCloseable {
 
     private static final Duration PACKET_TIME = Duration.ofMillis(20);
 
-    private record Zone(ZoneStream stream, StreamCodec codec) {
+    private record Zone(ZoneStream stream, StreamCodec codec, long ssrc) {
     }
 
     private final Switchboard switchboard;
@@ -51,7 +51,7 @@ public final class Transmitter implements AutoCloseable {
             packetizer = RtpPacketizer.withRandomStart(codec.payloadType(), random);
         }
         ZoneStream stream = new ZoneStream(switchboard.zone(zone), packetizer, codec.unitsPer(20));
-        if (zones.putIfAbsent(zone, new Zone(stream, codec)) != null) {
+        if (zones.putIfAbsent(zone, new Zone(stream, codec, packetizer.ssrc())) != null) {
             throw new IllegalArgumentException("zone " + zone + " is already open");
         }
         ticker.add(stream, output::send, output::sendControl);
@@ -77,6 +77,15 @@ public final class Transmitter implements AutoCloseable {
             open.stream().attach(programmeId, feed);
         }
         switchboard.submit(new Claim(programmeId, priority, policy), zones);
+    }
+
+    /** The RTP SSRC of an open zone's stream, so receivers told of a programme know which source carries it. */
+    public long ssrcOf(String zone) {
+        Zone open = zones.get(zone);
+        if (open == null) {
+            throw new IllegalArgumentException("zone " + zone + " is not open");
+        }
+        return open.ssrc();
     }
 
     /** Takes a programme off air in every zone (cancelled, caller hung up). */

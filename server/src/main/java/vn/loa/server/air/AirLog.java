@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.ToLongFunction;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.arbiter.ArbiterEvent;
 import vn.loa.core.arbiter.ArbiterListener;
@@ -35,6 +36,8 @@ public final class AirLog implements ArbiterListener {
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
     private final Map<Long, Airing> airings = new ConcurrentHashMap<>();
+    /** The SSRC of a stream by its transmitter key; set once the transmitter exists (it needs this log first). */
+    private volatile ToLongFunction<String> ssrcs = stream -> 0;
 
     AirLog(Jdbi jdbi, AnnouncementService lifecycle, NodeSessions sessions, Executor executor, Clock clock) {
         this.jdbi = jdbi;
@@ -42,6 +45,10 @@ public final class AirLog implements ArbiterListener {
         this.sessions = sessions;
         this.executor = executor;
         this.clock = clock;
+    }
+
+    void ssrcsFrom(ToLongFunction<String> streams) {
+        this.ssrcs = streams;
     }
 
     static String programmeId(long announcementId) {
@@ -74,7 +81,7 @@ public final class AirLog implements ArbiterListener {
             case STARTED, RESUMED, RESTARTED -> {
                 record(id, targets, DeliveryState.SENT, null);
                 tellAgents(targets, new ControlMessage.Play(String.valueOf(id), key.zone(), key.codec().name(),
-                        key.codec().payloadType(), key.codec().rtpMap().clockRate(), 0));
+                        key.codec().payloadType(), key.codec().rtpMap().clockRate(), ssrcs.applyAsLong(event.zone())));
             }
             case PREEMPTED -> tellAgents(targets, new ControlMessage.Stop(String.valueOf(id), "PREEMPTED"));
             case FINISHED -> {

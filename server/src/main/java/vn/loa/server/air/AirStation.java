@@ -36,6 +36,7 @@ public final class AirStation implements AutoCloseable {
         });
         AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, clock);
         this.transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@" + hostName(), log);
+        log.ssrcsFrom(transmitter::ssrcOf);
         this.streams = new ZoneStreams(transmitter, multicastTtl);
         NodeRepository nodes = new NodeRepository();
         AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions);

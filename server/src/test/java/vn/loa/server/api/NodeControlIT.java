@@ -67,8 +67,10 @@ class NodeControlIT extends ApiSuite {
             ControlMessage play = agent.next(30);
             assertThat(play).isInstanceOf(ControlMessage.Play.class);
             assertThat(((ControlMessage.Play) play).announcement()).isEqualTo(String.valueOf(id));
+            long announcedSsrc = ((ControlMessage.Play) play).ssrc();
             List<RtpPacket> encrypted = rtp.receive(1500, 30_000);
             assertThat(encrypted).hasSizeGreaterThan(50);
+            assertThat(encrypted).allSatisfy(p -> assertThat(p.ssrc()).isEqualTo(announcedSsrc));
             List<RtpPacket> packets = new java.util.ArrayList<>();
             for (RtpPacket p : encrypted) {
                 packets.add(RtpPacketCodec.decode(srtp.unprotect(RtpPacketCodec.encode(p))));
