@@ -81,7 +81,11 @@ public final class OnAir implements AirControl {
     @Override
     public void cancelled(long announcementId) {
         cancelled.put(announcementId, true);
-        worker.execute(() -> transmitter.withdraw(AirLog.programmeId(announcementId)));
+        worker.execute(() -> {
+            transmitter.withdraw(AirLog.programmeId(announcementId));
+            // Anything queued for this announcement ran before this task: the mark is no longer needed.
+            cancelled.remove(announcementId);
+        });
     }
 
     /** Re-points a zone's streams at its nodes' current addresses (an agent came or went). */
@@ -110,8 +114,9 @@ public final class OnAir implements AirControl {
             }
             String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
             Spoken spoken = speech.speak(vn.loa.server.http.TextInput.spoken(a.text()), a.voice(), unitPath);
-            if (cancelled.containsKey(id) || !lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR,
-                    null)) {
+            // A cancel that came while the text was being spoken wins; the mark has served its purpose either way.
+            if (cancelled.remove(id) != null || !lifecycle.advance(id, AnnouncementState.SCHEDULED,
+                    AnnouncementState.ON_AIR, null)) {
                 return;
             }
             jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h, id,
