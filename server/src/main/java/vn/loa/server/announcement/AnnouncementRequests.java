@@ -33,6 +33,11 @@ final class AnnouncementRequests {
             text = null;
         }
         String audioId = body.getString("audioId");
+        if (audioId != null) {
+            // Nothing can be uploaded yet (POST /api/v1/audio comes with the scheduler), so every id is unknown.
+            throw ApiError.badRequest("unknown_audio", "Không có tệp âm thanh '" + audioId + "'. Hãy tải tệp lên trước "
+                    + "(POST /api/v1/audio) rồi dùng mã tệp được trả về.");
+        }
         String relayUrl = relayUrl(body.getString("relayUrl"));
         if (text == null && audioId == null && relayUrl == null) {
             throw ApiError.badRequest("missing_content",

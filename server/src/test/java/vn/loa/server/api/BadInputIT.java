@@ -151,5 +151,7 @@ class BadInputIT extends ApiSuite {
         JsonObject relay = notice("Tiếp sóng", "thon-a1").put("relayUrl", "file:///etc/passwd");
         relay.remove("text");
         assertRefused(province.clerkA.post("/api/v1/announcements", relay), 400, "invalid_relay_url");
+        assertRefused(province.clerkA.post("/api/v1/announcements", notice("Tệp lạ", "thon-a1").put("audioId", "khong-co")),
+                400, "unknown_audio");
     }
 }
