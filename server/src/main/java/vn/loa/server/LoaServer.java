@@ -45,6 +45,7 @@ import vn.loa.server.node.NodeJson;
 import vn.loa.server.node.NodeRepository;
 import vn.loa.server.node.NodeTokens;
 import vn.loa.server.speech.Abbreviations;
+import vn.loa.server.speech.Engines;
 import vn.loa.server.speech.SpeechReadiness;
 import vn.loa.server.speech.SpeechRoutes;
 import vn.loa.server.user.UserRepository;
@@ -108,8 +109,9 @@ public final class LoaServer implements AutoCloseable {
                 (caller, board) -> BoardJson.write(boardRegistry.create(caller, board, (h, b) -> { })),
                 BoardJson.shape(), blocking);
         var lifecycle = new AnnouncementService(jdbi, new AnnouncementRepository(), zoneGuard, audit, clock);
-        var announcements = new AnnouncementRoutes(lifecycle, blocking);
-        Announcer announcer = Announcer.withEspeak();
+        Engines.Speech speech = Engines.from(config.speech());
+        Announcer announcer = speech.announcer();
+        var announcements = new AnnouncementRoutes(lifecycle, speech.voices(), blocking);
         announcer.warmUp();
         Abbreviations abbreviations = new Abbreviations(jdbi, announcer, audit);
         air = new AirStation(vertx, jdbi, lifecycle, new AnnouncerSpeech(abbreviations), blocking, config.multicastTtl(),
@@ -123,7 +125,7 @@ public final class LoaServer implements AutoCloseable {
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
         var auth = new AuthRoutes(signIn, blocking);
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
-        var speech = new SpeechRoutes(abbreviations, blocking);
+        var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), new Authenticator(tokens), builder -> {
@@ -134,7 +136,7 @@ public final class LoaServer implements AutoCloseable {
             announcements.mount(builder);
             users.mount(builder);
             auditRoutes.mount(builder);
-            speech.mount(builder);
+            speechRoutes.mount(builder);
             streams.mount(builder);
         }).await();
 

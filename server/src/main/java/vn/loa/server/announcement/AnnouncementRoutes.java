@@ -22,10 +22,12 @@ public final class AnnouncementRoutes {
     }
 
     private final AnnouncementService service;
+    private final java.util.Set<String> voices;
     private final Blocking blocking;
 
-    public AnnouncementRoutes(AnnouncementService service, Blocking blocking) {
+    public AnnouncementRoutes(AnnouncementService service, java.util.Set<String> voices, Blocking blocking) {
         this.service = service;
+        this.voices = voices;
         this.blocking = blocking;
     }
 
@@ -53,7 +55,7 @@ public final class AnnouncementRoutes {
 
     private void create(RoutingContext ctx) {
         Caller caller = Authenticator.caller(ctx);
-        AnnouncementDraft draft = AnnouncementRequests.draft(ctx.body().asJsonObject());
+        AnnouncementDraft draft = checked(AnnouncementRequests.draft(ctx.body().asJsonObject()));
         Replies.reply(ctx, 201, blocking.run(() -> AnnouncementJson.summary(service.create(caller, draft))));
     }
 
@@ -66,7 +68,7 @@ public final class AnnouncementRoutes {
     private void edit(RoutingContext ctx) {
         Caller caller = Authenticator.caller(ctx);
         long id = id(ctx);
-        AnnouncementDraft draft = AnnouncementRequests.draft(ctx.body().asJsonObject());
+        AnnouncementDraft draft = checked(AnnouncementRequests.draft(ctx.body().asJsonObject()));
         Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.summary(service.edit(caller, id, draft))));
     }
 
@@ -76,6 +78,15 @@ public final class AnnouncementRoutes {
         JsonObject body = ctx.body() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
         String reason = body == null ? null : TextInput.plain(body.getString("reason"));
         Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.summary(move.apply(caller, id, reason))));
+    }
+
+    /** A voice no engine has would only fail on air: refuse it now, naming the voices there are. */
+    private AnnouncementDraft checked(AnnouncementDraft draft) {
+        if (draft.voice() != null && !voices.contains(draft.voice())) {
+            throw ApiError.badRequest("unknown_voice", "Không có giọng đọc '" + draft.voice() + "'. Các giọng có: "
+                    + String.join(", ", new java.util.TreeSet<>(voices)) + ".");
+        }
+        return draft;
     }
 
     private static long id(RoutingContext ctx) {

@@ -77,7 +77,32 @@ public final class ConfigLoader {
                 integer(p, "auth.login.user.limit", 1, 1000),
                 integer(p, "auth.login.address.limit", 1, 100000),
                 Duration.ofSeconds(integer(p, "auth.login.window", 1, 24 * 3600)),
-                integer(p, "rtp.multicast.ttl", 1, 255));
+                integer(p, "rtp.multicast.ttl", 1, 255),
+                speech(p));
+    }
+
+    private static SpeechSettings speech(Properties p) {
+        String cloud = p.getProperty("tts.cloud", "").trim().toLowerCase(Locale.ROOT);
+        if (!cloud.isEmpty() && !SpeechSettings.CLOUDS.contains(cloud)) {
+            throw new ConfigException("tts.cloud (LOA_TTS_CLOUD) must be empty or one of " + SpeechSettings.CLOUDS
+                    + ", got '" + cloud + "'");
+        }
+        java.util.List<String> voices = java.util.Arrays.stream(p.getProperty("tts.cloud.voices", "").split(","))
+                .map(String::trim).filter(v -> !v.isEmpty()).toList();
+        java.net.URI url = null;
+        if (!cloud.isEmpty()) {
+            try {
+                url = java.net.URI.create(text(p, "tts.cloud.url"));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("tts.cloud.url (LOA_TTS_CLOUD_URL) is not a URL: " + e.getMessage());
+            }
+            if (voices.isEmpty()) {
+                throw new ConfigException("tts.cloud.voices (LOA_TTS_CLOUD_VOICES) must name the service's voices");
+            }
+        }
+        return new SpeechSettings(text(p, "tts.voice"), cloud.isEmpty() ? null : cloud, url,
+                p.getProperty("tts.cloud.key", ""), voices,
+                Duration.ofSeconds(integer(p, "tts.cloud.timeout", 1, 120)));
     }
 
     static String envName(String key) {

@@ -21,7 +21,8 @@ public record LoaConfig(
         int loginUserLimit,
         int loginAddressLimit,
         Duration loginWindow,
-        int multicastTtl) {
+        int multicastTtl,
+        SpeechSettings speech) {
 
     /** True when the database is PostgreSQL rather than the embedded H2. */
     public boolean isPostgres() {
@@ -31,6 +32,6 @@ public record LoaConfig(
     /** A copy listening on another port (tests use 0 for a free one). */
     public LoaConfig withHttpPort(int port) {
         return new LoaConfig(httpHost, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword,
-                rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow, multicastTtl);
+                rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow, multicastTtl, speech);
     }
 }

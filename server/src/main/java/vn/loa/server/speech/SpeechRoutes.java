@@ -20,10 +20,12 @@ import vn.loa.tts.engine.SpeechException;
 public final class SpeechRoutes {
 
     private final Abbreviations abbreviations;
+    private final java.util.Set<String> voices;
     private final Blocking blocking;
 
-    public SpeechRoutes(Abbreviations abbreviations, Blocking blocking) {
+    public SpeechRoutes(Abbreviations abbreviations, java.util.Set<String> voices, Blocking blocking) {
         this.abbreviations = abbreviations;
+        this.voices = voices;
         this.blocking = blocking;
     }
 
@@ -54,9 +56,9 @@ public final class SpeechRoutes {
         JsonObject body = ctx.body().asJsonObject();
         String text = TextInput.spoken(TextInput.rich(body.getString("text")));
         String voice = body.getString("voice");
-        if (voice != null && !announcer.engine().supports(voice)) {
+        if (voice != null && !voices.contains(voice)) {
             throw ApiError.badRequest("unknown_voice", "Không có giọng đọc '" + voice + "'. Các giọng có: "
-                    + String.join(", ", new java.util.TreeSet<>(announcer.engine().voices())) + ".");
+                    + String.join(", ", new java.util.TreeSet<>(voices)) + ".");
         }
         if (text == null || text.isBlank()) {
             throw ApiError.badRequest("missing_content", "Hãy nhập nội dung cần nghe thử.");

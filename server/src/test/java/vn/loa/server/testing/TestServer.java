@@ -28,12 +28,23 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(config(""));
     }
 
+    /** A server on H2 with some settings changed ({@code tts.cloud=...}). */
+    public static TestServer onH2(java.util.Map<String, String> settings) throws Exception {
+        Properties p = properties("");
+        settings.forEach(p::setProperty);
+        return new TestServer(ConfigLoader.from(p));
+    }
+
     public static TestServer onPostgres() throws Exception {
         return new TestServer(config(PostgresCluster.shared().newDatabase()));
     }
 
     /** The configuration of a test server; the body limit is small so the limit test needs no huge body. */
     static LoaConfig config(String dbUrl) throws IOException {
+        return ConfigLoader.from(properties(dbUrl));
+    }
+
+    private static Properties properties(String dbUrl) throws IOException {
         Properties p = ConfigLoader.defaults();
         Path data = Files.createTempDirectory("loa-test-");
         p.setProperty("data.dir", data.toString());
@@ -42,7 +53,7 @@ public final class TestServer implements AutoCloseable {
         p.setProperty("http.host", "127.0.0.1");
         p.setProperty("admin.password", ADMIN_PASSWORD);
         p.setProperty("http.body.limit", "65536");
-        return ConfigLoader.from(p);
+        return p;
     }
 
     public String baseUrl() {

@@ -1,0 +1,69 @@
+package vn.loa.server.speech;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import vn.loa.server.config.ConfigException;
+import vn.loa.server.config.SpeechSettings;
+import vn.loa.tts.Announcer;
+import vn.loa.tts.cache.CachingEngine;
+import vn.loa.tts.cache.SynthesisCache;
+import vn.loa.tts.engine.FallbackEngine;
+import vn.loa.tts.engine.SpeechEngine;
+import vn.loa.tts.espeak.EspeakConfig;
+import vn.loa.tts.espeak.EspeakEngine;
+import vn.loa.tts.http.FptAiEngine;
+import vn.loa.tts.http.HttpEngineConfig;
+import vn.loa.tts.http.MaryTtsEngine;
+import vn.loa.tts.http.ViettelAiEngine;
+import vn.loa.tts.http.ZaloAiEngine;
+import vn.loa.tts.normalize.VietnameseNormalizer;
+
+/**
+ * Builds the announcer from the operator's speech settings: espeak-ng alone, or a cloud service first for its voices
+ * with espeak-ng behind it (cloud → local), all behind one synthesis cache.
+ */
+public final class Engines {
+
+    /** The announcer and every voice a notice may name. */
+    public record Speech(Announcer announcer, Set<String> voices) {
+    }
+
+    private static final Duration LOCAL_LIMIT = Duration.ofSeconds(30);
+
+    private Engines() {
+    }
+
+    public static Speech from(SpeechSettings settings) {
+        EspeakEngine espeak = new EspeakEngine(EspeakConfig.defaults());
+        Set<String> voices = new LinkedHashSet<>(espeak.voices());
+        SpeechEngine engine = espeak;
+        if (settings.cloud() != null) {
+            HttpEngineConfig config = HttpEngineConfig.of(settings.cloudUrl(), settings.cloudKey(),
+                    Set.copyOf(settings.cloudVoices()));
+            SpeechEngine cloud = switch (settings.cloud()) {
+                case "fpt" -> new FptAiEngine(config);
+                case "viettel" -> new ViettelAiEngine(config);
+                case "zalo" -> new ZaloAiEngine(config);
+                default -> new MaryTtsEngine(config, "en_US");
+            };
+            voices.addAll(settings.cloudVoices());
+            List<FallbackEngine.Choice> chain = new ArrayList<>();
+            chain.add(new FallbackEngine.Choice(cloud, null, settings.cloudTimeout()));
+            // espeak-ng with the notice's own voice when it has it, else with the northern voice: a cloud voice's
+            // notice is still read when the service is down.
+            chain.add(new FallbackEngine.Choice(espeak, null, LOCAL_LIMIT));
+            chain.add(new FallbackEngine.Choice(espeak, "vi", LOCAL_LIMIT));
+            engine = new FallbackEngine(chain);
+        }
+        if (!voices.contains(settings.defaultVoice())) {
+            throw new ConfigException("tts.voice (LOA_TTS_VOICE) '" + settings.defaultVoice() + "' is not a voice of the "
+                    + "configured engines: " + voices);
+        }
+        Announcer announcer = Announcer.create(VietnameseNormalizer.create(),
+                new CachingEngine(engine, new SynthesisCache(Announcer.DEFAULT_CACHE_BYTES)), settings.defaultVoice());
+        return new Speech(announcer, Set.copyOf(voices));
+    }
+}
