@@ -3,6 +3,7 @@ package vn.loa.core.media;
 import java.util.function.Supplier;
 import vn.loa.core.media.codec.AudioEncoder;
 import vn.loa.core.media.codec.G711Encoder;
+import vn.loa.core.media.codec.G722Encoder;
 import vn.loa.core.media.codec.OpusAudioEncoder;
 import vn.loa.core.rtp.RtpMap;
 
@@ -12,6 +13,8 @@ public enum StreamCodec {
     PCMU(RtpMap.PCMU, G711Encoder::muLaw),
     /** G.711 A-law. */
     PCMA(RtpMap.PCMA, G711Encoder::aLaw),
+    /** G.722 at 64 kb/s, static payload type 9: wideband (7 kHz) speech for nodes that ask for it. */
+    G722(RtpMap.G722, G722Encoder::new),
     /** Opus at 24 kb/s on dynamic payload type 111: for Loa's node agents, a third of G.711's bandwidth. */
     OPUS(RtpMap.opus(111), () -> OpusAudioEncoder.forSpeech(24_000));
 
@@ -38,7 +41,11 @@ public enum StreamCodec {
 
     /** The PCM rate the encoder takes, which the pipeline resamples to. */
     public int sampleRate() {
-        return this == OPUS ? OpusAudioEncoder.SAMPLE_RATE : 8000;
+        if (this == OPUS) {
+            return OpusAudioEncoder.SAMPLE_RATE;
+        }
+        // G.722 samples at 16 kHz though RTP clocks it at 8000 (RFC 3551 §4.5.2).
+        return this == G722 ? G722Encoder.SAMPLE_RATE : 8000;
     }
 
     /** RTP clock units in one packet time of {@code millis}. */

@@ -56,12 +56,9 @@ public final class ZoneStreams implements AutoCloseable {
         if (node.codec() == null) {
             return StreamCodec.PCMU;
         }
-        try {
-            return StreamCodec.valueOf(node.codec().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            // G.722 is accepted by the API for later; until its encoder exists such nodes get µ-law.
-            return StreamCodec.PCMU;
-        }
+        StreamCodec codec = StreamCodec.valueOf(node.codec().toUpperCase(Locale.ROOT));
+        // Loa's own agents decode G.711 and Opus; G.722 is for third-party speakers that ask for it.
+        return node.kind() == NodeKind.AGENT && codec == StreamCodec.G722 ? StreamCodec.PCMU : codec;
     }
 
     /** The stream a node receives: agents are sent SRTP, third-party speakers plain RTP. */

@@ -74,6 +74,32 @@ class OnAirIT extends ApiSuite {
     }
 
     @Test
+    void speakerThatAsksForG722GetsWidebandPackets() throws Exception {
+        String zone = Province.unique("thon-g722");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Băng Rộng", "xa-a")));
+        try (RtpCapture speaker = new RtpCapture()) {
+            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-g722"))
+                    .put("name", "Loa G.722").put("zone", zone).put("kind", "rtp").put("codec", "G722")
+                    .put("address", "127.0.0.1:" + speaker.port())));
+            long id = approvedNotice("Băng rộng", "Xin chào bà con.", zone, false);
+
+            province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
+            List<RtpPacket> packets = speaker.receive(1500, 30_000);
+
+            assertThat(packets).hasSizeGreaterThan(25);
+            // Payload type 9; 160 bytes and 160 clock units per 20 ms although it samples at 16 kHz (RFC 3551).
+            assertThat(packets).allSatisfy(p -> {
+                assertThat(p.payloadType()).isEqualTo(9);
+                assertThat(p.payload()).hasSize(160);
+            });
+            assertThat(packets.get(1).timestamp() - packets.get(0).timestamp()).isEqualTo(160);
+            assertThat(packets.stream().map(p -> java.util.Arrays.hashCode(p.payload())).distinct().count())
+                    .as("speech, not one repeated frame").isGreaterThan(10);
+            waitForState(province.clerkA, id, "DONE");
+        }
+    }
+
+    @Test
     void noticeToZonesWithoutSpeakersFailsWithTheReason() throws Exception {
         String zone = Province.unique("thon-trong");
         created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Chưa Có Loa", "xa-a")));
