@@ -4,13 +4,9 @@ import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
 import java.util.Arrays;
 import java.util.Set;
+import vn.loa.tts.engine.InProcessEngine;
 import vn.loa.tts.engine.PcmFormat;
-import vn.loa.tts.engine.SentencePause;
-import vn.loa.tts.engine.SentenceSink;
-import vn.loa.tts.engine.SpeechChunk;
-import vn.loa.tts.engine.SpeechEngine;
 import vn.loa.tts.engine.SpeechException;
-import vn.loa.tts.engine.SpeechRequest;
 import vn.loa.tts.engine.VoiceSettings;
 
 /**
@@ -21,7 +17,7 @@ import vn.loa.tts.engine.VoiceSettings;
  * taken straight from FreeTTS's Kevin voice directory rather than through the {@code freetts.voices} system
  * property, which FreeTTS otherwise needs before it finds any voice.
  */
-public final class FreeTtsEngine implements SpeechEngine {
+public final class FreeTtsEngine extends InProcessEngine {
 
     public static final String NAME = "freetts";
     public static final String VOICE = "kevin16";
@@ -32,38 +28,24 @@ public final class FreeTtsEngine implements SpeechEngine {
     private Voice voice;
     private float normalPitch;
 
-    @Override
-    public String name() {
-        return NAME;
+    public FreeTtsEngine() {
+        super(NAME, Set.of(VOICE, "en"));
     }
 
     @Override
-    public Set<String> voices() {
-        return Set.of(VOICE, "en");
+    protected void prepare(VoiceSettings settings) {
+        apply(loaded(), settings);
     }
 
     @Override
-    public synchronized void synthesize(SpeechRequest request, SentenceSink sink) {
-        if (!supports(request.voice())) {
-            throw new SpeechException(NAME, "no voice '" + request.voice() + "'; it has " + voices());
-        }
-        if (request.sentences().isEmpty()) {
-            return;
-        }
-        Voice v = loaded();
-        apply(v, request.settings());
-        for (int i = 0; i < request.sentences().size(); i++) {
-            String sentence = request.sentences().get(i);
+    protected Audio speak(String sentence) {
+        player.take();
+        if (!voice.speak(sentence) || Thread.currentThread().isInterrupted()) {
             player.take();
-            if (!v.speak(sentence) || Thread.currentThread().isInterrupted()) {
-                player.take();
-                throw new SpeechException(NAME, "stopped at sentence " + (i + 1) + " of "
-                        + request.sentences().size() + (Thread.currentThread().isInterrupted() ? " (interrupted)" : ""));
-            }
-            PcmFormat format = new PcmFormat(player.sampleRate());
-            byte[] pcm = SentencePause.append(player.take(), format, sentence, request.settings());
-            sink.accept(new SpeechChunk(i, sentence, format, pcm));
+            throw new SpeechException(NAME, "stopped at \"" + sentence + "\""
+                    + (Thread.currentThread().isInterrupted() ? " (interrupted)" : ""));
         }
+        return new Audio(new PcmFormat(player.sampleRate()), player.take());
     }
 
     private Voice loaded() {

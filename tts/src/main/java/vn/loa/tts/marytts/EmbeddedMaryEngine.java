@@ -11,13 +11,10 @@ import marytts.LocalMaryInterface;
 import marytts.MaryInterface;
 import marytts.exceptions.MaryConfigurationException;
 import marytts.exceptions.SynthesisException;
+import vn.loa.tts.engine.InProcessEngine;
 import vn.loa.tts.engine.PcmFormat;
-import vn.loa.tts.engine.SentencePause;
-import vn.loa.tts.engine.SentenceSink;
-import vn.loa.tts.engine.SpeechChunk;
-import vn.loa.tts.engine.SpeechEngine;
 import vn.loa.tts.engine.SpeechException;
-import vn.loa.tts.engine.SpeechRequest;
+import vn.loa.tts.engine.VoiceSettings;
 
 /**
  * MaryTTS embedded in the JVM: English with the HMM voice {@code cmu-slt-hsmm} (48 kHz), no server to run.
@@ -27,46 +24,28 @@ import vn.loa.tts.engine.SpeechRequest;
  * with a message saying which jars to add. MaryTTS has no Vietnamese voice, and its rate and pitch effects do not
  * act on HMM voices, so only the volume setting is applied.
  */
-public final class EmbeddedMaryEngine implements SpeechEngine {
+public final class EmbeddedMaryEngine extends InProcessEngine {
 
     public static final String NAME = "marytts-embedded";
     public static final String VOICE = "cmu-slt-hsmm";
 
     private MaryInterface mary;
 
-    @Override
-    public String name() {
-        return NAME;
+    public EmbeddedMaryEngine() {
+        super(NAME, Set.of(VOICE, "en"));
     }
 
     @Override
-    public Set<String> voices() {
-        return Set.of(VOICE, "en");
+    protected void prepare(VoiceSettings settings) {
+        started().setAudioEffects(String.format(Locale.ROOT, "Volume(amount:%.2f)", settings.volumePercent() / 100.0));
     }
 
     @Override
-    public synchronized void synthesize(SpeechRequest request, SentenceSink sink) {
-        if (!supports(request.voice())) {
-            throw new SpeechException(NAME, "no voice '" + request.voice() + "'; it has " + voices());
-        }
-        if (request.sentences().isEmpty()) {
-            return;
-        }
-        MaryInterface m = started();
-        m.setAudioEffects(String.format(Locale.ROOT, "Volume(amount:%.2f)",
-                request.settings().volumePercent() / 100.0));
-        for (int i = 0; i < request.sentences().size(); i++) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new SpeechException(NAME, "interrupted at sentence " + (i + 1));
-            }
-            String sentence = request.sentences().get(i);
-            try (AudioInputStream audio = m.generateAudio(sentence)) {
-                PcmFormat format = new PcmFormat(Math.round(audio.getFormat().getSampleRate()));
-                byte[] pcm = SentencePause.append(pcm(audio), format, sentence, request.settings());
-                sink.accept(new SpeechChunk(i, sentence, format, pcm));
-            } catch (SynthesisException | IOException e) {
-                throw new SpeechException(NAME, "could not speak \"" + sentence + "\": " + e.getMessage(), e);
-            }
+    protected Audio speak(String sentence) {
+        try (AudioInputStream audio = mary.generateAudio(sentence)) {
+            return new Audio(new PcmFormat(Math.round(audio.getFormat().getSampleRate())), pcm(audio));
+        } catch (SynthesisException | IOException e) {
+            throw new SpeechException(NAME, "could not speak \"" + sentence + "\": " + e.getMessage(), e);
         }
     }
 
