@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import vn.loa.tts.cache.CachingEngine;
 import vn.loa.tts.cache.SynthesisCache;
+import vn.loa.tts.engine.OneRateSink;
 import vn.loa.tts.engine.SentenceSink;
 import vn.loa.tts.engine.SpeechChunk;
 import vn.loa.tts.engine.SpeechEngine;
@@ -87,7 +88,9 @@ public final class Announcer {
      */
     public Normalized speak(String text, String voice, VoiceSettings settings, SentenceSink sink) {
         Normalized spoken = normalizer.normalize(text);
-        engine.synthesize(new SpeechRequest(spoken.sentences(), voice == null ? defaultVoice : voice, settings), sink);
+        // A fallback may change engines part-way, and with them the rate: the notice keeps its first chunk's rate.
+        engine.synthesize(new SpeechRequest(spoken.sentences(), voice == null ? defaultVoice : voice, settings),
+                new OneRateSink(sink));
         return spoken;
     }
 

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.loa.tts.engine.FakeEngine;
+import vn.loa.tts.engine.FallbackEngine;
+import vn.loa.tts.engine.PcmFormat;
 import vn.loa.tts.engine.SpeechChunk;
 import vn.loa.tts.engine.VoiceSettings;
 import vn.loa.tts.engine.WavCodec;
@@ -37,6 +40,25 @@ class AnnouncerTest {
         assertThat(audio.format()).isEqualTo(FakeEngine.FORMAT);
         assertThat(audio.pcm()).hasSizeGreaterThan(FakeEngine.FORMAT.sampleRate()); // 3 words of 300 ms
         assertThat(engine.requests.get(0).voice()).isEqualTo("en");
+    }
+
+    @Test
+    void aNoticeWhoseEngineChangesPartWayComesOutAtOneRateWithItsWholeDuration() {
+        // The first engine speaks at 48 kHz and fails at the second sentence; the next speaks the rest at 16 kHz.
+        FallbackEngine chain = new FallbackEngine(List.of(
+                new FallbackEngine.Choice(FakeEngine.at("cloud", new PcmFormat(48_000), 1), null, Duration.ofSeconds(5)),
+                new FallbackEngine.Choice(FakeEngine.at("local", new PcmFormat(16_000), -1), null, Duration.ofSeconds(5))));
+        Announcer mixed = Announcer.create(VietnameseNormalizer.create(), chain, "vi");
+
+        List<SpeechChunk> chunks = new ArrayList<>();
+        mixed.speak("Một. Hai ba. Bốn năm sáu.", null, VoiceSettings.NORMAL, chunks::add);
+        assertThat(chunks).extracting(SpeechChunk::format).containsOnly(new PcmFormat(48_000));
+        assertThat(chunks).extracting(SpeechChunk::millis).containsExactly(300L, 600L, 900L);
+
+        WavCodec.Decoded preview = WavCodec.decode(mixed.previewWav("Một. Hai ba. Bốn năm sáu.", null));
+        assertThat(preview.format()).isEqualTo(new PcmFormat(48_000));
+        assertThat(preview.pcm().length / 2).isEqualTo(48_000 * 18 / 10); // six words of 300 ms
+        chain.close();
     }
 
     @Test

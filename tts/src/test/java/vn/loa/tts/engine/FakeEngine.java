@@ -14,29 +14,36 @@ public final class FakeEngine implements SpeechEngine {
     public static final PcmFormat FORMAT = new PcmFormat(16_000);
 
     private final String name;
+    private final PcmFormat format;
     private final int failAt;
     private final int hangAt;
     public final List<SpeechRequest> requests = new CopyOnWriteArrayList<>();
     public final CountDownLatch interrupted = new CountDownLatch(1);
 
-    private FakeEngine(String name, int failAt, int hangAt) {
+    private FakeEngine(String name, PcmFormat format, int failAt, int hangAt) {
         this.name = name;
+        this.format = format;
         this.failAt = failAt;
         this.hangAt = hangAt;
     }
 
     public static FakeEngine working(String name) {
-        return new FakeEngine(name, -1, -1);
+        return new FakeEngine(name, FORMAT, -1, -1);
     }
 
     /** Fails when it reaches sentence {@code index} of a request. */
     public static FakeEngine failingAt(String name, int index) {
-        return new FakeEngine(name, index, -1);
+        return new FakeEngine(name, FORMAT, index, -1);
+    }
+
+    /** Speaks at another sample rate, failing at sentence {@code failAt} (-1: never). */
+    public static FakeEngine at(String name, PcmFormat format, int failAt) {
+        return new FakeEngine(name, format, failAt, -1);
     }
 
     /** Never answers once it reaches sentence {@code index}, until interrupted. */
     public static FakeEngine hangingAt(String name, int index) {
-        return new FakeEngine(name, -1, index);
+        return new FakeEngine(name, FORMAT, -1, index);
     }
 
     @Override
@@ -69,17 +76,22 @@ public final class FakeEngine implements SpeechEngine {
                 }
             }
             String sentence = request.sentences().get(i);
-            sink.accept(new SpeechChunk(i, sentence, FORMAT, tone(sentence.split("\\s+").length)));
+            sink.accept(new SpeechChunk(i, sentence, format, tone(sentence.split("\\s+").length, format)));
         }
     }
 
     /** 300 ms of a warbling tone per word: loud enough, never clipped, mostly voiced. */
     public static byte[] tone(int words) {
-        int samples = FORMAT.sampleRate() * 3 / 10 * words;
+        return tone(words, FORMAT);
+    }
+
+    /** The same tone at another rate. */
+    public static byte[] tone(int words, PcmFormat format) {
+        int samples = format.sampleRate() * 3 / 10 * words;
         byte[] pcm = new byte[samples * 2];
         for (int i = 0; i < samples; i++) {
-            double envelope = 0.6 + 0.4 * Math.sin(i * 2 * Math.PI * 4 / FORMAT.sampleRate());
-            short v = (short) (6000 * envelope * Math.sin(i * 2 * Math.PI * 180 / FORMAT.sampleRate()));
+            double envelope = 0.6 + 0.4 * Math.sin(i * 2 * Math.PI * 4 / format.sampleRate());
+            short v = (short) (6000 * envelope * Math.sin(i * 2 * Math.PI * 180 / format.sampleRate()));
             pcm[2 * i] = (byte) v;
             pcm[2 * i + 1] = (byte) (v >> 8);
         }
