@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  *
  * <p>Immutable; one pattern is compiled per dictionary. An abbreviation matches only as a whole token (so "CA" in
  * "CAO" stays). A one-letter key with a dot, like "P." or "Q.", only matches before a number or a capitalised name
- * ("P. 5", "Q.Hoàn Kiếm"), because a sentence may also end in a capital letter and a dot.
+ * ("P. 5", "Q.Hoàn Kiếm"), because a sentence may also end in a capital letter and a dot; inside a personal name it
+ * is an initial and is spelled ("Nguyễn Thị H. Lan" is "Nguyễn Thị hát Lan", not "huyện Lan").
  */
 final class AbbreviationExpander implements TextRule {
 
@@ -27,7 +28,8 @@ final class AbbreviationExpander implements TextRule {
 
     @Override
     public String apply(String text) {
-        return Rewriter.replace(pattern, text, r -> dictionary.spoken(r.group(1)));
+        return Rewriter.replace(pattern, text, r -> PersonalNames.isInitial(r)
+                ? AcronymSpeller.spell(r.group(1).substring(0, 1)) : dictionary.spoken(r.group(1)));
     }
 
     private static String alternative(String key) {

@@ -26,19 +26,28 @@ final class LegacyEncodingConverter {
     Encoding detect(String line) {
         int strong = 0;
         int weak = 0;
+        int wordsWithTell = 0;
+        boolean tellInWord = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (VietnameseLetters.isUnicodeOnly(c)) {
                 return Encoding.UNICODE;
             }
-            if (Tcvn3Charset.isStrongTell(c)) {
+            if (Character.isWhitespace(c)) {
+                tellInWord = false;
+            }
+            if (Tcvn3Charset.isStrongTell(c) || Tcvn3Charset.isCapitalInsideWord(line, i)) {
                 strong++;
             } else if (Tcvn3Charset.isTell(c)) {
                 weak++;
+                wordsWithTell += tellInWord ? 0 : 1;
+                tellInWord = true;
             }
         }
-        // TCVN3 text always has a letter from 0xA1-0xBF (ă â ê ô ơ ư đ, a with a tone); "Müller" has none
-        int tcvn = strong == 0 ? 0 : 2 * strong + weak;
+        // Most TCVN3 text has a letter from 0xA1-0xBF (ă â ê ô ơ ư đ, a with a tone) or a toned small letter coded as
+        // a capital in mid-word ("tiÕp"); without either, three words with codes no Vietnamese letter has ("Tæ
+        // chøc häp") still tell, while one or two foreign names ("Müller", "Zoë") do not.
+        int tcvn = strong > 0 ? 2 * strong + weak : wordsWithTell >= 3 ? weak : 0;
         int vni = VniCharset.score(line);
         if (tcvn == 0 && vni == 0) {
             return Encoding.UNICODE;

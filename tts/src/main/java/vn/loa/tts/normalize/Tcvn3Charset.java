@@ -50,6 +50,20 @@ final class Tcvn3Charset {
         return c >= 0xA1 && c <= 0xBF && TO_UNICODE.containsKey(c);
     }
 
+    /**
+     * Whether the character at {@code i} is a TCVN3 code in 0xC0-0xDE right after a small ASCII letter: these codes
+     * stand for small toned letters ("tiÕp" is "tiếp"), while in Unicode text a capital never follows a small letter
+     * inside a word.
+     */
+    static boolean isCapitalInsideWord(String line, int i) {
+        char c = line.charAt(i);
+        if (c < 0xC0 || c > 0xDE || i == 0 || !TO_UNICODE.containsKey(c)) {
+            return false;
+        }
+        char before = line.charAt(i - 1);
+        return before >= 'a' && before <= 'z';
+    }
+
     static String decode(String line) {
         StringBuilder out = new StringBuilder(line.length());
         for (String word : line.split("(?<=\\s)|(?=\\s)")) {

@@ -1,9 +1,11 @@
 package vn.loa.tts.normalize;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads clock times and time ranges: "7h30", "7g30", "08h00", "14:30", "14:30:15", "14h-16h30", "14-16h".
+ * Reads clock times and time ranges: "7h30", "7g30", "08h00", "14:30", "14:30:15", "14h-16h30", "14-16h", and
+ * "lúc 5g" (a bare "5g" elsewhere is five grams).
  *
  * <p>Stateless. Runs before the range rule so that "14h-16h30" is one range of times, not a number range. Minutes
  * of "00" are not said ("tám giờ"); other minutes are said with "phút" ("bảy giờ năm phút" for 7h05, as announcers
@@ -14,6 +16,12 @@ final class TimeExpander implements TextRule {
     private static final String CLOCK = "(\\d{1,2})(?:([hHg])(\\d{2})?(?:'|p(?![\\p{L}])|\\s?phút)?|:(\\d{2})(?::(\\d{2}))?)";
     private static final Pattern TIME = Pattern.compile(
             "(?<![\\d.,:/])(?:(\\d{1,2})(?:([hHg])(\\d{2})?|:(\\d{2}))?\\s*[-–]\\s*)?" + CLOCK + "(?![\\p{L}\\d])");
+
+    /** Words after which a bare "5g" is a time. */
+    private static final Set<String> TIME_BEFORE = Set.of("lúc", "từ", "đến", "tới", "vào", "trước", "sau", "đúng",
+            "hồi");
+    private static final Pattern PART_OF_DAY = Pattern.compile("\\s*(sáng|trưa|chiều|tối|đêm|khuya|hôm|ngày|hằng|hàng)"
+            + "(?![\\p{L}])");
 
     private final NumberReader numbers;
 
@@ -29,7 +37,7 @@ final class TimeExpander implements TextRule {
     private String time(Rewriter r) {
         String end = clock(r.group(5), r.group(7) != null ? r.group(7) : r.group(8), r.group(9));
         boolean endIsClock = r.group(6) != null || r.group(8) != null;
-        if (end == null || !endIsClock) {
+        if (end == null || !endIsClock || isGrams(r)) {
             return null;
         }
         if (r.group(1) == null) {
@@ -40,6 +48,19 @@ final class TimeExpander implements TextRule {
                 ? clock(r.group(1), r.group(3) != null ? r.group(3) : r.group(4), null)
                 : hourOnly(r.group(1));
         return start == null ? null : start + " đến " + end;
+    }
+
+    /**
+     * Whether a bare "5g" (no minutes) is a weight: "g" is both "giờ" and "gam", so it is a time only after a word
+     * that introduces a time ("lúc", "từ", "đến", "vào", ...), before a part of the day ("sáng", "chiều", ...), or as
+     * the end of a range whose start is a clock ("14g-16g"); otherwise the unit rule reads it as grams.
+     */
+    private static boolean isGrams(Rewriter r) {
+        if (!"g".equals(r.group(6)) || r.group(7) != null) {
+            return false;
+        }
+        boolean rangeOfClocks = r.group(2) != null || r.group(4) != null;
+        return !rangeOfClocks && !TIME_BEFORE.contains(r.wordBefore()) && !PART_OF_DAY.matcher(r.textAfter(8)).lookingAt();
     }
 
     private String hourOnly(String hour) {

@@ -19,6 +19,9 @@ class LegacyEncodingConverterTest {
         "QuyÕt ®Þnh vÒ viÖc tæ chøc tiªm chñng|Quyết định về việc tổ chức tiêm chủng",
         "ng\u00ADêi d©n cÇn chñ ®éng phßng chèng b·o|người dân cần chủ động phòng chống bão",
         "TH«NG B¸O KHÈN vÒ c¬n b·o|THÔNG BÁO KHẨN về cơn bão",
+        // no code in 0xA1-0xBF: a capital code inside a word, or three words with codes no Vietnamese letter has
+        "TiÕp tôc thùc hiÖn|Tiếp tục thực hiện",
+        "Tæ chøc häp tæ|Tổ chức họp tổ",
     })
     void convertsTcvn3TextPastedFromAnOldDocument(String legacy, String unicode) {
         assertThat(converter.detect(legacy)).isEqualTo(LegacyEncodingConverter.Encoding.TCVN3);
@@ -46,6 +49,7 @@ class LegacyEncodingConverterTest {
         "Bà có gì đâu?",
         "Nhiệt độ 35°C, độ ẩm 80%",
         "Café Müller",
+        "Müller và Zoë",
         "Nguyễn Thị Hoà",
         "Cong hoa xa hoi chu nghia Viet Nam",
     })
