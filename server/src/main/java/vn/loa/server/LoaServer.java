@@ -16,6 +16,11 @@ import java.util.Optional;
 import vn.loa.core.model.Board;
 import vn.loa.core.model.Node;
 import vn.loa.server.air.AirStation;
+import vn.loa.server.alert.AlertAreas;
+import vn.loa.server.alert.AlertBanners;
+import vn.loa.server.alert.AlertKeys;
+import vn.loa.server.alert.AlertRoutes;
+import vn.loa.server.alert.AlertService;
 import vn.loa.server.air.AnnouncerSpeech;
 import vn.loa.server.air.StreamRoutes;
 import vn.loa.server.announcement.AnnouncementRepository;
@@ -126,9 +131,14 @@ public final class LoaServer implements AutoCloseable {
         var auth = new AuthRoutes(signIn, blocking);
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
         var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking);
+        // Alerts (issue 7): banners go nowhere until the boards offer a hook (see AlertBanners).
+        var alertAreas = new AlertAreas(jdbi, zoneGuard, audit);
+        var alerts = new AlertRoutes(new AlertService(jdbi, lifecycle, alertAreas, AlertBanners.NONE, audit, clock),
+                new AlertKeys(jdbi, audit, clock), alertAreas, blocking);
+        Authenticator authenticator = new Authenticator(tokens);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
-        Router api = ApiRouter.create(vertx, config.bodyLimit(), new Authenticator(tokens), builder -> {
+        Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
             auth.mount(builder);
             zones.mount(builder);
             nodes.mount(builder, "Node");
@@ -138,7 +148,9 @@ public final class LoaServer implements AutoCloseable {
             auditRoutes.mount(builder);
             speechRoutes.mount(builder);
             streams.mount(builder);
+            alerts.mount(builder);
         }).await();
+        alerts.mountCap(api, authenticator);
 
         new HealthRoutes(database, new SpeechReadiness(clock), blocking, registry).mount(api);
         api.route("/*").handler(StaticHandler.create("webroot"));

@@ -1,0 +1,28 @@
+package vn.loa.server.alert;
+
+import java.util.List;
+
+/**
+ * Where an alert goes besides the loudspeakers: the display boards of its zones, as a banner. The boards' banner
+ * support (issue 6) was not in the server when alerts were built, so the server wires {@link #NONE}; the boards
+ * implement this and the server passes theirs to {@link AlertService}.
+ */
+public interface AlertBanners {
+
+    /** Shows {@code headline} (and {@code text}) on the boards below {@code zones} until withdrawn. Must not block. */
+    void show(long alertId, List<String> zones, String severity, String headline, String text);
+
+    /** Takes the banner of an alert down (Cancel, or replaced by an Update). Must not block. */
+    void withdraw(long alertId);
+
+    /** No boards: banners go nowhere. */
+    AlertBanners NONE = new AlertBanners() {
+        @Override
+        public void show(long alertId, List<String> zones, String severity, String headline, String text) {
+        }
+
+        @Override
+        public void withdraw(long alertId) {
+        }
+    };
+}

@@ -1,0 +1,257 @@
+package vn.loa.server.alert;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.core.model.Announcement;
+import vn.loa.core.model.AnnouncementState;
+import vn.loa.core.model.Priority;
+import vn.loa.core.model.Schedule;
+import vn.loa.server.announcement.AnnouncementDraft;
+import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.audit.AuditLog;
+import vn.loa.server.auth.Action;
+import vn.loa.server.auth.Caller;
+import vn.loa.server.db.Rows;
+import vn.loa.server.http.ApiError;
+import vn.loa.server.http.TextInput;
+
+/**
+ * Turns alerts into announcements. A JSON alert always airs at once as EMERGENCY. A CAP message airs at once as
+ * EMERGENCY when it is Actual, Immediate or Expected, and Extreme or Severe; any other Actual alert waits for an
+ * approver as a normal notice (the commune decides when); Test, Exercise, System and Draft messages are recorded,
+ * never aired. Update and Cancel first cancel what the alerts they reference put on air. Blocking (JDBC, on a worker).
+ */
+public final class AlertService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
+    private static final Set<String> SEVERE = Set.of("Extreme", "Severe");
+    private static final Set<String> URGENT = Set.of("Immediate", "Expected");
+
+    private final Jdbi jdbi;
+    private final AnnouncementService announcements;
+    private final AlertAreas areas;
+    private final AlertBanners banners;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AlertService(Jdbi jdbi, AnnouncementService announcements, AlertAreas areas, AlertBanners banners,
+            AuditLog audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.announcements = announcements;
+        this.areas = areas;
+        this.banners = banners;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A JSON alert ({@code headline, text?, zones, severity?}): EMERGENCY on the given zones, now. */
+    public JsonObject json(Caller caller, String headline, String text, List<String> zones, String severity) {
+        requireRaiser(caller);
+        String spoken = text == null || text.isBlank() ? headline : headline + ". " + text;
+        areas.requireInScope(caller, zones);
+        String identifier = UUID.randomUUID().toString();
+        long alertId = record(caller, caller.address(), identifier, clock.instant().toString(), "Alert", "Actual",
+                severity, "Immediate", headline, "aired");
+        long id = airNow(caller, alertId, headline, spoken, zones, severity);
+        banners.show(alertId, zones, severity, headline, text);
+        return answer(alertId, identifier, "aired", List.of(id), zones, List.of());
+    }
+
+    /** A CAP 1.2 message that passed the schema. */
+    public JsonObject cap(Caller caller, CapAlert cap) {
+        requireRaiser(caller);
+        if (jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM alert WHERE sender = :s AND identifier = :i")
+                .bind("s", cap.sender()).bind("i", cap.identifier()).mapTo(Integer.class).one()) > 0) {
+            throw ApiError.conflict("duplicate_alert", "Bản tin CAP '" + cap.identifier() + "' của '" + cap.sender()
+                    + "' đã được nhận trước đó.");
+        }
+        List<Long> cancelled = new ArrayList<>();
+        if (cap.msgType().equals("Cancel") || cap.msgType().equals("Update")) {
+            cancelled.addAll(cancelReferenced(caller, cap));
+        }
+        CapAlert.Info info = cap.spokenInfo();
+        if (cap.msgType().equals("Cancel") || cap.msgType().equals("Ack") || cap.msgType().equals("Error")
+                || info == null) {
+            String outcome = cap.msgType().equals("Cancel") ? "cancelled" : "recorded";
+            long alertId = record(caller, cap, info, outcome);
+            return answer(alertId, cap.identifier(), outcome, cancelled, List.of(), List.of());
+        }
+        // Which zones: every areaDesc and geocode value an admin has named.
+        List<String> names = new ArrayList<>();
+        info.areas().forEach(a -> {
+            names.add(a.areaDesc());
+            names.addAll(a.geocodes());
+        });
+        Map<String, Set<String>> resolved = jdbi.withHandle(h -> areas.resolve(h, caller, names));
+        Set<String> zones = new LinkedHashSet<>();
+        resolved.values().forEach(zones::addAll);
+        List<String> unmatched = resolved.entrySet().stream().filter(e -> e.getValue().isEmpty())
+                .map(Map.Entry::getKey).toList();
+        if (zones.isEmpty()) {
+            LOG.warn("CAP {} from {} refused: no known area among {}", cap.identifier(), caller.address(), names);
+            throw new ApiError(422, "unknown_area", "Không vùng nào trong bản tin (" + String.join(", ", names)
+                    + ") được gán cho khu vực của đơn vị. Quản trị viên đặt tên vùng tại PUT /api/v1/alerts/areas.");
+        }
+        String headline = firstNonBlank(info.headline(), info.event(), cap.identifier());
+        String spoken = String.join(". ", nonBlank(headline, info.description(), info.instruction()));
+        List<String> zoneList = List.copyOf(zones);
+        if (!cap.status().equals("Actual")) {
+            long alertId = record(caller, cap, info, "not_aired");
+            return answer(alertId, cap.identifier(), "not_aired", cancelled, zoneList, unmatched);
+        }
+        if (SEVERE.contains(info.severity()) && URGENT.contains(info.urgency())) {
+            long alertId = record(caller, cap, info, "aired");
+            long id = airNow(caller, alertId, headline, spoken, zoneList, info.severity());
+            banners.show(alertId, zoneList, info.severity(), headline, info.description());
+            return answer(alertId, cap.identifier(), "aired", List.of(id), zoneList, unmatched);
+        }
+        long alertId = record(caller, cap, info, "awaiting_approval");
+        Announcement draft = announcements.create(caller, draft(headline, spoken, zoneList, Priority.SCHEDULED, 1));
+        announcements.submit(caller, draft.id());
+        link(alertId, draft.id());
+        return answer(alertId, cap.identifier(), "awaiting_approval", List.of(draft.id()), zoneList, unmatched);
+    }
+
+    private long airNow(Caller caller, long alertId, String headline, String spoken, List<String> zones,
+            String severity) {
+        int plays = "Extreme".equals(severity) ? 3 : "Severe".equals(severity) ? 2 : 1;
+        Announcement a = announcements.create(caller, draft(headline, spoken, zones, Priority.EMERGENCY, plays));
+        link(alertId, a.id());
+        announcements.broadcast(caller, a.id());
+        return a.id();
+    }
+
+    private static AnnouncementDraft draft(String headline, String spoken, List<String> zones, Priority priority,
+            int plays) {
+        String title = headline.length() > 300 ? headline.substring(0, 300) : headline;
+        String text = spoken.length() > 20_000 ? spoken.substring(0, 20_000) : spoken;
+        return new AnnouncementDraft(title, TextInput.rich(text), null, null, zones, priority, null, plays, true,
+                new Schedule(null, null, null));
+    }
+
+    /** Cancels whatever the referenced alerts still have waiting or on air; the ids of the cancelled announcements. */
+    private List<Long> cancelReferenced(Caller caller, CapAlert cap) {
+        List<Long> cancelled = new ArrayList<>();
+        boolean anyKnown = false;
+        for (CapAlert.Reference ref : cap.references()) {
+            List<Long> alertIds = jdbi.withHandle(h -> h.createQuery("SELECT id FROM alert WHERE sender = :s "
+                    + "AND identifier = :i").bind("s", ref.sender()).bind("i", ref.identifier()).mapTo(Long.class).list());
+            for (long alertId : alertIds) {
+                anyKnown = true;
+                banners.withdraw(alertId);
+                List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT announcement_id FROM alert_announcement "
+                        + "WHERE alert_id = :a").bind("a", alertId).mapTo(Long.class).list());
+                for (long id : ids) {
+                    AnnouncementState state = announcements.find(id).map(Announcement::state).orElse(null);
+                    if (state != null && state.canMoveTo(AnnouncementState.CANCELLED)) {
+                        announcements.cancel(caller, id, cap.msgType() + " " + cap.identifier());
+                        cancelled.add(id);
+                    }
+                }
+            }
+        }
+        if (!anyKnown && cap.msgType().equals("Cancel")) {
+            LOG.warn("CAP Cancel {} from {} refused: references no known alert", cap.identifier(), caller.address());
+            throw new ApiError(422, "unknown_reference", "Bản tin hủy (Cancel) không tham chiếu bản tin nào Loa đã "
+                    + "nhận. Kiểm tra mục <references> (sender,identifier,sent).");
+        }
+        return cancelled;
+    }
+
+    private long record(Caller caller, CapAlert cap, CapAlert.Info info, String outcome) {
+        return record(caller, cap.sender(), cap.identifier(), cap.sent(), cap.msgType(), cap.status(),
+                info == null ? null : info.severity(), info == null ? null : info.urgency(),
+                info == null ? null : firstNonBlank(info.headline(), info.event(), ""), outcome);
+    }
+
+    private long record(Caller caller, String sender, String identifier, String sent, String msgType, String status,
+            String severity, String urgency, String headline, String outcome) {
+        return jdbi.inTransaction(h -> {
+            long id = h.createUpdate("INSERT INTO alert (sender, identifier, sent, msg_type, status, severity, urgency, "
+                            + "headline, outcome, received_by, unit_path, received_at) VALUES (:sender, :identifier, "
+                            + ":sent, :msgType, :status, :severity, :urgency, :headline, :outcome, :by, :unit, :at)")
+                    .bind("sender", cut(sender, 255)).bind("identifier", cut(identifier, 255)).bind("sent", cut(sent, 40))
+                    .bind("msgType", msgType).bind("status", status).bind("severity", severity)
+                    .bind("urgency", urgency).bind("headline", headline == null ? null : cut(headline, 300))
+                    .bind("outcome", outcome).bind("by", cut(caller.address(), 100)).bind("unit", caller.unitPath())
+                    .bind("at", Rows.utc(clock.instant()))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            audit.record(h, caller, "alert.receive", "alert:" + id, msgType + " " + status + " '" + identifier
+                    + "' từ " + sender + ": " + outcome);
+            return id;
+        });
+    }
+
+    /** Records a refused alert of a known sender in the audit log, where the unit's admin sees it. */
+    public void refused(Caller caller, String kind, ApiError error) {
+        jdbi.useHandle(h -> audit.record(h, caller, "alert.refused", null, kind + " " + error.status() + " "
+                + error.code() + ": " + error.getMessage()));
+    }
+
+    private void link(long alertId, long announcementId) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO alert_announcement (alert_id, announcement_id) VALUES (:a, :n)")
+                .bind("a", alertId).bind("n", announcementId).execute());
+    }
+
+    /** The alerts received in the caller's unit and below, newest first. */
+    public JsonArray list(Caller caller, int limit) {
+        return jdbi.withHandle(h -> new JsonArray(h.createQuery("SELECT id, sender, identifier, sent, msg_type, status, "
+                        + "severity, urgency, headline, outcome, received_by, received_at FROM alert "
+                        + "WHERE LEFT(unit_path, :n) = :prefix ORDER BY id DESC LIMIT :limit")
+                .bind("n", caller.unitPath().length()).bind("prefix", caller.unitPath()).bind("limit", limit)
+                .map((rs, ctx) -> new JsonObject().put("id", rs.getLong("id")).put("sender", rs.getString("sender"))
+                        .put("identifier", rs.getString("identifier")).put("sent", rs.getString("sent"))
+                        .put("msgType", rs.getString("msg_type")).put("status", rs.getString("status"))
+                        .put("severity", rs.getString("severity")).put("urgency", rs.getString("urgency"))
+                        .put("headline", rs.getString("headline")).put("outcome", rs.getString("outcome"))
+                        .put("receivedBy", rs.getString("received_by"))
+                        .put("receivedAt", Rows.instant(rs, "received_at").toString()))
+                .list()));
+    }
+
+    private static JsonObject answer(long alertId, String identifier, String outcome, List<Long> announcements,
+            List<String> zones, List<String> unmatched) {
+        JsonObject json = new JsonObject().put("id", alertId).put("identifier", identifier).put("outcome", outcome)
+                .put("announcements", new JsonArray(announcements)).put("zones", new JsonArray(zones));
+        return unmatched.isEmpty() ? json : json.put("unmatchedAreas", new JsonArray(unmatched));
+    }
+
+    private static void requireRaiser(Caller caller) {
+        if (!caller.may(Action.APPROVE)) {
+            throw ApiError.forbidden("Chỉ lãnh đạo hoặc khóa API cảnh báo được phát cảnh báo khẩn cấp.");
+        }
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return "";
+    }
+
+    private static List<String> nonBlank(String... values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                out.add(v.strip().replaceAll("[.。]+$", ""));
+            }
+        }
+        return out;
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

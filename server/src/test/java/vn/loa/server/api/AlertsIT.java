@@ -1,0 +1,207 @@
+package vn.loa.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.loa.server.api.Province.created;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import vn.loa.core.rtp.RtpPacket;
+import vn.loa.server.testing.Api;
+import vn.loa.server.testing.RtpCapture;
+
+/**
+ * Alerts from upstream systems: JSON with an API key, and OASIS CAP 1.2 mapped to zones by area names; Update and
+ * Cancel act on earlier alerts; dangerous or invalid XML is refused, logged and audited.
+ */
+class AlertsIT extends ApiSuite {
+
+    /** Alerts air real audio; one database is enough for the rows they store. */
+    static Stream<String> engines() {
+        return Stream.of("H2");
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static String key;
+
+    @org.junit.jupiter.api.BeforeEach
+    void keyAndAreas() {
+        if (key != null) {
+            return;
+        }
+        // A speaker in the village the CAP areas name, so that what they air has somewhere to go.
+        created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-dong"))
+                .put("name", "Loa thôn Đông").put("zone", "thon-a1").put("kind", "rtp").put("address", "127.0.0.1:9")));
+        key = created(province.adminA.post("/api/v1/alerts/keys", new JsonObject().put("name", "Trạm đo mưa")))
+                .json().getString("key");
+        assertThat(province.adminA.put("/api/v1/alerts/areas", new JsonObject().put("areas", new JsonArray()
+                .add(new JsonObject().put("name", "Thôn Đông, xã An Bình").put("zones", new JsonArray().add("thon-a1")))
+                .add(new JsonObject().put("name", "VN-AB-01").put("zones", new JsonArray().add("thon-a1")))))
+                .status()).isEqualTo(200);
+    }
+
+    static Api.Reply post(String body, String contentType, String apiKey) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/alerts"))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            b.header("X-API-Key", apiKey);
+        }
+        try {
+            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Api.Reply(r.statusCode(), r.body(), r.headers());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String cap(String identifier, String msgType, String references, String severity, String area) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+                  <identifier>%s</identifier>
+                  <sender>kttv@nchmf.gov.vn</sender>
+                  <sent>2026-12-01T10:00:00+07:00</sent>
+                  <status>Actual</status>
+                  <msgType>%s</msgType>
+                  <scope>Public</scope>
+                  %s
+                  <info>
+                    <language>vi-VN</language>
+                    <category>Met</category>
+                    <event>Lũ quét</event>
+                    <urgency>Immediate</urgency>
+                    <severity>%s</severity>
+                    <certainty>Observed</certainty>
+                    <headline>Cảnh báo lũ quét</headline>
+                    <description>Nước sông đang lên nhanh.</description>
+                    <instruction>Bà con sơ tán lên vùng cao ngay.</instruction>
+                    <area>
+                      <areaDesc>%s</areaDesc>
+                      <geocode><valueName>loa</valueName><value>VN-KHONG-CO</value></geocode>
+                    </area>
+                  </info>
+                </alert>
+                """.formatted(identifier, msgType, references == null ? "" : "<references>" + references
+                + "</references>", severity, area);
+    }
+
+    @Test
+    void jsonAlertWithAnApiKeyAirsAtOnceAsAnEmergency() throws Exception {
+        String zone = Province.unique("thon-canh-bao");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Cảnh Báo", "xa-a")));
+        try (RtpCapture speaker = new RtpCapture()) {
+            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa"))
+                    .put("name", "Loa").put("zone", zone).put("kind", "rtp").put("address", "127.0.0.1:" + speaker.port())));
+
+            Api.Reply reply = post(new JsonObject().put("headline", "Cháy rừng").put("text", "Bà con tránh xa khu rừng.")
+                    .put("zones", new JsonArray().add(zone)).put("severity", "Minor").encode(), "application/json", key);
+
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+            assertThat(reply.json().getString("outcome")).isEqualTo("aired");
+            long id = reply.json().getJsonArray("announcements").getLong(0);
+            List<RtpPacket> packets = speaker.receive(1500, 30_000);
+            assertThat(packets.size() * 0.02).as("seconds heard").isGreaterThan(1.5);
+            JsonObject announcement = province.adminA.get("/api/v1/announcements/" + id).json();
+            assertThat(announcement.getString("priority")).isEqualTo("EMERGENCY");
+            assertThat(announcement.getString("createdBy")).isEqualTo("admin-a");
+        }
+    }
+
+    @Test
+    void keysAreShownOnceAndARevokedOrWrongKeyIsRefused() {
+        JsonObject made = created(province.adminA.post("/api/v1/alerts/keys", new JsonObject().put("name", "Nút báo động")))
+                .json();
+        JsonArray listed = province.adminA.get("/api/v1/alerts/keys").array();
+        assertThat(listed.encode()).contains("Nút báo động").doesNotContain(made.getString("key"));
+        String body = new JsonObject().put("headline", "Thử").put("zones", new JsonArray().add("thon-a1")).encode();
+
+        assertRefused(post(body, "application/json", "loa_sai"), 401, "unauthorized");
+        assertThat(province.adminA.delete("/api/v1/alerts/keys/" + made.getLong("id")).status()).isEqualTo(204);
+        assertRefused(post(body, "application/json", made.getString("key")), 401, "unauthorized");
+        assertRefused(province.clerkA.post("/api/v1/alerts/keys", new JsonObject().put("name", "x")), 403, "forbidden");
+        assertRefused(post(new JsonObject().put("headline", "Xã khác").put("zones", new JsonArray().add("thon-b1"))
+                .encode(), "application/json", key), 400, "unknown_zone");
+    }
+
+    @Test
+    void capAlertIsMappedToZonesByItsAreaNameAndAired() throws Exception {
+        Api.Reply reply = post(cap("cap-1", "Alert", null, "Severe", "Thôn  ĐÔNG, xã An Bình"), "application/cap+xml", key);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        JsonObject answer = reply.json();
+        assertThat(answer.getString("outcome")).isEqualTo("aired");
+        assertThat(answer.getJsonArray("zones").getList()).containsExactly("thon-a1");
+        assertThat(answer.getJsonArray("unmatchedAreas").getList()).containsExactly("VN-KHONG-CO");
+        JsonObject announcement = province.adminA.get("/api/v1/announcements/"
+                + answer.getJsonArray("announcements").getLong(0)).json();
+        assertThat(announcement.getString("priority")).isEqualTo("EMERGENCY");
+        assertThat(announcement.getInteger("repeat")).isEqualTo(2);
+        assertThat(announcement.getString("text")).contains("Cảnh báo lũ quét").contains("sơ tán");
+    }
+
+    @Test
+    void capCancelAndUpdateActOnTheAlertTheyReference() throws Exception {
+        JsonObject first = post(cap("cap-2", "Alert", null, "Extreme", "VN-AB-01"), "application/xml", key).json();
+        long firstId = first.getJsonArray("announcements").getLong(0);
+
+        JsonObject update = post(cap("cap-3", "Update", "kttv@nchmf.gov.vn,cap-2,2026-12-01T10:00:00+07:00",
+                "Extreme", "VN-AB-01"), "application/cap+xml", key).json();
+        assertThat(update.getString("outcome")).isEqualTo("aired");
+        assertThat(province.adminA.get("/api/v1/announcements/" + firstId).json().getString("state"))
+                .isEqualTo("CANCELLED");
+
+        JsonObject cancel = post(cap("cap-4", "Cancel", "kttv@nchmf.gov.vn,cap-3,2026-12-01T10:00:00+07:00",
+                "Extreme", "VN-AB-01"), "application/cap+xml", key).json();
+        assertThat(cancel.getString("outcome")).isEqualTo("cancelled");
+        long updateId = update.getJsonArray("announcements").getLong(0);
+        assertThat(cancel.getJsonArray("announcements").getLong(0)).isEqualTo(updateId);
+        assertThat(province.adminA.get("/api/v1/announcements/" + updateId).json().getString("state"))
+                .isEqualTo("CANCELLED");
+        assertRefused(post(cap("cap-4", "Cancel", "kttv@nchmf.gov.vn,cap-3,2026-12-01T10:00:00+07:00",
+                "Extreme", "VN-AB-01"), "application/cap+xml", key), 409, "duplicate_alert");
+        assertRefused(post(cap("cap-5", "Cancel", "kttv@nchmf.gov.vn,khong-co,2026-12-01T10:00:00+07:00",
+                "Extreme", "VN-AB-01"), "application/cap+xml", key), 422, "unknown_reference");
+    }
+
+    @Test
+    void dangerousOrInvalidCapIsRefusedLoggedAndAudited() {
+        String external = """
+                <?xml version="1.0"?>
+                <!DOCTYPE alert [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
+                <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>&xxe;</identifier></alert>
+                """;
+        String laughs = """
+                <?xml version="1.0"?>
+                <!DOCTYPE lolz [ <!ENTITY lol "lol"> <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+                <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+                <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"> ]>
+                <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>&lol3;</identifier></alert>
+                """;
+        String wrongStatus = cap("cap-6", "Alert", null, "Severe", "VN-AB-01").replace("<status>Actual", "<status>Real");
+        String noSender = cap("cap-7", "Alert", null, "Severe", "VN-AB-01").replaceAll("<sender>.*</sender>", "");
+
+        Api.Reply xxe = post(external, "application/cap+xml", key);
+        assertRefused(xxe, 400, "dtd_forbidden");
+        assertThat(xxe.body()).doesNotContain("root:");
+        assertRefused(post(laughs, "application/cap+xml", key), 400, "dtd_forbidden");
+        assertRefused(post(wrongStatus, "application/cap+xml", key), 400, "invalid_cap");
+        assertRefused(post(noSender, "application/cap+xml", key), 400, "invalid_cap");
+        assertRefused(post("<alert", "application/xml", key), 400, "malformed_xml");
+        assertRefused(post(cap("cap-8", "Alert", null, "Severe", "Xã Không Có"), "application/cap+xml", key), 422,
+                "unknown_area");
+        assertRefused(post("<a>" + "x".repeat(200_000) + "</a>", "application/cap+xml", key), 413, "body_too_large");
+        assertRefused(post(cap("cap-9", "Alert", null, "Severe", "VN-AB-01"), "application/cap+xml", null), 401,
+                "unauthorized");
+
+        JsonArray refused = province.adminA.get("/api/v1/audit?action=alert.refused").array();
+        assertThat(refused.encode()).contains("dtd_forbidden").contains("invalid_cap").contains("unknown_area")
+                .contains("malformed_xml");
+    }
+}
