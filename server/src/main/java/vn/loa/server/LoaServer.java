@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import vn.loa.core.model.Board;
 import vn.loa.core.model.Node;
@@ -46,6 +47,8 @@ import vn.loa.server.http.ApiRouter;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.ErrorResponder;
 import vn.loa.server.http.HealthRoutes;
+import vn.loa.server.live.AnnouncementEvents;
+import vn.loa.server.live.NodeVolume;
 import vn.loa.server.node.NodeJson;
 import vn.loa.server.node.NodeRepository;
 import vn.loa.server.node.NodeTokens;
@@ -136,6 +139,8 @@ public final class LoaServer implements AutoCloseable {
         var alerts = new AlertRoutes(new AlertService(jdbi, lifecycle, alertAreas, AlertBanners.NONE, audit, clock),
                 new AlertKeys(jdbi, audit, clock), alertAreas, blocking);
         Authenticator authenticator = new Authenticator(tokens);
+        var announcementEvents = new AnnouncementEvents(vertx, announcements::detail, blocking, Duration.ofMillis(500));
+        var nodeVolume = new NodeVolume(nodeRegistry, air.sessions(), jdbi, audit, blocking);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
@@ -149,6 +154,8 @@ public final class LoaServer implements AutoCloseable {
             speechRoutes.mount(builder);
             streams.mount(builder);
             alerts.mount(builder);
+            announcementEvents.mount(builder);
+            nodeVolume.mount(builder);
         }).await();
         alerts.mountCap(api, authenticator);
 

@@ -43,6 +43,11 @@ public final class AnnouncementRoutes {
         api.getRoute("cancelAnnouncement").addHandler(ctx -> move(ctx, service::cancel));
     }
 
+    /** An announcement as {@code getAnnouncement} shows it, for other views of it (blocking). */
+    public JsonObject detail(Caller caller, long id) {
+        return AnnouncementJson.detail(service.detail(caller, id));
+    }
+
     private void list(RoutingContext ctx) {
         Caller caller = Authenticator.caller(ctx);
         String state = ctx.queryParams().get("state");

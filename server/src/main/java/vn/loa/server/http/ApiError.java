@@ -9,11 +9,18 @@ public final class ApiError extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final String field;
 
     public ApiError(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    /** A refusal that names the request field at fault ({@code title}, {@code schedule.at}), so a form can show it there. */
+    public ApiError(int status, String code, String message, String field) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.field = field;
     }
 
     public int status() {
@@ -22,6 +29,11 @@ public final class ApiError extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** The request field at fault, or null. */
+    public String field() {
+        return field;
     }
 
     public static ApiError badRequest(String code, String message) {

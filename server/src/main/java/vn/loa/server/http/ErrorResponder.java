@@ -36,7 +36,15 @@ public final class ErrorResponder implements Handler<RoutingContext> {
         ctx.response()
                 .setStatusCode(error.status())
                 .putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(new JsonObject().put("error", error.code()).put("message", error.getMessage()).encode());
+                .end(body(error).encode());
+    }
+
+    private static JsonObject body(ApiError error) {
+        JsonObject body = new JsonObject().put("error", error.code()).put("message", error.getMessage());
+        if (error.field() != null) {
+            body.put("field", error.field());
+        }
+        return body;
     }
 
     static ApiError classify(Throwable failure, int status) {
@@ -48,8 +56,9 @@ public final class ErrorResponder implements Handler<RoutingContext> {
             return api;
         }
         if (failure instanceof SchemaValidationException schema) {
-            return ApiError.badRequest("invalid_request",
-                    "Dữ liệu gửi lên không hợp lệ: " + schemaReason(schema) + ". Sửa lại rồi gửi lại.");
+            return new ApiError(400, "invalid_request",
+                    "Dữ liệu gửi lên không hợp lệ: " + schemaReason(schema) + ". Sửa lại rồi gửi lại.",
+                    SchemaField.of(schema));
         }
         if (failure instanceof ValidatorException validator) {
             return ApiError.badRequest("invalid_request",

@@ -1,0 +1,73 @@
+// The HTTP API as the pages use it: JSON in and out, the bearer token added, errors turned into ApiError.
+import * as session from './session.js';
+
+/** A refusal from the server: {error, message, field?} and the HTTP status. */
+export class ApiError extends Error {
+  constructor(status, code, message, field) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+async function send(method, path, body, accept) {
+  const headers = { Accept: accept || 'application/json' };
+  const s = session.current();
+  if (s) headers.Authorization = `Bearer ${s.token}`;
+  if (body !== undefined && body !== null) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body == null ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'network', '');
+  }
+  if (response.ok) return response;
+  let error = {};
+  try {
+    error = await response.json();
+  } catch {
+    // Not JSON (a proxy's page): only the status is known; the page shows a generic message, never the body.
+  }
+  if (response.status === 401 && path !== '/api/v1/auth/login') {
+    session.clear();
+    window.dispatchEvent(new Event('loa:signed-out'));
+  }
+  throw new ApiError(response.status, error.error || `http_${response.status}`, error.message || '', error.field);
+}
+
+export async function get(path) {
+  return (await send('GET', path)).json();
+}
+
+export async function post(path, body) {
+  const r = await send('POST', path, body === undefined ? null : body);
+  return r.status === 204 ? null : r.json();
+}
+
+export async function put(path, body) {
+  return (await send('PUT', path, body)).json();
+}
+
+export async function del(path) {
+  await send('DELETE', path);
+}
+
+/** A binary answer (the WAV of a preview, an XLSX export) as a Blob. */
+export async function blob(method, path, body) {
+  return (await send(method, path, body, '*/*')).blob();
+}
+
+/** The raw response, for streams of server-sent events read with the token in the header. */
+export function stream(path, signal) {
+  const s = session.current();
+  return fetch(path, { headers: { Accept: 'text/event-stream', Authorization: `Bearer ${s ? s.token : ''}` }, signal });
+}
+
+/** Builds a query string from the set values of an object. */
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

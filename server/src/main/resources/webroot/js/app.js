@@ -1,0 +1,105 @@
+// The web UI's shell: navigation by role, the language switch, and a hash router that renders one page at a time.
+import { h, fill } from './dom.js';
+import { t, lang, setLang } from './i18n.js';
+import * as session from './session.js';
+import signIn from './pages/signin.js';
+import dashboard from './pages/dashboard.js';
+import compose from './pages/compose.js';
+import notices from './pages/notices.js';
+import notice from './pages/notice.js';
+import approvals from './pages/approvals.js';
+import nodes from './pages/nodes.js';
+import boards from './pages/boards.js';
+import audit from './pages/audit.js';
+import users from './pages/users.js';
+
+/** [hash pattern, page, what the role must be allowed to do (or null), nav label key or null]. */
+const ROUTES = [
+  [/^\/$/, dashboard, null, 'nav.dashboard'],
+  [/^\/compose$/, compose, 'compose', 'nav.compose'],
+  [/^\/notices$/, notices, null, 'nav.notices'],
+  [/^\/notices\/(\d+)$/, notice, null, null],
+  [/^\/approvals$/, approvals, 'approve', 'nav.approvals'],
+  [/^\/nodes$/, nodes, null, 'nav.nodes'],
+  [/^\/boards$/, boards, null, 'nav.boards'],
+  [/^\/audit$/, audit, 'users', 'nav.audit'],
+  [/^\/users$/, users, 'users', 'nav.users'],
+];
+
+const main = document.getElementById('main');
+let leave = null;
+
+function path() {
+  return (location.hash || '#/').slice(1) || '/';
+}
+
+function renderNav(current) {
+  const nav = document.getElementById('nav');
+  const tools = document.getElementById('tools');
+  const s = session.current();
+  document.querySelector('.skip').textContent = t('skip');
+  nav.setAttribute('aria-label', t('nav.label'));
+  if (!s) {
+    fill(nav);
+  } else {
+    const links = ROUTES.filter(([, , action, label]) => label && (!action || session.may(action)))
+      .map(([re, , , label]) => {
+        const href = re.source.replace(/^\^|\$$/g, '').replace(/\\\//g, '/');
+        return h('li', {}, h('a', { href: `#${href}`, 'aria-current': href === current ? 'page' : null }, t(label)));
+      });
+    fill(nav, h('ul', {}, links));
+  }
+  const other = lang() === 'vi' ? 'en' : 'vi';
+  fill(tools,
+    s ? h('span', { class: 'who' }, `${s.user.displayName || s.user.username} · ${t(`role.${s.user.role}`)}`) : null,
+    h('button', { type: 'button', class: 'link', lang: other, onclick: () => { setLang(other); route(); } },
+      other === 'en' ? 'English' : 'Tiếng Việt'),
+    s ? h('button', { type: 'button', class: 'link', onclick: signOut }, t('signout')) : null);
+}
+
+function signOut() {
+  session.clear();
+  location.hash = '#/signin';
+  route();
+}
+
+async function route() {
+  if (leave) {
+    leave();
+    leave = null;
+  }
+  document.documentElement.lang = lang();
+  const p = path();
+  const s = session.current();
+  let page = signIn;
+  let params = [];
+  let current = p;
+  if (s && p !== '/signin') {
+    const match = ROUTES.find(([re]) => re.test(p));
+    if (match && (!match[2] || session.may(match[2]))) {
+      page = match[1];
+      params = p.match(match[0]).slice(1);
+    } else {
+      page = dashboard;
+      current = '/';
+    }
+  } else if (s) {
+    page = dashboard;
+    current = '/';
+  }
+  renderNav(current);
+  document.title = `${t(page.title)} — Loa`;
+  fill(main, h('h1', {}, t(page.title)));
+  try {
+    leave = (await page.render(main, ...params)) || null;
+  } catch (e) {
+    // A page that cannot load shows a short message, never a trace.
+    console.error(e);
+    main.append(h('p', { class: 'form-alert', role: 'alert' }, e && e.code === 'network' ? t('error.network')
+      : (e && e.message && e.code ? e.message : t('error.page'))));
+  }
+}
+
+window.addEventListener('hashchange', route);
+window.addEventListener('loa:signed-out', () => { location.hash = '#/signin'; route(); });
+route();

@@ -1,0 +1,25 @@
+// Display boards: registering and editing one, and what each shows now.
+import { h, select } from '../dom.js';
+import { t } from '../i18n.js';
+import { devicePage, zoneSelect } from '../devices.js';
+
+export default {
+  title: 'nav.boards',
+  render: devicePage({
+    path: '/api/v1/boards',
+    prefix: 'board',
+    columns: [['node.name', (b) => b.name], ['field.zone', (b, tree) => tree.name(b.zone)], ['field.kind', (b) => b.kind],
+      ['board.size', (b) => `${b.width}×${b.height}`], ['board.driver', (b) => b.driver || ''],
+      ['board.player', (b) => h('a', { href: `/player/${b.id}`, target: '_blank', rel: 'noopener' }, t('board.open'))]],
+    inputs: (tree, b) => [
+      ['name', 'node.name', h('input', { type: 'text', maxlength: 200, value: b ? b.name : '' })],
+      ['zone', 'field.zone', zoneSelect(tree, b && b.zone)],
+      ['kind', 'field.kind', select([['LCD', 'LCD'], ['LED', 'LED']], b ? b.kind : 'LCD')],
+      ['width', 'board.width', h('input', { type: 'number', min: 8, max: 7680, value: b ? b.width : 1920 })],
+      ['height', 'board.height', h('input', { type: 'number', min: 8, max: 4320, value: b ? b.height : 1080 })],
+      ['driver', 'board.driver', select([['web', 'web'], ['ddp', 'DDP (LED)']], b && b.driver ? b.driver : 'web')],
+    ],
+    read: (i) => ({ name: i.name.value, zone: i.zone.value, kind: i.kind.value, width: Number(i.width.value),
+      height: Number(i.height.value), driver: i.driver.value }),
+  }),
+};

@@ -1,0 +1,63 @@
+// The dashboard: loudspeakers per zone (online, offline, playing), what is on air now and what comes next.
+import { h, when } from '../dom.js';
+import { t } from '../i18n.js';
+import * as api from '../api.js';
+import * as zones from '../zones.js';
+import { stateBadge } from '../notices.js';
+
+function nodeState(n) {
+  if (n.kind === 'rtp') return 'ip';
+  if (!n.online) return 'offline';
+  return n.status && n.status.state === 'PLAYING' ? 'playing' : 'online';
+}
+
+function zoneTable(tree, nodes) {
+  const counts = new Map();
+  for (const n of nodes) {
+    const c = counts.get(n.zone) || { online: 0, offline: 0, playing: 0, ip: 0 };
+    c[nodeState(n)] += 1;
+    counts.set(n.zone, c);
+  }
+  const rows = [...counts.entries()].map(([zone, c]) => h('tr', {},
+    h('th', { scope: 'row' }, tree.name(zone)),
+    h('td', {}, String(c.online + c.playing)), h('td', {}, String(c.offline)),
+    h('td', {}, String(c.playing)), h('td', {}, String(c.ip))));
+  return h('table', {},
+    h('caption', {}, t('dash.zones')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field.zone')), h('th', { scope: 'col' }, t('node.online')),
+      h('th', { scope: 'col' }, t('node.offline')), h('th', { scope: 'col' }, t('node.playing')),
+      h('th', { scope: 'col' }, t('node.ip')))),
+    h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 5 }, t('dash.noNodes')))));
+}
+
+function nodeList(tree, nodes) {
+  return h('ul', { class: 'node-list' }, nodes.map((n) => {
+    const state = nodeState(n);
+    return h('li', { class: `node ${state}` }, h('span', { class: 'dot', 'aria-hidden': 'true' }),
+      h('strong', {}, n.name), ` · ${tree.name(n.zone)} · `, t(`node.${state}`));
+  }));
+}
+
+function noticeList(items, tree, empty) {
+  if (!items.length) return h('p', { class: 'muted' }, empty);
+  return h('ul', { class: 'plain' }, items.map((a) => h('li', {},
+    h('a', { href: `#/notices/${a.id}` }, a.title), ' ', stateBadge(a.state), ' · ',
+    a.zones.map((z) => tree.name(z)).join(', '),
+    a.schedule && a.schedule.at ? ` · ${when(a.schedule.at)}` : '')));
+}
+
+export default {
+  title: 'nav.dashboard',
+  async render(main) {
+    const [tree, nodes, onAir, scheduled] = await Promise.all([zones.load(), api.get('/api/v1/nodes'),
+      api.get('/api/v1/announcements?state=ON_AIR'), api.get('/api/v1/announcements?state=SCHEDULED')]);
+    main.append(
+      h('section', { class: 'grid' },
+        h('div', { class: 'card', 'aria-labelledby': 'dash-air' }, h('h2', { id: 'dash-air' }, t('dash.onAir')),
+          noticeList(onAir, tree, t('dash.nothingOnAir'))),
+        h('div', { class: 'card', 'aria-labelledby': 'dash-next' }, h('h2', { id: 'dash-next' }, t('dash.next')),
+          noticeList(scheduled.slice().reverse(), tree, t('dash.nothingNext')))),
+      h('section', { class: 'card', 'aria-labelledby': 'dash-nodes' }, h('h2', { id: 'dash-nodes' }, t('dash.nodes')),
+        zoneTable(tree, nodes), nodeList(tree, nodes)));
+  },
+};

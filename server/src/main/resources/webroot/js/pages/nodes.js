@@ -1,0 +1,46 @@
+// Loudspeaker nodes: which are online or playing, their volume, and registering or editing one.
+import { h, select } from '../dom.js';
+import { t } from '../i18n.js';
+import * as api from '../api.js';
+import * as session from '../session.js';
+import { devicePage, zoneSelect } from '../devices.js';
+
+function state(n) {
+  if (n.kind === 'rtp') return t('node.ip');
+  if (!n.online) return t('node.offline');
+  return n.status && n.status.state === 'PLAYING' ? t('node.playing') : t('node.online');
+}
+
+/** The volume slider of an online agent; it sends the level to the loudspeaker at once. */
+function volume(n) {
+  if (n.kind !== 'agent' || !n.online || !session.may('devices')) return n.status ? `${n.status.volume}` : '';
+  const slider = h('input', { type: 'range', min: 0, max: 100, step: 5, value: n.status ? n.status.volume : 80,
+    'aria-label': t('node.volumeOf', { name: n.name }) });
+  const out = h('output', {}, slider.value);
+  slider.addEventListener('input', () => { out.textContent = slider.value; });
+  slider.addEventListener('change', () => api.post(`/api/v1/nodes/${n.id}/volume`, { level: Number(slider.value) })
+    .catch((e) => { out.textContent = e.message || t('error.generic'); }));
+  return h('span', { class: 'volume' }, slider, out);
+}
+
+export default {
+  title: 'nav.nodes',
+  render: devicePage({
+    path: '/api/v1/nodes',
+    prefix: 'node',
+    columns: [['node.name', (n) => n.name], ['field.zone', (n, tree) => tree.name(n.zone)],
+      ['field.kind', (n) => t(`kind.${n.kind}`)], ['field.address', (n) => n.address || ''],
+      ['field.state', state], ['node.volume', volume]],
+    inputs: (tree, n) => [
+      ['name', 'node.name', h('input', { type: 'text', maxlength: 200, value: n ? n.name : '' })],
+      ['zone', 'field.zone', zoneSelect(tree, n && n.zone)],
+      ['kind', 'field.kind', select([['agent', t('kind.agent')], ['rtp', t('kind.rtp')]], n ? n.kind : 'agent')],
+      ['address', 'field.address', h('input', { type: 'text', maxlength: 260, value: n && n.address ? n.address : '' }), 'node.addressHint'],
+      ['codec', 'field.codec', select([['', t('node.codecDefault')], ['PCMU', 'G.711 µ-law'], ['PCMA', 'G.711 A-law'],
+        ['OPUS', 'Opus'], ['G722', 'G.722']], n && n.codec ? n.codec : '')],
+    ],
+    read: (i) => ({ name: i.name.value, zone: i.zone.value, kind: i.kind.value, address: i.address.value.trim() || undefined,
+      codec: i.codec.value || undefined }),
+    created: (reply) => (reply.token ? h('p', { class: 'token' }, t('node.token'), ' ', h('code', {}, reply.token)) : null),
+  }),
+};

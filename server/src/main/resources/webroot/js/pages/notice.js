@@ -1,0 +1,71 @@
+// One notice: its text and reading, its state, the actions its state allows, and live delivery to every loudspeaker.
+import { h, fill, when } from '../dom.js';
+import { t } from '../i18n.js';
+import * as api from '../api.js';
+import * as session from '../session.js';
+import * as zones from '../zones.js';
+import { follow } from '../live.js';
+import { stateBadge, noticeText, preview } from '../notices.js';
+import { submitting } from '../forms.js';
+import { go } from '../nav.js';
+
+const FINAL = ['DONE', 'CANCELLED', 'FAILED'];
+
+function deliveries(a) {
+  const rows = (a.deliveries || []).map((d) => h('tr', { dataset: { node: d.node, state: d.state } },
+    h('th', { scope: 'row' }, d.node), h('td', {}, h('span', { class: `badge delivery-${d.state.toLowerCase()}` },
+      t(`delivery.${d.state}`))), h('td', {}, d.detail || ''), h('td', {}, when(d.updatedAt))));
+  return h('table', { class: 'deliveries' },
+    h('caption', {}, t('notice.deliveries')),
+    h('thead', {}, h('tr', {}, ['node.name', 'field.state', 'notice.detail', 'notice.updated']
+      .map((k) => h('th', { scope: 'col' }, t(k))))),
+    h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 4 }, t('notice.noDeliveries')))));
+}
+
+function history(a) {
+  return h('ol', { class: 'history' }, (a.transitions || []).map((tr) => h('li', {},
+    stateBadge(tr.to), ` ${when(tr.at)} · ${tr.actor}`, tr.reason ? ` · ${t('notice.reason')}: ${tr.reason}` : '')));
+}
+
+function actions(a, refresh) {
+  const form = h('form', { class: 'actions', novalidate: true });
+  const act = (verb, label, cls) => h('button', { type: 'button', class: cls || '', onclick: () => submitting(form, async () => {
+    refresh(await api.post(`/api/v1/announcements/${a.id}/${verb}`));
+  }) }, label);
+  if (a.state === 'DRAFT' && session.may('compose')) form.append(act('submit', t('notice.submit'), 'primary'));
+  if (a.state === 'APPROVED' && session.may('broadcast')) form.append(act('broadcast', t('notice.broadcast'), 'primary'));
+  if (a.state === 'SUBMITTED' && session.may('approve')) form.append(h('a', { href: '#/approvals', class: 'button' }, t('notice.toApprovals')));
+  if (!FINAL.includes(a.state) && a.state !== 'DRAFT' && session.may('broadcast')) form.append(act('cancel', t('notice.cancel'), 'danger'));
+  return form;
+}
+
+export default {
+  title: 'notice.title',
+  async render(main, id) {
+    const tree = await zones.load();
+    const view = h('div', { class: 'notice' });
+    main.append(view);
+    let stop = null;
+    const show = (a) => {
+      fill(view,
+        h('h2', {}, a.title, ' ', stateBadge(a.state)),
+        h('p', { class: 'meta' }, `${t(`priority.${a.priority}`)} · ${a.zones.map(tree.name).join(', ')} · `,
+          `${t('field.repeat')}: ${a.repeat} · ${a.chime ? t('field.chime') : t('notice.noChime')}`,
+          a.schedule && a.schedule.at ? ` · ${when(a.schedule.at)}` : '', a.schedule && a.schedule.cron ? ` · ${a.schedule.cron}` : ''),
+        noticeText(a.text),
+        a.text ? preview(() => a.text, () => a.voice) : null,
+        actions(a, show),
+        h('section', { 'aria-labelledby': 'live-heading', class: 'card' },
+          h('h2', { id: 'live-heading' }, t('notice.live')), deliveries(a)),
+        h('section', { class: 'card' }, h('h2', {}, t('notice.history')), history(a)));
+      if (!stop && !FINAL.includes(a.state)) stop = follow(`/api/v1/announcements/${a.id}/events`, show);
+    };
+    try {
+      show(await api.get(`/api/v1/announcements/${id}`));
+    } catch (e) {
+      if (e.status === 404) go('#/notices');
+      throw e;
+    }
+    return () => stop && stop();
+  },
+};

@@ -1,0 +1,109 @@
+package vn.loa.server.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+
+/** Bad input in the forms: every refusal appears beside its field in Vietnamese, and typed HTML stays text. */
+class FormsIT extends UiSuite {
+
+
+    static Locator errorOf(Page page, String field) {
+        return page.locator("[data-error-for='" + field + "']").first();
+    }
+
+    static void press(Page page, String button) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
+    }
+
+    @Test
+    void wrongPasswordIsShownBesideThePasswordField() {
+        Page page = browser.open();
+        page.navigate("/#/signin");
+        page.getByLabel("Tên đăng nhập").fill("can-bo");
+        page.getByLabel("Mật khẩu").fill("sai-mat-khau");
+        press(page, "Đăng nhập");
+        assertThat(errorOf(page, "password")).containsText("mật khẩu");
+        assertThat(page.getByLabel("Mật khẩu")).hasAttribute("aria-invalid", "true");
+    }
+
+    @Test
+    void eachRefusedComposeFieldShowsItsVietnameseMessageBesideIt() throws Exception {
+        Page page = browser.signIn("can-bo", Commune.PASSWORD);
+        page.navigate("/#/compose");
+        page.getByLabel("Nội dung thông báo").fill("Kính mời bà con dự họp.");
+
+        press(page, "Gửi duyệt");
+        assertThat(errorOf(page, "title")).hasText("Hãy nhập tiêu đề (tối đa 300 ký tự).");
+        assertThat(page.getByLabel("Tiêu đề")).isFocused();
+
+        page.getByLabel("Tiêu đề").fill("Họp dân");
+        press(page, "Gửi duyệt");
+        assertThat(errorOf(page, "zones")).hasText("Hãy chọn ít nhất một khu vực phát.");
+
+        page.getByLabel("Thôn Tây").check();
+        page.getByLabel("Số lần phát").fill("50");
+        press(page, "Gửi duyệt");
+        assertThat(errorOf(page, "repeat")).hasText("Số lần phát phải từ 1 đến 20.");
+
+        page.getByLabel("Số lần phát").fill("2");
+        page.getByLabel("Vào lúc").check();
+        press(page, "Gửi duyệt");
+        assertThat(errorOf(page, "at")).hasText("Hãy chọn ngày và giờ phát.");
+        Browser.screenshot(page, Screenshots.dir(), "compose-errors");
+
+        page.getByLabel("Ngày giờ phát").fill("2026-12-24T07:30");
+        press(page, "Gửi duyệt");
+        assertThat(page.locator(".notice h2 .badge")).hasText("Chờ duyệt");
+        assertThat(page.locator("body")).not().containsText("Exception");
+        assertThat(browser.scriptErrors).isEmpty();
+    }
+
+    @Test
+    void htmlTypedIntoANoticeIsShownAsTextAndNeverRuns() {
+        Page page = browser.signIn("can-bo", Commune.PASSWORD);
+        page.navigate("/#/compose");
+        String title = "<img src=x onerror=\"window.hacked=1\">Họp <b>gấp</b>";
+        page.getByLabel("Tiêu đề").fill(title);
+        page.getByLabel("Nội dung thông báo").fill("Bà con <i>chú ý</i> <img src=y onerror=\"window.hacked=2\"> nhé.");
+        page.getByLabel("Thôn Đông").check();
+        press(page, "Lưu nháp");
+
+        assertThat(page.locator(".notice > h2")).containsText("<img src=x onerror=\"window.hacked=1\">Họp <b>gấp</b>");
+        assertThat(page.locator(".notice-text")).containsText("<i>chú ý</i>");
+        assertThat(page.locator(".notice img, .notice b, .notice i")).hasCount(0);
+        page.navigate("/#/notices");
+        assertThat(page.locator("table a", new Page.LocatorOptions().setHasText("<b>gấp</b>"))).hasCount(1);
+        assertThat(page.evaluate("() => window.hacked === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    void aTechniciansBadSpeakerAddressIsShownBesideTheAddressField() {
+        Page page = browser.signIn("ky-thuat", Commune.PASSWORD);
+        page.navigate("/#/nodes");
+        page.getByLabel("Tên").fill("Loa IP cổng chợ");
+        page.getByLabel("Loại").selectOption("rtp");
+        page.getByLabel("Địa chỉ").fill("khong-co-cong");
+        press(page, "Đăng ký");
+        assertThat(errorOf(page, "address")).not().isEmpty();
+        assertThat(errorOf(page, "address")).containsText("cổng");
+        page.getByLabel("Mã", new Page.GetByLabelOptions().setExact(true)).fill("Mã Sai!");
+        page.getByLabel("Địa chỉ").fill("127.0.0.1:5004");
+        press(page, "Đăng ký");
+        assertThat(errorOf(page, "id")).hasText("Mã chỉ gồm chữ thường không dấu, số, \"-\" và \"_\", bắt đầu bằng chữ hoặc số.");
+    }
+
+    @Test
+    void theInterfaceSpeaksEnglishWhenAsked() {
+        Page page = browser.signIn("quan-tri", Commune.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+        assertThat(page.locator("h1")).hasText("Dashboard");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Compose a notice"))).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tiếng Việt")).click();
+        assertThat(page.locator("h1")).hasText("Tổng quan");
+    }
+}
