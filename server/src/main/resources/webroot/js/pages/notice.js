@@ -58,7 +58,8 @@ export default {
         h('section', { 'aria-labelledby': 'live-heading', class: 'card' },
           h('h2', { id: 'live-heading' }, t('notice.live')), deliveries(a)),
         h('section', { class: 'card' }, h('h2', {}, t('notice.history')), history(a)));
-      if (!stop && !FINAL.includes(a.state)) stop = follow(`/api/v1/announcements/${a.id}/events`, show);
+      const settled = FINAL.includes(a.state) && (a.deliveries || []).every((d) => ['PLAYED', 'FAILED'].includes(d.state));
+      if (!stop && !settled) stop = follow(`/api/v1/announcements/${a.id}/events`, show);
     };
     try {
       show(await api.get(`/api/v1/announcements/${id}`));

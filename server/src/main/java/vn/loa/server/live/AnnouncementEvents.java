@@ -14,7 +14,9 @@ import vn.loa.server.http.Blocking;
 /**
  * {@code GET /api/v1/announcements/{id}/events}: an announcement's progress as server-sent events. Each event's data is
  * the announcement as {@code GET /api/v1/announcements/{id}} shows it (state, transitions, delivery per node); one is
- * sent at once and then one whenever it changes; the stream ends after a final state (DONE, CANCELLED, FAILED).
+ * sent at once and then one whenever it changes. The stream ends once the state is final (DONE, CANCELLED, FAILED) and
+ * every delivery is final too (PLAYED, FAILED), or {@code SETTLE_MS} after the final state: agents report playing
+ * after their buffers drain, which may be after the announcement is done, and third-party speakers never report.
  *
  * <p>Each stream re-reads the announcement on a worker every {@code interval} and sends only what changed: the web UI's
  * few watchers cost a small query each, and nothing in the air path has to know about them (see ADR 0008).
@@ -27,6 +29,8 @@ public final class AnnouncementEvents {
     }
 
     private static final Set<String> FINAL = Set.of("DONE", "CANCELLED", "FAILED");
+    private static final Set<String> DELIVERED = Set.of("PLAYED", "FAILED");
+    private static final long SETTLE_MS = 20_000;
     private static final long KEEP_ALIVE_MS = 15_000;
 
     private final Vertx vertx;
@@ -69,6 +73,7 @@ public final class AnnouncementEvents {
         private final long timer;
         private String last = "";
         private long lastWrite = System.currentTimeMillis();
+        private long finalSince;
         private boolean reading;
         private boolean closed;
 
@@ -108,8 +113,22 @@ public final class AnnouncementEvents {
                 write(": still here\n\n");
             }
             if (FINAL.contains(announcement.getString("state"))) {
-                end();
+                long now = System.currentTimeMillis();
+                finalSince = finalSince == 0 ? now : finalSince;
+                if (allDelivered(announcement) || now - finalSince > SETTLE_MS) {
+                    end();
+                }
             }
+        }
+
+        private static boolean allDelivered(JsonObject announcement) {
+            var deliveries = announcement.getJsonArray("deliveries");
+            for (int i = 0; deliveries != null && i < deliveries.size(); i++) {
+                if (!DELIVERED.contains(deliveries.getJsonObject(i).getString("state"))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void write(String text) {
