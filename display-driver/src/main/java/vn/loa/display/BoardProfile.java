@@ -31,22 +31,34 @@ public record BoardProfile(String id, BoardKind kind, int width, int height, Ori
     }
 
     /**
-     * The profile of a registered board. Its {@code driver} is {@code web} (or empty), or {@code ddp:HOST[:PORT]} for
-     * an LED controller; LED matrices dim to 30 % at night.
+     * The profile of a registered board. Its {@code driver} is {@code web} (or empty), {@code ddp} (an LED controller
+     * whose address is not known yet: rendered, not sent) or {@code ddp:HOST[:PORT]}; LED matrices without a
+     * brightness schedule dim to 30 % at night.
+     *
+     * @throws IllegalArgumentException for a driver, orientation or brightness Loa cannot use
      */
     public static BoardProfile of(Board board) {
         boolean led = board.kind() == BoardKind.LED;
-        return new BoardProfile(board.id(), board.kind(), board.width(), board.height(), Orientation.LANDSCAPE, 8,
-                led ? BrightnessSchedule.dayAndNight(30) : BrightnessSchedule.FULL, ddpTarget(board.driver()));
+        Orientation orientation;
+        try {
+            orientation = Orientation.valueOf(board.orientation() == null ? "LANDSCAPE" : board.orientation());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("orientation must be LANDSCAPE or PORTRAIT, not " + board.orientation());
+        }
+        BrightnessSchedule brightness = board.brightness() != null && !board.brightness().isBlank()
+                ? BrightnessSchedule.parse(board.brightness())
+                : led ? BrightnessSchedule.dayAndNight(30) : BrightnessSchedule.FULL;
+        return new BoardProfile(board.id(), board.kind(), board.width(), board.height(), orientation,
+                board.colourBits() == 0 ? 8 : board.colourBits(), brightness, ddpTarget(board.driver()));
     }
 
-    /** The DDP address in a driver string such as {@code ddp:10.0.0.5} or {@code ddp:10.0.0.5:4048}; null for web. */
+    /** The DDP address in a driver string such as {@code ddp:10.0.0.5} or {@code ddp:10.0.0.5:4048}; null otherwise. */
     public static InetSocketAddress ddpTarget(String driver) {
-        if (driver == null || driver.isBlank() || driver.equals("web")) {
+        if (driver == null || driver.isBlank() || driver.equals("web") || driver.equals("ddp")) {
             return null;
         }
         if (!driver.startsWith("ddp:") || driver.length() == 4) {
-            throw new IllegalArgumentException("driver must be 'web' or 'ddp:HOST[:PORT]', not '" + driver + "'");
+            throw new IllegalArgumentException("driver must be 'web', 'ddp' or 'ddp:HOST[:PORT]', not '" + driver + "'");
         }
         String target = driver.substring(4);
         int colon = target.lastIndexOf(':');

@@ -38,6 +38,20 @@ public record BrightnessSchedule(List<Step> steps) {
                 new Step(LocalTime.of(22, 0), nightPercent)));
     }
 
+    /** Reads {@code "05:00=100,22:00=30"}. */
+    public static BrightnessSchedule parse(String text) {
+        List<Step> steps = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String[] kv = part.trim().split("=");
+            try {
+                steps.add(new Step(LocalTime.parse(kv[0].trim()), Integer.parseInt(kv[1].trim())));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("brightness must read like '05:00=100,22:00=30', not '" + text + "'");
+            }
+        }
+        return new BrightnessSchedule(steps);
+    }
+
     public int percentAt(LocalTime time) {
         Step current = steps.get(steps.size() - 1);
         for (Step s : steps) {

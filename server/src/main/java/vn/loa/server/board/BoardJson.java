@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import vn.loa.core.model.Board;
 import vn.loa.core.model.BoardKind;
 import vn.loa.server.device.DeviceRoutes;
+import vn.loa.server.http.ApiError;
 import vn.loa.server.http.TextInput;
 
 /** The JSON shape of a display board. */
@@ -17,18 +18,28 @@ public final class BoardJson {
     }
 
     static Board read(JsonObject body, String id) {
-        return new Board(id,
+        Board board = new Board(id,
                 TextInput.required(TextInput.plain(body.getString("name")), "name"),
                 body.getString("zone"),
                 BoardKind.valueOf(body.getString("kind")),
                 body.getInteger("width"),
                 body.getInteger("height"),
-                body.getString("driver"));
+                body.getString("driver"),
+                body.getString("orientation", "LANDSCAPE"),
+                body.getInteger("colourBits", 8),
+                body.getString("brightness"));
+        try {
+            vn.loa.display.BoardProfile.of(board);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("invalid_board", "Thông số bảng tin không hợp lệ: " + e.getMessage());
+        }
+        return board;
     }
 
     public static JsonObject write(Board board) {
         return new JsonObject().put("id", board.id()).put("name", board.name()).put("zone", board.zone())
                 .put("kind", board.kind().name()).put("width", board.width()).put("height", board.height())
-                .put("driver", board.driver());
+                .put("driver", board.driver()).put("orientation", board.orientation())
+                .put("colourBits", board.colourBits()).put("brightness", board.brightness());
     }
 }

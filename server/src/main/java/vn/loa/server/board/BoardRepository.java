@@ -14,10 +14,11 @@ import vn.loa.server.device.ZonedRepository;
 /** SQL for display boards. Stateless; every method runs on the caller's handle. */
 public final class BoardRepository implements ZonedRepository<Board> {
 
-    private static final String COLUMNS = "b.id, b.name, b.zone_id, b.kind, b.width, b.height, b.driver";
+    private static final String COLUMNS = "b.id, b.name, b.zone_id, b.kind, b.width, b.height, b.driver, "
+            + "b.orientation, b.colour_bits, b.brightness";
     private static final RowMapper<Board> BOARD = (rs, ctx) -> new Board(rs.getString("id"), rs.getString("name"),
             rs.getString("zone_id"), BoardKind.valueOf(rs.getString("kind")), rs.getInt("width"), rs.getInt("height"),
-            rs.getString("driver"));
+            rs.getString("driver"), rs.getString("orientation"), rs.getInt("colour_bits"), rs.getString("brightness"));
 
     @Override
     public Optional<Scoped<Board>> find(Handle h, String id) {
@@ -41,8 +42,9 @@ public final class BoardRepository implements ZonedRepository<Board> {
 
     @Override
     public void insert(Handle h, Board board, Instant now) {
-        h.createUpdate("INSERT INTO board (id, name, zone_id, kind, width, height, driver, created_at, updated_at) "
-                        + "VALUES (:id, :name, :zone, :kind, :width, :height, :driver, :at, :at)")
+        h.createUpdate("INSERT INTO board (id, name, zone_id, kind, width, height, driver, orientation, colour_bits, "
+                        + "brightness, created_at, updated_at) VALUES (:id, :name, :zone, :kind, :width, :height, "
+                        + ":driver, :orientation, :colourBits, :brightness, :at, :at)")
                 .bindMethods(board).bind("kind", board.kind().name()).bind("at", Rows.utc(now))
                 .execute();
     }
@@ -50,7 +52,8 @@ public final class BoardRepository implements ZonedRepository<Board> {
     @Override
     public void update(Handle h, Board board, Instant now) {
         h.createUpdate("UPDATE board SET name = :name, zone_id = :zone, kind = :kind, width = :width, "
-                        + "height = :height, driver = :driver, updated_at = :at WHERE id = :id")
+                        + "height = :height, driver = :driver, orientation = :orientation, colour_bits = :colourBits, "
+                        + "brightness = :brightness, updated_at = :at WHERE id = :id")
                 .bindMethods(board).bind("kind", board.kind().name()).bind("at", Rows.utc(now))
                 .execute();
     }
