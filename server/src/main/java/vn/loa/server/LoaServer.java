@@ -78,6 +78,7 @@ public final class LoaServer implements AutoCloseable {
     private Database database;
     private HttpServer http;
     private AirStation air;
+    private vn.loa.server.display.BoardStation boardStation;
     private Optional<String> generatedPassword = Optional.empty();
 
     public LoaServer(LoaConfig config, Clock clock) {
@@ -134,9 +135,12 @@ public final class LoaServer implements AutoCloseable {
         var auth = new AuthRoutes(signIn, blocking);
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
         var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking);
-        // Alerts (issue 7): banners go nowhere until the boards offer a hook (see AlertBanners).
+        boardStation = new vn.loa.server.display.BoardStation(vertx, jdbi, boardRegistry, lifecycle, audit,
+                config.dataDir(), blocking, clock);
+        // Alerts (issue 7) put their banners on the boards.
         var alertAreas = new AlertAreas(jdbi, zoneGuard, audit);
-        var alerts = new AlertRoutes(new AlertService(jdbi, lifecycle, alertAreas, AlertBanners.NONE, audit, clock),
+        var alerts = new AlertRoutes(
+                new AlertService(jdbi, lifecycle, alertAreas, boardStation.alertBanners(), audit, clock),
                 new AlertKeys(jdbi, audit, clock), alertAreas, blocking);
         Authenticator authenticator = new Authenticator(tokens);
         var announcementEvents = new AnnouncementEvents(vertx, announcements::detail, blocking, Duration.ofMillis(500));
@@ -156,8 +160,10 @@ public final class LoaServer implements AutoCloseable {
             alerts.mount(builder);
             announcementEvents.mount(builder);
             nodeVolume.mount(builder);
+            boardStation.mount(builder);
         }).await();
         alerts.mountCap(api, authenticator);
+        boardStation.mount(api, authenticator);
 
         new HealthRoutes(database, new SpeechReadiness(clock), blocking, registry).mount(api);
         api.route("/*").handler(StaticHandler.create("webroot"));
@@ -167,7 +173,7 @@ public final class LoaServer implements AutoCloseable {
         http = vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.httpHost()).setPort(config.httpPort()).setCompressionSupported(true))
                 .requestHandler(api)
-                .webSocketHandshakeHandler(air.control())
+                .webSocketHandshakeHandler(boardStation.sockets(air.control()))
                 .listen().await();
         return http.actualPort();
     }
@@ -181,8 +187,16 @@ public final class LoaServer implements AutoCloseable {
         return http.actualPort();
     }
 
+    /** Emergency banners on the boards, for the parts of Loa that raise alerts. */
+    public vn.loa.server.display.BoardBanners boardBanners() {
+        return boardStation.banners();
+    }
+
     @Override
     public void close() {
+        if (boardStation != null) {
+            boardStation.close();
+        }
         if (air != null) {
             air.close();
         }

@@ -33,6 +33,16 @@ public final class AnnouncementService {
     private final AuditLog audit;
     private final Clock clock;
     private volatile AirControl air = AirControl.NONE;
+    private final List<StateListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Told of every state change once it is committed (boards raise emergency banners); must not block. */
+    public interface StateListener {
+        void changed(Announcement announcement, AnnouncementState to);
+    }
+
+    public void onStateChange(StateListener listener) {
+        listeners.add(listener);
+    }
 
     public AnnouncementService(Jdbi jdbi, AnnouncementRepository announcements, ZoneGuard zones, AuditLog audit,
             Clock clock) {
@@ -136,13 +146,23 @@ public final class AnnouncementService {
      */
     public boolean advance(long id, AnnouncementState from, AnnouncementState to, String reason) {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
+        Announcement[] moved = new Announcement[1];
+        boolean done = jdbi.inTransaction(h -> {
             if (!announcements.moveState(h, id, from, to, now)) {
                 return false;
             }
             announcements.recordTransition(h, id, from, to, SYSTEM_ACTOR, reason, now);
+            moved[0] = listeners.isEmpty() ? null : announcements.find(h, id).orElse(null);
             return true;
         });
+        tell(moved[0], to);
+        return done;
+    }
+
+    private void tell(Announcement a, AnnouncementState to) {
+        if (a != null) {
+            listeners.forEach(l -> l.changed(a, to));
+        }
     }
 
     /** The stored announcement, for Loa's own use (no caller, no scope). */
@@ -151,6 +171,12 @@ public final class AnnouncementService {
     }
 
     private Announcement move(Caller caller, long id, AnnouncementState to, String action, String reason) {
+        Announcement moved = moveInTransaction(caller, id, to, action, reason);
+        tell(moved, to);
+        return moved;
+    }
+
+    private Announcement moveInTransaction(Caller caller, long id, AnnouncementState to, String action, String reason) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             Announcement a = readable(h, caller, id);

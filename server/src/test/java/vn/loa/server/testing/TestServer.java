@@ -64,6 +64,11 @@ public final class TestServer implements AutoCloseable {
         return config;
     }
 
+    /** The server itself, for tests that call its internal interfaces (board banners). */
+    public LoaServer loa() {
+        return server;
+    }
+
     @Override
     public void close() {
         server.close();

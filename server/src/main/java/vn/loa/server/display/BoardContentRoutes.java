@@ -1,0 +1,107 @@
+package vn.loa.server.display;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.time.Clock;
+import vn.loa.core.model.Board;
+import vn.loa.server.auth.Authenticator;
+import vn.loa.server.auth.Caller;
+import vn.loa.server.device.DeviceRegistry;
+import vn.loa.server.http.Blocking;
+import vn.loa.server.http.Replies;
+
+/**
+ * The HTTP routes of a board's content: its playlist, its uploaded media, what it shows now as PNG, and what its
+ * player reported showing.
+ */
+public final class BoardContentRoutes {
+
+    private final BoardContent content;
+    private final DeviceRegistry<Board> boards;
+    private final BoardScreens screens;
+    private final ScreenRenderer renderer;
+    private final Blocking blocking;
+    private final Clock clock;
+
+    public BoardContentRoutes(BoardContent content, DeviceRegistry<Board> boards, BoardScreens screens,
+            ScreenRenderer renderer, Blocking blocking, Clock clock) {
+        this.content = content;
+        this.boards = boards;
+        this.screens = screens;
+        this.renderer = renderer;
+        this.blocking = blocking;
+        this.clock = clock;
+    }
+
+    public void mount(RouterBuilder api) {
+        api.getRoute("getBoardPlaylist").addHandler(this::playlist);
+        api.getRoute("replaceBoardPlaylist").addHandler(this::replace);
+        api.getRoute("getBoardSnapshot").addHandler(this::snapshot);
+        api.getRoute("listBoardPlays").addHandler(this::plays);
+    }
+
+    /**
+     * Mounts the upload ahead of the API's own body handler, whose limit is sized for JSON: media get their own
+     * limit ({@link BoardContent#MEDIA_LIMIT}) and the same authentication.
+     */
+    public void mountUpload(Router router, Handler<RoutingContext> authenticator) {
+        router.post("/api/v1/boards/:id/media").order(-1)
+                .handler(BodyHandler.create(false).setBodyLimit(BoardContent.MEDIA_LIMIT))
+                .handler(authenticator)
+                .handler(this::upload);
+    }
+
+    private void playlist(RoutingContext ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        String id = ctx.pathParam("id");
+        Replies.reply(ctx, 200, blocking.run(() ->
+                PlaylistJson.write(content.playlist(caller, id), screens.screen(id).orElseThrow())));
+    }
+
+    private void replace(RoutingContext ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        String id = ctx.pathParam("id");
+        var items = PlaylistJson.read(ctx.body().asJsonObject());
+        Replies.reply(ctx, 200, blocking.run(() -> PlaylistJson.write(items, content.replace(caller, id, items))));
+    }
+
+    private void snapshot(RoutingContext ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        String id = ctx.pathParam("id");
+        blocking.run(() -> {
+            boards.get(caller, id);
+            Screen screen = screens.screen(id).orElseThrow();
+            return ScreenRenderer.png(renderer.now(screen, clock.instant()));
+        }).onSuccess(png -> ctx.response().putHeader("Content-Type", "image/png")
+                .putHeader("Cache-Control", "no-store").end(io.vertx.core.buffer.Buffer.buffer(png)))
+                .onFailure(ctx::fail);
+    }
+
+    private void plays(RoutingContext ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        String id = ctx.pathParam("id");
+        int limit = Integer.parseInt(ctx.queryParam("limit").stream().findFirst().orElse("100"));
+        Replies.reply(ctx, 200, blocking.run(() -> new JsonArray(content.plays(caller, id, limit).stream()
+                .map(p -> new JsonObject().put("item", p.itemId()).put("kind", p.kind())
+                        .put("shownAt", p.shownAt().toString()).put("millis", p.millis()))
+                .toList())));
+    }
+
+    private void upload(RoutingContext ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        String id = ctx.pathParam("id");
+        String type = ctx.request().getHeader("Content-Type");
+        String name = ctx.request().getHeader("X-File-Name");
+        byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        Replies.reply(ctx, 201, blocking.run(() -> {
+            var m = content.upload(caller, id, type, name, bytes);
+            return new JsonObject().put("mediaId", m.id()).put("kind", m.kind().name()).put("width", m.width())
+                    .put("height", m.height()).put("bytes", m.sizeBytes());
+        }));
+    }
+}

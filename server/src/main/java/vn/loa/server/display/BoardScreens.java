@@ -1,0 +1,133 @@
+package vn.loa.server.display;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import vn.loa.core.model.Board;
+import vn.loa.display.BoardProfile;
+import vn.loa.server.board.BoardRepository;
+import vn.loa.server.db.Scoped;
+
+/**
+ * The live state of every board: its {@link Screen} (active playlist and banner), rebuilt when its playlist changes,
+ * when a banner goes up or down, and every half minute for day-parting; watchers (web players, the LED driver) hear
+ * of each change.
+ *
+ * <p>Thread-safe. Methods that read the database ({@link #screen}, {@link #refresh}, {@link #refreshAll}) block;
+ * banner changes are computed in memory.
+ */
+public final class BoardScreens {
+
+    private final Jdbi jdbi;
+    private final BoardRepository boards = new BoardRepository();
+    private final BoardContentRepository content;
+    private final Banners banners;
+    private final ScreenRenderer renderer;
+    private final Clock clock;
+    private final ZoneId timeZone;
+    private final Map<String, Screen> screens = new ConcurrentHashMap<>();
+    private final List<Consumer<Screen>> watchers = new CopyOnWriteArrayList<>();
+    private final AtomicLong versions = new AtomicLong();
+
+    public BoardScreens(Jdbi jdbi, BoardContentRepository content, Banners banners, ScreenRenderer renderer,
+            Clock clock, ZoneId timeZone) {
+        this.jdbi = jdbi;
+        this.content = content;
+        this.banners = banners;
+        this.renderer = renderer;
+        this.clock = clock;
+        this.timeZone = timeZone;
+        banners.onChange(b -> rebanner());
+    }
+
+    /** Called with every new screen (a board's content or banner changed), and with a removed board's last screen. */
+    public void watch(Consumer<Screen> watcher) {
+        watchers.add(watcher);
+    }
+
+    /** The board's screen, loaded on first use; empty for a board that does not exist. */
+    public Optional<Screen> screen(String boardId) {
+        Screen known = screens.get(boardId);
+        return known != null ? Optional.of(known) : refresh(boardId);
+    }
+
+    public List<Screen> all() {
+        return List.copyOf(screens.values());
+    }
+
+    /** Re-reads a board and its playlist; tells the watchers when what it shows changed. */
+    public Optional<Screen> refresh(String boardId) {
+        Optional<Screen> fresh = jdbi.withHandle(h -> boards.find(h, boardId).map(found -> load(h, found)));
+        if (fresh.isEmpty()) {
+            Screen gone = screens.remove(boardId);
+            if (gone != null) {
+                watchers.forEach(w -> w.accept(gone));
+            }
+            return Optional.empty();
+        }
+        return Optional.of(publish(fresh.get()));
+    }
+
+    /** Re-reads every board: at start, and every half minute for the hours and days items play. */
+    public void refreshAll() {
+        List<String> ids = new ArrayList<>(jdbi.withHandle(h -> boards.inSubtree(h, "/")).stream().map(Board::id).toList());
+        screens.keySet().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        ids.forEach(this::refresh);
+    }
+
+    /** Puts the current banners on the screens they cover (no database: called when a banner goes up or down). */
+    public void rebanner() {
+        screens.values().forEach(s -> publish(withBanner(s.board(), s.profile(), s.zonePath(), s.entries())));
+    }
+
+    private Screen load(Handle h, Scoped<Board> found) {
+        Board board = found.value();
+        BoardProfile profile = BoardProfile.of(board);
+        ZonedDateTime local = ZonedDateTime.now(clock.withZone(timeZone));
+        List<Screen.Entry> entries = new ArrayList<>();
+        for (PlaylistItem item : content.playlist(h, board.id())) {
+            if (item.playsAt(local)) {
+                int pages = renderer.pages(profile, item);
+                for (int p = 0; p < pages; p++) {
+                    entries.add(new Screen.Entry(item, p, pages, item.seconds()));
+                }
+            }
+        }
+        return withBanner(board, profile, found.zonePath(), List.copyOf(entries));
+    }
+
+    private Screen withBanner(Board board, BoardProfile profile, String zonePath, List<Screen.Entry> entries) {
+        String banner = banners.over(zonePath).map(Banners.Banner::text).orElse(null);
+        return new Screen(board, profile, zonePath, entries, banner, 0);
+    }
+
+    /** Stores the screen with a new version if it differs from the last one, and tells the watchers. */
+    private Screen publish(Screen candidate) {
+        String id = candidate.board().id();
+        Screen[] changed = new Screen[1];
+        Screen result = screens.compute(id, (k, old) -> {
+            if (old != null && Objects.equals(old.board(), candidate.board())
+                    && old.entries().equals(candidate.entries()) && Objects.equals(old.banner(), candidate.banner())) {
+                return old;
+            }
+            changed[0] = new Screen(candidate.board(), candidate.profile(), candidate.zonePath(), candidate.entries(),
+                    candidate.banner(), versions.incrementAndGet());
+            return changed[0];
+        });
+        if (changed[0] != null) {
+            watchers.forEach(w -> w.accept(changed[0]));
+        }
+        return result;
+    }
+}

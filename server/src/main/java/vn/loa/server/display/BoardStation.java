@@ -1,0 +1,114 @@
+package vn.loa.server.display;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.core.model.Board;
+import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.audit.AuditLog;
+import vn.loa.server.device.DeviceRegistry;
+import vn.loa.server.http.Blocking;
+import vn.loa.server.zone.ZoneRepository;
+
+/**
+ * Everything that puts content on display boards, assembled: screens and banners, the content API, the web players
+ * and their socket, the LED matrices over DDP, and the hook that raises a banner for every emergency announcement.
+ */
+public final class BoardStation implements AutoCloseable {
+
+    /** Day-parting and brightness follow the commune's clock. */
+    public static final ZoneId TIME_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** LED matrices get this many frames a second. */
+    public static final int DDP_FPS = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(BoardStation.class);
+
+    private final Vertx vertx;
+    private final Banners banners;
+    private final BoardScreens screens;
+    private final BoardContentRoutes contentRoutes;
+    private final PlayerRoutes playerRoutes;
+    private final PlayerSockets sockets;
+    private final LedBoards leds;
+    private final AlertBoardBanners alertBanners;
+    private final long bannerTimer;
+    private final long refreshTimer;
+
+    public BoardStation(Vertx vertx, Jdbi jdbi, DeviceRegistry<Board> boards, AnnouncementService lifecycle,
+            AuditLog audit, Path dataDir, Blocking blocking, Clock clock) {
+        this.vertx = vertx;
+        MediaStore store = new MediaStore(dataDir);
+        ScreenRenderer renderer = new ScreenRenderer(store);
+        BoardContentRepository repository = new BoardContentRepository();
+        this.banners = new Banners(jdbi, new ZoneRepository(), clock);
+        this.screens = new BoardScreens(jdbi, repository, banners, renderer, clock, TIME_ZONE);
+        BoardContent content = new BoardContent(jdbi, boards, repository, store, screens, audit, clock);
+        this.contentRoutes = new BoardContentRoutes(content, boards, screens, renderer, blocking, clock);
+        this.playerRoutes = new PlayerRoutes(screens, renderer, store, blocking);
+        this.sockets = new PlayerSockets(screens, content, blocking, clock, TIME_ZONE);
+        this.leds = new LedBoards(DDP_FPS, screens, renderer, clock, TIME_ZONE);
+        java.util.concurrent.Executor worker = task -> blocking.run(() -> {
+            task.run();
+            return null;
+        });
+        lifecycle.onStateChange(new EmergencyBanners(banners, worker));
+        this.alertBanners = new AlertBoardBanners(banners, worker);
+        // Banners with an end come down on time; playlists follow their hours and days.
+        this.bannerTimer = vertx.setPeriodic(1000, t -> screens.rebanner());
+        this.refreshTimer = vertx.setPeriodic(30_000, t -> refreshAll(blocking));
+        refreshAll(blocking);
+    }
+
+    private void refreshAll(Blocking blocking) {
+        blocking.run(() -> {
+            screens.refreshAll();
+            return null;
+        }).onFailure(e -> LOG.warn("boards could not be refreshed", e));
+    }
+
+    /** The banner API for other parts of Loa (hotline, CAP alerts). */
+    public BoardBanners banners() {
+        return banners;
+    }
+
+    /** The same banners, in the shape the alert service (CAP, hotline presets) calls. */
+    public vn.loa.server.alert.AlertBanners alertBanners() {
+        return alertBanners;
+    }
+
+    public void mount(RouterBuilder api) {
+        contentRoutes.mount(api);
+    }
+
+    /** The media upload (ahead of the API's JSON body limit) and the player's pages. */
+    public void mount(Router router, Handler<RoutingContext> authenticator) {
+        contentRoutes.mountUpload(router, authenticator);
+        playerRoutes.mount(router);
+    }
+
+    /** The players' WebSocket handshakes; others go to {@code otherwise}. */
+    public Handler<ServerWebSocketHandshake> sockets(Handler<ServerWebSocketHandshake> otherwise) {
+        return hs -> {
+            if (PlayerSockets.serves(hs.path())) {
+                sockets.handle(hs);
+            } else {
+                otherwise.handle(hs);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        vertx.cancelTimer(bannerTimer);
+        vertx.cancelTimer(refreshTimer);
+        leds.close();
+    }
+}

@@ -1,0 +1,105 @@
+package vn.loa.server.display;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Files;
+import vn.loa.server.http.Blocking;
+
+/**
+ * The pages and files a board's kiosk browser loads, without sign-in: {@code /player/{boardId}} (the player page),
+ * its frames as PNG, its banner, and its videos. The page's script and style are static files under
+ * {@code /player/assets/}.
+ */
+public final class PlayerRoutes {
+
+    private final BoardScreens screens;
+    private final ScreenRenderer renderer;
+    private final MediaStore store;
+    private final Blocking blocking;
+
+    public PlayerRoutes(BoardScreens screens, ScreenRenderer renderer, MediaStore store, Blocking blocking) {
+        this.screens = screens;
+        this.renderer = renderer;
+        this.store = store;
+        this.blocking = blocking;
+    }
+
+    public void mount(Router router) {
+        router.get("/player/:board").handler(this::page);
+        router.get("/player/:board/frames/:frame").handler(this::frame);
+        router.get("/player/:board/banner.png").handler(this::banner);
+        router.get("/player/:board/media/:file").handler(this::video);
+    }
+
+    private void page(RoutingContext ctx) {
+        String id = ctx.pathParam("board");
+        if (id.equals("assets")) {
+            ctx.next();
+            return;
+        }
+        blocking.run(() -> screens.screen(id).isPresent()).onSuccess(known -> {
+            if (known) {
+                ctx.response().putHeader("Cache-Control", "no-cache").sendFile("webroot/player/index.html");
+            } else {
+                ctx.response().setStatusCode(404).putHeader("Content-Type", "text/html; charset=utf-8")
+                        .end("<!doctype html><meta charset=utf-8><title>Không có bảng tin</title>"
+                                + "<p>Không có bảng tin mang mã này. Kiểm tra lại địa chỉ trình chiếu.</p>");
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    private void frame(RoutingContext ctx) {
+        String id = ctx.pathParam("board");
+        String frame = ctx.pathParam("frame");
+        int dash = frame.lastIndexOf('-');
+        if (dash < 1 || !frame.endsWith(".png")) {
+            ctx.fail(404);
+            return;
+        }
+        String item = frame.substring(0, dash);
+        String page = frame.substring(dash + 1, frame.length() - 4);
+        png(ctx, () -> screens.screen(id).flatMap(s -> s.entries().stream()
+                .filter(e -> e.item().id().equals(item) && String.valueOf(e.page()).equals(page)).findFirst()
+                .map(e -> renderer.entry(s.profile(), e))).orElse(null));
+    }
+
+    private void banner(RoutingContext ctx) {
+        String id = ctx.pathParam("board");
+        png(ctx, () -> screens.screen(id).filter(s -> s.banner() != null)
+                .map(s -> renderer.banner(s.profile(), s.banner())).orElse(null));
+    }
+
+    private void png(RoutingContext ctx, java.util.concurrent.Callable<java.awt.image.BufferedImage> draw) {
+        blocking.run(() -> {
+            var image = draw.call();
+            return image == null ? null : ScreenRenderer.png(image);
+        }).onSuccess(png -> {
+            if (png == null) {
+                ctx.fail(404);
+            } else {
+                ctx.response().putHeader("Content-Type", "image/png").putHeader("Cache-Control", "max-age=86400")
+                        .end(Buffer.buffer(png));
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    private void video(RoutingContext ctx) {
+        String id = ctx.pathParam("board");
+        String file = ctx.pathParam("file");
+        if (!file.matches("m-[0-9a-f-]{36}\\.webm")) {
+            ctx.fail(404);
+            return;
+        }
+        String mediaId = file.substring(0, file.length() - 5);
+        blocking.run(() -> screens.screen(id).map(s -> s.entries().stream()
+                .anyMatch(e -> mediaId.equals(e.item().mediaId()))).orElse(false)
+                && Files.isRegularFile(store.video(mediaId))).onSuccess(ok -> {
+                    if (ok) {
+                        ctx.response().putHeader("Content-Type", "video/webm").sendFile(store.video(mediaId).toString());
+                    } else {
+                        ctx.fail(404);
+                    }
+                }).onFailure(ctx::fail);
+    }
+}

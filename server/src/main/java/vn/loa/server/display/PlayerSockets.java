@@ -1,0 +1,109 @@
+package vn.loa.server.display;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.server.http.Blocking;
+
+/**
+ * The web players' WebSocket ({@code /player/{boardId}/socket}): sends a player its board's screen on connect and on
+ * every change, and stores what it reports having shown (proof of play). A board's content is public (it hangs in
+ * the street), so the socket needs no sign-in; an unknown board is refused with 404.
+ */
+public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlayerSockets.class);
+    private static final int MAX_REPORT = 2048;
+
+    private final BoardScreens screens;
+    private final BoardContent content;
+    private final Blocking blocking;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Map<String, Set<ServerWebSocket>> players = new ConcurrentHashMap<>();
+
+    public PlayerSockets(BoardScreens screens, BoardContent content, Blocking blocking, Clock clock, ZoneId zone) {
+        this.screens = screens;
+        this.content = content;
+        this.blocking = blocking;
+        this.clock = clock;
+        this.zone = zone;
+        screens.watch(this::changed);
+    }
+
+    /** True for the paths this handler serves. */
+    public static boolean serves(String path) {
+        return path != null && path.startsWith("/player/") && path.endsWith("/socket");
+    }
+
+    @Override
+    public void handle(ServerWebSocketHandshake handshake) {
+        String[] parts = handshake.path().split("/");
+        if (parts.length != 4) {
+            handshake.reject(404);
+            return;
+        }
+        String boardId = parts[2];
+        blocking.run(() -> screens.screen(boardId)).onComplete(found -> {
+            if (found.failed() || found.result().isEmpty()) {
+                handshake.reject(404);
+                return;
+            }
+            handshake.accept().onSuccess(socket -> attach(boardId, socket, found.result().get()));
+        });
+    }
+
+    private void attach(String boardId, ServerWebSocket socket, Screen screen) {
+        players.computeIfAbsent(boardId, k -> ConcurrentHashMap.newKeySet()).add(socket);
+        socket.closeHandler(v -> players.getOrDefault(boardId, Set.of()).remove(socket));
+        socket.textMessageHandler(text -> report(boardId, text));
+        socket.writeTextMessage(ScreenJson.write(screen, clock.instant(), zone).encode());
+    }
+
+    private void changed(Screen screen) {
+        Set<ServerWebSocket> sockets = players.get(screen.board().id());
+        if (sockets == null || sockets.isEmpty()) {
+            return;
+        }
+        String message = ScreenJson.write(screen, clock.instant(), zone).encode();
+        sockets.forEach(s -> s.writeTextMessage(message));
+    }
+
+    private void report(String boardId, String text) {
+        if (text.length() > MAX_REPORT) {
+            return;
+        }
+        try {
+            JsonObject m = new JsonObject(text);
+            if (!"played".equals(m.getString("type"))) {
+                return;
+            }
+            var play = new BoardContentRepository.Play(boardId, limit(m.getString("item"), 64),
+                    limit(m.getString("kind"), 16), Instant.parse(m.getString("shownAt")),
+                    Math.max(0, m.getLong("millis", 0L)));
+            if (play.itemId() == null || play.kind() == null) {
+                return;
+            }
+            blocking.run(() -> {
+                content.played(play);
+                return null;
+            }).onFailure(e -> LOG.debug("proof of play from {} not stored", boardId, e));
+        } catch (DecodeException | ClassCastException | java.time.format.DateTimeParseException e) {
+            LOG.debug("player {} sent a malformed report", boardId);
+        }
+    }
+
+    private static String limit(String s, int max) {
+        return s == null || s.isEmpty() || s.length() > max ? null : s;
+    }
+}

@@ -1,0 +1,40 @@
+package vn.loa.server.display;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/**
+ * A screen as the web player receives it: the entries in order with the URL of each frame (or video), their text for
+ * the page's DOM, the banner, the brightness of the hour, and the server's clock so the player keeps the same rotation.
+ */
+final class ScreenJson {
+
+    private ScreenJson() {
+    }
+
+    static JsonObject write(Screen s, Instant now, ZoneId zone) {
+        String base = "/player/" + s.board().id();
+        JsonArray entries = new JsonArray();
+        for (Screen.Entry e : s.entries()) {
+            PlaylistItem i = e.item();
+            JsonObject j = new JsonObject().put("key", e.key()).put("item", i.id()).put("kind", i.kind().name())
+                    .put("page", e.page()).put("pages", e.pages()).put("seconds", e.seconds())
+                    .put("title", i.title()).put("body", i.body() == null ? "" : i.body())
+                    .put("src", base + "/frames/" + i.id() + "-" + e.page() + ".png?v=" + s.version());
+            if (i.kind() == PlaylistItem.Kind.VIDEO) {
+                j.put("video", base + "/media/" + i.mediaId() + ".webm");
+            }
+            entries.add(j);
+        }
+        JsonObject banner = s.banner() == null ? null : new JsonObject().put("heading", "KHẨN CẤP")
+                .put("text", s.banner()).put("src", base + "/banner.png?v=" + s.version());
+        return new JsonObject().put("type", "screen").put("serverTime", now.toEpochMilli()).put("version", s.version())
+                .put("board", new JsonObject().put("id", s.board().id()).put("name", s.board().name())
+                        .put("width", s.profile().width()).put("height", s.profile().height()))
+                .put("brightness", s.profile().brightness().percentAt(LocalTime.ofInstant(now, zone)))
+                .put("entries", entries).put("banner", banner);
+    }
+}

@@ -1,0 +1,121 @@
+package vn.loa.server.display;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.display.BoardProfile;
+import vn.loa.display.ContentException;
+import vn.loa.display.render.BannerRenderer;
+import vn.loa.display.render.ImageLoader;
+import vn.loa.display.render.ImageRenderer;
+import vn.loa.display.render.SlideRenderer;
+import vn.loa.display.render.TextSlide;
+
+/**
+ * Draws a screen's entries and banners as panel frames, the one drawing every driver shows (player, snapshot, LED),
+ * and keeps the last few hundred frames. A picture that cannot be drawn any more (its file gone or broken) becomes a
+ * slide saying so, so the board keeps playing. Thread-safe; rendering is CPU work, call it off the event loop.
+ */
+public final class ScreenRenderer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenRenderer.class);
+    private static final int CACHED_FRAMES = 256;
+
+    private final MediaStore media;
+    private final SlideRenderer slides = new SlideRenderer();
+    private final BannerRenderer banners = new BannerRenderer();
+    private final ImageRenderer pictures = new ImageRenderer();
+    private final ImageLoader loader = new ImageLoader();
+    private final Map<String, BufferedImage> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, BufferedImage> eldest) {
+            return size() > CACHED_FRAMES;
+        }
+    };
+
+    public ScreenRenderer(MediaStore media) {
+        this.media = media;
+    }
+
+    /** How many pages a text item needs on this board (1 for pictures and videos). */
+    public int pages(BoardProfile profile, PlaylistItem item) {
+        return item.kind() == PlaylistItem.Kind.TEXT ? slides.pages(profile, slide(item)) : 1;
+    }
+
+    /** What the board shows now: the banner over everything, else the entry of the moment, else its name. */
+    public BufferedImage now(Screen screen, java.time.Instant at) {
+        if (screen.banner() != null) {
+            return banner(screen.profile(), screen.banner());
+        }
+        Screen.Entry entry = screen.entryAt(at);
+        return entry == null ? idle(screen) : entry(screen.profile(), entry);
+    }
+
+    public BufferedImage banner(BoardProfile profile, String text) {
+        return cached(key(profile, "banner", text), () -> banners.render(profile, text));
+    }
+
+    public BufferedImage entry(BoardProfile profile, Screen.Entry e) {
+        PlaylistItem item = e.item();
+        return cached(key(profile, e.key(), item.toString()), () -> switch (item.kind()) {
+            case TEXT -> slides.render(profile, slide(item), e.page());
+            case IMAGE -> picture(profile, item, media.picture(item.mediaId()));
+            case VIDEO -> picture(profile, item, media.poster(item.mediaId()));
+        });
+    }
+
+    public static byte[] png(BufferedImage image) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static TextSlide slide(PlaylistItem item) {
+        return new TextSlide(item.title(), item.body());
+    }
+
+    private BufferedImage idle(Screen screen) {
+        return cached(key(screen.profile(), "idle", screen.board().name()),
+                () -> slides.render(screen.profile(), new TextSlide(screen.board().name(), ""), 0));
+    }
+
+    private BufferedImage picture(BoardProfile profile, PlaylistItem item, java.nio.file.Path file) {
+        try {
+            ImageRenderer.Fit fit = "contain".equalsIgnoreCase(item.fit()) ? ImageRenderer.Fit.CONTAIN
+                    : ImageRenderer.Fit.COVER;
+            return pictures.render(profile, loader.read(Files.readAllBytes(file)), fit);
+        } catch (IOException | ContentException e) {
+            LOG.warn("board {}: picture {} cannot be drawn: {}", profile.id(), item.mediaId(), e.toString());
+            return slides.render(profile, new TextSlide(item.title(), "(không hiển thị được ảnh)"), 0);
+        }
+    }
+
+    private static String key(BoardProfile profile, String what, String content) {
+        return profile + "|" + what + "|" + content;
+    }
+
+    private BufferedImage cached(String key, java.util.function.Supplier<BufferedImage> draw) {
+        synchronized (cache) {
+            BufferedImage hit = cache.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        BufferedImage drawn = draw.get();
+        synchronized (cache) {
+            cache.put(key, drawn);
+        }
+        return drawn;
+    }
+}

@@ -1,0 +1,159 @@
+// Loa's board player: shows the screen the server sends over a WebSocket, entry by entry on the server's clock,
+// keeps every frame it fetched (Cache API when the page is a secure context, memory otherwise) so it goes on playing
+// when the network drops, reconnects by itself, and reports what it showed (proof of play).
+(function () {
+  'use strict';
+  var boardId = decodeURIComponent(location.pathname.split('/')[2] || '');
+  var storeKey = 'loa.player.' + boardId;
+  var screen = null;        // the last screen the server sent
+  var offset = 0;           // server clock minus ours, in ms
+  var shown = null;         // {key, item, kind, since}
+  var bannerShown = null;   // {text, since}
+  var urls = {};            // frame URL -> object URL of its cached bytes
+  var pending = [];         // proof-of-play reports not yet sent
+  var socket = null;
+  var retry = 1000;
+  var frame = document.getElementById('frame');
+  var video = document.getElementById('video');
+  var text = document.getElementById('text');
+  var banner = document.getElementById('banner');
+  var bannerFrame = document.getElementById('banner-frame');
+
+  function saved() {
+    try { return JSON.parse(localStorage.getItem(storeKey) || 'null'); } catch (e) { return null; }
+  }
+
+  function save(s) {
+    try { localStorage.setItem(storeKey, JSON.stringify(s)); } catch (e) { /* full: the memory copy still plays */ }
+  }
+
+  function cached(src) {
+    if (urls[src]) { return Promise.resolve(urls[src]); }
+    var fetched;
+    if (window.caches && window.isSecureContext) {
+      fetched = caches.open('loa-player').then(function (c) {
+        return c.match(src).then(function (hit) {
+          return hit || fetch(src).then(function (r) {
+            if (!r.ok) { throw new Error(r.status); }
+            return c.put(src, r.clone()).then(function () { return r; });
+          });
+        });
+      });
+    } else {
+      fetched = fetch(src).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r; });
+    }
+    return fetched.then(function (r) { return r.blob(); }).then(function (b) {
+      urls[src] = URL.createObjectURL(b);
+      return urls[src];
+    });
+  }
+
+  function prefetch(s) {
+    (s.entries || []).forEach(function (e) {
+      cached(e.src).catch(function () {});
+      if (e.video) { cached(e.video).catch(function () {}); }
+    });
+    if (s.banner) { cached(s.banner.src).catch(function () {}); }
+  }
+
+  function entryAt(now) {
+    var entries = screen && screen.entries || [];
+    var cycle = entries.reduce(function (t, e) { return t + e.seconds * 1000; }, 0);
+    if (!cycle) { return null; }
+    var t = ((now % cycle) + cycle) % cycle;
+    for (var i = 0; i < entries.length; i++) {
+      t -= entries[i].seconds * 1000;
+      if (t < 0) { return entries[i]; }
+    }
+    return entries[entries.length - 1];
+  }
+
+  function report(item, kind, since) {
+    pending.push({ type: 'played', item: item, kind: kind, shownAt: new Date(since).toISOString(),
+      millis: Math.max(0, Date.now() - since) });
+    flush();
+  }
+
+  function flush() {
+    while (pending.length && socket && socket.readyState === 1) { socket.send(JSON.stringify(pending.shift())); }
+    if (pending.length > 500) { pending.splice(0, pending.length - 500); }
+  }
+
+  function show(e) {
+    if (shown) { report(shown.item, shown.kind, shown.since); }
+    shown = e ? { key: e.key, item: e.item, kind: e.kind, since: Date.now() } : null;
+    document.body.dataset.shown = e ? e.key : '';
+    text.textContent = e ? (e.title + (e.body ? '\n' + e.body : '')) : (screen ? screen.board.name : '');
+    frame.alt = text.textContent;
+    if (!e) { frame.removeAttribute('src'); video.hidden = true; return; }
+    var src = e.src;
+    cached(src).then(function (u) { if (shown && shown.key === e.key) { frame.src = u; } })
+      .catch(function () { if (shown && shown.key === e.key) { frame.src = src; } });
+    if (e.video) {
+      cached(e.video).then(function (u) {
+        if (shown && shown.key === e.key) { video.src = u; video.hidden = false; video.play().catch(function () {}); }
+      }).catch(function () { video.hidden = true; });
+    } else {
+      video.hidden = true;
+      video.removeAttribute('src');
+    }
+  }
+
+  function showBanner(b) {
+    if (bannerShown && (!b || b.text !== bannerShown.text)) {
+      report('banner', 'BANNER', bannerShown.since);
+      bannerShown = null;
+    }
+    banner.hidden = !b;
+    document.body.dataset.banner = b ? 'on' : 'off';
+    if (!b) { return; }
+    if (!bannerShown) { bannerShown = { text: b.text, since: Date.now() }; }
+    banner.querySelector('p').textContent = b.text;
+    bannerFrame.alt = 'KHẨN CẤP: ' + b.text;
+    cached(b.src).then(function (u) { bannerFrame.removeAttribute('data-failed'); bannerFrame.src = u; })
+      .catch(function () { bannerFrame.setAttribute('data-failed', ''); });
+  }
+
+  function tick() {
+    if (!screen) { return; }
+    var e = entryAt(Date.now() + offset);
+    if ((e && e.key) !== (shown && shown.key)) { show(e); }
+  }
+
+  function receive(s) {
+    offset = s.serverTime - Date.now();
+    var changed = !screen || s.version !== screen.version;
+    screen = s;
+    save(s);
+    prefetch(s);
+    document.getElementById('stage').style.filter = s.brightness < 100 ? 'brightness(' + s.brightness / 100 + ')' : '';
+    if (changed) { shown && (shown.key = null); }
+    showBanner(s.banner);
+    tick();
+  }
+
+  function connect() {
+    var scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    socket = new WebSocket(scheme + '//' + location.host + '/player/' + encodeURIComponent(boardId) + '/socket');
+    socket.onopen = function () {
+      retry = 1000;
+      document.body.dataset.online = 'true';
+      document.getElementById('offline').hidden = true;
+      flush();
+    };
+    socket.onmessage = function (m) {
+      try { var s = JSON.parse(m.data); if (s.type === 'screen') { receive(s); } } catch (e) { /* ignore */ }
+    };
+    socket.onclose = function () {
+      document.body.dataset.online = 'false';
+      document.getElementById('offline').hidden = false;
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 10000);
+    };
+  }
+
+  var last = saved();
+  if (last) { screen = last; showBanner(null); tick(); }
+  setInterval(tick, 200);
+  connect();
+})();

@@ -1,0 +1,182 @@
+package vn.loa.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.loa.server.api.Province.created;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import vn.loa.core.model.Board;
+import vn.loa.core.model.BoardKind;
+import vn.loa.display.BoardProfile;
+import vn.loa.display.Pictures;
+import vn.loa.display.render.SlideRenderer;
+import vn.loa.display.render.TextSlide;
+import vn.loa.server.testing.Api;
+
+/** Clerks fill boards' playlists; the server's snapshot shows what a board shows; emergencies take over the boards. */
+class BoardContentIT extends ApiSuite {
+
+    static final String TITLE = "Thông báo họp dân";
+    static final String BODY = "Mời bà con thôn Đông dự họp lúc 19 giờ tại nhà văn hóa để bàn việc làm đường.";
+
+    String board(String zone, int width, int height) {
+        String id = Province.unique("bang");
+        created(province.admin.post("/api/v1/boards", new JsonObject().put("id", id).put("name", "Bảng tin " + id)
+                .put("zone", zone).put("kind", "LCD").put("width", width).put("height", height)));
+        return id;
+    }
+
+    static JsonObject text(String title, String body) {
+        return new JsonObject().put("kind", "TEXT").put("title", title).put("body", body).put("seconds", 30);
+    }
+
+    static JsonObject playlist(JsonObject... items) {
+        return new JsonObject().put("items", new JsonArray(List.of((Object[]) items)));
+    }
+
+    static BufferedImage png(Api.Reply reply) throws Exception {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.headers().firstValue("Content-Type")).contains("image/png");
+        return ImageIO.read(new ByteArrayInputStream(reply.bytes()));
+    }
+
+    @Test
+    void theSnapshotShowsTheClerksSlideExactlyAsTheRendererDrawsIt() throws Exception {
+        String id = board("thon-a1", 640, 360);
+        var stored = province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+        assertThat(stored.json().getJsonArray("items").getJsonObject(0).getInteger("pages")).isEqualTo(1);
+
+        BufferedImage snapshot = png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png"));
+        BoardProfile profile = BoardProfile.of(new Board(id, "x", "thon-a1", BoardKind.LCD, 640, 360, null));
+        BufferedImage expected = new SlideRenderer().render(profile, new TextSlide(TITLE, BODY), 0);
+        assertThat(pixels(snapshot)).isEqualTo(pixels(expected));
+        assertThat(province.clerkA.get("/api/v1/boards/" + id + "/playlist").json().getJsonArray("items")
+                .getJsonObject(0).getString("body")).isEqualTo(BODY);
+    }
+
+    @Test
+    void aTextTooLongForTheBoardIsPagedNotRefused() {
+        String id = board("thon-a1", 320, 180);
+        var stored = province.clerkA.put("/api/v1/boards/" + id + "/playlist",
+                playlist(text("Dài", "Chữ rất dài không thể vừa một trang. ".repeat(500))));
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(stored.json().getJsonArray("items").getJsonObject(0).getInteger("pages")).isGreaterThan(1);
+        assertThat(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPictureIsUploadedAndFillsTheBoard() throws Exception {
+        String id = board("thon-a1", 320, 180);
+        BufferedImage green = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = green.createGraphics();
+        g.setColor(Color.GREEN);
+        g.fillRect(0, 0, 200, 100);
+        g.dispose();
+        var up = province.clerkA.sendBytes("POST", "/api/v1/boards/" + id + "/media", Pictures.png(green), "image/png");
+        assertThat(up.status()).as(up.toString()).isEqualTo(201);
+        String media = up.json().getString("mediaId");
+        assertThat(province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(new JsonObject()
+                .put("kind", "IMAGE").put("mediaId", media).put("seconds", 20))).status()).isEqualTo(200);
+
+        BufferedImage snapshot = png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png"));
+        assertThat(snapshot.getRGB(160, 90)).isEqualTo(Color.GREEN.getRGB());
+        assertThat(snapshot.getRGB(2, 2)).isEqualTo(Color.GREEN.getRGB());
+    }
+
+    @Test
+    void badMediaAreRefusedClearlyAndTheBoardKeepsPlaying() throws Exception {
+        String id = board("thon-a1", 320, 180);
+        province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
+        String path = "/api/v1/boards/" + id + "/media";
+
+        assertRefused(province.clerkA.sendBytes("POST", path, Pictures.claimingPng(50_000, 50_000), "image/png"),
+                413, "image_too_large");
+        byte[] png = Pictures.png(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB));
+        assertRefused(province.clerkA.sendBytes("POST", path, java.util.Arrays.copyOf(png, png.length / 2), "image/png"),
+                400, "corrupt_media");
+        assertRefused(province.clerkA.sendBytes("POST", path, "<svg/>".getBytes(), "image/svg+xml"),
+                415, "unsupported_format");
+        assertRefused(province.clerkA.sendBytes("POST", path, "hello".getBytes(), "text/plain"),
+                415, "unsupported_format");
+        byte[] junk = new byte[20_000];
+        new java.util.Random(7).nextBytes(junk);
+        assertRefused(province.clerkA.sendBytes("POST", path, junk, "video/mp4"), 400, "corrupt_media");
+        assertRefused(province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(new JsonObject()
+                .put("kind", "IMAGE").put("mediaId", "m-khong-co").put("seconds", 5))), 400, "unknown_media");
+
+        BufferedImage still = png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png"));
+        assertThat(province.clerkA.get("/api/v1/boards/" + id + "/playlist").json().getJsonArray("items")).hasSize(1);
+        assertThat(still.getWidth()).isEqualTo(320);
+    }
+
+    @Test
+    void unknownBoardsAndOtherCommunesBoardsAreNotFound() {
+        String id = board("thon-a1", 320, 180);
+        assertRefused(province.clerkB.get("/api/v1/boards/" + id + "/playlist"), 404, "not_found");
+        assertRefused(province.clerkB.get("/api/v1/boards/" + id + "/snapshot.png"), 404, "not_found");
+        assertRefused(province.clerkB.put("/api/v1/boards/" + id + "/playlist", playlist(text("x", "y"))),
+                404, "not_found");
+        assertRefused(province.clerkA.get("/api/v1/boards/khong-co/snapshot.png"), 404, "not_found");
+        assertRefused(province.clerkA.sendBytes("POST", "/api/v1/boards/khong-co/media", new byte[] {1}, "image/png"),
+                404, "not_found");
+        assertThat(anonymous().get("/player/khong-co").status()).isEqualTo(404);
+        assertThat(anonymous().get("/player/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anEmergencyAnnouncementPutsItsBannerOnTheBoardsOfItsZones() throws Exception {
+        String inZone = board("thon-a1", 320, 180);
+        String elsewhere = board("thon-b1", 320, 180);
+        province.clerkA.put("/api/v1/boards/" + inZone + "/playlist", playlist(text(TITLE, BODY)));
+        long alert = created(province.approverA.post("/api/v1/announcements", new JsonObject()
+                .put("title", "Lũ khẩn cấp").put("text", "Mời bà con sơ tán lên chỗ cao.")
+                .put("priority", "EMERGENCY").put("zones", new JsonArray().add("xa-a")))).json().getLong("id");
+        province.approverA.post("/api/v1/announcements/" + alert + "/broadcast", null);
+
+        waitForSnapshot(province.clerkA, inZone, img -> img.getRGB(2, 2) == 0xffc1121f);
+        assertThat(png(province.admin.get("/api/v1/boards/" + elsewhere + "/snapshot.png")).getRGB(2, 2))
+                .isNotEqualTo(0xffc1121f);
+    }
+
+    @Test
+    void aBannerRaisedByAnotherPartOfLoaComesDownAtItsEndAndThePlaylistReturns() throws Exception {
+        String id = board("thon-a1", 320, 180);
+        province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
+        int[] before = pixels(png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png")));
+
+        server.loa().boardBanners().show(List.of("thon-a1"), "Cháy chợ", Instant.now().plusSeconds(2));
+        waitForSnapshot(province.clerkA, id, img -> img.getRGB(2, 2) == 0xffc1121f);
+        waitForSnapshot(province.clerkA, id, img -> java.util.Arrays.equals(pixels(img), before));
+
+        String held = server.loa().boardBanners().show(List.of("xa-a"), "Bão", null);
+        waitForSnapshot(province.clerkA, id, img -> img.getRGB(2, 2) == 0xffc1121f);
+        server.loa().boardBanners().clear(held);
+        waitForSnapshot(province.clerkA, id, img -> java.util.Arrays.equals(pixels(img), before));
+    }
+
+    static void waitForSnapshot(Api api, String board, Predicate<BufferedImage> wanted) throws Exception {
+        BufferedImage last = null;
+        for (int i = 0; i < 150; i++) {
+            last = png(api.get("/api/v1/boards/" + board + "/snapshot.png"));
+            if (wanted.test(last)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the snapshot of " + board + " never showed what was expected");
+    }
+
+    static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+}
