@@ -1,0 +1,23 @@
+package vn.loa.plugin;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A notice that has aired, as an {@link OutboundChannel} receives it.
+ *
+ * @param id       the announcement's id in Loa
+ * @param priority {@code EMERGENCY}, {@code LIVE}, {@code SCHEDULED} or {@code BACKGROUND}
+ * @param text     the text that was read, or null for recorded audio
+ * @param zones    the zone ids it aired in
+ * @param zoneNames the names of those zones, in the same order (for a message people read)
+ * @param airedAt  when it finished airing
+ */
+public record AiredNotice(long id, String title, String text, String priority, List<String> zones,
+        List<String> zoneNames, Instant airedAt) {
+
+    public AiredNotice {
+        zones = List.copyOf(zones);
+        zoneNames = List.copyOf(zoneNames);
+    }
+}
