@@ -1,0 +1,376 @@
+package vn.loa.core.plugin;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import vn.loa.plugin.AiredNotice;
+import vn.loa.plugin.Alert;
+import vn.loa.plugin.AlertSink;
+import vn.loa.plugin.ContentItem;
+import vn.loa.plugin.InvalidSettingsException;
+import vn.loa.plugin.PluginApi;
+import vn.loa.plugin.PluginRequest;
+import vn.loa.plugin.PluginResponse;
+import vn.loa.plugin.Settings;
+
+/**
+ * Runs the loaded plugins: starts and stops them as the admin says, polls their content sources, takes their alerts,
+ * hands them every aired notice and their HTTP requests, and keeps each one's {@link PluginStatus}.
+ *
+ * <p>Isolation: every call into a plugin runs on that plugin's own thread ({@link PluginCalls}) with a time limit and a
+ * bounded queue, and what plugins produce reaches the {@link Outlet} through one bounded intake thread; no method here
+ * waits for a plugin, so a plugin that throws, hangs or floods is reported and never delays a broadcast.
+ */
+public final class PluginHost implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(PluginHost.class.getName());
+
+    /** Where plugins' output goes (the server: drafts, alerts on air). Called on the intake thread, one at a time. */
+    public interface Outlet {
+        /** A content item with a key the outlet should store as a draft unless it has seen it. */
+        void proposed(String plugin, ContentItem item) throws Exception;
+
+        /** An alert to air now, unless its key has aired before. */
+        void raised(String plugin, Alert alert) throws Exception;
+    }
+
+    private final Map<String, HostedPlugin> plugins = new LinkedHashMap<>();
+    private final Path dataRoot;
+    private final Clock clock;
+    private final PluginLimits limits;
+    private final Outlet outlet;
+    private final ScheduledExecutorService timer;
+    private final ThreadPoolExecutor intake;
+    /** Runs the steps of starts and stops, so that no step runs on a plugin's own (possibly stuck) thread. */
+    private final ScheduledExecutorService steps;
+
+    public PluginHost(List<PluginLoader.Found> found, Path dataRoot, Clock clock, PluginLimits limits, Outlet outlet) {
+        this.dataRoot = dataRoot;
+        this.clock = clock;
+        this.limits = limits;
+        this.outlet = outlet;
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("loa-plugin-timer"));
+        this.intake = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000),
+                daemon("loa-plugin-intake"));
+        this.steps = Executors.newSingleThreadScheduledExecutor(daemon("loa-plugin-lifecycle"));
+        describe(found);
+    }
+
+    /** Asks every plugin its name and parts on its own thread, all at once; a plugin that cannot answer FAILS. */
+    private void describe(List<PluginLoader.Found> found) {
+        List<HostedPlugin> all = new ArrayList<>();
+        List<CompletableFuture<PluginParts>> answers = new ArrayList<>();
+        for (PluginLoader.Found f : found) {
+            HostedPlugin h = new HostedPlugin(f.plugin(), f.origin(), f.problem());
+            all.add(h);
+            if (f.plugin() == null) {
+                answers.add(CompletableFuture.completedFuture(null));
+                continue;
+            }
+            h.calls = new PluginCalls(f.plugin().getClass().getSimpleName(), limits.queue(), timer);
+            answers.add(h.calls.call("describe", limits.callTimeout(), () -> PluginParts.of(f.plugin())));
+        }
+        for (int i = 0; i < all.size(); i++) {
+            HostedPlugin h = all.get(i);
+            try {
+                h.parts = answers.get(i).join();
+            } catch (CompletionException e) {
+                h.failure = e.getCause().getMessage();
+            }
+            if (h.parts != null) {
+                if (!PluginApi.NAME.matcher(h.parts.name()).matches()) {
+                    h.failure = "tên plugin không hợp lệ / bad name '" + h.parts.name() + "'";
+                } else if (h.parts.apiVersion() != PluginApi.VERSION) {
+                    h.failure = "viết cho SPI phiên bản " + h.parts.apiVersion() + ", Loa có " + PluginApi.VERSION
+                            + " / built for another plugin API";
+                } else if (plugins.containsKey(h.name())) {
+                    h.failure = "trùng tên với plugin ở " + plugins.get(h.name()).origin + " / duplicate name";
+                }
+            }
+            String key = plugins.containsKey(h.name()) ? h.name() + "@" + h.origin : h.name();
+            plugins.put(key, h);
+        }
+    }
+
+    public List<PluginStatus> statuses() {
+        return plugins.values().stream().map(HostedPlugin::status).toList();
+    }
+
+    public Optional<PluginStatus> status(String name) {
+        return Optional.ofNullable(plugins.get(name)).map(HostedPlugin::status);
+    }
+
+    /** The settings a plugin starts with before any are saved. */
+    public Settings defaults(String name) {
+        HostedPlugin h = usable(name);
+        return h.calls.call("defaults", limits.callTimeout(), h.plugin::defaults).join();
+    }
+
+    /** The settings the plugin runs with now (saved ones, as it validated them). */
+    public Settings settings(String name) {
+        return usable(name).settings;
+    }
+
+    /**
+     * Lets the plugin check proposed settings. The future fails with {@link InvalidSettingsException} (the plugin's
+     * message) when it refuses them, or with {@link PluginTrouble} when it could not answer.
+     */
+    public CompletableFuture<Settings> validate(String name, Settings proposed) {
+        HostedPlugin h = usable(name);
+        return h.calls.call("validate", limits.callTimeout(), () -> h.plugin.validate(proposed))
+                .exceptionallyCompose(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    Throwable inner = cause.getCause();
+                    if (inner instanceof InvalidSettingsException || inner instanceof IllegalArgumentException) {
+                        return CompletableFuture.failedFuture(new InvalidSettingsException(inner.getMessage()));
+                    }
+                    return CompletableFuture.failedFuture(cause);
+                });
+    }
+
+    /**
+     * Stops the plugin if it runs, then starts it with {@code settings} when {@code enabled} (they must have passed
+     * {@link #validate}); the future completes with the resulting status, also when the start failed.
+     */
+    public synchronized CompletableFuture<PluginStatus> apply(String name, boolean enabled, Settings settings) {
+        HostedPlugin h = usable(name);
+        CompletableFuture<PluginStatus> done = h.lifecycle.handle((x, e) -> null)
+                .thenComposeAsync(x -> stop(h), steps)
+                .thenComposeAsync(x -> {
+                    h.enabled = enabled;
+                    h.settings = settings;
+                    return enabled ? start(h) : CompletableFuture.completedFuture(null);
+                }, steps)
+                .handle((x, e) -> h.status());
+        h.lifecycle = done;
+        return done;
+    }
+
+    private CompletableFuture<Void> start(HostedPlugin h) {
+        h.generation++;
+        h.failure = null;
+        h.clearProblems();
+        h.calls = new PluginCalls(h.name(), limits.queue(), timer);
+        Path dir = dataRoot.resolve(h.name());
+        int generation = h.generation;
+        return h.calls.call("start", limits.startTimeout(), () -> {
+            Files.createDirectories(dir);
+            h.plugin.start(h.context(h.settings, dir, clock));
+            return PluginParts.of(h.plugin);
+        }).thenComposeAsync(parts -> {
+            h.parts = parts;
+            h.started = true;
+            if (parts.trigger().isEmpty()) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            AlertSink sink = sink(h, generation);
+            return h.calls.call("arm", limits.startTimeout(), () -> {
+                parts.trigger().get().arm(sink);
+                return null;
+            });
+        }, steps).thenRunAsync(() -> h.parts.content().ifPresent(source -> schedulePolls(h, generation)), steps)
+                .exceptionally(e -> {
+                    h.failure = "không khởi động được / failed to start: " + reason(e);
+                    LOG.log(System.Logger.Level.WARNING, "plugin " + h.name() + " failed to start: " + reason(e));
+                    return null;
+                });
+    }
+
+    private CompletableFuture<Void> stop(HostedPlugin h) {
+        h.generation++;
+        if (h.polling != null) {
+            h.polling.cancel(false);
+            h.polling = null;
+        }
+        PluginCalls calls = h.calls;
+        if (!h.started && h.failure == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        h.started = false;
+        PluginParts parts = h.parts;
+        return calls.call("stop", limits.startTimeout(), () -> {
+            if (parts != null && parts.trigger().isPresent()) {
+                parts.trigger().get().disarm();
+            }
+            h.plugin.stop();
+            return null;
+        }).handle((x, e) -> {
+            if (e != null) {
+                LOG.log(System.Logger.Level.WARNING, "plugin " + h.name() + " did not stop cleanly: " + reason(e));
+            }
+            // A plugin stuck in a call keeps its old thread; the next start gets a fresh one.
+            calls.close();
+            return null;
+        });
+    }
+
+    private void schedulePolls(HostedPlugin h, int generation) {
+        Duration every = h.parts.content().get().interval();
+        long millis = Math.max(every.toMillis(), 100);
+        h.polling = timer.scheduleWithFixedDelay(() -> poll(h, generation), 0, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void poll(HostedPlugin h, int generation) {
+        // A poll still running (or hanging) is not joined by another: the queue stays free for other calls.
+        if (h.generation != generation || !h.pollBusy.compareAndSet(false, true)) {
+            return;
+        }
+        h.calls.call("poll", limits.callTimeout(), () -> h.parts.content().get().poll()).whenComplete((items, e) -> {
+            h.pollBusy.set(false);
+            if (e != null) {
+                h.problem("poll", reason(e));
+                return;
+            }
+            if (items.size() > PluginApi.ITEMS_PER_POLL) {
+                h.problem("poll", "trả về " + items.size() + " mục một lần, chỉ lấy " + PluginApi.ITEMS_PER_POLL
+                        + " / flooding: too many items");
+            } else {
+                h.solved("poll");
+            }
+            for (ContentItem item : items.subList(0, Math.min(items.size(), PluginApi.ITEMS_PER_POLL))) {
+                toOutlet(h, generation, "content", () -> outlet.proposed(h.name(), item));
+            }
+        });
+    }
+
+    private AlertSink sink(HostedPlugin h, int generation) {
+        AlertGate gate = new AlertGate(clock, limits.alertsPerMinute());
+        return alert -> {
+            if (h.generation != generation || alert == null) {
+                return false;
+            }
+            if (!gate.admit()) {
+                h.problem("alerts", "quá " + limits.alertsPerMinute() + " cảnh báo mỗi phút, bỏ qua phần thừa "
+                        + "/ flooding: alerts refused");
+                return false;
+            }
+            return toOutlet(h, generation, "alert", () -> outlet.raised(h.name(), alert));
+        };
+    }
+
+    /** What the outlet must do with a plugin's output. */
+    private interface Intake {
+        void run() throws Exception;
+    }
+
+    private boolean toOutlet(HostedPlugin h, int generation, String kind, Intake work) {
+        try {
+            intake.execute(() -> {
+                if (h.generation != generation) {
+                    return;
+                }
+                try {
+                    work.run();
+                    h.solved(kind);
+                } catch (Exception | LinkageError e) {
+                    h.problem(kind, PluginCalls.describe(e));
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            h.problem(kind, "Loa đang quá tải, bỏ qua / intake full, dropped");
+            return false;
+        }
+    }
+
+    /** Hands a notice that finished airing to every started outbound channel; returns at once. */
+    public void aired(AiredNotice notice) {
+        for (HostedPlugin h : plugins.values()) {
+            PluginParts parts = h.parts;
+            if (!h.started || parts == null || parts.outbound().isEmpty()) {
+                continue;
+            }
+            h.calls.call("deliver", limits.callTimeout(), () -> {
+                parts.outbound().get().deliver(notice);
+                return null;
+            }).whenComplete((x, e) -> {
+                if (e != null) {
+                    h.problem("deliver", reason(e));
+                } else {
+                    h.solved("deliver");
+                }
+            });
+        }
+    }
+
+    /** True when the plugin runs and answers HTTP requests. */
+    public boolean serves(String name) {
+        HostedPlugin h = plugins.get(name);
+        return h != null && h.started && h.parts != null && h.parts.routes().isPresent();
+    }
+
+    /** Passes an HTTP request to a plugin that {@link #serves} it; fails with {@link PluginTrouble}. */
+    public CompletableFuture<PluginResponse> route(String name, PluginRequest request) {
+        HostedPlugin h = usable(name);
+        PluginParts parts = h.parts;
+        return h.calls.call("route " + request.method() + " " + request.path(), limits.callTimeout(),
+                () -> parts.routes().orElseThrow().handle(request)).whenComplete((x, e) -> {
+                    if (e != null) {
+                        h.problem("route", reason(e));
+                    } else {
+                        h.solved("route");
+                    }
+                });
+    }
+
+    private HostedPlugin usable(String name) {
+        HostedPlugin h = plugins.get(name);
+        if (h == null || h.plugin == null || h.parts == null) {
+            throw new IllegalArgumentException("no usable plugin " + name);
+        }
+        return h;
+    }
+
+    private static String reason(Throwable e) {
+        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof PluginTrouble ? t.getMessage() : PluginCalls.describe(t);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Stops every plugin (waiting at most the start limit for each), then the host's threads. */
+    @Override
+    public void close() {
+        List<CompletableFuture<PluginStatus>> stops = new ArrayList<>();
+        for (HostedPlugin h : plugins.values()) {
+            if (h.plugin != null && h.parts != null && h.enabled) {
+                stops.add(apply(h.name(), false, h.settings));
+            }
+        }
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
+                    .get(limits.startTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "some plugins did not stop in time");
+        }
+        timer.shutdownNow();
+        steps.shutdownNow();
+        intake.shutdownNow();
+        plugins.values().forEach(h -> {
+            if (h.calls != null) {
+                h.calls.close();
+            }
+        });
+    }
+
+}

@@ -1,0 +1,18 @@
+package vn.loa.core.plugin;
+
+import java.util.List;
+
+/**
+ * One plugin as the admin's list shows it.
+ *
+ * @param capabilities what it contributes: {@code content}, {@code alerts}, {@code outbound}, {@code routes}
+ * @param origin       where it was found: {@code classpath} or a file in the plugins folder
+ * @param reason       why it is DEGRADED or FAILED, or null
+ */
+public record PluginStatus(String name, String description, int apiVersion, List<String> capabilities,
+        String origin, boolean enabled, PluginState state, String reason) {
+
+    public PluginStatus {
+        capabilities = List.copyOf(capabilities);
+    }
+}

@@ -1,0 +1,257 @@
+package vn.loa.core.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.loa.plugin.AiredNotice;
+import vn.loa.plugin.Alert;
+import vn.loa.plugin.AlertSink;
+import vn.loa.plugin.AlertTrigger;
+import vn.loa.plugin.ContentItem;
+import vn.loa.plugin.ContentSource;
+import vn.loa.plugin.InvalidSettingsException;
+import vn.loa.plugin.OutboundChannel;
+import vn.loa.plugin.Plugin;
+import vn.loa.plugin.PluginContext;
+import vn.loa.plugin.PluginRequest;
+import vn.loa.plugin.PluginResponse;
+import vn.loa.plugin.PluginRoutes;
+import vn.loa.plugin.Settings;
+
+/** The host keeps plugins apart from Loa: what a plugin throws, hangs on or floods Loa with is reported, not obeyed. */
+class PluginHostTest {
+
+    private static final PluginLimits QUICK = new PluginLimits(Duration.ofMillis(300), Duration.ofMillis(500), 4, 3);
+
+    private final List<ContentItem> proposed = new CopyOnWriteArrayList<>();
+    private final List<Alert> raised = new CopyOnWriteArrayList<>();
+    private PluginHost host;
+
+    @AfterEach
+    void close() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    /** A plugin whose every part does what the test tells it. */
+    static class Scripted implements Plugin, ContentSource, OutboundChannel, PluginRoutes, AlertTrigger {
+        final String name;
+        volatile Runnable onStart = () -> { };
+        volatile Runnable onCall = () -> { };
+        volatile List<ContentItem> items = List.of();
+        volatile AlertSink sink;
+        final List<AiredNotice> delivered = new CopyOnWriteArrayList<>();
+
+        Scripted(String name) {
+            this.name = name;
+        }
+
+        @Override public String name() { return name; }
+        @Override public String description() { return "thử"; }
+        @Override public Settings validate(Settings s) throws InvalidSettingsException {
+            if (s.has("bad")) {
+                throw new InvalidSettingsException("Sai cấu hình");
+            }
+            return s;
+        }
+        @Override public void start(PluginContext c) { onStart.run(); }
+        @Override public Optional<ContentSource> contentSource() { return Optional.of(this); }
+        @Override public Optional<OutboundChannel> outboundChannel() { return Optional.of(this); }
+        @Override public Optional<PluginRoutes> routes() { return Optional.of(this); }
+        @Override public Optional<AlertTrigger> alertTrigger() { return Optional.of(this); }
+        @Override public Duration interval() { return Duration.ofMillis(100); }
+        @Override public List<ContentItem> poll() {
+            onCall.run();
+            return items;
+        }
+        @Override public void deliver(AiredNotice n) {
+            onCall.run();
+            delivered.add(n);
+        }
+        @Override public PluginResponse handle(PluginRequest r) {
+            onCall.run();
+            return PluginResponse.json(200, "{\"path\":" + PluginResponse.quote(r.path()) + "}");
+        }
+        @Override public void arm(AlertSink s) { sink = s; }
+    }
+
+    private PluginHost host(Plugin... plugins) throws Exception {
+        Path data = Files.createTempDirectory("loa-plugins-");
+        host = new PluginHost(java.util.Arrays.stream(plugins).map(p -> new PluginLoader.Found(p, "classpath", null))
+                .toList(), data, Clock.systemUTC(), QUICK, new PluginHost.Outlet() {
+                    @Override public void proposed(String plugin, ContentItem item) { proposed.add(item); }
+                    @Override public void raised(String plugin, Alert alert) { raised.add(alert); }
+                });
+        return host;
+    }
+
+    private PluginStatus eventually(String name, Predicate<PluginStatus> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        PluginStatus s = host.status(name).orElseThrow();
+        while (!condition.test(s) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            s = host.status(name).orElseThrow();
+        }
+        assertThat(condition).as(s.toString()).accepts(s);
+        return s;
+    }
+
+    private static ContentItem item(String key) {
+        return new ContentItem(key, "Tin " + key, "Nội dung", null, null, List.of("thon-dong"));
+    }
+
+    private static AiredNotice notice() {
+        return new AiredNotice(1, "Họp", "Họp dân", "SCHEDULED", List.of("thon-dong"), List.of("Thôn Đông"),
+                Instant.now());
+    }
+
+    @Test
+    void aFoundPluginIsListedDisabledWithWhatItContributes() throws Exception {
+        host(new Scripted("tin-xa"));
+        PluginStatus s = host.status("tin-xa").orElseThrow();
+        assertThat(s.state()).isEqualTo(PluginState.DISABLED);
+        assertThat(s.capabilities()).containsExactly("content", "alerts", "outbound", "routes");
+    }
+
+    @Test
+    void anEnabledSourceIsPolledAndItsItemsReachTheOutlet() throws Exception {
+        Scripted p = new Scripted("tin-xa");
+        p.items = List.of(item("a"), item("b"));
+        host(p).apply("tin-xa", true, Settings.EMPTY).join();
+        eventually("tin-xa", s -> s.state() == PluginState.RUNNING && proposed.size() >= 2);
+        assertThat(proposed).extracting(ContentItem::key).contains("a", "b");
+    }
+
+    @Test
+    void settingsThePluginRefusesFailWithItsMessage() throws Exception {
+        host(new Scripted("tin-xa"));
+        var refused = host.validate("tin-xa", Settings.of(java.util.Map.of("bad", true)));
+        assertThat(refused).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .havingCause().isInstanceOf(InvalidSettingsException.class).withMessage("Sai cấu hình");
+    }
+
+    @Test
+    void aPluginThatThrowsOnStartIsFailedWithTheReason() throws Exception {
+        Scripted p = new Scripted("hong");
+        p.onStart = () -> {
+            throw new IllegalStateException("không kết nối được");
+        };
+        PluginStatus s = host(p).apply("hong", true, Settings.EMPTY).join();
+        assertThat(s.state()).isEqualTo(PluginState.FAILED);
+        assertThat(s.reason()).contains("không kết nối được");
+    }
+
+    @Test
+    void aPluginThatHangsOnStartIsFailedAndTheHostStaysResponsive() throws Exception {
+        Scripted p = new Scripted("treo");
+        CountDownLatch never = new CountDownLatch(1);
+        p.onStart = () -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                // Ignores the interrupt on purpose and keeps hanging, like a badly written plugin.
+                while (true) {
+                    Thread.onSpinWait();
+                    if (never.getCount() == 0) {
+                        return;
+                    }
+                }
+            }
+        };
+        PluginStatus s = host(p).apply("treo", true, Settings.EMPTY).join();
+        assertThat(s.state()).isEqualTo(PluginState.FAILED);
+        assertThat(s.reason()).contains("no answer in time");
+        host.aired(notice());
+        assertThat(host.statuses()).hasSize(1);
+        never.countDown();
+    }
+
+    @Test
+    void aPollThatThrowsDegradesThePluginUntilAPollSucceeds() throws Exception {
+        Scripted p = new Scripted("tin-xa");
+        p.onCall = () -> {
+            throw new IllegalStateException("cổng thông tin không trả lời");
+        };
+        host(p).apply("tin-xa", true, Settings.EMPTY).join();
+        PluginStatus s = eventually("tin-xa", x -> x.state() == PluginState.DEGRADED);
+        assertThat(s.reason()).contains("cổng thông tin không trả lời");
+        p.onCall = () -> { };
+        eventually("tin-xa", x -> x.state() == PluginState.RUNNING);
+    }
+
+    @Test
+    void aDeliveryThatHangsIsCutOffAndAFullQueueDropsNoticesInsteadOfWaiting() throws Exception {
+        Scripted p = new Scripted("cham");
+        CountDownLatch release = new CountDownLatch(1);
+        host(p).apply("cham", true, Settings.EMPTY).join();
+        p.onCall = () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        for (int i = 0; i < 50; i++) {
+            host.aired(notice());
+        }
+        PluginStatus s = eventually("cham", x -> x.state() == PluginState.DEGRADED);
+        assertThat(s.reason()).containsAnyOf("queue full", "no answer in time");
+        release.countDown();
+    }
+
+    @Test
+    void aTriggerThatFloodsGetsOnlyItsShareOfAlertsThrough() throws Exception {
+        Scripted p = new Scripted("lu");
+        host(p).apply("lu", true, Settings.EMPTY).join();
+        eventually("lu", s -> p.sink != null);
+        int accepted = 0;
+        for (int i = 0; i < 100; i++) {
+            if (p.sink.raise(new Alert("e" + i, Alert.Level.EMERGENCY, "Lũ", "Nước lên", List.of("thon-dong")))) {
+                accepted++;
+            }
+        }
+        assertThat(accepted).isEqualTo(QUICK.alertsPerMinute());
+        PluginStatus s = eventually("lu", x -> raised.size() == QUICK.alertsPerMinute());
+        assertThat(s.state()).isEqualTo(PluginState.DEGRADED);
+        assertThat(s.reason()).contains("flooding");
+    }
+
+    @Test
+    void aDisabledPluginsOldSinkIsRefused() throws Exception {
+        Scripted p = new Scripted("lu");
+        host(p).apply("lu", true, Settings.EMPTY).join();
+        eventually("lu", s -> p.sink != null);
+        AlertSink old = p.sink;
+        host.apply("lu", false, Settings.EMPTY).join();
+        assertThat(old.raise(new Alert("x", Alert.Level.EMERGENCY, "Lũ", "Nước lên", List.of("thon-dong")))).isFalse();
+        assertThat(host.status("lu").orElseThrow().state()).isEqualTo(PluginState.DISABLED);
+    }
+
+    @Test
+    void routesReachThePluginWithThePathBelowItsName() throws Exception {
+        host(new Scripted("tin-xa")).apply("tin-xa", true, Settings.EMPTY).join();
+        PluginResponse r = host.route("tin-xa", new PluginRequest("GET", "/items", java.util.Map.of(), null, null,
+                "admin", "admin")).get(5, TimeUnit.SECONDS);
+        assertThat(r.bodyText()).isEqualTo("{\"path\":\"/items\"}");
+    }
+
+    @Test
+    void twoPluginsWithOneNameLeaveTheSecondFailed() throws Exception {
+        host(new Scripted("tin-xa"), new Scripted("tin-xa"));
+        assertThat(host.statuses()).extracting(PluginStatus::state)
+                .containsExactly(PluginState.DISABLED, PluginState.FAILED);
+    }
+}
