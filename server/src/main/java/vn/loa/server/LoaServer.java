@@ -52,6 +52,7 @@ import vn.loa.server.live.NodeVolume;
 import vn.loa.server.node.NodeJson;
 import vn.loa.server.node.NodeRepository;
 import vn.loa.server.node.NodeTokens;
+import vn.loa.server.plugin.PluginModule;
 import vn.loa.server.speech.Abbreviations;
 import vn.loa.server.speech.Engines;
 import vn.loa.server.speech.SpeechReadiness;
@@ -79,6 +80,7 @@ public final class LoaServer implements AutoCloseable {
     private HttpServer http;
     private AirStation air;
     private vn.loa.server.display.BoardStation boardStation;
+    private PluginModule plugins;
     private Optional<String> generatedPassword = Optional.empty();
 
     public LoaServer(LoaConfig config, Clock clock) {
@@ -145,6 +147,7 @@ public final class LoaServer implements AutoCloseable {
         Authenticator authenticator = new Authenticator(tokens);
         var announcementEvents = new AnnouncementEvents(vertx, announcements::detail, blocking, Duration.ofMillis(500));
         var nodeVolume = new NodeVolume(nodeRegistry, air.sessions(), jdbi, audit, blocking);
+        plugins = new PluginModule(jdbi, lifecycle, audit, blocking, config.dataDir(), clock);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
@@ -161,11 +164,13 @@ public final class LoaServer implements AutoCloseable {
             announcementEvents.mount(builder);
             nodeVolume.mount(builder);
             boardStation.mount(builder);
+            plugins.mount(builder);
         }).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);
 
         new HealthRoutes(database, new SpeechReadiness(clock), blocking, registry).mount(api);
+        plugins.mountRelay(api);
         api.route("/*").handler(StaticHandler.create("webroot"));
         api.route().failureHandler(new ErrorResponder());
         api.route().last().handler(ctx -> ctx.fail(404));
@@ -196,6 +201,9 @@ public final class LoaServer implements AutoCloseable {
     public void close() {
         if (boardStation != null) {
             boardStation.close();
+        }
+        if (plugins != null) {
+            plugins.close();
         }
         if (air != null) {
             air.close();

@@ -28,6 +28,8 @@ final class HostedPlugin {
     volatile boolean started;
     volatile Settings settings = Settings.EMPTY;
     volatile String failure;
+    /** Could not be loaded (no instance, a bad name, another API version, a duplicate): it can never start. */
+    volatile boolean broken;
     /** Increases at every start and stop: a sink or a poll of an earlier start is ignored. */
     volatile int generation;
     volatile ScheduledFuture<?> polling;

@@ -101,6 +101,7 @@ public final class PluginHost implements AutoCloseable {
                     h.failure = "trùng tên với plugin ở " + plugins.get(h.name()).origin + " / duplicate name";
                 }
             }
+            h.broken = h.failure != null;
             String key = plugins.containsKey(h.name()) ? h.name() + "@" + h.origin : h.name();
             plugins.put(key, h);
         }
@@ -164,7 +165,6 @@ public final class PluginHost implements AutoCloseable {
         h.generation++;
         h.failure = null;
         h.clearProblems();
-        h.calls = new PluginCalls(h.name(), limits.queue(), timer);
         Path dir = dataRoot.resolve(h.name());
         int generation = h.generation;
         return h.calls.call("start", limits.startTimeout(), () -> {
@@ -212,8 +212,9 @@ public final class PluginHost implements AutoCloseable {
             if (e != null) {
                 LOG.log(System.Logger.Level.WARNING, "plugin " + h.name() + " did not stop cleanly: " + reason(e));
             }
-            // A plugin stuck in a call keeps its old thread; the next start gets a fresh one.
+            // A plugin stuck in a call keeps its old thread; what comes next gets a fresh one.
             calls.close();
+            h.calls = new PluginCalls(h.name(), limits.queue(), timer);
             return null;
         });
     }
@@ -327,9 +328,15 @@ public final class PluginHost implements AutoCloseable {
                 });
     }
 
+    /** True when the plugin was loaded well and can be configured and started. */
+    public boolean configurable(String name) {
+        HostedPlugin h = plugins.get(name);
+        return h != null && !h.broken;
+    }
+
     private HostedPlugin usable(String name) {
         HostedPlugin h = plugins.get(name);
-        if (h == null || h.plugin == null || h.parts == null) {
+        if (h == null || h.broken) {
             throw new IllegalArgumentException("no usable plugin " + name);
         }
         return h;

@@ -1,0 +1,65 @@
+package vn.loa.server.plugin;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.core.model.Announcement;
+import vn.loa.core.model.AnnouncementState;
+import vn.loa.core.model.Zone;
+import vn.loa.core.plugin.PluginHost;
+import vn.loa.plugin.AiredNotice;
+import vn.loa.server.http.TextInput;
+import vn.loa.server.zone.ZoneRepository;
+
+/**
+ * Hands every announcement that finished airing to the plugins' outbound channels. The lifecycle tells it on the air
+ * thread; it prepares the notice on a thread of its own, so the air never waits for it (or for any plugin).
+ */
+final class AiredNotices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AiredNotices.class);
+
+    private final Jdbi jdbi;
+    private final PluginHost host;
+    private final ZoneRepository zones = new ZoneRepository();
+    private final ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(1000), r -> {
+                Thread t = new Thread(r, "loa-plugin-aired");
+                t.setDaemon(true);
+                return t;
+            });
+
+    AiredNotices(Jdbi jdbi, PluginHost host) {
+        this.jdbi = jdbi;
+        this.host = host;
+    }
+
+    /** Listens to the lifecycle: an announcement that is DONE goes to the plugins; returns at once. */
+    void changed(Announcement a, AnnouncementState to) {
+        if (to != AnnouncementState.DONE) {
+            return;
+        }
+        try {
+            thread.execute(() -> host.aired(notice(a)));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("announcement {} not passed to plugins: too many waiting", a.id());
+        }
+    }
+
+    private AiredNotice notice(Announcement a) {
+        List<String> names = jdbi.withHandle(h -> a.zones().stream()
+                .map(z -> zones.find(h, z).map(Zone::name).orElse(z)).toList());
+        return new AiredNotice(a.id(), a.title(), TextInput.spoken(a.text()), a.priority().name(), a.zones(), names,
+                a.updatedAt());
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,36 @@
+package vn.loa.server.plugin;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import vn.loa.server.auth.Authenticator;
+import vn.loa.server.http.Replies;
+
+/** HTTP routes of {@code /api/v1/plugins} and {@code /api/v1/plugins/{name}}: list, show, enable and configure. */
+final class PluginAdminRoutes {
+
+    private final PluginAdmin admin;
+
+    PluginAdminRoutes(PluginAdmin admin) {
+        this.admin = admin;
+    }
+
+    void mount(RouterBuilder api) {
+        api.getRoute("listPlugins").addHandler(this::list);
+        api.getRoute("getPlugin").addHandler(this::get);
+        api.getRoute("configurePlugin").addHandler(this::configure);
+    }
+
+    private void list(RoutingContext ctx) {
+        Replies.reply(ctx, 200, admin.list(Authenticator.caller(ctx)).map(JsonArray::new));
+    }
+
+    private void get(RoutingContext ctx) {
+        Replies.reply(ctx, 200, admin.get(Authenticator.caller(ctx), ctx.pathParam("name")));
+    }
+
+    private void configure(RoutingContext ctx) {
+        Replies.reply(ctx, 200, admin.configure(Authenticator.caller(ctx), ctx.pathParam("name"),
+                ctx.body().asJsonObject()));
+    }
+}

@@ -1,0 +1,91 @@
+package vn.loa.server.plugin;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import vn.loa.server.auth.Role;
+import vn.loa.server.db.Rows;
+
+/** SQL for plugins' saved configuration, the keys of what they proposed, and the users they act as. Stateless. */
+final class PluginStore {
+
+    /**
+     * A saved configuration.
+     *
+     * @param unitId   the unit of the admin who saved it: the plugin acts there
+     * @param unitPath that unit's path in the zone tree
+     */
+    record Config(String name, boolean enabled, JsonObject settings, String unitId, String unitPath) {
+    }
+
+    Optional<Config> find(Handle h, String name) {
+        return h.createQuery("SELECT p.name, p.enabled, p.settings, p.unit_id, z.path FROM plugin_config p "
+                        + "JOIN zone z ON z.id = p.unit_id WHERE p.name = :name")
+                .bind("name", name).map((rs, ctx) -> new Config(rs.getString("name"), rs.getBoolean("enabled"),
+                        new JsonObject(rs.getString("settings")), rs.getString("unit_id"), rs.getString("path")))
+                .findOne();
+    }
+
+    List<Config> all(Handle h) {
+        return h.createQuery("SELECT name FROM plugin_config ORDER BY name").mapTo(String.class).list().stream()
+                .map(n -> find(h, n).orElseThrow()).toList();
+    }
+
+    void save(Handle h, Config c, String by, Instant now) {
+        int changed = h.createUpdate("UPDATE plugin_config SET enabled = :enabled, settings = :settings, "
+                        + "unit_id = :unit, updated_by = :by, updated_at = :at WHERE name = :name")
+                .bind("name", c.name()).bind("enabled", c.enabled()).bind("settings", c.settings().encode())
+                .bind("unit", c.unitId()).bind("by", by).bind("at", Rows.utc(now)).execute();
+        if (changed == 0) {
+            h.createUpdate("INSERT INTO plugin_config (name, enabled, settings, unit_id, updated_by, updated_at) "
+                            + "VALUES (:name, :enabled, :settings, :unit, :by, :at)")
+                    .bind("name", c.name()).bind("enabled", c.enabled()).bind("settings", c.settings().encode())
+                    .bind("unit", c.unitId()).bind("by", by).bind("at", Rows.utc(now)).execute();
+        }
+    }
+
+    /**
+     * Makes sure the user a plugin acts as exists, in {@code unitId}, as an approver that can never sign in (no
+     * password matches {@code !}, and it is disabled).
+     */
+    void actAs(Handle h, String username, String plugin, String unitId, Instant now) {
+        int changed = h.createUpdate("UPDATE app_user SET unit_id = :unit WHERE username = :u")
+                .bind("unit", unitId).bind("u", username).execute();
+        if (changed == 0) {
+            h.createUpdate("INSERT INTO app_user (username, display_name, password_hash, role, unit_id, enabled, "
+                            + "created_at) VALUES (:u, :name, '!', :role, :unit, FALSE, :at)")
+                    .bind("u", username).bind("name", "Plugin " + plugin).bind("role", Role.APPROVER.wireName())
+                    .bind("unit", unitId).bind("at", Rows.utc(now)).execute();
+        }
+    }
+
+    boolean seen(Handle h, String plugin, String key) {
+        return h.createQuery("SELECT COUNT(*) FROM plugin_item WHERE plugin = :p AND item_key = :k")
+                .bind("p", plugin).bind("k", storedKey(key)).mapTo(Integer.class).one() > 0;
+    }
+
+    void remember(Handle h, String plugin, String key, Long announcementId, Instant now) {
+        h.createUpdate("INSERT INTO plugin_item (plugin, item_key, announcement_id, seen_at) VALUES (:p, :k, :a, :at)")
+                .bind("p", plugin).bind("k", storedKey(key)).bind("a", announcementId).bind("at", Rows.utc(now))
+                .execute();
+    }
+
+    /** Long keys (whole URLs) are stored as their SHA-256, which fits the column and still tells them apart. */
+    static String storedKey(String key) {
+        if (key.length() <= 200) {
+            return key;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
