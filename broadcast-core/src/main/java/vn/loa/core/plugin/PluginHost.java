@@ -232,6 +232,9 @@ public final class PluginHost implements AutoCloseable {
         }
         h.calls.call("poll", limits.callTimeout(), () -> h.parts.content().get().poll()).whenComplete((items, e) -> {
             h.pollBusy.set(false);
+            if (h.generation != generation) {
+                return;
+            }
             if (e != null) {
                 h.problem("poll", reason(e));
                 return;
@@ -276,9 +279,14 @@ public final class PluginHost implements AutoCloseable {
                 }
                 try {
                     work.run();
-                    h.solved(kind);
+                    if (h.generation == generation) {
+                        h.solved(kind);
+                    }
                 } catch (Exception | LinkageError e) {
-                    h.problem(kind, PluginCalls.describe(e));
+                    // A refusal from Loa (a zone outside the plugin's unit) says it all in its message.
+                    if (h.generation == generation) {
+                        h.problem(kind, e.getMessage() != null ? e.getMessage() : PluginCalls.describe(e));
+                    }
                 }
             });
             return true;
