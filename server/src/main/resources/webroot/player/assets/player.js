@@ -48,12 +48,17 @@
     });
   }
 
+  // Fetches every frame of a screen ahead; data-ready names the version once all of it can play offline.
   function prefetch(s) {
+    var all = [];
     (s.entries || []).forEach(function (e) {
-      cached(e.src).catch(function () {});
-      if (e.video) { cached(e.video).catch(function () {}); }
+      all.push(cached(e.src));
+      if (e.video) { all.push(cached(e.video)); }
     });
-    if (s.banner) { cached(s.banner.src).catch(function () {}); }
+    if (s.banner) { all.push(cached(s.banner.src)); }
+    Promise.all(all).then(function () {
+      if (screen === s) { document.body.dataset.ready = String(s.version); }
+    }).catch(function () {});
   }
 
   function entryAt(now) {
@@ -124,6 +129,7 @@
     offset = s.serverTime - Date.now();
     var changed = !screen || s.version !== screen.version;
     screen = s;
+    document.body.dataset.version = String(s.version);
     save(s);
     prefetch(s);
     document.getElementById('stage').style.filter = s.brightness < 100 ? 'brightness(' + s.brightness / 100 + ')' : '';

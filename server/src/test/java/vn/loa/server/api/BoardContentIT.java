@@ -18,6 +18,7 @@ import vn.loa.core.model.Board;
 import vn.loa.core.model.BoardKind;
 import vn.loa.display.BoardProfile;
 import vn.loa.display.Pictures;
+import vn.loa.display.ddp.DdpReceiver;
 import vn.loa.display.render.SlideRenderer;
 import vn.loa.display.render.TextSlide;
 import vn.loa.server.testing.Api;
@@ -162,6 +163,34 @@ class BoardContentIT extends ApiSuite {
         waitForSnapshot(province.clerkA, id, img -> img.getRGB(2, 2) == 0xffc1121f);
         server.loa().boardBanners().clear(held);
         waitForSnapshot(province.clerkA, id, img -> java.util.Arrays.equals(pixels(img), before));
+    }
+
+    @Test
+    void anLedMatrixReceivesOverDdpExactlyWhatTheSnapshotShows() throws Exception {
+        try (DdpReceiver controller = new DdpReceiver(128 * 64 * 3)) {
+            String id = Province.unique("led");
+            created(province.technicianA.post("/api/v1/boards", new JsonObject().put("id", id).put("name", "Bảng LED cổng")
+                    .put("zone", "thon-a1").put("kind", "LED").put("width", 128).put("height", 64)
+                    .put("driver", "ddp:127.0.0.1:" + controller.address().getPort()).put("brightness", "00:00=100")));
+            province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text("Chào mừng", "Quốc khánh 2/9")));
+            int[] snapshot = pixels(png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png")));
+            for (int i = 0; i < 100; i++) {
+                byte[] frame = controller.nextFrame(10);
+                assertThat(frame).as("a DDP frame within 10 s").isNotNull();
+                if (java.util.Arrays.equals(rgb(frame), snapshot)) {
+                    return;
+                }
+            }
+            throw new AssertionError("no DDP frame equalled the snapshot");
+        }
+    }
+
+    static int[] rgb(byte[] frame) {
+        int[] px = new int[frame.length / 3];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = 0xff000000 | (frame[3 * i] & 0xff) << 16 | (frame[3 * i + 1] & 0xff) << 8 | (frame[3 * i + 2] & 0xff);
+        }
+        return px;
     }
 
     static void waitForSnapshot(Api api, String board, Predicate<BufferedImage> wanted) throws Exception {
