@@ -81,6 +81,7 @@ public final class LoaServer implements AutoCloseable {
     private AirStation air;
     private vn.loa.server.display.BoardStation boardStation;
     private PluginModule plugins;
+    private vn.loa.server.schedule.Programmes programmes;
     private Optional<String> generatedPassword = Optional.empty();
 
     public LoaServer(LoaConfig config, Clock clock) {
@@ -148,6 +149,9 @@ public final class LoaServer implements AutoCloseable {
         var announcementEvents = new AnnouncementEvents(vertx, announcements::detail, blocking, Duration.ofMillis(500));
         var nodeVolume = new NodeVolume(nodeRegistry, air.sessions(), jdbi, audit, blocking);
         plugins = new PluginModule(jdbi, lifecycle, audit, blocking, config.dataDir(), clock);
+        programmes = vn.loa.server.schedule.Programmes.start(config, jdbi, lifecycle, air.onAir(), clock);
+        var schedule = new vn.loa.server.schedule.ScheduleRoutes(
+                new vn.loa.server.schedule.ProgrammeGrid(jdbi, zoneGuard, clock), blocking, clock);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
@@ -165,6 +169,7 @@ public final class LoaServer implements AutoCloseable {
             nodeVolume.mount(builder);
             boardStation.mount(builder);
             plugins.mount(builder);
+            schedule.mount(builder);
         }).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);
@@ -199,6 +204,9 @@ public final class LoaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (programmes != null) {
+            programmes.close();
+        }
         if (boardStation != null) {
             boardStation.close();
         }

@@ -54,6 +54,11 @@ public final class AirStation implements AutoCloseable {
         return control;
     }
 
+    /** How announcements go on air, for the programme clock to air scheduled items at their time. */
+    public OnAir onAir() {
+        return onAir;
+    }
+
     public NodeSessions sessions() {
         return sessions;
     }

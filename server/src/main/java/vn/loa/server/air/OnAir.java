@@ -78,6 +78,11 @@ public final class OnAir implements AirControl {
         // Later times and recurring items are the scheduler's to fire.
     }
 
+    /** Airs a scheduled announcement now, whatever its schedule says: the programme clock's time has come. */
+    public void due(Announcement announcement) {
+        worker.execute(() -> air(announcement));
+    }
+
     @Override
     public void cancelled(long announcementId) {
         cancelled.put(announcementId, true);

@@ -77,6 +77,11 @@ final class AnnouncementRequests {
         }
         Instant at = instant(s.getString("at"), "schedule.at");
         String cron = s.getString("cron");
+        if (cron != null) {
+            vn.loa.scheduler.Recurrence.problemWith(cron).ifPresent(problem -> {
+                throw ApiError.badRequest("invalid_schedule", problem);
+            });
+        }
         Instant until = instant(s.getString("until"), "schedule.until");
         if (until != null && cron == null) {
             throw ApiError.badRequest("invalid_schedule", "'until' chỉ dùng cùng lịch lặp lại 'cron'.");

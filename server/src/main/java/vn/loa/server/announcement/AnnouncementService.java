@@ -153,6 +153,9 @@ public final class AnnouncementService {
             }
             announcements.recordTransition(h, id, from, to, SYSTEM_ACTOR, reason, now);
             moved[0] = listeners.isEmpty() ? null : announcements.find(h, id).orElse(null);
+            if (to == AnnouncementState.DONE || to == AnnouncementState.FAILED) {
+                waitForNextAiring(h, id, to, now);
+            }
             return true;
         });
         tell(moved[0], to);
@@ -163,6 +166,18 @@ public final class AnnouncementService {
         if (a != null) {
             listeners.forEach(l -> l.changed(a, to));
         }
+    }
+
+    /** A repeating announcement that has aired (or failed once) waits in SCHEDULED for its next airing, if any. */
+    private void waitForNextAiring(Handle h, long id, AnnouncementState ended, Instant now) {
+        announcements.find(h, id).map(Announcement::schedule).filter(s -> s.cron() != null)
+                .flatMap(s -> new vn.loa.scheduler.Recurrence(s.at(), s.cron(), s.until()).nextAfter(now))
+                .ifPresent(next -> {
+                    announcements.moveState(h, id, ended, AnnouncementState.SCHEDULED, now);
+                    announcements.recordTransition(h, id, ended, AnnouncementState.SCHEDULED, SYSTEM_ACTOR,
+                            "chờ lần phát tiếp theo lúc " + next.atZone(vn.loa.scheduler.Recurrence.STATION_ZONE)
+                                    .toLocalDateTime() + " / next airing", now);
+                });
     }
 
     /** The stored announcement, for Loa's own use (no caller, no scope). */

@@ -78,7 +78,8 @@ public final class ConfigLoader {
                 integer(p, "auth.login.address.limit", 1, 100000),
                 Duration.ofSeconds(integer(p, "auth.login.window", 1, 24 * 3600)),
                 integer(p, "rtp.multicast.ttl", 1, 255),
-                speech(p));
+                speech(p),
+                ScheduleSettings.from(p));
     }
 
     private static SpeechSettings speech(Properties p) {

@@ -22,7 +22,8 @@ public record LoaConfig(
         int loginAddressLimit,
         Duration loginWindow,
         int multicastTtl,
-        SpeechSettings speech) {
+        SpeechSettings speech,
+        ScheduleSettings schedule) {
 
     /** True when the database is PostgreSQL rather than the embedded H2. */
     public boolean isPostgres() {
@@ -32,6 +33,7 @@ public record LoaConfig(
     /** A copy listening on another port (tests use 0 for a free one). */
     public LoaConfig withHttpPort(int port) {
         return new LoaConfig(httpHost, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword,
-                rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow, multicastTtl, speech);
+                rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow, multicastTtl, speech,
+                schedule);
     }
 }

@@ -39,7 +39,10 @@ public final class Database implements AutoCloseable {
         hikari.setInitializationFailTimeout(10_000);
         HikariDataSource pool = new HikariDataSource(hikari);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            // db/vendor/h2 and db/vendor/postgresql hold what differs by database (Quartz's job store tables).
+            String vendor = config.isPostgres() ? "postgresql" : "h2";
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                    .load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -1,0 +1,35 @@
+package vn.loa.server.config;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * How the programme clock runs: clustered over a shared PostgreSQL or alone, its firing threads, and how late an
+ * airing may still start after downtime.
+ */
+public record ScheduleSettings(boolean clustered, int threads, Duration lateLimit) {
+
+    static ScheduleSettings from(Properties p) {
+        String clustered = p.getProperty("schedule.clustered", "false").trim();
+        if (!clustered.equals("true") && !clustered.equals("false")) {
+            throw new ConfigException("schedule.clustered (LOA_SCHEDULE_CLUSTERED) must be true or false, got '"
+                    + clustered + "'");
+        }
+        return new ScheduleSettings(Boolean.parseBoolean(clustered), number(p, "schedule.threads", 1, 64),
+                Duration.ofSeconds(number(p, "schedule.late.limit", 1, 7 * 24 * 3600)));
+    }
+
+    private static int number(Properties p, String key, int min, int max) {
+        String value = p.getProperty(key, "").trim();
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the key's name
+        }
+        throw new ConfigException(key + " (" + ConfigLoader.envName(key) + ") must be a whole number between " + min
+                + " and " + max + ", got '" + value + "'");
+    }
+}

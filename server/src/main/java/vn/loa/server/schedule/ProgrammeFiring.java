@@ -1,0 +1,71 @@
+package vn.loa.server.schedule;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.core.model.Announcement;
+import vn.loa.core.model.AnnouncementState;
+import vn.loa.scheduler.Firing;
+import vn.loa.server.announcement.AnnouncementService;
+
+/**
+ * The service behind the programme clock's job: records each due airing once, then hands a waiting announcement to the
+ * air. An airing recorded before (the same announcement and due time) is never handed over again.
+ */
+final class ProgrammeFiring implements Firing {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProgrammeFiring.class);
+
+    private final Jdbi jdbi;
+    private final AnnouncementService lifecycle;
+    private final Consumer<Announcement> air;
+    private final FiringRepository firings = new FiringRepository();
+
+    ProgrammeFiring(Jdbi jdbi, AnnouncementService lifecycle, Consumer<Announcement> air) {
+        this.jdbi = jdbi;
+        this.lifecycle = lifecycle;
+        this.air = air;
+    }
+
+    /** The programme clock's name for an announcement. */
+    static String item(long announcementId) {
+        return String.valueOf(announcementId);
+    }
+
+    @Override
+    public void fire(String item, Instant due, Instant firedAt) {
+        long id = Long.parseLong(item);
+        Announcement a = lifecycle.find(id).orElse(null);
+        if (a == null) {
+            return;
+        }
+        if (a.state() != AnnouncementState.SCHEDULED) {
+            jdbi.useHandle(h -> firings.record(h, id, due, firedAt, FiringOutcome.SKIPPED,
+                    "tin đang ở trạng thái " + a.state() + " / not waiting to air"));
+            return;
+        }
+        if (!jdbi.withHandle(h -> firings.record(h, id, due, firedAt, FiringOutcome.FIRED, null))) {
+            LOG.info("announcement {} due at {} already fired; not airing it again", id, due);
+            return;
+        }
+        air.accept(a);
+    }
+
+    @Override
+    public void missed(String item, Instant due) {
+        long id = Long.parseLong(item);
+        Announcement a = lifecycle.find(id).orElse(null);
+        if (a == null) {
+            return;
+        }
+        String reason = "bỏ lỡ giờ phát " + due.atZone(vn.loa.scheduler.Recurrence.STATION_ZONE).toLocalDateTime()
+                + " vì máy chủ ngừng quá lâu / missed: the server was down past the late limit";
+        jdbi.useHandle(h -> firings.record(h, id, due, null, FiringOutcome.MISSED, reason));
+        LOG.warn("announcement {}: {}", id, reason);
+        if (a.schedule().cron() == null) {
+            lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.FAILED, reason);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package vn.loa.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.loa.server.testing.Api;
+import vn.loa.server.testing.PostgresCluster;
+import vn.loa.server.testing.RtpCapture;
+import vn.loa.server.testing.ServerProcess;
+import vn.loa.server.testing.TestServer;
+
+/**
+ * Schedules live in the database, not in the process: a server killed with SIGKILL and started again still has every
+ * schedule, fires each at its time, and never fires an airing a second time.
+ */
+class ScheduleRestartIT {
+
+    @Test
+    void schedulesSurviveAKilledServerOnH2AndEachAiringFiresOnce() throws Exception {
+        survivesAKill("");
+    }
+
+    @Test
+    void schedulesSurviveAKilledServerOnPostgresqlAndEachAiringFiresOnce() throws Exception {
+        survivesAKill(PostgresCluster.shared().newDatabase());
+    }
+
+    private static void survivesAKill(String dbUrl) throws Exception {
+        Path data = Files.createTempDirectory("loa-restart-");
+        int port = ServerProcess.freePort();
+        try (RtpCapture early = new RtpCapture(); RtpCapture once = new RtpCapture(); RtpCapture daily = new RtpCapture()) {
+            long firedBeforeKill;
+            long oneOff;
+            long repeating;
+            Instant t0 = Instant.now();
+            try (ServerProcess first = ServerProcess.start(data, dbUrl, port, Map.of())) {
+                Api admin = Api.signIn(first.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
+                firedBeforeKill = scheduled(admin, village(admin, "thon-som", early), new JsonObject()
+                        .put("at", vn(Instant.now().plusSeconds(3))));
+                t0 = Instant.now();
+                oneOff = scheduled(admin, village(admin, "thon-mot-lan", once), new JsonObject()
+                        .put("at", vn(t0.plusSeconds(30))));
+                repeating = scheduled(admin, village(admin, "thon-lap", daily), new JsonObject()
+                        .put("at", vn(t0.plusSeconds(30))).put("cron", "0/10 * * * * ?")
+                        .put("until", vn(t0.plusSeconds(50))));
+                assertThat(early.receive(1500, 20_000)).as("the early notice aired before the kill").isNotEmpty();
+                OnAirIT.waitForState(admin, firedBeforeKill, "DONE");
+                first.kill();
+            }
+
+            try (ServerProcess second = ServerProcess.start(data, dbUrl, port, Map.of())) {
+                Api admin = Api.signIn(second.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
+                JsonArray grid = admin.get("/api/v1/schedule").json().getJsonArray("items");
+                long plannedOnce = count(grid, oneOff, "PLANNED");
+                long plannedRepeats = count(grid, repeating, "PLANNED");
+                assertThat(plannedOnce).as("the one-off item is still planned").isEqualTo(1);
+                assertThat(plannedRepeats).as("the repeating item is still planned").isBetween(2L, 3L);
+
+                assertThat(once.receive(1500, 60_000)).as("the one-off item aired").isNotEmpty();
+                for (int airing = 1; airing <= plannedRepeats; airing++) {
+                    assertThat(daily.receive(4000, 20_000)).as("airing %d of the repeating item", airing).isNotEmpty();
+                }
+
+                assertThat(onAirCount(OnAirIT.waitForState(admin, oneOff, "DONE"))).isEqualTo(1);
+                assertThat(onAirCount(OnAirIT.waitForState(admin, repeating, "DONE"))).isEqualTo(plannedRepeats);
+                assertThat(onAirCount(admin.get("/api/v1/announcements/" + firedBeforeKill).json()))
+                        .as("the item that aired before the kill did not air again").isEqualTo(1);
+                assertThat(early.receive(100, 200)).as("nothing more reached the early village").isEmpty();
+                JsonArray history = admin.get("/api/v1/schedule?from=" + java.net.URLEncoder.encode(
+                        vn(t0.minusSeconds(60)), java.nio.charset.StandardCharsets.UTF_8)).json().getJsonArray("items");
+                assertThat(count(history, repeating, "FIRED")).isEqualTo(plannedRepeats);
+                assertThat(count(history, firedBeforeKill, "FIRED")).isEqualTo(1);
+            }
+        }
+    }
+
+    private static String vn(Instant t) {
+        return t.atOffset(ZoneOffset.ofHours(7)).toString();
+    }
+
+    private static String village(Api admin, String id, RtpCapture speaker) {
+        String zone = Province.unique(id);
+        Province.created(admin.post("/api/v1/zones", Province.zone(zone, "Thôn " + id, null)));
+        Province.created(admin.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa")).put("name", "Loa")
+                .put("zone", zone).put("kind", "rtp").put("address", "127.0.0.1:" + speaker.port())));
+        return zone;
+    }
+
+    private static long scheduled(Api admin, String zone, JsonObject schedule) {
+        long id = Province.created(admin.post("/api/v1/announcements", new JsonObject().put("title", "Lịch " + zone)
+                .put("text", "Xin chào bà con.").put("chime", false).put("zones", new JsonArray().add(zone))
+                .put("schedule", schedule))).json().getLong("id");
+        admin.post("/api/v1/announcements/" + id + "/approve", null);
+        assertThat(admin.post("/api/v1/announcements/" + id + "/broadcast", null).json().getString("state"))
+                .isEqualTo("SCHEDULED");
+        return id;
+    }
+
+    private static long count(JsonArray items, long id, String outcome) {
+        return items.stream().map(JsonObject.class::cast)
+                .filter(i -> i.getLong("announcementId") == id && i.getString("outcome").equals(outcome)).count();
+    }
+
+    private static long onAirCount(JsonObject announcement) {
+        return announcement.getJsonArray("transitions").stream().map(JsonObject.class::cast)
+                .filter(t -> t.getString("to").equals("ON_AIR")).count();
+    }
+}

@@ -1,0 +1,90 @@
+package vn.loa.server.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Loa server in its own operating-system process (the same class path as the test), so a test can kill it the hard
+ * way (SIGKILL) and start it again on the same data folder and database.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private ServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts {@code vn.loa.server.Main} with these settings ({@code LOA_*} variables) and waits until it answers. */
+    public static ServerProcess start(Path dataDir, String dbUrl, int port, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "vn.loa.server.Main"));
+        pb.environment().put("LOA_DATA_DIR", dataDir.toString());
+        pb.environment().put("LOA_DB_URL", dbUrl);
+        pb.environment().put("LOA_HTTP_PORT", String.valueOf(port));
+        pb.environment().put("LOA_HTTP_HOST", "127.0.0.1");
+        pb.environment().put("LOA_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
+        pb.environment().putAll(settings);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
+        ServerProcess server = new ServerProcess(pb.start(), port);
+        server.awaitHealthy(Duration.ofSeconds(60));
+        return server;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private void awaitHealthy(Duration limit) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server process ended with " + process.exitValue());
+            }
+            try {
+                var reply = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (reply.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the server process did not answer within " + limit);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Kills the process with SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
