@@ -3,6 +3,7 @@ package vn.loa.tts.normalize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -24,30 +25,42 @@ final class PhoneNumberReader implements TextRule {
     /** Account and card numbers written in groups ("STK 1234 5678 9012") are read like phone numbers. */
     private static final Pattern DIGIT_GROUPS = Pattern.compile(
             "(?<![\\d.,])\\d{3,4}(?:[ .]\\d{3,4}){2,6}(?![\\d]|[.,]\\d)");
-    private static final Set<String> ACCOUNT_WORDS = Set.of("khoản", "stk", "tk", "cccd", "cmnd", "mã", "thẻ",
-            "hiệu", "số");
-    /** Words that make 111 to 115 a number to dial; "số" is not one of them ("tổng số 113 hộ"). */
-    private static final Set<String> CALL_WORDS = Set.of("gọi", "nóng", "đài", "hotline", "thoại", "quay", "bấm");
+    private final Words words;
 
-    private final NumberReader numbers;
+    PhoneNumberReader(Words words) {
+        this.words = words;
+    }
 
-    PhoneNumberReader(NumberReader numbers) {
-        this.numbers = numbers;
+    /**
+     * The words of one language.
+     *
+     * @param digits reads a run of digits one by one
+     * @param plus the word for "+" in "+84"
+     * @param accountWords words after which groups of digits are an account or card number
+     * @param callWords words that make 111 to 115 a number to dial
+     */
+    record Words(Function<CharSequence, String> digits, String plus, Set<String> accountWords, Set<String> callWords) {
+
+        static Words vietnamese(NumberReader numbers) {
+            // "số" is no call word: "tổng số 113 hộ"
+            return new Words(numbers::digits, "cộng", Set.of("khoản", "stk", "tk", "cccd", "cmnd", "mã", "thẻ", "hiệu",
+                    "số"), Set.of("gọi", "nóng", "đài", "hotline", "thoại", "quay", "bấm"));
+        }
     }
 
     @Override
     public String apply(String text) {
         String out = Rewriter.replace(NATIONAL, text, this::national);
         out = Rewriter.replace(DIGIT_GROUPS, out,
-                r -> ACCOUNT_WORDS.contains(r.wordBefore()) ? groupsOfDigits(r.group(0)) : null);
+                r -> words.accountWords().contains(r.wordBefore()) ? groupsOfDigits(r.group(0)) : null);
         out = Rewriter.replace(HOTLINE, out, this::hotline);
-        return Rewriter.replace(EMERGENCY, out, r -> isCalled(r) ? numbers.digits(r.group(1)) : null);
+        return Rewriter.replace(EMERGENCY, out, r -> isCalled(r) ? words.digits().apply(r.group(1)) : null);
     }
 
     /** "gọi 113", "gọi ngay số 114", "đường dây nóng 115": a call word among the few words before the number. */
-    private static boolean isCalled(Rewriter r) {
+    private boolean isCalled(Rewriter r) {
         for (String word : r.textBefore(24).split("[^\\p{L}]+")) {
-            if (CALL_WORDS.contains(word)) {
+            if (words.callWords().contains(word)) {
                 return true;
             }
         }
@@ -65,9 +78,9 @@ final class PhoneNumberReader implements TextRule {
         }
         List<String> groups = new ArrayList<>();
         if (international) {
-            groups.add("cộng " + numbers.digits("84"));
+            groups.add(words.plus() + " " + words.digits().apply("84"));
         } else if (prefix.length() > 1) {
-            groups.add(numbers.digits(prefix)); // "(024)" was written as its own group
+            groups.add(words.digits().apply(prefix)); // "(024)" was written as its own group
         }
         List<String> written = splitGroups(rest);
         if (written.size() == 1) {
@@ -76,20 +89,20 @@ final class PhoneNumberReader implements TextRule {
         } else if (!international && prefix.length() == 1) {
             written.set(0, "0" + written.get(0));
         }
-        written.forEach(g -> groups.add(numbers.digits(g)));
+        written.forEach(g -> groups.add(words.digits().apply(g)));
         return String.join(", ", groups);
     }
 
     private String hotline(Rewriter r) {
         List<String> groups = new ArrayList<>();
-        groups.add(numbers.digits(r.group(1)));
-        splitGroups(r.group(2)).forEach(g -> groups.add(numbers.digits(g)));
+        groups.add(words.digits().apply(r.group(1)));
+        splitGroups(r.group(2)).forEach(g -> groups.add(words.digits().apply(g)));
         return String.join(", ", groups);
     }
 
     private String groupsOfDigits(String written) {
         List<String> groups = new ArrayList<>();
-        splitGroups(written).forEach(g -> groups.add(numbers.digits(g)));
+        splitGroups(written).forEach(g -> groups.add(words.digits().apply(g)));
         return String.join(", ", groups);
     }
 

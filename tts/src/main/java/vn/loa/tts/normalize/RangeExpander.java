@@ -13,8 +13,15 @@ final class RangeExpander implements TextRule {
     private static final Pattern RANGE = Pattern.compile(
             "(?<![\\d.,/\\-])(\\d[\\d.,]*)\\s*[-–—]\\s*(\\d[\\d.,]*)(?![\\d/\\-])");
 
+    private final String to;
+
+    /** @param to the word between the two numbers: "đến", "to" */
+    RangeExpander(String to) {
+        this.to = to;
+    }
+
     @Override
     public String apply(String text) {
-        return Rewriter.replace(RANGE, text, r -> r.group(1) + " đến " + r.group(2));
+        return Rewriter.replace(RANGE, text, r -> r.group(1) + " " + to + " " + r.group(2));
     }
 }

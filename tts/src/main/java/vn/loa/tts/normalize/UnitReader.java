@@ -70,7 +70,7 @@ final class UnitReader implements TextRule {
     }
 
     /** A minus sign right after a space or the start is a sign; after a digit it is a dash ("5-10m"). */
-    private static boolean isSignPosition(Rewriter r) {
+    static boolean isSignPosition(Rewriter r) {
         int at = r.match().start();
         return at == 0 || !Character.isLetterOrDigit(r.text().charAt(at - 1));
     }

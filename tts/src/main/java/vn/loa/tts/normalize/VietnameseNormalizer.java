@@ -17,15 +17,9 @@ import java.util.Objects;
  * n.sentences(); // ["ủy ban nhân dân xã thông báo: bảy giờ ba mươi phút ngày hai mươi tám tháng mười một ..."]
  * }</pre>
  */
-public final class VietnameseNormalizer {
+public final class VietnameseNormalizer implements TextNormalizer {
 
-    /** Longer notices are refused: at espeak-ng's pace 100,000 characters are already more than two hours of speech. */
-    public static final int MAX_LENGTH = 100_000;
-
-    private final TextSanitizer sanitizer = new TextSanitizer();
-    private final LegacyEncodingConverter legacy = new LegacyEncodingConverter();
-    private final List<TextRule> rules;
-    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final RuleChain chain;
     private final ReadingStyle style;
     private final AbbreviationDictionary dictionary;
 
@@ -33,35 +27,24 @@ public final class VietnameseNormalizer {
         this.style = Objects.requireNonNull(style, "style");
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
         NumberReader numbers = new NumberReader(style);
-        this.rules = List.of(
-                new ListMarkerReader(),                          // before anything takes "1." or "- 5" apart
-                new WebAddressReader(),                          // its dots are not decimal points
-                new DocumentNumberReader(numbers, dictionary),   // "13/2023/NĐ-CP" before dates see "13/2023"
-                new PhoneNumberReader(numbers),                  // "0912.345.678" before thousands separators
+        TextSanitizer sanitizer = new TextSanitizer();
+        LegacyEncodingConverter legacy = new LegacyEncodingConverter();
+        this.chain = new RuleChain(text -> sanitizer.clean(legacy.convert(text)), List.of(
+                new ListMarkerReader(),                            // before anything takes "1." or "- 5" apart
+                new WebAddressReader(WebAddressReader.Words.VIETNAMESE), // its dots are not decimal points
+                new DocumentNumberReader(numbers, dictionary),     // "13/2023/NĐ-CP" before dates see "13/2023"
+                new PhoneNumberReader(PhoneNumberReader.Words.vietnamese(numbers)), // "0912.345.678" before "."
                 new DateExpander(numbers, new CalendarWords(numbers, style)),
-                new TimeExpander(numbers),                       // "14h-16h30" before the range rule
-                new RangeExpander(),                             // leaves digits: "100 đến 150mm"
-                new RateReader(dictionary),                      // "đ/hộ/tháng" before money and units
+                new TimeExpander(numbers),                         // "14h-16h30" before the range rule
+                new RangeExpander("đến"),                          // leaves digits: "100 đến 150mm"
+                new RateReader(dictionary),                        // "đ/hộ/tháng" before money and units
                 new MoneyAndPercentReader(numbers),
                 new UnitReader(numbers),
-                new OrdinalReader(numbers),                      // "thứ IV", "khóa XX"
-                new AbbreviationExpander(dictionary),            // after the numbers that contain dots and dashes
-                new AcronymSpeller(),                            // what the dictionary did not know
-                new CardinalExpander(numbers),                   // every number still written in digits
-                new SymbolReader());
-    }
-
-    /**
-     * Applies a rule, or leaves the text as it was if the rule's regular expression runs out of stack on some
-     * pathological input. Every repetition in the rules is bounded so this should not happen; this is the guarantee
-     * that a notice is never refused because of it.
-     */
-    private static String applySafely(TextRule rule, String text) {
-        try {
-            return rule.apply(text);
-        } catch (StackOverflowError e) {
-            return text;
-        }
+                new OrdinalReader(numbers),                        // "thứ IV", "khóa XX"
+                new AbbreviationExpander(dictionary),              // after the numbers that contain dots and dashes
+                new AcronymSpeller(),                              // what the dictionary did not know
+                new CardinalExpander(numbers),                     // every number still written in digits
+                new SymbolReader(SymbolReader.VIETNAMESE)));
     }
 
     /** A normaliser with {@link ReadingStyle#standard()} and the default abbreviations. */
@@ -86,24 +69,8 @@ public final class VietnameseNormalizer {
         return dictionary;
     }
 
-    /**
-     * Normalises a notice.
-     *
-     * @param text what the clerk typed or pasted; null is treated as empty
-     * @return the spoken text and its sentences; empty when there is nothing to say
-     * @throws TextTooLongException if the text is longer than {@link #MAX_LENGTH} characters
-     */
+    @Override
     public Normalized normalize(String text) {
-        if (text == null || text.isEmpty()) {
-            return Normalized.of(List.of());
-        }
-        if (text.length() > MAX_LENGTH) {
-            throw new TextTooLongException(text.length(), MAX_LENGTH);
-        }
-        String spoken = sanitizer.clean(legacy.convert(text));
-        for (TextRule rule : rules) {
-            spoken = applySafely(rule, spoken);
-        }
-        return Normalized.of(splitter.split(spoken));
+        return chain.normalize(text);
     }
 }

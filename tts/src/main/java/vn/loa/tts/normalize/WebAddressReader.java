@@ -20,8 +20,19 @@ final class WebAddressReader implements TextRule {
             + "((?:[\\p{L}\\d_\\-]{1,63}\\.){0,4}[\\p{L}\\d_\\-]{1,63}@)?"
             + "((?:[\\p{L}\\d\\-]{1,63}\\.){1,6}(?:vn|com|net|org|gov|edu|info))"
             + "((?:/[\\p{L}\\d_\\-.]{0,63}){0,8})(?![\\p{L}\\d])");
-    private static final Map<String, String> PARTS = Map.of("vn", "vê nờ", "gov", "gờ o vê", "com", "com",
-            "net", "nét", "org", "o rờ gờ", "edu", "e đu", "www", "vê kép vê kép vê kép", "info", "in phô");
+    private final Words words;
+
+    WebAddressReader(Words words) {
+        this.words = words;
+    }
+
+    /** How one language says ".", "@" and "/", and the usual parts of a domain. */
+    record Words(String dot, String at, String slash, Map<String, String> parts) {
+
+        static final Words VIETNAMESE = new Words("chấm", "a còng", "gạch chéo", Map.of("vn", "vê nờ", "gov", "gờ o vê",
+                "com", "com", "net", "nét", "org", "o rờ gờ", "edu", "e đu", "www", "vê kép vê kép vê kép", "info",
+                "in phô"));
+    }
 
     @Override
     public String apply(String text) {
@@ -32,24 +43,25 @@ final class WebAddressReader implements TextRule {
         List<String> words = new ArrayList<>();
         if (r.group(1) != null) {
             words.add(dotted(r.group(1).substring(0, r.group(1).length() - 1)));
-            words.add("a còng");
+            words.add(this.words.at());
         }
         words.add(dotted(r.group(2)));
         for (String segment : r.group(3).split("/")) {
             if (!segment.isEmpty()) {
-                words.add("gạch chéo " + dotted(segment));
+                words.add(this.words.slash() + " " + dotted(segment));
             }
         }
         return String.join(" ", words);
     }
 
-    private static String dotted(String host) {
+    private String dotted(String host) {
         List<String> words = new ArrayList<>();
         for (String part : host.split("\\.")) {
             if (!part.isEmpty()) {
-                words.add(PARTS.getOrDefault(part.toLowerCase(java.util.Locale.ROOT), part.replace('-', ' ')));
+                words.add(this.words.parts().getOrDefault(part.toLowerCase(java.util.Locale.ROOT),
+                        part.replace('-', ' ')));
             }
         }
-        return String.join(" chấm ", words);
+        return String.join(" " + this.words.dot() + " ", words);
     }
 }

@@ -20,9 +20,14 @@ class GoldenNoticesTest {
     private static final VietnameseNormalizer NORMALIZER = VietnameseNormalizer.create();
 
     static List<Arguments> notices() throws IOException {
+        return rows("golden-notices.tsv");
+    }
+
+    /** The rows of a golden file beside this class: written TAB spoken; "#" starts a comment line. */
+    static List<Arguments> rows(String resource) throws IOException {
         List<Arguments> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                GoldenNoticesTest.class.getResourceAsStream("golden-notices.tsv")), StandardCharsets.UTF_8))) {
+                GoldenNoticesTest.class.getResourceAsStream(resource)), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     String[] columns = line.split("\t");
