@@ -9,8 +9,9 @@ import java.util.List;
 import vn.loa.tts.engine.SpeechException;
 
 /**
- * {@code loa say "text" [--voice vi] [--out file.wav] [--print]}: speaks a notice with espeak-ng into a WAV file (or
- * standard output), or with {@code --print} only shows what would be said, one sentence per line.
+ * {@code loa say "text" [--voice vi] [--out file.wav] [--print]}: speaks a notice with a local voice (espeak-ng's,
+ * or FreeTTS's English "kevin16") into a WAV file (or standard output), or with {@code --print} only shows what
+ * would be said, one sentence per line, in the voice's language.
  *
  * <p>The server's {@code loa} script runs this class for its {@code say} command.
  */
@@ -37,14 +38,15 @@ public final class SayCommand {
             }
         }
         if (words.isEmpty()) {
-            err.println("usage: loa say \"text\" [--voice vi|vi-vn-x-central|vi-vn-x-south] [--out file.wav] [--print]");
+            err.println("usage: loa say \"text\" [--voice vi|vi-vn-x-central|vi-vn-x-south|en|kevin16] [--out file.wav]"
+                    + " [--print]");
             return 2;
         }
-        Announcer announcer = Announcer.withEspeak();
+        Announcer announcer = Announcer.withLocalVoices();
         String text = String.join(" ", words);
         try {
             if (print) {
-                for (String sentence : announcer.normalize(text).sentences()) {
+                for (String sentence : announcer.normalize(text, voice).sentences()) {
                     out.write((sentence + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
                 return 0;

@@ -13,8 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.loa.tts.engine.FakeEngine;
 import vn.loa.tts.engine.FallbackEngine;
+import vn.loa.tts.engine.Language;
 import vn.loa.tts.engine.PcmFormat;
 import vn.loa.tts.engine.SpeechChunk;
+import vn.loa.tts.engine.Voice;
+import vn.loa.tts.engine.VoiceCatalog;
 import vn.loa.tts.engine.VoiceSettings;
 import vn.loa.tts.engine.WavCodec;
 import vn.loa.tts.normalize.VietnameseNormalizer;
@@ -59,6 +62,37 @@ class AnnouncerTest {
         assertThat(preview.format()).isEqualTo(new PcmFormat(48_000));
         assertThat(preview.pcm().length / 2).isEqualTo(48_000 * 18 / 10); // six words of 300 ms
         chain.close();
+    }
+
+    @Test
+    void anEnglishVoiceReadsTheNoticeInEnglish() {
+        List<SpeechChunk> chunks = new ArrayList<>();
+        announcer.speak("Boats leave at 7h30. Tickets 150,000 VND.", "en", VoiceSettings.NORMAL, chunks::add);
+        assertThat(chunks).extracting(SpeechChunk::sentence)
+                .containsExactly("Boats leave at seven thirty.", "Tickets one hundred and fifty thousand dong.");
+        assertThat(announcer.normalize("Họp lúc 7h30.", "en").normalized()).isEqualTo("Hop luc seven thirty.");
+        assertThat(announcer.normalize("Họp lúc 7h30.", null).normalized()).isEqualTo("Họp lúc bảy giờ ba mươi phút.");
+        assertThat(announcer.language("kevin16")).isEqualTo(Language.ENGLISH);
+        assertThat(announcer.language("banmai")).isEqualTo(Language.VIETNAMESE); // a cloud voice
+    }
+
+    @Test
+    void theLocalVoicesIncludeEnglishOnesEachWithItsLanguage() {
+        Announcer local = Announcer.withLocalVoices();
+        assertThat(local.voices().all()).extracting(Voice::id)
+                .startsWith("vi", "vi-vn-x-central", "vi-vn-x-south", "en", "en-us", "kevin16");
+        assertThat(local.voices().find("kevin16")).isEqualTo(VoiceCatalog.KEVIN);
+        assertThat(local.engine().supports("kevin16")).isTrue();
+        assertThat(local.engine().supports("klingon")).isFalse();
+    }
+
+    @Test
+    void sayCommandPrintsTheEnglishReadingForAnEnglishVoice() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = SayCommand.run(new String[] {"Boats leave at 7h30.", "--voice", "kevin16", "--print"}, out,
+                new PrintStream(new ByteArrayOutputStream()));
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Boats leave at seven thirty.\n");
     }
 
     @Test
