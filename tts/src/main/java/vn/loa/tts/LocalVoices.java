@@ -36,15 +36,32 @@ public final class LocalVoices {
                 new FallbackEngine.Choice(new FreeTtsEngine(), null, LOCAL_LIMIT),
                 new FallbackEngine.Choice(espeak, "en", LOCAL_LIMIT))));
         if (withMary) {
-            add(VoiceCatalog.MARY_SLT, new FallbackEngine(List.of(
-                    new FallbackEngine.Choice(new EmbeddedMaryEngine(), null, MARY_LIMIT),
-                    new FallbackEngine.Choice(espeak, "en", LOCAL_LIMIT))));
+            add(VoiceCatalog.MARY_SLT, maryFirst(espeak));
         }
     }
 
     /** The local voices; embedded MaryTTS's only if its jars are present. */
     public static LocalVoices create(EspeakEngine espeak) {
-        return new LocalVoices(espeak, EmbeddedMaryEngine.isAvailable());
+        return new LocalVoices(espeak, maryIsPresent());
+    }
+
+    /**
+     * Whether MaryTTS's jars are on the class path (they are optional dependencies). Asked by name: loading
+     * {@link EmbeddedMaryEngine} itself without them fails, because it catches MaryTTS's exceptions.
+     */
+    static boolean maryIsPresent() {
+        try {
+            Class.forName("marytts.LocalMaryInterface", false, LocalVoices.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Only called when MaryTTS is present, so that this class loads without it. */
+    private static SpeechEngine maryFirst(EspeakEngine espeak) {
+        return new FallbackEngine(List.of(new FallbackEngine.Choice(new EmbeddedMaryEngine(), null, MARY_LIMIT),
+                new FallbackEngine.Choice(espeak, "en", LOCAL_LIMIT)));
     }
 
     private void add(Voice voice, SpeechEngine engine) {

@@ -2,16 +2,21 @@ package vn.loa.server.speech;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import vn.loa.server.config.ConfigException;
 import vn.loa.server.config.SpeechSettings;
 import vn.loa.tts.Announcer;
+import vn.loa.tts.LocalVoices;
 import vn.loa.tts.cache.CachingEngine;
 import vn.loa.tts.cache.SynthesisCache;
 import vn.loa.tts.engine.FallbackEngine;
+import vn.loa.tts.engine.Language;
 import vn.loa.tts.engine.SpeechEngine;
+import vn.loa.tts.engine.Voice;
+import vn.loa.tts.engine.VoiceCatalog;
+import vn.loa.tts.engine.VoiceRouter;
 import vn.loa.tts.espeak.EspeakConfig;
 import vn.loa.tts.espeak.EspeakEngine;
 import vn.loa.tts.http.FptAiEngine;
@@ -22,8 +27,9 @@ import vn.loa.tts.http.ZaloAiEngine;
 import vn.loa.tts.normalize.VietnameseNormalizer;
 
 /**
- * Builds the announcer from the operator's speech settings: espeak-ng alone, or a cloud service first for its voices
- * with espeak-ng behind it (cloud → local), all behind one synthesis cache.
+ * Builds the announcer from the operator's speech settings: the local voices (espeak-ng's Vietnamese and English,
+ * FreeTTS's English, embedded MaryTTS's if present), and optionally a cloud service's voices, each tried with the
+ * service first and espeak-ng behind it (cloud → local), all behind one synthesis cache.
  */
 public final class Engines {
 
@@ -38,8 +44,9 @@ public final class Engines {
 
     public static Speech from(SpeechSettings settings) {
         EspeakEngine espeak = new EspeakEngine(EspeakConfig.defaults());
-        Set<String> voices = new LinkedHashSet<>(espeak.voices());
-        SpeechEngine engine = espeak;
+        LocalVoices local = LocalVoices.create(espeak);
+        Map<String, SpeechEngine> byVoice = local.engines();
+        List<Voice> voices = local.voices();
         if (settings.cloud() != null) {
             HttpEngineConfig config = HttpEngineConfig.of(settings.cloudUrl(), settings.cloudKey(),
                     Set.copyOf(settings.cloudVoices()));
@@ -49,21 +56,28 @@ public final class Engines {
                 case "zalo" -> new ZaloAiEngine(config);
                 default -> new MaryTtsEngine(config, "en_US");
             };
-            voices.addAll(settings.cloudVoices());
+            // A MaryTTS server speaks English; the Vietnamese services Vietnamese.
+            Language language = settings.cloud().equals("marytts") ? Language.ENGLISH : Language.VIETNAMESE;
             List<FallbackEngine.Choice> chain = new ArrayList<>();
             chain.add(new FallbackEngine.Choice(cloud, null, settings.cloudTimeout()));
-            // espeak-ng with the notice's own voice when it has it, else with the northern voice: a cloud voice's
-            // notice is still read when the service is down.
+            // espeak-ng with the notice's own voice when it has it, else with its voice of the same language: a
+            // cloud voice's notice is still read when the service is down.
             chain.add(new FallbackEngine.Choice(espeak, null, LOCAL_LIMIT));
-            chain.add(new FallbackEngine.Choice(espeak, "vi", LOCAL_LIMIT));
-            engine = new FallbackEngine(chain);
+            chain.add(new FallbackEngine.Choice(espeak, language.code(), LOCAL_LIMIT));
+            FallbackEngine cloudFirst = new FallbackEngine(chain);
+            for (String id : settings.cloudVoices()) {
+                voices.removeIf(v -> v.id().equals(id));
+                voices.add(new Voice(id, language, cloud.name(), "Giọng " + id + " (" + cloud.name() + ")"));
+                byVoice.put(id, cloudFirst);
+            }
         }
-        if (!voices.contains(settings.defaultVoice())) {
+        if (!byVoice.containsKey(settings.defaultVoice())) {
             throw new ConfigException("tts.voice (LOA_TTS_VOICE) '" + settings.defaultVoice() + "' is not a voice of the "
-                    + "configured engines: " + voices);
+                    + "configured engines: " + byVoice.keySet());
         }
-        Announcer announcer = Announcer.create(VietnameseNormalizer.create(),
-                new CachingEngine(engine, new SynthesisCache(Announcer.DEFAULT_CACHE_BYTES)), settings.defaultVoice());
-        return new Speech(announcer, Set.copyOf(voices));
+        VoiceCatalog catalog = VoiceCatalog.of(voices);
+        Announcer announcer = Announcer.create(VietnameseNormalizer.create(), new CachingEngine(new VoiceRouter(byVoice),
+                new SynthesisCache(Announcer.DEFAULT_CACHE_BYTES)), catalog, settings.defaultVoice());
+        return new Speech(announcer, catalog.ids());
     }
 }

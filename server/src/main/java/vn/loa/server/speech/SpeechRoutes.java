@@ -14,9 +14,14 @@ import vn.loa.server.http.TextInput;
 import vn.loa.tts.normalize.Normalized;
 import vn.loa.tts.normalize.TextTooLongException;
 import vn.loa.tts.Announcer;
+import vn.loa.tts.engine.Language;
 import vn.loa.tts.engine.SpeechException;
+import vn.loa.tts.engine.Voice;
 
-/** HTTP routes of {@code /api/v1/tts}: how Loa will read a text aloud, in words and in sound, before it airs. */
+/**
+ * HTTP routes of {@code /api/v1/tts}: the voices there are, and how Loa will read a text aloud, in words and in
+ * sound, before it airs; and the units' abbreviations.
+ */
 public final class SpeechRoutes {
 
     private final Abbreviations abbreviations;
@@ -32,6 +37,7 @@ public final class SpeechRoutes {
     public void mount(RouterBuilder api) {
         api.getRoute("normalizeText").addHandler(this::normalize);
         api.getRoute("previewSpeech").addHandler(this::preview);
+        api.getRoute("listVoices").addHandler(this::listVoices);
         api.getRoute("listAbbreviations").addHandler(this::listAbbreviations);
         api.getRoute("replaceAbbreviations").addHandler(this::replaceAbbreviations);
     }
@@ -55,11 +61,7 @@ public final class SpeechRoutes {
         Announcer announcer = abbreviations.announcerFor(Authenticator.caller(ctx).unitPath());
         JsonObject body = ctx.body().asJsonObject();
         String text = TextInput.spoken(TextInput.rich(body.getString("text")));
-        String voice = body.getString("voice");
-        if (voice != null && !voices.contains(voice)) {
-            throw ApiError.badRequest("unknown_voice", "Không có giọng đọc '" + voice + "'. Các giọng có: "
-                    + String.join(", ", new java.util.TreeSet<>(voices)) + ".");
-        }
+        String voice = knownVoice(body.getString("voice"));
         if (text == null || text.isBlank()) {
             throw ApiError.badRequest("missing_content", "Hãy nhập nội dung cần nghe thử.");
         }
@@ -78,20 +80,51 @@ public final class SpeechRoutes {
                 .onFailure(ctx::fail);
     }
 
+    /** The voice, if it is one the server offers (null stays null); otherwise a 400 naming the voices there are. */
+    private String knownVoice(String voice) {
+        if (voice != null && !voices.contains(voice)) {
+            throw ApiError.badRequest("unknown_voice", "Không có giọng đọc '" + voice + "'. Các giọng có: "
+                    + String.join(", ", new java.util.TreeSet<>(voices)) + ".");
+        }
+        return voice;
+    }
+
+    /** The voices a notice may name, with their language, engine and a label for the clerk; the default first. */
+    private void listVoices(RoutingContext ctx) {
+        Announcer announcer = abbreviations.announcerFor(Authenticator.caller(ctx).unitPath());
+        JsonArray list = new JsonArray();
+        for (Voice v : announcer.voices().all()) {
+            JsonObject item = new JsonObject().put("id", v.id()).put("language", v.language().code())
+                    .put("engine", v.engine()).put("label", v.label())
+                    .put("default", v.id().equals(announcer.defaultVoice()));
+            if (item.getBoolean("default")) {
+                list.getList().add(0, item);
+            } else {
+                list.add(item);
+            }
+        }
+        Replies.reply(ctx, 200, io.vertx.core.Future.succeededFuture(list));
+    }
+
     private static ApiError tooLong(TextTooLongException e) {
         return ApiError.badRequest("text_too_long", "Văn bản dài " + e.length() + " ký tự; mỗi tin đọc tối đa "
                 + e.limit() + " ký tự. Hãy chia thành nhiều tin.");
     }
 
+    /** The reading of a text in the voice's language, or in the language asked for, or in the default voice's. */
     private void normalize(RoutingContext ctx) {
+        JsonObject body = ctx.body().asJsonObject();
         // The notice body may be rich text; the listener hears only its words.
-        String text = TextInput.spoken(TextInput.rich(ctx.body().asJsonObject().getString("text")));
-        String unitPath = Authenticator.caller(ctx).unitPath();
+        String text = TextInput.spoken(TextInput.rich(body.getString("text")));
+        String voice = knownVoice(body.getString("voice"));
+        Announcer announcer = abbreviations.announcerFor(Authenticator.caller(ctx).unitPath());
+        Language language = voice == null && body.getString("language") != null
+                ? Language.ofCode(body.getString("language")) : announcer.language(voice);
         Replies.reply(ctx, 200, blocking.run(() -> {
             try {
-                Normalized reading = abbreviations.announcerFor(unitPath).normalize(text);
+                Normalized reading = announcer.normalizer(language).normalize(text);
                 return new JsonObject().put("normalized", reading.normalized())
-                        .put("sentences", new JsonArray(reading.sentences()));
+                        .put("sentences", new JsonArray(reading.sentences())).put("language", language.code());
             } catch (TextTooLongException e) {
                 throw tooLong(e);
             }

@@ -30,6 +30,8 @@ class CloudSpeechIT {
     private static final int CLOUD_RATE = 16_000;
 
     private final AtomicBoolean cloudUp = new AtomicBoolean(true);
+    /** How many more sentences the service answers before it starts failing. */
+    private final AtomicInteger answersLeft = new AtomicInteger(Integer.MAX_VALUE);
     private final AtomicInteger cloudCalls = new AtomicInteger();
     private HttpServer cloud;
     private TestServer server;
@@ -41,8 +43,9 @@ class CloudSpeechIT {
         cloud.createContext("/process", exchange -> {
             cloudCalls.incrementAndGet();
             exchange.getRequestBody().readAllBytes();
-            byte[] wav = cloudUp.get() ? oneSecondTone() : "service unavailable".getBytes();
-            exchange.sendResponseHeaders(cloudUp.get() ? 200 : 503, wav.length);
+            boolean up = cloudUp.get() && answersLeft.getAndDecrement() > 0;
+            byte[] wav = up ? oneSecondTone() : "service unavailable".getBytes();
+            exchange.sendResponseHeaders(up ? 200 : 503, wav.length);
             exchange.getResponseBody().write(wav);
             exchange.close();
         });
@@ -70,6 +73,27 @@ class CloudSpeechIT {
         var fallback = preview("Lần hai, dịch vụ hỏng.", "cmu-slt-hsmm");
         assertThat(fallback.getFormat().getSampleRate()).as("espeak-ng's rate").isEqualTo(22_050f);
         assertThat(fallback.getFrameLength()).isPositive();
+    }
+
+    @Test
+    void aNoticeWhoseServiceFailsPartWayIsOneWavAtOneRateWithEverySentence() throws Exception {
+        cloudUp.set(true);
+        String second = "The second sentence is read by espeak.";
+        var espeakAlone = preview(second, "en");
+        answersLeft.set(1);
+        var mixed = preview("First sentence. " + second, "cmu-slt-hsmm");
+        answersLeft.set(Integer.MAX_VALUE);
+
+        // the service's 16 kHz second of tone and its pause, then espeak-ng's 22,050 Hz sentence resampled to 16 kHz
+        assertThat(mixed.getFormat().getSampleRate()).isEqualTo(CLOUD_RATE);
+        double expected = 1.0 + 0.45 + espeakAlone.getFrameLength() / 22_050.0;
+        assertThat(mixed.getFrameLength() / (double) CLOUD_RATE).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.01));
+        byte[] pcm = mixed.readAllBytes();
+        int peak = 0;
+        for (int i = (int) (1.45 * CLOUD_RATE) * 2; i + 1 < pcm.length; i += 2) {
+            peak = Math.max(peak, Math.abs((short) ((pcm[i] & 0xFF) | (pcm[i + 1] << 8))));
+        }
+        assertThat(peak).as("espeak-ng's speech after the service's tone").isGreaterThan(2_000);
     }
 
     @Test

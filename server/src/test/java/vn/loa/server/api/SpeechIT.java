@@ -63,4 +63,77 @@ class SpeechIT extends ApiSuite {
         assertRefused(province.adminA.put("/api/v1/abbreviations", new JsonObject().put("<b>", "thẻ")), 400,
                 "invalid_abbreviation");
     }
+
+    @Test
+    void theVoicesAreListedWithTheirLanguageEngineAndALabelForTheClerk() {
+        var reply = province.clerkA.get("/api/v1/tts/voices");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        var voices = reply.array();
+        assertThat(voices.getJsonObject(0).getString("id")).isEqualTo("vi");
+        assertThat(voices.getJsonObject(0).getBoolean("default")).isTrue();
+        JsonObject kevin = voice(voices, "kevin16");
+        assertThat(kevin.getString("language")).isEqualTo("en");
+        assertThat(kevin.getString("engine")).isEqualTo("freetts");
+        assertThat(kevin.getString("label")).startsWith("Tiếng Anh");
+        assertThat(voice(voices, "en").getString("engine")).isEqualTo("espeak-ng");
+        assertThat(voice(voices, "vi-vn-x-south").getString("label")).isEqualTo("Giọng miền Nam");
+    }
+
+    @Test
+    void anEnglishVoiceReadsTheTextInEnglish() throws Exception {
+        String notice = "Boats to Cu Lao Cham leave at 7h30 on 2/9, tickets 150,000 VND.";
+        var byVoice = province.clerkA.post("/api/v1/tts/normalize", new JsonObject().put("text", notice)
+                .put("voice", "kevin16"));
+        var byLanguage = province.clerkA.post("/api/v1/tts/normalize", new JsonObject().put("text", notice)
+                .put("language", "en"));
+        var vietnamese = province.clerkA.post("/api/v1/tts/normalize", new JsonObject().put("text", "Họp lúc 7h30."));
+
+        assertThat(byVoice.status()).as(byVoice.toString()).isEqualTo(200);
+        assertThat(byVoice.json().getString("normalized")).isEqualTo("Boats to Cu Lao Cham leave at seven thirty on "
+                + "the second of September, tickets one hundred and fifty thousand dong.");
+        assertThat(byVoice.json().getString("language")).isEqualTo("en");
+        assertThat(byLanguage.json().getString("normalized")).isEqualTo(byVoice.json().getString("normalized"));
+        assertThat(vietnamese.json().getString("language")).isEqualTo("vi");
+        assertThat(vietnamese.json().getString("normalized")).isEqualTo("Họp lúc bảy giờ ba mươi phút.");
+
+        var kevin = wav(province.clerkA.sendBytes("POST", "/api/v1/tts/preview", new JsonObject().put("text", notice)
+                .put("voice", "kevin16").encode().getBytes(), "application/json"));
+        var espeak = wav(province.clerkA.sendBytes("POST", "/api/v1/tts/preview", new JsonObject().put("text", notice)
+                .put("voice", "en").encode().getBytes(), "application/json"));
+        assertThat(kevin.getFormat().getSampleRate()).as("FreeTTS's rate").isEqualTo(16_000f);
+        assertThat(espeak.getFormat().getSampleRate()).as("espeak-ng's rate").isEqualTo(22_050f);
+        // some twenty English words: a few seconds, not the half minute of reading every digit
+        assertThat(kevin.getFrameLength() / 16_000.0).isBetween(3.0, 15.0);
+        assertThat(espeak.getFrameLength() / 22_050.0).isBetween(3.0, 15.0);
+    }
+
+    @Test
+    void anUnknownVoiceOrLanguageIsRefusedAndAnEnglishVoiceIsAcceptedForANotice() {
+        var refused = province.clerkA.post("/api/v1/tts/normalize", new JsonObject().put("text", "Hello")
+                .put("voice", "klingon"));
+        assertRefused(refused, 400, "unknown_voice");
+        assertThat(refused.json().getString("message")).contains("kevin16").contains("vi-vn-x-south");
+        assertRefused(province.clerkA.post("/api/v1/tts/normalize", new JsonObject().put("text", "Hello")
+                .put("language", "fr")), 400, "invalid_request");
+        assertRefused(province.clerkA.post("/api/v1/announcements", Province.notice("Tourists", "thon-a1")
+                .put("voice", "klingon")), 400, "unknown_voice");
+        var english = province.clerkA.post("/api/v1/announcements", Province.notice("Boats", "thon-a1")
+                .put("text", "Boats leave at 7h30.").put("voice", "kevin16"));
+        assertThat(english.status()).as(english.toString()).isEqualTo(201);
+    }
+
+    private static JsonObject voice(io.vertx.core.json.JsonArray voices, String id) {
+        for (int i = 0; i < voices.size(); i++) {
+            if (voices.getJsonObject(i).getString("id").equals(id)) {
+                return voices.getJsonObject(i);
+            }
+        }
+        throw new AssertionError("no voice " + id + " in " + voices);
+    }
+
+    private static javax.sound.sampled.AudioInputStream wav(vn.loa.server.testing.Api.Reply reply) throws Exception {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return javax.sound.sampled.AudioSystem.getAudioInputStream(new java.io.ByteArrayInputStream(reply.bytes()));
+    }
 }

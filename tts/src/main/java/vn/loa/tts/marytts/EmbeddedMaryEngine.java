@@ -31,16 +31,6 @@ public final class EmbeddedMaryEngine extends InProcessEngine {
 
     private MaryInterface mary;
 
-    /** Whether MaryTTS's jars are on the class path (they are optional dependencies). */
-    public static boolean isAvailable() {
-        try {
-            Class.forName("marytts.LocalMaryInterface", false, EmbeddedMaryEngine.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
     public EmbeddedMaryEngine() {
         super(NAME, Set.of(VOICE, "en"));
     }
