@@ -10,11 +10,11 @@ export function stateBadge(state) {
 
 export const VOICES = [['vi', 'voice.vi'], ['vi-vn-x-central', 'voice.central'], ['vi-vn-x-south', 'voice.south']];
 
-/** The voices the server offers ({id,name} from /tts/voices when it exists), else the three espeak-ng voices. */
+/** The voices the server offers ({id,label} from /tts/voices, default first), else the three espeak-ng voices. */
 export async function voices() {
   try {
     const list = await api.get('/api/v1/tts/voices');
-    return list.map((v) => (typeof v === 'string' ? [v, v] : [v.id, v.name || v.id]));
+    return list.map((v) => (typeof v === 'string' ? [v, v] : [v.id, v.label || v.name || v.id]));
   } catch {
     return VOICES.map(([id, key]) => [id, t(key)]);
   }

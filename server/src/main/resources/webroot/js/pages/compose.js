@@ -9,7 +9,8 @@ import { preview, voices } from '../notices.js';
 import { scheduleFields } from '../schedule.js';
 import { go } from '../nav.js';
 
-function readingPane(text) {
+/** Loa's reading of the text, in the chosen voice's language (an English voice reads in English). */
+function readingPane(text, voice) {
   const out = h('output', { class: 'reading', for: text.id, 'aria-live': 'polite' });
   let asked = 0;
   const read = debounce(async () => {
@@ -19,13 +20,14 @@ function readingPane(text) {
       return;
     }
     try {
-      const reply = await api.post('/api/v1/tts/normalize', { text: text.value });
+      const reply = await api.post('/api/v1/tts/normalize', { text: text.value, voice: voice.value || undefined });
       if (mine === asked) out.textContent = reply.normalized;
     } catch {
       // The reading is a help; a refused text shows its error when the notice is saved.
     }
   }, 400);
   text.addEventListener('input', read);
+  voice.addEventListener('change', read);
   return h('div', { class: 'reading-box' }, h('h2', { class: 'small', id: 'reading-heading' }, t('compose.reading')),
     h('p', { class: 'hint' }, t('compose.readingHint')), out);
 }
@@ -50,7 +52,7 @@ export default {
           field('compose', 'text', t('field.text'), text, t('compose.textHint')),
           field('compose', 'voice', t('field.voice'), voice),
           preview(() => text.value, () => voice.value)),
-        readingPane(text)),
+        readingPane(text, voice)),
       h('fieldset', { class: 'zones', dataset: { field: 'zones' } }, h('legend', {}, t('field.zones')), tree$,
         h('p', { class: 'field-error', dataset: { errorFor: 'zones' }, 'aria-live': 'polite' })),
       h('div', { class: 'row' },

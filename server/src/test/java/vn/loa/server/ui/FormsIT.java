@@ -82,6 +82,19 @@ class FormsIT extends UiSuite {
     }
 
     @Test
+    void choosingAnEnglishVoiceShowsTheEnglishReadingBesideTheText() {
+        Page page = browser.signIn("can-bo", Commune.PASSWORD);
+        page.navigate("/#/compose");
+        page.getByLabel("Nội dung thông báo").fill("Boats leave at 7h30, tickets 150,000 VND.");
+        assertThat(page.locator("output.reading")).containsText("bảy giờ ba mươi phút");
+        assertThat(page.locator("option[value=kevin16]")).hasText("Tiếng Anh, giọng nam Kevin");
+        page.getByLabel("Giọng đọc").selectOption("kevin16");
+        assertThat(page.locator("output.reading")).containsText("seven thirty");
+        assertThat(page.locator("output.reading")).containsText("one hundred and fifty thousand dong");
+        assertThat(browser.scriptErrors).isEmpty();
+    }
+
+    @Test
     void aTechniciansBadSpeakerAddressIsShownBesideTheAddressField() {
         Page page = browser.signIn("ky-thuat", Commune.PASSWORD);
         page.navigate("/#/nodes");
