@@ -18,8 +18,9 @@ public final class BenchMain {
                 case "api" -> new ApiListBench().run(results.resolve("api.json"));
                 case "fanout" -> new FanoutBench().run(results.resolve("fanout.json"), Machine.describe());
                 case "tts" -> new TtsBench().run(results.resolve("tts.json"));
+                case "boards" -> new BoardsBench().run(results.resolve("boards.json"));
                 default -> {
-                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, tts");
+                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, tts, boards");
                     System.exit(64);
                 }
             }
