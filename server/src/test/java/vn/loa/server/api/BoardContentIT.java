@@ -95,6 +95,27 @@ class BoardContentIT extends ApiSuite {
     }
 
     @Test
+    void aVideoIsTranscodedForTheBoardAndTheSnapshotShowsItsFirstFrame() throws Exception {
+        String id = board("thon-a1", 320, 180);
+        java.nio.file.Path source = vn.loa.display.render.Videos.testPattern(
+                java.nio.file.Files.createTempFile("loa-video", ".mp4"), 640, 480, 1);
+        var up = province.clerkA.sendBytes("POST", "/api/v1/boards/" + id + "/media",
+                java.nio.file.Files.readAllBytes(source), "video/mp4");
+        assertThat(up.status()).as(up.toString()).isEqualTo(201);
+        assertThat(up.json().getString("kind")).isEqualTo("VIDEO");
+        String media = up.json().getString("mediaId");
+        assertThat(province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(new JsonObject()
+                .put("kind", "VIDEO").put("mediaId", media).put("seconds", 5))).status()).isEqualTo(200);
+
+        BufferedImage poster = png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png"));
+        assertThat(poster.getRGB(2, 90) & 0xffffff).as("4:3 video letterboxed on a 16:9 board").isLessThan(0x202020);
+        assertThat(poster.getRGB(160, 60) & 0xffffff).as("the test pattern in the middle").isGreaterThan(0x202020);
+        var webm = anonymous().get("/player/" + id + "/media/" + media + ".webm");
+        assertThat(webm.status()).isEqualTo(200);
+        assertThat(webm.bytes()[0] & 0xff).isEqualTo(0x1a);
+    }
+
+    @Test
     void badMediaAreRefusedClearlyAndTheBoardKeepsPlaying() throws Exception {
         String id = board("thon-a1", 320, 180);
         province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
