@@ -47,6 +47,11 @@ final class DemoCommune {
         }
         call("POST", "/api/v1/boards", new JsonObject().put("id", "bang-ubnd").put("name", "Bảng tin UBND xã")
                 .put("zone", COMMUNE).put("kind", "LCD").put("width", 1920).put("height", 1080).put("driver", "web"));
+        call("PUT", "/api/v1/boards/bang-ubnd/playlist", new JsonObject().put("items", new JsonArray()
+                .add(new JsonObject().put("kind", "TEXT").put("title", "Chào mừng đến xã An Bình").put("seconds", 10)
+                        .put("body", "Bảng tin điện tử của Ủy ban nhân dân xã. Mở /player/bang-ubnd trên màn hình."))
+                .add(new JsonObject().put("kind", "TEXT").put("title", "Lịch tiêm phòng gia súc").put("seconds", 15)
+                        .put("body", "Ngày 02/12/2026, từ 7 giờ 30 đến 11 giờ, tại nhà văn hóa các thôn."))));
         for (String[] u : List.of(new String[] {"canbo", "clerk", "Cán bộ văn hóa - thông tin"},
                 new String[] {"chutich", "approver", "Chủ tịch UBND xã"})) {
             call("POST", "/api/v1/users", new JsonObject().put("username", u[0]).put("role", u[1])
