@@ -49,6 +49,10 @@ import vn.loa.server.http.ErrorResponder;
 import vn.loa.server.http.HealthRoutes;
 import vn.loa.server.live.AnnouncementEvents;
 import vn.loa.server.live.NodeVolume;
+import vn.loa.server.report.AvailabilityReport;
+import vn.loa.server.report.BroadcastReport;
+import vn.loa.server.report.NodePresence;
+import vn.loa.server.report.ReportRoutes;
 import vn.loa.server.node.NodeJson;
 import vn.loa.server.node.NodeRepository;
 import vn.loa.server.node.NodeTokens;
@@ -82,6 +86,7 @@ public final class LoaServer implements AutoCloseable {
     private vn.loa.server.display.BoardStation boardStation;
     private PluginModule plugins;
     private vn.loa.server.schedule.Programmes programmes;
+    private NodePresence presence;
     private Optional<String> generatedPassword = Optional.empty();
 
     public LoaServer(LoaConfig config, Clock clock) {
@@ -152,6 +157,9 @@ public final class LoaServer implements AutoCloseable {
         programmes = vn.loa.server.schedule.Programmes.start(config, jdbi, lifecycle, air.onAir(), clock);
         var schedule = new vn.loa.server.schedule.ScheduleRoutes(
                 new vn.loa.server.schedule.ProgrammeGrid(jdbi, zoneGuard, clock), blocking, clock);
+        presence = new NodePresence(jdbi, clock);
+        air.sessions().onPresence(presence::changed);
+        var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock), blocking);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
@@ -170,6 +178,7 @@ public final class LoaServer implements AutoCloseable {
             boardStation.mount(builder);
             plugins.mount(builder);
             schedule.mount(builder);
+            reports.mount(builder);
         }).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);
@@ -215,6 +224,9 @@ public final class LoaServer implements AutoCloseable {
         }
         if (air != null) {
             air.close();
+        }
+        if (presence != null) {
+            presence.close();
         }
         if (vertx != null) {
             vertx.close().await();

@@ -18,14 +18,23 @@ public final class NodeSessions {
 
     private final Map<String, NodeSession> sessions = new ConcurrentHashMap<>();
     private volatile Consumer<String> zoneChanged = zone -> { };
+    private volatile java.util.function.BiConsumer<String, Boolean> presence = (node, online) -> { };
 
     /** Who to tell, with the zone id, when an agent of that zone arrives or leaves. */
     public void onZoneChanged(Consumer<String> listener) {
         this.zoneChanged = listener;
     }
 
+    /** Who to tell, with the node id, when an agent comes online ({@code true}) or goes offline (the reports). */
+    public void onPresence(java.util.function.BiConsumer<String, Boolean> listener) {
+        this.presence = listener;
+    }
+
     void add(NodeSession session) {
         NodeSession old = sessions.put(session.nodeId(), session);
+        if (old == null) {
+            presence.accept(session.nodeId(), true);
+        }
         if (old != null && !old.zone().equals(session.zone())) {
             zoneChanged.accept(old.zone());
         }
@@ -34,6 +43,7 @@ public final class NodeSessions {
 
     void remove(NodeSession session) {
         if (sessions.remove(session.nodeId(), session)) {
+            presence.accept(session.nodeId(), false);
             zoneChanged.accept(session.zone());
         }
     }

@@ -1,0 +1,52 @@
+package vn.loa.server.report;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.function.BiFunction;
+import vn.loa.server.auth.Authenticator;
+import vn.loa.server.auth.Caller;
+import vn.loa.server.http.Blocking;
+import vn.loa.server.http.Replies;
+
+/**
+ * {@code GET /api/v1/reports/broadcasts} and {@code /availability}: a report over the last {@code days} (default 7)
+ * as JSON, or with {@code format=csv|xlsx} as a file to download. Any signed-in user, for their own unit.
+ */
+public final class ReportRoutes {
+
+    private final BroadcastReport broadcasts;
+    private final AvailabilityReport availability;
+    private final Blocking blocking;
+
+    public ReportRoutes(BroadcastReport broadcasts, AvailabilityReport availability, Blocking blocking) {
+        this.broadcasts = broadcasts;
+        this.availability = availability;
+        this.blocking = blocking;
+    }
+
+    public void mount(RouterBuilder api) {
+        api.getRoute("reportBroadcasts").addHandler(ctx -> answer(ctx, "phat-thanh", broadcasts::table));
+        api.getRoute("reportAvailability").addHandler(ctx -> answer(ctx, "loa-san-sang", availability::table));
+    }
+
+    private void answer(RoutingContext ctx, String fileName, BiFunction<Caller, Integer, Table> report) {
+        Caller caller = Authenticator.caller(ctx);
+        int days = ctx.queryParams().get("days") == null ? 7 : Integer.parseInt(ctx.queryParams().get("days"));
+        String format = ctx.queryParams().get("format") == null ? "json" : ctx.queryParams().get("format");
+        if (format.equals("json")) {
+            Replies.reply(ctx, 200, blocking.run(() -> report.apply(caller, days).json()));
+            return;
+        }
+        boolean csv = format.equals("csv");
+        blocking.run(() -> {
+            Table table = report.apply(caller, days);
+            return csv ? TableFiles.csv(table) : TableFiles.xlsx(table);
+        }).onFailure(ctx::fail).onSuccess(bytes -> ctx.response()
+                .putHeader("Content-Type", csv ? "text/csv; charset=utf-8"
+                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "-" + days + "-ngay."
+                        + format + "\"")
+                .end(Buffer.buffer(bytes)));
+    }
+}
