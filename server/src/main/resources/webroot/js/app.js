@@ -12,6 +12,7 @@ import nodes from './pages/nodes.js';
 import boards from './pages/boards.js';
 import audit from './pages/audit.js';
 import users from './pages/users.js';
+import reports from './pages/reports.js';
 
 /** [hash pattern, page, what the role must be allowed to do (or null), nav label key or null]. */
 const ROUTES = [
@@ -22,12 +23,14 @@ const ROUTES = [
   [/^\/approvals$/, approvals, 'approve', 'nav.approvals'],
   [/^\/nodes$/, nodes, null, 'nav.nodes'],
   [/^\/boards$/, boards, null, 'nav.boards'],
+  [/^\/reports$/, reports, null, 'nav.reports'],
   [/^\/audit$/, audit, 'users', 'nav.audit'],
   [/^\/users$/, users, 'users', 'nav.users'],
 ];
 
 const main = document.getElementById('main');
 let leave = null;
+let visit = 0;
 
 function path() {
   return (location.hash || '#/').slice(1) || '/';
@@ -69,6 +72,7 @@ async function route() {
     leave = null;
   }
   document.documentElement.lang = lang();
+  const mine = ++visit;
   const p = path();
   const s = session.current();
   let page = signIn;
@@ -89,13 +93,17 @@ async function route() {
   }
   renderNav(current);
   document.title = `${t(page.title)} — Loa`;
-  fill(main, h('h1', {}, t(page.title)));
+  // Each visit renders into its own container: a slow page that finishes after the clerk moved on writes into a
+  // container no longer on screen.
+  const view = h('div', { class: 'view' }, h('h1', {}, t(page.title)));
+  fill(main, view);
   try {
-    leave = (await page.render(main, ...params)) || null;
+    const cleanup = (await page.render(view, ...params)) || null;
+    if (mine === visit) leave = cleanup; else if (cleanup) cleanup();
   } catch (e) {
     // A page that cannot load shows a short message, never a trace.
     console.error(e);
-    main.append(h('p', { class: 'form-alert', role: 'alert' }, e && e.code === 'network' ? t('error.network')
+    view.append(h('p', { class: 'form-alert', role: 'alert' }, e && e.code === 'network' ? t('error.network')
       : (e && e.message && e.code ? e.message : t('error.page'))));
   }
 }

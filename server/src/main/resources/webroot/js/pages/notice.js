@@ -11,15 +11,25 @@ import { go } from '../nav.js';
 
 const FINAL = ['DONE', 'CANCELLED', 'FAILED'];
 
-function deliveries(a) {
-  const rows = (a.deliveries || []).map((d) => h('tr', { dataset: { node: d.node, state: d.state } },
-    h('th', { scope: 'row' }, d.node), h('td', {}, h('span', { class: `badge delivery-${d.state.toLowerCase()}` },
+/** Reached: an agent reported it (RECEIVED, PLAYED); a third-party speaker cannot report, so SENT is all we know. */
+function reached(d, node) {
+  return d.state === 'PLAYED' || d.state === 'RECEIVED' || (d.state === 'SENT' && node && node.kind === 'rtp');
+}
+
+function deliveries(a, nodes) {
+  const list = a.deliveries || [];
+  const played = list.filter((d) => reached(d, nodes.get(d.node))).length;
+  const rows = list.map((d) => h('tr', { dataset: { node: d.node, state: d.state } },
+    h('th', { scope: 'row' }, nodes.get(d.node) ? nodes.get(d.node).name : d.node), h('td', {}, h('span', { class: `badge delivery-${d.state.toLowerCase()}` },
       t(`delivery.${d.state}`))), h('td', {}, d.detail || ''), h('td', {}, when(d.updatedAt))));
-  return h('table', { class: 'deliveries' },
+  const progress = list.length ? h('p', { class: 'progress-line' },
+    h('progress', { max: list.length, value: played, 'aria-label': t('notice.progress') }),
+    ` ${t('notice.reached', { n: played, total: list.length })}`) : null;
+  return h('div', {}, progress, h('table', { class: 'deliveries' },
     h('caption', {}, t('notice.deliveries')),
     h('thead', {}, h('tr', {}, ['node.name', 'field.state', 'notice.detail', 'notice.updated']
       .map((k) => h('th', { scope: 'col' }, t(k))))),
-    h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 4 }, t('notice.noDeliveries')))));
+    h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 4 }, t('notice.noDeliveries'))))));
 }
 
 function history(a) {
@@ -42,7 +52,8 @@ function actions(a, refresh) {
 export default {
   title: 'notice.title',
   async render(main, id) {
-    const tree = await zones.load();
+    const [tree, nodeList] = await Promise.all([zones.load(), api.get('/api/v1/nodes').catch(() => [])]);
+    const nodes = new Map(nodeList.map((n) => [n.id, n]));
     const view = h('div', { class: 'notice' });
     main.append(view);
     let stop = null;
@@ -56,7 +67,7 @@ export default {
         a.text ? preview(() => a.text, () => a.voice) : null,
         actions(a, show),
         h('section', { 'aria-labelledby': 'live-heading', class: 'card' },
-          h('h2', { id: 'live-heading' }, t('notice.live')), deliveries(a)),
+          h('h2', { id: 'live-heading' }, t('notice.live')), deliveries(a, nodes)),
         h('section', { class: 'card' }, h('h2', {}, t('notice.history')), history(a)));
       const settled = FINAL.includes(a.state) && (a.deliveries || []).every((d) => ['PLAYED', 'FAILED'].includes(d.state));
       if (!stop && !settled) stop = follow(`/api/v1/announcements/${a.id}/events`, show);

@@ -63,6 +63,8 @@ class NoticeJourneyIT extends UiSuite {
         assertThat(delivered).containsText("Đã phát tới loa", new com.microsoft.playwright.assertions
                 .LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
         assertThat(approver.locator(".notice h2 .badge")).hasText("Đã phát xong");
+        assertThat(approver.locator(".progress-line")).containsText("1/1 cụm loa đã nhận");
+        assertThat(delivered.locator("th")).hasText("Loa chợ Đông");
         assertThat(approver.evaluate("() => window.samePage")).isEqualTo(true);
         Browser.screenshot(approver, Screenshots.dir(), "broadcast-done");
 

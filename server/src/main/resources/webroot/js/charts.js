@@ -1,0 +1,67 @@
+// Small SVG charts drawn with DOM calls (no library): bars per day, and one bar per loudspeaker.
+const SVG = 'http://www.w3.org/2000/svg';
+
+function s(tag, attrs, text) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, String(v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/** Stacked columns: rows [{label, values: [n...]}], series [{name, color}]. */
+export function columns(rows, series, title) {
+  const width = 720;
+  const height = 240;
+  const left = 32;
+  const bottom = 40;
+  const max = Math.max(1, ...rows.map((r) => r.values.reduce((a, b) => a + b, 0)));
+  const step = (width - left - 8) / Math.max(1, rows.length);
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': title });
+  svg.append(s('title', {}, title));
+  for (let tick = 0; tick <= 4; tick += 1) {
+    const value = Math.round((max * tick) / 4);
+    const y = height - bottom - ((height - bottom - 16) * value) / max;
+    svg.append(s('line', { x1: left, x2: width, y1: y, y2: y, stroke: '#e2e2e2' }), s('text', { x: 2, y: y + 4 }, value));
+  }
+  rows.forEach((row, i) => {
+    let y = height - bottom;
+    const x = left + i * step + step * 0.15;
+    row.values.forEach((v, k) => {
+      const h = ((height - bottom - 16) * v) / max;
+      y -= h;
+      if (v > 0) {
+        const bar = s('rect', { x, y, width: step * 0.7, height: h, fill: series[k].color });
+        bar.append(s('title', {}, `${row.label}: ${series[k].name} ${v}`));
+        svg.append(bar);
+      }
+    });
+    if (rows.length <= 10 || i % Math.ceil(rows.length / 10) === 0) {
+      svg.append(s('text', { x: x + step * 0.35, y: height - bottom + 14, 'text-anchor': 'middle' }, row.label));
+    }
+  });
+  series.forEach((se, k) => {
+    svg.append(s('rect', { x: left + k * 140, y: height - 16, width: 12, height: 12, fill: se.color }),
+      s('text', { x: left + k * 140 + 16, y: height - 6 }, se.name));
+  });
+  return svg;
+}
+
+/** Horizontal bars of a percentage: rows [{label, percent}]. */
+export function percentBars(rows, title) {
+  const width = 720;
+  const rowHeight = 26;
+  const left = 220;
+  const height = Math.max(1, rows.length) * rowHeight + 8;
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': title });
+  svg.append(s('title', {}, title));
+  rows.forEach((row, i) => {
+    const y = 4 + i * rowHeight;
+    const w = ((width - left - 60) * row.percent) / 100;
+    const color = row.percent >= 95 ? '#1e7b34' : row.percent >= 80 ? '#a05a00' : '#b3261e';
+    svg.append(s('text', { x: 4, y: y + 16 }, row.label),
+      s('rect', { x: left, y, width: width - left - 60, height: rowHeight - 8, fill: '#eee' }),
+      s('rect', { x: left, y, width: w, height: rowHeight - 8, fill: color }),
+      s('text', { x: width - 54, y: y + 14 }, `${row.percent.toFixed(1)} %`));
+  });
+  return svg;
+}

@@ -1,0 +1,110 @@
+package vn.loa.server.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.loa.server.testing.Api;
+
+/**
+ * Every page opens without a script error at 1366×768 and on a phone, shows no trace, and is photographed for the
+ * documentation; the reports count an aired notice and an online agent and export them as CSV and XLSX.
+ */
+class PagesIT extends UiSuite {
+
+    static long aired;
+
+    @BeforeAll
+    static void airOneNotice() throws Exception {
+        commune.startAgent();
+        Api clerk = Api.signIn(server.baseUrl(), "can-bo", Commune.PASSWORD);
+        Api approver = Api.signIn(server.baseUrl(), "chu-tich", Commune.PASSWORD);
+        aired = Commune.created(clerk.post("/api/v1/announcements", new JsonObject().put("title", "Lịch tiêm phòng")
+                .put("text", "Ngày 5/12 tiêm phòng cho gia súc tại nhà văn hóa thôn.").put("chime", false)
+                .put("zones", new JsonArray().add("thon-dong")))).json().getLong("id");
+        clerk.post("/api/v1/announcements/" + aired + "/submit", null);
+        approver.post("/api/v1/announcements/" + aired + "/approve", null);
+        approver.post("/api/v1/announcements/" + aired + "/broadcast", null);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!"DONE".equals(clerk.get("/api/v1/announcements/" + aired).json().getString("state"))) {
+            assertThat(System.currentTimeMillis()).as("aired within a minute").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        Commune.created(clerk.post("/api/v1/announcements", new JsonObject().put("title", "Thu gom rác thải")
+                .put("text", "Sáng thứ Bảy, 7 giờ, thu gom rác tại các trục đường chính.")
+                .put("zones", new JsonArray().add("thon-tay"))));
+        Api tech = Api.signIn(server.baseUrl(), "ky-thuat", Commune.PASSWORD);
+        Commune.created(tech.post("/api/v1/boards", new JsonObject().put("id", "bang-uy-ban").put("name", "Bảng tin UBND xã")
+                .put("zone", "xa-an-binh").put("kind", "LCD").put("width", 1920).put("height", 1080)));
+    }
+
+    private static void visit(Page page, String hash, String heading, String shot) throws Exception {
+        page.navigate("/" + hash);
+        assertThat(page.locator("h1")).hasText(heading);
+        page.waitForLoadState();
+        assertThat(page.locator("main")).not().containsText("Exception");
+        assertThat(page.locator(".form-alert")).hasCount(0);
+        Browser.screenshot(page, Screenshots.dir(), shot);
+    }
+
+    @Test
+    void everyPageOpensCleanlyOnAnOfficeScreenAndOnAPhone() throws Exception {
+        Page signIn = browser.open();
+        visit(signIn, "#/signin", "Đăng nhập", "signin");
+        Page admin = browser.signIn("quan-tri", Commune.PASSWORD);
+        visit(admin, "#/", "Tổng quan", "dashboard");
+        assertThat(admin.locator(".node.online, .node.playing")).containsText("Loa chợ Đông");
+        visit(admin, "#/notices", "Thông báo", "notices");
+        visit(admin, "#/notices/" + aired, "Thông báo", "notice");
+        visit(admin, "#/approvals", "Chờ duyệt", "approvals-queue");
+        visit(admin, "#/nodes", "Cụm loa", "nodes");
+        visit(admin, "#/boards", "Bảng tin", "boards");
+        visit(admin, "#/reports", "Báo cáo", "reports");
+        visit(admin, "#/audit", "Nhật ký", "audit");
+        visit(admin, "#/users", "Người dùng", "users");
+
+        Page phone = browser.open(true);
+        Browser.signIn(phone, "can-bo", Commune.PASSWORD);
+        visit(phone, "#/", "Tổng quan", "phone-dashboard");
+        visit(phone, "#/compose", "Soạn thông báo", "phone-compose");
+        assertThat(phone.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1")).isEqualTo(true);
+        assertThat(browser.scriptErrors).isEmpty();
+    }
+
+    @Test
+    void reportsCountTheAiredNoticeAndTheOnlineAgentAndExportThemAsSpreadsheets() throws Exception {
+        Page admin = browser.signIn("quan-tri", Commune.PASSWORD);
+        admin.navigate("/#/reports");
+        assertThat(admin.locator("#rep-broadcasts + p")).containsText("Tổng cộng 1 bản tin đã phát.");
+        assertThat(admin.locator("table.availability")).containsText("Loa chợ Đông");
+        assertThat(admin.locator("svg.chart rect title").first()).containsText("Đã phát xong 1");
+
+        Download csv = admin.waitForDownload(() -> admin.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Tải CSV")).first().click());
+        String text = Files.readString(csv.path(), StandardCharsets.UTF_8);
+        String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        assertThat(text).startsWith("\uFEFFNgày,Đã phát,Lỗi,Đã hủy\r\n").contains(today + ",1,0,0");
+
+        Download xlsx = admin.waitForDownload(() -> admin.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Tải Excel (XLSX)")).last().click());
+        assertThat(xlsx.suggestedFilename()).isEqualTo("availability-7.xlsx");
+        try (ZipFile zip = new ZipFile(xlsx.path().toFile())) {
+            // The cells' text as a spreadsheet reads it (the file escapes Vietnamese letters as XML references).
+            var strings = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(zip.getInputStream(zip.getEntry("xl/sharedStrings.xml"))).getDocumentElement().getTextContent();
+            assertThat(strings).contains("Tỷ lệ sẵn sàng (%)").contains("Loa chợ Đông");
+            assertThat(zip.getEntry("xl/worksheets/sheet1.xml")).isNotNull();
+        }
+    }
+}
