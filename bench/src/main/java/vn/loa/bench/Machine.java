@@ -22,6 +22,16 @@ final class Machine {
                 .put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     }
 
+    /** The 1-, 5- and 15-minute load averages from {@code /proc/loadavg}: how busy the machine was. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     private static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

@@ -9,18 +9,21 @@ import vn.loa.tts.TtsBenchmark;
 
 /**
  * {@code ./loa bench tts}: the tts module's speech benchmark (first audio, whole path, real-time factor, cache hit, and
- * raw espeak-ng as the baseline for a 300-word notice), written as JSON with the machine it ran on.
+ * raw espeak-ng as the baseline for a 300-word notice, Vietnamese and English), written as JSON with the machine it
+ * ran on and its 1-, 5- and 15-minute load averages before and after.
  */
 final class TtsBench {
 
     void run(Path out) throws Exception {
+        String loadBefore = Machine.loadAverage();
         JsonArray engines = new JsonArray();
         for (TtsBenchmark.Row row : TtsBenchmark.run(TtsBenchmark.notice("bench-notice.txt"),
                 TtsBenchmark.notice("bench-notice-en.txt"), 7)) {
-            System.out.printf("%-10s first audio %6.1f ms  whole %7.1f ms  audio %5.1f s  RTF %5.0fx  vs raw %.2fx  "
-                    + "cache hit %.2f ms%n", row.engine(), row.firstAudioMs(), row.wholeMs(), row.audioSeconds(),
+            System.out.printf("%-10s %-8s first audio %6.1f ms  whole %7.1f ms  audio %5.1f s  RTF %5.0fx  vs raw %.2fx  "
+                    + "cache hit %.2f ms%n", row.engine(), row.voice(), row.firstAudioMs(), row.wholeMs(), row.audioSeconds(),
                     row.realTimeFactor(), row.ofRaw(), row.cacheHitMs());
-            engines.add(new JsonObject().put("engine", row.engine()).put("normaliseMs", round(row.normaliseMs()))
+            engines.add(new JsonObject().put("engine", row.engine()).put("voice", row.voice())
+                    .put("language", row.language().code()).put("normaliseMs", round(row.normaliseMs()))
                     .put("firstAudioMs", round(row.firstAudioMs())).put("wholePathMs", round(row.wholeMs()))
                     .put("audioSeconds", round(row.audioSeconds())).put("realTimeFactor", round(row.realTimeFactor()))
                     .put("wholePathOverRawEspeak", Double.isNaN(row.ofRaw()) ? null : round(row.ofRaw()))
@@ -28,8 +31,10 @@ final class TtsBench {
                     .put("rawEspeakMs", row.rawEspeakMs() > 0 ? round(row.rawEspeakMs()) : null));
         }
         JsonObject result = new JsonObject()
-                .put("benchmark", "speech for a 300-word notice: medians of 7 rounds after 2 warm-up rounds")
-                .put("machine", Machine.describe())
+                .put("benchmark", "speech for a 300-word notice (Vietnamese; English for the English voices): medians of"
+                        + " 7 rounds after 2 warm-up rounds")
+                .put("machine", Machine.describe()
+                        .put("loadAverage", new JsonObject().put("before", loadBefore).put("after", Machine.loadAverage())))
                 .put("engines", engines);
         Files.createDirectories(out.getParent());
         Files.writeString(out, result.encodePrettily() + "\n", StandardCharsets.UTF_8);

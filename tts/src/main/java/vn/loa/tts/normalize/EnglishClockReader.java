@@ -67,7 +67,7 @@ final class EnglishClockReader implements TextRule {
             h = 0;
         }
         boolean said24 = as24 || suffix != null || h == 0 || h > 12;
-        if (m == 0 && h == 12 && said24) {
+        if (m == 0 && h == 12) {
             return new Spoken("noon", "");
         }
         if (m == 0 && h == 0) {
