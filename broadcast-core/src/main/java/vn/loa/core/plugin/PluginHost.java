@@ -230,7 +230,7 @@ public final class PluginHost implements AutoCloseable {
         if (h.generation != generation || !h.pollBusy.compareAndSet(false, true)) {
             return;
         }
-        h.calls.call("poll", limits.callTimeout(), () -> h.parts.content().get().poll()).whenComplete((items, e) -> {
+        h.calls.call("poll", limits.pollTimeout(), () -> h.parts.content().get().poll()).whenComplete((items, e) -> {
             h.pollBusy.set(false);
             if (h.generation != generation) {
                 return;

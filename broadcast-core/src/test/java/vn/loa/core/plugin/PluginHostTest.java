@@ -33,7 +33,8 @@ import vn.loa.plugin.Settings;
 /** The host keeps plugins apart from Loa: what a plugin throws, hangs on or floods Loa with is reported, not obeyed. */
 class PluginHostTest {
 
-    private static final PluginLimits QUICK = new PluginLimits(Duration.ofMillis(300), Duration.ofMillis(500), 4, 3);
+    private static final PluginLimits QUICK = new PluginLimits(Duration.ofMillis(300), Duration.ofMillis(300),
+            Duration.ofMillis(500), 4, 3);
 
     private final List<ContentItem> proposed = new CopyOnWriteArrayList<>();
     private final List<Alert> raised = new CopyOnWriteArrayList<>();
