@@ -16,9 +16,18 @@ public final class RecordingContext implements PluginContext {
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
     public RecordingContext(Settings settings) {
+        this(settings, newFolder());
+    }
+
+    /** A context whose data folder is {@code dataDir}: a restarted plugin finds what it kept. */
+    public RecordingContext(Settings settings, Path dataDir) {
         this.settings = settings;
+        this.dataDir = dataDir;
+    }
+
+    private static Path newFolder() {
         try {
-            this.dataDir = Files.createTempDirectory("loa-plugin-test-");
+            return Files.createTempDirectory("loa-plugin-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
