@@ -155,6 +155,10 @@ public final class LoaServer implements AutoCloseable {
         var nodeVolume = new NodeVolume(nodeRegistry, air.sessions(), jdbi, audit, blocking);
         plugins = new PluginModule(jdbi, lifecycle, audit, blocking, config.dataDir(), clock);
         programmes = vn.loa.server.schedule.Programmes.start(config, jdbi, lifecycle, air.onAir(), clock);
+        var audioLibrary = new vn.loa.server.audio.AudioLibrary(jdbi, audit, config.dataDir(), clock);
+        lifecycle.recordingsFrom(audioLibrary);
+        air.onAir().playRecordingsWith(audioLibrary::decode);
+        var audio = new vn.loa.server.audio.AudioRoutes(audioLibrary, config.programmes().uploadLimit(), blocking);
         var schedule = new vn.loa.server.schedule.ScheduleRoutes(
                 new vn.loa.server.schedule.ProgrammeGrid(jdbi, zoneGuard, clock), blocking, clock);
         presence = new NodePresence(jdbi, clock);
@@ -182,6 +186,7 @@ public final class LoaServer implements AutoCloseable {
         }).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);
+        audio.mountUpload(api, authenticator);
 
         new HealthRoutes(database, new SpeechReadiness(clock), blocking, registry).mount(api);
         plugins.mountRelay(api);

@@ -46,6 +46,9 @@ public final class OnAir implements AirControl {
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
     private final Map<Long, Boolean> cancelled = new ConcurrentHashMap<>();
+    private volatile java.util.function.Function<String, Spoken> recordings = audioId -> {
+        throw new IllegalStateException("no audio library / chưa có thư viện âm thanh");
+    };
 
     /** Turns a notice's text into PCM: mono 16-bit samples at {@link Spoken#sampleRate()}. */
     public interface Speech {
@@ -78,6 +81,11 @@ public final class OnAir implements AirControl {
         // Later times and recurring items are the scheduler's to fire.
     }
 
+    /** Decodes an uploaded recording (by its audio id) for the air; set once the audio library exists. */
+    public void playRecordingsWith(java.util.function.Function<String, Spoken> decoder) {
+        this.recordings = decoder;
+    }
+
     /** Airs a scheduled announcement now, whatever its schedule says: the programme clock's time has come. */
     public void due(Announcement announcement) {
         worker.execute(() -> air(announcement));
@@ -102,8 +110,8 @@ public final class OnAir implements AirControl {
     private void air(Announcement a) {
         long id = a.id();
         try {
-            if (a.text() == null) {
-                fail(id, "Loa chưa phát được tệp âm thanh hay tiếp sóng; hãy dùng văn bản. / only text notices air yet");
+            if (a.text() == null && a.audioId() == null) {
+                fail(id, "Loa chưa phát được tiếp sóng theo tin; hãy dùng văn bản hoặc tệp ghi âm. / relays do not air yet");
                 return;
             }
             Map<ZoneStreams.Key, List<AirTargets.Target>> byStream = jdbi.withHandle(h -> targets.below(h, a.zones()));
@@ -118,7 +126,8 @@ public final class OnAir implements AirControl {
                 return;
             }
             String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
-            Spoken spoken = speech.speak(vn.loa.server.http.TextInput.spoken(a.text()), a.voice(), unitPath);
+            Spoken spoken = a.text() == null ? recordings.apply(a.audioId())
+                    : speech.speak(vn.loa.server.http.TextInput.spoken(a.text()), a.voice(), unitPath);
             // A cancel that came while the text was being spoken wins; the mark has served its purpose either way.
             if (cancelled.remove(id) != null || !lifecycle.advance(id, AnnouncementState.SCHEDULED,
                     AnnouncementState.ON_AIR, null)) {

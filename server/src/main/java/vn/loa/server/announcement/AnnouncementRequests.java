@@ -32,12 +32,8 @@ final class AnnouncementRequests {
         if (text != null && text.isBlank()) {
             text = null;
         }
+        // Whether the audio exists (and the caller may use it) is the lifecycle's check, in its transaction.
         String audioId = body.getString("audioId");
-        if (audioId != null) {
-            // Nothing can be uploaded yet (POST /api/v1/audio comes with the scheduler), so every id is unknown.
-            throw ApiError.badRequest("unknown_audio", "Không có tệp âm thanh '" + audioId + "'. Hãy tải tệp lên trước "
-                    + "(POST /api/v1/audio) rồi dùng mã tệp được trả về.");
-        }
         String relayUrl = relayUrl(body.getString("relayUrl"));
         if (text == null && audioId == null && relayUrl == null) {
             throw ApiError.badRequest("missing_content",

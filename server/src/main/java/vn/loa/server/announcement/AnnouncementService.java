@@ -53,6 +53,25 @@ public final class AnnouncementService {
         this.clock = clock;
     }
 
+    /** Which uploaded recordings a caller may air; none until the audio library is connected. */
+    public interface Recordings {
+        boolean usable(Handle h, Caller caller, String audioId);
+    }
+
+    private volatile Recordings recordings = (h, caller, id) -> false;
+
+    /** Connects the lifecycle to the uploaded recordings, once they exist. */
+    public void recordingsFrom(Recordings library) {
+        this.recordings = library;
+    }
+
+    private void requireRecording(Handle h, Caller caller, String audioId) {
+        if (audioId != null && !recordings.usable(h, caller, audioId)) {
+            throw ApiError.badRequest("unknown_audio", "Không có tệp âm thanh '" + audioId + "'. Hãy tải tệp lên trước "
+                    + "(POST /api/v1/audio) rồi dùng mã tệp được trả về.");
+        }
+    }
+
     /** Connects the lifecycle to the air, once both exist. */
     public void airWith(AirControl control) {
         this.air = control;
@@ -66,6 +85,7 @@ public final class AnnouncementService {
         AnnouncementState initial = emergency ? AnnouncementState.APPROVED : AnnouncementState.DRAFT;
         return jdbi.inTransaction(h -> {
             d.zones().forEach(z -> zones.inScope(h, caller, z));
+            requireRecording(h, caller, d.audioId());
             Announcement a = new Announcement(0, d.title(), d.text(), d.audioId(), d.relayUrl(), d.zones(), d.priority(),
                     d.voice(), d.repeat(), d.chime(), d.schedule(), initial, caller.username(), now, now);
             long id = announcements.insert(h, a);
@@ -88,6 +108,7 @@ public final class AnnouncementService {
                         + current.state() + ". Hãy hủy rồi soạn tin mới.");
             }
             d.zones().forEach(z -> zones.inScope(h, caller, z));
+            requireRecording(h, caller, d.audioId());
             announcements.update(h, id, d, now);
             audit.record(h, caller, "announcement.edit", "announcement:" + id, d.title());
             return announcements.find(h, id).orElseThrow();

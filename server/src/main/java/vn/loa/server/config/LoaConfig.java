@@ -23,7 +23,7 @@ public record LoaConfig(
         Duration loginWindow,
         int multicastTtl,
         SpeechSettings speech,
-        ScheduleSettings schedule) {
+        ProgrammeSettings programmes) {
 
     /** True when the database is PostgreSQL rather than the embedded H2. */
     public boolean isPostgres() {
@@ -34,6 +34,6 @@ public record LoaConfig(
     public LoaConfig withHttpPort(int port) {
         return new LoaConfig(httpHost, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword,
                 rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow, multicastTtl, speech,
-                schedule);
+                programmes);
     }
 }

@@ -31,7 +31,7 @@ public final class Programmes implements AutoCloseable {
 
     public static Programmes start(LoaConfig config, Jdbi jdbi, AnnouncementService lifecycle, OnAir onAir,
             Clock clock) {
-        var settings = config.schedule();
+        var settings = config.programmes();
         ProgrammeFiring firing = new ProgrammeFiring(jdbi, lifecycle, onAir::due);
         if (!settings.clustered()) {
             // Alone, this server is the only one that could be airing: whatever was on air died with the last process.

@@ -44,6 +44,11 @@ public final class Api {
         this.token = token;
     }
 
+    /** The bearer token this client sends, for tests that speak HTTP on a raw socket. */
+    public String token() {
+        return token;
+    }
+
     /** Signs in and returns a client carrying the token; fails the test if sign-in fails. */
     public static Api signIn(String base, String username, String password) {
         Reply r = new Api(base, null).post("/api/v1/auth/login",

@@ -53,6 +53,8 @@ public final class TestServer implements AutoCloseable {
         p.setProperty("http.host", "127.0.0.1");
         p.setProperty("admin.password", ADMIN_PASSWORD);
         p.setProperty("http.body.limit", "65536");
+        // Uploads up to 8 MB, so the oversized-upload tests stream a little more than that, not gigabytes.
+        p.setProperty("audio.upload.limit", "8");
         return p;
     }
 

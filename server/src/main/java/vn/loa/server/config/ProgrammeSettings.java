@@ -4,19 +4,20 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * How the programme clock runs: clustered over a shared PostgreSQL or alone, its firing threads, and how late an
- * airing may still start after downtime.
+ * How programmes run: the clock clustered over a shared PostgreSQL or alone, its firing threads, how late an airing may
+ * still start after downtime; and the largest recorded programme a clerk may upload.
  */
-public record ScheduleSettings(boolean clustered, int threads, Duration lateLimit) {
+public record ProgrammeSettings(boolean clustered, int threads, Duration lateLimit, long uploadLimit) {
 
-    static ScheduleSettings from(Properties p) {
+    static ProgrammeSettings from(Properties p) {
         String clustered = p.getProperty("schedule.clustered", "false").trim();
         if (!clustered.equals("true") && !clustered.equals("false")) {
             throw new ConfigException("schedule.clustered (LOA_SCHEDULE_CLUSTERED) must be true or false, got '"
                     + clustered + "'");
         }
-        return new ScheduleSettings(Boolean.parseBoolean(clustered), number(p, "schedule.threads", 1, 64),
-                Duration.ofSeconds(number(p, "schedule.late.limit", 1, 7 * 24 * 3600)));
+        return new ProgrammeSettings(Boolean.parseBoolean(clustered), number(p, "schedule.threads", 1, 64),
+                Duration.ofSeconds(number(p, "schedule.late.limit", 1, 7 * 24 * 3600)),
+                number(p, "audio.upload.limit", 1, 4096) * 1024L * 1024L);
     }
 
     private static int number(Properties p, String key, int min, int max) {

@@ -1,0 +1,166 @@
+package vn.loa.server.audio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import vn.loa.core.media.FfmpegDecodeException;
+import vn.loa.core.media.FfmpegFileSource;
+import vn.loa.core.media.PcmFrame;
+import vn.loa.server.audit.AuditLog;
+import vn.loa.server.auth.Action;
+import vn.loa.server.auth.Caller;
+import vn.loa.server.http.ApiError;
+
+/**
+ * The recorded programmes: an upload is checked (its name, its first bytes), decoded in full by ffmpeg (so a corrupt
+ * file is refused now, not on air), then moved under {@code <data dir>/audio/<id>.<ext>} and recorded. Blocking.
+ */
+public final class AudioLibrary implements vn.loa.server.announcement.AnnouncementService.Recordings {
+
+    /** A decode shorter than this is no programme: a header with nothing behind it. */
+    static final long SHORTEST_MS = 100;
+    /** Decoding to check and measure needs no quality: 8 kHz is the cheapest rate ffmpeg resamples to. */
+    private static final int CHECK_RATE = 8_000;
+    private static final SecureRandom IDS = new SecureRandom();
+    /**
+     * The rate programmes are decoded to for the air: above G.722's 16 kHz, and half of Opus's 48 kHz, so a 30-minute
+     * programme is 86 MB of samples while it airs.
+     */
+    static final int AIR_RATE = 24_000;
+
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final Path folder;
+    private final Clock clock;
+    private final AudioRepository files = new AudioRepository();
+
+    public AudioLibrary(Jdbi jdbi, AuditLog audit, Path dataDir, Clock clock) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.folder = dataDir.resolve("audio");
+        this.clock = clock;
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + folder, e);
+        }
+    }
+
+    /** Where uploads are written while they arrive: inside the data folder, so the final move is a rename. */
+    public Path uploadsFolder() {
+        return folder.resolve("incoming");
+    }
+
+    /** Checks, decodes and stores an uploaded file (a temporary file the caller deletes afterwards if still there). */
+    public AudioFile store(Caller caller, String clientName, Path upload) {
+        if (!caller.may(Action.COMPOSE)) {
+            throw ApiError.forbidden("Chỉ người soạn tin được tải chương trình ghi âm lên.");
+        }
+        String name = FileNames.checked(clientName);
+        AudioFormat format = AudioFormat.sniff(head(upload), AudioFormat.HEAD).orElseThrow(() -> new ApiError(415,
+                "not_audio", "Tệp '" + name + "' không phải âm thanh. Loa nhận tệp MP3, WAV, OGG hoặc M4A."));
+        long durationMs = decodedMillis(upload, name);
+        String id = "au-" + HexFormat.of().formatHex(random());
+        Path target = folder.resolve(id + "." + format.extension());
+        try {
+            long size = Files.size(upload);
+            Files.move(upload, target, StandardCopyOption.ATOMIC_MOVE);
+            AudioFile file = new AudioFile(id, name, format, size, durationMs, caller.unitPath(), caller.username(),
+                    clock.instant());
+            jdbi.useTransaction(h -> {
+                files.insert(h, file);
+                audit.record(h, caller, "audio.upload", "audio:" + id, name + " (" + format + ", " + durationMs + " ms)");
+            });
+            return file;
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException ignored) {
+                // the original failure is the one to report
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    private static byte[] random() {
+        byte[] bytes = new byte[10];
+        IDS.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static byte[] head(Path upload) {
+        byte[] head = new byte[AudioFormat.HEAD];
+        try (InputStream in = Files.newInputStream(upload)) {
+            int n = in.readNBytes(head, 0, head.length);
+            if (n == 0) {
+                throw ApiError.badRequest("empty_file", "Tệp tải lên trống. Hãy chọn lại tệp âm thanh.");
+            }
+            return head;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Decodes the whole file; a file ffmpeg cannot decode, or that holds almost no sound, is refused as corrupt. */
+    private static long decodedMillis(Path upload, String name) {
+        long samples = 0;
+        try (FfmpegFileSource source = FfmpegFileSource.open(upload, CHECK_RATE)) {
+            for (PcmFrame f = source.pull(); f != null; f = source.pull()) {
+                samples += f.samples().length;
+            }
+        } catch (FfmpegDecodeException e) {
+            throw corrupt(name);
+        }
+        long ms = samples * 1000 / CHECK_RATE;
+        if (ms < SHORTEST_MS) {
+            throw corrupt(name);
+        }
+        return ms;
+    }
+
+    private static ApiError corrupt(String name) {
+        return new ApiError(422, "corrupt_audio", "Tệp '" + name + "' bị hỏng: Loa không giải mã được âm thanh trong đó. "
+                + "Hãy xuất lại tệp từ phần mềm ghi âm rồi tải lên lại.");
+    }
+
+    /** True when a caller may air this recording: uploaded in their unit, below it, or in a unit above it. */
+    @Override
+    public boolean usable(Handle h, Caller caller, String id) {
+        return files.find(h, id).filter(f -> caller.overlaps(f.unitPath())).isPresent();
+    }
+
+    /**
+     * A stored programme decoded whole for the air (mono, {@link #AIR_RATE} Hz), like a spoken notice: repeats and a
+     * restart after preemption replay the same samples. Blocking.
+     */
+    public vn.loa.server.air.OnAir.Spoken decode(String id) {
+        Path path = file(id).orElseThrow(() -> new IllegalStateException("audio " + id + " is not stored"));
+        short[] samples = new short[AIR_RATE * 60];
+        int length = 0;
+        try (FfmpegFileSource source = FfmpegFileSource.open(path, AIR_RATE)) {
+            for (PcmFrame f = source.pull(); f != null; f = source.pull()) {
+                if (length + f.samples().length > samples.length) {
+                    samples = java.util.Arrays.copyOf(samples, Math.max(samples.length * 2, length + f.samples().length));
+                }
+                System.arraycopy(f.samples(), 0, samples, length, f.samples().length);
+                length += f.samples().length;
+            }
+        }
+        samples = java.util.Arrays.copyOf(samples, length);
+        return new vn.loa.server.air.OnAir.Spoken(samples, AIR_RATE);
+    }
+
+    /** The file of a stored programme, for the air. */
+    public Optional<Path> file(String id) {
+        return jdbi.withHandle(h -> files.find(h, id)).map(f -> folder.resolve(f.id() + "." + f.format().extension()));
+    }
+}
