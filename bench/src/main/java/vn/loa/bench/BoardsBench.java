@@ -28,7 +28,7 @@ import vn.loa.display.render.TextSlide;
 
 /**
  * {@code ./loa bench boards}: rendering a 1920×1080 Vietnamese slide and a 256×128 LED frame (medians and p99 of
- * fresh renders), and DDP to 100 LED boards at 30 frames/s from one driver thread, each board scrolling (a new frame
+ * fresh renders), and DDP to 100 LED boards at 30 frames/s from the driver's lanes, each board scrolling (a new frame
  * every tick, the worst case), counted by UDP receivers on loopback.
  */
 final class BoardsBench {
@@ -40,6 +40,8 @@ final class BoardsBench {
     static final int BOARDS = 100;
     static final int FPS = 30;
     static final int SECONDS = 15;
+    /** Sending threads, as the server uses: one per core. */
+    static final int LANES = Runtime.getRuntime().availableProcessors();
 
     void run(Path out) throws Exception {
         JsonObject machine = Machine.describe().put("loadAverageAtStart", loadAverage());
@@ -87,7 +89,7 @@ final class BoardsBench {
             receivers.add(new Receiver());
         }
         var threads = ManagementFactory.getThreadMXBean();
-        try (DdpDriver driver = new DdpDriver(FPS)) {
+        try (DdpDriver driver = new DdpDriver(FPS, LANES)) {
             for (int b = 0; b < BOARDS; b++) {
                 Marquee m = Marquee.of(led, "Bảng " + b + ": " + BODY);
                 driver.show("led-" + b, receivers.get(b % receivers.size()).address(),
@@ -104,15 +106,15 @@ final class BoardsBench {
             long received = receivers.stream().mapToLong(r -> r.frames.get()).sum() - received0;
             double cpu = (ddpThreadCpu(threads) - cpu0) / 1e9 / seconds * 100;
             double sentFps = (s1.frames() - s0.frames()) / seconds / BOARDS;
-            System.out.printf("DDP %d boards: %.1f frames/s each sent (target %d), %.0f packets/s, %.1f %% of a core, "
-                    + "%d late ticks, %.1f %% of frames received%n", BOARDS, sentFps, FPS,
-                    (s1.packets() - s0.packets()) / seconds, cpu, s1.lateTicks() - s0.lateTicks(),
+            System.out.printf("DDP %d boards: %.1f frames/s each sent (target %d), %.0f packets/s, "
+                    + "%.1f %% of a core in %d lanes, %d late ticks, %.1f %% of frames received%n", BOARDS, sentFps, FPS,
+                    (s1.packets() - s0.packets()) / seconds, cpu, LANES, s1.lateTicks() - s0.lateTicks(),
                     100.0 * received / Math.max(1, s1.frames() - s0.frames()));
             return new JsonObject().put("boards", BOARDS).put("panel", "256x128 RGB, 69 packets a frame")
                     .put("targetFps", FPS).put("seconds", round(seconds))
                     .put("sentFramesPerSecondPerBoard", round(sentFps))
                     .put("packetsPerSecond", Math.round((s1.packets() - s0.packets()) / seconds))
-                    .put("driverThreadCpuPercentOfCore", round(cpu))
+                    .put("lanes", LANES).put("driverThreadsCpuPercentOfCore", round(cpu))
                     .put("lateTicks", s1.lateTicks() - s0.lateTicks())
                     .put("receivedFramesPercent", round(100.0 * received / Math.max(1, s1.frames() - s0.frames())))
                     .put("errors", s1.errors() - s0.errors());
@@ -124,7 +126,7 @@ final class BoardsBench {
     }
 
     private static long ddpThreadCpu(java.lang.management.ThreadMXBean threads) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("loa-ddp"))
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("loa-ddp-"))
                 .mapToLong(t -> threads.getThreadCpuTime(t.getId())).sum();
     }
 

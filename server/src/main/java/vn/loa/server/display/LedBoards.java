@@ -25,7 +25,8 @@ public final class LedBoards implements AutoCloseable {
     private final ZoneId zone;
 
     public LedBoards(int fps, BoardScreens screens, ScreenRenderer renderer, Clock clock, ZoneId zone) {
-        this.driver = new DdpDriver(fps);
+        // One lane per core: a 256×128 frame is 69 datagrams, and 100 boards at 30 frames/s outgrow one thread.
+        this.driver = new DdpDriver(fps, Runtime.getRuntime().availableProcessors());
         this.renderer = renderer;
         this.clock = clock;
         this.zone = zone;
@@ -52,9 +53,17 @@ public final class LedBoards implements AutoCloseable {
                     : Marquee.of(profile, marqueeText(screen));
             return n -> LedFrame.rgb(marquee.frame(n), profile, brightness(profile));
         }
+        // A still entry is the same image tick after tick: convert it once per image and brightness.
+        Object[] last = new Object[3];
         return n -> {
             BufferedImage frame = renderer.now(screen, clock.instant());
-            return LedFrame.rgb(frame, profile, brightness(profile));
+            int percent = brightness(profile);
+            if (last[0] != frame || !Integer.valueOf(percent).equals(last[1])) {
+                last[0] = frame;
+                last[1] = percent;
+                last[2] = LedFrame.rgb(frame, profile, percent);
+            }
+            return (byte[]) last[2];
         };
     }
 
