@@ -76,7 +76,7 @@ public final class BoardContentRoutes {
         blocking.run(() -> {
             boards.get(caller, id);
             Screen screen = screens.screen(id).orElseThrow();
-            return ScreenRenderer.png(renderer.now(screen, clock.instant()));
+            return renderer.png(renderer.now(screen, clock.instant()));
         }).onSuccess(png -> ctx.response().putHeader("Content-Type", "image/png")
                 .putHeader("Cache-Control", "no-store").end(io.vertx.core.buffer.Buffer.buffer(png)))
                 .onFailure(ctx::fail);

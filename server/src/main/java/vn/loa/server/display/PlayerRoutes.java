@@ -73,7 +73,7 @@ public final class PlayerRoutes {
     private void png(RoutingContext ctx, java.util.concurrent.Callable<java.awt.image.BufferedImage> draw) {
         blocking.run(() -> {
             var image = draw.call();
-            return image == null ? null : ScreenRenderer.png(image);
+            return image == null ? null : renderer.png(image);
         }).onSuccess(png -> {
             if (png == null) {
                 ctx.fail(404);
