@@ -13,6 +13,7 @@ import boards from './pages/boards.js';
 import audit from './pages/audit.js';
 import users from './pages/users.js';
 import reports from './pages/reports.js';
+import programme from './pages/programme.js';
 
 /** [hash pattern, page, what the role must be allowed to do (or null), nav label key or null]. */
 const ROUTES = [
@@ -21,6 +22,7 @@ const ROUTES = [
   [/^\/notices$/, notices, null, 'nav.notices'],
   [/^\/notices\/(\d+)$/, notice, null, null],
   [/^\/approvals$/, approvals, 'approve', 'nav.approvals'],
+  [/^\/programme$/, programme, null, 'nav.programme'],
   [/^\/nodes$/, nodes, null, 'nav.nodes'],
   [/^\/boards$/, boards, null, 'nav.boards'],
   [/^\/reports$/, reports, null, 'nav.reports'],

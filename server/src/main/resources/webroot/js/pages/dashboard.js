@@ -38,6 +38,17 @@ function nodeList(tree, nodes) {
   }));
 }
 
+/** The next airings from the programme grid (the scheduler); the SCHEDULED notices when it cannot be read. */
+async function comingNext() {
+  try {
+    const grid = await api.get('/api/v1/schedule');
+    return grid.items.filter((x) => x.outcome === 'PLANNED').slice(0, 8)
+      .map((x) => ({ id: x.announcementId, title: x.title, state: 'SCHEDULED', zones: x.zones, schedule: { at: x.at } }));
+  } catch {
+    return (await api.get('/api/v1/announcements?state=SCHEDULED')).slice().reverse();
+  }
+}
+
 function noticeList(items, tree, empty) {
   if (!items.length) return h('p', { class: 'muted' }, empty);
   return h('ul', { class: 'plain' }, items.map((a) => h('li', {},
@@ -50,13 +61,13 @@ export default {
   title: 'nav.dashboard',
   async render(main) {
     const [tree, nodes, onAir, scheduled] = await Promise.all([zones.load(), api.get('/api/v1/nodes'),
-      api.get('/api/v1/announcements?state=ON_AIR'), api.get('/api/v1/announcements?state=SCHEDULED')]);
+      api.get('/api/v1/announcements?state=ON_AIR'), comingNext()]);
     main.append(
       h('section', { class: 'grid' },
         h('div', { class: 'card', 'aria-labelledby': 'dash-air' }, h('h2', { id: 'dash-air' }, t('dash.onAir')),
           noticeList(onAir, tree, t('dash.nothingOnAir'))),
         h('div', { class: 'card', 'aria-labelledby': 'dash-next' }, h('h2', { id: 'dash-next' }, t('dash.next')),
-          noticeList(scheduled.slice().reverse(), tree, t('dash.nothingNext')))),
+          noticeList(scheduled, tree, t('dash.nothingNext')), h('a', { href: '#/programme' }, t('dash.programme')))),
       h('section', { class: 'card', 'aria-labelledby': 'dash-nodes' }, h('h2', { id: 'dash-nodes' }, t('dash.nodes')),
         zoneTable(tree, nodes), nodeList(tree, nodes)));
   },

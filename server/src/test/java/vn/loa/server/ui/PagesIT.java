@@ -24,6 +24,8 @@ import vn.loa.server.testing.Api;
 class PagesIT extends UiSuite {
 
     static long aired;
+    static final java.time.OffsetDateTime SOON = java.time.OffsetDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh"))
+            .withSecond(0).withNano(0);
 
     @BeforeAll
     static void airOneNotice() throws Exception {
@@ -44,6 +46,16 @@ class PagesIT extends UiSuite {
         Commune.created(clerk.post("/api/v1/announcements", new JsonObject().put("title", "Thu gom rác thải")
                 .put("text", "Sáng thứ Bảy, 7 giờ, thu gom rác tại các trục đường chính.")
                 .put("zones", new JsonArray().add("thon-tay"))));
+        // Two notices for Thôn Đông two minutes apart, in an hour: the programme grid marks them as clashing.
+        for (int minutes : new int[] {60, 62}) {
+            long id = Commune.created(clerk.post("/api/v1/announcements", new JsonObject()
+                    .put("title", "Họp tổ " + minutes).put("text", "Họp tổ dân phố.").put("zones", new JsonArray().add("thon-dong"))
+                    .put("schedule", new JsonObject().put("at", SOON.plusMinutes(minutes).toString())))).json().getLong("id");
+            clerk.post("/api/v1/announcements/" + id + "/submit", null);
+            approver.post("/api/v1/announcements/" + id + "/approve", null);
+            var scheduled = approver.post("/api/v1/announcements/" + id + "/broadcast", null);
+            assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(200);
+        }
         Api tech = Api.signIn(server.baseUrl(), "ky-thuat", Commune.PASSWORD);
         Commune.created(tech.post("/api/v1/boards", new JsonObject().put("id", "bang-uy-ban").put("name", "Bảng tin UBND xã")
                 .put("zone", "xa-an-binh").put("kind", "LCD").put("width", 1920).put("height", 1080)));
@@ -68,8 +80,20 @@ class PagesIT extends UiSuite {
         visit(admin, "#/notices", "Thông báo", "notices");
         visit(admin, "#/notices/" + aired, "Thông báo", "notice");
         visit(admin, "#/approvals", "Chờ duyệt", "approvals-queue");
+        admin.navigate("/#/programme");
+        if (SOON.plusMinutes(62).get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)
+                != SOON.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)) {
+            admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tuần sau ›")).click();
+        }
+        assertThat(admin.locator(".slot.clash")).hasCount(2);
+        Browser.screenshot(admin, Screenshots.dir(), "programme");
         visit(admin, "#/nodes", "Cụm loa", "nodes");
+        admin.navigate("/#/boards");
+        // The board's live snapshot, rendered by the server, is shown in its row.
+        admin.waitForFunction("() => { const i = document.querySelector('img.snapshot'); return i && i.complete && i.naturalWidth > 0; }");
         visit(admin, "#/boards", "Bảng tin", "boards");
+        admin.waitForFunction("() => { const i = document.querySelector('img.snapshot'); return i && i.complete && i.naturalWidth > 0; }");
+        Browser.screenshot(admin, Screenshots.dir(), "boards");
         visit(admin, "#/reports", "Báo cáo", "reports");
         visit(admin, "#/audit", "Nhật ký", "audit");
         visit(admin, "#/users", "Người dùng", "users");

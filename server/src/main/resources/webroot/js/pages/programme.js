@@ -1,0 +1,77 @@
+// The programme grid: a week per zone of what will air (and what did), with airings that clash in a zone marked.
+import { h, fill, select } from '../dom.js';
+import { t, lang } from '../i18n.js';
+import * as api from '../api.js';
+import * as zones from '../zones.js';
+import { stateBadge } from '../notices.js';
+
+const CLASH_MINUTES = 5;
+
+/** Monday 00:00 of the week holding `day`, in Vietnam's time (UTC+7, no daylight saving). */
+function weekStart(day) {
+  const local = new Date(day.getTime() + 7 * 3600_000);
+  const monday = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()
+    - ((local.getUTCDay() + 6) % 7)));
+  return new Date(monday.getTime() - 7 * 3600_000);
+}
+
+function localDay(iso) {
+  return new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+function localTime(iso) {
+  return new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(11, 16);
+}
+
+/** Items that air in a shared zone within a few minutes of another one clash: the arbiter would make one wait. */
+function markClashes(items, tree) {
+  const covers = (a, b) => tree.byId.get(a) && tree.byId.get(b)
+    && (tree.byId.get(a).path.startsWith(tree.byId.get(b).path) || tree.byId.get(b).path.startsWith(tree.byId.get(a).path));
+  items.forEach((x, i) => items.slice(i + 1).forEach((y) => {
+    const near = Math.abs(new Date(x.at) - new Date(y.at)) < CLASH_MINUTES * 60_000;
+    if (near && x.announcementId !== y.announcementId && x.zones.some((a) => y.zones.some((b) => covers(a, b)))) {
+      x.clash = true;
+      y.clash = true;
+    }
+  }));
+}
+
+export default {
+  title: 'nav.programme',
+  async render(main) {
+    const tree = await zones.load();
+    const zone = select([['', t('notices.all')]].concat(zones.options(tree)), '', { id: 'programme-zone' });
+    let start = weekStart(new Date());
+    const label = h('p', { class: 'week', 'aria-live': 'polite' });
+    const grid = h('div', { class: 'week-grid' });
+    const load = async () => {
+      const end = new Date(start.getTime() + 7 * 86400_000);
+      const reply = await api.get(`/api/v1/schedule${api.query({ from: start.toISOString(), to: end.toISOString(), zone: zone.value })}`);
+      const items = reply.items || [];
+      markClashes(items, tree);
+      const days = [...Array(7).keys()].map((i) => new Date(start.getTime() + i * 86400_000 + 7 * 3600_000).toISOString().slice(0, 10));
+      const format = (d) => new Date(`${d}T00:00:00Z`).toLocaleDateString(lang() === 'en' ? 'en-GB' : 'vi-VN',
+        { weekday: 'short', day: '2-digit', month: '2-digit', timeZone: 'UTC' });
+      label.textContent = t('programme.week', { from: format(days[0]), to: format(days[6]) });
+      fill(grid, days.map((d) => {
+        const today = items.filter((x) => localDay(x.at) === d);
+        return h('section', { class: 'day', 'aria-label': format(d) }, h('h2', { class: 'small' }, format(d)),
+          today.length ? h('ul', { class: 'plain slots' }, today.map((x) => h('li', {
+            class: `slot ${x.clash ? 'clash' : ''} outcome-${x.outcome.toLowerCase()} priority-${x.priority.toLowerCase()}`,
+          }, h('strong', {}, localTime(x.at)), ' ', h('a', { href: `#/notices/${x.announcementId}` }, x.title),
+          h('br'), h('span', { class: 'meta' }, x.zones.map(tree.name).join(', ')),
+          x.repeating ? h('span', { class: 'badge' }, t('programme.repeating')) : null,
+          x.outcome !== 'PLANNED' ? h('span', { class: 'badge' }, t(`programme.${x.outcome}`)) : null,
+          x.clash ? h('span', { class: 'badge state-failed' }, t('programme.clash')) : null)))
+            : h('p', { class: 'muted' }, '—'));
+      }));
+    };
+    const move = (weeks) => () => { start = new Date(start.getTime() + weeks * 7 * 86400_000); load(); };
+    zone.addEventListener('change', load);
+    main.append(h('div', { class: 'filters' }, h('label', { for: zone.id }, t('field.zone')), zone,
+      h('button', { type: 'button', onclick: move(-1) }, t('programme.previous')),
+      h('button', { type: 'button', onclick: move(1) }, t('programme.next'))), label, grid,
+    h('p', { class: 'hint' }, t('programme.hint')));
+    await load();
+  },
+};
