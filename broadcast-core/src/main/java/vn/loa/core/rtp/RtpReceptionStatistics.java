@@ -107,7 +107,9 @@ public final class RtpReceptionStatistics {
     private void updateJitter(long timestamp, long arrival) {
         long transit = arrival - timestamp;
         if (haveTransit) {
-            long d = Math.abs(transit - lastTransit);
+            // RTP timestamps are 32-bit and wrap (after ~6 days at 8 kHz, 25 hours at 48 kHz): the difference is
+            // taken modulo 2^32, as RFC 3550 A.8 does with unsigned ints, so a wrap is not a jump of 2^32 units.
+            long d = Math.abs((int) (transit - lastTransit));
             jitter += (d - jitter) / 16.0; // the RFC's gain of 1/16 smooths out single late packets
         }
         lastTransit = transit;

@@ -87,6 +87,36 @@ class RtpReceptionStatisticsTest {
         assertThat(stats.jitter()).isCloseTo(80, within(1.0));
     }
 
+    @Test
+    void jitterStaysSmallWhenTheThirtyTwoBitTimestampWraps() {
+        RtpReceptionStatistics stats = new RtpReceptionStatistics(SSRC);
+        long arrival = 1_000_000;
+        for (int i = 0; i < 100; i++) {
+            // Timestamps from 0xFFFFF060 on: the 27th packet wraps to 0x00000000 and counts on from there.
+            long timestamp = (0xFFFF_F060L + 160L * i) & 0xFFFF_FFFFL;
+            long wobble = i % 2 == 0 ? 0 : 8; // 1 ms at 8 kHz, every other packet
+            stats.accept(RtpPacketCodec.decode(wire(1000 + i, timestamp)), arrival + 160L * i + wobble);
+        }
+
+        assertThat(stats.jitter()).isCloseTo(8, within(1.0));
+        assertThat(stats.cumulativeLost()).isZero();
+    }
+
+    /** An RTP packet as it comes off the network: version 2, PCMU, 160 bytes of µ-law silence. */
+    private static byte[] wire(int sequence, long timestamp) {
+        byte[] bytes = new byte[12 + 160];
+        bytes[0] = (byte) 0x80;
+        bytes[1] = 0;
+        bytes[2] = (byte) (sequence >> 8);
+        bytes[3] = (byte) sequence;
+        for (int i = 0; i < 4; i++) {
+            bytes[4 + i] = (byte) (timestamp >> (24 - 8 * i));
+            bytes[8 + i] = (byte) (SSRC >> (24 - 8 * i));
+        }
+        java.util.Arrays.fill(bytes, 12, bytes.length, (byte) 0xFF);
+        return bytes;
+    }
+
     private static RtpPacket packet(int sequence, long timestamp) {
         return new RtpPacket(false, 0, sequence, timestamp, SSRC, new byte[160]);
     }
