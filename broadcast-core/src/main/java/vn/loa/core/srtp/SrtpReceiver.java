@@ -25,6 +25,7 @@ public final class SrtpReceiver implements AutoCloseable {
     private final SrtpSession session;
     private final Map<Long, SrtpCryptoContext> sources = lru();
     private final Map<Long, SrtcpCryptoContext> controls = lru();
+    private final Map<Long, StreamRollover> expected = lru();
     private final Map<SrtpFailure, Long> rejected = new EnumMap<>(SrtpFailure.class);
     private long accepted;
     private boolean closed;
@@ -34,17 +35,14 @@ public final class SrtpReceiver implements AutoCloseable {
     }
 
     /**
-     * Prepares for the stream {@code ssrc} whose sequence numbers have wrapped {@code rolloverCounter} times, as the
-     * server says when a node joins a running stream (RFC 3711 §3.3.1). A source already being received keeps its
-     * context, which follows the rollover itself. Without this call a new source starts at counter 0.
+     * Prepares for a stream that is already running, as the server describes it when a node joins mid-way: the
+     * stream's first packet here is decrypted at the rollover counter {@code position} implies for its sequence
+     * number (RFC 3711 §3.3.1), so a join just before or after a wrap past 65535 works too. A source already being
+     * received keeps its context, which follows the rollover itself. Without this call a new source starts at 0.
      */
-    public synchronized void expect(long ssrc, int rolloverCounter) {
-        if (!sources.containsKey(ssrc)) {
-            try {
-                sources.put(ssrc, session.rtp(ssrc, rolloverCounter));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("the SRTP cipher is not available: " + e.getMessage(), e);
-            }
+    public synchronized void expect(StreamRollover position) {
+        if (!sources.containsKey(position.ssrc())) {
+            expected.put(position.ssrc(), position);
         }
     }
 
@@ -61,11 +59,14 @@ public final class SrtpReceiver implements AutoCloseable {
         }
         long ssrc = RtpHeaders.ssrc(srtp, offset);
         SrtpCryptoContext known = sources.get(ssrc);
-        SrtpCryptoContext context = known != null ? known : crypto(() -> session.rtp(ssrc, 0));
+        StreamRollover position = expected.get(ssrc);
+        int roc = position == null ? 0 : position.rolloverCounterOf(RtpHeaders.sequenceNumber(srtp, offset));
+        SrtpCryptoContext context = known != null ? known : crypto(() -> session.rtp(ssrc, roc));
         PacketBuffer buffer = PacketBuffer.copyOf(srtp, offset, length);
         check(crypto(() -> context.reverseTransformPacket(buffer, false)), "SSRC " + Long.toHexString(ssrc));
         if (known == null) {
             sources.put(ssrc, context);
+            expected.remove(ssrc);
         }
         return buffer.toByteArray();
     }
@@ -108,6 +109,7 @@ public final class SrtpReceiver implements AutoCloseable {
         closed = true;
         sources.clear();
         controls.clear();
+        expected.clear();
         session.close();
     }
 

@@ -76,6 +76,13 @@ public final class SrtpSender implements AutoCloseable {
         return stream == null ? 0 : stream.roc;
     }
 
+    /** Where the stream {@code ssrc} stands: its rollover counter and last sequence number, read together. */
+    public synchronized StreamRollover position(long ssrc) {
+        OutgoingStream stream = streams.get(ssrc);
+        return stream == null ? new StreamRollover(ssrc, 0, -1)
+                : new StreamRollover(ssrc, stream.roc, stream.lastSequence);
+    }
+
     /** Overwrites the master key and forgets the derived keys; protecting after this is an IllegalStateException. */
     @Override
     public synchronized void close() {

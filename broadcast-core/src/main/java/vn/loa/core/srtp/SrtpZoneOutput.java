@@ -70,12 +70,12 @@ public final class SrtpZoneOutput implements ZoneOutput {
     }
 
     /**
-     * The stream's SSRC and rollover counter as of its last packet, for the play command to a node agent that joins
+     * The stream's SSRC, rollover counter and sequence number as of its last packet, for the play command to a node agent that joins
      * now; empty before the first packet, when an agent starts at counter 0 whatever the SSRC.
      */
     public Optional<StreamRollover> rollover() {
         long ssrc = lastSsrc;
-        return ssrc < 0 ? Optional.empty() : Optional.of(new StreamRollover(ssrc, sender.rolloverCounter(ssrc)));
+        return ssrc < 0 ? Optional.empty() : Optional.of(sender.position(ssrc));
     }
 
     public SrtpSender sender() {

@@ -110,11 +110,38 @@ class SrtpReceiverTest {
     void aNodeJoiningAfterTheWrapDecryptsWithTheRolloverCounterTheServerGaveIt() throws Exception {
         List<byte[]> stream = protectedStream(40, 65_520);
         SrtpReceiver late = new SrtpReceiver(key);
-        late.expect(SSRC, sender.rolloverCounter(SSRC));
+        late.expect(sender.position(SSRC));
         SrtpReceiver unaware = new SrtpReceiver(key);
 
         assertThat(late.unprotect(stream.get(30))).isNotEmpty();
         assertThatThrownBy(() -> unaware.unprotect(stream.get(30))).isInstanceOf(SrtpRejectedException.class);
+    }
+
+    @Test
+    void aNodeToldThePositionJustBeforeTheWrapDecryptsTheFirstPacketsAfterIt() throws Exception {
+        List<byte[]> before = protectedStream(10, 65_520); // up to 65,529, counter 0
+        StreamRollover told = sender.position(SSRC);
+        List<byte[]> after = protectedStream(20, 65_530); // 65,530 .. 65,535, then 0 .. 13 on counter 1
+        SrtpReceiver late = new SrtpReceiver(key);
+        late.expect(told);
+
+        assertThat(told).isEqualTo(new StreamRollover(SSRC, 0, 65_529));
+        // Its first packet comes after the wrap: sequence 2 belongs to counter 1, not 0.
+        assertThat(RtpPacketCodec.decode(late.unprotect(after.get(8))).sequenceNumber()).isEqualTo(2);
+        assertThat(late.unprotect(after.get(9))).isNotEmpty();
+        assertThat(before).hasSize(10);
+    }
+
+    @Test
+    void theRolloverCounterOfAPacketIsEstimatedFromTheLastPositionAsRfc3711Says() {
+        StreamRollover nearEnd = new StreamRollover(SSRC, 4, 65_500);
+        StreamRollover nearStart = new StreamRollover(SSRC, 4, 20);
+
+        assertThat(nearEnd.rolloverCounterOf(65_510)).isEqualTo(4);
+        assertThat(nearEnd.rolloverCounterOf(3)).isEqualTo(5);
+        assertThat(nearStart.rolloverCounterOf(25)).isEqualTo(4);
+        assertThat(nearStart.rolloverCounterOf(65_530)).isEqualTo(3); // a late packet from before the wrap
+        assertThat(new StreamRollover(SSRC, 0, -1).rolloverCounterOf(65_530)).isZero();
     }
 
     @Test
