@@ -8,6 +8,7 @@ import vn.loa.core.control.ControlMessage.Heartbeat;
 import vn.loa.core.control.ControlMessage.Hello;
 import vn.loa.core.control.ControlMessage.Play;
 import vn.loa.core.control.ControlMessage.Played;
+import vn.loa.core.control.ControlMessage.Prefetch;
 import vn.loa.core.control.ControlMessage.Refused;
 import vn.loa.core.control.ControlMessage.Stop;
 import vn.loa.core.control.ControlMessage.Volume;
@@ -46,7 +47,11 @@ public final class ControlCodec {
         } else if (message instanceof Play p) {
             return new JsonObject().put("type", "play").put("announcement", p.announcement()).put("zone", p.zone())
                     .put("codec", p.codec()).put("payloadType", p.payloadType()).put("clockRate", p.clockRate())
-                    .put("ssrc", p.ssrc());
+                    .put("ssrc", p.ssrc()).put("roc", p.rolloverCounter()).put("sequence", p.sequence());
+        } else if (message instanceof Prefetch f) {
+            return new JsonObject().put("type", "prefetch").put("announcement", f.announcement())
+                    .put("path", f.path()).put("sha256", f.sha256()).put("bytes", f.bytes())
+                    .put("playAt", f.playAt().toString());
         } else if (message instanceof Stop s) {
             return new JsonObject().put("type", "stop").put("announcement", s.announcement()).put("reason", s.reason());
         } else if (message instanceof Volume v) {
@@ -79,7 +84,10 @@ public final class ControlCodec {
                 case "heartbeat" -> new Heartbeat(text(json, "state"), json.getInteger("volume", 0),
                         json.getLong("received", 0L), json.getLong("lost", 0L), json.getDouble("jitterMs", 0.0));
                 case "play" -> new Play(text(json, "announcement"), text(json, "zone"), text(json, "codec"),
-                        json.getInteger("payloadType"), json.getInteger("clockRate"), json.getLong("ssrc"));
+                        json.getInteger("payloadType"), json.getInteger("clockRate"), json.getLong("ssrc"),
+                        json.getInteger("roc", 0), json.getInteger("sequence", -1));
+                case "prefetch" -> new Prefetch(text(json, "announcement"), path(json), sha256(json),
+                        positive(json.getLong("bytes")), instant(text(json, "playAt")));
                 case "stop" -> new Stop(text(json, "announcement"), json.getString("reason", ""));
                 case "volume" -> new Volume(level(json.getInteger("level")));
                 case "played" -> new Played(text(json, "announcement"), text(json, "outcome"), json.getLong("millis", 0L),
@@ -98,6 +106,38 @@ public final class ControlCodec {
             throw new MalformedControlMessage("'" + key + "' must be a text of 1 to 256 characters");
         }
         return value;
+    }
+
+    private static String path(JsonObject json) {
+        String path = text(json, "path");
+        // A path on the server, never a URL elsewhere: the node sends its token only to its own server.
+        if (!path.startsWith("/api/") || path.contains("..") || path.contains("//") || path.contains("\\")) {
+            throw new MalformedControlMessage("'path' must be a path on the server under /api/");
+        }
+        return path;
+    }
+
+    private static String sha256(JsonObject json) {
+        String hash = text(json, "sha256");
+        if (!hash.matches("[0-9a-f]{64}")) {
+            throw new MalformedControlMessage("'sha256' must be 64 lower-case hex digits");
+        }
+        return hash;
+    }
+
+    private static long positive(Long value) {
+        if (value == null || value <= 0) {
+            throw new MalformedControlMessage("'bytes' must be a positive size");
+        }
+        return value;
+    }
+
+    private static java.time.Instant instant(String text) {
+        try {
+            return java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new MalformedControlMessage("'playAt' must be an ISO-8601 instant");
+        }
     }
 
     private static List<String> codecs(JsonArray array) {

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One message of the node control channel: a WebSocket between a loudspeaker node agent and the server, carrying JSON
  * text frames. The agent opens it with {@link Hello}; the server answers {@link Welcome} or {@link Refused}; then the
- * agent sends {@link Heartbeat}s and {@link Played} reports, and the server sends {@link Play}, {@link Stop} and
- * {@link Volume} commands. Audio itself travels as RTP over UDP, not on this channel.
+ * agent sends {@link Heartbeat}s and {@link Played} reports, and the server sends {@link Play}, {@link Stop},
+ * {@link Volume} and {@link Prefetch} commands. Audio itself travels as RTP over UDP, not on this channel.
  */
 public sealed interface ControlMessage {
 
@@ -39,8 +39,27 @@ public sealed interface ControlMessage {
             implements ControlMessage {
     }
 
-    /** An announcement starts (or resumes) on the node's stream: RTP with this payload type and SSRC follows. */
-    record Play(String announcement, String zone, String codec, int payloadType, int clockRate, long ssrc)
+    /**
+     * An announcement starts (or resumes) on the node's stream: RTP with this payload type and SSRC follows.
+     *
+     * <p>For an SRTP stream already running, {@code rolloverCounter} and {@code sequence} say where its packet index
+     * stands (RFC 3711 §3.3.1): how many times the sequence number has wrapped as of packet {@code sequence}, the last
+     * one sent. An agent that joins mid-way needs both to decrypt; {@code sequence} is -1 when nothing was sent yet.
+     */
+    record Play(String announcement, String zone, String codec, int payloadType, int clockRate, long ssrc,
+            int rolloverCounter, int sequence) implements ControlMessage {
+        /** A play of a stream that has not sent a packet yet (or plain RTP). */
+        public Play(String announcement, String zone, String codec, int payloadType, int clockRate, long ssrc) {
+            this(announcement, zone, codec, payloadType, clockRate, ssrc, 0, -1);
+        }
+    }
+
+    /**
+     * Store-and-forward: fetch an announcement's rendered audio now, check it, and play it at {@code playAt} by the
+     * node's own clock, whatever happens to the link meanwhile. {@code path} is the file's path on the server (from
+     * {@code /api/v1/}), fetched with the node's id and token; {@code sha256} is the file's hash in hex.
+     */
+    record Prefetch(String announcement, String path, String sha256, long bytes, java.time.Instant playAt)
             implements ControlMessage {
     }
 
@@ -52,7 +71,10 @@ public sealed interface ControlMessage {
     record Volume(int level) implements ControlMessage {
     }
 
-    /** The agent's report on one announcement: {@code RECEIVED}, {@code PLAYED} or {@code FAILED}, and why. */
+    /**
+     * The agent's report on one announcement: {@code RECEIVED}, {@code PLAYED} or {@code FAILED}, and why; for a
+     * prefetch also {@code FETCHED} once the file is stored and its hash checked.
+     */
     record Played(String announcement, String outcome, long millis, String detail) implements ControlMessage {
     }
 }

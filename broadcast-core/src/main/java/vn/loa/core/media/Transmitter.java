@@ -130,12 +130,7 @@ public final class Transmitter implements AutoCloseable {
     }
 
     private static MediaSource<EncodedFrame> pipeline(MediaSource<PcmFrame> source, MixPlan plan, StreamCodec codec) {
-        return MediaPipeline
-                .from("source", source)
-                .then("resample", ResampleStage.to(codec.sampleRate()))
-                .then("mix", MixStage.of(plan))
-                // After the mix, so the chime and the speech come out at one level.
-                .then("loudness", LoudnessNormaliser.toRms(-20))
+        return ProgrammeMix.of(source, plan, codec.sampleRate())
                 .then("frame", FrameSizer.every(PACKET_TIME))
                 .then("encode", EncodeStage.with(codec.newEncoder()))
                 .build();

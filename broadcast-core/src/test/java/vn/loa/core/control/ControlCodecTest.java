@@ -19,6 +19,9 @@ class ControlCodecTest {
                 new ControlMessage.Refused("mã loa hoặc mã bí mật không đúng"),
                 new ControlMessage.Heartbeat("PLAYING", 80, 1500, 3, 2.5),
                 new ControlMessage.Play("42", "thon-dong", "PCMU", 0, 8000, 0xCAFEBABEL),
+                new ControlMessage.Play("42", "thon-dong", "OPUS", 111, 48000, 0xCAFEBABEL, 3, 65_530),
+                new ControlMessage.Prefetch("43", "/api/v1/nodes/prefetch/43.wav", "ab".repeat(32), 96_044,
+                        java.time.Instant.parse("2026-12-01T07:30:00Z")),
                 new ControlMessage.Stop("42", "FINISHED"),
                 new ControlMessage.Volume(65),
                 new ControlMessage.Played("42", "PLAYED", 31_240, null));
@@ -40,7 +43,15 @@ class ControlCodecTest {
             "{\"type\":\"hello\",\"id\":\"a\",\"token\":\"b\",\"codecs\":[],\"rtpPort\":5004}",
             "{\"type\":\"hello\",\"id\":\"a\",\"token\":\"b\",\"codecs\":[\"PCMU\"],\"rtpPort\":70000}",
             "{\"type\":\"hello\",\"id\":5,\"token\":\"b\",\"codecs\":[\"PCMU\"],\"rtpPort\":5004}",
-            "{\"type\":\"volume\",\"level\":101}", "{\"type\":\"play\",\"announcement\":\"1\"}", "{\"type\":"})
+            "{\"type\":\"volume\",\"level\":101}", "{\"type\":\"play\",\"announcement\":\"1\"}", "{\"type\":",
+            "{\"type\":\"prefetch\",\"announcement\":\"1\",\"path\":\"http://evil.example/x\",\"sha256\":\""
+                    + "0000000000000000000000000000000000000000000000000000000000000000" + "\",\"bytes\":10,\"playAt\":\"2026-12-01T07:30:00Z\"}",
+            "{\"type\":\"prefetch\",\"announcement\":\"1\",\"path\":\"/api/v1/../../etc/passwd\",\"sha256\":\""
+                    + "0000000000000000000000000000000000000000000000000000000000000000" + "\",\"bytes\":10,\"playAt\":\"2026-12-01T07:30:00Z\"}",
+            "{\"type\":\"prefetch\",\"announcement\":\"1\",\"path\":\"/api/v1/x.wav\",\"sha256\":\"XYZ\","
+                    + "\"bytes\":10,\"playAt\":\"2026-12-01T07:30:00Z\"}",
+            "{\"type\":\"prefetch\",\"announcement\":\"1\",\"path\":\"/api/v1/x.wav\",\"sha256\":\""
+                    + "0000000000000000000000000000000000000000000000000000000000000000" + "\",\"bytes\":10,\"playAt\":\"tomorrow\"}"})
     void malformedFramesAreRefusedWithAReason(String frame) {
         assertThatThrownBy(() -> ControlCodec.decode(frame)).isInstanceOf(MalformedControlMessage.class)
                 .hasMessageNotContaining("Exception");
