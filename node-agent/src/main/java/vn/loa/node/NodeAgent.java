@@ -4,15 +4,22 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import vn.loa.core.control.ControlMessage;
 import vn.loa.core.srtp.MalformedSrtpKeyException;
 import vn.loa.core.srtp.SrtpMasterKey;
+import vn.loa.core.srtp.StreamRollover;
 import vn.loa.core.control.ControlMessage.Heartbeat;
 import vn.loa.core.control.ControlMessage.Play;
 import vn.loa.core.control.ControlMessage.Played;
+import vn.loa.core.control.ControlMessage.Prefetch;
+import vn.loa.core.control.ControlMessage.Stop;
 import vn.loa.core.control.ControlMessage.Volume;
 import vn.loa.core.control.ControlMessage.Welcome;
 import vn.loa.node.control.ChannelSettings;
@@ -21,6 +28,7 @@ import vn.loa.node.control.ControlHandler;
 import vn.loa.node.media.PayloadFormat;
 import vn.loa.node.media.PayloadTypes;
 import vn.loa.node.playout.Playout;
+import vn.loa.node.prefetch.Prefetcher;
 import vn.loa.node.rtp.ReceptionReport;
 import vn.loa.node.rtp.RtpReceiver;
 import vn.loa.node.sink.AudioSink;
@@ -49,6 +57,7 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
     private final Playout playout;
     private volatile RtpReceiver receiver;
     private volatile ControlChannel channel;
+    private volatile Prefetcher prefetcher;
     private volatile int volume;
 
     private NodeAgent(Vertx vertx, AudioSink sink, PayloadTypes payloadTypes, AgentTuning tuning, int volume) {
@@ -76,6 +85,8 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
                     agent.playout.start();
                     ChannelSettings settings = ChannelSettings.of(options.server(), options.nodeId(), options.token(),
                             CODECS, VERSION).withRetries(tuning.firstRetry(), tuning.maxRetry(), tuning.stableAfter());
+                    agent.prefetcher = new Prefetcher(options.server(), options.nodeId(), options.token(),
+                            temporaryDirectory(), agent::report, agent.playout::playStored, Clock.systemUTC());
                     agent.channel = new ControlChannel(vertx, settings, receiver.port(), agent);
                     agent.channel.start();
                     return agent;
@@ -84,6 +95,15 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
                     sink.close();
                     return vertx.close().transform(r -> Future.failedFuture(failure));
                 });
+    }
+
+    /** Where prefetched files wait for their time: private to this agent, deleted when it stops. */
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("loa-prefetch-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static AudioSink chooseSink(AgentOptions options) {
@@ -139,11 +159,20 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
             if (play.ssrc() != 0) {
                 receiver.expectSource(play.ssrc()); // 0: the server did not say; any one source will do
             }
+            if (play.sequence() >= 0) {
+                // The stream ran before this node joined: where its SRTP index stands, to decrypt from here on.
+                receiver.expectPosition(new StreamRollover(play.ssrc(), play.rolloverCounter(), play.sequence()));
+            }
             playout.command(play, now);
+        } else if (command instanceof Prefetch prefetch) {
+            prefetcher.accept(prefetch);
         } else if (command instanceof Volume level) {
             volume = level.level();
             sink.volume(level.level());
         } else {
+            if (command instanceof Stop stop && "CANCELLED".equals(stop.reason())) {
+                prefetcher.cancel(stop.announcement());
+            }
             playout.command(command, now);
         }
     }
@@ -165,6 +194,9 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
     /** Ends the open take (its file is closed and reported), then closes the channel, the socket and Vert.x. */
     @Override
     public void close() {
+        if (prefetcher != null) {
+            prefetcher.close();
+        }
         playout.close();
         sink.close();
         Future<?> closed = channel == null ? Future.succeededFuture() : channel.close();

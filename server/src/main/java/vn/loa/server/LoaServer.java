@@ -23,6 +23,7 @@ import vn.loa.server.alert.AlertKeys;
 import vn.loa.server.alert.AlertRoutes;
 import vn.loa.server.alert.AlertService;
 import vn.loa.server.air.AnnouncerSpeech;
+import vn.loa.server.air.PrefetchRoutes;
 import vn.loa.server.air.StreamRoutes;
 import vn.loa.server.announcement.AnnouncementRepository;
 import vn.loa.server.announcement.AnnouncementRoutes;
@@ -132,7 +133,7 @@ public final class LoaServer implements AutoCloseable {
         announcer.warmUp();
         Abbreviations abbreviations = new Abbreviations(jdbi, announcer, audit);
         air = new AirStation(vertx, jdbi, lifecycle, new AnnouncerSpeech(abbreviations), blocking, config.multicastTtl(),
-                clock);
+                clock, config.dataDir().resolve("prefetch"));
         var nodeRegistry = new DeviceRegistry<>(jdbi, new NodeRepository(),
                 new DeviceKind<Node>("loa", "node", Node::id, Node::zone, n -> n.name() + " @ " + n.zone()),
                 zoneGuard, audit, clock);
@@ -142,6 +143,7 @@ public final class LoaServer implements AutoCloseable {
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
         var auth = new AuthRoutes(signIn, blocking);
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
+        var prefetch = new PrefetchRoutes(jdbi, air.prefetcher(), blocking);
         var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking);
         boardStation = new vn.loa.server.display.BoardStation(vertx, jdbi, boardRegistry, lifecycle, audit,
                 config.dataDir(), blocking, clock);
@@ -183,6 +185,7 @@ public final class LoaServer implements AutoCloseable {
             plugins.mount(builder);
             schedule.mount(builder);
             reports.mount(builder);
+            prefetch.mount(builder);
         }).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);

@@ -29,6 +29,22 @@ public record PcmFrame(short[] samples, int sampleRate, long timestamp) {
         return new PcmFrame(new short[length], sampleRate, timestamp);
     }
 
+    /** Every sample a source gives until it ends, in one array; the source is closed. For whole files. */
+    public static short[] drain(MediaSource<PcmFrame> source) {
+        short[] all = new short[0];
+        int length = 0;
+        try (source) {
+            for (PcmFrame frame = source.pull(); frame != null; frame = source.pull()) {
+                if (length + frame.length() > all.length) {
+                    all = Arrays.copyOf(all, Math.max(length + frame.length(), all.length * 2));
+                }
+                System.arraycopy(frame.samples(), 0, all, length, frame.length());
+                length += frame.length();
+            }
+        }
+        return Arrays.copyOf(all, length);
+    }
+
     /** Number of samples in this frame. */
     public int length() {
         return samples.length;

@@ -1,7 +1,5 @@
 package vn.loa.core.media;
 
-import java.util.Arrays;
-
 /**
  * The stages that turn a programme's source into what listeners hear, before any codec: resample, mix (chime,
  * repeats, pauses), loudness. The live transmitter continues them with framing and encoding; store-and-forward
@@ -24,17 +22,6 @@ public final class ProgrammeMix {
 
     /** The whole programme as one block of mono 16-bit samples at {@code sampleRate}. */
     public static short[] render(MediaSource<PcmFrame> source, MixPlan plan, int sampleRate) {
-        short[] all = new short[0];
-        int length = 0;
-        try (MediaPipeline<PcmFrame> pipeline = of(source, plan, sampleRate).build()) {
-            for (PcmFrame frame = pipeline.pull(); frame != null; frame = pipeline.pull()) {
-                if (length + frame.length() > all.length) {
-                    all = Arrays.copyOf(all, Math.max(length + frame.length(), all.length * 2));
-                }
-                System.arraycopy(frame.samples(), 0, all, length, frame.length());
-                length += frame.length();
-            }
-        }
-        return Arrays.copyOf(all, length);
+        return PcmFrame.drain(of(source, plan, sampleRate).build());
     }
 }

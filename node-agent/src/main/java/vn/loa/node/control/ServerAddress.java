@@ -45,6 +45,13 @@ public record ServerAddress(String host, int port, boolean tls, String path) {
         return new ServerAddress(host, port, tls, prefix + CONTROL_PATH);
     }
 
+    /** The HTTP URL of {@code apiPath} (which starts with {@code /api/}) on this server, behind the same prefix. */
+    public URI http(String apiPath) {
+        String prefix = path.substring(0, path.length() - CONTROL_PATH.length());
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create((tls ? "https://" : "http://") + shownHost + ":" + port + prefix + apiPath);
+    }
+
     /** The channel's URL, for log lines. */
     @Override
     public String toString() {

@@ -48,6 +48,7 @@ public final class Playout implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final ArrayDeque<TimedCommand> commands = new ArrayDeque<>();
+    private final ArrayDeque<Stored> stored = new ArrayDeque<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -70,7 +71,11 @@ public final class Playout implements AutoCloseable {
     private record TimedCommand(ControlMessage message, long due, long generation, int afterSequence) {
     }
 
-    private record Due(PlayoutSlot slot, PayloadFormat format, long generation, TimedCommand command) {
+    /** Audio the node fetched ahead, due now (store-and-forward). */
+    private record Stored(String announcement, short[] samples, int sampleRate) {
+    }
+
+    private record Due(PlayoutSlot slot, PayloadFormat format, long generation, TimedCommand command, Stored stored) {
     }
 
     /**
@@ -120,6 +125,20 @@ public final class Playout implements AutoCloseable {
         lock.lock();
         try {
             commands.add(new TimedCommand(message, arrival + delay.toNanos(), streamGeneration, lastInserted));
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Plays audio the node stored ahead of its time as one take of {@code announcement}, now, on the playout thread;
+     * a live take that is open ends first. Its report says PLAYED once it has all gone to the sink.
+     */
+    public void playStored(String announcement, short[] samples, int sampleRate) {
+        lock.lock();
+        try {
+            stored.add(new Stored(announcement, samples, sampleRate));
             wake.signal();
         } finally {
             lock.unlock();
@@ -178,11 +197,14 @@ public final class Playout implements AutoCloseable {
         List<Due> due = new ArrayList<>();
         lock.lock();
         try {
+            while (!stored.isEmpty()) {
+                due.add(new Due(null, null, 0, null, stored.poll()));
+            }
             while (true) {
                 long nextSlot = buffer == null ? Long.MAX_VALUE : buffer.nextDueTime();
                 TimedCommand command = commands.peek();
                 if (command != null && ready(command, now)) {
-                    due.add(new Due(null, null, 0, commands.poll()));
+                    due.add(new Due(null, null, 0, commands.poll(), null));
                     continue;
                 }
                 PlayoutSlot slot = buffer == null ? null : buffer.poll(now);
@@ -190,7 +212,7 @@ public final class Playout implements AutoCloseable {
                     break;
                 }
                 lastPolled = (int) slot.sequence();
-                due.add(new Due(slot, bufferFormat, streamGeneration, null));
+                due.add(new Due(slot, bufferFormat, streamGeneration, null, null));
             }
             if (due.isEmpty()) {
                 long next = buffer == null ? Long.MAX_VALUE : buffer.nextDueTime();
@@ -221,6 +243,11 @@ public final class Playout implements AutoCloseable {
     }
 
     private void handle(Due item) {
+        if (item.stored() != null) {
+            takes.stored(item.stored().announcement(), item.stored().samples(), item.stored().sampleRate(),
+                    System.nanoTime());
+            return;
+        }
         if (item.command() != null) {
             if (item.command().message() instanceof Play play) {
                 takes.play(play);

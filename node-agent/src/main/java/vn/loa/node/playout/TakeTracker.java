@@ -119,6 +119,42 @@ final class TakeTracker {
         }
     }
 
+    /**
+     * Plays audio the node fetched ahead (store-and-forward) as one whole take of {@code announcement}, in 20 ms
+     * frames so a sound card paces it; a take that is open ends first. Reported PLAYED when all of it went out.
+     */
+    void stored(String announcement, short[] samples, int sampleRate, long now) {
+        if (take != null) {
+            end("NEXT");
+        }
+        Take opened = new Take(announcement, sampleRate, now);
+        try {
+            sink.open(announcement, sampleRate);
+        } catch (IOException | RuntimeException e) {
+            fail(opened, e);
+            return;
+        }
+        take = opened;
+        playing = true;
+        LOG.log(Level.INFO, "phát tệp tải trước / playing stored {0}", take.label());
+        int step = Math.max(1, sampleRate / 50);
+        for (int at = 0; at < samples.length; at += step) {
+            short[] frame = java.util.Arrays.copyOfRange(samples, at, Math.min(samples.length, at + step));
+            try {
+                sink.write(new PcmFrame(frame, sampleRate, take.position));
+            } catch (IOException | RuntimeException e) {
+                Take failed = take;
+                take = null;
+                playing = false;
+                fail(failed, e);
+                return;
+            }
+            take.position += frame.length;
+            take.lastAudio = System.nanoTime();
+        }
+        end("FINISHED");
+    }
+
     /** Ends a take whose audio stopped without a stop command. */
     void tick(long now) {
         if (take != null) {

@@ -13,6 +13,7 @@ import vn.loa.core.rtp.RtpPacketCodec;
 import vn.loa.core.srtp.SrtpMasterKey;
 import vn.loa.core.srtp.SrtpReceiver;
 import vn.loa.core.srtp.SrtpRejectedException;
+import vn.loa.core.srtp.StreamRollover;
 import vn.loa.node.media.PayloadFormat;
 import vn.loa.node.media.PayloadTypes;
 
@@ -41,6 +42,7 @@ public final class RtpReceiver {
     private volatile long expectedSsrc = -1;
     /** The zone stream's SRTP session, or null while the server sends plain RTP. */
     private volatile SrtpReceiver srtp;
+    private SrtpMasterKey srtpKey;
     private volatile ReceptionReport report = ReceptionReport.NOTHING;
     // Receiving thread only.
     private RtpSource current;
@@ -80,11 +82,26 @@ public final class RtpReceiver {
      * Decrypts every datagram with this SRTP master key from now on (the server's welcome carries it); null returns to
      * plain RTP. Packets that fail authentication are counted as malformed and dropped.
      */
-    public void useSrtp(SrtpMasterKey key) {
+    public synchronized void useSrtp(SrtpMasterKey key) {
+        if (key != null && key.equals(srtpKey)) {
+            return; // the same stream after a reconnect: its contexts already follow the rollover counter
+        }
         SrtpReceiver old = srtp;
         srtp = key == null ? null : new SrtpReceiver(key);
+        srtpKey = key;
         if (old != null) {
             old.close();
+        }
+    }
+
+    /**
+     * Where a running SRTP stream stands, from a play command: its first packet here is decrypted at the rollover
+     * counter this implies, so an agent that joins after the sequence number wrapped still hears it.
+     */
+    public void expectPosition(StreamRollover position) {
+        SrtpReceiver session = srtp;
+        if (session != null) {
+            session.expect(position);
         }
     }
 

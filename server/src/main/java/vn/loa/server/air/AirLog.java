@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.arbiter.ArbiterEvent;
@@ -14,6 +16,7 @@ import vn.loa.core.arbiter.ArbiterListener;
 import vn.loa.core.control.ControlMessage;
 import vn.loa.core.model.AnnouncementState;
 import vn.loa.core.model.DeliveryState;
+import vn.loa.core.srtp.StreamRollover;
 import vn.loa.server.announcement.AnnouncementService;
 
 /**
@@ -38,6 +41,10 @@ public final class AirLog implements ArbiterListener {
     private final Map<Long, Airing> airings = new ConcurrentHashMap<>();
     /** The SSRC of a stream by its transmitter key; set once the transmitter exists (it needs this log first). */
     private volatile ToLongFunction<String> ssrcs = stream -> 0;
+    /** Where each secure stream's SRTP index stands; set once the streams exist. */
+    private volatile Function<ZoneStreams.Key, Optional<StreamRollover>> positions = key -> Optional.empty();
+    /** The play command of what each stream (by transmitter key) airs now, for agents that join mid-way. */
+    private final Map<String, ControlMessage.Play> playingNow = new ConcurrentHashMap<>();
 
     AirLog(Jdbi jdbi, AnnouncementService lifecycle, NodeSessions sessions, Executor executor, Clock clock) {
         this.jdbi = jdbi;
@@ -49,6 +56,10 @@ public final class AirLog implements ArbiterListener {
 
     void ssrcsFrom(ToLongFunction<String> streams) {
         this.ssrcs = streams;
+    }
+
+    void positionsFrom(Function<ZoneStreams.Key, Optional<StreamRollover>> streams) {
+        this.positions = streams;
     }
 
     static String programmeId(long announcementId) {
@@ -80,21 +91,29 @@ public final class AirLog implements ArbiterListener {
         switch (event.kind()) {
             case STARTED, RESUMED, RESTARTED -> {
                 record(id, targets, DeliveryState.SENT, null);
-                tellAgents(targets, new ControlMessage.Play(String.valueOf(id), key.zone(), key.codec().name(),
-                        key.codec().payloadType(), key.codec().rtpMap().clockRate(), ssrcs.applyAsLong(event.zone())));
+                ControlMessage.Play play = new ControlMessage.Play(String.valueOf(id), key.zone(), key.codec().name(),
+                        key.codec().payloadType(), key.codec().rtpMap().clockRate(), ssrcs.applyAsLong(event.zone()));
+                playingNow.put(event.zone(), play);
+                tellAgents(targets, positioned(play, key));
             }
-            case PREEMPTED -> tellAgents(targets, new ControlMessage.Stop(String.valueOf(id), "PREEMPTED"));
+            case PREEMPTED -> {
+                stopped(event.zone(), id);
+                tellAgents(targets, new ControlMessage.Stop(String.valueOf(id), "PREEMPTED"));
+            }
             case FINISHED -> {
+                stopped(event.zone(), id);
                 tellAgents(targets, new ControlMessage.Stop(String.valueOf(id), "FINISHED"));
                 airing.played().add(key);
                 close(id, airing, key);
             }
             case DROPPED -> {
+                stopped(event.zone(), id);
                 record(id, targets, DeliveryState.FAILED, "bị tin ưu tiên cao hơn cắt / cut off by a higher priority");
                 tellAgents(targets, new ControlMessage.Stop(String.valueOf(id), "DROPPED"));
                 close(id, airing, key);
             }
             case WITHDRAWN -> {
+                stopped(event.zone(), id);
                 tellAgents(targets, new ControlMessage.Stop(String.valueOf(id), "CANCELLED"));
                 airing.open().remove(key);
                 if (airing.open().isEmpty()) {
@@ -104,6 +123,33 @@ public final class AirLog implements ArbiterListener {
             case QUEUED -> { }
             default -> { }
         }
+    }
+
+    /**
+     * An agent connected while its zone's stream is on air: it gets the play command at once, with where the SRTP
+     * index stands, so it can decrypt and record the rest of the announcement (RFC 3711 §3.3.1).
+     */
+    void arrived(NodeSession session) {
+        executor.execute(() -> {
+            ZoneStreams.Key key = new ZoneStreams.Key(session.zone(), session.codec(), true);
+            ControlMessage.Play play = playingNow.get(key.id());
+            if (play != null) {
+                session.send(positioned(play, key));
+            }
+        });
+    }
+
+    /** Forgets the stream's play command if it is still {@code id}'s (a preemptor's may already have replaced it). */
+    private void stopped(String stream, long id) {
+        playingNow.computeIfPresent(stream, (k, play) -> play.announcement().equals(String.valueOf(id)) ? null : play);
+    }
+
+    /** The play command with the stream's SRTP position as of now, when it has one. */
+    private ControlMessage.Play positioned(ControlMessage.Play play, ZoneStreams.Key key) {
+        return positions.apply(key).filter(p -> p.ssrc() == play.ssrc() || play.ssrc() == 0)
+                .map(p -> new ControlMessage.Play(play.announcement(), play.zone(), play.codec(), play.payloadType(),
+                        play.clockRate(), p.ssrc(), p.rolloverCounter(), p.sequence()))
+                .orElse(play);
     }
 
     /** What an agent reported about an announcement it was sent. */
@@ -116,7 +162,7 @@ public final class AirLog implements ArbiterListener {
         }
         DeliveryState state = switch (played.outcome()) {
             case "PLAYED" -> DeliveryState.PLAYED;
-            case "RECEIVED" -> DeliveryState.RECEIVED;
+            case "RECEIVED", "FETCHED" -> DeliveryState.RECEIVED;
             default -> DeliveryState.FAILED;
         };
         String detail = played.detail() != null ? played.detail() : played.millis() + " ms";

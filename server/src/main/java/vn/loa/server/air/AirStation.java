@@ -1,6 +1,7 @@
 package vn.loa.server.air;
 
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +28,11 @@ public final class AirStation implements AutoCloseable {
     private final OnAir onAir;
     private final NodeControlServer control;
 
+    private final Prefetcher prefetcher;
+
+    /** @param prefetchDir where announcements rendered ahead for store-and-forward are kept until nodes fetch them */
     public AirStation(Vertx vertx, Jdbi jdbi, AnnouncementService lifecycle, OnAir.Speech speech, Blocking blocking,
-            int multicastTtl, Clock clock) {
+            int multicastTtl, Clock clock, Path prefetchDir) {
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "loa-air");
             t.setDaemon(true);
@@ -40,11 +44,21 @@ public final class AirStation implements AutoCloseable {
         this.streams = new ZoneStreams(transmitter, multicastTtl);
         NodeRepository nodes = new NodeRepository();
         AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions);
-        this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, worker, clock);
+        log.positionsFrom(streams::position);
+        this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, worker, clock);
+        this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, prefetcher, worker, clock);
+        prefetcher.soundsFrom(onAir::sound); // files sound exactly as the air does
         this.control = new NodeControlServer(vertx, blocking,
                 (id, token) -> jdbi.withHandle(h -> nodes.agentWithToken(h, id, NodeTokens.sha256(token))),
-                sessions, log::reported, node -> streams.srtpKey(ZoneStreams.keyOf(node)), clock);
+                sessions, (node, played) -> {
+                    prefetcher.reported(node, played);
+                    log.reported(node, played);
+                }, node -> streams.srtpKey(ZoneStreams.keyOf(node)), clock);
         sessions.onZoneChanged(onAir::refreshZone);
+        sessions.onArrival(session -> {
+            log.arrived(session);
+            prefetcher.arrived(session);
+        });
         lifecycle.airWith(onAir);
         transmitter.start();
     }
@@ -61,6 +75,11 @@ public final class AirStation implements AutoCloseable {
 
     public NodeSessions sessions() {
         return sessions;
+    }
+
+    /** Store-and-forward of scheduled announcements to node agents; its {@code prefetch} is the trigger. */
+    public Prefetcher prefetcher() {
+        return prefetcher;
     }
 
     private static String hostName() {

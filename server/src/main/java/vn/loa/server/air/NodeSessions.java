@@ -19,6 +19,7 @@ public final class NodeSessions {
     private final Map<String, NodeSession> sessions = new ConcurrentHashMap<>();
     private volatile Consumer<String> zoneChanged = zone -> { };
     private volatile java.util.function.BiConsumer<String, Boolean> presence = (node, online) -> { };
+    private volatile Consumer<NodeSession> arrived = session -> { };
 
     /** Who to tell, with the zone id, when an agent of that zone arrives or leaves. */
     public void onZoneChanged(Consumer<String> listener) {
@@ -30,6 +31,11 @@ public final class NodeSessions {
         this.presence = listener;
     }
 
+    /** Who to tell of each agent that connects, after its zone's streams have been told. */
+    public void onArrival(Consumer<NodeSession> listener) {
+        this.arrived = listener;
+    }
+
     void add(NodeSession session) {
         NodeSession old = sessions.put(session.nodeId(), session);
         if (old == null) {
@@ -39,6 +45,7 @@ public final class NodeSessions {
             zoneChanged.accept(old.zone());
         }
         zoneChanged.accept(session.zone());
+        arrived.accept(session);
     }
 
     void remove(NodeSession session) {

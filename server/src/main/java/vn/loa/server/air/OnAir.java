@@ -2,7 +2,6 @@ package vn.loa.server.air;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +12,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.core.arbiter.PreemptionPolicy;
-import vn.loa.core.media.MixPlan;
-import vn.loa.core.media.PcmBufferSource;
 import vn.loa.core.media.Transmitter;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
@@ -33,7 +30,6 @@ import vn.loa.server.announcement.AnnouncementService;
 public final class OnAir implements AirControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnAir.class);
-    private static final Duration PAUSE_BETWEEN_PLAYS = Duration.ofSeconds(3);
 
     private final Jdbi jdbi;
     private final AnnouncementService lifecycle;
@@ -42,6 +38,7 @@ public final class OnAir implements AirControl {
     private final Transmitter transmitter;
     private final Speech speech;
     private final AirLog log;
+    private final Prefetcher prefetcher;
     private final ExecutorService worker;
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
@@ -61,7 +58,8 @@ public final class OnAir implements AirControl {
     }
 
     OnAir(Jdbi jdbi, AnnouncementService lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
-            Speech speech, AirLog log, ExecutorService worker, Clock clock) {
+            Speech speech, AirLog log, Prefetcher prefetcher, ExecutorService worker, Clock clock) {
+        this.prefetcher = prefetcher;
         this.jdbi = jdbi;
         this.lifecycle = lifecycle;
         this.targets = targets;
@@ -77,13 +75,22 @@ public final class OnAir implements AirControl {
     public void scheduled(Announcement announcement) {
         if (announcement.schedule().isImmediate(clock.instant())) {
             worker.execute(() -> air(announcement));
+        } else if (announcement.schedule().cron() == null) {
+            // A one-off item for later: node agents fetch it now and play it at its time by their own clocks.
+            prefetcher.prefetch(announcement, announcement.schedule().at());
         }
-        // Later times and recurring items are the scheduler's to fire.
+        // Firing later times and recurring items is the scheduler's job.
     }
 
     /** Decodes an uploaded recording (by its audio id) for the air; set once the audio library exists. */
     public void playRecordingsWith(java.util.function.Function<String, Spoken> decoder) {
         this.recordings = decoder;
+    }
+
+    /** What {@code a} sounds like before mixing: its text spoken, or its uploaded recording decoded. Blocks. */
+    Spoken sound(Announcement a, String unitPath) {
+        return a.text() == null ? recordings.apply(a.audioId())
+                : speech.speak(vn.loa.server.http.TextInput.spoken(a.text()), a.voice(), unitPath);
     }
 
     /** Airs a scheduled announcement now, whatever its schedule says: the programme clock's time has come. */
@@ -96,6 +103,7 @@ public final class OnAir implements AirControl {
         cancelled.put(announcementId, true);
         worker.execute(() -> {
             transmitter.withdraw(AirLog.programmeId(announcementId));
+            prefetcher.cancel(announcementId);
             // Anything queued for this announcement ran before this task: the mark is no longer needed.
             cancelled.remove(announcementId);
         });
@@ -115,6 +123,17 @@ public final class OnAir implements AirControl {
                 return;
             }
             Map<ZoneStreams.Key, List<AirTargets.Target>> byStream = jdbi.withHandle(h -> targets.below(h, a.zones()));
+            // Nodes that fetched this item ahead play it by themselves at its time: the live stream is not for them.
+            Set<String> stored = prefetcher.holders(id);
+            byStream.values().forEach(list -> list.removeIf(t -> stored.contains(t.node().id())));
+            byStream.values().removeIf(List::isEmpty);
+            if (byStream.isEmpty() && !stored.isEmpty()) {
+                // Every node holds it; their proof of play comes in their reports, into the delivery records.
+                if (lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR, null)) {
+                    lifecycle.advance(id, AnnouncementState.ON_AIR, AnnouncementState.DONE, null);
+                }
+                return;
+            }
             if (byStream.isEmpty()) {
                 fail(id, "Không có loa nào trong các khu vực đã chọn. / no loudspeaker in the chosen zones");
                 return;
@@ -126,8 +145,7 @@ public final class OnAir implements AirControl {
                 return;
             }
             String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
-            Spoken spoken = a.text() == null ? recordings.apply(a.audioId())
-                    : speech.speak(vn.loa.server.http.TextInput.spoken(a.text()), a.voice(), unitPath);
+            Programme programme = Programme.of(a, sound(a, unitPath));
             // A cancel that came while the text was being spoken wins; the mark has served its purpose either way.
             if (cancelled.remove(id) != null || !lifecycle.advance(id, AnnouncementState.SCHEDULED,
                     AnnouncementState.ON_AIR, null)) {
@@ -140,9 +158,7 @@ public final class OnAir implements AirControl {
             log.follow(id, byStream);
             transmitter.air(AirLog.programmeId(id), a.priority(), policyOf(a.priority()),
                     byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
-                    () -> new PcmBufferSource(spoken.samples(), spoken.sampleRate()),
-                    new MixPlan(a.chime() ? Chime.dingDong() : null, a.chime() ? Chime.dingDong() : null, a.repeat(),
-                            PAUSE_BETWEEN_PLAYS));
+                    programme::source, programme.plan());
         } catch (RuntimeException e) {
             LOG.warn("announcement {} could not go on air", id, e);
             fail(id, "Không phát được: " + e.getMessage());

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.loa.core.media.StreamCodec;
@@ -13,6 +14,7 @@ import vn.loa.core.media.ZoneOutput;
 import vn.loa.core.srtp.SrtpMasterKey;
 import vn.loa.core.srtp.SrtpSender;
 import vn.loa.core.srtp.SrtpZoneOutput;
+import vn.loa.core.srtp.StreamRollover;
 import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
 
@@ -44,6 +46,7 @@ public final class ZoneStreams implements AutoCloseable {
     private final int multicastTtl;
     private final Map<Key, UdpFanOut> outputs = new ConcurrentHashMap<>();
     private final Map<Key, SrtpMasterKey> keys = new ConcurrentHashMap<>();
+    private final Map<Key, SrtpZoneOutput> secured = new ConcurrentHashMap<>();
     private final Map<Key, Set<InetSocketAddress>> destinations = new ConcurrentHashMap<>();
 
     public ZoneStreams(Transmitter transmitter, int multicastTtl) {
@@ -93,6 +96,15 @@ public final class ZoneStreams implements AutoCloseable {
         return master == null ? null : master.inline();
     }
 
+    /**
+     * Where a secure stream's SRTP packet index stands, for an agent that joins it mid-way; empty for a plain stream
+     * or one that has sent nothing yet.
+     */
+    public Optional<StreamRollover> position(Key key) {
+        SrtpZoneOutput output = secured.get(key);
+        return output == null ? Optional.empty() : output.rollover();
+    }
+
     private UdpFanOut open(Key key) {
         return outputs.computeIfAbsent(key, k -> {
             UdpFanOut opened = UdpFanOut.open(multicastTtl);
@@ -100,7 +112,9 @@ public final class ZoneStreams implements AutoCloseable {
             if (k.secure()) {
                 SrtpMasterKey master = SrtpMasterKey.generate();
                 keys.put(k, master);
-                output = new SrtpZoneOutput(new SrtpSender(master), opened);
+                SrtpZoneOutput protectedOutput = new SrtpZoneOutput(new SrtpSender(master), opened);
+                secured.put(k, protectedOutput);
+                output = protectedOutput;
             }
             transmitter.openZone(k.id(), k.codec(), output);
             return opened;

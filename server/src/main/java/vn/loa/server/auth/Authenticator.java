@@ -20,6 +20,8 @@ public final class Authenticator implements Handler<RoutingContext> {
             "/api/v1/auth/login", "/api/v1/openapi.json", "/api/v1/openapi.yaml",
             // Agents authenticate inside the channel, with their node token.
             "/api/v1/nodes/control");
+    /** Node agents fetch prefetched audio with their node id and token (HTTP Basic), checked by the route. */
+    private static final String NODE_FILES = "/api/v1/nodes/prefetch/";
 
     private final TokenService tokens;
 
@@ -30,7 +32,7 @@ public final class Authenticator implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (!path.startsWith("/api/") || OPEN.contains(path)) {
+        if (!path.startsWith("/api/") || OPEN.contains(path) || path.startsWith(NODE_FILES)) {
             ctx.next();
             return;
         }
