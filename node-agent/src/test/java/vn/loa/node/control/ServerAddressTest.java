@@ -39,4 +39,12 @@ class ServerAddressTest {
         assertThatThrownBy(() -> ServerAddress.parse("192.168.1.10:8080")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ServerAddress.parse("http://")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void prefetchedFilesComeFromTheSameServerBehindTheSamePrefix() {
+        assertThat(ServerAddress.parse("https://tinh.example/xa-hai-lang/").http("/api/v1/nodes/prefetch/7.wav"))
+                .hasToString("https://tinh.example:443/xa-hai-lang/api/v1/nodes/prefetch/7.wav");
+        assertThat(ServerAddress.parse("ws://[::1]:8080").http("/api/v1/x"))
+                .hasToString("http://[::1]:8080/api/v1/x");
+    }
 }

@@ -72,6 +72,64 @@ class NodeAgentIT extends ApiSuite {
         }
     }
 
+    @Test
+    void anAgentThatConnectsMidBroadcastGetsThePlayAndDecryptsTheRestOfIt() throws Exception {
+        String zone = Province.unique("thon-den-muon");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Đến Muộn", "xa-a")));
+        String node = Province.unique("den-muon");
+        String token = created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", node)
+                .put("name", "Đầu thu đến muộn").put("zone", zone).put("kind", "agent"))).json().getString("token");
+        Path recordings = Files.createTempDirectory("loa-late-agent-");
+        try (RtpCapture reference = new RtpCapture()) {
+            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-ref"))
+                    .put("name", "Loa đối chứng").put("zone", zone).put("kind", "rtp")
+                    .put("address", "127.0.0.1:" + reference.port())));
+            long id = OnAirIT.approvedNotice("Đến muộn", OnAirIT.LONG_TEXT, zone, false);
+            province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
+            var listening = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return reference.receive(2500, 120_000);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            // The node joins once the zone has heard the first 3 s (150 packets) of the notice.
+            await(() -> reference.received() >= 150, true);
+
+            NodeAgent agent = NodeAgent.start(new AgentOptions(ServerAddress.parse(server.baseUrl()), node, token,
+                    recordings, 0, 80), AgentTuning.DEFAULT).toCompletionStage().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            try {
+                List<RtpPacket> sent = listening.get(120, TimeUnit.SECONDS);
+                OnAirIT.waitForState(province.clerkA, id, "DONE");
+                await(() -> "PLAYED".equals(deliveryState(id, node)), true);
+                short[] heard = Audio.wav(recordingPath(recordings, id));
+                double seconds = heard.length / 8000.0;
+                // Only the rest of it, from the moment it joined, and all of that decrypted (speech, not noise).
+                assertThat(seconds).isGreaterThan(2).isLessThan(Audio.pcmu(sent).length / 8000.0 - 2.5);
+                assertThat(agent.reception().malformed()).isZero();
+                double energy = 0;
+                for (short v : heard) {
+                    energy += (double) v * v;
+                }
+                double rms = Math.sqrt(energy / heard.length);
+                assertThat(rms).isGreaterThan(300);
+            } finally {
+                agent.close();
+            }
+        }
+    }
+
+    private String deliveryState(long id, String node) {
+        var rows = province.clerkA.get("/api/v1/announcements/" + id).json().getJsonArray("deliveries");
+        for (int i = 0; i < rows.size(); i++) {
+            if (node.equals(rows.getJsonObject(i).getString("node"))) {
+                return rows.getJsonObject(i).getString("state");
+            }
+        }
+        return null;
+    }
+
     private boolean online(String node) {
         return Boolean.TRUE.equals(province.technicianA.get("/api/v1/nodes/" + node).json().getBoolean("online"));
     }

@@ -14,6 +14,7 @@ import vn.loa.core.rtp.RtpPacketCodec;
 public final class RtpCapture implements AutoCloseable {
 
     private final DatagramSocket socket;
+    private volatile int received;
 
     public RtpCapture() throws IOException {
         socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
@@ -42,8 +43,14 @@ public final class RtpCapture implements AutoCloseable {
                 continue;
             }
             packets.add(RtpPacketCodec.decode(datagram.getData(), 0, datagram.getLength()));
+            received = packets.size();
         }
         return packets;
+    }
+
+    /** How many packets the {@link #receive} running now has taken in so far; read from another thread. */
+    public int received() {
+        return received;
     }
 
     @Override
