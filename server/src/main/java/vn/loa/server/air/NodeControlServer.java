@@ -120,7 +120,7 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
             try {
                 ControlMessage message = ControlCodec.decode(frame);
                 if (message instanceof ControlMessage.Heartbeat heartbeat) {
-                    session.heard(heartbeat, clock.instant());
+                    sessions.heard(session, heartbeat, clock.instant());
                 } else if (message instanceof ControlMessage.Played played) {
                     blocking.run(() -> {
                         reports.reported(session.nodeId(), played);

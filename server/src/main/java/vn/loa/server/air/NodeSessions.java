@@ -1,11 +1,13 @@
 package vn.loa.server.air;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import vn.loa.core.control.ControlMessage;
 import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
 import vn.loa.server.node.NodeJson;
@@ -17,6 +19,11 @@ import vn.loa.server.node.NodeJson;
 public final class NodeSessions {
 
     private final Map<String, NodeSession> sessions = new ConcurrentHashMap<>();
+    /** Each agent's last heartbeat and when it came, kept after it disconnects: the figures a technician looks at. */
+    private final Map<String, Heard> latest = new ConcurrentHashMap<>();
+
+    private record Heard(ControlMessage.Heartbeat beat, Instant at) {
+    }
     private volatile Consumer<String> zoneChanged = zone -> { };
     private volatile java.util.function.BiConsumer<String, Boolean> presence = (node, online) -> { };
     private volatile Consumer<NodeSession> arrived = session -> { };
@@ -55,6 +62,12 @@ public final class NodeSessions {
         }
     }
 
+    /** An agent's heartbeat arrived. */
+    void heard(NodeSession session, ControlMessage.Heartbeat beat, Instant now) {
+        session.heard(beat, now);
+        latest.put(session.nodeId(), new Heard(beat, now));
+    }
+
     public Optional<NodeSession> find(String nodeId) {
         return Optional.ofNullable(sessions.get(nodeId));
     }
@@ -69,13 +82,16 @@ public final class NodeSessions {
         if (node.kind() != NodeKind.AGENT) {
             return json;
         }
-        NodeSession session = sessions.get(node.id());
-        json.put("online", session != null);
-        if (session != null && session.lastHeartbeat() != null) {
-            var beat = session.lastHeartbeat();
+        json.put("online", sessions.containsKey(node.id()));
+        Heard heard = latest.get(node.id());
+        if (heard != null) {
+            var beat = heard.beat();
+            long expected = beat.packetsReceived() + beat.packetsLost();
+            double lossPercent = expected == 0 ? 0 : Math.round(beat.packetsLost() * 1000.0 / expected) / 10.0;
             json.put("status", new JsonObject().put("state", beat.state()).put("volume", beat.volume())
                     .put("packetsReceived", beat.packetsReceived()).put("packetsLost", beat.packetsLost())
-                    .put("jitterMs", beat.jitterMs()).put("lastSeen", session.lastSeen().toString()));
+                    .put("lossPercent", lossPercent).put("jitterMs", beat.jitterMs())
+                    .put("lastSeen", heard.at().toString()));
         }
         return json;
     }

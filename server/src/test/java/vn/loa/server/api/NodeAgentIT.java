@@ -114,10 +114,24 @@ class NodeAgentIT extends ApiSuite {
                 }
                 double rms = Math.sqrt(energy / heard.length);
                 assertThat(rms).isGreaterThan(300);
+
+                // Its heartbeats report what RTP brought it; the server keeps the last figures after it leaves.
+                await(() -> packetsReceived(node) >= 100, true);
+                JsonObject status = province.technicianA.get("/api/v1/nodes/" + node).json().getJsonObject("status");
+                assertThat(status.getLong("packetsLost")).isNotNegative();
+                assertThat(status.getDouble("lossPercent")).isBetween(0.0, 100.0);
+                assertThat(status.getDouble("jitterMs")).isNotNegative();
             } finally {
                 agent.close();
             }
+            await(() -> online(node), false);
+            assertThat(packetsReceived(node)).isGreaterThanOrEqualTo(100);
         }
+    }
+
+    private long packetsReceived(String node) {
+        JsonObject status = province.technicianA.get("/api/v1/nodes/" + node).json().getJsonObject("status");
+        return status == null ? 0 : status.getLong("packetsReceived");
     }
 
     private String deliveryState(long id, String node) {
