@@ -28,7 +28,8 @@ import vn.loa.server.testing.TcpProxy;
 
 /**
  * Store-and-forward with Loa's own node agent: a notice scheduled for later is fetched ahead, checked by its SHA-256,
- * and played at its time by the node's clock even while the network is down; a corrupt file is never played.
+ * and played at its time by the node's clock even while the network is down; a corrupt file is never played, and the
+ * node hears the live stream instead.
  */
 class PrefetchIT extends ApiSuite {
 
@@ -71,6 +72,9 @@ class PrefetchIT extends ApiSuite {
                         .atZone(ZoneId.systemDefault()).toInstant()).isAfterOrEqualTo(at);
                 link.refuse(false);
                 await(() -> "PLAYED".equals(delivery(id, node).getString("state")), true);
+                // At its time the programme clock found every node holding it: nothing went live, nothing twice.
+                OnAirIT.waitForState(province.clerkA, id, "DONE");
+                assertThat(recordings(recordings, id)).isEqualTo(1);
 
                 // What was played is exactly what the server rendered and served.
                 Api.Reply served = fetch(id, node, token);
@@ -107,11 +111,15 @@ class PrefetchIT extends ApiSuite {
         try {
             await(() -> "FAILED".equals(delivery(id, node).getString("state")), true);
             assertThat(delivery(id, node).getString("detail")).contains("SHA-256");
-            while (Instant.now().isBefore(at.plusSeconds(2))) {
-                Thread.sleep(200);
-            }
             assertThat(recording(recordings, id)).isNull();
-            assertThat(delivery(id, node).getString("state")).isEqualTo("FAILED");
+
+            // At its time the programme clock airs it live, and the node plays the stream instead: 8 kHz G.711,
+            // not the 16 kHz file it refused.
+            await(() -> "PLAYED".equals(delivery(id, node).getString("state")), true);
+            try (var in = javax.sound.sampled.AudioSystem.getAudioInputStream(recording(recordings, id).toFile())) {
+                assertThat(in.getFormat().getSampleRate()).isEqualTo(8000f);
+            }
+            assertThat(recordings(recordings, id)).isEqualTo(1);
         } finally {
             agent.close();
         }
@@ -214,6 +222,14 @@ class PrefetchIT extends ApiSuite {
                     .findFirst().orElse(null);
         } catch (java.io.IOException e) {
             return null;
+        }
+    }
+
+    private static long recordings(Path dir, long id) {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(id + "-")).count();
+        } catch (java.io.IOException e) {
+            return -1;
         }
     }
 
