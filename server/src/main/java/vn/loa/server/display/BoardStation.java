@@ -39,6 +39,7 @@ public final class BoardStation implements AutoCloseable {
     private final PlayerSockets sockets;
     private final LedBoards leds;
     private final AlertBoardBanners alertBanners;
+    private final java.util.concurrent.ExecutorService bannerWorker;
     private final long bannerTimer;
     private final long refreshTimer;
 
@@ -55,12 +56,21 @@ public final class BoardStation implements AutoCloseable {
         this.playerRoutes = new PlayerRoutes(screens, renderer, store, blocking);
         this.sockets = new PlayerSockets(screens, content, blocking, clock, TIME_ZONE);
         this.leds = new LedBoards(DDP_FPS, screens, renderer, clock, TIME_ZONE);
-        java.util.concurrent.Executor worker = task -> blocking.run(() -> {
-            task.run();
-            return null;
+        // One thread raises and drops banners, in the order they were asked for: a cancel never overtakes its show.
+        this.bannerWorker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "loa-banners");
+            t.setDaemon(true);
+            return t;
         });
-        lifecycle.onStateChange(new EmergencyBanners(banners, worker));
-        this.alertBanners = new AlertBoardBanners(banners, worker);
+        java.util.concurrent.Executor inOrder = task -> {
+            try {
+                bannerWorker.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("the server is closing: banner change dropped");
+            }
+        };
+        lifecycle.onStateChange(new EmergencyBanners(banners, inOrder, clock));
+        this.alertBanners = new AlertBoardBanners(banners, inOrder);
         // Banners with an end come down on time; playlists follow their hours and days.
         this.bannerTimer = vertx.setPeriodic(1000, t -> screens.rebanner());
         this.refreshTimer = vertx.setPeriodic(30_000, t -> refreshAll(blocking));
@@ -109,6 +119,7 @@ public final class BoardStation implements AutoCloseable {
     public void close() {
         vertx.cancelTimer(bannerTimer);
         vertx.cancelTimer(refreshTimer);
+        bannerWorker.shutdownNow();
         leds.close();
     }
 }

@@ -1,7 +1,6 @@
 package vn.loa.server.display;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Executor;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
@@ -20,11 +19,13 @@ public final class EmergencyBanners implements AnnouncementService.StateListener
 
     private final Banners banners;
     private final Executor executor;
+    private final java.time.Clock clock;
 
-    /** @param executor where banners are raised (it resolves zones in the database); never the event loop */
-    public EmergencyBanners(Banners banners, Executor executor) {
+    /** @param executor where banners are raised, in order (it resolves zones in the database); never the event loop */
+    public EmergencyBanners(Banners banners, Executor executor, java.time.Clock clock) {
         this.banners = banners;
         this.executor = executor;
+        this.clock = clock;
     }
 
     static String bannerId(long announcementId) {
@@ -39,7 +40,7 @@ public final class EmergencyBanners implements AnnouncementService.StateListener
         String id = bannerId(a.id());
         switch (to) {
             case SCHEDULED -> executor.execute(() -> banners.show(id, a.zones(), text(a), null));
-            case DONE, FAILED -> executor.execute(() -> banners.show(id, a.zones(), text(a), Instant.now().plus(LINGER)));
+            case DONE, FAILED -> executor.execute(() -> banners.show(id, a.zones(), text(a), clock.instant().plus(LINGER)));
             case CANCELLED -> executor.execute(() -> banners.clear(id));
             default -> { }
         }

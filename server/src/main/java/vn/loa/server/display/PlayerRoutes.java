@@ -59,6 +59,10 @@ public final class PlayerRoutes {
         }
         String item = frame.substring(0, dash);
         String page = frame.substring(dash + 1, frame.length() - 4);
+        if (item.equals("idle")) {
+            png(ctx, () -> screens.screen(id).map(renderer::idle).orElse(null));
+            return;
+        }
         png(ctx, () -> screens.screen(id).flatMap(s -> s.entries().stream()
                 .filter(e -> e.item().id().equals(item) && String.valueOf(e.page()).equals(page)).findFirst()
                 .map(e -> renderer.entry(s.profile(), e))).orElse(null));

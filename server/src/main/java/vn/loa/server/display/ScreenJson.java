@@ -29,6 +29,12 @@ final class ScreenJson {
             }
             entries.add(j);
         }
+        if (entries.isEmpty()) {
+            // Nothing to play: the board shows its name, as the snapshot does.
+            entries.add(new JsonObject().put("key", "idle/0").put("item", "idle").put("kind", "IDLE").put("page", 0)
+                    .put("pages", 1).put("seconds", 3600).put("title", s.board().name()).put("body", "")
+                    .put("src", base + "/frames/idle-0.png?v=" + s.version()));
+        }
         JsonObject banner = s.banner() == null ? null : new JsonObject().put("heading", "KHẨN CẤP")
                 .put("text", s.banner()).put("src", base + "/banner.png?v=" + s.version());
         return new JsonObject().put("type", "screen").put("serverTime", now.toEpochMilli()).put("version", s.version())

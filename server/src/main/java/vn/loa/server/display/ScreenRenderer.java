@@ -117,7 +117,8 @@ public final class ScreenRenderer {
         return new TextSlide(item.title(), item.body());
     }
 
-    private BufferedImage idle(Screen screen) {
+    /** What a board with nothing to play shows: its name. */
+    public BufferedImage idle(Screen screen) {
         return cached(key(screen.profile(), "idle", screen.board().name()),
                 () -> slides.render(screen.profile(), new TextSlide(screen.board().name(), ""), 0));
     }

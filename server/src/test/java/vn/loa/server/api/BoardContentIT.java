@@ -171,6 +171,27 @@ class BoardContentIT extends ApiSuite {
     }
 
     @Test
+    void aCancelledEmergencyLeavesTheBoardsAtOnce() throws Exception {
+        String id = board("thon-a1", 320, 180);
+        province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
+        int[] before = pixels(png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png")));
+        try (java.net.DatagramSocket speaker = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-ip"))
+                    .put("name", "Loa IP").put("zone", "thon-a1").put("kind", "rtp").put("codec", "PCMU")
+                    .put("address", "127.0.0.1:" + speaker.getLocalPort())));
+            long alert = created(province.approverA.post("/api/v1/announcements", new JsonObject()
+                    .put("title", "Cháy rừng").put("text", "Mời bà con tránh xa khu rừng phía tây. ".repeat(20))
+                    .put("priority", "EMERGENCY").put("zones", new JsonArray().add("thon-a1")))).json().getLong("id");
+            province.approverA.post("/api/v1/announcements/" + alert + "/broadcast", null);
+            waitForSnapshot(province.clerkA, id, img -> img.getRGB(2, 2) == 0xffc1121f);
+
+            assertThat(province.approverA.post("/api/v1/announcements/" + alert + "/cancel", new JsonObject())
+                    .status()).isEqualTo(200);
+            waitForSnapshot(province.clerkA, id, img -> java.util.Arrays.equals(pixels(img), before));
+        }
+    }
+
+    @Test
     void aBannerRaisedByAnotherPartOfLoaComesDownAtItsEndAndThePlaylistReturns() throws Exception {
         String id = board("thon-a1", 320, 180);
         province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
