@@ -71,3 +71,31 @@ export function query(params) {
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+
+/**
+ * Uploads a file as multipart/form-data (field "file") and reports progress as onProgress(sentBytes, totalBytes);
+ * XMLHttpRequest because fetch cannot report upload progress. Resolves to the JSON answer.
+ */
+export function upload(path, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    const s = session.current();
+    if (s) xhr.setRequestHeader('Authorization', `Bearer ${s.token}`);
+    xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress(e.loaded, e.total); });
+    xhr.addEventListener('load', () => {
+      let body = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON: only the status is known.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body);
+      else reject(new ApiError(xhr.status, body.error || `http_${xhr.status}`, body.message || '', body.field));
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'network', '')));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}

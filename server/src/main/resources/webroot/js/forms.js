@@ -9,7 +9,13 @@ const CODE_FIELD = {
   invalid_schedule: 'schedule',
   missing_content: 'text',
   text_too_long: 'text',
-  unknown_audio: 'audio',
+  unknown_audio: 'file',
+  audioId: 'file',
+  not_audio: 'file',
+  corrupt_audio: 'file',
+  file_too_large: 'file',
+  invalid_file_name: 'file',
+  missing_file: 'file',
   invalid_relay_url: 'relayUrl',
   duplicate_id: 'id',
   id_mismatch: 'id',
@@ -18,9 +24,6 @@ const CODE_FIELD = {
   unresolved_address: 'address',
   odd_port: 'address',
   invalid_multicast: 'multicast',
-  invalid_audio: 'file',
-  unsupported_audio: 'file',
-  audio_too_long: 'file',
 };
 
 /** The field an error belongs to in this form, or null for a form-wide message. */

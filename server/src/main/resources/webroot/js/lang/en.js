@@ -59,6 +59,12 @@ export const en = {
   'compose.submit': 'Send for approval',
   'compose.draft': 'Save draft',
 
+  'upload.legend': 'Or play a recording',
+  'upload.file': 'Recording (MP3, WAV, OGG, M4A)',
+  'upload.hint': 'The file uploads as soon as you choose it; the notice then plays it instead of a voice.',
+  'upload.progress': 'Upload progress',
+  'upload.done': 'Uploaded "{name}" ({duration}).',
+
   'voice.vi': 'Northern voice',
   'voice.central': 'Central voice',
   'voice.south': 'Southern voice',
@@ -155,6 +161,7 @@ export const en = {
   'notice.noDeliveries': 'Not sent to any loudspeaker yet.',
   'notice.progress': 'Progress',
   'notice.reached': '{n} of {total} loudspeakers reached',
+  'notice.recording': 'Plays the recording {id}',
   'notice.history': 'History',
   'notice.reason': 'Reason',
   'notice.noChime': 'no chime',

@@ -59,6 +59,12 @@ export const vi = {
   'compose.submit': 'Gửi duyệt',
   'compose.draft': 'Lưu nháp',
 
+  'upload.legend': 'Hoặc phát bản ghi âm',
+  'upload.file': 'Tệp ghi âm (MP3, WAV, OGG, M4A)',
+  'upload.hint': 'Tệp được tải lên ngay khi chọn; thông báo sẽ phát bản ghi này thay cho giọng đọc.',
+  'upload.progress': 'Tiến độ tải lên',
+  'upload.done': 'Đã tải lên "{name}" ({duration}).',
+
   'voice.vi': 'Giọng miền Bắc',
   'voice.central': 'Giọng miền Trung',
   'voice.south': 'Giọng miền Nam',
@@ -155,6 +161,7 @@ export const vi = {
   'notice.noDeliveries': 'Chưa phát tới cụm loa nào.',
   'notice.progress': 'Tiến độ phát',
   'notice.reached': '{n}/{total} cụm loa đã nhận',
+  'notice.recording': 'Phát bản ghi âm: {id}',
   'notice.history': 'Lịch sử',
   'notice.reason': 'Lý do',
   'notice.noChime': 'không nhạc hiệu',

@@ -7,6 +7,7 @@ import * as zones from '../zones.js';
 import { submitting, clearErrors } from '../forms.js';
 import { preview, voices } from '../notices.js';
 import { scheduleFields } from '../schedule.js';
+import { recordingField } from '../recording.js';
 import { go } from '../nav.js';
 
 /** Loa's reading of the text, in the chosen voice's language (an English voice reads in English). */
@@ -45,6 +46,7 @@ export default {
     const chime = h('input', { type: 'checkbox', checked: true, id: 'compose-chime', name: 'chime' });
     const tree$ = zones.checkboxTree(tree, 'zones');
     const schedule = scheduleFields('compose');
+    const recording = recordingField();
     const form = h('form', { class: 'compose', novalidate: true },
       h('div', { class: 'columns' },
         h('div', {},
@@ -53,6 +55,7 @@ export default {
           field('compose', 'voice', t('field.voice'), voice),
           preview(() => text.value, () => voice.value)),
         readingPane(text, voice)),
+      recording.element,
       h('fieldset', { class: 'zones', dataset: { field: 'zones' } }, h('legend', {}, t('field.zones')), tree$,
         h('p', { class: 'field-error', dataset: { errorFor: 'zones' }, 'aria-live': 'polite' })),
       h('div', { class: 'row' },
@@ -71,6 +74,7 @@ export default {
         const body = {
           title: title.value,
           text: text.value,
+          audioId: recording.audioId(),
           zones: zones.ticked(form, 'zones'),
           priority: priority.value,
           voice: voice.value || undefined,
