@@ -1,0 +1,167 @@
+package vn.loa.plugins.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import vn.loa.plugin.AiredNotice;
+import vn.loa.plugin.InvalidSettingsException;
+import vn.loa.plugin.OutboundChannelContract;
+import vn.loa.plugin.Plugin;
+import vn.loa.plugin.PluginRequest;
+import vn.loa.plugin.RecordingContext;
+import vn.loa.plugin.Settings;
+
+/** notify against a real SMTP server (GreenMail) and a local webhook receiver, both started by the test. */
+class NotifyTest implements OutboundChannelContract {
+
+    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final WebhookReceiver HOOK = new WebhookReceiver();
+
+    static {
+        SMTP.start();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        SMTP.stop();
+        HOOK.close();
+    }
+
+    @Override
+    public Plugin plugin() {
+        return new Notify();
+    }
+
+    static Settings settings(String hookUrl) {
+        return Settings.EMPTY
+                .with("email", Map.of("host", "127.0.0.1", "port", SMTP.getSmtp().getPort(), "from", "loa@anbinh.gov.vn",
+                        "to", List.of("chu-tich@anbinh.gov.vn", "van-phong@anbinh.gov.vn")))
+                .with("webhooks", List.of(Map.of("name", "zalo-oa", "url", hookUrl,
+                        "headers", Map.of("access_token", "bi-mat"))))
+                .with("retries", 2).with("retryDelaySeconds", 0.05).with("timeoutSeconds", 5);
+    }
+
+    @Override
+    public Settings workingSettings() {
+        return settings(HOOK.url());
+    }
+
+    @Override
+    public Settings brokenSettings() {
+        return workingSettings().with("webhooks", List.of(Map.of("name", "sms", "url", "ftp://gateway")));
+    }
+
+    @Override
+    public void assertReceived(AiredNotice notice) throws Exception {
+        await(() -> Arrays.stream(SMTP.getReceivedMessages()).anyMatch(m -> subject(m).endsWith(notice.title())));
+        MimeMessage mail = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> subject(m).endsWith(notice.title()))
+                .findFirst().orElseThrow();
+        assertThat(mail.getContent().toString()).contains(notice.text()).contains(String.join(", ", notice.zoneNames()));
+        assertThat(mail.getAllRecipients()).hasSize(2);
+        await(() -> HOOK.calls().stream().anyMatch(c -> c.body().contains("\"id\":" + notice.id() + ",")));
+        WebhookReceiver.Call call = HOOK.calls().stream().filter(c -> c.body().contains("\"id\":" + notice.id() + ","))
+                .findFirst().orElseThrow();
+        assertThat(call.body()).contains("\"title\":\"" + notice.title() + "\"").contains("\"message\":\"[Loa] ");
+        assertThat(call.token()).isEqualTo("bi-mat");
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    private static AiredNotice notice(long id, String title) {
+        return new AiredNotice(id, title, "Mực nước sông Cái đang lên, bà con chú ý.", "EMERGENCY",
+                List.of("thon-ben-song"), List.of("Thôn Bến Sông"), Instant.parse("2026-12-01T02:30:00Z"));
+    }
+
+    @Test
+    void aFailingReceiverIsRetriedThenListedAndAnAdminCanSendItAgain() throws Exception {
+        try (WebhookReceiver failing = new WebhookReceiver()) {
+            failing.answer = 500;
+            Notify plugin = new Notify();
+            plugin.start(new RecordingContext(plugin.validate(settings(failing.url()))));
+            try {
+                plugin.deliver(notice(41, "Cảnh báo lũ"));
+                await(() -> dead(plugin).contains("\"channel\":\"zalo-oa\""));
+                // Tried once and retried twice, then listed with the reason; the e-mail went through.
+                assertThat(failing.calls()).hasSize(3);
+                assertThat(dead(plugin)).contains("\"id\":41,\"title\":\"Cảnh báo lũ\",\"attempts\":3")
+                        .contains("\"lastError\":\"HTTP 500\"").doesNotContain("\"channel\":\"email\"");
+
+                assertThat(plugin.handle(new PluginRequest("POST", "/dead-letters/retry", Map.of(), null, null,
+                        "clerk-a", "clerk")).status()).isEqualTo(403);
+                failing.answer = 200;
+                assertThat(plugin.handle(new PluginRequest("POST", "/dead-letters/retry", Map.of(), null, null,
+                        "admin-a", "admin")).bodyText()).isEqualTo("{\"retried\":1}");
+                await(() -> failing.calls().size() == 4 && dead(plugin).equals("[]"));
+            } finally {
+                plugin.stop();
+            }
+        }
+    }
+
+    @Test
+    void aReceiverThatRecoversBeforeTheLastRetryGetsTheNoticeAndNothingIsListed() throws Exception {
+        try (WebhookReceiver flaky = new WebhookReceiver()) {
+            flaky.answer = 503;
+            Notify plugin = new Notify();
+            plugin.start(new RecordingContext(plugin.validate(settings(flaky.url())
+                    .with("retryDelaySeconds", 0.3).with("email", null))));
+            try {
+                plugin.deliver(notice(42, "Mưa lớn"));
+                await(() -> flaky.calls().size() >= 1);
+                flaky.answer = 200;
+                await(() -> status(plugin).contains("\"sent\":1"));
+                assertThat(dead(plugin)).isEqualTo("[]");
+            } finally {
+                plugin.stop();
+            }
+        }
+    }
+
+    @Test
+    void settingsAreCheckedWithMessagesTheAdminCanActOn() {
+        assertThatThrownBy(() -> new Notify().validate(Settings.EMPTY))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("kênh");
+        assertThatThrownBy(() -> new Notify().validate(workingSettings().with("email", Map.of("host", "smtp",
+                "from", "loa", "to", List.of("x@y"))))).isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("email.from");
+        assertThatThrownBy(() -> new Notify().validate(workingSettings().with("webhooks", List.of(Map.of("name",
+                "zalo", "url", HOOK.url(), "headers", Map.of("Host", "x")))))).isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("zalo");
+        assertThatThrownBy(() -> new Notify().validate(workingSettings().with("retries", 99)))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("retries");
+    }
+
+    private static String dead(Notify plugin) {
+        return plugin.handle(new PluginRequest("GET", "/dead-letters", Map.of(), null, null, "tech", "technician"))
+                .bodyText();
+    }
+
+    private static String status(Notify plugin) {
+        return plugin.handle(new PluginRequest("GET", "/status", Map.of(), null, null, "tech", "technician"))
+                .bodyText();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(condition.getAsBoolean()).isTrue();
+    }
+}
