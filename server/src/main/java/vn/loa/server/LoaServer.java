@@ -48,6 +48,7 @@ import vn.loa.server.http.ApiRouter;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.ErrorResponder;
 import vn.loa.server.http.HealthRoutes;
+import vn.loa.server.hotline.Hotline;
 import vn.loa.server.live.AnnouncementEvents;
 import vn.loa.server.live.NodeVolume;
 import vn.loa.server.report.AvailabilityReport;
@@ -84,6 +85,7 @@ public final class LoaServer implements AutoCloseable {
     private Database database;
     private HttpServer http;
     private AirStation air;
+    private Hotline hotline;
     private vn.loa.server.display.BoardStation boardStation;
     private PluginModule plugins;
     private vn.loa.server.schedule.Programmes programmes;
@@ -153,6 +155,10 @@ public final class LoaServer implements AutoCloseable {
                 new AlertService(jdbi, lifecycle, alertAreas, boardStation.alertBanners(), audit, clock),
                 new AlertKeys(jdbi, audit, clock), alertAreas, blocking);
         Authenticator authenticator = new Authenticator(tokens);
+        // The SIP hotline (issue 7): the API always; the phone side when hotline.enabled.
+        hotline = new Hotline(config.hotline(), jdbi, lifecycle, air.live(), new AnnouncerSpeech(abbreviations), hasher,
+                audit, config.dataDir(), clock);
+        var hotlineRoutes = hotline.routes(blocking);
         var announcementEvents = new AnnouncementEvents(vertx, announcements::detail, blocking, Duration.ofMillis(500));
         var nodeVolume = new NodeVolume(nodeRegistry, air.sessions(), jdbi, audit, blocking);
         plugins = new PluginModule(jdbi, lifecycle, audit, blocking, config.dataDir(), clock);
@@ -179,6 +185,7 @@ public final class LoaServer implements AutoCloseable {
             speechRoutes.mount(builder);
             streams.mount(builder);
             alerts.mount(builder);
+            hotlineRoutes.mount(builder);
             announcementEvents.mount(builder);
             nodeVolume.mount(builder);
             boardStation.mount(builder);
@@ -219,8 +226,16 @@ public final class LoaServer implements AutoCloseable {
         return boardStation.banners();
     }
 
+    /** The hotline (its SIP side when enabled); null before {@link #start}. */
+    public Hotline hotline() {
+        return hotline;
+    }
+
     @Override
     public void close() {
+        if (hotline != null) {
+            hotline.close();
+        }
         if (programmes != null) {
             programmes.close();
         }

@@ -27,6 +27,7 @@ public final class AirStation implements AutoCloseable {
     private final ExecutorService worker;
     private final OnAir onAir;
     private final NodeControlServer control;
+    private final LiveAir live;
 
     private final Prefetcher prefetcher;
 
@@ -54,6 +55,7 @@ public final class AirStation implements AutoCloseable {
                     prefetcher.reported(node, played);
                     log.reported(node, played);
                 }, node -> streams.srtpKey(ZoneStreams.keyOf(node)), clock);
+        this.live = new LiveAir(jdbi, lifecycle, targets, streams, transmitter, log, clock);
         sessions.onZoneChanged(onAir::refreshZone);
         sessions.onArrival(session -> {
             log.arrived(session);
@@ -71,6 +73,11 @@ public final class AirStation implements AutoCloseable {
     /** How announcements go on air, for the programme clock to air scheduled items at their time. */
     public OnAir onAir() {
         return onAir;
+    }
+
+    /** The way on air for live speech (the hotline). */
+    public LiveAir live() {
+        return live;
     }
 
     public NodeSessions sessions() {

@@ -79,7 +79,8 @@ public final class ConfigLoader {
                 Duration.ofSeconds(integer(p, "auth.login.window", 1, 24 * 3600)),
                 integer(p, "rtp.multicast.ttl", 1, 255),
                 speech(p),
-                ProgrammeSettings.from(p));
+                ProgrammeSettings.from(p),
+                HotlineConfig.from(p));
     }
 
     private static SpeechSettings speech(Properties p) {

@@ -23,7 +23,8 @@ public record LoaConfig(
         Duration loginWindow,
         int multicastTtl,
         SpeechSettings speech,
-        ProgrammeSettings programmes) {
+        ProgrammeSettings programmes,
+        HotlineConfig hotline) {
 
     /** True when the database is PostgreSQL rather than the embedded H2. */
     public boolean isPostgres() {
@@ -34,6 +35,7 @@ public record LoaConfig(
     public LoaConfig withHttpPort(int port) {
         return new LoaConfig(httpHost, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword,
                 rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow, multicastTtl, speech,
-                programmes);
+                programmes,
+                hotline);
     }
 }

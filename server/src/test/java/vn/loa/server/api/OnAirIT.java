@@ -177,13 +177,13 @@ class OnAirIT extends ApiSuite {
         }
     }
 
-    private static double spokenSeconds(String text) throws Exception {
+    static double spokenSeconds(String text) throws Exception {
         var wav = province.clerkA.post("/api/v1/tts/preview", new JsonObject().put("text", text)).bytes();
         var audio = javax.sound.sampled.AudioSystem.getAudioInputStream(new java.io.ByteArrayInputStream(wav));
         return audio.getFrameLength() / audio.getFormat().getFrameRate();
     }
 
-    private static java.time.Instant lastAt(JsonObject announcement) {
+    static java.time.Instant lastAt(JsonObject announcement) {
         JsonArray t = announcement.getJsonArray("transitions");
         return java.time.Instant.parse(t.getJsonObject(t.size() - 1).getString("at"));
     }

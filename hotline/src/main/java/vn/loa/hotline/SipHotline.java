@@ -1,0 +1,404 @@
+package vn.loa.hotline;
+
+import gov.nist.javax.sip.RequestEventExt;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.address.TelURL;
+import javax.sip.address.URI;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hotline's SIP user agent (JAIN-SIP RI): takes calls on UDP and TCP, directly or through the trunk it registers
+ * with (see {@link TrunkRegistration}), checks the caller, answers with G.711 and hands the call to its voice menu.
+ *
+ * <p>Threading: JAIN-SIP delivers requests on its own threads; anything that may block (the caller check, speech)
+ * runs on the hotline's worker pool, and each call has a thread of its own for its menu.
+ */
+public final class SipHotline implements SipListener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipHotline.class);
+    private static final AtomicInteger STACKS = new AtomicInteger();
+
+    private final HotlineSettings settings;
+    private final CallerGate gate;
+    private final HotlineActions actions;
+    private final Path recordings;
+    private final InviteThrottle throttle;
+    private final Map<String, HotlineCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, ServerTransaction> ringing = new ConcurrentHashMap<>();
+    private final Map<String, javax.sip.Dialog> dialogs = new ConcurrentHashMap<>();
+    private final Map<String, short[]> spoken = new ConcurrentHashMap<>();
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final int port;
+    private SipStack stack;
+    private SipProvider provider;
+    private MessageFactory messages;
+    private HeaderFactory headers;
+    private AddressFactory addresses;
+    private TrunkRegistration registration;
+    private final HotlineMetrics metrics = new HotlineMetrics();
+
+    private SipHotline(HotlineSettings settings, CallerGate gate, HotlineActions actions, Path recordings, int port) {
+        this.settings = settings;
+        this.gate = gate;
+        this.actions = actions;
+        this.recordings = recordings;
+        this.port = port;
+        this.throttle = new InviteThrottle(settings.invitesPerSecond(), System::nanoTime);
+        this.workers = Executors.newFixedThreadPool(4, daemon("loa-hotline"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("loa-hotline-timer"));
+    }
+
+    /** Starts listening (and registering, if a trunk is set); prompts are spoken in the background. */
+    public static SipHotline start(HotlineSettings settings, CallerGate gate, HotlineActions actions, Path recordings)
+            throws Exception {
+        int port = settings.port() == 0 ? freePort(settings.listenHost()) : settings.port();
+        SipHotline hotline = new SipHotline(settings, gate, actions, recordings, port);
+        hotline.listen();
+        return hotline;
+    }
+
+    private void listen() throws Exception {
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "loa-hotline-" + STACKS.incrementAndGet());
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", SipLog.class.getName());
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        // A message over 16 KB is no phone call: refuse it before parsing (TCP), as UDP's datagram size does.
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "16384");
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "2000");
+        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "64");
+        stack = factory.createSipStack(p);
+        messages = factory.createMessageFactory();
+        headers = factory.createHeaderFactory();
+        addresses = factory.createAddressFactory();
+        ListeningPoint udp = stack.createListeningPoint(settings.listenHost(), port, ListeningPoint.UDP);
+        ListeningPoint tcp = stack.createListeningPoint(settings.listenHost(), port, ListeningPoint.TCP);
+        provider = stack.createSipProvider(udp);
+        provider.addListeningPoint(tcp);
+        provider.addSipListener(this);
+        stack.start();
+        timer.scheduleAtFixedRate(this::checkIdle, 1, 1, TimeUnit.SECONDS);
+        workers.execute(() -> VoiceMenu.FIXED.forEach(this::prompt));
+        if (settings.registrar() != null) {
+            registration = new TrunkRegistration(settings, port, stack, provider, messages, headers, addresses, timer);
+            registration.register();
+        }
+        LOG.info("hotline listening on {}:{} (UDP, TCP){}", settings.listenHost(), port,
+                settings.registrar() == null ? "" : ", registering with " + settings.registrar());
+    }
+
+    /** The SIP port (UDP and TCP). */
+    public int port() {
+        return port;
+    }
+
+    /** True once the trunk accepted the registration (always false without a trunk). */
+    public boolean registered() {
+        return registration != null && registration.registered();
+    }
+
+    /** Timing and counters for the benchmark and {@code /metrics}. */
+    public HotlineMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        try {
+            switch (request.getMethod()) {
+                case Request.INVITE -> invite(event);
+                case Request.ACK -> { }
+                case Request.BYE -> bye(event);
+                case Request.CANCEL -> cancel(event);
+                case Request.INFO -> info(event);
+                case Request.OPTIONS -> reply(event, Response.OK);
+                default -> reply(event, Response.METHOD_NOT_ALLOWED);
+            }
+        } catch (Exception e) {
+            LOG.warn("SIP {} from {} failed", request.getMethod(), remote(event), e);
+        }
+    }
+
+    private void invite(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        String callId = callId(request);
+        if (calls.containsKey(callId) || ringing.containsKey(callId)) {
+            return; // a retransmission or re-INVITE; the first answer stands
+        }
+        String address = remote(event);
+        if (!throttle.allow(address)) {
+            metrics.throttled.incrementAndGet();
+            Response busy = messages.createResponse(Response.SERVICE_UNAVAILABLE, request);
+            busy.addHeader(headers.createRetryAfterHeader(2));
+            provider.sendResponse(busy); // stateless: a flood costs no transaction
+            return;
+        }
+        ServerTransaction st;
+        try {
+            st = event.getServerTransaction() != null ? event.getServerTransaction()
+                    : provider.getNewServerTransaction(request);
+        } catch (TransactionAlreadyExistsException e) {
+            return;
+        }
+        if (calls.size() + ringing.size() >= settings.maxCalls()) {
+            st.sendResponse(messages.createResponse(Response.BUSY_HERE, request));
+            return;
+        }
+        ringing.put(callId, st);
+        st.sendResponse(messages.createResponse(Response.TRYING, request));
+        workers.execute(() -> answer(st, request, callId, address));
+    }
+
+    private void answer(ServerTransaction st, Request request, String callId, String address) {
+        String number = number(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
+        try {
+            CallerGate.Admission admission = gate.admit(number, address);
+            if (admission != CallerGate.Admission.ACCEPTED) {
+                metrics.refused.incrementAndGet();
+                Response no = messages.createResponse(Response.FORBIDDEN, request);
+                no.setReasonPhrase(admission == CallerGate.Admission.LOCKED ? "Number locked" : "Number not authorised");
+                st.sendResponse(no);
+                return;
+            }
+            SessionDescription offer;
+            try {
+                byte[] body = request.getRawContent();
+                offer = SessionDescription.parseOffer(body == null ? null : new String(body, StandardCharsets.UTF_8));
+            } catch (SessionDescription.Unacceptable e) {
+                Response no = messages.createResponse(Response.NOT_ACCEPTABLE_HERE, request);
+                no.setReasonPhrase(e.getMessage());
+                st.sendResponse(no);
+                return;
+            }
+            MediaPort media = new MediaPort(settings.listenHost());
+            CallRecording recording = new CallRecording(recordings.resolve(callFile(callId)));
+            HotlineCall call = new HotlineCall(Integer.toHexString(callId.hashCode() & 0x7FFFFFFF) + "-"
+                    + System.currentTimeMillis() % 100_000, number, address, gate, actions, this::prompt, media,
+                    recording, this::hangUp);
+            Response ok = messages.createResponse(Response.OK, request);
+            ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(Long.toHexString(System.nanoTime()));
+            SipURI contact = addresses.createSipURI(settings.user(), settings.publicHost());
+            contact.setPort(port);
+            ok.addHeader(headers.createContactHeader(addresses.createAddress(contact)));
+            ContentTypeHeader sdp = headers.createContentTypeHeader("application", "sdp");
+            ok.setContent(offer.answer(settings.publicHost(), media.port(), System.currentTimeMillis()), sdp);
+            calls.put(callId, call);
+            dialogs.put(callId, st.getDialog());
+            media.start(offer, new DtmfDigits(call::press, System::currentTimeMillis), "loa-call-" + call.id());
+            st.sendResponse(ok);
+            metrics.answered.incrementAndGet();
+            call.begin();
+        } catch (Exception e) {
+            LOG.warn("call {} from {} could not be answered", callId, number, e);
+            calls.remove(callId);
+            try {
+                st.sendResponse(messages.createResponse(Response.SERVER_INTERNAL_ERROR, request));
+            } catch (Exception ignored) {
+                // the transaction is gone; the caller times out
+            }
+        } finally {
+            ringing.remove(callId);
+        }
+    }
+
+    private void bye(RequestEvent event) throws Exception {
+        reply(event, Response.OK);
+        HotlineCall call = calls.remove(callId(event.getRequest()));
+        dialogs.remove(callId(event.getRequest()));
+        if (call != null) {
+            call.end();
+        }
+    }
+
+    private void cancel(RequestEvent event) throws Exception {
+        reply(event, Response.OK);
+        String callId = callId(event.getRequest());
+        ServerTransaction invite = ringing.remove(callId);
+        if (invite != null) {
+            invite.sendResponse(messages.createResponse(Response.REQUEST_TERMINATED, invite.getRequest()));
+        }
+    }
+
+    private void info(RequestEvent event) throws Exception {
+        reply(event, Response.OK);
+        HotlineCall call = calls.get(callId(event.getRequest()));
+        byte[] body = event.getRequest().getRawContent();
+        ContentTypeHeader type = (ContentTypeHeader) event.getRequest().getHeader(ContentTypeHeader.NAME);
+        if (call != null && body != null && type != null) {
+            new DtmfDigits(call::press, System::currentTimeMillis).info(
+                    type.getContentType() + "/" + type.getContentSubType(), new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Hangs up from Loa's side (PIN locked, cancel, a prepared alert aired, nobody pressed a key). */
+    private void hangUp(HotlineCall call) {
+        calls.entrySet().stream().filter(e -> e.getValue() == call).map(Map.Entry::getKey).findFirst()
+                .ifPresent(callId -> {
+                    calls.remove(callId);
+                    javax.sip.Dialog dialog = dialogs.remove(callId);
+                    try {
+                        if (dialog != null) {
+                            Request bye = dialog.createRequest(Request.BYE);
+                            dialog.sendRequest(provider.getNewClientTransaction(bye));
+                        }
+                    } catch (Exception e) {
+                        LOG.warn("BYE for {} failed", call, e);
+                    }
+                    call.end();
+                });
+    }
+
+    private void checkIdle() {
+        long timeout = settings.pinTimeout().toNanos();
+        calls.values().forEach(c -> c.checkIdle(timeout));
+    }
+
+    private short[] prompt(String text) {
+        return spoken.computeIfAbsent(text, actions::speak);
+    }
+
+    private void reply(RequestEvent event, int status) throws Exception {
+        ServerTransaction st = event.getServerTransaction();
+        Response response = messages.createResponse(status, event.getRequest());
+        if (st == null) {
+            provider.sendResponse(response);
+        } else {
+            st.sendResponse(response);
+        }
+    }
+
+    /** The calling number: the user part of the From URI, digits and a leading + only. */
+    static String number(URI uri) {
+        String user = uri instanceof SipURI sip ? sip.getUser() : uri instanceof TelURL tel ? tel.getPhoneNumber()
+                : null;
+        if (user == null) {
+            return "";
+        }
+        StringBuilder n = new StringBuilder();
+        for (int i = 0; i < user.length() && n.length() < 32; i++) {
+            char c = user.charAt(i);
+            if (Character.isDigit(c) || c == '+' && n.length() == 0) {
+                n.append(c);
+            }
+        }
+        return n.toString();
+    }
+
+    private static String callId(Request request) {
+        return ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+    }
+
+    private static String callFile(String callId) {
+        return java.time.LocalDate.now() + "/" + Integer.toHexString(callId.hashCode()) + "-"
+                + System.currentTimeMillis() + ".wav";
+    }
+
+    private static String remote(RequestEvent event) {
+        return event instanceof RequestEventExt ext && ext.getRemoteIpAddress() != null ? ext.getRemoteIpAddress()
+                : "unknown";
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        if (registration != null) {
+            registration.response(event);
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debug("SIP I/O error with {}:{}", event.getHost(), event.getPort());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+    }
+
+    private static int freePort(String host) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket tcp = new ServerSocket()) {
+                tcp.bind(new InetSocketAddress(host, 0));
+                int candidate = tcp.getLocalPort();
+                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(host, candidate))) {
+                    return candidate;
+                } catch (IOException taken) {
+                    // the UDP side is in use; try another
+                }
+            }
+        }
+        throw new IOException("no free port for SIP on " + host);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        if (registration != null) {
+            registration.unregister();
+        }
+        calls.values().forEach(HotlineCall::end);
+        calls.clear();
+        timer.shutdownNow();
+        workers.shutdownNow();
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package vn.loa.server.air;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import vn.loa.core.media.MediaSource;
+import vn.loa.core.media.MixPlan;
+import vn.loa.core.media.PcmFrame;
+import vn.loa.core.media.Transmitter;
+import vn.loa.core.model.Announcement;
+import vn.loa.core.model.AnnouncementState;
+import vn.loa.core.model.DeliveryState;
+import vn.loa.core.model.Priority;
+import vn.loa.server.announcement.AnnouncementService;
+
+/**
+ * The way on air for a person speaking now (the hotline caller): an announcement already in SCHEDULED goes on air
+ * at once with a live source, as EMERGENCY, a chime first, and is followed to the end like any other by
+ * {@link AirLog}. It ends when the source ends (the caller hangs up).
+ */
+public final class LiveAir {
+
+    private final Jdbi jdbi;
+    private final AnnouncementService lifecycle;
+    private final AirTargets targets;
+    private final ZoneStreams streams;
+    private final Transmitter transmitter;
+    private final AirLog log;
+    private final Clock clock;
+    private final DeliveryRepository deliveries = new DeliveryRepository();
+
+    LiveAir(Jdbi jdbi, AnnouncementService lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
+            AirLog log, Clock clock) {
+        this.jdbi = jdbi;
+        this.lifecycle = lifecycle;
+        this.targets = targets;
+        this.streams = streams;
+        this.transmitter = transmitter;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /**
+     * Airs {@code a} (EMERGENCY, in SCHEDULED) with audio from {@code source}, which is asked once per codec of the
+     * zones' streams. Blocking (JDBC); false, with the announcement FAILED, when no loudspeaker can be reached.
+     */
+    public boolean air(Announcement a, Supplier<MediaSource<PcmFrame>> source) {
+        long id = a.id();
+        Map<ZoneStreams.Key, List<AirTargets.Target>> byStream = jdbi.withHandle(h -> targets.below(h, a.zones()));
+        if (byStream.values().stream().flatMap(List::stream).allMatch(t -> t.address() == null)) {
+            lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.FAILED,
+                    "Không loa nào đang kết nối được. / no loudspeaker can be reached now");
+            return false;
+        }
+        if (!lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR, null)) {
+            return false;
+        }
+        jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h, id,
+                t.node().id(), t.address() == null ? DeliveryState.FAILED : DeliveryState.PENDING, t.unreachable(),
+                clock.instant()))));
+        byStream.forEach((key, list) -> streams.send(key, list.stream().map(AirTargets.Target::address)
+                .filter(Objects::nonNull).collect(Collectors.toSet())));
+        log.follow(id, byStream);
+        transmitter.air(AirLog.programmeId(id), Priority.EMERGENCY, OnAir.policyOf(Priority.EMERGENCY),
+                byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()), source,
+                new MixPlan(Chime.dingDong(), null, 1, Duration.ZERO));
+        return true;
+    }
+}

@@ -1,0 +1,202 @@
+package vn.loa.server.testing;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's SIPp ({@code sip-tester}) as a phone calling the hotline: a scenario is written step by step (INVITE with
+ * a G.711 offer, RFC 4733 digits from SIPp's own captures, SIP INFO digits, audio from a capture, BYE) and run against
+ * the hotline's port. The caller's number is the From user.
+ */
+public final class Sipp {
+
+    /** Where Debian's sip-tester keeps its RTP captures. */
+    public static final Path CAPTURES = Path.of("/usr/share/sip-tester");
+
+    /** A finished run: SIPp's exit status (0 when every step went as written) and what it printed. */
+    public record Result(int exit, String output) {
+    }
+
+    private final String number;
+    private final StringBuilder steps = new StringBuilder();
+    private int cseq = 1;
+
+    private Sipp(String number) {
+        this.number = number;
+    }
+
+    /** A call from {@code number}: the INVITE with a PCMA and telephone-event offer. */
+    public static Sipp call(String number) {
+        Sipp s = new Sipp(number);
+        s.steps.append("""
+                <send retrans="500"><![CDATA[
+                INVITE sip:hotline@[remote_ip]:[remote_port] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: <sip:%1$s@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+                To: <sip:hotline@[remote_ip]:[remote_port]>
+                Call-ID: [call_id]
+                CSeq: 1 INVITE
+                Contact: <sip:%1$s@[local_ip]:[local_port]>
+                Max-Forwards: 70
+                Content-Type: application/sdp
+                Content-Length: [len]
+
+                v=0
+                o=phone 1 1 IN IP4 [local_ip]
+                s=-
+                c=IN IP4 [media_ip]
+                t=0 0
+                m=audio [media_port] RTP/AVP 8 101
+                a=rtpmap:8 PCMA/8000
+                a=rtpmap:101 telephone-event/8000
+                a=fmtp:101 0-15
+                ]]></send>
+                <recv response="100" optional="true"/>
+                """.formatted(number));
+        return s;
+    }
+
+    /** Expects the hotline to answer, and acknowledges. */
+    public Sipp answered() {
+        steps.append("<recv response=\"200\" rrs=\"true\"/>\n").append(inDialog("ACK", null, null, false));
+        return this;
+    }
+
+    /** Expects a refusal with {@code status}, and acknowledges it. */
+    public Sipp refused(int status) {
+        steps.append("<recv response=\"").append(status).append("\"/>\n").append("""
+                <send><![CDATA[
+                ACK sip:hotline@[remote_ip]:[remote_port] SIP/2.0
+                [last_Via:]
+                From: <sip:%s@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+                To: <sip:hotline@[remote_ip]:[remote_port]>[peer_tag_param]
+                Call-ID: [call_id]
+                CSeq: 1 ACK
+                Max-Forwards: 70
+                Content-Length: 0
+                ]]></send>
+                """.formatted(number));
+        return this;
+    }
+
+    public Sipp pause(int millis) {
+        steps.append("<pause milliseconds=\"").append(millis).append("\"/>\n");
+        return this;
+    }
+
+    /** Keys pressed as RFC 4733 telephone events, from SIPp's captures, 400 ms apart. */
+    public Sipp rtpDigits(String keys) {
+        for (char key : keys.toCharArray()) {
+            String name = key == '#' ? "pound" : key == '*' ? "star" : String.valueOf(key);
+            play(CAPTURES.resolve("dtmf_2833_" + name + ".pcap"));
+            pause(400);
+        }
+        return this;
+    }
+
+    /** Keys pressed as SIP INFO ({@code application/dtmf-relay}), each answered 200. */
+    public Sipp infoDigits(String keys) {
+        for (char key : keys.toCharArray()) {
+            steps.append(inDialog("INFO", "application/dtmf-relay", "Signal=" + key + "\r\nDuration=160", false))
+                    .append("<recv response=\"200\"/>\n");
+            pause(150);
+        }
+        return this;
+    }
+
+    /** Sends the RTP packets of a capture to the hotline's media address, at the capture's pace. */
+    public Sipp play(Path pcap) {
+        steps.append("<nop><action><exec play_pcap_audio=\"").append(pcap).append("\"/></action></nop>\n");
+        return this;
+    }
+
+    /** The caller hangs up. */
+    public Sipp hangUp() {
+        steps.append(inDialog("BYE", null, null, true)).append("<recv response=\"200\" crlf=\"true\"/>\n");
+        return this;
+    }
+
+    /** The hotline hangs up; the caller answers its BYE. */
+    public Sipp hungUpOn() {
+        steps.append("""
+                <recv request="BYE"/>
+                <send><![CDATA[
+                SIP/2.0 200 OK
+                [last_Via:]
+                [last_From:]
+                [last_To:]
+                [last_Call-ID:]
+                [last_CSeq:]
+                Content-Length: 0
+                ]]></send>
+                """);
+        return this;
+    }
+
+    private String inDialog(String method, String type, String body, boolean bye) {
+        int seq = method.equals("ACK") ? 1 : ++cseq;
+        return """
+                <send><![CDATA[
+                %1$s [next_url] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: <sip:%2$s@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+                To: <sip:hotline@[remote_ip]:[remote_port]>[peer_tag_param]
+                Call-ID: [call_id]
+                CSeq: %3$d %1$s
+                Contact: <sip:%2$s@[local_ip]:[local_port]>
+                Max-Forwards: 70
+                %4$sContent-Length: [len]
+
+                %5$s
+                ]]></send>
+                """.formatted(method, number, seq, type == null ? "" : "Content-Type: " + type + "\n",
+                body == null ? "" : body);
+    }
+
+    /** Writes the scenario and runs it once against {@code 127.0.0.1:port}; fails after {@code seconds}. */
+    public Result run(int port, int seconds) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("loa-sipp-");
+        Path scenario = dir.resolve("call.xml");
+        Files.writeString(scenario, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<scenario name=\"loa hotline call\">\n"
+                + steps + "</scenario>\n", StandardCharsets.UTF_8);
+        return sipp(dir, List.of("-sf", scenario.toString(), "-m", "1", "-l", "1"), port, seconds);
+    }
+
+    /**
+     * An INVITE flood: SIPp's built-in UAC at {@code rate} calls a second, {@code calls} in all, from one address.
+     */
+    public static Result flood(int port, int rate, int calls, int seconds) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("loa-sipp-");
+        return sipp(dir, List.of("-sn", "uac", "-r", String.valueOf(rate), "-m", String.valueOf(calls), "-l",
+                String.valueOf(calls), "-recv_timeout", "3000"), port, seconds);
+    }
+
+    private static Result sipp(Path dir, List<String> scenario, int port, int seconds)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + port, "-i", "127.0.0.1", "-mi",
+                "127.0.0.1", "-p", String.valueOf(freeUdpPort()), "-mp", String.valueOf(freeUdpPort() & ~1),
+                "-nostdin", "-timeout", seconds + "s", "-trace_err", "-error_file", dir.resolve("errors.log").toString()));
+        command.addAll(scenario);
+        Path out = dir.resolve("sipp.out");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        if (!process.waitFor(seconds + 10L, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        String errors = Files.exists(dir.resolve("errors.log")) ? Files.readString(dir.resolve("errors.log")) : "";
+        return new Result(process.exitValue(), Files.readString(out) + errors);
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
