@@ -66,8 +66,11 @@ class HotlineIT extends ApiSuite {
     }
 
     static RtpCapture speakerIn(String zoneName) {
+        return speakerIn(Province.unique("thon-hotline"), zoneName);
+    }
+
+    static RtpCapture speakerIn(String zone, String zoneName) {
         try {
-            String zone = Province.unique("thon-hotline");
             created(province.admin.post("/api/v1/zones", Province.zone(zone, zoneName, "xa-a")));
             RtpCapture speaker = new RtpCapture();
             created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa"))
@@ -82,7 +85,11 @@ class HotlineIT extends ApiSuite {
     @Test
     void leaderWithThePinSpeaksLiveAndTheSpeakerHearsTheirVoice() throws Exception {
         String number = number("2468");
-        try (RtpCapture speaker = speakerIn("Thôn Nghe Gọi")) {
+        String zone = Province.unique("thon-nghe");
+        try (RtpCapture speaker = speakerIn(zone, "Thôn Nghe Gọi")) {
+            String board = created(province.admin.post("/api/v1/boards", new JsonObject().put("id", Province.unique("bang"))
+                    .put("name", "Bảng tin thôn").put("zone", zone).put("kind", "LCD").put("width", 320)
+                    .put("height", 180))).json().getString("id");
             var heard = listen(speaker, 3000);
 
             Sipp.Result call = Sipp.call(number).answered().pause(1000).rtpDigits("2468#").pause(800)
@@ -90,11 +97,20 @@ class HotlineIT extends ApiSuite {
                     .run(sipPort(), 40);
 
             assertThat(call.exit()).as(call.output()).isZero();
+            // The call is an EMERGENCY announcement: the village's board shows its red banner (it lingers a minute).
+            BoardContentIT.waitForSnapshot(province.admin, board, img -> img.getRGB(2, 2) == 0xffc1121f);
             short[] received = MuLaw.decode(payloads(heard.get()));
             short[] sent = ALaw.decode(payloads(Pcap.rtp(Sipp.CAPTURES.resolve("g711a.pcap"))));
-            // One second of the caller's speech, found in what the loudspeaker received.
-            short[] second = java.util.Arrays.copyOfRange(sent, 16_000, 24_000);
-            assertThat(bestCorrelation(second, received)).as("the caller's voice at the loudspeaker").isGreaterThan(0.9);
+            // Pieces of the caller's speech (250 ms each, one per second), found in what the loudspeaker received. A
+            // busy machine may cut a piece with a late packet (heard as silence), so the median piece is judged.
+            double[] found = new double[5];
+            for (int i = 0; i < found.length; i++) {
+                int at = (2 + i) * 8000;
+                found[i] = bestCorrelation(java.util.Arrays.copyOfRange(sent, at, at + 2000), received);
+            }
+            java.util.Arrays.sort(found);
+            assertThat(found[2]).as("the caller's voice at the loudspeaker, median of %s",
+                    java.util.Arrays.toString(found)).isGreaterThan(0.9);
             JsonArray calls = waitForCalls(1, number);
             JsonObject record = calls.getJsonObject(0);
             assertThat(record.getString("outcome")).isEqualTo("live");

@@ -178,6 +178,65 @@ public final class Sipp {
                 String.valueOf(calls), "-recv_timeout", "3000"), port, seconds);
     }
 
+    /**
+     * SIPp as the operator's registrar on {@code port}: it challenges the first REGISTER (digest, realm loa.test),
+     * then answers 200 if the second carries the right credentials for {@code user}/{@code password}, 403 otherwise.
+     */
+    public static Process registrar(int port, String user, String password) throws IOException {
+        Path dir = Files.createTempDirectory("loa-sipp-");
+        Path scenario = dir.resolve("registrar.xml");
+        Files.writeString(scenario, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <scenario name="loa trunk registrar">
+                <recv request="REGISTER"/>
+                <send><![CDATA[
+                SIP/2.0 401 Unauthorized
+                [last_Via:]
+                [last_From:]
+                [last_To:];tag=[pid]SIPpTag01[call_number]
+                [last_Call-ID:]
+                [last_CSeq:]
+                WWW-Authenticate: Digest realm="loa.test", nonce="47364c23432d2e131a5fb210812c", algorithm=MD5
+                Content-Length: 0
+                ]]></send>
+                <recv request="REGISTER">
+                  <action><verifyauth assign_to="authvalid" username="%s" password="%s"/></action>
+                </recv>
+                <nop hide="true" test="authvalid" next="1"/>
+                <send next="2"><![CDATA[
+                SIP/2.0 403 Forbidden
+                [last_Via:]
+                [last_From:]
+                [last_To:];tag=[pid]SIPpTag01[call_number]
+                [last_Call-ID:]
+                [last_CSeq:]
+                Content-Length: 0
+                ]]></send>
+                <label id="1"/>
+                <send><![CDATA[
+                SIP/2.0 200 OK
+                [last_Via:]
+                [last_From:]
+                [last_To:];tag=[pid]SIPpTag01[call_number]
+                [last_Call-ID:]
+                [last_CSeq:]
+                [last_Contact:]
+                Expires: 300
+                Content-Length: 0
+                ]]></send>
+                <label id="2"/>
+                </scenario>
+                """.formatted(user, password), StandardCharsets.UTF_8);
+        return new ProcessBuilder("sipp", "-sf", scenario.toString(), "-i", "127.0.0.1", "-p", String.valueOf(port),
+                "-m", "1", "-nostdin", "-timeout", "30s").directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sipp.out").toFile()).start();
+    }
+
+    /** A free UDP port on the loopback address. */
+    public static int freePort() throws IOException {
+        return freeUdpPort();
+    }
+
     private static Result sipp(Path dir, List<String> scenario, int port, int seconds)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + port, "-i", "127.0.0.1", "-mi",

@@ -62,11 +62,6 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The running server, for tests that reach past the HTTP API (the hotline's SIP port). */
-    public LoaServer loa() {
-        return server;
-    }
-
     public LoaConfig config() {
         return config;
     }
