@@ -73,7 +73,10 @@ public final class BoardStation implements AutoCloseable {
         this.alertBanners = new AlertBoardBanners(banners, inOrder);
         // Banners with an end come down on time; playlists follow their hours and days.
         this.bannerTimer = vertx.setPeriodic(1000, t -> screens.rebanner());
-        this.refreshTimer = vertx.setPeriodic(30_000, t -> refreshAll(blocking));
+        this.refreshTimer = vertx.setPeriodic(30_000, t -> {
+            refreshAll(blocking);
+            sockets.ping();
+        });
         refreshAll(blocking);
     }
 

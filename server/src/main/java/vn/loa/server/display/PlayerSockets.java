@@ -79,6 +79,12 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
         sockets.forEach(s -> s.writeTextMessage(message));
     }
 
+    /** Pings every player, so a connection that died without a goodbye (a 4G drop) is noticed and forgotten. */
+    public void ping() {
+        players.values().forEach(set -> set.forEach(s -> s.writePing(io.vertx.core.buffer.Buffer.buffer())
+                .onFailure(e -> set.remove(s))));
+    }
+
     private void report(String boardId, String text) {
         if (text.length() > MAX_REPORT) {
             return;

@@ -171,6 +171,45 @@ class BoardContentIT extends ApiSuite {
     }
 
     @Test
+    void aPlayerGetsItsScreenOverTheSocketAndItsProofOfPlayIsStored() throws Exception {
+        String id = board("thon-a1", 320, 180);
+        province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
+        var messages = new java.util.concurrent.LinkedBlockingQueue<String>();
+        java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create(server.baseUrl().replace("http", "ws") + "/player/" + id + "/socket"),
+                        new java.net.http.WebSocket.Listener() {
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
+                                    CharSequence data, boolean last) {
+                                messages.add(data.toString());
+                                ws.request(1);
+                                return null;
+                            }
+                        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        JsonObject screen = new JsonObject(messages.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+        JsonObject entry = screen.getJsonArray("entries").getJsonObject(0);
+        assertThat(entry.getString("title")).isEqualTo(TITLE);
+        assertThat(anonymous().get(entry.getString("src")).headers().firstValue("Content-Type")).contains("image/png");
+
+        socket.sendText(new JsonObject().put("type", "played").put("item", entry.getString("item")).put("kind", "TEXT")
+                .put("shownAt", Instant.now().toString()).put("millis", 30_000).encode(), true).get();
+        socket.sendText("{not json", true).get();
+        JsonArray plays = new JsonArray();
+        for (int i = 0; i < 100 && plays.isEmpty(); i++) {
+            Thread.sleep(50);
+            plays = province.clerkA.get("/api/v1/boards/" + id + "/plays").array();
+        }
+        assertThat(plays.getJsonObject(0).getString("item")).isEqualTo(entry.getString("item"));
+        assertThat(plays.getJsonObject(0).getLong("millis")).isEqualTo(30_000L);
+        socket.abort();
+
+        var unknown = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
+                java.net.URI.create(server.baseUrl().replace("http", "ws") + "/player/khong-co/socket"),
+                new java.net.http.WebSocket.Listener() { });
+        assertThat(unknown).failsWithin(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
     void aCancelledEmergencyLeavesTheBoardsAtOnce() throws Exception {
         String id = board("thon-a1", 320, 180);
         province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
