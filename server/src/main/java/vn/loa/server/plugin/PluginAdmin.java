@@ -66,7 +66,9 @@ final class PluginAdmin {
                 throw ApiError.forbidden("Plugin này do đơn vị khác cấu hình; chỉ quản trị viên của đơn vị đó "
                         + "hoặc cấp trên được thay đổi.");
             }
-            Settings proposed = body.containsKey("settings") ? SettingsJson.read(body.getJsonObject("settings"))
+            Settings proposed = body.containsKey("settings")
+                    ? SettingsJson.read(SecretSettings.restored(body.getJsonObject("settings"),
+                            saved.map(PluginStore.Config::settings).orElseGet(JsonObject::new)))
                     : saved.map(c -> SettingsJson.read(c.settings())).orElseGet(() -> host.defaults(name));
             boolean enabled = body.getBoolean("enabled", saved.map(PluginStore.Config::enabled).orElse(false));
             // Saved settings were validated when saved: switching a plugin off must work even while it hangs.
@@ -78,7 +80,7 @@ final class PluginAdmin {
                 store.save(h, config, caller.username(), clock.instant());
                 store.actAs(h, PluginOutlet.actor(name), name, caller.unitId(), clock.instant());
                 audit.record(h, caller, enabled ? "plugin.enable" : "plugin.disable", "plugin:" + name,
-                        config.settings().encode());
+                        SecretSettings.masked(config.settings()).encode());
             });
             return host.apply(name, enabled, valid).join();
         }).map(s -> json(caller, s));
@@ -99,7 +101,7 @@ final class PluginAdmin {
         }
     }
 
-    /** A plugin as the API shows it; its settings only to admins (they may hold passwords). */
+    /** A plugin as the API shows it; its settings only to admins, and their secrets masked. */
     private JsonObject json(Caller caller, PluginStatus s) {
         JsonObject json = new JsonObject().put("name", s.name()).put("description", s.description())
                 .put("apiVersion", s.apiVersion()).put("capabilities", s.capabilities()).put("origin", s.origin())
@@ -107,7 +109,8 @@ final class PluginAdmin {
         if (caller.role() == Role.ADMIN) {
             Optional<PluginStore.Config> saved = jdbi.withHandle(h -> store.find(h, s.name()));
             json.put("unit", saved.map(PluginStore.Config::unitId).orElse(null));
-            json.put("settings", saved.map(PluginStore.Config::settings).orElseGet(() -> defaults(s)));
+            json.put("settings", SecretSettings.masked(saved.map(PluginStore.Config::settings)
+                    .orElseGet(() -> defaults(s))));
         }
         return json;
     }

@@ -147,6 +147,25 @@ class PluginsIT extends ApiSuite {
         assertRefused(province.clerkA.get("/api/v1/plugins/echo/aired"), 409, "plugin_not_running");
     }
 
+    @Test
+    void secretsInSettingsAreMaskedInAnswersAndTheAuditAndAMaskSentBackKeepsThem() throws Exception {
+        JsonObject settings = new JsonObject().put("password", "mat-khau-smtp")
+                .put("headers", new JsonObject().put("access_token", "tk-zalo").put("accept", "json"));
+        JsonObject saved = province.adminA.put("/api/v1/plugins/echo", new JsonObject().put("enabled", true)
+                .put("settings", settings)).json();
+        assertThat(saved.getJsonObject("settings").encode()).doesNotContain("mat-khau-smtp").doesNotContain("tk-zalo")
+                .contains("\"accept\":\"json\"");
+        assertThat(province.adminA.get("/api/v1/audit?limit=200").body()).doesNotContain("mat-khau-smtp")
+                .doesNotContain("tk-zalo");
+
+        // The admin changes something else and sends the masked settings back as they were shown.
+        JsonObject shown = plugin(province.adminA, "echo").getJsonObject("settings").put("extra", 1);
+        assertThat(province.adminA.put("/api/v1/plugins/echo", new JsonObject().put("settings", shown)).status())
+                .isEqualTo(200);
+        waitForPlugin(province.adminA, "echo", p -> p.getBoolean("enabled"));
+        assertThat(province.adminA.get("/api/v1/plugins/echo/password").body()).isEqualTo("\"mat-khau-smtp\"");
+    }
+
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {

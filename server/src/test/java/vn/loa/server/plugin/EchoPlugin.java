@@ -21,7 +21,8 @@ import vn.loa.plugin.Settings;
 
 /**
  * A well-behaved test plugin that shows the server's wiring: it proposes the items its settings list, raises an
- * alert when {@code POST /api/v1/plugins/echo/alert} asks, and lists the notices it received at {@code GET /aired}.
+ * alert when {@code POST /api/v1/plugins/echo/alert} asks, lists the notices it received at {@code GET /aired}, and
+ * tells its setting {@code password} at {@code GET /password}.
  */
 public final class EchoPlugin implements Plugin, ContentSource, AlertTrigger, OutboundChannel, PluginRoutes {
 
@@ -103,6 +104,10 @@ public final class EchoPlugin implements Plugin, ContentSource, AlertTrigger, Ou
             boolean accepted = sink.raise(new Alert(key, Alert.Level.EMERGENCY, "Cảnh báo thử",
                     "Nước sông đang lên nhanh, bà con chú ý.", zones));
             return PluginResponse.json(accepted ? 202 : 429, "{\"accepted\":" + accepted + "}");
+        }
+        if (request.method().equals("GET") && request.path().equals("/password")) {
+            // Only so the tests can see that a masked secret sent back keeps the saved one.
+            return PluginResponse.json(200, PluginResponse.quote(settings.text("password", "")));
         }
         if (request.method().equals("GET") && request.path().equals("/aired")) {
             StringBuilder json = new StringBuilder("[");
