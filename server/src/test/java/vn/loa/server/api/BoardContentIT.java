@@ -210,6 +210,23 @@ class BoardContentIT extends ApiSuite {
     }
 
     @Test
+    void anAlertFromASensorPutsItsBannerOnTheBoards() throws Exception {
+        String zone = Province.unique("thon-ven-song");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Ven Sông", "xa-a")));
+        String id = board(zone, 320, 180);
+        String key = created(province.adminA.post("/api/v1/alerts/keys", new JsonObject().put("name", "Trạm đo mưa")))
+                .json().getString("key");
+        var alert = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.baseUrl() + "/api/v1/alerts")).header("Content-Type", "application/json")
+                .header("X-API-Key", key).POST(java.net.http.HttpRequest.BodyPublishers.ofString(new JsonObject()
+                        .put("headline", "Nước sông lên nhanh").put("text", "Bà con ven sông sơ tán.")
+                        .put("zones", new JsonArray().add(zone)).put("severity", "Severe").encode())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(alert.statusCode()).as(alert.body()).isEqualTo(201);
+        waitForSnapshot(province.clerkA, id, img -> img.getRGB(2, 2) == 0xffc1121f);
+    }
+
+    @Test
     void aCancelledEmergencyLeavesTheBoardsAtOnce() throws Exception {
         String id = board("thon-a1", 320, 180);
         province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
