@@ -51,7 +51,7 @@ public final class BoardScreens {
         banners.onChange(b -> rebanner());
     }
 
-    /** Called with every new screen (a board's content or banner changed), and with a removed board's last screen. */
+    /** Called with every new screen (a board's content or banner changed), and with {@link Screen#removed()}. */
     public void watch(Consumer<Screen> watcher) {
         watchers.add(watcher);
     }
@@ -72,7 +72,7 @@ public final class BoardScreens {
         if (fresh.isEmpty()) {
             Screen gone = screens.remove(boardId);
             if (gone != null) {
-                watchers.forEach(w -> w.accept(gone));
+                watchers.forEach(w -> w.accept(gone.removed()));
             }
             return Optional.empty();
         }

@@ -39,7 +39,7 @@ public final class LedBoards implements AutoCloseable {
 
     private void changed(Screen screen) {
         InetSocketAddress target = screen.profile().ddpTarget();
-        if (target == null) {
+        if (target == null || screen.isRemoved()) {
             driver.remove(screen.board().id());
             return;
         }

@@ -71,8 +71,13 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
     }
 
     private void changed(Screen screen) {
-        Set<ServerWebSocket> sockets = players.get(screen.board().id());
+        Set<ServerWebSocket> sockets = screen.isRemoved() ? players.remove(screen.board().id())
+                : players.get(screen.board().id());
         if (sockets == null || sockets.isEmpty()) {
+            return;
+        }
+        if (screen.isRemoved()) {
+            sockets.forEach(s -> s.close((short) 1000, "board removed"));
             return;
         }
         String message = ScreenJson.write(screen, clock.instant(), zone).encode();

@@ -22,6 +22,15 @@ public record Screen(Board board, BoardProfile profile, String zonePath, List<En
         }
     }
 
+    /** The last screen of a board that was deleted: drivers stop driving it. */
+    public Screen removed() {
+        return new Screen(board, profile, zonePath, List.of(), null, -1);
+    }
+
+    public boolean isRemoved() {
+        return version == -1;
+    }
+
     public long cycleMillis() {
         return entries.stream().mapToLong(e -> e.seconds() * 1000L).sum();
     }
