@@ -36,6 +36,13 @@ class BoardContentIT extends ApiSuite {
         return id;
     }
 
+    /** A village of its own, so a banner raised in one test never lingers over another test's boards. */
+    String village() {
+        String zone = Province.unique("thon");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn " + zone, "xa-a")));
+        return zone;
+    }
+
     static JsonObject text(String title, String body) {
         return new JsonObject().put("kind", "TEXT").put("title", title).put("body", body).put("seconds", 30);
     }
@@ -157,12 +164,13 @@ class BoardContentIT extends ApiSuite {
 
     @Test
     void anEmergencyAnnouncementPutsItsBannerOnTheBoardsOfItsZones() throws Exception {
-        String inZone = board("thon-a1", 320, 180);
+        String village = village();
+        String inZone = board(village, 320, 180);
         String elsewhere = board("thon-b1", 320, 180);
         province.clerkA.put("/api/v1/boards/" + inZone + "/playlist", playlist(text(TITLE, BODY)));
         long alert = created(province.approverA.post("/api/v1/announcements", new JsonObject()
                 .put("title", "Lũ khẩn cấp").put("text", "Mời bà con sơ tán lên chỗ cao.")
-                .put("priority", "EMERGENCY").put("zones", new JsonArray().add("xa-a")))).json().getLong("id");
+                .put("priority", "EMERGENCY").put("zones", new JsonArray().add(village)))).json().getLong("id");
         province.approverA.post("/api/v1/announcements/" + alert + "/broadcast", null);
 
         waitForSnapshot(province.clerkA, inZone, img -> img.getRGB(2, 2) == 0xffc1121f);
@@ -228,36 +236,39 @@ class BoardContentIT extends ApiSuite {
 
     @Test
     void aCancelledEmergencyLeavesTheBoardsAtOnce() throws Exception {
-        String id = board("thon-a1", 320, 180);
+        String village = village();
+        String id = board(village, 320, 180);
         province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
         int[] before = pixels(png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png")));
         try (java.net.DatagramSocket speaker = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
             created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-ip"))
-                    .put("name", "Loa IP").put("zone", "thon-a1").put("kind", "rtp").put("codec", "PCMU")
+                    .put("name", "Loa IP").put("zone", village).put("kind", "rtp").put("codec", "PCMU")
                     .put("address", "127.0.0.1:" + speaker.getLocalPort())));
             long alert = created(province.approverA.post("/api/v1/announcements", new JsonObject()
                     .put("title", "Cháy rừng").put("text", "Mời bà con tránh xa khu rừng phía tây. ".repeat(20))
-                    .put("priority", "EMERGENCY").put("zones", new JsonArray().add("thon-a1")))).json().getLong("id");
+                    .put("priority", "EMERGENCY").put("zones", new JsonArray().add(village)))).json().getLong("id");
             province.approverA.post("/api/v1/announcements/" + alert + "/broadcast", null);
             waitForSnapshot(province.clerkA, id, img -> img.getRGB(2, 2) == 0xffc1121f);
 
-            assertThat(province.approverA.post("/api/v1/announcements/" + alert + "/cancel", new JsonObject())
-                    .status()).isEqualTo(200);
+            var cancelled = province.approverA.post("/api/v1/announcements/" + alert + "/cancel", new JsonObject());
+            assertThat(cancelled.status()).as(cancelled + " " + province.approverA.get("/api/v1/announcements/" + alert))
+                    .isEqualTo(200);
             waitForSnapshot(province.clerkA, id, img -> java.util.Arrays.equals(pixels(img), before));
         }
     }
 
     @Test
     void aBannerRaisedByAnotherPartOfLoaComesDownAtItsEndAndThePlaylistReturns() throws Exception {
-        String id = board("thon-a1", 320, 180);
+        String village = village();
+        String id = board(village, 320, 180);
         province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
         int[] before = pixels(png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png")));
 
-        server.loa().boardBanners().show(List.of("thon-a1"), "Cháy chợ", Instant.now().plusSeconds(2));
+        server.loa().boardBanners().show(List.of(village), "Cháy chợ", Instant.now().plusSeconds(2));
         waitForSnapshot(province.clerkA, id, img -> img.getRGB(2, 2) == 0xffc1121f);
         waitForSnapshot(province.clerkA, id, img -> java.util.Arrays.equals(pixels(img), before));
 
-        String held = server.loa().boardBanners().show(List.of("xa-a"), "Bão", null);
+        String held = server.loa().boardBanners().show(List.of(village), "Bão", null);
         waitForSnapshot(province.clerkA, id, img -> img.getRGB(2, 2) == 0xffc1121f);
         server.loa().boardBanners().clear(held);
         waitForSnapshot(province.clerkA, id, img -> java.util.Arrays.equals(pixels(img), before));
