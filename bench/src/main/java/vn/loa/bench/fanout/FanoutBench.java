@@ -16,7 +16,7 @@ import vn.loa.core.media.StreamCodec;
  *
  * <p>System properties narrow a run by hand: {@code loa.bench.fanout.sizes} (1000,2000,5000,10000),
  * {@code .codecs} (PCMU,OPUS), {@code .seconds} (20), {@code .warmup} (5), {@code .icecast} (true),
- * {@code .receiverThreads} (2).
+ * {@code .receiverThreads} (2), {@code .spreadMillis} (the server's; 0 sends each round all at once).
  */
 public final class FanoutBench {
 
@@ -30,10 +30,12 @@ public final class FanoutBench {
     private final Duration warmUp = Duration.ofSeconds(Long.getLong(KEY + "warmup", 5));
     private final boolean icecast = Boolean.parseBoolean(System.getProperty(KEY + "icecast", "true"));
     private final int receiverThreads = Integer.getInteger(KEY + "receiverThreads", 2);
+    private final Duration spread = Duration.ofMillis(Long.getLong(KEY + "spreadMillis",
+            vn.loa.core.media.UdpFanOut.SERVER_SPREAD.toMillis()));
 
     public void run(Path out, JsonObject machine) throws Exception {
         String loadBefore = loadAverage();
-        LoaFanoutRun loa = new LoaFanoutRun(warmUp, window, receiverThreads);
+        LoaFanoutRun loa = new LoaFanoutRun(warmUp, window, receiverThreads, spread);
         List<FanoutFigures> runs = new ArrayList<>();
         List<IcecastFigures> peers = new ArrayList<>();
         FanoutTable table = new FanoutTable();
@@ -54,6 +56,7 @@ public final class FanoutBench {
         JsonObject result = new FanoutReport(runs, peers, codecs).json()
                 .put("warmUpSeconds", warmUp.toSeconds())
                 .put("measureSeconds", window.toSeconds())
+                .put("spreadMillis", spread.toMillis())
                 // Other work on a shared machine takes cores from the sender and the nodes alike.
                 .put("loadAverage", new JsonObject().put("before", loadBefore).put("after", loadAverage()))
                 .put("machine", machine);

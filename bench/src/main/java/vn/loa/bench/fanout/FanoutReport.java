@@ -46,7 +46,9 @@ final class FanoutReport {
         return new JsonObject()
                 .put("benchmark", "unicast RTP fan-out on loopback: one Loa process, nodes in a separate process")
                 .put("passMark", "no datagram lost and p99 send-time error < 5 ms")
-                .put("sendTimeError", "how long after its 20 ms deadline a zone's round of packets had left")
+                .put("sendTimeError", "how long after its planned time a node's packet had left: the 20 ms deadline "
+                        + "of the tick plus the phase of its batch when a round is spread over the packet time "
+                        + "(spreadMillis > 0), else the tick's deadline for the whole round")
                 .put("cpuUnit", "% of one core (100 = one core busy)")
                 .put("icecastPeer", "Debian icecast2, one 64 kb/s MP3 mount fed by ffmpeg, HTTP listeners in a"
                         + " separate process")

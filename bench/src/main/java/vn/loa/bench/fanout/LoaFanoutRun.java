@@ -28,8 +28,11 @@ final class LoaFanoutRun {
     private final Duration warmUp;
     private final Duration window;
     private final int receiverThreads;
+    /** How the fan-out spreads each round over the packet time (zero: all at once), as the server does. */
+    private final Duration spread;
 
-    LoaFanoutRun(Duration warmUp, Duration window, int receiverThreads) {
+    LoaFanoutRun(Duration warmUp, Duration window, int receiverThreads, Duration spread) {
+        this.spread = spread;
         this.warmUp = warmUp;
         this.window = window;
         this.receiverThreads = receiverThreads;
@@ -48,13 +51,15 @@ final class LoaFanoutRun {
             InetAddress loopback = InetAddress.getByName("127.0.0.1");
             try {
                 for (int z = 0; z < zoneCount; z++) {
-                    UdpFanOut fanOut = UdpFanOut.open(1);
+                    UdpFanOut fanOut = UdpFanOut.open(1, spread);
                     int zoneNodes = 0;
                     for (int i = z; i < nodes; i += zoneCount) {
                         fanOut.add(new InetSocketAddress(loopback, ports.get(i)));
                         zoneNodes++;
                     }
-                    TimedOutput output = new TimedOutput(fanOut, zoneNodes, transmitter::nextDeadline);
+                    TimedOutput output = new TimedOutput(fanOut, zoneNodes, transmitter::nextDeadline,
+                            !spread.isZero());
+                    fanOut.onBatchSent(output::batchSent);
                     transmitter.openZone("thon-" + z, codec, output);
                     fanOuts.add(fanOut);
                     outputs.add(output);

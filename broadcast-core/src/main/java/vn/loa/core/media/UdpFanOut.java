@@ -2,7 +2,8 @@ package vn.loa.core.media;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,6 +22,7 @@ import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 import vn.loa.core.rtp.RtpPacket;
 import vn.loa.core.rtp.RtpPacketCodec;
@@ -47,16 +50,36 @@ import vn.loa.core.rtp.RtpPacketCodec;
  */
 public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoCloseable {
 
+    /**
+     * Where each round's one encoded copy lives: direct memory (the kernel reads it in place), unpooled (50 rounds a
+     * second per zone), and without Netty's leak detector, which records a stack trace each time a sampled buffer is
+     * handed to a node: measured at a quarter of the fan-out threads' Java time at 1,000 nodes. A round's buffer is
+     * released by {@link #sendToAll} and by each shard once its writes have left.
+     */
+    private static final ByteBufAllocator BUFFERS = new UnpooledByteBufAllocator(true, true);
+
     /** How long the pacing thread waits for a round before it moves on; a bound against a wedged thread, not a timing. */
     private static final long ROUND_LIMIT_MILLIS = 1_000;
 
+    /**
+     * How the server spreads each zone's round: over three quarters of the 20 ms packet time, so a round has left
+     * well before the next one starts even when the sending threads run late.
+     */
+    public static final Duration SERVER_SPREAD = Duration.ofMillis(15);
+
+    /** The most nodes of one shard sent in one batch when a round is spread over the packet time. */
+    static final int BATCH = 250;
+
     private final List<Shard> shards;
+    private final long spreadNanos;
+    private volatile LongConsumer batchLateness = late -> { };
     private final LongAdder attempted = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final LongAdder failures = new LongAdder();
 
-    private UdpFanOut(List<Shard> shards) {
+    private UdpFanOut(List<Shard> shards, long spreadNanos) {
         this.shards = shards;
+        this.spreadNanos = spreadNanos;
     }
 
     /**
@@ -65,8 +88,19 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
      * @param multicastTtl how many router hops multicast may cross (1 keeps it on the commune's own network)
      */
     public static UdpFanOut open(int multicastTtl) {
+        return open(multicastTtl, Duration.ZERO);
+    }
+
+    /**
+     * Opens the sending sockets; with a non-zero {@code spread}, each round is sent in batches of at most
+     * {@value #BATCH} nodes per shard, evenly spaced over {@code spread} (less than the packet time), instead of all
+     * at once. Every node still hears a packet every packet time, each on its own fixed phase, so a zone of
+     * thousands of nodes leaves as a steady flow rather than one burst that takes milliseconds to drain; the pacing
+     * thread hands the round over and goes on at once. See {@code docs/adr/0005-fan-out-and-pacing.md}.
+     */
+    public static UdpFanOut open(int multicastTtl, Duration spread) {
         List<Shard> shards = new ArrayList<>();
-        UdpFanOut fanOut = new UdpFanOut(shards);
+        UdpFanOut fanOut = new UdpFanOut(shards, spread.toNanos());
         int port = 0;
         for (int i = 0; i < SendingThreads.SHARDS; i++) {
             Channel channel = SendingThreads.bind(i, port, multicastTtl, fanOut.new FailureCounter());
@@ -79,14 +113,20 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
     /** Adds a node; it goes to the shard with the fewest, and always leaves from that shard, so it hears packets in order. */
     public void add(InetSocketAddress destination) {
         synchronized (shards) {
-            shards.stream().min((a, b) -> Integer.compare(a.destinations.size(), b.destinations.size()))
-                    .orElseThrow().destinations.add(destination);
+            Shard least = shards.stream().min((a, b) -> Integer.compare(a.destinations.size(), b.destinations.size()))
+                    .orElseThrow();
+            least.destinations.add(destination);
+            least.snapshot = least.destinations.toArray(InetSocketAddress[]::new);
         }
     }
 
     public void remove(InetSocketAddress destination) {
         synchronized (shards) {
-            shards.forEach(s -> s.destinations.remove(destination));
+            for (Shard s : shards) {
+                if (s.destinations.remove(destination)) {
+                    s.snapshot = s.destinations.toArray(InetSocketAddress[]::new);
+                }
+            }
         }
     }
 
@@ -97,9 +137,21 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
 
     @Override
     public void accept(RtpPacket packet) {
-        ByteBuf encoded = PooledByteBufAllocator.DEFAULT.directBuffer(packet.encodedLength());
+        ByteBuf encoded = BUFFERS.directBuffer(packet.encodedLength());
         encoded.writeBytes(RtpPacketCodec.encode(packet));
-        sendToAll(encoded, UnaryOperator.identity());
+        if (spreadNanos > 0) {
+            spreadToAll(encoded);
+        } else {
+            sendToAll(encoded, UnaryOperator.identity());
+        }
+    }
+
+    /**
+     * Who hears, for each batch of a spread round, how long after its planned time it had left, in nanoseconds;
+     * called on the sending threads. For measurements (the fan-out benchmark).
+     */
+    public void onBatchSent(LongConsumer listener) {
+        this.batchLateness = listener;
     }
 
     @Override
@@ -110,7 +162,7 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
     /** Sends raw bytes (an RTCP compound packet) to every destination's next port up, the RTCP port. */
     @Override
     public void sendControl(byte[] rtcp) {
-        ByteBuf encoded = PooledByteBufAllocator.DEFAULT.directBuffer(rtcp.length).writeBytes(rtcp);
+        ByteBuf encoded = BUFFERS.directBuffer(rtcp.length).writeBytes(rtcp);
         sendToAll(encoded, d -> new InetSocketAddress(d.getAddress(), d.getPort() + 1));
     }
 
@@ -143,13 +195,67 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
         }
     }
 
+    /**
+     * Plans a round on every shard: batch {@code b} of {@code n} leaves {@code b/n} of the spread after now. Batches
+     * of one shard run in time order on its one thread, so each node hears its packets in order.
+     */
+    private void spreadToAll(ByteBuf datagram) {
+        long start = System.nanoTime();
+        try {
+            for (Shard shard : shards) {
+                InetSocketAddress[] nodes = shard.snapshot;
+                if (nodes.length == 0) {
+                    continue;
+                }
+                int batches = (nodes.length + BATCH - 1) / BATCH;
+                ByteBuf copy = datagram.retainedDuplicate();
+                for (int b = 0; b < batches; b++) {
+                    int from = b * nodes.length / batches;
+                    int to = (b + 1) * nodes.length / batches;
+                    long due = start + spreadNanos * b / batches;
+                    boolean last = b == batches - 1;
+                    Runnable batch = () -> {
+                        try {
+                            sendRange(shard, copy, nodes, from, to);
+                            batchLateness.accept(System.nanoTime() - due);
+                        } finally {
+                            if (last) {
+                                copy.release();
+                            }
+                        }
+                    };
+                    if (b == 0) {
+                        shard.loop.execute(batch);
+                    } else {
+                        shard.loop.schedule(batch, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    }
+                }
+            }
+        } finally {
+            datagram.release();
+        }
+    }
+
+    /** On the shard's thread: one datagram to each of {@code nodes[from..to)}, then one flush (sendmmsg). */
+    private void sendRange(Shard shard, ByteBuf datagram, InetSocketAddress[] nodes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            shard.channel.write(new DatagramPacket(datagram.retain(), nodes[i]), shard.channel.voidPromise());
+        }
+        shard.channel.flush();
+        attempted.add(to - from);
+        bytes.add((long) (to - from) * datagram.readableBytes());
+    }
+
     /** On the shard's thread: queues one datagram per node, then one flush writes them all (sendmmsg on epoll). */
     private void send(Shard shard, ByteBuf datagram, UnaryOperator<InetSocketAddress> port) {
         try {
             int length = datagram.readableBytes();
             int count = 0;
             for (InetSocketAddress destination : shard.destinations) {
-                shard.channel.write(new DatagramPacket(datagram.retainedDuplicate(), port.apply(destination)),
+                // One buffer for every node, only its count raised: the send reads it by address without moving its
+                // reader index (sendmmsg on epoll, a position-independent NIO view elsewhere), so no duplicate view
+                // per node is needed.
+                shard.channel.write(new DatagramPacket(datagram.retain(), port.apply(destination)),
                         shard.channel.voidPromise());
                 count++;
             }
@@ -186,6 +292,8 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
         private final Channel channel;
         private final EventLoop loop;
         private final List<InetSocketAddress> destinations = new CopyOnWriteArrayList<>();
+        /** The destinations as an array, replaced on every change: what a spread round's batches index. */
+        private volatile InetSocketAddress[] snapshot = new InetSocketAddress[0];
 
         private Shard(Channel channel) {
             this.channel = channel;

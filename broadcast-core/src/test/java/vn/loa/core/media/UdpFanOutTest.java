@@ -81,6 +81,39 @@ class UdpFanOutTest {
     }
 
     @Test
+    void aRoundSpreadOverThePacketTimeInBatchesStillReachesEveryNodeInOrder() throws Exception {
+        int count = 2 * UdpFanOut.BATCH * 2 + 7; // several batches on every shard
+        DatagramSocket[] nodes = new DatagramSocket[count];
+        java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+        try (UdpFanOut fanOut = UdpFanOut.open(1, java.time.Duration.ofMillis(10))) {
+            fanOut.onBatchSent(late -> batches.incrementAndGet());
+            for (int n = 0; n < count; n++) {
+                nodes[n] = receiver();
+                fanOut.add(new InetSocketAddress(LOOPBACK, nodes[n].getLocalPort()));
+            }
+            RtpPacketizer packetizer = new RtpPacketizer(0, 0x10CL, 500, 0);
+            for (int i = 0; i < 3; i++) {
+                fanOut.accept(packetizer.packetize(new byte[160], 160));
+                Thread.sleep(20);
+            }
+
+            for (DatagramSocket node : nodes) {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(receive(node).sequenceNumber()).isEqualTo(500 + i);
+                }
+            }
+            assertThat(fanOut.datagramsSent()).isEqualTo(3L * count);
+            assertThat(batches.get()).isGreaterThanOrEqualTo(3 * 3);
+        } finally {
+            for (DatagramSocket node : nodes) {
+                if (node != null) {
+                    node.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void senderReportsGoToTheRtcpPortNextToEachNodesRtpPort() throws Exception {
         try (DatagramSocket rtp = new DatagramSocket(0, LOOPBACK)) {
             int port = rtp.getLocalPort();

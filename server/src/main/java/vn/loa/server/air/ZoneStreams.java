@@ -107,7 +107,7 @@ public final class ZoneStreams implements AutoCloseable {
 
     private UdpFanOut open(Key key) {
         return outputs.computeIfAbsent(key, k -> {
-            UdpFanOut opened = UdpFanOut.open(multicastTtl);
+            UdpFanOut opened = UdpFanOut.open(multicastTtl, UdpFanOut.SERVER_SPREAD);
             ZoneOutput output = opened;
             if (k.secure()) {
                 SrtpMasterKey master = SrtpMasterKey.generate();
