@@ -13,11 +13,12 @@ import vn.loa.plugin.AlertTriggerContract;
 import vn.loa.plugin.InvalidSettingsException;
 import vn.loa.plugin.Plugin;
 import vn.loa.plugin.PluginRequest;
+import vn.loa.plugin.PluginRoutesContract;
 import vn.loa.plugin.RecordingContext;
 import vn.loa.plugin.Settings;
 
 /** iot-alerts against a real mosquitto broker started by the test. */
-class IotAlertsTest implements AlertTriggerContract {
+class IotAlertsTest implements AlertTriggerContract, PluginRoutesContract {
 
     private static final Mosquitto BROKER = new Mosquitto();
 

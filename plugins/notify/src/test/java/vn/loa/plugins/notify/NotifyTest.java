@@ -18,11 +18,12 @@ import vn.loa.plugin.InvalidSettingsException;
 import vn.loa.plugin.OutboundChannelContract;
 import vn.loa.plugin.Plugin;
 import vn.loa.plugin.PluginRequest;
+import vn.loa.plugin.PluginRoutesContract;
 import vn.loa.plugin.RecordingContext;
 import vn.loa.plugin.Settings;
 
 /** notify against a real SMTP server (GreenMail) and a local webhook receiver, both started by the test. */
-class NotifyTest implements OutboundChannelContract {
+class NotifyTest implements OutboundChannelContract, PluginRoutesContract {
 
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private static final WebhookReceiver HOOK = new WebhookReceiver();
