@@ -162,7 +162,8 @@ public final class LoaServer implements AutoCloseable {
         var announcementEvents = new AnnouncementEvents(vertx, announcements::detail, blocking, Duration.ofMillis(500));
         var nodeVolume = new NodeVolume(nodeRegistry, air.sessions(), jdbi, audit, blocking);
         plugins = new PluginModule(jdbi, lifecycle, audit, blocking, config.dataDir(), clock);
-        programmes = vn.loa.server.schedule.Programmes.start(config, jdbi, lifecycle, air.onAir(), clock);
+        programmes = vn.loa.server.schedule.Programmes.start(config, jdbi, lifecycle, air.onAir(), audit,
+                clock);
         var audioLibrary = new vn.loa.server.audio.AudioLibrary(jdbi, audit, config.dataDir(), clock);
         lifecycle.recordingsFrom(audioLibrary);
         air.onAir().playRecordingsWith(audioLibrary::decode);

@@ -238,7 +238,7 @@ public final class FfmpegFileSource implements MediaSource<PcmFrame> {
     }
 
     /** JAVE2's ffmpeg, unpacked on first use (77 MB into java.io.tmpdir/jave), once per JVM. */
-    private static final class BundledFfmpeg {
+    static final class BundledFfmpeg {
         private static Path path;
 
         // Not a class-initialiser constant: a failed unpack (full temp dir) must be retried, not become a

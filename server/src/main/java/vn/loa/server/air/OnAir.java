@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.core.arbiter.PreemptionPolicy;
+import vn.loa.core.media.MixPlan;
 import vn.loa.core.media.Transmitter;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
@@ -43,6 +44,10 @@ public final class OnAir implements AirControl {
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
     private final Map<Long, Boolean> cancelled = new ConcurrentHashMap<>();
+    private volatile java.util.function.Function<Announcement,
+            java.util.function.Supplier<vn.loa.core.media.MediaSource<vn.loa.core.media.PcmFrame>>> relays = a -> {
+        throw new IllegalStateException("relays are not connected / chưa có tiếp sóng");
+    };
     private volatile java.util.function.Function<String, Spoken> recordings = audioId -> {
         throw new IllegalStateException("no audio library / chưa có thư viện âm thanh");
     };
@@ -93,6 +98,12 @@ public final class OnAir implements AirControl {
                 : speech.speak(vn.loa.server.http.TextInput.spoken(a.text()), a.voice(), unitPath);
     }
 
+    /** Starts an announcement's relay and gives a source per zone stream; set once relays exist. */
+    public void relayWith(java.util.function.Function<Announcement,
+            java.util.function.Supplier<vn.loa.core.media.MediaSource<vn.loa.core.media.PcmFrame>>> starter) {
+        this.relays = starter;
+    }
+
     /** Airs a scheduled announcement now, whatever its schedule says: the programme clock's time has come. */
     public void due(Announcement announcement) {
         worker.execute(() -> air(announcement));
@@ -118,10 +129,6 @@ public final class OnAir implements AirControl {
     private void air(Announcement a) {
         long id = a.id();
         try {
-            if (a.text() == null && a.audioId() == null) {
-                fail(id, "Loa chưa phát được tiếp sóng theo tin; hãy dùng văn bản hoặc tệp ghi âm. / relays do not air yet");
-                return;
-            }
             Map<ZoneStreams.Key, List<AirTargets.Target>> byStream = jdbi.withHandle(h -> targets.below(h, a.zones()));
             // Nodes that fetched this item ahead play it by themselves at its time: the live stream is not for them.
             Set<String> stored = prefetcher.holders(id);
@@ -145,7 +152,9 @@ public final class OnAir implements AirControl {
                 return;
             }
             String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
-            Programme programme = Programme.of(a, sound(a, unitPath));
+            // A notice is spoken, a recording decoded, both whole; a relay is live and lasts its window.
+            boolean relay = a.text() == null && a.audioId() == null;
+            Programme programme = relay ? null : Programme.of(a, sound(a, unitPath));
             // A cancel that came while the text was being spoken wins; the mark has served its purpose either way.
             if (cancelled.remove(id) != null || !lifecycle.advance(id, AnnouncementState.SCHEDULED,
                     AnnouncementState.ON_AIR, null)) {
@@ -158,7 +167,8 @@ public final class OnAir implements AirControl {
             log.follow(id, byStream);
             transmitter.air(AirLog.programmeId(id), a.priority(), policyOf(a.priority()),
                     byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
-                    programme::source, programme.plan());
+                    relay ? relays.apply(a) : programme::source,
+                    relay ? new MixPlan(null, null, 1, Programme.PAUSE_BETWEEN_PLAYS) : programme.plan());
         } catch (RuntimeException e) {
             LOG.warn("announcement {} could not go on air", id, e);
             fail(id, "Không phát được: " + e.getMessage());

@@ -19,6 +19,9 @@ final class AnnouncementJson {
             schedule.put("cron", a.schedule().cron());
         }
         putTime(schedule, "until", a.schedule().until());
+        if (a.schedule().duration() != null) {
+            schedule.put("duration", a.schedule().duration().toSeconds());
+        }
         JsonObject json = new JsonObject()
                 .put("id", a.id())
                 .put("title", a.title())

@@ -21,7 +21,8 @@ import vn.loa.server.db.Rows;
 public final class AnnouncementRepository {
 
     private static final String COLUMNS = "a.id, a.title, a.body, a.audio_id, a.relay_url, a.priority, a.voice, "
-            + "a.repeat_count, a.chime, a.schedule_at, a.schedule_cron, a.schedule_until, a.state, a.created_by, "
+            + "a.repeat_count, a.chime, a.schedule_at, a.schedule_cron, a.schedule_until, a.schedule_duration_s, "
+            + "a.state, a.created_by, "
             + "a.created_at, a.updated_at";
     /** An announcement concerns a caller when one of its zones lies in, or encloses, the caller's unit. */
     private static final String OVERLAPS = "EXISTS (SELECT 1 FROM announcement_zone az JOIN zone z ON z.id = az.zone_id "
@@ -29,14 +30,14 @@ public final class AnnouncementRepository {
 
     public long insert(Handle h, Announcement a) {
         long id = h.createUpdate("INSERT INTO announcement (title, body, audio_id, relay_url, priority, voice, "
-                        + "repeat_count, chime, schedule_at, schedule_cron, schedule_until, state, created_by, created_at, "
-                        + "updated_at) VALUES (:title, :text, :audioId, :relayUrl, :priority, :voice, :repeat, :chime, "
-                        + ":at, :cron, :until, :state, :createdBy, :createdAt, :createdAt)")
+                        + "repeat_count, chime, schedule_at, schedule_cron, schedule_until, schedule_duration_s, state, created_by, "
+                        + "created_at, updated_at) VALUES (:title, :text, :audioId, :relayUrl, :priority, :voice, :repeat, "
+                        + ":chime, :at, :cron, :until, :duration, :state, :createdBy, :createdAt, :createdAt)")
                 .bind("title", a.title()).bind("text", a.text()).bind("audioId", a.audioId())
                 .bind("relayUrl", a.relayUrl()).bind("priority", a.priority().name()).bind("voice", a.voice())
                 .bind("repeat", a.repeat()).bind("chime", a.chime())
                 .bind("at", Rows.utc(a.schedule().at())).bind("cron", a.schedule().cron())
-                .bind("until", Rows.utc(a.schedule().until()))
+                .bind("until", Rows.utc(a.schedule().until())).bind("duration", seconds(a.schedule()))
                 .bind("state", a.state().name()).bind("createdBy", a.createdBy()).bind("createdAt", Rows.utc(a.createdAt()))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         insertZones(h, id, a.zones());
@@ -55,12 +56,14 @@ public final class AnnouncementRepository {
     public void update(Handle h, long id, AnnouncementDraft d, Instant at) {
         h.createUpdate("UPDATE announcement SET title = :title, body = :text, audio_id = :audioId, relay_url = :relayUrl, "
                         + "priority = :priority, voice = :voice, repeat_count = :repeat, chime = :chime, schedule_at = :at, "
-                        + "schedule_cron = :cron, schedule_until = :until, updated_at = :updatedAt WHERE id = :id")
+                        + "schedule_cron = :cron, schedule_until = :until, schedule_duration_s = :duration, "
+                        + "updated_at = :updatedAt WHERE id = :id")
                 .bind("title", d.title()).bind("text", d.text()).bind("audioId", d.audioId())
                 .bind("relayUrl", d.relayUrl()).bind("priority", d.priority().name()).bind("voice", d.voice())
                 .bind("repeat", d.repeat()).bind("chime", d.chime())
                 .bind("at", Rows.utc(d.schedule().at())).bind("cron", d.schedule().cron())
-                .bind("until", Rows.utc(d.schedule().until())).bind("updatedAt", Rows.utc(at)).bind("id", id)
+                .bind("until", Rows.utc(d.schedule().until())).bind("duration", seconds(d.schedule()))
+                .bind("updatedAt", Rows.utc(at)).bind("id", id)
                 .execute();
         h.createUpdate("DELETE FROM announcement_zone WHERE announcement_id = :id").bind("id", id).execute();
         insertZones(h, id, d.zones());
@@ -146,12 +149,17 @@ public final class AnnouncementRepository {
                 a.repeat(), a.chime(), a.schedule(), a.state(), a.createdBy(), a.createdAt(), a.updatedAt());
     }
 
+    private static Long seconds(Schedule s) {
+        return s.duration() == null ? null : s.duration().toSeconds();
+    }
+
     private static Announcement row(ResultSet rs) throws SQLException {
         return new Announcement(rs.getLong("id"), rs.getString("title"), rs.getString("body"),
                 rs.getString("audio_id"), rs.getString("relay_url"), List.of(), Priority.valueOf(rs.getString("priority")),
                 rs.getString("voice"), rs.getInt("repeat_count"), rs.getBoolean("chime"),
                 new Schedule(Rows.instant(rs, "schedule_at"), rs.getString("schedule_cron"),
-                        Rows.instant(rs, "schedule_until")),
+                        Rows.instant(rs, "schedule_until"), rs.getObject("schedule_duration_s") == null ? null
+                                : java.time.Duration.ofSeconds(rs.getLong("schedule_duration_s"))),
                 AnnouncementState.valueOf(rs.getString("state")), rs.getString("created_by"),
                 Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
     }

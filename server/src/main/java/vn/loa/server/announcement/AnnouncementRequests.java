@@ -35,6 +35,11 @@ final class AnnouncementRequests {
         // Whether the audio exists (and the caller may use it) is the lifecycle's check, in its transaction.
         String audioId = body.getString("audioId");
         String relayUrl = relayUrl(body.getString("relayUrl"));
+        JsonObject window = body.getJsonObject("schedule");
+        if (relayUrl != null && text == null && audioId == null && (window == null || window.getInteger("duration") == null)) {
+            throw ApiError.badRequest("invalid_schedule", "Tiếp sóng cần thời lượng: đặt 'schedule.duration' (giây), "
+                    + "ví dụ 1800 cho 30 phút.");
+        }
         if (text == null && audioId == null && relayUrl == null) {
             throw ApiError.badRequest("missing_content",
                     "Tin cần có nội dung: nhập văn bản (text), chọn tệp âm thanh (audioId) hoặc địa chỉ tiếp sóng (relayUrl).");
@@ -85,7 +90,8 @@ final class AnnouncementRequests {
         if (until != null && at != null && !until.isAfter(at)) {
             throw ApiError.badRequest("invalid_schedule", "Thời điểm kết thúc (until) phải sau thời điểm bắt đầu (at).");
         }
-        return new Schedule(at, cron, until);
+        Integer seconds = s.getInteger("duration");
+        return new Schedule(at, cron, until, seconds == null ? null : java.time.Duration.ofSeconds(seconds));
     }
 
     private static Instant instant(String value, String field) {

@@ -30,7 +30,7 @@ public final class Programmes implements AutoCloseable {
     }
 
     public static Programmes start(LoaConfig config, Jdbi jdbi, AnnouncementService lifecycle, OnAir onAir,
-            Clock clock) {
+            vn.loa.server.audit.AuditLog audit, Clock clock) {
         var settings = config.programmes();
         ProgrammeFiring firing = new ProgrammeFiring(jdbi, lifecycle, onAir::due);
         if (!settings.clustered()) {
@@ -40,7 +40,9 @@ public final class Programmes implements AutoCloseable {
         ProgrammeClock programmes = ProgrammeClock.start(new ClockSettings(config.dbUrl(),
                 config.isPostgres() ? config.dbUser() : "", config.isPostgres() ? config.dbPassword() : "", settings.clustered(), settings.threads(), settings.lateLimit()), firing);
         reconcile(jdbi, lifecycle, programmes, firing, settings.lateLimit(), clock.instant());
-        lifecycle.airWith(new ScheduledAir(onAir, programmes, clock));
+        Relays relays = new Relays(jdbi, lifecycle, audit, settings.relaySilenceLimit(), clock);
+        onAir.relayWith(relays::start);
+        lifecycle.airWith(new ScheduledAir(onAir, programmes, relays, clock));
         return new Programmes(programmes);
     }
 

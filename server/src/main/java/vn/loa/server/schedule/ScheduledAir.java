@@ -15,10 +15,12 @@ final class ScheduledAir implements AirControl {
 
     private final AirControl air;
     private final ProgrammeClock programmes;
+    private final Relays relays;
     private final Clock clock;
 
-    ScheduledAir(AirControl air, ProgrammeClock programmes, Clock clock) {
+    ScheduledAir(AirControl air, ProgrammeClock programmes, Relays relays, Clock clock) {
         this.air = air;
+        this.relays = relays;
         this.programmes = programmes;
         this.clock = clock;
     }
@@ -40,5 +42,6 @@ final class ScheduledAir implements AirControl {
     public void cancelled(long announcementId) {
         programmes.unplan(ProgrammeFiring.item(announcementId));
         air.cancelled(announcementId);
+        relays.stop(announcementId);
     }
 }

@@ -55,6 +55,8 @@ public final class TestServer implements AutoCloseable {
         p.setProperty("http.body.limit", "65536");
         // Uploads up to 8 MB, so the oversized-upload tests stream a little more than that, not gigabytes.
         p.setProperty("audio.upload.limit", "8");
+        // A relay's silence is reported after 2 s, so the silence test waits seconds, not half a minute.
+        p.setProperty("relay.silence.limit", "2");
         return p;
     }
 
