@@ -87,6 +87,27 @@ class PluginAirIT extends ApiSuite {
     }
 
     @Test
+    void aPriorityAlertAirsAtOnceThroughTheApprovalStepsOnRecordWithoutInterrupting() throws Exception {
+        try (RtpCapture speaker = new RtpCapture()) {
+            String zone = zoneWithSpeaker(speaker);
+            configure("echo", new JsonObject());
+
+            assertThat(province.clerkA.post("/api/v1/plugins/echo/alert?level=PRIORITY&zone=" + zone + "&key="
+                    + Province.unique("mua"), null).status()).isEqualTo(202);
+            assertThat(speaker.receive(1500, 30_000)).hasSizeGreaterThan(50);
+            JsonObject alert = province.clerkA.get("/api/v1/announcements?limit=500").array().stream()
+                    .map(JsonObject.class::cast).filter(a -> a.getJsonArray("zones").contains(zone)).findFirst()
+                    .orElseThrow();
+            assertThat(alert.getString("priority")).isEqualTo("SCHEDULED");
+            JsonObject done = OnAirIT.waitForState(province.clerkA, alert.getLong("id"), "DONE");
+            assertThat(done.getJsonArray("transitions").stream().map(JsonObject.class::cast)
+                    .map(t -> t.getString("to") + " " + t.getString("actor")).toList())
+                    .containsSubsequence("DRAFT plugin:echo", "SUBMITTED plugin:echo", "APPROVED plugin:echo",
+                            "SCHEDULED plugin:echo", "ON_AIR loa", "DONE loa");
+        }
+    }
+
+    @Test
     void aPluginThatHangsIsReportedAndTheBroadcastAirsAndEndsWithoutIt() throws Exception {
         try (RtpCapture speaker = new RtpCapture()) {
             String zone = zoneWithSpeaker(speaker);

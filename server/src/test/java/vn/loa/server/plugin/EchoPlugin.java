@@ -101,7 +101,8 @@ public final class EchoPlugin implements Plugin, ContentSource, AlertTrigger, Ou
         if (request.method().equals("POST") && request.path().equals("/alert")) {
             List<String> zones = List.of(request.query().getOrDefault("zone", List.of("")).get(0));
             String key = request.query().getOrDefault("key", List.of("k")).get(0);
-            boolean accepted = sink.raise(new Alert(key, Alert.Level.EMERGENCY, "Cảnh báo thử",
+            Alert.Level level = Alert.Level.valueOf(request.query().getOrDefault("level", List.of("EMERGENCY")).get(0));
+            boolean accepted = sink.raise(new Alert(key, level, "Cảnh báo thử",
                     "Nước sông đang lên nhanh, bà con chú ý.", zones));
             return PluginResponse.json(accepted ? 202 : 429, "{\"accepted\":" + accepted + "}");
         }
