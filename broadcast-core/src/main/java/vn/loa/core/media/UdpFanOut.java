@@ -196,43 +196,41 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
     }
 
     /**
-     * Plans a round on every shard: batch {@code b} of {@code n} leaves {@code b/n} of the spread after now. Batches
-     * of one shard run in time order on its one thread, so each node hears its packets in order.
+     * Starts a round on every shard: batch {@code b} of {@code n} leaves {@code b/n} of the spread after now. Each
+     * batch, on its shard's thread, plans the next one there: Netty orders timers set on the loop's own thread by
+     * their deadlines and wakes for them, so every node hears its packets in order. (Timers set from the pacing
+     * thread were seen to wait for the loop's next wake-up and overtake each other.)
      */
     private void spreadToAll(ByteBuf datagram) {
         long start = System.nanoTime();
         try {
             for (Shard shard : shards) {
                 InetSocketAddress[] nodes = shard.snapshot;
-                if (nodes.length == 0) {
-                    continue;
-                }
-                int batches = (nodes.length + BATCH - 1) / BATCH;
-                ByteBuf copy = datagram.retainedDuplicate();
-                for (int b = 0; b < batches; b++) {
-                    int from = b * nodes.length / batches;
-                    int to = (b + 1) * nodes.length / batches;
-                    long due = start + spreadNanos * b / batches;
-                    boolean last = b == batches - 1;
-                    Runnable batch = () -> {
-                        try {
-                            sendRange(shard, copy, nodes, from, to);
-                            batchLateness.accept(System.nanoTime() - due);
-                        } finally {
-                            if (last) {
-                                copy.release();
-                            }
-                        }
-                    };
-                    if (b == 0) {
-                        shard.loop.execute(batch);
-                    } else {
-                        shard.loop.schedule(batch, due - System.nanoTime(), TimeUnit.NANOSECONDS);
-                    }
+                if (nodes.length > 0) {
+                    ByteBuf copy = datagram.retainedDuplicate();
+                    int batches = (nodes.length + BATCH - 1) / BATCH;
+                    shard.loop.execute(() -> batch(shard, copy, nodes, 0, batches, start));
                 }
             }
         } finally {
             datagram.release();
+        }
+    }
+
+    /** On the shard's thread: sends batch {@code b} of a spread round and plans the next, or lets the round go. */
+    private void batch(Shard shard, ByteBuf datagram, InetSocketAddress[] nodes, int b, int batches, long start) {
+        long due = start + spreadNanos * b / batches;
+        try {
+            sendRange(shard, datagram, nodes, b * nodes.length / batches, (b + 1) * nodes.length / batches);
+            batchLateness.accept(System.nanoTime() - due);
+        } finally {
+            if (b + 1 < batches) {
+                long next = start + spreadNanos * (b + 1) / batches;
+                shard.loop.schedule(() -> batch(shard, datagram, nodes, b + 1, batches, start),
+                        next - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } else {
+                datagram.release();
+            }
         }
     }
 

@@ -6,7 +6,11 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.loa.core.rtp.RtcpCodec;
 import vn.loa.core.rtp.RtcpSenderReport;
@@ -109,6 +113,54 @@ class UdpFanOutTest {
                 if (node != null) {
                     node.close();
                 }
+            }
+        }
+    }
+
+    @Test
+    void twoThousandNodesFedInSpreadRoundsEachHearEveryPacketOnceAndInOrder() throws Exception {
+        List<DatagramChannel> nodes = new ArrayList<>();
+        try (UdpFanOut fanOut = UdpFanOut.open(1, java.time.Duration.ofMillis(15))) {
+            for (int i = 0; i < 2000; i++) {
+                DatagramChannel node = DatagramChannel.open();
+                node.bind(new InetSocketAddress(LOOPBACK, 0));
+                node.configureBlocking(false);
+                node.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 18);
+                nodes.add(node);
+                fanOut.add((InetSocketAddress) node.getLocalAddress());
+            }
+            RtpPacketizer packetizer = new RtpPacketizer(0, 0x10DL, 0, 0);
+            long next = System.nanoTime();
+            for (int k = 0; k < 50; k++) {
+                byte[] payload = new byte[160];
+                Arrays.fill(payload, (byte) k);
+                fanOut.accept(packetizer.packetize(payload, 160));
+                next += 20_000_000;
+                java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+            }
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (fanOut.datagramsSent() < 50L * nodes.size() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(200);
+
+            ByteBuffer buffer = ByteBuffer.allocate(2048);
+            for (DatagramChannel node : nodes) {
+                List<Integer> heard = new ArrayList<>();
+                while (true) {
+                    buffer.clear();
+                    if (node.receive(buffer) == null) {
+                        break;
+                    }
+                    int sequence = buffer.getShort(2) & 0xFFFF;
+                    assertThat(buffer.get(12)).as("the payload sent with packet %d", sequence).isEqualTo((byte) sequence);
+                    heard.add(sequence);
+                }
+                assertThat(heard).as("node at %s", node.getLocalAddress()).hasSize(50).isSorted();
+            }
+        } finally {
+            for (DatagramChannel node : nodes) {
+                node.close();
             }
         }
     }
