@@ -1,13 +1,6 @@
 package vn.loa.plugins.portalnews;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
@@ -17,18 +10,11 @@ import java.util.Properties;
 final class ArticleCache {
 
     private final Path file;
-    private final Properties texts = new Properties();
+    private final Properties texts;
 
     ArticleCache(Path folder) {
         this.file = folder.resolve("seen-articles.properties");
-        if (Files.exists(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                texts.load(in);
-            } catch (IOException | IllegalArgumentException e) {
-                // A damaged file only means fetching the articles again.
-                texts.clear();
-            }
-        }
+        this.texts = StoredProperties.load(file);
     }
 
     String get(String key) {
@@ -43,20 +29,7 @@ final class ArticleCache {
         texts.setProperty(key, text);
     }
 
-    /** Writes the cache out (atomically: a crash leaves the old file or the new one). */
     void save() {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                texts.store(out, "portal-news: article texts by item key");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    int size() {
-        return texts.size();
+        StoredProperties.save(file, texts, "portal-news: article texts by item key");
     }
 }

@@ -37,6 +37,7 @@ public final class PortalNews implements Plugin, ContentSource {
     private PortalSettings settings;
     private PluginContext context;
     private ArticleCache seen;
+    private Backlog backlog;
 
     @Override
     public String name() {
@@ -51,7 +52,7 @@ public final class PortalNews implements Plugin, ContentSource {
     @Override
     public Settings defaults() {
         return Settings.EMPTY.with("feeds", List.of()).with("pages", List.of()).with("zones", List.of())
-                .with("intervalSeconds", 600).with("timeoutSeconds", 10);
+                .with("intervalSeconds", 600).with("timeoutSeconds", 10).with("skipExisting", true);
     }
 
     @Override
@@ -65,6 +66,7 @@ public final class PortalNews implements Plugin, ContentSource {
         this.context = context;
         this.settings = PortalSettings.read(context.settings());
         this.seen = new ArticleCache(context.dataDir());
+        this.backlog = new Backlog(context.dataDir());
     }
 
     @Override
@@ -83,14 +85,15 @@ public final class PortalNews implements Plugin, ContentSource {
         Map<String, NewsEntry> entries = new LinkedHashMap<>();
         for (String feed : settings.feeds()) {
             try {
-                FeedReader.entries(fetch(feed, Parser.xmlParser())).forEach(e -> entries.putIfAbsent(e.key(), e));
+                news(feed, FeedReader.entries(fetch(feed, Parser.xmlParser())))
+                        .forEach(e -> entries.putIfAbsent(e.key(), e));
             } catch (IOException | RuntimeException e) {
                 problems.add(feed + ": " + reason(e));
             }
         }
         for (PortalSettings.PageSource page : settings.pages()) {
             try {
-                PageReader.entries(fetch(page.url(), Parser.htmlParser()), page)
+                news(page.url(), PageReader.entries(fetch(page.url(), Parser.htmlParser()), page))
                         .forEach(e -> entries.putIfAbsent(e.key(), e));
             } catch (IOException | RuntimeException e) {
                 problems.add(page.url() + ": " + reason(e));
@@ -116,12 +119,17 @@ public final class PortalNews implements Plugin, ContentSource {
         if (fetched > 0) {
             seen.save();
         }
+        backlog.saveIfChanged();
         if (problems.isEmpty()) {
             context.recovered();
         } else {
             context.degraded(String.join("; ", problems));
         }
         return items;
+    }
+
+    private List<NewsEntry> news(String source, List<NewsEntry> entries) {
+        return settings.skipExisting() ? backlog.news(source, entries) : entries;
     }
 
     private Optional<String> articleText(String link, List<String> problems) {

@@ -18,9 +18,10 @@ import vn.loa.plugin.Settings;
  * @param zones    zone ids the drafts are meant for
  * @param interval time between two looks
  * @param timeout  the longest one page may take to load
+ * @param skipExisting true to propose only what a source publishes after its first reading ({@link Backlog})
  */
 record PortalSettings(List<String> feeds, List<PageSource> pages, String article, List<String> zones,
-        Duration interval, Duration timeout) {
+        Duration interval, Duration timeout, boolean skipExisting) {
 
     /** A listing page: {@code item} selects each news item; the others apply inside it. */
     record PageSource(String url, String item, String title, String link, String text) {
@@ -58,7 +59,7 @@ record PortalSettings(List<String> feeds, List<PageSource> pages, String article
             }
             return new PortalSettings(List.copyOf(feeds), List.copyOf(pages),
                     selector(s.text("article", ""), "article", false), zones, Duration.ofSeconds(seconds),
-                    Duration.ofSeconds(timeout));
+                    Duration.ofSeconds(timeout), s.flag("skipExisting", true));
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage());
         }

@@ -41,7 +41,7 @@ class PortalNewsTest implements ContentSourceContract {
 
     private static Settings settings(Map<String, Object> sources) {
         Settings s = Settings.EMPTY.with("zones", List.of("xa-an-binh")).with("intervalSeconds", 60)
-                .with("timeoutSeconds", 5);
+                .with("timeoutSeconds", 5).with("skipExisting", false);
         for (var e : sources.entrySet()) {
             s = s.with(e.getKey(), e.getValue());
         }
@@ -133,6 +133,22 @@ class PortalNewsTest implements ContentSourceContract {
         assertThat(items).allSatisfy(i -> assertThat(i.title()).isNotBlank());
         assertThat(context.problems()).hasSize(1);
         assertThat(context.problems().get(0)).contains("/khong-co: HTTP 404").contains("127.0.0.1:9/rss");
+    }
+
+    @Test
+    void withSkipExistingWhatASourceHeldAtItsFirstReadingIsNeverProposedButLaterNewsIs() throws Exception {
+        try (PortalServer portal = new PortalServer()) {
+            Settings settings = settings(Map.of("feeds", List.of(portal.base() + "/rss"),
+                    "pages", List.of(listing()))).with("skipExisting", true);
+            RecordingContext context = new RecordingContext(settings);
+            assertThat(pollOnce(context)).as("the backlog").isEmpty();
+
+            // The portal publishes more: the page's items are already known; the feed's second reading has news.
+            portal.extraItem = "<item><title>Tin mới: phát thẻ BHYT</title><guid>anbinh-tb-1022</guid>"
+                    + "<description>Bà con nhận thẻ bảo hiểm y tế tại nhà văn hóa.</description></item>";
+            List<ContentItem> later = pollOnce(new RecordingContext(settings, context.dataDir()));
+            assertThat(later).extracting(ContentItem::key).containsExactly("anbinh-tb-1022");
+        }
     }
 
     @Test

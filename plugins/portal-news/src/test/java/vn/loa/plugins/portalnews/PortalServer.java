@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 final class PortalServer implements AutoCloseable {
 
     private final HttpServer server;
+    /** An RSS {@code <item>} added to the end of the feed, as if the portal had just published it. */
+    volatile String extraItem = "";
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> hits =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -47,7 +49,7 @@ final class PortalServer implements AutoCloseable {
                 byte[] body = in.readAllBytes();
                 if (!file.endsWith(".bin")) {
                     body = new String(body, StandardCharsets.UTF_8).replace("{{base}}", base())
-                            .getBytes(StandardCharsets.UTF_8);
+                            .replace("  </channel>", extraItem + "  </channel>").getBytes(StandardCharsets.UTF_8);
                 }
                 exchange.getResponseHeaders().add("Content-Type", file.endsWith(".html") ? "text/html; charset=utf-8"
                         : file.endsWith(".xml") ? "application/rss+xml; charset=utf-8" : "application/octet-stream");
