@@ -58,7 +58,9 @@ public final class ConfigLoader {
         Path dataDir = Path.of(text(p, "data.dir")).toAbsolutePath().normalize();
         String dbUrl = p.getProperty("db.url", "").trim();
         if (dbUrl.isEmpty()) {
-            dbUrl = "jdbc:h2:file:" + dataDir.resolve("loa") + ";DB_CLOSE_ON_EXIT=FALSE";
+            // WRITE_DELAY=0: H2 otherwise writes commits up to a second later, and a killed server (or a power cut)
+            // would lose an announcement, a schedule or a firing it had already confirmed.
+            dbUrl = "jdbc:h2:file:" + dataDir.resolve("loa") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         } else if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("db.url (LOA_DB_URL) must be a jdbc:h2: or jdbc:postgresql: URL, got " + dbUrl);
         }
