@@ -81,6 +81,51 @@ class ScheduleRestartIT {
         }
     }
 
+    @Test
+    void afterLongDowntimeStaleItemsAreSkippedAndReportedWhileRecentOnesPlayLate() throws Exception {
+        Path data = Files.createTempDirectory("loa-restart-");
+        int port = ServerProcess.freePort();
+        Map<String, String> lateLimit = Map.of("LOA_SCHEDULE_LATE_LIMIT", "15");
+        try (RtpCapture stale = new RtpCapture(); RtpCapture recent = new RtpCapture()) {
+            long staleItem;
+            long recentItem;
+            Instant t0;
+            try (ServerProcess first = ServerProcess.start(data, "", port, lateLimit)) {
+                Api admin = Api.signIn(first.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
+                String staleZone = village(admin, "thon-cu", stale);
+                String recentZone = village(admin, "thon-moi", recent);
+                t0 = Instant.now();
+                staleItem = scheduled(admin, staleZone, new JsonObject().put("at", vn(t0.plusSeconds(3))));
+                recentItem = scheduled(admin, recentZone, new JsonObject().put("at", vn(t0.plusSeconds(20))));
+                first.kill();
+            }
+            // Down past both times: when the server is back (about 5 s after this) the first is over 20 s late, past
+            // the 15 s limit, and the second a few seconds late.
+            Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), t0.plusSeconds(21)).toMillis()));
+
+            try (ServerProcess second = ServerProcess.start(data, "", port, lateLimit)) {
+                Api admin = Api.signIn(second.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
+
+                assertThat(recent.receive(1500, 30_000)).as("the recent item plays late").isNotEmpty();
+                OnAirIT.waitForState(admin, recentItem, "DONE");
+                JsonObject skipped = OnAirIT.waitForState(admin, staleItem, "FAILED");
+                JsonArray transitions = skipped.getJsonArray("transitions");
+                assertThat(transitions.getJsonObject(transitions.size() - 1).getString("reason")).contains("bỏ lỡ");
+                // RTCP sender reports may reach the village; no audio (payload type 0, PCMU) may.
+                assertThat(stale.receive(100, 300)).as("the stale item never aired")
+                        .noneMatch(p -> p.payloadType() == 0);
+
+                JsonArray history = admin.get("/api/v1/schedule?from=" + java.net.URLEncoder.encode(
+                        vn(t0.minusSeconds(60)), java.nio.charset.StandardCharsets.UTF_8)).json().getJsonArray("items");
+                JsonObject late = history.stream().map(JsonObject.class::cast)
+                        .filter(i -> i.getLong("announcementId") == recentItem).findFirst().orElseThrow();
+                assertThat(late.getString("outcome")).isEqualTo("FIRED");
+                assertThat(late.getLong("latenessMs")).as("lateness recorded").isBetween(1_000L, 15_000L);
+                assertThat(count(history, staleItem, "MISSED")).isEqualTo(1);
+            }
+        }
+    }
+
     private static String vn(Instant t) {
         return t.atOffset(ZoneOffset.ofHours(7)).toString();
     }
