@@ -19,8 +19,9 @@ public final class BenchMain {
                 case "fanout" -> new FanoutBench().run(results.resolve("fanout.json"), Machine.describe());
                 case "tts" -> new TtsBench().run(results.resolve("tts.json"));
                 case "boards" -> new BoardsBench().run(results.resolve("boards.json"));
+                case "schedule" -> new ScheduleBench().run(results.resolve("schedule.json"));
                 default -> {
-                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, tts, boards");
+                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, tts, boards, schedule");
                     System.exit(64);
                 }
             }

@@ -1,0 +1,189 @@
+package vn.loa.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import vn.loa.server.LoaServer;
+import vn.loa.server.config.ConfigLoader;
+import vn.loa.server.config.LoaConfig;
+
+/**
+ * The programme clock with 10,000 active schedules on the embedded H2: how long the server takes to start with them,
+ * how late scheduled notices reach a loudspeaker (from the trigger time to the first RTP packet), and the database size.
+ *
+ * <p>The 10,000 are daily cron items at hours that do not come during the run; the measured items are one-off notices
+ * a few seconds apart to a zone with one RTP speaker (a UDP socket in this JVM). Lateness includes speaking the notice.
+ */
+final class ScheduleBench {
+
+    private static final int SCHEDULES = 10_000;
+    private static final int FIRINGS = 20;
+    private static final String PASSWORD = "bench-password-1";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    void run(Path out) throws Exception {
+        String loadBefore = Machine.loadAverage();
+        Path data = Files.createTempDirectory("loa-bench-schedule-");
+        Properties p = ConfigLoader.defaults();
+        p.setProperty("data.dir", data.toString());
+        p.setProperty("http.port", "0");
+        p.setProperty("http.host", "127.0.0.1");
+        p.setProperty("admin.password", PASSWORD);
+        LoaConfig config = ConfigLoader.from(p);
+
+        double seedSeconds;
+        try (LoaServer server = new LoaServer(config, Clock.systemUTC())) {
+            String base = "http://127.0.0.1:" + server.start();
+            String admin = login(base);
+            send(base, admin, "POST", "/api/v1/zones", new JsonObject().put("id", "kho").put("name", "Kho lịch"));
+            long start = System.nanoTime();
+            seed(base, admin);
+            seedSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("seeded %d schedules in %.1f s%n", SCHEDULES, seedSeconds);
+        }
+
+        try (DatagramSocket speaker = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             LoaServer server = new LoaServer(config, Clock.systemUTC())) {
+            long start = System.nanoTime();
+            String base = "http://127.0.0.1:" + server.start();
+            double startupMs = (System.nanoTime() - start) / 1e6;
+            System.out.printf("start-up with %d schedules: %.0f ms%n", SCHEDULES, startupMs);
+            String admin = login(base);
+            send(base, admin, "POST", "/api/v1/zones", new JsonObject().put("id", "do").put("name", "Thôn Đo"));
+            send(base, admin, "POST", "/api/v1/nodes", new JsonObject().put("id", "loa-do").put("name", "Loa đo")
+                    .put("zone", "do").put("kind", "rtp").put("address", "127.0.0.1:" + speaker.getLocalPort()));
+            Instant first = Instant.now().plusSeconds(15).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            List<Instant> due = new ArrayList<>();
+            for (int i = 0; i < FIRINGS; i++) {
+                Instant at = first.plusSeconds(4L * i);
+                due.add(at);
+                scheduled(base, admin, "do", new JsonObject().put("at", at.atOffset(ZoneOffset.ofHours(7)).toString()),
+                        "Đo độ trễ " + i);
+            }
+            List<Instant> heard = firstPackets(speaker, FIRINGS, due.get(FIRINGS - 1).plusSeconds(20));
+            double[] lateness = new double[heard.size()];
+            for (int i = 0; i < heard.size(); i++) {
+                lateness[i] = (heard.get(i).toEpochMilli() - due.get(i).toEpochMilli());
+            }
+            java.util.Arrays.sort(lateness);
+            long dbBytes = Files.size(data.resolve("loa.mv.db"));
+            JsonObject result = new JsonObject()
+                    .put("benchmark", "programme clock with " + SCHEDULES + " active schedules")
+                    .put("database", "H2 (embedded, file), Quartz JDBC job store in the same database")
+                    .put("schedules", SCHEDULES)
+                    .put("seedSeconds", Math.round(seedSeconds * 10) / 10.0)
+                    .put("startupMs", Math.round(startupMs))
+                    .put("firingsMeasured", heard.size())
+                    .put("latenessMs", new JsonObject()
+                            .put("median", percentile(lateness, 50)).put("p99", percentile(lateness, 99))
+                            .put("min", lateness.length == 0 ? null : lateness[0])
+                            .put("max", lateness.length == 0 ? null : lateness[lateness.length - 1]))
+                    .put("latenessDefinition", "first RTP packet at the speaker minus the schedule's trigger time; "
+                            + "includes speaking the notice with espeak-ng")
+                    .put("databaseBytes", dbBytes)
+                    .put("loadAverageBefore", loadBefore)
+                    .put("loadAverageAfter", Machine.loadAverage())
+                    .put("targets", "p99 lateness < 500 ms; start-up < 5 s")
+                    .put("machine", Machine.describe());
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, result.encodePrettily() + "\n", StandardCharsets.UTF_8);
+            System.out.println(result.encodePrettily());
+            System.out.println("wrote " + out);
+        }
+    }
+
+    private static double percentile(double[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /** The arrival time of the first packet of each burst (a burst starts after 1.5 s of silence). */
+    private static List<Instant> firstPackets(DatagramSocket socket, int bursts, Instant deadline) throws Exception {
+        List<Instant> firsts = new ArrayList<>();
+        byte[] buffer = new byte[2048];
+        long last = 0;
+        socket.setSoTimeout(500);
+        while (firsts.size() < bursts && Instant.now().isBefore(deadline)) {
+            try {
+                socket.receive(new DatagramPacket(buffer, buffer.length));
+            } catch (SocketTimeoutException e) {
+                continue;
+            }
+            long now = System.currentTimeMillis();
+            if (now - last > 1500) {
+                firsts.add(Instant.ofEpochMilli(now));
+            }
+            last = now;
+        }
+        return firsts;
+    }
+
+    /** 10,000 daily items at hours that are not in the next few hours, through the API, eight at a time. */
+    private void seed(String base, String token) throws Exception {
+        int hourNow = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getHour();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> pending = new ArrayList<>();
+        for (int i = 0; i < SCHEDULES; i++) {
+            int n = i;
+            int hour = (hourNow + 6 + n % 12) % 24;
+            String cron = "0 " + (n % 60) + " " + hour + " * * ?";
+            pending.add(pool.submit(() -> {
+                scheduled(base, token, "kho", new JsonObject().put("cron", cron), "Lịch số " + n);
+                return null;
+            }));
+        }
+        for (Future<?> f : pending) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private void scheduled(String base, String token, String zone, JsonObject schedule, String title) throws Exception {
+        long id = send(base, token, "POST", "/api/v1/announcements", new JsonObject().put("title", title)
+                .put("text", "Xin chào bà con.").put("chime", false).put("zones", new JsonArray().add(zone))
+                .put("schedule", schedule)).getLong("id");
+        send(base, token, "POST", "/api/v1/announcements/" + id + "/approve", new JsonObject());
+        send(base, token, "POST", "/api/v1/announcements/" + id + "/broadcast", new JsonObject());
+    }
+
+    private String login(String base) throws Exception {
+        return send(base, null, "POST", "/api/v1/auth/login",
+                new JsonObject().put("username", "admin").put("password", PASSWORD)).getString("token");
+    }
+
+    private JsonObject send(String base, String token, String method, String path, JsonObject body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body.encode()));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
+        }
+        return new JsonObject(r.body());
+    }
+}
