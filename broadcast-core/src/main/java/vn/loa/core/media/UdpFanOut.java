@@ -67,11 +67,18 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
      */
     public static final Duration SERVER_SPREAD = Duration.ofMillis(15);
 
+    private static final java.util.concurrent.atomic.AtomicLong OPENED = new java.util.concurrent.atomic.AtomicLong();
+
     /** The most nodes of one shard sent in one batch when a round is spread over the packet time. */
     static final int BATCH = 250;
 
     private final List<Shard> shards;
     private final long spreadNanos;
+    /**
+     * Where this fan-out's batches sit in the spread, as a fraction of a batch's slot: fan-outs (zones) opened one
+     * after another take phases along the golden ratio, so small zones of one batch each do not all leave at once.
+     */
+    private final double phase;
     private volatile LongConsumer batchLateness = late -> { };
     private final LongAdder attempted = new LongAdder();
     private final LongAdder bytes = new LongAdder();
@@ -80,6 +87,7 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
     private UdpFanOut(List<Shard> shards, long spreadNanos) {
         this.shards = shards;
         this.spreadNanos = spreadNanos;
+        this.phase = (OPENED.getAndIncrement() * 0.618_033_988_749_895) % 1.0;
     }
 
     /**
@@ -196,8 +204,8 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
     }
 
     /**
-     * Starts a round on every shard: batch {@code b} of {@code n} leaves {@code b/n} of the spread after now. Each
-     * batch, on its shard's thread, plans the next one there: Netty orders timers set on the loop's own thread by
+     * Starts a round on every shard: batch {@code b} of {@code n} leaves {@code (b + phase)/n} of the spread after
+     * now. Each batch, on its shard's thread, plans the next one there: Netty orders timers set on the loop's own thread by
      * their deadlines and wakes for them, so every node hears its packets in order. (Timers set from the pacing
      * thread were seen to wait for the loop's next wake-up and overtake each other.)
      */
@@ -209,7 +217,7 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
                 if (nodes.length > 0) {
                     ByteBuf copy = datagram.retainedDuplicate();
                     int batches = (nodes.length + BATCH - 1) / BATCH;
-                    shard.loop.execute(() -> batch(shard, copy, nodes, 0, batches, start));
+                    shard.loop.execute(() -> plan(shard, copy, nodes, 0, batches, start));
                 }
             }
         } finally {
@@ -217,20 +225,28 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
         }
     }
 
-    /** On the shard's thread: sends batch {@code b} of a spread round and plans the next, or lets the round go. */
-    private void batch(Shard shard, ByteBuf datagram, InetSocketAddress[] nodes, int b, int batches, long start) {
-        long due = start + spreadNanos * b / batches;
+    /** On the shard's thread: puts batch {@code b} of a spread round on the loop's timer queue, due or not. */
+    private void plan(Shard shard, ByteBuf datagram, InetSocketAddress[] nodes, int b, int batches, long start) {
+        long due = start + (long) (spreadNanos * (b + phase) / batches);
+        // Always through the timer queue, even when overdue: it runs timers in deadline order, so a late loop
+        // cannot send a node tick n + 1 before tick n.
+        shard.loop.schedule(() -> batch(shard, datagram, nodes, b, batches, start, due), due - System.nanoTime(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    /** On the shard's thread: sends batch {@code b} of a spread round, plans the next, or lets the round go. */
+    private void batch(Shard shard, ByteBuf datagram, InetSocketAddress[] nodes, int b, int batches, long start,
+            long due) {
         try {
             sendRange(shard, datagram, nodes, b * nodes.length / batches, (b + 1) * nodes.length / batches);
-            batchLateness.accept(System.nanoTime() - due);
-        } finally {
-            if (b + 1 < batches) {
-                long next = start + spreadNanos * (b + 1) / batches;
-                shard.loop.schedule(() -> batch(shard, datagram, nodes, b + 1, batches, start),
-                        next - System.nanoTime(), TimeUnit.NANOSECONDS);
-            } else {
-                datagram.release();
-            }
+        } catch (RuntimeException e) {
+            failures.increment(); // a batch that could not be queued must not stop the rest of the round
+        }
+        batchLateness.accept(System.nanoTime() - due);
+        if (b + 1 < batches) {
+            plan(shard, datagram, nodes, b + 1, batches, start);
+        } else {
+            datagram.release();
         }
     }
 
