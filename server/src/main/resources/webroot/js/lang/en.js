@@ -108,6 +108,8 @@ export const en = {
   'dash.next': 'Coming next',
   'dash.nothingOnAir': 'Nothing is on air now.',
   'dash.nothingNext': 'Nothing is scheduled.',
+  'dash.alerts': 'Recent emergencies',
+  'dash.noAlerts': 'No recent emergency.',
   'dash.nodes': 'Loudspeakers',
   'dash.zones': 'Loudspeakers per zone',
   'dash.noNodes': 'No loudspeaker is registered yet.',

@@ -108,6 +108,8 @@ export const vi = {
   'dash.next': 'Sắp phát',
   'dash.nothingOnAir': 'Hiện không có thông báo nào đang phát.',
   'dash.nothingNext': 'Chưa có thông báo nào được lên lịch.',
+  'dash.alerts': 'Cảnh báo khẩn cấp gần đây',
+  'dash.noAlerts': 'Không có cảnh báo khẩn cấp nào gần đây.',
   'dash.nodes': 'Cụm loa',
   'dash.zones': 'Cụm loa theo khu vực',
   'dash.noNodes': 'Chưa đăng ký cụm loa nào.',

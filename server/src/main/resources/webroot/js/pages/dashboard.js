@@ -1,5 +1,5 @@
 // The dashboard: loudspeakers per zone (online, offline, playing), what is on air now and what comes next.
-import { h, when } from '../dom.js';
+import { h, fill, when } from '../dom.js';
 import { t } from '../i18n.js';
 import * as api from '../api.js';
 import * as zones from '../zones.js';
@@ -60,15 +60,26 @@ function noticeList(items, tree, empty) {
 export default {
   title: 'nav.dashboard',
   async render(main) {
-    const [tree, nodes, onAir, scheduled] = await Promise.all([zones.load(), api.get('/api/v1/nodes'),
-      api.get('/api/v1/announcements?state=ON_AIR'), comingNext()]);
-    main.append(
-      h('section', { class: 'grid' },
-        h('div', { class: 'card', 'aria-labelledby': 'dash-air' }, h('h2', { id: 'dash-air' }, t('dash.onAir')),
-          noticeList(onAir, tree, t('dash.nothingOnAir'))),
-        h('div', { class: 'card', 'aria-labelledby': 'dash-next' }, h('h2', { id: 'dash-next' }, t('dash.next')),
-          noticeList(scheduled, tree, t('dash.nothingNext')), h('a', { href: '#/programme' }, t('dash.programme')))),
-      h('section', { class: 'card', 'aria-labelledby': 'dash-nodes' }, h('h2', { id: 'dash-nodes' }, t('dash.nodes')),
-        zoneTable(tree, nodes), nodeList(tree, nodes)));
+    const body = h('div');
+    main.append(body);
+    const load = async () => {
+      const [tree, nodes, onAir, scheduled, recent] = await Promise.all([zones.load(), api.get('/api/v1/nodes'),
+        api.get('/api/v1/announcements?state=ON_AIR'), comingNext(), api.get('/api/v1/announcements?limit=100')]);
+      const alerts = recent.filter((a) => a.priority === 'EMERGENCY').slice(0, 5);
+      fill(body,
+        h('section', { class: 'grid' },
+          h('div', { class: 'card', 'aria-labelledby': 'dash-air' }, h('h2', { id: 'dash-air' }, t('dash.onAir')),
+            noticeList(onAir, tree, t('dash.nothingOnAir'))),
+          h('div', { class: 'card', 'aria-labelledby': 'dash-next' }, h('h2', { id: 'dash-next' }, t('dash.next')),
+            noticeList(scheduled, tree, t('dash.nothingNext')), h('a', { href: '#/programme' }, t('dash.programme'))),
+          h('div', { class: 'card', 'aria-labelledby': 'dash-alerts' }, h('h2', { id: 'dash-alerts' }, t('dash.alerts')),
+            noticeList(alerts, tree, t('dash.noAlerts')))),
+        h('section', { class: 'card', 'aria-labelledby': 'dash-nodes' }, h('h2', { id: 'dash-nodes' }, t('dash.nodes')),
+          zoneTable(tree, nodes), nodeList(tree, nodes)));
+    };
+    await load();
+    // The dashboard stays on the office screen all day: it follows what happens without a reload.
+    const timer = setInterval(() => load().catch(() => { /* the next round tries again */ }), 15_000);
+    return () => clearInterval(timer);
   },
 };

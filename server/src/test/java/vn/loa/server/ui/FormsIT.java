@@ -119,4 +119,28 @@ class FormsIT extends UiSuite {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tiếng Việt")).click();
         assertThat(page.locator("h1")).hasText("Tổng quan");
     }
+
+    @Test
+    void anApproverRejectsWithAReasonAndTheClerkReadsItInTheHistory() {
+        var clerkApi = vn.loa.server.testing.Api.signIn(server.baseUrl(), "can-bo", Commune.PASSWORD);
+        long id = Commune.created(clerkApi.post("/api/v1/announcements", new io.vertx.core.json.JsonObject()
+                .put("title", "Thông báo cần sửa").put("text", "Nội dung chưa rõ.")
+                .put("zones", new io.vertx.core.json.JsonArray().add("thon-tay")))).json().getLong("id");
+        clerkApi.post("/api/v1/announcements/" + id + "/submit", null);
+
+        Page approver = browser.signIn("chu-tich", Commune.PASSWORD);
+        approver.navigate("/#/approvals");
+        var card = approver.locator("form.approval", new Page.LocatorOptions().setHasText("Thông báo cần sửa"));
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Từ chối")).click();
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Gửi trả lại")).click();
+        assertThat(card.locator("[data-error-for='reason']")).hasText("Hãy ghi lý do để người soạn biết cần sửa gì.");
+        card.getByLabel("Lý do từ chối").fill("Ghi rõ giờ họp.");
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Gửi trả lại")).click();
+        assertThat(approver.locator("form.approval", new Page.LocatorOptions().setHasText("Thông báo cần sửa"))).hasCount(0);
+
+        Page clerk = browser.signIn("can-bo", Commune.PASSWORD);
+        clerk.navigate("/#/notices/" + id);
+        assertThat(clerk.locator(".notice h2 .badge")).hasText("Nháp");
+        assertThat(clerk.locator(".history")).containsText("Lý do: Ghi rõ giờ họp.");
+    }
 }

@@ -96,6 +96,10 @@ class PagesIT extends UiSuite {
         Browser.screenshot(admin, Screenshots.dir(), "boards");
         visit(admin, "#/reports", "Báo cáo", "reports");
         visit(admin, "#/audit", "Nhật ký", "audit");
+        admin.getByLabel("Người thực hiện").fill("chu-tich");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lọc")).click();
+        assertThat(admin.locator("table.audit tbody tr").first()).containsText("chu-tich");
+        assertThat(admin.locator("table.audit tbody tr", new Page.LocatorOptions().setHasText("can-bo"))).hasCount(0);
         visit(admin, "#/users", "Người dùng", "users");
 
         Page phone = browser.open(true);
