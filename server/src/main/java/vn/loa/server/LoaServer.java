@@ -162,8 +162,10 @@ public final class LoaServer implements AutoCloseable {
         var announcementEvents = new AnnouncementEvents(vertx, announcements::detail, blocking, Duration.ofMillis(500));
         var nodeVolume = new NodeVolume(nodeRegistry, air.sessions(), jdbi, audit, blocking);
         plugins = new PluginModule(jdbi, lifecycle, audit, blocking, config.dataDir(), clock);
+        var quietHours = new vn.loa.server.schedule.QuietHours(jdbi, zoneGuard, audit);
+        var quietRoutes = new vn.loa.server.schedule.QuietHoursRoutes(quietHours, blocking);
         programmes = vn.loa.server.schedule.Programmes.start(config, jdbi, lifecycle, air.onAir(), audit,
-                clock);
+                quietHours, clock);
         var audioLibrary = new vn.loa.server.audio.AudioLibrary(jdbi, audit, config.dataDir(), clock);
         lifecycle.recordingsFrom(audioLibrary);
         air.onAir().playRecordingsWith(audioLibrary::decode);
@@ -192,6 +194,7 @@ public final class LoaServer implements AutoCloseable {
             boardStation.mount(builder);
             plugins.mount(builder);
             schedule.mount(builder);
+            quietRoutes.mount(builder);
             reports.mount(builder);
             prefetch.mount(builder);
         }).await();

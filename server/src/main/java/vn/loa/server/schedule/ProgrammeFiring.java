@@ -21,10 +21,12 @@ final class ProgrammeFiring implements Firing {
     private final Jdbi jdbi;
     private final AnnouncementService lifecycle;
     private final Consumer<Announcement> air;
+    private final QuietHours quiet;
     private final FiringRepository firings = new FiringRepository();
 
-    ProgrammeFiring(Jdbi jdbi, AnnouncementService lifecycle, Consumer<Announcement> air) {
+    ProgrammeFiring(Jdbi jdbi, AnnouncementService lifecycle, QuietHours quiet, Consumer<Announcement> air) {
         this.jdbi = jdbi;
+        this.quiet = quiet;
         this.lifecycle = lifecycle;
         this.air = air;
     }
@@ -44,6 +46,14 @@ final class ProgrammeFiring implements Firing {
         if (a.state() != AnnouncementState.SCHEDULED) {
             jdbi.useHandle(h -> firings.record(h, id, due, firedAt, FiringOutcome.SKIPPED,
                     "tin đang ở trạng thái " + a.state() + " / not waiting to air"));
+            return;
+        }
+        var quietNow = quiet.refusal(a, firedAt);
+        if (quietNow.isPresent()) {
+            jdbi.useHandle(h -> firings.record(h, id, due, firedAt, FiringOutcome.SKIPPED, quietNow.get()));
+            if (a.schedule().cron() == null) {
+                lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.FAILED, quietNow.get());
+            }
             return;
         }
         if (!jdbi.withHandle(h -> firings.record(h, id, due, firedAt, FiringOutcome.FIRED, null))) {

@@ -30,9 +30,9 @@ public final class Programmes implements AutoCloseable {
     }
 
     public static Programmes start(LoaConfig config, Jdbi jdbi, AnnouncementService lifecycle, OnAir onAir,
-            vn.loa.server.audit.AuditLog audit, Clock clock) {
+            vn.loa.server.audit.AuditLog audit, QuietHours quiet, Clock clock) {
         var settings = config.programmes();
-        ProgrammeFiring firing = new ProgrammeFiring(jdbi, lifecycle, onAir::due);
+        ProgrammeFiring firing = new ProgrammeFiring(jdbi, lifecycle, quiet, onAir::due);
         if (!settings.clustered()) {
             // Alone, this server is the only one that could be airing: whatever was on air died with the last process.
             closeInterrupted(jdbi, lifecycle);
@@ -42,7 +42,7 @@ public final class Programmes implements AutoCloseable {
         reconcile(jdbi, lifecycle, programmes, firing, settings.lateLimit(), clock.instant());
         Relays relays = new Relays(jdbi, lifecycle, audit, settings.relaySilenceLimit(), clock);
         onAir.relayWith(relays::start);
-        lifecycle.airWith(new ScheduledAir(onAir, programmes, relays, clock));
+        lifecycle.airWith(new ScheduledAir(onAir, programmes, relays, quiet, lifecycle, clock));
         return new Programmes(programmes);
     }
 

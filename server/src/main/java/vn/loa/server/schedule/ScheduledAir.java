@@ -5,6 +5,7 @@ import vn.loa.core.model.Announcement;
 import vn.loa.scheduler.ProgrammeClock;
 import vn.loa.scheduler.Recurrence;
 import vn.loa.server.announcement.AirControl;
+import vn.loa.server.announcement.AnnouncementService;
 
 /**
  * The way to the air with the programme clock in front: an announcement broadcast for a later time, or on a repeating
@@ -16,10 +17,15 @@ final class ScheduledAir implements AirControl {
     private final AirControl air;
     private final ProgrammeClock programmes;
     private final Relays relays;
+    private final QuietHours quiet;
+    private final AnnouncementService lifecycle;
     private final Clock clock;
 
-    ScheduledAir(AirControl air, ProgrammeClock programmes, Relays relays, Clock clock) {
+    ScheduledAir(AirControl air, ProgrammeClock programmes, Relays relays, QuietHours quiet,
+            AnnouncementService lifecycle, Clock clock) {
         this.air = air;
+        this.quiet = quiet;
+        this.lifecycle = lifecycle;
         this.relays = relays;
         this.programmes = programmes;
         this.clock = clock;
@@ -33,6 +39,13 @@ final class ScheduledAir implements AirControl {
     public void scheduled(Announcement announcement) {
         if (!announcement.schedule().isImmediate(clock.instant())) {
             programmes.plan(ProgrammeFiring.item(announcement.id()), recurrence(announcement));
+        } else {
+            var refusal = quiet.refusal(announcement, clock.instant());
+            if (refusal.isPresent()) {
+                lifecycle.advance(announcement.id(), vn.loa.core.model.AnnouncementState.SCHEDULED,
+                        vn.loa.core.model.AnnouncementState.FAILED, refusal.get());
+                return;
+            }
         }
         // The air airs what is due now and may prepare what is due later (agents fetching it ahead).
         air.scheduled(announcement);
