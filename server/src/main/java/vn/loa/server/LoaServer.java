@@ -204,7 +204,8 @@ public final class LoaServer implements AutoCloseable {
 
         new HealthRoutes(database, new SpeechReadiness(clock), blocking, registry).mount(api);
         plugins.mountRelay(api);
-        api.route("/*").handler(StaticHandler.create("webroot"));
+        // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.
+        api.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(0));
         api.route().failureHandler(new ErrorResponder());
         api.route().last().handler(ctx -> ctx.fail(404));
 

@@ -3,6 +3,7 @@ package vn.loa.server.report;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -37,20 +38,26 @@ public final class NodePresence implements AutoCloseable {
     /** Tells the report a node came online ({@code true}) or went offline. Thread-safe; returns at once. */
     public void changed(String nodeId, boolean online) {
         OffsetDateTime at = now();
-        writer.execute(() -> {
-            try {
-                jdbi.useHandle(h -> {
-                    h.createUpdate("UPDATE node_presence SET online_to = :at WHERE node_id = :node AND online_to IS NULL")
+        try {
+            writer.execute(() -> record(nodeId, online, at));
+        } catch (RejectedExecutionException stopping) {
+            // The server is stopping: close() ends every open stay at its own time.
+        }
+    }
+
+    private void record(String nodeId, boolean online, OffsetDateTime at) {
+        try {
+            jdbi.useHandle(h -> {
+                h.createUpdate("UPDATE node_presence SET online_to = :at WHERE node_id = :node AND online_to IS NULL")
+                        .bind("node", nodeId).bind("at", at).execute();
+                if (online) {
+                    h.createUpdate("INSERT INTO node_presence (node_id, online_from) VALUES (:node, :at)")
                             .bind("node", nodeId).bind("at", at).execute();
-                    if (online) {
-                        h.createUpdate("INSERT INTO node_presence (node_id, online_from) VALUES (:node, :at)")
-                                .bind("node", nodeId).bind("at", at).execute();
-                    }
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("could not record that node {} is {}", nodeId, online ? "online" : "offline", e);
-            }
-        });
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not record that node {} is {}", nodeId, online ? "online" : "offline", e);
+        }
     }
 
     private void closeOpen() {

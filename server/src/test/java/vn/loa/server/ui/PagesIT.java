@@ -111,6 +111,14 @@ class PagesIT extends UiSuite {
     }
 
     @Test
+    void pageModulesAreCheckedAgainAfterAnUpgradeNotKeptForADay() {
+        var reply = new Api(server.baseUrl(), null).get("/js/app.js");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("max-age=0"));
+        assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("javascript"));
+    }
+
+    @Test
     void reportsCountTheAiredNoticeAndTheOnlineAgentAndExportThemAsSpreadsheets() throws Exception {
         Page admin = browser.signIn("quan-tri", Commune.PASSWORD);
         admin.navigate("/#/reports");
