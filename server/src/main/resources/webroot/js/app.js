@@ -14,6 +14,7 @@ import audit from './pages/audit.js';
 import users from './pages/users.js';
 import reports from './pages/reports.js';
 import programme from './pages/programme.js';
+import zonesPage from './pages/zones.js';
 
 /** [hash pattern, page, what the role must be allowed to do (or null), nav label key or null]. */
 const ROUTES = [
@@ -23,6 +24,7 @@ const ROUTES = [
   [/^\/notices\/(\d+)$/, notice, null, null],
   [/^\/approvals$/, approvals, 'approve', 'nav.approvals'],
   [/^\/programme$/, programme, null, 'nav.programme'],
+  [/^\/zones$/, zonesPage, null, 'nav.zones'],
   [/^\/nodes$/, nodes, null, 'nav.nodes'],
   [/^\/boards$/, boards, null, 'nav.boards'],
   [/^\/reports$/, reports, null, 'nav.reports'],

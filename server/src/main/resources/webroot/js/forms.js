@@ -24,6 +24,7 @@ const CODE_FIELD = {
   unresolved_address: 'address',
   odd_port: 'address',
   invalid_multicast: 'multicast',
+  invalid_quiet_hours: 'quiet',
 };
 
 /** The field an error belongs to in this form, or null for a form-wide message. */

@@ -143,4 +143,25 @@ class FormsIT extends UiSuite {
         assertThat(clerk.locator(".notice h2 .badge")).hasText("Nháp");
         assertThat(clerk.locator(".history")).containsText("Lý do: Ghi rõ giờ họp.");
     }
+
+    @Test
+    void aTechnicianAddsAVillageWithQuietHoursAndABadMulticastGroupIsShownBesideItsField() throws Exception {
+        Page page = browser.signIn("ky-thuat", Commune.PASSWORD);
+        page.navigate("/#/zones");
+        page.getByLabel("Mã", new Page.GetByLabelOptions().setExact(true)).fill("xom-bac");
+        page.getByLabel("Tên").fill("Xóm Bắc");
+        page.getByLabel("Thuộc").selectOption("thon-dong");
+        page.getByLabel("Nhóm multicast (không bắt buộc)").fill("10.0.0.1:5004");
+        press(page, "Thêm khu vực");
+        assertThat(errorOf(page, "multicast")).containsText("239.");
+
+        page.getByLabel("Nhóm multicast (không bắt buộc)").fill("");
+        page.getByLabel("Từ lúc").fill("22:00");
+        page.getByLabel("Đến lúc").fill("05:30");
+        press(page, "Thêm khu vực");
+        var village = page.locator("li[data-zone='xom-bac']");
+        assertThat(village).containsText("Xóm Bắc");
+        assertThat(village).containsText("yên tĩnh 22:00–05:30");
+        Browser.screenshot(page, Screenshots.dir(), "zones");
+    }
 }

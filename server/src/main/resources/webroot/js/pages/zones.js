@@ -1,0 +1,81 @@
+// Zones (xã › thôn › xóm, speaker groups): add one, rename it, set its multicast group and its quiet hours.
+import { h, field, fill, select } from '../dom.js';
+import { t } from '../i18n.js';
+import * as api from '../api.js';
+import * as session from '../session.js';
+import * as zones from '../zones.js';
+import { submitting } from '../forms.js';
+
+function quietText(q) {
+  return q && q.from ? t('zones.quietFromTo', { from: q.from, to: q.to }) : t('zones.noQuiet');
+}
+
+export default {
+  title: 'nav.zones',
+  async render(main) {
+    const manage = session.may('devices');
+    const list = h('div', { class: 'card' });
+    const formBox = h('section', { class: 'card', hidden: !manage, 'aria-labelledby': 'zone-form-heading' });
+    let tree;
+
+    const load = async () => {
+      tree = await zones.load();
+      const quiet = new Map(await Promise.all([...tree.byId.keys()].map(async (id) =>
+        [id, await api.get(`/api/v1/zones/${id}/quiet-hours`).catch(() => ({}))])));
+      const branch = (items) => h('ul', { class: 'tree zone-tree' }, items.map((z) => h('li', { dataset: { zone: z.id } },
+        h('strong', {}, z.name), ` (${z.id})`, z.multicast ? ` · multicast ${z.multicast}` : '',
+        ` · ${quietText(quiet.get(z.id))} `,
+        manage ? h('button', { type: 'button', class: 'small', onclick: () => showForm(z, quiet.get(z.id)) },
+          t('action.edit')) : null,
+        z.children.length ? branch(z.children) : null)));
+      fill(list, branch(tree.roots));
+      if (!formBox.firstChild) showForm(null, null);
+    };
+
+    function showForm(zone, quiet) {
+      const i = {
+        id: h('input', { type: 'text', maxlength: 64, value: zone ? zone.id : '', disabled: !!zone }),
+        name: h('input', { type: 'text', maxlength: 200, value: zone ? zone.name : '' }),
+        parent: select(zones.options(tree), zone ? zone.parent : tree.roots[0] && tree.roots[0].id, { disabled: !!zone }),
+        multicast: h('input', { type: 'text', maxlength: 64, value: zone && zone.multicast ? zone.multicast : '' }),
+        from: h('input', { type: 'time', value: quiet && quiet.from ? quiet.from : '' }),
+        to: h('input', { type: 'time', value: quiet && quiet.to ? quiet.to : '' }),
+      };
+      const form = h('form', { novalidate: true },
+        field('zone', 'id', t('field.id'), i.id, t('field.idHint')),
+        field('zone', 'name', t('node.name'), i.name),
+        field('zone', 'parent', t('zones.parent'), i.parent),
+        field('zone', 'multicast', t('zones.multicast'), i.multicast, t('zones.multicastHint')),
+        h('fieldset', { dataset: { field: 'quiet' } }, h('legend', {}, t('zones.quiet')),
+          h('div', { class: 'row' }, field('zone', 'from', t('audit.from'), i.from), field('zone', 'to', t('audit.to'), i.to)),
+          h('p', { class: 'hint' }, t('zones.quietHint')),
+          h('p', { class: 'field-error', dataset: { errorFor: 'quiet' }, 'aria-live': 'polite' })),
+        h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, zone ? t('action.save') : t('zones.add')),
+          zone ? h('button', { type: 'button', onclick: () => showForm(null, null) }, t('action.cancelEdit')) : null));
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        submitting(form, async () => {
+          let id = zone ? zone.id : i.id.value.trim();
+          if (zone) {
+            await api.put(`/api/v1/zones/${id}`, { name: i.name.value, multicast: i.multicast.value.trim() || null });
+          } else {
+            const created = await api.post('/api/v1/zones', { id: id || undefined, name: i.name.value,
+              parent: i.parent.value, multicast: i.multicast.value.trim() || undefined });
+            id = created.id;
+          }
+          if (i.from.value && i.to.value) {
+            await api.put(`/api/v1/zones/${id}/quiet-hours`, { from: i.from.value, to: i.to.value });
+          } else if (quiet && quiet.from) {
+            await api.del(`/api/v1/zones/${id}/quiet-hours`);
+          }
+          fill(formBox);
+          await load();
+        });
+      });
+      fill(formBox, h('h2', { id: 'zone-form-heading' }, zone ? t('devices.edit', { id: zone.id }) : t('zones.add')), form);
+    }
+
+    main.append(list, formBox);
+    await load();
+  },
+};
