@@ -35,6 +35,7 @@ final class HotlineCall {
     private final MediaPort media;
     private final CallRecording recording;
     private final Hangup hangup;
+    private final HotlineMetrics metrics;
     private final Instant started = Instant.now();
     private final ExecutorService thread;
     private final StringBuilder pin = new StringBuilder();
@@ -42,11 +43,9 @@ final class HotlineCall {
     private HotlineActions.LiveRelay relay;
     private String outcome = "hung_up";
     private volatile long lastPress = System.nanoTime();
-    /** When the digit that put the caller on air was pressed, for the benchmark (nanoTime); 0 before. */
-    private volatile long liveDigitAt;
 
     HotlineCall(String id, String number, String address, CallerGate gate, HotlineActions actions, Prompts prompts,
-            MediaPort media, CallRecording recording, Hangup hangup) {
+            MediaPort media, CallRecording recording, Hangup hangup, HotlineMetrics metrics) {
         this.id = id;
         this.number = number;
         this.address = address;
@@ -56,6 +55,7 @@ final class HotlineCall {
         this.media = media;
         this.recording = recording;
         this.hangup = hangup;
+        this.metrics = metrics;
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "loa-call-" + id);
             t.setDaemon(true);
@@ -69,10 +69,6 @@ final class HotlineCall {
 
     MediaPort media() {
         return media;
-    }
-
-    long liveDigitAt() {
-        return liveDigitAt;
     }
 
     /** Answered: record the caller and ask for the PIN. */
@@ -190,7 +186,7 @@ final class HotlineCall {
     }
 
     private void live(int zoneChoice, long at) {
-        liveDigitAt = at;
+        metrics.lastLiveDigit.set(at);
         HotlineActions.LiveRelay opened = actions.goLive(id, number, zoneChoice);
         if (opened == null) {
             step = Step.MENU;

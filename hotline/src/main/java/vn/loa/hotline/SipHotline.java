@@ -216,7 +216,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
             CallRecording recording = new CallRecording(recordings.resolve(callFile(callId)));
             HotlineCall call = new HotlineCall(Integer.toHexString(callId.hashCode() & 0x7FFFFFFF) + "-"
                     + System.currentTimeMillis() % 100_000, number, address, gate, actions, this::prompt, media,
-                    recording, this::hangUp);
+                    recording, this::hangUp, metrics);
             Response ok = messages.createResponse(Response.OK, request);
             ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(Long.toHexString(System.nanoTime()));
             SipURI contact = addresses.createSipURI(settings.user(), settings.publicHost());
@@ -244,7 +244,11 @@ public final class SipHotline implements SipListener, AutoCloseable {
     }
 
     private void bye(RequestEvent event) throws Exception {
-        reply(event, Response.OK);
+        ServerTransaction st = transaction(event);
+        if (st == null) {
+            return;
+        }
+        st.sendResponse(messages.createResponse(Response.OK, event.getRequest()));
         HotlineCall call = calls.remove(callId(event.getRequest()));
         dialogs.remove(callId(event.getRequest()));
         if (call != null) {
@@ -262,14 +266,20 @@ public final class SipHotline implements SipListener, AutoCloseable {
     }
 
     private void info(RequestEvent event) throws Exception {
-        reply(event, Response.OK);
+        ServerTransaction st = transaction(event);
+        if (st == null) {
+            return; // a retransmission: the key was counted the first time
+        }
         HotlineCall call = calls.get(callId(event.getRequest()));
         byte[] body = event.getRequest().getRawContent();
         ContentTypeHeader type = (ContentTypeHeader) event.getRequest().getHeader(ContentTypeHeader.NAME);
         if (call != null && body != null && type != null) {
+            // The key is taken before the 200 goes out: the phone sends the next INFO only after it, and requests are
+            // handled on several threads, so this keeps the keys in the order they were pressed.
             new DtmfDigits(call::press, System::currentTimeMillis).info(
                     type.getContentType() + "/" + type.getContentSubType(), new String(body, StandardCharsets.UTF_8));
         }
+        st.sendResponse(messages.createResponse(Response.OK, event.getRequest()));
     }
 
     /** Hangs up from Loa's side (PIN locked, cancel, a prepared alert aired, nobody pressed a key). */
@@ -297,6 +307,21 @@ public final class SipHotline implements SipListener, AutoCloseable {
 
     private short[] prompt(String text) {
         return spoken.computeIfAbsent(text, actions::speak);
+    }
+
+    /**
+     * The request's server transaction, so that the stack absorbs its retransmissions (a slow answer makes the phone
+     * send INFO again, and a key must not count twice); null for a retransmission.
+     */
+    private ServerTransaction transaction(RequestEvent event) throws Exception {
+        if (event.getServerTransaction() != null) {
+            return event.getServerTransaction();
+        }
+        try {
+            return provider.getNewServerTransaction(event.getRequest());
+        } catch (TransactionAlreadyExistsException e) {
+            return null;
+        }
     }
 
     private void reply(RequestEvent event, int status) throws Exception {
@@ -398,7 +423,17 @@ public final class SipHotline implements SipListener, AutoCloseable {
         timer.shutdownNow();
         workers.shutdownNow();
         if (stack != null) {
+            try {
+                // Deleting the provider stops its event scanner, a non-daemon thread that would keep the JVM alive.
+                provider.removeSipListener(this);
+                stack.deleteSipProvider(provider);
+            } catch (Exception e) {
+                LOG.debug("SIP provider already gone", e);
+            }
             stack.stop();
+            if (stack instanceof gov.nist.javax.sip.SipStackImpl impl && impl.getEventScanner() != null) {
+                impl.getEventScanner().forceStop();
+            }
         }
     }
 }

@@ -249,8 +249,10 @@ public final class Sipp {
         if (!process.waitFor(seconds + 10L, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        String errors = Files.exists(dir.resolve("errors.log")) ? Files.readString(dir.resolve("errors.log")) : "";
-        return new Result(process.exitValue(), Files.readString(out) + errors);
+        // SIPp's screen and error log may hold raw bytes of the messages it saw: read them as Latin-1.
+        String errors = Files.exists(dir.resolve("errors.log"))
+                ? Files.readString(dir.resolve("errors.log"), StandardCharsets.ISO_8859_1) : "";
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.ISO_8859_1) + errors);
     }
 
     private static int freeUdpPort() throws IOException {
