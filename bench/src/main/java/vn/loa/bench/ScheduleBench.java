@@ -164,7 +164,7 @@ final class ScheduleBench {
     private void scheduled(String base, String token, String zone, JsonObject schedule, String title) throws Exception {
         long id = send(base, token, "POST", "/api/v1/announcements", new JsonObject().put("title", title)
                 .put("text", "Xin chào bà con.").put("chime", false).put("zones", new JsonArray().add(zone))
-                .put("schedule", schedule)).getLong("id");
+                .put("schedule", schedule.copy().put("onConflict", "priority"))).getLong("id");
         send(base, token, "POST", "/api/v1/announcements/" + id + "/approve", new JsonObject());
         send(base, token, "POST", "/api/v1/announcements/" + id + "/broadcast", new JsonObject());
     }

@@ -60,8 +60,11 @@ public final class AnnouncementRoutes {
 
     private void create(RoutingContext ctx) {
         Caller caller = Authenticator.caller(ctx);
-        AnnouncementDraft draft = checked(AnnouncementRequests.draft(ctx.body().asJsonObject()));
-        Replies.reply(ctx, 201, blocking.run(() -> AnnouncementJson.summary(service.create(caller, draft))));
+        JsonObject body = ctx.body().asJsonObject();
+        AnnouncementDraft draft = checked(AnnouncementRequests.draft(body));
+        JsonObject schedule = body.getJsonObject("schedule");
+        String onConflict = schedule == null ? null : schedule.getString("onConflict");
+        Replies.reply(ctx, 201, blocking.run(() -> AnnouncementJson.summary(service.create(caller, draft, onConflict))));
     }
 
     private void get(RoutingContext ctx) {

@@ -72,20 +72,42 @@ public final class AnnouncementService {
         }
     }
 
+    /** Checks a scheduled draft against the programme grid: returns it (perhaps moved) or refuses it with a 409. */
+    public interface ProgrammeCheck {
+        AnnouncementDraft checked(Handle h, AnnouncementDraft draft, String onConflict, long self);
+    }
+
+    private volatile ProgrammeCheck programmes = (h, d, choice, self) -> d;
+
+    /** Connects the lifecycle to the programme grid's conflict check, once it exists. */
+    public void checkProgrammesWith(ProgrammeCheck check) {
+        this.programmes = check;
+    }
+
+    /** Creates an announcement; a scheduled one is checked against the grid, {@code onConflict} saying what to do. */
+    public Announcement create(Caller caller, AnnouncementDraft draft, String onConflict) {
+        return create(caller, draft, onConflict, true);
+    }
+
     /** Connects the lifecycle to the air, once both exist. */
     public void airWith(AirControl control) {
         this.air = control;
     }
 
     public Announcement create(Caller caller, AnnouncementDraft d) {
-        requireComposer(caller, d.priority());
+        return create(caller, d, null, false);
+    }
+
+    private Announcement create(Caller caller, AnnouncementDraft draft, String onConflict, boolean checkGrid) {
+        requireComposer(caller, draft.priority());
         Instant now = clock.instant();
         // An emergency skips approval (DESIGN.md: the hotline and alerts cannot wait for a signature).
-        boolean emergency = d.priority() == Priority.EMERGENCY;
+        boolean emergency = draft.priority() == Priority.EMERGENCY;
         AnnouncementState initial = emergency ? AnnouncementState.APPROVED : AnnouncementState.DRAFT;
         return jdbi.inTransaction(h -> {
-            d.zones().forEach(z -> zones.inScope(h, caller, z));
-            requireRecording(h, caller, d.audioId());
+            draft.zones().forEach(z -> zones.inScope(h, caller, z));
+            requireRecording(h, caller, draft.audioId());
+            AnnouncementDraft d = checkGrid ? programmes.checked(h, draft, onConflict, 0) : draft;
             Announcement a = new Announcement(0, d.title(), d.text(), d.audioId(), d.relayUrl(), d.zones(), d.priority(),
                     d.voice(), d.repeat(), d.chime(), d.schedule(), initial, caller.username(), now, now);
             long id = announcements.insert(h, a);

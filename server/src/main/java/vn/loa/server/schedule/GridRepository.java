@@ -16,11 +16,12 @@ import vn.loa.server.db.Rows;
 final class GridRepository {
 
     /** A scheduled announcement as the grid shows it. */
-    record Item(long id, String title, Priority priority, Recurrence recurrence, List<String> zones) {
+    record Item(long id, String title, Priority priority, Recurrence recurrence, java.time.Duration duration,
+            List<String> zones) {
     }
 
     private static final String WAITING = "SELECT a.id, a.title, a.priority, a.schedule_at, a.schedule_cron, "
-            + "a.schedule_until FROM announcement a WHERE a.state = 'SCHEDULED' "
+            + "a.schedule_until, a.schedule_duration_s FROM announcement a WHERE a.state = 'SCHEDULED' "
             + "AND (a.schedule_at IS NOT NULL OR a.schedule_cron IS NOT NULL)";
 
     /** Targets a zone in, or enclosing, the zone at {@code :<name>} (a path). */
@@ -43,7 +44,8 @@ final class GridRepository {
 
     /** The items of any state that concern a unit (and zone) and were fired or skipped in {@code [from, to)}. */
     List<Item> firedBetween(Handle h, String unitPath, String zonePath, Instant from, Instant to, int limit) {
-        return withZones(h, "SELECT a.id, a.title, a.priority, a.schedule_at, a.schedule_cron, a.schedule_until "
+        return withZones(h, "SELECT a.id, a.title, a.priority, a.schedule_at, a.schedule_cron, a.schedule_until, "
+                + "a.schedule_duration_s "
                 + "FROM announcement a WHERE EXISTS (SELECT 1 FROM programme_firing f WHERE f.announcement_id = a.id "
                 + "AND f.due_at >= :from AND f.due_at < :to)" + overlaps("unit")
                 + (zonePath == null ? "" : overlaps("zone")) + " ORDER BY a.id LIMIT :limit",
@@ -69,13 +71,15 @@ final class GridRepository {
                 .bindList("ids", rows.stream().map(Item::id).toList())
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .forEach(e -> zones.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return rows.stream().map(i -> new Item(i.id(), i.title(), i.priority(), i.recurrence(),
+        return rows.stream().map(i -> new Item(i.id(), i.title(), i.priority(), i.recurrence(), i.duration(),
                 zones.getOrDefault(i.id(), List.of()))).toList();
     }
 
     private static Item item(ResultSet rs, List<String> zones) throws SQLException {
         return new Item(rs.getLong("id"), rs.getString("title"), Priority.valueOf(rs.getString("priority")),
                 new Recurrence(Rows.instant(rs, "schedule_at"), rs.getString("schedule_cron"),
-                        Rows.instant(rs, "schedule_until")), zones);
+                        Rows.instant(rs, "schedule_until")),
+                rs.getObject("schedule_duration_s") == null ? null
+                        : java.time.Duration.ofSeconds(rs.getLong("schedule_duration_s")), zones);
     }
 }

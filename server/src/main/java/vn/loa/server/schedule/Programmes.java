@@ -42,6 +42,7 @@ public final class Programmes implements AutoCloseable {
         reconcile(jdbi, lifecycle, programmes, firing, settings.lateLimit(), clock.instant());
         Relays relays = new Relays(jdbi, lifecycle, audit, settings.relaySilenceLimit(), clock);
         onAir.relayWith(relays::start);
+        lifecycle.checkProgrammesWith(new Conflicts(clock));
         lifecycle.airWith(new ScheduledAir(onAir, programmes, relays, quiet, lifecycle, clock));
         return new Programmes(programmes);
     }

@@ -128,6 +128,32 @@ class ScheduleIT extends ApiSuite {
     }
 
     @Test
+    void secondItemInTheSameZoneAtTheSameTimeIsRefusedNamingTheFirstUnlessTheClerkChooses() {
+        String commune = Province.unique("xa-trung");
+        created(province.admin.post("/api/v1/zones", Province.zone(commune, "Xã Trùng", "xa-a")));
+        String village = Province.unique("thon-trung");
+        created(province.admin.post("/api/v1/zones", Province.zone(village, "Thôn Trùng", commune)));
+        Instant at = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long first = scheduledNotice("Bản tin trưa", commune, new JsonObject().put("at", vietnamTime(at)));
+        JsonObject second = Province.notice("Thông báo thôn", village)
+                .put("schedule", new JsonObject().put("at", vietnamTime(at.plusSeconds(30))));
+
+        Api.Reply refused = province.clerkA.post("/api/v1/announcements", second);
+        assertRefused(refused, 409, "schedule_conflict");
+        assertThat(refused.json().getString("message")).contains("#" + first).contains("Bản tin trưa");
+
+        JsonObject byPriority = created(province.clerkA.post("/api/v1/announcements", second.copy().put("schedule",
+                second.getJsonObject("schedule").copy().put("onConflict", "priority")))).json();
+        assertThat(OffsetDateTime.parse(byPriority.getJsonObject("schedule").getString("at")).toInstant())
+                .isEqualTo(at.plusSeconds(30));
+        JsonObject shifted = created(province.clerkA.post("/api/v1/announcements", second.copy().put("schedule",
+                second.getJsonObject("schedule").copy().put("onConflict", "shift")))).json();
+        assertThat(OffsetDateTime.parse(shifted.getJsonObject("schedule").getString("at")).toInstant())
+                .as("moved to just after the first item's two minutes").isEqualTo(at.plus(2, ChronoUnit.MINUTES));
+        province.clerkA.post("/api/v1/announcements/" + first + "/cancel", null);
+    }
+
+    @Test
     void badCronRuleAndBadWindowAreRefusedWithTheReason() {
         JsonObject body = Province.notice("Sai lịch", "thon-a1").put("schedule", new JsonObject().put("cron", "mỗi sáng"));
         assertRefused(province.clerkA.post("/api/v1/announcements", body), 400, "invalid_schedule");
