@@ -62,8 +62,7 @@ public final class AnnouncementRoutes {
         Caller caller = Authenticator.caller(ctx);
         JsonObject body = ctx.body().asJsonObject();
         AnnouncementDraft draft = checked(AnnouncementRequests.draft(body));
-        JsonObject schedule = body.getJsonObject("schedule");
-        String onConflict = schedule == null ? null : schedule.getString("onConflict");
+        String onConflict = onConflict(body);
         Replies.reply(ctx, 201, blocking.run(() -> AnnouncementJson.summary(service.create(caller, draft, onConflict))));
     }
 
@@ -76,8 +75,11 @@ public final class AnnouncementRoutes {
     private void edit(RoutingContext ctx) {
         Caller caller = Authenticator.caller(ctx);
         long id = id(ctx);
-        AnnouncementDraft draft = checked(AnnouncementRequests.draft(ctx.body().asJsonObject()));
-        Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.summary(service.edit(caller, id, draft))));
+        JsonObject body = ctx.body().asJsonObject();
+        AnnouncementDraft draft = checked(AnnouncementRequests.draft(body));
+        String onConflict = onConflict(body);
+        Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.summary(service.edit(caller, id, draft,
+                onConflict))));
     }
 
     private void move(RoutingContext ctx, Move move) {
@@ -95,6 +97,12 @@ public final class AnnouncementRoutes {
                     + String.join(", ", new java.util.TreeSet<>(voices)) + ".");
         }
         return draft;
+    }
+
+    /** What the clerk chose for a clash with another scheduled item: priority, shift, or nothing (then 409). */
+    private static String onConflict(JsonObject body) {
+        JsonObject schedule = body.getJsonObject("schedule");
+        return schedule == null ? null : schedule.getString("onConflict");
     }
 
     private static long id(RoutingContext ctx) {

@@ -120,7 +120,12 @@ public final class AnnouncementService {
 
     /** Changes a draft (a new one, or one an approver returned); anything further along is refused. */
     public Announcement edit(Caller caller, long id, AnnouncementDraft d) {
-        requireComposer(caller, d.priority());
+        return edit(caller, id, d, null);
+    }
+
+    /** Changes a draft; a scheduled one is checked against the grid, {@code onConflict} saying what to do. */
+    public Announcement edit(Caller caller, long id, AnnouncementDraft draft, String onConflict) {
+        requireComposer(caller, draft.priority());
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             Announcement current = readable(h, caller, id);
@@ -129,8 +134,9 @@ public final class AnnouncementService {
                 throw ApiError.conflict("invalid_state", "Chỉ sửa được tin ở trạng thái nháp (DRAFT); tin này đang ở "
                         + current.state() + ". Hãy hủy rồi soạn tin mới.");
             }
-            d.zones().forEach(z -> zones.inScope(h, caller, z));
-            requireRecording(h, caller, d.audioId());
+            draft.zones().forEach(z -> zones.inScope(h, caller, z));
+            requireRecording(h, caller, draft.audioId());
+            AnnouncementDraft d = programmes.checked(h, draft, onConflict, id);
             announcements.update(h, id, d, now);
             audit.record(h, caller, "announcement.edit", "announcement:" + id, d.title());
             return announcements.find(h, id).orElseThrow();

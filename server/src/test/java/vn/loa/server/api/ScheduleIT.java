@@ -150,6 +150,9 @@ class ScheduleIT extends ApiSuite {
                 second.getJsonObject("schedule").copy().put("onConflict", "shift")))).json();
         assertThat(OffsetDateTime.parse(shifted.getJsonObject("schedule").getString("at")).toInstant())
                 .as("moved to just after the first item's two minutes").isEqualTo(at.plus(2, ChronoUnit.MINUTES));
+        long later = created(province.clerkA.post("/api/v1/announcements", second.copy().put("schedule",
+                new JsonObject().put("at", vietnamTime(at.plus(1, ChronoUnit.HOURS)))))).json().getLong("id");
+        assertRefused(province.clerkA.put("/api/v1/announcements/" + later, second), 409, "schedule_conflict");
         province.clerkA.post("/api/v1/announcements/" + first + "/cancel", null);
     }
 
