@@ -22,15 +22,26 @@ export async function voices() {
 
 /** A "listen" button and the audio element it fills with the server's WAV of `text()`. */
 export function preview(text, voice) {
-  const audio = h('audio', { controls: true, class: 'preview', 'aria-label': t('compose.previewAudio') });
+  return listenBox(t('compose.listen'), t('compose.previewAudio'),
+    () => api.blob('POST', '/api/v1/tts/preview', { text: text(), voice: voice() || undefined }));
+}
+
+/** A "Nghe" button and the audio element it fills with an uploaded recording, as it was stored. */
+export function recording(audioId) {
+  return listenBox(t('notice.listenRecording'), t('notice.recordingAudio'),
+    () => api.blob('GET', `/api/v1/audio/${encodeURIComponent(audioId)}`));
+}
+
+function listenBox(label, audioLabel, fetchAudio) {
+  const audio = h('audio', { controls: true, class: 'preview', 'aria-label': audioLabel });
   const status = h('p', { class: 'field-error', 'aria-live': 'polite' });
   let url = null;
-  const button = h('button', { type: 'button', class: 'listen' }, t('compose.listen'));
+  const button = h('button', { type: 'button', class: 'listen' }, label);
   button.addEventListener('click', async () => {
     button.disabled = true;
     fill(status);
     try {
-      const wav = await api.blob('POST', '/api/v1/tts/preview', { text: text(), voice: voice() || undefined });
+      const wav = await fetchAudio();
       if (url) URL.revokeObjectURL(url);
       url = URL.createObjectURL(wav);
       audio.src = url;

@@ -197,6 +197,7 @@ public final class LoaServer implements AutoCloseable {
             quietRoutes.mount(builder);
             reports.mount(builder);
             prefetch.mount(builder);
+            audio.mount(builder);
         }).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);

@@ -173,6 +173,8 @@ export const en = {
   'notice.progress': 'Progress',
   'notice.reached': '{n} of {total} loudspeakers reached',
   'notice.recording': 'Plays the recording {id}',
+  'notice.listenRecording': 'Listen',
+  'notice.recordingAudio': 'Recording',
   'notice.history': 'History',
   'notice.reason': 'Reason',
   'notice.noChime': 'no chime',

@@ -173,6 +173,8 @@ export const vi = {
   'notice.progress': 'Tiến độ phát',
   'notice.reached': '{n}/{total} cụm loa đã nhận',
   'notice.recording': 'Phát bản ghi âm: {id}',
+  'notice.listenRecording': 'Nghe',
+  'notice.recordingAudio': 'Bản ghi âm',
   'notice.history': 'Lịch sử',
   'notice.reason': 'Lý do',
   'notice.noChime': 'không nhạc hiệu',

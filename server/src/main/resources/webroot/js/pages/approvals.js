@@ -4,7 +4,7 @@ import { t } from '../i18n.js';
 import * as api from '../api.js';
 import * as zones from '../zones.js';
 import { submitting } from '../forms.js';
-import { noticeText, preview } from '../notices.js';
+import { noticeText, preview, recording } from '../notices.js';
 import { go } from '../nav.js';
 
 function card(a, tree, reload) {
@@ -17,6 +17,7 @@ function card(a, tree, reload) {
   h('p', { class: 'meta' }, `${t(`priority.${a.priority}`)} · ${a.zones.map(tree.name).join(', ')} · ${a.createdBy}`),
   noticeText(a.text),
   a.text ? preview(() => a.text, () => a.voice) : null,
+  a.audioId ? recording(a.audioId) : null,
   h('div', { class: 'actions' },
     h('button', { type: 'submit', value: 'approve', class: 'primary' }, t('approvals.approve')),
     h('button', { type: 'button', onclick: () => { rejectBox.hidden = false; reason.focus(); } }, t('approvals.reject'))),

@@ -5,7 +5,7 @@ import * as api from '../api.js';
 import * as session from '../session.js';
 import * as zones from '../zones.js';
 import { follow } from '../live.js';
-import { stateBadge, noticeText, preview } from '../notices.js';
+import { stateBadge, noticeText, preview, recording } from '../notices.js';
 import { submitting } from '../forms.js';
 import { go } from '../nav.js';
 
@@ -64,6 +64,7 @@ export default {
           `${t('field.repeat')}: ${a.repeat} · ${a.chime ? t('field.chime') : t('notice.noChime')}`,
           a.schedule && a.schedule.at ? ` · ${when(a.schedule.at)}` : '', a.schedule && a.schedule.cron ? ` · ${a.schedule.cron}` : ''),
         a.audioId ? h('p', { class: 'meta' }, t('notice.recording', { id: a.audioId })) : null,
+        a.audioId ? recording(a.audioId) : null,
         a.text ? noticeText(a.text) : null,
         a.text ? preview(() => a.text, () => a.voice) : null,
         actions(a, show),

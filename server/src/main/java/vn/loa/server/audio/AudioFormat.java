@@ -4,15 +4,22 @@ import java.util.Optional;
 
 /** The recorded-programme formats Loa accepts, told apart by their first bytes (never by the name the client sent). */
 public enum AudioFormat {
-    MP3("mp3"), WAV("wav"), OGG("ogg"), M4A("m4a");
+    MP3("mp3", "audio/mpeg"), WAV("wav", "audio/wav"), OGG("ogg", "audio/ogg"), M4A("m4a", "audio/mp4");
 
     /** How many leading bytes {@link #sniff} needs. */
     static final int HEAD = 12;
 
     private final String extension;
+    private final String mediaType;
 
-    AudioFormat(String extension) {
+    AudioFormat(String extension, String mediaType) {
         this.extension = extension;
+        this.mediaType = mediaType;
+    }
+
+    /** The Content-Type a browser plays it by. */
+    public String mediaType() {
+        return mediaType;
     }
 
     public String extension() {

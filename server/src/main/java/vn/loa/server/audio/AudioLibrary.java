@@ -159,6 +159,20 @@ public final class AudioLibrary implements vn.loa.server.announcement.Announceme
         return new vn.loa.server.air.OnAir.Spoken(samples, AIR_RATE);
     }
 
+    /** A stored programme's file and its media type, for listening in the browser. */
+    public record Listening(Path path, String type) {
+    }
+
+    /**
+     * The file of a programme the caller may hear: uploaded in their unit, below it, or above it (as they see
+     * announcements). Any other id, unknown or out of scope, is "not found", so ids of other communes stay hidden.
+     */
+    public Listening listen(Caller caller, String id) {
+        return jdbi.withHandle(h -> files.find(h, id)).filter(f -> caller.overlaps(f.unitPath()))
+                .map(f -> new Listening(folder.resolve(f.id() + "." + f.format().extension()), f.format().mediaType()))
+                .orElseThrow(() -> ApiError.notFound("chương trình ghi âm", id));
+    }
+
     /** The file of a stored programme, for the air. */
     public Optional<Path> file(String id) {
         return jdbi.withHandle(h -> files.find(h, id)).map(f -> folder.resolve(f.id() + "." + f.format().extension()));

@@ -44,6 +44,18 @@ public final class AudioRoutes {
                 .failureHandler(this::tooLarge);
     }
 
+    /** {@code GET /api/v1/audio/{audioId}}: the stored programme as uploaded, for the clerks' "Nghe" player. */
+    public void mount(io.vertx.ext.web.openapi.router.RouterBuilder api) {
+        api.getRoute("getAudio").addHandler(ctx -> {
+            Caller caller = Authenticator.caller(ctx);
+            String id = ctx.pathParam("audioId");
+            blocking.run(() -> library.listen(caller, id))
+                    .onSuccess(f -> ctx.response().putHeader("Content-Type", f.type())
+                            .putHeader("Cache-Control", "private, max-age=3600").sendFile(f.path().toString()))
+                    .onFailure(ctx::fail);
+        });
+    }
+
     private void upload(RoutingContext ctx) {
         Caller caller = Authenticator.caller(ctx);
         List<FileUpload> uploads = ctx.fileUploads();

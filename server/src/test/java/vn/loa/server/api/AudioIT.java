@@ -53,6 +53,21 @@ class AudioIT extends ApiSuite {
     }
 
     @Test
+    void storedProgrammeCanBeHeardInItsUnitAndIsHiddenElsewhere() throws Exception {
+        byte[] mp3 = Uploads.tone(work, "mp3", 1);
+        String audioId = upload(province.clerkA, "nghe-thu.mp3", "audio/mpeg", mp3).json().getString("audioId");
+
+        Api.Reply heard = province.approverA.get("/api/v1/audio/" + audioId);
+
+        assertThat(heard.status()).as(heard.toString()).isEqualTo(200);
+        assertThat(heard.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
+        assertThat(heard.bytes()).as("the bytes uploaded").isEqualTo(mp3);
+        assertThat(province.admin.get("/api/v1/audio/" + audioId).status()).as("the province above").isEqualTo(200);
+        assertRefused(province.clerkB.get("/api/v1/audio/" + audioId), 404, "not_found");
+        assertRefused(province.clerkA.get("/api/v1/audio/au-khong-co"), 404, "not_found");
+    }
+
+    @Test
     void corruptMp3IsRefusedAsCorrupt() {
         byte[] garbage = new byte[20_000];
         new Random(5).nextBytes(garbage);

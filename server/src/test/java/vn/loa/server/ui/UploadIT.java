@@ -52,6 +52,10 @@ class UploadIT extends UiSuite {
         String audioId = Api.signIn(server.baseUrl(), "can-bo", Commune.PASSWORD).get("/api/v1/announcements/" + id)
                 .json().getString("audioId");
         assertThat(audioId).startsWith("au-");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nghe").setExact(true)).click();
+        assertThat(page.locator(".notice audio.preview")).hasAttribute("data-type", "audio/wav");
+        assertThat(page.locator(".notice audio.preview")).hasAttribute("data-bytes", String.valueOf(tone(90).length));
     }
 
     @Test
