@@ -196,7 +196,7 @@ final class HotlineBench {
     private static int sipp(Path dir, Path scenario, int port) throws IOException, InterruptedException {
         Process sipp = new ProcessBuilder("sipp", "127.0.0.1:" + port, "-sf", scenario.toString(), "-m", "1", "-l", "1",
                 "-i", "127.0.0.1", "-mi", "127.0.0.1", "-p", String.valueOf(freePort()), "-mp",
-                String.valueOf(freePort() & ~1), "-nostdin", "-timeout", "30s").directory(dir.toFile())
+                String.valueOf(freeMediaPorts()), "-nostdin", "-timeout", "30s").directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sipp.out").toFile()).start();
         if (!sipp.waitFor(40, TimeUnit.SECONDS)) {
             sipp.destroyForcibly();
@@ -302,5 +302,25 @@ final class HotlineBench {
         public void close() {
             socket.close();
         }
+    }
+
+    /** An even port whose next three are free too: SIPp binds audio RTP, RTCP, video RTP and RTCP from it. */
+    private static int freeMediaPorts() throws IOException {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = 20_000 + 2 * random.nextInt(20_000);
+            List<DatagramSocket> held = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    held.add(new DatagramSocket(base + i, InetAddress.getLoopbackAddress()));
+                }
+                return base;
+            } catch (java.net.SocketException taken) {
+                // try another base
+            } finally {
+                held.forEach(DatagramSocket::close);
+            }
+        }
+        throw new IOException("no four free UDP ports in a row for SIPp's media");
     }
 }

@@ -135,6 +135,43 @@ class HotlineIT extends ApiSuite {
     }
 
     @Test
+    void optionThreeAirsThePreparedAlertOfTheLeadersUnit() throws Exception {
+        String number = number("4321");
+        assertThat(province.adminA.put("/api/v1/hotline/presets", new JsonArray()
+                .add(new JsonObject().put("digit", 1).put("title", "Lũ quét").put("text", "Lũ quét, bà con sơ tán ngay."))
+                .add(new JsonObject().put("digit", 2).put("title", "Cháy rừng").put("text", "Cháy rừng, tránh xa.")))
+                .status()).isEqualTo(200);
+
+        Sipp.Result call = Sipp.call(number).answered().pause(300).infoDigits("4321#").pause(300).infoDigits("3")
+                .pause(300).infoDigits("2").hungUpOn().run(sipPort(), 40);
+
+        assertThat(call.exit()).as(call.output()).isZero();
+        JsonObject record = waitForCalls(1, number).getJsonObject(0);
+        assertThat(record.getString("outcome")).isEqualTo("preset");
+        JsonObject alert = province.adminA.get("/api/v1/announcements/" + record.getLong("announcement")).json();
+        assertThat(alert.getString("title")).isEqualTo("Cháy rừng");
+        assertThat(alert.getString("priority")).isEqualTo("EMERGENCY");
+        assertThat(alert.getJsonArray("zones").getList()).containsExactly("xa-a");
+    }
+
+    @Test
+    void optionTwoPutsTheCallerOnAirInTheZoneOfTheirChoice() throws Exception {
+        String number = number("5678");
+        created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-a1"))
+                .put("name", "Loa thôn Đông").put("zone", "thon-a1").put("kind", "rtp").put("address", "127.0.0.1:9")));
+
+        // Villages below commune A are offered in the order of their ids: 1 is thon-a1.
+        Sipp.Result call = Sipp.call(number).answered().pause(300).infoDigits("5678#").pause(300).infoDigits("2")
+                .pause(300).infoDigits("1").pause(1500).hangUp().run(sipPort(), 40);
+
+        assertThat(call.exit()).as(call.output()).isZero();
+        JsonObject record = waitForCalls(1, number).getJsonObject(0);
+        assertThat(record.getString("outcome")).isEqualTo("live");
+        JsonObject live = province.adminA.get("/api/v1/announcements/" + record.getLong("announcement")).json();
+        assertThat(live.getJsonArray("zones").getList()).containsExactly("thon-a1");
+    }
+
+    @Test
     void threeWrongPinsLockTheNumberAndTheLockIsAudited() throws Exception {
         String number = number("8642");
 

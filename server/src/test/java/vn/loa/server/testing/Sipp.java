@@ -240,7 +240,7 @@ public final class Sipp {
     private static Result sipp(Path dir, List<String> scenario, int port, int seconds)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + port, "-i", "127.0.0.1", "-mi",
-                "127.0.0.1", "-p", String.valueOf(freeUdpPort()), "-mp", String.valueOf(freeUdpPort() & ~1),
+                "127.0.0.1", "-p", String.valueOf(freeUdpPort()), "-mp", String.valueOf(freeMediaPorts()),
                 "-nostdin", "-timeout", seconds + "s", "-trace_err", "-error_file", dir.resolve("errors.log").toString()));
         command.addAll(scenario);
         Path out = dir.resolve("sipp.out");
@@ -259,5 +259,25 @@ public final class Sipp {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    /** An even port whose next three are free too: SIPp binds audio RTP, RTCP, video RTP and RTCP from it. */
+    private static int freeMediaPorts() throws IOException {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = 20_000 + 2 * random.nextInt(20_000);
+            List<DatagramSocket> held = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    held.add(new DatagramSocket(base + i, InetAddress.getLoopbackAddress()));
+                }
+                return base;
+            } catch (java.net.SocketException taken) {
+                // try another base
+            } finally {
+                held.forEach(DatagramSocket::close);
+            }
+        }
+        throw new IOException("no four free UDP ports in a row for SIPp's media");
     }
 }
