@@ -39,11 +39,14 @@ public final class FanoutBench {
         List<FanoutFigures> runs = new ArrayList<>();
         List<IcecastFigures> peers = new ArrayList<>();
         FanoutTable table = new FanoutTable();
+        io.vertx.core.json.JsonArray loads = new io.vertx.core.json.JsonArray();
         for (int nodes : sizes) {
             for (StreamCodec codec : codecs) {
                 for (int zones : new int[] {1, 10}) {
                     FanoutFigures f = loa.run(codec, nodes, zones);
                     runs.add(f);
+                    loads.add(new JsonObject().put("codec", codec.name()).put("nodes", nodes).put("zones", zones)
+                            .put("loadAverageAfter", loadAverage()));
                     table.print(f);
                 }
             }
@@ -58,7 +61,8 @@ public final class FanoutBench {
                 .put("measureSeconds", window.toSeconds())
                 .put("spreadMillis", spread.toMillis())
                 // Other work on a shared machine takes cores from the sender and the nodes alike.
-                .put("loadAverage", new JsonObject().put("before", loadBefore).put("after", loadAverage()))
+                .put("loadAverage", new JsonObject().put("before", loadBefore).put("after", loadAverage())
+                        .put("afterEachRun", loads))
                 .put("machine", machine);
         Files.createDirectories(out.getParent());
         Files.writeString(out, result.encodePrettily() + "\n", StandardCharsets.UTF_8);

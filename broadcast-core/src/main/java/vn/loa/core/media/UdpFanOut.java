@@ -79,6 +79,8 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
      * after another take phases along the golden ratio, so small zones of one batch each do not all leave at once.
      */
     private final double phase;
+    /** The spread round in flight: the next waits for it. Pacing thread only. */
+    private volatile CountDownLatch lastRound = new CountDownLatch(0);
     private volatile LongConsumer batchLateness = late -> { };
     private final LongAdder attempted = new LongAdder();
     private final LongAdder bytes = new LongAdder();
@@ -210,14 +212,25 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
      * thread were seen to wait for the loop's next wake-up and overtake each other.)
      */
     private void spreadToAll(ByteBuf datagram) {
+        // Back-pressure: a round starts only once the last one has left (at most 1 s), as in an unspread round, so
+        // sending threads that cannot keep up slow the pacer down rather than let a queue of late rounds grow.
+        try {
+            lastRound.await(ROUND_LIMIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         long start = System.nanoTime();
+        CountDownLatch round = new CountDownLatch(shards.size());
+        lastRound = round;
         try {
             for (Shard shard : shards) {
                 InetSocketAddress[] nodes = shard.snapshot;
                 if (nodes.length > 0) {
                     ByteBuf copy = datagram.retainedDuplicate();
                     int batches = (nodes.length + BATCH - 1) / BATCH;
-                    shard.loop.execute(() -> plan(shard, copy, nodes, 0, batches, start));
+                    shard.loop.execute(() -> plan(shard, copy, nodes, 0, batches, start, round));
+                } else {
+                    round.countDown();
                 }
             }
         } finally {
@@ -226,17 +239,18 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
     }
 
     /** On the shard's thread: puts batch {@code b} of a spread round on the loop's timer queue, due or not. */
-    private void plan(Shard shard, ByteBuf datagram, InetSocketAddress[] nodes, int b, int batches, long start) {
+    private void plan(Shard shard, ByteBuf datagram, InetSocketAddress[] nodes, int b, int batches, long start,
+            CountDownLatch round) {
         long due = start + (long) (spreadNanos * (b + phase) / batches);
         // Always through the timer queue, even when overdue: it runs timers in deadline order, so a late loop
         // cannot send a node tick n + 1 before tick n.
-        shard.loop.schedule(() -> batch(shard, datagram, nodes, b, batches, start, due), due - System.nanoTime(),
-                TimeUnit.NANOSECONDS);
+        shard.loop.schedule(() -> batch(shard, datagram, nodes, b, batches, start, due, round),
+                due - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 
     /** On the shard's thread: sends batch {@code b} of a spread round, plans the next, or lets the round go. */
     private void batch(Shard shard, ByteBuf datagram, InetSocketAddress[] nodes, int b, int batches, long start,
-            long due) {
+            long due, CountDownLatch round) {
         try {
             sendRange(shard, datagram, nodes, b * nodes.length / batches, (b + 1) * nodes.length / batches);
         } catch (RuntimeException e) {
@@ -244,9 +258,10 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
         }
         batchLateness.accept(System.nanoTime() - due);
         if (b + 1 < batches) {
-            plan(shard, datagram, nodes, b + 1, batches, start);
+            plan(shard, datagram, nodes, b + 1, batches, start, round);
         } else {
             datagram.release();
+            round.countDown();
         }
     }
 
