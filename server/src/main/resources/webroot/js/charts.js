@@ -65,3 +65,32 @@ export function percentBars(rows, title) {
   });
   return svg;
 }
+
+/**
+ * Loudspeakers placed by their coordinates: points [{name, lat, lon, state, label}] as dots coloured by state
+ * (class node-STATE), north up, scaled to fit. No map tiles: nothing is downloaded.
+ */
+export function nodeMap(points, title) {
+  const width = 720;
+  const height = 360;
+  const pad = 24;
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart node-map', role: 'img', 'aria-label': title });
+  svg.append(s('title', {}, title), s('rect', { x: 0, y: 0, width, height, fill: '#eef3ea' }));
+  const lats = points.map((p) => p.lat);
+  const lons = points.map((p) => p.lon);
+  const [south, north] = [Math.min(...lats), Math.max(...lats)];
+  const [west, east] = [Math.min(...lons), Math.max(...lons)];
+  // One scale for both axes (near the equator a degree of latitude and of longitude are about as long).
+  const span = Math.max(north - south, east - west, 0.001);
+  const scale = Math.min((width - 2 * pad) / span, (height - 2 * pad) / span);
+  const x0 = (width - (east - west) * scale) / 2;
+  const y0 = (height - (north - south) * scale) / 2;
+  for (const p of points) {
+    const x = x0 + (p.lon - west) * scale;
+    const y = y0 + (north - p.lat) * scale;
+    const dot = s('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: 7, class: `node-${p.state}`, 'data-name': p.name });
+    dot.append(s('title', {}, `${p.name}: ${p.label}`));
+    svg.append(dot, s('text', { x: (x + 10).toFixed(1), y: (y + 4).toFixed(1) }, p.name));
+  }
+  return svg;
+}

@@ -120,6 +120,13 @@ export const en = {
   'dash.alerts': 'Recent emergencies',
   'dash.noAlerts': 'No recent emergency.',
   'dash.nodes': 'Loudspeakers',
+  'dash.map': 'Map of the loudspeakers',
+  'node.lat': 'Latitude',
+  'node.latHint': 'Coordinates to draw the loudspeaker on the map, e.g. 21.02851 and 105.85420; leave empty if not surveyed.',
+  'node.lon': 'Longitude',
+  'node.onHours': 'On-hours',
+  'node.onHoursHint': 'E.g. 05:00-21:00 (Vietnam time). Outside them the loudspeaker plays only emergencies. Empty: all day.',
+  'node.always': 'All day',
   'dash.zones': 'Loudspeakers per zone',
   'dash.noNodes': 'No loudspeaker is registered yet.',
 

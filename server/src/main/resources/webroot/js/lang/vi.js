@@ -120,6 +120,13 @@ export const vi = {
   'dash.alerts': 'Cảnh báo khẩn cấp gần đây',
   'dash.noAlerts': 'Không có cảnh báo khẩn cấp nào gần đây.',
   'dash.nodes': 'Cụm loa',
+  'dash.map': 'Bản đồ cụm loa',
+  'node.lat': 'Vĩ độ',
+  'node.latHint': 'Toạ độ để vẽ loa trên bản đồ, ví dụ 21.02851 và 105.85420; bỏ trống nếu chưa đo.',
+  'node.lon': 'Kinh độ',
+  'node.onHours': 'Giờ hoạt động',
+  'node.onHoursHint': 'Ví dụ 05:00-21:00 (giờ Việt Nam). Ngoài giờ này loa chỉ phát tin khẩn cấp. Bỏ trống: phát cả ngày.',
+  'node.always': 'Cả ngày',
   'dash.zones': 'Cụm loa theo khu vực',
   'dash.noNodes': 'Chưa đăng ký cụm loa nào.',
 

@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import * as api from '../api.js';
 import * as zones from '../zones.js';
 import { stateBadge } from '../notices.js';
+import { nodeMap } from '../charts.js';
 
 function nodeState(n) {
   if (n.kind === 'rtp') return 'ip';
@@ -36,6 +37,16 @@ function nodeList(tree, nodes) {
     return h('li', { class: `node ${state}` }, h('span', { class: 'dot', 'aria-hidden': 'true' }),
       h('strong', {}, n.name), ` · ${tree.name(n.zone)} · `, t(`node.${state}`));
   }));
+}
+
+/** The nodes with coordinates on a small map, and the same as a list for screen readers; nothing when none has any. */
+function map(tree, nodes) {
+  const placed = nodes.filter((n) => typeof n.lat === 'number' && typeof n.lon === 'number');
+  if (!placed.length) return null;
+  const points = placed.map((n) => ({ name: n.name, lat: n.lat, lon: n.lon, state: nodeState(n), label: t(`node.${nodeState(n)}`) }));
+  return h('figure', { class: 'map' }, nodeMap(points, t('dash.map')),
+    h('figcaption', { class: 'sr' }, t('dash.map'), h('ul', {}, placed.map((n) => h('li', {},
+      `${n.name} · ${tree.name(n.zone)} · ${t(`node.${nodeState(n)}`)} · ${n.lat.toFixed(5)}, ${n.lon.toFixed(5)}`)))));
 }
 
 /** The next airings from the programme grid (the scheduler); the SCHEDULED notices when it cannot be read. */
@@ -75,7 +86,7 @@ export default {
           h('div', { class: 'card', 'aria-labelledby': 'dash-alerts' }, h('h2', { id: 'dash-alerts' }, t('dash.alerts')),
             noticeList(alerts, tree, t('dash.noAlerts')))),
         h('section', { class: 'card', 'aria-labelledby': 'dash-nodes' }, h('h2', { id: 'dash-nodes' }, t('dash.nodes')),
-          zoneTable(tree, nodes), nodeList(tree, nodes)));
+          zoneTable(tree, nodes), map(tree, nodes), nodeList(tree, nodes)));
     };
     await load();
     // The dashboard stays on the office screen all day: it follows what happens without a reload.

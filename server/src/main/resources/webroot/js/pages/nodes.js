@@ -23,6 +23,13 @@ function volume(n) {
   return h('span', { class: 'volume' }, slider, out);
 }
 
+/** A coordinate as typed (a comma as the decimal mark too); empty is none, and text the server refuses by field. */
+function degrees(input) {
+  const v = input.value.trim().replace(',', '.');
+  if (!v) return undefined;
+  return Number.isNaN(Number(v)) ? v : Number(v);
+}
+
 export default {
   title: 'nav.nodes',
   render: devicePage({
@@ -30,7 +37,7 @@ export default {
     prefix: 'node',
     columns: [['node.name', (n) => n.name], ['field.zone', (n, tree) => tree.name(n.zone)],
       ['field.kind', (n) => t(`kind.${n.kind}`)], ['field.address', (n) => n.address || ''],
-      ['field.state', state], ['node.volume', volume]],
+      ['field.state', state], ['node.volume', volume], ['node.onHours', (n) => n.onHours || t('node.always')]],
     inputs: (tree, n) => [
       ['name', 'node.name', h('input', { type: 'text', maxlength: 200, value: n ? n.name : '' })],
       ['zone', 'field.zone', zoneSelect(tree, n && n.zone)],
@@ -38,9 +45,12 @@ export default {
       ['address', 'field.address', h('input', { type: 'text', maxlength: 260, value: n && n.address ? n.address : '' }), 'node.addressHint'],
       ['codec', 'field.codec', select([['', t('node.codecDefault')], ['PCMU', 'G.711 µ-law'], ['PCMA', 'G.711 A-law'],
         ['OPUS', 'Opus'], ['G722', 'G.722']], n && n.codec ? n.codec : '')],
+      ['lat', 'node.lat', h('input', { type: 'text', inputmode: 'decimal', maxlength: 20, value: n && n.lat != null ? String(n.lat) : '' }), 'node.latHint'],
+      ['lon', 'node.lon', h('input', { type: 'text', inputmode: 'decimal', maxlength: 20, value: n && n.lon != null ? String(n.lon) : '' })],
+      ['onHours', 'node.onHours', h('input', { type: 'text', maxlength: 11, placeholder: '05:00-21:00', value: n && n.onHours ? n.onHours : '' }), 'node.onHoursHint'],
     ],
     read: (i) => ({ name: i.name.value, zone: i.zone.value, kind: i.kind.value, address: i.address.value.trim() || undefined,
-      codec: i.codec.value || undefined }),
+      codec: i.codec.value || undefined, lat: degrees(i.lat), lon: degrees(i.lon), onHours: i.onHours.value.trim() || undefined }),
     created: (reply) => (reply.token ? h('p', { class: 'token' }, t('node.token'), ' ', h('code', {}, reply.token)) : null),
   }),
 };

@@ -1,6 +1,7 @@
 package vn.loa.server.air;
 
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +10,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
+import vn.loa.core.model.Priority;
 import vn.loa.core.model.Zone;
 import vn.loa.server.node.NodeRepository;
+import vn.loa.server.node.OnHours;
 import vn.loa.server.zone.ZoneRepository;
 
 /**
@@ -36,8 +39,24 @@ final class AirTargets {
         this.sessions = sessions;
     }
 
+    /** Why a node is not sent a notice: it is outside its on-hours, and the notice is no emergency. */
+    static final String OFF_HOURS = "bỏ qua: ngoài giờ hoạt động của loa / skipped: outside on-hours";
+
+    /**
+     * The nodes below each of {@code zoneIds}, by stream, to air audio of {@code priority} at {@code at}: a node outside
+     * its on-hours then is a target with no address and the reason {@link #OFF_HOURS}, unless the audio is EMERGENCY.
+     */
+    Map<ZoneStreams.Key, List<Target>> below(Handle h, List<String> zoneIds, Priority priority, Instant at) {
+        Map<ZoneStreams.Key, List<Target>> byStream = below(h, zoneIds);
+        if (priority != Priority.EMERGENCY) {
+            byStream.values().forEach(list -> list.replaceAll(t -> OnHours.on(t.node().onHours(), at) ? t
+                    : new Target(t.node(), null, OFF_HOURS)));
+        }
+        return byStream;
+    }
+
     /** The nodes below each of {@code zoneIds}, by stream. */
-    Map<ZoneStreams.Key, List<Target>> below(Handle h, List<String> zoneIds) {
+    private Map<ZoneStreams.Key, List<Target>> below(Handle h, List<String> zoneIds) {
         Map<String, Node> found = new LinkedHashMap<>();
         for (String id : zoneIds) {
             zones.find(h, id).map(Zone::path).ifPresent(path -> {

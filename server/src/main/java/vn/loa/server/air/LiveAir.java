@@ -51,7 +51,8 @@ public final class LiveAir {
      */
     public boolean air(Announcement a, Supplier<MediaSource<PcmFrame>> source) {
         long id = a.id();
-        Map<ZoneStreams.Key, List<AirTargets.Target>> byStream = jdbi.withHandle(h -> targets.below(h, a.zones()));
+        Map<ZoneStreams.Key, List<AirTargets.Target>> byStream = jdbi.withHandle(h -> targets.below(h, a.zones(), a.priority(),
+                clock.instant()));
         if (byStream.values().stream().flatMap(List::stream).allMatch(t -> t.address() == null)) {
             lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.FAILED,
                     "Không loa nào đang kết nối được. / no loudspeaker can be reached now");

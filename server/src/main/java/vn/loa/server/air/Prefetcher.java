@@ -100,8 +100,9 @@ public final class Prefetcher {
         if ((a.text() == null && a.audioId() == null) || !playAt.isAfter(clock.instant())) {
             return;
         }
-        List<AirTargets.Target> agents = jdbi.withHandle(h -> targets.below(h, a.zones())).values().stream()
-                .flatMap(List::stream).filter(t -> t.node().kind() == NodeKind.AGENT).toList();
+        List<AirTargets.Target> agents = jdbi.withHandle(h -> targets.below(h, a.zones(), a.priority(), playAt))
+                .values().stream().flatMap(List::stream)
+                .filter(t -> t.node().kind() == NodeKind.AGENT && !AirTargets.OFF_HOURS.equals(t.unreachable())).toList();
         if (agents.isEmpty()) {
             return;
         }

@@ -14,10 +14,17 @@ import vn.loa.server.device.ZonedRepository;
 /** SQL for loudspeaker nodes. Stateless; every method runs on the caller's handle. */
 public final class NodeRepository implements ZonedRepository<Node> {
 
-    private static final String COLUMNS = "n.id, n.name, n.zone_id, n.kind, n.address, n.codec";
+    private static final String COLUMNS = "n.id, n.name, n.zone_id, n.kind, n.address, n.codec, n.lat, n.lon, "
+            + "n.on_hours";
     private static final RowMapper<Node> NODE = (rs, ctx) -> new Node(rs.getString("id"), rs.getString("name"),
             rs.getString("zone_id"), NodeKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
-            rs.getString("address"), rs.getString("codec"));
+            rs.getString("address"), rs.getString("codec"), degrees(rs, "lat"), degrees(rs, "lon"),
+            rs.getString("on_hours"));
+
+    private static Double degrees(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
 
     /** The node and the path of its zone, so callers can check scope in one query. */
     @Override
@@ -55,8 +62,8 @@ public final class NodeRepository implements ZonedRepository<Node> {
 
     @Override
     public void insert(Handle h, Node node, Instant now) {
-        h.createUpdate("INSERT INTO node (id, name, zone_id, kind, address, codec, created_at, updated_at) "
-                        + "VALUES (:id, :name, :zone, :kind, :address, :codec, :at, :at)")
+        h.createUpdate("INSERT INTO node (id, name, zone_id, kind, address, codec, lat, lon, on_hours, created_at, "
+                        + "updated_at) VALUES (:id, :name, :zone, :kind, :address, :codec, :lat, :lon, :onHours, :at, :at)")
                 .bindMethods(node).bind("kind", node.kind().wireName()).bind("at", Rows.utc(now))
                 .execute();
     }
@@ -64,7 +71,7 @@ public final class NodeRepository implements ZonedRepository<Node> {
     @Override
     public void update(Handle h, Node node, Instant now) {
         h.createUpdate("UPDATE node SET name = :name, zone_id = :zone, kind = :kind, address = :address, "
-                        + "codec = :codec, updated_at = :at WHERE id = :id")
+                        + "codec = :codec, lat = :lat, lon = :lon, on_hours = :onHours, updated_at = :at WHERE id = :id")
                 .bindMethods(node).bind("kind", node.kind().wireName()).bind("at", Rows.utc(now))
                 .execute();
     }

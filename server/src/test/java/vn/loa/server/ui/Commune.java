@@ -42,7 +42,8 @@ final class Commune implements AutoCloseable {
     /** Registers a node agent in Thôn Đông and starts it, recording to {@link #recordings}; waits until it is online. */
     void startAgent() throws Exception {
         String token = created(admin.post("/api/v1/nodes", new JsonObject().put("id", "loa-cho").put("name", "Loa chợ Đông")
-                .put("zone", "thon-dong").put("kind", "agent"))).json().getString("token");
+                .put("zone", "thon-dong").put("kind", "agent").put("lat", 10.7769).put("lon", 106.7009)))
+                .json().getString("token");
         agent = NodeAgent.start(new AgentOptions(ServerAddress.parse(server.baseUrl()), "loa-cho", token, recordings, 0, 80),
                 AgentTuning.DEFAULT).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         long deadline = System.currentTimeMillis() + 30_000;

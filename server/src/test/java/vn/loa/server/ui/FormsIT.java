@@ -108,6 +108,15 @@ class FormsIT extends UiSuite {
         page.getByLabel("Địa chỉ").fill("127.0.0.1:5004");
         press(page, "Đăng ký");
         assertThat(errorOf(page, "id")).hasText("Mã chỉ gồm chữ thường không dấu, số, \"-\" và \"_\", bắt đầu bằng chữ hoặc số.");
+        page.getByLabel("Mã", new Page.GetByLabelOptions().setExact(true)).fill("loa-cong-cho");
+        page.getByLabel("Vĩ độ").fill("95");
+        page.getByLabel("Kinh độ").fill("106,7");
+        press(page, "Đăng ký");
+        assertThat(errorOf(page, "lat")).not().isEmpty();
+        page.getByLabel("Vĩ độ").fill("10,77");
+        page.getByLabel("Giờ hoạt động").fill("5h-21h");
+        press(page, "Đăng ký");
+        assertThat(errorOf(page, "onHours")).not().isEmpty();
     }
 
     @Test

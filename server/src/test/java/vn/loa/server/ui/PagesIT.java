@@ -77,6 +77,8 @@ class PagesIT extends UiSuite {
         Page admin = browser.signIn("quan-tri", Commune.PASSWORD);
         visit(admin, "#/", "Tổng quan", "dashboard");
         assertThat(admin.locator(".node.online, .node.playing")).containsText("Loa chợ Đông");
+        assertThat(admin.locator("svg.node-map circle[data-name='Loa chợ Đông']")).hasCount(1);
+        assertThat(admin.locator("figure.map figcaption li")).containsText("Loa chợ Đông");
         visit(admin, "#/notices", "Thông báo", "notices");
         visit(admin, "#/notices/" + aired, "Thông báo", "notice");
         visit(admin, "#/approvals", "Chờ duyệt", "approvals-queue");
