@@ -38,13 +38,15 @@ final class PhoneNumberReader implements TextRule {
      * @param plus the word for "+" in "+84"
      * @param accountWords words after which groups of digits are an account or card number
      * @param callWords words that make 111 to 115 a number to dial
+     * @param callWindow how many characters before the number a call word may stand
      */
-    record Words(Function<CharSequence, String> digits, String plus, Set<String> accountWords, Set<String> callWords) {
+    record Words(Function<CharSequence, String> digits, String plus, Set<String> accountWords, Set<String> callWords,
+            int callWindow) {
 
         static Words vietnamese(NumberReader numbers) {
             // "số" is no call word: "tổng số 113 hộ"
             return new Words(numbers::digits, "cộng", Set.of("khoản", "stk", "tk", "cccd", "cmnd", "mã", "thẻ", "hiệu",
-                    "số"), Set.of("gọi", "nóng", "đài", "hotline", "thoại", "quay", "bấm"));
+                    "số"), Set.of("gọi", "nóng", "đài", "hotline", "thoại", "quay", "bấm"), 24);
         }
     }
 
@@ -59,7 +61,7 @@ final class PhoneNumberReader implements TextRule {
 
     /** "gọi 113", "gọi ngay số 114", "đường dây nóng 115": a call word among the few words before the number. */
     private boolean isCalled(Rewriter r) {
-        for (String word : r.textBefore(24).split("[^\\p{L}]+")) {
+        for (String word : r.textBefore(words.callWindow()).split("[^\\p{L}]+")) {
             if (words.callWords().contains(word)) {
                 return true;
             }
