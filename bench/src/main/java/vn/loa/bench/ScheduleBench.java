@@ -120,19 +120,23 @@ final class ScheduleBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    /** The arrival time of the first packet of each burst (a burst starts after 1.5 s of silence). */
+    /** The arrival time of the first RTP packet of each burst (a burst starts after 1.5 s without audio). */
     private static List<Instant> firstPackets(DatagramSocket socket, int bursts, Instant deadline) throws Exception {
         List<Instant> firsts = new ArrayList<>();
         byte[] buffer = new byte[2048];
         long last = 0;
         socket.setSoTimeout(500);
         while (firsts.size() < bursts && Instant.now().isBefore(deadline)) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
-                socket.receive(new DatagramPacket(buffer, buffer.length));
+                socket.receive(packet);
             } catch (SocketTimeoutException e) {
                 continue;
             }
             long now = System.currentTimeMillis();
+            if (packet.getLength() < 12 || (buffer[1] & 0xFF) >= 192) {
+                continue; // RTCP (sender reports), not audio
+            }
             if (now - last > 1500) {
                 firsts.add(Instant.ofEpochMilli(now));
             }
