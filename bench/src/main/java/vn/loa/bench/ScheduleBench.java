@@ -35,8 +35,9 @@ import vn.loa.server.config.LoaConfig;
  */
 final class ScheduleBench {
 
-    private static final int SCHEDULES = 10_000;
-    private static final int FIRINGS = 20;
+    /** The figure; {@code -Dloa.bench.schedules} makes a quick smoke run smaller. */
+    private static final int SCHEDULES = Integer.getInteger("loa.bench.schedules", 10_000);
+    private static final int FIRINGS = Integer.getInteger("loa.bench.firings", 20);
     private static final String PASSWORD = "bench-password-1";
 
     private final HttpClient http = HttpClient.newHttpClient();
