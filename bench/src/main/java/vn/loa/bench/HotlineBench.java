@@ -126,6 +126,7 @@ final class HotlineBench {
             return new JsonObject().put("n", 0);
         }
         return new JsonObject().put("n", sorted.length).put("median", round(sorted[sorted.length / 2]))
+                .put("p90", round(sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.90) - 1)]))
                 .put("p99", round(sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)]))
                 .put("max", round(sorted[sorted.length - 1]));
     }
