@@ -41,8 +41,10 @@ public final class Database implements AutoCloseable {
         try {
             // db/vendor/h2 and db/vendor/postgresql hold what differs by database (Quartz's job store tables).
             String vendor = config.isPostgres() ? "postgresql" : "h2";
+            // Out of order: features land in parallel with reserved version ranges (V10 scheduler, V20 boards, ...),
+            // so a database that already has a higher version must still take a lower one that arrives later.
             Flyway.configure().dataSource(pool).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                    .load().migrate();
+                    .outOfOrder(true).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;
