@@ -45,6 +45,9 @@ final class Browser implements AutoCloseable {
                 .setTimezoneId("Asia/Ho_Chi_Minh")
                 .setBaseURL(base));
         context.setDefaultTimeout(30_000);
+        // Assertions wait as long as actions: on a loaded 2-core CI machine a pushed change can take over the 5 s
+        // default to reach the page (seen once with the board player's playlist switch).
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         Page page = context.newPage();
         page.onPageError(error -> scriptErrors.add(error));
         page.onConsoleMessage(m -> {
