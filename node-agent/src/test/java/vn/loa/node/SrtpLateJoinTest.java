@@ -64,7 +64,8 @@ class SrtpLateJoinTest {
             try {
                 int rtpPort = Await.next(server.received(), Hello.class, WAIT).rtpPort();
                 Await.until(WAIT, "welcomed", () -> agent.channel().state() == ChannelState.ONLINE);
-                server.send(new Play("77", "thon-muon", "PCMU", 0, 8000, SSRC, position.rolloverCounter(),
+                // Handed to the agent as its channel would, but at once: RTP must not race the play here.
+                agent.command(new Play("77", "thon-muon", "PCMU", 0, 8000, SSRC, position.rolloverCounter(),
                         position.sequence()));
                 short[] signal = tone(8000);
                 try (DatagramSocket socket = new DatagramSocket()) {

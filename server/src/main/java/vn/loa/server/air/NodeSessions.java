@@ -38,7 +38,7 @@ public final class NodeSessions {
         this.presence = listener;
     }
 
-    /** Who to tell of each agent that connects, after its zone's streams have been told. */
+    /** Who to tell of each agent that connects, before its zone's streams are told. */
     public void onArrival(Consumer<NodeSession> listener) {
         this.arrived = listener;
     }
@@ -51,8 +51,10 @@ public final class NodeSessions {
         if (old != null && !old.zone().equals(session.zone())) {
             zoneChanged.accept(old.zone());
         }
-        zoneChanged.accept(session.zone());
+        // The play command of what airs now is queued before the stream is pointed at the agent, so it goes out
+        // ahead of the first packet: after a sequence wrap, SRTP needs it to decrypt that packet.
         arrived.accept(session);
+        zoneChanged.accept(session.zone());
     }
 
     void remove(NodeSession session) {
