@@ -38,6 +38,8 @@ public final class BoardStation implements AutoCloseable {
     private final PlayerRoutes playerRoutes;
     private final PlayerSockets sockets;
     private final LedBoards leds;
+    private final ProposedSlides slides;
+    private final ProposedSlideRoutes slideRoutes;
     private final AlertBoardBanners alertBanners;
     private final java.util.concurrent.ExecutorService bannerWorker;
     private final long bannerTimer;
@@ -55,6 +57,8 @@ public final class BoardStation implements AutoCloseable {
         this.contentRoutes = new BoardContentRoutes(content, boards, screens, renderer, blocking, clock);
         this.playerRoutes = new PlayerRoutes(screens, renderer, store, blocking);
         this.sockets = new PlayerSockets(screens, content, blocking, clock, TIME_ZONE);
+        this.slides = new ProposedSlides(jdbi, boards, repository, screens, audit, clock);
+        this.slideRoutes = new ProposedSlideRoutes(slides, blocking);
         this.leds = new LedBoards(DDP_FPS, screens, renderer, clock, TIME_ZONE);
         // One thread raises and drops banners, in the order they were asked for: a cancel never overtakes its show.
         this.bannerWorker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -97,8 +101,14 @@ public final class BoardStation implements AutoCloseable {
         return alertBanners;
     }
 
+    /** Slides proposed by plugins, awaiting an approver. */
+    public ProposedSlides slides() {
+        return slides;
+    }
+
     public void mount(RouterBuilder api) {
         contentRoutes.mount(api);
+        slideRoutes.mount(api);
     }
 
     /** The media upload (ahead of the API's JSON body limit) and the player's pages. */

@@ -28,12 +28,12 @@ public final class PluginModule implements AutoCloseable {
     private final PluginAdminRoutes adminRoutes;
     private final PluginRelay relay;
 
-    public PluginModule(Jdbi jdbi, AnnouncementService lifecycle, AuditLog audit, Blocking blocking, Path dataDir,
-            Clock clock) {
+    public PluginModule(Jdbi jdbi, AnnouncementService lifecycle, vn.loa.server.display.ProposedSlides slides,
+            AuditLog audit, Blocking blocking, Path dataDir, Clock clock) {
         PluginStore store = new PluginStore();
         var found = PluginLoader.load(PluginModule.class.getClassLoader(), dataDir.resolve("plugins"));
         this.host = new PluginHost(found, dataDir.resolve("plugin-data"), clock, PluginLimits.DEFAULT,
-                new PluginOutlet(jdbi, store, lifecycle, clock));
+                new PluginOutlet(jdbi, store, lifecycle, slides, clock));
         this.aired = new AiredNotices(jdbi, host);
         lifecycle.onStateChange(aired::changed);
         this.adminRoutes = new PluginAdminRoutes(new PluginAdmin(jdbi, store, host, audit, blocking, clock));

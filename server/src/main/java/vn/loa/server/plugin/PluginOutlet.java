@@ -15,6 +15,7 @@ import vn.loa.server.announcement.AnnouncementService;
 import vn.loa.server.auth.Caller;
 import vn.loa.server.auth.Role;
 import vn.loa.server.http.ApiError;
+import vn.loa.server.display.ProposedSlides;
 import vn.loa.server.http.TextInput;
 
 /**
@@ -29,12 +30,14 @@ final class PluginOutlet implements PluginHost.Outlet {
     private final Jdbi jdbi;
     private final PluginStore store;
     private final AnnouncementService lifecycle;
+    private final ProposedSlides slides;
     private final Clock clock;
 
-    PluginOutlet(Jdbi jdbi, PluginStore store, AnnouncementService lifecycle, Clock clock) {
+    PluginOutlet(Jdbi jdbi, PluginStore store, AnnouncementService lifecycle, ProposedSlides slides, Clock clock) {
         this.jdbi = jdbi;
         this.store = store;
         this.lifecycle = lifecycle;
+        this.slides = slides;
         this.clock = clock;
     }
 
@@ -47,6 +50,11 @@ final class PluginOutlet implements PluginHost.Outlet {
     public void proposed(String plugin, ContentItem item) {
         Optional<Caller> caller = callerOf(plugin);
         if (caller.isEmpty() || jdbi.withHandle(h -> store.seen(h, plugin, item.key()))) {
+            return;
+        }
+        if (item.target() == ContentItem.Target.SLIDE) {
+            // A slide waits for an approver who picks the boards; its own table remembers the key.
+            slides.propose(caller.get(), plugin, item.key(), title(item.title()), slideText(item));
             return;
         }
         Announcement draft = lifecycle.create(caller.get(), draft(item.title(), item.text(), item.zones(),
@@ -79,14 +87,25 @@ final class PluginOutlet implements PluginHost.Outlet {
                 .map(cfg -> new Caller(actor(plugin), Role.APPROVER, cfg.unitId(), cfg.unitPath(), "plugin"));
     }
 
-    private static AnnouncementDraft draft(String title, String text, List<String> zones, Priority priority) {
+    private static String title(String title) {
         String cleanTitle = TextInput.plain(title);
         if (cleanTitle == null || cleanTitle.isBlank()) {
             throw ApiError.badRequest("missing_title", "Plugin gửi tin không có tiêu đề.");
         }
-        if (cleanTitle.length() > 200) {
-            cleanTitle = cleanTitle.substring(0, 199) + "…";
+        return cleanTitle.length() > 200 ? cleanTitle.substring(0, 199) + "…" : cleanTitle;
+    }
+
+    /** A slide shows plain text (boards render no markup). */
+    private static String slideText(ContentItem item) {
+        String text = TextInput.spoken(TextInput.rich(item.text()));
+        if (text == null || text.isBlank()) {
+            throw ApiError.badRequest("missing_content", "Plugin gửi trang chữ không có nội dung: " + item.title());
         }
+        return text.length() > 20000 ? text.substring(0, 20000) : text;
+    }
+
+    private static AnnouncementDraft draft(String title, String text, List<String> zones, Priority priority) {
+        String cleanTitle = title(title);
         String cleanText = TextInput.rich(text);
         if (cleanText == null || cleanText.isBlank()) {
             throw ApiError.badRequest("missing_content", "Plugin gửi tin không có nội dung: " + cleanTitle);

@@ -83,7 +83,8 @@ public final class EchoPlugin implements Plugin, ContentSource, AlertTrigger, Ou
     @Override
     public List<ContentItem> poll() {
         return settings.objects("items").stream().map(i -> new ContentItem(i.text("key", i.text("title", "")),
-                i.text("title", ""), i.text("text", ""), null, null, i.texts("zones"))).toList();
+                i.text("title", ""), i.text("text", ""), null, null, i.texts("zones"),
+                ContentItem.Target.valueOf(i.text("target", "NOTICE")))).toList();
     }
 
     @Override
