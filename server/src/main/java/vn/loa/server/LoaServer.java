@@ -148,7 +148,7 @@ public final class LoaServer implements AutoCloseable {
         var prefetch = new PrefetchRoutes(jdbi, air.prefetcher(), blocking);
         var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking);
         boardStation = new vn.loa.server.display.BoardStation(vertx, jdbi, boardRegistry, lifecycle, audit,
-                config.dataDir(), blocking, clock);
+                config.dataDir(), blocking, clock, config.programmes().boardNoticeLinger());
         // Alerts (issue 7) put their banners on the boards.
         var alertAreas = new AlertAreas(jdbi, zoneGuard, audit);
         var alerts = new AlertRoutes(

@@ -5,10 +5,11 @@ import java.util.Properties;
 
 /**
  * How programmes run: the clock clustered over a shared PostgreSQL or alone, its firing threads, how late an airing may
- * still start after downtime; the largest recorded programme a clerk may upload; how long a relay may be silent.
+ * still start after downtime; the largest recorded programme a clerk may upload; how long a relay may be silent; how
+ * long a notice's slide stays on the boards after it went off air.
  */
 public record ProgrammeSettings(boolean clustered, int threads, Duration lateLimit, long uploadLimit,
-        Duration relaySilenceLimit) {
+        Duration relaySilenceLimit, Duration boardNoticeLinger) {
 
     static ProgrammeSettings from(Properties p) {
         String clustered = p.getProperty("schedule.clustered", "false").trim();
@@ -19,7 +20,8 @@ public record ProgrammeSettings(boolean clustered, int threads, Duration lateLim
         return new ProgrammeSettings(Boolean.parseBoolean(clustered), number(p, "schedule.threads", 1, 64),
                 Duration.ofSeconds(number(p, "schedule.late.limit", 1, 7 * 24 * 3600)),
                 number(p, "audio.upload.limit", 1, 4096) * 1024L * 1024L,
-                Duration.ofSeconds(number(p, "relay.silence.limit", 1, 3600)));
+                Duration.ofSeconds(number(p, "relay.silence.limit", 1, 3600)),
+                Duration.ofSeconds(number(p, "board.notice.linger", 0, 24 * 3600)));
     }
 
     private static int number(Properties p, String key, int min, int max) {

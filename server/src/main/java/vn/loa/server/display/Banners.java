@@ -72,12 +72,25 @@ public final class Banners implements BoardBanners {
         }
     }
 
-    /** The newest banner over a board in this zone now, if any. */
-    public Optional<Banner> over(String boardZonePath) {
+    /** Gives a banner that is up an end (a notice slide lingers after it went off air); no-op if it is not up. */
+    public void endAt(String id, Instant until) {
+        Banner ended = up.computeIfPresent(id, (k, b) -> new Banner(b.id(), b.text(), b.zonePaths(), b.raised(), until));
+        if (ended != null) {
+            listeners.forEach(l -> l.accept(ended));
+        }
+    }
+
+    /** Every banner over a board in this zone now, newest first. */
+    public List<Banner> allOver(String boardZonePath) {
         Instant now = clock.instant();
         up.values().removeIf(b -> b.until() != null && !now.isBefore(b.until()));
         return up.values().stream().filter(b -> b.covers(boardZonePath, now))
-                .max(Comparator.comparing(Banner::raised));
+                .sorted(Comparator.comparing(Banner::raised).reversed()).toList();
+    }
+
+    /** The newest banner over a board in this zone now, if any. */
+    public Optional<Banner> over(String boardZonePath) {
+        return allOver(boardZonePath).stream().findFirst();
     }
 
     /** The earliest end among banners with an end, so the boards can be told when it passes. */

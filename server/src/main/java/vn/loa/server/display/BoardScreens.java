@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,35 +21,46 @@ import vn.loa.server.board.BoardRepository;
 import vn.loa.server.db.Scoped;
 
 /**
- * The live state of every board: its {@link Screen} (active playlist and banner), rebuilt when its playlist changes,
- * when a banner goes up or down, and every half minute for day-parting; watchers (web players, the LED driver) hear
- * of each change.
+ * The live state of every board: its {@link Screen} (the notices on air in its zone as text slides, then its active
+ * playlist, and the banner), rebuilt when its playlist changes, when a banner or notice goes up or down, and every half
+ * minute for day-parting; watchers (web players, the LED driver) hear of each change.
  *
  * <p>Thread-safe. Methods that read the database ({@link #screen}, {@link #refresh}, {@link #refreshAll}) block;
  * banner changes are computed in memory.
  */
 public final class BoardScreens {
 
+    /** How long each page of a notice slide shows. */
+    static final int NOTICE_SECONDS = 15;
+
     private final Jdbi jdbi;
     private final BoardRepository boards = new BoardRepository();
     private final BoardContentRepository content;
     private final Banners banners;
+    private final Banners notices;
     private final ScreenRenderer renderer;
     private final Clock clock;
     private final ZoneId timeZone;
     private final Map<String, Screen> screens = new ConcurrentHashMap<>();
+    /** Each board's own active playlist, so notices can be put ahead of it and taken off again without the database. */
+    private final Map<String, List<Screen.Entry>> playlists = new ConcurrentHashMap<>();
+    /** How many pages a notice takes on a board of a profile, so the once-a-second rebanner renders nothing twice. */
+    private final Map<String, Map<BoardProfile, Integer>> noticePages = new ConcurrentHashMap<>();
     private final List<Consumer<Screen>> watchers = new CopyOnWriteArrayList<>();
     private final AtomicLong versions = new AtomicLong();
 
-    public BoardScreens(Jdbi jdbi, BoardContentRepository content, Banners banners, ScreenRenderer renderer,
-            Clock clock, ZoneId timeZone) {
+    /** @param notices the text slides of announcements on air (their text is the title, a line break, the body) */
+    public BoardScreens(Jdbi jdbi, BoardContentRepository content, Banners banners, Banners notices,
+            ScreenRenderer renderer, Clock clock, ZoneId timeZone) {
         this.jdbi = jdbi;
         this.content = content;
         this.banners = banners;
+        this.notices = notices;
         this.renderer = renderer;
         this.clock = clock;
         this.timeZone = timeZone;
         banners.onChange(b -> rebanner());
+        notices.onChange(b -> rebanner());
     }
 
     /** Called with every new screen (a board's content or banner changed), and with {@link Screen#removed()}. */
@@ -70,6 +82,7 @@ public final class BoardScreens {
     public Optional<Screen> refresh(String boardId) {
         Optional<Screen> fresh = jdbi.withHandle(h -> boards.find(h, boardId).map(found -> load(h, found)));
         if (fresh.isEmpty()) {
+            playlists.remove(boardId);
             Screen gone = screens.remove(boardId);
             if (gone != null) {
                 watchers.forEach(w -> w.accept(gone.removed()));
@@ -88,7 +101,11 @@ public final class BoardScreens {
 
     /** Puts the current banners on the screens they cover (no database: called when a banner goes up or down). */
     public void rebanner() {
-        screens.values().forEach(s -> publish(withBanner(s.board(), s.profile(), s.zonePath(), s.entries())));
+        java.util.Set<String> up = new java.util.HashSet<>();
+        screens.values().forEach(s -> notices.allOver(s.zonePath()).forEach(n -> up.add(n.id())));
+        noticePages.keySet().retainAll(up);
+        screens.values().forEach(s -> publish(withBanner(s.board(), s.profile(), s.zonePath(),
+                playlists.getOrDefault(s.board().id(), List.of()))));
     }
 
     private Screen load(Handle h, Scoped<Board> found) {
@@ -104,12 +121,30 @@ public final class BoardScreens {
                 }
             }
         }
+        playlists.put(board.id(), List.copyOf(entries));
         return withBanner(board, profile, found.zonePath(), List.copyOf(entries));
     }
 
-    private Screen withBanner(Board board, BoardProfile profile, String zonePath, List<Screen.Entry> entries) {
+    private Screen withBanner(Board board, BoardProfile profile, String zonePath, List<Screen.Entry> playlist) {
         String banner = banners.over(zonePath).map(Banners.Banner::text).orElse(null);
-        return new Screen(board, profile, zonePath, entries, banner, 0);
+        List<Banners.Banner> onAir = notices.allOver(zonePath);
+        if (onAir.isEmpty()) {
+            return new Screen(board, profile, zonePath, playlist, banner, 0);
+        }
+        List<Screen.Entry> entries = new ArrayList<>();
+        for (Banners.Banner notice : onAir) {
+            int cut = notice.text().indexOf('\n');
+            PlaylistItem item = new PlaylistItem(notice.id(), PlaylistItem.Kind.TEXT,
+                    cut < 0 ? notice.text() : notice.text().substring(0, cut),
+                    cut < 0 ? "" : notice.text().substring(cut + 1), null, null, NOTICE_SECONDS, Set.of(), null, null);
+            int pages = noticePages.computeIfAbsent(notice.id(), k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(profile, p -> renderer.pages(p, item));
+            for (int p = 0; p < pages; p++) {
+                entries.add(new Screen.Entry(item, p, pages, NOTICE_SECONDS));
+            }
+        }
+        entries.addAll(playlist);
+        return new Screen(board, profile, zonePath, List.copyOf(entries), banner, 0);
     }
 
     /** Stores the screen with a new version if it differs from the last one, and tells the watchers. */

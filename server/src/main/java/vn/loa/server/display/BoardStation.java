@@ -21,7 +21,8 @@ import vn.loa.server.zone.ZoneRepository;
 
 /**
  * Everything that puts content on display boards, assembled: screens and banners, the content API, the web players
- * and their socket, the LED matrices over DDP, and the hook that raises a banner for every emergency announcement.
+ * and their socket, the LED matrices over DDP, and the hooks that raise a banner for every emergency announcement and a
+ * text slide for every ordinary notice on air.
  */
 public final class BoardStation implements AutoCloseable {
 
@@ -45,14 +46,16 @@ public final class BoardStation implements AutoCloseable {
     private final long bannerTimer;
     private final long refreshTimer;
 
+    /** @param noticeLinger how long an ordinary notice's slide stays on the boards after it went off air */
     public BoardStation(Vertx vertx, Jdbi jdbi, DeviceRegistry<Board> boards, AnnouncementService lifecycle,
-            AuditLog audit, Path dataDir, Blocking blocking, Clock clock) {
+            AuditLog audit, Path dataDir, Blocking blocking, Clock clock, java.time.Duration noticeLinger) {
         this.vertx = vertx;
         MediaStore store = new MediaStore(dataDir);
         ScreenRenderer renderer = new ScreenRenderer(store);
         BoardContentRepository repository = new BoardContentRepository();
         this.banners = new Banners(jdbi, new ZoneRepository(), clock);
-        this.screens = new BoardScreens(jdbi, repository, banners, renderer, clock, TIME_ZONE);
+        Banners notices = new Banners(jdbi, new ZoneRepository(), clock);
+        this.screens = new BoardScreens(jdbi, repository, banners, notices, renderer, clock, TIME_ZONE);
         BoardContent content = new BoardContent(jdbi, boards, repository, store, screens, audit, clock);
         this.contentRoutes = new BoardContentRoutes(content, boards, screens, renderer, blocking, clock);
         this.playerRoutes = new PlayerRoutes(screens, renderer, store, blocking);
@@ -74,6 +77,7 @@ public final class BoardStation implements AutoCloseable {
             }
         };
         lifecycle.onStateChange(new EmergencyBanners(banners, inOrder, clock));
+        lifecycle.onStateChange(new NoticeSlides(notices, inOrder, clock, noticeLinger));
         this.alertBanners = new AlertBoardBanners(banners, inOrder);
         // Banners with an end come down on time; playlists follow their hours and days.
         this.bannerTimer = vertx.setPeriodic(1000, t -> screens.rebanner());

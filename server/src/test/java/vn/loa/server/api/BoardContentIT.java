@@ -218,6 +218,95 @@ class BoardContentIT extends ApiSuite {
     }
 
     @Test
+    void aNoticeOnAirIsASlideAheadOfThePlaylistOfItsZonesBoardsUntilShortlyAfterItEnds() throws Exception {
+        String village = village();
+        String id = board(village, 320, 180);
+        String elsewhere = board("thon-b1", 320, 180);
+        province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
+        var screens = new java.util.concurrent.LinkedBlockingQueue<JsonObject>();
+        java.net.http.WebSocket socket = playerSocket(id, screens);
+        try (java.net.DatagramSocket speaker = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            loudspeaker(village, speaker);
+            String notice = "Lịch tiêm chủng tháng 12";
+            JsonObject body = new JsonObject().put("title", notice).put("chime", false)
+                    .put("text", "Trạm y tế xã tiêm vắc xin cho trẻ em vào sáng thứ bảy. ".repeat(6))
+                    .put("zones", new JsonArray().add(village));
+            long aired = created(province.clerkA.post("/api/v1/announcements", body)).json().getLong("id");
+            province.clerkA.post("/api/v1/announcements/" + aired + "/submit", null);
+            province.approverA.post("/api/v1/announcements/" + aired + "/approve", null);
+            province.clerkA.post("/api/v1/announcements/" + aired + "/broadcast", null);
+
+            JsonObject during = waitForScreen(screens, s -> titles(s).get(0).equals(notice));
+            assertThat(titles(during)).as("the notice first, then the board's own playlist").endsWith(TITLE);
+            assertThat(during.getJsonArray("entries").getJsonObject(0).getString("body")).startsWith("Trạm y tế xã");
+            String src = during.getJsonArray("entries").getJsonObject(0).getString("src");
+            assertThat(anonymous().get(src).headers().firstValue("Content-Type")).contains("image/png");
+            assertThat(titles(screenOf(elsewhere))).doesNotContain(notice);
+
+            var cancelled = province.approverA.post("/api/v1/announcements/" + aired + "/cancel", new JsonObject());
+            assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+            waitForScreen(screens, s -> titles(s).equals(List.of(TITLE)));
+        } finally {
+            socket.abort();
+        }
+    }
+
+    /** An IP loudspeaker in the zone, so an announcement there stays on air while it is read out. */
+    static void loudspeaker(String zone, java.net.DatagramSocket speaker) {
+        created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-ip"))
+                .put("name", "Loa IP").put("zone", zone).put("kind", "rtp").put("codec", "PCMU")
+                .put("address", "127.0.0.1:" + speaker.getLocalPort())));
+    }
+
+    static List<String> titles(JsonObject screen) {
+        return screen.getJsonArray("entries").stream().map(e -> ((JsonObject) e).getString("title")).toList();
+    }
+
+    /** The screen a board's player is sent first when it connects. */
+    static JsonObject screenOf(String board) throws Exception {
+        var screens = new java.util.concurrent.LinkedBlockingQueue<JsonObject>();
+        java.net.http.WebSocket socket = playerSocket(board, screens);
+        try {
+            return waitForScreen(screens, s -> true);
+        } finally {
+            socket.abort();
+        }
+    }
+
+    static JsonObject waitForScreen(java.util.concurrent.BlockingQueue<JsonObject> screens, Predicate<JsonObject> wanted)
+            throws Exception {
+        for (JsonObject s = screens.poll(30, java.util.concurrent.TimeUnit.SECONDS); s != null;
+                s = screens.poll(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if ("screen".equals(s.getString("type")) && wanted.test(s)) {
+                return s;
+            }
+        }
+        throw new AssertionError("the player was never sent the screen expected");
+    }
+
+    /** A web player's socket: every screen the server sends lands in {@code screens}. */
+    static java.net.http.WebSocket playerSocket(String board, java.util.concurrent.BlockingQueue<JsonObject> screens)
+            throws Exception {
+        return java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create(server.baseUrl().replace("http", "ws") + "/player/" + board + "/socket"),
+                        new java.net.http.WebSocket.Listener() {
+                            final StringBuilder partial = new StringBuilder();
+
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
+                                    CharSequence data, boolean last) {
+                                partial.append(data);
+                                if (last) {
+                                    screens.add(new JsonObject(partial.toString()));
+                                    partial.setLength(0);
+                                }
+                                ws.request(1);
+                                return null;
+                            }
+                        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
     void anAlertFromASensorPutsItsBannerOnTheBoards() throws Exception {
         String zone = Province.unique("thon-ven-song");
         created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Ven Sông", "xa-a")));
@@ -241,9 +330,7 @@ class BoardContentIT extends ApiSuite {
         province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
         int[] before = pixels(png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png")));
         try (java.net.DatagramSocket speaker = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
-            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-ip"))
-                    .put("name", "Loa IP").put("zone", village).put("kind", "rtp").put("codec", "PCMU")
-                    .put("address", "127.0.0.1:" + speaker.getLocalPort())));
+            loudspeaker(village, speaker);
             long alert = created(province.approverA.post("/api/v1/announcements", new JsonObject()
                     .put("title", "Cháy rừng").put("text", "Mời bà con tránh xa khu rừng phía tây. ".repeat(20))
                     .put("priority", "EMERGENCY").put("zones", new JsonArray().add(village)))).json().getLong("id");

@@ -57,6 +57,8 @@ public final class TestServer implements AutoCloseable {
         p.setProperty("audio.upload.limit", "8");
         // A relay's silence is reported after 2 s, so the silence test waits seconds, not half a minute.
         p.setProperty("relay.silence.limit", "2");
+        // A notice's slide leaves the boards 2 s after it went off air, so the board test waits seconds, not a minute.
+        p.setProperty("board.notice.linger", "2");
         return p;
     }
 

@@ -1,0 +1,53 @@
+package vn.loa.server.display;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import vn.loa.core.model.Announcement;
+import vn.loa.core.model.AnnouncementState;
+import vn.loa.core.model.Priority;
+import vn.loa.server.announcement.AnnouncementService;
+
+/**
+ * Puts an ordinary text announcement on the boards of its zones as a text slide (its title and text) ahead of their
+ * playlists while it is on air, whether broadcast now or by the scheduler, and for {@code linger} after it ended
+ * (done, failed or cancelled), so a passer-by who missed the loudspeaker can still read it. Emergencies are banners
+ * ({@link EmergencyBanners}), not slides.
+ */
+final class NoticeSlides implements AnnouncementService.StateListener {
+
+    private final Banners notices;
+    private final Executor executor;
+    private final Clock clock;
+    private final Duration linger;
+
+    /** @param executor where slides are raised, in order (it resolves zones in the database); never the event loop */
+    NoticeSlides(Banners notices, Executor executor, Clock clock, Duration linger) {
+        this.notices = notices;
+        this.executor = executor;
+        this.clock = clock;
+        this.linger = linger;
+    }
+
+    static String slideId(long announcementId) {
+        return "notice-" + announcementId;
+    }
+
+    @Override
+    public void changed(Announcement a, AnnouncementState to) {
+        if (a.priority() == Priority.EMERGENCY || a.text() == null || a.text().isBlank()) {
+            return; // an emergency is a banner; a recording or a relay has no words to show
+        }
+        String id = slideId(a.id());
+        switch (to) {
+            case ON_AIR -> executor.execute(() -> notices.show(id, a.zones(), slideText(a), null));
+            case DONE, FAILED, CANCELLED -> executor.execute(() -> notices.endAt(id, clock.instant().plus(linger)));
+            default -> { }
+        }
+    }
+
+    /** The title, a line break, the words of the text without its markup. */
+    private static String slideText(Announcement a) {
+        return a.title() + "\n" + vn.loa.server.http.TextInput.spoken(a.text()).strip();
+    }
+}
