@@ -92,10 +92,31 @@ public final class OnAir implements AirControl {
         this.recordings = decoder;
     }
 
-    /** What {@code a} sounds like before mixing: its text spoken, or its uploaded recording decoded. Blocks. */
+    /**
+     * What {@code a} sounds like before mixing: its text spoken, its uploaded recording decoded, or its playlist's
+     * recordings decoded and joined in order. Blocks.
+     */
     Spoken sound(Announcement a, String unitPath) {
+        if (a.isPlaylist()) {
+            return joined(a.playlist().stream().map(recordings).toList());
+        }
         return a.text() == null ? recordings.apply(a.audioId())
                 : speech.speak(vn.loa.server.http.TextInput.spoken(a.text()), a.voice(), unitPath);
+    }
+
+    /** Recordings one after another; the audio library decodes them all at one rate. */
+    private static Spoken joined(List<Spoken> parts) {
+        int rate = parts.get(0).sampleRate();
+        if (parts.stream().anyMatch(p -> p.sampleRate() != rate)) {
+            throw new IllegalStateException("recordings decoded at different rates / tệp giải mã khác tần số lấy mẫu");
+        }
+        short[] all = new short[parts.stream().mapToInt(p -> p.samples().length).sum()];
+        int at = 0;
+        for (Spoken p : parts) {
+            System.arraycopy(p.samples(), 0, all, at, p.samples().length);
+            at += p.samples().length;
+        }
+        return new Spoken(all, rate);
     }
 
     /** Starts an announcement's relay and gives a source per zone stream; set once relays exist. */
@@ -154,7 +175,7 @@ public final class OnAir implements AirControl {
             }
             String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
             // A notice is spoken, a recording decoded, both whole; a relay is live and lasts its window.
-            boolean relay = a.text() == null && a.audioId() == null;
+            boolean relay = a.text() == null && a.audioId() == null && !a.isPlaylist();
             Programme programme = relay ? null : Programme.of(a, sound(a, unitPath));
             // A cancel that came while the text was being spoken wins; the mark has served its purpose either way.
             if (cancelled.remove(id) != null || !lifecycle.advance(id, AnnouncementState.SCHEDULED,

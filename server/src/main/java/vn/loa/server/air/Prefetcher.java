@@ -97,7 +97,7 @@ public final class Prefetcher {
     }
 
     private void render(Announcement a, Instant playAt) {
-        if ((a.text() == null && a.audioId() == null) || !playAt.isAfter(clock.instant())) {
+        if ((a.text() == null && a.audioId() == null && !a.isPlaylist()) || !playAt.isAfter(clock.instant())) {
             return;
         }
         List<AirTargets.Target> agents = jdbi.withHandle(h -> targets.below(h, a.zones(), a.priority(), playAt))

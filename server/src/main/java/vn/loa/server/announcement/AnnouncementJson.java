@@ -36,6 +36,9 @@ final class AnnouncementJson {
         putIfSet(json, "text", a.text());
         putIfSet(json, "audioId", a.audioId());
         putIfSet(json, "relayUrl", a.relayUrl());
+        if (a.isPlaylist()) {
+            json.put("playlist", new JsonArray(a.playlist()));
+        }
         putIfSet(json, "voice", a.voice());
         if (!schedule.isEmpty()) {
             json.put("schedule", schedule);

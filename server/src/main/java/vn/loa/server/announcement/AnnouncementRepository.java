@@ -41,7 +41,18 @@ public final class AnnouncementRepository {
                 .bind("state", a.state().name()).bind("createdBy", a.createdBy()).bind("createdAt", Rows.utc(a.createdAt()))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         insertZones(h, id, a.zones());
+        insertPlaylist(h, id, a.playlist());
         return id;
+    }
+
+    private static void insertPlaylist(Handle h, long id, List<String> playlist) {
+        var batch = h.prepareBatch("INSERT INTO announcement_playlist (announcement_id, seq, audio_id) VALUES (:a, :n, :au)");
+        for (int n = 0; n < playlist.size(); n++) {
+            batch.bind("a", id).bind("n", n).bind("au", playlist.get(n)).add();
+        }
+        if (!playlist.isEmpty()) {
+            batch.execute();
+        }
     }
 
     private static void insertZones(Handle h, long id, List<String> zones) {
@@ -67,12 +78,15 @@ public final class AnnouncementRepository {
                 .execute();
         h.createUpdate("DELETE FROM announcement_zone WHERE announcement_id = :id").bind("id", id).execute();
         insertZones(h, id, d.zones());
+        h.createUpdate("DELETE FROM announcement_playlist WHERE announcement_id = :id").bind("id", id).execute();
+        insertPlaylist(h, id, d.playlist());
     }
 
     public Optional<Announcement> find(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM announcement a WHERE a.id = :id").bind("id", id)
                 .map((rs, ctx) -> row(rs)).findOne()
-                .map(a -> withZones(a, zonesOf(h, List.of(a.id())).getOrDefault(a.id(), List.of())));
+                .map(a -> withZones(a, zonesOf(h, List.of(a.id())).getOrDefault(a.id(), List.of()),
+                        playlistsOf(h, List.of(a.id())).getOrDefault(a.id(), List.of())));
     }
 
     /** A page of the announcements that concern a unit, newest first. */
@@ -89,8 +103,11 @@ public final class AnnouncementRepository {
         if (rows.isEmpty()) {
             return rows;
         }
-        Map<Long, List<String>> zones = zonesOf(h, rows.stream().map(Announcement::id).toList());
-        return rows.stream().map(a -> withZones(a, zones.getOrDefault(a.id(), List.of()))).toList();
+        List<Long> ids = rows.stream().map(Announcement::id).toList();
+        Map<Long, List<String>> zones = zonesOf(h, ids);
+        Map<Long, List<String>> playlists = playlistsOf(h, ids);
+        return rows.stream().map(a -> withZones(a, zones.getOrDefault(a.id(), List.of()),
+                playlists.getOrDefault(a.id(), List.of()))).toList();
     }
 
     /** Paths of the target zones, for scope checks. */
@@ -135,18 +152,29 @@ public final class AnnouncementRepository {
     }
 
     private Map<Long, List<String>> zonesOf(Handle h, List<Long> ids) {
+        return listsOf(h, "SELECT announcement_id, zone_id FROM announcement_zone WHERE announcement_id IN (<ids>) "
+                + "ORDER BY zone_id", ids);
+    }
+
+    /** The playlist of each announcement that has one, in airing order. */
+    private Map<Long, List<String>> playlistsOf(Handle h, List<Long> ids) {
+        return listsOf(h, "SELECT announcement_id, audio_id FROM announcement_playlist WHERE announcement_id IN (<ids>) "
+                + "ORDER BY announcement_id, seq", ids);
+    }
+
+    /** Rows of (announcement id, value) gathered per announcement, in the query's order. */
+    private static Map<Long, List<String>> listsOf(Handle h, String sql, List<Long> ids) {
         Map<Long, List<String>> out = new LinkedHashMap<>();
-        h.createQuery("SELECT announcement_id, zone_id FROM announcement_zone WHERE announcement_id IN (<ids>) "
-                        + "ORDER BY zone_id")
+        h.createQuery(sql)
                 .bindList("ids", ids)
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return out;
     }
 
-    private static Announcement withZones(Announcement a, List<String> zones) {
+    private static Announcement withZones(Announcement a, List<String> zones, List<String> playlist) {
         return new Announcement(a.id(), a.title(), a.text(), a.audioId(), a.relayUrl(), zones, a.priority(), a.voice(),
-                a.repeat(), a.chime(), a.schedule(), a.state(), a.createdBy(), a.createdAt(), a.updatedAt());
+                a.repeat(), a.chime(), a.schedule(), a.state(), a.createdBy(), a.createdAt(), a.updatedAt(), playlist);
     }
 
     private static Long seconds(Schedule s) {

@@ -22,6 +22,8 @@ import vn.loa.server.http.TextInput;
 final class AnnouncementRequests {
 
     private static final Set<String> RELAY_SCHEMES = Set.of("http", "https", "icy", "rtsp");
+    /** The most recordings one playlist airs. */
+    static final int PLAYLIST_MAX = 50;
 
     private AnnouncementRequests() {
     }
@@ -35,20 +37,38 @@ final class AnnouncementRequests {
         // Whether the audio exists (and the caller may use it) is the lifecycle's check, in its transaction.
         String audioId = body.getString("audioId");
         String relayUrl = relayUrl(body.getString("relayUrl"));
+        List<String> playlist = playlist(body.getJsonArray("playlist"), text != null || audioId != null || relayUrl != null);
         JsonObject window = body.getJsonObject("schedule");
         if (relayUrl != null && text == null && audioId == null && (window == null || window.getInteger("duration") == null)) {
             throw ApiError.badRequest("invalid_schedule", "Tiếp sóng cần thời lượng: đặt 'schedule.duration' (giây), "
                     + "ví dụ 1800 cho 30 phút.");
         }
-        if (text == null && audioId == null && relayUrl == null) {
-            throw ApiError.badRequest("missing_content",
-                    "Tin cần có nội dung: nhập văn bản (text), chọn tệp âm thanh (audioId) hoặc địa chỉ tiếp sóng (relayUrl).");
+        if (text == null && audioId == null && relayUrl == null && playlist.isEmpty()) {
+            throw ApiError.badRequest("missing_content", "Tin cần có nội dung: nhập văn bản (text), chọn tệp âm thanh "
+                    + "(audioId), danh sách tệp (playlist) hoặc địa chỉ tiếp sóng (relayUrl).");
         }
         // Duplicates in the zone list would be one zone; keep the order the clerk chose.
         List<String> zones = List.copyOf(new LinkedHashSet<>(strings(body.getJsonArray("zones"))));
         Priority priority = Priority.valueOf(body.getString("priority", Priority.SCHEDULED.name()));
         return new AnnouncementDraft(title, text, audioId, relayUrl, zones, priority, body.getString("voice"),
-                body.getInteger("repeat", 1), body.getBoolean("chime", true), schedule(body.getJsonObject("schedule")));
+                body.getInteger("repeat", 1), body.getBoolean("chime", true), schedule(body.getJsonObject("schedule")),
+                playlist);
+    }
+
+    /** A playlist's audio ids in airing order; whether each exists is the lifecycle's check, like {@code audioId}. */
+    private static List<String> playlist(JsonArray ids, boolean otherContent) {
+        if (ids == null) {
+            return List.of();
+        }
+        if (otherContent) {
+            throw ApiError.badRequest("invalid_playlist", "Danh sách phát (playlist) không đi cùng văn bản (text), "
+                    + "tệp âm thanh (audioId) hay tiếp sóng (relayUrl): chọn một loại nội dung.");
+        }
+        if (ids.isEmpty() || ids.size() > PLAYLIST_MAX) {
+            throw ApiError.badRequest("invalid_playlist", "Danh sách phát (playlist) cần từ 1 đến " + PLAYLIST_MAX
+                    + " mã tệp âm thanh; danh sách này có " + ids.size() + ".");
+        }
+        return strings(ids);
     }
 
     private static List<String> strings(JsonArray array) {

@@ -65,6 +65,11 @@ public final class AnnouncementService {
         this.recordings = library;
     }
 
+    private void requireRecordings(Handle h, Caller caller, AnnouncementDraft draft) {
+        requireRecording(h, caller, draft.audioId());
+        draft.playlist().forEach(id -> requireRecording(h, caller, id));
+    }
+
     private void requireRecording(Handle h, Caller caller, String audioId) {
         if (audioId != null && !recordings.usable(h, caller, audioId)) {
             throw ApiError.badRequest("unknown_audio", "Không có tệp âm thanh '" + audioId + "'. Hãy tải tệp lên trước "
@@ -106,10 +111,10 @@ public final class AnnouncementService {
         AnnouncementState initial = emergency ? AnnouncementState.APPROVED : AnnouncementState.DRAFT;
         return jdbi.inTransaction(h -> {
             draft.zones().forEach(z -> zones.inScope(h, caller, z));
-            requireRecording(h, caller, draft.audioId());
+            requireRecordings(h, caller, draft);
             AnnouncementDraft d = checkGrid ? programmes.checked(h, draft, onConflict, 0) : draft;
             Announcement a = new Announcement(0, d.title(), d.text(), d.audioId(), d.relayUrl(), d.zones(), d.priority(),
-                    d.voice(), d.repeat(), d.chime(), d.schedule(), initial, caller.username(), now, now);
+                    d.voice(), d.repeat(), d.chime(), d.schedule(), initial, caller.username(), now, now, d.playlist());
             long id = announcements.insert(h, a);
             announcements.recordTransition(h, id, null, initial, caller.username(),
                     emergency ? "khẩn cấp: không cần phê duyệt" : null, now);
@@ -135,7 +140,7 @@ public final class AnnouncementService {
                         + current.state() + ". Hãy hủy rồi soạn tin mới.");
             }
             draft.zones().forEach(z -> zones.inScope(h, caller, z));
-            requireRecording(h, caller, draft.audioId());
+            requireRecordings(h, caller, draft);
             AnnouncementDraft d = programmes.checked(h, draft, onConflict, id);
             announcements.update(h, id, d, now);
             audit.record(h, caller, "announcement.edit", "announcement:" + id, d.title());

@@ -51,8 +51,7 @@ final class Conflicts implements AnnouncementService.ProgrammeCheck {
         for (int shifts = 0; shifts < 20; shifts++) {
             Optional<Clash> clash = firstClash(s, others);
             if (clash.isEmpty()) {
-                return s == d.schedule() ? d : new AnnouncementDraft(d.title(), d.text(), d.audioId(), d.relayUrl(),
-                        d.zones(), d.priority(), d.voice(), d.repeat(), d.chime(), s);
+                return s == d.schedule() ? d : d.withSchedule(s);
             }
             Clash c = clash.get();
             if (!"shift".equals(onConflict) || s.cron() != null) {

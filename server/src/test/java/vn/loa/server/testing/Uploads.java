@@ -40,9 +40,15 @@ public final class Uploads {
 
     /** {@code seconds} of a 440 Hz tone encoded by Debian's ffmpeg into a file with this extension. */
     public static byte[] tone(Path dir, String extension, int seconds) throws IOException, InterruptedException {
+        return tone(dir, extension, seconds, 440);
+    }
+
+    /** A sine of {@code hertz} lasting {@code seconds}, encoded by ffmpeg as {@code extension}. */
+    public static byte[] tone(Path dir, String extension, int seconds, int hertz) throws IOException,
+            InterruptedException {
         Path file = dir.resolve("tone-" + System.nanoTime() + "." + extension);
         Process p = new ProcessBuilder(List.of("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i",
-                "sine=frequency=440:duration=" + seconds, "-ac", "1", file.toString()))
+                "sine=frequency=" + hertz + ":duration=" + seconds, "-ac", "1", file.toString()))
                 .redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
