@@ -140,7 +140,9 @@
 
   function connect() {
     var scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    socket = new WebSocket(scheme + '//' + location.host + '/player/' + encodeURIComponent(boardId) + '/socket');
+    var key = /[?&]key=([^&]*)/.exec(location.search);
+    socket = new WebSocket(scheme + '//' + location.host + '/player/' + encodeURIComponent(boardId) + '/socket'
+        + (key ? '?key=' + key[1] : ''));
     socket.onopen = function () {
       retry = 1000;
       document.body.dataset.online = 'true';

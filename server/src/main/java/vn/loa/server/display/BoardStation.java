@@ -59,7 +59,7 @@ public final class BoardStation implements AutoCloseable {
         BoardContent content = new BoardContent(jdbi, boards, repository, store, screens, audit, clock);
         this.contentRoutes = new BoardContentRoutes(content, boards, screens, renderer, blocking, clock);
         this.playerRoutes = new PlayerRoutes(screens, renderer, store, blocking);
-        this.sockets = new PlayerSockets(screens, content, blocking, clock, TIME_ZONE);
+        this.sockets = new PlayerSockets(screens, content, new PlayerKeys(jdbi, boards), blocking, clock, TIME_ZONE);
         this.slides = new ProposedSlides(jdbi, boards, repository, screens, audit, clock);
         this.slideRoutes = new ProposedSlideRoutes(slides, blocking);
         this.leds = new LedBoards(DDP_FPS, screens, renderer, clock, TIME_ZONE);

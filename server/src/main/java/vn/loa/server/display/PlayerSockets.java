@@ -18,7 +18,8 @@ import vn.loa.server.http.Blocking;
 /**
  * The web players' WebSocket ({@code /player/{boardId}/socket}): sends a player its board's screen on connect and on
  * every change, and stores what it reports having shown (proof of play). A board's content is public (it hangs in
- * the street), so the socket needs no sign-in; an unknown board is refused with 404.
+ * the street), so the socket needs no sign-in; an unknown board is refused with 404. Reports are stored only from a
+ * socket opened with the board's player key ({@code ?key=}, see {@link PlayerKeys}); others are dropped.
  */
 public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
 
@@ -27,14 +28,17 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
 
     private final BoardScreens screens;
     private final BoardContent content;
+    private final PlayerKeys keys;
     private final Blocking blocking;
     private final Clock clock;
     private final ZoneId zone;
     private final Map<String, Set<ServerWebSocket>> players = new ConcurrentHashMap<>();
 
-    public PlayerSockets(BoardScreens screens, BoardContent content, Blocking blocking, Clock clock, ZoneId zone) {
+    public PlayerSockets(BoardScreens screens, BoardContent content, PlayerKeys keys, Blocking blocking, Clock clock,
+            ZoneId zone) {
         this.screens = screens;
         this.content = content;
+        this.keys = keys;
         this.blocking = blocking;
         this.clock = clock;
         this.zone = zone;
@@ -54,19 +58,30 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
             return;
         }
         String boardId = parts[2];
-        blocking.run(() -> screens.screen(boardId)).onComplete(found -> {
-            if (found.failed() || found.result().isEmpty()) {
-                handshake.reject(404);
-                return;
-            }
-            handshake.accept().onSuccess(socket -> attach(boardId, socket, found.result().get()));
-        });
+        String key = new io.netty.handler.codec.http.QueryStringDecoder(handshake.uri()).parameters()
+                .getOrDefault("key", java.util.List.of()).stream().findFirst().orElse(null);
+        blocking.run(() -> screens.screen(boardId).map(s -> new Object[] {s, keys.valid(boardId, key)}))
+                .onComplete(found -> {
+                    if (found.failed() || found.result().isEmpty()) {
+                        handshake.reject(404);
+                        return;
+                    }
+                    Object[] screenAndKey = found.result().get();
+                    handshake.accept().onSuccess(socket -> attach(boardId, socket, (Screen) screenAndKey[0],
+                            (Boolean) screenAndKey[1]));
+                });
     }
 
-    private void attach(String boardId, ServerWebSocket socket, Screen screen) {
+    private void attach(String boardId, ServerWebSocket socket, Screen screen, boolean keyed) {
         players.computeIfAbsent(boardId, k -> ConcurrentHashMap.newKeySet()).add(socket);
         socket.closeHandler(v -> players.getOrDefault(boardId, Set.of()).remove(socket));
-        socket.textMessageHandler(text -> report(boardId, text));
+        socket.textMessageHandler(text -> {
+            if (keyed) {
+                report(boardId, text);
+            } else {
+                LOG.debug("proof of play from {} dropped: the player has no valid key", boardId);
+            }
+        });
         socket.writeTextMessage(ScreenJson.write(screen, clock.instant(), zone).encode());
     }
 

@@ -179,37 +179,38 @@ class BoardContentIT extends ApiSuite {
     }
 
     @Test
-    void aPlayerGetsItsScreenOverTheSocketAndItsProofOfPlayIsStored() throws Exception {
-        String id = board("thon-a1", 320, 180);
+    void aPlayerGetsItsScreenOverTheSocketAndOnlyItsKeyedProofOfPlayIsStored() throws Exception {
+        String id = Province.unique("bang");
+        String key = created(province.admin.post("/api/v1/boards", new JsonObject().put("id", id).put("name", "Bảng chợ")
+                .put("zone", "thon-a1").put("kind", "LCD").put("width", 320).put("height", 180)))
+                .json().getString("playerKey");
+        assertThat(key).isNotBlank();
+        assertThat(province.admin.get("/api/v1/boards/" + id).json().containsKey("playerKey")).isFalse();
         province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY)));
-        var messages = new java.util.concurrent.LinkedBlockingQueue<String>();
-        java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(java.net.URI.create(server.baseUrl().replace("http", "ws") + "/player/" + id + "/socket"),
-                        new java.net.http.WebSocket.Listener() {
-                            @Override
-                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
-                                    CharSequence data, boolean last) {
-                                messages.add(data.toString());
-                                ws.request(1);
-                                return null;
-                            }
-                        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        JsonObject screen = new JsonObject(messages.poll(10, java.util.concurrent.TimeUnit.SECONDS));
-        JsonObject entry = screen.getJsonArray("entries").getJsonObject(0);
-        assertThat(entry.getString("title")).isEqualTo(TITLE);
-        assertThat(anonymous().get(entry.getString("src")).headers().firstValue("Content-Type")).contains("image/png");
 
-        socket.sendText(new JsonObject().put("type", "played").put("item", entry.getString("item")).put("kind", "TEXT")
-                .put("shownAt", Instant.now().toString()).put("millis", 30_000).encode(), true).get();
+        var strangerScreens = new java.util.concurrent.LinkedBlockingQueue<JsonObject>();
+        java.net.http.WebSocket stranger = playerSocket(id, "?key=doan-bua", strangerScreens);
+        JsonObject entry = waitForScreen(strangerScreens, s -> true).getJsonArray("entries").getJsonObject(0);
+        assertThat(entry.getString("title")).as("what a board shows is public").isEqualTo(TITLE);
+        stranger.sendText(played("gia-mao", 1_000), true).get();
+
+        var screens = new java.util.concurrent.LinkedBlockingQueue<JsonObject>();
+        java.net.http.WebSocket socket = playerSocket(id, "?key=" + key, screens);
+        assertThat(waitForScreen(screens, s -> true).getJsonArray("entries").getJsonObject(0).getString("src"))
+                .isEqualTo(entry.getString("src"));
+        assertThat(anonymous().get(entry.getString("src")).headers().firstValue("Content-Type")).contains("image/png");
         socket.sendText("{not json", true).get();
+        socket.sendText(played(entry.getString("item"), 30_000), true).get();
         JsonArray plays = new JsonArray();
         for (int i = 0; i < 100 && plays.isEmpty(); i++) {
             Thread.sleep(50);
             plays = province.clerkA.get("/api/v1/boards/" + id + "/plays").array();
         }
+        assertThat(plays).as("only the keyed player's report").hasSize(1);
         assertThat(plays.getJsonObject(0).getString("item")).isEqualTo(entry.getString("item"));
         assertThat(plays.getJsonObject(0).getLong("millis")).isEqualTo(30_000L);
         socket.abort();
+        stranger.abort();
 
         var unknown = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
                 java.net.URI.create(server.baseUrl().replace("http", "ws") + "/player/khong-co/socket"),
@@ -284,11 +285,21 @@ class BoardContentIT extends ApiSuite {
         throw new AssertionError("the player was never sent the screen expected");
     }
 
-    /** A web player's socket: every screen the server sends lands in {@code screens}. */
+    static String played(String item, long millis) {
+        return new JsonObject().put("type", "played").put("item", item).put("kind", "TEXT")
+                .put("shownAt", Instant.now().toString()).put("millis", millis).encode();
+    }
+
     static java.net.http.WebSocket playerSocket(String board, java.util.concurrent.BlockingQueue<JsonObject> screens)
             throws Exception {
-        return java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(java.net.URI.create(server.baseUrl().replace("http", "ws") + "/player/" + board + "/socket"),
+        return playerSocket(board, "", screens);
+    }
+
+    /** A web player's socket ({@code query}: its key, if any): every screen the server sends lands in {@code screens}. */
+    static java.net.http.WebSocket playerSocket(String board, String query,
+            java.util.concurrent.BlockingQueue<JsonObject> screens) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(java.net.URI.create(
+                        server.baseUrl().replace("http", "ws") + "/player/" + board + "/socket" + query),
                         new java.net.http.WebSocket.Listener() {
                             final StringBuilder partial = new StringBuilder();
 

@@ -36,11 +36,12 @@ class PlayerIT extends UiSuite {
     void theBoardShowsTheSlideSwitchesRaisesTheBannerAndPlaysOnFromItsCacheWhenTheNetworkDrops() throws Exception {
         Api clerk = Api.signIn(server.baseUrl(), "can-bo", Commune.PASSWORD);
         Api approver = Api.signIn(server.baseUrl(), "chu-tich", Commune.PASSWORD);
-        commune.admin.post("/api/v1/boards", new JsonObject().put("id", "bang-cho").put("name", "Bảng tin chợ Đông")
-                .put("zone", "thon-dong").put("kind", "LCD").put("width", 1366).put("height", 768));
+        String key = commune.admin.post("/api/v1/boards", new JsonObject().put("id", "bang-cho")
+                .put("name", "Bảng tin chợ Đông").put("zone", "thon-dong").put("kind", "LCD").put("width", 1366)
+                .put("height", 768)).json().getString("playerKey");
         try (TcpProxy network = new TcpProxy(java.net.URI.create(server.baseUrl()).getPort())) {
             Page board = browser.open();
-            board.navigate("http://127.0.0.1:" + network.port() + "/player/bang-cho");
+            board.navigate("http://127.0.0.1:" + network.port() + "/player/bang-cho?key=" + key);
             // Nothing to play yet: the board shows its name.
             assertThat(board.locator("#text")).hasText("Bảng tin chợ Đông");
             assertThat(clerk.put("/api/v1/boards/bang-cho/playlist", playlist(text(TITLE, BODY, 600))).status())
