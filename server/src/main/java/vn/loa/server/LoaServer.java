@@ -126,7 +126,7 @@ public final class LoaServer implements AutoCloseable {
                 new DeviceKind<Board>("bảng tin", "board", Board::id, Board::zone, b -> b.name() + " @ " + b.zone()),
                 zoneGuard, audit, clock);
         var boards = new DeviceRoutes<>(boardRegistry,
-                new vn.loa.server.display.PlayerKeys(jdbi, boardRegistry),
+                new vn.loa.server.display.PlayerKeys(jdbi, boardRegistry, audit),
                 BoardJson.shape(), blocking);
         var lifecycle = new AnnouncementService(jdbi, new AnnouncementRepository(), zoneGuard, audit, clock);
         Engines.Speech speech = Engines.from(config.speech());

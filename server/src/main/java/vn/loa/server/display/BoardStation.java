@@ -38,6 +38,8 @@ public final class BoardStation implements AutoCloseable {
     private final BoardContentRoutes contentRoutes;
     private final PlayerRoutes playerRoutes;
     private final PlayerSockets sockets;
+    private final PlayerKeys keys;
+    private final Blocking blocking;
     private final LedBoards leds;
     private final ProposedSlides slides;
     private final ProposedSlideRoutes slideRoutes;
@@ -59,7 +61,9 @@ public final class BoardStation implements AutoCloseable {
         BoardContent content = new BoardContent(jdbi, boards, repository, store, screens, audit, clock);
         this.contentRoutes = new BoardContentRoutes(content, boards, screens, renderer, blocking, clock);
         this.playerRoutes = new PlayerRoutes(screens, renderer, store, blocking);
-        this.sockets = new PlayerSockets(screens, content, new PlayerKeys(jdbi, boards), blocking, clock, TIME_ZONE);
+        this.keys = new PlayerKeys(jdbi, boards, audit);
+        this.blocking = blocking;
+        this.sockets = new PlayerSockets(screens, content, keys, blocking, clock, TIME_ZONE);
         this.slides = new ProposedSlides(jdbi, boards, repository, screens, audit, clock);
         this.slideRoutes = new ProposedSlideRoutes(slides, blocking);
         this.leds = new LedBoards(DDP_FPS, screens, renderer, clock, TIME_ZONE);
@@ -112,6 +116,7 @@ public final class BoardStation implements AutoCloseable {
 
     public void mount(RouterBuilder api) {
         contentRoutes.mount(api);
+        keys.mount(api, blocking);
         slideRoutes.mount(api);
     }
 

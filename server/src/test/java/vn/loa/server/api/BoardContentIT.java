@@ -219,6 +219,36 @@ class BoardContentIT extends ApiSuite {
     }
 
     @Test
+    void aTechnicianIssuesANewPlayerKeyAndOnlyItCountsForProofOfPlay() throws Exception {
+        String id = Province.unique("bang");
+        String old = created(province.admin.post("/api/v1/boards", new JsonObject().put("id", id).put("name", "Bảng")
+                .put("zone", "thon-a1").put("kind", "LCD").put("width", 320).put("height", 180)))
+                .json().getString("playerKey");
+        assertRefused(province.clerkA.post("/api/v1/boards/" + id + "/player-key", null), 403, "forbidden");
+        assertRefused(province.clerkB.post("/api/v1/boards/" + id + "/player-key", null), 404, "not_found");
+        var issued = province.technicianA.post("/api/v1/boards/" + id + "/player-key", null);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+        String key = issued.json().getString("playerKey");
+        assertThat(key).isNotBlank().isNotEqualTo(old);
+
+        var screens = new java.util.concurrent.LinkedBlockingQueue<JsonObject>();
+        java.net.http.WebSocket former = playerSocket(id, "?key=" + old, screens);
+        java.net.http.WebSocket current = playerSocket(id, "?key=" + key, screens);
+        waitForScreen(screens, s -> true);
+        waitForScreen(screens, s -> true);
+        former.sendText(played("cu", 1_000), true).get();
+        current.sendText(played("moi", 2_000), true).get();
+        JsonArray plays = new JsonArray();
+        for (int i = 0; i < 100 && plays.isEmpty(); i++) {
+            Thread.sleep(50);
+            plays = province.clerkA.get("/api/v1/boards/" + id + "/plays").array();
+        }
+        assertThat(plays.stream().map(p -> ((JsonObject) p).getString("item")).toList()).containsExactly("moi");
+        former.abort();
+        current.abort();
+    }
+
+    @Test
     void aNoticeOnAirIsASlideAheadOfThePlaylistOfItsZonesBoardsUntilShortlyAfterItEnds() throws Exception {
         String village = village();
         String id = board(village, 320, 180);
