@@ -45,6 +45,11 @@ public final class Demo {
             System.out.println("  Xã mẫu / sample commune: Xã An Bình, 3 thôn, 3 loa, 1 bảng tin; cán bộ 'canbo' và lãnh đạo"
                     + " 'chutich' dùng mật khẩu " + DemoCommune.STAFF_PASSWORD);
         }
+        java.nio.file.Path key = DemoCommune.playerKeyFile(config.dataDir());
+        if (java.nio.file.Files.isRegularFile(key)) {
+            System.out.println("  Bảng tin / board:      " + base + "/player/" + DemoCommune.BOARD + "?key="
+                    + java.nio.file.Files.readString(key).strip());
+        }
         System.out.println("  Loa thu âm / recording nodes: " + agents.count() + ", tệp WAV ở / WAV files in "
                 + config.dataDir().resolve("nodes") + "/<loa>/");
         System.out.println("Nhấn Ctrl+C để dừng / press Ctrl+C to stop.");

@@ -17,6 +17,8 @@ final class DemoCommune {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    static final String BOARD = "bang-ubnd";
+
     private final String adminPassword;
     private final java.nio.file.Path dataDir;
     private String token;
@@ -28,6 +30,11 @@ final class DemoCommune {
     }
 
     /** Adds the sample unless the commune is already there; true when it was added now. */
+    /** Where the demo keeps its board's player key. */
+    static java.nio.file.Path playerKeyFile(java.nio.file.Path dataDir) {
+        return dataDir.resolve(BOARD + ".player-key");
+    }
+
     boolean seedIfEmpty() throws IOException, InterruptedException {
         JsonObject login = call("POST", "/api/v1/auth/login",
                 new JsonObject().put("username", "admin").put("password", adminPassword));
@@ -45,8 +52,10 @@ final class DemoCommune {
                     .put("name", "Loa " + v[1]).put("zone", v[0]).put("kind", "agent"));
             DemoAgents.keepToken(dataDir, node, registered.getString("token"));
         }
-        call("POST", "/api/v1/boards", new JsonObject().put("id", "bang-ubnd").put("name", "Bảng tin UBND xã")
+        JsonObject board = call("POST", "/api/v1/boards", new JsonObject().put("id", BOARD).put("name", "Bảng tin UBND xã")
                 .put("zone", COMMUNE).put("kind", "LCD").put("width", 1920).put("height", 1080).put("driver", "web"));
+        // The player key is answered once; kept so every later start can print the board's address with it.
+        java.nio.file.Files.writeString(playerKeyFile(dataDir), board.getString("playerKey", ""));
         call("PUT", "/api/v1/boards/bang-ubnd/playlist", new JsonObject().put("items", new JsonArray()
                 .add(new JsonObject().put("kind", "TEXT").put("title", "Chào mừng đến xã An Bình").put("seconds", 10)
                         .put("body", "Bảng tin điện tử của Ủy ban nhân dân xã. Mở /player/bang-ubnd trên màn hình."))
