@@ -3,7 +3,9 @@ import { h, fill, select } from '../dom.js';
 import { t, lang } from '../i18n.js';
 import * as api from '../api.js';
 import * as zones from '../zones.js';
+import { vietnamTime } from '../schedule.js';
 import { stateBadge } from '../notices.js';
+import { messageOf } from '../forms.js';
 
 const CLASH_MINUTES = 5;
 
@@ -36,6 +38,16 @@ function markClashes(items, tree) {
   }));
 }
 
+/** A one-off item still to air can be moved: dragged onto another day, or given a new time with "Dời giờ". */
+function movable(x) {
+  return x.outcome === 'PLANNED' && !x.repeating && new Date(x.at) > new Date();
+}
+
+/** The same time of day on another local day, as Vietnam's time. */
+function sameTimeOn(day, iso) {
+  return `${day}T${new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(11, 19)}+07:00`;
+}
+
 export default {
   title: 'nav.programme',
   async render(main) {
@@ -44,6 +56,37 @@ export default {
     let start = weekStart(new Date());
     const label = h('p', { class: 'week', 'aria-live': 'polite' });
     const grid = h('div', { class: 'week-grid' });
+    const problem = h('p', { class: 'move-error field-error', role: 'alert', 'aria-live': 'assertive' });
+    let dragged = null;
+    const reschedule = async (id, at) => {
+      problem.textContent = '';
+      try {
+        await api.post(`/api/v1/announcements/${id}/reschedule`, { at });
+      } catch (error) {
+        if (!(error && 'code' in error)) throw error;
+        problem.textContent = t('programme.moveFailed', { reason: messageOf(error, 'at') });
+        return;
+      }
+      await load();
+    };
+    const moveForm = (x) => {
+      const at = h('input', { type: 'datetime-local', step: 60, 'aria-label': t('programme.newTime'),
+        value: sameTimeOn(localDay(x.at), x.at).slice(0, 16) });
+      const form = h('form', { class: 'move-time', hidden: true, onsubmit: (e) => {
+        e.preventDefault();
+        if (!at.value) {
+          problem.textContent = t('programme.moveFailed', { reason: t('invalid.at') });
+          return;
+        }
+        reschedule(x.announcementId, vietnamTime(at.value));
+      } }, at, h('button', { type: 'submit' }, t('programme.save')));
+      const open = h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', onclick: () => {
+        form.hidden = !form.hidden;
+        open.setAttribute('aria-expanded', String(!form.hidden));
+        if (!form.hidden) at.focus();
+      } }, t('programme.move'));
+      return [h('br'), open, form];
+    };
     const load = async () => {
       const end = new Date(start.getTime() + 7 * 86400_000);
       const reply = await api.get(`/api/v1/schedule${api.query({ from: start.toISOString(), to: end.toISOString(), zone: zone.value })}`);
@@ -55,14 +98,25 @@ export default {
       label.textContent = t('programme.week', { from: format(days[0]), to: format(days[6]) });
       fill(grid, days.map((d) => {
         const today = items.filter((x) => localDay(x.at) === d);
-        return h('section', { class: 'day', 'aria-label': format(d) }, h('h2', { class: 'small' }, format(d)),
+        return h('section', { class: 'day', 'aria-label': format(d), dataset: { day: d },
+          ondragover: (e) => { if (dragged) { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; } },
+          ondrop: (e) => {
+            e.preventDefault();
+            const x = dragged;
+            dragged = null;
+            if (x && localDay(x.at) !== d) reschedule(x.announcementId, sameTimeOn(d, x.at));
+          } }, h('h2', { class: 'small' }, format(d)),
           today.length ? h('ul', { class: 'plain slots' }, today.map((x) => h('li', {
             class: `slot ${x.clash ? 'clash' : ''} outcome-${x.outcome.toLowerCase()} priority-${x.priority.toLowerCase()}`,
+            draggable: movable(x) ? 'true' : undefined, dataset: { id: x.announcementId },
+            ondragstart: movable(x) ? (e) => { dragged = x; e.dataTransfer.setData('text/plain', String(x.announcementId)); } : undefined,
+            ondragend: () => { dragged = null; },
           }, h('strong', {}, localTime(x.at)), ' ', h('a', { href: `#/notices/${x.announcementId}` }, x.title),
           h('br'), h('span', { class: 'meta' }, x.zones.map(tree.name).join(', ')),
           x.repeating ? h('span', { class: 'badge' }, t('programme.repeating')) : null,
           x.outcome !== 'PLANNED' ? h('span', { class: 'badge' }, t(`programme.${x.outcome}`)) : null,
-          x.clash ? h('span', { class: 'badge state-failed' }, t('programme.clash')) : null)))
+          x.clash ? h('span', { class: 'badge state-failed' }, t('programme.clash')) : null,
+          movable(x) ? moveForm(x) : null)))
             : h('p', { class: 'muted' }, '—'));
       }));
     };
@@ -70,8 +124,8 @@ export default {
     zone.addEventListener('change', load);
     main.append(h('div', { class: 'filters' }, h('label', { for: zone.id }, t('field.zone')), zone,
       h('button', { type: 'button', onclick: move(-1) }, t('programme.previous')),
-      h('button', { type: 'button', onclick: move(1) }, t('programme.next'))), label, grid,
-    h('p', { class: 'hint' }, t('programme.hint')));
+      h('button', { type: 'button', onclick: move(1) }, t('programme.next'))), label, problem, grid,
+    h('p', { class: 'hint' }, t('programme.hint')), h('p', { class: 'hint' }, t('programme.dragHint')));
     await load();
   },
 };

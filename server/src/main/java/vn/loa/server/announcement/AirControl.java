@@ -11,6 +11,15 @@ public interface AirControl {
     /** Called after an announcement was cancelled: takes it off air wherever it plays or waits. Must not block. */
     void cancelled(long announcementId);
 
+    /**
+     * Called after a SCHEDULED one-off announcement was moved to a later time: takes back what was planned or sent
+     * ahead for the old time (agents' prefetched file included) and plans it anew. Must not block.
+     */
+    default void rescheduled(Announcement announcement) {
+        cancelled(announcement.id());
+        scheduled(announcement);
+    }
+
     /** Does nothing: for a server that only stores announcements. */
     AirControl NONE = new AirControl() {
         @Override

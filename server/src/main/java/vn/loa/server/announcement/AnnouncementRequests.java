@@ -114,7 +114,7 @@ final class AnnouncementRequests {
         return new Schedule(at, cron, until, seconds == null ? null : java.time.Duration.ofSeconds(seconds));
     }
 
-    private static Instant instant(String value, String field) {
+    static Instant instant(String value, String field) {
         if (value == null) {
             return null;
         }

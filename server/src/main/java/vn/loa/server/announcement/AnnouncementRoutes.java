@@ -41,6 +41,7 @@ public final class AnnouncementRoutes {
         api.getRoute("rejectAnnouncement").addHandler(ctx -> move(ctx, service::reject));
         api.getRoute("broadcastAnnouncement").addHandler(ctx -> move(ctx, (c, id, r) -> service.broadcast(c, id)));
         api.getRoute("cancelAnnouncement").addHandler(ctx -> move(ctx, service::cancel));
+        api.getRoute("rescheduleAnnouncement").addHandler(this::reschedule);
     }
 
     /** An announcement as {@code getAnnouncement} shows it, for other views of it (blocking). */
@@ -88,6 +89,13 @@ public final class AnnouncementRoutes {
         JsonObject body = ctx.body() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
         String reason = body == null ? null : TextInput.plain(body.getString("reason"));
         Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.summary(move.apply(caller, id, reason))));
+    }
+
+    private void reschedule(RoutingContext ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        long id = id(ctx);
+        java.time.Instant at = AnnouncementRequests.instant(ctx.body().asJsonObject().getString("at"), "at");
+        Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.summary(service.reschedule(caller, id, at))));
     }
 
     /** A voice no engine has would only fail on air: refuse it now, naming the voices there are. */

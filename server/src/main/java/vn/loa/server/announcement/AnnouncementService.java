@@ -195,6 +195,51 @@ public final class AnnouncementService {
     }
 
     /**
+     * Moves a one-off announcement that has not aired yet (APPROVED, or SCHEDULED and waiting) to a later time,
+     * checked against the programme grid like a new one (a clash is refused with 409, never shifted). A SCHEDULED
+     * one is planned anew on the air; what agents had fetched for the old time is withdrawn and sent again.
+     */
+    public Announcement reschedule(Caller caller, long id, Instant at) {
+        if (!caller.may(Action.COMPOSE) && !caller.may(Action.APPROVE)) {
+            throw ApiError.forbidden("Bạn không có quyền dời giờ phát tin.");
+        }
+        Instant now = clock.instant();
+        if (at == null || !at.isAfter(now)) {
+            throw ApiError.badRequest("past_time", "Giờ phát mới đã qua; hãy chọn một thời điểm trong tương lai.");
+        }
+        Announcement moved = jdbi.inTransaction(h -> {
+            Announcement a = readable(h, caller, id);
+            requireCovers(h, caller, id);
+            vn.loa.core.model.Schedule s = a.schedule();
+            if (s.cron() != null) {
+                throw ApiError.badRequest("recurring", "Tin phát lặp lại không dời giờ được bằng cách kéo thả; hãy "
+                        + "hủy rồi soạn lịch lặp mới.");
+            }
+            if (a.state() != AnnouncementState.APPROVED && a.state() != AnnouncementState.SCHEDULED) {
+                throw ApiError.conflict("invalid_state", "Chỉ dời giờ được tin đã duyệt hoặc đang chờ phát; tin này "
+                        + "đang ở " + a.state() + ".");
+            }
+            if (s.at() == null || !s.at().isAfter(now)) {
+                throw ApiError.conflict("invalid_state", "Tin này không có giờ hẹn hoặc đã đến giờ phát; không dời "
+                        + "được nữa.");
+            }
+            AnnouncementDraft d = programmes.checked(h, new AnnouncementDraft(a.title(), a.text(), a.audioId(),
+                    a.relayUrl(), a.zones(), a.priority(), a.voice(), a.repeat(), a.chime(),
+                    new vn.loa.core.model.Schedule(at, null, null, s.duration())), null, id);
+            announcements.update(h, id, d, now);
+            if (!announcements.moveState(h, id, a.state(), a.state(), now)) {
+                throw ApiError.conflict("concurrent_change", "Tin vừa được người khác thay đổi; hãy tải lại rồi thử lại.");
+            }
+            audit.record(h, caller, "announcement.reschedule", "announcement:" + id, s.at() + " -> " + at);
+            return announcements.find(h, id).orElseThrow();
+        });
+        if (moved.state() == AnnouncementState.SCHEDULED) {
+            air.rescheduled(moved);
+        }
+        return moved;
+    }
+
+    /**
      * A step Loa takes by itself (on air, done, failed), recorded with the actor {@code loa}; false when the
      * announcement was no longer in {@code from} (cancelled meanwhile, say).
      */

@@ -91,6 +91,37 @@ class PrefetchIT extends ApiSuite {
     }
 
     @Test
+    void aFetchedNoticeMovedToAnEarlierTimeIsFetchedAgainAndPlayedOnceAtTheNewTime() throws Exception {
+        String zone = zone("thon-doi-gio");
+        String node = Province.unique("doi-gio");
+        String token = agentNode(node, zone);
+        Path recordings = Files.createTempDirectory("loa-prefetch-moved-");
+        NodeAgent agent = start(node, token, recordings, serverPort());
+        try {
+            await(() -> online(node), true);
+            long id = scheduledNotice("Dời giờ", "Họp dân lúc 8 giờ sáng.", zone,
+                    Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS));
+            province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
+            await(() -> "RECEIVED".equals(delivery(id, node).getString("state")), true);
+
+            Instant moved = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
+            Api.Reply reply = province.clerkA.post("/api/v1/announcements/" + id + "/reschedule",
+                    new JsonObject().put("at", moved.toString()));
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+
+            Path wav = awaitValue(() -> recording(recordings, id));
+            String stamp = wav.getFileName().toString().substring((id + "-").length(), (id + "-").length() + 15);
+            assertThat(LocalDateTime.parse(stamp, DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                    .atZone(ZoneId.systemDefault()).toInstant()).isAfterOrEqualTo(moved);
+            OnAirIT.waitForState(province.clerkA, id, "DONE");
+            await(() -> "PLAYED".equals(delivery(id, node).getString("state")), true);
+            assertThat(recordings(recordings, id)).isEqualTo(1);
+        } finally {
+            agent.close();
+        }
+    }
+
+    @Test
     void aCorruptDownloadIsReportedFailedAndNeverPlayed() throws Exception {
         String zone = zone("thon-tep-hong");
         String node = Province.unique("tep-hong");
