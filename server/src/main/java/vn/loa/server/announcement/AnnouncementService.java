@@ -225,7 +225,7 @@ public final class AnnouncementService {
             }
             AnnouncementDraft d = programmes.checked(h, new AnnouncementDraft(a.title(), a.text(), a.audioId(),
                     a.relayUrl(), a.zones(), a.priority(), a.voice(), a.repeat(), a.chime(),
-                    new vn.loa.core.model.Schedule(at, null, null, s.duration())), null, id);
+                    new vn.loa.core.model.Schedule(at, null, null, s.duration()), a.playlist()), null, id);
             announcements.update(h, id, d, now);
             if (!announcements.moveState(h, id, a.state(), a.state(), now)) {
                 throw ApiError.conflict("concurrent_change", "Tin vừa được người khác thay đổi; hãy tải lại rồi thử lại.");
