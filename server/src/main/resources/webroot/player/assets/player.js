@@ -92,8 +92,10 @@
     frame.alt = text.textContent;
     if (!e) { frame.removeAttribute('src'); video.hidden = true; return; }
     var src = e.src;
-    cached(src).then(function (u) { if (shown && shown.key === e.key) { frame.src = u; } })
-      .catch(function () { if (shown && shown.key === e.key) { frame.src = src; } });
+    // data-key names the entry whose picture the frame holds: the previous picture stays complete until the new one
+    // is set, so "complete" alone does not say the new slide is painted.
+    cached(src).then(function (u) { if (shown && shown.key === e.key) { frame.dataset.key = e.key; frame.src = u; } })
+      .catch(function () { if (shown && shown.key === e.key) { frame.dataset.key = e.key; frame.src = src; } });
     if (e.video) {
       cached(e.video).then(function (u) {
         if (shown && shown.key === e.key) { video.src = u; video.hidden = false; video.play().catch(function () {}); }

@@ -49,7 +49,8 @@ class PlayerIT extends UiSuite {
 
             // The slide: its Vietnamese text in the page, its pixels those of the server's snapshot.
             assertThat(board.locator("#text")).hasText(TITLE + "\n" + BODY);
-            board.waitForFunction("() => document.getElementById('frame').complete "
+            board.waitForFunction("() => document.getElementById('frame').dataset.key === document.body.dataset.shown "
+                    + "&& document.getElementById('frame').complete "
                     + "&& document.getElementById('frame').naturalWidth === 1366");
             BufferedImage shown = ImageIO.read(new ByteArrayInputStream(board.screenshot()));
             BufferedImage snapshot = ImageIO.read(new ByteArrayInputStream(
