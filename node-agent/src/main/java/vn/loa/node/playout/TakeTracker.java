@@ -89,16 +89,9 @@ final class TakeTracker {
             if (concealed) {
                 return;
             }
-            Take opened = new Take(announced, sampleRate, now);
-            try {
-                sink.open(announced, sampleRate);
-            } catch (IOException | RuntimeException e) {
-                fail(opened, e);
+            if (!open(announced, sampleRate, now, "bắt đầu / started {0}")) {
                 return;
             }
-            take = opened;
-            playing = true;
-            LOG.log(Level.INFO, "bắt đầu / started {0}", take.label());
         } else {
             take.position += silenceBefore;
         }
@@ -119,6 +112,21 @@ final class TakeTracker {
         }
     }
 
+    /** Opens a new take on the sink; a sink that refuses is reported as the take's failure. */
+    private boolean open(String announcement, int sampleRate, long now, String logPattern) {
+        Take opened = new Take(announcement, sampleRate, now);
+        try {
+            sink.open(announcement, sampleRate);
+        } catch (IOException | RuntimeException e) {
+            fail(opened, e);
+            return false;
+        }
+        take = opened;
+        playing = true;
+        LOG.log(Level.INFO, logPattern, take.label());
+        return true;
+    }
+
     /**
      * Plays audio the node fetched ahead (store-and-forward) as one whole take of {@code announcement}, in 20 ms
      * frames so a sound card paces it; a take that is open ends first. Reported PLAYED when all of it went out.
@@ -127,16 +135,9 @@ final class TakeTracker {
         if (take != null) {
             end("NEXT");
         }
-        Take opened = new Take(announcement, sampleRate, now);
-        try {
-            sink.open(announcement, sampleRate);
-        } catch (IOException | RuntimeException e) {
-            fail(opened, e);
+        if (!open(announcement, sampleRate, now, "phát tệp tải trước / playing stored {0}")) {
             return;
         }
-        take = opened;
-        playing = true;
-        LOG.log(Level.INFO, "phát tệp tải trước / playing stored {0}", take.label());
         int step = Math.max(1, sampleRate / 50);
         for (int at = 0; at < samples.length; at += step) {
             short[] frame = java.util.Arrays.copyOfRange(samples, at, Math.min(samples.length, at + step));
