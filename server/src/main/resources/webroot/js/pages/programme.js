@@ -6,6 +6,7 @@ import * as zones from '../zones.js';
 import { vietnamTime } from '../schedule.js';
 import { stateBadge } from '../notices.js';
 import { messageOf } from '../forms.js';
+import { draggable } from '../drag.js';
 
 const CLASH_MINUTES = 5;
 
@@ -55,18 +56,25 @@ export default {
     const zone = select([['', t('notices.all')]].concat(zones.options(tree)), '', { id: 'programme-zone' });
     let start = weekStart(new Date());
     const label = h('p', { class: 'week', 'aria-live': 'polite' });
+    const hintId = 'programme-drag-hint';
     const grid = h('div', { class: 'week-grid' });
     const problem = h('p', { class: 'move-error field-error', role: 'alert', 'aria-live': 'assertive' });
-    let dragged = null;
-    const reschedule = async (id, at) => {
+    const progress = h('p', { class: 'move-status', role: 'status', 'aria-live': 'polite' });
+    const format = (d) => new Date(`${d}T00:00:00Z`).toLocaleDateString(lang() === 'en' ? 'en-GB' : 'vi-VN',
+      { weekday: 'short', day: '2-digit', month: '2-digit', timeZone: 'UTC' });
+    /** Moves an item to `at`; on a refusal (a clash, a time gone by) it stays where it was with the server's reason. */
+    const reschedule = async (x, at) => {
       problem.textContent = '';
+      progress.textContent = t('programme.moving', { title: x.title });
       try {
-        await api.post(`/api/v1/announcements/${id}/reschedule`, { at });
+        await api.post(`/api/v1/announcements/${x.announcementId}/reschedule`, { at });
       } catch (error) {
+        progress.textContent = '';
         if (!(error && 'code' in error)) throw error;
         problem.textContent = t('programme.moveFailed', { reason: messageOf(error, 'at') });
         return;
       }
+      progress.textContent = t('programme.moved', { title: x.title, day: format(localDay(at)), time: localTime(at) });
       await load();
     };
     const moveForm = (x) => {
@@ -78,7 +86,7 @@ export default {
           problem.textContent = t('programme.moveFailed', { reason: t('invalid.at') });
           return;
         }
-        reschedule(x.announcementId, vietnamTime(at.value));
+        reschedule(x, vietnamTime(at.value));
       } }, at, h('button', { type: 'submit' }, t('programme.save')));
       const open = h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', onclick: () => {
         form.hidden = !form.hidden;
@@ -93,39 +101,40 @@ export default {
       const items = reply.items || [];
       markClashes(items, tree);
       const days = [...Array(7).keys()].map((i) => new Date(start.getTime() + i * 86400_000 + 7 * 3600_000).toISOString().slice(0, 10));
-      const format = (d) => new Date(`${d}T00:00:00Z`).toLocaleDateString(lang() === 'en' ? 'en-GB' : 'vi-VN',
-        { weekday: 'short', day: '2-digit', month: '2-digit', timeZone: 'UTC' });
       label.textContent = t('programme.week', { from: format(days[0]), to: format(days[6]) });
       fill(grid, days.map((d) => {
         const today = items.filter((x) => localDay(x.at) === d);
-        return h('section', { class: 'day', 'aria-label': format(d), dataset: { day: d },
-          ondragover: (e) => { if (dragged) { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; } },
-          ondrop: (e) => {
-            e.preventDefault();
-            const x = dragged;
-            dragged = null;
-            if (x && localDay(x.at) !== d) reschedule(x.announcementId, sameTimeOn(d, x.at));
-          } }, h('h2', { class: 'small' }, format(d)),
-          today.length ? h('ul', { class: 'plain slots' }, today.map((x) => h('li', {
-            class: `slot ${x.clash ? 'clash' : ''} outcome-${x.outcome.toLowerCase()} priority-${x.priority.toLowerCase()}`,
-            draggable: movable(x) ? 'true' : undefined, dataset: { id: x.announcementId },
-            ondragstart: movable(x) ? (e) => { dragged = x; e.dataTransfer.setData('text/plain', String(x.announcementId)); } : undefined,
-            ondragend: () => { dragged = null; },
-          }, h('strong', {}, localTime(x.at)), ' ', h('a', { href: `#/notices/${x.announcementId}` }, x.title),
-          h('br'), h('span', { class: 'meta' }, x.zones.map(tree.name).join(', ')),
-          x.repeating ? h('span', { class: 'badge' }, t('programme.repeating')) : null,
-          x.outcome !== 'PLANNED' ? h('span', { class: 'badge' }, t(`programme.${x.outcome}`)) : null,
-          x.clash ? h('span', { class: 'badge state-failed' }, t('programme.clash')) : null,
-          movable(x) ? moveForm(x) : null)))
-            : h('p', { class: 'muted' }, '—'));
+        return h('section', { class: 'day', 'aria-label': format(d), dataset: { day: d } },
+          h('h2', { class: 'small' }, format(d)),
+          today.length ? h('ul', { class: 'plain slots' }, today.map(slot)) : h('p', { class: 'muted' }, '—'));
       }));
+    };
+    /** One airing in its day; a movable one is dragged (by its grip on a phone) onto another day, same time of day. */
+    const slot = (x) => {
+      const grip = movable(x) ? h('span', { class: 'grip', 'aria-hidden': 'true' }, '⠿') : null;
+      const li = h('li', {
+        class: `slot ${x.clash ? 'clash' : ''} ${grip ? 'movable' : ''} outcome-${x.outcome.toLowerCase()} priority-${x.priority.toLowerCase()}`,
+        dataset: { id: x.announcementId }, 'aria-describedby': grip ? hintId : undefined,
+      }, grip, h('strong', {}, localTime(x.at)), ' ',
+      h('a', { href: `#/notices/${x.announcementId}`, draggable: 'false' }, x.title),
+      h('br'), h('span', { class: 'meta' }, x.zones.map(tree.name).join(', ')),
+      x.repeating ? h('span', { class: 'badge' }, t('programme.repeating')) : null,
+      x.outcome !== 'PLANNED' ? h('span', { class: 'badge' }, t(`programme.${x.outcome}`)) : null,
+      x.clash ? h('span', { class: 'badge state-failed' }, t('programme.clash')) : null,
+      grip ? moveForm(x) : null);
+      if (grip) {
+        draggable(li, { handle: grip, targetOf: (el) => el.closest('.week-grid .day'), onDrop: (day) => {
+          if (day.dataset.day !== localDay(x.at)) reschedule(x, sameTimeOn(day.dataset.day, x.at));
+        } });
+      }
+      return li;
     };
     const move = (weeks) => () => { start = new Date(start.getTime() + weeks * 7 * 86400_000); load(); };
     zone.addEventListener('change', load);
     main.append(h('div', { class: 'filters' }, h('label', { for: zone.id }, t('field.zone')), zone,
       h('button', { type: 'button', onclick: move(-1) }, t('programme.previous')),
-      h('button', { type: 'button', onclick: move(1) }, t('programme.next'))), label, problem, grid,
-    h('p', { class: 'hint' }, t('programme.hint')), h('p', { class: 'hint' }, t('programme.dragHint')));
+      h('button', { type: 'button', onclick: move(1) }, t('programme.next'))), label, problem, progress, grid,
+    h('p', { class: 'hint' }, t('programme.hint')), h('p', { class: 'hint', id: hintId }, t('programme.dragHint')));
     await load();
   },
 };
