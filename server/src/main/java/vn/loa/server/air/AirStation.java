@@ -30,6 +30,11 @@ public final class AirStation implements AutoCloseable {
     private final LiveAir live;
 
     private final Prefetcher prefetcher;
+    private final Vertx vertx;
+    private final long sweeper;
+
+    /** How often prefetched files of ended announcements are looked for and deleted. */
+    private static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofMinutes(10);
 
     /** @param prefetchDir where announcements rendered ahead for store-and-forward are kept until nodes fetch them */
     public AirStation(Vertx vertx, Jdbi jdbi, AnnouncementService lifecycle, OnAir.Speech speech, Blocking blocking,
@@ -47,6 +52,9 @@ public final class AirStation implements AutoCloseable {
         AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions);
         log.positionsFrom(streams::position);
         this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, worker, clock);
+        prefetcher.restore(); // before any agent connects: it is told what it still has to fetch
+        this.vertx = vertx;
+        this.sweeper = vertx.setPeriodic(SWEEP_EVERY.toMillis(), t -> prefetcher.sweepLater());
         this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, prefetcher, worker, clock);
         prefetcher.soundsFrom(onAir::sound); // files sound exactly as the air does
         this.control = new NodeControlServer(vertx, blocking,
@@ -99,6 +107,7 @@ public final class AirStation implements AutoCloseable {
 
     @Override
     public void close() {
+        vertx.cancelTimer(sweeper);
         transmitter.close();
         worker.shutdownNow();
         streams.close();

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,7 +46,23 @@ public final class Prefetcher {
     public static final String PATH = "/api/v1/nodes/prefetch/";
     private static final Logger LOG = LoggerFactory.getLogger(Prefetcher.class);
 
-    /** One prefetched announcement: its file, the nodes it is for, and those that have it stored and checked. */
+    /**
+     * How long after its play time an ended announcement's file and rows are kept. Agents play a stored file up to
+     * 30 s late by their own clocks and report PLAYED when their link allows; an hour leaves room for both and for a
+     * look at the served file afterwards, and bounds the prefetch folder to about an hour of notices.
+     */
+    static final Duration KEEP_ENDED = Duration.ofHours(1);
+    /**
+     * How long after its play time an item whose announcement has not ended is kept: the programme clock may still
+     * air it late after downtime (up to {@code schedule.late.limit}, at most a week), and then it needs the holders
+     * so as not to send them a second, live copy.
+     */
+    static final Duration KEEP_WAITING = Duration.ofDays(7);
+
+    /**
+     * One prefetched announcement: its file (null once it is no longer served), the nodes it is for, and those that
+     * have it stored and checked.
+     */
     record Item(long id, Path file, String sha256, long bytes, Instant playAt, Set<String> nodes, Set<String> fetched) {
         ControlMessage.Prefetch message() {
             return new ControlMessage.Prefetch(String.valueOf(id), PATH + id + ".wav", sha256, bytes, playAt);
@@ -62,6 +79,7 @@ public final class Prefetcher {
     private final Executor worker;
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
+    private final PrefetchRepository store = new PrefetchRepository();
     private final Map<Long, Item> items = new ConcurrentHashMap<>();
 
     /** What an announcement sounds like before mixing (its text spoken, or its recording); blocks. */
@@ -121,8 +139,10 @@ public final class Prefetcher {
         Item item = new Item(a.id(), file, sha256(wav), wav.length, playAt, nodes, ConcurrentHashMap.newKeySet());
         items.put(a.id(), item);
         String detail = "tải trước, phát lúc / prefetch, plays at " + playAt;
-        jdbi.useTransaction(h -> nodes.forEach(n -> deliveries.record(h, a.id(), n, DeliveryState.PENDING, detail,
-                clock.instant())));
+        jdbi.useTransaction(h -> {
+            store.save(h, a.id(), item.sha256(), item.bytes(), playAt, nodes);
+            nodes.forEach(n -> deliveries.record(h, a.id(), n, DeliveryState.PENDING, detail, clock.instant()));
+        });
         nodes.forEach(n -> sessions.find(n).ifPresent(s -> s.send(item.message())));
         LOG.info("announcement {} prefetched for {} node(s), {} bytes, plays at {}", a.id(), nodes.size(), wav.length,
                 playAt);
@@ -132,8 +152,8 @@ public final class Prefetcher {
     void arrived(NodeSession session) {
         Instant now = clock.instant();
         for (Item item : items.values()) {
-            if (item.nodes().contains(session.nodeId()) && !item.fetched().contains(session.nodeId())
-                    && item.playAt().isAfter(now)) {
+            if (item.file() != null && item.nodes().contains(session.nodeId())
+                    && !item.fetched().contains(session.nodeId()) && item.playAt().isAfter(now)) {
                 session.send(item.message());
             }
         }
@@ -141,7 +161,8 @@ public final class Prefetcher {
 
     /** The file of announcement {@code id} if node {@code nodeId} is one it was prefetched for. */
     Optional<Path> file(String nodeId, long id) {
-        return Optional.ofNullable(items.get(id)).filter(i -> i.nodes().contains(nodeId)).map(Item::file);
+        return Optional.ofNullable(items.get(id)).filter(i -> i.nodes().contains(nodeId))
+                .map(Item::file);
     }
 
     /** The nodes that hold announcement {@code id}'s file, checked: the live stream need not reach them. */
@@ -150,32 +171,109 @@ public final class Prefetcher {
         return item == null ? Set.of() : Set.copyOf(item.fetched());
     }
 
-    /** Notes an agent's report; a FETCHED one makes the node a holder. */
+    /** Notes an agent's report; a FETCHED one makes the node a holder. Blocks (a database write). */
     void reported(String nodeId, ControlMessage.Played played) {
         if (!"FETCHED".equals(played.outcome())) {
             return;
         }
         try {
             Item item = items.get(Long.parseLong(played.announcement()));
-            if (item != null && item.nodes().contains(nodeId)) {
-                item.fetched().add(nodeId);
+            if (item != null && item.nodes().contains(nodeId) && item.fetched().add(nodeId)) {
+                jdbi.useHandle(h -> store.fetched(h, item.id(), nodeId, clock.instant()));
             }
         } catch (NumberFormatException e) {
             // not one of ours
         }
     }
 
-    /** The announcement was cancelled: its nodes drop the file and do not play it. */
+    /** The announcement was cancelled: its nodes drop the file and do not play it. Blocks. */
     void cancel(long id) {
         Item item = items.remove(id);
         if (item != null) {
             item.nodes().forEach(n -> sessions.find(n).ifPresent(s ->
                     s.send(new ControlMessage.Stop(String.valueOf(id), "CANCELLED"))));
-            try {
-                Files.deleteIfExists(item.file());
-            } catch (IOException e) {
-                LOG.warn("could not delete {}", item.file(), e);
+            forget(id);
+        }
+    }
+
+    /**
+     * Reads back what was prefetched before a restart, so nodes that hold a notice still get no live copy and those
+     * that have not fetched it yet are still sent it. A file that is missing or no longer matches its SHA-256 is not
+     * served again (those nodes hear the notice live), but its holders are kept: their own copies are fine. Ended
+     * items and files of no item are deleted. Blocks; call before agents connect.
+     */
+    void restore() {
+        sweep();
+        Instant now = clock.instant();
+        for (PrefetchRepository.Row row : jdbi.withHandle(store::all)) {
+            Path file = directory.resolve(row.id() + ".wav");
+            boolean ahead = row.playAt().isAfter(now);
+            if (ahead && !intact(file, row.sha256(), row.bytes())) {
+                LOG.warn("prefetched file of announcement {} is missing or changed; nodes without it will hear it live",
+                        row.id());
+                delete(file);
+                file = null;
             }
+            Set<String> nodes = ConcurrentHashMap.newKeySet();
+            nodes.addAll(row.nodes());
+            Set<String> fetched = ConcurrentHashMap.newKeySet();
+            fetched.addAll(row.fetched());
+            items.put(row.id(), new Item(row.id(), file, row.sha256(), row.bytes(), row.playAt(), nodes, fetched));
+        }
+        try (var files = Files.list(directory)) {
+            files.filter(f -> items.values().stream().noneMatch(i -> f.equals(i.file()))).forEach(Prefetcher::delete);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // nothing prefetched yet
+        } catch (IOException e) {
+            LOG.warn("could not list {}", directory, e);
+        }
+        if (!items.isEmpty()) {
+            LOG.info("{} prefetched announcement(s) restored", items.size());
+        }
+    }
+
+    /** Deletes the files and rows of items no longer needed (see {@link #KEEP_ENDED}). Blocks. */
+    void sweep() {
+        Instant now = clock.instant();
+        List<Long> ended = jdbi.withHandle(h -> store.finished(h, now.minus(KEEP_ENDED), now.minus(KEEP_WAITING)));
+        for (long id : ended) {
+            items.remove(id);
+            forget(id);
+        }
+        if (!ended.isEmpty()) {
+            LOG.info("{} ended prefetched announcement(s) deleted", ended.size());
+        }
+    }
+
+    /** {@link #sweep}, for a timer: a failure is logged and the next round tries again. */
+    void sweepLater() {
+        worker.execute(() -> {
+            try {
+                sweep();
+            } catch (RuntimeException e) {
+                LOG.warn("prefetched files could not be cleaned up", e);
+            }
+        });
+    }
+
+    private void forget(long id) {
+        jdbi.useHandle(h -> store.delete(h, id));
+        delete(directory.resolve(id + ".wav"));
+    }
+
+    private static boolean intact(Path file, String sha256, long bytes) {
+        try {
+            return Files.size(file) == bytes && sha256(Files.readAllBytes(file)).equals(sha256);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("could not delete {}", file, e);
         }
     }
 

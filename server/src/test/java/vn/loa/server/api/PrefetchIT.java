@@ -34,7 +34,7 @@ import vn.loa.server.testing.TcpProxy;
 class PrefetchIT extends ApiSuite {
 
     /** Quick retries, so a node whose link comes back reconnects within a second or two. */
-    private static final AgentTuning QUICK = new AgentTuning(java.time.Duration.ofMillis(120),
+    static final AgentTuning QUICK = new AgentTuning(java.time.Duration.ofMillis(120),
             java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(200),
             java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30));
 
@@ -204,7 +204,7 @@ class PrefetchIT extends ApiSuite {
         return id;
     }
 
-    private static NodeAgent start(String node, String token, Path recordings, int port) throws Exception {
+    static NodeAgent start(String node, String token, Path recordings, int port) throws Exception {
         return NodeAgent.start(new AgentOptions(ServerAddress.parse("http://127.0.0.1:" + port), node, token,
                 recordings, 0, 80), QUICK).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
@@ -227,7 +227,7 @@ class PrefetchIT extends ApiSuite {
         return basic("/api/v1/nodes/prefetch/" + id + ".wav", credentials(node, token));
     }
 
-    private static String credentials(String node, String token) {
+    static String credentials(String node, String token) {
         return "Basic " + Base64.getEncoder().encodeToString((node + ":" + token).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -247,7 +247,7 @@ class PrefetchIT extends ApiSuite {
         return Boolean.TRUE.equals(province.technicianA.get("/api/v1/nodes/" + node).json().getBoolean("online"));
     }
 
-    private static Path recording(Path dir, long id) {
+    static Path recording(Path dir, long id) {
         try (var files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().startsWith(id + "-") && f.toString().endsWith(".wav"))
                     .findFirst().orElse(null);
@@ -256,7 +256,7 @@ class PrefetchIT extends ApiSuite {
         }
     }
 
-    private static long recordings(Path dir, long id) {
+    static long recordings(Path dir, long id) {
         try (var files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().startsWith(id + "-")).count();
         } catch (java.io.IOException e) {
@@ -265,7 +265,7 @@ class PrefetchIT extends ApiSuite {
     }
 
     /** The file once its header says it holds all its data: the take has ended. */
-    private static Path finished(Path wav) {
+    static Path finished(Path wav) {
         try {
             byte[] head = Files.readAllBytes(wav);
             int declared = java.nio.ByteBuffer.wrap(head, 40, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
@@ -275,7 +275,7 @@ class PrefetchIT extends ApiSuite {
         }
     }
 
-    private static void await(Supplier<Boolean> condition, boolean wanted) throws InterruptedException {
+    static void await(Supplier<Boolean> condition, boolean wanted) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (condition.get() != wanted) {
             if (System.currentTimeMillis() > deadline) {
@@ -285,7 +285,7 @@ class PrefetchIT extends ApiSuite {
         }
     }
 
-    private static <T> T awaitValue(Supplier<T> value) throws InterruptedException {
+    static <T> T awaitValue(Supplier<T> value) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         for (T v = value.get(); ; v = value.get()) {
             if (v != null) {
