@@ -94,11 +94,19 @@ public final class Prefetcher implements AutoCloseable {
         });
     }
 
-    /** Fetches and schedules an announcement; the same order again (after a reconnect) is ignored. */
+    /**
+     * Fetches and schedules an announcement. The same order again (after a reconnect) is not fetched again, but a
+     * file already stored is reported FETCHED once more: the server asks only nodes it does not know to hold it, so
+     * it missed the first report (it restarted before the report reached its database) and would otherwise send this
+     * node the live stream as well, a second airing on top of the stored one.
+     */
     public void accept(Prefetch order) {
         thread.execute(() -> {
             Job known = jobs.get(order.announcement());
             if (known != null && known.order.equals(order)) {
+                if (known.file != null) {
+                    fetched(known);
+                }
                 return;
             }
             drop(order.announcement());
@@ -119,8 +127,7 @@ public final class Prefetcher implements AutoCloseable {
         }
         try {
             job.file = download(job.order);
-            reports.accept(new Played(job.order.announcement(), "FETCHED", 0,
-                    "đã tải trước, SHA-256 khớp / fetched, SHA-256 verified, " + job.order.bytes() + " B"));
+            fetched(job);
             LOG.log(Level.INFO, "đã tải trước / prefetched {0}, phát lúc / plays at {1}", job.order.announcement(),
                     job.order.playAt());
             waitForTime(job);
@@ -134,6 +141,11 @@ public final class Prefetcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void fetched(Job job) {
+        reports.accept(new Played(job.order.announcement(), "FETCHED", 0,
+                "đã tải trước, SHA-256 khớp / fetched, SHA-256 verified, " + job.order.bytes() + " B"));
     }
 
     private Path download(Prefetch order) throws IOException, InterruptedException {
