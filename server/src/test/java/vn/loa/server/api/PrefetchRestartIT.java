@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import vn.loa.node.NodeAgent;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.Audio;
+import vn.loa.server.testing.PostgresCluster;
 import vn.loa.server.testing.ServerProcess;
 import vn.loa.server.testing.TestServer;
 
@@ -23,7 +24,18 @@ import vn.loa.server.testing.TestServer;
 class PrefetchRestartIT {
 
     @Test
-    void aNoticeFetchedBeforeAKillIsPlayedOnceAndANodeThatWasOfflineStillFetchesItAfterTheRestart() throws Exception {
+    void onH2ANoticeFetchedBeforeAKillIsPlayedOnceAndANodeThatWasOfflineStillFetchesItAfterTheRestart()
+            throws Exception {
+        survivesAKill("");
+    }
+
+    @Test
+    void onPostgresqlANoticeFetchedBeforeAKillIsPlayedOnceAndANodeThatWasOfflineStillFetchesItAfterTheRestart()
+            throws Exception {
+        survivesAKill(PostgresCluster.shared().newDatabase());
+    }
+
+    private static void survivesAKill(String dbUrl) throws Exception {
         Path data = Files.createTempDirectory("loa-prefetch-restart-");
         int port = ServerProcess.freePort();
         Path early = Files.createTempDirectory("loa-prefetch-early-");
@@ -37,7 +49,7 @@ class PrefetchRestartIT {
         NodeAgent fetcher = null;
         NodeAgent latecomer = null;
         try {
-            try (ServerProcess first = ServerProcess.start(data, "", port, Map.of())) {
+            try (ServerProcess first = ServerProcess.start(data, dbUrl, port, Map.of())) {
                 Api admin = Api.signIn(first.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
                 Province.created(admin.post("/api/v1/zones", Province.zone(zone, "Thôn " + zone, null)));
                 fetchedToken = agentNode(admin, fetchedNode, zone);
@@ -50,7 +62,7 @@ class PrefetchRestartIT {
                 first.kill();
             }
 
-            try (ServerProcess second = ServerProcess.start(data, "", port, Map.of())) {
+            try (ServerProcess second = ServerProcess.start(data, dbUrl, port, Map.of())) {
                 Api admin = Api.signIn(second.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
                 // The node that was offline during the prefetch is still told to fetch it, and the file is served.
                 latecomer = PrefetchIT.start(offlineNode, offlineToken, late, port);
