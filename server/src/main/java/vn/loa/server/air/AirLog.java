@@ -16,8 +16,13 @@ import vn.loa.core.arbiter.ArbiterListener;
 import vn.loa.core.control.ControlMessage;
 import vn.loa.core.model.AnnouncementState;
 import vn.loa.core.model.DeliveryState;
+import vn.loa.core.model.Node;
+import vn.loa.core.model.Priority;
 import vn.loa.core.srtp.StreamRollover;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.db.Scoped;
+import vn.loa.server.node.NodeRepository;
+import vn.loa.server.node.OnHours;
 
 /**
  * Follows announcements on air through the arbiters' events: records each node's delivery, tells connected agents when
@@ -27,9 +32,9 @@ import vn.loa.server.announcement.AnnouncementService;
  */
 public final class AirLog implements ArbiterListener {
 
-    /** One announcement on air: its streams with their nodes, and the streams still to finish. */
-    private record Airing(Map<ZoneStreams.Key, List<AirTargets.Target>> streams, Set<ZoneStreams.Key> open,
-            Set<ZoneStreams.Key> played) {
+    /** One announcement on air: its priority, its streams with their nodes, and the streams still to finish. */
+    private record Airing(Priority priority, Map<ZoneStreams.Key, List<AirTargets.Target>> streams,
+            Set<ZoneStreams.Key> open, Set<ZoneStreams.Key> played) {
     }
 
     private final Jdbi jdbi;
@@ -38,6 +43,7 @@ public final class AirLog implements ArbiterListener {
     private final Executor executor;
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
+    private final NodeRepository nodes = new NodeRepository();
     private final Map<Long, Airing> airings = new ConcurrentHashMap<>();
     /** The SSRC of a stream by its transmitter key; set once the transmitter exists (it needs this log first). */
     private volatile ToLongFunction<String> ssrcs = stream -> 0;
@@ -66,9 +72,27 @@ public final class AirLog implements ArbiterListener {
         return "a-" + announcementId;
     }
 
-    /** Starts following an announcement that is about to be aired on these streams. */
-    void follow(long id, Map<ZoneStreams.Key, List<AirTargets.Target>> streams) {
-        airings.put(id, new Airing(streams, new HashSet<>(streams.keySet()), new HashSet<>()));
+    /** Starts following an announcement of {@code priority} that is about to be aired on these streams. */
+    void follow(long id, Priority priority, Map<ZoneStreams.Key, List<AirTargets.Target>> streams) {
+        airings.put(id, new Airing(priority, streams, new HashSet<>(streams.keySet()), new HashSet<>()));
+    }
+
+    /**
+     * True when {@code node}, joining {@code key}'s stream now (an agent that came back, a zone re-pointed), may be
+     * sent what the stream airs: outside its on-hours only an EMERGENCY, as when the air picked its targets. What the
+     * stream airs is what it started last, else the airings about to start on it; nothing: any node may join.
+     */
+    boolean mayJoin(Node node, ZoneStreams.Key key) {
+        if (OnHours.on(node.onHours(), clock.instant())) {
+            return true;
+        }
+        ControlMessage.Play play = playingNow.get(key.id());
+        Airing now = play == null ? null : airings.get(Long.parseLong(play.announcement()));
+        if (now != null) {
+            return now.priority() == Priority.EMERGENCY;
+        }
+        return airings.values().stream().filter(a -> a.open().contains(key))
+                .allMatch(a -> a.priority() == Priority.EMERGENCY);
     }
 
     @Override
@@ -127,13 +151,15 @@ public final class AirLog implements ArbiterListener {
 
     /**
      * An agent connected while its zone's stream is on air: it gets the play command at once, with where the SRTP
-     * index stands, so it can decrypt and record the rest of the announcement (RFC 3711 §3.3.1).
+     * index stands, so it can decrypt and record the rest of the announcement (RFC 3711 §3.3.1); not when it is
+     * outside its on-hours and the stream airs no emergency ({@link #mayJoin}).
      */
     void arrived(NodeSession session) {
         executor.execute(() -> {
             ZoneStreams.Key key = new ZoneStreams.Key(session.zone(), session.codec(), true);
             ControlMessage.Play play = playingNow.get(key.id());
-            if (play != null) {
+            if (play != null && jdbi.withHandle(h -> nodes.find(h, session.nodeId())).map(Scoped::value)
+                    .map(node -> mayJoin(node, key)).orElse(false)) {
                 session.send(positioned(play, key));
             }
         });
@@ -191,9 +217,15 @@ public final class AirLog implements ArbiterListener {
                 deliveries.record(h, id, t.node().id(), state, detail, clock.instant())));
     }
 
+    /**
+     * Tells the connected agents among {@code targets}; one skipped for its on-hours is told nothing (it would report
+     * "no audio" over the reason it was skipped). One that was not connected is, if it has come back since.
+     */
     private void tellAgents(List<AirTargets.Target> targets, ControlMessage message) {
         for (AirTargets.Target t : targets) {
-            sessions.find(t.node().id()).ifPresent(s -> s.send(message));
+            if (!AirTargets.OFF_HOURS.equals(t.unreachable())) {
+                sessions.find(t.node().id()).ifPresent(s -> s.send(message));
+            }
         }
     }
 }

@@ -66,7 +66,7 @@ public final class LiveAir {
                 clock.instant()))));
         byStream.forEach((key, list) -> streams.send(key, list.stream().map(AirTargets.Target::address)
                 .filter(Objects::nonNull).collect(Collectors.toSet())));
-        log.follow(id, byStream);
+        log.follow(id, a.priority(), byStream);
         transmitter.air(AirLog.programmeId(id), Priority.EMERGENCY, OnAir.policyOf(Priority.EMERGENCY),
                 byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()), source,
                 new MixPlan(Chime.dingDong(), null, 1, Duration.ZERO));

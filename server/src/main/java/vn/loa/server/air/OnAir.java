@@ -141,10 +141,13 @@ public final class OnAir implements AirControl {
         });
     }
 
-    /** Re-points a zone's streams at its nodes' current addresses (an agent came or went). */
+    /**
+     * Re-points a zone's streams at its nodes' current addresses (an agent came or went), leaving out a node outside
+     * its on-hours while its stream airs no emergency: coming back mid-notice does not get it what the air skipped.
+     */
     public void refreshZone(String zone) {
         worker.execute(() -> jdbi.useHandle(h -> targets.in(h, zone).forEach((key, list) ->
-                streams.send(key, addresses(list)))));
+                streams.send(key, addresses(list.stream().filter(t -> log.mayJoin(t.node(), key)).toList())))));
     }
 
     private void air(Announcement a) {
@@ -186,7 +189,7 @@ public final class OnAir implements AirControl {
                     t.node().id(), t.address() == null ? DeliveryState.FAILED : DeliveryState.PENDING, t.unreachable(),
                     clock.instant()))));
             byStream.forEach((key, list) -> streams.send(key, addresses(list)));
-            log.follow(id, byStream);
+            log.follow(id, a.priority(), byStream);
             transmitter.air(AirLog.programmeId(id), a.priority(), policyOf(a.priority()),
                     byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
                     relay ? relays.apply(a) : programme::source,

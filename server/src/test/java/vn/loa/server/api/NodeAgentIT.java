@@ -86,13 +86,7 @@ class NodeAgentIT extends ApiSuite {
                     .put("address", "127.0.0.1:" + reference.port())));
             long id = OnAirIT.approvedNotice("Đến muộn", OnAirIT.LONG_TEXT, zone, false);
             province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
-            var listening = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return reference.receive(2500, 120_000);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            var listening = listen(reference);
             // The node joins once the zone has heard the first 3 s (150 packets) of the notice.
             await(() -> reference.received() >= 150, true);
 
@@ -129,16 +123,97 @@ class NodeAgentIT extends ApiSuite {
         }
     }
 
+    @Test
+    void agentsThatComeBackMidNoticeHearTheRestOnlyWithinTheirOnHours() throws Exception {
+        String zone = Province.unique("thon-ve-lai");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Về Lại", "xa-a")));
+        int serverPort = Integer.parseInt(server.baseUrl().substring(server.baseUrl().lastIndexOf(':') + 1));
+        try (TcpProxy awakeLink = new TcpProxy(serverPort); TcpProxy restingLink = new TcpProxy(serverPort);
+                RtpCapture reference = new RtpCapture()) {
+            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-ref"))
+                    .put("name", "Loa đối chứng").put("zone", zone).put("kind", "rtp")
+                    .put("address", "127.0.0.1:" + reference.port())));
+            String awake = Province.unique("trong-gio");
+            String resting = Province.unique("ngoai-gio");
+            Path awakeRecordings = Files.createTempDirectory("loa-awake-agent-");
+            Path restingRecordings = Files.createTempDirectory("loa-resting-agent-");
+            NodeAgent awakeAgent = agentWithHours(awake, zone, NodePlaceAndHoursIT.hoursAround(-2, 1), awakeLink,
+                    awakeRecordings);
+            NodeAgent restingAgent = agentWithHours(resting, zone, NodePlaceAndHoursIT.hoursAround(2, 3), restingLink,
+                    restingRecordings);
+            try {
+                await(() -> online(awake) && online(resting), true);
+                long id = OnAirIT.approvedNotice("Về lại", OnAirIT.LONG_TEXT, zone, false);
+                province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
+                var listening = listen(reference);
+                // Two seconds into the notice both control links drop and both agents come back.
+                await(() -> reference.received() >= 100, true);
+                awakeLink.cut();
+                restingLink.cut();
+                await(() -> online(awake) || online(resting), false);
+                await(() -> online(awake) && online(resting), true);
+                // The premise: they are back while the notice is still on air (it lasts over ten seconds).
+                assertThat(province.clerkA.get("/api/v1/announcements/" + id).json().getString("state"))
+                        .isEqualTo("ON_AIR");
+                long beforeReturn = awakeAgent.reception().received();
+
+                listening.get(120, TimeUnit.SECONDS);
+                OnAirIT.waitForState(province.clerkA, id, "DONE");
+                await(() -> "PLAYED".equals(deliveryState(id, awake)), true);
+                assertThat(awakeAgent.reception().received()).as("the rest, after it came back")
+                        .isGreaterThan(beforeReturn);
+                assertThat(recordingPath(awakeRecordings, id)).isNotNull();
+
+                assertThat(restingAgent.reception().received()).as("RTP packets at the node outside its hours").isZero();
+                assertThat(recordingPath(restingRecordings, id)).isNull();
+                JsonObject row = delivery(id, resting);
+                assertThat(row).isNotNull();
+                assertThat(row.getString("state")).isEqualTo("FAILED");
+                assertThat(row.getString("detail")).contains("skipped: outside on-hours");
+            } finally {
+                awakeAgent.close();
+                restingAgent.close();
+            }
+        }
+    }
+
+    /** A node agent with these on-hours in {@code zone}, connected to the server through {@code link}. */
+    private static NodeAgent agentWithHours(String node, String zone, String onHours, TcpProxy link, Path recordings)
+            throws Exception {
+        String token = created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", node)
+                .put("name", "Đầu thu " + node).put("zone", zone).put("kind", "agent").put("onHours", onHours)))
+                .json().getString("token");
+        return NodeAgent.start(new AgentOptions(ServerAddress.parse("http://127.0.0.1:" + link.port()), node, token,
+                recordings, 0, 80), AgentTuning.DEFAULT).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** What the reference speaker hears of the next notice, until 2.5 s of silence, listened to in the background. */
+    private static java.util.concurrent.CompletableFuture<List<RtpPacket>> listen(RtpCapture reference) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return reference.receive(2500, 120_000);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     private long packetsReceived(String node) {
         JsonObject status = province.technicianA.get("/api/v1/nodes/" + node).json().getJsonObject("status");
         return status == null ? 0 : status.getLong("packetsReceived");
     }
 
     private String deliveryState(long id, String node) {
+        JsonObject row = delivery(id, node);
+        return row == null ? null : row.getString("state");
+    }
+
+    /** The delivery row of {@code node} for announcement {@code id}, or null. */
+    private JsonObject delivery(long id, String node) {
         var rows = province.clerkA.get("/api/v1/announcements/" + id).json().getJsonArray("deliveries");
         for (int i = 0; i < rows.size(); i++) {
             if (node.equals(rows.getJsonObject(i).getString("node"))) {
-                return rows.getJsonObject(i).getString("state");
+                return rows.getJsonObject(i);
             }
         }
         return null;
