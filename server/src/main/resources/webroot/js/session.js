@@ -1,10 +1,20 @@
-// The signed-in user and their token, kept in this browser until they sign out or it expires.
+// The signed-in user and their token, kept in this tab (sessionStorage) until they sign out, it expires or the browser
+// closes: a commune office computer shared by several people forgets the session with the browser. Nothing else needs
+// the token across tabs (the board player has its own key; notices open in the same tab).
 
 const KEY = 'loa.session';
+const store = window.sessionStorage;
+
+// Earlier versions kept the token in localStorage, which outlives the browser: take it away once.
+try {
+  localStorage.removeItem(KEY);
+} catch {
+  // storage refused (private mode): nothing was kept there either
+}
 
 export function current() {
   try {
-    const s = JSON.parse(localStorage.getItem(KEY));
+    const s = JSON.parse(store.getItem(KEY));
     return s && s.expiresAt > Date.now() ? s : null;
   } catch {
     return null;
@@ -13,11 +23,11 @@ export function current() {
 
 export function save(reply) {
   const expiresAt = Date.now() + (reply.expiresIn || 3600) * 1000;
-  localStorage.setItem(KEY, JSON.stringify({ token: reply.token, user: reply.user, expiresAt }));
+  store.setItem(KEY, JSON.stringify({ token: reply.token, user: reply.user, expiresAt }));
 }
 
 export function clear() {
-  localStorage.removeItem(KEY);
+  store.removeItem(KEY);
 }
 
 export function role() {

@@ -36,6 +36,18 @@ final class Browser implements AutoCloseable {
 
     /** A fresh page of a new person (own storage) at the office screen size, or a phone's. */
     Page open(boolean phone) {
+        return open(phone, null);
+    }
+
+    /**
+     * The person of {@code page} after closing the browser and opening it again: a new context holding what a browser
+     * keeps on disk (cookies and localStorage), not what its tabs kept (sessionStorage).
+     */
+    Page reopened(Page page) {
+        return open(false, page.context().storageState());
+    }
+
+    private Page open(boolean phone, String storageState) {
         BrowserContext context = chromium.newContext(new NewContextOptions()
                 .setViewportSize(phone ? 390 : 1366, phone ? 844 : 768)
                 .setDeviceScaleFactor(1)
@@ -43,6 +55,7 @@ final class Browser implements AutoCloseable {
                 .setHasTouch(phone)
                 .setLocale("vi-VN")
                 .setTimezoneId("Asia/Ho_Chi_Minh")
+                .setStorageState(storageState)
                 .setBaseURL(base));
         context.setDefaultTimeout(30_000);
         // Assertions wait as long as actions: on a loaded 2-core CI machine a pushed change can take over the 5 s

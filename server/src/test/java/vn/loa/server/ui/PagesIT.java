@@ -124,6 +124,21 @@ class PagesIT extends UiSuite {
     }
 
     @Test
+    void aSignedInClerkStaysSignedInOnReloadButAClosedBrowserForgetsTheSession() {
+        Page clerk = browser.signIn("can-bo", Commune.PASSWORD);
+        clerk.navigate("/#/notices");
+        clerk.reload();
+        assertThat(clerk.locator("h1")).hasText("Thông báo");
+        assertThat(clerk.evaluate("() => localStorage.getItem('loa.session')")).isNull();
+
+        // A shared office computer: the next person to open the browser must sign in.
+        Page next = browser.reopened(clerk);
+        next.navigate("/#/notices");
+        assertThat(next.locator("h1")).hasText("Đăng nhập");
+        assertThat(browser.scriptErrors).isEmpty();
+    }
+
+    @Test
     void pageModulesAreCheckedAgainAfterAnUpgradeNotKeptForADay() {
         var reply = new Api(server.baseUrl(), null).get("/js/app.js");
         assertThat(reply.status()).isEqualTo(200);
