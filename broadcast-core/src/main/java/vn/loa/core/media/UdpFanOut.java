@@ -20,6 +20,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -345,6 +346,15 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
         /** One shard per thread; a NIO socket cannot share its port, so without epoll there is one. */
         static final int SHARDS = EPOLL ? Runtime.getRuntime().availableProcessors() : 1;
         private static final List<EventLoop> LOOPS = loops();
+        /**
+         * Linux's {@code IP_MTU_DISCOVER} set to {@code IP_PMTUDISC_DO}: datagrams leave with "don't fragment" set,
+         * which an RTP packet of a few hundred bytes never needs, and then the kernel gives an unconnected socket's
+         * datagrams IP id 0 instead of drawing one from its shared id table for every packet: a tenth of the
+         * sending CPU at 10,000 nodes (measured with perf). Values from {@code <linux/in.h>}.
+         */
+        private static final IntegerUnixChannelOption PATH_MTU_DISCOVERY =
+                new IntegerUnixChannelOption("IP_MTU_DISCOVER", 0 /* IPPROTO_IP */, 10 /* IP_MTU_DISCOVER */);
+        private static final int PMTUDISC_DO = 2;
 
         /** Binds shard {@code shard}'s socket on its own thread, to {@code port} (0: any). */
         static Channel bind(int shard, int port, int multicastTtl, ChannelHandler handler) {
@@ -356,7 +366,7 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
                     .option(ChannelOption.SO_SNDBUF, 4 << 20)
                     .handler(handler);
             if (EPOLL) {
-                bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+                bootstrap.option(EpollChannelOption.SO_REUSEPORT, true).option(PATH_MTU_DISCOVERY, PMTUDISC_DO);
             }
             return bootstrap.bind(new InetSocketAddress(port)).syncUninterruptibly().channel();
         }
