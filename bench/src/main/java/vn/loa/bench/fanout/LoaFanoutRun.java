@@ -1,7 +1,5 @@
 package vn.loa.bench.fanout;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -42,19 +40,18 @@ final class LoaFanoutRun {
         short[] speech = SpeechLikeSignal.seconds((int) (warmUp.toSeconds() + window.toSeconds() + 10));
         try (ChildProcess receivers = ChildProcess.start(NodeReceivers.class, Integer.toString(nodes),
                 Integer.toString(codec.rtpMap().clockRate()), Integer.toString(receiverThreads))) {
-            List<Integer> ports = ports(receivers.readLine());
+            int port = port(receivers.readLine());
             Transmitter transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@bench",
                     event -> { });
             List<UdpFanOut> fanOuts = new ArrayList<>();
             List<TimedOutput> outputs = new ArrayList<>();
             Set<String> zones = new HashSet<>();
-            InetAddress loopback = InetAddress.getByName("127.0.0.1");
             try {
                 for (int z = 0; z < zoneCount; z++) {
                     UdpFanOut fanOut = UdpFanOut.open(1, spread);
                     int zoneNodes = 0;
                     for (int i = z; i < nodes; i += zoneCount) {
-                        fanOut.add(new InetSocketAddress(loopback, ports.get(i)));
+                        fanOut.add(NodeAddresses.of(i, port));
                         zoneNodes++;
                     }
                     TimedOutput output = new TimedOutput(fanOut, zoneNodes, transmitter::nextDeadline,
@@ -122,10 +119,10 @@ final class LoaFanoutRun {
         return last;
     }
 
-    private static List<Integer> ports(String line) {
-        if (!line.startsWith("ports ")) {
+    private static int port(String line) {
+        if (!line.startsWith("port ")) {
             throw new IllegalStateException("the receivers did not start: " + line);
         }
-        return java.util.Arrays.stream(line.substring(6).split(",")).map(Integer::valueOf).toList();
+        return Integer.parseInt(line.substring(5).trim());
     }
 }

@@ -1,24 +1,43 @@
 package vn.loa.bench.fanout;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.util.ReferenceCountUtil;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
- * The loudspeaker side of the fan-out benchmark, run as its own process: binds one UDP socket per simulated node on
- * 127.0.0.1 and counts what each receives, so the sender's process pays only for sending.
+ * The loudspeaker side of the fan-out benchmark, run as its own process so the sender's process pays only for
+ * sending. The nodes listen each on its own loopback address ({@link NodeAddresses}) and one common RTP port; the
+ * process reads them all through a few sockets bound to that port on every address ({@code SO_REUSEPORT}), tells
+ * them apart by each datagram's destination ({@code IP_RECVORIGDSTADDR}) and reads many datagrams per system call
+ * ({@code recvmmsg}). A socket per node would cost a wake-up per packet on both sides of loopback, a cost a real
+ * network puts on the speakers, not on the server; see {@code docs/adr/0005-fan-out-and-pacing.md}.
  *
- * <p>Arguments: node count, RTP clock rate, receiving threads. Prints {@code ports p1,p2,...} once bound, then answers
- * commands on standard input, one a line: {@code measure} (start the window), {@code report} (one line of figures
- * for the window so far), {@code quit}.
+ * <p>Arguments: node count, RTP clock rate, receiving threads. Prints {@code port P} once bound (RTCP is absorbed on
+ * P + 1), then answers commands on standard input, one a line: {@code measure} (start the window), {@code report}
+ * (one line of figures for the window so far), {@code quit}.
  */
 public final class NodeReceivers {
+
+    /** Sockets per receiving thread: each has its own kernel queue, so one late read does not overflow the rest. */
+    private static final int SOCKETS_PER_THREAD = 4;
+    /** Up to 32 datagrams of up to 2,048 bytes per {@code recvmmsg}. */
+    private static final int DATAGRAM = 2048;
 
     private NodeReceivers() {
     }
@@ -27,38 +46,70 @@ public final class NodeReceivers {
         int nodes = Integer.parseInt(args[0]);
         int clockRate = Integer.parseInt(args[1]);
         int threads = Integer.parseInt(args[2]);
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        List<List<DatagramChannel>> slices = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            slices.add(new ArrayList<>());
-        }
-        StringJoiner ports = new StringJoiner(",", "ports ", "");
-        for (int i = 0; i < nodes; i++) {
-            DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
-            channel.bind(new InetSocketAddress(loopback, 0));
-            ports.add(Integer.toString(((InetSocketAddress) channel.getLocalAddress()).getPort()));
-            slices.get(i % threads).add(channel);
-        }
-        List<ReceiverSlice> running = new ArrayList<>();
-        for (List<DatagramChannel> slice : slices) {
-            ReceiverSlice receiver = new ReceiverSlice(slice, clockRate);
-            running.add(receiver);
-            Thread thread = new Thread(receiver, "receivers-" + running.size());
-            thread.setDaemon(true);
-            thread.start();
-        }
-        System.out.println(ports);
+        MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, EpollIoHandler.newFactory());
+        List<ReceiverSlice> slices = new ArrayList<>();
+        List<EventLoop> loops = new ArrayList<>();
+        group.forEach(loop -> {
+            loops.add((EventLoop) loop);
+            slices.add(new ReceiverSlice(nodes, clockRate));
+        });
+        int port = bind(loops, slices);
+        System.out.println("port " + port);
         System.out.flush();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in));
         for (String line; (line = commands.readLine()) != null && !line.equals("quit"); ) {
             if (line.equals("measure")) {
-                running.forEach(ReceiverSlice::startWindow);
+                slices.forEach(ReceiverSlice::startWindow);
                 System.out.println("measuring");
             } else if (line.equals("report")) {
-                System.out.println(ReceiverSlice.report(running));
+                System.out.println(ReceiverSlice.report(slices));
             }
             System.out.flush();
         }
         System.exit(0);
+    }
+
+    /** Binds the RTP sockets on a free port whose next port up is free too (for RTCP); returns the RTP port. */
+    private static int bind(List<EventLoop> loops, List<ReceiverSlice> slices) {
+        for (int attempt = 0; ; attempt++) {
+            List<Channel> opened = new ArrayList<>();
+            try {
+                int port = 0;
+                for (int t = 0; t < loops.size(); t++) {
+                    for (int s = 0; s < SOCKETS_PER_THREAD; s++) {
+                        Channel channel = open(loops.get(t), slices.get(t), port, true);
+                        opened.add(channel);
+                        port = ((InetSocketAddress) channel.localAddress()).getPort();
+                    }
+                }
+                opened.add(open(loops.get(0), new Absorber(), port + 1, false));
+                return port;
+            } catch (RuntimeException e) {
+                opened.forEach(Channel::close);
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Channel open(EventLoop loop, ChannelHandler handler, int port, boolean rtp) {
+        Bootstrap bootstrap = new Bootstrap().group(loop)
+                .channelFactory(() -> new EpollDatagramChannel(SocketProtocolFamily.INET))
+                .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                .option(EpollChannelOption.SO_REUSEPORT, rtp)
+                .option(EpollChannelOption.IP_RECVORIGDSTADDR, rtp)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM).maxMessagesPerRead(64))
+                .handler(handler);
+        return bootstrap.bind(new InetSocketAddress(port)).syncUninterruptibly().channel();
+    }
+
+    /** Takes the sender reports that reach each node's RTCP port, so loopback answers them with no ICMP error. */
+    @ChannelHandler.Sharable
+    private static final class Absorber extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+        }
     }
 }

@@ -1,24 +1,25 @@
 package vn.loa.bench.fanout;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DatagramPacket;
 import java.util.List;
 
 /**
- * Some of the benchmark's simulated nodes, served by one thread and one selector: counts each node's RTP packets,
- * sequence gaps and how late each packet arrives on the node's 20 ms grid.
+ * What the nodes of one receiving thread heard: each node's RTP packets, sequence gaps and how late each packet
+ * arrived on the node's 20 ms grid. The node is the packet's destination address ({@link NodeAddresses}); the
+ * kernel keeps each node on one socket (its address is part of the {@code SO_REUSEPORT} hash), so a node's figures
+ * live in one slice.
  *
  * <p>A node's grid is its RTP timestamps turned into time; its origin is the earliest arrival seen relative to that
  * grid, so the error is how much later than the best-case transit a packet came. The counters are guarded by the
  * slice's lock, which only the command thread contends for.
  */
-final class ReceiverSlice implements Runnable {
+@ChannelHandler.Sharable
+final class ReceiverSlice extends ChannelInboundHandlerAdapter {
 
-    private final List<DatagramChannel> channels;
     private final long clockRate;
     private final long[] received;
     private final long[] total;
@@ -27,58 +28,54 @@ final class ReceiverSlice implements Runnable {
     private final long[] firstTimestamp;
     private final long[] earliest;
     private final LatencyHistogram lateness = new LatencyHistogram();
+    private long strangers;
 
-    ReceiverSlice(List<DatagramChannel> channels, int clockRate) {
-        this.channels = channels;
+    ReceiverSlice(int nodes, int clockRate) {
         this.clockRate = clockRate;
-        int n = channels.size();
-        received = new long[n];
-        total = new long[n];
-        gaps = new long[n];
-        lastSequence = new long[n];
-        firstTimestamp = new long[n];
-        earliest = new long[n];
+        received = new long[nodes];
+        total = new long[nodes];
+        gaps = new long[nodes];
+        lastSequence = new long[nodes];
+        firstTimestamp = new long[nodes];
+        earliest = new long[nodes];
         java.util.Arrays.fill(lastSequence, -1);
         java.util.Arrays.fill(earliest, Long.MAX_VALUE);
     }
 
     @Override
-    public void run() {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
-        try (Selector selector = Selector.open()) {
-            for (int i = 0; i < channels.size(); i++) {
-                channels.get(i).configureBlocking(false);
-                channels.get(i).register(selector, SelectionKey.OP_READ, i);
-            }
-            while (true) {
-                selector.select();
-                for (SelectionKey key : selector.selectedKeys()) {
-                    buffer.clear();
-                    // One datagram per ready socket: each node gets one per 20 ms, so a second read would mostly
-                    // be a wasted system call; the level-triggered selector reports the socket again if needed.
-                    if (((DatagramChannel) key.channel()).receive(buffer) != null && isRtp(buffer)) {
-                        onPacket((Integer) key.attachment(), buffer, System.nanoTime());
-                    }
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        DatagramPacket datagram = (DatagramPacket) msg;
+        try {
+            int node = NodeAddresses.indexOf(datagram.recipient().getAddress());
+            ByteBuf packet = datagram.content();
+            if (node >= 0 && node < total.length && isRtp(packet)) {
+                onPacket(node, packet, System.nanoTime());
+            } else {
+                synchronized (this) {
+                    strangers++;
                 }
-                selector.selectedKeys().clear();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } finally {
+            datagram.release();
         }
     }
 
     /**
-     * True for RTP, false for RTCP (RFC 5761's test on the second byte): the fan-out sends sender reports to each
-     * node's port + 1, which may be another simulated node's port.
+     * True for RTP, false for RTCP (RFC 5761's test on the second byte), in case a sender report reaches the RTP
+     * port.
      */
-    private static boolean isRtp(ByteBuffer packet) {
-        int type = packet.get(1) & 0xFF;
-        return packet.position() >= 12 && (type < 192 || type > 223);
+    private static boolean isRtp(ByteBuf packet) {
+        if (packet.readableBytes() < 12) {
+            return false;
+        }
+        int type = packet.getUnsignedByte(packet.readerIndex() + 1);
+        return type < 192 || type > 223;
     }
 
-    private synchronized void onPacket(int node, ByteBuffer packet, long arrival) {
-        long sequence = packet.getShort(2) & 0xFFFF;
-        long timestamp = packet.getInt(4) & 0xFFFF_FFFFL;
+    private synchronized void onPacket(int node, ByteBuf packet, long arrival) {
+        int at = packet.readerIndex();
+        long sequence = packet.getUnsignedShort(at + 2);
+        long timestamp = packet.getUnsignedInt(at + 4);
         if (lastSequence[node] < 0) {
             firstTimestamp[node] = timestamp;
         } else {
@@ -101,30 +98,39 @@ final class ReceiverSlice implements Runnable {
 
     /**
      * One line of figures over all slices: packets in the window and since the start, sequence gaps since the
-     * start, nodes that never heard a packet, lateness percentiles in the window.
+     * start, nodes that never heard a packet, the fewest packets a node heard in the window, datagrams to no node,
+     * lateness percentiles in the window.
      */
     static String report(List<ReceiverSlice> slices) {
-        long packets = 0;
-        long sinceStart = 0;
+        int nodes = slices.get(0).total.length;
+        long[] window = new long[nodes];
+        long[] sinceStart = new long[nodes];
         long lost = 0;
-        long silent = 0;
-        long fewest = Long.MAX_VALUE;
+        long strangers = 0;
         LatencyHistogram all = new LatencyHistogram();
         for (ReceiverSlice slice : slices) {
             synchronized (slice) {
-                for (int i = 0; i < slice.received.length; i++) {
-                    packets += slice.received[i];
-                    sinceStart += slice.total[i];
+                for (int i = 0; i < nodes; i++) {
+                    window[i] += slice.received[i];
+                    sinceStart[i] += slice.total[i];
                     lost += slice.gaps[i];
-                    silent += slice.total[i] == 0 ? 1 : 0;
-                    fewest = Math.min(fewest, slice.received[i]);
                 }
+                strangers += slice.strangers;
                 all.addAll(slice.lateness);
             }
         }
+        long packets = 0;
+        long total = 0;
+        long silent = 0;
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < nodes; i++) {
+            packets += window[i];
+            total += sinceStart[i];
+            silent += sinceStart[i] == 0 ? 1 : 0;
+            fewest = Math.min(fewest, window[i]);
+        }
         return String.format(java.util.Locale.ROOT,
-                "received %d total %d gaps %d silent %d fewest %d p50 %.3f p99 %.3f max %.3f", packets, sinceStart,
-                lost, silent,
-                fewest, all.percentileMs(0.50), all.percentileMs(0.99), all.maxMs());
+                "received %d total %d gaps %d silent %d fewest %d strangers %d p50 %.3f p99 %.3f max %.3f", packets,
+                total, lost, silent, fewest, strangers, all.percentileMs(0.50), all.percentileMs(0.99), all.maxMs());
     }
 }

@@ -1,0 +1,45 @@
+package vn.loa.bench.fanout;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Where the benchmark's simulated nodes listen: each on its own loopback address (127.16.0.1, 127.16.0.2, ...) and
+ * all on one RTP port, as a commune's loudspeakers each have an address of their own and the same port. Linux
+ * delivers the whole of 127.0.0.0/8 to the loopback interface, so no set-up is needed.
+ */
+final class NodeAddresses {
+
+    /** 127.16.0.1 as an int: node 0. */
+    private static final int FIRST = 0x7F10_0001;
+    /** Stays inside 127.16.0.0/12, far from 127.0.0.1. */
+    static final int MOST = 1 << 20;
+
+    private NodeAddresses() {
+    }
+
+    static InetSocketAddress of(int node, int port) {
+        if (node < 0 || node >= MOST) {
+            throw new IllegalArgumentException("node " + node + " out of range");
+        }
+        int a = FIRST + node;
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(
+                    new byte[] {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a}), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // four bytes are always an address
+        }
+    }
+
+    /** The node an address belongs to, or -1 for any other address. */
+    static int indexOf(InetAddress address) {
+        byte[] b = address.getAddress();
+        if (b.length != 4) {
+            return -1;
+        }
+        int a = (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
+        int node = a - FIRST;
+        return node >= 0 && node < MOST ? node : -1;
+    }
+}
