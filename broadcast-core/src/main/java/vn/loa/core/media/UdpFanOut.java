@@ -182,7 +182,7 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
         CountDownLatch done = new CountDownLatch(shards.size());
         try {
             for (Shard shard : shards) {
-                ByteBuf copy = datagram.retainedDuplicate();
+                ByteBuf copy = ownCopy(datagram);
                 Runnable round = () -> {
                     try {
                         send(shard, copy, port);
@@ -227,7 +227,7 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
             for (Shard shard : shards) {
                 InetSocketAddress[] nodes = shard.snapshot;
                 if (nodes.length > 0) {
-                    ByteBuf copy = datagram.retainedDuplicate();
+                    ByteBuf copy = ownCopy(datagram);
                     int batches = (nodes.length + BATCH - 1) / BATCH;
                     shard.loop.execute(() -> plan(shard, copy, nodes, 0, batches, start, round));
                 } else {
@@ -237,6 +237,17 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
         } finally {
             datagram.release();
         }
+    }
+
+    /**
+     * A shard's own copy of a round's datagram. Every node's write raises and lowers the buffer's reference count; on
+     * one buffer shared by the shards, those atomic updates bounce its cache line between the sending threads' cores
+     * (a duplicate shares its parent's count): measured as the fan-out threads' top Java frame at 10,000 nodes.
+     * Copying the few hundred bytes once per shard and round keeps each count on its own core.
+     */
+    private static ByteBuf ownCopy(ByteBuf datagram) {
+        return BUFFERS.directBuffer(datagram.readableBytes()).writeBytes(datagram, datagram.readerIndex(),
+                datagram.readableBytes());
     }
 
     /** On the shard's thread: puts batch {@code b} of a spread round on the loop's timer queue, due or not. */
