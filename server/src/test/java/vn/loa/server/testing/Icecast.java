@@ -26,7 +26,7 @@ public final class Icecast implements AutoCloseable {
     }
 
     public static Icecast start() throws Exception {
-        Path dir = Files.createTempDirectory("loa-icecast-");
+        Path dir = TempDirs.create("loa-icecast-");
         // As root, icecast2 changes to nobody (PARTS.md), who must still write its logs here.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
         int port = ServerProcess.freePort();

@@ -162,7 +162,7 @@ public final class Sipp {
 
     /** Writes the scenario and runs it once against {@code 127.0.0.1:port}; fails after {@code seconds}. */
     public Result run(int port, int seconds) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("loa-sipp-");
+        Path dir = TempDirs.create("loa-sipp-");
         Path scenario = dir.resolve("call.xml");
         Files.writeString(scenario, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<scenario name=\"loa hotline call\">\n"
                 + steps + "</scenario>\n", StandardCharsets.UTF_8);
@@ -173,7 +173,7 @@ public final class Sipp {
      * An INVITE flood: SIPp's built-in UAC at {@code rate} calls a second, {@code calls} in all, from one address.
      */
     public static Result flood(int port, int rate, int calls, int seconds) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("loa-sipp-");
+        Path dir = TempDirs.create("loa-sipp-");
         return sipp(dir, List.of("-sn", "uac", "-r", String.valueOf(rate), "-m", String.valueOf(calls), "-l",
                 String.valueOf(calls), "-recv_timeout", "3000"), port, seconds);
     }
@@ -183,7 +183,7 @@ public final class Sipp {
      * then answers 200 if the second carries the right credentials for {@code user}/{@code password}, 403 otherwise.
      */
     public static Process registrar(int port, String user, String password) throws IOException {
-        Path dir = Files.createTempDirectory("loa-sipp-");
+        Path dir = TempDirs.create("loa-sipp-");
         Path scenario = dir.resolve("registrar.xml");
         Files.writeString(scenario, """
                 <?xml version="1.0" encoding="UTF-8"?>

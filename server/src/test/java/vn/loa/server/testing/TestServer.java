@@ -1,7 +1,6 @@
 package vn.loa.server.testing;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
@@ -46,7 +45,7 @@ public final class TestServer implements AutoCloseable {
 
     private static Properties properties(String dbUrl) throws IOException {
         Properties p = ConfigLoader.defaults();
-        Path data = Files.createTempDirectory("loa-test-");
+        Path data = TempDirs.create("loa-test-");
         p.setProperty("data.dir", data.toString());
         p.setProperty("db.url", dbUrl);
         p.setProperty("http.port", "0");
