@@ -250,7 +250,7 @@ public final class Playout implements AutoCloseable {
         }
         if (item.command() != null) {
             if (item.command().message() instanceof Play play) {
-                takes.play(play);
+                takes.play(play, System.nanoTime());
             } else if (item.command().message() instanceof Stop stop) {
                 takes.stop(stop);
             }

@@ -26,6 +26,12 @@ final class TakeTracker {
      * it: the server sends play and the first packet together, and RTP often wins the race against the WebSocket.
      */
     private static final long ADOPT_MILLIS = 1000;
+    /**
+     * How long after a stored file played a live copy of the same announcement is taken for the same airing and not
+     * played: the server airs an item at its time, or after downtime up to its late limit (10 minutes by default)
+     * later. Past this a play of that announcement is a new airing (a repeating item) and is played.
+     */
+    private static final long STORED_GUARD_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(15);
 
     private final AudioSink sink;
     private final Consumer<Played> reports;
@@ -35,6 +41,12 @@ final class TakeTracker {
     private String announced;
     private Take take;
     private volatile boolean playing;
+    /** Announcements played from a stored file lately: when the guard ends (monotonic ns) and how long they played. */
+    private final java.util.Map<String, long[]> playedStored = new java.util.HashMap<>();
+    /** A live copy of an announcement already played from its stored file: its audio is dropped until its stop. */
+    private String refused;
+    /** When audio of the refused copy was last dropped, so a copy whose stop never comes lapses after a silence. */
+    private long refusedLast;
 
     /**
      * @param streamSilence how long an unannounced stream may be silent before its take ends
@@ -48,6 +60,30 @@ final class TakeTracker {
     }
 
     void play(Play play) {
+        play(play, System.nanoTime());
+    }
+
+    /**
+     * A play command. A live copy of an announcement this node has just played from its stored file is not played
+     * (the server did not know the node held it, say after a restart): it is reported PLAYED again, from the stored
+     * take, and its audio is dropped until its stop.
+     */
+    void play(Play play, long now) {
+        long[] stored = playedStored.get(play.announcement());
+        if (stored != null && now - stored[0] < 0) {
+            if (take != null) {
+                end("NEXT");
+            }
+            LOG.log(Level.INFO, "đã phát từ tệp tải trước, bỏ bản trực tiếp / already played from its stored file, "
+                    + "live copy not played: {0}", play.announcement());
+            reports.accept(new Played(play.announcement(), "PLAYED", stored[1],
+                    "đã phát từ tệp tải trước; bản trực tiếp không phát / played from its stored file; live copy not played"));
+            refused = play.announcement();
+            refusedLast = now;
+            announced = null;
+            return;
+        }
+        refused = null;
         if (take != null && take.announcement == null && take.millis() <= ADOPT_MILLIS) {
             try {
                 sink.announce(play.announcement());
@@ -64,6 +100,10 @@ final class TakeTracker {
     }
 
     void stop(Stop stop) {
+        if (stop.announcement().equals(refused)) {
+            refused = null;
+            return;
+        }
         if (take != null && stop.announcement().equals(take.announcement)) {
             end(stop.reason());
         } else if (stop.announcement().equals(announced)) {
@@ -82,6 +122,10 @@ final class TakeTracker {
      * @param concealed whether this is made-up audio for a lost packet; it never opens a take
      */
     void audio(short[] pcm, int sampleRate, long silenceBefore, boolean concealed, long now) {
+        if (refused != null && take == null) {
+            refusedLast = now;
+            return;
+        }
         if (take != null && take.sampleRate != sampleRate) {
             end("CODEC_CHANGED");
         }
@@ -153,11 +197,24 @@ final class TakeTracker {
             take.position += frame.length;
             take.lastAudio = System.nanoTime();
         }
-        end("FINISHED");
+        long millis = take.millis();
+        if (end("FINISHED")) {
+            playedStored.values().removeIf(guard -> now - guard[0] >= 0);
+            playedStored.put(announcement, new long[] {now + STORED_GUARD_NANOS, millis});
+            if (announcement.equals(announced)) {
+                // Its live copy began before the stored file (the server's clock is ahead): the rest is not played.
+                refused = announced;
+                refusedLast = now;
+                announced = null;
+            }
+        }
     }
 
     /** Ends a take whose audio stopped without a stop command. */
     void tick(long now) {
+        if (refused != null && now - refusedLast > announcementSilence) {
+            refused = null;
+        }
         if (take != null) {
             long limit = take.announcement == null ? streamSilence : announcementSilence;
             if (now - take.lastAudio > limit) {
@@ -177,7 +234,8 @@ final class TakeTracker {
         }
     }
 
-    private void end(String reason) {
+    /** Ends the open take and reports it; false when the sink could not finish it (reported FAILED). */
+    private boolean end(String reason) {
         Take ended = take;
         take = null;
         playing = false;
@@ -186,7 +244,7 @@ final class TakeTracker {
             where = sink.finish();
         } catch (IOException | RuntimeException e) {
             fail(ended, e);
-            return;
+            return false;
         }
         long millis = ended.millis();
         String detail = where
@@ -197,6 +255,7 @@ final class TakeTracker {
             String outcome = millis == 0 ? "FAILED" : "FINISHED".equals(reason) ? "PLAYED" : "RECEIVED";
             reports.accept(new Played(ended.announcement, outcome, millis, detail));
         }
+        return true;
     }
 
     private void fail(Take failed, Exception e) {

@@ -125,6 +125,43 @@ class TakeTrackerTest {
         assertThat(events).containsExactly("open stream @8000", "finish", "open 42 @8000");
     }
 
+    @Test
+    void aLiveCopyOfAnAnnouncementJustPlayedFromItsStoredFileIsNotPlayedButReportedPlayedAgain() {
+        takes.stored("7", new short[16_000], 16_000, 0);
+        takes.play(new Play("7", "thon-dong", "PCMU", 0, 8000, 0), 100 * MS);
+        audio(50, 100);
+        takes.stop(new Stop("7", "FINISHED"));
+        takes.play(new Play("8", "thon-dong", "PCMU", 0, 8000, 0), 2000 * MS);
+        audio(5, 2000);
+
+        assertThat(events).containsExactly("open 7 @16000", "finish", "open 8 @8000");
+        assertThat(reports).extracting(Played::announcement, Played::outcome, Played::millis)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("7", "PLAYED", 1000L),
+                        org.assertj.core.groups.Tuple.tuple("7", "PLAYED", 1000L));
+    }
+
+    @Test
+    void aLiveCopyThatBeganBeforeTheStoredFileIsCutAndItsRestNotPlayed() {
+        takes.play(new Play("7", "thon-dong", "PCMU", 0, 8000, 0), 0);
+        audio(10, 0);
+        takes.stored("7", new short[16_000], 16_000, 200 * MS);
+        audio(40, 200);
+        takes.stop(new Stop("7", "FINISHED"));
+
+        assertThat(events).containsExactly("open 7 @8000", "finish", "open 7 @16000", "finish");
+        assertThat(reports).extracting(Played::outcome).containsExactly("RECEIVED", "PLAYED");
+    }
+
+    @Test
+    void theSameAnnouncementAiredLiveMuchLaterIsANewAiringAndPlays() {
+        takes.stored("7", new short[16_000], 16_000, 0);
+        long later = java.util.concurrent.TimeUnit.MINUTES.toMillis(16);
+        takes.play(new Play("7", "thon-dong", "PCMU", 0, 8000, 0), later * MS);
+        audio(5, later);
+
+        assertThat(events).containsExactly("open 7 @16000", "finish", "open 7 @8000");
+    }
+
     /** Records what the tracker asks of its sink. */
     private final class ListSink implements AudioSink {
         @Override
