@@ -42,7 +42,7 @@ class PrefetchStoreIT {
     @BeforeEach
     void open() throws Exception {
         Properties p = ConfigLoader.defaults();
-        p.setProperty("data.dir", Files.createTempDirectory("loa-prefetch-store-").toString());
+        p.setProperty("data.dir", vn.loa.server.testing.TempDirs.create("loa-prefetch-store-").toString());
         database = Database.open(ConfigLoader.from(p));
         folder = Files.createDirectories(Path.of(p.getProperty("data.dir")).resolve("prefetch"));
         database.jdbi().useTransaction(h -> {

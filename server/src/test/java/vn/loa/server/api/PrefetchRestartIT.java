@@ -15,6 +15,7 @@ import vn.loa.server.testing.Api;
 import vn.loa.server.testing.Audio;
 import vn.loa.server.testing.PostgresCluster;
 import vn.loa.server.testing.ServerProcess;
+import vn.loa.server.testing.TempDirs;
 import vn.loa.server.testing.TestServer;
 
 /**
@@ -36,10 +37,10 @@ class PrefetchRestartIT {
     }
 
     private static void survivesAKill(String dbUrl) throws Exception {
-        Path data = Files.createTempDirectory("loa-prefetch-restart-");
+        Path data = TempDirs.create("loa-prefetch-restart-");
         int port = ServerProcess.freePort();
-        Path early = Files.createTempDirectory("loa-prefetch-early-");
-        Path late = Files.createTempDirectory("loa-prefetch-late-");
+        Path early = TempDirs.create("loa-prefetch-early-");
+        Path late = TempDirs.create("loa-prefetch-late-");
         String zone = Province.unique("thon-khoi-dong-lai");
         String fetchedNode = Province.unique("da-tai");
         String offlineNode = Province.unique("vang-mat");
@@ -76,7 +77,7 @@ class PrefetchRestartIT {
                 for (String node : new String[] {fetchedNode, offlineNode}) {
                     PrefetchIT.await(() -> "PLAYED".equals(delivery(admin, id, node).getString("state")), true);
                 }
-                short[] served = Audio.wav(Files.write(Files.createTempFile("loa-served-", ".wav"),
+                short[] served = Audio.wav(Files.write(data.resolve("served.wav"),
                         served(second.baseUrl(), id, fetchedNode, fetchedToken)));
                 assertThat(served.length).isGreaterThan(16_000);
                 for (Path recordings : new Path[] {early, late}) {
