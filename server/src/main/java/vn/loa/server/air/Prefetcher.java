@@ -35,6 +35,10 @@ import vn.loa.tts.engine.WavCodec;
  * until they have. A node plays the file at its time by its own clock, so a link that drops meanwhile loses nothing;
  * its reports (FETCHED, then PLAYED or FAILED) land in the delivery records like a live broadcast's.
  *
+ * <p>The items and which nodes fetched them are kept in memory for the lookups of the air and the file route, and
+ * written to the database ({@link PrefetchRepository}) wherever they change, so a restarted server reads them back
+ * ({@link #restore}) and neither sends holders a live copy nor forgets to send the file to the others.
+ *
  * <p>{@link #prefetch} is the trigger: the broadcast of a one-off item with a later time calls it, and a scheduler can
  * call it for each coming occurrence. Rendering runs on the air executor; the rest is thread-safe.
  */
@@ -159,10 +163,9 @@ public final class Prefetcher {
         }
     }
 
-    /** The file of announcement {@code id} if node {@code nodeId} is one it was prefetched for. */
+    /** The file of announcement {@code id} if node {@code nodeId} is one it was prefetched for and it is served. */
     Optional<Path> file(String nodeId, long id) {
-        return Optional.ofNullable(items.get(id)).filter(i -> i.nodes().contains(nodeId))
-                .map(Item::file);
+        return Optional.ofNullable(items.get(id)).filter(i -> i.nodes().contains(nodeId)).map(Item::file);
     }
 
     /** The nodes that hold announcement {@code id}'s file, checked: the live stream need not reach them. */
