@@ -19,13 +19,14 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The loudspeaker side of the fan-out benchmark, run as its own process so the sender's process pays only for
  * sending. The nodes listen each on its own loopback address ({@link NodeAddresses}) and one common RTP port; the
  * process reads them all through a few sockets bound to that port on every address ({@code SO_REUSEPORT}), tells
- * them apart by each datagram's destination ({@code IP_RECVORIGDSTADDR}) and reads many datagrams per system call
- * ({@code recvmmsg}). A socket per node would cost a wake-up per packet on both sides of loopback, a cost a real
+ * them apart by each datagram's destination ({@code IP_RECVORIGDSTADDR}) and drains each socket every millisecond. A socket per node would cost a wake-up per packet on both sides of loopback, a cost a real
  * network puts on the speakers, not on the server; see {@code docs/adr/0005-fan-out-and-pacing.md}.
  *
  * <p>Arguments: node count, RTP clock rate, receiving threads. Prints {@code port P} once bound (RTCP is absorbed on
@@ -36,8 +37,14 @@ public final class NodeReceivers {
 
     /** Sockets per receiving thread: each has its own kernel queue, so one late read does not overflow the rest. */
     private static final int SOCKETS_PER_THREAD = 4;
-    /** Up to 32 datagrams of up to 2,048 bytes per {@code recvmmsg}. */
+    /** The largest datagram read whole. */
     private static final int DATAGRAM = 2048;
+    /**
+     * The sockets are read after a pause, draining each queue, rather than woken for every datagram: a wake-up per
+     * packet costs both sides of loopback (the sender's system call does the waking), a cost that in the field falls
+     * on the speakers. Arrival lateness therefore includes up to this much waiting in the queue.
+     */
+    private static final long READ_EVERY_MICROS = 1_000;
 
     private NodeReceivers() {
     }
@@ -54,6 +61,7 @@ public final class NodeReceivers {
             slices.add(new ReceiverSlice(nodes, clockRate));
         });
         int port = bind(loops, slices);
+        loops.forEach(NodeReceivers::pace);
         System.out.println("port " + port);
         System.out.flush();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in));
@@ -99,9 +107,23 @@ public final class NodeReceivers {
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(EpollChannelOption.SO_REUSEPORT, rtp)
                 .option(EpollChannelOption.IP_RECVORIGDSTADDR, rtp)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM).maxMessagesPerRead(64))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM).maxMessagesPerRead(1024))
                 .handler(handler);
         return bootstrap.bind(new InetSocketAddress(port)).syncUninterruptibly().channel();
+    }
+
+    /**
+     * Keeps {@code loop} pausing {@link #READ_EVERY_MICROS} between its turns: with a task always queued, the loop
+     * polls its sockets without blocking, drains what arrived during the pause, then pauses again, so no datagram
+     * has to wake it.
+     */
+    private static void pace(EventLoop loop) {
+        // Scheduled, not executed: the loop runs every queued task before it polls again, so a task that queues
+        // itself would starve the sockets; a timer due at once is taken up on the loop's next turn, after its poll.
+        loop.schedule(() -> {
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(READ_EVERY_MICROS));
+            pace(loop);
+        }, 1, TimeUnit.NANOSECONDS);
     }
 
     /** Takes the sender reports that reach each node's RTCP port, so loopback answers them with no ICMP error. */
