@@ -26,8 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * The loudspeaker side of the fan-out benchmark, run as its own process so the sender's process pays only for
  * sending. The nodes listen each on its own loopback address ({@link NodeAddresses}) and one common RTP port; the
  * process reads them all through a few sockets bound to that port on every address ({@code SO_REUSEPORT}), tells
- * them apart by each datagram's destination ({@code IP_RECVORIGDSTADDR}) and drains each socket every millisecond. A socket per node would cost a wake-up per packet on both sides of loopback, a cost a real
- * network puts on the speakers, not on the server; see {@code docs/adr/0005-fan-out-and-pacing.md}.
+ * them apart by each datagram's destination ({@code IP_RECVORIGDSTADDR}) and drains each socket every millisecond.
+ * A socket per node, woken for each datagram, would cost a wake-up per packet on both sides of loopback, a cost a
+ * real network puts on the speakers, not on the server; see {@code docs/adr/0005-fan-out-and-pacing.md}.
  *
  * <p>Arguments: node count, RTP clock rate, receiving threads. Prints {@code port P} once bound (RTCP is absorbed on
  * P + 1), then answers commands on standard input, one a line: {@code measure} (start the window), {@code report}
