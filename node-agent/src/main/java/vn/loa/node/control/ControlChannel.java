@@ -184,6 +184,9 @@ public final class ControlChannel {
 
     private void welcomed(WebSocket ws, Welcome welcome) {
         vertx.cancelTimer(helloTimer);
+        // The handler takes the welcome (the stream's SRTP key) before the node counts as online, so whoever sees it
+        // online can hand it a play at once (SrtpLateJoinTest did, and found no key to set the position on).
+        handler.welcomed(welcome);
         state = ChannelState.ONLINE;
         welcomes++;
         onlineSince = System.nanoTime();
@@ -192,7 +195,6 @@ public final class ControlChannel {
         heartbeatMillis = Math.max(1, welcome.heartbeatSeconds()) * 1000L;
         LOG.log(Level.INFO, "đã kết nối máy chủ / connected to {0} (heartbeat {1} s, codec {2})", settings.server(),
                 heartbeatMillis / 1000, welcome.codec());
-        handler.welcomed(welcome);
         while (!outbox.isEmpty()) {
             ws.writeTextMessage(ControlCodec.encode(outbox.poll()));
         }
