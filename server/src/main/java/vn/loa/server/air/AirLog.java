@@ -1,5 +1,6 @@
 package vn.loa.server.air;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.jdbi.v3.core.Jdbi;
@@ -17,6 +19,7 @@ import vn.loa.core.control.ControlMessage;
 import vn.loa.core.model.AnnouncementState;
 import vn.loa.core.model.DeliveryState;
 import vn.loa.core.model.Node;
+import vn.loa.core.model.NodeKind;
 import vn.loa.core.model.Priority;
 import vn.loa.core.srtp.StreamRollover;
 import vn.loa.server.announcement.AnnouncementService;
@@ -47,6 +50,9 @@ public final class AirLog implements ArbiterListener {
     private final Map<Long, Airing> airings = new ConcurrentHashMap<>();
     /** The SSRC of a stream by its transmitter key; set once the transmitter exists (it needs this log first). */
     private volatile ToLongFunction<String> ssrcs = stream -> 0;
+    /** Sets a stream's destinations (by its key) to a set of addresses; set once the streams exist. */
+    private volatile BiConsumer<ZoneStreams.Key, Set<InetSocketAddress>> destinations =
+            (key, addresses) -> { };
     /** Where each secure stream's SRTP index stands; set once the streams exist. */
     private volatile Function<ZoneStreams.Key, Optional<StreamRollover>> positions = key -> Optional.empty();
     /** The play command of what each stream (by transmitter key) airs now, for agents that join mid-way. */
@@ -62,6 +68,10 @@ public final class AirLog implements ArbiterListener {
 
     void ssrcsFrom(ToLongFunction<String> streams) {
         this.ssrcs = streams;
+    }
+
+    void destinationsTo(BiConsumer<ZoneStreams.Key, Set<InetSocketAddress>> streams) {
+        this.destinations = streams;
     }
 
     void positionsFrom(Function<ZoneStreams.Key, Optional<StreamRollover>> streams) {
@@ -118,6 +128,9 @@ public final class AirLog implements ArbiterListener {
                 ControlMessage.Play play = new ControlMessage.Play(String.valueOf(id), key.zone(), key.codec().name(),
                         key.codec().payloadType(), key.codec().rtpMap().clockRate(), ssrcs.applyAsLong(event.zone()));
                 playingNow.put(event.zone(), play);
+                // What the stream airs changed: it now goes to this announcement's nodes (an emergency's reach
+                // nodes outside their hours, an ordinary notice's do not), with agents where they are now.
+                destinations.accept(key, addressesNow(targets));
                 tellAgents(targets, positioned(play, key));
             }
             case PREEMPTED -> {
@@ -163,6 +176,30 @@ public final class AirLog implements ArbiterListener {
                 session.send(positioned(play, key));
             }
         });
+    }
+
+    /**
+     * True when {@code key}'s stream airs something or has an announcement waiting to: an airing that follows it
+     * must not re-point it before it starts.
+     */
+    boolean busy(ZoneStreams.Key key) {
+        return playingNow.containsKey(key.id()) || airings.values().stream().anyMatch(a -> a.open().contains(key));
+    }
+
+    /** The addresses of the targets not skipped for their hours; an agent's where it is connected now, if it is. */
+    private Set<InetSocketAddress> addressesNow(List<AirTargets.Target> targets) {
+        Set<InetSocketAddress> addresses = new HashSet<>();
+        for (AirTargets.Target t : targets) {
+            if (AirTargets.OFF_HOURS.equals(t.unreachable())) {
+                continue;
+            }
+            if (t.node().kind() == NodeKind.AGENT) {
+                sessions.find(t.node().id()).map(NodeSession::rtpAddress).ifPresent(addresses::add);
+            } else if (t.address() != null) {
+                addresses.add(t.address());
+            }
+        }
+        return addresses;
     }
 
     /** Forgets the stream's play command if it is still {@code id}'s (a preemptor's may already have replaced it). */

@@ -51,6 +51,7 @@ public final class AirStation implements AutoCloseable {
         NodeRepository nodes = new NodeRepository();
         AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions);
         log.positionsFrom(streams::position);
+        log.destinationsTo(streams::send);
         this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, worker, clock);
         prefetcher.restore(); // before any agent connects: it is told what it still has to fetch
         this.vertx = vertx;

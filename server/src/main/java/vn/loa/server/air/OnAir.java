@@ -188,7 +188,13 @@ public final class OnAir implements AirControl {
             jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h, id,
                     t.node().id(), t.address() == null ? DeliveryState.FAILED : DeliveryState.PENDING, t.unreachable(),
                     clock.instant()))));
-            byStream.forEach((key, list) -> streams.send(key, addresses(list)));
+            // A stream that airs something else keeps its listeners until this one starts (the log re-points it
+            // then): an emergency on air must not lose the nodes a waiting notice skips. An emergency widens it now.
+            byStream.forEach((key, list) -> {
+                if (a.priority() == Priority.EMERGENCY || !log.busy(key)) {
+                    streams.send(key, addresses(list));
+                }
+            });
             log.follow(id, a.priority(), byStream);
             transmitter.air(AirLog.programmeId(id), a.priority(), policyOf(a.priority()),
                     byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
