@@ -87,11 +87,17 @@ class ProgrammeIT extends UiSuite {
 
     /** Presses the mouse on {@code from}, moves it in steps onto {@code to} and lets go, as a hand does. */
     static void drag(Page page, Locator from, Locator to) {
+        drag(page, from, to, () -> { });
+    }
+
+    /** The same, doing {@code meanwhile} while the item is held over {@code to}. */
+    static void drag(Page page, Locator from, Locator to, Runnable meanwhile) {
         double[] a = middle(from);
         page.mouse().move(a[0], a[1]);
         page.mouse().down();
         double[] b = middle(to);
         page.mouse().move(b[0], b[1], new com.microsoft.playwright.Mouse.MoveOptions().setSteps(12));
+        meanwhile.run();
         page.mouse().up();
     }
 
@@ -106,7 +112,14 @@ class ProgrammeIT extends UiSuite {
         Locator item = slot(page, tuesday, "Họp chi bộ");
         assertThat(item).hasAttribute("aria-describedby", "programme-drag-hint");
 
-        drag(page, item.locator("strong"), day(page, thursday));
+        drag(page, item.locator("strong"), day(page, thursday), () -> {
+            assertThat(day(page, thursday)).hasClass(java.util.regex.Pattern.compile("drop-over"));
+            try {
+                Browser.screenshot(page, Screenshots.dir(), "programme-drag");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
 
         assertThat(page.locator(".move-status")).hasText("Đã dời «Họp chi bộ» sang " + day(page, thursday)
                 .locator("h2").textContent() + " lúc 09:30.");
