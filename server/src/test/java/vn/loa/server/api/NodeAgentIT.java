@@ -86,7 +86,7 @@ class NodeAgentIT extends ApiSuite {
                     .put("address", "127.0.0.1:" + reference.port())));
             long id = OnAirIT.approvedNotice("Đến muộn", OnAirIT.LONG_TEXT, zone, false);
             province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
-            var listening = listen(reference);
+            var listening = reference.receiveInBackground(2500, 120_000);
             // The node joins once the zone has heard the first 3 s (150 packets) of the notice.
             await(() -> reference.received() >= 150, true);
 
@@ -145,7 +145,7 @@ class NodeAgentIT extends ApiSuite {
                 await(() -> online(awake) && online(resting), true);
                 long id = OnAirIT.approvedNotice("Về lại", OnAirIT.LONG_TEXT, zone, false);
                 province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
-                var listening = listen(reference);
+                var listening = reference.receiveInBackground(2500, 120_000);
                 // Two seconds into the notice both control links drop and both agents come back.
                 await(() -> reference.received() >= 100, true);
                 awakeLink.cut();
@@ -187,16 +187,6 @@ class NodeAgentIT extends ApiSuite {
                 recordings, 0, 80), AgentTuning.DEFAULT).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    /** What the reference speaker hears of the next notice, until 2.5 s of silence, listened to in the background. */
-    private static java.util.concurrent.CompletableFuture<List<RtpPacket>> listen(RtpCapture reference) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return reference.receive(2500, 120_000);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-    }
 
     private long packetsReceived(String node) {
         JsonObject status = province.technicianA.get("/api/v1/nodes/" + node).json().getJsonObject("status");

@@ -48,6 +48,17 @@ public final class RtpCapture implements AutoCloseable {
         return packets;
     }
 
+    /** {@link #receive} on another thread, while the test goes on (broadcasts, cuts links) and reads {@link #received}. */
+    public java.util.concurrent.CompletableFuture<List<RtpPacket>> receiveInBackground(long quietMillis, long deadlineMillis) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return receive(quietMillis, deadlineMillis);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** How many packets the {@link #receive} running now has taken in so far; read from another thread. */
     public int received() {
         return received;
