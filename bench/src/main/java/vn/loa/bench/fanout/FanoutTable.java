@@ -11,7 +11,7 @@ final class FanoutTable {
     void print(FanoutFigures f) {
         head();
         System.out.printf(Locale.ROOT, "%-8s %6d %5d %9d %6d %8.2f %8.2f %8.1f %10.2f %8.1f %s%n", "loa " + f.codec(),
-                f.nodes(), f.zones(), Math.round(f.sentPerSecond()), f.lost() + f.gaps() + f.sendFailures(),
+                f.nodes(), f.zones(), Math.round(f.sentPerSecond()), f.lost() + f.sendFailures(),
                 f.sendP50Ms(), f.sendP99Ms(), f.cpuPercent(), f.cpuPerThousand(), f.receiverCpuPercent(),
                 f.passes() ? "pass" : "FAIL");
     }

@@ -40,7 +40,7 @@ final class LoaFanoutRun {
         short[] speech = SpeechLikeSignal.seconds((int) (warmUp.toSeconds() + window.toSeconds() + 10));
         try (ChildProcess receivers = ChildProcess.start(NodeReceivers.class, Integer.toString(nodes),
                 Integer.toString(codec.rtpMap().clockRate()), Integer.toString(receiverThreads))) {
-            int port = port(receivers.readLine());
+            int[] ports = ports(receivers.readLine());
             Transmitter transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@bench",
                     event -> { });
             List<UdpFanOut> fanOuts = new ArrayList<>();
@@ -51,7 +51,7 @@ final class LoaFanoutRun {
                     UdpFanOut fanOut = UdpFanOut.open(1, spread);
                     int zoneNodes = 0;
                     for (int i = z; i < nodes; i += zoneCount) {
-                        fanOut.add(NodeAddresses.of(i, port));
+                        fanOut.add(NodeAddresses.of(i, ports[0], ports[1]));
                         zoneNodes++;
                     }
                     TimedOutput output = new TimedOutput(fanOut, zoneNodes, transmitter::nextDeadline,
@@ -100,7 +100,7 @@ final class LoaFanoutRun {
         UdpCounters udp = UdpCounters.now().since(udp0);
         ReceiverReport window = ReceiverReport.parse(lateness);
         return new FanoutFigures(codec.name(), nodes, zones, seconds, windowSent / seconds, sent, settled.total(),
-                settled.gaps(), settled.silent(), udp.dropped(), failed, sendError.percentileMs(0.50),
+                settled.gaps(), settled.windowGaps(), settled.silent(), udp.dropped(), failed, sendError.percentileMs(0.50),
                 sendError.percentileMs(0.99), sendError.maxMs(), window.p50(), window.p99(), 100 * cpu / seconds,
                 100 * receiverCpu / seconds);
     }
@@ -119,10 +119,12 @@ final class LoaFanoutRun {
         return last;
     }
 
-    private static int port(String line) {
-        if (!line.startsWith("port ")) {
+    /** The node process's first RTP port and its number of ports, from its {@code port P sockets K} line. */
+    private static int[] ports(String line) {
+        String[] words = line.trim().split(" ");
+        if (words.length != 4 || !words[0].equals("port") || !words[2].equals("sockets")) {
             throw new IllegalStateException("the receivers did not start: " + line);
         }
-        return Integer.parseInt(line.substring(5).trim());
+        return new int[] {Integer.parseInt(words[1]), Integer.parseInt(words[3])};
     }
 }

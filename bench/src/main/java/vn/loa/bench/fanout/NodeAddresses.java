@@ -5,9 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
 /**
- * Where the benchmark's simulated nodes listen: each on its own loopback address (127.16.0.1, 127.16.0.2, ...) and
- * all on one RTP port, as a commune's loudspeakers each have an address of their own and the same port. Linux
- * delivers the whole of 127.0.0.0/8 to the loopback interface, so no set-up is needed.
+ * Where the benchmark's simulated nodes listen: each on its own loopback address (127.16.0.1, 127.16.0.2, ...), as a
+ * commune's loudspeakers each have an address of their own, on one of a few RTP ports (so the node process can read
+ * them through a few sockets). Linux delivers the whole of 127.0.0.0/8 to the loopback interface, so no set-up is
+ * needed.
  */
 final class NodeAddresses {
 
@@ -17,6 +18,11 @@ final class NodeAddresses {
     static final int MOST = 1 << 20;
 
     private NodeAddresses() {
+    }
+
+    /** Node {@code node}'s address when the nodes share {@code sockets} RTP ports, every other one from {@code base}. */
+    static InetSocketAddress of(int node, int base, int sockets) {
+        return of(node, base + 2 * (node % sockets));
     }
 
     static InetSocketAddress of(int node, int port) {

@@ -24,14 +24,14 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The loudspeaker side of the fan-out benchmark, run as its own process so the sender's process pays only for
- * sending. The nodes listen each on its own loopback address ({@link NodeAddresses}) and one common RTP port; the
- * process reads them all through a few sockets bound to that port on every address ({@code SO_REUSEPORT}), tells
- * them apart by each datagram's destination ({@code IP_RECVORIGDSTADDR}) and drains each socket every millisecond.
+ * sending. The nodes listen each on its own loopback address ({@link NodeAddresses}), spread over a few RTP ports;
+ * the process reads them all through one socket per port bound to every address, tells them apart by each datagram's
+ * destination ({@code IP_RECVORIGDSTADDR}) and drains each socket every millisecond.
  * A socket per node, woken for each datagram, would cost a wake-up per packet on both sides of loopback, a cost a
  * real network puts on the speakers, not on the server; see {@code docs/adr/0005-fan-out-and-pacing.md}.
  *
- * <p>Arguments: node count, RTP clock rate, receiving threads. Prints {@code port P} once bound (RTCP is absorbed on
- * P + 1), then answers commands on standard input, one a line: {@code measure} (start the window), {@code report}
+ * <p>Arguments: node count, RTP clock rate, receiving threads. Prints {@code port P sockets K} once bound (node i
+ * listens on port P + 2 (i mod K); RTCP is absorbed on the port above each), then answers commands on standard input, one a line: {@code measure} (start the window), {@code report}
  * (one line of figures for the window so far), {@code quit}.
  */
 public final class NodeReceivers {
@@ -63,7 +63,7 @@ public final class NodeReceivers {
         });
         int port = bind(loops, slices);
         loops.forEach(NodeReceivers::pace);
-        System.out.println("port " + port);
+        System.out.println("port " + port + " sockets " + threads * SOCKETS_PER_THREAD);
         System.out.flush();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in));
         for (String line; (line = commands.readLine()) != null && !line.equals("quit"); ) {
@@ -78,21 +78,27 @@ public final class NodeReceivers {
         System.exit(0);
     }
 
-    /** Binds the RTP sockets on a free port whose next port up is free too (for RTCP); returns the RTP port. */
+    /**
+     * Binds the RTP sockets on even ports from a free base (base, base + 2, ...) and an RTCP sink on each port above;
+     * returns the base. One port per socket, not one port shared through {@code SO_REUSEPORT}: the kernel spread
+     * datagrams from one sender over a shared port's sockets by their source only, so one zone's whole stream fell
+     * on one socket (measured: 2,000 of 2,000 datagrams to 2,000 addresses on one of eight sockets).
+     */
     private static int bind(List<EventLoop> loops, List<ReceiverSlice> slices) {
+        java.util.Random random = new java.util.Random();
         for (int attempt = 0; ; attempt++) {
             List<Channel> opened = new ArrayList<>();
+            // Below Linux's ephemeral range (32768+), so no outgoing socket takes one of them meanwhile.
+            int base = 20_000 + 2 * random.nextInt(5_000);
             try {
-                int port = 0;
+                int k = 0;
                 for (int t = 0; t < loops.size(); t++) {
-                    for (int s = 0; s < SOCKETS_PER_THREAD; s++) {
-                        Channel channel = open(loops.get(t), slices.get(t), port, true);
-                        opened.add(channel);
-                        port = ((InetSocketAddress) channel.localAddress()).getPort();
+                    for (int s = 0; s < SOCKETS_PER_THREAD; s++, k++) {
+                        opened.add(open(loops.get(t), slices.get(t), base + 2 * k, true));
+                        opened.add(open(loops.get(t), new Absorber(), base + 2 * k + 1, false));
                     }
                 }
-                opened.add(open(loops.get(0), new Absorber(), port + 1, false));
-                return port;
+                return base;
             } catch (RuntimeException e) {
                 opened.forEach(Channel::close);
                 if (attempt == 20) {
@@ -106,7 +112,6 @@ public final class NodeReceivers {
         Bootstrap bootstrap = new Bootstrap().group(loop)
                 .channelFactory(() -> new EpollDatagramChannel(SocketProtocolFamily.INET))
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
-                .option(EpollChannelOption.SO_REUSEPORT, rtp)
                 .option(EpollChannelOption.IP_RECVORIGDSTADDR, rtp)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM).maxMessagesPerRead(1024))
                 .handler(handler);

@@ -8,10 +8,11 @@ import java.util.Map;
  *
  * @param total RTP packets all nodes received since the start
  * @param gaps packets missing from the nodes' sequence numbers since the start
+ * @param windowGaps the same since the measured window started
  * @param silent nodes that never received a packet
  * @param p50 median lateness on the nodes' 20 ms grids in the window, in ms
  */
-record ReceiverReport(long total, long gaps, long silent, double p50, double p99) {
+record ReceiverReport(long total, long gaps, long windowGaps, long silent, double p50, double p99) {
 
     static ReceiverReport parse(String line) {
         String[] words = line.split(" ");
@@ -23,6 +24,7 @@ record ReceiverReport(long total, long gaps, long silent, double p50, double p99
             throw new IllegalStateException("not a receivers' report: " + line);
         }
         return new ReceiverReport(Long.parseLong(fields.get("total")), Long.parseLong(fields.get("gaps")),
+                Long.parseLong(fields.get("windowGaps")),
                 Long.parseLong(fields.get("silent")), Double.parseDouble(fields.get("p50")),
                 Double.parseDouble(fields.get("p99")));
     }

@@ -9,9 +9,8 @@ import java.util.List;
 
 /**
  * What the nodes of one receiving thread heard: each node's RTP packets, sequence gaps and how late each packet
- * arrived on the node's 20 ms grid. The node is the packet's destination address ({@link NodeAddresses}); the
- * kernel keeps each node on one socket (its address is part of the {@code SO_REUSEPORT} hash), so a node's figures
- * live in one slice.
+ * arrived on the node's 20 ms grid. The node is the packet's destination address ({@link NodeAddresses}); each
+ * node listens on one port, read by one socket of one thread, so a node's figures live in one slice.
  *
  * <p>A node's grid is its RTP timestamps turned into time; its origin is the earliest arrival seen relative to that
  * grid, so the error is how much later than the best-case transit a packet came. The counters are guarded by the
@@ -24,6 +23,8 @@ final class ReceiverSlice extends ChannelInboundHandlerAdapter {
     private final long[] received;
     private final long[] total;
     private final long[] gaps;
+    /** Gaps since the window started: the warm-up, where both processes are still compiling, is left out. */
+    private final long[] windowGaps;
     private final long[] lastSequence;
     private final long[] firstTimestamp;
     private final long[] earliest;
@@ -35,6 +36,7 @@ final class ReceiverSlice extends ChannelInboundHandlerAdapter {
         received = new long[nodes];
         total = new long[nodes];
         gaps = new long[nodes];
+        windowGaps = new long[nodes];
         lastSequence = new long[nodes];
         firstTimestamp = new long[nodes];
         earliest = new long[nodes];
@@ -80,7 +82,9 @@ final class ReceiverSlice extends ChannelInboundHandlerAdapter {
             firstTimestamp[node] = timestamp;
         } else {
             long step = (sequence - lastSequence[node]) & 0xFFFF;
-            gaps[node] += step > 1 && step < 0x8000 ? step - 1 : 0;
+            long missing = step > 1 && step < 0x8000 ? step - 1 : 0;
+            gaps[node] += missing;
+            windowGaps[node] += missing;
         }
         lastSequence[node] = sequence;
         long mediaNanos = ((timestamp - firstTimestamp[node]) & 0xFFFF_FFFFL) * 1_000_000_000L / clockRate;
@@ -93,12 +97,13 @@ final class ReceiverSlice extends ChannelInboundHandlerAdapter {
 
     synchronized void startWindow() {
         java.util.Arrays.fill(received, 0);
+        java.util.Arrays.fill(windowGaps, 0);
         lateness.clear();
     }
 
     /**
      * One line of figures over all slices: packets in the window and since the start, sequence gaps since the
-     * start, nodes that never heard a packet, the fewest packets a node heard in the window, datagrams to no node,
+     * start and since the window started, nodes that never heard a packet, the fewest packets a node heard in the window, datagrams to no node,
      * lateness percentiles in the window.
      */
     static String report(List<ReceiverSlice> slices) {
@@ -106,6 +111,7 @@ final class ReceiverSlice extends ChannelInboundHandlerAdapter {
         long[] window = new long[nodes];
         long[] sinceStart = new long[nodes];
         long lost = 0;
+        long lostInWindow = 0;
         long strangers = 0;
         LatencyHistogram all = new LatencyHistogram();
         for (ReceiverSlice slice : slices) {
@@ -114,6 +120,7 @@ final class ReceiverSlice extends ChannelInboundHandlerAdapter {
                     window[i] += slice.received[i];
                     sinceStart[i] += slice.total[i];
                     lost += slice.gaps[i];
+                    lostInWindow += slice.windowGaps[i];
                 }
                 strangers += slice.strangers;
                 all.addAll(slice.lateness);
@@ -130,7 +137,7 @@ final class ReceiverSlice extends ChannelInboundHandlerAdapter {
             fewest = Math.min(fewest, window[i]);
         }
         return String.format(java.util.Locale.ROOT,
-                "received %d total %d gaps %d silent %d fewest %d strangers %d p50 %.3f p99 %.3f max %.3f", packets,
-                total, lost, silent, fewest, strangers, all.percentileMs(0.50), all.percentileMs(0.99), all.maxMs());
+                "received %d total %d gaps %d windowGaps %d silent %d fewest %d strangers %d p50 %.3f p99 %.3f max %.3f",
+                packets, total, lost, lostInWindow, silent, fewest, strangers, all.percentileMs(0.50), all.percentileMs(0.99), all.maxMs());
     }
 }
