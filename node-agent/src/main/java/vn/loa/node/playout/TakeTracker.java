@@ -139,13 +139,7 @@ final class TakeTracker {
         } else {
             take.position += silenceBefore;
         }
-        try {
-            sink.write(new PcmFrame(pcm, sampleRate, take.position));
-        } catch (IOException | RuntimeException e) {
-            Take failed = take;
-            take = null;
-            playing = false;
-            fail(failed, e);
+        if (!write(new PcmFrame(pcm, sampleRate, take.position))) {
             return;
         }
         take.position += pcm.length;
@@ -153,6 +147,20 @@ final class TakeTracker {
             take.concealed++;
         } else {
             take.lastAudio = now;
+        }
+    }
+
+    /** Writes a frame of the open take; a sink that fails ends the take as failed and returns false. */
+    private boolean write(PcmFrame frame) {
+        try {
+            sink.write(frame);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            Take failed = take;
+            take = null;
+            playing = false;
+            fail(failed, e);
+            return false;
         }
     }
 
@@ -185,13 +193,7 @@ final class TakeTracker {
         int step = Math.max(1, sampleRate / 50);
         for (int at = 0; at < samples.length; at += step) {
             short[] frame = java.util.Arrays.copyOfRange(samples, at, Math.min(samples.length, at + step));
-            try {
-                sink.write(new PcmFrame(frame, sampleRate, take.position));
-            } catch (IOException | RuntimeException e) {
-                Take failed = take;
-                take = null;
-                playing = false;
-                fail(failed, e);
+            if (!write(new PcmFrame(frame, sampleRate, take.position))) {
                 return;
             }
             take.position += frame.length;
