@@ -2,10 +2,7 @@ package vn.loa.bench;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,20 +107,10 @@ final class ApiListBench {
     }
 
     private String login(String base, String user, String password) throws Exception {
-        return send(base, null, "POST", "/api/v1/auth/login",
-                new JsonObject().put("username", user).put("password", password)).getString("token");
+        return BenchApi.login(http, base, user, password);
     }
 
     private JsonObject send(String base, String token, String method, String path, JsonObject body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body.encode()));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
-        }
-        return new JsonObject(r.body());
+        return new JsonObject(BenchApi.send(http, base, token, method, path, body));
     }
 }

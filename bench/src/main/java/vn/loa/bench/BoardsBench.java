@@ -44,7 +44,7 @@ final class BoardsBench {
     static final int LANES = Runtime.getRuntime().availableProcessors();
 
     void run(Path out) throws Exception {
-        JsonObject machine = Machine.describe().put("loadAverageAtStart", loadAverage());
+        JsonObject machine = Machine.describe().put("loadAverageAtStart", Machine.loadAverage());
         BoardProfile tv = profile(1920, 1080);
         BoardProfile led = profile(256, 128);
         SlideRenderer renderer = new SlideRenderer();
@@ -72,7 +72,7 @@ final class BoardsBench {
         JsonObject ddp = ddp(led);
         JsonObject result = new JsonObject()
                 .put("benchmark", "board rendering (fresh renders, no cache) and DDP to " + BOARDS + " LED boards")
-                .put("machine", machine.put("loadAverageAtEnd", loadAverage()))
+                .put("machine", machine.put("loadAverageAtEnd", Machine.loadAverage()))
                 .put("slide1920x1080", slide.put("targetMs", 20))
                 .put("slidePngEncode1920x1080", png)
                 .put("ledSlide256x128", ledSlide)
@@ -186,15 +186,6 @@ final class BoardsBench {
         return new JsonObject().put("rounds", rounds).put("medianMs", round(ms[rounds / 2]))
                 .put("p99Ms", round(ms[(int) Math.min(rounds - 1, Math.ceil(rounds * 0.99) - 1)]));
     }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }

@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -224,21 +221,11 @@ final class HotlineBench {
     }
 
     private String login(String base) throws Exception {
-        return new JsonObject(send(base, null, "POST", "/api/v1/auth/login",
-                new JsonObject().put("username", "admin").put("password", PASSWORD))).getString("token");
+        return BenchApi.login(http, base, "admin", PASSWORD);
     }
 
     private String send(String base, String token, String method, String path, JsonObject body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body.encode()));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
+        return BenchApi.send(http, base, token, method, path, body);
     }
 
     /** A loopback UDP socket standing in for a loudspeaker: the arrival time of every packet. */

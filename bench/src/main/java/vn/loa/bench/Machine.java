@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /** A description of the machine a benchmark ran on, written beside its figures. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
@@ -23,7 +23,7 @@ final class Machine {
     }
 
     /** The 1-, 5- and 15-minute load averages from {@code /proc/loadavg}: how busy the machine was. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];

@@ -6,10 +6,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,20 +185,10 @@ final class ScheduleBench {
     }
 
     private String login(String base) throws Exception {
-        return send(base, null, "POST", "/api/v1/auth/login",
-                new JsonObject().put("username", "admin").put("password", PASSWORD)).getString("token");
+        return BenchApi.login(http, base, "admin", PASSWORD);
     }
 
     private JsonObject send(String base, String token, String method, String path, JsonObject body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body.encode()));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
-        }
-        return new JsonObject(r.body());
+        return new JsonObject(BenchApi.send(http, base, token, method, path, body));
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import vn.loa.bench.Machine;
 import vn.loa.core.media.StreamCodec;
 
 /**
@@ -34,7 +35,7 @@ public final class FanoutBench {
             vn.loa.core.media.UdpFanOut.SERVER_SPREAD.toMillis()));
 
     public void run(Path out, JsonObject machine) throws Exception {
-        String loadBefore = loadAverage();
+        String loadBefore = Machine.loadAverage();
         LoaFanoutRun loa = new LoaFanoutRun(warmUp, window, receiverThreads, spread);
         List<FanoutFigures> runs = new ArrayList<>();
         List<IcecastFigures> peers = new ArrayList<>();
@@ -46,7 +47,7 @@ public final class FanoutBench {
                     FanoutFigures f = loa.run(codec, nodes, zones);
                     runs.add(f);
                     loads.add(new JsonObject().put("codec", codec.name()).put("nodes", nodes).put("zones", zones)
-                            .put("loadAverageAfter", loadAverage()));
+                            .put("loadAverageAfter", Machine.loadAverage()));
                     table.print(f);
                 }
             }
@@ -61,18 +62,12 @@ public final class FanoutBench {
                 .put("measureSeconds", window.toSeconds())
                 .put("spreadMillis", spread.toMillis())
                 // Other work on a shared machine takes cores from the sender and the nodes alike.
-                .put("loadAverage", new JsonObject().put("before", loadBefore).put("after", loadAverage())
+                .put("loadAverage", new JsonObject().put("before", loadBefore).put("after", Machine.loadAverage())
                         .put("afterEachRun", loads))
                 .put("machine", machine);
         Files.createDirectories(out.getParent());
         Files.writeString(out, result.encodePrettily() + "\n", StandardCharsets.UTF_8);
         table.summary(result);
         System.out.println("wrote " + out);
-    }
-
-    /** The 1-, 5- and 15-minute load averages from {@code /proc/loadavg}. */
-    private static String loadAverage() throws java.io.IOException {
-        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 }
