@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import vn.loa.core.control.ControlMessage;
@@ -16,6 +17,7 @@ import vn.loa.core.srtp.MalformedSrtpKeyException;
 import vn.loa.core.srtp.SrtpMasterKey;
 import vn.loa.core.srtp.StreamRollover;
 import vn.loa.core.control.ControlMessage.Heartbeat;
+import vn.loa.core.control.ControlMessage.MediaPath;
 import vn.loa.core.control.ControlMessage.Play;
 import vn.loa.core.control.ControlMessage.Played;
 import vn.loa.core.control.ControlMessage.Prefetch;
@@ -26,6 +28,8 @@ import vn.loa.node.control.ChannelSettings;
 import vn.loa.node.control.ControlChannel;
 import vn.loa.node.control.ControlHandler;
 import vn.loa.node.media.PayloadFormat;
+import vn.loa.node.path.ReturnPathKeeper;
+import vn.loa.node.path.UdpPathProbe;
 import vn.loa.node.media.PayloadTypes;
 import vn.loa.node.playout.Playout;
 import vn.loa.node.prefetch.Prefetcher;
@@ -50,6 +54,10 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
     public static final String VERSION = "0.1.0";
     /** What this agent decodes, best first: Opus saves two thirds of G.711's bandwidth on a 4G link. */
     public static final List<String> CODECS = List.of("OPUS", "PCMU", "PCMA");
+    /** How long a keepalive may wait for the server's answer: a 4G round trip is well under a second. */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
+    /** Keepalives lost in a row before the stream is asked over the control channel: one lost datagram is not a block. */
+    static final int MISSES_TO_GIVE_UP = 3;
 
     private final Vertx vertx;
     private final AudioSink sink;
@@ -58,6 +66,7 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
     private volatile RtpReceiver receiver;
     private volatile ControlChannel channel;
     private volatile Prefetcher prefetcher;
+    private volatile ReturnPathKeeper returnPath;
     private volatile int volume;
 
     private NodeAgent(Vertx vertx, AudioSink sink, PayloadTypes payloadTypes, AgentTuning tuning, int volume) {
@@ -82,6 +91,9 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
                         tuning.sourceTimeout())
                 .map(receiver -> {
                     agent.receiver = receiver;
+                    agent.returnPath = new ReturnPathKeeper(vertx, options.nodeId(), receiver::send,
+                            agent::routeChanged, ANSWER_WITHIN, MISSES_TO_GIVE_UP);
+                    receiver.onKeepaliveAnswer(agent.returnPath::answered);
                     agent.playout.start();
                     ChannelSettings settings = ChannelSettings.of(options.server(), options.nodeId(), options.token(),
                             CODECS, VERSION).withRetries(tuning.firstRetry(), tuning.maxRetry(), tuning.stableAfter());
@@ -140,8 +152,34 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
         return playout.playing();
     }
 
+    /** How the stream reaches this node now: over UDP, or over the control channel while UDP does not get through. */
+    public UdpPathProbe.Route route() {
+        return returnPath.route();
+    }
+
+    @Override
+    public void media(byte[] packet) {
+        receiver.receive(packet, System.nanoTime());
+    }
+
+    @Override
+    public void disconnected() {
+        returnPath.stop();
+    }
+
+    private void routeChanged(UdpPathProbe.Route route) {
+        ControlChannel open = channel;
+        if (open != null) {
+            open.send(new MediaPath(route == UdpPathProbe.Route.CHANNEL ? MediaPath.CHANNEL : MediaPath.UDP));
+        }
+    }
+
     @Override
     public void welcomed(Welcome welcome) {
+        playout.rejoined();
+        if (welcome.returnPath() != null) {
+            returnPath.start(welcome.returnPath(), channel.serverHost());
+        }
         // The codec of each announcement comes with its play command; only the stream's protection is set here.
         try {
             receiver.useSrtp(welcome.srtpKey() == null ? null : SrtpMasterKey.parseInline(welcome.srtpKey()));

@@ -134,7 +134,7 @@ public final class LoaServer implements AutoCloseable {
         var announcements = new AnnouncementRoutes(lifecycle, speech.voices(), blocking);
         announcer.warmUp();
         Abbreviations abbreviations = new Abbreviations(jdbi, announcer, audit);
-        air = new AirStation(vertx, jdbi, lifecycle, new AnnouncerSpeech(abbreviations), blocking, config.multicastTtl(),
+        air = new AirStation(vertx, jdbi, lifecycle, new AnnouncerSpeech(abbreviations), blocking, config.rtp(),
                 clock, config.dataDir().resolve("prefetch"));
         var nodeRegistry = new DeviceRegistry<>(jdbi, new NodeRepository(),
                 new DeviceKind<Node>("loa", "node", Node::id, Node::zone, n -> n.name() + " @ " + n.zone()),

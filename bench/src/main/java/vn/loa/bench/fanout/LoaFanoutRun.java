@@ -48,7 +48,7 @@ final class LoaFanoutRun {
             Set<String> zones = new HashSet<>();
             try {
                 for (int z = 0; z < zoneCount; z++) {
-                    UdpFanOut fanOut = UdpFanOut.open(1, spread);
+                    UdpFanOut fanOut = UdpFanOut.open(new UdpFanOut.Ttl(UdpFanOut.Ttl.SYSTEM_DEFAULT, 1), spread);
                     int zoneNodes = 0;
                     for (int i = z; i < nodes; i += zoneCount) {
                         fanOut.add(NodeAddresses.of(i, ports[0], ports[1]));

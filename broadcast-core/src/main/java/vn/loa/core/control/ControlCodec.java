@@ -6,10 +6,12 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import vn.loa.core.control.ControlMessage.Heartbeat;
 import vn.loa.core.control.ControlMessage.Hello;
+import vn.loa.core.control.ControlMessage.MediaPath;
 import vn.loa.core.control.ControlMessage.Play;
 import vn.loa.core.control.ControlMessage.Played;
 import vn.loa.core.control.ControlMessage.Prefetch;
 import vn.loa.core.control.ControlMessage.Refused;
+import vn.loa.core.control.ControlMessage.ReturnPath;
 import vn.loa.core.control.ControlMessage.Stop;
 import vn.loa.core.control.ControlMessage.Volume;
 import vn.loa.core.control.ControlMessage.Welcome;
@@ -38,7 +40,14 @@ public final class ControlCodec {
         } else if (message instanceof Welcome w) {
             JsonObject json = new JsonObject().put("type", "welcome").put("heartbeatSeconds", w.heartbeatSeconds())
                     .put("codec", w.codec());
+            if (w.returnPath() != null) {
+                ReturnPath r = w.returnPath();
+                json.put("keepalive", new JsonObject().put("host", r.host()).put("port", r.port())
+                        .put("seconds", r.seconds()).put("key", r.key()));
+            }
             return w.srtpKey() == null ? json : json.put("srtp", w.srtpKey());
+        } else if (message instanceof MediaPath m) {
+            return new JsonObject().put("type", "path").put("path", m.path());
         } else if (message instanceof Refused r) {
             return new JsonObject().put("type", "refused").put("reason", r.reason());
         } else if (message instanceof Heartbeat b) {
@@ -79,7 +88,8 @@ public final class ControlCodec {
                 case "hello" -> new Hello(text(json, "id"), text(json, "token"), codecs(json.getJsonArray("codecs")),
                         port(json.getInteger("rtpPort")), json.getString("version", "unknown"));
                 case "welcome" -> new Welcome(json.getInteger("heartbeatSeconds"), text(json, "codec"),
-                        json.containsKey("srtp") ? text(json, "srtp") : null);
+                        json.containsKey("srtp") ? text(json, "srtp") : null, returnPath(json.getJsonObject("keepalive")));
+                case "path" -> new MediaPath(mediaPath(text(json, "path")));
                 case "refused" -> new Refused(text(json, "reason"));
                 case "heartbeat" -> new Heartbeat(text(json, "state"), json.getInteger("volume", 0),
                         json.getLong("received", 0L), json.getLong("lost", 0L), json.getDouble("jitterMs", 0.0));
@@ -97,6 +107,28 @@ public final class ControlCodec {
         } catch (ClassCastException | NullPointerException e) {
             throw new MalformedControlMessage("a field is missing or of the wrong type");
         }
+    }
+
+    private static ReturnPath returnPath(JsonObject json) {
+        if (json == null) {
+            return null;
+        }
+        Object host = json.getValue("host");
+        if (host != null && !(host instanceof String text && !text.isEmpty() && text.length() <= 256)) {
+            throw new MalformedControlMessage("'keepalive.host' must be a host name or left out");
+        }
+        int seconds = json.getInteger("seconds");
+        if (seconds < 1 || seconds > 3600) {
+            throw new MalformedControlMessage("'keepalive.seconds' must be from 1 to 3600");
+        }
+        return new ReturnPath((String) host, port(json.getInteger("port")), seconds, text(json, "key"));
+    }
+
+    private static String mediaPath(String path) {
+        if (!MediaPath.UDP.equals(path) && !MediaPath.CHANNEL.equals(path)) {
+            throw new MalformedControlMessage("'path' must be 'udp' or 'channel'");
+        }
+        return path;
     }
 
     private static String text(JsonObject json, String key) {
@@ -149,7 +181,7 @@ public final class ControlCodec {
 
     private static int port(Integer port) {
         if (port == null || port < 1 || port > 65535) {
-            throw new MalformedControlMessage("'rtpPort' must be a UDP port from 1 to 65535");
+            throw new MalformedControlMessage("a port must be a UDP port from 1 to 65535");
         }
         return port;
     }

@@ -6,7 +6,8 @@ import java.util.List;
  * One message of the node control channel: a WebSocket between a loudspeaker node agent and the server, carrying JSON
  * text frames. The agent opens it with {@link Hello}; the server answers {@link Welcome} or {@link Refused}; then the
  * agent sends {@link Heartbeat}s and {@link Played} reports, and the server sends {@link Play}, {@link Stop},
- * {@link Volume} and {@link Prefetch} commands. Audio itself travels as RTP over UDP, not on this channel.
+ * {@link Volume} and {@link Prefetch} commands. Audio travels as RTP over UDP; only when UDP does not get through
+ * (the agent says so with {@link MediaPath}) does it come as binary frames on this channel.
  */
 public sealed interface ControlMessage {
 
@@ -23,10 +24,37 @@ public sealed interface ControlMessage {
      * by SRTP (AES_CM_128_HMAC_SHA1_80) with the master key {@code srtpKey} in SDES inline form, or plain RTP when it
      * is null. The key travels only here, on the authenticated channel.
      */
-    record Welcome(int heartbeatSeconds, String codec, String srtpKey) implements ControlMessage {
+    record Welcome(int heartbeatSeconds, String codec, String srtpKey, ReturnPath returnPath)
+            implements ControlMessage {
         /** A welcome to a plain-RTP stream. */
         public Welcome(int heartbeatSeconds, String codec) {
-            this(heartbeatSeconds, codec, null);
+            this(heartbeatSeconds, codec, null, null);
+        }
+
+        /** A welcome with no keepalives asked for (a server older than symmetric RTP). */
+        public Welcome(int heartbeatSeconds, String codec, String srtpKey) {
+            this(heartbeatSeconds, codec, srtpKey, null);
+        }
+    }
+
+    /**
+     * Where and how an agent keeps its RTP path open (symmetric RTP, see {@link Keepalive}): a keepalive every
+     * {@code seconds} to {@code port} on {@code host} (null: the host of the control channel), signed with
+     * {@code key} (base64, 32 bytes, fresh for each session and sent only on this authenticated channel).
+     */
+    record ReturnPath(String host, int port, int seconds, String key) {
+    }
+
+    /**
+     * The agent's choice of how the stream reaches it: {@code udp} (RTP to the address its keepalives come from) or
+     * {@code channel} (the same packets as binary frames on this WebSocket, when UDP does not get through).
+     */
+    record MediaPath(String path) implements ControlMessage {
+        public static final String UDP = "udp";
+        public static final String CHANNEL = "channel";
+
+        public boolean overChannel() {
+            return CHANNEL.equals(path);
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
@@ -86,6 +87,9 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
     private final LongAdder attempted = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private volatile BiConsumer<InetSocketAddress, byte[]> inbound = (sender, bytes) -> { };
+    /** The largest datagram passed to the listener; a keepalive is under a hundred bytes. */
+    private static final int MAX_INBOUND = 512;
 
     private UdpFanOut(List<Shard> shards, long spreadNanos) {
         this.shards = shards;
@@ -94,12 +98,27 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
     }
 
     /**
-     * Opens the sending sockets on one ephemeral IPv4 port.
+     * Opens the sending sockets on one ephemeral IPv4 port, unicast leaving with the system's usual TTL (64).
      *
      * @param multicastTtl how many router hops multicast may cross (1 keeps it on the commune's own network)
      */
     public static UdpFanOut open(int multicastTtl) {
-        return open(multicastTtl, Duration.ZERO);
+        return open(new Ttl(Ttl.SYSTEM_DEFAULT, multicastTtl), Duration.ZERO);
+    }
+
+    /**
+     * How many router hops a datagram may cross: unicast to a node (the field network has routers and 4G gateways
+     * between the server and its speakers) and multicast to a zone's group (usually kept on the commune's own LAN).
+     */
+    public record Ttl(int unicast, int multicast) {
+        /** Linux's default for unicast ({@code net.ipv4.ip_default_ttl}). */
+        public static final int SYSTEM_DEFAULT = 64;
+
+        public Ttl {
+            if (unicast < 1 || unicast > 255 || multicast < 0 || multicast > 255) {
+                throw new IllegalArgumentException("TTL out of range: unicast " + unicast + ", multicast " + multicast);
+            }
+        }
     }
 
     /**
@@ -109,12 +128,12 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
      * thousands of nodes leaves as a steady flow rather than one burst that takes milliseconds to drain; the pacing
      * thread hands the round over and goes on at once. See {@code docs/adr/0005-fan-out-and-pacing.md}.
      */
-    public static UdpFanOut open(int multicastTtl, Duration spread) {
+    public static UdpFanOut open(Ttl ttl, Duration spread) {
         List<Shard> shards = new ArrayList<>();
         UdpFanOut fanOut = new UdpFanOut(shards, spread.toNanos());
         int port = 0;
         for (int i = 0; i < SendingThreads.SHARDS; i++) {
-            Channel channel = SendingThreads.bind(i, port, multicastTtl, fanOut.new FailureCounter());
+            Channel channel = SendingThreads.bind(i, port, ttl, fanOut.new Inbound());
             port = ((InetSocketAddress) channel.localAddress()).getPort();
             shards.add(new Shard(channel));
         }
@@ -308,6 +327,21 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
         }
     }
 
+    /**
+     * Who hears each datagram that arrives on the stream's port, with its sender: called on a sending thread, so it
+     * must be quick (check and answer a keepalive, no I/O beyond a reply).
+     */
+    public void onDatagram(BiConsumer<InetSocketAddress, byte[]> listener) {
+        this.inbound = listener;
+    }
+
+    /** Sends one datagram from the stream's port to one address: a keepalive's answer goes back the way it came. */
+    public void sendOne(InetSocketAddress destination, byte[] datagram) {
+        Shard shard = shards.get(0);
+        shard.channel.writeAndFlush(new DatagramPacket(BUFFERS.directBuffer(datagram.length).writeBytes(datagram),
+                destination), shard.channel.voidPromise());
+    }
+
     /** Datagrams handed to the kernel without an error. */
     public long datagramsSent() {
         return attempted.sum() - failures.sum();
@@ -342,9 +376,32 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
         }
     }
 
-    /** Counts a failed send: an unreachable node must not silence the rest of the zone. */
+    /**
+     * What arrives on the stream's port (node agents' keepalives, which open their NAT's path back to them) goes to
+     * the listener; a failed send is counted: an unreachable node must not silence the rest of the zone.
+     */
     @ChannelHandler.Sharable
-    private final class FailureCounter extends ChannelInboundHandlerAdapter {
+    private final class Inbound extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof DatagramPacket packet) {
+                try {
+                    ByteBuf content = packet.content();
+                    if (content.readableBytes() <= MAX_INBOUND) {
+                        byte[] bytes = new byte[content.readableBytes()];
+                        content.getBytes(content.readerIndex(), bytes);
+                        inbound.accept(packet.sender(), bytes);
+                    }
+                } catch (RuntimeException e) {
+                    failures.increment(); // a listener's fault must not close the sending socket
+                } finally {
+                    packet.release();
+                }
+            } else {
+                ctx.fireChannelRead(msg);
+            }
+        }
+
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             failures.increment();
@@ -367,17 +424,30 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
                 new IntegerUnixChannelOption("IP_MTU_DISCOVER", 0 /* IPPROTO_IP */, 10 /* IP_MTU_DISCOVER */);
         private static final int PMTUDISC_DO = 2;
 
+        /**
+         * Linux's {@code IP_TTL} and {@code IP_MULTICAST_TTL}, set by number: Netty's epoll socket maps
+         * {@link ChannelOption#IP_MULTICAST_TTL} onto {@code IP_TTL}, so a multicast TTL of 1 made every unicast
+         * datagram die at the first router (seen on the wire, issue 24). Values from {@code <linux/in.h>}.
+         */
+        private static final IntegerUnixChannelOption UNICAST_TTL =
+                new IntegerUnixChannelOption("IP_TTL", 0 /* IPPROTO_IP */, 2 /* IP_TTL */);
+        private static final IntegerUnixChannelOption MULTICAST_TTL =
+                new IntegerUnixChannelOption("IP_MULTICAST_TTL", 0 /* IPPROTO_IP */, 33 /* IP_MULTICAST_TTL */);
+
         /** Binds shard {@code shard}'s socket on its own thread, to {@code port} (0: any). */
-        static Channel bind(int shard, int port, int multicastTtl, ChannelHandler handler) {
+        static Channel bind(int shard, int port, Ttl ttl, ChannelHandler handler) {
             Bootstrap bootstrap = new Bootstrap().group(LOOPS.get(shard))
                     .channelFactory(() -> EPOLL ? new EpollDatagramChannel(SocketProtocolFamily.INET)
                             : new NioDatagramChannel(SocketProtocolFamily.INET))
-                    .option(ChannelOption.IP_MULTICAST_TTL, multicastTtl)
                     // Room for a round of packets to a few thousand nodes without blocking.
                     .option(ChannelOption.SO_SNDBUF, 4 << 20)
                     .handler(handler);
             if (EPOLL) {
-                bootstrap.option(EpollChannelOption.SO_REUSEPORT, true).option(PATH_MTU_DISCOVERY, PMTUDISC_DO);
+                bootstrap.option(EpollChannelOption.SO_REUSEPORT, true).option(PATH_MTU_DISCOVERY, PMTUDISC_DO)
+                        .option(UNICAST_TTL, ttl.unicast()).option(MULTICAST_TTL, ttl.multicast());
+            } else {
+                // NIO keeps the system's unicast TTL and sets the multicast one as the JDK defines it.
+                bootstrap.option(ChannelOption.IP_MULTICAST_TTL, ttl.multicast());
             }
             return bootstrap.bind(new InetSocketAddress(port)).syncUninterruptibly().channel();
         }

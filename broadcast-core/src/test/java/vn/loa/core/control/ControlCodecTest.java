@@ -16,6 +16,12 @@ class ControlCodecTest {
                 new ControlMessage.Hello("loa-dong", "t0k3n", List.of("OPUS", "PCMU"), 5004, "0.1.0"),
                 new ControlMessage.Welcome(10, "PCMU"),
                 new ControlMessage.Welcome(10, "OPUS", "inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz"),
+                new ControlMessage.Welcome(10, "OPUS", "inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz",
+                        new ControlMessage.ReturnPath(null, 40_002, 15, "c2VjcmV0LWtleS1vZi10aGUtc2Vzc2lvbg==")),
+                new ControlMessage.Welcome(10, "PCMU", null,
+                        new ControlMessage.ReturnPath("rtp.loa.example", 40_002, 15, "a2V5")),
+                new ControlMessage.MediaPath(ControlMessage.MediaPath.CHANNEL),
+                new ControlMessage.MediaPath(ControlMessage.MediaPath.UDP),
                 new ControlMessage.Refused("mã loa hoặc mã bí mật không đúng"),
                 new ControlMessage.Heartbeat("PLAYING", 80, 1500, 3, 2.5),
                 new ControlMessage.Play("42", "thon-dong", "PCMU", 0, 8000, 0xCAFEBABEL),
@@ -43,7 +49,10 @@ class ControlCodecTest {
             "{\"type\":\"hello\",\"id\":\"a\",\"token\":\"b\",\"codecs\":[],\"rtpPort\":5004}",
             "{\"type\":\"hello\",\"id\":\"a\",\"token\":\"b\",\"codecs\":[\"PCMU\"],\"rtpPort\":70000}",
             "{\"type\":\"hello\",\"id\":5,\"token\":\"b\",\"codecs\":[\"PCMU\"],\"rtpPort\":5004}",
-            "{\"type\":\"volume\",\"level\":101}", "{\"type\":\"play\",\"announcement\":\"1\"}", "{\"type\":",
+            "{\"type\":\"volume\",\"level\":101}", "{\"type\":\"path\",\"path\":\"tcp\"}",
+            "{\"type\":\"welcome\",\"heartbeatSeconds\":10,\"codec\":\"PCMU\",\"keepalive\":{\"port\":5004,"
+                    + "\"seconds\":0,\"key\":\"a2V5\"}}",
+            "{\"type\":\"welcome\",\"heartbeatSeconds\":10,\"codec\":\"PCMU\",\"keepalive\":\"yes\"}", "{\"type\":\"play\",\"announcement\":\"1\"}", "{\"type\":",
             "{\"type\":\"prefetch\",\"announcement\":\"1\",\"path\":\"http://evil.example/x\",\"sha256\":\""
                     + "0000000000000000000000000000000000000000000000000000000000000000" + "\",\"bytes\":10,\"playAt\":\"2026-12-01T07:30:00Z\"}",
             "{\"type\":\"prefetch\",\"announcement\":\"1\",\"path\":\"/api/v1/../../etc/passwd\",\"sha256\":\""

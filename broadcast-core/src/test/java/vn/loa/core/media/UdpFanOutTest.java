@@ -89,7 +89,8 @@ class UdpFanOutTest {
         int count = 2 * UdpFanOut.BATCH * 2 + 7; // several batches on every shard
         DatagramSocket[] nodes = new DatagramSocket[count];
         java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
-        try (UdpFanOut fanOut = UdpFanOut.open(1, java.time.Duration.ofMillis(10))) {
+        try (UdpFanOut fanOut = UdpFanOut.open(new UdpFanOut.Ttl(UdpFanOut.Ttl.SYSTEM_DEFAULT, 1),
+                java.time.Duration.ofMillis(10))) {
             fanOut.onBatchSent(late -> batches.incrementAndGet());
             for (int n = 0; n < count; n++) {
                 nodes[n] = receiver();
@@ -120,7 +121,8 @@ class UdpFanOutTest {
     @Test
     void twoThousandNodesFedInSpreadRoundsEachHearEveryPacketOnceAndInOrder() throws Exception {
         List<DatagramChannel> nodes = new ArrayList<>();
-        try (UdpFanOut fanOut = UdpFanOut.open(1, java.time.Duration.ofMillis(15))) {
+        try (UdpFanOut fanOut = UdpFanOut.open(new UdpFanOut.Ttl(UdpFanOut.Ttl.SYSTEM_DEFAULT, 1),
+                java.time.Duration.ofMillis(15))) {
             for (int i = 0; i < 2000; i++) {
                 DatagramChannel node = DatagramChannel.open();
                 node.bind(new InetSocketAddress(LOOPBACK, 0));

@@ -94,6 +94,20 @@ public final class ControlChannel {
         });
     }
 
+    /** Sends a message to the server now if the channel is open; dropped otherwise (the next welcome starts over). */
+    public void send(ControlMessage message) {
+        context.runOnContext(v -> {
+            if (state == ChannelState.ONLINE && socket != null) {
+                socket.writeTextMessage(ControlCodec.encode(message));
+            }
+        });
+    }
+
+    /** The host the channel connects to: where keepalives go unless the server names another. */
+    public String serverHost() {
+        return settings.server().host();
+    }
+
     public ChannelState state() {
         return state;
     }
@@ -130,7 +144,11 @@ public final class ControlChannel {
         refused = false;
         ClientWebSocket ws = client.webSocket();
         ws.textMessageHandler(text -> onFrame(ws, text));
-        ws.binaryMessageHandler(b -> LOG.log(Level.WARNING, "bỏ khung nhị phân / ignored a binary frame"));
+        ws.binaryMessageHandler(frame -> {
+            if (state == ChannelState.ONLINE) {
+                handler.media(frame.getBytes());
+            }
+        });
         ws.pongHandler(b -> lastPong = System.nanoTime());
         ws.exceptionHandler(e -> LOG.log(Level.DEBUG, "control channel: " + e));
         ws.closeHandler(v -> onClosed(ws));
@@ -220,6 +238,9 @@ public final class ControlChannel {
         boolean wasOnline = state == ChannelState.ONLINE;
         socket = null;
         cancelTimers();
+        if (wasOnline) {
+            handler.disconnected();
+        }
         if (closing) {
             return;
         }

@@ -16,4 +16,12 @@ public interface ControlHandler {
 
     /** The heartbeat to send now. */
     ControlMessage.Heartbeat heartbeat();
+
+    /** A binary frame: a packet of the stream, sent this way while UDP does not reach the node. */
+    default void media(byte[] packet) {
+    }
+
+    /** The channel closed; a welcome follows when it is back. */
+    default void disconnected() {
+    }
 }

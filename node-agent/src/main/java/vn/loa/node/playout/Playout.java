@@ -51,6 +51,9 @@ public final class Playout implements AutoCloseable {
     private final ArrayDeque<Stored> stored = new ArrayDeque<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** When the control channel last came back (monotonic nanoseconds), for the playout thread to pass on; or -1. */
+    private volatile long rejoined = -1;
+    private long rejoinedSeen = -1;
 
     // Guarded by lock: the current stream's buffer.
     private RtpJitterBuffer buffer;
@@ -188,8 +191,18 @@ public final class Playout implements AutoCloseable {
                     LOG.log(Level.WARNING, "bỏ qua / skipped " + item + ": " + e);
                 }
             }
+            long back = rejoined;
+            if (back != rejoinedSeen) {
+                rejoinedSeen = back;
+                takes.rejoined(back);
+            }
             takes.tick(System.nanoTime());
         }
+    }
+
+    /** The control channel came back (a welcome after a drop): see {@link TakeTracker#rejoined}. */
+    public void rejoined() {
+        rejoined = System.nanoTime();
     }
 
     /** Under the lock: what is due now, commands and slots in the order they were heard; waits when nothing is. */

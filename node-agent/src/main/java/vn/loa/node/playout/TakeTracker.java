@@ -41,6 +41,8 @@ final class TakeTracker {
     private String announced;
     private Take take;
     private volatile boolean playing;
+    /** When the channel came back while a live announcement's take was open and not yet played again, or -1. */
+    private long unconfirmedSince = -1;
     /** Announcements played from a stored file lately: when the guard ends (monotonic ns) and how long they played. */
     private final java.util.Map<String, long[]> playedStored = new java.util.HashMap<>();
     /** A live copy of an announcement already played from its stored file: its audio is dropped until its stop. */
@@ -84,6 +86,9 @@ final class TakeTracker {
             return;
         }
         refused = null;
+        if (take != null && Objects.equals(take.announcement, play.announcement())) {
+            unconfirmedSince = -1; // what the node was playing is still on air
+        }
         if (take != null && take.announcement == null && take.millis() <= ADOPT_MILLIS) {
             try {
                 sink.announce(play.announcement());
@@ -212,10 +217,26 @@ final class TakeTracker {
         }
     }
 
+    /**
+     * The control channel came back at {@code at}. The server then sends the play of whatever airs on the node's stream
+     * now: an open announcement's take that is not played again and whose audio has stopped ended while the channel
+     * was down (its stop was lost), and ends after a stream's silence rather than the long wait for a missing stop.
+     */
+    void rejoined(long at) {
+        if (take != null && take.announcement != null) {
+            unconfirmedSince = at;
+        }
+    }
+
     /** Ends a take whose audio stopped without a stop command. */
     void tick(long now) {
         if (refused != null && now - refusedLast > announcementSilence) {
             refused = null;
+        }
+        if (take != null && unconfirmedSince >= 0 && now - unconfirmedSince > streamSilence
+                && now - take.lastAudio > streamSilence) {
+            end("SILENCE");
+            return;
         }
         if (take != null) {
             long limit = take.announcement == null ? streamSilence : announcementSilence;
@@ -240,6 +261,7 @@ final class TakeTracker {
     private boolean end(String reason) {
         Take ended = take;
         take = null;
+        unconfirmedSince = -1;
         playing = false;
         String where;
         try {

@@ -7,6 +7,7 @@ import io.vertx.core.datagram.DatagramSocketOptions;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Optional;
+import vn.loa.core.control.KeepaliveCodec;
 import vn.loa.core.rtp.MalformedPacketException;
 import vn.loa.core.rtp.RtpPacket;
 import vn.loa.core.rtp.RtpPacketCodec;
@@ -44,6 +45,7 @@ public final class RtpReceiver {
     private volatile SrtpReceiver srtp;
     private SrtpMasterKey srtpKey;
     private volatile ReceptionReport report = ReceptionReport.NOTHING;
+    private volatile java.util.function.Consumer<byte[]> keepaliveAnswers = datagram -> { };
     // Receiving thread only.
     private RtpSource current;
     private long retiredReceived;
@@ -71,6 +73,17 @@ public final class RtpReceiver {
         RtpReceiver receiver = new RtpReceiver(socket, payloadTypes, sink, sourceTimeout);
         socket.handler(packet -> receiver.receive(packet.data().getBytes(), System.nanoTime()));
         return socket.listen(port, "0.0.0.0").map(s -> receiver);
+    }
+
+    /** Who hears the server's answers to keepalives, which arrive on this port between the RTP packets. */
+    public void onKeepaliveAnswer(java.util.function.Consumer<byte[]> listener) {
+        this.keepaliveAnswers = listener;
+    }
+
+    /** Sends one datagram from this port (a keepalive: the server sends the stream back where it came from). */
+    public void send(byte[] datagram, String host, int port) {
+        socket.send(io.vertx.core.buffer.Buffer.buffer(datagram), port, host)
+                .onFailure(e -> LOG.log(Level.DEBUG, "keepalive not sent: " + e.getMessage()));
     }
 
     /** The UDP port the socket is bound to. */
@@ -118,8 +131,15 @@ public final class RtpReceiver {
         return socket.close();
     }
 
-    /** Handles one datagram that arrived at {@code arrival} (monotonic nanoseconds). */
-    void receive(byte[] datagram, long arrival) {
+    /**
+     * Handles one datagram that arrived at {@code arrival} (monotonic nanoseconds): from the RTP port, or a frame of
+     * the control channel when the stream comes that way.
+     */
+    public void receive(byte[] datagram, long arrival) {
+        if (KeepaliveCodec.looksLikeKeepalive(datagram)) {
+            keepaliveAnswers.accept(datagram);
+            return;
+        }
         try {
             SrtpReceiver session = srtp;
             RtpPacket packet = RtpPacketCodec.decode(session == null ? datagram : session.unprotect(datagram));

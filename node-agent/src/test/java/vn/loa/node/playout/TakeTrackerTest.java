@@ -43,6 +43,36 @@ class TakeTrackerTest {
     }
 
     @Test
+    void anAnnouncementWhoseStopWasLostWhileTheChannelWasDownEndsSoonAfterTheChannelIsBack() {
+        takes.play(new Play("42", "thon-dong", "PCMU", 0, 8000, 0));
+        audio(50, 0);
+        takes.rejoined(1500 * MS); // back, and no play of 42 again: it ended meanwhile
+
+        takes.tick(3000 * MS);
+        assertThat(reports).isEmpty(); // two seconds of silence not yet past since the welcome
+        takes.tick(3600 * MS);
+
+        assertThat(reports).singleElement().satisfies(p -> {
+            assertThat(p.announcement()).isEqualTo("42");
+            assertThat(p.outcome()).isEqualTo("RECEIVED");
+            assertThat(p.millis()).isEqualTo(1000);
+        });
+    }
+
+    @Test
+    void anAnnouncementPlayedAgainAfterTheChannelIsBackKeepsItsTakeThroughAPause() {
+        takes.play(new Play("42", "thon-dong", "PCMU", 0, 8000, 0));
+        audio(50, 0);
+        takes.rejoined(1500 * MS);
+        takes.play(new Play("42", "thon-dong", "PCMU", 0, 8000, 0), 1600 * MS);
+
+        takes.tick(6000 * MS); // a pause in the stream, shorter than the wait for a missing stop
+
+        assertThat(reports).isEmpty();
+        assertThat(takes.playing()).isTrue();
+    }
+
+    @Test
     void aPreemptedAnnouncementIsReportedReceivedAndTheNextOneGetsItsOwnTake() {
         takes.play(new Play("42", "thon-dong", "PCMU", 0, 8000, 0));
         audio(10, 0);

@@ -9,7 +9,9 @@ import java.util.concurrent.Executors;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.media.MediaClock;
 import vn.loa.core.media.Transmitter;
+import vn.loa.core.media.UdpFanOut;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.config.RtpSettings;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.node.NodeRepository;
 import vn.loa.server.node.NodeTokens;
@@ -38,7 +40,7 @@ public final class AirStation implements AutoCloseable {
 
     /** @param prefetchDir where announcements rendered ahead for store-and-forward are kept until nodes fetch them */
     public AirStation(Vertx vertx, Jdbi jdbi, AnnouncementService lifecycle, OnAir.Speech speech, Blocking blocking,
-            int multicastTtl, Clock clock, Path prefetchDir) {
+            RtpSettings rtp, Clock clock, Path prefetchDir) {
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "loa-air");
             t.setDaemon(true);
@@ -47,7 +49,8 @@ public final class AirStation implements AutoCloseable {
         AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, clock);
         this.transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@" + hostName(), log);
         log.ssrcsFrom(transmitter::ssrcOf);
-        this.streams = new ZoneStreams(transmitter, multicastTtl);
+        this.streams = new ZoneStreams(transmitter, new UdpFanOut.Ttl(rtp.unicastTtl(), rtp.multicastTtl()),
+                new ReturnPaths(sessions, clock), sessions);
         NodeRepository nodes = new NodeRepository();
         AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions);
         log.positionsFrom(streams::position);
@@ -63,7 +66,17 @@ public final class AirStation implements AutoCloseable {
                 sessions, (node, played) -> {
                     prefetcher.reported(node, played);
                     log.reported(node, played);
-                }, node -> streams.srtpKey(ZoneStreams.keyOf(node)), clock);
+                }, new NodeControlServer.StreamKeys() {
+                    @Override
+                    public String keyFor(vn.loa.core.model.Node node) {
+                        return streams.srtpKey(ZoneStreams.keyOf(node));
+                    }
+
+                    @Override
+                    public int portFor(vn.loa.core.model.Node node) {
+                        return streams.port(ZoneStreams.keyOf(node));
+                    }
+                }, rtp, clock);
         this.live = new LiveAir(jdbi, lifecycle, targets, streams, transmitter, log, clock);
         sessions.onZoneChanged(onAir::refreshZone);
         sessions.onArrival(session -> {

@@ -6,6 +6,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import vn.loa.core.control.ControlMessage;
 import vn.loa.core.control.MalformedControlMessage;
 import vn.loa.core.media.StreamCodec;
 import vn.loa.core.model.Node;
+import vn.loa.server.config.RtpSettings;
 import vn.loa.server.http.Blocking;
 
 /**
@@ -35,9 +37,11 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
         Optional<Node> find(String nodeId, String token);
     }
 
-    /** The SRTP key of the stream an agent will receive (SDES inline), or null for plain RTP. */
+    /** The stream an agent will receive: its SRTP key (SDES inline, or null for plain RTP) and its UDP port. */
     public interface StreamKeys {
         String keyFor(Node node);
+
+        int portFor(Node node);
     }
 
     /** What to do with an agent's report on an announcement. */
@@ -51,16 +55,18 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
     private final NodeSessions sessions;
     private final PlayReports reports;
     private final StreamKeys keys;
+    private final RtpSettings rtp;
     private final Clock clock;
 
     public NodeControlServer(Vertx vertx, Blocking blocking, AgentDirectory agents, NodeSessions sessions,
-            PlayReports reports, StreamKeys keys, Clock clock) {
+            PlayReports reports, StreamKeys keys, RtpSettings rtp, Clock clock) {
         this.vertx = vertx;
         this.blocking = blocking;
         this.agents = agents;
         this.sessions = sessions;
         this.reports = reports;
         this.keys = keys;
+        this.rtp = rtp;
         this.clock = clock;
     }
 
@@ -90,7 +96,7 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
                 return;
             }
             blocking.run(() -> agents.find(hello.nodeId(), hello.token())
-                    .map(node -> new Admission(node, keys.keyFor(node)))).onComplete(found -> {
+                    .map(node -> new Admission(node, keys.keyFor(node), keys.portFor(node)))).onComplete(found -> {
                         if (found.failed() || found.result().isEmpty()) {
                             refuse(socket, "mã loa hoặc mã bí mật không đúng / unknown node id or token");
                             return;
@@ -103,7 +109,7 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
     }
 
     /** A registered agent and the key of the stream it will receive. */
-    private record Admission(Node node, String srtpKey) {
+    private record Admission(Node node, String srtpKey, int rtpPort) {
     }
 
     private void admit(ServerWebSocket socket, ControlMessage.Hello hello, Admission admission) {
@@ -112,8 +118,11 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
         StreamCodec codec = ZoneStreams.codecOf(node);
         NodeSession session = new NodeSession(node.id(), node.zone(), codec,
                 new InetSocketAddress(host, hello.rtpPort()), socket, clock.instant());
+        // The keepalive key is the session's own: it proves a keepalive came from this agent, without its token.
+        ControlMessage.ReturnPath returnPath = new ControlMessage.ReturnPath(rtp.publicHost(), admission.rtpPort(),
+                (int) rtp.keepalive().toSeconds(), Base64.getEncoder().encodeToString(session.keepaliveKey()));
         socket.writeTextMessage(ControlCodec.encode(new ControlMessage.Welcome(HEARTBEAT_SECONDS, codec.name(),
-                admission.srtpKey())));
+                admission.srtpKey(), returnPath)));
         sessions.add(session);
         LOG.info("node {} connected from {} (RTP port {})", hello.nodeId(), host, hello.rtpPort());
         socket.textMessageHandler(frame -> {
@@ -121,6 +130,9 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
                 ControlMessage message = ControlCodec.decode(frame);
                 if (message instanceof ControlMessage.Heartbeat heartbeat) {
                     sessions.heard(session, heartbeat, clock.instant());
+                } else if (message instanceof ControlMessage.MediaPath path) {
+                    LOG.info("node {} takes its audio over {}", session.nodeId(), path.path());
+                    sessions.mediaPath(session, path.overChannel());
                 } else if (message instanceof ControlMessage.Played played) {
                     blocking.run(() -> {
                         reports.reported(session.nodeId(), played);

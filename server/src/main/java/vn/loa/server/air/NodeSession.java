@@ -1,8 +1,11 @@
 package vn.loa.server.air;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
 import vn.loa.core.control.ControlCodec;
 import vn.loa.core.control.ControlMessage;
 import vn.loa.core.media.StreamCodec;
@@ -10,26 +13,41 @@ import vn.loa.core.media.StreamCodec;
 /**
  * One connected node agent: which node, where its RTP goes, and its last heartbeat. Sends commands on its channel.
  *
- * <p>Fields written by the channel's event loop and read by workers are volatile; each is a single value.
+ * <p>Where RTP goes: to the address and port its signed keepalives come from once one has arrived (symmetric RTP:
+ * the path its NAT keeps open), before that to the address its channel comes from and the port it announced; or, when
+ * the agent says UDP does not get through, as binary frames on its channel.
+ *
+ * <p>Fields written by the channel's event loop or a fan-out thread and read by others are volatile; each is a single
+ * value. {@link #keptAlive} is synchronised: the counter and the address move together.
  */
 public final class NodeSession {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String nodeId;
     private final String zone;
     private final StreamCodec codec;
-    private final InetSocketAddress rtpAddress;
+    private final InetSocketAddress declared;
     private final ServerWebSocket socket;
+    private final byte[] keepaliveKey = new byte[32];
     private volatile ControlMessage.Heartbeat lastHeartbeat;
     private volatile Instant lastSeen;
+    private volatile InetSocketAddress observed;
+    private volatile Instant lastKeepalive;
+    private volatile boolean overChannel;
+    private long lastCounter = -1;
+    private final LongAdder channelBytes = new LongAdder();
+    private final LongAdder channelDropped = new LongAdder();
 
-    NodeSession(String nodeId, String zone, StreamCodec codec, InetSocketAddress rtpAddress, ServerWebSocket socket,
+    NodeSession(String nodeId, String zone, StreamCodec codec, InetSocketAddress declared, ServerWebSocket socket,
             Instant now) {
         this.nodeId = nodeId;
         this.zone = zone;
         this.codec = codec;
-        this.rtpAddress = rtpAddress;
+        this.declared = declared;
         this.socket = socket;
         this.lastSeen = now;
+        RANDOM.nextBytes(keepaliveKey);
     }
 
     public String nodeId() {
@@ -45,9 +63,34 @@ public final class NodeSession {
         return codec;
     }
 
-    /** Where the agent receives RTP: the address its channel comes from, and the port it announced. */
+    /** Where the agent receives RTP: where its keepalives come from, or its channel's address and announced port. */
     public InetSocketAddress rtpAddress() {
-        return rtpAddress;
+        InetSocketAddress seen = observed;
+        return seen != null ? seen : declared;
+    }
+
+    /** The address its keepalives come from (its NAT's public side), or null before the first. */
+    public InetSocketAddress observedAddress() {
+        return observed;
+    }
+
+    /** The address its channel comes from with the RTP port its hello announced. */
+    public InetSocketAddress declaredAddress() {
+        return declared;
+    }
+
+    public Instant lastKeepalive() {
+        return lastKeepalive;
+    }
+
+    /** Whether the stream reaches this agent as frames on its control channel (UDP blocked) rather than UDP. */
+    public boolean overChannel() {
+        return overChannel;
+    }
+
+    /** The session's secret for signing keepalives, sent to the agent only in its welcome. */
+    byte[] keepaliveKey() {
+        return keepaliveKey;
     }
 
     public ControlMessage.Heartbeat lastHeartbeat() {
@@ -63,8 +106,55 @@ public final class NodeSession {
         this.lastSeen = now;
     }
 
+    /**
+     * A signed keepalive arrived from {@code sender}; an older or repeated counter (a replay) is ignored.
+     *
+     * @return whether it was taken and moved the stream to a new address (the NAT gave a new mapping)
+     */
+    synchronized Kept keptAlive(long counter, InetSocketAddress sender, Instant now) {
+        if (counter <= lastCounter) {
+            return Kept.STALE;
+        }
+        lastCounter = counter;
+        lastKeepalive = now;
+        if (sender.equals(observed)) {
+            return Kept.SAME_ADDRESS;
+        }
+        observed = sender;
+        return Kept.NEW_ADDRESS;
+    }
+
+    /** What a keepalive did. */
+    enum Kept { STALE, SAME_ADDRESS, NEW_ADDRESS }
+
+    void overChannel(boolean yes) {
+        this.overChannel = yes;
+    }
+
     /** Sends a command; safe from any thread (Vert.x hands the write to the channel's event loop). */
     public void send(ControlMessage message) {
         socket.writeTextMessage(ControlCodec.encode(message));
+    }
+
+    /**
+     * Sends one (S)RTP packet as a binary frame; from the pacing thread. A channel whose TCP cannot keep up drops
+     * packets rather than queue them: late audio is worse than a gap the agent conceals.
+     */
+    void sendMedia(byte[] packet) {
+        if (socket.isClosed() || socket.writeQueueFull()) {
+            channelDropped.increment();
+            return;
+        }
+        socket.writeBinaryMessage(Buffer.buffer(packet));
+        channelBytes.add(packet.length);
+    }
+
+    /** Bytes of audio sent on the channel, and packets dropped because it was full. */
+    long channelBytes() {
+        return channelBytes.sum();
+    }
+
+    long channelDropped() {
+        return channelDropped.sum();
     }
 }

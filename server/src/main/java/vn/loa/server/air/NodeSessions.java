@@ -1,6 +1,7 @@
 package vn.loa.server.air;
 
 import io.vertx.core.json.JsonObject;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -19,6 +20,8 @@ import vn.loa.server.node.NodeJson;
 public final class NodeSessions {
 
     private final Map<String, NodeSession> sessions = new ConcurrentHashMap<>();
+    /** The sessions whose stream goes over their control channel, by the address they would be sent UDP at. */
+    private final Map<InetSocketAddress, NodeSession> overChannel = new ConcurrentHashMap<>();
     /** Each agent's last heartbeat and when it came, kept after it disconnects: the figures a technician looks at. */
     private final Map<String, Heard> latest = new ConcurrentHashMap<>();
 
@@ -58,6 +61,7 @@ public final class NodeSessions {
     }
 
     void remove(NodeSession session) {
+        overChannel.remove(session.rtpAddress(), session);
         if (sessions.remove(session.nodeId(), session)) {
             presence.accept(session.nodeId(), false);
             zoneChanged.accept(session.zone());
@@ -68,6 +72,46 @@ public final class NodeSessions {
     void heard(NodeSession session, ControlMessage.Heartbeat beat, Instant now) {
         session.heard(beat, now);
         latest.put(session.nodeId(), new Heard(beat, now));
+    }
+
+    /**
+     * A signed keepalive of {@code session} came from {@code sender}: when its NAT mapping moved, its zone's streams
+     * are re-pointed (within one keepalive of the move).
+     *
+     * @return false for a keepalive that was not taken (replayed, or of a session that has ended)
+     */
+    boolean keptAlive(NodeSession session, long counter, InetSocketAddress sender, Instant now) {
+        if (sessions.get(session.nodeId()) != session) {
+            return false;
+        }
+        InetSocketAddress before = session.rtpAddress();
+        NodeSession.Kept kept = session.keptAlive(counter, sender, now);
+        if (kept == NodeSession.Kept.NEW_ADDRESS) {
+            if (overChannel.remove(before, session)) {
+                overChannel.put(session.rtpAddress(), session);
+            }
+            zoneChanged.accept(session.zone());
+        }
+        return kept != NodeSession.Kept.STALE;
+    }
+
+    /** The agent chose how its stream reaches it: as UDP, or as frames on its channel when UDP does not get through. */
+    void mediaPath(NodeSession session, boolean viaChannel) {
+        if (session.overChannel() == viaChannel) {
+            return;
+        }
+        session.overChannel(viaChannel);
+        if (viaChannel) {
+            overChannel.put(session.rtpAddress(), session);
+        } else {
+            overChannel.remove(session.rtpAddress(), session);
+        }
+        zoneChanged.accept(session.zone());
+    }
+
+    /** The agent that the stream reaches over its channel instead of UDP at {@code address}, if any. */
+    Optional<NodeSession> overChannelAt(InetSocketAddress address) {
+        return overChannel.isEmpty() ? Optional.empty() : Optional.ofNullable(overChannel.get(address));
     }
 
     public Optional<NodeSession> find(String nodeId) {
@@ -95,7 +139,30 @@ public final class NodeSessions {
                     .put("lossPercent", lossPercent).put("jitterMs", beat.jitterMs())
                     .put("lastSeen", heard.at().toString()));
         }
+        NodeSession session = sessions.get(node.id());
+        if (session != null) {
+            json.put("path", path(session));
+        }
         return json;
+    }
+
+    /**
+     * How the stream reaches a connected agent, for the technician: {@code udp} or {@code channel}, the public
+     * address its keepalives come from (null before the first: UDP then goes to its channel's address), when the
+     * last came, and the audio sent on the channel.
+     */
+    private static JsonObject path(NodeSession session) {
+        InetSocketAddress seen = session.observedAddress();
+        return new JsonObject().put("via", session.overChannel() ? "channel" : "udp")
+                .put("address", text(session.rtpAddress()))
+                .put("observed", seen == null ? null : text(seen))
+                .put("declared", text(session.declaredAddress()))
+                .put("lastKeepalive", session.lastKeepalive() == null ? null : session.lastKeepalive().toString())
+                .put("channelBytes", session.channelBytes()).put("channelDropped", session.channelDropped());
+    }
+
+    private static String text(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
     public boolean isOnline(String nodeId) {

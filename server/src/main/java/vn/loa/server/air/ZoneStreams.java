@@ -1,7 +1,9 @@
 package vn.loa.server.air;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -43,15 +45,24 @@ public final class ZoneStreams implements AutoCloseable {
     }
 
     private final Transmitter transmitter;
-    private final int multicastTtl;
+    private final UdpFanOut.Ttl ttl;
+    private final ReturnPaths returnPaths;
+    private final NodeSessions sessions;
     private final Map<Key, UdpFanOut> outputs = new ConcurrentHashMap<>();
+    private final Map<Key, ChannelRelay> relays = new ConcurrentHashMap<>();
     private final Map<Key, SrtpMasterKey> keys = new ConcurrentHashMap<>();
     private final Map<Key, SrtpZoneOutput> secured = new ConcurrentHashMap<>();
     private final Map<Key, Set<InetSocketAddress>> destinations = new ConcurrentHashMap<>();
 
-    public ZoneStreams(Transmitter transmitter, int multicastTtl) {
+    /**
+     * @param returnPaths hears the keepalives agents send to each stream's port
+     * @param sessions says which agents' stream goes over their control channel instead of UDP
+     */
+    ZoneStreams(Transmitter transmitter, UdpFanOut.Ttl ttl, ReturnPaths returnPaths, NodeSessions sessions) {
         this.transmitter = transmitter;
-        this.multicastTtl = multicastTtl;
+        this.ttl = ttl;
+        this.returnPaths = returnPaths;
+        this.sessions = sessions;
     }
 
     /** The codec a node is sent: its own setting, else G.711 µ-law, which every IP speaker understands. */
@@ -69,21 +80,35 @@ public final class ZoneStreams implements AutoCloseable {
         return new Key(node.zone(), codecOf(node), node.kind() == NodeKind.AGENT);
     }
 
-    /** Makes {@code key}'s stream send to exactly {@code addresses}, opening the stream if needed. */
+    /**
+     * Makes {@code key}'s stream send to exactly {@code addresses}, opening the stream if needed: as UDP, or on the
+     * control channel of an agent at that address whose UDP does not get through.
+     */
     public synchronized void send(Key key, Set<InetSocketAddress> addresses) {
         UdpFanOut out = open(key);
+        List<NodeSession> overChannel = new ArrayList<>();
+        Set<InetSocketAddress> overUdp = new HashSet<>();
+        for (InetSocketAddress address : addresses) {
+            sessions.overChannelAt(address).ifPresentOrElse(overChannel::add, () -> overUdp.add(address));
+        }
+        relays.get(key).reach(overChannel);
         Set<InetSocketAddress> now = destinations.computeIfAbsent(key, k -> new HashSet<>());
         for (InetSocketAddress gone : Set.copyOf(now)) {
-            if (!addresses.contains(gone)) {
+            if (!overUdp.contains(gone)) {
                 out.remove(gone);
                 now.remove(gone);
             }
         }
-        for (InetSocketAddress added : addresses) {
+        for (InetSocketAddress added : overUdp) {
             if (now.add(added)) {
                 out.add(added);
             }
         }
+    }
+
+    /** The local UDP port of {@code key}'s stream, opening it if needed: where its agents send keepalives. */
+    public int port(Key key) {
+        return open(key).localPort();
     }
 
     /**
@@ -107,12 +132,15 @@ public final class ZoneStreams implements AutoCloseable {
 
     private UdpFanOut open(Key key) {
         return outputs.computeIfAbsent(key, k -> {
-            UdpFanOut opened = UdpFanOut.open(multicastTtl, UdpFanOut.SERVER_SPREAD);
-            ZoneOutput output = opened;
+            UdpFanOut opened = UdpFanOut.open(ttl, UdpFanOut.SERVER_SPREAD);
+            opened.onDatagram((sender, datagram) -> returnPaths.heard(sender, datagram, opened::sendOne));
+            ChannelRelay relay = new ChannelRelay(opened);
+            relays.put(k, relay);
+            ZoneOutput output = relay;
             if (k.secure()) {
                 SrtpMasterKey master = SrtpMasterKey.generate();
                 keys.put(k, master);
-                SrtpZoneOutput protectedOutput = new SrtpZoneOutput(new SrtpSender(master), opened);
+                SrtpZoneOutput protectedOutput = new SrtpZoneOutput(new SrtpSender(master), relay);
                 secured.put(k, protectedOutput);
                 output = protectedOutput;
             }

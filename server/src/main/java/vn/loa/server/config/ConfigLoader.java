@@ -79,7 +79,7 @@ public final class ConfigLoader {
                 integer(p, "auth.login.user.limit", 1, 1000),
                 integer(p, "auth.login.address.limit", 1, 100000),
                 Duration.ofSeconds(integer(p, "auth.login.window", 1, 24 * 3600)),
-                integer(p, "rtp.multicast.ttl", 1, 255),
+                RtpSettings.from(p),
                 speech(p),
                 ProgrammeSettings.from(p),
                 HotlineConfig.from(p));
@@ -121,7 +121,7 @@ public final class ConfigLoader {
         return value;
     }
 
-    private static int integer(Properties p, String key, int min, int max) {
+    static int integer(Properties p, String key, int min, int max) {
         String value = text(p, key);
         try {
             int n = Integer.parseInt(value);

@@ -21,7 +21,7 @@ public record LoaConfig(
         int loginUserLimit,
         int loginAddressLimit,
         Duration loginWindow,
-        int multicastTtl,
+        RtpSettings rtp,
         SpeechSettings speech,
         ProgrammeSettings programmes,
         HotlineConfig hotline) {
@@ -34,7 +34,7 @@ public record LoaConfig(
     /** A copy listening on another port (tests use 0 for a free one). */
     public LoaConfig withHttpPort(int port) {
         return new LoaConfig(httpHost, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword,
-                rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow, multicastTtl, speech,
+                rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow, rtp, speech,
                 programmes,
                 hotline);
     }

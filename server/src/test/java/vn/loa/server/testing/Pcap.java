@@ -16,6 +16,21 @@ public final class Pcap {
     private Pcap() {
     }
 
+    /** The IP time-to-live of each packet of a capture (tcpdump's, on Ethernet), in order. */
+    public static List<Integer> ttls(Path file) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        if (in.limit() < 24 || in.getInt(0) != 0xA1B2C3D4 || in.getInt(20) != 1) {
+            throw new IOException(file + " is not a little-endian Ethernet pcap");
+        }
+        List<Integer> ttls = new ArrayList<>();
+        int offset = 24;
+        while (offset + 16 + 14 + 9 <= in.limit()) {
+            ttls.add(in.get(offset + 16 + 14 + 8) & 0xFF);
+            offset += 16 + in.getInt(offset + 8);
+        }
+        return ttls;
+    }
+
     public static List<RtpPacket> rtp(Path file) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         if (in.getInt(0) != 0xA1B2C3D4 || in.getInt(20) != 1) {

@@ -1,0 +1,66 @@
+package vn.loa.server.air;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+import vn.loa.core.control.Keepalive;
+import vn.loa.core.control.KeepaliveCodec;
+import vn.loa.core.control.MalformedControlMessage;
+
+/**
+ * Symmetric RTP for Loa's node agents: each keepalive an agent sends from its RTP socket to its stream's port tells
+ * where its NAT (a 4G carrier's, a commune router's) maps that socket today; the stream is sent there from then on, and
+ * the keepalive is answered on the same path so the agent knows UDP works both ways.
+ *
+ * <p>Only a keepalive signed with the agent's session key moves its stream, and only one newer than the last: a
+ * spoofed or replayed datagram cannot steal a node's audio. Called on the fan-out threads; quick and lock-free but
+ * for one session's own lock.
+ */
+final class ReturnPaths {
+
+    private final NodeSessions sessions;
+    private final Clock clock;
+    private final LongAdder taken = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+
+    ReturnPaths(NodeSessions sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    /** A datagram arrived on a stream's port from {@code sender}; {@code reply} sends from that port. */
+    void heard(InetSocketAddress sender, byte[] datagram, BiConsumer<InetSocketAddress, byte[]> reply) {
+        if (!KeepaliveCodec.looksLikeKeepalive(datagram)) {
+            refused.increment();
+            return;
+        }
+        AtomicReference<NodeSession> session = new AtomicReference<>();
+        Keepalive keepalive;
+        try {
+            keepalive = KeepaliveCodec.decode(datagram, id -> sessions.find(id).map(s -> {
+                session.set(s);
+                return s.keepaliveKey();
+            }));
+        } catch (MalformedControlMessage e) {
+            refused.increment();
+            return;
+        }
+        if (keepalive.answer() || !sessions.keptAlive(session.get(), keepalive.counter(), sender, clock.instant())) {
+            refused.increment();
+            return;
+        }
+        taken.increment();
+        reply.accept(sender, KeepaliveCodec.encode(keepalive.answered(), session.get().keepaliveKey()));
+    }
+
+    /** Keepalives taken, and datagrams refused (not a keepalive, unsigned, replayed) since start. */
+    long taken() {
+        return taken.sum();
+    }
+
+    long refused() {
+        return refused.sum();
+    }
+}

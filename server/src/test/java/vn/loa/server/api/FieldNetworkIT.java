@@ -1,0 +1,264 @@
+package vn.loa.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.loa.server.api.Province.created;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.loa.server.testing.AgentProcess;
+import vn.loa.server.testing.FieldNetwork;
+import vn.loa.server.testing.Pcap;
+import vn.loa.server.testing.TempDirs;
+import vn.loa.server.testing.TestServer;
+
+/**
+ * Live audio across a real field network ({@link FieldNetwork}): a router between the server and a village LAN, and a
+ * carrier NAT in front of a 4G speaker box. Loopback hides all of this; here a datagram with TTL 1 dies at the router,
+ * and a stream sent to the box's private address or its announced port never arrives.
+ */
+class FieldNetworkIT {
+
+    /** Keepalives every 2 s, so the NAT tests wait seconds, not the production 15 s. */
+    private static final int KEEPALIVE_SECONDS = 2;
+    private static final String NOTICE = "Khẩn cấp: nước sông đang lên nhanh. Bà con vùng trũng di chuyển ngay "
+            + "người và tài sản lên nơi cao. Không qua lại ngầm tràn.";
+
+    private static FieldNetwork network;
+    private static TestServer server;
+    private static Province province;
+    private static String serverUrl;
+    private static String natZone;
+    private static String natNode;
+    private static AgentProcess natAgent;
+
+    @BeforeAll
+    static void start() throws Exception {
+        network = FieldNetwork.build();
+        server = TestServer.onH2(Map.of("http.host", "0.0.0.0", "rtp.keepalive", String.valueOf(KEEPALIVE_SECONDS)));
+        province = new Province(server);
+        serverUrl = "http://" + FieldNetwork.SERVER + server.baseUrl().substring(server.baseUrl().lastIndexOf(':'));
+        natZone = zone("thon-4g", "Thôn Bốn Gờ");
+        natNode = Province.unique("loa-4g");
+        natAgent = AgentProcess.start(FieldNetwork.CPE, serverUrl, natNode, agentNode(natNode, natZone));
+        awaitThat(() -> path(natNode) != null && path(natNode).getString("observed") != null,
+                "the agent behind the NAT is online and its keepalives arrive", natAgent);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (natAgent != null) {
+            natAgent.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        network.close();
+    }
+
+    @Test
+    void aLiveEmergencyCrossesARouterToAThirdPartySpeakerAndAnAgentWithATtlAboveOne() throws Exception {
+        String zone = zone("thon-lan", "Thôn Lan");
+        String agentNode = Province.unique("loa-lan");
+        created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("ip-speaker"))
+                .put("name", "Loa IP hãng khác").put("zone", zone).put("kind", "rtp")
+                .put("address", FieldNetwork.LAN_HOST + ":5004").put("codec", "PCMU")));
+        Path folder = TempDirs.create("loa-field-lan-");
+        Path heardWav = folder.resolve("speaker.wav");
+        Path capture = folder.resolve("lan.pcap");
+        Process speaker = FieldNetwork.start(FieldNetwork.LAN, folder.resolve("gst.log"), List.of("gst-launch-1.0",
+                "-e", "udpsrc", "port=5004", "caps=application/x-rtp,media=audio,clock-rate=8000,encoding-name=PCMU,"
+                        + "payload=0", "!", "rtpjitterbuffer", "!", "rtppcmudepay", "!", "mulawdec", "!",
+                "audioconvert", "!", "wavenc", "!", "filesink", "location=" + heardWav));
+        Process tcpdump = FieldNetwork.start(FieldNetwork.LAN, folder.resolve("tcpdump.log"), List.of("tcpdump",
+                "-i", "lfw3", "-n", "-U", "-w", capture.toString(), "udp", "and", "src", FieldNetwork.SERVER));
+        try (AgentProcess agent = AgentProcess.start(FieldNetwork.LAN, serverUrl, agentNode,
+                agentNode(agentNode, zone))) {
+            awaitThat(() -> path(agentNode) != null && path(agentNode).getString("observed") != null,
+                    "the LAN agent is online and its keepalives arrive", agent);
+            awaitThat(() -> Files.exists(capture) && log(folder.resolve("tcpdump.log")).contains("listening"),
+                    "tcpdump listens", agent);
+
+            long id = emergency(zone);
+            awaitThat(() -> "PLAYED".equals(deliveryState(id, agentNode)), "the LAN agent played it "
+                    + province.approverA.get("/api/v1/announcements/" + id).body(), agent);
+            awaitThat(() -> "DONE".equals(state(id)), "the emergency is done", agent);
+
+            stop(speaker);
+            stop(tcpdump);
+            double expected = spokenSeconds();
+            assertThat(seconds(heardWav)).as("what the third-party speaker heard, in seconds")
+                    .isGreaterThan(expected * 0.9);
+            assertThat(seconds(agent.recording(id).orElseThrow())).as("what the agent recorded (speaker: %.2f s)\n%s",
+                    seconds(heardWav), agent.log())
+                    .isGreaterThan(expected * 0.9);
+            List<Integer> ttls = Pcap.ttls(capture);
+            assertThat(ttls).as("RTP datagrams seen past the router").hasSizeGreaterThan(100);
+            // Sent with the system's 64, one router on the way.
+            assertThat(ttls).allSatisfy(ttl -> assertThat(ttl).isEqualTo(63));
+        } finally {
+            speaker.destroyForcibly();
+            tcpdump.destroyForcibly();
+        }
+    }
+
+    @Test
+    void anAgentBehindACarrierNatHearsAnEmergencyAfterIdleMappingsWouldHaveExpired() throws Exception {
+        network.natUdpTimeout(KEEPALIVE_SECONDS * 2);
+        try {
+            JsonObject path = path(natNode);
+            assertThat(path.getString("observed")).as("the stream goes to the NAT's public side")
+                    .startsWith(FieldNetwork.NAT_PUBLIC + ":");
+            assertThat(path.getString("declared")).isNotEqualTo(path.getString("observed"));
+            // Idle three times as long as the NAT keeps a mapping: only the keepalives hold it.
+            Thread.sleep(KEEPALIVE_SECONDS * 6 * 1000L);
+
+            long id = emergency(natZone);
+
+            awaitThat(() -> "PLAYED".equals(deliveryState(id, natNode)), "the agent behind the NAT played it",
+                    natAgent);
+            assertThat(seconds(natAgent.recording(id).orElseThrow())).isGreaterThan(spokenSeconds() * 0.9);
+        } finally {
+            network.natUdpTimeout(30);
+        }
+    }
+
+    @Test
+    void whenTheNatRestartsMidBroadcastTheStreamFollowsTheNewMappingWithinAKeepalive() throws Exception {
+        String before = path(natNode).getString("observed");
+        long id = emergency(natZone);
+        awaitThat(() -> "ON_AIR".equals(state(id)), "the emergency is on air", natAgent);
+        Thread.sleep(1500);
+
+        network.restartNat();
+        long restarted = System.nanoTime();
+        awaitThat(() -> !before.equals(path(natNode).getString("observed")), "the new mapping is followed",
+                natAgent);
+        double followedAfter = (System.nanoTime() - restarted) / 1e9;
+
+        // The restart also cut the agent's TCP connection: its stop may be lost, so the end is reported as received.
+        awaitThat(() -> List.of("PLAYED", "RECEIVED").contains(deliveryState(id, natNode)), "the agent reported it",
+                natAgent);
+        assertThat(followedAfter).as("seconds until the stream followed the NAT's new port")
+                .isLessThan(KEEPALIVE_SECONDS * 3);
+        assertThat(seconds(natAgent.recording(id).orElseThrow())).isGreaterThan(spokenSeconds() * 0.9);
+        // At most about a keepalive's worth of the notice was lost to the restart, and concealed.
+        assertThat(packetsLost(natAgent.log(), id)).as(natAgent.log())
+                .isLessThanOrEqualTo((KEEPALIVE_SECONDS + 2) * 50);
+    }
+
+    @Test
+    void whenUdpIsBlockedTheAudioComesOverTheControlChannelAndGoesBackToUdpWhenItWorks() throws Exception {
+        network.blockUdp(true);
+        try {
+            awaitThat(() -> "channel".equals(path(natNode).getString("via")), "the agent asks for the channel",
+                    natAgent);
+
+            long id = emergency(natZone);
+
+            awaitThat(() -> "PLAYED".equals(deliveryState(id, natNode)), "the agent played it over the channel",
+                    natAgent);
+            assertThat(seconds(natAgent.recording(id).orElseThrow())).isGreaterThan(spokenSeconds() * 0.9);
+            assertThat(path(natNode).getLong("channelBytes")).isGreaterThan(10_000);
+        } finally {
+            network.blockUdp(false);
+        }
+        awaitThat(() -> "udp".equals(path(natNode).getString("via")), "back to UDP once it works", natAgent);
+    }
+
+    private static String zone(String prefix, String name) {
+        String zone = Province.unique(prefix);
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, name, "xa-a")));
+        return zone;
+    }
+
+    /** Registers an agent node and returns its token. */
+    private static String agentNode(String node, String zone) {
+        return created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", node)
+                .put("name", "Loa " + node).put("zone", zone).put("kind", "agent"))).json().getString("token");
+    }
+
+    private static long emergency(String zone) {
+        long id = created(province.approverA.post("/api/v1/announcements", new JsonObject().put("title", "Lũ")
+                .put("text", NOTICE).put("priority", "EMERGENCY").put("chime", false)
+                .put("zones", new JsonArray().add(zone)))).json().getLong("id");
+        assertThat(province.approverA.post("/api/v1/announcements/" + id + "/broadcast", null).status())
+                .isLessThan(300);
+        return id;
+    }
+
+    /** How long the notice lasts when spoken, from the server's own preview of it. */
+    private static double spokenSeconds() throws Exception {
+        byte[] wav = province.clerkA.post("/api/v1/tts/preview", new JsonObject().put("text", NOTICE)).bytes();
+        try (var audio = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
+            return audio.getFrameLength() / audio.getFormat().getFrameRate();
+        }
+    }
+
+    private static JsonObject path(String node) {
+        return province.technicianA.get("/api/v1/nodes/" + node).json().getJsonObject("path");
+    }
+
+    private static String state(long id) {
+        return province.approverA.get("/api/v1/announcements/" + id).json().getString("state");
+    }
+
+    private static String deliveryState(long id, String node) {
+        JsonArray rows = province.approverA.get("/api/v1/announcements/" + id).json().getJsonArray("deliveries");
+        for (int i = 0; i < rows.size(); i++) {
+            if (node.equals(rows.getJsonObject(i).getString("node"))) {
+                return rows.getJsonObject(i).getString("state");
+            }
+        }
+        return null;
+    }
+
+    /** The packets the agent concealed in its recording of {@code id}, from its log line that ends the take. */
+    private static long packetsLost(String log, long id) {
+        var m = java.util.regex.Pattern.compile("announcement " + id + ": \\d+ ms[^\\n]*?(\\d+) gói mất").matcher(log);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static double seconds(Path wav) throws Exception {
+        try (var audio = AudioSystem.getAudioInputStream(wav.toFile())) {
+            return audio.getFrameLength() / audio.getFormat().getFrameRate();
+        }
+    }
+
+    private static String log(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    /** Ends a recording process as Ctrl-C does, so GStreamer and tcpdump finish their files. */
+    private static void stop(Process process) throws Exception {
+        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static void awaitThat(Supplier<Boolean> condition, String what, AgentProcess agent)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Boolean.TRUE.equals(condition.get())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("not within 60 s: " + what + "\n--- agent log ---\n" + agent.log());
+            }
+            Thread.sleep(100);
+        }
+    }
+}

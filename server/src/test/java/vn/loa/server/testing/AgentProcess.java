@@ -1,0 +1,65 @@
+package vn.loa.server.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Loa's node agent in its own process inside a network namespace of a {@link FieldNetwork}, recording what it plays
+ * to a folder: a speaker box on the far side of a router or a NAT.
+ */
+public final class AgentProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path recordings;
+    private final Path log;
+
+    private AgentProcess(Process process, Path recordings, Path log) {
+        this.process = process;
+        this.recordings = recordings;
+        this.log = log;
+    }
+
+    /** Starts {@code vn.loa.node.Main} in {@code namespace}, connecting to {@code serverUrl}. */
+    public static AgentProcess start(String namespace, String serverUrl, String nodeId, String token)
+            throws IOException {
+        Path folder = TempDirs.create("loa-field-agent-");
+        Path recordings = Files.createDirectories(folder.resolve("recordings"));
+        Path log = folder.resolve("agent.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = FieldNetwork.start(namespace, log, List.of(java, "-Xmx96m", "-cp",
+                System.getProperty("java.class.path"), "vn.loa.node.Main", "--server", serverUrl, "--id", nodeId,
+                "--token", token, "--record", recordings.toString()));
+        return new AgentProcess(process, recordings, log);
+    }
+
+    /** The recording of announcement {@code id}, once its file exists. */
+    public Optional<Path> recording(long id) {
+        try (var files = Files.list(recordings)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(id + "-") && f.toString().endsWith(".wav"))
+                    .findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What the agent has logged so far, for a failing test's message. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

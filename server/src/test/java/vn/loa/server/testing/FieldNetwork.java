@@ -1,0 +1,148 @@
+package vn.loa.server.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A small field network built from Linux network namespaces, so RTP crosses what it crosses in a commune: the server
+ * (this process, in the machine's own namespace) reaches a village LAN through a router, and a 4G speaker box through
+ * the router and a carrier's NAT that masquerades it, with a random public port per mapping.
+ *
+ * <pre>
+ *   server 10.77.0.1 ── router 10.77.0.2 ─┬─ 10.77.1.1 ── lan 10.77.1.2          (routed, no NAT)
+ *                                         └─ 10.77.2.1 ── nat 10.77.2.2 │ 10.77.3.1 ── cpe 10.77.3.2   (MASQUERADE)
+ * </pre>
+ *
+ * The machine's namespace has routes to the LAN and to the NAT's public side only: the box behind the NAT can be
+ * reached only through the mappings its own datagrams open. Needs root, iproute2, iptables and conntrack; everything is
+ * removed by {@link #close}, and a previous run's leftovers at {@link #build}.
+ */
+public final class FieldNetwork implements AutoCloseable {
+
+    public static final String SERVER = "10.77.0.1";
+    public static final String LAN = "loa-lan";
+    public static final String LAN_HOST = "10.77.1.2";
+    public static final String NAT = "loa-nat";
+    public static final String NAT_PUBLIC = "10.77.2.2";
+    public static final String CPE = "loa-cpe";
+    public static final String CPE_HOST = "10.77.3.2";
+    private static final String ROUTER = "loa-rt";
+    private static final List<String> NAMESPACES = List.of(ROUTER, LAN, NAT, CPE);
+
+    private FieldNetwork() {
+    }
+
+    /** Builds the namespaces, links, routes and the NAT. */
+    public static FieldNetwork build() throws IOException, InterruptedException {
+        FieldNetwork network = new FieldNetwork();
+        network.close();
+        for (String ns : NAMESPACES) {
+            run("ip", "netns", "add", ns);
+            run("ip", "-n", ns, "link", "set", "lo", "up");
+        }
+        link(null, "lfw0", SERVER, ROUTER, "lfw1", "10.77.0.2");
+        link(ROUTER, "lfw2", "10.77.1.1", LAN, "lfw3", LAN_HOST);
+        link(ROUTER, "lfw4", "10.77.2.1", NAT, "lfw5", NAT_PUBLIC);
+        link(NAT, "lfw6", "10.77.3.1", CPE, "lfw7", CPE_HOST);
+        run("ip", "route", "replace", "10.77.1.0/24", "via", "10.77.0.2");
+        run("ip", "route", "replace", "10.77.2.0/24", "via", "10.77.0.2");
+        in(ROUTER, "ip", "route", "add", "default", "via", SERVER);
+        in(LAN, "ip", "route", "add", "default", "via", "10.77.1.1");
+        in(NAT, "ip", "route", "add", "default", "via", "10.77.2.1");
+        in(CPE, "ip", "route", "add", "default", "via", "10.77.3.1");
+        for (String router : List.of(ROUTER, NAT)) {
+            in(router, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+        }
+        // A carrier's NAT: every mapping gets a random public port, as carrier-grade NATs hand them out.
+        in(NAT, "iptables", "-t", "nat", "-A", "POSTROUTING", "-o", "lfw5", "-j", "MASQUERADE", "--random");
+        return network;
+    }
+
+    /** Forgets every mapping of the NAT, as a carrier's NAT restarting does: the box's next datagram gets a new port. */
+    public void restartNat() throws IOException, InterruptedException {
+        in(NAT, "conntrack", "-F");
+    }
+
+    /** How long the NAT keeps an idle UDP mapping (a carrier's is often about 30 s). */
+    public void natUdpTimeout(int seconds) throws IOException, InterruptedException {
+        in(NAT, "sysctl", "-q", "-w", "net.netfilter.nf_conntrack_udp_timeout=" + seconds);
+        in(NAT, "sysctl", "-q", "-w", "net.netfilter.nf_conntrack_udp_timeout_stream=" + seconds);
+    }
+
+    /** Drops (or lets through again) every UDP datagram the NAT forwards, as a network that allows only TCP does. */
+    public void blockUdp(boolean blocked) throws IOException, InterruptedException {
+        in(NAT, "iptables", blocked ? "-I" : "-D", "FORWARD", "-p", "udp", "-j", "DROP");
+    }
+
+    /** Starts {@code command} inside namespace {@code ns}, its output to {@code log}. */
+    public static Process start(String ns, Path log, List<String> command) throws IOException {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        full.addAll(command);
+        return new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Runs a command inside namespace {@code ns} and fails on a non-zero exit. */
+    public static void in(String ns, String... command) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        full.addAll(List.of(command));
+        run(full.toArray(String[]::new));
+    }
+
+    private static void link(String nsA, String ifA, String addressA, String nsB, String ifB, String addressB)
+            throws IOException, InterruptedException {
+        run("ip", "link", "add", ifA, "type", "veth", "peer", "name", ifB);
+        if (nsA != null) {
+            run("ip", "link", "set", ifA, "netns", nsA);
+        }
+        run("ip", "link", "set", ifB, "netns", nsB);
+        up(nsA, ifA, addressA);
+        up(nsB, ifB, addressB);
+    }
+
+    private static void up(String ns, String iface, String address) throws IOException, InterruptedException {
+        if (ns == null) {
+            run("ip", "addr", "add", address + "/24", "dev", iface);
+            run("ip", "link", "set", iface, "up");
+        } else {
+            run("ip", "-n", ns, "addr", "add", address + "/24", "dev", iface);
+            run("ip", "-n", ns, "link", "set", iface, "up");
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("loa-net-", ".log");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " failed: " + Files.readString(out));
+            }
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static void quietly(String... command) {
+        try {
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            // nothing to remove
+        }
+    }
+
+    /** Removes the namespaces (their links go with them) and the routes to them. */
+    @Override
+    public void close() {
+        quietly("ip", "route", "del", "10.77.1.0/24");
+        quietly("ip", "route", "del", "10.77.2.0/24");
+        quietly("ip", "link", "del", "lfw0");
+        for (String ns : NAMESPACES) {
+            quietly("ip", "netns", "del", ns);
+        }
+    }
+}
