@@ -140,7 +140,7 @@ public final class LoaServer implements AutoCloseable {
                 new DeviceKind<Node>("loa", "node", Node::id, Node::zone, n -> n.name() + " @ " + n.zone()),
                 zoneGuard, audit, clock);
         var nodes = new DeviceRoutes<>(nodeRegistry, new NodeTokens(nodeRegistry),
-                new DeviceRoutes.Json<>(NodeJson.shape().read(), node -> air.sessions().describe(node)), blocking);
+                new DeviceRoutes.Json<>(NodeJson.shape().read(), air::describe), blocking);
         var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher, audit, clock), blocking);
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
         var auth = new AuthRoutes(signIn, blocking);
@@ -202,6 +202,7 @@ public final class LoaServer implements AutoCloseable {
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);
         audio.mountUpload(api, authenticator);
+        new vn.loa.server.air.MountRoutes(jdbi, air.mounts(), blocking).mount(api);
 
         new HealthRoutes(database, new SpeechReadiness(clock), blocking, registry).mount(api);
         plugins.mountRelay(api);

@@ -51,6 +51,7 @@ public final class AirLog implements ArbiterListener {
     /** The SSRC of a stream by its transmitter key; set once the transmitter exists (it needs this log first). */
     private volatile ToLongFunction<String> ssrcs = stream -> 0;
     /** Sets a stream's destinations (by its key) to a set of addresses; set once the streams exist. */
+    private volatile java.util.function.Predicate<String> listening = node -> false;
     private volatile BiConsumer<ZoneStreams.Key, Set<InetSocketAddress>> destinations =
             (key, addresses) -> { };
     /** Where each secure stream's SRTP index stands; set once the streams exist. */
@@ -72,6 +73,11 @@ public final class AirLog implements ArbiterListener {
 
     void destinationsTo(BiConsumer<ZoneStreams.Key, Set<InetSocketAddress>> streams) {
         this.destinations = streams;
+    }
+
+    /** Says whether a stream box (by node id) is pulling its zone's HTTP stream now; set once the mounts exist. */
+    void listeningFrom(java.util.function.Predicate<String> listening) {
+        this.listening = listening;
     }
 
     void positionsFrom(Function<ZoneStreams.Key, Optional<StreamRollover>> streams) {
@@ -140,6 +146,10 @@ public final class AirLog implements ArbiterListener {
             case FINISHED -> {
                 stopped(event.zone(), id);
                 tellAgents(targets, new ControlMessage.Stop(String.valueOf(id), "FINISHED"));
+                // A stream box still pulling the mount at the end heard it all: its connection is its proof.
+                record(id, targets.stream().filter(t -> t.node().kind() == NodeKind.STREAM
+                        && listening.test(t.node().id())).toList(), DeliveryState.PLAYED,
+                        "nghe hết qua luồng HTTP / heard over the HTTP stream to the end");
                 airing.played().add(key);
                 close(id, airing, key);
             }

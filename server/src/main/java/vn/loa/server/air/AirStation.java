@@ -25,6 +25,7 @@ public final class AirStation implements AutoCloseable {
 
     private final Transmitter transmitter;
     private final ZoneStreams streams;
+    private final ZoneMounts mounts;
     private final NodeSessions sessions = new NodeSessions();
     private final ExecutorService worker;
     private final OnAir onAir;
@@ -50,9 +51,11 @@ public final class AirStation implements AutoCloseable {
         this.transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@" + hostName(), log);
         log.ssrcsFrom(transmitter::ssrcOf);
         this.streams = new ZoneStreams(transmitter, new UdpFanOut.Ttl(rtp.unicastTtl(), rtp.multicastTtl()),
-                new ReturnPaths(sessions, clock), sessions);
+                new ReturnPaths(sessions, clock), sessions, this::pullsOverHttp);
+        this.mounts = new ZoneMounts(vertx, streams, clock);
         NodeRepository nodes = new NodeRepository();
-        AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions);
+        AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions, mounts::listening);
+        log.listeningFrom(node -> mounts.listening(node).isPresent());
         log.positionsFrom(streams::position);
         log.destinationsTo(streams::send);
         this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, worker, clock);
@@ -106,6 +109,25 @@ public final class AirStation implements AutoCloseable {
         return sessions;
     }
 
+    /** Whether an address is a stream box's HTTP connection (asked by the streams, once the mounts exist). */
+    private boolean pullsOverHttp(java.net.InetSocketAddress address) {
+        return mounts.isListener(address);
+    }
+
+    /** Each zone's HTTP stream, for the boxes that pull it. */
+    public ZoneMounts mounts() {
+        return mounts;
+    }
+
+    /** A node as the API shows it: for an agent its connection and path, for a stream box whether it listens. */
+    public io.vertx.core.json.JsonObject describe(vn.loa.core.model.Node node) {
+        io.vertx.core.json.JsonObject json = sessions.describe(node);
+        if (node.kind() == vn.loa.core.model.NodeKind.STREAM) {
+            json.put("listening", mounts.describe(node.id()));
+        }
+        return json;
+    }
+
     /** Store-and-forward of scheduled announcements to node agents; its {@code prefetch} is the trigger. */
     public Prefetcher prefetcher() {
         return prefetcher;
@@ -123,6 +145,7 @@ public final class AirStation implements AutoCloseable {
     public void close() {
         vertx.cancelTimer(sweeper);
         transmitter.close();
+        mounts.close();
         worker.shutdownNow();
         streams.close();
     }

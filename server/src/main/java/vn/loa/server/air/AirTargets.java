@@ -32,11 +32,15 @@ final class AirTargets {
     private final ZoneRepository zones;
     private final NodeRepository nodes;
     private final NodeSessions sessions;
+    /** Where a stream box pulls its zone's HTTP stream from now, by node id; empty when it does not. */
+    private final java.util.function.Function<String, Optional<InetSocketAddress>> listening;
 
-    AirTargets(ZoneRepository zones, NodeRepository nodes, NodeSessions sessions) {
+    AirTargets(ZoneRepository zones, NodeRepository nodes, NodeSessions sessions,
+            java.util.function.Function<String, Optional<InetSocketAddress>> listening) {
         this.zones = zones;
         this.nodes = nodes;
         this.sessions = sessions;
+        this.listening = listening;
     }
 
     /** Why a node is not sent a notice: it is outside its on-hours, and the notice is no emergency. */
@@ -103,6 +107,12 @@ final class AirTargets {
             return sessions.find(node.id())
                     .map(s -> new Target(node, s.rtpAddress(), null))
                     .orElseGet(() -> new Target(node, null, "loa chưa kết nối với máy chủ / agent not connected"));
+        }
+        if (node.kind() == NodeKind.STREAM) {
+            // Reached while it pulls the zone's mount; its address (its HTTP connection) marks it for the streams.
+            return listening.apply(node.id()).map(from -> new Target(node, from, null))
+                    .orElseGet(() -> new Target(node, null, "hộp loa chưa mở luồng HTTP / the box is not pulling "
+                            + "its zone's stream"));
         }
         int colon = node.address().lastIndexOf(':');
         String host = node.address().substring(0, colon).replace("[", "").replace("]", "");

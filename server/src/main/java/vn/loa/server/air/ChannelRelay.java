@@ -6,8 +6,8 @@ import vn.loa.core.rtp.RtpPacket;
 import vn.loa.core.rtp.RtpPacketCodec;
 
 /**
- * A zone stream's last stage for the agents UDP does not reach (a network that blocks it): each packet goes on to the
- * UDP fan-out and, as one binary frame, down the control channel of each such agent. The agent feeds the frames to
+ * A zone stream's last stage for what UDP does not reach: each packet goes on to the UDP fan-out, as one binary frame
+ * down the control channel of each agent whose network blocks UDP, and to the zone's HTTP mount if it has one. The agent feeds the frames to
  * the same receiver as its RTP port, so SRTP, the jitter buffer and the playout are the same on both paths.
  *
  * <p>{@link #send} is called by the pacing thread; {@link #reach} from any. RTCP stays on UDP: agents time their
@@ -17,9 +17,15 @@ final class ChannelRelay implements ZoneOutput {
 
     private final ZoneOutput udp;
     private volatile List<NodeSession> agents = List.of();
+    private final List<java.util.function.Consumer<RtpPacket>> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ChannelRelay(ZoneOutput udp) {
         this.udp = udp;
+    }
+
+    /** Also hands every packet to {@code tap} (a zone's HTTP mount), on the pacing thread: it must not block. */
+    void tap(java.util.function.Consumer<RtpPacket> tap) {
+        taps.add(tap);
     }
 
     /** The agents that hear this stream on their channel from now on. */
@@ -30,6 +36,9 @@ final class ChannelRelay implements ZoneOutput {
     @Override
     public void send(RtpPacket packet) {
         udp.send(packet);
+        for (var tap : taps) {
+            tap.accept(packet);
+        }
         List<NodeSession> now = agents;
         if (!now.isEmpty()) {
             byte[] datagram = RtpPacketCodec.encode(packet);

@@ -48,6 +48,8 @@ public final class ZoneStreams implements AutoCloseable {
     private final UdpFanOut.Ttl ttl;
     private final ReturnPaths returnPaths;
     private final NodeSessions sessions;
+    /** Whether an address is a stream box's HTTP connection: it hears the zone's mount, never UDP. */
+    private final java.util.function.Predicate<InetSocketAddress> pullsOverHttp;
     private final Map<Key, UdpFanOut> outputs = new ConcurrentHashMap<>();
     private final Map<Key, ChannelRelay> relays = new ConcurrentHashMap<>();
     private final Map<Key, SrtpMasterKey> keys = new ConcurrentHashMap<>();
@@ -58,7 +60,9 @@ public final class ZoneStreams implements AutoCloseable {
      * @param returnPaths hears the keepalives agents send to each stream's port
      * @param sessions says which agents' stream goes over their control channel instead of UDP
      */
-    ZoneStreams(Transmitter transmitter, UdpFanOut.Ttl ttl, ReturnPaths returnPaths, NodeSessions sessions) {
+    ZoneStreams(Transmitter transmitter, UdpFanOut.Ttl ttl, ReturnPaths returnPaths, NodeSessions sessions,
+            java.util.function.Predicate<InetSocketAddress> pullsOverHttp) {
+        this.pullsOverHttp = pullsOverHttp;
         this.transmitter = transmitter;
         this.ttl = ttl;
         this.returnPaths = returnPaths;
@@ -77,6 +81,9 @@ public final class ZoneStreams implements AutoCloseable {
 
     /** The stream a node receives: agents are sent SRTP, third-party speakers plain RTP. */
     public static Key keyOf(Node node) {
+        if (node.kind() == NodeKind.STREAM) {
+            return ZoneMounts.keyOf(node.zone());
+        }
         return new Key(node.zone(), codecOf(node), node.kind() == NodeKind.AGENT);
     }
 
@@ -89,7 +96,9 @@ public final class ZoneStreams implements AutoCloseable {
         List<NodeSession> overChannel = new ArrayList<>();
         Set<InetSocketAddress> overUdp = new HashSet<>();
         for (InetSocketAddress address : addresses) {
-            sessions.overChannelAt(address).ifPresentOrElse(overChannel::add, () -> overUdp.add(address));
+            if (!pullsOverHttp.test(address)) {
+                sessions.overChannelAt(address).ifPresentOrElse(overChannel::add, () -> overUdp.add(address));
+            }
         }
         relays.get(key).reach(overChannel);
         Set<InetSocketAddress> now = destinations.computeIfAbsent(key, k -> new HashSet<>());
@@ -104,6 +113,12 @@ public final class ZoneStreams implements AutoCloseable {
                 out.add(added);
             }
         }
+    }
+
+    /** Hands every packet of {@code key}'s stream to {@code tap} as it leaves, opening the stream if needed. */
+    void tap(Key key, java.util.function.Consumer<vn.loa.core.rtp.RtpPacket> tap) {
+        open(key);
+        relays.get(key).tap(tap);
     }
 
     /** The local UDP port of {@code key}'s stream, opening it if needed: where its agents send keepalives. */

@@ -30,7 +30,8 @@ public final class ErrorResponder implements Handler<RoutingContext> {
             ctx.response().reset();
             return;
         }
-        if (error.status() == 401) {
+        if (error.status() == 401 && !ctx.response().headers().contains("WWW-Authenticate")) {
+            // A route that takes HTTP Basic (a stream box's) has said so; the API's own scheme otherwise.
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
         }
         ctx.response()

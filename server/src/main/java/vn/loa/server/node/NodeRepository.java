@@ -44,9 +44,14 @@ public final class NodeRepository implements ZonedRepository<Node> {
 
     /** The agent node with this id whose control-channel token hashes to {@code tokenHash}. */
     public Optional<Node> agentWithToken(Handle h, String id, String tokenHash) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM node n WHERE n.id = :id AND n.kind = 'agent' "
+        return withToken(h, NodeKind.AGENT, id, tokenHash);
+    }
+
+    /** The node of {@code kind} with this id whose token hashes to {@code tokenHash}. */
+    public Optional<Node> withToken(Handle h, NodeKind kind, String id, String tokenHash) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM node n WHERE n.id = :id AND n.kind = :kind "
                         + "AND n.token_hash = :hash")
-                .bind("id", id).bind("hash", tokenHash).map(NODE).findOne();
+                .bind("id", id).bind("kind", kind.wireName()).bind("hash", tokenHash).map(NODE).findOne();
     }
 
     /** The nodes directly in one zone (not below it). */

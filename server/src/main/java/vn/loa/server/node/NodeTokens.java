@@ -28,7 +28,8 @@ public final class NodeTokens implements DeviceRoutes.Registration<Node> {
 
     @Override
     public JsonObject register(Caller caller, Node node) {
-        String token = node.kind() == NodeKind.AGENT ? newToken() : null;
+        // Agents sign in on the control channel, stream boxes on the zone's HTTP stream; an RTP speaker needs no secret.
+        String token = node.kind() != NodeKind.RTP ? newToken() : null;
         registry.create(caller, node, (h, n) -> {
             if (token != null) {
                 h.createUpdate("UPDATE node SET token_hash = :hash WHERE id = :id")

@@ -124,7 +124,7 @@ class PrefetchStoreIT {
     private Prefetcher restarted(Instant now) {
         NodeSessions sessions = new NodeSessions();
         Prefetcher prefetcher = new Prefetcher(database.jdbi(), new AirTargets(new ZoneRepository(),
-                new NodeRepository(), sessions), sessions, folder, Runnable::run, Clock.fixed(now, ZoneOffset.UTC));
+                new NodeRepository(), sessions, node -> java.util.Optional.empty()), sessions, folder, Runnable::run, Clock.fixed(now, ZoneOffset.UTC));
         prefetcher.restore();
         return prefetcher;
     }

@@ -21,6 +21,8 @@ import vn.loa.server.testing.FieldNetwork;
 import vn.loa.server.testing.Pcap;
 import vn.loa.server.testing.TempDirs;
 import vn.loa.server.testing.TestServer;
+import vn.loa.server.testing.ToneTimes;
+import vn.loa.server.testing.Uploads;
 
 /**
  * Live audio across a real field network ({@link FieldNetwork}): a router between the server and a village LAN, and a
@@ -174,6 +176,140 @@ class FieldNetworkIT {
             network.blockUdp(false);
         }
         awaitThat(() -> "udp".equals(path(natNode).getString("via")), "back to UDP once it works", natAgent);
+    }
+
+    @Test
+    void aBoxPullingTheZonesHttpStreamThroughTheNatHearsAnEmergencyCutAProgrammeWithinASecondOfRtp()
+            throws Exception {
+        String zone = zone("thon-hop-loa", "Thôn Hộp Loa");
+        String box = Province.unique("hop-4g");
+        String token = created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", box)
+                .put("name", "Hộp loa 4G").put("zone", zone).put("kind", "stream"))).json().getString("token");
+        Path folder = TempDirs.create("loa-field-box-");
+        String programme = upload(folder, 440, 30);
+        String alert = upload(folder, 1000, 4);
+        ToneTimes rtpAlert = new ToneTimes(1000, 440);
+        ToneTimes boxProgramme = new ToneTimes(440, 1000);
+        ToneTimes boxAlert = new ToneTimes(1000, 440);
+        try (java.net.DatagramSocket rtp = new java.net.DatagramSocket(0,
+                java.net.InetAddress.getLoopbackAddress())) {
+            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-rtp"))
+                    .put("name", "Loa IP").put("zone", zone).put("kind", "rtp")
+                    .put("address", "127.0.0.1:" + rtp.getLocalPort()).put("codec", "PCMU")));
+            Thread rtpReader = daemon(() -> readRtp(rtp, rtpAlert));
+            String url = serverUrl.replace("http://", "http://" + box + ":" + token + "@") + "/streams/" + zone
+                    + ".opus";
+            Process ffmpeg = new ProcessBuilder(List.of("ip", "netns", "exec", FieldNetwork.CPE, "ffmpeg", "-nostdin",
+                    "-loglevel", "error", "-fflags", "nobuffer", "-probesize", "32", "-analyzeduration", "0",
+                    "-i", url, "-f", "s16le", "-ac", "1", "-ar", "8000", "-flush_packets", "1", "pipe:1"))
+                    .redirectError(folder.resolve("ffmpeg.log").toFile()).start();
+            Thread boxReader = daemon(() -> readPcm(ffmpeg, boxProgramme, boxAlert));
+            try {
+                awaitThat(() -> province.technicianA.get("/api/v1/nodes/" + box).json().getJsonObject("listening")
+                        != null, "the box pulls its zone's stream", natAgent);
+                long notice = created(province.clerkA.post("/api/v1/announcements", new JsonObject()
+                        .put("title", "Chương trình ca nhạc").put("audioId", programme).put("chime", false)
+                        .put("zones", new JsonArray().add(zone)))).json().getLong("id");
+                province.clerkA.post("/api/v1/announcements/" + notice + "/submit", null);
+                province.approverA.post("/api/v1/announcements/" + notice + "/approve", null);
+                province.clerkA.post("/api/v1/announcements/" + notice + "/broadcast", null);
+                awaitThat(() -> boxProgramme.firstHeard() > 0, "the box hears the programme: " + log(folder
+                        .resolve("ffmpeg.log")), natAgent);
+
+                long emergency = created(province.approverA.post("/api/v1/announcements", new JsonObject()
+                        .put("title", "Báo động").put("audioId", alert).put("priority", "EMERGENCY")
+                        .put("chime", false).put("zones", new JsonArray().add(zone)))).json().getLong("id");
+                province.approverA.post("/api/v1/announcements/" + emergency + "/broadcast", null);
+                awaitThat(() -> boxAlert.firstHeard() > 0 && rtpAlert.firstHeard() > 0,
+                        "the box and the RTP speaker hear the alert", natAgent);
+                double behind = (boxAlert.firstHeard() - rtpAlert.firstHeard()) / 1e9;
+                System.out.printf("field: the HTTP stream heard the alert %.3f s after RTP%n", behind);
+                assertThat(behind).as("seconds the HTTP stream is behind RTP").isLessThan(1.0);
+                awaitThat(() -> "PLAYED".equals(deliveryState(emergency, box)), "the box's delivery is PLAYED",
+                        natAgent);
+                province.clerkA.post("/api/v1/announcements/" + notice + "/cancel", null);
+            } finally {
+                ffmpeg.destroyForcibly();
+                rtp.close();
+                rtpReader.join(2000);
+                boxReader.join(2000);
+            }
+        }
+    }
+
+    @Test
+    void aStreamIsRefusedWithoutTheBoxsTokenOrToABoxOfAnotherZone() throws Exception {
+        String zone = zone("thon-khoa", "Thôn Khóa");
+        String box = Province.unique("hop-khoa");
+        String token = created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", box)
+                .put("name", "Hộp loa").put("zone", zone).put("kind", "stream"))).json().getString("token");
+        var http = java.net.http.HttpClient.newHttpClient();
+        String base = server.baseUrl() + "/streams/";
+
+        assertThat(status(http, base + zone + ".opus")).isEqualTo(401);
+        assertThat(status(http, base + zone + ".opus?node=" + box + "&token=wrong")).isEqualTo(401);
+        assertThat(status(http, base + "thon-a1.opus?node=" + box + "&token=" + token)).isEqualTo(403);
+        assertThat(status(http, base + "khong-co.opus?node=" + box + "&token=" + token)).isEqualTo(404);
+        assertThat(status(http, base + zone + ".wav?node=" + box + "&token=" + token)).isEqualTo(404);
+    }
+
+    private static Thread daemon(Runnable body) {
+        Thread thread = new Thread(body, "field-receiver");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static int status(java.net.http.HttpClient http, String url) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String upload(Path folder, int hertz, int seconds) throws Exception {
+        return created(province.clerkA.sendBytes("POST", "/api/v1/audio", Uploads.multipart("tone-" + hertz + ".wav",
+                "audio/wav", Uploads.tone(folder, "wav", seconds, hertz)), Uploads.contentType())).json()
+                .getString("audioId");
+    }
+
+    private static void readRtp(java.net.DatagramSocket socket, ToneTimes alert) {
+        byte[] buffer = new byte[2048];
+        try {
+            while (!socket.isClosed()) {
+                var datagram = new java.net.DatagramPacket(buffer, buffer.length);
+                socket.receive(datagram);
+                long arrival = System.nanoTime();
+                var packet = vn.loa.core.rtp.RtpPacketCodec.decode(buffer, 0, datagram.getLength());
+                short[] pcm = vn.loa.core.media.codec.MuLaw.decode(packet.payload());
+                alert.samples(pcm, pcm.length, arrival);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // closed at the end of the test
+        }
+    }
+
+    private static void readPcm(Process ffmpeg, ToneTimes programme, ToneTimes alert) {
+        byte[] bytes = new byte[640];
+        short[] samples = new short[320];
+        try (var in = ffmpeg.getInputStream()) {
+            int odd = -1;
+            int n;
+            while ((n = in.read(bytes)) > 0) {
+                long arrival = System.nanoTime();
+                int count = 0;
+                for (int i = 0; i < n; i++) {
+                    if (odd < 0) {
+                        odd = bytes[i] & 0xFF;
+                    } else {
+                        samples[count++] = (short) (odd | bytes[i] << 8);
+                        odd = -1;
+                    }
+                }
+                programme.samples(samples, count, arrival);
+                alert.samples(samples, count, arrival);
+            }
+        } catch (java.io.IOException e) {
+            // ffmpeg ended
+        }
     }
 
     private static String zone(String prefix, String name) {

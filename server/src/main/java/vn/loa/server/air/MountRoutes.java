@@ -1,0 +1,121 @@
+package vn.loa.server.air;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.jdbi.v3.core.Jdbi;
+import vn.loa.core.model.Node;
+import vn.loa.core.model.NodeKind;
+import vn.loa.server.http.ApiError;
+import vn.loa.server.http.Blocking;
+import vn.loa.server.node.NodeRepository;
+import vn.loa.server.node.NodeTokens;
+import vn.loa.server.zone.ZoneRepository;
+
+/**
+ * {@code GET /streams/{zone}.opus}: a zone's live audio as an endless Ogg Opus stream over HTTP, Icecast-style, for a
+ * stream box of that zone. The box proves who it is with HTTP Basic (node id and token, which a URL can carry as
+ * {@code http://id:token@server/streams/zone.opus}) or, for players that cannot, {@code ?node=&token=}.
+ */
+public final class MountRoutes {
+
+    private final Jdbi jdbi;
+    private final NodeRepository nodes = new NodeRepository();
+    private final ZoneRepository zones = new ZoneRepository();
+    private final ZoneMounts mounts;
+    private final Blocking blocking;
+
+    public MountRoutes(Jdbi jdbi, ZoneMounts mounts, Blocking blocking) {
+        this.jdbi = jdbi;
+        this.mounts = mounts;
+        this.blocking = blocking;
+    }
+
+    public void mount(Router router) {
+        router.get("/streams/:file").handler(this::listen);
+    }
+
+    private void listen(RoutingContext ctx) {
+        String file = ctx.pathParam("file");
+        if (!file.endsWith(".opus") || file.length() > 64 + 5) {
+            ctx.fail(new ApiError(404, "not_found", "Luồng có dạng /streams/{khu vực}.opus / a zone's stream is "
+                    + "/streams/{zone}.opus"));
+            return;
+        }
+        String zone = file.substring(0, file.length() - ".opus".length());
+        String[] credentials = credentials(ctx.request());
+        if (credentials == null) {
+            ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"Loa\"");
+            ctx.fail(unknownNode());
+            return;
+        }
+        blocking.run(() -> jdbi.withHandle(h -> new Found(
+                        nodes.withToken(h, NodeKind.STREAM, credentials[0], NodeTokens.sha256(credentials[1]))
+                                .orElse(null),
+                        zones.find(h, zone).map(z -> z.name()).orElse(null))))
+                .onSuccess(found -> {
+                    if (found.node() == null) {
+                        ctx.fail(unknownNode());
+                    } else if (found.zoneName() == null) {
+                        ctx.fail(ApiError.notFound("khu vực", zone));
+                    } else if (!found.node().zone().equals(zone)) {
+                        ctx.fail(new ApiError(403, "wrong_zone", "Loa " + found.node().id() + " thuộc khu vực "
+                                + found.node().zone() + ": hãy mở /streams/" + found.node().zone() + ".opus / this "
+                                + "box belongs to zone " + found.node().zone()));
+                    } else {
+                        start(ctx, found.node(), zone, found.zoneName());
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private record Found(Node node, String zoneName) {
+    }
+
+    private void start(RoutingContext ctx, Node node, String zone, String zoneName) {
+        var response = ctx.response().setChunked(true).putHeader("Content-Type", "audio/ogg")
+                .putHeader("Content-Encoding", "identity").putHeader("Cache-Control", "no-cache, no-store")
+                .putHeader("icy-name", ascii(zoneName));
+        var remote = ctx.request().remoteAddress();
+        MountListener listener = new MountListener(node.id(), zone,
+                new InetSocketAddress(remote.hostAddress(), remote.port()), response, zoneName,
+                mounts.clock().instant());
+        ctx.request().connection().closeHandler(v -> mounts.leave(listener));
+        mounts.join(zone, listener);
+    }
+
+    /** Node id and token from HTTP Basic, or from the query for players that cannot send it; null when neither. */
+    private static String[] credentials(HttpServerRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.length() < 1024 && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
+                        StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                if (colon > 0 && colon < decoded.length() - 1) {
+                    return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+                }
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        String id = request.getParam("node");
+        String token = request.getParam("token");
+        return id == null || token == null || id.isEmpty() || token.isEmpty() ? null : new String[] {id, token};
+    }
+
+    /** HTTP header values are ASCII: a Vietnamese zone name loses its marks there (the Ogg comment keeps them). */
+    private static String ascii(String text) {
+        String plain = java.text.Normalizer.normalize(text.replace('Đ', 'D').replace('đ', 'd'),
+                java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.replaceAll("[^\\x20-\\x7E]", "");
+    }
+
+    private static ApiError unknownNode() {
+        return new ApiError(401, "unknown_node", "Mã loa hoặc mã bí mật không đúng (HTTP Basic: mã loa và mã bí mật). "
+                + "/ unknown node id or token");
+    }
+}

@@ -1,0 +1,86 @@
+package vn.loa.server.air;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.loa.core.media.StreamCodec;
+
+/**
+ * Each zone's live audio as an HTTP stream, for speaker boxes that pull a URL themselves (most 4G boxes sold in
+ * Vietnam do: they cross any NAT because they open the connection). A zone's mount is fed by the zone's plain Opus
+ * stream, so what it carries is exactly what the zone's RTP carries: the same arbiter, an emergency preempts a
+ * programme on both at the same packet.
+ *
+ * <p>Thread-safe. Listeners come and go on event loops; packets arrive on the pacing thread.
+ */
+public final class ZoneMounts {
+
+    private final Vertx vertx;
+    private final ZoneStreams streams;
+    private final Clock clock;
+    private final Map<String, Mount> mounts = new ConcurrentHashMap<>();
+    private final Map<String, MountListener> byNode = new ConcurrentHashMap<>();
+    private final Map<InetSocketAddress, MountListener> byAddress = new ConcurrentHashMap<>();
+
+    ZoneMounts(Vertx vertx, ZoneStreams streams, Clock clock) {
+        this.vertx = vertx;
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    /** The stream a zone's mount is fed from: its plain Opus stream, which stream boxes are counted on. */
+    static ZoneStreams.Key keyOf(String zone) {
+        return new ZoneStreams.Key(zone, StreamCodec.OPUS, false);
+    }
+
+    /** A box starts listening; a box of the same node already listening is dropped (it reconnected). */
+    void join(String zone, MountListener listener) {
+        MountListener old = byNode.put(listener.nodeId(), listener);
+        if (old != null) {
+            leave(old);
+            old.close();
+            byNode.put(listener.nodeId(), listener);
+        }
+        byAddress.put(listener.from(), listener);
+        mounts.computeIfAbsent(zone, z -> new Mount(vertx, streams, keyOf(z))).add(listener);
+    }
+
+    /** A box stopped listening (its connection closed). */
+    void leave(MountListener listener) {
+        byNode.remove(listener.nodeId(), listener);
+        byAddress.remove(listener.from(), listener);
+        Mount mount = mounts.get(listener.zone());
+        if (mount != null) {
+            mount.remove(listener);
+        }
+    }
+
+    /** Where a stream box listens from now, if it does: its delivery's address. */
+    Optional<InetSocketAddress> listening(String nodeId) {
+        return Optional.ofNullable(byNode.get(nodeId)).map(MountListener::from);
+    }
+
+    /** Whether {@code address} is a listening box's connection rather than an RTP receiver. */
+    boolean isListener(InetSocketAddress address) {
+        return !byAddress.isEmpty() && byAddress.containsKey(address);
+    }
+
+    /** What a technician sees of a stream box: its format, where from, since when, bytes sent; null when it is not listening. */
+    JsonObject describe(String nodeId) {
+        MountListener listener = byNode.get(nodeId);
+        return listener == null ? null : listener.describe();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    void close() {
+        mounts.values().forEach(Mount::close);
+        byNode.values().forEach(MountListener::close);
+    }
+}
