@@ -52,6 +52,7 @@ public final class AirLog implements ArbiterListener {
     private volatile ToLongFunction<String> ssrcs = stream -> 0;
     /** Sets a stream's destinations (by its key) to a set of addresses; set once the streams exist. */
     private volatile java.util.function.Predicate<String> listening = node -> false;
+    private volatile ZoneMounts mounts;
     private volatile BiConsumer<ZoneStreams.Key, Set<InetSocketAddress>> destinations =
             (key, addresses) -> { };
     /** Where each secure stream's SRTP index stands; set once the streams exist. */
@@ -78,6 +79,11 @@ public final class AirLog implements ArbiterListener {
     /** Says whether a stream box (by node id) is pulling its zone's HTTP stream now; set once the mounts exist. */
     void listeningFrom(java.util.function.Predicate<String> listening) {
         this.listening = listening;
+    }
+
+    /** Tells the zones' HTTP mounts what goes on and off air on them, for the titles in their MP3 streams. */
+    void titlesTo(ZoneMounts mounts) {
+        this.mounts = mounts;
     }
 
     void positionsFrom(Function<ZoneStreams.Key, Optional<StreamRollover>> streams) {
@@ -134,6 +140,7 @@ public final class AirLog implements ArbiterListener {
                 ControlMessage.Play play = new ControlMessage.Play(String.valueOf(id), key.zone(), key.codec().name(),
                         key.codec().payloadType(), key.codec().rtpMap().clockRate(), ssrcs.applyAsLong(event.zone()));
                 playingNow.put(event.zone(), play);
+                titleOnAir(key, id);
                 // What the stream airs changed: it now goes to this announcement's nodes (an emergency's reach
                 // nodes outside their hours, an ordinary notice's do not), with agents where they are now.
                 destinations.accept(key, addressesNow(targets));
@@ -215,6 +222,10 @@ public final class AirLog implements ArbiterListener {
     /** Forgets the stream's play command if it is still {@code id}'s (a preemptor's may already have replaced it). */
     private void stopped(String stream, long id) {
         playingNow.computeIfPresent(stream, (k, play) -> play.announcement().equals(String.valueOf(id)) ? null : play);
+        ZoneMounts titles = mounts;
+        if (titles != null) {
+            titles.offAir(ZoneStreams.Key.parse(stream).zone(), id);
+        }
     }
 
     /** The play command with the stream's SRTP position as of now, when it has one. */
@@ -256,6 +267,15 @@ public final class AirLog implements ArbiterListener {
             boolean any = !airing.played().isEmpty();
             lifecycle.advance(id, AnnouncementState.ON_AIR, any ? AnnouncementState.DONE : AnnouncementState.FAILED,
                     any ? null : "bị tin ưu tiên cao hơn cắt ở mọi khu vực / cut off everywhere");
+        }
+    }
+
+    /** A zone's Opus stream (the one its HTTP mount carries) started announcement {@code id}: its title goes there. */
+    private void titleOnAir(ZoneStreams.Key key, long id) {
+        ZoneMounts titles = mounts;
+        if (titles != null && key.equals(ZoneMounts.keyOf(key.zone()))) {
+            jdbi.withHandle(h -> h.createQuery("SELECT title FROM announcement WHERE id = :id").bind("id", id)
+                    .mapTo(String.class).findOne()).ifPresent(title -> titles.onAir(key.zone(), id, title));
         }
     }
 

@@ -56,6 +56,7 @@ public final class AirStation implements AutoCloseable {
         NodeRepository nodes = new NodeRepository();
         AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions, mounts::listening);
         log.listeningFrom(node -> mounts.listening(node).isPresent());
+        log.titlesTo(mounts);
         log.positionsFrom(streams::position);
         log.destinationsTo(streams::send);
         this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, worker, clock);

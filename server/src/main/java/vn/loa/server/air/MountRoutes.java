@@ -40,12 +40,14 @@ public final class MountRoutes {
 
     private void listen(RoutingContext ctx) {
         String file = ctx.pathParam("file");
-        if (!file.endsWith(".opus") || file.length() > 64 + 5) {
-            ctx.fail(new ApiError(404, "not_found", "Luồng có dạng /streams/{khu vực}.opus / a zone's stream is "
-                    + "/streams/{zone}.opus"));
+        MountListener.Format format = file.endsWith(".opus") ? MountListener.Format.OPUS
+                : file.endsWith(".mp3") ? MountListener.Format.MP3 : null;
+        if (format == null || file.length() > 64 + 5) {
+            ctx.fail(new ApiError(404, "not_found", "Luồng có dạng /streams/{khu vực}.mp3 hoặc .opus / a zone's "
+                    + "stream is /streams/{zone}.mp3 or .opus"));
             return;
         }
-        String zone = file.substring(0, file.length() - ".opus".length());
+        String zone = file.substring(0, file.lastIndexOf('.'));
         String[] credentials = credentials(ctx.request());
         if (credentials == null) {
             ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"Loa\"");
@@ -63,10 +65,11 @@ public final class MountRoutes {
                         ctx.fail(ApiError.notFound("khu vực", zone));
                     } else if (!found.node().zone().equals(zone)) {
                         ctx.fail(new ApiError(403, "wrong_zone", "Loa " + found.node().id() + " thuộc khu vực "
-                                + found.node().zone() + ": hãy mở /streams/" + found.node().zone() + ".opus / this "
-                                + "box belongs to zone " + found.node().zone()));
+                                + found.node().zone() + ": hãy mở /streams/" + found.node().zone()
+                                + file.substring(file.lastIndexOf('.')) + " / this box belongs to zone "
+                                + found.node().zone()));
                     } else {
-                        start(ctx, found.node(), zone, found.zoneName());
+                        start(ctx, found.node(), zone, found.zoneName(), format);
                     }
                 })
                 .onFailure(ctx::fail);
@@ -75,17 +78,30 @@ public final class MountRoutes {
     private record Found(Node node, String zoneName) {
     }
 
-    private void start(RoutingContext ctx, Node node, String zone, String zoneName) {
-        var response = ctx.response().setChunked(true).putHeader("Content-Type", "audio/ogg")
+    private void start(RoutingContext ctx, Node node, String zone, String zoneName, MountListener.Format format) {
+        boolean mp3 = format == MountListener.Format.MP3;
+        boolean icy = mp3 && "1".equals(ctx.request().getHeader("Icy-MetaData"));
+        var response = ctx.response().setChunked(true).putHeader("Content-Type", mp3 ? "audio/mpeg" : "audio/ogg")
                 .putHeader("Content-Encoding", "identity").putHeader("Cache-Control", "no-cache, no-store")
                 .putHeader("icy-name", ascii(zoneName));
+        if (icy) {
+            response.putHeader("icy-metaint", String.valueOf(ICY_INTERVAL));
+        }
         var remote = ctx.request().remoteAddress();
-        MountListener listener = new MountListener(node.id(), zone,
+        MountListener listener = new MountListener(node.id(), zone, format,
                 new InetSocketAddress(remote.hostAddress(), remote.port()), response, zoneName,
-                mounts.clock().instant());
+                icy ? ICY_INTERVAL : 0, mounts.clock().instant());
         ctx.request().connection().closeHandler(v -> mounts.leave(listener));
-        mounts.join(zone, listener);
+        try {
+            mounts.join(zone, listener);
+        } catch (java.io.IOException | RuntimeException e) {
+            ctx.fail(new ApiError(503, "stream_unavailable", "Chưa mở được luồng MP3, thử lại sau ít phút hoặc dùng "
+                    + ".opus / the MP3 stream cannot start now; retry, or use .opus"));
+        }
     }
+
+    /** Bytes of MP3 between two titles, as Icecast sends by default. */
+    private static final int ICY_INTERVAL = 16_000;
 
     /** Node id and token from HTTP Basic, or from the query for players that cannot send it; null when neither. */
     private static String[] credentials(HttpServerRequest request) {

@@ -25,6 +25,11 @@ public final class ZoneMounts {
     private final Map<String, Mount> mounts = new ConcurrentHashMap<>();
     private final Map<String, MountListener> byNode = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, MountListener> byAddress = new ConcurrentHashMap<>();
+    /** The title of what each zone's Opus stream airs now, for the MP3 listeners' ICY metadata. */
+    private final Map<String, OnAirNow> titles = new ConcurrentHashMap<>();
+
+    private record OnAirNow(long announcement, String title) {
+    }
 
     ZoneMounts(Vertx vertx, ZoneStreams streams, Clock clock) {
         this.vertx = vertx;
@@ -37,16 +42,20 @@ public final class ZoneMounts {
         return new ZoneStreams.Key(zone, StreamCodec.OPUS, false);
     }
 
-    /** A box starts listening; a box of the same node already listening is dropped (it reconnected). */
-    void join(String zone, MountListener listener) {
-        MountListener old = byNode.put(listener.nodeId(), listener);
+    /**
+     * A box starts listening; a box of the same node already listening is dropped (it reconnected).
+     *
+     * @throws java.io.IOException when the zone's MP3 transcoding cannot start
+     */
+    void join(String zone, MountListener listener) throws java.io.IOException {
+        MountListener old = byNode.get(listener.nodeId());
         if (old != null) {
             leave(old);
             old.close();
-            byNode.put(listener.nodeId(), listener);
         }
+        mounts.computeIfAbsent(zone, z -> new Mount(vertx, streams, z, () -> title(z))).add(listener);
+        byNode.put(listener.nodeId(), listener);
         byAddress.put(listener.from(), listener);
-        mounts.computeIfAbsent(zone, z -> new Mount(vertx, streams, keyOf(z))).add(listener);
     }
 
     /** A box stopped listening (its connection closed). */
@@ -57,6 +66,21 @@ public final class ZoneMounts {
         if (mount != null) {
             mount.remove(listener);
         }
+    }
+
+    /** Announcement {@code id}, titled so, went on air in the zone's stream: the title its MP3 stream carries. */
+    void onAir(String zone, long id, String title) {
+        titles.put(zone, new OnAirNow(id, title));
+    }
+
+    /** Announcement {@code id} left the zone's stream; its title goes with it unless another took over. */
+    void offAir(String zone, long id) {
+        titles.computeIfPresent(zone, (z, now) -> now.announcement() == id ? null : now);
+    }
+
+    private String title(String zone) {
+        OnAirNow now = titles.get(zone);
+        return now == null ? null : now.title();
     }
 
     /** Where a stream box listens from now, if it does: its delivery's address. */

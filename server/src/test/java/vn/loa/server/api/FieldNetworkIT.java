@@ -238,6 +238,75 @@ class FieldNetworkIT {
     }
 
     @Test
+    void aBoxThatPlaysOnlyMp3HearsItsZoneWithTheTitleOfTheNoticeInBand() throws Exception {
+        String zone = zone("thon-mp3", "Thôn Mờ Pê Ba");
+        String box = Province.unique("hop-mp3");
+        String token = created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", box)
+                .put("name", "Hộp loa MP3").put("zone", zone).put("kind", "stream"))).json().getString("token");
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/streams/" + zone
+                + ".mp3?node=" + box + "&token=" + token)).header("Icy-MetaData", "1").build();
+        var reply = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
+        int interval = Integer.parseInt(reply.headers().firstValue("icy-metaint").orElseThrow());
+        java.util.List<String> titles = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.io.ByteArrayOutputStream audio = new java.io.ByteArrayOutputStream();
+        Thread reader = daemon(() -> readIcy(reply.body(), interval, titles, audio));
+        try {
+            long id = emergency(zone);
+            awaitThat(() -> titles.contains("Lũ"), "the notice's title in the stream " + titles, natAgent);
+            awaitThat(() -> "PLAYED".equals(deliveryState(id, box)), "the box's delivery is PLAYED", natAgent);
+            byte[] mp3;
+            synchronized (audio) {
+                mp3 = audio.toByteArray();
+            }
+            // 48 kb/s for the notice and the silence around it, in MPEG audio frames (sync word 0xFFE).
+            assertThat(mp3.length).isGreaterThan((int) (spokenSeconds() * 48_000 / 8 * 0.8));
+            assertThat(frames(mp3)).isGreaterThan(100);
+        } finally {
+            reply.body().close();
+            reader.join(2000);
+        }
+    }
+
+    /** Reads an ICY stream: {@code interval} bytes of audio, then a length byte and that many 16-byte blocks. */
+    private static void readIcy(java.io.InputStream in, int interval, List<String> titles,
+            java.io.ByteArrayOutputStream audio) {
+        try (in) {
+            while (true) {
+                byte[] chunk = in.readNBytes(interval);
+                synchronized (audio) {
+                    audio.write(chunk);
+                }
+                int blocks = in.read();
+                if (chunk.length < interval || blocks < 0) {
+                    return;
+                }
+                String meta = new String(in.readNBytes(blocks * 16), java.nio.charset.StandardCharsets.UTF_8);
+                var m = java.util.regex.Pattern.compile("StreamTitle='([^']*)';").matcher(meta);
+                if (m.find()) {
+                    titles.add(m.group(1));
+                }
+            }
+        } catch (java.io.IOException e) {
+            // closed at the end of the test
+        }
+    }
+
+    /** MPEG audio frame headers in {@code mp3}: sync word, layer III, a valid bitrate and rate. */
+    private static int frames(byte[] mp3) {
+        int count = 0;
+        for (int i = 0; i + 3 < mp3.length; i++) {
+            if ((mp3[i] & 0xFF) == 0xFF && (mp3[i + 1] & 0xE6) == 0xE2 && (mp3[i + 2] & 0xF0) != 0xF0
+                    && (mp3[i + 2] & 0x0C) != 0x0C) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Test
     void aStreamIsRefusedWithoutTheBoxsTokenOrToABoxOfAnotherZone() throws Exception {
         String zone = zone("thon-khoa", "Thôn Khóa");
         String box = Province.unique("hop-khoa");
