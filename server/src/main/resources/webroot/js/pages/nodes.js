@@ -7,8 +7,24 @@ import { devicePage, zoneSelect } from '../devices.js';
 
 function state(n) {
   if (n.kind === 'rtp') return t('node.ip');
+  if (n.kind === 'stream') return n.listening ? t('node.listening') : t('node.notListening');
   if (!n.online) return t('node.offline');
   return n.status && n.status.state === 'PLAYING' ? t('node.playing') : t('node.online');
+}
+
+/**
+ * How the audio reaches a node, for the technician: an agent's UDP path (the public address its NAT shows) or its
+ * control connection when UDP is blocked, with a warning when it is online but UDP has gone silent; a stream box's
+ * HTTP stream.
+ */
+function path(n) {
+  if (n.kind === 'stream' && n.listening) {
+    return `HTTP ${n.listening.format.toUpperCase()} · ${n.listening.from}`;
+  }
+  if (n.kind !== 'agent' || !n.online || !n.path) return '';
+  if (n.path.udpSilent) return h('span', { class: 'badge state-failed', title: t('node.udpSilentHint') }, t('node.udpSilent'));
+  if (n.path.via === 'channel') return h('span', { class: 'badge state-submitted', title: t('node.viaChannelHint') }, t('node.viaChannel'));
+  return `UDP · ${n.path.address}`;
 }
 
 /** The volume slider of an online agent; it sends the level to the loudspeaker at once. */
@@ -37,11 +53,11 @@ export default {
     prefix: 'node',
     columns: [['node.name', (n) => n.name], ['field.zone', (n, tree) => tree.name(n.zone)],
       ['field.kind', (n) => t(`kind.${n.kind}`)], ['field.address', (n) => n.address || ''],
-      ['field.state', state], ['node.volume', volume], ['node.onHours', (n) => n.onHours || t('node.always')]],
+      ['field.state', state], ['node.path', path], ['node.volume', volume], ['node.onHours', (n) => n.onHours || t('node.always')]],
     inputs: (tree, n) => [
       ['name', 'node.name', h('input', { type: 'text', maxlength: 200, value: n ? n.name : '' })],
       ['zone', 'field.zone', zoneSelect(tree, n && n.zone)],
-      ['kind', 'field.kind', select([['agent', t('kind.agent')], ['rtp', t('kind.rtp')]], n ? n.kind : 'agent')],
+      ['kind', 'field.kind', select([['agent', t('kind.agent')], ['rtp', t('kind.rtp')], ['stream', t('kind.stream')]], n ? n.kind : 'agent')],
       ['address', 'field.address', h('input', { type: 'text', maxlength: 260, value: n && n.address ? n.address : '' }), 'node.addressHint'],
       ['codec', 'field.codec', select([['', t('node.codecDefault')], ['PCMU', 'G.711 µ-law'], ['PCMA', 'G.711 A-law'],
         ['OPUS', 'Opus'], ['G722', 'G.722']], n && n.codec ? n.codec : '')],
@@ -51,6 +67,10 @@ export default {
     ],
     read: (i) => ({ name: i.name.value, zone: i.zone.value, kind: i.kind.value, address: i.address.value.trim() || undefined,
       codec: i.codec.value || undefined, lat: degrees(i.lat), lon: degrees(i.lon), onHours: i.onHours.value.trim() || undefined }),
-    created: (reply) => (reply.token ? h('p', { class: 'token' }, t('node.token'), ' ', h('code', {}, reply.token)) : null),
+    created: (reply) => (reply.token ? h('div', {},
+      h('p', { class: 'token' }, t('node.token'), ' ', h('code', {}, reply.token)),
+      reply.kind === 'stream' ? h('p', { class: 'token' }, t('node.streamUrl'), ' ',
+        h('code', {}, `${location.protocol}//${reply.id}:${reply.token}@${location.host}/streams/${reply.zone}.mp3`)) : null)
+      : null),
   }),
 };

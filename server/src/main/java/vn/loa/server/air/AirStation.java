@@ -34,6 +34,7 @@ public final class AirStation implements AutoCloseable {
 
     private final Prefetcher prefetcher;
     private final Vertx vertx;
+    private final Clock clock;
     private final long sweeper;
 
     /** How often prefetched files of ended announcements are looked for and deleted. */
@@ -62,6 +63,7 @@ public final class AirStation implements AutoCloseable {
         this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, worker, clock);
         prefetcher.restore(); // before any agent connects: it is told what it still has to fetch
         this.vertx = vertx;
+        this.clock = clock;
         this.sweeper = vertx.setPeriodic(SWEEP_EVERY.toMillis(), t -> prefetcher.sweepLater());
         this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, prefetcher, worker, clock);
         prefetcher.soundsFrom(onAir::sound); // files sound exactly as the air does
@@ -122,7 +124,7 @@ public final class AirStation implements AutoCloseable {
 
     /** A node as the API shows it: for an agent its connection and path, for a stream box whether it listens. */
     public io.vertx.core.json.JsonObject describe(vn.loa.core.model.Node node) {
-        io.vertx.core.json.JsonObject json = sessions.describe(node);
+        io.vertx.core.json.JsonObject json = sessions.describe(node, clock.instant());
         if (node.kind() == vn.loa.core.model.NodeKind.STREAM) {
             json.put("listening", mounts.describe(node.id()));
         }

@@ -117,7 +117,7 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
         String host = socket.remoteAddress().hostAddress();
         StreamCodec codec = ZoneStreams.codecOf(node);
         NodeSession session = new NodeSession(node.id(), node.zone(), codec,
-                new InetSocketAddress(host, hello.rtpPort()), socket, clock.instant());
+                new InetSocketAddress(host, hello.rtpPort()), socket, clock.instant(), rtp.keepalive());
         // The keepalive key is the session's own: it proves a keepalive came from this agent, without its token.
         ControlMessage.ReturnPath returnPath = new ControlMessage.ReturnPath(rtp.publicHost(), admission.rtpPort(),
                 (int) rtp.keepalive().toSeconds(), Base64.getEncoder().encodeToString(session.keepaliveKey()));

@@ -32,6 +32,8 @@ public final class NodeSession {
     private final byte[] keepaliveKey = new byte[32];
     private volatile ControlMessage.Heartbeat lastHeartbeat;
     private volatile Instant lastSeen;
+    private final Instant connectedAt;
+    private final java.time.Duration keepalive;
     private volatile InetSocketAddress observed;
     private volatile Instant lastKeepalive;
     private volatile boolean overChannel;
@@ -39,8 +41,11 @@ public final class NodeSession {
     private final LongAdder channelBytes = new LongAdder();
     private final LongAdder channelDropped = new LongAdder();
 
+    /** @param keepalive how often the agent is asked to send keepalives */
     NodeSession(String nodeId, String zone, StreamCodec codec, InetSocketAddress declared, ServerWebSocket socket,
-            Instant now) {
+            Instant now, java.time.Duration keepalive) {
+        this.connectedAt = now;
+        this.keepalive = keepalive;
         this.nodeId = nodeId;
         this.zone = zone;
         this.codec = codec;
@@ -81,6 +86,18 @@ public final class NodeSession {
 
     public Instant lastKeepalive() {
         return lastKeepalive;
+    }
+
+    /**
+     * Whether UDP seems not to reach this agent although its channel is up: no keepalive for three intervals (an
+     * agent too old to send them, or one whose network lets nothing through and has not asked for the channel).
+     */
+    boolean udpSilent(Instant now) {
+        if (overChannel) {
+            return false;
+        }
+        Instant last = lastKeepalive != null ? lastKeepalive : connectedAt;
+        return now.isAfter(last.plus(keepalive.multipliedBy(3)));
     }
 
     /** Whether the stream reaches this agent as frames on its control channel (UDP blocked) rather than UDP. */

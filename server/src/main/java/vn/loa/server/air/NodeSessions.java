@@ -123,7 +123,7 @@ public final class NodeSessions {
     }
 
     /** A node's JSON with, for agents, whether it is connected and what its last heartbeat said. */
-    public JsonObject describe(Node node) {
+    public JsonObject describe(Node node, Instant now) {
         JsonObject json = NodeJson.write(node);
         if (node.kind() != NodeKind.AGENT) {
             return json;
@@ -141,7 +141,7 @@ public final class NodeSessions {
         }
         NodeSession session = sessions.get(node.id());
         if (session != null) {
-            json.put("path", path(session));
+            json.put("path", path(session).put("udpSilent", session.udpSilent(now)));
         }
         return json;
     }

@@ -101,6 +101,8 @@ class PagesIT extends UiSuite {
         assertThat(later.locator("strong")).hasText(SOON.plusMinutes(72).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
         assertThat(admin.locator(".slot.clash")).hasCount(0);
         visit(admin, "#/nodes", "Cụm loa", "nodes");
+        // The technician sees how the audio reaches each loudspeaker: the agent's UDP path, where its keepalives come from.
+        assertThat(admin.locator("tr", new Page.LocatorOptions().setHasText("Loa chợ Đông"))).containsText("UDP · 127.0.0.1:");
         admin.navigate("/#/boards");
         // The board's live snapshot, rendered by the server, is shown in its row.
         admin.waitForFunction("() => { const i = document.querySelector('img.snapshot'); return i && i.complete && i.naturalWidth > 0; }");
