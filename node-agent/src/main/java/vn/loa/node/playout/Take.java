@@ -17,11 +17,14 @@ final class Take {
     long concealed;
     /** When real audio last arrived, in monotonic nanoseconds. */
     long lastAudio;
+    /** When it opened or a play of its announcement last came: after that, it is known to be on air. */
+    long confirmedAt;
 
     Take(String announcement, int sampleRate, long now) {
         this.announcement = announcement;
         this.sampleRate = sampleRate;
         this.lastAudio = now;
+        this.confirmedAt = now;
     }
 
     long millis() {

@@ -88,6 +88,7 @@ final class TakeTracker {
         refused = null;
         if (take != null && Objects.equals(take.announcement, play.announcement())) {
             unconfirmedSince = -1; // what the node was playing is still on air
+            take.confirmedAt = now;
         }
         if (take != null && take.announcement == null && take.millis() <= ADOPT_MILLIS) {
             try {
@@ -223,7 +224,9 @@ final class TakeTracker {
      * was down (its stop was lost), and ends after a stream's silence rather than the long wait for a missing stop.
      */
     void rejoined(long at) {
-        if (take != null && take.announcement != null) {
+        // A take opened, or played again, after the channel came back is on air now (the playout thread may hear of
+        // the welcome after the play that followed it).
+        if (take != null && take.announcement != null && take.confirmedAt < at) {
             unconfirmedSince = at;
         }
     }

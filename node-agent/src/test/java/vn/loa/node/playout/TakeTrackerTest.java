@@ -60,6 +60,18 @@ class TakeTrackerTest {
     }
 
     @Test
+    void aTakeThatOpenedAfterTheChannelCameBackIsNotTakenForOneWhoseStopWasLost() {
+        takes.rejoined(0); // the welcome, heard by the playout only after the play and audio that followed it
+        takes.play(new Play("42", "thon-dong", "PCMU", 0, 8000, 0), 100 * MS);
+        audio(50, 100);
+        takes.rejoined(50 * MS);
+
+        takes.tick(5000 * MS); // a pause in a slow stream
+
+        assertThat(reports).isEmpty();
+    }
+
+    @Test
     void anAnnouncementPlayedAgainAfterTheChannelIsBackKeepsItsTakeThroughAPause() {
         takes.play(new Play("42", "thon-dong", "PCMU", 0, 8000, 0));
         audio(50, 0);
