@@ -33,6 +33,9 @@ public final class FieldNetwork implements AutoCloseable {
     private static final String ROUTER = "loa-rt";
     private static final List<String> NAMESPACES = List.of(ROUTER, LAN, NAT, CPE);
 
+    private boolean udpBlocked;
+    private double downlinkLoss;
+
     private FieldNetwork() {
     }
 
@@ -74,8 +77,27 @@ public final class FieldNetwork implements AutoCloseable {
     }
 
     /** Drops (or lets through again) every UDP datagram the NAT forwards, as a network that allows only TCP does. */
-    public void blockUdp(boolean blocked) throws IOException, InterruptedException {
-        in(NAT, "iptables", blocked ? "-I" : "-D", "FORWARD", "-p", "udp", "-j", "DROP");
+    public synchronized void blockUdp(boolean blocked) throws IOException, InterruptedException {
+        if (blocked != udpBlocked) {
+            in(NAT, "iptables", blocked ? "-I" : "-D", "FORWARD", "-p", "udp", "-j", "DROP");
+            udpBlocked = blocked;
+        }
+    }
+
+    /**
+     * Drops this share of the packets the router forwards to the NAT (the 4G downlink), at random (iptables'
+     * statistic match; this kernel has no {@code tc netem}, so no delay or jitter); 0 takes the loss off.
+     */
+    public synchronized void downlinkLoss(double share) throws IOException, InterruptedException {
+        if (downlinkLoss > 0) {
+            in(ROUTER, "iptables", "-D", "FORWARD", "-o", "lfw4", "-m", "statistic", "--mode", "random",
+                    "--probability", String.valueOf(downlinkLoss), "-j", "DROP");
+        }
+        if (share > 0) {
+            in(ROUTER, "iptables", "-A", "FORWARD", "-o", "lfw4", "-m", "statistic", "--mode", "random",
+                    "--probability", String.valueOf(share), "-j", "DROP");
+        }
+        downlinkLoss = share;
     }
 
     /** Starts {@code command} inside namespace {@code ns}, its output to {@code log}. */
