@@ -45,6 +45,12 @@ public final class RtpJitterBuffer {
             nextSequence = packet.sequenceNumber();
         } else if (packet.marker() && Math.abs(dueTime(packet.timestamp()) - (arrival + delay)) > delay / 2) {
             anchor(packet, arrival);
+        } else if (dueTime(packet.timestamp()) - (arrival + delay) > delay) {
+            // This packet came more than a delay earlier than the anchor foretold: the anchor itself came late (the
+            // first packets arrived in a burst after the receiver stalled). Timing from it would hold every packet
+            // that much longer, past what the buffer can keep, and nothing would play: time from this one instead,
+            // and what waits plays at once.
+            anchor(packet, arrival);
         }
         long sequence = extend(packet.sequenceNumber());
         if (sequence < nextSequence) {

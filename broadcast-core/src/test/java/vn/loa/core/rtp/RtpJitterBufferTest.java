@@ -24,6 +24,29 @@ class RtpJitterBufferTest {
     }
 
     @Test
+    void aBurstAfterTheReceiverStalledPlaysAtOnceAndTheStreamThenRunsAtTheUsualDelay() {
+        RtpJitterBuffer small = new RtpJitterBuffer(8000, Duration.ofMillis(100), 62);
+        // Three seconds of packets arrive together (the receiver's thread was held up), then one every 20 ms.
+        for (int k = 0; k < 150; k++) {
+            small.insert(packet(k, 160L * k, k == 0), 0);
+        }
+        List<PlayoutSlot> played = new ArrayList<>();
+        for (int k = 150; k < 200; k++) {
+            long arrival = (k - 149) * 20 * MS;
+            small.insert(packet(k, 160L * k, false), arrival);
+            for (PlayoutSlot slot = small.poll(arrival); slot != null; slot = small.poll(arrival)) {
+                played.add(slot);
+            }
+        }
+
+        // Nothing waits behind the burst: every packet after it plays within two delays of coming (at the last
+        // arrival, 1,000 ms, those that came by 800 ms), none is pushed out unplayed.
+        assertThat(played).isNotEmpty();
+        assertThat(played.get(played.size() - 1).sequence()).isGreaterThanOrEqualTo(189);
+        assertThat(played).filteredOn(s -> s.sequence() >= 150).allMatch(s -> !s.lost());
+    }
+
+    @Test
     void aMissingPacketIsReportedLostWhenTheOneAfterItIsDue() {
         buffer.insert(packet(1, 0, true), 0);
         buffer.insert(packet(3, 320, false), 40 * MS);
