@@ -29,6 +29,13 @@ final class MediaPort implements AutoCloseable {
     private final DatagramSocket socket;
     private final SplittableRandom random = new SplittableRandom();
     private volatile SessionDescription remote;
+    /**
+     * Where the caller's RTP comes from (symmetric RTP): behind a NAT that is not the address in their SDP, and the
+     * voice menu must go back the way their audio came. Set by the first packet, then moved only by packets of the
+     * same source (a NAT re-mapping), so a stray sender cannot take the call's audio.
+     */
+    private volatile InetSocketAddress latched;
+    private long latchedSsrc = -1;
     private volatile Consumer<short[]> audio = samples -> { };
     private volatile DtmfDigits dtmf;
     private volatile short[] prompt;
@@ -85,6 +92,12 @@ final class MediaPort implements AutoCloseable {
                 socket.receive(datagram);
                 RtpPacket packet = RtpPacketCodec.decode(buffer, 0, datagram.getLength());
                 SessionDescription sd = remote;
+                boolean expected = packet.payloadType() == sd.eventPayload() || packet.payloadType() == 0
+                        || packet.payloadType() == 8;
+                if (expected && (latched == null || packet.ssrc() == latchedSsrc)) {
+                    latched = (InetSocketAddress) datagram.getSocketAddress();
+                    latchedSsrc = packet.ssrc();
+                }
                 if (packet.payloadType() == sd.eventPayload()) {
                     dtmf.rtp(packet.timestamp(), packet.payload());
                 } else if (packet.payloadType() == 0) {
@@ -124,7 +137,8 @@ final class MediaPort implements AutoCloseable {
             byte[] bytes = RtpPacketCodec.encode(new RtpPacket(false, sd.payloadType(), sequence, timestamp, ssrc,
                     payload));
             try {
-                socket.send(new DatagramPacket(bytes, bytes.length, sd.media()));
+                InetSocketAddress to = latched;
+                socket.send(new DatagramPacket(bytes, bytes.length, to != null ? to : sd.media()));
             } catch (IOException e) {
                 if (!open) {
                     return;

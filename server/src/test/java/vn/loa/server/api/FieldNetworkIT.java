@@ -47,7 +47,9 @@ class FieldNetworkIT {
     @BeforeAll
     static void start() throws Exception {
         network = FieldNetwork.build();
-        server = TestServer.onH2(Map.of("http.host", "0.0.0.0", "rtp.keepalive", String.valueOf(KEEPALIVE_SECONDS)));
+        server = TestServer.onH2(Map.of("http.host", "0.0.0.0", "rtp.keepalive", String.valueOf(KEEPALIVE_SECONDS),
+                "hotline.enabled", "true", "hotline.host", "0.0.0.0", "hotline.port", "0",
+                "hotline.public.host", FieldNetwork.SERVER));
         province = new Province(server);
         serverUrl = "http://" + FieldNetwork.SERVER + server.baseUrl().substring(server.baseUrl().lastIndexOf(':'));
         natZone = zone("thon-4g", "Thôn Bốn Gờ");
@@ -304,6 +306,50 @@ class FieldNetworkIT {
             }
         }
         return count;
+    }
+
+    @Test
+    void aLeaderCallingFromBehindANatSpeaksLiveAndHearsTheMenuBackTheWayTheirAudioCame() throws Exception {
+        String zone = zone("thon-goi", "Thôn Gọi");
+        String number = "+8491" + (1_000_000 + (int) (Math.random() * 8_000_000));
+        created(province.adminA.post("/api/v1/hotline/numbers", new JsonObject().put("number", number)
+                .put("username", "approver-a").put("pin", "2468")));
+        Path folder = TempDirs.create("loa-field-phone-");
+        Path capture = folder.resolve("phone.pcap");
+        Process tcpdump = FieldNetwork.start(FieldNetwork.CPE, folder.resolve("tcpdump.log"), List.of("tcpdump",
+                "-i", "lfw7", "-n", "-U", "-w", capture.toString(), "udp", "and", "src", FieldNetwork.SERVER, "and",
+                "dst", "port", String.valueOf(vn.loa.server.testing.Sipp.MEDIA_PORT)));
+        try (vn.loa.server.testing.RtpCapture speaker = new vn.loa.server.testing.RtpCapture()) {
+            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-goi"))
+                    .put("name", "Loa thôn Gọi").put("zone", zone).put("kind", "rtp")
+                    .put("address", "127.0.0.1:" + speaker.port())));
+            var heard = speaker.receiveInBackground(3000, 90_000);
+            awaitThat(() -> log(folder.resolve("tcpdump.log")).contains("listening"), "tcpdump listens", natAgent);
+            int sipPort = server.loa().hotline().sip().orElseThrow().port();
+
+            // PIN and menu key as RTP events: the phone's first RTP opens its NAT's path for the menu to come back.
+            var call = vn.loa.server.testing.Sipp.call(number).answered().pause(1000).rtpDigits("2468#").pause(800)
+                    .rtpDigits("1").pause(2500).play(vn.loa.server.testing.Sipp.CAPTURES.resolve("g711a.pcap"))
+                    .pause(7600).hangUp().runFrom(FieldNetwork.CPE, FieldNetwork.CPE_HOST, FieldNetwork.SERVER,
+                            sipPort, 40);
+
+            assertThat(call.exit()).as("the call, signalled through the NAT: " + call.output()).isZero();
+            short[] received = vn.loa.core.media.codec.MuLaw.decode(HotlineIT.payloads(heard.get()));
+            short[] sent = vn.loa.core.media.codec.ALaw.decode(HotlineIT.payloads(
+                    Pcap.rtp(vn.loa.server.testing.Sipp.CAPTURES.resolve("g711a.pcap"))));
+            double[] found = new double[5];
+            for (int i = 0; i < found.length; i++) {
+                int at = (2 + i) * 8000;
+                found[i] = HotlineIT.bestCorrelation(java.util.Arrays.copyOfRange(sent, at, at + 2000), received);
+            }
+            java.util.Arrays.sort(found);
+            assertThat(found[2]).as("the caller's voice at the loudspeaker").isGreaterThan(0.9);
+            stop(tcpdump);
+            // The menu and the line's comfort audio reached the phone behind the NAT: 50 packets a second.
+            assertThat(Pcap.ttls(capture)).as("RTP from the hotline at the phone").hasSizeGreaterThan(250);
+        } finally {
+            tcpdump.destroyForcibly();
+        }
     }
 
     @Test

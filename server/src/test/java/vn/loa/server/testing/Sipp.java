@@ -38,7 +38,7 @@ public final class Sipp {
         s.steps.append("""
                 <send retrans="500"><![CDATA[
                 INVITE sip:hotline@[remote_ip]:[remote_port] SIP/2.0
-                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];rport;branch=[branch]
                 From: <sip:%1$s@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
                 To: <sip:hotline@[remote_ip]:[remote_port]>
                 Call-ID: [call_id]
@@ -145,7 +145,7 @@ public final class Sipp {
         return """
                 <send><![CDATA[
                 %1$s [next_url] SIP/2.0
-                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];rport;branch=[branch]
                 From: <sip:%2$s@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
                 To: <sip:hotline@[remote_ip]:[remote_port]>[peer_tag_param]
                 Call-ID: [call_id]
@@ -163,11 +163,32 @@ public final class Sipp {
     /** Writes the scenario and runs it once against {@code 127.0.0.1:port}; fails after {@code seconds}. */
     public Result run(int port, int seconds) throws IOException, InterruptedException {
         Path dir = TempDirs.create("loa-sipp-");
+        return sipp(dir, List.of("-sf", scenario(dir).toString(), "-m", "1", "-l", "1"), port, seconds);
+    }
+
+    /** Writes the scenario into {@code dir}. */
+    private Path scenario(Path dir) throws IOException {
         Path scenario = dir.resolve("call.xml");
         Files.writeString(scenario, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<scenario name=\"loa hotline call\">\n"
                 + steps + "</scenario>\n", StandardCharsets.UTF_8);
-        return sipp(dir, List.of("-sf", scenario.toString(), "-m", "1", "-l", "1"), port, seconds);
+        return scenario;
     }
+
+    /**
+     * Runs the scenario once from inside network namespace {@code namespace} (a phone behind a NAT of a
+     * {@link FieldNetwork}), from {@code localIp}, against {@code server:port}; fails after {@code seconds}.
+     */
+    public Result runFrom(String namespace, String localIp, String server, int port, int seconds)
+            throws IOException, InterruptedException {
+        Path dir = TempDirs.create("loa-sipp-");
+        // The namespace has its own ports: SIPp's usual ones are free there.
+        return sipp(dir, List.of("ip", "netns", "exec", namespace, "sipp", server + ":" + port, "-i", localIp, "-mi",
+                localIp, "-p", "5060", "-mp", String.valueOf(MEDIA_PORT)), List.of("-sf", scenario(dir).toString(),
+                "-m", "1", "-l", "1"), seconds);
+    }
+
+    /** The RTP port of a call placed with {@link #runFrom}. */
+    public static final int MEDIA_PORT = 6000;
 
     /**
      * An INVITE flood: SIPp's built-in UAC at {@code rate} calls a second, {@code calls} in all, from one address.
@@ -239,9 +260,15 @@ public final class Sipp {
 
     private static Result sipp(Path dir, List<String> scenario, int port, int seconds)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + port, "-i", "127.0.0.1", "-mi",
-                "127.0.0.1", "-p", String.valueOf(freeUdpPort()), "-mp", String.valueOf(freeMediaPorts()),
-                "-nostdin", "-timeout", seconds + "s", "-trace_err", "-error_file", dir.resolve("errors.log").toString()));
+        return sipp(dir, List.of("sipp", "127.0.0.1:" + port, "-i", "127.0.0.1", "-mi", "127.0.0.1", "-p",
+                String.valueOf(freeUdpPort()), "-mp", String.valueOf(freeMediaPorts())), scenario, seconds);
+    }
+
+    private static Result sipp(Path dir, List<String> start, List<String> scenario, int seconds)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(start);
+        command.addAll(List.of("-nostdin", "-timeout", seconds + "s", "-trace_err", "-error_file",
+                dir.resolve("errors.log").toString()));
         command.addAll(scenario);
         Path out = dir.resolve("sipp.out");
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
