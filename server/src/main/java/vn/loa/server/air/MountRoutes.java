@@ -1,18 +1,15 @@
 package vn.loa.server.air;
 
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
 import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.node.NodeRepository;
-import vn.loa.server.node.NodeTokens;
+import vn.loa.server.node.NodeCredentials;
 import vn.loa.server.zone.ZoneRepository;
 
 /**
@@ -48,19 +45,19 @@ public final class MountRoutes {
             return;
         }
         String zone = file.substring(0, file.lastIndexOf('.'));
-        String[] credentials = credentials(ctx.request());
+        NodeCredentials credentials = NodeCredentials.of(ctx.request(), true);
         if (credentials == null) {
             ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"Loa\"");
-            ctx.fail(unknownNode());
+            ctx.fail(NodeCredentials.unknownNode());
             return;
         }
         blocking.run(() -> jdbi.withHandle(h -> new Found(
-                        nodes.withToken(h, NodeKind.STREAM, credentials[0], NodeTokens.sha256(credentials[1]))
+                        nodes.withToken(h, NodeKind.STREAM, credentials.nodeId(), credentials.tokenHash())
                                 .orElse(null),
                         zones.find(h, zone).map(z -> z.name()).orElse(null))))
                 .onSuccess(found -> {
                     if (found.node() == null) {
-                        ctx.fail(unknownNode());
+                        ctx.fail(NodeCredentials.unknownNode());
                     } else if (found.zoneName() == null) {
                         ctx.fail(ApiError.notFound("khu vực", zone));
                     } else if (!found.node().zone().equals(zone)) {
@@ -103,26 +100,6 @@ public final class MountRoutes {
     /** Bytes of MP3 between two titles, as Icecast sends by default. */
     private static final int ICY_INTERVAL = 16_000;
 
-    /** Node id and token from HTTP Basic, or from the query for players that cannot send it; null when neither. */
-    private static String[] credentials(HttpServerRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header != null && header.length() < 1024 && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
-                        StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                if (colon > 0 && colon < decoded.length() - 1) {
-                    return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-                }
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        String id = request.getParam("node");
-        String token = request.getParam("token");
-        return id == null || token == null || id.isEmpty() || token.isEmpty() ? null : new String[] {id, token};
-    }
-
     /** HTTP header values are ASCII: a Vietnamese zone name loses its marks there (the Ogg comment keeps them). */
     private static String ascii(String text) {
         String plain = java.text.Normalizer.normalize(text.replace('Đ', 'D').replace('đ', 'd'),
@@ -130,8 +107,4 @@ public final class MountRoutes {
         return plain.replaceAll("[^\\x20-\\x7E]", "");
     }
 
-    private static ApiError unknownNode() {
-        return new ApiError(401, "unknown_node", "Mã loa hoặc mã bí mật không đúng (HTTP Basic: mã loa và mã bí mật). "
-                + "/ unknown node id or token");
-    }
 }

@@ -2,13 +2,11 @@ package vn.loa.server.air;
 
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
+import vn.loa.server.node.NodeCredentials;
 import vn.loa.server.node.NodeRepository;
-import vn.loa.server.node.NodeTokens;
 
 /**
  * {@code GET /api/v1/nodes/prefetch/{id}.wav}: a node agent fetches an announcement's rendered audio ahead of its time.
@@ -36,16 +34,16 @@ public final class PrefetchRoutes {
     private void serve(RoutingContext ctx) {
         String file = ctx.pathParam("file");
         long id = Long.parseLong(file.substring(0, file.length() - ".wav".length()));
-        String[] credentials = basic(ctx.request().getHeader("Authorization"));
+        NodeCredentials credentials = NodeCredentials.of(ctx.request(), false);
         if (credentials == null) {
-            ctx.fail(unknownNode());
+            ctx.fail(NodeCredentials.unknownNode());
             return;
         }
-        blocking.run(() -> jdbi.withHandle(h -> nodes.agentWithToken(h, credentials[0],
-                        NodeTokens.sha256(credentials[1]))))
+        blocking.run(() -> jdbi.withHandle(h -> nodes.agentWithToken(h, credentials.nodeId(),
+                        credentials.tokenHash())))
                 .onSuccess(node -> {
                     if (node.isEmpty()) {
-                        ctx.fail(unknownNode());
+                        ctx.fail(NodeCredentials.unknownNode());
                         return;
                     }
                     prefetcher.file(node.get().id(), id).ifPresentOrElse(
@@ -56,24 +54,4 @@ public final class PrefetchRoutes {
                 .onFailure(ctx::fail);
     }
 
-    /** The id and token of a Basic header, or null when there is none or it is not well-formed. */
-    private static String[] basic(String header) {
-        if (header == null || header.length() > 1024 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        int colon = decoded.indexOf(':');
-        return colon <= 0 || colon == decoded.length() - 1 ? null
-                : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    }
-
-    private static ApiError unknownNode() {
-        return new ApiError(401, "unknown_node", "Mã loa hoặc mã bí mật không đúng (HTTP Basic: mã loa và mã bí mật). "
-                + "/ unknown node id or token");
-    }
 }
