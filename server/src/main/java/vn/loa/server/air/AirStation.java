@@ -25,6 +25,9 @@ public final class AirStation implements AutoCloseable {
     private final ZoneStreams streams;
     private final NodeSessions sessions = new NodeSessions();
     private final ExecutorService worker;
+    private final ExecutorService urgent;
+    private final ExecutorService makers;
+    private final AirBacklog backlog = new AirBacklog(System::nanoTime);
     private final OnAir onAir;
     private final NodeControlServer control;
     private final LiveAir live;
@@ -39,11 +42,11 @@ public final class AirStation implements AutoCloseable {
     /** @param prefetchDir where announcements rendered ahead for store-and-forward are kept until nodes fetch them */
     public AirStation(Vertx vertx, Jdbi jdbi, AnnouncementService lifecycle, OnAir.Speech speech, Blocking blocking,
             int multicastTtl, Clock clock, Path prefetchDir) {
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "loa-air");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(daemon("loa-air", Thread.NORM_PRIORITY));
+        // Emergencies only: nothing a clerk sends queues here (ADR 0017).
+        this.urgent = Executors.newSingleThreadExecutor(daemon("loa-air-emergency", Thread.MAX_PRIORITY));
+        // One thread per programme playing, mostly blocked on its decoder or speech engine, or on a full buffer.
+        this.makers = Executors.newCachedThreadPool(daemon("loa-air-maker", Thread.NORM_PRIORITY));
         AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, clock);
         this.transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@" + hostName(), log);
         log.ssrcsFrom(transmitter::ssrcOf);
@@ -56,7 +59,8 @@ public final class AirStation implements AutoCloseable {
         prefetcher.restore(); // before any agent connects: it is told what it still has to fetch
         this.vertx = vertx;
         this.sweeper = vertx.setPeriodic(SWEEP_EVERY.toMillis(), t -> prefetcher.sweepLater());
-        this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, prefetcher, worker, clock);
+        this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, prefetcher, worker, urgent,
+                makers, backlog, clock);
         prefetcher.soundsFrom(onAir::sound); // files sound exactly as the air does
         this.control = new NodeControlServer(vertx, blocking,
                 (id, token) -> jdbi.withHandle(h -> nodes.agentWithToken(h, id, NodeTokens.sha256(token))),
@@ -89,6 +93,11 @@ public final class AirStation implements AutoCloseable {
         return live;
     }
 
+    /** The announcements waiting to start going on air, for {@code /health}. */
+    public AirBacklog backlog() {
+        return backlog;
+    }
+
     public NodeSessions sessions() {
         return sessions;
     }
@@ -96,6 +105,16 @@ public final class AirStation implements AutoCloseable {
     /** Store-and-forward of scheduled announcements to node agents; its {@code prefetch} is the trigger. */
     public Prefetcher prefetcher() {
         return prefetcher;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name, int priority) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, count.getAndIncrement() == 0 ? name : name + "-" + count.get());
+            t.setDaemon(true);
+            t.setPriority(priority);
+            return t;
+        };
     }
 
     private static String hostName() {
@@ -111,6 +130,8 @@ public final class AirStation implements AutoCloseable {
         vertx.cancelTimer(sweeper);
         transmitter.close();
         worker.shutdownNow();
+        urgent.shutdownNow();
+        makers.shutdownNow();
         streams.close();
     }
 }

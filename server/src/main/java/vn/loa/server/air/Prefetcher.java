@@ -86,9 +86,9 @@ public final class Prefetcher {
     private final PrefetchRepository store = new PrefetchRepository();
     private final Map<Long, Item> items = new ConcurrentHashMap<>();
 
-    /** What an announcement sounds like before mixing (its text spoken, or its recording); blocks. */
+    /** What an announcement sounds like before mixing (its text spoken, or its recording). */
     interface Sounds {
-        OnAir.Spoken of(Announcement a, String unitPath);
+        Sound of(Announcement a, String unitPath);
     }
 
     Prefetcher(Jdbi jdbi, AirTargets targets, NodeSessions sessions, Path directory, Executor worker, Clock clock) {
