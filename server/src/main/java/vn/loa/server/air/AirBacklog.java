@@ -19,12 +19,12 @@ public final class AirBacklog {
     private final AtomicLong tickets = new AtomicLong();
     private final LongSupplier nanoTime;
 
-    AirBacklog(LongSupplier nanoTime) {
+    public AirBacklog(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
     }
 
     /** Runs {@code task} on {@code executor}, counted as waiting until it starts. */
-    void submit(Executor executor, Runnable task) {
+    public void submit(Executor executor, Runnable task) {
         long ticket = tickets.incrementAndGet();
         waitingSince.put(ticket, nanoTime.getAsLong());
         try {

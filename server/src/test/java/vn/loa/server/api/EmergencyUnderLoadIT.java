@@ -59,6 +59,10 @@ class EmergencyUnderLoadIT {
                     Uploads.multipart("ban-tin-dai.mp3", "audio/mpeg", recording), Uploads.contentType());
             assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
             assertThat(upload.json().getLong("durationMs")).isGreaterThan(RECORDING_HOURS * 3_500_000L);
+            Api.Reply tooLong = admin.sendBytes("POST", "/api/v1/audio", Uploads.multipart("qua-dai.mp3", "audio/mpeg",
+                    longMp3(data, 5)), Uploads.contentType());
+            assertThat(tooLong.status()).as("five hours, over the 4-hour default limit").isEqualTo(413);
+            assertThat(tooLong.json().getString("error")).isEqualTo("programme_too_long");
             long programme = approved(admin, new JsonObject().put("title", "Chương trình dài")
                     .put("audioId", upload.json().getString("audioId")).put("zones", new JsonArray().add(busyZone)));
             long longNotice = approved(admin, new JsonObject().put("title", "Thông báo dài")
@@ -190,7 +194,7 @@ class EmergencyUnderLoadIT {
      */
     static byte[] longMp3(Path dir, int hours) throws Exception {
         Path piece = dir.resolve("piece.mp3");
-        Process p = new ProcessBuilder(List.of("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i",
+        Process p = new ProcessBuilder(List.of("ffmpeg", "-y", "-nostdin", "-v", "error", "-f", "lavfi", "-i",
                 "sine=frequency=300:duration=600:sample_rate=8000", "-ac", "1", "-b:a", "8k", "-write_xing", "0",
                 "-id3v2_version", "0", piece.toString())).redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
