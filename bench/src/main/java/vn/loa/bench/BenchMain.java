@@ -21,8 +21,9 @@ public final class BenchMain {
                 case "boards" -> new BoardsBench().run(results.resolve("boards.json"));
                 case "schedule" -> new ScheduleBench().run(results.resolve("schedule.json"));
                 case "hotline" -> new HotlineBench().run(results.resolve("hotline.json"));
+                case "emergency" -> new EmergencyBench().run(results.resolve("emergency.json"));
                 default -> {
-                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, tts, boards, schedule, hotline");
+                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, tts, boards, schedule, hotline, emergency");
                     System.exit(64);
                 }
             }

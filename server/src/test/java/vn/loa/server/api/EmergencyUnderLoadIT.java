@@ -82,8 +82,8 @@ class EmergencyUnderLoadIT {
                 int length = i == 0 ? 20_000 : 3_000;
                 flood.execute(() -> {
                     while (flooding.get()) {
-                        // A new text each time: the synthesis cache must not make the flood cheap.
-                        String text = longText(length - 20) + " Số " + texts.incrementAndGet() + ".";
+                        // Every sentence new: the sentence cache must not make the flood cheap.
+                        String text = longText(length, texts.incrementAndGet());
                         int status = admin.post("/api/v1/tts/preview", new JsonObject().put("text", text)).status();
                         previews.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                     }
@@ -177,15 +177,22 @@ class EmergencyUnderLoadIT {
         assertThat(speaker.received()).isGreaterThanOrEqualTo(count);
     }
 
-    /** A notice of about {@code length} characters, sentence after sentence. */
+    /** A notice of at most {@code length} characters, sentence after sentence. */
     static String longText(int length) {
-        String sentence = "Ủy ban nhân dân xã thông báo lịch tiêm phòng cho gia súc vào sáng thứ Hai tuần sau tại nhà "
-                + "văn hóa thôn Ba, bà con mang theo sổ theo dõi. ";
+        return longText(length, 0);
+    }
+
+    /** A notice of at most {@code length} characters whose every sentence names {@code number} and its place. */
+    static String longText(int length, int number) {
         StringBuilder text = new StringBuilder();
-        while (text.length() + sentence.length() <= length) {
+        for (int i = 1; ; i++) {
+            String sentence = "Thông báo số " + number + " mục " + i + ": Ủy ban nhân dân xã mời bà con mang sổ theo dõi "
+                    + "đến nhà văn hóa thôn Ba để tiêm phòng cho gia súc. ";
+            if (text.length() + sentence.length() > length) {
+                return text.toString().strip();
+            }
             text.append(sentence);
         }
-        return text.toString().strip();
     }
 
     /**
