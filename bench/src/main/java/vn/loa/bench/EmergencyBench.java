@@ -121,6 +121,8 @@ final class EmergencyBench {
             flood.shutdown();
             flood.awaitTermination(60, TimeUnit.SECONDS);
             JsonObject finalHealth = new JsonObject(get(base, "/health"));
+            JsonObject statesAfter = new JsonObject()
+                    .put("recording", state(base, token, programme)).put("longNotice", state(base, token, notice));
             sampling.set(false);
 
             JsonObject result = new JsonObject()
@@ -147,6 +149,7 @@ final class EmergencyBench {
                                     e -> (Object) e.getValue().get())))))
                     .put("healthDuringRuns", new JsonArray(health.stream().distinct().toList()))
                     .put("healthAfter", finalHealth)
+                    .put("statesAfter", statesAfter.put("what", "both should still be ON_AIR: nothing cut short"))
                     .put("loadAverageBefore", loadBefore)
                     .put("loadAverageAfter", Machine.loadAverage())
                     .put("machine", Machine.describe());
@@ -232,6 +235,12 @@ final class EmergencyBench {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    private String state(String base, String token, long id) throws IOException, InterruptedException {
+        return new JsonObject(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/announcements/" + id))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .getString("state");
     }
 
     private String get(String base, String path) throws IOException, InterruptedException {

@@ -133,6 +133,8 @@ class EmergencyUnderLoadIT {
             assertThat(rss).as("resident memory, MB").isLessThan(1_000);
             assertThat(admin.get("/api/v1/announcements/" + programme).json().getString("state"))
                     .as("the recording is still on air").isEqualTo("ON_AIR");
+            assertThat(admin.get("/api/v1/announcements/" + longNotice).json().getString("state"))
+                    .as("the long notice is still being read, sentence by sentence").isEqualTo("ON_AIR");
         }
     }
 
