@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
  * which is how a preempted or slow-to-play programme holds its decoder; {@link #close()} stops it. When the producer
  * is behind, a pull answers a silent frame (an underrun, counted) rather than wait: one slow decode must never hold
  * the pacing thread that every zone shares. Audio at another rate than the source's is resampled by the producer.
+ * A source for a file rather than the air ({@link #startWaiting}) waits instead, so nothing of the sound is lost.
  */
 public final class BufferedPcmSource implements MediaSource<PcmFrame> {
 
@@ -40,6 +41,7 @@ public final class BufferedPcmSource implements MediaSource<PcmFrame> {
 
     private final int sampleRate;
     private final int frameLength;
+    private final boolean waits;
     private final short[] ring;
     private int head;
     private int size;
@@ -51,12 +53,13 @@ public final class BufferedPcmSource implements MediaSource<PcmFrame> {
     private long underruns;
     private Resampler resampler;
 
-    private BufferedPcmSource(int sampleRate, Duration capacity) {
+    private BufferedPcmSource(int sampleRate, Duration capacity, boolean waits) {
         if (sampleRate <= 0) {
             throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
         }
         this.sampleRate = sampleRate;
         this.frameLength = Math.max(1, sampleRate / 50);
+        this.waits = waits;
         this.ring = new short[(int) Math.max(2L * frameLength, capacity.toMillis() * sampleRate / 1000)];
     }
 
@@ -66,7 +69,16 @@ public final class BufferedPcmSource implements MediaSource<PcmFrame> {
      * @param capacity how much audio may wait in the buffer: a few seconds ride out a busy CPU
      */
     public static BufferedPcmSource start(Executor executor, int sampleRate, Duration capacity, Producer producer) {
-        BufferedPcmSource source = new BufferedPcmSource(sampleRate, capacity);
+        return start(new BufferedPcmSource(sampleRate, capacity, false), executor, producer);
+    }
+
+    /** Like {@link #start}, but a pull waits for the producer: for rendering a file, never for the air. */
+    public static BufferedPcmSource startWaiting(Executor executor, int sampleRate, Duration capacity,
+            Producer producer) {
+        return start(new BufferedPcmSource(sampleRate, capacity, true), executor, producer);
+    }
+
+    private static BufferedPcmSource start(BufferedPcmSource source, Executor executor, Producer producer) {
         executor.execute(() -> source.run(producer));
         return source;
     }
@@ -140,6 +152,14 @@ public final class BufferedPcmSource implements MediaSource<PcmFrame> {
 
     @Override
     public synchronized PcmFrame pull() {
+        while (waits && !closed && !produced && size < frameLength) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+            }
+        }
         if (closed || produced && size == 0) {
             return null;
         }

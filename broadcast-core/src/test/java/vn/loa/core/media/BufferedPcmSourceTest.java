@@ -49,6 +49,21 @@ class BufferedPcmSourceTest {
     }
 
     @Test
+    void aSourceForAFileWaitsForTheProducerInsteadOfAnsweringSilence() {
+        short[] tone = Signals.sine(440, 0.5, 8_000, 8_000);
+        BufferedPcmSource source = BufferedPcmSource.startWaiting(NEW_THREAD, 8_000, Duration.ofMillis(100), sink -> {
+            for (int at = 0; at < tone.length; at += 400) {
+                sink.accept(new PcmFrame(java.util.Arrays.copyOfRange(tone, at, at + 400), 8_000, at));
+            }
+        });
+
+        short[] pcm = Signals.concat(pullAll(source));
+
+        assertThat(pcm).isEqualTo(tone);
+        assertThat(source.underruns()).isZero();
+    }
+
+    @Test
     void aProducerThatWouldNeverEndHoldsNoMoreThanTheBufferAndStopsWhenTheSourceCloses() throws Exception {
         AtomicLong accepted = new AtomicLong();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -55,7 +55,7 @@ public final class AirStation implements AutoCloseable {
         AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions);
         log.positionsFrom(streams::position);
         log.destinationsTo(streams::send);
-        this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, worker, clock);
+        this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, worker, makers, clock);
         prefetcher.restore(); // before any agent connects: it is told what it still has to fetch
         this.vertx = vertx;
         this.sweeper = vertx.setPeriodic(SWEEP_EVERY.toMillis(), t -> prefetcher.sweepLater());

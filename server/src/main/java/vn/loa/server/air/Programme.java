@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import vn.loa.core.media.MediaSource;
 import vn.loa.core.media.MixPlan;
-import vn.loa.core.media.PcmBufferSource;
 import vn.loa.core.media.PcmFrame;
 import vn.loa.core.media.ProgrammeMix;
 import vn.loa.core.media.RepeatedSource;
@@ -32,10 +31,12 @@ record Programme(Sound sound, int plays, MixPlan plan) {
         return RepeatedSource.of(() -> sound.ahead(makers), plays, PAUSE_BETWEEN_PLAYS);
     }
 
-    /** The whole programme, mixed and levelled, at {@code sampleRate}; blocks while the sound is made. */
-    short[] render(int sampleRate) {
-        OnAir.Spoken once = sound.whole();
-        return ProgrammeMix.render(RepeatedSource.of(() -> new PcmBufferSource(once.samples(), once.sampleRate()),
-                plays, PAUSE_BETWEEN_PLAYS), plan, sampleRate);
+    /**
+     * The whole programme, mixed and levelled, at {@code sampleRate}, for a file: pulling it waits while the sound is
+     * made on {@code makers}, and it holds a few seconds of it at a time.
+     */
+    MediaSource<PcmFrame> mixed(int sampleRate, Executor makers) {
+        return ProgrammeMix.of(RepeatedSource.of(() -> sound.forFile(makers), plays, PAUSE_BETWEEN_PLAYS), plan,
+                sampleRate).build();
     }
 }

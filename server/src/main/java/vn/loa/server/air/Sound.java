@@ -27,6 +27,11 @@ public record Sound(int sampleRate, BufferedPcmSource.Producer producer) {
         return BufferedPcmSource.start(makers, sampleRate, AHEAD, producer);
     }
 
+    /** The sound made on {@code makers} for a file: every pull waits for it, so nothing is skipped. */
+    MediaSource<PcmFrame> forFile(Executor makers) {
+        return BufferedPcmSource.startWaiting(makers, sampleRate, AHEAD, producer);
+    }
+
     /** Several sounds one after another, at the first one's rate (a playlist of recordings). */
     static Sound joined(List<Sound> parts) {
         return new Sound(parts.get(0).sampleRate(), sink -> {
