@@ -28,7 +28,8 @@ import vn.loa.server.testing.Uploads;
 
 /**
  * The promise of issue 23: an emergency airs at once whatever a clerk has started. While a recording of hours airs in
- * one zone, a 20,000-character notice is spoken in another and previews flood the server, an EMERGENCY aimed at the
+ * one zone, a 20,000-character notice is spoken in another, a relay hangs on an upstream that never answers and
+ * previews flood the server, an EMERGENCY aimed at the
  * busy zone and at a quiet one sends its first packet to both within 500 ms of the broadcast call's answer, run
  * after run; the server (256 MB heap) stays within bounded memory, and refuses what would exhaust it.
  */
@@ -46,11 +47,13 @@ class EmergencyUnderLoadIT {
         byte[] recording = longMp3(data, RECORDING_HOURS);
         try (ServerProcess server = ServerProcess.start(data, "", ServerProcess.freePort(), Map.of());
                 RtpCapture busy = new RtpCapture(); RtpCapture quiet = new RtpCapture();
-                RtpCapture reading = new RtpCapture()) {
+                RtpCapture reading = new RtpCapture(); RtpCapture relaying = new RtpCapture();
+                java.net.ServerSocket stalled = stalledUpstream()) {
             Api admin = Api.signIn(server.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
             String busyZone = zoneWithSpeaker(admin, "thon-ban", busy);
             String quietZone = zoneWithSpeaker(admin, "thon-yen", quiet);
             String readingZone = zoneWithSpeaker(admin, "thon-doc", reading);
+            String relayZone = zoneWithSpeaker(admin, "thon-tiep-song", relaying);
             List<Long> busySpurts = busy.talkSpurtsInBackground();
             List<Long> quietSpurts = quiet.talkSpurtsInBackground();
             reading.talkSpurtsInBackground();
@@ -69,6 +72,10 @@ class EmergencyUnderLoadIT {
                     .put("text", longText(20_000)).put("zones", new JsonArray().add(readingZone)));
             admin.post("/api/v1/announcements/" + programme + "/broadcast", null);
             admin.post("/api/v1/announcements/" + longNotice + "/broadcast", null);
+            long relay = approved(admin, new JsonObject().put("title", "Tiếp sóng treo").put("priority", "BACKGROUND")
+                    .put("relayUrl", "http://127.0.0.1:" + stalled.getLocalPort() + "/treo.mp3")
+                    .put("schedule", new JsonObject().put("duration", 600)).put("zones", new JsonArray().add(relayZone)));
+            assertThat(admin.post("/api/v1/announcements/" + relay + "/broadcast", null).status()).isLessThan(300);
             OnAirIT.waitForState(admin, programme, "ON_AIR");
             OnAirIT.waitForState(admin, longNotice, "ON_AIR");
             awaitPackets(busy, 100);
@@ -154,6 +161,30 @@ class EmergencyUnderLoadIT {
             Thread.sleep(5);
         }
         throw new AssertionError("no emergency packet within 10 s");
+    }
+
+    /** An upstream that takes the relay's connection and never answers: a relay stalled on a dead radio station. */
+    private static java.net.ServerSocket stalledUpstream() throws java.io.IOException {
+        java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (true) {
+                    held.add(server.accept());
+                }
+            } catch (java.io.IOException e) {
+                held.forEach(s -> {
+                    try {
+                        s.close();
+                    } catch (java.io.IOException ignored) {
+                        // closing anyway
+                    }
+                });
+            }
+        }, "stalled-upstream");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return server;
     }
 
     private static String zoneWithSpeaker(Api admin, String prefix, RtpCapture speaker) {
