@@ -29,9 +29,9 @@ import vn.loa.server.testing.Uploads;
 /**
  * The promise of issue 23: an emergency airs at once whatever a clerk has started. While a recording of hours airs in
  * one zone, a 20,000-character notice is spoken in another, a relay hangs on an upstream that never answers and
- * previews flood the server, an EMERGENCY aimed at the
- * busy zone and at a quiet one sends its first packet to both within 500 ms of the broadcast call's answer, run
- * after run; the server (256 MB heap) stays within bounded memory, and refuses what would exhaust it.
+ * previews flood the server, an EMERGENCY aimed at the busy zone and at a quiet one sends its first packet to both
+ * within 500 ms of the broadcast call's answer, run after run; the server (256 MB heap) stays within bounded memory,
+ * and refuses what would exhaust it. On the code before issue 23 the recording never even reached ON_AIR.
  */
 class EmergencyUnderLoadIT {
 
