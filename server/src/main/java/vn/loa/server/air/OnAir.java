@@ -192,7 +192,10 @@ public final class OnAir implements AirControl {
             String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
             // A notice is spoken and a recording decoded as they air; a relay is live and lasts its window.
             boolean relay = a.text() == null && a.audioId() == null && !a.isPlaylist();
-            Programme programme = relay ? null : Programme.of(a, sound(a, unitPath));
+            Programme programme = relay ? null : Programme.of(a, sound(a, unitPath).reporting(e -> {
+                LOG.warn("announcement {} stopped: its sound could not be made", id, e);
+                fail(id, "Không phát tiếp được: " + e.getMessage());
+            }));
             // A cancel that came while this waited wins; the mark has served its purpose either way.
             if (cancelled.remove(id) != null || !lifecycle.advance(id, AnnouncementState.SCHEDULED,
                     AnnouncementState.ON_AIR, null)) {

@@ -32,6 +32,23 @@ public record Sound(int sampleRate, BufferedPcmSource.Producer producer) {
         return BufferedPcmSource.startWaiting(makers, sampleRate, AHEAD, producer);
     }
 
+    /**
+     * The same sound, telling {@code failed} why when it cannot be made (the speech engine broke mid-notice); a sound
+     * stopped because nobody listens any more is no failure.
+     */
+    Sound reporting(java.util.function.Consumer<Exception> failed) {
+        return new Sound(sampleRate, sink -> {
+            try {
+                producer.produce(sink);
+            } catch (BufferedPcmSource.Closed e) {
+                throw e;
+            } catch (Exception e) {
+                failed.accept(e);
+                throw e;
+            }
+        });
+    }
+
     /** Several sounds one after another, at the first one's rate (a playlist of recordings). */
     static Sound joined(List<Sound> parts) {
         return new Sound(parts.get(0).sampleRate(), sink -> {
