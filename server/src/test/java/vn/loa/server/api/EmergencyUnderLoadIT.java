@@ -28,8 +28,8 @@ import vn.loa.server.testing.Uploads;
 
 /**
  * The promise of issue 23: an emergency airs at once whatever a clerk has started. While a recording of hours airs in
- * one zone, a 20,000-character notice is spoken in another, a relay hangs on an upstream that never answers and
- * previews flood the server, an EMERGENCY aimed at the busy zone and at a quiet one sends its first packet to both
+ * one zone, a 20,000-character notice is spoken in another, a relay hangs on an upstream that never answers, a plugin
+ * hangs in every call and previews flood the server, an EMERGENCY aimed at the busy zone and at a quiet one sends its first packet to both
  * within 500 ms of the broadcast call's answer, run after run; the server (256 MB heap) stays within bounded memory,
  * and refuses what would exhaust it. On the code before issue 23 the recording never even reached ON_AIR.
  */
@@ -54,6 +54,10 @@ class EmergencyUnderLoadIT {
             String quietZone = zoneWithSpeaker(admin, "thon-yen", quiet);
             String readingZone = zoneWithSpeaker(admin, "thon-doc", reading);
             String relayZone = zoneWithSpeaker(admin, "thon-tiep-song", relaying);
+            // A plugin whose every call hangs (the test plugin UnrulyPlugin, found on the class path).
+            Api.Reply plugin = admin.put("/api/v1/plugins/unruly", new JsonObject().put("enabled", true)
+                    .put("settings", new JsonObject().put("mode", "hang")));
+            assertThat(plugin.status()).as(plugin.toString()).isEqualTo(200);
             List<Long> busySpurts = busy.talkSpurtsInBackground();
             List<Long> quietSpurts = quiet.talkSpurtsInBackground();
             reading.talkSpurtsInBackground();
