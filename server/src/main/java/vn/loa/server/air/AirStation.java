@@ -27,6 +27,7 @@ public final class AirStation implements AutoCloseable {
     private final ExecutorService worker;
     private final ExecutorService urgent;
     private final ExecutorService makers;
+    private final ExecutorService prefetching;
     private final AirBacklog backlog = new AirBacklog(System::nanoTime);
     private final OnAir onAir;
     private final NodeControlServer control;
@@ -47,6 +48,8 @@ public final class AirStation implements AutoCloseable {
         this.urgent = Executors.newSingleThreadExecutor(daemon("loa-air-emergency", Thread.MAX_PRIORITY));
         // One thread per programme playing, mostly blocked on its decoder or speech engine, or on a full buffer.
         this.makers = Executors.newCachedThreadPool(daemon("loa-air-maker", Thread.NORM_PRIORITY));
+        // Rendering a file of hours ahead for the agents must not hold back what airs now.
+        this.prefetching = Executors.newSingleThreadExecutor(daemon("loa-prefetch", Thread.NORM_PRIORITY));
         AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, clock);
         this.transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@" + hostName(), log);
         log.ssrcsFrom(transmitter::ssrcOf);
@@ -55,7 +58,7 @@ public final class AirStation implements AutoCloseable {
         AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions);
         log.positionsFrom(streams::position);
         log.destinationsTo(streams::send);
-        this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, worker, makers, clock);
+        this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, prefetching, makers, clock);
         prefetcher.restore(); // before any agent connects: it is told what it still has to fetch
         this.vertx = vertx;
         this.sweeper = vertx.setPeriodic(SWEEP_EVERY.toMillis(), t -> prefetcher.sweepLater());
@@ -132,6 +135,7 @@ public final class AirStation implements AutoCloseable {
         worker.shutdownNow();
         urgent.shutdownNow();
         makers.shutdownNow();
+        prefetching.shutdownNow();
         streams.close();
     }
 }

@@ -28,10 +28,10 @@ import vn.loa.server.announcement.AnnouncementService;
  * transmitter's arbiters; {@link AirLog} follows it to the end.
  *
  * <p>Two single-thread executors take the announcements, so the steps of one never overtake each other and the HTTP
- * request that broadcast it returns at once: one for emergencies and nothing else, one for everything else (and for
- * rendering files ahead), so nothing a clerk sends can hold an emergency back. Neither makes sound: speech and
- * decoding run on the makers' threads while the programme plays (see {@link Sound}), so going on air takes database
- * work only (ADR 0017).
+ * request that broadcast it returns at once: one for emergencies and nothing else, one for everything else, so
+ * nothing a clerk sends can hold an emergency back (files rendered ahead for the agents have a thread of their own).
+ * Neither makes sound: speech and decoding run on the makers' threads while the programme plays (see {@link Sound}),
+ * so going on air takes database work only (ADR 0017).
  */
 public final class OnAir implements AirControl {
 
@@ -148,7 +148,7 @@ public final class OnAir implements AirControl {
         urgent.execute(() -> transmitter.withdraw(AirLog.programmeId(announcementId)));
         worker.execute(() -> {
             transmitter.withdraw(AirLog.programmeId(announcementId));
-            prefetcher.cancel(announcementId);
+            prefetcher.cancelLater(announcementId);
             // Anything queued for this announcement ran before this task: the mark is no longer needed.
             cancelled.remove(announcementId);
         });

@@ -33,7 +33,8 @@ import vn.loa.core.model.NodeKind;
  * ({@link #restore}) and neither sends holders a live copy nor forgets to send the file to the others.
  *
  * <p>{@link #prefetch} is the trigger: the broadcast of a one-off item with a later time calls it, and a scheduler can
- * call it for each coming occurrence. Rendering runs on the air executor; the rest is thread-safe.
+ * call it for each coming occurrence. Rendering, cancelling and sweeping run in order on an executor of their own, so
+ * a file of hours being written holds back nothing that airs now; the rest is thread-safe.
  */
 public final class Prefetcher {
 
@@ -185,6 +186,11 @@ public final class Prefetcher {
         } catch (NumberFormatException e) {
             // not one of ours
         }
+    }
+
+    /** {@link #cancel}, after any rendering of the announcement already queued (so its file is not sent after all). */
+    void cancelLater(long id) {
+        worker.execute(() -> cancel(id));
     }
 
     /** The announcement was cancelled: its nodes drop the file and do not play it. Blocks. */
