@@ -22,8 +22,10 @@ public final class BenchMain {
                 case "schedule" -> new ScheduleBench().run(results.resolve("schedule.json"));
                 case "hotline" -> new HotlineBench().run(results.resolve("hotline.json"));
                 case "field" -> new FieldBench().run(results.resolve("field.json"));
+                case "emergency" -> new EmergencyBench().run(results.resolve("emergency.json"));
                 default -> {
-                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, tts, boards, schedule, hotline, field");
+                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, tts, boards, schedule, "
+                            + "hotline, emergency, field");
                     System.exit(64);
                 }
             }

@@ -2,7 +2,6 @@ package vn.loa.bench;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
@@ -97,14 +96,14 @@ final class HotlineBench {
                     .put("benchmark", "hotline: SIPp calls, PIN by SIP INFO, key 1, 2 s of SIPp's g711a.pcap as the voice")
                     .put("calls", calls)
                     .put("failedCalls", failed)
-                    .put("keyToFirstPacketMs", stats(takeover.stream().mapToDouble(Double::doubleValue).sorted().toArray())
+                    .put("keyToFirstPacketMs", Percentiles.of(takeover.stream().mapToDouble(Double::doubleValue).sorted().toArray())
                             .put("what", "from the key 1 (SIP INFO) arriving at Loa to the first RTP packet at the "
                                     + "loudspeaker (the chime): creating the EMERGENCY announcement, finding the zone's "
                                     + "nodes, the arbiter, the next 20 ms tick"))
-                    .put("relayAddedMs", stats(relay)
+                    .put("relayAddedMs", Percentiles.of(relay)
                             .put("what", "how long each 20 ms of the caller's voice waited in Loa, from its RTP packet's "
                                     + "arrival to the zone packet that carried it out, over every packet of every call")
-                            .put("callMediansMs", stats(callMedians.stream().mapToDouble(Double::doubleValue).sorted()
+                            .put("callMediansMs", Percentiles.of(callMedians.stream().mapToDouble(Double::doubleValue).sorted()
                                     .toArray())))
                     .put("loadAverageBefore", loadBefore)
                     .put("loadAverageAfter", Machine.loadAverage())
@@ -118,19 +117,6 @@ final class HotlineBench {
         }
     }
 
-    private static JsonObject stats(double[] sorted) {
-        if (sorted.length == 0) {
-            return new JsonObject().put("n", 0);
-        }
-        return new JsonObject().put("n", sorted.length).put("median", round(sorted[sorted.length / 2]))
-                .put("p90", round(sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.90) - 1)]))
-                .put("p99", round(sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)]))
-                .put("max", round(sorted[sorted.length - 1]));
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
-    }
 
     private static String scenario(Path voice) {
         StringBuilder s = new StringBuilder("""
@@ -226,70 +212,6 @@ final class HotlineBench {
 
     private String send(String base, String token, String method, String path, JsonObject body) throws Exception {
         return BenchApi.send(http, base, token, method, path, body);
-    }
-
-    /** A loopback UDP socket standing in for a loudspeaker: the arrival time of every packet. */
-    private static final class Loudspeaker implements AutoCloseable {
-
-        private final DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        private final List<Long> arrivals = new ArrayList<>();
-        private final Thread reader = new Thread(this::read, "bench-loudspeaker");
-
-        Loudspeaker() throws IOException {
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        private void read() {
-            byte[] buffer = new byte[2048];
-            while (!socket.isClosed()) {
-                try {
-                    socket.receive(new DatagramPacket(buffer, buffer.length));
-                    long now = System.nanoTime();
-                    synchronized (arrivals) {
-                        arrivals.add(now);
-                    }
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }
-
-        void clear() {
-            synchronized (arrivals) {
-                arrivals.clear();
-            }
-        }
-
-        /** Waits until no packet came for {@code millis} (the call's stream has ended). */
-        void quietFor(long millis) throws InterruptedException {
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                long last;
-                synchronized (arrivals) {
-                    last = arrivals.isEmpty() ? 0 : arrivals.get(arrivals.size() - 1);
-                }
-                if (last != 0 && System.nanoTime() - last > millis * 1_000_000L) {
-                    return;
-                }
-                Thread.sleep(50);
-            }
-        }
-
-        long firstAfter(long nanos) {
-            synchronized (arrivals) {
-                return arrivals.stream().filter(t -> t > nanos).findFirst().orElse(0L);
-            }
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-        }
     }
 
     /** An even port whose next three are free too: SIPp binds audio RTP, RTCP, video RTP and RTCP from it. */

@@ -146,7 +146,8 @@ public final class LoaServer implements AutoCloseable {
         var auth = new AuthRoutes(signIn, blocking);
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
         var prefetch = new PrefetchRoutes(jdbi, air.prefetcher(), blocking);
-        var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking);
+        var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking,
+                config.programmes().previewMaxChars(), config.programmes().previewConcurrency());
         boardStation = new vn.loa.server.display.BoardStation(vertx, jdbi, boardRegistry, lifecycle, audit,
                 config.dataDir(), blocking, clock, config.programmes().boardNoticeLinger());
         // Alerts (issue 7) put their banners on the boards.
@@ -166,9 +167,10 @@ public final class LoaServer implements AutoCloseable {
         var quietRoutes = new vn.loa.server.schedule.QuietHoursRoutes(quietHours, blocking);
         programmes = vn.loa.server.schedule.Programmes.start(config, jdbi, lifecycle, air.onAir(), audit,
                 quietHours, clock);
-        var audioLibrary = new vn.loa.server.audio.AudioLibrary(jdbi, audit, config.dataDir(), clock);
+        var audioLibrary = new vn.loa.server.audio.AudioLibrary(jdbi, audit, config.dataDir(),
+                config.programmes().maxDuration(), clock);
         lifecycle.recordingsFrom(audioLibrary);
-        air.onAir().playRecordingsWith(audioLibrary::decode);
+        air.onAir().playRecordingsWith(audioLibrary::sound);
         var audio = new vn.loa.server.audio.AudioRoutes(audioLibrary, config.programmes().uploadLimit(), blocking);
         var schedule = new vn.loa.server.schedule.ScheduleRoutes(
                 new vn.loa.server.schedule.ProgrammeGrid(jdbi, zoneGuard, clock), blocking, clock);
@@ -204,7 +206,9 @@ public final class LoaServer implements AutoCloseable {
         audio.mountUpload(api, authenticator);
         new vn.loa.server.air.MountRoutes(jdbi, air.mounts(), blocking).mount(api);
 
-        new HealthRoutes(database, new SpeechReadiness(clock), blocking, registry).mount(api);
+        new HealthRoutes(database, new SpeechReadiness(clock),
+                new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit()), blocking, registry)
+                .mount(api);
         plugins.mountRelay(api);
         // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.
         api.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(0));

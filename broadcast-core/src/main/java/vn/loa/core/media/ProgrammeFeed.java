@@ -1,26 +1,29 @@
 package vn.loa.core.media;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * One programme's encoded audio as the zones that play it read it: every zone that asks for the same tick gets the
  * same frame, so a programme aimed at five zones is decoded and encoded once.
  *
- * <p>Not thread-safe: read by the one ticker thread that drives the zone streams. Nobody asking means nobody pulls,
- * so a programme preempted in all its zones pauses where it was cut off.
+ * <p>Read by the one ticker thread that drives the zone streams; only {@link #hold()} may be called from others.
+ * Nobody asking means nobody pulls, so a programme preempted in all its zones pauses where it was cut off. The
+ * pipeline opens at the first frame asked for, so a programme that waits its turn starts no decoder, and closes when
+ * the last zone holding the feed lets go of it, which stops the decoder of a programme that will not be back.
  */
 public final class ProgrammeFeed {
 
     private final Supplier<MediaSource<EncodedFrame>> opener;
-    private final MediaSource<EncodedFrame> source;
+    private final AtomicInteger holders = new AtomicInteger();
+    private MediaSource<EncodedFrame> source;
     private long lastTick = Long.MIN_VALUE;
     private EncodedFrame lastFrame;
     private boolean ended;
 
     private ProgrammeFeed(Supplier<MediaSource<EncodedFrame>> opener) {
         this.opener = Objects.requireNonNull(opener, "opener");
-        this.source = opener.get();
     }
 
     /** A feed over the programme's pipeline; {@code opener} builds it again if the programme must restart. */
@@ -32,13 +35,35 @@ public final class ProgrammeFeed {
     public EncodedFrame frameFor(long tick) {
         if (tick != lastTick && !ended) {
             lastTick = tick;
+            if (source == null) {
+                source = opener.get();
+            }
             lastFrame = source.pull();
             if (lastFrame == null) {
-                ended = true;
-                source.close();
+                close();
             }
         }
         return tick == lastTick ? lastFrame : null;
+    }
+
+    /** A zone plays this feed (attached to its stream). */
+    public void hold() {
+        holders.incrementAndGet();
+    }
+
+    /** A zone is done with this feed; the last one to let go closes its pipeline. */
+    public void release() {
+        if (holders.decrementAndGet() <= 0) {
+            close();
+        }
+    }
+
+    private void close() {
+        ended = true;
+        if (source != null) {
+            source.close();
+            source = null;
+        }
     }
 
     /** A fresh feed of the same programme from its beginning, for a zone where it must start over. */

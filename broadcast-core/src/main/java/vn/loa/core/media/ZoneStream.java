@@ -39,7 +39,18 @@ public final class ZoneStream {
 
     /** Gives the zone the media of a programme; call it before submitting the programme's claim to the arbiter. */
     public void attach(String programmeId, ProgrammeFeed feed) {
-        feeds.put(programmeId, feed);
+        feed.hold();
+        ProgrammeFeed before = feeds.put(programmeId, feed);
+        if (before != null) {
+            before.release();
+        }
+    }
+
+    private void drop(String programmeId) {
+        ProgrammeFeed feed = feeds.remove(programmeId);
+        if (feed != null) {
+            feed.release();
+        }
     }
 
     /** The packet for packet time number {@code tick}, or null when the zone is silent. */
@@ -59,7 +70,7 @@ public final class ZoneStream {
                 return packetizer.packetize(frame.payload(), frame.duration());
             }
             // Ended, or no media was ever attached: let the next in line have this very packet time.
-            feeds.remove(claim.programmeId());
+            drop(claim.programmeId());
             interrupted.remove(claim.programmeId());
             arbiter.finished(claim.programmeId());
         }
@@ -79,11 +90,16 @@ public final class ZoneStream {
             if (arbiter.waiting().stream().anyMatch(c -> c.programmeId().equals(left))) {
                 interrupted.add(left); // left the air without ending and waits to come back: preempted
             } else {
-                feeds.remove(left); // dropped or withdrawn: it will not be back
+                drop(left); // dropped or withdrawn: it will not be back
             }
         }
         if (now != null && interrupted.remove(id) && now.policy() == PreemptionPolicy.RESTART) {
-            feeds.computeIfPresent(id, (k, feed) -> feed.restarted());
+            feeds.computeIfPresent(id, (k, feed) -> {
+                ProgrammeFeed fresh = feed.restarted();
+                fresh.hold();
+                feed.release();
+                return fresh;
+            });
         }
         packetizer.startTalkSpurt();
         lastOnAir = id;

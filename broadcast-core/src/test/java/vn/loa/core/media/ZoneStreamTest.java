@@ -129,6 +129,42 @@ class ZoneStreamTest {
         assertThat(sent.get(5).packet().marker()).isTrue();
     }
 
+    @Test
+    void aWithdrawnProgrammeClosesItsSourceAndOneWaitingItsTurnNeverOpensOne() {
+        ZoneArbiter arbiter = new ZoneArbiter("thon-dong", wallClock, log::add);
+        ZoneStream zone = new ZoneStream(arbiter, new RtpPacketizer(0, 0xAAL, 0, 0), 160);
+        List<String> closed = new ArrayList<>();
+        List<String> opened = new ArrayList<>();
+        for (char tag : new char[] {'S', 'B'}) {
+            zone.attach(String.valueOf(tag), ProgrammeFeed.open(() -> {
+                opened.add(String.valueOf(tag));
+                MediaSource<EncodedFrame> frames = frames(tag, 10_000);
+                return new MediaSource<>() {
+                    @Override
+                    public EncodedFrame pull() {
+                        return frames.pull();
+                    }
+
+                    @Override
+                    public void close() {
+                        closed.add(String.valueOf(tag));
+                    }
+                };
+            }));
+        }
+        arbiter.submit(new Claim("S", Priority.SCHEDULED, PreemptionPolicy.RESUME));
+        arbiter.submit(new Claim("B", Priority.BACKGROUND, PreemptionPolicy.RESUME));
+        runTicks(0, 10, zone);
+        List<String> openedWhileSAired = List.copyOf(opened);
+
+        arbiter.withdraw("S");
+        runTicks(11, 12, zone);
+
+        assertThat(openedWhileSAired).containsExactly("S");
+        assertThat(closed).containsExactly("S");
+        assertThat(sent.get(sent.size() - 1).programme()).isEqualTo('B');
+    }
+
     private void play(ZoneStream zone, ZoneArbiter arbiter, char tag, int frames, Priority priority,
             PreemptionPolicy policy) {
         zone.attach(String.valueOf(tag), ProgrammeFeed.open(() -> frames(tag, frames)));

@@ -28,6 +28,10 @@ public final class AirStation implements AutoCloseable {
     private final ZoneMounts mounts;
     private final NodeSessions sessions = new NodeSessions();
     private final ExecutorService worker;
+    private final ExecutorService urgent;
+    private final ExecutorService makers;
+    private final ExecutorService prefetching;
+    private final AirBacklog backlog = new AirBacklog(System::nanoTime);
     private final OnAir onAir;
     private final NodeControlServer control;
     private final LiveAir live;
@@ -43,11 +47,13 @@ public final class AirStation implements AutoCloseable {
     /** @param prefetchDir where announcements rendered ahead for store-and-forward are kept until nodes fetch them */
     public AirStation(Vertx vertx, Jdbi jdbi, AnnouncementService lifecycle, OnAir.Speech speech, Blocking blocking,
             RtpSettings rtp, Clock clock, Path prefetchDir) {
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "loa-air");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(daemon("loa-air", Thread.NORM_PRIORITY));
+        // Emergencies only: nothing a clerk sends queues here (ADR 0017).
+        this.urgent = Executors.newSingleThreadExecutor(daemon("loa-air-emergency", Thread.MAX_PRIORITY));
+        // One thread per programme playing, mostly blocked on its decoder or speech engine, or on a full buffer.
+        this.makers = Executors.newCachedThreadPool(daemon("loa-air-maker", Thread.NORM_PRIORITY));
+        // Rendering a file of hours ahead for the agents must not hold back what airs now.
+        this.prefetching = Executors.newSingleThreadExecutor(daemon("loa-prefetch", Thread.NORM_PRIORITY));
         AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, clock);
         this.transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@" + hostName(), log);
         log.ssrcsFrom(transmitter::ssrcOf);
@@ -60,12 +66,13 @@ public final class AirStation implements AutoCloseable {
         log.titlesTo(mounts);
         log.positionsFrom(streams::position);
         log.destinationsTo(streams::send);
-        this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, worker, clock);
+        this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, prefetching, makers, clock);
         prefetcher.restore(); // before any agent connects: it is told what it still has to fetch
         this.vertx = vertx;
         this.clock = clock;
         this.sweeper = vertx.setPeriodic(SWEEP_EVERY.toMillis(), t -> prefetcher.sweepLater());
-        this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, prefetcher, worker, clock);
+        this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, prefetcher, worker, urgent,
+                makers, backlog, clock);
         prefetcher.soundsFrom(onAir::sound); // files sound exactly as the air does
         this.control = new NodeControlServer(vertx, blocking,
                 (id, token) -> jdbi.withHandle(h -> nodes.agentWithToken(h, id, NodeTokens.sha256(token))),
@@ -108,6 +115,11 @@ public final class AirStation implements AutoCloseable {
         return live;
     }
 
+    /** The announcements waiting to start going on air, for {@code /health}. */
+    public AirBacklog backlog() {
+        return backlog;
+    }
+
     public NodeSessions sessions() {
         return sessions;
     }
@@ -136,6 +148,16 @@ public final class AirStation implements AutoCloseable {
         return prefetcher;
     }
 
+    private static java.util.concurrent.ThreadFactory daemon(String name, int priority) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, count.getAndIncrement() == 0 ? name : name + "-" + count.get());
+            t.setDaemon(true);
+            t.setPriority(priority);
+            return t;
+        };
+    }
+
     private static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
@@ -150,6 +172,9 @@ public final class AirStation implements AutoCloseable {
         transmitter.close();
         mounts.close();
         worker.shutdownNow();
+        urgent.shutdownNow();
+        makers.shutdownNow();
+        prefetching.shutdownNow();
         streams.close();
     }
 }

@@ -1,18 +1,19 @@
 package vn.loa.server.air;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import vn.loa.core.media.BufferedPcmSource;
+import vn.loa.core.media.PcmFrame;
 import vn.loa.server.speech.Abbreviations;
 import vn.loa.tts.Announcer;
 import vn.loa.tts.engine.VoiceSettings;
 
 /**
- * Speech for the air from the tts module's {@link Announcer}, with the reading rules of the notice's unit: the whole
- * notice as one PCM buffer. Blocking.
+ * Speech for the air from the tts module's {@link Announcer}, with the reading rules of the notice's unit: each
+ * sentence's PCM as soon as the engine has it. Blocking.
  *
- * <p>The notice is spoken in full before it airs, so a repeat or a restart after preemption replays the same audio;
- * espeak-ng speaks ~500 s of audio per CPU second, so a long notice costs well under a second.
+ * <p>A notice is spoken while it airs, and spoken again when it repeats or restarts after preemption (the engine's
+ * cache makes the second time cheap): a 20,000-character notice never sits whole in memory.
  */
 public final class AnnouncerSpeech implements OnAir.Speech {
 
@@ -23,17 +24,14 @@ public final class AnnouncerSpeech implements OnAir.Speech {
     }
 
     @Override
-    public OnAir.Spoken speak(String text, String voice, String unitPath) {
+    public void speak(String text, String voice, String unitPath, BufferedPcmSource.Sink sink) {
         Announcer announcer = abbreviations.announcerFor(unitPath);
-        ByteArrayOutputStream pcm = new ByteArrayOutputStream();
-        int[] rate = {0};
+        long[] at = {0};
         announcer.speak(text, voice, VoiceSettings.NORMAL, chunk -> {
-            rate[0] = chunk.format().sampleRate();
-            pcm.writeBytes(chunk.pcm());
+            short[] samples = new short[chunk.pcm().length / 2];
+            ByteBuffer.wrap(chunk.pcm()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+            sink.accept(new PcmFrame(samples, chunk.format().sampleRate(), at[0]));
+            at[0] += samples.length;
         });
-        byte[] bytes = pcm.toByteArray();
-        short[] samples = new short[bytes.length / 2];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
-        return new OnAir.Spoken(samples, rate[0] == 0 ? 22_050 : rate[0]);
     }
 }

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.core.arbiter.PreemptionPolicy;
+import vn.loa.core.media.BufferedPcmSource;
 import vn.loa.core.media.MixPlan;
 import vn.loa.core.media.Transmitter;
 import vn.loa.core.model.Announcement;
@@ -22,11 +24,14 @@ import vn.loa.server.announcement.AirControl;
 import vn.loa.server.announcement.AnnouncementService;
 
 /**
- * Puts announcements on air: finds the nodes of their zones, speaks the text, opens the zone streams and hands the
- * programme to the transmitter's arbiters; {@link AirLog} follows it to the end.
+ * Puts announcements on air: finds the nodes of their zones, opens the zone streams and hands the programme to the
+ * transmitter's arbiters; {@link AirLog} follows it to the end.
  *
- * <p>All work happens on one single-thread executor, so the steps of one announcement never overtake each other and
- * the HTTP request that broadcast it returns at once.
+ * <p>Two single-thread executors take the announcements, so the steps of one never overtake each other and the HTTP
+ * request that broadcast it returns at once: one for emergencies and nothing else, one for everything else, so
+ * nothing a clerk sends can hold an emergency back (files rendered ahead for the agents have a thread of their own).
+ * Neither makes sound: speech and decoding run on the makers' threads while the programme plays (see {@link Sound}),
+ * so going on air takes database work only (ADR 0017).
  */
 public final class OnAir implements AirControl {
 
@@ -41,6 +46,9 @@ public final class OnAir implements AirControl {
     private final AirLog log;
     private final Prefetcher prefetcher;
     private final ExecutorService worker;
+    private final ExecutorService urgent;
+    private final Executor makers;
+    private final AirBacklog backlog;
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
     private final Map<Long, Boolean> cancelled = new ConcurrentHashMap<>();
@@ -48,14 +56,25 @@ public final class OnAir implements AirControl {
             java.util.function.Supplier<vn.loa.core.media.MediaSource<vn.loa.core.media.PcmFrame>>> relays = a -> {
         throw new IllegalStateException("relays are not connected / chưa có tiếp sóng");
     };
-    private volatile java.util.function.Function<String, Spoken> recordings = audioId -> {
+    private volatile java.util.function.Function<String, Sound> recordings = audioId -> {
         throw new IllegalStateException("no audio library / chưa có thư viện âm thanh");
     };
 
-    /** Turns a notice's text into PCM: mono 16-bit samples at {@link Spoken#sampleRate()}. */
+    /** Turns a notice's text into PCM, sentence by sentence. */
     public interface Speech {
-        /** Speaks with the reading rules (abbreviations) of the unit at {@code unitPath}. */
-        Spoken speak(String text, String voice, String unitPath);
+        /** The rate speech is made at (espeak-ng's); sentences at another rate are resampled to it. */
+        int SAMPLE_RATE = 22_050;
+
+        /**
+         * Speaks with the reading rules (abbreviations) of the unit at {@code unitPath}, handing each sentence's PCM
+         * to {@code sink} as soon as it is ready. Blocks until the last sentence.
+         */
+        void speak(String text, String voice, String unitPath, BufferedPcmSource.Sink sink);
+
+        /** The whole text spoken, in memory: for short prompts (the hotline's menus). Blocks. */
+        default Spoken speak(String text, String voice, String unitPath) {
+            return new Sound(SAMPLE_RATE, sink -> speak(text, voice, unitPath, sink)).whole();
+        }
     }
 
     /** Spoken audio. */
@@ -63,7 +82,8 @@ public final class OnAir implements AirControl {
     }
 
     OnAir(Jdbi jdbi, AnnouncementService lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
-            Speech speech, AirLog log, Prefetcher prefetcher, ExecutorService worker, Clock clock) {
+            Speech speech, AirLog log, Prefetcher prefetcher, ExecutorService worker, ExecutorService urgent,
+            Executor makers, AirBacklog backlog, Clock clock) {
         this.prefetcher = prefetcher;
         this.jdbi = jdbi;
         this.lifecycle = lifecycle;
@@ -73,13 +93,16 @@ public final class OnAir implements AirControl {
         this.speech = speech;
         this.log = log;
         this.worker = worker;
+        this.urgent = urgent;
+        this.makers = makers;
+        this.backlog = backlog;
         this.clock = clock;
     }
 
     @Override
     public void scheduled(Announcement announcement) {
         if (announcement.schedule().isImmediate(clock.instant())) {
-            worker.execute(() -> air(announcement));
+            due(announcement);
         } else if (announcement.schedule().cron() == null) {
             // A one-off item for later: node agents fetch it now and play it at its time by their own clocks.
             prefetcher.prefetch(announcement, announcement.schedule().at());
@@ -87,36 +110,24 @@ public final class OnAir implements AirControl {
         // Firing later times and recurring items is the scheduler's job.
     }
 
-    /** Decodes an uploaded recording (by its audio id) for the air; set once the audio library exists. */
-    public void playRecordingsWith(java.util.function.Function<String, Spoken> decoder) {
+    /** Decodes an uploaded recording (by its audio id) as it airs; set once the audio library exists. */
+    public void playRecordingsWith(java.util.function.Function<String, Sound> decoder) {
         this.recordings = decoder;
     }
 
     /**
      * What {@code a} sounds like before mixing: its text spoken, its uploaded recording decoded, or its playlist's
-     * recordings decoded and joined in order. Blocks.
+     * recordings decoded one after another; made as it is heard. Blocks only to find the files.
      */
-    Spoken sound(Announcement a, String unitPath) {
+    Sound sound(Announcement a, String unitPath) {
         if (a.isPlaylist()) {
-            return joined(a.playlist().stream().map(recordings).toList());
+            return Sound.joined(a.playlist().stream().map(recordings).toList());
         }
-        return a.text() == null ? recordings.apply(a.audioId())
-                : speech.speak(vn.loa.server.http.TextInput.spoken(a.text()), a.voice(), unitPath);
-    }
-
-    /** Recordings one after another; the audio library decodes them all at one rate. */
-    private static Spoken joined(List<Spoken> parts) {
-        int rate = parts.get(0).sampleRate();
-        if (parts.stream().anyMatch(p -> p.sampleRate() != rate)) {
-            throw new IllegalStateException("recordings decoded at different rates / tệp giải mã khác tần số lấy mẫu");
+        if (a.text() == null) {
+            return recordings.apply(a.audioId());
         }
-        short[] all = new short[parts.stream().mapToInt(p -> p.samples().length).sum()];
-        int at = 0;
-        for (Spoken p : parts) {
-            System.arraycopy(p.samples(), 0, all, at, p.samples().length);
-            at += p.samples().length;
-        }
-        return new Spoken(all, rate);
+        String text = vn.loa.server.http.TextInput.spoken(a.text());
+        return new Sound(Speech.SAMPLE_RATE, sink -> speech.speak(text, a.voice(), unitPath, sink));
     }
 
     /** Starts an announcement's relay and gives a source per zone stream; set once relays exist. */
@@ -127,15 +138,17 @@ public final class OnAir implements AirControl {
 
     /** Airs a scheduled announcement now, whatever its schedule says: the programme clock's time has come. */
     public void due(Announcement announcement) {
-        worker.execute(() -> air(announcement));
+        backlog.submit(announcement.priority() == Priority.EMERGENCY ? urgent : worker, () -> air(announcement));
     }
 
     @Override
     public void cancelled(long announcementId) {
         cancelled.put(announcementId, true);
+        // Off air at once, whatever the worker is busy with; the worker then tidies up after what it had queued.
+        urgent.execute(() -> transmitter.withdraw(AirLog.programmeId(announcementId)));
         worker.execute(() -> {
             transmitter.withdraw(AirLog.programmeId(announcementId));
-            prefetcher.cancel(announcementId);
+            prefetcher.cancelLater(announcementId);
             // Anything queued for this announcement ran before this task: the mark is no longer needed.
             cancelled.remove(announcementId);
         });
@@ -177,10 +190,13 @@ public final class OnAir implements AirControl {
                 return;
             }
             String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
-            // A notice is spoken, a recording decoded, both whole; a relay is live and lasts its window.
+            // A notice is spoken and a recording decoded as they air; a relay is live and lasts its window.
             boolean relay = a.text() == null && a.audioId() == null && !a.isPlaylist();
-            Programme programme = relay ? null : Programme.of(a, sound(a, unitPath));
-            // A cancel that came while the text was being spoken wins; the mark has served its purpose either way.
+            Programme programme = relay ? null : Programme.of(a, sound(a, unitPath).reporting(e -> {
+                LOG.warn("announcement {} stopped: its sound could not be made", id, e);
+                fail(id, "Không phát tiếp được: " + e.getMessage());
+            }));
+            // A cancel that came while this waited wins; the mark has served its purpose either way.
             if (cancelled.remove(id) != null || !lifecycle.advance(id, AnnouncementState.SCHEDULED,
                     AnnouncementState.ON_AIR, null)) {
                 return;
@@ -198,7 +214,7 @@ public final class OnAir implements AirControl {
             log.follow(id, a.priority(), byStream);
             transmitter.air(AirLog.programmeId(id), a.priority(), policyOf(a.priority()),
                     byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
-                    relay ? relays.apply(a) : programme::source,
+                    relay ? relays.apply(a) : () -> programme.source(makers),
                     relay ? new MixPlan(null, null, 1, Programme.PAUSE_BETWEEN_PLAYS) : programme.plan());
         } catch (RuntimeException e) {
             LOG.warn("announcement {} could not go on air", id, e);

@@ -2,17 +2,12 @@ package vn.loa.server.air;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +21,6 @@ import vn.loa.core.control.ControlMessage;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.DeliveryState;
 import vn.loa.core.model.NodeKind;
-import vn.loa.tts.engine.PcmFormat;
-import vn.loa.tts.engine.WavCodec;
 
 /**
  * Store-and-forward: renders a scheduled announcement ahead of its time into a WAV file, tells its zones' node agents
@@ -40,7 +33,8 @@ import vn.loa.tts.engine.WavCodec;
  * ({@link #restore}) and neither sends holders a live copy nor forgets to send the file to the others.
  *
  * <p>{@link #prefetch} is the trigger: the broadcast of a one-off item with a later time calls it, and a scheduler can
- * call it for each coming occurrence. Rendering runs on the air executor; the rest is thread-safe.
+ * call it for each coming occurrence. Rendering, cancelling and sweeping run in order on an executor of their own, so
+ * a file of hours being written holds back nothing that airs now; the rest is thread-safe.
  */
 public final class Prefetcher {
 
@@ -81,17 +75,21 @@ public final class Prefetcher {
     };
     private final Path directory;
     private final Executor worker;
+    private final Executor makers;
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
     private final PrefetchRepository store = new PrefetchRepository();
     private final Map<Long, Item> items = new ConcurrentHashMap<>();
 
-    /** What an announcement sounds like before mixing (its text spoken, or its recording); blocks. */
+    /** What an announcement sounds like before mixing (its text spoken, or its recording). */
     interface Sounds {
-        OnAir.Spoken of(Announcement a, String unitPath);
+        Sound of(Announcement a, String unitPath);
     }
 
-    Prefetcher(Jdbi jdbi, AirTargets targets, NodeSessions sessions, Path directory, Executor worker, Clock clock) {
+    /** @param makers where the sound of a file is made while it is written (see {@link Sound}) */
+    Prefetcher(Jdbi jdbi, AirTargets targets, NodeSessions sessions, Path directory, Executor worker, Executor makers,
+            Clock clock) {
+        this.makers = makers;
         this.jdbi = jdbi;
         this.targets = targets;
         this.sessions = sessions;
@@ -129,18 +127,19 @@ public final class Prefetcher {
             return;
         }
         String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
-        byte[] wav = wav(Programme.of(a, sounds.of(a, unitPath)).render(SAMPLE_RATE), SAMPLE_RATE);
         Path file = directory.resolve(a.id() + ".wav");
+        WavFile.Written wav;
         try {
             Files.createDirectories(directory);
-            Path part = Files.write(directory.resolve(a.id() + ".wav.part"), wav);
+            Path part = directory.resolve(a.id() + ".wav.part");
+            wav = WavFile.write(Programme.of(a, sounds.of(a, unitPath)).mixed(SAMPLE_RATE, makers), SAMPLE_RATE, part);
             Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Set<String> nodes = ConcurrentHashMap.newKeySet();
         agents.forEach(t -> nodes.add(t.node().id()));
-        Item item = new Item(a.id(), file, sha256(wav), wav.length, playAt, nodes, ConcurrentHashMap.newKeySet());
+        Item item = new Item(a.id(), file, wav.sha256(), wav.bytes(), playAt, nodes, ConcurrentHashMap.newKeySet());
         items.put(a.id(), item);
         String detail = "tải trước, phát lúc / prefetch, plays at " + playAt;
         jdbi.useTransaction(h -> {
@@ -148,7 +147,7 @@ public final class Prefetcher {
             nodes.forEach(n -> deliveries.record(h, a.id(), n, DeliveryState.PENDING, detail, clock.instant()));
         });
         nodes.forEach(n -> sessions.find(n).ifPresent(s -> s.send(item.message())));
-        LOG.info("announcement {} prefetched for {} node(s), {} bytes, plays at {}", a.id(), nodes.size(), wav.length,
+        LOG.info("announcement {} prefetched for {} node(s), {} bytes, plays at {}", a.id(), nodes.size(), wav.bytes(),
                 playAt);
     }
 
@@ -187,6 +186,11 @@ public final class Prefetcher {
         } catch (NumberFormatException e) {
             // not one of ours
         }
+    }
+
+    /** {@link #cancel}, after any rendering of the announcement already queued (so its file is not sent after all). */
+    void cancelLater(long id) {
+        worker.execute(() -> cancel(id));
     }
 
     /** The announcement was cancelled: its nodes drop the file and do not play it. Blocks. */
@@ -266,7 +270,7 @@ public final class Prefetcher {
 
     private static boolean intact(Path file, String sha256, long bytes) {
         try {
-            return Files.size(file) == bytes && sha256(Files.readAllBytes(file)).equals(sha256);
+            return Files.size(file) == bytes && WavFile.sha256(file).equals(sha256);
         } catch (IOException e) {
             return false;
         }
@@ -278,20 +282,5 @@ public final class Prefetcher {
         } catch (IOException e) {
             LOG.warn("could not delete {}", file, e);
         }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    /** A 16-bit mono PCM WAV file of {@code samples}. */
-    static byte[] wav(short[] samples, int sampleRate) {
-        ByteBuffer pcm = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        pcm.asShortBuffer().put(samples);
-        return WavCodec.encode(new PcmFormat(sampleRate), pcm.array());
     }
 }

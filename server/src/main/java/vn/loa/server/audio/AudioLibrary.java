@@ -22,7 +22,9 @@ import vn.loa.server.http.ApiError;
 
 /**
  * The recorded programmes: an upload is checked (its name, its first bytes), decoded in full by ffmpeg (so a corrupt
- * file is refused now, not on air), then moved under {@code <data dir>/audio/<id>.<ext>} and recorded. Blocking.
+ * file is refused now, not on air, and one longer than the longest programme allowed is refused as soon as the decode
+ * passes it), then moved under {@code <data dir>/audio/<id>.<ext>} and recorded. Blocking. On air a recording is
+ * decoded as it plays, never whole.
  */
 public final class AudioLibrary implements vn.loa.server.announcement.AnnouncementService.Recordings {
 
@@ -31,20 +33,20 @@ public final class AudioLibrary implements vn.loa.server.announcement.Announceme
     /** Decoding to check and measure needs no quality: 8 kHz is the cheapest rate ffmpeg resamples to. */
     private static final int CHECK_RATE = 8_000;
     private static final SecureRandom IDS = new SecureRandom();
-    /**
-     * The rate programmes are decoded to for the air: above G.722's 16 kHz, and half of Opus's 48 kHz, so a 30-minute
-     * programme is 86 MB of samples while it airs.
-     */
+    /** The rate programmes are decoded to for the air: above G.722's 16 kHz, and half of Opus's 48 kHz. */
     static final int AIR_RATE = 24_000;
 
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final Path folder;
     private final Clock clock;
+    private final java.time.Duration longest;
     private final AudioRepository files = new AudioRepository();
 
-    public AudioLibrary(Jdbi jdbi, AuditLog audit, Path dataDir, Clock clock) {
+    /** @param longest the longest programme a clerk may upload ({@code programme.max.duration}) */
+    public AudioLibrary(Jdbi jdbi, AuditLog audit, Path dataDir, java.time.Duration longest, Clock clock) {
         this.jdbi = jdbi;
+        this.longest = longest;
         this.audit = audit;
         this.folder = dataDir.resolve("audio");
         this.clock = clock;
@@ -68,7 +70,7 @@ public final class AudioLibrary implements vn.loa.server.announcement.Announceme
         String name = FileNames.checked(clientName);
         AudioFormat format = AudioFormat.sniff(head(upload), AudioFormat.HEAD).orElseThrow(() -> new ApiError(415,
                 "not_audio", "Tệp '" + name + "' không phải âm thanh. Loa nhận tệp MP3, WAV, OGG hoặc M4A."));
-        long durationMs = decodedMillis(upload, name);
+        long durationMs = decodedMillis(upload, name, longest);
         String id = "au-" + HexFormat.of().formatHex(random());
         Path target = folder.resolve(id + "." + format.extension());
         try {
@@ -110,12 +112,21 @@ public final class AudioLibrary implements vn.loa.server.announcement.Announceme
         }
     }
 
-    /** Decodes the whole file; a file ffmpeg cannot decode, or that holds almost no sound, is refused as corrupt. */
-    private static long decodedMillis(Path upload, String name) {
+    /**
+     * Decodes the whole file; a file ffmpeg cannot decode, or that holds almost no sound, is refused as corrupt, and
+     * one that plays longer than {@code longest} as too long, once the decode has passed it.
+     */
+    private static long decodedMillis(Path upload, String name, java.time.Duration longest) {
         long samples = 0;
+        long most = longest.toMillis() * CHECK_RATE / 1000;
         try (FfmpegFileSource source = FfmpegFileSource.open(upload, CHECK_RATE)) {
             for (PcmFrame f = source.pull(); f != null; f = source.pull()) {
                 samples += f.samples().length;
+                if (samples > most) {
+                    throw new ApiError(413, "programme_too_long", "Tệp '" + name + "' dài hơn "
+                            + longest.toMinutes() + " phút, thời lượng tối đa của một chương trình. Hãy cắt thành "
+                            + "nhiều phần ngắn hơn rồi tải lên từng phần.");
+                }
             }
         } catch (FfmpegDecodeException e) {
             throw corrupt(name);
@@ -138,25 +149,16 @@ public final class AudioLibrary implements vn.loa.server.announcement.Announceme
         return files.find(h, id).filter(f -> caller.overlaps(f.unitPath())).isPresent();
     }
 
-    /**
-     * A stored programme decoded whole for the air (mono, {@link #AIR_RATE} Hz), like a spoken notice: repeats and a
-     * restart after preemption replay the same samples. Blocking.
-     */
-    public vn.loa.server.air.OnAir.Spoken decode(String id) {
+    /** A stored programme for the air, decoded as it plays (mono, {@link #AIR_RATE} Hz); blocks to find its file. */
+    public vn.loa.server.air.Sound sound(String id) {
         Path path = file(id).orElseThrow(() -> new IllegalStateException("audio " + id + " is not stored"));
-        short[] samples = new short[AIR_RATE * 60];
-        int length = 0;
-        try (FfmpegFileSource source = FfmpegFileSource.open(path, AIR_RATE)) {
-            for (PcmFrame f = source.pull(); f != null; f = source.pull()) {
-                if (length + f.samples().length > samples.length) {
-                    samples = java.util.Arrays.copyOf(samples, Math.max(samples.length * 2, length + f.samples().length));
+        return new vn.loa.server.air.Sound(AIR_RATE, sink -> {
+            try (FfmpegFileSource source = FfmpegFileSource.open(path, AIR_RATE)) {
+                for (PcmFrame f = source.pull(); f != null; f = source.pull()) {
+                    sink.accept(f);
                 }
-                System.arraycopy(f.samples(), 0, samples, length, f.samples().length);
-                length += f.samples().length;
             }
-        }
-        samples = java.util.Arrays.copyOf(samples, length);
-        return new vn.loa.server.air.OnAir.Spoken(samples, AIR_RATE);
+        });
     }
 
     /** A stored programme's file and its media type, for listening in the browser. */

@@ -6,10 +6,12 @@ import java.util.Properties;
 /**
  * How programmes run: the clock clustered over a shared PostgreSQL or alone, its firing threads, how late an airing may
  * still start after downtime; the largest recorded programme a clerk may upload; how long a relay may be silent; how
- * long a notice's slide stays on the boards after it went off air.
+ * long a notice's slide stays on the boards after it went off air; the longest programme; how long an announcement
+ * may wait to start before the air counts as behind; how long and how many speech previews may be made at once.
  */
 public record ProgrammeSettings(boolean clustered, int threads, Duration lateLimit, long uploadLimit,
-        Duration relaySilenceLimit, Duration boardNoticeLinger) {
+        Duration relaySilenceLimit, Duration boardNoticeLinger, Duration maxDuration, Duration airLagLimit,
+        int previewMaxChars, int previewConcurrency) {
 
     static ProgrammeSettings from(Properties p) {
         String clustered = p.getProperty("schedule.clustered", "false").trim();
@@ -21,7 +23,11 @@ public record ProgrammeSettings(boolean clustered, int threads, Duration lateLim
                 Duration.ofSeconds(number(p, "schedule.late.limit", 1, 7 * 24 * 3600)),
                 number(p, "audio.upload.limit", 1, 4096) * 1024L * 1024L,
                 Duration.ofSeconds(number(p, "relay.silence.limit", 1, 3600)),
-                Duration.ofSeconds(number(p, "board.notice.linger", 0, 24 * 3600)));
+                Duration.ofSeconds(number(p, "board.notice.linger", 0, 24 * 3600)),
+                Duration.ofMinutes(number(p, "programme.max.duration", 1, 48 * 60)),
+                Duration.ofSeconds(number(p, "air.lag.limit", 1, 3600)),
+                number(p, "preview.max.chars", 1, 20_000),
+                number(p, "preview.concurrency", 1, 64));
     }
 
     private static int number(Properties p, String key, int min, int max) {

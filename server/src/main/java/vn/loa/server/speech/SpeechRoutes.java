@@ -27,11 +27,20 @@ public final class SpeechRoutes {
     private final Abbreviations abbreviations;
     private final java.util.Set<String> voices;
     private final Blocking blocking;
+    private final int previewMaxChars;
+    private final java.util.concurrent.Semaphore previews;
 
-    public SpeechRoutes(Abbreviations abbreviations, java.util.Set<String> voices, Blocking blocking) {
+    /**
+     * @param previewMaxChars the longest text a preview reads: its WAV is built in memory (~1 MB per 100 characters)
+     * @param previewConcurrency previews made at once; more are refused at once, so a flood cannot exhaust memory
+     */
+    public SpeechRoutes(Abbreviations abbreviations, java.util.Set<String> voices, Blocking blocking,
+            int previewMaxChars, int previewConcurrency) {
         this.abbreviations = abbreviations;
         this.voices = voices;
         this.blocking = blocking;
+        this.previewMaxChars = previewMaxChars;
+        this.previews = new java.util.concurrent.Semaphore(previewConcurrency);
     }
 
     public void mount(RouterBuilder api) {
@@ -65,6 +74,15 @@ public final class SpeechRoutes {
         if (text == null || text.isBlank()) {
             throw ApiError.badRequest("missing_content", "Hãy nhập nội dung cần nghe thử.");
         }
+        if (text.length() > previewMaxChars) {
+            throw new ApiError(413, "preview_too_long", "Văn bản dài " + text.length() + " ký tự; nghe thử đọc tối đa "
+                    + previewMaxChars + " ký tự một lần. Hãy nghe thử từng đoạn; tin vẫn phát được cả bài.");
+        }
+        if (!previews.tryAcquire()) {
+            ctx.response().putHeader("Retry-After", "5");
+            throw new ApiError(429, "too_many_previews", "Máy chủ đang đọc nghe thử cho nhiều người; hãy thử lại sau "
+                    + "vài giây.");
+        }
         blocking.run(() -> {
             try {
                 return announcer.previewWav(text, voice);
@@ -73,6 +91,8 @@ public final class SpeechRoutes {
             } catch (SpeechException e) {
                 throw new ApiError(503, "speech_unavailable", "Bộ đọc tiếng nói đang lỗi, chưa nghe thử được; hãy thử lại "
                         + "hoặc báo kỹ thuật viên. (" + e.getMessage() + ")");
+            } finally {
+                previews.release();
             }
         }).onSuccess(wav -> ctx.response().putHeader("Content-Type", "audio/wav")
                 .putHeader("Content-Disposition", "inline; filename=\"nghe-thu.wav\"")

@@ -113,18 +113,20 @@ class PrefetchStoreIT {
         long id = database.jdbi().inTransaction(h -> new AnnouncementRepository().insert(h, new Announcement(0, "Tin",
                 "Nội dung", null, null, List.of("root"), Priority.SCHEDULED, null, 1, true,
                 new Schedule(playAt, null, null), state, "clerk", NOW, NOW)));
+        Files.write(folder.resolve(id + ".wav"), bytes);
         database.jdbi().useTransaction(h -> {
-            store.save(h, id, Prefetcher.sha256(bytes), bytes.length, playAt, List.of("loa-1", "loa-2"));
+            store.save(h, id, WavFile.sha256(folder.resolve(id + ".wav")), bytes.length, playAt,
+                    List.of("loa-1", "loa-2"));
             store.fetched(h, id, "loa-1", NOW);
         });
-        Files.write(folder.resolve(id + ".wav"), bytes);
         return id;
     }
 
     private Prefetcher restarted(Instant now) {
         NodeSessions sessions = new NodeSessions();
         Prefetcher prefetcher = new Prefetcher(database.jdbi(), new AirTargets(new ZoneRepository(),
-                new NodeRepository(), sessions, node -> java.util.Optional.empty()), sessions, folder, Runnable::run, Clock.fixed(now, ZoneOffset.UTC));
+                new NodeRepository(), sessions, node -> java.util.Optional.empty()), sessions, folder, Runnable::run,
+                Runnable::run, Clock.fixed(now, ZoneOffset.UTC));
         prefetcher.restore();
         return prefetcher;
     }

@@ -47,6 +47,18 @@ class SpeechIT extends ApiSuite {
     }
 
     @Test
+    void aPreviewLongerThanThePreviewLimitIsRefusedWith413WhileTheNoticeItselfMayBeThatLong() {
+        String text = EmergencyUnderLoadIT.longText(10_000);
+
+        var refused = province.clerkA.post("/api/v1/tts/preview", new JsonObject().put("text", text));
+
+        assertRefused(refused, 413, "preview_too_long");
+        assertThat(refused.json().getString("message")).contains("3000 ký tự");
+        assertThat(province.clerkA.post("/api/v1/tts/normalize", new JsonObject().put("text", text)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void communeAbbreviationsAreReadInThatCommuneOnly() {
         var set = province.adminA.put("/api/v1/abbreviations", new JsonObject().put("HTXAB", "hợp tác xã An Bình"));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);

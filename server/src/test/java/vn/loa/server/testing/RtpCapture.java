@@ -59,6 +59,34 @@ public final class RtpCapture implements AutoCloseable {
         });
     }
 
+    /**
+     * Receives on another thread until closed, noting when ({@link System#nanoTime()}) each packet that starts a talk
+     * spurt (marker bit: a programme came on air) arrived; {@link #received} counts every packet.
+     */
+    public List<Long> talkSpurtsInBackground() {
+        List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[2048];
+            try {
+                socket.setSoTimeout(0);
+                while (!socket.isClosed()) {
+                    DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+                    socket.receive(datagram);
+                    long now = System.nanoTime();
+                    received++;
+                    if (RtpPacketCodec.decode(datagram.getData(), 0, datagram.getLength()).marker()) {
+                        arrivals.add(now);
+                    }
+                }
+            } catch (IOException e) {
+                // closed: the test is done listening
+            }
+        }, "rtp-capture-" + port());
+        reader.setDaemon(true);
+        reader.start();
+        return arrivals;
+    }
+
     /** How many packets the {@link #receive} running now has taken in so far; read from another thread. */
     public int received() {
         return received;

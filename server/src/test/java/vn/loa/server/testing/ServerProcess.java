@@ -71,6 +71,13 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server process did not answer within " + limit);
     }
 
+    /** The server's resident memory now (VmRSS), in MB, for tests that bound it. */
+    public long residentMegabytes() throws IOException {
+        return java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong)
+                .findFirst().orElseThrow() / 1024;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -22,7 +22,8 @@ import vn.loa.tts.engine.SpeechRequest;
  * <p>Used once, by the calling thread. One process per request rather than per sentence because starting
  * espeak-ng costs about 50 ms of loading, which would dominate: its synthesis itself runs at about a thousand times
  * real time. A watchdog thread kills the process when it writes nothing for {@link EspeakConfig#silenceTimeout()}
- * or when the calling thread is interrupted.
+ * or when the calling thread is interrupted. Time the sink takes is not the engine's silence: a sink that plays speech
+ * as it airs holds a long notice's next sentence for minutes, and the process waits on its full pipe meanwhile.
  */
 final class EspeakRun {
 
@@ -34,6 +35,7 @@ final class EspeakRun {
     private final List<String> command;
     private final EspeakConfig config;
     private volatile long lastOutputNanos;
+    private volatile boolean inSink;
     private volatile String killedBecause;
 
     EspeakRun(List<String> command, EspeakConfig config) {
@@ -98,13 +100,19 @@ final class EspeakRun {
         return delivered;
     }
 
-    private static int deliver(int index, byte[] pcm, PcmFormat format, SpeechRequest request, SentenceSink sink) {
+    private int deliver(int index, byte[] pcm, PcmFormat format, SpeechRequest request, SentenceSink sink) {
         if (index >= request.sentences().size()) {
             return index; // trailing silence after the last break; nothing to say
         }
         String sentence = request.sentences().get(index);
         byte[] withPause = SentencePause.append(pcm, format, sentence, request.settings());
-        sink.accept(new SpeechChunk(index, sentence, format, withPause));
+        inSink = true;
+        try {
+            sink.accept(new SpeechChunk(index, sentence, format, withPause));
+        } finally {
+            lastOutputNanos = System.nanoTime();
+            inSink = false;
+        }
         return index + 1;
     }
 
@@ -136,7 +144,7 @@ final class EspeakRun {
                 while (process.isAlive()) {
                     if (caller.isInterrupted()) {
                         killedBecause = "interrupted";
-                    } else if (System.nanoTime() - lastOutputNanos > limit) {
+                    } else if (!inSink && System.nanoTime() - lastOutputNanos > limit) {
                         killedBecause = "no audio for " + config.silenceTimeout().toMillis() + " ms";
                     }
                     if (killedBecause != null) {

@@ -84,6 +84,23 @@ class EspeakEngineTest implements SpeechEngineContract {
     }
 
     @Test
+    void aListenerSlowerThanTheSilenceTimeoutHearsEverySentenceBecauseItsTimeIsNotTheEnginesSilence() {
+        EspeakEngine patient = new EspeakEngine(EspeakConfig.defaults().withSilenceTimeout(Duration.ofMillis(300)));
+        List<String> heard = new java.util.ArrayList<>();
+
+        patient.synthesize(SpeechRequest.of(List.of("Câu thứ nhất.", "Câu thứ hai.", "Câu thứ ba."), "vi"), chunk -> {
+            heard.add(chunk.sentence());
+            try {
+                Thread.sleep(700); // the air plays this sentence before it takes the next one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        assertThat(heard).containsExactly("Câu thứ nhất.", "Câu thứ hai.", "Câu thứ ba.");
+    }
+
+    @Test
     void aHungProcessIsKilledAndReported(@TempDir Path dir) throws IOException {
         Path pidFile = dir.resolve("pid");
         Path hang = script(dir, "hang", "echo $$ > " + pidFile + "\nexec sleep 60");

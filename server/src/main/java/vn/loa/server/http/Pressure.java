@@ -1,0 +1,80 @@
+package vn.loa.server.http;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.time.Duration;
+import java.util.List;
+import vn.loa.server.air.AirBacklog;
+
+/**
+ * The load on the server as {@code /health} and {@code /metrics} show it: how long announcements wait to start going
+ * on air, and how full the heap stays after garbage collection. Either past its limit makes the server DEGRADED: it
+ * still answers, but a technician should look before an emergency finds it short.
+ *
+ * <p>Thread-safe; every figure is read when asked.
+ */
+public final class Pressure {
+
+    /** Heap still in use after a collection, as a share of the most the heap may grow to, past which memory is short. */
+    static final double HEAP_LIMIT = 0.90;
+
+    private final AirBacklog backlog;
+    private final Duration lagLimit;
+    private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
+
+    public Pressure(AirBacklog backlog, Duration lagLimit) {
+        this.backlog = backlog;
+        this.lagLimit = lagLimit;
+    }
+
+    /** Registers the gauges {@code loa_air_backlog_seconds}, {@code loa_air_backlog_items}, {@code loa_heap_after_gc_ratio}. */
+    public Pressure register(MeterRegistry registry) {
+        Gauge.builder("loa.air.backlog.seconds", this, p -> p.backlog.oldestWait().toNanos() / 1e9)
+                .description("How long the announcement waiting longest to start going on air has waited")
+                .register(registry);
+        Gauge.builder("loa.air.backlog.items", this, p -> p.backlog.waiting())
+                .description("Announcements waiting to start going on air").register(registry);
+        Gauge.builder("loa.heap.after.gc.ratio", this, Pressure::heapAfterGc)
+                .description("Heap in use after the last collection, as a share of the maximum heap")
+                .register(registry);
+        return this;
+    }
+
+    /** True when the air is behind or memory is short. */
+    boolean degraded() {
+        return airBehind() || heapAfterGc() > HEAP_LIMIT;
+    }
+
+    private boolean airBehind() {
+        return backlog.oldestWait().compareTo(lagLimit) > 0;
+    }
+
+    /** The figures for {@code /health}. */
+    JsonObject describe() {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        double afterGc = heapAfterGc();
+        return new JsonObject()
+                .put("air", new JsonObject().put("status", airBehind() ? "DEGRADED" : "UP")
+                        .put("waiting", backlog.waiting()).put("oldestWaitMs", backlog.oldestWait().toMillis())
+                        .put("limitMs", lagLimit.toMillis()))
+                .put("memory", new JsonObject().put("status", afterGc > HEAP_LIMIT ? "DEGRADED" : "UP")
+                        .put("heapUsedMb", heap.getUsed() >> 20).put("heapMaxMb", maxHeap() >> 20)
+                        .put("heapAfterGcRatio", Math.round(afterGc * 1000) / 1000.0));
+    }
+
+    private double heapAfterGc() {
+        long used = heapPools.stream().map(MemoryPoolMXBean::getCollectionUsage)
+                .filter(java.util.Objects::nonNull).mapToLong(MemoryUsage::getUsed).sum();
+        return (double) used / maxHeap();
+    }
+
+    private static long maxHeap() {
+        return Runtime.getRuntime().maxMemory();
+    }
+}
