@@ -14,6 +14,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import vn.loa.core.model.Board;
 import vn.loa.core.model.Node;
 import vn.loa.server.air.AirStation;
@@ -35,6 +36,10 @@ import vn.loa.server.auth.AuthRoutes;
 import vn.loa.server.auth.Authenticator;
 import vn.loa.server.auth.LoginThrottle;
 import vn.loa.server.auth.PasswordHasher;
+import vn.loa.server.auth.PasswordQueue;
+import vn.loa.server.auth.SessionRoutes;
+import vn.loa.server.auth.SessionStore;
+import vn.loa.server.auth.Sessions;
 import vn.loa.server.auth.SignIn;
 import vn.loa.server.auth.TokenService;
 import vn.loa.server.board.BoardJson;
@@ -45,6 +50,7 @@ import vn.loa.server.device.DeviceKind;
 import vn.loa.server.device.DeviceRegistry;
 import vn.loa.server.device.DeviceRoutes;
 import vn.loa.server.http.ApiRouter;
+import vn.loa.server.http.ConnectionGuard;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.ErrorResponder;
 import vn.loa.server.http.HealthRoutes;
@@ -119,7 +125,11 @@ public final class LoaServer implements AutoCloseable {
         TokenService tokens = new TokenService(vertx, boot.signingKey(), config.tokenTtl());
         LoginThrottle throttle = new LoginThrottle(clock, config.loginWindow(), config.loginUserLimit(),
                 config.loginAddressLimit());
-        SignIn signIn = new SignIn(jdbi, userRepository, hasher, tokens, throttle, audit, "/" + Bootstrap.ROOT_ZONE + "/");
+        var security = config.security();
+        Sessions sessions = new Sessions(jdbi, new SessionStore(), audit, clock, config.tokenTtl(), security.sessionIdle());
+        SignIn signIn = new SignIn(jdbi, userRepository, hasher, tokens, sessions, throttle,
+                new PasswordQueue(vertx, security.passwordThreads(), security.passwordQueue()), audit,
+                "/" + Bootstrap.ROOT_ZONE + "/");
 
         var zones = new ZoneRoutes(new ZoneService(jdbi, zoneRepository, audit, clock), blocking);
         var boardRegistry = new DeviceRegistry<>(jdbi, new BoardRepository(),
@@ -128,7 +138,8 @@ public final class LoaServer implements AutoCloseable {
         var boards = new DeviceRoutes<>(boardRegistry,
                 new vn.loa.server.display.PlayerKeys(jdbi, boardRegistry, audit),
                 BoardJson.shape(), blocking);
-        var lifecycle = new AnnouncementService(jdbi, new AnnouncementRepository(), zoneGuard, audit, clock);
+        var lifecycle = new AnnouncementService(jdbi, new AnnouncementRepository(), zoneGuard, audit,
+                new vn.loa.server.announcement.RelayPolicy(security.relayAllowedHosts()), clock);
         Engines.Speech speech = Engines.from(config.speech());
         Announcer announcer = speech.announcer();
         var announcements = new AnnouncementRoutes(lifecycle, speech.voices(), blocking);
@@ -141,9 +152,10 @@ public final class LoaServer implements AutoCloseable {
                 zoneGuard, audit, clock);
         var nodes = new DeviceRoutes<>(nodeRegistry, new NodeTokens(nodeRegistry),
                 new DeviceRoutes.Json<>(NodeJson.shape().read(), node -> air.sessions().describe(node)), blocking);
-        var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher, audit, clock), blocking);
+        var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher, audit, sessions, clock), blocking);
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
-        var auth = new AuthRoutes(signIn, blocking);
+        var auth = new AuthRoutes(signIn, sessions, blocking);
+        var sessionRoutes = new SessionRoutes(sessions, blocking);
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
         var prefetch = new PrefetchRoutes(jdbi, air.prefetcher(), blocking);
         var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking);
@@ -154,7 +166,7 @@ public final class LoaServer implements AutoCloseable {
         var alerts = new AlertRoutes(
                 new AlertService(jdbi, lifecycle, alertAreas, boardStation.alertBanners(), audit, clock),
                 new AlertKeys(jdbi, audit, clock), alertAreas, blocking);
-        Authenticator authenticator = new Authenticator(tokens);
+        Authenticator authenticator = new Authenticator(tokens, sessions, blocking);
         // The SIP hotline (issue 7): the API always; the phone side when hotline.enabled.
         hotline = new Hotline(config.hotline(), jdbi, lifecycle, air.live(), new AnnouncerSpeech(abbreviations), hasher,
                 audit, config.dataDir(), clock);
@@ -179,6 +191,7 @@ public final class LoaServer implements AutoCloseable {
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
             auth.mount(builder);
+            sessionRoutes.mount(builder);
             zones.mount(builder);
             nodes.mount(builder, "Node");
             boards.mount(builder, "Board");
@@ -203,17 +216,18 @@ public final class LoaServer implements AutoCloseable {
         boardStation.mount(api, authenticator);
         audio.mountUpload(api, authenticator);
 
-        new HealthRoutes(database, new SpeechReadiness(clock), blocking, registry).mount(api);
+        new HealthRoutes(database, new SpeechReadiness(clock), blocking, registry, security.metricsToken()).mount(api);
         plugins.mountRelay(api);
         // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.
         api.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(0));
         api.route().failureHandler(new ErrorResponder());
         api.route().last().handler(ctx -> ctx.fail(404));
 
-        http = vertx.createHttpServer(new HttpServerOptions()
-                        .setHost(config.httpHost()).setPort(config.httpPort()).setCompressionSupported(true))
-                .requestHandler(api)
-                .webSocketHandshakeHandler(boardStation.sockets(air.control()))
+        var server = vertx.createHttpServer(new HttpServerOptions()
+                .setHost(config.httpHost()).setPort(config.httpPort()).setCompressionSupported(true)
+                .setIdleTimeout((int) security.httpIdleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS));
+        http = new ConnectionGuard(vertx, security.connectionsPerAddress(), security.httpHeaderTimeout())
+                .guard(server, api, boardStation.sockets(air.control()))
                 .listen().await();
         return http.actualPort();
     }

@@ -82,7 +82,8 @@ public final class ConfigLoader {
                 integer(p, "rtp.multicast.ttl", 1, 255),
                 speech(p),
                 ProgrammeSettings.from(p),
-                HotlineConfig.from(p));
+                HotlineConfig.from(p),
+                SecuritySettings.from(p));
     }
 
     private static SpeechSettings speech(Properties p) {
@@ -121,7 +122,7 @@ public final class ConfigLoader {
         return value;
     }
 
-    private static int integer(Properties p, String key, int min, int max) {
+    static int integer(Properties p, String key, int min, int max) {
         String value = text(p, key);
         try {
             int n = Integer.parseInt(value);

@@ -9,6 +9,8 @@ import vn.loa.server.auth.Action;
 import vn.loa.server.auth.Caller;
 import vn.loa.server.auth.PasswordHasher;
 import vn.loa.server.auth.Role;
+import vn.loa.server.auth.SessionEnd;
+import vn.loa.server.auth.Sessions;
 import vn.loa.server.http.ApiError;
 import vn.loa.server.zone.ZoneGuard;
 
@@ -22,11 +24,13 @@ public final class UserService {
     private final ZoneGuard zones;
     private final PasswordHasher hasher;
     private final AuditLog audit;
+    private final Sessions sessions;
     private final Clock clock;
 
     public UserService(Jdbi jdbi, UserRepository users, ZoneGuard zones, PasswordHasher hasher, AuditLog audit,
-            Clock clock) {
+            Sessions sessions, Clock clock) {
         this.jdbi = jdbi;
+        this.sessions = sessions;
         this.users = users;
         this.zones = zones;
         this.hasher = hasher;
@@ -68,7 +72,7 @@ public final class UserService {
             throw ApiError.forbidden("Không thể tự đổi vai trò hoặc tự khóa tài khoản của mình; hãy nhờ quản trị viên khác.");
         }
         String hash = c.password() == null ? null : hasher.hash(checked(c.password()));
-        return jdbi.inTransaction(h -> {
+        User result = jdbi.inTransaction(h -> {
             User current = users.find(h, username).filter(u -> caller.covers(u.unitPath()))
                     .orElseThrow(() -> ApiError.notFound("người dùng", username));
             Zone unit = zones.inScope(h, caller, c.unitId() == null ? current.unitId() : c.unitId());
@@ -79,14 +83,36 @@ public final class UserService {
             if (hash != null) {
                 users.setPassword(h, username, hash);
             }
+            SessionEnd end = sessionEnd(current, changed, hash != null);
+            int ended = end == null ? 0 : sessions.endAllOf(h, username, null, end);
             audit.record(h, caller, "user.update", "user:" + username, changed.role().wireName() + " @ " + unit.id()
-                    + (changed.enabled() ? "" : " (khóa)") + (hash == null ? "" : " (đặt lại mật khẩu)"));
+                    + (changed.enabled() ? "" : " (khóa)") + (hash == null ? "" : " (đặt lại mật khẩu)")
+                    + (ended == 0 ? "" : " (kết thúc " + ended + " phiên đăng nhập)"));
             return changed;
         });
+        sessions.forget(username);
+        return result;
     }
 
-    /** A user changes their own password, proving they know the current one. */
-    public void changeOwnPassword(Caller caller, String current, String next) {
+    /** Why a change to a user ends their sessions, or null when they may go on (a new display name). */
+    private static SessionEnd sessionEnd(User before, User after, boolean newPassword) {
+        if (before.enabled() && !after.enabled()) {
+            return SessionEnd.DISABLED;
+        }
+        if (before.role() != after.role()) {
+            return SessionEnd.ROLE_CHANGED;
+        }
+        if (!before.unitId().equals(after.unitId())) {
+            return SessionEnd.UNIT_CHANGED;
+        }
+        return newPassword ? SessionEnd.PASSWORD_CHANGED : null;
+    }
+
+    /**
+     * A user changes their own password, proving they know the current one; their other sessions end (a stolen token
+     * stops working), the one they changed it from goes on.
+     */
+    public void changeOwnPassword(Caller caller, String sessionId, String current, String next) {
         String hash = hasher.hash(checked(next));
         jdbi.useTransaction(h -> {
             var credentials = users.credentials(h, caller.username()).orElseThrow(ApiError::unauthorized);
@@ -94,8 +120,10 @@ public final class UserService {
                 throw ApiError.forbidden("Mật khẩu hiện tại không đúng.");
             }
             users.setPassword(h, caller.username(), hash);
+            sessions.endAllOf(h, caller.username(), sessionId, SessionEnd.PASSWORD_CHANGED);
             audit.record(h, caller, "user.password", "user:" + caller.username(), null);
         });
+        sessions.forget(caller.username());
     }
 
     private static String checked(String password) {
