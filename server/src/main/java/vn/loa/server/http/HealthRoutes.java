@@ -2,21 +2,34 @@ package vn.loa.server.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import vn.loa.server.db.Database;
 import vn.loa.server.speech.SpeechReadiness;
 
-/** {@code /health} (are the database and the speech engine ready?) and {@code /metrics} (Prometheus text); both open, for monitoring. */
+/**
+ * {@code /health} (are the database and the speech engine ready?), open for monitoring, and {@code /metrics}
+ * (Prometheus text), which names users' activity and so asks for the metrics token, or a caller on this machine when
+ * no token is set.
+ */
 public final class HealthRoutes {
 
     private final Database database;
     private final Blocking blocking;
     private final PrometheusMeterRegistry registry;
     private final SpeechReadiness speech;
+    private final String metricsToken;
 
-    public HealthRoutes(Database database, SpeechReadiness speech, Blocking blocking, PrometheusMeterRegistry registry) {
+    /** @param metricsToken the bearer token {@code /metrics} asks for; empty means loopback callers only */
+    public HealthRoutes(Database database, SpeechReadiness speech, Blocking blocking, PrometheusMeterRegistry registry,
+            String metricsToken) {
         this.database = database;
+        this.metricsToken = metricsToken;
         this.speech = speech;
         this.blocking = blocking;
         this.registry = registry;
@@ -35,6 +48,35 @@ public final class HealthRoutes {
             JsonObject health = r.succeeded() ? r.result() : new JsonObject().put("status", "DOWN");
             Replies.json(ctx, "UP".equals(health.getString("status")) ? 200 : 503, health);
         }));
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        router.get("/metrics").handler(this::mayReadMetrics).handler(PrometheusScrapingHandler.create(registry));
+    }
+
+    private void mayReadMetrics(RoutingContext ctx) {
+        if (metricsToken.isEmpty()) {
+            SocketAddress remote = ctx.request().remoteAddress();
+            boolean local = remote != null && remote.hostAddress() != null && isLoopback(remote.hostAddress());
+            if (local) {
+                ctx.next();
+            } else {
+                ctx.fail(ApiError.forbidden("/metrics chỉ đọc được từ chính máy chủ, hoặc đặt metrics.token (LOA_METRICS_TOKEN)."));
+            }
+            return;
+        }
+        String header = ctx.request().getHeader("Authorization");
+        byte[] expected = ("Bearer " + metricsToken).getBytes(StandardCharsets.UTF_8);
+        if (header != null && MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.UTF_8))) {
+            ctx.next();
+        } else {
+            ctx.fail(new ApiError(401, "unauthorized", "/metrics cần mã metrics.token trong Authorization: Bearer."));
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            // A literal address: no name lookup happens.
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -58,6 +58,8 @@ public final class TestServer implements AutoCloseable {
         p.setProperty("relay.silence.limit", "2");
         // A notice's slide leaves the boards 2 s after it went off air, so the board test waits seconds, not a minute.
         p.setProperty("board.notice.linger", "2");
+        // The tests' upstream streams (icecast, plain HTTP servers) run on this machine.
+        p.setProperty("relay.allowed.hosts", "127.0.0.1,localhost");
         return p;
     }
 
