@@ -225,6 +225,9 @@ public final class LoaServer implements AutoCloseable {
 
         var server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(config.httpHost()).setPort(config.httpPort()).setCompressionSupported(true)
+                // No HTTP/2 over plain TCP (no browser speaks it): with it, Vert.x waits for a connection's first bytes
+                // before it reports the connection, so a silent one would escape the guard below.
+                .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout((int) security.httpIdleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS));
         http = new ConnectionGuard(vertx, security.connectionsPerAddress(), security.httpHeaderTimeout())
                 .guard(server, api, boardStation.sockets(air.control()))

@@ -39,7 +39,8 @@ public final class PluginLoader {
                         // Never closed while the server runs: the plugin's classes stay in use.
                         URLClassLoader loader = new URLClassLoader("plugin:" + entry.getFileName(),
                                 jars.toArray(URL[]::new), parent);
-                        collect(ServiceLoader.load(Plugin.class, loader), loader, entry.toString(), found);
+                        // Named relative to the data folder: answers and audit rows never show the server's own paths.
+                        collect(ServiceLoader.load(Plugin.class, loader), loader, "plugins/" + entry.getFileName(), found);
                     }
                 }
             } catch (IOException e) {

@@ -52,6 +52,9 @@ public final class Authenticator implements Handler<RoutingContext> {
             return;
         }
         String address = clientAddress(ctx);
+        // The session is read on a worker: hold the body back meanwhile, or the request would end unread before an
+        // upload route's body handler runs. Resumed on every outcome, just before the next handler.
+        ctx.request().pause();
         tokens.verify(header.substring(7).trim())
                 .compose(claims -> blocking.run(() -> {
                     Caller caller = sessions.caller(claims.sessionId(), claims.username(), address);
@@ -60,9 +63,13 @@ public final class Authenticator implements Handler<RoutingContext> {
                 }))
                 .onSuccess(caller -> {
                     ctx.put(KEY, caller);
+                    ctx.request().resume();
                     ctx.next();
                 })
-                .onFailure(ctx::fail);
+                .onFailure(e -> {
+                    ctx.request().resume();
+                    ctx.fail(e);
+                });
     }
 
     /** The signed-in caller of a request that passed this gate. */

@@ -1,16 +1,19 @@
 package vn.loa.server.http;
 
-import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 
 /**
  * Puts the browser protections on every answer (issue 22): a strict Content-Security-Policy (scripts and styles from
  * Loa's own files only, never inline), {@code nosniff}, no referrer, and no framing by other sites, except the board
  * player page {@code /player/...} that a kiosk may show in a frame. No CORS header is ever sent: other sites' pages
  * cannot read the API.
+ *
+ * <p>A {@link SecurityPolicyHandler}, so the router runs it before the body and every route. Vert.x's own {@code CSPHandler}
+ * and {@code XFrameHandler} cannot leave out one path family, hence one small handler for all.
  */
-public final class SecurityHeaders implements Handler<RoutingContext> {
+public final class SecurityHeaders implements SecurityPolicyHandler {
 
     /** What pages may load: Loa's own files; images and sound also from blobs the page made (previews, snapshots). */
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "

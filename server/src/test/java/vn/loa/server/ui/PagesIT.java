@@ -139,6 +139,21 @@ class PagesIT extends UiSuite {
     }
 
     @Test
+    void signingOutEndsTheSessionOnTheServerNotOnlyInTheTab() {
+        Page clerk = browser.signIn("can-bo", Commune.PASSWORD);
+        String token = (String) clerk.evaluate("() => JSON.parse(sessionStorage.getItem('loa.session')).token");
+        assertThat(new Api(server.baseUrl(), token).get("/api/v1/users/me").status()).isEqualTo(200);
+
+        clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng xuất")).click();
+
+        assertThat(clerk.locator("h1")).hasText("Đăng nhập");
+        var copied = new Api(server.baseUrl(), token).get("/api/v1/users/me");
+        assertThat(copied.status()).as("a copy of the token, kept by someone else").isEqualTo(401);
+        assertThat(copied.json().getString("error")).isEqualTo("session_ended");
+        assertThat(browser.scriptErrors).isEmpty();
+    }
+
+    @Test
     void pageModulesAreCheckedAgainAfterAnUpgradeNotKeptForADay() {
         var reply = new Api(server.baseUrl(), null).get("/js/app.js");
         assertThat(reply.status()).isEqualTo(200);
