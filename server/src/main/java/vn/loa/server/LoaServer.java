@@ -152,7 +152,8 @@ public final class LoaServer implements AutoCloseable {
                 zoneGuard, audit, clock);
         var nodes = new DeviceRoutes<>(nodeRegistry, new NodeTokens(nodeRegistry),
                 new DeviceRoutes.Json<>(NodeJson.shape().read(), node -> air.sessions().describe(node)), blocking);
-        var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher, audit, sessions, clock), blocking);
+        var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher,
+                vn.loa.server.auth.PasswordPolicy.shipped(), audit, sessions, clock), blocking);
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
         var auth = new AuthRoutes(signIn, sessions, blocking);
         var sessionRoutes = new SessionRoutes(sessions, blocking);
