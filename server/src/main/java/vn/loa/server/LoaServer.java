@@ -250,6 +250,11 @@ public final class LoaServer implements AutoCloseable {
         return boardStation.banners();
     }
 
+    /** The database, for tests that check what is stored or tamper with it as an intruder would. */
+    public org.jdbi.v3.core.Jdbi jdbi() {
+        return database.jdbi();
+    }
+
     /** The hotline (its SIP side when enabled); null before {@link #start}. */
     public Hotline hotline() {
         return hotline;
