@@ -2,34 +2,14 @@ package vn.loa.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import vn.loa.server.testing.MovableClock;
 
 class LoginThrottleTest {
 
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-28T01:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-28T01:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(clock, Duration.ofMinutes(5), 3, 10);
 
     @Test
@@ -40,7 +20,7 @@ class LoginThrottleTest {
         assertThat(throttle.locked("clerk", "10.0.0.1")).isTrue();
         assertThat(throttle.admit("clerk", "10.0.0.1")).isEqualTo(300);
 
-        clock.now = clock.now.plusSeconds(301);
+        clock.advance(Duration.ofSeconds(301));
         assertThat(throttle.admit("clerk", "10.0.0.1")).isZero();
     }
 
