@@ -118,7 +118,8 @@ public final class LoaServer implements AutoCloseable {
 
         var jdbi = database.jdbi();
         Blocking blocking = new Blocking(vertx);
-        AuditLog audit = new AuditLog(clock);
+        var serverPaths = new vn.loa.server.http.ServerPaths(config.dataDir());
+        AuditLog audit = new AuditLog(clock, serverPaths);
         ZoneRepository zoneRepository = new ZoneRepository();
         ZoneGuard zoneGuard = new ZoneGuard(zoneRepository);
         UserRepository userRepository = new UserRepository();
@@ -221,7 +222,7 @@ public final class LoaServer implements AutoCloseable {
         plugins.mountRelay(api);
         // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.
         api.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(0));
-        api.route().failureHandler(new ErrorResponder());
+        api.route().failureHandler(new ErrorResponder(serverPaths));
         api.route().last().handler(ctx -> ctx.fail(404));
 
         var server = vertx.createHttpServer(new HttpServerOptions()

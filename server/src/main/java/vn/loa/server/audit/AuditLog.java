@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import org.jdbi.v3.core.Handle;
 import vn.loa.server.auth.Caller;
 import vn.loa.server.db.Rows;
+import vn.loa.server.http.ServerPaths;
 
 /**
  * Writes audit records: who did what to which target, when and from where. Called inside the same transaction as the
@@ -15,10 +16,13 @@ import vn.loa.server.db.Rows;
 public final class AuditLog {
 
     private final Clock clock;
+    private final ServerPaths paths;
     private final AuditChain chain = new AuditChain();
 
-    public AuditLog(Clock clock) {
+    /** @param paths hides the server's folders in what is recorded (a plugin's origin, an exception's message) */
+    public AuditLog(Clock clock, ServerPaths paths) {
         this.clock = clock;
+        this.paths = paths;
     }
 
     public void record(Handle h, Caller who, String action, String target, String detail) {
@@ -31,7 +35,7 @@ public final class AuditLog {
         // Milliseconds: what both databases store exactly, so the hash can be checked against the stored row.
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String storedActor = truncate(actor, 64);
-        String storedDetail = detail == null ? null : truncate(detail, 4000);
+        String storedDetail = detail == null ? null : truncate(paths.hide(detail), 4000);
         String prev = chain.lockAndHead(h, unitPath);
         h.createUpdate("INSERT INTO audit (at, actor, address, action, target, unit_path, detail, prev_hash, row_hash) "
                         + "VALUES (:at, :actor, :address, :action, :target, :unitPath, :detail, :prev, :hash)")
