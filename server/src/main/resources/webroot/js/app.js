@@ -113,6 +113,8 @@ async function route() {
     const cleanup = (await page.render(view, ...params)) || null;
     if (mine === visit) leave = cleanup; else if (cleanup) cleanup();
   } catch (e) {
+    // Signed out by the server meanwhile: the sign-in page is already on its way, with the reason.
+    if (e && e.status === 401) return;
     // A page that cannot load shows a short message, never a trace.
     console.error(e);
     view.append(h('p', { class: 'form-alert', role: 'alert' }, e && e.code === 'network' ? t('error.network')

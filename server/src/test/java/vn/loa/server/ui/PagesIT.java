@@ -154,6 +154,20 @@ class PagesIT extends UiSuite {
     }
 
     @Test
+    void aClerkWhoseAccountIsLockedIsToldWhyOnTheSignInPage() {
+        Commune.created(commune.admin.post("/api/v1/users", new JsonObject().put("username", "tam-thoi")
+                .put("role", "clerk").put("unit", "xa-an-binh").put("password", Commune.PASSWORD)));
+        Page clerk = browser.signIn("tam-thoi", Commune.PASSWORD);
+
+        commune.admin.put("/api/v1/users/tam-thoi", new JsonObject().put("enabled", false));
+        clerk.navigate("/#/notices");
+
+        assertThat(clerk.locator("h1")).hasText("Đăng nhập");
+        assertThat(clerk.getByRole(AriaRole.ALERT)).containsText("Tài khoản đã bị khóa");
+        assertThat(browser.scriptErrors).isEmpty();
+    }
+
+    @Test
     void pageModulesAreCheckedAgainAfterAnUpgradeNotKeptForADay() {
         var reply = new Api(server.baseUrl(), null).get("/js/app.js");
         assertThat(reply.status()).isEqualTo(200);
