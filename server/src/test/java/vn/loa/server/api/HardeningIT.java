@@ -163,6 +163,17 @@ class HardeningIT {
             // The header timeout (3 s here) closes every connection that never finished its request head.
             assertThat(closedByServer(halfOpen.get(0))).isTrue();
             assertThat(closedByServer(halfOpen.get(halfOpen.size() - 1))).isTrue();
+            // Their places are free again: the address that held the cap is served.
+            long deadline = System.currentTimeMillis() + 10_000;
+            int status = 0;
+            while (status != 200 && System.currentTimeMillis() < deadline) {
+                try {
+                    status = RawHttp.send(server.baseUrl(), "127.0.0.2", "GET", "/health", null);
+                } catch (IOException e) {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(status).as("/health from the address whose connections were closed").isEqualTo(200);
         } finally {
             for (Socket s : halfOpen) {
                 s.close();

@@ -59,6 +59,20 @@ class SessionsIT extends ApiSuite {
     }
 
     @Test
+    void theRoleComesFromTheDatabaseNotTheToken() throws Exception {
+        String name = Province.unique("cuong");
+        Api approver = province.user(name, "approver", "xa-a");
+        // Changed behind the API's back (a database script): no session is ended, yet the token's role is not trusted.
+        server.loa().jdbi().useHandle(h -> h.createUpdate("UPDATE app_user SET role = 'clerk' WHERE username = :u")
+                .bind("u", name).execute());
+        Thread.sleep(1_200); // a server trusts a session row it read for a second
+
+        JsonObject emergency = Province.notice("Bão", "thon-a1").put("priority", "EMERGENCY");
+        assertRefused(approver.post("/api/v1/announcements", emergency), 403, "forbidden");
+        assertThat(approver.get("/api/v1/users/me").json().getString("role")).isEqualTo("clerk");
+    }
+
+    @Test
     void aMovedUserNoLongerReadsTheOldUnit() {
         String name = Province.unique("minh");
         Api clerk = province.user(name, "clerk", "xa-a");
