@@ -56,11 +56,10 @@ public final class Authenticator implements Handler<RoutingContext> {
         // upload route's body handler runs. Resumed on every outcome, just before the next handler.
         ctx.request().pause();
         tokens.verify(header.substring(7).trim())
-                .compose(claims -> blocking.run(() -> {
-                    Caller caller = sessions.caller(claims.sessionId(), claims.username(), address);
+                .compose(claims -> {
                     ctx.put(SESSION_KEY, claims.sessionId());
-                    return caller;
-                }))
+                    return blocking.run(() -> sessions.caller(claims.sessionId(), claims.username(), address));
+                })
                 .onSuccess(caller -> {
                     ctx.put(KEY, caller);
                     ctx.request().resume();

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * their own: a flood of wrong passwords from many addresses fills this queue and is then refused at once, while
  * {@code /health} and the API keep the shared worker pool and the other core (issue 22).
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. Its threads end with the Vert.x instance.
  */
-public final class PasswordQueue implements AutoCloseable {
+public final class PasswordQueue {
 
     /** The queue is full: the request was not run and may be tried again shortly. */
     public static final class Full extends RuntimeException {
@@ -42,10 +42,5 @@ public final class PasswordQueue implements AutoCloseable {
             return Future.failedFuture(new Full());
         }
         return threads.executeBlocking(work, false).onComplete(r -> waiting.decrementAndGet());
-    }
-
-    @Override
-    public void close() {
-        threads.close();
     }
 }
