@@ -240,6 +240,11 @@ export const en = {
   'users.create': 'Add a user',
   'users.edit': 'Edit "{name}"',
   'users.newPassword': 'New password (leave empty to keep)',
+  'sessions.heading': 'Open sign-in sessions',
+  'sessions.address': 'Address',
+  'sessions.lastSeen': 'Last used',
+  'sessions.end': 'End session',
+  'sessions.current': 'This session',
 
   'invalid.username': 'Enter your username.',
   'invalid.password': 'Enter your password.',

@@ -168,6 +168,23 @@ class PagesIT extends UiSuite {
     }
 
     @Test
+    void anAdminEndsAClerksSessionFromTheUsersPage() {
+        Commune.created(commune.admin.post("/api/v1/users", new JsonObject().put("username", "phien-thu")
+                .put("role", "clerk").put("unit", "xa-an-binh").put("password", Commune.PASSWORD)));
+        Api clerk = Api.signIn(server.baseUrl(), "phien-thu", Commune.PASSWORD);
+        Page admin = browser.signIn("quan-tri", Commune.PASSWORD);
+        admin.navigate("/#/users");
+
+        admin.locator("tr[data-session='phien-thu']").getByRole(AriaRole.BUTTON).click();
+
+        assertThat(admin.locator("tr[data-session='phien-thu']")).hasCount(0);
+        assertThat(clerk.get("/api/v1/users/me").json().getString("error")).isEqualTo("session_ended");
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Phiên đăng nhập đang mở")))
+                .isVisible();
+        assertThat(browser.scriptErrors).isEmpty();
+    }
+
+    @Test
     void pageModulesAreCheckedAgainAfterAnUpgradeNotKeptForADay() {
         var reply = new Api(server.baseUrl(), null).get("/js/app.js");
         assertThat(reply.status()).isEqualTo(200);
