@@ -124,9 +124,9 @@ public final class LoaServer implements AutoCloseable {
         ZoneGuard zoneGuard = new ZoneGuard(zoneRepository);
         UserRepository userRepository = new UserRepository();
         TokenService tokens = new TokenService(vertx, boot.signingKey(), config.tokenTtl());
-        LoginThrottle throttle = new LoginThrottle(clock, config.loginWindow(), config.loginUserLimit(),
-                config.loginAddressLimit());
         var security = config.security();
+        LoginThrottle throttle = new LoginThrottle(clock, config.loginWindow(), config.loginUserLimit(),
+                config.loginAddressLimit(), security.loginAccountLimit());
         Sessions sessions = new Sessions(jdbi, new SessionStore(), audit, clock, config.tokenTtl(), security.sessionIdle());
         SignIn signIn = new SignIn(jdbi, userRepository, hasher, tokens, sessions, throttle,
                 new PasswordQueue(vertx, security.passwordThreads(), security.passwordQueue()), audit,

@@ -8,19 +8,22 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * How Loa defends itself (issue 22): how long an unused session lasts, how many sign-in password checks run and wait at
+ * How Loa defends itself (issue 22): how long an unused session lasts, how many sign-ins one name may try from strange
+ * addresses, how many sign-in password checks run and wait at
  * once, the HTTP server's timeouts and per-address connection cap, who may read {@code /metrics}, and which private
  * hosts a relay may still pull from.
  *
  * @param metricsToken      the bearer token {@code /metrics} asks for; empty means only loopback callers may read it
  * @param relayAllowedHosts host names or addresses (lower case) a relay URL may name although they are private
  */
-public record SecuritySettings(Duration sessionIdle, int passwordThreads, int passwordQueue, Duration httpIdleTimeout,
-        Duration httpHeaderTimeout, int connectionsPerAddress, String metricsToken, Set<String> relayAllowedHosts) {
+public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int passwordThreads, int passwordQueue,
+        Duration httpIdleTimeout, Duration httpHeaderTimeout, int connectionsPerAddress, String metricsToken,
+        Set<String> relayAllowedHosts) {
 
     static SecuritySettings from(Properties p) {
         return new SecuritySettings(
                 Duration.ofSeconds(ConfigLoader.integer(p, "auth.session.idle", 60, 7 * 24 * 3600)),
+                ConfigLoader.integer(p, "auth.login.account.limit", 1, 100_000),
                 ConfigLoader.integer(p, "auth.password.threads", 1, 64),
                 ConfigLoader.integer(p, "auth.password.queue", 1, 10_000),
                 Duration.ofSeconds(ConfigLoader.integer(p, "http.idle.timeout", 5, 24 * 3600)),

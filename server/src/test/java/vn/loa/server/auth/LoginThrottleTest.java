@@ -10,7 +10,7 @@ import vn.loa.server.testing.MovableClock;
 class LoginThrottleTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-28T01:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(clock, Duration.ofMinutes(5), 3, 10);
+    private final LoginThrottle throttle = new LoginThrottle(clock, Duration.ofMinutes(5), 3, 10, 6);
 
     @Test
     void userIsRefusedFromOneAddressAfterTheLimitUntilTheWindowPasses() {
@@ -55,6 +55,18 @@ class LoginThrottleTest {
         for (int i = 0; i < 3; i++) {
             assertThat(throttle.admit("clerk", "10.0.0.1")).as("attempt " + i).isZero();
         }
+    }
+
+    @Test
+    void guessingSpreadOverManyAddressesIsHeldBackButNotAtTheOwnersOwnAddress() {
+        throttle.admit("admin", "10.0.0.1");
+        throttle.succeeded("admin", "10.0.0.1");
+        for (int i = 0; i < 6; i++) {
+            assertThat(throttle.admit("admin", "198.51.100." + i)).as("guesser " + i).isZero();
+        }
+
+        assertThat(throttle.admit("admin", "198.51.100.77")).as("a seventh strange address").isPositive();
+        assertThat(throttle.admit("admin", "10.0.0.1")).as("the owner's office").isZero();
     }
 
     @Test
