@@ -43,12 +43,17 @@ public final class HealthRoutes {
                     .put("status", db && espeak != null ? "UP" : "DOWN")
                     .put("database", db ? "UP" : "DOWN")
                     .put("speech", new JsonObject().put("espeak-ng", espeak != null ? "UP" : "DOWN")
-                            .put("version", espeak));
+                            .put("version", espeak == null ? null : withoutPaths(espeak)));
         }).onComplete(r -> {
             JsonObject health = r.succeeded() ? r.result() : new JsonObject().put("status", "DOWN");
             Replies.json(ctx, "UP".equals(health.getString("status")) ? 200 : 503, health);
         }));
         router.get("/metrics").handler(this::mayReadMetrics).handler(PrometheusScrapingHandler.create(registry));
+    }
+
+    /** The version line without the folder espeak-ng reports its data in: an open page shows no server paths. */
+    private static String withoutPaths(String version) {
+        return version.replaceFirst("\\s*Data at:.*$", "").strip();
     }
 
     private void mayReadMetrics(RoutingContext ctx) {

@@ -133,6 +133,9 @@ class HardeningIT {
         for (String path : List.of("/api/v1/plugins", "/api/v1/audit?limit=500", "/api/v1/users/me")) {
             assertThat(admin.get(path).body()).as(path).doesNotContain(dataDir);
         }
+        var health = admin.get("/health").json();
+        assertThat(health.getJsonObject("speech").getString("version")).startsWith("eSpeak NG")
+                .doesNotContain("/usr/", "Data at");
     }
 
     @Test
