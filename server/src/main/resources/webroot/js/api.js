@@ -31,6 +31,8 @@ async function send(method, path, body, accept) {
   }
   if (response.status === 401 && path !== '/api/v1/auth/login') {
     session.clear();
+    // The server ended the session (signed out elsewhere, account locked, role changed): say why on the sign-in page.
+    if (error.error === 'session_ended' && error.message) session.ended(error.message);
     window.dispatchEvent(new Event('loa:signed-out'));
   }
   throw new ApiError(response.status, error.error || `http_${response.status}`, error.message || '', error.field);

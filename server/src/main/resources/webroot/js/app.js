@@ -2,6 +2,7 @@
 import { h, fill } from './dom.js';
 import { t, lang, setLang } from './i18n.js';
 import * as session from './session.js';
+import * as api from './api.js';
 import signIn from './pages/signin.js';
 import dashboard from './pages/dashboard.js';
 import compose from './pages/compose.js';
@@ -64,7 +65,14 @@ function renderNav(current) {
     s ? h('button', { type: 'button', class: 'link', onclick: signOut }, t('signout')) : null);
 }
 
-function signOut() {
+// Signing out ends the session on the server too, so the token is refused even if it was copied; the page forgets it
+// whatever the server answers (an already ended session, a lost network).
+async function signOut() {
+  try {
+    await api.post('/api/v1/auth/logout');
+  } catch {
+    // nothing more to end
+  }
   session.clear();
   location.hash = '#/signin';
   route();
@@ -105,6 +113,8 @@ async function route() {
     const cleanup = (await page.render(view, ...params)) || null;
     if (mine === visit) leave = cleanup; else if (cleanup) cleanup();
   } catch (e) {
+    // Signed out by the server meanwhile: the sign-in page is already on its way, with the reason.
+    if (e && e.status === 401) return;
     // A page that cannot load shows a short message, never a trace.
     console.error(e);
     view.append(h('p', { class: 'form-alert', role: 'alert' }, e && e.code === 'network' ? t('error.network')

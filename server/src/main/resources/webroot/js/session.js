@@ -3,6 +3,7 @@
 // the token across tabs (the board player has its own key; notices open in the same tab).
 
 const KEY = 'loa.session';
+const ENDED = 'loa.session.ended';
 const store = window.sessionStorage;
 
 // Earlier versions kept the token in localStorage, which outlives the browser: take it away once.
@@ -24,10 +25,21 @@ export function current() {
 export function save(reply) {
   const expiresAt = Date.now() + (reply.expiresIn || 3600) * 1000;
   store.setItem(KEY, JSON.stringify({ token: reply.token, user: reply.user, expiresAt }));
+  store.removeItem(ENDED);
 }
 
 export function clear() {
   store.removeItem(KEY);
+}
+
+/** Remembers why the server ended the session, for the sign-in page to say once. */
+export function ended(message) {
+  store.setItem(ENDED, message);
+}
+
+/** Why the last session ended, or null; forgotten at the next sign-in. */
+export function endReason() {
+  return store.getItem(ENDED);
 }
 
 export function role() {

@@ -14,6 +14,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import vn.loa.core.model.Board;
 import vn.loa.core.model.Node;
 import vn.loa.server.air.AirStation;
@@ -35,6 +36,10 @@ import vn.loa.server.auth.AuthRoutes;
 import vn.loa.server.auth.Authenticator;
 import vn.loa.server.auth.LoginThrottle;
 import vn.loa.server.auth.PasswordHasher;
+import vn.loa.server.auth.PasswordQueue;
+import vn.loa.server.auth.SessionRoutes;
+import vn.loa.server.auth.SessionStore;
+import vn.loa.server.auth.Sessions;
 import vn.loa.server.auth.SignIn;
 import vn.loa.server.auth.TokenService;
 import vn.loa.server.board.BoardJson;
@@ -45,6 +50,7 @@ import vn.loa.server.device.DeviceKind;
 import vn.loa.server.device.DeviceRegistry;
 import vn.loa.server.device.DeviceRoutes;
 import vn.loa.server.http.ApiRouter;
+import vn.loa.server.http.ConnectionGuard;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.ErrorResponder;
 import vn.loa.server.http.HealthRoutes;
@@ -112,14 +118,19 @@ public final class LoaServer implements AutoCloseable {
 
         var jdbi = database.jdbi();
         Blocking blocking = new Blocking(vertx);
-        AuditLog audit = new AuditLog(clock);
+        var serverPaths = new vn.loa.server.http.ServerPaths(config.dataDir());
+        AuditLog audit = new AuditLog(clock, serverPaths);
         ZoneRepository zoneRepository = new ZoneRepository();
         ZoneGuard zoneGuard = new ZoneGuard(zoneRepository);
         UserRepository userRepository = new UserRepository();
         TokenService tokens = new TokenService(vertx, boot.signingKey(), config.tokenTtl());
+        var security = config.security();
         LoginThrottle throttle = new LoginThrottle(clock, config.loginWindow(), config.loginUserLimit(),
-                config.loginAddressLimit());
-        SignIn signIn = new SignIn(jdbi, userRepository, hasher, tokens, throttle, audit, "/" + Bootstrap.ROOT_ZONE + "/");
+                config.loginAddressLimit(), security.loginAccountLimit());
+        Sessions sessions = new Sessions(jdbi, new SessionStore(), audit, clock, config.tokenTtl(), security.sessionIdle());
+        SignIn signIn = new SignIn(jdbi, userRepository, hasher, tokens, sessions, throttle,
+                new PasswordQueue(vertx, security.passwordThreads(), security.passwordQueue()), audit,
+                "/" + Bootstrap.ROOT_ZONE + "/");
 
         var zones = new ZoneRoutes(new ZoneService(jdbi, zoneRepository, audit, clock), blocking);
         var boardRegistry = new DeviceRegistry<>(jdbi, new BoardRepository(),
@@ -128,7 +139,8 @@ public final class LoaServer implements AutoCloseable {
         var boards = new DeviceRoutes<>(boardRegistry,
                 new vn.loa.server.display.PlayerKeys(jdbi, boardRegistry, audit),
                 BoardJson.shape(), blocking);
-        var lifecycle = new AnnouncementService(jdbi, new AnnouncementRepository(), zoneGuard, audit, clock);
+        var lifecycle = new AnnouncementService(jdbi, new AnnouncementRepository(), zoneGuard, audit,
+                new vn.loa.server.announcement.RelayPolicy(security.relayAllowedHosts()), clock);
         Engines.Speech speech = Engines.from(config.speech());
         Announcer announcer = speech.announcer();
         var announcements = new AnnouncementRoutes(lifecycle, speech.voices(), blocking);
@@ -141,9 +153,11 @@ public final class LoaServer implements AutoCloseable {
                 zoneGuard, audit, clock);
         var nodes = new DeviceRoutes<>(nodeRegistry, new NodeTokens(nodeRegistry),
                 new DeviceRoutes.Json<>(NodeJson.shape().read(), air::describe), blocking);
-        var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher, audit, clock), blocking);
+        var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher,
+                vn.loa.server.auth.PasswordPolicy.shipped(), audit, sessions, clock), blocking);
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
-        var auth = new AuthRoutes(signIn, blocking);
+        var auth = new AuthRoutes(signIn, sessions, blocking);
+        var sessionRoutes = new SessionRoutes(sessions, blocking);
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
         var prefetch = new PrefetchRoutes(jdbi, air.prefetcher(), blocking);
         var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking,
@@ -155,7 +169,7 @@ public final class LoaServer implements AutoCloseable {
         var alerts = new AlertRoutes(
                 new AlertService(jdbi, lifecycle, alertAreas, boardStation.alertBanners(), audit, clock),
                 new AlertKeys(jdbi, audit, clock), alertAreas, blocking);
-        Authenticator authenticator = new Authenticator(tokens);
+        Authenticator authenticator = new Authenticator(tokens, sessions, blocking);
         // The SIP hotline (issue 7): the API always; the phone side when hotline.enabled.
         hotline = new Hotline(config.hotline(), jdbi, lifecycle, air.live(), new AnnouncerSpeech(abbreviations), hasher,
                 audit, config.dataDir(), clock);
@@ -181,6 +195,7 @@ public final class LoaServer implements AutoCloseable {
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
             auth.mount(builder);
+            sessionRoutes.mount(builder);
             zones.mount(builder);
             nodes.mount(builder, "Node");
             boards.mount(builder, "Board");
@@ -207,18 +222,22 @@ public final class LoaServer implements AutoCloseable {
         new vn.loa.server.air.MountRoutes(jdbi, air.mounts(), blocking).mount(api);
 
         new HealthRoutes(database, new SpeechReadiness(clock),
-                new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit()), blocking, registry)
-                .mount(api);
+                new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit()), blocking, registry,
+                security.metricsToken()).mount(api);
         plugins.mountRelay(api);
         // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.
         api.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(0));
-        api.route().failureHandler(new ErrorResponder());
+        api.route().failureHandler(new ErrorResponder(serverPaths));
         api.route().last().handler(ctx -> ctx.fail(404));
 
-        http = vertx.createHttpServer(new HttpServerOptions()
-                        .setHost(config.httpHost()).setPort(config.httpPort()).setCompressionSupported(true))
-                .requestHandler(api)
-                .webSocketHandshakeHandler(boardStation.sockets(air.control()))
+        var server = vertx.createHttpServer(new HttpServerOptions()
+                .setHost(config.httpHost()).setPort(config.httpPort()).setCompressionSupported(true)
+                // No HTTP/2 over plain TCP (no browser speaks it): with it, Vert.x waits for a connection's first bytes
+                // before it reports the connection, so a silent one would escape the guard below.
+                .setHttp2ClearTextEnabled(false)
+                .setIdleTimeout((int) security.httpIdleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS));
+        http = new ConnectionGuard(vertx, security.connectionsPerAddress(), security.httpHeaderTimeout())
+                .guard(server, api, boardStation.sockets(air.control()))
                 .listen().await();
         return http.actualPort();
     }
@@ -235,6 +254,11 @@ public final class LoaServer implements AutoCloseable {
     /** Emergency banners on the boards, for the parts of Loa that raise alerts. */
     public vn.loa.server.display.BoardBanners boardBanners() {
         return boardStation.banners();
+    }
+
+    /** The database, for tests that check what is stored or tamper with it as an intruder would. */
+    public org.jdbi.v3.core.Jdbi jdbi() {
+        return database.jdbi();
     }
 
     /** The hotline (its SIP side when enabled); null before {@link #start}. */

@@ -249,6 +249,11 @@ export const vi = {
   'users.create': 'Thêm người dùng',
   'users.edit': 'Sửa "{name}"',
   'users.newPassword': 'Mật khẩu mới (để trống nếu không đổi)',
+  'sessions.heading': 'Phiên đăng nhập đang mở',
+  'sessions.address': 'Địa chỉ',
+  'sessions.lastSeen': 'Dùng lần cuối',
+  'sessions.end': 'Kết thúc phiên',
+  'sessions.current': 'Phiên này',
 
   'invalid.username': 'Hãy nhập tên đăng nhập.',
   'invalid.password': 'Hãy nhập mật khẩu.',

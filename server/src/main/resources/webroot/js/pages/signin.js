@@ -11,7 +11,9 @@ export default {
   render(main) {
     const username = h('input', { type: 'text', autocomplete: 'username', required: true, maxlength: 64 });
     const password = h('input', { type: 'password', autocomplete: 'current-password', required: true, maxlength: 200 });
+    const ended = session.endReason();
     const form = h('form', { class: 'card narrow', novalidate: true, 'aria-labelledby': 'signin-heading' },
+      ended ? h('p', { class: 'form-alert', role: 'alert' }, ended) : null,
       h('p', { id: 'signin-heading', class: 'lead' }, t('signin.lead')),
       field('signin', 'username', t('field.username'), username),
       field('signin', 'password', t('field.password'), password),

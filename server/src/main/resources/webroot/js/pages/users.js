@@ -1,5 +1,5 @@
-// Users of the admin's unit: create one, change a role or unit, disable, reset a password.
-import { h, field, fill, select } from '../dom.js';
+// Users of the admin's unit: create one, change a role or unit, disable, reset a password; see and end their sessions.
+import { h, field, fill, select, when } from '../dom.js';
 import { t } from '../i18n.js';
 import * as api from '../api.js';
 import * as zones from '../zones.js';
@@ -51,9 +51,24 @@ export default {
       });
       fill(formBox, h('h2', { id: 'user-form-heading' }, user ? t('users.edit', { name: user.username }) : t('users.create')), form);
     }
+    // Open sign-in sessions: an admin ends one (a lost phone, a shared computer left signed in).
+    const sessionBody = h('tbody');
+    const loadSessions = async () => {
+      const list = await api.get('/api/v1/sessions');
+      fill(sessionBody, list.map((s) => h('tr', { dataset: { session: s.username } }, h('th', { scope: 'row' }, s.username),
+        h('td', {}, s.address || ''), h('td', {}, when(s.lastSeenAt)),
+        h('td', {}, s.current ? t('sessions.current') : h('button', { type: 'button', onclick: async () => {
+          await api.del(`/api/v1/sessions/${encodeURIComponent(s.id)}`);
+          await loadSessions();
+        } }, t('sessions.end'))))));
+    };
     main.append(h('table', {}, h('thead', {}, h('tr', {}, ['field.username', 'users.displayName', 'users.role', 'users.unit',
-      'users.state', 'action.actions'].map((k) => h('th', { scope: 'col' }, t(k))))), body), formBox);
+      'users.state', 'action.actions'].map((k) => h('th', { scope: 'col' }, t(k))))), body), formBox,
+    h('section', { 'aria-labelledby': 'sessions-heading' }, h('h2', { id: 'sessions-heading' }, t('sessions.heading')),
+      h('table', {}, h('thead', {}, h('tr', {}, ['field.username', 'sessions.address', 'sessions.lastSeen',
+        'action.actions'].map((k) => h('th', { scope: 'col' }, t(k))))), sessionBody)));
     showForm(null);
     await load();
+    await loadSessions();
   },
 };

@@ -39,7 +39,10 @@ public final class PluginLoader {
                         // Never closed while the server runs: the plugin's classes stay in use.
                         URLClassLoader loader = new URLClassLoader("plugin:" + entry.getFileName(),
                                 jars.toArray(URL[]::new), parent);
-                        collect(ServiceLoader.load(Plugin.class, loader), loader, entry.toString(), found);
+                        // Named within the plugins folder (plugins/x.jar): answers and audit rows never show where the
+                        // server's files are.
+                        collect(ServiceLoader.load(Plugin.class, loader), loader,
+                                folder.getFileName() + "/" + entry.getFileName(), found);
                     }
                 }
             } catch (IOException e) {

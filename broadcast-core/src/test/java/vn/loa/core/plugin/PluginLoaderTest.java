@@ -58,7 +58,8 @@ class PluginLoaderTest {
 
         assertThat(found).extracting(f -> f.plugin().name()).containsExactly("bao-chay", "thoi-tiet");
         assertThat(found).extracting(PluginLoader.Found::origin)
-                .containsExactly(folder.resolve("bao-chay").toString(), folder.resolve("thoi-tiet.jar").toString());
+                .as("named inside the plugins folder, never by the server's absolute path")
+                .containsExactly(folder.getFileName() + "/bao-chay", folder.getFileName() + "/thoi-tiet.jar");
         assertThat(found.get(0).plugin().getClass().getClassLoader())
                 .isNotSameAs(found.get(1).plugin().getClass().getClassLoader())
                 .isNotSameAs(getClass().getClassLoader());

@@ -263,7 +263,7 @@ public final class Playout implements AutoCloseable {
         }
         if (item.command() != null) {
             if (item.command().message() instanceof Play play) {
-                takes.play(play, System.nanoTime());
+                takes.play(play, System.nanoTime(), item.command().due() - delay.toNanos());
             } else if (item.command().message() instanceof Stop stop) {
                 takes.stop(stop);
             }

@@ -19,12 +19,15 @@ final class Take {
     long lastAudio;
     /** When it opened or a play of its announcement last came: after that, it is known to be on air. */
     long confirmedAt;
+    /** When its first audio played, in monotonic nanoseconds. */
+    final long openedAt;
 
     Take(String announcement, int sampleRate, long now) {
         this.announcement = announcement;
         this.sampleRate = sampleRate;
         this.lastAudio = now;
         this.confirmedAt = now;
+        this.openedAt = now;
     }
 
     long millis() {

@@ -62,7 +62,12 @@ final class TakeTracker {
     }
 
     void play(Play play) {
-        play(play, System.nanoTime());
+        long now = System.nanoTime();
+        play(play, now, now);
+    }
+
+    void play(Play play, long now) {
+        play(play, now, now);
     }
 
     /**
@@ -70,7 +75,7 @@ final class TakeTracker {
      * (the server did not know the node held it, say after a restart): it is reported PLAYED again, from the stored
      * take, and its audio is dropped until its stop.
      */
-    void play(Play play, long now) {
+    void play(Play play, long now, long arrival) {
         long[] stored = playedStored.get(play.announcement());
         if (stored != null && now - stored[0] < 0) {
             if (take != null) {
@@ -90,7 +95,10 @@ final class TakeTracker {
             unconfirmedSince = -1; // what the node was playing is still on air
             take.confirmedAt = now;
         }
-        if (take != null && take.announcement == null && take.millis() <= ADOPT_MILLIS) {
+        // Its audio began just before the play came, or the play came just before the audio it was held behind
+        // played (a receiver that stalled plays a backlog of packets before it reads the play).
+        if (take != null && take.announcement == null && (take.millis() <= ADOPT_MILLIS
+                || take.openedAt >= arrival - ADOPT_MILLIS * 1_000_000)) {
             try {
                 sink.announce(play.announcement());
                 take.announcement = play.announcement();

@@ -85,6 +85,23 @@ class TakeTrackerTest {
     }
 
     @Test
+    void aPlayReadAfterABacklogOfItsAudioPlayedStillTakesOverTheStream() {
+        // The receiver stalled: the play and 1.5 s of audio came together, and the audio played first.
+        for (int i = 0; i < 75; i++) {
+            takes.audio(new short[160], 8000, 0, false, (1000 + i) * MS);
+        }
+        takes.play(new Play("42", "thon-dong", "PCMU", 0, 8000, 0), 1100 * MS, 900 * MS);
+        audio(25, 1100);
+        takes.stop(new Stop("42", "FINISHED"));
+
+        assertThat(events).containsExactly("open stream @8000", "announce 42", "finish");
+        assertThat(reports).singleElement().satisfies(p -> {
+            assertThat(p.outcome()).isEqualTo("PLAYED");
+            assertThat(p.millis()).isEqualTo(2000);
+        });
+    }
+
+    @Test
     void aPreemptedAnnouncementIsReportedReceivedAndTheNextOneGetsItsOwnTake() {
         takes.play(new Play("42", "thon-dong", "PCMU", 0, 8000, 0));
         audio(10, 0);

@@ -32,6 +32,7 @@ public final class AnnouncementService {
     private final ZoneGuard zones;
     private final AuditLog audit;
     private final Clock clock;
+    private final RelayPolicy relays;
     private volatile AirControl air = AirControl.NONE;
     private final List<StateListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -45,8 +46,9 @@ public final class AnnouncementService {
     }
 
     public AnnouncementService(Jdbi jdbi, AnnouncementRepository announcements, ZoneGuard zones, AuditLog audit,
-            Clock clock) {
+            RelayPolicy relays, Clock clock) {
         this.jdbi = jdbi;
+        this.relays = relays;
         this.announcements = announcements;
         this.zones = zones;
         this.audit = audit;
@@ -105,6 +107,7 @@ public final class AnnouncementService {
 
     private Announcement create(Caller caller, AnnouncementDraft draft, String onConflict, boolean checkGrid) {
         requireComposer(caller, draft.priority());
+        relays.check(draft.relayUrl());
         Instant now = clock.instant();
         // An emergency skips approval (DESIGN.md: the hotline and alerts cannot wait for a signature).
         boolean emergency = draft.priority() == Priority.EMERGENCY;
@@ -131,6 +134,7 @@ public final class AnnouncementService {
     /** Changes a draft; a scheduled one is checked against the grid, {@code onConflict} saying what to do. */
     public Announcement edit(Caller caller, long id, AnnouncementDraft draft, String onConflict) {
         requireComposer(caller, draft.priority());
+        relays.check(draft.relayUrl());
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             Announcement current = readable(h, caller, id);

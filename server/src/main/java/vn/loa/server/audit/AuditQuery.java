@@ -27,9 +27,7 @@ public final class AuditQuery {
     }
 
     public List<Entry> list(Caller caller, Filter f) {
-        if (!caller.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được xem nhật ký hệ thống.");
-        }
+        requireAdmin(caller);
         StringBuilder sql = new StringBuilder("SELECT id, at, actor, address, action, target, detail FROM audit "
                 + "WHERE LEFT(unit_path, :n) = :prefix");
         List<String> conditions = new ArrayList<>();
@@ -58,5 +56,18 @@ public final class AuditQuery {
                 .map((rs, ctx) -> new Entry(rs.getLong("id"), Rows.instant(rs, "at"), rs.getString("actor"),
                         rs.getString("address"), rs.getString("action"), rs.getString("target"), rs.getString("detail")))
                 .list());
+    }
+
+    /** Checks the hash chains of the caller's unit and below: has any row been edited, inserted or deleted? */
+    public AuditChain.Verification verify(Caller caller) {
+        requireAdmin(caller);
+        // In a transaction, so PostgreSQL streams the rows instead of loading the whole log.
+        return jdbi.inTransaction(h -> new AuditChain().verify(h, caller.unitPath()));
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.may(Action.MANAGE_USERS)) {
+            throw ApiError.forbidden("Chỉ quản trị viên được xem nhật ký hệ thống.");
+        }
     }
 }

@@ -11,7 +11,10 @@ import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 
-/** HTTP route of {@code /api/v1/audit}: the log of who did what, filtered and paged, newest first. */
+/**
+ * HTTP routes of {@code /api/v1/audit}: the log of who did what, filtered and paged, newest first; and {@code /verify},
+ * whether its hash chains are intact.
+ */
 public final class AuditRoutes {
 
     private final AuditQuery query;
@@ -24,6 +27,21 @@ public final class AuditRoutes {
 
     public void mount(RouterBuilder api) {
         api.getRoute("listAudit").addHandler(this::list);
+        api.getRoute("verifyAudit").addHandler(this::verify);
+    }
+
+    private void verify(RoutingContext ctx) {
+        var caller = Authenticator.caller(ctx);
+        Replies.reply(ctx, 200, blocking.run(() -> {
+            AuditChain.Verification v = query.verify(caller);
+            JsonObject json = new JsonObject().put("intact", v.firstBroken() == null).put("checked", v.checked())
+                    .put("unsealed", v.unsealed());
+            if (v.firstBroken() != null) {
+                json.put("firstBroken", new JsonObject().put("id", v.firstBroken().id())
+                        .put("unit", v.firstBroken().unitPath()).put("reason", v.firstBroken().reason()));
+            }
+            return json;
+        }));
     }
 
     private void list(RoutingContext ctx) {

@@ -8,19 +8,22 @@ import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 import vn.loa.server.user.UserRoutes;
 
-/** HTTP route of {@code /api/v1/auth/login}. */
+/** HTTP routes of {@code /api/v1/auth}: sign-in and sign-out. */
 public final class AuthRoutes {
 
     private final SignIn signIn;
+    private final Sessions sessions;
     private final Blocking blocking;
 
-    public AuthRoutes(SignIn signIn, Blocking blocking) {
+    public AuthRoutes(SignIn signIn, Sessions sessions, Blocking blocking) {
         this.signIn = signIn;
+        this.sessions = sessions;
         this.blocking = blocking;
     }
 
     public void mount(RouterBuilder api) {
         api.getRoute("login").addHandler(this::login);
+        api.getRoute("logout").addHandler(this::logout);
     }
 
     private void login(RoutingContext ctx) {
@@ -28,7 +31,7 @@ public final class AuthRoutes {
         String username = body.getString("username");
         String password = body.getString("password");
         String address = Authenticator.clientAddress(ctx);
-        blocking.run(() -> signIn.signIn(username, password, address))
+        signIn.signIn(username, password, address)
                 .onSuccess(session -> Replies.json(ctx, 200, new JsonObject()
                         .put("token", session.token())
                         .put("expiresIn", session.expiresIn())
@@ -38,9 +41,21 @@ public final class AuthRoutes {
                         ctx.response().putHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
                         ctx.fail(new ApiError(429, "too_many_attempts", "Đăng nhập sai quá nhiều lần. Hãy thử lại sau "
                                 + tooMany.retryAfterSeconds() + " giây."));
+                    } else if (e instanceof PasswordQueue.Full) {
+                        ctx.response().putHeader("Retry-After", "2");
+                        ctx.fail(new ApiError(503, "busy", "Máy chủ đang bận kiểm tra đăng nhập. Hãy thử lại sau ít giây."));
                     } else {
                         ctx.fail(e);
                     }
                 });
+    }
+
+    private void logout(RoutingContext ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        String session = Authenticator.sessionId(ctx);
+        blocking.run(() -> {
+            sessions.logout(caller, session);
+            return null;
+        }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     }
 }

@@ -4,16 +4,18 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import vn.loa.server.http.ApiError;
+import vn.loa.server.http.Blocking;
 
 /**
- * The API's gate: every {@code /api/} request but sign-in and the API description needs a valid bearer token; the
- * resulting {@link Caller} is put on the routing context for the routes.
+ * The API's gate: every {@code /api/} request but sign-in and the API description needs a valid bearer token of an open
+ * session; the resulting {@link Caller}, with the role and unit the database holds now, is put on the routing context.
  */
 public final class Authenticator implements Handler<RoutingContext> {
 
     /** Where the signed-in caller is kept on the routing context. */
     public static final String CALLER_KEY = "loa.caller";
     private static final String KEY = CALLER_KEY;
+    private static final String SESSION_KEY = "loa.session";
     /** Alerts may come with an API key instead of a token; the alert routes check the key themselves. */
     private static final String KEYED_PATH = "/api/v1/alerts";
     private static final Set<String> OPEN = Set.of(
@@ -24,9 +26,13 @@ public final class Authenticator implements Handler<RoutingContext> {
     private static final String NODE_FILES = "/api/v1/nodes/prefetch/";
 
     private final TokenService tokens;
+    private final Sessions sessions;
+    private final Blocking blocking;
 
-    public Authenticator(TokenService tokens) {
+    public Authenticator(TokenService tokens, Sessions sessions, Blocking blocking) {
         this.tokens = tokens;
+        this.sessions = sessions;
+        this.blocking = blocking;
     }
 
     @Override
@@ -45,12 +51,24 @@ public final class Authenticator implements Handler<RoutingContext> {
             ctx.fail(ApiError.unauthorized());
             return;
         }
-        tokens.verify(header.substring(7).trim(), clientAddress(ctx))
+        String address = clientAddress(ctx);
+        // The session is read on a worker: hold the body back meanwhile, or the request would end unread before an
+        // upload route's body handler runs. Resumed on every outcome, just before the next handler.
+        ctx.request().pause();
+        tokens.verify(header.substring(7).trim())
+                .compose(claims -> {
+                    ctx.put(SESSION_KEY, claims.sessionId());
+                    return blocking.run(() -> sessions.caller(claims.sessionId(), claims.username(), address));
+                })
                 .onSuccess(caller -> {
                     ctx.put(KEY, caller);
+                    ctx.request().resume();
                     ctx.next();
                 })
-                .onFailure(ctx::fail);
+                .onFailure(e -> {
+                    ctx.request().resume();
+                    ctx.fail(e);
+                });
     }
 
     /** The signed-in caller of a request that passed this gate. */
@@ -60,6 +78,15 @@ public final class Authenticator implements Handler<RoutingContext> {
             throw ApiError.unauthorized();
         }
         return caller;
+    }
+
+    /** The id of the session the request's token belongs to. */
+    public static String sessionId(RoutingContext ctx) {
+        String id = ctx.get(SESSION_KEY);
+        if (id == null) {
+            throw ApiError.unauthorized();
+        }
+        return id;
     }
 
     /** The client's address as this server sees it (no proxy headers are trusted). */

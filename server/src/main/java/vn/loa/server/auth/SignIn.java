@@ -1,5 +1,6 @@
 package vn.loa.server.auth;
 
+import io.vertx.core.Future;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.audit.AuditLog;
@@ -8,7 +9,8 @@ import vn.loa.server.user.User;
 import vn.loa.server.user.UserRepository;
 
 /**
- * Signs users in: throttles guessing, checks the password, audits failures and issues a token. Blocking (hashing).
+ * Signs users in: throttles guessing per user and address, checks the password in the {@link PasswordQueue}, opens a
+ * session, and audits every sign-in, failure and lockout.
  */
 public final class SignIn {
 
@@ -22,40 +24,64 @@ public final class SignIn {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenService tokens;
+    private final Sessions sessions;
     private final LoginThrottle throttle;
+    private final PasswordQueue queue;
     private final AuditLog audit;
     private final String rootPath;
 
-    public SignIn(Jdbi jdbi, UserRepository users, PasswordHasher hasher, TokenService tokens, LoginThrottle throttle,
-            AuditLog audit, String rootPath) {
+    public SignIn(Jdbi jdbi, UserRepository users, PasswordHasher hasher, TokenService tokens, Sessions sessions,
+            LoginThrottle throttle, PasswordQueue queue, AuditLog audit, String rootPath) {
         this.jdbi = jdbi;
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.sessions = sessions;
         this.throttle = throttle;
+        this.queue = queue;
         this.audit = audit;
         this.rootPath = rootPath;
         this.decoyHash = hasher.hash("decoy-" + System.nanoTime());
     }
 
-    public Session signIn(String username, String password, String address) {
-        long wait = throttle.retryAfterSeconds(username, address);
+    /** Signs in; fails with {@link TooManyAttempts}, {@link PasswordQueue.Full} or a 401 {@link ApiError}. */
+    public Future<Session> signIn(String username, String password, String address) {
+        long wait = throttle.admit(username, address);
         if (wait > 0) {
-            throw new TooManyAttempts(wait);
+            return Future.failedFuture(new TooManyAttempts(wait));
         }
+        return queue.run(() -> check(username, password, address))
+                .onFailure(e -> {
+                    if (e instanceof PasswordQueue.Full) {
+                        throttle.withdraw(username, address);
+                    }
+                });
+    }
+
+    private Session check(String username, String password, String address) {
         Optional<UserRepository.Credentials> found = jdbi.withHandle(h -> users.credentials(h, username));
         boolean ok = hasher.matches(password, found.map(UserRepository.Credentials::passwordHash).orElse(decoyHash))
                 && found.isPresent() && found.get().user().enabled();
+        String unitPath = found.map(c -> c.user().unitPath()).orElse(rootPath);
         if (!ok) {
-            throttle.recordFailure(username, address);
-            String unitPath = found.map(c -> c.user().unitPath()).orElse(rootPath);
-            jdbi.useHandle(h -> audit.record(h, username, address, unitPath, "auth.login_failed", "user:" + username, null));
+            boolean locked = throttle.locked(username, address);
+            jdbi.useTransaction(h -> {
+                audit.record(h, username, address, unitPath, "auth.login_failed", "user:" + username, null);
+                if (locked) {
+                    audit.record(h, username, address, unitPath, "auth.login_locked", "user:" + username,
+                            "tạm khóa đăng nhập từ địa chỉ " + address);
+                }
+            });
             throw new ApiError(401, "invalid_credentials", "Sai tên đăng nhập hoặc mật khẩu.");
         }
-        throttle.recordSuccess(username);
+        throttle.succeeded(username, address);
         User user = found.get().user();
-        String token = tokens.issue(user.username(), user.role(), user.unitId(), user.unitPath());
-        return new Session(token, tokens.ttlSeconds(), user);
+        String sessionId = jdbi.inTransaction(h -> {
+            String id = sessions.open(h, username, address);
+            audit.record(h, username, address, unitPath, "auth.login", "user:" + username, null);
+            return id;
+        });
+        return new Session(tokens.issue(user.username(), sessionId), tokens.ttlSeconds(), user);
     }
 
     /** Sign-in refused for now; the client may retry after {@link #retryAfterSeconds()}. */

@@ -9,9 +9,11 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.time.Duration;
+import vn.loa.server.http.ApiError;
 
 /**
- * Issues and checks the bearer tokens of the API: HS256 JWTs that carry the user's name, role and unit, and expire.
+ * Issues and checks the bearer tokens of the API: HS256 JWTs that carry the user's name and their session id, and
+ * expire. The role and unit are not in the token: {@link Sessions} reads them from the database on each request.
  *
  * <p>The signing key is kept in the database so that tokens survive a restart and every server of a cluster accepts
  * them. Thread-safe.
@@ -27,12 +29,14 @@ public final class TokenService {
         this.ttl = ttl;
     }
 
-    public String issue(String username, Role role, String unitId, String unitPath) {
+    /** What a valid token says: whose it is and which session it belongs to. */
+    public record Claims(String username, String sessionId) {
+    }
+
+    public String issue(String username, String sessionId) {
         JsonObject claims = new JsonObject()
                 .put("sub", username)
-                .put("role", role.wireName())
-                .put("unit", unitId)
-                .put("unitPath", unitPath);
+                .put("sid", sessionId);
         return jwt.generateToken(claims, new JWTOptions().setAlgorithm("HS256").setExpiresInSeconds((int) ttl.toSeconds()));
     }
 
@@ -40,14 +44,19 @@ public final class TokenService {
         return ttl.toSeconds();
     }
 
-    /** The caller a valid, unexpired token names; fails with {@code ApiError.unauthorized()} otherwise. */
-    public Future<Caller> verify(String token, String address) {
+    /**
+     * The claims of a valid, unexpired token; fails with {@code ApiError.unauthorized()} otherwise, also for a token of
+     * an older version that names no session.
+     */
+    public Future<Claims> verify(String token) {
         return jwt.authenticate(new TokenCredentials(token))
-                .map(user -> {
+                .compose(user -> {
                     JsonObject p = user.principal();
-                    return new Caller(p.getString("sub"), Role.fromWire(p.getString("role")), p.getString("unit"),
-                            p.getString("unitPath"), address);
+                    String sub = p.getString("sub");
+                    String sid = p.getString("sid");
+                    return sub == null || sid == null ? Future.failedFuture(ApiError.unauthorized())
+                            : Future.succeededFuture(new Claims(sub, sid));
                 })
-                .recover(e -> Future.failedFuture(vn.loa.server.http.ApiError.unauthorized()));
+                .recover(e -> Future.failedFuture(ApiError.unauthorized()));
     }
 }

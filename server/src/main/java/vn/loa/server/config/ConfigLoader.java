@@ -82,7 +82,8 @@ public final class ConfigLoader {
                 RtpSettings.from(p),
                 speech(p),
                 ProgrammeSettings.from(p),
-                HotlineConfig.from(p));
+                HotlineConfig.from(p),
+                SecuritySettings.from(p));
     }
 
     private static SpeechSettings speech(Properties p) {

@@ -24,7 +24,8 @@ public record LoaConfig(
         RtpSettings rtp,
         SpeechSettings speech,
         ProgrammeSettings programmes,
-        HotlineConfig hotline) {
+        HotlineConfig hotline,
+        SecuritySettings security) {
 
     /** True when the database is PostgreSQL rather than the embedded H2. */
     public boolean isPostgres() {
@@ -35,7 +36,6 @@ public record LoaConfig(
     public LoaConfig withHttpPort(int port) {
         return new LoaConfig(httpHost, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword,
                 rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow, rtp, speech,
-                programmes,
-                hotline);
+                programmes, hotline, security);
     }
 }

@@ -34,6 +34,8 @@ public final class ApiRouter {
         return vertx.fileSystem().readFile("openapi.yaml").compose(yaml ->
                 OpenAPIContract.from(vertx, "openapi.yaml").map(contract -> {
                     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+                    // First, so that every answer carries them, refusals and 404s too.
+                    builder.rootHandler(new SecurityHeaders());
                     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
                     builder.rootHandler(new JsonBodyCheck());
                     builder.rootHandler(authenticator);

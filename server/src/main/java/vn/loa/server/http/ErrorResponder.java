@@ -20,6 +20,13 @@ public final class ErrorResponder implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
 
+    private final ServerPaths paths;
+
+    /** @param paths hides the server's folders in messages built from exceptions (a parser's, a plugin's) */
+    public ErrorResponder(ServerPaths paths) {
+        this.paths = paths;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         ApiError error = classify(ctx.failure(), ctx.statusCode());
@@ -37,11 +44,11 @@ public final class ErrorResponder implements Handler<RoutingContext> {
         ctx.response()
                 .setStatusCode(error.status())
                 .putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(body(error).encode());
+                .end(body(error, paths).encode());
     }
 
-    private static JsonObject body(ApiError error) {
-        JsonObject body = new JsonObject().put("error", error.code()).put("message", error.getMessage());
+    private static JsonObject body(ApiError error, ServerPaths paths) {
+        JsonObject body = new JsonObject().put("error", error.code()).put("message", paths.hide(error.getMessage()));
         if (error.field() != null) {
             body.put("field", error.field());
         }

@@ -2,15 +2,21 @@ package vn.loa.server.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import vn.loa.server.db.Database;
 import vn.loa.server.speech.SpeechReadiness;
 
 /**
- * {@code /health} (are the database and the speech engine ready, is the air behind, is memory short?) and
- * {@code /metrics} (Prometheus text); both open, for monitoring. DOWN answers 503; DEGRADED answers 200, since the
- * server still works, with the reason in its {@code air} or {@code memory} part.
+ * {@code /health} (are the database and the speech engine ready, is the air behind, is memory short?), open for
+ * monitoring, and {@code /metrics} (Prometheus text), which names users' activity and so asks for the metrics token,
+ * or a caller on this machine when no token is set. DOWN answers 503; DEGRADED answers 200, since the server still
+ * works, with the reason in its {@code air} or {@code memory} part.
  */
 public final class HealthRoutes {
 
@@ -19,11 +25,14 @@ public final class HealthRoutes {
     private final PrometheusMeterRegistry registry;
     private final SpeechReadiness speech;
     private final Pressure pressure;
+    private final String metricsToken;
 
+    /** @param metricsToken the bearer token {@code /metrics} asks for; empty means loopback callers only */
     public HealthRoutes(Database database, SpeechReadiness speech, Pressure pressure, Blocking blocking,
-            PrometheusMeterRegistry registry) {
+            PrometheusMeterRegistry registry, String metricsToken) {
         this.database = database;
         this.pressure = pressure.register(registry);
+        this.metricsToken = metricsToken;
         this.speech = speech;
         this.blocking = blocking;
         this.registry = registry;
@@ -38,12 +47,46 @@ public final class HealthRoutes {
                     .put("status", status)
                     .put("database", db ? "UP" : "DOWN")
                     .put("speech", new JsonObject().put("espeak-ng", espeak != null ? "UP" : "DOWN")
-                            .put("version", espeak))
+                            .put("version", espeak == null ? null : withoutPaths(espeak)))
                     .mergeIn(pressure.describe());
         }).onComplete(r -> {
             JsonObject health = r.succeeded() ? r.result() : new JsonObject().put("status", "DOWN");
             Replies.json(ctx, "DOWN".equals(health.getString("status")) ? 503 : 200, health);
         }));
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        router.get("/metrics").handler(this::mayReadMetrics).handler(PrometheusScrapingHandler.create(registry));
+    }
+
+    /** The version line without the folder espeak-ng reports its data in: an open page shows no server paths. */
+    private static String withoutPaths(String version) {
+        return version.replaceFirst("\\s*Data at:.*$", "").strip();
+    }
+
+    private void mayReadMetrics(RoutingContext ctx) {
+        if (metricsToken.isEmpty()) {
+            SocketAddress remote = ctx.request().remoteAddress();
+            boolean local = remote != null && remote.hostAddress() != null && isLoopback(remote.hostAddress());
+            if (local) {
+                ctx.next();
+            } else {
+                ctx.fail(ApiError.forbidden("/metrics chỉ đọc được từ chính máy chủ, hoặc đặt metrics.token (LOA_METRICS_TOKEN)."));
+            }
+            return;
+        }
+        String header = ctx.request().getHeader("Authorization");
+        byte[] expected = ("Bearer " + metricsToken).getBytes(StandardCharsets.UTF_8);
+        if (header != null && MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.UTF_8))) {
+            ctx.next();
+        } else {
+            ctx.fail(new ApiError(401, "unauthorized", "/metrics cần mã metrics.token trong Authorization: Bearer."));
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            // A literal address: no name lookup happens.
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -68,8 +68,9 @@ public final class UserRoutes {
         JsonObject body = ctx.body().asJsonObject();
         String current = body.getString("currentPassword");
         String next = body.getString("newPassword");
+        String session = Authenticator.sessionId(ctx);
         blocking.run(() -> {
-            service.changeOwnPassword(caller, current, next);
+            service.changeOwnPassword(caller, session, current, next);
             return null;
         }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     }

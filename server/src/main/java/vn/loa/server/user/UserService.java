@@ -8,25 +8,30 @@ import vn.loa.server.audit.AuditLog;
 import vn.loa.server.auth.Action;
 import vn.loa.server.auth.Caller;
 import vn.loa.server.auth.PasswordHasher;
+import vn.loa.server.auth.PasswordPolicy;
 import vn.loa.server.auth.Role;
+import vn.loa.server.auth.SessionEnd;
+import vn.loa.server.auth.Sessions;
 import vn.loa.server.http.ApiError;
 import vn.loa.server.zone.ZoneGuard;
 
 /** Managing users: admins create users in their own subtree. Blocking (JDBC, password hashing). */
 public final class UserService {
 
-    static final int MIN_PASSWORD = 8;
-
     private final Jdbi jdbi;
     private final UserRepository users;
     private final ZoneGuard zones;
     private final PasswordHasher hasher;
     private final AuditLog audit;
+    private final Sessions sessions;
+    private final PasswordPolicy policy;
     private final Clock clock;
 
-    public UserService(Jdbi jdbi, UserRepository users, ZoneGuard zones, PasswordHasher hasher, AuditLog audit,
-            Clock clock) {
+    public UserService(Jdbi jdbi, UserRepository users, ZoneGuard zones, PasswordHasher hasher, PasswordPolicy policy,
+            AuditLog audit, Sessions sessions, Clock clock) {
         this.jdbi = jdbi;
+        this.policy = policy;
+        this.sessions = sessions;
         this.users = users;
         this.zones = zones;
         this.hasher = hasher;
@@ -45,7 +50,8 @@ public final class UserService {
 
     public User create(Caller caller, String username, String displayName, Role role, String unitId, String password) {
         requireAdmin(caller);
-        String hash = hasher.hash(checked(password));
+        policy.check(username, role, password, "password");
+        String hash = hasher.hash(password);
         return jdbi.inTransaction(h -> {
             Zone unit = zones.inScope(h, caller, unitId == null ? caller.unitId() : unitId);
             if (users.find(h, username).isPresent()) {
@@ -67,8 +73,16 @@ public final class UserService {
         if (username.equals(caller.username()) && (c.role() != null || Boolean.FALSE.equals(c.enabled()))) {
             throw ApiError.forbidden("Không thể tự đổi vai trò hoặc tự khóa tài khoản của mình; hãy nhờ quản trị viên khác.");
         }
-        String hash = c.password() == null ? null : hasher.hash(checked(c.password()));
-        return jdbi.inTransaction(h -> {
+        String hash = null;
+        if (c.password() != null) {
+            // The role the user will have decides how long the password must be.
+            Role role = c.role() != null ? c.role() : jdbi.withHandle(h -> users.find(h, username))
+                    .filter(u -> caller.covers(u.unitPath())).map(User::role).orElse(Role.CLERK);
+            policy.check(username, role, c.password(), "password");
+            hash = hasher.hash(c.password());
+        }
+        String newHash = hash;
+        User result = jdbi.inTransaction(h -> {
             User current = users.find(h, username).filter(u -> caller.covers(u.unitPath()))
                     .orElseThrow(() -> ApiError.notFound("người dùng", username));
             Zone unit = zones.inScope(h, caller, c.unitId() == null ? current.unitId() : c.unitId());
@@ -76,33 +90,51 @@ public final class UserService {
                     c.role() == null ? current.role() : c.role(), unit.id(), unit.path(),
                     c.enabled() == null ? current.enabled() : c.enabled());
             users.update(h, changed);
-            if (hash != null) {
-                users.setPassword(h, username, hash);
+            if (newHash != null) {
+                users.setPassword(h, username, newHash);
             }
+            SessionEnd end = sessionEnd(current, changed, newHash != null);
+            int ended = end == null ? 0 : sessions.endAllOf(h, username, null, end);
             audit.record(h, caller, "user.update", "user:" + username, changed.role().wireName() + " @ " + unit.id()
-                    + (changed.enabled() ? "" : " (khóa)") + (hash == null ? "" : " (đặt lại mật khẩu)"));
+                    + (changed.enabled() ? "" : " (khóa)") + (newHash == null ? "" : " (đặt lại mật khẩu)")
+                    + (ended == 0 ? "" : " (kết thúc " + ended + " phiên đăng nhập)"));
             return changed;
         });
+        sessions.forget(username);
+        return result;
     }
 
-    /** A user changes their own password, proving they know the current one. */
-    public void changeOwnPassword(Caller caller, String current, String next) {
-        String hash = hasher.hash(checked(next));
+    /** Why a change to a user ends their sessions, or null when they may go on (a new display name). */
+    private static SessionEnd sessionEnd(User before, User after, boolean newPassword) {
+        if (before.enabled() && !after.enabled()) {
+            return SessionEnd.DISABLED;
+        }
+        if (before.role() != after.role()) {
+            return SessionEnd.ROLE_CHANGED;
+        }
+        if (!before.unitId().equals(after.unitId())) {
+            return SessionEnd.UNIT_CHANGED;
+        }
+        return newPassword ? SessionEnd.PASSWORD_CHANGED : null;
+    }
+
+    /**
+     * A user changes their own password, proving they know the current one; their other sessions end (a stolen token
+     * stops working), the one they changed it from goes on.
+     */
+    public void changeOwnPassword(Caller caller, String sessionId, String current, String next) {
+        policy.check(caller.username(), caller.role(), next, "newPassword");
+        String hash = hasher.hash(next);
         jdbi.useTransaction(h -> {
             var credentials = users.credentials(h, caller.username()).orElseThrow(ApiError::unauthorized);
             if (!hasher.matches(current, credentials.passwordHash())) {
                 throw ApiError.forbidden("Mật khẩu hiện tại không đúng.");
             }
             users.setPassword(h, caller.username(), hash);
+            sessions.endAllOf(h, caller.username(), sessionId, SessionEnd.PASSWORD_CHANGED);
             audit.record(h, caller, "user.password", "user:" + caller.username(), null);
         });
-    }
-
-    private static String checked(String password) {
-        if (password.length() < MIN_PASSWORD) {
-            throw ApiError.badRequest("weak_password", "Mật khẩu cần ít nhất " + MIN_PASSWORD + " ký tự.");
-        }
-        return password;
+        sessions.forget(caller.username());
     }
 
     private static void requireAdmin(Caller caller) {

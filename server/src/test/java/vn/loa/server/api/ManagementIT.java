@@ -77,6 +77,24 @@ class ManagementIT extends ApiSuite {
     }
 
     @Test
+    void weakPasswordsAreRefusedInVietnameseAndLeadersNeedTwelveCharacters() {
+        for (String weak : new String[] {"password", "12345678", "        ", "matkhau123"}) {
+            var reply = province.adminA.post("/api/v1/users", new JsonObject().put("username", Province.unique("yeu"))
+                    .put("role", "clerk").put("password", weak));
+            assertRefused(reply, 400, "weak_password");
+            assertThat(reply.json().getString("field")).isEqualTo("password");
+        }
+        assertRefused(province.adminA.post("/api/v1/users", new JsonObject().put("username", Province.unique("ld"))
+                .put("role", "approver").put("password", "song-nuoc-1")), 400, "weak_password");
+        String clerk = Province.unique("ngan");
+        assertThat(province.adminA.post("/api/v1/users", new JsonObject().put("username", clerk)
+                .put("role", "clerk").put("password", "song-nuoc-1")).status()).isEqualTo(201);
+        // Promoting needs no new password, but a reset for the leader they now are must be long enough.
+        assertRefused(province.adminA.put("/api/v1/users/" + clerk, new JsonObject().put("role", "approver")
+                .put("password", "song-nuoc-2")), 400, "weak_password");
+    }
+
+    @Test
     void adminCannotLockThemselvesOutNorReachAnotherCommunesUsers() {
         assertRefused(province.adminA.put("/api/v1/users/admin-a", new JsonObject().put("enabled", false)),
                 403, "forbidden");

@@ -36,6 +36,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void securitySettingsAreReadAndCheckedAtStartUp() {
+        var security = ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_RELAY_ALLOWED_HOSTS", " Radio.Local , 10.0.0.9",
+                "LOA_AUTH_SESSION_IDLE", "900")).security();
+        assertThat(security.relayAllowedHosts()).containsExactlyInAnyOrder("radio.local", "10.0.0.9");
+        assertThat(security.sessionIdle()).hasSeconds(900);
+        assertThat(security.metricsToken()).isEmpty();
+
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_HTTP_HEADER_TIMEOUT", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_HTTP_HEADER_TIMEOUT");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_AUTH_PASSWORD_QUEUE", "nhiều")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_AUTH_PASSWORD_QUEUE");
+    }
+
+    @Test
     void everyDefaultKeyIsDocumented() throws Exception {
         String text = new String(ConfigLoader.class.getResourceAsStream("/loa-defaults.properties").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);

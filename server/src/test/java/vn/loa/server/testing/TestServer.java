@@ -18,8 +18,12 @@ public final class TestServer implements AutoCloseable {
     private final int port;
 
     private TestServer(LoaConfig config) throws Exception {
+        this(config, Clock.systemUTC());
+    }
+
+    private TestServer(LoaConfig config, Clock clock) throws Exception {
         this.config = config;
-        this.server = new LoaServer(config, Clock.systemUTC());
+        this.server = new LoaServer(config, clock);
         this.port = server.start();
     }
 
@@ -29,9 +33,14 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on H2 with some settings changed ({@code tts.cloud=...}). */
     public static TestServer onH2(java.util.Map<String, String> settings) throws Exception {
+        return onH2(settings, Clock.systemUTC());
+    }
+
+    /** A server on H2 with some settings changed, whose services read the time from {@code clock}. */
+    public static TestServer onH2(java.util.Map<String, String> settings, Clock clock) throws Exception {
         Properties p = properties("");
         settings.forEach(p::setProperty);
-        return new TestServer(ConfigLoader.from(p));
+        return new TestServer(ConfigLoader.from(p), clock);
     }
 
     public static TestServer onPostgres() throws Exception {
@@ -58,6 +67,8 @@ public final class TestServer implements AutoCloseable {
         p.setProperty("relay.silence.limit", "2");
         // A notice's slide leaves the boards 2 s after it went off air, so the board test waits seconds, not a minute.
         p.setProperty("board.notice.linger", "2");
+        // The tests' upstream streams (icecast, plain HTTP servers) run on this machine.
+        p.setProperty("relay.allowed.hosts", "127.0.0.1,localhost");
         return p;
     }
 

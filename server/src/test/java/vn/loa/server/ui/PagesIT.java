@@ -141,6 +141,52 @@ class PagesIT extends UiSuite {
     }
 
     @Test
+    void signingOutEndsTheSessionOnTheServerNotOnlyInTheTab() {
+        Page clerk = browser.signIn("can-bo", Commune.PASSWORD);
+        String token = (String) clerk.evaluate("() => JSON.parse(sessionStorage.getItem('loa.session')).token");
+        assertThat(new Api(server.baseUrl(), token).get("/api/v1/users/me").status()).isEqualTo(200);
+
+        clerk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng xuất")).click();
+
+        assertThat(clerk.locator("h1")).hasText("Đăng nhập");
+        var copied = new Api(server.baseUrl(), token).get("/api/v1/users/me");
+        assertThat(copied.status()).as("a copy of the token, kept by someone else").isEqualTo(401);
+        assertThat(copied.json().getString("error")).isEqualTo("session_ended");
+        assertThat(browser.scriptErrors).isEmpty();
+    }
+
+    @Test
+    void aClerkWhoseAccountIsLockedIsToldWhyOnTheSignInPage() {
+        Commune.created(commune.admin.post("/api/v1/users", new JsonObject().put("username", "tam-thoi")
+                .put("role", "clerk").put("unit", "xa-an-binh").put("password", Commune.PASSWORD)));
+        Page clerk = browser.signIn("tam-thoi", Commune.PASSWORD);
+
+        commune.admin.put("/api/v1/users/tam-thoi", new JsonObject().put("enabled", false));
+        clerk.navigate("/#/notices");
+
+        assertThat(clerk.locator("h1")).hasText("Đăng nhập");
+        assertThat(clerk.getByRole(AriaRole.ALERT)).containsText("Tài khoản đã bị khóa");
+        assertThat(browser.scriptErrors).isEmpty();
+    }
+
+    @Test
+    void anAdminEndsAClerksSessionFromTheUsersPage() {
+        Commune.created(commune.admin.post("/api/v1/users", new JsonObject().put("username", "phien-thu")
+                .put("role", "clerk").put("unit", "xa-an-binh").put("password", Commune.PASSWORD)));
+        Api clerk = Api.signIn(server.baseUrl(), "phien-thu", Commune.PASSWORD);
+        Page admin = browser.signIn("quan-tri", Commune.PASSWORD);
+        admin.navigate("/#/users");
+
+        admin.locator("tr[data-session='phien-thu']").getByRole(AriaRole.BUTTON).click();
+
+        assertThat(admin.locator("tr[data-session='phien-thu']")).hasCount(0);
+        assertThat(clerk.get("/api/v1/users/me").json().getString("error")).isEqualTo("session_ended");
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Phiên đăng nhập đang mở")))
+                .isVisible();
+        assertThat(browser.scriptErrors).isEmpty();
+    }
+
+    @Test
     void pageModulesAreCheckedAgainAfterAnUpgradeNotKeptForADay() {
         var reply = new Api(server.baseUrl(), null).get("/js/app.js");
         assertThat(reply.status()).isEqualTo(200);

@@ -1,0 +1,75 @@
+package vn.loa.server.auth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import vn.loa.server.db.Rows;
+
+/** SQL for sign-in sessions ({@code auth_session}). Stateless; every method runs on the caller's handle. */
+public final class SessionStore {
+
+    /** A session joined with its user as the database has them now: the role and unit that authorise a request. */
+    public record Row(String id, String username, Role role, String unitId, String unitPath, boolean enabled,
+            String address, Instant createdAt, Instant lastSeenAt, Instant expiresAt, Instant endedAt,
+            String endReason) {
+    }
+
+    private static final String SELECT = "SELECT s.id, s.username, s.address, s.created_at, s.last_seen_at, "
+            + "s.expires_at, s.ended_at, s.end_reason, u.role, u.unit_id, u.enabled, z.path "
+            + "FROM auth_session s JOIN app_user u ON u.username = s.username JOIN zone z ON z.id = u.unit_id ";
+    private static final RowMapper<Row> ROW = (rs, ctx) -> new Row(rs.getString("id"), rs.getString("username"),
+            Role.fromWire(rs.getString("role")), rs.getString("unit_id"), rs.getString("path"),
+            rs.getBoolean("enabled"), rs.getString("address"), Rows.instant(rs, "created_at"),
+            Rows.instant(rs, "last_seen_at"), Rows.instant(rs, "expires_at"), Rows.instant(rs, "ended_at"),
+            rs.getString("end_reason"));
+
+    public void insert(Handle h, String id, String username, String address, Instant now, Instant expiresAt) {
+        h.createUpdate("INSERT INTO auth_session (id, username, address, created_at, last_seen_at, expires_at) "
+                        + "VALUES (:id, :u, :address, :now, :now, :expires)")
+                .bind("id", id).bind("u", username).bind("address", address).bind("now", Rows.utc(now))
+                .bind("expires", Rows.utc(expiresAt))
+                .execute();
+    }
+
+    public Optional<Row> find(Handle h, String id) {
+        return h.createQuery(SELECT + "WHERE s.id = :id").bind("id", id).map(ROW).findOne();
+    }
+
+    /** Sessions not ended, not expired and used since {@code idleSince}, of users in the subtree at {@code pathPrefix}. */
+    public List<Row> active(Handle h, String pathPrefix, Instant now, Instant idleSince) {
+        return h.createQuery(SELECT + "WHERE s.ended_at IS NULL AND s.expires_at > :now AND s.last_seen_at > :idle "
+                        + "AND LEFT(z.path, :n) = :prefix ORDER BY s.last_seen_at DESC")
+                .bind("now", Rows.utc(now)).bind("idle", Rows.utc(idleSince))
+                .bind("n", pathPrefix.length()).bind("prefix", pathPrefix)
+                .map(ROW).list();
+    }
+
+    public void touch(Handle h, String id, Instant now) {
+        h.createUpdate("UPDATE auth_session SET last_seen_at = :now WHERE id = :id AND ended_at IS NULL")
+                .bind("now", Rows.utc(now)).bind("id", id).execute();
+    }
+
+    /** Ends one session; false when it had already ended. */
+    public boolean end(Handle h, String id, SessionEnd reason, Instant now) {
+        return h.createUpdate("UPDATE auth_session SET ended_at = :now, end_reason = :reason "
+                        + "WHERE id = :id AND ended_at IS NULL")
+                .bind("now", Rows.utc(now)).bind("reason", reason.wireName()).bind("id", id)
+                .execute() > 0;
+    }
+
+    /** Ends every open session of a user but {@code keepId} (may be null); returns how many ended. */
+    public int endAllOf(Handle h, String username, String keepId, SessionEnd reason, Instant now) {
+        return h.createUpdate("UPDATE auth_session SET ended_at = :now, end_reason = :reason "
+                        + "WHERE username = :u AND ended_at IS NULL AND id <> :keep")
+                .bind("now", Rows.utc(now)).bind("reason", reason.wireName()).bind("u", username)
+                .bind("keep", keepId == null ? "" : keepId)
+                .execute();
+    }
+
+    /** Forgets sessions that expired before {@code before}: their tokens are refused by their expiry anyway. */
+    public void purge(Handle h, Instant before) {
+        h.createUpdate("DELETE FROM auth_session WHERE expires_at < :before").bind("before", Rows.utc(before)).execute();
+    }
+}

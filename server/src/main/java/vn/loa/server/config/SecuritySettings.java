@@ -1,0 +1,37 @@
+package vn.loa.server.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How Loa defends itself (issue 22): how long an unused session lasts, how many sign-ins one name may try from strange
+ * addresses, how many sign-in password checks run and wait at
+ * once, the HTTP server's timeouts and per-address connection cap, who may read {@code /metrics}, and which private
+ * hosts a relay may still pull from.
+ *
+ * @param metricsToken      the bearer token {@code /metrics} asks for; empty means only loopback callers may read it
+ * @param relayAllowedHosts host names or addresses (lower case) a relay URL may name although they are private
+ */
+public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int passwordThreads, int passwordQueue,
+        Duration httpIdleTimeout, Duration httpHeaderTimeout, int connectionsPerAddress, String metricsToken,
+        Set<String> relayAllowedHosts) {
+
+    static SecuritySettings from(Properties p) {
+        return new SecuritySettings(
+                Duration.ofSeconds(ConfigLoader.integer(p, "auth.session.idle", 60, 7 * 24 * 3600)),
+                ConfigLoader.integer(p, "auth.login.account.limit", 1, 100_000),
+                ConfigLoader.integer(p, "auth.password.threads", 1, 64),
+                ConfigLoader.integer(p, "auth.password.queue", 1, 10_000),
+                Duration.ofSeconds(ConfigLoader.integer(p, "http.idle.timeout", 5, 24 * 3600)),
+                Duration.ofSeconds(ConfigLoader.integer(p, "http.header.timeout", 1, 3600)),
+                ConfigLoader.integer(p, "http.connections.per.address", 0, 1_000_000),
+                p.getProperty("metrics.token", "").trim(),
+                Arrays.stream(p.getProperty("relay.allowed.hosts", "").split(","))
+                        .map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet()));
+    }
+}
