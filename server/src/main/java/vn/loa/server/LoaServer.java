@@ -160,6 +160,7 @@ public final class LoaServer implements AutoCloseable {
         var sessionRoutes = new SessionRoutes(sessions, blocking);
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
         var prefetch = new PrefetchRoutes(jdbi, air.prefetcher(), blocking);
+        var nodeHere = new vn.loa.server.node.NodeHereRoutes(jdbi, audit, air.onAir()::refreshZone, blocking);
         var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking,
                 config.programmes().previewMaxChars(), config.programmes().previewConcurrency());
         boardStation = new vn.loa.server.display.BoardStation(vertx, jdbi, boardRegistry, lifecycle, audit,
@@ -214,6 +215,7 @@ public final class LoaServer implements AutoCloseable {
             quietRoutes.mount(builder);
             reports.mount(builder);
             prefetch.mount(builder);
+            nodeHere.mount(builder);
             audio.mount(builder);
         }).await();
         alerts.mountCap(api, authenticator);

@@ -20,8 +20,8 @@ public final class Authenticator implements Handler<RoutingContext> {
     private static final String KEYED_PATH = "/api/v1/alerts";
     private static final Set<String> OPEN = Set.of(
             "/api/v1/auth/login", "/api/v1/openapi.json", "/api/v1/openapi.yaml",
-            // Agents authenticate inside the channel, with their node token.
-            "/api/v1/nodes/control");
+            // Agents authenticate inside the channel, with their node token; a speaker saying where it is, with its.
+            "/api/v1/nodes/control", "/api/v1/nodes/here");
     /** Node agents fetch prefetched audio with their node id and token (HTTP Basic), checked by the route. */
     private static final String NODE_FILES = "/api/v1/nodes/prefetch/";
 

@@ -54,6 +54,12 @@ public final class NodeRepository implements ZonedRepository<Node> {
                 .bind("id", id).bind("kind", kind.wireName()).bind("hash", tokenHash).map(NODE).findOne();
     }
 
+    /** Moves an RTP node to {@code address} (host:port), as it said it is now. */
+    public void moveTo(Handle h, String id, String address) {
+        h.createUpdate("UPDATE node SET address = :address WHERE id = :id AND kind = 'rtp'")
+                .bind("address", address).bind("id", id).execute();
+    }
+
     /** The nodes directly in one zone (not below it). */
     public List<Node> inZone(Handle h, String zoneId) {
         return h.createQuery("SELECT " + COLUMNS + " FROM node n WHERE n.zone_id = :z ORDER BY n.id")

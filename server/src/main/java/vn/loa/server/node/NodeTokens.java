@@ -28,8 +28,9 @@ public final class NodeTokens implements DeviceRoutes.Registration<Node> {
 
     @Override
     public JsonObject register(Caller caller, Node node) {
-        // Agents sign in on the control channel, stream boxes on the zone's HTTP stream; an RTP speaker needs no secret.
-        String token = node.kind() != NodeKind.RTP ? newToken() : null;
+        // Agents sign in on the control channel, stream boxes on the zone's HTTP stream, and an RTP speaker whose
+        // address changes (a 4G SIM, a port-forward) says where it is now (POST /api/v1/nodes/here).
+        String token = newToken();
         registry.create(caller, node, (h, n) -> {
             if (token != null) {
                 h.createUpdate("UPDATE node SET token_hash = :hash WHERE id = :id")

@@ -361,6 +361,49 @@ class FieldNetworkIT {
     }
 
     @Test
+    void anRtpSpeakerWhoseAddressChangesSaysWhereItIsAndItsAudioFollows() throws Exception {
+        String zone = zone("thon-dia-chi", "Thôn Địa Chỉ");
+        String node = Province.unique("loa-ip-4g");
+        String token = created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", node)
+                .put("name", "Loa IP 4G").put("zone", zone).put("kind", "rtp").put("address", "192.0.2.10:5004")
+                .put("codec", "PCMU"))).json().getString("token");
+        Path folder = TempDirs.create("loa-field-here-");
+
+        assertThat(curl(folder, node + ":wrong", "{}")).isEqualTo("401");
+        assertThat(curl(folder, node + ":" + token, "{\"port\":5006}")).isEqualTo("200");
+
+        assertThat(province.technicianA.get("/api/v1/nodes/" + node).json().getString("address"))
+                .isEqualTo(FieldNetwork.LAN_HOST + ":5006");
+        assertThat(province.admin.get("/api/v1/audit?action=node.here").body()).contains(node)
+                .contains("192.0.2.10:5004");
+        // And a notice now reaches it there, past the router.
+        Path heardWav = folder.resolve("speaker.wav");
+        Process speaker = FieldNetwork.start(FieldNetwork.LAN, folder.resolve("gst.log"), List.of("gst-launch-1.0",
+                "-e", "udpsrc", "port=5006", "caps=application/x-rtp,media=audio,clock-rate=8000,encoding-name=PCMU,"
+                        + "payload=0", "!", "rtpjitterbuffer", "!", "rtppcmudepay", "!", "mulawdec", "!",
+                "audioconvert", "!", "wavenc", "!", "filesink", "location=" + heardWav));
+        try {
+            Thread.sleep(1000); // GStreamer binds its port
+            long id = emergency(zone);
+            awaitThat(() -> "DONE".equals(state(id)), "the emergency is done", natAgent);
+            stop(speaker);
+            assertThat(seconds(heardWav)).isGreaterThan(spokenSeconds() * 0.9);
+        } finally {
+            speaker.destroyForcibly();
+        }
+    }
+
+    /** POSTs {@code body} to /api/v1/nodes/here from the LAN with HTTP Basic {@code user}; returns the status. */
+    private static String curl(Path folder, String user, String body) throws Exception {
+        Path out = folder.resolve("curl-" + System.nanoTime() + ".txt");
+        Process curl = FieldNetwork.start(FieldNetwork.LAN, out, List.of("curl", "-s", "-o", "/dev/null", "-w",
+                "%{http_code}", "-u", user, "-H", "Content-Type: application/json", "-d", body,
+                serverUrl + "/api/v1/nodes/here"));
+        curl.waitFor(30, TimeUnit.SECONDS);
+        return Files.readString(out).trim();
+    }
+
+    @Test
     void aStreamIsRefusedWithoutTheBoxsTokenOrToABoxOfAnotherZone() throws Exception {
         String zone = zone("thon-khoa", "Thôn Khóa");
         String box = Province.unique("hop-khoa");
