@@ -39,7 +39,7 @@ final class EmergencyBench {
         int runs = Integer.getInteger("loa.bench.emergency.runs", 40);
         String heap = System.getProperty("loa.bench.emergency.heap", "768m");
         Path data = Files.createTempDirectory("loa-bench-emergency-");
-        Path recording = longMp3(data, hours);
+        Path recording = Files.write(data.resolve("long.mp3"), vn.loa.server.testing.Uploads.longMp3(data, hours));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -275,26 +275,6 @@ final class EmergencyBench {
             }
             text.append(sentence);
         }
-    }
-
-    /** {@code hours} of a 300 Hz tone at 8 kb/s: ten minutes encoded by ffmpeg, the frames repeated. */
-    private static Path longMp3(Path dir, int hours) throws IOException, InterruptedException {
-        Path piece = dir.resolve("piece.mp3");
-        Process p = new ProcessBuilder(List.of("ffmpeg", "-y", "-nostdin", "-v", "error", "-f", "lavfi", "-i",
-                "sine=frequency=300:duration=600:sample_rate=8000", "-ac", "1", "-b:a", "8k", "-write_xing", "0",
-                "-id3v2_version", "0", piece.toString())).redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("ffmpeg could not make " + piece + ": " + said);
-        }
-        byte[] tenMinutes = Files.readAllBytes(piece);
-        Path all = dir.resolve("long.mp3");
-        try (var outStream = Files.newOutputStream(all)) {
-            for (int i = 0; i < hours * 6; i++) {
-                outStream.write(tenMinutes);
-            }
-        }
-        return all;
     }
 
     private static long residentMegabytes(long pid) {

@@ -44,7 +44,7 @@ class EmergencyUnderLoadIT {
     void anEmergencyAirsItsFirstPacketWithin500MillisecondsWhileARecordingOfHoursAirsSpeechIsMadeAndPreviewsFlood()
             throws Exception {
         Path data = TempDirs.create("loa-emergency-load-");
-        byte[] recording = longMp3(data, RECORDING_HOURS);
+        byte[] recording = Uploads.longMp3(data, RECORDING_HOURS);
         try (ServerProcess server = ServerProcess.start(data, "", ServerProcess.freePort(), Map.of());
                 RtpCapture busy = new RtpCapture(); RtpCapture quiet = new RtpCapture();
                 RtpCapture reading = new RtpCapture(); RtpCapture relaying = new RtpCapture();
@@ -67,7 +67,7 @@ class EmergencyUnderLoadIT {
             assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
             assertThat(upload.json().getLong("durationMs")).isGreaterThan(RECORDING_HOURS * 3_500_000L);
             Api.Reply tooLong = admin.sendBytes("POST", "/api/v1/audio", Uploads.multipart("qua-dai.mp3", "audio/mpeg",
-                    longMp3(data, 5)), Uploads.contentType());
+                    Uploads.longMp3(data, 5)), Uploads.contentType());
             assertThat(tooLong.status()).as("five hours, over the 4-hour default limit").isEqualTo(413);
             assertThat(tooLong.json().getString("error")).isEqualTo("programme_too_long");
             long programme = approved(admin, new JsonObject().put("title", "Chương trình dài")
@@ -230,27 +230,6 @@ class EmergencyUnderLoadIT {
             }
             text.append(sentence);
         }
-    }
-
-    /**
-     * {@code hours} of a 300 Hz tone as an 8 kb/s MP3: ten minutes encoded by ffmpeg, its frames repeated (MP3
-     * frames stand alone, so the copies play on as one file).
-     */
-    static byte[] longMp3(Path dir, int hours) throws Exception {
-        Path piece = dir.resolve("piece.mp3");
-        Process p = new ProcessBuilder(List.of("ffmpeg", "-y", "-nostdin", "-v", "error", "-f", "lavfi", "-i",
-                "sine=frequency=300:duration=600:sample_rate=8000", "-ac", "1", "-b:a", "8k", "-write_xing", "0",
-                "-id3v2_version", "0", piece.toString())).redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("ffmpeg could not make " + piece + ": " + said);
-        }
-        byte[] tenMinutes = Files.readAllBytes(piece);
-        byte[] all = new byte[tenMinutes.length * hours * 6];
-        for (int i = 0; i < hours * 6; i++) {
-            System.arraycopy(tenMinutes, 0, all, i * tenMinutes.length, tenMinutes.length);
-        }
-        return all;
     }
 
     private static long percentile(List<Long> values, int percent) {

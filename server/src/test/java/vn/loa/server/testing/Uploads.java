@@ -125,4 +125,25 @@ public final class Uploads {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
+
+    /**
+     * {@code hours} of a 300 Hz tone as an 8 kb/s MP3: ten minutes encoded by ffmpeg, its frames repeated (MP3
+     * frames stand alone, so the copies play on as one file).
+     */
+    public static byte[] longMp3(Path dir, int hours) throws IOException, InterruptedException {
+        Path piece = dir.resolve("piece.mp3");
+        Process p = new ProcessBuilder(List.of("ffmpeg", "-y", "-nostdin", "-v", "error", "-f", "lavfi", "-i",
+                "sine=frequency=300:duration=600:sample_rate=8000", "-ac", "1", "-b:a", "8k", "-write_xing", "0",
+                "-id3v2_version", "0", piece.toString())).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("ffmpeg could not make " + piece + ": " + said);
+        }
+        byte[] tenMinutes = Files.readAllBytes(piece);
+        byte[] all = new byte[tenMinutes.length * hours * 6];
+        for (int i = 0; i < hours * 6; i++) {
+            System.arraycopy(tenMinutes, 0, all, i * tenMinutes.length, tenMinutes.length);
+        }
+        return all;
+    }
 }
