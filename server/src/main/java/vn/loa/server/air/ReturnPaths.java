@@ -16,9 +16,16 @@ import vn.loa.core.control.MalformedControlMessage;
  *
  * <p>Only a keepalive signed with the agent's session key moves its stream, and only one newer than the last: a
  * spoofed or replayed datagram cannot steal a node's audio. Called on the fan-out threads; quick and lock-free but
- * for one session's own lock.
+ * for one session's own lock. At most {@value #CHECKS_PER_SECOND} signatures are checked a second: a flood of forged
+ * keepalives cannot take the sending threads' time from the audio (agents whose keepalives it crowds out take their
+ * audio over their control connection meanwhile).
  */
 final class ReturnPaths {
+
+    /** Ten thousand agents send about 700 a second. */
+    static final int CHECKS_PER_SECOND = 5_000;
+    private final java.util.concurrent.atomic.AtomicLong window = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
 
     private final NodeSessions sessions;
     private final Clock clock;
@@ -32,7 +39,7 @@ final class ReturnPaths {
 
     /** A datagram arrived on a stream's port from {@code sender}; {@code reply} sends from that port. */
     void heard(InetSocketAddress sender, byte[] datagram, BiConsumer<InetSocketAddress, byte[]> reply) {
-        if (!KeepaliveCodec.looksLikeKeepalive(datagram)) {
+        if (!KeepaliveCodec.looksLikeKeepalive(datagram) || !mayCheck()) {
             refused.increment();
             return;
         }
@@ -53,6 +60,15 @@ final class ReturnPaths {
         }
         taken.increment();
         reply.accept(sender, KeepaliveCodec.encode(keepalive.answered(), session.get().keepaliveKey()));
+    }
+
+    /** Whether another signature may be checked this second. */
+    private boolean mayCheck() {
+        long second = clock.millis() / 1000;
+        if (window.getAndSet(second) != second) {
+            checks.set(0);
+        }
+        return checks.incrementAndGet() <= CHECKS_PER_SECOND;
     }
 
     /** Keepalives taken, and datagrams refused (not a keepalive, unsigned, replayed) since start. */

@@ -1,0 +1,86 @@
+package vn.loa.server.air;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.loa.core.control.Keepalive;
+import vn.loa.core.control.KeepaliveCodec;
+import vn.loa.core.media.StreamCodec;
+
+class ReturnPathsTest {
+
+    private static final InetSocketAddress DECLARED = new InetSocketAddress("10.77.2.2", 40000);
+    private static final InetSocketAddress NAT = new InetSocketAddress("10.77.2.2", 31337);
+    private static final InetSocketAddress ELSEWHERE = new InetSocketAddress("203.0.113.9", 5004);
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-12-07T07:00:00Z"), ZoneOffset.UTC);
+    private final NodeSessions sessions = new NodeSessions();
+    private final List<String> zonesChanged = new ArrayList<>();
+    private final List<InetSocketAddress> answeredTo = new ArrayList<>();
+    private final ReturnPaths paths = new ReturnPaths(sessions, clock);
+    private final NodeSession session = new NodeSession("loa-4g", "thon-a", StreamCodec.PCMU, DECLARED, null,
+            clock.instant(), java.time.Duration.ofSeconds(15));
+
+    ReturnPathsTest() {
+        sessions.onZoneChanged(zonesChanged::add);
+        sessions.add(session);
+        zonesChanged.clear();
+    }
+
+    private void heard(InetSocketAddress from, byte[] datagram) {
+        paths.heard(from, datagram, (to, answer) -> answeredTo.add(to));
+    }
+
+    @Test
+    void aSignedKeepaliveMovesTheStreamToWhereItCameFromAndIsAnsweredThere() {
+        heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 1, 0), session.keepaliveKey()));
+
+        assertThat(session.rtpAddress()).isEqualTo(NAT);
+        assertThat(zonesChanged).containsExactly("thon-a");
+        assertThat(answeredTo).containsExactly(NAT);
+    }
+
+    @Test
+    void aForgedOrReplayedKeepaliveMovesNothing() {
+        byte[] genuine = KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 5, 0), session.keepaliveKey());
+        heard(NAT, genuine);
+
+        heard(ELSEWHERE, genuine); // replayed from elsewhere
+        heard(ELSEWHERE, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 6, 0), new byte[32])); // wrong key
+        heard(ELSEWHERE, KeepaliveCodec.encode(new Keepalive(true, "loa-4g", 7, 0), session.keepaliveKey()));
+
+        assertThat(session.rtpAddress()).isEqualTo(NAT);
+        assertThat(answeredTo).containsExactly(NAT);
+        assertThat(paths.refused()).isEqualTo(3);
+    }
+
+    @Test
+    void aNatThatRemapsIsFollowedByTheNextKeepalive() {
+        heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 1, 0), session.keepaliveKey()));
+        InetSocketAddress remapped = new InetSocketAddress("10.77.2.2", 45001);
+
+        heard(remapped, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 2, 0), session.keepaliveKey()));
+
+        assertThat(session.rtpAddress()).isEqualTo(remapped);
+        assertThat(zonesChanged).containsExactly("thon-a", "thon-a");
+    }
+
+    @Test
+    void aFloodOfForgedKeepalivesIsCheckedOnlyUpToTheLimitEachSecond() {
+        byte[] forged = KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 9, 0), new byte[32]);
+        for (int i = 0; i < ReturnPaths.CHECKS_PER_SECOND; i++) {
+            heard(ELSEWHERE, forged);
+        }
+
+        // Past the limit, this second (the clock stands still here), not even a genuine one is checked.
+        heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 10, 0), session.keepaliveKey()));
+        assertThat(session.rtpAddress()).isEqualTo(DECLARED);
+        assertThat(paths.taken()).isZero();
+    }
+}
