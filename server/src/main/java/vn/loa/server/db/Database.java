@@ -17,9 +17,11 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    private final boolean embeddedH2;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, boolean embeddedH2) {
         this.pool = pool;
+        this.embeddedH2 = embeddedH2;
         this.jdbi = Jdbi.create(pool);
         // Filters bind every optional parameter and use only those that are set.
         this.jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
@@ -38,7 +40,12 @@ public final class Database implements AutoCloseable {
         // Fail fast with the driver's own reason when the database is unreachable at start-up.
         hikari.setInitializationFailTimeout(10_000);
         HikariDataSource pool = new HikariDataSource(hikari);
+        boolean embeddedH2 = config.dbUrl().startsWith("jdbc:h2:file:");
         try {
+            if (embeddedH2) {
+                // Before any write, Flyway's included: see H2AppendOnly (ADR 0015).
+                H2AppendOnly.start(pool);
+            }
             // db/vendor/h2 and db/vendor/postgresql hold what differs by database (Quartz's job store tables).
             String vendor = config.isPostgres() ? "postgresql" : "h2";
             // Out of order: features land in parallel with reserved version ranges (V10 scheduler, V20 boards, ...),
@@ -49,7 +56,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool);
+        return new Database(pool, embeddedH2);
     }
 
     public Jdbi jdbi() {
@@ -67,6 +74,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (embeddedH2) {
+            H2AppendOnly.beforeClose(pool);
+        }
         pool.close();
     }
 }

@@ -129,11 +129,11 @@ class ScheduleRestartIT {
         }
     }
 
-    private static String vn(Instant t) {
+    static String vn(Instant t) {
         return t.atOffset(ZoneOffset.ofHours(7)).toString();
     }
 
-    private static String village(Api admin, String id, RtpCapture speaker) {
+    static String village(Api admin, String id, RtpCapture speaker) {
         String zone = Province.unique(id);
         Province.created(admin.post("/api/v1/zones", Province.zone(zone, "Thôn " + id, null)));
         Province.created(admin.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa")).put("name", "Loa")
@@ -141,7 +141,7 @@ class ScheduleRestartIT {
         return zone;
     }
 
-    private static long scheduled(Api admin, String zone, JsonObject schedule) {
+    static long scheduled(Api admin, String zone, JsonObject schedule) {
         long id = Province.created(admin.post("/api/v1/announcements", new JsonObject().put("title", "Lịch " + zone)
                 .put("text", "Xin chào bà con.").put("chime", false).put("zones", new JsonArray().add(zone))
                 .put("schedule", schedule))).json().getLong("id");
