@@ -14,16 +14,22 @@ import org.h2.mvstore.MVStore;
  * after they died, the retention time): a chunk written into a hole its predecessor did not predict makes H2 rewrite
  * the file header, but the header still names the predecessor, so recovery follows the predecessor's chain to the end
  * of the file and never sees the new chunk nor the up to 20 commits chained after it. Appended chunks are always found
- * (recovery reads the last block of the file). Space is given back on a clean stop, when H2 compacts the file.
+ * (recovery reads the last block of the file). The price is a file that grows with every commit, so the space is
+ * given back at each start, before anything else writes, and on a clean stop, when H2 compacts the file.
  */
 final class H2AppendOnly {
 
     private H2AppendOnly() {
     }
 
-    /** While the server runs, new chunks only go to the end of the file. */
+    /** The most a start spends compacting what the last run appended; the rest waits for the next start. */
+    private static final int COMPACT_MILLIS = 5_000;
+
+    /** Compacts what the last run appended, then, while the server runs, puts new chunks only at the end of the file. */
     static void start(DataSource pool) {
-        store(pool).setReuseSpace(false);
+        MVStore store = store(pool);
+        store.compactFile(COMPACT_MILLIS);
+        store.setReuseSpace(false);
     }
 
     /** Before a clean close: lets H2's close-time compaction move chunks into the holes and shrink the file. */
