@@ -1,0 +1,167 @@
+package vn.loa.server.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import vn.loa.server.testing.Api;
+import vn.loa.server.testing.TestServer;
+
+/**
+ * A client that keeps writing through the HTTP API while the server is killed under it, and remembers every write the
+ * server acknowledged (answered 2xx): notices, users, schedules planned a few seconds ahead (so airings happen around
+ * the kills) and the DONE it has read back. {@link #lost} names those a restarted server no longer has.
+ *
+ * <p>One thread; a call that fails (refused connection, reset, 5xx while the server dies) is simply not acknowledged.
+ */
+final class CrashWriter implements Runnable {
+
+    private final String base;
+    private final String zone;
+    private final Random random;
+    private final Map<Long, String> notices = new ConcurrentHashMap<>();
+    private final Map<Long, String> schedules = new ConcurrentHashMap<>();
+    private final Map<Long, Boolean> done = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> users = new ConcurrentHashMap<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private volatile boolean running = true;
+    private Api admin;
+
+    CrashWriter(String base, String zone, long seed) {
+        this.base = base;
+        this.zone = zone;
+        this.random = new Random(seed);
+    }
+
+    /** Sets the world up once, on a fresh server: a zone whose loudspeaker is an RTP address nobody reads. */
+    static String world(Api admin, int speakerPort) {
+        String zone = Province.unique("thon-sap-nguon");
+        Province.created(admin.post("/api/v1/zones", Province.zone(zone, "Thôn " + zone, null)));
+        Province.created(admin.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-sap"))
+                .put("name", "Loa").put("zone", zone).put("kind", "rtp").put("address", "127.0.0.1:" + speakerPort)));
+        return zone;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                writeOne();
+            } catch (RuntimeException | AssertionError e) {
+                // The server died under the call (or is starting): nothing was acknowledged, try again shortly.
+                admin = null;
+                pause(150);
+            }
+        }
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    private void writeOne() {
+        if (admin == null) {
+            admin = Api.signIn(base, "admin", TestServer.ADMIN_PASSWORD);
+        }
+        attempts.incrementAndGet();
+        int pick = random.nextInt(10);
+        if (pick < 4) {
+            String title = "Thông báo " + random.nextLong();
+            Api.Reply r = admin.post("/api/v1/announcements", Province.notice(title, zone));
+            if (r.status() == 201) {
+                notices.put(r.json().getLong("id"), title);
+            }
+        } else if (pick < 6) {
+            String username = "can-bo-" + Long.toUnsignedString(random.nextLong(), 36);
+            Api.Reply r = admin.post("/api/v1/users", new JsonObject().put("username", username).put("role", "clerk")
+                    .put("password", Province.PASSWORD).put("displayName", "Cán bộ " + username));
+            if (r.status() == 201) {
+                users.put(username, true);
+            }
+        } else if (pick < 9) {
+            schedule();
+        } else {
+            readBackDone();
+        }
+    }
+
+    /** A notice planned 2-12 s ahead: acknowledged once the broadcast answers SCHEDULED. */
+    private void schedule() {
+        Instant at = Instant.now().plusMillis(2_000 + random.nextInt(10_000));
+        JsonObject body = Province.notice("Lịch " + random.nextLong(), zone).put("chime", false)
+                .put("text", "Xin chào bà con.").put("schedule", new JsonObject()
+                        .put("at", at.atOffset(ZoneOffset.ofHours(7)).toString()).put("onConflict", "priority"));
+        Api.Reply created = admin.post("/api/v1/announcements", body);
+        if (created.status() != 201) {
+            return;
+        }
+        long id = created.json().getLong("id");
+        notices.put(id, body.getString("title"));
+        if (admin.post("/api/v1/announcements/" + id + "/approve", null).status() != 200) {
+            return;
+        }
+        Api.Reply broadcast = admin.post("/api/v1/announcements/" + id + "/broadcast", null);
+        if (broadcast.status() / 100 == 2 && "SCHEDULED".equals(broadcast.json().getString("state"))) {
+            schedules.put(id, body.getString("title"));
+        }
+    }
+
+    /** Reads a planned notice; a DONE read back from the server is a committed fact too. */
+    private void readBackDone() {
+        List<Long> planned = new ArrayList<>(schedules.keySet());
+        planned.removeAll(done.keySet());
+        if (planned.isEmpty()) {
+            return;
+        }
+        long id = planned.get(random.nextInt(planned.size()));
+        Api.Reply r = admin.get("/api/v1/announcements/" + id);
+        if (r.status() == 200 && "DONE".equals(r.json().getString("state"))) {
+            done.put(id, true);
+        }
+    }
+
+    /** The acknowledged writes the server no longer has, described; empty when none is lost. */
+    List<String> lost() {
+        Api reader = Api.signIn(base, "admin", TestServer.ADMIN_PASSWORD);
+        List<String> lost = new ArrayList<>();
+        notices.forEach((id, title) -> {
+            Api.Reply r = reader.get("/api/v1/announcements/" + id);
+            if (r.status() != 200 || !title.equals(r.json().getString("title"))) {
+                lost.add("notice " + id + ": " + r.status());
+                return;
+            }
+            JsonArray transitions = r.json().getJsonArray("transitions");
+            if (schedules.containsKey(id) && transitions.stream().map(JsonObject.class::cast)
+                    .noneMatch(t -> "SCHEDULED".equals(t.getString("to")))) {
+                lost.add("schedule of notice " + id + ": " + r.json().getString("state"));
+            }
+            if (done.containsKey(id) && !"DONE".equals(r.json().getString("state"))) {
+                lost.add("DONE of notice " + id + ": now " + r.json().getString("state"));
+            }
+        });
+        JsonArray listed = reader.get("/api/v1/users").array();
+        List<String> names = listed.stream().map(JsonObject.class::cast).map(u -> u.getString("username")).toList();
+        users.keySet().stream().filter(u -> !names.contains(u)).forEach(u -> lost.add("user " + u));
+        return lost;
+    }
+
+    /** How many writes were acknowledged, by kind, and how many were tried. */
+    JsonObject acknowledged() {
+        return new JsonObject().put("notices", notices.size()).put("users", users.size())
+                .put("schedules", schedules.size()).put("doneReadBack", done.size()).put("attempts", attempts.get());
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
