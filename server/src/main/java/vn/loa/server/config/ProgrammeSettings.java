@@ -6,10 +6,10 @@ import java.util.Properties;
 /**
  * How programmes run: the clock clustered over a shared PostgreSQL or alone, its firing threads, how late an airing may
  * still start after downtime; the largest recorded programme a clerk may upload; how long a relay may be silent; how
- * long a notice's slide stays on the boards after it went off air.
+ * long a notice's slide stays on the boards after it went off air; how close two airings of a repeating rule may be.
  */
 public record ProgrammeSettings(boolean clustered, int threads, Duration lateLimit, long uploadLimit,
-        Duration relaySilenceLimit, Duration boardNoticeLinger) {
+        Duration relaySilenceLimit, Duration boardNoticeLinger, Duration minInterval) {
 
     static ProgrammeSettings from(Properties p) {
         String clustered = p.getProperty("schedule.clustered", "false").trim();
@@ -21,7 +21,8 @@ public record ProgrammeSettings(boolean clustered, int threads, Duration lateLim
                 Duration.ofSeconds(number(p, "schedule.late.limit", 1, 7 * 24 * 3600)),
                 number(p, "audio.upload.limit", 1, 4096) * 1024L * 1024L,
                 Duration.ofSeconds(number(p, "relay.silence.limit", 1, 3600)),
-                Duration.ofSeconds(number(p, "board.notice.linger", 0, 24 * 3600)));
+                Duration.ofSeconds(number(p, "board.notice.linger", 0, 24 * 3600)),
+                Duration.ofSeconds(number(p, "schedule.min.interval", 1, 24 * 3600)));
     }
 
     private static int number(Properties p, String key, int min, int max) {

@@ -58,6 +58,8 @@ public final class TestServer implements AutoCloseable {
         p.setProperty("relay.silence.limit", "2");
         // A notice's slide leaves the boards 2 s after it went off air, so the board test waits seconds, not a minute.
         p.setProperty("board.notice.linger", "2");
+        // Repeating test notices air every 10 s (the default refuses rules under a minute apart).
+        p.setProperty("schedule.min.interval", "10");
         return p;
     }
 
