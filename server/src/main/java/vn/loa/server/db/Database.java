@@ -17,11 +17,9 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
-    private final boolean embeddedH2;
 
-    private Database(HikariDataSource pool, boolean embeddedH2) {
+    private Database(HikariDataSource pool) {
         this.pool = pool;
-        this.embeddedH2 = embeddedH2;
         this.jdbi = Jdbi.create(pool);
         // Filters bind every optional parameter and use only those that are set.
         this.jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
@@ -39,8 +37,11 @@ public final class Database implements AutoCloseable {
         hikari.setPoolName("loa-db");
         // Fail fast with the driver's own reason when the database is unreachable at start-up.
         hikari.setInitializationFailTimeout(10_000);
-        HikariDataSource pool = new HikariDataSource(hikari);
         boolean embeddedH2 = config.dbUrl().startsWith("jdbc:h2:file:");
+        if (embeddedH2) {
+            H2AppendOnly.compact(config.dbUrl());
+        }
+        HikariDataSource pool = new HikariDataSource(hikari);
         try {
             if (embeddedH2) {
                 // Before any write, Flyway's included: see H2AppendOnly (ADR 0015).
@@ -56,7 +57,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool, embeddedH2);
+        return new Database(pool);
     }
 
     public Jdbi jdbi() {
@@ -74,9 +75,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (embeddedH2) {
-            H2AppendOnly.beforeClose(pool);
-        }
         pool.close();
     }
 }

@@ -1,11 +1,17 @@
 package vn.loa.server.db;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Switches the embedded H2 file to append-only chunk placement while the server runs (ADR 0015).
@@ -15,30 +21,37 @@ import org.h2.mvstore.MVStore;
  * the file header, but the header still names the predecessor, so recovery follows the predecessor's chain to the end
  * of the file and never sees the new chunk nor the up to 20 commits chained after it. Appended chunks are always found
  * (recovery reads the last block of the file). The price is a file that grows with every commit, so the space is
- * given back at each start, before anything else writes, and on a clean stop, when H2 compacts the file.
+ * given back at each start, before the database opens, by H2's own defragmentation: the live data copied into a new
+ * file that atomically replaces the old one (a crash during it leaves the old file whole).
  */
 final class H2AppendOnly {
 
     private H2AppendOnly() {
     }
 
-    /** The most a start spends compacting what the last run appended; the rest waits for the next start. */
-    private static final int COMPACT_MILLIS = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(H2AppendOnly.class);
+    private static final String FILE_URL = "jdbc:h2:file:";
 
-    /** Compacts what the last run appended, then, while the server runs, puts new chunks only at the end of the file. */
-    static void start(DataSource pool) {
-        MVStore store = store(pool);
-        store.compactFile(COMPACT_MILLIS);
-        store.setReuseSpace(false);
+    /** Copies the live data of the database file named by {@code url} into a compact file, before it is opened. */
+    static void compact(String url) {
+        int end = url.indexOf(';');
+        Path file = Path.of(url.substring(FILE_URL.length(), end < 0 ? url.length() : end) + ".mv.db");
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            long before = Files.size(file);
+            MVStoreTool.compact(file.toString(), false);
+            LOG.info("H2 file compacted at start-up: {} -> {} bytes", before, Files.size(file));
+        } catch (IOException | RuntimeException e) {
+            // In use by another process, or unreadable: opening it says why; a larger file is no reason not to start.
+            LOG.warn("H2 file not compacted at start-up: {}", e.getMessage());
+        }
     }
 
-    /** Before a clean close: lets H2's close-time compaction move chunks into the holes and shrink the file. */
-    static void beforeClose(DataSource pool) {
-        try {
-            store(pool).setReuseSpace(true);
-        } catch (RuntimeException e) {
-            // Closing anyway: the file only stays larger until the next clean stop.
-        }
+    /** While the server runs, new chunks only go to the end of the file. */
+    static void start(DataSource pool) {
+        store(pool).setReuseSpace(false);
     }
 
     private static MVStore store(DataSource pool) {
