@@ -112,7 +112,7 @@ public final class AnnouncementRoutes {
         if (s != null && s.cron() != null) {
             new vn.loa.scheduler.Recurrence(s.at(), s.cron(), s.until()).problemFrom(clock.instant(), minInterval)
                     .ifPresent(problem -> {
-                        throw ApiError.badRequest("invalid_schedule", problem);
+                        throw new ApiError(400, "invalid_schedule", problem, "schedule.cron");
                     });
         }
         if (draft.voice() != null && !voices.contains(draft.voice())) {

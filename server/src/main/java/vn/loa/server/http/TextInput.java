@@ -38,8 +38,8 @@ public final class TextInput {
     public static String name(String value, String field) {
         if (value != null && value.codePoints().anyMatch(cp -> Character.isISOControl(cp)
                 || cp == '\u2028' || cp == '\u2029')) {
-            throw ApiError.badRequest("invalid_name", "Trường '" + field + "' không được chứa ký tự điều khiển "
-                    + "hay xuống dòng.");
+            throw new ApiError(400, "invalid_name", "Trường '" + field + "' không được chứa ký tự điều khiển "
+                    + "hay xuống dòng.", field);
         }
         return plain(value);
     }

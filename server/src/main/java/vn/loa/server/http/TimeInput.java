@@ -25,12 +25,12 @@ public final class TimeInput {
         try {
             t = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiError.badRequest(code, "'" + field + "' phải là thời điểm ISO 8601 có múi giờ, "
-                    + "ví dụ 2026-11-28T07:30:00+07:00.");
+            throw new ApiError(400, code, "'" + field + "' phải là thời điểm ISO 8601 có múi giờ, "
+                    + "ví dụ 2026-11-28T07:30:00+07:00.", field);
         }
         if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) {
-            throw ApiError.badRequest(code, "'" + field + "' phải nằm trong các năm 2000 đến 2099, nhận được '"
-                    + value + "'.");
+            throw new ApiError(400, code, "'" + field + "' phải nằm trong các năm 2000 đến 2099, nhận được '"
+                    + value + "'.", field);
         }
         return t;
     }

@@ -173,6 +173,7 @@ class BadInputIT extends ApiSuite {
         for (Api.Reply reply : List.of(never, endsFirst, tooOften)) {
             assertRefused(reply, 400, "invalid_schedule");
             assertThat(reply.json().getString("message")).contains("schedule.cron");
+            assertThat(reply.json().getString("field")).isEqualTo("schedule.cron");
         }
         assertThat(tooOften.json().getString("message")).contains("10 giây");
         assertThat(province.clerkA.get("/api/v1/announcements?limit=500").array()).hasSize(before);
@@ -201,7 +202,8 @@ class BadInputIT extends ApiSuite {
             assertRefused(reply, 400, "invalid_name");
         }
         assertThat(newline.json().getString("message")).contains("'name'");
-        assertThat(person.json().getString("message")).contains("'displayName'");
+        assertThat(newline.json().getString("field")).isEqualTo("name");
+        assertThat(person.json().getString("field")).isEqualTo("displayName");
         assertThat(count("/api/v1/zones")).isEqualTo(zones);
         assertThat(province.admin.get("/api/v1/zones/thon-xuong-dong").status()).isEqualTo(404);
     }
