@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -49,17 +49,20 @@ final class H2AppendOnly {
         }
     }
 
-    /** While the server runs, new chunks only go to the end of the file. */
-    static void start(DataSource pool) {
-        store(pool).setReuseSpace(false);
-    }
-
-    private static MVStore store(DataSource pool) {
-        try (Connection c = pool.getConnection()) {
-            SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
-            return session.getDatabase().getStore().getMvStore();
+    /**
+     * While the server runs, new chunks only go to the end of the file. Returns a connection to hold open until the
+     * server stops: H2 closes a database when its last connection closes (pools retire theirs) and would open it again
+     * with reuse switched back on.
+     */
+    static Connection start(String url) {
+        try {
+            Connection keeper = DriverManager.getConnection(url);
+            SessionLocal session = (SessionLocal) keeper.unwrap(JdbcConnection.class).getSession();
+            MVStore store = session.getDatabase().getStore().getMvStore();
+            store.setReuseSpace(false);
+            return keeper;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach H2's store to make it append-only: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open the H2 database to make it append-only: " + e.getMessage(), e);
         }
     }
 }
