@@ -61,7 +61,7 @@ class CrashConsistencyIT {
             writing.start();
             try {
                 for (int kill = 1; kill <= KILLS; kill++) {
-                    String moment = kill % 5 == 0 ? "starting" : random.nextInt(3) == 0 ? "just restarted" : "running";
+                    String moment = kill % 5 == 3 ? "starting" : random.nextInt(3) == 0 ? "just restarted" : "running";
                     if (moment.equals("starting")) {
                         // Killed while it opens (and recovers) its database, runs migrations or reconciles the plans.
                         server.kill();
