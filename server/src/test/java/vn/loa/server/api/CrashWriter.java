@@ -134,6 +134,12 @@ final class CrashWriter implements Runnable {
      * announcements a page of 500 at a time, so a check costs a few requests however long the run.
      */
     List<String> lost() {
+        // What was acknowledged before the reading starts: the writer goes on, and a write acknowledged after a page
+        // was read is not missing from it.
+        Map<Long, String> noticesAcked = Map.copyOf(notices);
+        java.util.Set<Long> schedulesAcked = java.util.Set.copyOf(schedules.keySet());
+        java.util.Set<Long> doneAcked = java.util.Set.copyOf(done.keySet());
+        java.util.Set<String> usersAcked = java.util.Set.copyOf(users.keySet());
         Api reader = Api.signIn(base, "admin", TestServer.ADMIN_PASSWORD);
         Map<Long, JsonObject> stored = new java.util.HashMap<>();
         for (int offset = 0; ; offset += PAGE) {
@@ -144,24 +150,24 @@ final class CrashWriter implements Runnable {
             }
         }
         List<String> lost = new ArrayList<>();
-        notices.forEach((id, title) -> {
+        noticesAcked.forEach((id, title) -> {
             JsonObject a = stored.get(id);
             if (a == null || !title.equals(a.getString("title"))) {
                 lost.add("notice " + id);
                 return;
             }
             String state = a.getString("state");
-            if (schedules.containsKey(id) && UNSENT.contains(state)) {
+            if (schedulesAcked.contains(id) && UNSENT.contains(state)) {
                 lost.add("broadcast of notice " + id + ": back to " + state);
             }
-            if (done.containsKey(id) && !"DONE".equals(state)) {
+            if (doneAcked.contains(id) && !"DONE".equals(state)) {
                 lost.add("DONE of notice " + id + ": now " + state);
             }
         });
         JsonArray listed = reader.get("/api/v1/users").array();
         java.util.Set<String> names = listed.stream().map(JsonObject.class::cast).map(u -> u.getString("username"))
                 .collect(java.util.stream.Collectors.toSet());
-        users.keySet().stream().filter(u -> !names.contains(u)).forEach(u -> lost.add("user " + u));
+        usersAcked.stream().filter(u -> !names.contains(u)).forEach(u -> lost.add("user " + u));
         return lost;
     }
 
