@@ -40,6 +40,37 @@ public record Recurrence(Instant at, String cron, Instant until) {
         }
     }
 
+    /**
+     * Why this rule cannot be planned at {@code now}, in Vietnamese naming the field; empty when it can: it must air
+     * at least once (before {@code until} when set, within {@link #HORIZON} otherwise) and never twice within
+     * {@code minInterval}. A valid rule such as {@code 0 0 0 30 2 ?} (30 February) never airs.
+     */
+    public Optional<String> problemFrom(Instant now, java.time.Duration minInterval) {
+        if (!isRepeating()) {
+            return Optional.empty();
+        }
+        Instant start = at != null && at.isAfter(now) ? at : now;
+        Instant end = until != null ? until : start.plus(HORIZON);
+        List<Instant> airings = between(start, end, SAMPLE);
+        if (airings.isEmpty()) {
+            return Optional.of("Lịch lặp lại 'schedule.cron' ('" + cron + "') không có lần phát nào "
+                    + (until != null ? "trước thời điểm kết thúc 'schedule.until'." : "trong " + HORIZON.toDays()
+                    + " ngày tới.") + " Kiểm tra ngày, tháng và thứ trong lịch.");
+        }
+        for (int i = 1; i < airings.size(); i++) {
+            if (java.time.Duration.between(airings.get(i - 1), airings.get(i)).compareTo(minInterval) < 0) {
+                return Optional.of("Lịch lặp lại 'schedule.cron' ('" + cron + "') phát dày hơn mức cho phép: hai lần "
+                        + "phát phải cách nhau ít nhất " + minInterval.toSeconds() + " giây.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How far ahead a rule without {@code until} must air at least once: four years and a day, for 29 February. */
+    static final java.time.Duration HORIZON = java.time.Duration.ofDays(4 * 366 + 1);
+    /** How many airings are checked for spacing. */
+    private static final int SAMPLE = 200;
+
     /** The first airing strictly after {@code t}, if any is left. */
     public Optional<Instant> nextAfter(Instant t) {
         if (!isRepeating()) {

@@ -105,6 +105,8 @@ public final class LoaServer implements AutoCloseable {
 
     /** Migrates the database, sets up a fresh one, and listens; returns the port it listens on. */
     public int start() throws Exception {
+        // Uploads, relays and board videos decode with JAVE2's ffmpeg: unpacked and checked now, not on the first upload.
+        vn.loa.core.media.FfmpegFileSource.bundledFfmpeg();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -143,7 +145,8 @@ public final class LoaServer implements AutoCloseable {
                 new vn.loa.server.announcement.RelayPolicy(security.relayAllowedHosts()), clock);
         Engines.Speech speech = Engines.from(config.speech());
         Announcer announcer = speech.announcer();
-        var announcements = new AnnouncementRoutes(lifecycle, speech.voices(), blocking);
+        var announcements = new AnnouncementRoutes(lifecycle, speech.voices(), blocking,
+                config.programmes().minInterval(), clock);
         announcer.warmUp();
         Abbreviations abbreviations = new Abbreviations(jdbi, announcer, audit);
         air = new AirStation(vertx, jdbi, lifecycle, new AnnouncerSpeech(abbreviations), blocking, config.rtp(),

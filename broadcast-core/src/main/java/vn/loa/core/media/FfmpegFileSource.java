@@ -55,6 +55,14 @@ public final class FfmpegFileSource implements MediaSource<PcmFrame> {
         this.buffer = new byte[Math.max(1, sampleRate / 50) * 2];
     }
 
+    /**
+     * Unpacks JAVE2's ffmpeg and checks it can run: for start-up, so a machine that cannot decode uploads says so at
+     * once instead of failing the first upload. Returns its path; throws {@link IllegalStateException} saying why not.
+     */
+    public static Path bundledFfmpeg() {
+        return BundledFfmpeg.path();
+    }
+
     /** Opens {@code file} decoded to {@code sampleRate} Hz with the default stall limit. */
     public static FfmpegFileSource open(Path file, int sampleRate) {
         return open(file, sampleRate, DEFAULT_STALL_LIMIT);
@@ -244,15 +252,29 @@ public final class FfmpegFileSource implements MediaSource<PcmFrame> {
         // Not a class-initialiser constant: a failed unpack (full temp dir) must be retried, not become a
         // NoClassDefFoundError for the rest of the JVM's life.
         static synchronized Path path() {
-            if (path == null) {
-                Path located = Path.of(new DefaultFFMPEGLocator().getExecutablePath());
-                if (!Files.isExecutable(located)) {
-                    throw new IllegalStateException("JAVE2's bundled ffmpeg is not executable at " + located
-                            + " (is jave-nativebin-linux64 on the class path and the temp dir writable?)");
-                }
-                path = located;
+            try {
+                path = runnable(path != null ? path : Path.of(new DefaultFFMPEGLocator().getExecutablePath()));
+                return path;
+            } catch (IllegalStateException e) {
+                path = null;
+                throw e;
             }
-            return path;
+        }
+
+        /**
+         * The unpacked ffmpeg, made executable. JAVE2 starts a chmod after unpacking and does not wait for it: on a
+         * fresh machine the first call could find the file not yet executable (issue 23), so the bit is set here
+         * rather than raced; checked on every call, as a stat is cheap and a cleaned temp dir can take it away.
+         */
+        static Path runnable(Path located) {
+            if (!Files.isExecutable(located)) {
+                located.toFile().setExecutable(true, false);
+            }
+            if (!Files.isExecutable(located)) {
+                throw new IllegalStateException("JAVE2's bundled ffmpeg is not executable at " + located
+                        + " (is jave-nativebin-linux64 on the class path and the temp dir writable?)");
+            }
+            return located;
         }
     }
 }

@@ -55,7 +55,7 @@ public final class AlertRoutes {
         });
         api.getRoute("createAlertKey").addHandler(ctx -> {
             Caller caller = Authenticator.caller(ctx);
-            String name = TextInput.required(TextInput.plain(ctx.body().asJsonObject().getString("name")), "name");
+            String name = TextInput.required(TextInput.name(ctx.body().asJsonObject().getString("name"), "name"), "name");
             Replies.reply(ctx, 201, blocking.run(() -> keys.create(caller, name)));
         });
         api.getRoute("revokeAlertKey").addHandler(ctx -> {

@@ -5,8 +5,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -115,14 +113,6 @@ final class AnnouncementRequests {
     }
 
     static Instant instant(String value, String field) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("invalid_schedule", "'" + field + "' phải là thời điểm ISO 8601 có múi giờ, "
-                    + "ví dụ 2026-11-28T07:30:00+07:00.");
-        }
+        return vn.loa.server.http.TimeInput.instant(value, field, "invalid_schedule");
     }
 }

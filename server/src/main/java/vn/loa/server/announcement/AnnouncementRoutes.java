@@ -24,11 +24,16 @@ public final class AnnouncementRoutes {
     private final AnnouncementService service;
     private final java.util.Set<String> voices;
     private final Blocking blocking;
+    private final java.time.Duration minInterval;
+    private final java.time.Clock clock;
 
-    public AnnouncementRoutes(AnnouncementService service, java.util.Set<String> voices, Blocking blocking) {
+    public AnnouncementRoutes(AnnouncementService service, java.util.Set<String> voices, Blocking blocking,
+            java.time.Duration minInterval, java.time.Clock clock) {
         this.service = service;
         this.voices = voices;
         this.blocking = blocking;
+        this.minInterval = minInterval;
+        this.clock = clock;
     }
 
     public void mount(RouterBuilder api) {
@@ -98,8 +103,18 @@ public final class AnnouncementRoutes {
         Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.summary(service.reschedule(caller, id, at))));
     }
 
-    /** A voice no engine has would only fail on air: refuse it now, naming the voices there are. */
+    /**
+     * A voice no engine has, or a repeating rule that never airs or airs too often (LOA_SCHEDULE_MIN_INTERVAL), would
+     * only fail later: refuse it now, naming what is wrong.
+     */
     private AnnouncementDraft checked(AnnouncementDraft draft) {
+        var s = draft.schedule();
+        if (s != null && s.cron() != null) {
+            new vn.loa.scheduler.Recurrence(s.at(), s.cron(), s.until()).problemFrom(clock.instant(), minInterval)
+                    .ifPresent(problem -> {
+                        throw new ApiError(400, "invalid_schedule", problem, "schedule.cron");
+                    });
+        }
         if (draft.voice() != null && !voices.contains(draft.voice())) {
             throw ApiError.badRequest("unknown_voice", "Không có giọng đọc '" + draft.voice() + "'. Các giọng có: "
                     + String.join(", ", new java.util.TreeSet<>(voices)) + ".");

@@ -4,10 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import vn.loa.server.auth.Authenticator;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 
@@ -56,11 +53,7 @@ public final class AuditRoutes {
     }
 
     private static java.time.Instant time(String value, String name) {
-        try {
-            return value == null ? null : OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("invalid_request", "'" + name + "' phải là thời điểm ISO 8601 có múi giờ.");
-        }
+        return vn.loa.server.http.TimeInput.instant(value, name, "invalid_request");
     }
 
     private static JsonObject json(AuditQuery.Entry e) {

@@ -19,7 +19,7 @@ public final class BoardJson {
 
     static Board read(JsonObject body, String id) {
         Board board = new Board(id,
-                TextInput.required(TextInput.plain(body.getString("name")), "name"),
+                TextInput.required(TextInput.name(body.getString("name"), "name"), "name"),
                 body.getString("zone"),
                 BoardKind.valueOf(body.getString("kind")),
                 body.getInteger("width"),

@@ -7,11 +7,12 @@ import java.util.Properties;
  * How programmes run: the clock clustered over a shared PostgreSQL or alone, its firing threads, how late an airing may
  * still start after downtime; the largest recorded programme a clerk may upload; how long a relay may be silent; how
  * long a notice's slide stays on the boards after it went off air; the longest programme; how long an announcement
- * may wait to start before the air counts as behind; how long and how many speech previews may be made at once.
+ * may wait to start before the air counts as behind; how long and how many speech previews may be made at once; how
+ * close two airings of a repeating rule may be.
  */
 public record ProgrammeSettings(boolean clustered, int threads, Duration lateLimit, long uploadLimit,
         Duration relaySilenceLimit, Duration boardNoticeLinger, Duration maxDuration, Duration airLagLimit,
-        int previewMaxChars, int previewConcurrency) {
+        int previewMaxChars, int previewConcurrency, Duration minInterval) {
 
     static ProgrammeSettings from(Properties p) {
         String clustered = p.getProperty("schedule.clustered", "false").trim();
@@ -27,7 +28,8 @@ public record ProgrammeSettings(boolean clustered, int threads, Duration lateLim
                 Duration.ofMinutes(number(p, "programme.max.duration", 1, 48 * 60)),
                 Duration.ofSeconds(number(p, "air.lag.limit", 1, 3600)),
                 number(p, "preview.max.chars", 1, 20_000),
-                number(p, "preview.concurrency", 1, 64));
+                number(p, "preview.concurrency", 1, 64),
+                Duration.ofSeconds(number(p, "schedule.min.interval", 1, 24 * 3600)));
     }
 
     private static int number(Properties p, String key, int min, int max) {

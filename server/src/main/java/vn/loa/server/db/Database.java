@@ -17,9 +17,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    /** On the embedded H2, the connection that keeps the store open and append-only (ADR 0015); else null. */
+    private final java.sql.Connection keeper;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, java.sql.Connection keeper) {
         this.pool = pool;
+        this.keeper = keeper;
         this.jdbi = Jdbi.create(pool);
         // Filters bind every optional parameter and use only those that are set.
         this.jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
@@ -37,7 +40,19 @@ public final class Database implements AutoCloseable {
         hikari.setPoolName("loa-db");
         // Fail fast with the driver's own reason when the database is unreachable at start-up.
         hikari.setInitializationFailTimeout(10_000);
-        HikariDataSource pool = new HikariDataSource(hikari);
+        java.sql.Connection keeper = null;
+        if (config.dbUrl().startsWith("jdbc:h2:file:")) {
+            // Before any write, Flyway's included: see H2AppendOnly (ADR 0015).
+            H2AppendOnly.compact(config.dbUrl());
+            keeper = H2AppendOnly.start(config.dbUrl());
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            closeQuietly(keeper);
+            throw e;
+        }
         try {
             // db/vendor/h2 and db/vendor/postgresql hold what differs by database (Quartz's job store tables).
             String vendor = config.isPostgres() ? "postgresql" : "h2";
@@ -47,9 +62,10 @@ public final class Database implements AutoCloseable {
                     .outOfOrder(true).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
+            closeQuietly(keeper);
             throw e;
         }
-        return new Database(pool);
+        return new Database(pool, keeper);
     }
 
     public Jdbi jdbi() {
@@ -68,5 +84,16 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        closeQuietly(keeper);
+    }
+
+    private static void closeQuietly(java.sql.Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (java.sql.SQLException e) {
+                // Closing on the way out: the store is closed with the last connection either way.
+            }
+        }
     }
 }

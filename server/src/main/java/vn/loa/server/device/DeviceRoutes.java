@@ -63,7 +63,9 @@ public final class DeviceRoutes<T> {
     private void create(RoutingContext ctx) {
         Caller caller = Authenticator.caller(ctx);
         JsonObject body = ctx.body().asJsonObject();
-        T device = json.read().apply(body, body.getString("id"));
+        // The input schema serves updates too, where the id is in the path: a new device must name its own.
+        String id = vn.loa.server.http.TextInput.required(body.getString("id"), "id");
+        T device = json.read().apply(body, id);
         Replies.reply(ctx, 201, blocking.run(() -> registration.register(caller, device)));
     }
 

@@ -30,6 +30,20 @@ public final class TextInput {
         return out.toString().strip();
     }
 
+    /**
+     * A name (of a zone, a node, a board, a person): one line, NFC, trimmed. A name with a control character (a
+     * newline, a tab, an escape) is refused with a 400 naming the field rather than cleaned: it goes into SDP, SIP,
+     * file names and board layouts, where a line break breaks the format.
+     */
+    public static String name(String value, String field) {
+        if (value != null && value.codePoints().anyMatch(cp -> Character.isISOControl(cp)
+                || cp == '\u2028' || cp == '\u2029')) {
+            throw new ApiError(400, "invalid_name", "Trường '" + field + "' không được chứa ký tự điều khiển "
+                    + "hay xuống dòng.", field);
+        }
+        return plain(value);
+    }
+
     /** Rich text (a notice body): NFC and only the tags and attributes of {@link Safelist#basic()}. */
     public static String rich(String value) {
         if (value == null) {

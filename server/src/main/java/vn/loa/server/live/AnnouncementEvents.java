@@ -51,7 +51,13 @@ public final class AnnouncementEvents {
 
     private void stream(RoutingContext ctx) {
         Caller caller = Authenticator.caller(ctx);
-        long id = Long.parseLong(ctx.pathParam("id"));
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            // An integer the contract lets through but no announcement can have (past 2^63).
+            throw vn.loa.server.http.ApiError.notFound("tin", ctx.pathParam("id"));
+        }
         // The first read decides between a 404/403 answer and the stream.
         blocking.run(() -> reader.read(caller, id)).onFailure(ctx::fail).onSuccess(first -> {
             HttpServerResponse response = ctx.response()

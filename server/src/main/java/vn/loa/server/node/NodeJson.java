@@ -27,7 +27,7 @@ public final class NodeJson {
                     + "trống cả hai.", body.containsKey("lat") ? "lon" : "lat");
         }
         return new Node(id,
-                TextInput.required(TextInput.plain(body.getString("name")), "name"),
+                TextInput.required(TextInput.name(body.getString("name"), "name"), "name"),
                 body.getString("zone"),
                 kind,
                 kind == NodeKind.RTP ? NodeAddress.require(body.getString("address")) : null,

@@ -7,11 +7,9 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import vn.loa.scheduler.Recurrence;
 import vn.loa.server.auth.Authenticator;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.http.TimeInput;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 
@@ -46,12 +44,7 @@ public final class ScheduleRoutes {
     }
 
     private static Instant time(String value, String name, Instant fallback) {
-        try {
-            return value == null ? fallback : OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("invalid_window", "'" + name + "' phải là thời điểm ISO 8601 có múi giờ, "
-                    + "ví dụ 2026-12-01T06:00:00+07:00.");
-        }
+        return value == null ? fallback : TimeInput.instant(value, name, "invalid_window");
     }
 
     private static JsonObject json(ProgrammeGrid.Entry e) {

@@ -38,7 +38,15 @@ final class ScheduledAir implements AirControl {
     @Override
     public void scheduled(Announcement announcement) {
         if (!announcement.schedule().isImmediate(clock.instant())) {
-            programmes.plan(ProgrammeFiring.item(announcement.id()), recurrence(announcement));
+            Recurrence recurrence = recurrence(announcement);
+            if (recurrence.nextAfter(clock.instant()).isEmpty()) {
+                // Saved before rules were checked (or its time passed since): Quartz would refuse the plan.
+                lifecycle.advance(announcement.id(), vn.loa.core.model.AnnouncementState.SCHEDULED,
+                        vn.loa.core.model.AnnouncementState.FAILED,
+                        "lịch phát không còn lần phát nào / the schedule has no airing left");
+                return;
+            }
+            programmes.plan(ProgrammeFiring.item(announcement.id()), recurrence);
         } else {
             var refusal = quiet.refusal(announcement, clock.instant());
             if (refusal.isPresent()) {

@@ -43,7 +43,7 @@ public final class UserRoutes {
         var caller = Authenticator.caller(ctx);
         JsonObject body = ctx.body().asJsonObject();
         String username = body.getString("username");
-        String displayName = TextInput.plain(body.getString("displayName", username));
+        String displayName = TextInput.name(body.getString("displayName", username), "displayName");
         Role role = Role.fromWire(body.getString("role"));
         String unit = body.getString("unit");
         String password = body.getString("password");
@@ -56,7 +56,7 @@ public final class UserRoutes {
         String username = ctx.pathParam("username");
         JsonObject body = ctx.body().asJsonObject();
         String role = body.getString("role");
-        String displayName = TextInput.plain(body.getString("displayName"));
+        String displayName = TextInput.name(body.getString("displayName"), "displayName");
         var change = new UserService.Change(displayName == null || displayName.isBlank() ? null : displayName,
                 role == null ? null : Role.fromWire(role), body.getString("unit"), body.getBoolean("enabled"),
                 body.getString("password"));

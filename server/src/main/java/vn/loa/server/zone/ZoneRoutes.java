@@ -44,7 +44,7 @@ public final class ZoneRoutes {
         var caller = Authenticator.caller(ctx);
         JsonObject body = ctx.body().asJsonObject();
         String id = body.getString("id");
-        String name = TextInput.required(TextInput.plain(body.getString("name")), "name");
+        String name = TextInput.required(TextInput.name(body.getString("name"), "name"), "name");
         String parent = body.getString("parent");
         String multicast = body.getString("multicast");
         Replies.reply(ctx, 201, blocking.run(() -> json(service.create(caller, id, name, parent, multicast))));
@@ -58,7 +58,7 @@ public final class ZoneRoutes {
             throw vn.loa.server.http.ApiError.badRequest("id_mismatch",
                     "Mã trong nội dung khác mã trên đường dẫn; không thể đổi mã khu vực.");
         }
-        String name = TextInput.required(TextInput.plain(body.getString("name")), "name");
+        String name = TextInput.required(TextInput.name(body.getString("name"), "name"), "name");
         String multicast = body.getString("multicast");
         Replies.reply(ctx, 200, blocking.run(() -> json(service.update(caller, id, name, multicast))));
     }

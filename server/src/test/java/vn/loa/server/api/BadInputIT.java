@@ -154,4 +154,57 @@ class BadInputIT extends ApiSuite {
         assertRefused(province.clerkA.post("/api/v1/announcements", notice("Tệp lạ", "thon-a1").put("audioId", "khong-co")),
                 400, "unknown_audio");
     }
+
+    @Test
+    void aRepeatingRuleThatNeverAirsOrAirsTooOftenIsRefusedNamingTheField() {
+        int before = province.clerkA.get("/api/v1/announcements?limit=500").array().size();
+        String at = java.time.Instant.now().plusSeconds(3600).atOffset(java.time.ZoneOffset.ofHours(7)).toString();
+        // 30 February: a valid Quartz rule that never airs (it used to be stored, then broadcast answered 500).
+        Api.Reply never = province.clerkA.post("/api/v1/announcements", notice("Ngày không có", "thon-a1")
+                .put("schedule", new JsonObject().put("at", at).put("cron", "0 0 0 30 2 ?")));
+        // Before its end: the only 6:30 after the start is past 'until'.
+        Api.Reply endsFirst = province.clerkA.post("/api/v1/announcements", notice("Hết trước", "thon-a1")
+                .put("schedule", new JsonObject().put("at", "2030-01-01T07:00:00+07:00").put("cron", "0 30 6 * * ?")
+                        .put("until", "2030-01-02T06:00:00+07:00")));
+        // Every 5 s, where the test server allows every 10 s at most (LOA_SCHEDULE_MIN_INTERVAL).
+        Api.Reply tooOften = province.clerkA.post("/api/v1/announcements", notice("Quá dày", "thon-a1")
+                .put("schedule", new JsonObject().put("at", at).put("cron", "0/5 * * * * ?")));
+
+        for (Api.Reply reply : List.of(never, endsFirst, tooOften)) {
+            assertRefused(reply, 400, "invalid_schedule");
+            assertThat(reply.json().getString("message")).contains("schedule.cron");
+            assertThat(reply.json().getString("field")).isEqualTo("schedule.cron");
+        }
+        assertThat(tooOften.json().getString("message")).contains("10 giây");
+        assertThat(province.clerkA.get("/api/v1/announcements?limit=500").array()).hasSize(before);
+    }
+
+    @Test
+    void datesOutsideTheYearsAServerCanMeanAreRefused() {
+        assertRefused(province.clerkA.get("/api/v1/schedule?from=%2B999999999-01-01T00:00:00Z"), 400, "invalid_window");
+        assertRefused(province.clerkA.get("/api/v1/schedule?to=-999999999-01-01T00:00:00Z"), 400, "invalid_window");
+        assertRefused(province.admin.get("/api/v1/audit?from=%2B999999999-01-01T00:00:00Z"), 400, "invalid_request");
+        assertRefused(province.clerkA.post("/api/v1/announcements", notice("Năm xa", "thon-a1")
+                .put("schedule", new JsonObject().put("at", "+99999-01-01T07:00:00+07:00"))), 400, "invalid_schedule");
+    }
+
+    @Test
+    void namesWithControlCharactersAreRefusedAtInput() {
+        int zones = count("/api/v1/zones");
+        Api.Reply newline = province.admin.post("/api/v1/zones", Province.zone("thon-xuong-dong", "Thôn\nXuống dòng", "xa-a"));
+        Api.Reply escape = province.admin.post("/api/v1/zones", Province.zone("thon-esc", "Thôn \u001b[31mĐỏ", "xa-a"));
+        Api.Reply tab = province.admin.post("/api/v1/nodes", new JsonObject().put("id", "loa-tab").put("name", "Loa\tTab")
+                .put("zone", "thon-a1").put("kind", "rtp").put("address", "127.0.0.1:9"));
+        Api.Reply person = province.admin.post("/api/v1/users", new JsonObject().put("username", "ky-tu-la")
+                .put("role", "clerk").put("password", Province.PASSWORD).put("displayName", "Cán bộ\r\nX-Injected: 1"));
+
+        for (Api.Reply reply : List.of(newline, escape, tab, person)) {
+            assertRefused(reply, 400, "invalid_name");
+        }
+        assertThat(newline.json().getString("message")).contains("'name'");
+        assertThat(newline.json().getString("field")).isEqualTo("name");
+        assertThat(person.json().getString("field")).isEqualTo("displayName");
+        assertThat(count("/api/v1/zones")).isEqualTo(zones);
+        assertThat(province.admin.get("/api/v1/zones/thon-xuong-dong").status()).isEqualTo(404);
+    }
 }

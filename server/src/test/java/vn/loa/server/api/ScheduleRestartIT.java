@@ -32,6 +32,9 @@ class ScheduleRestartIT {
         survivesAKill(PostgresCluster.shared().newDatabase());
     }
 
+    /** The repeating item airs every 10 s, under the default minimum interval. */
+    private static final Map<String, String> TEN_SECONDS = Map.of("LOA_SCHEDULE_MIN_INTERVAL", "10");
+
     private static void survivesAKill(String dbUrl) throws Exception {
         Path data = Files.createTempDirectory("loa-restart-");
         int port = ServerProcess.freePort();
@@ -40,7 +43,7 @@ class ScheduleRestartIT {
             long oneOff;
             long repeating;
             Instant t0 = Instant.now();
-            try (ServerProcess first = ServerProcess.start(data, dbUrl, port, Map.of())) {
+            try (ServerProcess first = ServerProcess.start(data, dbUrl, port, TEN_SECONDS)) {
                 Api admin = Api.signIn(first.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
                 firedBeforeKill = scheduled(admin, village(admin, "thon-som", early), new JsonObject()
                         .put("at", vn(Instant.now().plusSeconds(3))));
@@ -55,7 +58,7 @@ class ScheduleRestartIT {
                 first.kill();
             }
 
-            try (ServerProcess second = ServerProcess.start(data, dbUrl, port, Map.of())) {
+            try (ServerProcess second = ServerProcess.start(data, dbUrl, port, TEN_SECONDS)) {
                 Api admin = Api.signIn(second.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
                 // From before the kill: on a slow start an airing may already have fired when the grid is read, so
                 // the repeats expected are those planned plus those fired since the restart.
@@ -129,11 +132,11 @@ class ScheduleRestartIT {
         }
     }
 
-    private static String vn(Instant t) {
+    static String vn(Instant t) {
         return t.atOffset(ZoneOffset.ofHours(7)).toString();
     }
 
-    private static String village(Api admin, String id, RtpCapture speaker) {
+    static String village(Api admin, String id, RtpCapture speaker) {
         String zone = Province.unique(id);
         Province.created(admin.post("/api/v1/zones", Province.zone(zone, "Thôn " + id, null)));
         Province.created(admin.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa")).put("name", "Loa")
@@ -141,7 +144,7 @@ class ScheduleRestartIT {
         return zone;
     }
 
-    private static long scheduled(Api admin, String zone, JsonObject schedule) {
+    static long scheduled(Api admin, String zone, JsonObject schedule) {
         long id = Province.created(admin.post("/api/v1/announcements", new JsonObject().put("title", "Lịch " + zone)
                 .put("text", "Xin chào bà con.").put("chime", false).put("zones", new JsonArray().add(zone))
                 .put("schedule", schedule))).json().getLong("id");

@@ -25,4 +25,16 @@ class TextInputTest {
     void spokenFormIsTheTextWithoutMarkup() {
         assertThat(TextInput.spoken("<p>Họp lúc <b>7h30</b></p>")).isEqualTo("Họp lúc 7h30");
     }
+
+    @Test
+    void aNameIsOneComposedLineAndOneWithAControlCharacterIsRefused() {
+        String decomposed = Normalizer.normalize("Thôn Đông", Normalizer.Form.NFD);
+
+        assertThat(TextInput.name("  " + decomposed + " ", "name")).isEqualTo("Thôn Đông");
+        assertThat(TextInput.name(null, "name")).isNull();
+        for (String bad : new String[] {"Thôn\nĐông", "Thôn\tĐông", "Thôn\r", "\u001b[31mĐỏ", "Thôn\u2028Đông", "A\u0000"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> TextInput.name(bad, "name"))
+                    .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.getMessage()).contains("'name'"));
+        }
+    }
 }

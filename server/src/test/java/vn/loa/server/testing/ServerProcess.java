@@ -28,6 +28,14 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts {@code vn.loa.server.Main} with these settings ({@code LOA_*} variables) and waits until it answers. */
     public static ServerProcess start(Path dataDir, String dbUrl, int port, Map<String, String> settings)
             throws IOException, InterruptedException {
+        ServerProcess server = launch(dataDir, dbUrl, port, settings);
+        server.awaitHealthy(Duration.ofSeconds(60));
+        return server;
+    }
+
+    /** Starts the process without waiting for it, e.g. to kill it while it recovers or migrates its database. */
+    public static ServerProcess launch(Path dataDir, String dbUrl, int port, Map<String, String> settings)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "vn.loa.server.Main"));
@@ -41,9 +49,7 @@ public final class ServerProcess implements AutoCloseable {
         pb.environment().putAll(settings);
         pb.redirectErrorStream(true);
         pb.redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
-        ServerProcess server = new ServerProcess(pb.start(), port);
-        server.awaitHealthy(Duration.ofSeconds(60));
-        return server;
+        return new ServerProcess(pb.start(), port);
     }
 
     public static int freePort() throws IOException {

@@ -69,6 +69,8 @@ public final class TestServer implements AutoCloseable {
         p.setProperty("board.notice.linger", "2");
         // The tests' upstream streams (icecast, plain HTTP servers) run on this machine.
         p.setProperty("relay.allowed.hosts", "127.0.0.1,localhost");
+        // Repeating test notices air every 10 s (the default refuses rules under a minute apart).
+        p.setProperty("schedule.min.interval", "10");
         return p;
     }
 
