@@ -197,6 +197,7 @@ public final class LoaServer implements AutoCloseable {
         var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock), blocking);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
+        var disk = new vn.loa.server.http.DiskSpace(config.dataDir(), config.programmes().diskMinFree());
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
             auth.mount(builder);
             sessionRoutes.mount(builder);
@@ -223,11 +224,14 @@ public final class LoaServer implements AutoCloseable {
         }).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);
+        // Uploads stop before the disk fills (a full disk would take the database with it); airing goes on.
+        api.post("/api/v1/audio").order(-3).handler(disk);
+        api.post("/api/v1/boards/:id/media").order(-3).handler(disk);
         audio.mountUpload(api, authenticator);
         new vn.loa.server.air.MountRoutes(jdbi, air.mounts(), blocking).mount(api);
 
         new HealthRoutes(database, new SpeechReadiness(clock),
-                new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit()), blocking, registry,
+                new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit(), disk), blocking, registry,
                 security.metricsToken()).mount(api);
         plugins.mountRelay(api);
         // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.

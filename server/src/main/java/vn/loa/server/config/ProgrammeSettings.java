@@ -8,11 +8,12 @@ import java.util.Properties;
  * still start after downtime; the largest recorded programme a clerk may upload; how long a relay may be silent; how
  * long a notice's slide stays on the boards after it went off air; the longest programme; how long an announcement
  * may wait to start before the air counts as behind; how long and how many speech previews may be made at once; how
- * close two airings of a repeating rule may be.
+ * close two airings of a repeating rule may be; how much of the data folder's disk must stay free for uploads to be
+ * taken.
  */
 public record ProgrammeSettings(boolean clustered, int threads, Duration lateLimit, long uploadLimit,
         Duration relaySilenceLimit, Duration boardNoticeLinger, Duration maxDuration, Duration airLagLimit,
-        int previewMaxChars, int previewConcurrency, Duration minInterval) {
+        int previewMaxChars, int previewConcurrency, Duration minInterval, long diskMinFree) {
 
     static ProgrammeSettings from(Properties p) {
         String clustered = p.getProperty("schedule.clustered", "false").trim();
@@ -29,7 +30,8 @@ public record ProgrammeSettings(boolean clustered, int threads, Duration lateLim
                 Duration.ofSeconds(number(p, "air.lag.limit", 1, 3600)),
                 number(p, "preview.max.chars", 1, 20_000),
                 number(p, "preview.concurrency", 1, 64),
-                Duration.ofSeconds(number(p, "schedule.min.interval", 1, 24 * 3600)));
+                Duration.ofSeconds(number(p, "schedule.min.interval", 1, 24 * 3600)),
+                number(p, "disk.min.free", 0, 1_000_000) * 1024L * 1024L);
     }
 
     private static int number(Properties p, String key, int min, int max) {

@@ -13,8 +13,9 @@ import vn.loa.server.air.AirBacklog;
 
 /**
  * The load on the server as {@code /health} and {@code /metrics} show it: how long announcements wait to start going
- * on air, and how full the heap stays after garbage collection. Either past its limit makes the server DEGRADED: it
- * still answers, but a technician should look before an emergency finds it short.
+ * on air, how full the heap stays after garbage collection, and how much of the data folder's disk is free. Any past
+ * its limit makes the server DEGRADED: it still answers, but a technician should look before an emergency finds it
+ * short.
  *
  * <p>Thread-safe; every figure is read when asked.
  */
@@ -25,12 +26,14 @@ public final class Pressure {
 
     private final AirBacklog backlog;
     private final Duration lagLimit;
+    private final DiskSpace disk;
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
 
-    public Pressure(AirBacklog backlog, Duration lagLimit) {
+    public Pressure(AirBacklog backlog, Duration lagLimit, DiskSpace disk) {
         this.backlog = backlog;
         this.lagLimit = lagLimit;
+        this.disk = disk;
     }
 
     /** Registers the gauges {@code loa_air_backlog_seconds}, {@code loa_air_backlog_items}, {@code loa_heap_after_gc_ratio}. */
@@ -40,6 +43,8 @@ public final class Pressure {
                 .register(registry);
         Gauge.builder("loa.air.backlog.items", this, p -> p.backlog.waiting())
                 .description("Announcements waiting to start going on air").register(registry);
+        Gauge.builder("loa.disk.free.bytes", this, p -> p.disk.free())
+                .description("Bytes free on the data folder's disk").register(registry);
         Gauge.builder("loa.heap.after.gc.ratio", this, Pressure::heapAfterGc)
                 .description("Heap in use after the last collection, as a share of the maximum heap")
                 .register(registry);
@@ -48,7 +53,7 @@ public final class Pressure {
 
     /** True when the air is behind or memory is short. */
     boolean degraded() {
-        return airBehind() || heapAfterGc() > HEAP_LIMIT;
+        return airBehind() || heapAfterGc() > HEAP_LIMIT || disk.low();
     }
 
     private boolean airBehind() {
@@ -65,7 +70,8 @@ public final class Pressure {
                         .put("limitMs", lagLimit.toMillis()))
                 .put("memory", new JsonObject().put("status", afterGc > HEAP_LIMIT ? "DEGRADED" : "UP")
                         .put("heapUsedMb", heap.getUsed() >> 20).put("heapMaxMb", maxHeap() >> 20)
-                        .put("heapAfterGcRatio", Math.round(afterGc * 1000) / 1000.0));
+                        .put("heapAfterGcRatio", Math.round(afterGc * 1000) / 1000.0))
+                .put("disk", disk.describe());
     }
 
     private double heapAfterGc() {

@@ -19,7 +19,7 @@ class PressureTest {
 
     @Test
     void anAnnouncementWaitingLongerThanTheLimitToGoOnAirMakesTheAirDegradedUntilItStarts() {
-        Pressure pressure = new Pressure(backlog, Duration.ofSeconds(5));
+        Pressure pressure = new Pressure(backlog, Duration.ofSeconds(5), new DiskSpace(java.nio.file.Path.of("."), 0));
         backlog.submit(queued::add, () -> { });
         nanos.addAndGet(Duration.ofSeconds(4).toNanos());
         assertThat(pressure.describe().getJsonObject("air").getString("status")).isEqualTo("UP");
@@ -37,7 +37,7 @@ class PressureTest {
     @Test
     void theMetricsShowTheBacklogAndTheHeap() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new Pressure(backlog, Duration.ofSeconds(5)).register(registry);
+        new Pressure(backlog, Duration.ofSeconds(5), new DiskSpace(java.nio.file.Path.of("."), 0)).register(registry);
         backlog.submit(queued::add, () -> { });
         backlog.submit(queued::add, () -> { });
         nanos.addAndGet(Duration.ofMillis(1_500).toNanos());

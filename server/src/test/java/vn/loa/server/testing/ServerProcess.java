@@ -46,6 +46,7 @@ public final class ServerProcess implements AutoCloseable {
         pb.environment().put("LOA_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
         // As the in-process test server: the tests' upstream streams (Icecast, a stalled relay) run on this machine.
         pb.environment().put("LOA_RELAY_ALLOWED_HOSTS", "127.0.0.1,localhost");
+        pb.environment().put("LOA_DISK_MIN_FREE", "16");
         pb.environment().putAll(settings);
         pb.redirectErrorStream(true);
         pb.redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());

@@ -69,6 +69,8 @@ public final class TestServer implements AutoCloseable {
         p.setProperty("board.notice.linger", "2");
         // The tests' upstream streams (icecast, plain HTTP servers) run on this machine.
         p.setProperty("relay.allowed.hosts", "127.0.0.1,localhost");
+        // Uploads need 16 MB free, not the production 500: a CI machine may run with little disk to spare.
+        p.setProperty("disk.min.free", "16");
         // Repeating test notices air every 10 s (the default refuses rules under a minute apart).
         p.setProperty("schedule.min.interval", "10");
         return p;
