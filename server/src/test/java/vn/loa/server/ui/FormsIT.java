@@ -98,6 +98,8 @@ class FormsIT extends UiSuite {
     void aTechniciansBadSpeakerAddressIsShownBesideTheAddressField() {
         Page page = browser.signIn("ky-thuat", Commune.PASSWORD);
         page.navigate("/#/nodes");
+        // A node's id is required (a missing one is refused beside its own field): given here, so the address is judged.
+        page.getByLabel("Mã", new Page.GetByLabelOptions().setExact(true)).fill("loa-cong-cho");
         page.getByLabel("Tên").fill("Loa IP cổng chợ");
         page.getByLabel("Loại").selectOption("rtp");
         page.getByLabel("Địa chỉ").fill("khong-co-cong");
