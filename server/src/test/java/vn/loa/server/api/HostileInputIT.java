@@ -92,6 +92,22 @@ class HostileInputIT extends ApiSuite {
         assertThat(failures).as("requests answered 5xx").isEmpty();
     }
 
+    /**
+     * Sends a request, again once when it went out on a pooled connection the server had just closed: a request line
+     * over 4 KiB (500 emoji, percent-encoded) is answered 414 and its connection closed, as HTTP/1.1 must, and the
+     * JDK client may hand that connection to the next request before it sees the close ("received no bytes").
+     */
+    private static Api.Reply sendOnce(Api api, String method, String path, String body) {
+        try {
+            return api.send(method, path, body, body == null ? null : "application/json");
+        } catch (IllegalStateException e) {
+            if (e.getCause() == null || !String.valueOf(e.getCause().getMessage()).contains("received no bytes")) {
+                throw e;
+            }
+            return api.send(method, path, body, body == null ? null : "application/json");
+        }
+    }
+
     /** The template with every path parameter set to an id that exists in no table. */
     private static String base(String template) {
         return template.replaceAll("\\{[^}]+}", "9999");
@@ -100,7 +116,7 @@ class HostileInputIT extends ApiSuite {
     private static int check(List<String> failures, Api api, String method, String path, String body) {
         Api.Reply reply;
         try {
-            reply = api.send(method, path, body, body == null ? null : "application/json");
+            reply = sendOnce(api, method, path, body);
         } catch (IllegalStateException e) {
             failures.add(method + " " + path.substring(0, Math.min(160, path.length())) + " -> no answer: "
                     + e.getCause());
