@@ -99,9 +99,10 @@ class ScheduleIT extends ApiSuite {
                     + encoded(start.minusSeconds(60))), id).size();
             assertThat(expected).isBetween(2, 3);
 
-            // Airings are 10 s apart and last about 2 s: a 4 s silence separates them even on a busy machine.
+            // Airings are 10 s apart and last about 2 s: 6 s of silence separates them, and a busy machine's pause of a
+            // few seconds inside one (seen once on a full suite run) does not split it in two.
             for (int airing = 1; airing <= expected; airing++) {
-                assertThat(speaker.receive(4000, 15_000)).as("airing %d", airing).hasSizeGreaterThan(25);
+                assertThat(speaker.receive(6000, 17_000)).as("airing %d", airing).hasSizeGreaterThan(25);
             }
 
             JsonObject done = OnAirIT.waitForState(province.clerkA, id, "DONE");
