@@ -2,6 +2,8 @@ package vn.loa.bench;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import vn.loa.server.testing.Api;
+import vn.loa.server.testing.PreviewFlood;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,12 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -74,27 +72,14 @@ final class EmergencyBench {
             long programme = approved(base, token, new JsonObject().put("title", "Chương trình 30 giờ")
                     .put("audioId", stored.getString("audioId")).put("zones", new JsonArray().add("thon-ban")));
             long notice = approved(base, token, new JsonObject().put("title", "Thông báo dài")
-                    .put("text", text(20_000, 0)).put("zones", new JsonArray().add("thon-doc")));
+                    .put("text", PreviewFlood.text(20_000, 0)).put("zones", new JsonArray().add("thon-doc")));
             long airStart = System.nanoTime();
             BenchApi.send(http, base, token, "POST", "/api/v1/announcements/" + programme + "/broadcast", new JsonObject());
             BenchApi.send(http, base, token, "POST", "/api/v1/announcements/" + notice + "/broadcast", new JsonObject());
             long recordingFirst = await(() -> busy.firstAfter(airStart));
             long noticeFirst = await(() -> reading.firstAfter(airStart));
 
-            Map<Integer, AtomicInteger> previews = new ConcurrentHashMap<>();
-            AtomicBoolean flooding = new AtomicBoolean(true);
-            AtomicInteger texts = new AtomicInteger();
-            ExecutorService flood = Executors.newFixedThreadPool(6);
-            for (int i = 0; i < 6; i++) {
-                int length = i == 0 ? 20_000 : 3_000;
-                flood.execute(() -> {
-                    while (flooding.get()) {
-                        int status = status(base, token, "/api/v1/tts/preview",
-                                new JsonObject().put("text", text(length, texts.incrementAndGet())));
-                        previews.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                    }
-                });
-            }
+            PreviewFlood flood = PreviewFlood.start(new Api(base, token));
             List<Double> busyMs = new ArrayList<>();
             List<Double> quietMs = new ArrayList<>();
             List<Double> answerMs = new ArrayList<>();
@@ -117,9 +102,7 @@ final class EmergencyBench {
                 System.out.printf("run %2d: busy zone %6.1f ms, quiet zone %6.1f ms, RSS %d MB%n", run,
                         busyMs.get(run), quietMs.get(run), rssSamples.get(rssSamples.size() - 1));
             }
-            flooding.set(false);
-            flood.shutdown();
-            flood.awaitTermination(60, TimeUnit.SECONDS);
+            Map<Integer, Integer> previews = flood.stop();
             JsonObject finalHealth = new JsonObject(get(base, "/health"));
             JsonObject statesAfter = new JsonObject()
                     .put("recording", state(base, token, programme)).put("longNotice", state(base, token, notice));
@@ -146,7 +129,7 @@ final class EmergencyBench {
                                     .getDouble("median")))
                     .put("previewsByStatus", new JsonObject(new java.util.TreeMap<>(previews.entrySet().stream()
                             .collect(java.util.stream.Collectors.toMap(e -> String.valueOf(e.getKey()),
-                                    e -> (Object) e.getValue().get())))))
+                                    e -> (Object) e.getValue())))))
                     .put("healthDuringRuns", new JsonArray(health.stream().distinct().toList()))
                     .put("healthAfter", finalHealth)
                     .put("statesAfter", statesAfter.put("what", "both should still be ON_AIR: nothing cut short"))
@@ -259,22 +242,6 @@ final class EmergencyBench {
             Thread.sleep(2);
         }
         throw new IllegalStateException("no packet within 15 s");
-    }
-
-    /**
-     * A notice of at most {@code length} characters, sentence after sentence, each naming {@code number} and its
-     * place: no sentence is in the synthesis cache, which would make a flood of previews cheap.
-     */
-    private static String text(int length, int number) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 1; ; i++) {
-            String sentence = "Thông báo số " + number + " mục " + i + ": Ủy ban nhân dân xã mời bà con mang sổ theo dõi "
-                    + "đến nhà văn hóa thôn Ba để tiêm phòng cho gia súc. ";
-            if (text.length() + sentence.length() > length) {
-                return text.toString().strip();
-            }
-            text.append(sentence);
-        }
     }
 
     private static long residentMegabytes(long pid) {

@@ -5,25 +5,19 @@ import static vn.loa.server.api.Province.created;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.ServerProcess;
 import vn.loa.server.testing.TempDirs;
 import vn.loa.server.testing.TestServer;
+import vn.loa.server.testing.PreviewFlood;
 import vn.loa.server.testing.Uploads;
 
 /**
@@ -73,7 +67,7 @@ class EmergencyUnderLoadIT {
             long programme = approved(admin, new JsonObject().put("title", "Chương trình dài")
                     .put("audioId", upload.json().getString("audioId")).put("zones", new JsonArray().add(busyZone)));
             long longNotice = approved(admin, new JsonObject().put("title", "Thông báo dài")
-                    .put("text", longText(20_000)).put("zones", new JsonArray().add(readingZone)));
+                    .put("text", PreviewFlood.text(20_000, 0)).put("zones", new JsonArray().add(readingZone)));
             admin.post("/api/v1/announcements/" + programme + "/broadcast", null);
             admin.post("/api/v1/announcements/" + longNotice + "/broadcast", null);
             long relay = approved(admin, new JsonObject().put("title", "Tiếp sóng treo").put("priority", "BACKGROUND")
@@ -85,21 +79,8 @@ class EmergencyUnderLoadIT {
             awaitPackets(busy, 100);
             awaitPackets(reading, 100);
 
-            Map<Integer, AtomicInteger> previews = new ConcurrentHashMap<>();
-            AtomicBoolean flooding = new AtomicBoolean(true);
-            AtomicInteger texts = new AtomicInteger();
-            ExecutorService flood = Executors.newFixedThreadPool(6);
-            for (int i = 0; i < 6; i++) {
-                int length = i == 0 ? 20_000 : 3_000;
-                flood.execute(() -> {
-                    while (flooding.get()) {
-                        // Every sentence new: the sentence cache must not make the flood cheap.
-                        String text = longText(length, texts.incrementAndGet());
-                        int status = admin.post("/api/v1/tts/preview", new JsonObject().put("text", text)).status();
-                        previews.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                    }
-                });
-            }
+            PreviewFlood flood = PreviewFlood.start(admin);
+            Map<Integer, Integer> previews;
             List<Long> busyMs = new ArrayList<>();
             List<Long> quietMs = new ArrayList<>();
             long rss = 0;
@@ -128,9 +109,7 @@ class EmergencyUnderLoadIT {
                         .isZero();
                 assertThat(health.getJsonObject("memory").getLong("heapMaxMb")).isLessThanOrEqualTo(256);
             } finally {
-                flooding.set(false);
-                flood.shutdown();
-                flood.awaitTermination(60, TimeUnit.SECONDS);
+                previews = flood.stop();
             }
 
             System.out.printf("emergency first packet after the broadcast answer (%d runs): busy zone median %d ms, "
@@ -212,24 +191,6 @@ class EmergencyUnderLoadIT {
             Thread.sleep(50);
         }
         assertThat(speaker.received()).isGreaterThanOrEqualTo(count);
-    }
-
-    /** A notice of at most {@code length} characters, sentence after sentence. */
-    static String longText(int length) {
-        return longText(length, 0);
-    }
-
-    /** A notice of at most {@code length} characters whose every sentence names {@code number} and its place. */
-    static String longText(int length, int number) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 1; ; i++) {
-            String sentence = "Thông báo số " + number + " mục " + i + ": Ủy ban nhân dân xã mời bà con mang sổ theo dõi "
-                    + "đến nhà văn hóa thôn Ba để tiêm phòng cho gia súc. ";
-            if (text.length() + sentence.length() > length) {
-                return text.toString().strip();
-            }
-            text.append(sentence);
-        }
     }
 
     private static long percentile(List<Long> values, int percent) {

@@ -48,7 +48,7 @@ class SpeechIT extends ApiSuite {
 
     @Test
     void aPreviewLongerThanThePreviewLimitIsRefusedWith413WhileTheNoticeItselfMayBeThatLong() {
-        String text = EmergencyUnderLoadIT.longText(10_000);
+        String text = vn.loa.server.testing.PreviewFlood.text(10_000, 0);
 
         var refused = province.clerkA.post("/api/v1/tts/preview", new JsonObject().put("text", text));
 
