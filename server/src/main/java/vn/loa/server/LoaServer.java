@@ -96,6 +96,7 @@ public final class LoaServer implements AutoCloseable {
     private PluginModule plugins;
     private vn.loa.server.schedule.Programmes programmes;
     private NodePresence presence;
+    private vn.loa.server.audit.AuditKeeper auditKeeper;
     private Optional<String> generatedPassword = Optional.empty();
 
     public LoaServer(LoaConfig config, Clock clock) {
@@ -158,7 +159,10 @@ public final class LoaServer implements AutoCloseable {
                 new DeviceRoutes.Json<>(NodeJson.shape().read(), air::describe), blocking);
         var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher,
                 vn.loa.server.auth.PasswordPolicy.shipped(), audit, sessions, clock), blocking);
-        var auditRoutes = new AuditRoutes(new AuditQuery(jdbi), blocking);
+        // The audit log leaves the database (ADR 0027): signed digests, syslog forwarding, retention.
+        var seal = vn.loa.server.audit.AuditSeal.openOrCreate(config.audit().signingKey());
+        auditKeeper = new vn.loa.server.audit.AuditKeeper(jdbi, audit, seal, config.audit(), clock).start();
+        var auditRoutes = new AuditRoutes(new AuditQuery(jdbi, seal), blocking);
         var auth = new AuthRoutes(signIn, sessions, blocking);
         var sessionRoutes = new SessionRoutes(sessions, blocking);
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
@@ -277,6 +281,9 @@ public final class LoaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (auditKeeper != null) {
+            auditKeeper.close();
+        }
         if (hotline != null) {
             hotline.close();
         }

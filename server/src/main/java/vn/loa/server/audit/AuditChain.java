@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import vn.loa.server.db.Rows;
 
@@ -22,10 +24,20 @@ public final class AuditChain {
     /** A row as stored, for hashing and checking. */
     record Row(long id, Instant at, String actor, String address, String action, String target, String unitPath,
             String detail, String prevHash, String rowHash) {
+
+        /** The columns to select for {@link #MAPPER}. */
+        static final String COLUMNS = "id, at, actor, address, action, target, unit_path, detail, prev_hash, row_hash";
+        static final org.jdbi.v3.core.mapper.RowMapper<Row> MAPPER = (rs, ctx) -> new Row(rs.getLong("id"),
+                Rows.instant(rs, "at"), rs.getString("actor"), rs.getString("address"), rs.getString("action"),
+                rs.getString("target"), rs.getString("unit_path"), rs.getString("detail"), rs.getString("prev_hash"),
+                rs.getString("row_hash"));
     }
 
-    /** What verification found: rows checked, rows older than the chain, and the first broken row (or null). */
-    public record Verification(long checked, long unsealed, Broken firstBroken) {
+    /**
+     * What verification found: rows checked, rows older than the chain, signed digests checked, and the first broken
+     * row (or null).
+     */
+    public record Verification(long checked, long unsealed, long digests, Broken firstBroken) {
     }
 
     /** A row that does not fit its chain, and why. */
@@ -41,7 +53,15 @@ public final class AuditChain {
                 .bind("s", Math.floorMod(unitPath.hashCode(), STRIPES)).mapTo(Integer.class).one();
         return h.createQuery("SELECT row_hash FROM audit WHERE unit_path = :p AND row_hash IS NOT NULL "
                         + "ORDER BY id DESC FETCH FIRST 1 ROW ONLY")
-                .bind("p", unitPath).mapTo(String.class).findOne().orElse(GENESIS);
+                .bind("p", unitPath).mapTo(String.class).findOne()
+                .or(() -> checkpoint(h, unitPath))
+                .orElse(GENESIS);
+    }
+
+    /** Where a unit's chain resumes after its oldest rows were removed ({@link AuditRetention}), if they were. */
+    private static java.util.Optional<String> checkpoint(Handle h, String unitPath) {
+        return h.createQuery("SELECT last_hash FROM audit_checkpoint WHERE unit_path = :p")
+                .bind("p", unitPath).mapTo(String.class).findOne();
     }
 
     /** The hash of a row: every field, each with its length so that no two rows hash the same text. */
@@ -59,25 +79,33 @@ public final class AuditChain {
         }
     }
 
-    /** Walks the chains of every unit at or below {@code pathPrefix}; stops at nothing, reports the lowest broken id. */
-    public Verification verify(Handle h, String pathPrefix) {
+    /**
+     * Walks the chains of every unit at or below {@code pathPrefix} (each from its checkpoint, if old rows were removed),
+     * then checks each unit's newest signed digest against {@code seal}; reports the lowest broken id.
+     */
+    public Verification verify(Handle h, String pathPrefix, AuditSeal seal) {
+        Map<String, Long> removedThrough = new HashMap<>();
+        Map<String, String> resumeFrom = new HashMap<>();
+        h.createQuery("SELECT unit_path, last_id, last_hash FROM audit_checkpoint WHERE LEFT(unit_path, :n) = :prefix")
+                .bind("n", pathPrefix.length()).bind("prefix", pathPrefix)
+                .map((rs, ctx) -> {
+                    removedThrough.put(rs.getString("unit_path"), rs.getLong("last_id"));
+                    return resumeFrom.put(rs.getString("unit_path"), rs.getString("last_hash"));
+                }).list();
+        Map<String, Row> newestDigest = new HashMap<>();
         long[] counts = new long[2];
         Broken[] first = new Broken[1];
         String[] unit = {null};
         String[] expected = {GENESIS};
         boolean[] started = {false};
-        h.createQuery("SELECT id, at, actor, address, action, target, unit_path, detail, prev_hash, row_hash FROM audit "
-                        + "WHERE LEFT(unit_path, :n) = :prefix ORDER BY unit_path, id")
+        h.createQuery("SELECT " + Row.COLUMNS + " FROM audit WHERE LEFT(unit_path, :n) = :prefix ORDER BY unit_path, id")
                 .bind("n", pathPrefix.length()).bind("prefix", pathPrefix)
                 .setFetchSize(1000)
-                .map((rs, ctx) -> new Row(rs.getLong("id"), Rows.instant(rs, "at"), rs.getString("actor"),
-                        rs.getString("address"), rs.getString("action"), rs.getString("target"),
-                        rs.getString("unit_path"), rs.getString("detail"), rs.getString("prev_hash"),
-                        rs.getString("row_hash")))
+                .map(Row.MAPPER)
                 .useStream(rows -> rows.forEach(r -> {
                     if (!r.unitPath().equals(unit[0])) {
                         unit[0] = r.unitPath();
-                        expected[0] = GENESIS;
+                        expected[0] = resumeFrom.getOrDefault(r.unitPath(), GENESIS);
                         started[0] = false;
                     }
                     String problem = problem(r, expected[0], started[0]);
@@ -87,12 +115,23 @@ public final class AuditChain {
                     }
                     started[0] = true;
                     counts[0]++;
-                    if (problem != null && (first[0] == null || r.id() < first[0].id())) {
-                        first[0] = new Broken(r.id(), r.unitPath(), problem);
+                    if (problem != null) {
+                        first[0] = lowest(first[0], new Broken(r.id(), r.unitPath(), problem));
+                    }
+                    if (AuditDigests.ACTION.equals(r.action())) {
+                        newestDigest.put(r.unitPath(), r);
                     }
                     expected[0] = r.rowHash() == null ? GENESIS : r.rowHash();
                 }));
-        return new Verification(counts[0], counts[1], first[0]);
+        for (Row digest : newestDigest.values()) {
+            first[0] = lowest(first[0], AuditDigests.check(h, digest, seal,
+                    removedThrough.getOrDefault(digest.unitPath(), 0L)));
+        }
+        return new Verification(counts[0], counts[1], newestDigest.size(), first[0]);
+    }
+
+    private static Broken lowest(Broken a, Broken b) {
+        return a == null || (b != null && b.id() < a.id()) ? b : a;
     }
 
     /** Why a row does not fit after a row hashed {@code expected}, or null when it fits. */

@@ -21,9 +21,11 @@ public final class AuditQuery {
     }
 
     private final Jdbi jdbi;
+    private final AuditSeal seal;
 
-    public AuditQuery(Jdbi jdbi) {
+    public AuditQuery(Jdbi jdbi, AuditSeal seal) {
         this.jdbi = jdbi;
+        this.seal = seal;
     }
 
     public List<Entry> list(Caller caller, Filter f) {
@@ -62,7 +64,13 @@ public final class AuditQuery {
     public AuditChain.Verification verify(Caller caller) {
         requireAdmin(caller);
         // In a transaction, so PostgreSQL streams the rows instead of loading the whole log.
-        return jdbi.inTransaction(h -> new AuditChain().verify(h, caller.unitPath()));
+        return jdbi.inTransaction(h -> new AuditChain().verify(h, caller.unitPath(), seal));
+    }
+
+    /** The key that signs the digests, for an admin who checks them elsewhere. */
+    public AuditSeal seal(Caller caller) {
+        requireAdmin(caller);
+        return seal;
     }
 
     private static void requireAdmin(Caller caller) {

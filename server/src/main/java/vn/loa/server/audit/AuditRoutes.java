@@ -10,7 +10,7 @@ import vn.loa.server.http.Replies;
 
 /**
  * HTTP routes of {@code /api/v1/audit}: the log of who did what, filtered and paged, newest first; and {@code /verify},
- * whether its hash chains are intact.
+ * whether its hash chains and signed digests are intact; {@code /key}, the key that signs the digests.
  */
 public final class AuditRoutes {
 
@@ -25,6 +25,13 @@ public final class AuditRoutes {
     public void mount(RouterBuilder api) {
         api.getRoute("listAudit").addHandler(this::list);
         api.getRoute("verifyAudit").addHandler(this::verify);
+        api.getRoute("auditKey").addHandler(this::key);
+    }
+
+    private void key(RoutingContext ctx) {
+        AuditSeal seal = query.seal(Authenticator.caller(ctx));
+        Replies.reply(ctx, 200, io.vertx.core.Future.succeededFuture(new JsonObject().put("algorithm", "Ed25519").put("keyId", seal.keyId())
+                .put("publicKey", seal.publicKeyPem())));
     }
 
     private void verify(RoutingContext ctx) {
@@ -32,7 +39,7 @@ public final class AuditRoutes {
         Replies.reply(ctx, 200, blocking.run(() -> {
             AuditChain.Verification v = query.verify(caller);
             JsonObject json = new JsonObject().put("intact", v.firstBroken() == null).put("checked", v.checked())
-                    .put("unsealed", v.unsealed());
+                    .put("unsealed", v.unsealed()).put("digests", v.digests());
             if (v.firstBroken() != null) {
                 json.put("firstBroken", new JsonObject().put("id", v.firstBroken().id())
                         .put("unit", v.firstBroken().unitPath()).put("reason", v.firstBroken().reason()));

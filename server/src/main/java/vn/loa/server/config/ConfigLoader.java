@@ -83,7 +83,8 @@ public final class ConfigLoader {
                 speech(p),
                 ProgrammeSettings.from(p),
                 HotlineConfig.from(p),
-                SecuritySettings.from(p));
+                SecuritySettings.from(p),
+                AuditSettings.from(p, dataDir));
     }
 
     private static SpeechSettings speech(Properties p) {

@@ -25,7 +25,8 @@ public record LoaConfig(
         SpeechSettings speech,
         ProgrammeSettings programmes,
         HotlineConfig hotline,
-        SecuritySettings security) {
+        SecuritySettings security,
+        AuditSettings audit) {
 
     /** True when the database is PostgreSQL rather than the embedded H2. */
     public boolean isPostgres() {
@@ -36,6 +37,6 @@ public record LoaConfig(
     public LoaConfig withHttpPort(int port) {
         return new LoaConfig(httpHost, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword,
                 rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow, rtp, speech,
-                programmes, hotline, security);
+                programmes, hotline, security, audit);
     }
 }

@@ -50,6 +50,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void auditForwardingTakesOnlyTcpOrTlsWithAPort() {
+        var audit = ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_AUDIT_SYSLOG", "tls://syslog.tinh.gov.vn:6514"))
+                .audit();
+        assertThat(audit.syslog().getHost()).isEqualTo("syslog.tinh.gov.vn");
+        assertThat(audit.signingKey().getFileName()).hasToString("audit-signing.key");
+
+        for (String bad : new String[] {"udp://h:514", "tcp://h", "syslog.tinh.gov.vn:514", "tls://[::1"}) {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_AUDIT_SYSLOG", bad)))
+                    .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("LOA_AUDIT_SYSLOG");
+        }
+    }
+
+    @Test
     void everyDefaultKeyIsDocumented() throws Exception {
         String text = new String(ConfigLoader.class.getResourceAsStream("/loa-defaults.properties").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
