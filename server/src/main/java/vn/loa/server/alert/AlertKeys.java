@@ -18,12 +18,15 @@ import vn.loa.server.node.NodeTokens;
 /**
  * The API keys of upstream systems and panic buttons. An admin creates one for their unit and sees it once; Loa keeps
  * its SHA-256. A key acts for the admin who made it, inside the key's unit, with an approver's rights (it may raise
- * an emergency, nothing else). Blocking (JDBC).
+ * an emergency, nothing else), and only while that admin is still an enabled admin: a key does not outlive its
+ * maker's rights (an admin who left could otherwise still air through a key they once saw). Blocking (JDBC).
  */
 public final class AlertKeys {
 
     /** The request header that carries a key. */
     public static final String HEADER = "X-API-Key";
+    /** A key works while its maker is an enabled admin (of any unit: the key's unit is its own scope). */
+    private static final String OWNER_ACTIVE = "(u.enabled = TRUE AND u.role = 'admin')";
 
     private final Jdbi jdbi;
     private final AuditLog audit;
@@ -58,13 +61,15 @@ public final class AlertKeys {
     public List<JsonObject> list(Caller caller) {
         requireAdmin(caller);
         return jdbi.withHandle(h -> h.createQuery("SELECT k.id, k.name, k.unit_id, k.owner, k.revoked, k.created_at, "
-                        + "k.last_used_at FROM alert_key k JOIN zone z ON z.id = k.unit_id "
+                        + "k.last_used_at, " + OWNER_ACTIVE + " AS owner_active FROM alert_key k "
+                        + "JOIN zone z ON z.id = k.unit_id LEFT JOIN app_user u ON u.username = k.owner "
                         + "WHERE LEFT(z.path, :n) = :prefix ORDER BY k.id")
                 .bind("n", caller.unitPath().length()).bind("prefix", caller.unitPath())
                 .map((rs, ctx) -> {
                     JsonObject json = new JsonObject().put("id", rs.getLong("id")).put("name", rs.getString("name"))
                             .put("unit", rs.getString("unit_id")).put("owner", rs.getString("owner"))
                             .put("revoked", rs.getBoolean("revoked"))
+                            .put("active", !rs.getBoolean("revoked") && rs.getBoolean("owner_active"))
                             .put("createdAt", Rows.instant(rs, "created_at").toString());
                     var used = Rows.instant(rs, "last_used_at");
                     return used == null ? json : json.put("lastUsedAt", used.toString());
@@ -92,7 +97,8 @@ public final class AlertKeys {
         }
         return jdbi.inTransaction(h -> {
             Optional<Caller> found = h.createQuery("SELECT k.id, k.name, k.owner, k.unit_id, z.path FROM alert_key k "
-                            + "JOIN zone z ON z.id = k.unit_id WHERE k.key_hash = :hash AND k.revoked = FALSE")
+                            + "JOIN zone z ON z.id = k.unit_id JOIN app_user u ON u.username = k.owner "
+                            + "WHERE k.key_hash = :hash AND k.revoked = FALSE AND " + OWNER_ACTIVE)
                     .bind("hash", NodeTokens.sha256(key))
                     .map((rs, ctx) -> new Caller(rs.getString("owner"), Role.APPROVER, rs.getString("unit_id"),
                             rs.getString("path"), truncate("key:" + rs.getString("name") + "@" + address)))

@@ -115,6 +115,28 @@ class AlertsIT extends ApiSuite {
     }
 
     @Test
+    void aKeyStopsWorkingWhenTheAdminWhoMadeItIsDisabledOrDemoted() {
+        String maker = Province.unique("admin-tam");
+        Api tam = province.user(maker, "admin", "xa-a");
+        String made = created(tam.post("/api/v1/alerts/keys", new JsonObject().put("name", "Nút báo động chợ"))).json()
+                .getString("key");
+        String elsewhere = new JsonObject().put("headline", "Thử").put("zones", new JsonArray().add("thon-b1")).encode();
+        assertRefused(post(elsewhere, "application/json", made), 400, "unknown_zone");
+
+        assertThat(province.adminA.put("/api/v1/users/" + maker, new JsonObject().put("enabled", false)).status())
+                .isEqualTo(200);
+        assertRefused(post(elsewhere, "application/json", made), 401, "unauthorized");
+        assertThat(province.adminA.get("/api/v1/alerts/keys").array().stream().map(JsonObject.class::cast)
+                .filter(k -> k.getString("owner").equals(maker)).findFirst().orElseThrow().getBoolean("active"))
+                .as("listed as not working").isFalse();
+
+        province.adminA.put("/api/v1/users/" + maker, new JsonObject().put("enabled", true).put("role", "clerk"));
+        assertRefused(post(elsewhere, "application/json", made), 401, "unauthorized");
+        province.adminA.put("/api/v1/users/" + maker, new JsonObject().put("role", "admin"));
+        assertRefused(post(elsewhere, "application/json", made), 400, "unknown_zone");
+    }
+
+    @Test
     void keysAreShownOnceAndARevokedOrWrongKeyIsRefused() {
         JsonObject made = created(province.adminA.post("/api/v1/alerts/keys", new JsonObject().put("name", "Nút báo động")))
                 .json();
