@@ -243,7 +243,12 @@ public final class LoaServer implements AutoCloseable {
         api.route().failureHandler(new ErrorResponder(serverPaths));
         api.route().last().handler(ctx -> ctx.fail(404));
 
-        var server = vertx.createHttpServer(new HttpServerOptions()
+        HttpServerOptions options = new HttpServerOptions();
+        if (security.tls()) {
+            options.setSsl(true).setKeyCertOptions(new io.vertx.core.net.PemKeyCertOptions()
+                    .setCertPath(security.tlsCertificate().toString()).setKeyPath(security.tlsKey().toString()));
+        }
+        var server = vertx.createHttpServer(options
                 .setHost(config.httpHost()).setPort(config.httpPort()).setCompressionSupported(true)
                 // No HTTP/2 over plain TCP (no browser speaks it): with it, Vert.x waits for a connection's first bytes
                 // before it reports the connection, so a silent one would escape the guard below.

@@ -15,10 +15,17 @@ import java.util.stream.Collectors;
  *
  * @param metricsToken      the bearer token {@code /metrics} asks for; empty means only loopback callers may read it
  * @param relayAllowedHosts host names or addresses (lower case) a relay URL may name although they are private
+ * @param tlsCertificate    PEM certificate chain HTTPS serves; null serves plain HTTP (behind a TLS proxy, or tests)
+ * @param tlsKey            the certificate's PEM private key
  */
 public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int passwordThreads, int passwordQueue,
         Duration httpIdleTimeout, Duration httpHeaderTimeout, int connectionsPerAddress, String metricsToken,
-        Set<String> relayAllowedHosts) {
+        Set<String> relayAllowedHosts, java.nio.file.Path tlsCertificate, java.nio.file.Path tlsKey) {
+
+    /** Whether the server itself speaks HTTPS. */
+    public boolean tls() {
+        return tlsCertificate != null;
+    }
 
     static SecuritySettings from(Properties p) {
         return new SecuritySettings(
@@ -32,6 +39,24 @@ public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int 
                 p.getProperty("metrics.token", "").trim(),
                 Arrays.stream(p.getProperty("relay.allowed.hosts", "").split(","))
                         .map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()));
+                        .collect(Collectors.toUnmodifiableSet()),
+                file(p, "http.tls.cert"), file(p, "http.tls.key"));
+    }
+
+    private static java.nio.file.Path file(Properties p, String key) {
+        String value = p.getProperty(key, "").trim();
+        String other = key.endsWith("cert") ? "http.tls.key" : "http.tls.cert";
+        if (value.isEmpty() != p.getProperty(other, "").trim().isEmpty()) {
+            throw new ConfigException("http.tls.cert (LOA_HTTP_TLS_CERT) and http.tls.key (LOA_HTTP_TLS_KEY) go together: "
+                    + "set both for HTTPS, or neither");
+        }
+        if (value.isEmpty()) {
+            return null;
+        }
+        java.nio.file.Path path = java.nio.file.Path.of(value).toAbsolutePath();
+        if (!java.nio.file.Files.isReadable(path)) {
+            throw new ConfigException(key + " (" + ConfigLoader.envName(key) + "): cannot read " + path);
+        }
+        return path;
     }
 }

@@ -50,6 +50,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void httpsNeedsBothItsCertificateAndItsKey() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_HTTP_TLS_CERT", "/etc/hosts")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_HTTP_TLS_KEY");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_HTTP_TLS_CERT", "/etc/hosts",
+                "LOA_HTTP_TLS_KEY", "/khong/co/tep.pem"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("/khong/co/tep.pem");
+        assertThat(ConfigLoader.load(Map.of("LOA_CONFIG", "/x")).security().tls()).isFalse();
+    }
+
+    @Test
     void auditForwardingTakesOnlyTcpOrTlsWithAPort() {
         var audit = ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_AUDIT_SYSLOG", "tls://syslog.tinh.gov.vn:6514"))
                 .audit();

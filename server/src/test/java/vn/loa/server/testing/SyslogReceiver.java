@@ -1,19 +1,14 @@
 package vn.loa.server.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -22,36 +17,22 @@ import javax.net.ssl.SSLContext;
  */
 public final class SyslogReceiver implements AutoCloseable {
 
-    private static final char[] PASSWORD = "loa-test".toCharArray();
-
     private final Path certificate;
     private final SSLContext tls;
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final int port;
     private volatile ServerSocket server;
 
-    private SyslogReceiver(Path dir) throws Exception {
-        certificate = dir.resolve("cert.pem");
-        run(dir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", "key.pem", "-out", "cert.pem", "-days", "2", "-subj", "/CN=127.0.0.1",
-                "-addext", "subjectAltName=IP:127.0.0.1");
-        run(dir, "openssl", "pkcs12", "-export", "-in", "cert.pem", "-inkey", "key.pem", "-out", "store.p12",
-                "-passout", "pass:" + new String(PASSWORD));
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve("store.p12"))) {
-            store.load(in, PASSWORD);
-        }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, PASSWORD);
-        tls = SSLContext.getInstance("TLS");
-        tls.init(keys.getKeyManagers(), null, null);
+    private SyslogReceiver(TestCertificate cert) throws Exception {
+        certificate = cert.certificate();
+        tls = cert.serverContext();
         server = listen(0);
         port = server.getLocalPort();
         accept(server);
     }
 
     public static SyslogReceiver start() throws Exception {
-        return new SyslogReceiver(TempDirs.create("loa-syslog-"));
+        return new SyslogReceiver(TestCertificate.make());
     }
 
     /** The certificate clients must trust (PEM). */
@@ -130,14 +111,6 @@ public final class SyslogReceiver implements AutoCloseable {
             }
         } catch (IOException e) {
             // The connection ended (the receiver stopped, or the sender closed it).
-        }
-    }
-
-    private static void run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
         }
     }
 
