@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.loa.tts.espeak.EspeakInstallation;
 
-class TtsBenchmarkTest {
+class TtsBenchmarkIT {
 
     @Test
     void measuresEveryLocalEngineOnAThreeHundredWordNotice() throws Exception {

@@ -23,7 +23,7 @@ import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FfmpegFileSourceTest {
+class FfmpegFileSourceIT {
 
     private static final Path DEBIAN_FFMPEG = Path.of("/usr/bin/ffmpeg");
     private static final Duration NO_HANG = Duration.ofSeconds(20);

@@ -22,7 +22,7 @@ import vn.loa.tts.engine.SpeechRequest;
 import vn.loa.tts.normalize.VietnameseNormalizer;
 
 /** Runs the real espeak-ng (CI installs it); skipped with a message only where it is not installed. */
-class EspeakEngineTest implements SpeechEngineContract {
+class EspeakEngineIT implements SpeechEngineContract {
 
     private static EspeakEngine engine;
 

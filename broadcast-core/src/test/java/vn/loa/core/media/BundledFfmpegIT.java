@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * not yet executable and answered 500 (issue 23). The check run at start-up must leave a runnable ffmpeg whatever that
  * chmod did. Tried on a copy, so tests running beside this one keep their ffmpeg.
  */
-class BundledFfmpegTest {
+class BundledFfmpegIT {
 
     @Test
     void anUnpackedButNotYetExecutableFfmpegIsMadeRunnable(@TempDir Path dir) throws Exception {
