@@ -2,8 +2,8 @@ package vn.loa.tts.http;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import vn.loa.tts.engine.SpeechException;
 import vn.loa.tts.engine.VoiceSettings;
 
@@ -35,24 +35,15 @@ public final class FptAiEngine extends HttpSpeechEngine {
                 .header("speed", String.valueOf(speed(settings)))
                 .header("format", "wav")
                 .POST(HttpRequest.BodyPublishers.ofString(sentence, StandardCharsets.UTF_8)).build();
-        Map<String, Object> reply = reply(send(request).body());
-        Object error = reply.get("error");
-        if (!(error instanceof Double code && code == 0) || !(reply.get("async") instanceof String url)) {
-            throw new SpeechException(NAME, "refused: " + reply.getOrDefault("message", reply));
+        JsonNode reply = jsonReply(send(request).body());
+        if (!reply.path("error").isNumber() || reply.path("error").asInt() != 0 || !reply.path("async").isTextual()) {
+            throw new SpeechException(NAME, "refused: " + (reply.has("message") ? reply.path("message").asText() : reply));
         }
-        return poll(URI.create(url));
+        return poll(URI.create(reply.path("async").asText()));
     }
 
     /** FPT.AI's speed runs from −3 (slowest) to 3; Loa's 50–200 % maps onto it, 100 % being 0. */
     static int speed(VoiceSettings settings) {
         return Math.max(-3, Math.min(3, Math.round((settings.ratePercent() - 100) / 25f)));
-    }
-
-    private static Map<String, Object> reply(byte[] body) {
-        try {
-            return Json.object(new String(body, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new SpeechException(NAME, "answered something that is not its JSON reply: " + excerpt(body), e);
-        }
     }
 }

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.loa.tts.engine.SentencePause;
 import vn.loa.tts.engine.SentenceSink;
 import vn.loa.tts.engine.SpeechChunk;
@@ -24,6 +26,9 @@ import vn.loa.tts.engine.WavCodec;
  * working on the rest. Subclasses only build the request and find the audio in the reply.
  */
 abstract class HttpSpeechEngine implements SpeechEngine {
+
+    /** Reads and writes the services' JSON (Jackson); thread-safe once configured. */
+    protected static final ObjectMapper JSON = new ObjectMapper();
 
     protected final HttpEngineConfig config;
     protected final HttpClient client;
@@ -102,6 +107,19 @@ abstract class HttpSpeechEngine implements SpeechEngine {
             Thread.currentThread().interrupt();
             throw new SpeechException(name(), "interrupted", e);
         }
+    }
+
+    /** A service's JSON reply as an object, or an error naming the service and what it sent instead. */
+    protected JsonNode jsonReply(byte[] body) {
+        try {
+            JsonNode reply = JSON.readTree(body);
+            if (reply != null && reply.isObject()) {
+                return reply;
+            }
+        } catch (IOException e) {
+            // Not JSON at all: reported below with what came.
+        }
+        throw new SpeechException(name(), "answered something that is not its JSON reply: " + excerpt(body));
     }
 
     /** The start of a reply body, for an error message. */

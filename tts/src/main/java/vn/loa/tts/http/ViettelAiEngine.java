@@ -3,7 +3,6 @@ package vn.loa.tts.http;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import vn.loa.tts.engine.SpeechException;
 import vn.loa.tts.engine.VoiceSettings;
 
@@ -29,12 +28,14 @@ public final class ViettelAiEngine extends HttpSpeechEngine {
 
     @Override
     protected byte[] wav(String sentence, String voice, VoiceSettings settings) {
-        String body = "{\"text\":" + Json.quote(sentence)
-                + ",\"voice\":" + Json.quote(voice)
-                + ",\"speed\":" + String.format(Locale.ROOT, "%.2f", speed(settings))
-                + ",\"tts_return_option\":" + WAV
-                + ",\"token\":" + Json.quote(config.apiKey())
-                + ",\"without_filter\":false}";
+        String body = JSON.createObjectNode()
+                .put("text", sentence)
+                .put("voice", voice)
+                .put("speed", Math.round(speed(settings) * 100) / 100.0)
+                .put("tts_return_option", WAV)
+                .put("token", config.apiKey())
+                .put("without_filter", false)
+                .toString();
         HttpRequest request = HttpRequest.newBuilder(config.endpoint()).timeout(config.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "*/*")

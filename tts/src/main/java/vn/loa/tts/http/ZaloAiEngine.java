@@ -1,11 +1,11 @@
 package vn.loa.tts.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import vn.loa.tts.engine.SpeechException;
 import vn.loa.tts.engine.VoiceSettings;
 
@@ -40,17 +40,13 @@ public final class ZaloAiEngine extends HttpSpeechEngine {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();
         byte[] body = send(request).body();
-        Map<String, Object> reply;
-        try {
-            reply = Json.object(new String(body, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new SpeechException(NAME, "answered something that is not its JSON reply: " + excerpt(body), e);
+        JsonNode reply = jsonReply(body);
+        JsonNode url = reply.path("data").path("url");
+        if (!reply.path("error_code").isNumber() || reply.path("error_code").asInt() != 0 || !url.isTextual()) {
+            throw new SpeechException(NAME, "refused: "
+                    + (reply.has("error_message") ? reply.path("error_message").asText() : reply));
         }
-        if (!(reply.get("error_code") instanceof Double code && code == 0)
-                || !(reply.get("data") instanceof Map<?, ?> data) || !(data.get("url") instanceof String url)) {
-            throw new SpeechException(NAME, "refused: " + reply.getOrDefault("error_message", reply));
-        }
-        return poll(URI.create(url));
+        return poll(URI.create(url.asText()));
     }
 
     /** Zalo's speed is a factor from 0.8 to 1.2. */
