@@ -91,6 +91,19 @@ class FptAiEngineTest implements SpeechEngineContract {
     }
 
     @Test
+    void aReplyThatIsNotJsonIsReportedWithWhatCame() {
+        service.on("/proxy-login", call -> new FakeSpeechService.Answer(200, "text/html",
+                "<html>Đăng nhập mạng</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        FptAiEngine behindPortal = new FptAiEngine(new HttpEngineConfig(service.uri("/proxy-login"), "secret",
+                Set.of("banmai"), java.time.Duration.ofSeconds(5), java.time.Duration.ofMillis(10),
+                java.time.Duration.ofSeconds(5)));
+
+        assertThatThrownBy(() -> behindPortal.synthesizeAll(SpeechRequest.of(List.of("Xin chào."), "banmai")))
+                .isInstanceOf(SpeechException.class)
+                .hasMessageContaining("not its JSON reply").hasMessageContaining("Đăng nhập mạng");
+    }
+
+    @Test
     void mapsLoaRatesOntoFptSpeeds() {
         assertThat(FptAiEngine.speed(new VoiceSettings(50, 50, 100))).isEqualTo(-2);
         assertThat(FptAiEngine.speed(VoiceSettings.NORMAL)).isZero();
