@@ -96,7 +96,8 @@ final class HotlineBench {
                     .put("benchmark", "hotline: SIPp calls, PIN by SIP INFO, key 1, 2 s of SIPp's g711a.pcap as the voice")
                     .put("calls", calls)
                     .put("failedCalls", failed)
-                    .put("keyToFirstPacketMs", Percentiles.of(takeover.stream().mapToDouble(Double::doubleValue).sorted().toArray())
+                    .put("keyToFirstPacketMs", Percentiles.of(
+                            takeover.stream().mapToDouble(Double::doubleValue).sorted().toArray())
                             .put("what", "from the key 1 (SIP INFO) arriving at Loa to the first RTP packet at the "
                                     + "loudspeaker (the chime): creating the EMERGENCY announcement, finding the zone's "
                                     + "nodes, the arbiter, the next 20 ms tick"))

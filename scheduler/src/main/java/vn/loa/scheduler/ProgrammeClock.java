@@ -84,7 +84,8 @@ public final class ProgrammeClock implements AutoCloseable {
         // Within this limit a late trigger fires normally (and knows its due time); beyond it, it has misfired.
         p.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(s.lateLimit().toMillis()));
         p.setProperty("org.quartz.dataSource." + dataSource + ".provider", "hikaricp");
-        p.setProperty("org.quartz.dataSource." + dataSource + ".driver", s.isPostgres() ? "org.postgresql.Driver" : "org.h2.Driver");
+        p.setProperty("org.quartz.dataSource." + dataSource + ".driver",
+                s.isPostgres() ? "org.postgresql.Driver" : "org.h2.Driver");
         p.setProperty("org.quartz.dataSource." + dataSource + ".URL", s.jdbcUrl());
         p.setProperty("org.quartz.dataSource." + dataSource + ".user", s.user() == null ? "" : s.user());
         p.setProperty("org.quartz.dataSource." + dataSource + ".password", s.password() == null ? "" : s.password());

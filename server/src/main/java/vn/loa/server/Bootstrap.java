@@ -35,7 +35,8 @@ final class Bootstrap {
                     .findOne().orElse(null);
             if (key == null) {
                 key = randomText(random, 48);
-                h.createUpdate("INSERT INTO setting (setting_key, setting_value) VALUES ('jwt.key', :v)").bind("v", key).execute();
+                h.createUpdate("INSERT INTO setting (setting_key, setting_value) VALUES ('jwt.key', :v)")
+                        .bind("v", key).execute();
             }
             UserRepository users = new UserRepository();
             if (users.any(h)) {

@@ -2,7 +2,6 @@ package vn.loa.server;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -19,7 +18,6 @@ import vn.loa.core.model.Board;
 import vn.loa.core.model.Node;
 import vn.loa.server.air.AirStation;
 import vn.loa.server.alert.AlertAreas;
-import vn.loa.server.alert.AlertBanners;
 import vn.loa.server.alert.AlertKeys;
 import vn.loa.server.alert.AlertRoutes;
 import vn.loa.server.alert.AlertService;

@@ -31,8 +31,8 @@ import vn.loa.tts.normalize.VietnameseNormalizer;
 public final class TtsBenchmark {
 
     /** One engine and voice's figures; times in milliseconds, audio in seconds. */
-    public record Row(String engine, String voice, Language language, double normaliseMs, double firstAudioMs, double wholeMs, double audioSeconds,
-            double cacheHitMs, double rawEspeakMs) {
+    public record Row(String engine, String voice, Language language, double normaliseMs, double firstAudioMs,
+            double wholeMs, double audioSeconds, double cacheHitMs, double rawEspeakMs) {
 
         /** Seconds of audio per second of wall time. */
         public double realTimeFactor() {
@@ -50,9 +50,11 @@ public final class TtsBenchmark {
 
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        System.out.println("engine     voice    normalise  first-audio  whole-path  audio   RTF    vs-raw  cache-hit  raw-espeak");
+        System.out.println("engine     voice    normalise  first-audio  whole-path  audio   RTF    vs-raw  cache-hit  "
+                + "raw-espeak");
         for (Row row : run(notice("bench-notice.txt"), notice("bench-notice-en.txt"), rounds)) {
-            System.out.println(String.format(Locale.ROOT, "%-10s %-8s %6.1f ms %9.1f ms %8.1f ms %5.1f s %6.0fx %6.2fx %7.2f ms %8.1f ms",
+            System.out.println(String.format(Locale.ROOT,
+                    "%-10s %-8s %6.1f ms %9.1f ms %8.1f ms %5.1f s %6.0fx %6.2fx %7.2f ms %8.1f ms",
                     row.engine(), row.voice(), row.normaliseMs(), row.firstAudioMs(), row.wholeMs(), row.audioSeconds(),
                     row.realTimeFactor(), row.ofRaw(), row.cacheHitMs(), row.rawEspeakMs()));
         }

@@ -31,7 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  * real network puts on the speakers, not on the server; see {@code docs/adr/0005-fan-out-and-pacing.md}.
  *
  * <p>Arguments: node count, RTP clock rate, receiving threads. Prints {@code port P sockets K} once bound (node i
- * listens on port P + 2 (i mod K); RTCP is absorbed on the port above each), then answers commands on standard input, one a line: {@code measure} (start the window), {@code report}
+ * listens on port P + 2 (i mod K); RTCP is absorbed on the port above each), then answers commands on standard input,
+ * one a line: {@code measure} (start the window), {@code report}
  * (one line of figures for the window so far), {@code quit}.
  */
 public final class NodeReceivers {

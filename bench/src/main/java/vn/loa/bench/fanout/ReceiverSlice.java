@@ -103,7 +103,8 @@ final class ReceiverSlice extends ChannelInboundHandlerAdapter {
 
     /**
      * One line of figures over all slices: packets in the window and since the start, sequence gaps since the
-     * start and since the window started, nodes that never heard a packet, the fewest packets a node heard in the window, datagrams to no node,
+     * start and since the window started, nodes that never heard a packet, the fewest packets a node heard in the
+     * window, datagrams to no node,
      * lateness percentiles in the window.
      */
     static String report(List<ReceiverSlice> slices) {
@@ -137,7 +138,9 @@ final class ReceiverSlice extends ChannelInboundHandlerAdapter {
             fewest = Math.min(fewest, window[i]);
         }
         return String.format(java.util.Locale.ROOT,
-                "received %d total %d gaps %d windowGaps %d silent %d fewest %d strangers %d p50 %.3f p99 %.3f max %.3f",
-                packets, total, lost, lostInWindow, silent, fewest, strangers, all.percentileMs(0.50), all.percentileMs(0.99), all.maxMs());
+                "received %d total %d gaps %d windowGaps %d silent %d fewest %d strangers %d "
+                        + "p50 %.3f p99 %.3f max %.3f",
+                packets, total, lost, lostInWindow, silent, fewest, strangers, all.percentileMs(0.50),
+                all.percentileMs(0.99), all.maxMs());
     }
 }

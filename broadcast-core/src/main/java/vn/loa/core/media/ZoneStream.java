@@ -15,7 +15,8 @@ import vn.loa.core.rtp.RtpPacketizer;
  * The one RTP stream a zone's speakers receive: each packet time it asks the zone's arbiter who is on air and sends
  * that programme's next frame, so a preemption is heard from the next packet on.
  *
- * <p>Driven by one ticker thread; only {@link #attach} may be called from others. The stream keeps one SSRC, sequence and timestamp line across
+ * <p>Driven by one ticker thread; only {@link #attach} may be called from others. The stream keeps one SSRC, sequence
+ * and timestamp line across
  * programmes, as a receiver bound to the zone's SDP expects; a switch starts a new talk spurt (marker bit), and a
  * silent zone sends nothing while its timestamp runs on.
  */

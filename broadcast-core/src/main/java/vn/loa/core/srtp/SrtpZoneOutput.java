@@ -70,7 +70,8 @@ public final class SrtpZoneOutput implements ZoneOutput {
     }
 
     /**
-     * The stream's SSRC, rollover counter and sequence number as of its last packet, for the play command to a node agent that joins
+     * The stream's SSRC, rollover counter and sequence number as of its last packet, for the play command to a node
+     * agent that joins
      * now; empty before the first packet, when an agent starts at counter 0 whatever the SSRC.
      */
     public Optional<StreamRollover> rollover() {

@@ -6,7 +6,8 @@ import java.time.Duration;
  * Decides when the node sends a keepalive and whether UDP reaches it: each keepalive should be answered by the server
  * within {@code answerWithin}; a keepalive unanswered is a miss, retried at once rather than a whole interval later;
  * after {@code missesToGiveUp} misses in a row the stream is asked over the control channel instead, keepalives go
- * on every interval, and the first answer brings the stream back to UDP. Keepalives go every {@code interval} while UDP works, so a carrier's NAT
+ * on every interval, and the first answer brings the stream back to UDP. Keepalives go every {@code interval} while UDP
+ * works, so a carrier's NAT
  * keeps the mapping.
  *
  * <p>Pure and single-threaded: times are monotonic nanoseconds passed in, so tests run it on a fake clock.

@@ -7,7 +7,8 @@ import vn.loa.core.rtp.RtpPacketCodec;
 
 /**
  * A zone stream's last stage for what UDP does not reach: each packet goes on to the UDP fan-out, as one binary frame
- * down the control channel of each agent whose network blocks UDP, and to the zone's HTTP mount if it has one. The agent feeds the frames to
+ * down the control channel of each agent whose network blocks UDP, and to the zone's HTTP mount if it has one. The
+ * agent feeds the frames to
  * the same receiver as its RTP port, so SRTP, the jitter buffer and the playout are the same on both paths.
  *
  * <p>{@link #send} is called by the pacing thread; {@link #reach} from any. RTCP stays on UDP: agents time their

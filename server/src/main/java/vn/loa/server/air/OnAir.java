@@ -166,8 +166,8 @@ public final class OnAir implements AirControl {
     private void air(Announcement a) {
         long id = a.id();
         try {
-            Map<ZoneStreams.Key, List<AirTargets.Target>> byStream = jdbi.withHandle(h -> targets.below(h, a.zones(), a.priority(),
-                    clock.instant()));
+            Map<ZoneStreams.Key, List<AirTargets.Target>> byStream = jdbi.withHandle(
+                    h -> targets.below(h, a.zones(), a.priority(), clock.instant()));
             // Nodes that fetched this item ahead play it by themselves at its time: the live stream is not for them.
             Set<String> stored = prefetcher.holders(id);
             byStream.values().forEach(list -> list.removeIf(t -> stored.contains(t.node().id())));

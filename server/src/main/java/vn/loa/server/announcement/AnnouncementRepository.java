@@ -30,7 +30,8 @@ public final class AnnouncementRepository {
 
     public long insert(Handle h, Announcement a) {
         long id = h.createUpdate("INSERT INTO announcement (title, body, audio_id, relay_url, priority, voice, "
-                        + "repeat_count, chime, schedule_at, schedule_cron, schedule_until, schedule_duration_s, state, created_by, "
+                        + "repeat_count, chime, schedule_at, schedule_cron, schedule_until, schedule_duration_s, state, "
+                        + "created_by, "
                         + "created_at, updated_at) VALUES (:title, :text, :audioId, :relayUrl, :priority, :voice, :repeat, "
                         + ":chime, :at, :cron, :until, :duration, :state, :createdBy, :createdAt, :createdAt)")
                 .bind("title", a.title()).bind("text", a.text()).bind("audioId", a.audioId())

@@ -30,8 +30,9 @@ public final class AuditRoutes {
 
     private void key(RoutingContext ctx) {
         AuditSeal seal = query.seal(Authenticator.caller(ctx));
-        Replies.reply(ctx, 200, io.vertx.core.Future.succeededFuture(new JsonObject().put("algorithm", "Ed25519").put("keyId", seal.keyId())
-                .put("publicKey", seal.publicKeyPem())));
+        JsonObject key = new JsonObject().put("algorithm", "Ed25519").put("keyId", seal.keyId())
+                .put("publicKey", seal.publicKeyPem());
+        Replies.reply(ctx, 200, io.vertx.core.Future.succeededFuture(key));
     }
 
     private void verify(RoutingContext ctx) {

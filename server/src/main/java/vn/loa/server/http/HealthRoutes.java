@@ -68,7 +68,8 @@ public final class HealthRoutes {
             if (local) {
                 ctx.next();
             } else {
-                ctx.fail(ApiError.forbidden("/metrics chỉ đọc được từ chính máy chủ, hoặc đặt metrics.token (LOA_METRICS_TOKEN)."));
+                ctx.fail(ApiError.forbidden(
+                        "/metrics chỉ đọc được từ chính máy chủ, hoặc đặt metrics.token (LOA_METRICS_TOKEN)."));
             }
             return;
         }

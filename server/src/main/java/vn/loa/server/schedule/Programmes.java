@@ -38,7 +38,8 @@ public final class Programmes implements AutoCloseable {
             closeInterrupted(jdbi, lifecycle);
         }
         ProgrammeClock programmes = ProgrammeClock.start(new ClockSettings(config.dbUrl(),
-                config.isPostgres() ? config.dbUser() : "", config.isPostgres() ? config.dbPassword() : "", settings.clustered(), settings.threads(), settings.lateLimit()), firing);
+                config.isPostgres() ? config.dbUser() : "", config.isPostgres() ? config.dbPassword() : "",
+                settings.clustered(), settings.threads(), settings.lateLimit()), firing);
         reconcile(jdbi, lifecycle, programmes, firing, settings.lateLimit(), clock.instant());
         Relays relays = new Relays(jdbi, lifecycle, audit, settings.relaySilenceLimit(), clock);
         onAir.relayWith(relays::start);

@@ -9,7 +9,8 @@ import vn.loa.server.announcement.AnnouncementService;
 
 /**
  * The way to the air with the programme clock in front: an announcement broadcast for a later time, or on a repeating
- * rule, is planned on the clock, which airs it through {@code OnAir.due} at its times; the air hears of every one. Planning writes Quartz's rows, so it blocks
+ * rule, is planned on the clock, which airs it through {@code OnAir.due} at its times; the air hears of every one.
+ * Planning writes Quartz's rows, so it blocks
  * briefly on the database (the lifecycle calls it on a worker thread).
  */
 final class ScheduledAir implements AirControl {

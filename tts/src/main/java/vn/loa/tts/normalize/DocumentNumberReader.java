@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * <p>Stateless. Runs first among the number rules, because "13/2023" would otherwise look like a month and a year.
  * The year is read after "năm", as officials cite a decree aloud ("Nghị định 13 năm 2023"). The code after the
- * slash is read part by part, the issuer after "của": document types and issuers here, then the commune's dictionary, then letter by letter.
+ * slash is read part by part, the issuer after "của": document types and issuers here, then the commune's dictionary,
+ * then letter by letter.
  */
 final class DocumentNumberReader implements TextRule {
 

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
  *
  * <p>Stateless. Decides line by line, because a clerk often pastes one old paragraph into a new notice. A line that
  * contains any letter only Unicode Vietnamese has (ă, đ, ơ, ư, ạ, ...) or a combining mark is never touched, so correct
- * Unicode text cannot be "converted"; otherwise the line is scored for each encoding's tell-tale characters. A line with one foreign name ("Müller")
+ * Unicode text cannot be "converted"; otherwise the line is scored for each encoding's tell-tale characters. A line
+ * with one foreign name ("Müller")
  * scores nothing in either.
  */
 final class LegacyEncodingConverter {

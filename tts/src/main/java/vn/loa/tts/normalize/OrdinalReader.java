@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * "khóa XX" (khóa hai mươi), "Đại hội XIII", "chương III", "cấp II".
  *
  * <p>Stateless. A Roman numeral is only read where one of these words comes first, so the letters "I", "V" and "X"
- * elsewhere stay letters, and only I, V, X and L count ("hạng C" is a driving-licence class, not 100). After "thứ", 1 and 4 are "nhất" and "tư"; after the other words the plain number is said.
+ * elsewhere stay letters, and only I, V, X and L count ("hạng C" is a driving-licence class, not 100). After "thứ", 1
+ * and 4 are "nhất" and "tư"; after the other words the plain number is said.
  */
 final class OrdinalReader implements TextRule {
 
