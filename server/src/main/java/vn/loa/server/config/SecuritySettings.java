@@ -40,14 +40,14 @@ public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int 
                 Arrays.stream(p.getProperty("relay.allowed.hosts", "").split(","))
                         .map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()),
-                file(p, "http.tls.cert"), file(p, "http.tls.key"));
+                file(p, "tls.cert"), file(p, "tls.key"));
     }
 
     private static java.nio.file.Path file(Properties p, String key) {
         String value = p.getProperty(key, "").trim();
-        String other = key.endsWith("cert") ? "http.tls.key" : "http.tls.cert";
+        String other = key.endsWith("cert") ? "tls.key" : "tls.cert";
         if (value.isEmpty() != p.getProperty(other, "").trim().isEmpty()) {
-            throw new ConfigException("http.tls.cert (LOA_HTTP_TLS_CERT) and http.tls.key (LOA_HTTP_TLS_KEY) go together: "
+            throw new ConfigException("tls.cert (LOA_TLS_CERT) and tls.key (LOA_TLS_KEY) go together: "
                     + "set both for HTTPS, or neither");
         }
         if (value.isEmpty()) {

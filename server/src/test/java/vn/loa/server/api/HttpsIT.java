@@ -26,8 +26,8 @@ class HttpsIT {
     @BeforeAll
     static void start() throws Exception {
         TestCertificate cert = TestCertificate.make();
-        server = TestServer.onH2(Map.of("http.tls.cert", cert.certificate().toString(),
-                "http.tls.key", cert.key().toString()));
+        server = TestServer.onH2(Map.of("tls.cert", cert.certificate().toString(),
+                "tls.key", cert.key().toString()));
         client = HttpClient.newBuilder().sslContext(cert.clientContext()).connectTimeout(Duration.ofSeconds(5)).build();
     }
 

@@ -51,10 +51,10 @@ class ConfigLoaderTest {
 
     @Test
     void httpsNeedsBothItsCertificateAndItsKey() {
-        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_HTTP_TLS_CERT", "/etc/hosts")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_HTTP_TLS_KEY");
-        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_HTTP_TLS_CERT", "/etc/hosts",
-                "LOA_HTTP_TLS_KEY", "/khong/co/tep.pem"))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_TLS_CERT", "/etc/hosts")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_TLS_KEY");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_TLS_CERT", "/etc/hosts",
+                "LOA_TLS_KEY", "/khong/co/tep.pem"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("/khong/co/tep.pem");
         assertThat(ConfigLoader.load(Map.of("LOA_CONFIG", "/x")).security().tls()).isFalse();
     }
