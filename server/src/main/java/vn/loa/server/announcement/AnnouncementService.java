@@ -294,22 +294,35 @@ public final class AnnouncementService {
         return moved;
     }
 
+    /**
+     * Moves the announcement for a person. Loa's own steps (on air, done) may land between reading its state and
+     * writing the new one; the move is then tried again against the new state (a cancel that meets ON_AIR still
+     * cancels), and refused only if the announcement keeps changing or the new state forbids the move.
+     */
     private Announcement moveInTransaction(Caller caller, long id, AnnouncementState to, String action, String reason) {
-        Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
-            Announcement a = readable(h, caller, id);
-            requireCovers(h, caller, id);
-            if (!a.state().canMoveTo(to)) {
-                throw ApiError.conflict("invalid_state", "Không thể chuyển tin từ trạng thái " + a.state()
-                        + " sang " + to + ".");
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            java.util.Optional<Announcement> moved = jdbi.inTransaction(h -> {
+                Announcement a = readable(h, caller, id);
+                requireCovers(h, caller, id);
+                if (!a.state().canMoveTo(to)) {
+                    throw ApiError.conflict("invalid_state", "Không thể chuyển tin từ trạng thái " + a.state()
+                            + " sang " + to + ".");
+                }
+                if (!announcements.moveState(h, id, a.state(), to, now)) {
+                    return java.util.Optional.<Announcement>empty();
+                }
+                announcements.recordTransition(h, id, a.state(), to, caller.username(), reason, now);
+                audit.record(h, caller, action, "announcement:" + id, reason);
+                return java.util.Optional.of(a.withState(to, now));
+            });
+            if (moved.isPresent()) {
+                return moved.get();
             }
-            if (!announcements.moveState(h, id, a.state(), to, now)) {
+            if (attempt == 3) {
                 throw ApiError.conflict("concurrent_change", "Tin vừa được người khác thay đổi; hãy tải lại rồi thử lại.");
             }
-            announcements.recordTransition(h, id, a.state(), to, caller.username(), reason, now);
-            audit.record(h, caller, action, "announcement:" + id, reason);
-            return a.withState(to, now);
-        });
+        }
     }
 
     private void requireCovers(Handle h, Caller caller, long id) {
