@@ -3,6 +3,11 @@ package vn.loa.server.http;
 import java.text.Normalizer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -52,9 +57,35 @@ public final class TextInput {
         return Jsoup.clean(plain(value), "", Safelist.basic(), COMPACT);
     }
 
-    /** The words of rich text with the markup removed, as a listener hears them. */
+    /**
+     * The words of rich text with the markup removed, as a listener hears them: the text exactly as typed, line breaks
+     * and all (a "+" or "-" that starts a line is a list marker, not "cộng" or "trừ"), and every character kept (a
+     * soft hyphen is how TCVN3 text stores "ư"). Breaks and block elements become line breaks. jsoup's {@code text()}
+     * would collapse lines and drop soft hyphens, so the speech of a notice would differ from {@code ./loa say}.
+     */
     public static String spoken(String rich) {
-        return rich == null ? null : Jsoup.parse(rich).text();
+        if (rich == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(rich.length());
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    out.append(text.getWholeText());
+                } else if (node instanceof Element e && e.normalName().equals("br")) {
+                    out.append('\n');
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && e.isBlock() && !out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+                    out.append('\n');
+                }
+            }
+        }, Jsoup.parseBodyFragment(rich).body());
+        return out.toString().strip();
     }
 
     /** Requires a non-blank value after cleaning, else a 400 naming the field. */

@@ -27,6 +27,15 @@ class TextInputTest {
     }
 
     @Test
+    void spokenFormKeepsLinesAndEveryCharacterAsTypedSoTheApiReadsAsLoaSayDoes() {
+        String typed = "Th\u00ADêng b\u00b8o:\n+ Mang theo CCCD\n- Sổ hộ khẩu";
+
+        assertThat(TextInput.spoken(TextInput.rich(typed))).as("a TCVN3 paste with list lines").isEqualTo(typed);
+        assertThat(TextInput.spoken("<p>Kính gửi &amp; bà con</p><p>+ Mang theo<br>- Sổ</p>"))
+                .isEqualTo("Kính gửi & bà con\n+ Mang theo\n- Sổ");
+    }
+
+    @Test
     void aNameIsOneComposedLineAndOneWithAControlCharacterIsRefused() {
         String decomposed = Normalizer.normalize("Thôn Đông", Normalizer.Form.NFD);
 
