@@ -15,10 +15,12 @@ import java.util.stream.Collectors;
  *
  * @param metricsToken      the bearer token {@code /metrics} asks for; empty means only loopback callers may read it
  * @param relayAllowedHosts host names or addresses (lower case) a relay URL may name although they are private
+ * @param stepUpMaxAge      how old a session's last second-factor proof may be when it airs an emergency (ADR 0024)
+ * @param totpIssuer        the name authenticator apps show beside a Loa account
  */
 public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int passwordThreads, int passwordQueue,
         Duration httpIdleTimeout, Duration httpHeaderTimeout, int connectionsPerAddress, String metricsToken,
-        Set<String> relayAllowedHosts) {
+        Set<String> relayAllowedHosts, Duration stepUpMaxAge, String totpIssuer) {
 
     static SecuritySettings from(Properties p) {
         return new SecuritySettings(
@@ -32,6 +34,17 @@ public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int 
                 p.getProperty("metrics.token", "").trim(),
                 Arrays.stream(p.getProperty("relay.allowed.hosts", "").split(","))
                         .map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()));
+                        .collect(Collectors.toUnmodifiableSet()),
+                Duration.ofSeconds(ConfigLoader.integer(p, "stepup.max.age", 30, 24 * 3600)),
+                issuer(p));
+    }
+
+    private static String issuer(Properties p) {
+        String issuer = p.getProperty("auth.totp.issuer", "").trim();
+        if (issuer.isEmpty() || issuer.length() > 60 || issuer.contains(":")) {
+            throw new ConfigException("auth.totp.issuer (LOA_AUTH_TOTP_ISSUER) must be 1 to 60 characters without ':', "
+                    + "got '" + issuer + "'");
+        }
+        return issuer;
     }
 }
