@@ -105,4 +105,38 @@ class SecondFactorUiIT {
         assertThat(audit).contains("auth.totp_enrolled", "auth.totp_failed", "auth.totp_verified", "auth.step_up");
         assertThat(browser.scriptErrors).isEmpty();
     }
+
+    @Test
+    void aVillageThatRequiresItSendsItsLeaderToEnrolRightAfterThePassword() throws Exception {
+        Page admin = browser.signIn("quan-tri", Commune.PASSWORD);
+        admin.navigate("/#/users");
+        var policy = admin.locator("section", new Page.LocatorOptions().setHasText("Chính sách bảo mật của đơn vị"));
+        policy.getByLabel("Đơn vị").selectOption("thon-tay");
+        assertThat(policy).containsText("Đang theo mặc định của Loa.");
+        policy.getByLabel("Bắt buộc lãnh đạo").check();
+        policy.getByLabel("Quy tắc bốn mắt").selectOption("all");
+        policy.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Lưu chính sách")).click();
+        assertThat(policy).containsText("Đã lưu chính sách.");
+        assertThat(policy).containsText("Đang theo cài đặt của: Thôn Tây.");
+        Browser.screenshot(admin, Screenshots.dir(), "unit-policy");
+        Commune.created(commune.admin.post("/api/v1/users", new io.vertx.core.json.JsonObject()
+                .put("username", "truong-thon").put("role", "approver").put("unit", "thon-tay")
+                .put("password", Commune.PASSWORD).put("displayName", "Trưởng thôn Tây")));
+
+        Page leader = browser.open();
+        leader.navigate("/#/signin");
+        leader.getByLabel("Tên đăng nhập").fill("truong-thon");
+        leader.getByLabel("Mật khẩu").fill(Commune.PASSWORD);
+        press(leader, "Đăng nhập");
+        waitForHeading(leader, "Xác thực hai bước");
+        assertThat(leader.locator("main")).containsText("Đơn vị yêu cầu lãnh đạo dùng xác thực hai bước");
+        PhoneApp app = PhoneApp.scan(leader.locator("img.qr").getAttribute("src"), CLOCK);
+        leader.getByLabel("Mã xác thực").fill(app.code());
+        press(leader, "Hoàn tất đăng ký");
+        press(leader, "Tôi đã lưu các mã này");
+        waitForHeading(leader, "Tổng quan");
+        assertThat(leader.locator("#nav")).containsText("Chờ duyệt");
+        assertThat(browser.scriptErrors).isEmpty();
+    }
 }
