@@ -76,7 +76,9 @@ export function stepUp(message) {
         proved = true;
         dialog.close();
       } catch (error) {
-        showError(form, error);
+        // Too many wrong codes end the session: the sign-in page is on its way, so the dialog goes.
+        if (error && error.status === 401) dialog.close();
+        else showError(form, error);
       }
     });
     dialog.addEventListener('close', () => {
