@@ -1,5 +1,6 @@
 // The HTTP API as the pages use it: JSON in and out, the bearer token added, errors turned into ApiError.
 import * as session from './session.js';
+import { stepUp } from './second-factor.js';
 
 /** A refusal from the server: {error, message, field?} and the HTTP status. */
 export class ApiError extends Error {
@@ -11,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-async function send(method, path, body, accept) {
+async function send(method, path, body, accept, again) {
   const headers = { Accept: accept || 'application/json' };
   const s = session.current();
   if (s) headers.Authorization = `Bearer ${s.token}`;
@@ -28,6 +29,10 @@ async function send(method, path, body, accept) {
     error = await response.json();
   } catch {
     // Not JSON (a proxy's page): only the status is known; the page shows a generic message, never the body.
+  }
+  // An emergency after a while without a code: ask for one, then send the same request once more.
+  if (response.status === 403 && error.error === 'step_up_required' && !again && await stepUp(error.message)) {
+    return send(method, path, body, accept, true);
   }
   if (response.status === 401 && path !== '/api/v1/auth/login') {
     session.clear();

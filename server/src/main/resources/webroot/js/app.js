@@ -16,6 +16,8 @@ import users from './pages/users.js';
 import reports from './pages/reports.js';
 import programme from './pages/programme.js';
 import zonesPage from './pages/zones.js';
+import secondStep from './pages/second-step.js';
+import security from './pages/security.js';
 
 /** [hash pattern, page, what the role must be allowed to do (or null), nav label key or null]. */
 const ROUTES = [
@@ -31,6 +33,7 @@ const ROUTES = [
   [/^\/reports$/, reports, null, 'nav.reports'],
   [/^\/audit$/, audit, 'users', 'nav.audit'],
   [/^\/users$/, users, 'users', 'nav.users'],
+  [/^\/security$/, security, null, null],
 ];
 
 const main = document.getElementById('main');
@@ -47,7 +50,7 @@ function renderNav(current) {
   const s = session.current();
   document.querySelector('.skip').textContent = t('skip');
   nav.setAttribute('aria-label', t('nav.label'));
-  if (!s) {
+  if (!s || s.pending) {
     fill(nav);
   } else {
     const links = ROUTES.filter(([, , action, label]) => label && (!action || session.may(action)))
@@ -60,6 +63,8 @@ function renderNav(current) {
   const other = lang() === 'vi' ? 'en' : 'vi';
   fill(tools,
     s ? h('span', { class: 'who' }, `${s.user.displayName || s.user.username} · ${t(`role.${s.user.role}`)}`) : null,
+    s && !s.pending ? h('a', { href: '#/security', 'aria-current': current === '/security' ? 'page' : null },
+      t('nav.security')) : null,
     h('button', { type: 'button', class: 'link', lang: other, onclick: () => { setLang(other); route(); } },
       other === 'en' ? 'English' : 'Tiếng Việt'),
     s ? h('button', { type: 'button', class: 'link', onclick: signOut }, t('signout')) : null);
@@ -90,7 +95,11 @@ async function route() {
   let page = signIn;
   let params = [];
   let current = p;
-  if (s && p !== '/signin') {
+  if (s && s.pending) {
+    // Password given, second step owed: nothing else until it is done (the server refuses the rest anyway).
+    page = secondStep;
+    current = '/second-step';
+  } else if (s && p !== '/signin') {
     const match = ROUTES.find(([re]) => re.test(p));
     if (match && (!match[2] || session.may(match[2]))) {
       page = match[1];

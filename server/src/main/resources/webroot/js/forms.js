@@ -4,6 +4,7 @@ import { t, has, lang } from './i18n.js';
 /** Which field an error code concerns when the server does not name one. */
 const CODE_FIELD = {
   invalid_credentials: 'password',
+  invalid_code: 'code',
   unknown_voice: 'voice',
   unknown_zone: 'zones',
   invalid_schedule: 'schedule',

@@ -24,8 +24,20 @@ export function current() {
 
 export function save(reply) {
   const expiresAt = Date.now() + (reply.expiresIn || 3600) * 1000;
-  store.setItem(KEY, JSON.stringify({ token: reply.token, user: reply.user, expiresAt }));
+  store.setItem(KEY, JSON.stringify({ token: reply.token, user: reply.user, expiresAt, pending: reply.pending || null }));
   store.removeItem(ENDED);
+}
+
+/** The second step this session still owes after the password ('totp' or 'enrol'), or null. */
+export function pending() {
+  const s = current();
+  return s ? s.pending || null : null;
+}
+
+/** The second step was done: the session may act. */
+export function proved() {
+  const s = current();
+  if (s) store.setItem(KEY, JSON.stringify({ ...s, pending: null }));
 }
 
 export function clear() {

@@ -129,9 +129,16 @@ public final class LoaServer implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(clock, config.loginWindow(), config.loginUserLimit(),
                 config.loginAddressLimit(), security.loginAccountLimit());
         Sessions sessions = new Sessions(jdbi, new SessionStore(), audit, clock, config.tokenTtl(), security.sessionIdle());
+        // Second factor, step-up and the four-eyes rule under each unit's policy (ADR 0024).
+        var policies = new vn.loa.server.policy.UnitPolicies(jdbi, zoneRepository, audit, clock);
+        var totpStore = new vn.loa.server.auth.TotpStore();
+        var stepUp = new vn.loa.server.auth.StepUp(clock, security.stepUpMaxAge());
         SignIn signIn = new SignIn(jdbi, userRepository, hasher, tokens, sessions, throttle,
                 new PasswordQueue(vertx, security.passwordThreads(), security.passwordQueue()), audit,
-                "/" + Bootstrap.ROOT_ZONE + "/");
+                "/" + Bootstrap.ROOT_ZONE + "/", totpStore, policies);
+        var secondFactor = new vn.loa.server.auth.SecondFactorRoutes(new vn.loa.server.auth.SecondFactors(jdbi,
+                totpStore, sessions, policies, audit, clock, security.totpIssuer()), stepUp, blocking);
+        var policyRoutes = new vn.loa.server.policy.UnitPolicyRoutes(policies, blocking);
 
         var zones = new ZoneRoutes(new ZoneService(jdbi, zoneRepository, audit, clock), blocking);
         var boardRegistry = new DeviceRegistry<>(jdbi, new BoardRepository(),
@@ -141,7 +148,7 @@ public final class LoaServer implements AutoCloseable {
                 new vn.loa.server.display.PlayerKeys(jdbi, boardRegistry, audit),
                 BoardJson.shape(), blocking);
         var lifecycle = new AnnouncementService(jdbi, new AnnouncementRepository(), zoneGuard, audit,
-                new vn.loa.server.announcement.RelayPolicy(security.relayAllowedHosts()), clock);
+                new vn.loa.server.announcement.RelayPolicy(security.relayAllowedHosts()), stepUp, policies, clock);
         Engines.Speech speech = Engines.from(config.speech());
         Announcer announcer = speech.announcer();
         var announcements = new AnnouncementRoutes(lifecycle, speech.voices(), blocking,
@@ -203,6 +210,8 @@ public final class LoaServer implements AutoCloseable {
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
             auth.mount(builder);
             sessionRoutes.mount(builder);
+            secondFactor.mount(builder);
+            policyRoutes.mount(builder);
             zones.mount(builder);
             nodes.mount(builder, "Node");
             boards.mount(builder, "Board");

@@ -23,6 +23,7 @@ export default {
       submitting(form, async () => {
         const reply = await api.post('/api/v1/auth/login', { username: username.value.trim(), password: password.value });
         session.save(reply);
+        // With reply.pending the router shows the second step (a code, or enrolment) before anything else.
         go('#/');
       });
     });

@@ -1,9 +1,11 @@
-// Users of the admin's unit: create one, change a role or unit, disable, reset a password; see and end their sessions.
+// Users of the admin's unit: create one, change a role or unit, disable, reset a password or a lost phone's second
+// factor; see and end their sessions; the unit's security policy.
 import { h, field, fill, select, when } from '../dom.js';
 import { t } from '../i18n.js';
 import * as api from '../api.js';
 import * as zones from '../zones.js';
 import { submitting } from '../forms.js';
+import { policySection } from '../unit-policy.js';
 
 const ROLES = ['clerk', 'approver', 'technician', 'admin'];
 
@@ -37,7 +39,12 @@ export default {
         field('user', 'password', user ? t('users.newPassword') : t('field.password'), i.password),
         user ? h('div', { class: 'field check' }, enabled, h('label', { for: enabled.id }, t('users.enabled'))) : null,
         h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, user ? t('action.save') : t('users.create')),
-          user ? h('button', { type: 'button', onclick: () => showForm(null) }, t('action.cancelEdit')) : null));
+          user ? h('button', { type: 'button', onclick: () => showForm(null) }, t('action.cancelEdit')) : null,
+          // A lost phone: the user's second factor is removed, their sessions end, and they enrol again.
+          user ? h('button', { type: 'button', onclick: () => submitting(form, async () => {
+            await api.del(`/api/v1/users/${encodeURIComponent(user.username)}/totp`);
+            showForm(null);
+          }) }, t('users.resetTotp')) : null));
       form.addEventListener('submit', (e) => {
         e.preventDefault();
         submitting(form, async () => {
@@ -66,7 +73,8 @@ export default {
       'users.state', 'action.actions'].map((k) => h('th', { scope: 'col' }, t(k))))), body), formBox,
     h('section', { 'aria-labelledby': 'sessions-heading' }, h('h2', { id: 'sessions-heading' }, t('sessions.heading')),
       h('table', {}, h('thead', {}, h('tr', {}, ['field.username', 'sessions.address', 'sessions.lastSeen',
-        'action.actions'].map((k) => h('th', { scope: 'col' }, t(k))))), sessionBody)));
+        'action.actions'].map((k) => h('th', { scope: 'col' }, t(k))))), sessionBody)),
+    policySection(tree));
     showForm(null);
     await load();
     await loadSessions();

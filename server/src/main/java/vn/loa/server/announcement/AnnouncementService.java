@@ -12,7 +12,9 @@ import vn.loa.core.model.Priority;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.auth.Action;
 import vn.loa.server.auth.Caller;
+import vn.loa.server.auth.StepUp;
 import vn.loa.server.http.ApiError;
+import vn.loa.server.policy.UnitPolicies;
 import vn.loa.server.zone.ZoneGuard;
 
 /**
@@ -45,9 +47,14 @@ public final class AnnouncementService {
         listeners.add(listener);
     }
 
+    private final StepUp stepUp;
+    private final FourEyesRule fourEyes;
+
     public AnnouncementService(Jdbi jdbi, AnnouncementRepository announcements, ZoneGuard zones, AuditLog audit,
-            RelayPolicy relays, Clock clock) {
+            RelayPolicy relays, StepUp stepUp, UnitPolicies policies, Clock clock) {
         this.jdbi = jdbi;
+        this.stepUp = stepUp;
+        this.fourEyes = new FourEyesRule(policies, announcements);
         this.relays = relays;
         this.announcements = announcements;
         this.zones = zones;
@@ -109,8 +116,12 @@ public final class AnnouncementService {
         requireComposer(caller, draft.priority());
         relays.check(draft.relayUrl());
         Instant now = clock.instant();
-        // An emergency skips approval (DESIGN.md: the hotline and alerts cannot wait for a signature).
+        // An emergency skips approval (DESIGN.md: the hotline and alerts cannot wait for a signature), so a leader with
+        // a second factor proves it is them, unless they did so lately.
         boolean emergency = draft.priority() == Priority.EMERGENCY;
+        if (emergency) {
+            stepUp.require(caller);
+        }
         AnnouncementState initial = emergency ? AnnouncementState.APPROVED : AnnouncementState.DRAFT;
         return jdbi.inTransaction(h -> {
             draft.zones().forEach(z -> zones.inScope(h, caller, z));
@@ -173,7 +184,8 @@ public final class AnnouncementService {
 
     public Announcement approve(Caller caller, long id) {
         require(caller, Action.APPROVE, "Chỉ lãnh đạo (người phê duyệt) được phê duyệt tin.");
-        return move(caller, id, AnnouncementState.APPROVED, "announcement.approve", null);
+        return move(caller, id, AnnouncementState.APPROVED, "announcement.approve", null,
+                (h, a) -> fourEyes.checkApproval(h, caller, a));
     }
 
     public Announcement reject(Caller caller, long id, String reason) {
@@ -184,7 +196,12 @@ public final class AnnouncementService {
     /** Hands an approved announcement to the air: it waits in SCHEDULED for its time and its zones' arbiters. */
     public Announcement broadcast(Caller caller, long id) {
         require(caller, Action.BROADCAST, "Bạn không có quyền phát tin.");
-        Announcement scheduled = move(caller, id, AnnouncementState.SCHEDULED, "announcement.broadcast", null);
+        Announcement scheduled = move(caller, id, AnnouncementState.SCHEDULED, "announcement.broadcast", null,
+                (h, a) -> {
+                    if (a.priority() == Priority.EMERGENCY) {
+                        stepUp.require(caller);
+                    }
+                });
         air.scheduled(scheduled);
         return scheduled;
     }
@@ -193,7 +210,8 @@ public final class AnnouncementService {
         if (!caller.may(Action.COMPOSE) && !caller.may(Action.APPROVE)) {
             throw ApiError.forbidden("Bạn không có quyền hủy tin.");
         }
-        Announcement cancelled = move(caller, id, AnnouncementState.CANCELLED, "announcement.cancel", reason);
+        Announcement cancelled = move(caller, id, AnnouncementState.CANCELLED, "announcement.cancel", reason,
+                (h, a) -> fourEyes.checkCancel(h, caller, a));
         air.cancelled(id);
         return cancelled;
     }
@@ -288,8 +306,19 @@ public final class AnnouncementService {
         return jdbi.withHandle(h -> announcements.find(h, id));
     }
 
+    /** A rule a lifecycle step checks against the announcement as it stands, inside the step's transaction. */
+    private interface Guard {
+        Guard NONE = (h, a) -> { };
+
+        void check(Handle h, Announcement a);
+    }
+
     private Announcement move(Caller caller, long id, AnnouncementState to, String action, String reason) {
-        Announcement moved = moveInTransaction(caller, id, to, action, reason);
+        return move(caller, id, to, action, reason, Guard.NONE);
+    }
+
+    private Announcement move(Caller caller, long id, AnnouncementState to, String action, String reason, Guard guard) {
+        Announcement moved = moveInTransaction(caller, id, to, action, reason, guard);
         tell(moved, to);
         return moved;
     }
@@ -299,12 +328,14 @@ public final class AnnouncementService {
      * writing the new one; the move is then tried again against the new state (a cancel that meets ON_AIR still
      * cancels), and refused only if the announcement keeps changing or the new state forbids the move.
      */
-    private Announcement moveInTransaction(Caller caller, long id, AnnouncementState to, String action, String reason) {
+    private Announcement moveInTransaction(Caller caller, long id, AnnouncementState to, String action, String reason,
+            Guard guard) {
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             java.util.Optional<Announcement> moved = jdbi.inTransaction(h -> {
                 Announcement a = readable(h, caller, id);
                 requireCovers(h, caller, id);
+                guard.check(h, a);
                 if (!a.state().canMoveTo(to)) {
                     throw ApiError.conflict("invalid_state", "Không thể chuyển tin từ trạng thái " + a.state()
                             + " sang " + to + ".");

@@ -32,10 +32,14 @@ public final class AuthRoutes {
         String password = body.getString("password");
         String address = Authenticator.clientAddress(ctx);
         signIn.signIn(username, password, address)
-                .onSuccess(session -> Replies.json(ctx, 200, new JsonObject()
-                        .put("token", session.token())
-                        .put("expiresIn", session.expiresIn())
-                        .put("user", UserRoutes.json(session.user()))))
+                .onSuccess(session -> {
+                    JsonObject reply = new JsonObject().put("token", session.token())
+                            .put("expiresIn", session.expiresIn()).put("user", UserRoutes.json(session.user()));
+                    if (session.pending() != null) { // the token works only for the second step until it is done
+                        reply.put("pending", session.pending().wireName());
+                    }
+                    Replies.json(ctx, 200, reply);
+                })
                 .onFailure(e -> {
                     if (e instanceof SignIn.TooManyAttempts tooMany) {
                         ctx.response().putHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));

@@ -9,6 +9,7 @@ import vn.loa.server.http.Blocking;
 /**
  * The API's gate: every {@code /api/} request but sign-in and the API description needs a valid bearer token of an open
  * session; the resulting {@link Caller}, with the role and unit the database holds now, is put on the routing context.
+ * A session that still owes its second factor reaches only {@code /api/v1/auth/} (ADR 0024).
  */
 public final class Authenticator implements Handler<RoutingContext> {
 
@@ -22,6 +23,8 @@ public final class Authenticator implements Handler<RoutingContext> {
             "/api/v1/auth/login", "/api/v1/openapi.json", "/api/v1/openapi.yaml",
             // Agents authenticate inside the channel, with their node token; a speaker saying where it is, with its.
             "/api/v1/nodes/control", "/api/v1/nodes/here");
+    /** What a session that still owes its second step may reach: enrolment, the code, sign-out. */
+    private static final String SIGN_IN_STEPS = "/api/v1/auth/";
     /** Node agents fetch prefetched audio with their node id and token (HTTP Basic), checked by the route. */
     private static final String NODE_FILES = "/api/v1/nodes/prefetch/";
 
@@ -61,6 +64,11 @@ public final class Authenticator implements Handler<RoutingContext> {
                     return blocking.run(() -> sessions.caller(claims.sessionId(), claims.username(), address));
                 })
                 .onSuccess(caller -> {
+                    if (caller.factor().pending() != null && !path.startsWith(SIGN_IN_STEPS)) {
+                        ctx.request().resume();
+                        ctx.fail(secondStepOwed(caller.factor().pending()));
+                        return;
+                    }
                     ctx.put(KEY, caller);
                     ctx.request().resume();
                     ctx.next();
@@ -69,6 +77,13 @@ public final class Authenticator implements Handler<RoutingContext> {
                     ctx.request().resume();
                     ctx.fail(e);
                 });
+    }
+
+    private static ApiError secondStepOwed(SecondFactor.Pending pending) {
+        return new ApiError(401, "second_factor_required", pending == SecondFactor.Pending.ENROL
+                ? "Đơn vị yêu cầu xác thực hai bước: hãy đăng ký ứng dụng xác thực (POST /api/v1/auth/totp/enrol) "
+                        + "trước khi làm việc."
+                : "Hãy hoàn tất đăng nhập bằng mã xác thực 6 chữ số (POST /api/v1/auth/totp/verify).");
     }
 
     /** The signed-in caller of a request that passed this gate. */

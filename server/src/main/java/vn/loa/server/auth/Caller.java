@@ -5,8 +5,14 @@ package vn.loa.server.auth;
  *
  * @param unitPath the path of the user's unit ({@code /root/xa-a/}); a zone is in scope when its path starts with it
  * @param address  the client address, for the audit log
+ * @param factor   what the session has shown beyond the password ({@link SecondFactor#NONE} for callers without one)
  */
-public record Caller(String username, Role role, String unitId, String unitPath, String address) {
+public record Caller(String username, Role role, String unitId, String unitPath, String address, SecondFactor factor) {
+
+    /** A caller that signs in some other way than a session (the hotline, a plugin, an alert key). */
+    public Caller(String username, Role role, String unitId, String unitPath, String address) {
+        this(username, role, unitId, unitPath, address, SecondFactor.NONE);
+    }
 
     public boolean may(Action action) {
         return role.may(action);

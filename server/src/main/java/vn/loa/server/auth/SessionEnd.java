@@ -10,7 +10,8 @@ public enum SessionEnd {
     UNIT_CHANGED("Đơn vị của tài khoản vừa được thay đổi. Hãy đăng nhập lại."),
     PASSWORD_CHANGED("Mật khẩu vừa được đổi. Hãy đăng nhập lại bằng mật khẩu mới."),
     ENDED_BY_ADMIN("Quản trị viên đã kết thúc phiên đăng nhập này. Hãy đăng nhập lại."),
-    IDLE("Phiên đăng nhập đã hết hạn vì lâu không sử dụng. Hãy đăng nhập lại.");
+    IDLE("Phiên đăng nhập đã hết hạn vì lâu không sử dụng. Hãy đăng nhập lại."),
+    CODE_FAILURES("Nhập sai mã xác thực quá nhiều lần. Hãy đăng nhập lại.");
 
     private final String message;
 

@@ -54,14 +54,17 @@ public final class Sessions {
         this.idle = idle;
     }
 
-    /** Opens a session for a user who just proved who they are; returns its id, the token's {@code sid}. */
-    public String open(Handle h, String username, String address) {
+    /**
+     * Opens a session for a user who just gave their password; returns its id, the token's {@code sid}. A session that
+     * owes a second step ({@code pending} not null) may only reach the sign-in routes until it is proved.
+     */
+    public String open(Handle h, String username, String address, SecondFactor.Pending pending) {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         store.purge(h, now.minus(Duration.ofDays(1)));
-        store.insert(h, id, username, address, now, now.plus(ttl));
+        store.insert(h, id, username, address, now, now.plus(ttl), pending);
         return id;
     }
 
@@ -93,10 +96,30 @@ public final class Sessions {
         }
         if (row.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
             jdbi.useHandle(h -> store.touch(h, id, now));
-            remember(new SessionStore.Row(row.id(), row.username(), row.role(), row.unitId(), row.unitPath(),
-                    row.enabled(), row.address(), row.createdAt(), now, row.expiresAt(), null, null), now);
+            remember(row.seen(now), now);
         }
-        return new Caller(row.username(), row.role(), row.unitId(), row.unitPath(), address);
+        return new Caller(row.username(), row.role(), row.unitId(), row.unitPath(), address, row.factor());
+    }
+
+    /** The session proved a second-factor code now, inside the caller's transaction; call {@link #forgetSession} after. */
+    public void proved(Handle h, String id) {
+        store.proved(h, id, clock.instant());
+    }
+
+    /**
+     * Counts a wrong code against session {@code id}, inside the caller's transaction; at {@code limit} wrong codes the
+     * session ends. Returns true when it ended.
+     */
+    public boolean failedCode(Handle h, String id, int limit) {
+        if (store.failed(h, id) < limit) {
+            return false;
+        }
+        return store.end(h, id, SessionEnd.CODE_FAILURES, clock.instant());
+    }
+
+    /** Drops this server's remembered row of one session, so its next request reads what just changed. */
+    public void forgetSession(String id) {
+        cache.remove(id);
     }
 
     /** Signs the caller out: their session {@code id} ends now. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.http.ApiError;
+import vn.loa.server.policy.UnitPolicies;
 import vn.loa.server.user.User;
 import vn.loa.server.user.UserRepository;
 
@@ -14,8 +15,8 @@ import vn.loa.server.user.UserRepository;
  */
 public final class SignIn {
 
-    /** A successful sign-in: the token and who it belongs to. */
-    public record Session(String token, long expiresIn, User user) {
+    /** A successful sign-in: the token, who it belongs to, and the second step it still owes (null for none). */
+    public record Session(String token, long expiresIn, User user, SecondFactor.Pending pending) {
     }
 
     /** Stands in for a missing user's hash so that an unknown name costs as much time as a wrong password. */
@@ -29,9 +30,14 @@ public final class SignIn {
     private final PasswordQueue queue;
     private final AuditLog audit;
     private final String rootPath;
+    private final TotpStore totp;
+    private final UnitPolicies policies;
 
     public SignIn(Jdbi jdbi, UserRepository users, PasswordHasher hasher, TokenService tokens, Sessions sessions,
-            LoginThrottle throttle, PasswordQueue queue, AuditLog audit, String rootPath) {
+            LoginThrottle throttle, PasswordQueue queue, AuditLog audit, String rootPath, TotpStore totp,
+            UnitPolicies policies) {
+        this.totp = totp;
+        this.policies = policies;
         this.jdbi = jdbi;
         this.users = users;
         this.hasher = hasher;
@@ -76,12 +82,23 @@ public final class SignIn {
         }
         throttle.succeeded(username, address);
         User user = found.get().user();
+        SecondFactor.Pending[] pending = new SecondFactor.Pending[1];
         String sessionId = jdbi.inTransaction(h -> {
-            String id = sessions.open(h, username, address);
-            audit.record(h, username, address, unitPath, "auth.login", "user:" + username, null);
+            pending[0] = owed(h, user, unitPath);
+            String id = sessions.open(h, username, address, pending[0]);
+            audit.record(h, username, address, unitPath, "auth.login", "user:" + username,
+                    pending[0] == null ? null : "mật khẩu đúng; còn bước " + pending[0].wireName());
             return id;
         });
-        return new Session(tokens.issue(user.username(), sessionId), tokens.ttlSeconds(), user);
+        return new Session(tokens.issue(user.username(), sessionId), tokens.ttlSeconds(), user, pending[0]);
+    }
+
+    /** The second step a user owes after their password: a code when enrolled, enrolment when the unit requires it. */
+    private SecondFactor.Pending owed(org.jdbi.v3.core.Handle h, User user, String unitPath) {
+        if (totp.find(h, user.username()).filter(TotpStore.Secret::confirmed).isPresent()) {
+            return SecondFactor.Pending.TOTP;
+        }
+        return policies.at(h, unitPath).requiresTotp(user.role()) ? SecondFactor.Pending.ENROL : null;
     }
 
     /** Sign-in refused for now; the client may retry after {@link #retryAfterSeconds()}. */

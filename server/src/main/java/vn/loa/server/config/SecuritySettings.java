@@ -17,10 +17,13 @@ import java.util.stream.Collectors;
  * @param relayAllowedHosts host names or addresses (lower case) a relay URL may name although they are private
  * @param tlsCertificate    PEM certificate chain HTTPS serves; null serves plain HTTP (behind a TLS proxy, or tests)
  * @param tlsKey            the certificate's PEM private key
+ * @param stepUpMaxAge      how old a session's last second-factor proof may be when it airs an emergency (ADR 0024)
+ * @param totpIssuer        the name authenticator apps show beside a Loa account
  */
 public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int passwordThreads, int passwordQueue,
         Duration httpIdleTimeout, Duration httpHeaderTimeout, int connectionsPerAddress, String metricsToken,
-        Set<String> relayAllowedHosts, java.nio.file.Path tlsCertificate, java.nio.file.Path tlsKey) {
+        Set<String> relayAllowedHosts, java.nio.file.Path tlsCertificate, java.nio.file.Path tlsKey,
+        Duration stepUpMaxAge, String totpIssuer) {
 
     /** Whether the server itself speaks HTTPS. */
     public boolean tls() {
@@ -40,7 +43,9 @@ public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int 
                 Arrays.stream(p.getProperty("relay.allowed.hosts", "").split(","))
                         .map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()),
-                file(p, "tls.cert"), file(p, "tls.key"));
+                file(p, "tls.cert"), file(p, "tls.key"),
+                Duration.ofSeconds(ConfigLoader.integer(p, "stepup.max.age", 30, 24 * 3600)),
+                issuer(p));
     }
 
     private static java.nio.file.Path file(Properties p, String key) {
@@ -58,5 +63,14 @@ public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int 
             throw new ConfigException(key + " (" + ConfigLoader.envName(key) + "): cannot read " + path);
         }
         return path;
+    }
+
+    private static String issuer(Properties p) {
+        String issuer = p.getProperty("auth.totp.issuer", "").trim();
+        if (issuer.isEmpty() || issuer.length() > 60 || issuer.contains(":")) {
+            throw new ConfigException("auth.totp.issuer (LOA_AUTH_TOTP_ISSUER) must be 1 to 60 characters without ':', "
+                    + "got '" + issuer + "'");
+        }
+        return issuer;
     }
 }

@@ -73,6 +73,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theStepUpAgeAndTheTotpIssuerAreReadAndChecked() {
+        var security = ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_STEPUP_MAX_AGE", "300",
+                "LOA_AUTH_TOTP_ISSUER", "Loa Quảng Nam")).security();
+        assertThat(security.stepUpMaxAge()).hasMinutes(5);
+        assertThat(security.totpIssuer()).isEqualTo("Loa Quảng Nam");
+        assertThat(ConfigLoader.load(Map.of("LOA_CONFIG", "/x")).security().stepUpMaxAge()).hasMinutes(15);
+
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_STEPUP_MAX_AGE", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_STEPUP_MAX_AGE");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_AUTH_TOTP_ISSUER", "Loa:Tỉnh")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_AUTH_TOTP_ISSUER");
+    }
+
+    @Test
     void everyDefaultKeyIsDocumented() throws Exception {
         String text = new String(ConfigLoader.class.getResourceAsStream("/loa-defaults.properties").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);

@@ -116,6 +116,9 @@ class PagesIT extends UiSuite {
         assertThat(admin.locator("table.audit tbody tr").first()).containsText("chu-tich");
         assertThat(admin.locator("table.audit tbody tr", new Page.LocatorOptions().setHasText("can-bo"))).hasCount(0);
         visit(admin, "#/users", "Người dùng", "users");
+        assertThat(admin.locator("section", new Page.LocatorOptions().setHasText("Chính sách bảo mật của đơn vị")))
+                .containsText("Đang theo mặc định của Loa.");
+        visit(admin, "#/security", "Bảo mật tài khoản", "security");
 
         Page phone = browser.open(true);
         Browser.signIn(phone, "can-bo", Commune.PASSWORD);
