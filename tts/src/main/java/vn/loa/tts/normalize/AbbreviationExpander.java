@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
  */
 final class AbbreviationExpander implements TextRule {
 
+    /** Two abbreviations joined by "&" or "/" ("ATTP/ATVSTP"), each perhaps known on its own. */
+    private static final Pattern JOINED = Pattern.compile(
+            "(?<![\\p{L}\\p{N}./&])(\\p{Lu}[\\p{Lu}\\p{N}]{1,11})([&/])(\\p{Lu}[\\p{Lu}\\p{N}]{1,11})(?![\\p{L}\\p{N}/&])");
+
     private final AbbreviationDictionary dictionary;
     private final Pattern pattern;
 
@@ -28,8 +32,20 @@ final class AbbreviationExpander implements TextRule {
 
     @Override
     public String apply(String text) {
+        // Joined pairs first: the pattern below leaves a key after "/" or "&" alone (it may be part of a code).
+        text = Rewriter.replace(JOINED, text, this::joined);
         return Rewriter.replace(pattern, text, r -> PersonalNames.isInitial(r)
                 ? AcronymSpeller.spell(r.group(1).substring(0, 1)) : dictionary.spoken(r.group(1)));
+    }
+
+    /** "A&B" is "A và B" and "A/B" is "A, B" when both are known and the pair is not a key of its own. */
+    private String joined(Rewriter r) {
+        String a = dictionary.spoken(r.group(1));
+        String b = dictionary.spoken(r.group(3));
+        if (dictionary.spoken(r.group(0)) != null || a == null || b == null) {
+            return null;
+        }
+        return a + (r.group(2).equals("&") ? " và " : ", ") + b;
     }
 
     private static String alternative(String key) {

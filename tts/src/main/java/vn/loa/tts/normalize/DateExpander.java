@@ -26,14 +26,25 @@ final class DateExpander implements TextRule {
     private static final Pattern MONTH_YEAR = Pattern.compile("(?<![\\d.,/])(\\d{1,2})[/\\-](\\d{4})(?![\\d/])");
     private static final Pattern MONTH_ALONE = Pattern.compile("(?iu)(?<![\\p{L}])(tháng)\\s+(\\d{1,2})(?![\\d/]|[.,]\\d)");
     private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\d.,/])(\\d{1,2})/(\\d{1,2})(?![\\d/,]\\d)");
+    /**
+     * A day and month joined by a hyphen, as newspapers write them: "ngày 30-4" is the thirtieth of April, and so is
+     * each one listed after it ("ngày 30-4 và 1-5"). Without "ngày" before it, "4-6" stays a range for the range rule.
+     */
+    private static final Pattern DAY_MONTH_HYPHEN = Pattern.compile("(?<![\\d.,/\\-])(\\d{1,2})-(\\d{1,2})(?![\\d/\\-]|[.,]\\d)");
+    private static final Pattern AFTER_A_DAY = Pattern.compile(
+            "(?su).*(?:ngày|mồng|mùng)\\s+\\d{1,2}-\\d{1,2}\\s*(?:,|và|hoặc)\\s*$");
 
     private static final Set<String> FRACTION_BEFORE = Set.of("khoảng", "gần", "hơn", "chiếm", "được", "đạt",
             "còn", "lệ", "tới", "có", "trên", "dưới");
     private static final Set<String> ADDRESS_BEFORE = Set.of("số", "nhà", "ngõ", "ngách", "hẻm", "kiệt", "kiốt", "lô");
 
-    /** "12/12 thôn" counts units out of a total and is read "mười hai trên mười hai thôn", as reports are. */
+    /**
+     * "12/12 thôn" counts units out of a total and is read "mười hai trên mười hai thôn", as reports are; so is a rota
+     * or a score of days, sessions or tries ("7/7 ngày", "3/5 buổi").
+     */
     private static final Pattern COUNTED_AFTER = Pattern.compile("\\s*(thôn|xã|hộ|người|tổ|trường|khu|làng|bản|ấp|xóm"
-            + "|phường|huyện|tỉnh|cơ sở|chỉ tiêu|tiêu chí|đơn vị|học sinh|cán bộ|địa phương)(?!\\p{L}).*", Pattern.DOTALL);
+            + "|phường|huyện|tỉnh|cơ sở|chỉ tiêu|tiêu chí|đơn vị|học sinh|cán bộ|địa phương|ngày|tuần|buổi|ca|lượt"
+            + "|lần|câu|môn|trận|điểm)(?!\\p{L}).*", Pattern.DOTALL);
 
     private final NumberReader numbers;
     private final CalendarWords calendar;
@@ -51,7 +62,20 @@ final class DateExpander implements TextRule {
         out = Rewriter.replace(QUARTER, out, this::quarter);
         out = Rewriter.replace(MONTH_YEAR, out, this::monthYear);
         out = Rewriter.replace(MONTH_ALONE, out, this::monthAlone);
+        out = Rewriter.replace(DAY_MONTH_HYPHEN, out, this::dayMonthHyphen);
         return Rewriter.replace(DAY_MONTH, out, this::dayMonth);
+    }
+
+    private String dayMonthHyphen(Rewriter r) {
+        int d = Integer.parseInt(r.group(1));
+        int m = Integer.parseInt(r.group(2));
+        String before = r.wordBefore();
+        boolean dated = before.equals("ngày") || before.equals("mồng") || before.equals("mùng")
+                || AFTER_A_DAY.matcher(r.textBefore(40)).matches();
+        if (!dated || !CalendarWords.isDay(d) || !CalendarWords.isMonth(m)) {
+            return null;
+        }
+        return calendar.day(d) + " tháng " + calendar.month(m, isLunar(r));
     }
 
     private String fullDate(Rewriter r) {

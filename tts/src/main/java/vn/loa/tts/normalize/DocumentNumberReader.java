@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * <p>Stateless. Runs first among the number rules, because "13/2023" would otherwise look like a month and a year.
  * The year is read after "năm", as officials cite a decree aloud ("Nghị định 13 năm 2023"). The code after the
  * slash is read part by part, the issuer after "của": document types and issuers here, then the commune's dictionary,
- * then letter by letter.
+ * then letter by letter. A law's "/QH14" is the National Assembly of that term; an issuer the sentence names again
+ * after the number ("... của UBND tỉnh") is said only there.
  */
 final class DocumentNumberReader implements TextRule {
 
@@ -22,6 +23,9 @@ final class DocumentNumberReader implements TextRule {
     /** The Party's style puts the type before the slash: "18-NQ/TW", "05-CT/TU". */
     private static final Pattern PARTY_DOCUMENT = Pattern.compile(
             "(?<![\\d.,/])(\\d{1,5})-(\\p{Lu}[\\p{L}]{0,4})/(\\p{Lu}[\\p{L}\\d]{0,24})(?![\\p{L}\\d])");
+
+    /** The National Assembly by its term: "QH15" is "quốc hội khóa mười lăm". */
+    private static final Pattern LEGISLATURE = Pattern.compile("QH(\\d{1,2})");
 
     /** Codes whose meaning inside a document number differs from running text ("CT" is a directive, not a chair). */
     private static final Map<String, String> ISSUERS = Map.ofEntries(
@@ -68,8 +72,16 @@ final class DocumentNumberReader implements TextRule {
             words.add("năm " + numbers.cardinal(r.group(2)));
         }
         String[] parts = code.split("[-&]");
+        if (parts.length == 1 && LEGISLATURE.matcher(parts[0]).matches()) {
+            words.add("của " + codePart(parts[0])); // a law's "/QH13": the National Assembly that passed it
+            return String.join(" ", words);
+        }
+        boolean issuerFollows = parts.length > 1 && issuerNamedAfter(r, parts[1]);
         for (int i = 0; i < parts.length; i++) {
             String spoken = codePart(parts[i]);
+            if (i >= 1 && issuerFollows) {
+                break; // "... 123/QĐ-UBND của UBND huyện": the issuer is said once, where the clerk wrote it out
+            }
             if (i == 1) {
                 words.add("của"); // the part after the type is the issuer
             }
@@ -80,6 +92,21 @@ final class DocumentNumberReader implements TextRule {
         return String.join(" ", words);
     }
 
+    /** Whether the same sentence names the issuer after the number ("... ngày 12/10/2026 của UBND tỉnh"). */
+    private boolean issuerNamedAfter(Rewriter r, String issuer) {
+        String after = r.text().substring(r.match().end(), Math.min(r.text().length(), r.match().end() + 80));
+        int end = after.length();
+        for (char stop : new char[] {'.', ';', '!', '?', '\n'}) {
+            int at = after.indexOf(stop);
+            if (at >= 0 && at < end && !(stop == '.' && at + 1 < after.length() && Character.isDigit(after.charAt(at + 1)))) {
+                end = at;
+            }
+        }
+        String clause = after.substring(0, end);
+        String spoken = codePart(issuer).toLowerCase(java.util.Locale.ROOT);
+        return clause.contains("của " + issuer) || clause.toLowerCase(java.util.Locale.ROOT).contains("của " + spoken);
+    }
+
     /** "Nghị định 13/2023/NĐ-CP" names the type before the number; saying "nghị định" twice sounds wrong. */
     private static boolean alreadySaid(Rewriter r, String type) {
         String before = r.text().substring(Math.max(0, r.match().start() - type.length() - 6), r.match().start())
@@ -88,6 +115,10 @@ final class DocumentNumberReader implements TextRule {
     }
 
     private String codePart(String part) {
+        var legislature = LEGISLATURE.matcher(part);
+        if (legislature.matches()) {
+            return "quốc hội khóa " + numbers.cardinal(legislature.group(1));
+        }
         String spoken = ISSUERS.get(part);
         if (spoken == null) {
             spoken = dictionary.spoken(part);

@@ -28,7 +28,7 @@ public final class EnglishNormalizer implements TextNormalizer {
     private EnglishNormalizer() {
         EnglishNumbers numbers = new EnglishNumbers();
         this.chain = new RuleChain(new TextSanitizer()::clean, List.of(
-                new ListMarkerReader(),                            // before "1." or "- 5" are taken apart
+                new ListMarkerReader(numbers::cardinal),           // before "1." or "- 5" are taken apart
                 new WebAddressReader(WEB),                         // its dots are not decimal points
                 new PhoneNumberReader(new PhoneNumberReader.Words(numbers::digits, "plus",
                         java.util.Set.of("account", "no", "number", "card", "id", "code"),

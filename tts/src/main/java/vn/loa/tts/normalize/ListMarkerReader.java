@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * Handles the markers at the start of list lines: bullets ("-", "+", "•") are dropped, and numbered items ("1.",
- * "2)") keep their number followed by a pause, so "1. Thời gian" is read "một, thời gian".
+ * "2)") keep their number followed by a pause, so "1. Thời gian" is read "một, thời gian"; so do headings numbered
+ * in Roman numerals ("III. NỘI DUNG" is "ba, nội dung").
  *
  * <p>Stateless. Runs first, before any rule could take "- 5" for a negative number or "1." for a sentence end.
  */
@@ -12,10 +13,22 @@ final class ListMarkerReader implements TextRule {
 
     private static final Pattern BULLET = Pattern.compile("(?m)^[ \\t]*(?:[-+•*▪●○◦·–—>]+|[a-zđ]\\))[ \\t]+");
     private static final Pattern NUMBERED = Pattern.compile("(?m)^([ \\t]*\\d{1,2})[.)][ \\t]+");
+    /** A heading numbered in Roman numerals ("III. NỘI DUNG"): its number, said, then the pause. */
+    private static final Pattern ROMAN_HEADING = Pattern.compile(
+            "(?m)^[ \\t]*(X{0,3}(?:IX|IV|V?I{0,3}))[.)][ \\t]+(?=\\p{L})");
+
+    private final java.util.function.LongFunction<String> number;
+
+    /** @param number how the language says a heading's number */
+    ListMarkerReader(java.util.function.LongFunction<String> number) {
+        this.number = number;
+    }
 
     @Override
     public String apply(String text) {
         String out = BULLET.matcher(text).replaceAll("");
+        out = Rewriter.replace(ROMAN_HEADING, out, r -> r.group(1).isEmpty() ? null
+                : number.apply(RomanNumerals.parse(r.group(1))) + ",");
         return NUMBERED.matcher(out).replaceAll("$1, ");
     }
 }

@@ -30,10 +30,13 @@ public final class VietnameseNormalizer implements TextNormalizer {
         TextSanitizer sanitizer = new TextSanitizer();
         LegacyEncodingConverter legacy = new LegacyEncodingConverter();
         this.chain = new RuleChain(text -> sanitizer.clean(legacy.convert(text)), List.of(
-                new ListMarkerReader(),                            // before anything takes "1." or "- 5" apart
+                new ListMarkerReader(numbers::cardinal),           // before anything takes "1." or "- 5" apart
                 new WebAddressReader(WebAddressReader.Words.VIETNAMESE), // its dots are not decimal points
                 new DocumentNumberReader(numbers, dictionary),     // "13/2023/NĐ-CP" before dates see "13/2023"
                 new PhoneNumberReader(PhoneNumberReader.Words.vietnamese(numbers)), // "0912.345.678" before "."
+                new VehiclePlateReader(numbers),                   // "30G-123.45": not a range, not a decimal
+                new RoadNumberReader(numbers),                     // "ĐT 605" after phones took "ĐT 0912..."
+                new ShorthandReader(),                             // "5tr", "2x2 m", "v.v.", "ông." as words
                 new DateExpander(numbers, new CalendarWords(numbers, style)),
                 new TimeExpander(numbers),                         // "14h-16h30" before the range rule
                 new RangeExpander("đến"),                          // leaves digits: "100 đến 150mm"
@@ -41,6 +44,7 @@ public final class VietnameseNormalizer implements TextNormalizer {
                 new MoneyAndPercentReader(numbers),
                 new UnitReader(numbers),
                 new OrdinalReader(numbers),                        // "thứ IV", "khóa XX"
+                new ContextualAbbreviations(),                     // "BCH quân sự" before the dictionary's "BCH"
                 new AbbreviationExpander(dictionary),              // after the numbers that contain dots and dashes
                 new AcronymSpeller(),                              // what the dictionary did not know
                 new CardinalExpander(numbers),                     // every number still written in digits

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads web and e-mail addresses the way they are dictated: "dichvucong.gov.vn" is "dichvucong chấm gờ o vê chấm vê
- * nờ", "ubnd@xa.gov.vn" has "a còng".
+ * Reads web and e-mail addresses the way they are dictated: "dichvucong.gov.vn" is "dịch vụ công chấm gờ o vê chấm
+ * vê nờ", "ubnd@xa.gov.vn" has "a còng".
  *
  * <p>Stateless. Runs before numbers and abbreviations, which would otherwise take the dots and the letters apart.
  */
@@ -29,9 +29,23 @@ final class WebAddressReader implements TextRule {
     /** How one language says ".", "@" and "/", and the usual parts of a domain. */
     record Words(String dot, String at, String slash, Map<String, String> parts) {
 
-        static final Words VIETNAMESE = new Words("chấm", "a còng", "gạch chéo", Map.of("vn", "vê nờ", "gov", "gờ o vê",
-                "com", "com", "net", "nét", "org", "o rờ gờ", "edu", "e đu", "www", "vê kép vê kép vê kép", "info",
-                "in phô"));
+        /**
+         * Vietnamese says the parts of a domain, and the well-known Vietnamese names in it with their tones: a name
+         * typed without tones ("dichvucong") is otherwise read as foreign letters.
+         */
+        static final Words VIETNAMESE = new Words("chấm", "a còng", "gạch chéo", Map.ofEntries(
+                Map.entry("vn", "vê nờ"), Map.entry("gov", "gờ o vê"), Map.entry("com", "com"), Map.entry("net", "nét"),
+                Map.entry("org", "o rờ gờ"), Map.entry("edu", "e đu"), Map.entry("www", "vê kép vê kép vê kép"),
+                Map.entry("info", "in phô"),
+                Map.entry("dichvucong", "dịch vụ công"), Map.entry("baochinhphu", "báo chính phủ"),
+                Map.entry("chinhphu", "chính phủ"), Map.entry("thuvienphapluat", "thư viện pháp luật"),
+                Map.entry("quochoi", "quốc hội"), Map.entry("nhandan", "nhân dân"), Map.entry("tuoitre", "tuổi trẻ"),
+                Map.entry("thanhnien", "thanh niên"), Map.entry("baohiemxahoi", "bảo hiểm xã hội"),
+                Map.entry("dancuquocgia", "dân cư quốc gia"), Map.entry("bocongan", "bộ công an"),
+                Map.entry("congan", "công an"), Map.entry("vanban", "văn bản"), Map.entry("tiemchung", "tiêm chủng"),
+                Map.entry("nongnghiep", "nông nghiệp"), Map.entry("phongchongthientai", "phòng chống thiên tai"),
+                Map.entry("thoitiet", "thời tiết"), Map.entry("khituongthuyvan", "khí tượng thủy văn"),
+                Map.entry("vtv", "vê tê vê"), Map.entry("vov", "vê o vê"), Map.entry("moh", "em o hát")));
     }
 
     @Override

@@ -1,0 +1,37 @@
+package vn.loa.tts.normalize;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads road numbers: a road class code before a number ("QL1A", "ĐT 605", "ĐH.12", "TL 10", "HL 5") is the road's
+ * class (quốc lộ, đường tỉnh, đường huyện, tỉnh lộ, hương lộ...), where elsewhere the same letters mean other words
+ * ("ĐT" a telephone, "ĐH" a university or a congress).
+ *
+ * <p>Stateless. Runs after phone numbers (so "ĐT 0912 345 678" stays a telephone) and before dates and abbreviations.
+ * A road number has one to three digits and perhaps a letter; four digits after "ĐH" are a year ("ĐH 2025", a congress).
+ * The classes are those of the Road Law of 2024 (Luật Đường bộ); "TL" and "HL" are the older names still painted on
+ * many signs.
+ */
+final class RoadNumberReader implements TextRule {
+
+    private static final Map<String, String> CLASSES = Map.of(
+            "QL", "quốc lộ", "ĐT", "đường tỉnh", "ĐH", "đường huyện", "ĐX", "đường xã", "ĐCT", "đường cao tốc",
+            "TL", "tỉnh lộ", "HL", "hương lộ", "ĐĐT", "đường đô thị");
+    private static final Pattern ROAD = Pattern.compile(
+            "(?<![\\p{L}\\d])(QL|ĐT|ĐH|ĐX|ĐCT|TL|HL|ĐĐT)\\s?\\.?\\s?(\\d{1,3})([A-Z]{0,2})(?![\\p{L}\\d]|[.,]\\d)");
+
+    private final NumberReader numbers;
+
+    RoadNumberReader(NumberReader numbers) {
+        this.numbers = numbers;
+    }
+
+    @Override
+    public String apply(String text) {
+        return Rewriter.replace(ROAD, text, r -> {
+            String suffix = r.group(3).isEmpty() ? "" : " " + r.group(3);
+            return CLASSES.get(r.group(1)) + " " + numbers.cardinal(r.group(2)) + suffix;
+        });
+    }
+}
