@@ -36,6 +36,7 @@ import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
+import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -63,6 +64,8 @@ public final class SipHotline implements SipListener, AutoCloseable {
     private final Map<String, ServerTransaction> ringing = new ConcurrentHashMap<>();
     private final Map<String, javax.sip.Dialog> dialogs = new ConcurrentHashMap<>();
     private final Map<String, short[]> spoken = new ConcurrentHashMap<>();
+    /** The TCP connection ({@code address:port}) each call over TCP came on, kept open while the call lasts. */
+    private final Map<String, String> tcpCalls = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final int port;
@@ -73,6 +76,9 @@ public final class SipHotline implements SipListener, AutoCloseable {
     private AddressFactory addresses;
     private TrunkRegistration registration;
     private final HotlineMetrics metrics = new HotlineMetrics();
+    private final SipDigest digest;
+    private final CallerCheck check;
+    private final TcpGuard tcpGuard;
 
     private SipHotline(HotlineSettings settings, CallerGate gate, HotlineActions actions, Path recordings, int port) {
         this.settings = settings;
@@ -80,7 +86,12 @@ public final class SipHotline implements SipListener, AutoCloseable {
         this.actions = actions;
         this.recordings = recordings;
         this.port = port;
-        this.throttle = new InviteThrottle(settings.invitesPerSecond(), System::nanoTime);
+        HotlineLimits limits = settings.limits();
+        this.throttle = new InviteThrottle(limits.invitesPerSecond(), System::nanoTime);
+        this.digest = new SipDigest(settings.realm(), System::currentTimeMillis);
+        this.check = new CallerCheck(gate, digest, limits.pinWaiting());
+        this.tcpGuard = new TcpGuard(limits.tcpPerAddress(), limits.tcpIdle().toNanos(), System::nanoTime,
+                s -> tcpCalls.containsValue(s.getInetAddress().getHostAddress() + ":" + s.getPort()), metrics);
         this.workers = Executors.newFixedThreadPool(4, daemon("loa-hotline"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("loa-hotline-timer"));
     }
@@ -98,7 +109,11 @@ public final class SipHotline implements SipListener, AutoCloseable {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "loa-hotline-" + STACKS.incrementAndGet());
+        String name = "loa-hotline-" + STACKS.incrementAndGet();
+        p.setProperty("javax.sip.STACK_NAME", name);
+        // Inbound SIP/TCP goes through the guard: a cap per address and an idle timeout (TcpGuard).
+        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", GuardedNetworkLayer.class.getName());
+        GuardedNetworkLayer.register(name, tcpGuard);
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", SipLog.class.getName());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
@@ -107,7 +122,8 @@ public final class SipHotline implements SipListener, AutoCloseable {
         // A message over 16 KB is no phone call: refuse it before parsing (TCP), as UDP's datagram size does.
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "16384");
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "2000");
-        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "64");
+        // A thread each; TcpGuard keeps one address from holding more than its share, or holding them idle.
+        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "128");
         stack = factory.createSipStack(p);
         messages = factory.createMessageFactory();
         headers = factory.createHeaderFactory();
@@ -182,24 +198,23 @@ public final class SipHotline implements SipListener, AutoCloseable {
         } catch (TransactionAlreadyExistsException e) {
             return;
         }
-        if (calls.size() + ringing.size() >= settings.maxCalls()) {
+        if (calls.size() + ringing.size() >= settings.limits().maxCalls()) {
+            metrics.busy.incrementAndGet();
             st.sendResponse(messages.createResponse(Response.BUSY_HERE, request));
             return;
         }
         ringing.put(callId, st);
         st.sendResponse(messages.createResponse(Response.TRYING, request));
-        workers.execute(() -> answer(st, request, callId, address));
+        String connection = isTcp(request) ? address + ":" + remotePort(event) : null;
+        workers.execute(() -> answer(st, request, callId, address, connection));
     }
 
-    private void answer(ServerTransaction st, Request request, String callId, String address) {
+    private void answer(ServerTransaction st, Request request, String callId, String address, String connection) {
         String number = number(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
         try {
-            CallerGate.Admission admission = gate.admit(number, address);
-            if (admission != CallerGate.Admission.ACCEPTED) {
-                metrics.refused.incrementAndGet();
-                Response no = messages.createResponse(Response.FORBIDDEN, request);
-                no.setReasonPhrase(admission == CallerGate.Admission.LOCKED ? "Number locked" : "Number not authorised");
-                st.sendResponse(no);
+            CallerCheck.Decision decision = check.check(request, number, address, callId);
+            if (!decision.answered()) {
+                refuse(st, request, decision);
                 return;
             }
             SessionDescription offer;
@@ -210,13 +225,14 @@ public final class SipHotline implements SipListener, AutoCloseable {
                 Response no = messages.createResponse(Response.NOT_ACCEPTABLE_HERE, request);
                 no.setReasonPhrase(e.getMessage());
                 st.sendResponse(no);
+                check.pinDone(callId);
                 return;
             }
             MediaPort media = new MediaPort(settings.listenHost());
             CallRecording recording = new CallRecording(recordings.resolve(callFile(callId)));
             HotlineCall call = new HotlineCall(Integer.toHexString(callId.hashCode() & 0x7FFFFFFF) + "-"
                     + System.currentTimeMillis() % 100_000, number, address, gate, actions, this::prompt, media,
-                    recording, this::hangUp, metrics);
+                    recording, this::hangUp, metrics, () -> check.pinDone(callId));
             Response ok = messages.createResponse(Response.OK, request);
             ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(Long.toHexString(System.nanoTime()));
             SipURI contact = addresses.createSipURI(settings.user(), settings.publicHost());
@@ -226,6 +242,9 @@ public final class SipHotline implements SipListener, AutoCloseable {
             ok.setContent(offer.answer(settings.publicHost(), media.port(), System.currentTimeMillis()), sdp);
             calls.put(callId, call);
             dialogs.put(callId, st.getDialog());
+            if (connection != null) {
+                tcpCalls.put(callId, connection);
+            }
             media.start(offer, new DtmfDigits(call::press, System::currentTimeMillis), "loa-call-" + call.id());
             st.sendResponse(ok);
             metrics.answered.incrementAndGet();
@@ -233,6 +252,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
         } catch (Exception e) {
             LOG.warn("call {} from {} could not be answered", callId, number, e);
             calls.remove(callId);
+            forget(callId);
             try {
                 st.sendResponse(messages.createResponse(Response.SERVER_INTERNAL_ERROR, request));
             } catch (Exception ignored) {
@@ -251,6 +271,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
         st.sendResponse(messages.createResponse(Response.OK, event.getRequest()));
         HotlineCall call = calls.remove(callId(event.getRequest()));
         dialogs.remove(callId(event.getRequest()));
+        forget(callId(event.getRequest()));
         if (call != null) {
             call.end();
         }
@@ -287,6 +308,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
         calls.entrySet().stream().filter(e -> e.getValue() == call).map(Map.Entry::getKey).findFirst()
                 .ifPresent(callId -> {
                     calls.remove(callId);
+                    forget(callId);
                     javax.sip.Dialog dialog = dialogs.remove(callId);
                     try {
                         if (dialog != null) {
@@ -300,9 +322,49 @@ public final class SipHotline implements SipListener, AutoCloseable {
                 });
     }
 
+    /** A refusal or a digest challenge, with its audit and counters. */
+    private void refuse(ServerTransaction st, Request request, CallerCheck.Decision decision) throws Exception {
+        Response no = messages.createResponse(decision.status(), request);
+        no.setReasonPhrase(decision.reason());
+        switch (decision.status()) {
+            case Response.UNAUTHORIZED -> {
+                metrics.challenged.incrementAndGet();
+                WWWAuthenticateHeader challenge = headers.createWWWAuthenticateHeader("Digest");
+                challenge.setRealm(digest.realm());
+                challenge.setNonce(digest.nonce());
+                challenge.setAlgorithm("MD5");
+                challenge.setQop("auth");
+                if (decision.stale()) {
+                    challenge.setParameter("stale", "true");
+                }
+                no.addHeader(challenge);
+            }
+            case Response.BUSY_HERE -> metrics.busy.incrementAndGet();
+            default -> metrics.refused.incrementAndGet();
+        }
+        st.sendResponse(no);
+    }
+
+    /** The call is over: it no longer waits for a PIN nor holds its TCP connection open. */
+    private void forget(String callId) {
+        check.pinDone(callId);
+        tcpCalls.remove(callId);
+    }
+
     private void checkIdle() {
-        long timeout = settings.pinTimeout().toNanos();
-        calls.values().forEach(c -> c.checkIdle(timeout));
+        long keyTimeout = settings.limits().keyTimeout().toNanos();
+        long pinTimeout = settings.limits().pinTimeout().toNanos();
+        calls.values().forEach(c -> c.checkIdle(keyTimeout, pinTimeout));
+        tcpGuard.sweep();
+    }
+
+    /** Calls now waiting for their PIN without SIP authentication, and SIP/TCP connections open. */
+    public int waitingForPin() {
+        return check.waiting();
+    }
+
+    public int tcpConnections() {
+        return tcpGuard.size();
     }
 
     private short[] prompt(String text) {
@@ -358,6 +420,15 @@ public final class SipHotline implements SipListener, AutoCloseable {
     private static String callFile(String callId) {
         return java.time.LocalDate.now() + "/" + Integer.toHexString(callId.hashCode()) + "-"
                 + System.currentTimeMillis() + ".wav";
+    }
+
+    private static boolean isTcp(Request request) {
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        return via != null && "TCP".equalsIgnoreCase(via.getTransport());
+    }
+
+    private static int remotePort(RequestEvent event) {
+        return event instanceof RequestEventExt ext ? ext.getRemotePort() : -1;
     }
 
     private static String remote(RequestEvent event) {
@@ -422,6 +493,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
         calls.clear();
         timer.shutdownNow();
         workers.shutdownNow();
+        GuardedNetworkLayer.unregister(String.valueOf(stack == null ? "" : stack.getStackName()));
         if (stack != null) {
             try {
                 // Deleting the provider stops its event scanner, a non-daemon thread that would keep the JVM alive.
