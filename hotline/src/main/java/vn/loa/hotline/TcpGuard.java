@@ -53,6 +53,7 @@ final class TcpGuard {
             LOG.debug("SIP/TCP connection from {} refused: {} already open", from.getHostAddress(), same);
             return false;
         }
+        socket.lastRead = nanos.getAsLong(); // idle from now: the socket was made before accept() began to wait
         open.add(socket);
         return true;
     }
@@ -84,7 +85,7 @@ final class TcpGuard {
     /** An accepted connection that remembers when it last received bytes. */
     final class Watched extends Socket {
 
-        private volatile long lastRead = nanos.getAsLong();
+        private volatile long lastRead;
 
         @Override
         public InputStream getInputStream() throws IOException {
