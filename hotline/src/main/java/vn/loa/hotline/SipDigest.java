@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,8 @@ import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.WWWAuthenticateHeader;
 
 /**
  * SIP digest authentication as a server does it (RFC 2617 / RFC 7616 with MD5, the algorithm desk phones and
@@ -45,14 +48,23 @@ public final class SipDigest {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    public String realm() {
-        return realm;
-    }
-
     /** A fresh nonce: issue time, then an HMAC of it, both hex. */
     public String nonce() {
         String issued = Long.toHexString(millis.getAsLong());
         return issued + "." + mac(issued);
+    }
+
+    /** The challenge of a 401: our realm, a fresh nonce, MD5 with {@code qop=auth}; stale when an old nonce came. */
+    public WWWAuthenticateHeader challenge(HeaderFactory headers, boolean stale) throws ParseException {
+        WWWAuthenticateHeader challenge = headers.createWWWAuthenticateHeader("Digest");
+        challenge.setRealm(realm);
+        challenge.setNonce(nonce());
+        challenge.setAlgorithm("MD5");
+        challenge.setQop("auth");
+        if (stale) {
+            challenge.setParameter("stale", "true");
+        }
+        return challenge;
     }
 
     /**

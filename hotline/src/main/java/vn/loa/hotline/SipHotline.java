@@ -1,10 +1,5 @@
 package vn.loa.hotline;
 
-import gov.nist.javax.sip.RequestEventExt;
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,13 +25,9 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
-import javax.sip.address.TelURL;
-import javax.sip.address.URI;
 import javax.sip.header.ContentTypeHeader;
-import javax.sip.header.FromHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
-import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -99,7 +90,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
     /** Starts listening (and registering, if a trunk is set); prompts are spoken in the background. */
     public static SipHotline start(HotlineSettings settings, CallerGate gate, HotlineActions actions, Path recordings)
             throws Exception {
-        int port = settings.port() == 0 ? freePort(settings.listenHost()) : settings.port();
+        int port = settings.port() == 0 ? HotlineStack.freePort(settings.listenHost()) : settings.port();
         SipHotline hotline = new SipHotline(settings, gate, actions, recordings, port);
         hotline.listen();
         return hotline;
@@ -108,22 +99,9 @@ public final class SipHotline implements SipListener, AutoCloseable {
     private void listen() throws Exception {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
-        Properties p = new Properties();
         String name = "loa-hotline-" + STACKS.incrementAndGet();
-        p.setProperty("javax.sip.STACK_NAME", name);
-        // Inbound SIP/TCP goes through the guard: a cap per address and an idle timeout (TcpGuard).
-        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", GuardedNetworkLayer.class.getName());
         GuardedNetworkLayer.register(name, tcpGuard);
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", SipLog.class.getName());
-        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
-        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
-        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        // A message over 16 KB is no phone call: refuse it before parsing (TCP), as UDP's datagram size does.
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "16384");
-        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "2000");
-        // A thread each; TcpGuard keeps one address from holding more than its share, or holding them idle.
-        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "128");
+        Properties p = HotlineStack.properties(name);
         stack = factory.createSipStack(p);
         messages = factory.createMessageFactory();
         headers = factory.createHeaderFactory();
@@ -173,7 +151,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
                 default -> reply(event, Response.METHOD_NOT_ALLOWED);
             }
         } catch (Exception e) {
-            LOG.warn("SIP {} from {} failed", request.getMethod(), remote(event), e);
+            LOG.warn("SIP {} from {} failed", request.getMethod(), CallingParty.of(event).address(), e);
         }
     }
 
@@ -183,8 +161,8 @@ public final class SipHotline implements SipListener, AutoCloseable {
         if (calls.containsKey(callId) || ringing.containsKey(callId)) {
             return; // a retransmission or re-INVITE; the first answer stands
         }
-        String address = remote(event);
-        if (!throttle.allow(address)) {
+        CallingParty party = CallingParty.of(event);
+        if (!throttle.allow(party.address())) {
             metrics.throttled.incrementAndGet();
             Response busy = messages.createResponse(Response.SERVICE_UNAVAILABLE, request);
             busy.addHeader(headers.createRetryAfterHeader(2));
@@ -205,12 +183,12 @@ public final class SipHotline implements SipListener, AutoCloseable {
         }
         ringing.put(callId, st);
         st.sendResponse(messages.createResponse(Response.TRYING, request));
-        String connection = isTcp(request) ? address + ":" + remotePort(event) : null;
-        workers.execute(() -> answer(st, request, callId, address, connection));
+        workers.execute(() -> answer(st, request, callId, party));
     }
 
-    private void answer(ServerTransaction st, Request request, String callId, String address, String connection) {
-        String number = number(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
+    private void answer(ServerTransaction st, Request request, String callId, CallingParty party) {
+        String number = party.number();
+        String address = party.address();
         try {
             CallerCheck.Decision decision = check.check(request, number, address, callId);
             if (!decision.answered()) {
@@ -242,8 +220,8 @@ public final class SipHotline implements SipListener, AutoCloseable {
             ok.setContent(offer.answer(settings.publicHost(), media.port(), System.currentTimeMillis()), sdp);
             calls.put(callId, call);
             dialogs.put(callId, st.getDialog());
-            if (connection != null) {
-                tcpCalls.put(callId, connection);
+            if (party.tcpConnection() != null) {
+                tcpCalls.put(callId, party.tcpConnection());
             }
             media.start(offer, new DtmfDigits(call::press, System::currentTimeMillis), "loa-call-" + call.id());
             st.sendResponse(ok);
@@ -329,15 +307,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
         switch (decision.status()) {
             case Response.UNAUTHORIZED -> {
                 metrics.challenged.incrementAndGet();
-                WWWAuthenticateHeader challenge = headers.createWWWAuthenticateHeader("Digest");
-                challenge.setRealm(digest.realm());
-                challenge.setNonce(digest.nonce());
-                challenge.setAlgorithm("MD5");
-                challenge.setQop("auth");
-                if (decision.stale()) {
-                    challenge.setParameter("stale", "true");
-                }
-                no.addHeader(challenge);
+                no.addHeader(digest.challenge(headers, decision.stale()));
             }
             case Response.BUSY_HERE -> metrics.busy.incrementAndGet();
             default -> metrics.refused.incrementAndGet();
@@ -396,23 +366,6 @@ public final class SipHotline implements SipListener, AutoCloseable {
         }
     }
 
-    /** The calling number: the user part of the From URI, digits and a leading + only. */
-    static String number(URI uri) {
-        String user = uri instanceof SipURI sip ? sip.getUser() : uri instanceof TelURL tel ? tel.getPhoneNumber()
-                : null;
-        if (user == null) {
-            return "";
-        }
-        StringBuilder n = new StringBuilder();
-        for (int i = 0; i < user.length() && n.length() < 32; i++) {
-            char c = user.charAt(i);
-            if (Character.isDigit(c) || c == '+' && n.length() == 0) {
-                n.append(c);
-            }
-        }
-        return n.toString();
-    }
-
     private static String callId(Request request) {
         return ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
     }
@@ -420,20 +373,6 @@ public final class SipHotline implements SipListener, AutoCloseable {
     private static String callFile(String callId) {
         return java.time.LocalDate.now() + "/" + Integer.toHexString(callId.hashCode()) + "-"
                 + System.currentTimeMillis() + ".wav";
-    }
-
-    private static boolean isTcp(Request request) {
-        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
-        return via != null && "TCP".equalsIgnoreCase(via.getTransport());
-    }
-
-    private static int remotePort(RequestEvent event) {
-        return event instanceof RequestEventExt ext ? ext.getRemotePort() : -1;
-    }
-
-    private static String remote(RequestEvent event) {
-        return event instanceof RequestEventExt ext && ext.getRemoteIpAddress() != null ? ext.getRemoteIpAddress()
-                : "unknown";
     }
 
     @Override
@@ -458,21 +397,6 @@ public final class SipHotline implements SipListener, AutoCloseable {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
-    }
-
-    private static int freePort(String host) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket tcp = new ServerSocket()) {
-                tcp.bind(new InetSocketAddress(host, 0));
-                int candidate = tcp.getLocalPort();
-                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(host, candidate))) {
-                    return candidate;
-                } catch (IOException taken) {
-                    // the UDP side is in use; try another
-                }
-            }
-        }
-        throw new IOException("no free port for SIP on " + host);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
