@@ -300,7 +300,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
                 });
     }
 
-    /** A refusal or a digest challenge, with its audit and counters. */
+    /** Sends a refusal, a busy or a digest challenge, and counts it. */
     private void refuse(ServerTransaction st, Request request, CallerCheck.Decision decision) throws Exception {
         Response no = messages.createResponse(decision.status(), request);
         no.setReasonPhrase(decision.reason());
@@ -328,11 +328,12 @@ public final class SipHotline implements SipListener, AutoCloseable {
         tcpGuard.sweep();
     }
 
-    /** Calls now waiting for their PIN without SIP authentication, and SIP/TCP connections open. */
+    /** Calls now waiting for their PIN without SIP authentication. */
     public int waitingForPin() {
         return check.waiting();
     }
 
+    /** SIP/TCP connections open now. */
     public int tcpConnections() {
         return tcpGuard.size();
     }
