@@ -58,10 +58,7 @@ public final class HotlineNumbers {
         if (!PIN.matcher(pin).matches()) {
             throw ApiError.badRequest("invalid_pin", "Mã PIN phải là 4-12 chữ số.");
         }
-        if (sipPassword != null && (sipPassword.length() < 12 || sipPassword.length() > 128
-                || sipPassword.isBlank())) {
-            throw ApiError.badRequest("invalid_sip_password", "Mật khẩu SIP của điện thoại phải dài 12-128 ký tự.");
-        }
+        requireSipPassword(sipPassword);
         String hash = hasher.hash(pin);
         String ha1 = sipPassword == null ? null : SipDigest.ha1(number, realm, sipPassword);
         long id = jdbi.inTransaction(h -> {
@@ -129,16 +126,35 @@ public final class HotlineNumbers {
     }
 
     public void remove(Caller caller, long id) {
-        change(caller, id, "hotline.number.remove", "DELETE FROM hotline_number WHERE id = :id");
+        change(caller, id, "hotline.number.remove", java.util.Map.of(), "DELETE FROM hotline_number WHERE id = :id");
     }
 
     public void unlock(Caller caller, long id) {
-        change(caller, id, "hotline.number.unlock",
+        change(caller, id, "hotline.number.unlock", java.util.Map.of(),
                 "UPDATE hotline_number SET locked = FALSE, failures = 0 WHERE id = :id",
                 "DELETE FROM hotline_pin_failure WHERE number_id = :id");
     }
 
-    private void change(Caller caller, long id, String action, String... statements) {
+    /** Sets the SIP password of a number's phone (only its HA1 is kept), or removes it with null. */
+    public void setSipPassword(Caller caller, long id, String sipPassword) {
+        requireSipPassword(sipPassword);
+        String number = jdbi.withHandle(h -> h.createQuery("SELECT number FROM hotline_number WHERE id = :id")
+                .bind("id", id).mapTo(String.class).findOne()).orElse(null);
+        String ha1 = sipPassword == null || number == null ? null : SipDigest.ha1(number, realm, sipPassword);
+        var binds = new java.util.HashMap<String, Object>();
+        binds.put("ha1", ha1);
+        change(caller, id, sipPassword == null ? "hotline.number.sip.remove" : "hotline.number.sip.set", binds,
+                "UPDATE hotline_number SET sip_ha1 = :ha1 WHERE id = :id");
+    }
+
+    private static void requireSipPassword(String sipPassword) {
+        if (sipPassword != null && (sipPassword.length() < 12 || sipPassword.length() > 128
+                || sipPassword.isBlank())) {
+            throw ApiError.badRequest("invalid_sip_password", "Mật khẩu SIP của điện thoại phải dài 12-128 ký tự.");
+        }
+    }
+
+    private void change(Caller caller, long id, String action, java.util.Map<String, ?> binds, String... statements) {
         requireAdmin(caller);
         jdbi.useTransaction(h -> {
             boolean inScope = h.createQuery("SELECT z.path FROM hotline_number n JOIN app_user u ON u.username = "
@@ -148,7 +164,7 @@ public final class HotlineNumbers {
                 throw ApiError.notFound("số đường dây nóng", String.valueOf(id));
             }
             for (String sql : statements) {
-                h.createUpdate(sql).bind("id", id).execute();
+                h.createUpdate(sql).bind("id", id).bindMap(binds).execute();
             }
             audit.record(h, caller, action, "hotline-number:" + id, null);
         });

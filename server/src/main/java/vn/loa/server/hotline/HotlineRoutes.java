@@ -51,6 +51,10 @@ public final class HotlineRoutes {
         });
         api.getRoute("removeHotlineNumber").addHandler(ctx -> noContent(ctx, caller -> numbers.remove(caller, id(ctx))));
         api.getRoute("unlockHotlineNumber").addHandler(ctx -> noContent(ctx, caller -> numbers.unlock(caller, id(ctx))));
+        api.getRoute("setHotlineSipPassword").addHandler(ctx -> {
+            String password = ctx.body().asJsonObject().getString("sipPassword");
+            noContent(ctx, caller -> numbers.setSipPassword(caller, id(ctx), password));
+        });
         api.getRoute("listHotlinePresets").addHandler(ctx -> {
             Caller caller = Authenticator.caller(ctx);
             Replies.reply(ctx, 200, blocking.run(() -> presets.list(caller)));

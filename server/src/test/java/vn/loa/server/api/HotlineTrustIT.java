@@ -93,6 +93,17 @@ class HotlineTrustIT extends ApiSuite {
 
         assertThat(phone.exit()).as(phone.output()).isZero();
         assertThat(HotlineIT.waitForCalls(1, number).getJsonObject(0).getString("outcome")).isEqualTo("cancelled");
+
+        // Removing the password makes it a trunk number again (PIN only); setting one makes the phone prove it.
+        long id = entry(number).getLong("id");
+        assertThat(province.adminA.put("/api/v1/hotline/numbers/" + id + "/sip-password",
+                new JsonObject().putNull("sipPassword")).status()).isEqualTo(204);
+        assertThat(entry(number).getBoolean("sipAuthentication")).isFalse();
+        assertThat(province.adminA.put("/api/v1/hotline/numbers/" + id + "/sip-password",
+                new JsonObject().put("sipPassword", "mat-khau-moi-cua-dien-thoai")).status()).isEqualTo(204);
+        Sipp.Result renewed = Sipp.call(number).authenticatedWith("mat-khau-moi-cua-dien-thoai").answered().pause(300)
+                .infoDigits("1357#").pause(300).infoDigits("9").hungUpOn().run(HotlineIT.sipPort(), 30);
+        assertThat(renewed.exit()).as(renewed.output()).isZero();
         assertRefused(province.adminA.post("/api/v1/hotline/numbers", new JsonObject().put("number", "+84913000999")
                 .put("username", "approver-a").put("pin", "1234").put("sipPassword", " ".repeat(12))), 400, "invalid_sip_password");
     }
