@@ -152,8 +152,10 @@ class HotlineTrustIT extends ApiSuite {
             }
             long refused = waitForStatus(s -> s.getLong("tcpRefused") >= 99).getLong("tcpRefused");
 
+            long opened = System.nanoTime();
             Sipp.Result call = Sipp.call(number).overTcp().answered().pause(300).infoDigits("4321#").pause(300)
                     .infoDigits("9").hungUpOn().run(HotlineIT.sipPort(), 30);
+            double callSeconds = (System.nanoTime() - opened) / 1e9;
 
             assertThat(call.exit()).as("a TCP call with 115 idle connections open: " + call.output()).isZero();
             assertThat(refused).as("connections over the per-address cap").isGreaterThanOrEqualTo(99);
@@ -161,6 +163,9 @@ class HotlineTrustIT extends ApiSuite {
             for (Socket s : idle) {
                 assertThat(closedByServer(s, deadline)).as("every idle connection closed").isTrue();
             }
+            System.out.printf("hotline: TCP call done in %.1f s with 115 idle connections (%d closed on accept); all "
+                    + "closed %.1f s after opening (idle timeout %d s)%n", callSeconds, refused,
+                    (System.nanoTime() - opened) / 1e9, TCP_IDLE_SECONDS);
             assertThat(province.admin.get("/api/v1/hotline").json().getLong("tcpIdleClosed")).isGreaterThanOrEqualTo(16);
             Sipp.Result fromThere = Sipp.call(number).from(ELSEWHERE).overTcp().answered().pause(300)
                     .infoDigits("4321#").pause(300).infoDigits("9").hungUpOn().run(HotlineIT.sipPort(), 30);
