@@ -164,7 +164,7 @@ class HotlineTrustIT extends ApiSuite {
                 assertThat(closedByServer(s, deadline)).as("every idle connection closed").isTrue();
             }
             System.out.printf("hotline: TCP call done in %.1f s with 115 idle connections (%d closed on accept); all "
-                    + "closed %.1f s after opening (idle timeout %d s)%n", callSeconds, refused,
+                    + "closed %.1f s after the call began (idle timeout %d s)%n", callSeconds, refused,
                     (System.nanoTime() - opened) / 1e9, TCP_IDLE_SECONDS);
             assertThat(province.admin.get("/api/v1/hotline").json().getLong("tcpIdleClosed")).isGreaterThanOrEqualTo(16);
             Sipp.Result fromThere = Sipp.call(number).from(ELSEWHERE).overTcp().answered().pause(300)
