@@ -36,16 +36,18 @@ final class HotlineCall {
     private final CallRecording recording;
     private final Hangup hangup;
     private final HotlineMetrics metrics;
+    private final Runnable pinAccepted;
     private final Instant started = Instant.now();
+    private final long answered = System.nanoTime();
     private final ExecutorService thread;
     private final StringBuilder pin = new StringBuilder();
-    private Step step = Step.PIN;
+    private volatile Step step = Step.PIN;
     private HotlineActions.LiveRelay relay;
     private String outcome = "hung_up";
     private volatile long lastPress = System.nanoTime();
 
     HotlineCall(String id, String number, String address, CallerGate gate, HotlineActions actions, Prompts prompts,
-            MediaPort media, CallRecording recording, Hangup hangup, HotlineMetrics metrics) {
+            MediaPort media, CallRecording recording, Hangup hangup, HotlineMetrics metrics, Runnable pinAccepted) {
         this.id = id;
         this.number = number;
         this.address = address;
@@ -56,6 +58,7 @@ final class HotlineCall {
         this.recording = recording;
         this.hangup = hangup;
         this.metrics = metrics;
+        this.pinAccepted = pinAccepted;
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "loa-call-" + id);
             t.setDaemon(true);
@@ -84,11 +87,22 @@ final class HotlineCall {
         thread.execute(() -> handle(digit, at));
     }
 
-    /** Hangs up a call that waited too long for a key (checked by the hotline's timer). */
-    void checkIdle(long timeoutNanos) {
-        if (System.nanoTime() - lastPress > timeoutNanos) {
+    /**
+     * Hangs up a call that waited too long for a key, or that has not had its PIN accepted within {@code pinTimeout}
+     * of being answered however many keys it pressed (checked by the hotline's timer): a call parked at the PIN
+     * prompt holds a slot for that long at most.
+     */
+    void checkIdle(long keyTimeoutNanos, long pinTimeoutNanos) {
+        long now = System.nanoTime();
+        boolean pinLate = step == Step.PIN && now - answered > pinTimeoutNanos;
+        if (pinLate || now - lastPress > keyTimeoutNanos) {
             thread.execute(() -> {
-                if (step != Step.LIVE && step != Step.ENDED && !media.speaking()) {
+                if (step == Step.PIN && System.nanoTime() - answered > pinTimeoutNanos) {
+                    outcome = "timeout";
+                    metrics.pinTimeouts.incrementAndGet();
+                    finish(VoiceMenu.GOODBYE);
+                } else if (step != Step.LIVE && step != Step.ENDED && !media.speaking()
+                        && System.nanoTime() - lastPress > keyTimeoutNanos) {
                     outcome = "timeout";
                     finish(VoiceMenu.GOODBYE);
                 }
@@ -128,6 +142,7 @@ final class HotlineCall {
         switch (gate.checkPin(number, entered, address)) {
             case ACCEPTED -> {
                 step = Step.MENU;
+                pinAccepted.run();
                 media.say(prompts.get(VoiceMenu.MENU));
             }
             case WRONG -> media.say(prompts.get(VoiceMenu.WRONG_PIN));

@@ -1,10 +1,9 @@
 package vn.loa.hotline;
 
-import java.time.Duration;
-
 /**
  * How the hotline reaches the telephone network: the address it listens on (UDP and TCP), the address it tells
- * callers to send media to, and optionally the operator's SIP trunk or PBX it registers with (digest authentication).
+ * callers to send media to, optionally the operator's SIP trunk or PBX it registers with (digest authentication), the
+ * realm it challenges phones in, and its limits.
  *
  * @param listenHost  the local address SIP and RTP bind to
  * @param port        the SIP port (UDP and TCP); 0 picks a free one
@@ -13,30 +12,24 @@ import java.time.Duration;
  * @param user        the account at the registrar (also the user part of the hotline's address)
  * @param password    the account's password for digest authentication
  * @param domain      the SIP domain of the account; null means the registrar's host
- * @param pinAttempts wrong PINs in a row before a number is locked
- * @param invitesPerSecond sustained INVITEs accepted from one address; a burst of twice that passes
- * @param maxCalls    calls at once; more are answered busy
- * @param pinTimeout  how long the menu waits for a digit before it hangs up
+ * @param realm       the digest realm phones with a SIP password answer in (part of each stored HA1)
+ * @param limits      what an untrusted caller may do
  */
 public record HotlineSettings(String listenHost, int port, String publicHost, String registrar, String user,
-        String password, String domain, int pinAttempts, int invitesPerSecond, int maxCalls, Duration pinTimeout) {
+        String password, String domain, String realm, HotlineLimits limits) {
 
     public HotlineSettings {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535: " + port);
         }
-        if (pinAttempts < 1 || invitesPerSecond < 1 || maxCalls < 1) {
-            throw new IllegalArgumentException("pinAttempts, invitesPerSecond and maxCalls must be positive");
-        }
     }
 
     /** Direct calls only, on {@code host:port}, with the defaults of {@code loa-defaults.properties}. */
     public static HotlineSettings direct(String host, int port) {
-        return new HotlineSettings(host, port, host, null, "hotline", "", null, 3, 5, 8, Duration.ofSeconds(20));
+        return new HotlineSettings(host, port, host, null, "hotline", "", null, "loa", HotlineLimits.defaults());
     }
 
     public HotlineSettings withRegistrar(String registrar, String user, String password, String domain) {
-        return new HotlineSettings(listenHost, port, publicHost, registrar, user, password, domain, pinAttempts,
-                invitesPerSecond, maxCalls, pinTimeout);
+        return new HotlineSettings(listenHost, port, publicHost, registrar, user, password, domain, realm, limits);
     }
 }

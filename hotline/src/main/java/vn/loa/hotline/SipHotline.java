@@ -1,10 +1,5 @@
 package vn.loa.hotline;
 
-import gov.nist.javax.sip.RequestEventExt;
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,10 +25,7 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
-import javax.sip.address.TelURL;
-import javax.sip.address.URI;
 import javax.sip.header.ContentTypeHeader;
-import javax.sip.header.FromHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
 import javax.sip.message.MessageFactory;
@@ -63,6 +55,8 @@ public final class SipHotline implements SipListener, AutoCloseable {
     private final Map<String, ServerTransaction> ringing = new ConcurrentHashMap<>();
     private final Map<String, javax.sip.Dialog> dialogs = new ConcurrentHashMap<>();
     private final Map<String, short[]> spoken = new ConcurrentHashMap<>();
+    /** The TCP connection ({@code address:port}) each call over TCP came on, kept open while the call lasts. */
+    private final Map<String, String> tcpCalls = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final int port;
@@ -73,6 +67,9 @@ public final class SipHotline implements SipListener, AutoCloseable {
     private AddressFactory addresses;
     private TrunkRegistration registration;
     private final HotlineMetrics metrics = new HotlineMetrics();
+    private final SipDigest digest;
+    private final CallerCheck check;
+    private final TcpGuard tcpGuard;
 
     private SipHotline(HotlineSettings settings, CallerGate gate, HotlineActions actions, Path recordings, int port) {
         this.settings = settings;
@@ -80,7 +77,12 @@ public final class SipHotline implements SipListener, AutoCloseable {
         this.actions = actions;
         this.recordings = recordings;
         this.port = port;
-        this.throttle = new InviteThrottle(settings.invitesPerSecond(), System::nanoTime);
+        HotlineLimits limits = settings.limits();
+        this.throttle = new InviteThrottle(limits.invitesPerSecond(), System::nanoTime);
+        this.digest = new SipDigest(settings.realm(), System::currentTimeMillis);
+        this.check = new CallerCheck(gate, digest, limits.pinWaiting());
+        this.tcpGuard = new TcpGuard(limits.tcpPerAddress(), limits.tcpIdle().toNanos(), System::nanoTime,
+                s -> tcpCalls.containsValue(s.getInetAddress().getHostAddress() + ":" + s.getPort()), metrics);
         this.workers = Executors.newFixedThreadPool(4, daemon("loa-hotline"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("loa-hotline-timer"));
     }
@@ -88,7 +90,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
     /** Starts listening (and registering, if a trunk is set); prompts are spoken in the background. */
     public static SipHotline start(HotlineSettings settings, CallerGate gate, HotlineActions actions, Path recordings)
             throws Exception {
-        int port = settings.port() == 0 ? freePort(settings.listenHost()) : settings.port();
+        int port = settings.port() == 0 ? HotlineStack.freePort(settings.listenHost()) : settings.port();
         SipHotline hotline = new SipHotline(settings, gate, actions, recordings, port);
         hotline.listen();
         return hotline;
@@ -97,17 +99,9 @@ public final class SipHotline implements SipListener, AutoCloseable {
     private void listen() throws Exception {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
-        Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "loa-hotline-" + STACKS.incrementAndGet());
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", SipLog.class.getName());
-        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
-        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
-        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        // A message over 16 KB is no phone call: refuse it before parsing (TCP), as UDP's datagram size does.
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "16384");
-        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "2000");
-        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "64");
+        String name = "loa-hotline-" + STACKS.incrementAndGet();
+        GuardedNetworkLayer.register(name, tcpGuard);
+        Properties p = HotlineStack.properties(name);
         stack = factory.createSipStack(p);
         messages = factory.createMessageFactory();
         headers = factory.createHeaderFactory();
@@ -157,7 +151,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
                 default -> reply(event, Response.METHOD_NOT_ALLOWED);
             }
         } catch (Exception e) {
-            LOG.warn("SIP {} from {} failed", request.getMethod(), remote(event), e);
+            LOG.warn("SIP {} from {} failed", request.getMethod(), CallingParty.of(event).address(), e);
         }
     }
 
@@ -167,8 +161,8 @@ public final class SipHotline implements SipListener, AutoCloseable {
         if (calls.containsKey(callId) || ringing.containsKey(callId)) {
             return; // a retransmission or re-INVITE; the first answer stands
         }
-        String address = remote(event);
-        if (!throttle.allow(address)) {
+        CallingParty party = CallingParty.of(event);
+        if (!throttle.allow(party.address())) {
             metrics.throttled.incrementAndGet();
             Response busy = messages.createResponse(Response.SERVICE_UNAVAILABLE, request);
             busy.addHeader(headers.createRetryAfterHeader(2));
@@ -182,24 +176,23 @@ public final class SipHotline implements SipListener, AutoCloseable {
         } catch (TransactionAlreadyExistsException e) {
             return;
         }
-        if (calls.size() + ringing.size() >= settings.maxCalls()) {
+        if (calls.size() + ringing.size() >= settings.limits().maxCalls()) {
+            metrics.busy.incrementAndGet();
             st.sendResponse(messages.createResponse(Response.BUSY_HERE, request));
             return;
         }
         ringing.put(callId, st);
         st.sendResponse(messages.createResponse(Response.TRYING, request));
-        workers.execute(() -> answer(st, request, callId, address));
+        workers.execute(() -> answer(st, request, callId, party));
     }
 
-    private void answer(ServerTransaction st, Request request, String callId, String address) {
-        String number = number(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
+    private void answer(ServerTransaction st, Request request, String callId, CallingParty party) {
+        String number = party.number();
+        String address = party.address();
         try {
-            CallerGate.Admission admission = gate.admit(number, address);
-            if (admission != CallerGate.Admission.ACCEPTED) {
-                metrics.refused.incrementAndGet();
-                Response no = messages.createResponse(Response.FORBIDDEN, request);
-                no.setReasonPhrase(admission == CallerGate.Admission.LOCKED ? "Number locked" : "Number not authorised");
-                st.sendResponse(no);
+            CallerCheck.Decision decision = check.check(request, number, address, callId);
+            if (!decision.answered()) {
+                refuse(st, request, decision);
                 return;
             }
             SessionDescription offer;
@@ -210,13 +203,14 @@ public final class SipHotline implements SipListener, AutoCloseable {
                 Response no = messages.createResponse(Response.NOT_ACCEPTABLE_HERE, request);
                 no.setReasonPhrase(e.getMessage());
                 st.sendResponse(no);
+                check.pinDone(callId);
                 return;
             }
             MediaPort media = new MediaPort(settings.listenHost());
             CallRecording recording = new CallRecording(recordings.resolve(callFile(callId)));
             HotlineCall call = new HotlineCall(Integer.toHexString(callId.hashCode() & 0x7FFFFFFF) + "-"
                     + System.currentTimeMillis() % 100_000, number, address, gate, actions, this::prompt, media,
-                    recording, this::hangUp, metrics);
+                    recording, this::hangUp, metrics, () -> check.pinDone(callId));
             Response ok = messages.createResponse(Response.OK, request);
             ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(Long.toHexString(System.nanoTime()));
             SipURI contact = addresses.createSipURI(settings.user(), settings.publicHost());
@@ -226,6 +220,9 @@ public final class SipHotline implements SipListener, AutoCloseable {
             ok.setContent(offer.answer(settings.publicHost(), media.port(), System.currentTimeMillis()), sdp);
             calls.put(callId, call);
             dialogs.put(callId, st.getDialog());
+            if (party.tcpConnection() != null) {
+                tcpCalls.put(callId, party.tcpConnection());
+            }
             media.start(offer, new DtmfDigits(call::press, System::currentTimeMillis), "loa-call-" + call.id());
             st.sendResponse(ok);
             metrics.answered.incrementAndGet();
@@ -233,6 +230,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
         } catch (Exception e) {
             LOG.warn("call {} from {} could not be answered", callId, number, e);
             calls.remove(callId);
+            forget(callId);
             try {
                 st.sendResponse(messages.createResponse(Response.SERVER_INTERNAL_ERROR, request));
             } catch (Exception ignored) {
@@ -251,6 +249,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
         st.sendResponse(messages.createResponse(Response.OK, event.getRequest()));
         HotlineCall call = calls.remove(callId(event.getRequest()));
         dialogs.remove(callId(event.getRequest()));
+        forget(callId(event.getRequest()));
         if (call != null) {
             call.end();
         }
@@ -287,6 +286,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
         calls.entrySet().stream().filter(e -> e.getValue() == call).map(Map.Entry::getKey).findFirst()
                 .ifPresent(callId -> {
                     calls.remove(callId);
+                    forget(callId);
                     javax.sip.Dialog dialog = dialogs.remove(callId);
                     try {
                         if (dialog != null) {
@@ -300,9 +300,42 @@ public final class SipHotline implements SipListener, AutoCloseable {
                 });
     }
 
+    /** Sends a refusal, a busy or a digest challenge, and counts it. */
+    private void refuse(ServerTransaction st, Request request, CallerCheck.Decision decision) throws Exception {
+        Response no = messages.createResponse(decision.status(), request);
+        no.setReasonPhrase(decision.reason());
+        switch (decision.status()) {
+            case Response.UNAUTHORIZED -> {
+                metrics.challenged.incrementAndGet();
+                no.addHeader(digest.challenge(headers, decision.stale()));
+            }
+            case Response.BUSY_HERE -> metrics.busy.incrementAndGet();
+            default -> metrics.refused.incrementAndGet();
+        }
+        st.sendResponse(no);
+    }
+
+    /** The call is over: it no longer waits for a PIN nor holds its TCP connection open. */
+    private void forget(String callId) {
+        check.pinDone(callId);
+        tcpCalls.remove(callId);
+    }
+
     private void checkIdle() {
-        long timeout = settings.pinTimeout().toNanos();
-        calls.values().forEach(c -> c.checkIdle(timeout));
+        long keyTimeout = settings.limits().keyTimeout().toNanos();
+        long pinTimeout = settings.limits().pinTimeout().toNanos();
+        calls.values().forEach(c -> c.checkIdle(keyTimeout, pinTimeout));
+        tcpGuard.sweep();
+    }
+
+    /** Calls now waiting for their PIN without SIP authentication. */
+    public int waitingForPin() {
+        return check.waiting();
+    }
+
+    /** SIP/TCP connections open now. */
+    public int tcpConnections() {
+        return tcpGuard.size();
     }
 
     private short[] prompt(String text) {
@@ -334,23 +367,6 @@ public final class SipHotline implements SipListener, AutoCloseable {
         }
     }
 
-    /** The calling number: the user part of the From URI, digits and a leading + only. */
-    static String number(URI uri) {
-        String user = uri instanceof SipURI sip ? sip.getUser() : uri instanceof TelURL tel ? tel.getPhoneNumber()
-                : null;
-        if (user == null) {
-            return "";
-        }
-        StringBuilder n = new StringBuilder();
-        for (int i = 0; i < user.length() && n.length() < 32; i++) {
-            char c = user.charAt(i);
-            if (Character.isDigit(c) || c == '+' && n.length() == 0) {
-                n.append(c);
-            }
-        }
-        return n.toString();
-    }
-
     private static String callId(Request request) {
         return ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
     }
@@ -358,11 +374,6 @@ public final class SipHotline implements SipListener, AutoCloseable {
     private static String callFile(String callId) {
         return java.time.LocalDate.now() + "/" + Integer.toHexString(callId.hashCode()) + "-"
                 + System.currentTimeMillis() + ".wav";
-    }
-
-    private static String remote(RequestEvent event) {
-        return event instanceof RequestEventExt ext && ext.getRemoteIpAddress() != null ? ext.getRemoteIpAddress()
-                : "unknown";
     }
 
     @Override
@@ -389,21 +400,6 @@ public final class SipHotline implements SipListener, AutoCloseable {
     public void processDialogTerminated(DialogTerminatedEvent event) {
     }
 
-    private static int freePort(String host) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket tcp = new ServerSocket()) {
-                tcp.bind(new InetSocketAddress(host, 0));
-                int candidate = tcp.getLocalPort();
-                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(host, candidate))) {
-                    return candidate;
-                } catch (IOException taken) {
-                    // the UDP side is in use; try another
-                }
-            }
-        }
-        throw new IOException("no free port for SIP on " + host);
-    }
-
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
@@ -422,6 +418,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
         calls.clear();
         timer.shutdownNow();
         workers.shutdownNow();
+        GuardedNetworkLayer.unregister(String.valueOf(stack == null ? "" : stack.getStackName()));
         if (stack != null) {
             try {
                 // Deleting the provider stops its event scanner, a non-daemon thread that would keep the JVM alive.

@@ -19,7 +19,7 @@ export default {
     const form = h('form', { class: 'filters', novalidate: true, role: 'search' },
       Object.entries(inputs).map(([name, el]) => field('audit', name, t(`audit.${name}`), el)),
       h('datalist', { id: 'audit-actions' }, ['login', 'login_failed', 'create', 'update', 'delete', 'submit', 'approve',
-        'reject', 'broadcast', 'cancel'].map((a) => h('option', { value: a }))),
+        'reject', 'broadcast', 'cancel', 'hotline.alarm'].map((a) => h('option', { value: a }))),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('action.filter'))));
     const load = () => submitting(form, async () => {
       const q = api.query({ actor: inputs.actor.value.trim(), action: inputs.action.value.trim(),

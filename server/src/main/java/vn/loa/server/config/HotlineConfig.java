@@ -2,13 +2,15 @@ package vn.loa.server.config;
 
 import java.time.Duration;
 import java.util.Properties;
+import vn.loa.hotline.HotlineLimits;
 import vn.loa.hotline.HotlineSettings;
 
 /**
  * The hotline's settings ({@code hotline.*} in {@code loa-defaults.properties}): off by default; when on, where it
- * listens and which trunk, if any, it registers with.
+ * listens and which trunk, if any, it registers with; what it allows callers it does not trust yet; how wrong PINs
+ * back off and when repeated failures alarm the admins.
  */
-public record HotlineConfig(boolean enabled, HotlineSettings settings) {
+public record HotlineConfig(boolean enabled, HotlineSettings settings, Duration pinBackoff, int alarmFailures) {
 
     static HotlineConfig from(Properties p) {
         String enabled = p.getProperty("hotline.enabled", "false").trim();
@@ -29,12 +31,30 @@ public record HotlineConfig(boolean enabled, HotlineSettings settings) {
             throw new ConfigException("hotline.trunk (LOA_HOTLINE_TRUNK) must be host or host:port, got '" + trunk + "'");
         }
         String domain = p.getProperty("hotline.trunk.domain", "").trim();
+        String realm = p.getProperty("hotline.sip.realm", "loa").trim();
+        if (!realm.matches("^[A-Za-z0-9.-]{1,64}$")) {
+            throw new ConfigException("hotline.sip.realm (LOA_HOTLINE_SIP_REALM) must be 1-64 letters, digits, dots "
+                    + "or dashes, got '" + realm + "'");
+        }
+        int maxCalls = number(p, "hotline.max.calls", 2, 200);
+        int pinWaiting = number(p, "hotline.pin.waiting", 1, 199);
+        if (pinWaiting >= maxCalls) {
+            throw new ConfigException("hotline.pin.waiting (LOA_HOTLINE_PIN_WAITING) must be below hotline.max.calls ("
+                    + maxCalls + "), or calls parked at the PIN prompt could take every slot; got " + pinWaiting);
+        }
+        HotlineLimits limits = new HotlineLimits(number(p, "hotline.pin.attempts", 1, 20),
+                number(p, "hotline.invites.per.second", 1, 1000), maxCalls, pinWaiting,
+                seconds(p, "hotline.key.timeout", 5, 600), seconds(p, "hotline.pin.timeout", 5, 300),
+                seconds(p, "hotline.tcp.idle.timeout", 2, 3600), number(p, "hotline.tcp.per.address", 1, 1000));
         HotlineSettings settings = new HotlineSettings(host, number(p, "hotline.port", 0, 65535), publicHost,
                 trunk.isEmpty() ? null : trunk, p.getProperty("hotline.trunk.user", "hotline").trim(),
-                p.getProperty("hotline.trunk.password", ""), domain.isEmpty() ? null : domain,
-                number(p, "hotline.pin.attempts", 1, 20), number(p, "hotline.invites.per.second", 1, 1000),
-                number(p, "hotline.max.calls", 1, 200), Duration.ofSeconds(number(p, "hotline.key.timeout", 5, 600)));
-        return new HotlineConfig(enabled.equals("true"), settings);
+                p.getProperty("hotline.trunk.password", ""), domain.isEmpty() ? null : domain, realm, limits);
+        return new HotlineConfig(enabled.equals("true"), settings, seconds(p, "hotline.pin.backoff", 1, 3600),
+                number(p, "hotline.alarm.failures", 2, 1000));
+    }
+
+    private static Duration seconds(Properties p, String key, int min, int max) {
+        return Duration.ofSeconds(number(p, key, min, max));
     }
 
     private static int number(Properties p, String key, int min, int max) {

@@ -27,12 +27,14 @@ public final class Hotline implements AutoCloseable {
     public Hotline(HotlineConfig config, Jdbi jdbi, AnnouncementService lifecycle, LiveAir live, OnAir.Speech speech,
             PasswordHasher hasher, AuditLog audit, Path dataDir, Clock clock) throws Exception {
         Path recordings = dataDir.resolve("hotline");
-        this.numbers = new HotlineNumbers(jdbi, hasher, audit, clock);
+        this.numbers = new HotlineNumbers(jdbi, hasher, audit, clock, config.settings().realm());
         this.presets = new HotlinePresets(jdbi, audit);
         this.calls = new HotlineCalls(jdbi, recordings);
         if (config.enabled()) {
             HotlineAir air = new HotlineAir(jdbi, numbers, lifecycle, live, speech, latency);
-            HotlineGate gate = new HotlineGate(jdbi, numbers, air, audit, clock, config.settings().pinAttempts());
+            HotlineGate gate = new HotlineGate(jdbi, numbers, air, audit, clock,
+                    new PinBackoff(config.settings().limits().pinAttempts(), config.pinBackoff()),
+                    new FailureAlarm(config.alarmFailures(), clock));
             this.sip = SipHotline.start(config.settings(), gate, air, recordings);
         } else {
             this.sip = null;

@@ -33,7 +33,10 @@ public final class HotlineRoutes {
             JsonObject status = new JsonObject().put("enabled", hotline.sip().isPresent());
             hotline.sip().ifPresent(sip -> status.put("port", sip.port()).put("registered", sip.registered())
                     .put("answered", sip.metrics().answered()).put("refused", sip.metrics().refused())
-                    .put("throttled", sip.metrics().throttled()));
+                    .put("throttled", sip.metrics().throttled()).put("challenged", sip.metrics().challenged())
+                    .put("busy", sip.metrics().busy()).put("pinTimeouts", sip.metrics().pinTimeouts())
+                    .put("waitingForPin", sip.waitingForPin()).put("tcpConnections", sip.tcpConnections())
+                    .put("tcpRefused", sip.metrics().tcpRefused()).put("tcpIdleClosed", sip.metrics().tcpIdleClosed()));
             Replies.json(ctx, 200, status);
         });
         api.getRoute("listHotlineNumbers").addHandler(ctx -> {
@@ -44,10 +47,14 @@ public final class HotlineRoutes {
             Caller caller = Authenticator.caller(ctx);
             JsonObject body = ctx.body().asJsonObject();
             Replies.reply(ctx, 201, blocking.run(() -> numbers.add(caller, body.getString("number"),
-                    body.getString("username"), body.getString("pin"))));
+                    body.getString("username"), body.getString("pin"), body.getString("sipPassword"))));
         });
         api.getRoute("removeHotlineNumber").addHandler(ctx -> noContent(ctx, caller -> numbers.remove(caller, id(ctx))));
         api.getRoute("unlockHotlineNumber").addHandler(ctx -> noContent(ctx, caller -> numbers.unlock(caller, id(ctx))));
+        api.getRoute("setHotlineSipPassword").addHandler(ctx -> {
+            String password = ctx.body().asJsonObject().getString("sipPassword");
+            noContent(ctx, caller -> numbers.setSipPassword(caller, id(ctx), password));
+        });
         api.getRoute("listHotlinePresets").addHandler(ctx -> {
             Caller caller = Authenticator.caller(ctx);
             Replies.reply(ctx, 200, blocking.run(() -> presets.list(caller)));

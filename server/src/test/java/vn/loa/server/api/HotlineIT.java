@@ -28,7 +28,7 @@ import vn.loa.server.testing.TestServer;
 
 /**
  * The SIP hotline with Debian's SIPp as the phone: the PIN as DTMF (RFC 4733 and SIP INFO), menu option 1, the caller's
- * audio from SIPp's PCMA capture heard at a loudspeaker; lockout after wrong PINs, unknown numbers refused, a programme
+ * audio from SIPp's PCMA capture heard at a loudspeaker; back-off after wrong PINs, unknown numbers refused, a programme
  * taken over and started again, malformed SIP and an INVITE flood.
  */
 class HotlineIT extends ApiSuite {

@@ -36,6 +36,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void hotlineLimitsAreReadAndParkedCallsMayNeverTakeEverySlot() {
+        var hotline = ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_HOTLINE_PIN_TIMEOUT", "15",
+                "LOA_HOTLINE_TCP_PER_ADDRESS", "4", "LOA_HOTLINE_PIN_BACKOFF", "120")).hotline();
+
+        assertThat(hotline.settings().limits().pinTimeout()).hasSeconds(15);
+        assertThat(hotline.settings().limits().tcpPerAddress()).isEqualTo(4);
+        assertThat(hotline.settings().limits().pinWaiting()).isEqualTo(4);
+        assertThat(hotline.pinBackoff()).hasSeconds(120);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_HOTLINE_PIN_WAITING", "8")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_HOTLINE_PIN_WAITING")
+                .hasMessageContaining("hotline.max.calls");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_HOTLINE_SIP_REALM", "a realm")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_HOTLINE_SIP_REALM");
+    }
+
+    @Test
     void securitySettingsAreReadAndCheckedAtStartUp() {
         var security = ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_RELAY_ALLOWED_HOSTS", " Radio.Local , 10.0.0.9",
                 "LOA_AUTH_SESSION_IDLE", "900")).security();

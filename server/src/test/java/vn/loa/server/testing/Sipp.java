@@ -27,6 +27,10 @@ public final class Sipp {
     private final String number;
     private final StringBuilder steps = new StringBuilder();
     private int cseq = 1;
+    /** The CSeq of the INVITE the call's ACK acknowledges: 2 after a digest challenge. */
+    private int inviteCseq = 1;
+    private String localIp = "127.0.0.1";
+    private boolean tcp;
 
     private Sipp(String number) {
         this.number = number;
@@ -35,17 +39,46 @@ public final class Sipp {
     /** A call from {@code number}: the INVITE with a PCMA and telephone-event offer. */
     public static Sipp call(String number) {
         Sipp s = new Sipp(number);
-        s.steps.append("""
+        s.steps.append(s.invite(1, ""));
+        return s;
+    }
+
+    /** The call comes from {@code ip} (a loopback address such as 127.0.0.2: another place than the trunk's). */
+    public Sipp from(String ip) {
+        localIp = ip;
+        return this;
+    }
+
+    /** The call's SIP goes over one TCP connection instead of UDP. */
+    public Sipp overTcp() {
+        tcp = true;
+        return this;
+    }
+
+    /**
+     * Expects a digest challenge (401), acknowledges it and sends the INVITE again with SIPp's answer for user
+     * {@code number} and {@code password}, as a desk phone with a SIP account does.
+     */
+    public Sipp authenticatedWith(String password) {
+        steps.append("<recv response=\"401\" auth=\"true\"/>\n").append(ackFailure())
+                .append(invite(2, "[authentication username=" + number + " password=" + password + "]\n"));
+        cseq = 2;
+        inviteCseq = 2;
+        return this;
+    }
+
+    private String invite(int seq, String extraHeaders) {
+        return """
                 <send retrans="500"><![CDATA[
                 INVITE sip:hotline@[remote_ip]:[remote_port] SIP/2.0
                 Via: SIP/2.0/[transport] [local_ip]:[local_port];rport;branch=[branch]
                 From: <sip:%1$s@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
                 To: <sip:hotline@[remote_ip]:[remote_port]>
                 Call-ID: [call_id]
-                CSeq: 1 INVITE
+                CSeq: %2$d INVITE
                 Contact: <sip:%1$s@[local_ip]:[local_port]>
                 Max-Forwards: 70
-                Content-Type: application/sdp
+                %3$sContent-Type: application/sdp
                 Content-Length: [len]
 
                 v=0
@@ -59,8 +92,7 @@ public final class Sipp {
                 a=fmtp:101 0-15
                 ]]></send>
                 <recv response="100" optional="true"/>
-                """.formatted(number));
-        return s;
+                """.formatted(number, seq, extraHeaders);
     }
 
     /** Expects the hotline to answer, and acknowledges. */
@@ -71,19 +103,24 @@ public final class Sipp {
 
     /** Expects a refusal with {@code status}, and acknowledges it. */
     public Sipp refused(int status) {
-        steps.append("<recv response=\"").append(status).append("\"/>\n").append("""
+        steps.append("<recv response=\"").append(status).append("\"/>\n").append(ackFailure());
+        return this;
+    }
+
+    /** The ACK of a final answer other than 2xx: same branch as the INVITE (its Via), same CSeq number. */
+    private String ackFailure() {
+        return """
                 <send><![CDATA[
                 ACK sip:hotline@[remote_ip]:[remote_port] SIP/2.0
                 [last_Via:]
                 From: <sip:%s@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
                 To: <sip:hotline@[remote_ip]:[remote_port]>[peer_tag_param]
                 Call-ID: [call_id]
-                CSeq: 1 ACK
+                CSeq: %d ACK
                 Max-Forwards: 70
                 Content-Length: 0
                 ]]></send>
-                """.formatted(number));
-        return this;
+                """.formatted(number, inviteCseq);
     }
 
     public Sipp pause(int millis) {
@@ -141,7 +178,7 @@ public final class Sipp {
     }
 
     private String inDialog(String method, String type, String body, boolean bye) {
-        int seq = method.equals("ACK") ? 1 : ++cseq;
+        int seq = method.equals("ACK") ? inviteCseq : ++cseq;
         return """
                 <send><![CDATA[
                 %1$s [next_url] SIP/2.0
@@ -162,8 +199,22 @@ public final class Sipp {
 
     /** Writes the scenario and runs it once against {@code 127.0.0.1:port}; fails after {@code seconds}. */
     public Result run(int port, int seconds) throws IOException, InterruptedException {
+        return run(port, 1, seconds);
+    }
+
+    /**
+     * Runs the scenario as {@code calls} calls at once (all started within a second), against {@code 127.0.0.1:port};
+     * fails after {@code seconds}.
+     */
+    public Result run(int port, int calls, int seconds) throws IOException, InterruptedException {
         Path dir = TempDirs.create("loa-sipp-");
-        return sipp(dir, List.of("-sf", scenario(dir).toString(), "-m", "1", "-l", "1"), port, seconds);
+        List<String> start = new ArrayList<>(List.of("sipp", "127.0.0.1:" + port, "-i", localIp, "-mi", localIp, "-p",
+                String.valueOf(freeUdpPort()), "-mp", String.valueOf(freeMediaPorts())));
+        if (tcp) {
+            start.addAll(List.of("-t", "t1"));
+        }
+        return sipp(dir, start, List.of("-sf", scenario(dir).toString(), "-m", String.valueOf(calls), "-l",
+                String.valueOf(calls), "-r", String.valueOf(calls)), seconds);
     }
 
     /** Writes the scenario into {@code dir}. */

@@ -47,6 +47,13 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(config(PostgresCluster.shared().newDatabase()));
     }
 
+    /** A server on a new PostgreSQL database with some settings changed. */
+    public static TestServer onPostgres(java.util.Map<String, String> settings) throws Exception {
+        Properties p = properties(PostgresCluster.shared().newDatabase());
+        settings.forEach(p::setProperty);
+        return new TestServer(ConfigLoader.from(p));
+    }
+
     /** The configuration of a test server; the body limit is small so the limit test needs no huge body. */
     static LoaConfig config(String dbUrl) throws IOException {
         return ConfigLoader.from(properties(dbUrl));
