@@ -17,19 +17,28 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import vn.loa.plugin.AiredNotice;
 import vn.loa.plugin.Alert;
 import vn.loa.plugin.AlertSink;
 import vn.loa.plugin.ContentItem;
 import vn.loa.plugin.InvalidSettingsException;
+import vn.loa.plugin.Plugin;
 import vn.loa.plugin.PluginApi;
 import vn.loa.plugin.PluginRequest;
 import vn.loa.plugin.PluginResponse;
 import vn.loa.plugin.Settings;
+import vn.loa.plugin.Unit;
 
 /**
  * Runs the loaded plugins: starts and stops them as the admin says, polls their content sources, takes their alerts,
  * hands them every aired notice and their HTTP requests, and keeps each one's {@link PluginStatus}.
+ *
+ * <p>Tenancy: each unit that configures a plugin gets an instance of its own (own settings, thread, data folder and
+ * state). A notice, a request or a status question names a unit and reaches the instance of the nearest unit at or
+ * above it that configured the plugin, never another; the request carries the unit so that an instance serving several
+ * units (a province's) answers each with its own part.
  *
  * <p>Isolation: every call into a plugin runs on that plugin's own thread ({@link PluginCalls}) with a time limit and a
  * bounded queue, and what plugins produce reaches the {@link Outlet} through one bounded intake thread; no method here
@@ -41,14 +50,18 @@ public final class PluginHost implements AutoCloseable {
 
     /** Where plugins' output goes (the server: drafts, alerts on air). Called on the intake thread, one at a time. */
     public interface Outlet {
-        /** A content item with a key the outlet should store as a draft unless it has seen it. */
-        void proposed(String plugin, ContentItem item) throws Exception;
+        /** A content item with a key the outlet should store as a draft in {@code unit} unless it has seen it. */
+        void proposed(String plugin, Unit unit, ContentItem item) throws Exception;
 
-        /** An alert to air now, unless its key has aired before. */
-        void raised(String plugin, Alert alert) throws Exception;
+        /** An alert to air now in {@code unit}, unless its key has aired before there. */
+        void raised(String plugin, Unit unit, Alert alert) throws Exception;
     }
 
+    /** The instance of each plugin that Loa only asks (name, defaults, validation); it never starts. */
     private final Map<String, HostedPlugin> plugins = new LinkedHashMap<>();
+    private final Map<String, Supplier<Plugin>> factories = new ConcurrentHashMap<>();
+    /** The running instances: plugin name → unit id → the instance started with that unit's settings. */
+    private final Map<String, Map<String, HostedPlugin>> tenants = new ConcurrentHashMap<>();
     private final Path dataRoot;
     private final Clock clock;
     private final PluginLimits limits;
@@ -104,26 +117,52 @@ public final class PluginHost implements AutoCloseable {
             h.broken = h.failure != null;
             String key = plugins.containsKey(h.name()) ? h.name() + "@" + h.origin : h.name();
             plugins.put(key, h);
+            factories.put(key, found.get(i).factory());
         }
     }
 
-    public List<PluginStatus> statuses() {
-        return plugins.values().stream().map(HostedPlugin::status).toList();
+    /** Every plugin as a caller of {@code unit} sees it: the configuration that applies there. */
+    public List<PluginStatus> statuses(Unit unit) {
+        return plugins.keySet().stream().map(name -> status(name, unit).orElseThrow()).toList();
     }
 
-    public Optional<PluginStatus> status(String name) {
-        return Optional.ofNullable(plugins.get(name)).map(HostedPlugin::status);
+    /** The plugin as a caller of {@code unit} sees it: the state of the instance that serves that unit. */
+    public Optional<PluginStatus> status(String name, Unit unit) {
+        HostedPlugin found = plugins.get(name);
+        if (found == null) {
+            return Optional.empty();
+        }
+        PluginStatus p = found.status();
+        HostedPlugin t = found.broken ? null : tenant(name, unit);
+        if (t == null) {
+            return Optional.of(p);
+        }
+        PluginStatus own = t.status();
+        return Optional.of(new PluginStatus(p.name(), p.description(), p.apiVersion(), p.capabilities(), p.origin(),
+                own.enabled(), own.state(), own.reason(), t.unit));
+    }
+
+    /** The instance of the nearest unit at or above {@code unit} that configured the plugin, or null. */
+    private HostedPlugin tenant(String name, Unit unit) {
+        HostedPlugin best = null;
+        for (HostedPlugin t : tenants.getOrDefault(name, Map.of()).values()) {
+            if (t.unit.covers(unit) && (best == null || t.unit.path().length() > best.unit.path().length())) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** The plugin's JSON Schema of its settings (text), or null when it gave none. */
+    public String settingsSchema(String name) {
+        PluginParts parts = usable(name).parts;
+        return parts == null ? null : parts.settingsSchema();
     }
 
     /** The settings a plugin starts with before any are saved. */
     public Settings defaults(String name) {
         HostedPlugin h = usable(name);
         return h.calls.call("defaults", limits.callTimeout(), h.plugin::defaults).join();
-    }
-
-    /** The settings the plugin runs with now (saved ones, as it validated them). */
-    public Settings settings(String name) {
-        return usable(name).settings;
     }
 
     /**
@@ -144,11 +183,15 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Stops the plugin if it runs, then starts it with {@code settings} when {@code enabled} (they must have passed
-     * {@link #validate}); the future completes with the resulting status, also when the start failed.
+     * Stops {@code unit}'s instance of the plugin if it runs, then starts it with {@code settings} when
+     * {@code enabled} (they must have passed {@link #validate}); the future completes with the resulting status, also
+     * when the start failed. From then on the instance serves {@code unit} and the units below without their own.
      */
-    public synchronized CompletableFuture<PluginStatus> apply(String name, boolean enabled, Settings settings) {
-        HostedPlugin h = usable(name);
+    public synchronized CompletableFuture<PluginStatus> apply(String name, Unit unit, boolean enabled,
+            Settings settings) {
+        usable(name);
+        HostedPlugin h = tenants.computeIfAbsent(name, n -> new ConcurrentHashMap<>())
+                .computeIfAbsent(unit.id(), id -> instance(name, unit));
         CompletableFuture<PluginStatus> done = h.lifecycle.handle((x, e) -> null)
                 .thenComposeAsync(x -> stop(h), steps)
                 .thenComposeAsync(x -> {
@@ -161,11 +204,34 @@ public final class PluginHost implements AutoCloseable {
         return done;
     }
 
+    /** A fresh instance for one unit; one the plugin cannot make stays FAILED with the reason. */
+    private HostedPlugin instance(String name, Unit unit) {
+        Plugin plugin;
+        String failure = null;
+        try {
+            plugin = factories.get(name).get();
+        } catch (RuntimeException | LinkageError e) {
+            plugin = null;
+            failure = PluginCalls.describe(e);
+        }
+        HostedPlugin h = new HostedPlugin(plugin, plugins.get(name).origin, failure, unit, name);
+        h.calls = new PluginCalls(name + "@" + unit.id(), limits.queue(), timer);
+        return h;
+    }
+
+    /** Where one unit's instance keeps its files: {@code <plugin data>/units/<unit>/<plugin>}. */
+    public static Path dataDir(Path dataRoot, String name, Unit unit) {
+        return dataRoot.resolve("units").resolve(unit.id()).resolve(name);
+    }
+
     private CompletableFuture<Void> start(HostedPlugin h) {
         h.generation++;
-        h.failure = null;
         h.clearProblems();
-        Path dir = dataRoot.resolve(h.name());
+        if (h.plugin == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        h.failure = null;
+        Path dir = dataDir(dataRoot, h.name(), h.unit);
         int generation = h.generation;
         return h.calls.call("start", limits.startTimeout(), () -> {
             Files.createDirectories(dir);
@@ -197,7 +263,7 @@ public final class PluginHost implements AutoCloseable {
             h.polling = null;
         }
         PluginCalls calls = h.calls;
-        if (!h.started && h.failure == null) {
+        if (h.plugin == null || !h.started && h.failure == null) {
             return CompletableFuture.completedFuture(null);
         }
         h.started = false;
@@ -246,7 +312,7 @@ public final class PluginHost implements AutoCloseable {
                 h.solved("poll");
             }
             for (ContentItem item : items.subList(0, Math.min(items.size(), PluginApi.ITEMS_PER_POLL))) {
-                toOutlet(h, generation, "content", () -> outlet.proposed(h.name(), item));
+                toOutlet(h, generation, "content", () -> outlet.proposed(h.name(), h.unit, item));
             }
         });
     }
@@ -262,7 +328,7 @@ public final class PluginHost implements AutoCloseable {
                         + "/ flooding: alerts refused");
                 return false;
             }
-            return toOutlet(h, generation, "alert", () -> outlet.raised(h.name(), alert));
+            return toOutlet(h, generation, "alert", () -> outlet.raised(h.name(), h.unit, alert));
         };
     }
 
@@ -296,11 +362,15 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    /** Hands a notice that finished airing to every started outbound channel; returns at once. */
+    /**
+     * Hands a notice that finished airing to the outbound channel of each plugin's instance that serves the notice's
+     * unit (none when it has no unit); returns at once.
+     */
     public void aired(AiredNotice notice) {
-        for (HostedPlugin h : plugins.values()) {
-            PluginParts parts = h.parts;
-            if (!h.started || parts == null || parts.outbound().isEmpty()) {
+        for (String name : plugins.keySet()) {
+            HostedPlugin h = notice.unit() == null ? null : tenant(name, notice.unit());
+            PluginParts parts = h == null ? null : h.parts;
+            if (h == null || !h.started || parts == null || parts.outbound().isEmpty()) {
                 continue;
             }
             h.calls.call("deliver", limits.callTimeout(), () -> {
@@ -316,15 +386,22 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    /** True when the plugin runs and answers HTTP requests. */
-    public boolean serves(String name) {
-        HostedPlugin h = plugins.get(name);
+    /** True when the plugin's instance that serves {@code unit} runs and answers HTTP requests. */
+    public boolean serves(String name, Unit unit) {
+        HostedPlugin h = tenant(name, unit);
         return h != null && h.started && h.parts != null && h.parts.routes().isPresent();
     }
 
-    /** Passes an HTTP request to a plugin that {@link #serves} it; fails with {@link PluginTrouble}. */
+    /**
+     * Passes an HTTP request to the plugin's instance that serves the request's unit (the caller's, which it
+     * carries), when that instance {@link #serves} it; fails with {@link PluginTrouble}, or
+     * {@link IllegalArgumentException} when no instance serves that unit.
+     */
     public CompletableFuture<PluginResponse> route(String name, PluginRequest request) {
-        HostedPlugin h = usable(name);
+        HostedPlugin h = request.unit() == null ? null : tenant(name, request.unit());
+        if (h == null || h.parts == null) {
+            throw new IllegalArgumentException("no instance of plugin " + name + " serves " + request.unit());
+        }
         PluginParts parts = h.parts;
         return h.calls.call("route " + request.method() + " " + request.path(), limits.callTimeout(),
                 () -> parts.routes().orElseThrow().handle(request)).whenComplete((x, e) -> {
@@ -367,9 +444,11 @@ public final class PluginHost implements AutoCloseable {
     @Override
     public void close() {
         List<CompletableFuture<PluginStatus>> stops = new ArrayList<>();
-        for (HostedPlugin h : plugins.values()) {
-            if (h.plugin != null && h.parts != null && h.enabled) {
-                stops.add(apply(h.name(), false, h.settings));
+        for (Map<String, HostedPlugin> units : tenants.values()) {
+            for (HostedPlugin h : units.values()) {
+                if (h.plugin != null && h.enabled) {
+                    stops.add(apply(h.name(), h.unit, false, h.settings));
+                }
             }
         }
         try {
@@ -386,6 +465,7 @@ public final class PluginHost implements AutoCloseable {
                 h.calls.close();
             }
         });
+        tenants.values().forEach(units -> units.values().forEach(h -> h.calls.close()));
     }
 
 }

@@ -10,12 +10,13 @@ import vn.loa.plugin.Plugin;
 import vn.loa.plugin.PluginRoutes;
 
 /** What a plugin said about itself, asked once on its own thread so that a plugin hanging there cannot hang Loa. */
-record PluginParts(String name, String description, int apiVersion, Optional<ContentSource> content,
-        Optional<AlertTrigger> trigger, Optional<OutboundChannel> outbound, Optional<PluginRoutes> routes) {
+record PluginParts(String name, String description, int apiVersion, String settingsSchema,
+        Optional<ContentSource> content, Optional<AlertTrigger> trigger, Optional<OutboundChannel> outbound,
+        Optional<PluginRoutes> routes) {
 
     static PluginParts of(Plugin p) {
-        return new PluginParts(p.name(), p.description(), p.apiVersion(), p.contentSource(), p.alertTrigger(),
-                p.outboundChannel(), p.routes());
+        return new PluginParts(p.name(), p.description(), p.apiVersion(), p.settingsSchema(), p.contentSource(),
+                p.alertTrigger(), p.outboundChannel(), p.routes());
     }
 
     List<String> capabilities() {
