@@ -2,6 +2,7 @@ package vn.loa.server.config;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -15,10 +16,12 @@ import java.util.stream.Collectors;
  *
  * @param metricsToken      the bearer token {@code /metrics} asks for; empty means only loopback callers may read it
  * @param relayAllowedHosts host names or addresses (lower case) a relay URL may name although they are private
+ * @param secretKey         the AES key that encrypts plugins' secret settings, or null to use (or create) the key
+ *                          file {@code <data dir>/secret.key} (ADR 0023)
  */
 public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int passwordThreads, int passwordQueue,
         Duration httpIdleTimeout, Duration httpHeaderTimeout, int connectionsPerAddress, String metricsToken,
-        Set<String> relayAllowedHosts) {
+        Set<String> relayAllowedHosts, byte[] secretKey) {
 
     static SecuritySettings from(Properties p) {
         return new SecuritySettings(
@@ -32,6 +35,25 @@ public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int 
                 p.getProperty("metrics.token", "").trim(),
                 Arrays.stream(p.getProperty("relay.allowed.hosts", "").split(","))
                         .map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()));
+                        .collect(Collectors.toUnmodifiableSet()),
+                secretKey(p.getProperty("secret.key", "").trim()));
+    }
+
+    /** A base64 AES key of 16, 24 or 32 bytes, or null when none is set. */
+    private static byte[] secretKey(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length != 16 && key.length != 24 && key.length != 32) {
+            throw new ConfigException("secret.key (LOA_SECRET_KEY) must be an AES key of 32 bytes in base64, "
+                    + "e.g. the output of: openssl rand -base64 32");
+        }
+        return key;
     }
 }
