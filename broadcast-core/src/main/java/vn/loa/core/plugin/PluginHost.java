@@ -204,6 +204,24 @@ public final class PluginHost implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Stops and forgets {@code unit}'s instance of the plugin: from then on the unit is served by the nearest unit
+     * above it that configured the plugin, if any. Completes when it has stopped.
+     */
+    public synchronized CompletableFuture<Void> remove(String name, Unit unit) {
+        HostedPlugin h = tenants.getOrDefault(name, Map.of()).get(unit.id());
+        if (h == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        tenants.get(name).remove(unit.id());
+        h.enabled = false;
+        CompletableFuture<Void> done = h.lifecycle.handle((x, e) -> null)
+                .thenComposeAsync(x -> stop(h), steps)
+                .whenComplete((x, e) -> h.calls.close());
+        h.lifecycle = done;
+        return done;
+    }
+
     /** A fresh instance for one unit; one the plugin cannot make stays FAILED with the reason. */
     private HostedPlugin instance(String name, Unit unit) {
         Plugin plugin;

@@ -98,6 +98,27 @@ final class PluginAdmin {
         }).map(s -> json(caller, s));
     }
 
+    /** Drops the caller's unit's own configuration: the unit follows the nearest unit above it again. */
+    Future<JsonObject> remove(Caller caller, String name) {
+        if (caller.role() != Role.ADMIN) {
+            throw ApiError.forbidden("Chỉ quản trị viên được xóa cấu hình plugin.");
+        }
+        Unit unit = unitOf(caller);
+        host.status(name, unit).orElseThrow(() -> ApiError.notFound("plugin", name));
+        return blocking.run(() -> {
+            jdbi.useTransaction(h -> {
+                if (!store.delete(h, name, caller.unitId())) {
+                    throw new ApiError(404, "not_found", "Đơn vị này chưa có cấu hình riêng cho plugin '" + name
+                            + "'.");
+                }
+                audit.record(h, caller, "plugin.remove", "plugin:" + name,
+                        new JsonObject().put("unit", caller.unitId()).encode());
+            });
+            host.remove(name, unit).join();
+            return host.status(name, unit).orElseThrow();
+        }).map(s -> json(caller, s));
+    }
+
     private Settings validated(String name, Settings proposed) {
         try {
             return host.validate(name, proposed).join();

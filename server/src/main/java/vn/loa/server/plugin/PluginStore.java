@@ -62,6 +62,12 @@ final class PluginStore {
         }
     }
 
+    /** Deletes {@code unitId}'s own configuration; true when there was one. */
+    boolean delete(Handle h, String name, String unitId) {
+        return h.createUpdate("DELETE FROM plugin_config WHERE name = :name AND unit_id = :unit").bind("name", name)
+                .bind("unit", unitId).execute() > 0;
+    }
+
     /** Replaces the stored settings only (sealing secrets saved before they were encrypted). */
     void reseal(Handle h, Config c) {
         h.createUpdate("UPDATE plugin_config SET settings = :settings WHERE name = :name AND unit_id = :unit")
