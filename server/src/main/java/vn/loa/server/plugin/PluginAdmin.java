@@ -75,7 +75,8 @@ final class PluginAdmin {
         return blocking.run(() -> {
             // Only this unit's own saved settings: a secret of the province is never copied into a commune's.
             Optional<PluginStore.Config> saved = jdbi.withHandle(h -> store.find(h, name, caller.unitId()));
-            Optional<JsonObject> own = saved.map(c -> SecretSettings.opened(c.settings(), cipher));
+            // Secrets sealed under another key cannot be kept: a mask for them asks the admin to enter them again.
+            Optional<JsonObject> own = saved.flatMap(c -> openable(c.settings()));
             JsonObject proposed = body.containsKey("settings")
                     ? SecretSettings.restored(body.getJsonObject("settings"), own.orElseGet(JsonObject::new))
                     : own.orElseGet(() -> SettingsJson.write(host.defaults(name)));
@@ -96,6 +97,14 @@ final class PluginAdmin {
             });
             return host.apply(name, unit, enabled, valid).join();
         }).map(s -> json(caller, s));
+    }
+
+    private Optional<JsonObject> openable(JsonObject sealed) {
+        try {
+            return Optional.of(SecretSettings.opened(sealed, cipher));
+        } catch (IllegalStateException e) {
+            return Optional.empty();
+        }
     }
 
     /** Drops the caller's unit's own configuration: the unit follows the nearest unit above it again. */

@@ -57,7 +57,9 @@ public final class PluginModule implements AutoCloseable {
             try {
                 plain = SecretSettings.opened(c.settings(), cipher);
             } catch (IllegalStateException e) {
+                // Stopped, not skipped: skipped, the unit would fall back to the settings of the unit above.
                 LOG.error("plugin {} of unit {}: {}", c.name(), c.unitId(), e.getMessage());
+                host.apply(c.name(), unit, false, vn.loa.plugin.Settings.EMPTY);
                 continue;
             }
             // Secrets saved before they were encrypted (or under a schema that marks more now) are sealed at once.
