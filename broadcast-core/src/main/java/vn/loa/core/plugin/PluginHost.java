@@ -17,14 +17,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import vn.loa.plugin.AiredNotice;
 import vn.loa.plugin.Alert;
 import vn.loa.plugin.AlertSink;
 import vn.loa.plugin.ContentItem;
 import vn.loa.plugin.InvalidSettingsException;
-import vn.loa.plugin.Plugin;
 import vn.loa.plugin.PluginApi;
 import vn.loa.plugin.PluginRequest;
 import vn.loa.plugin.PluginResponse;
@@ -59,9 +56,7 @@ public final class PluginHost implements AutoCloseable {
 
     /** The instance of each plugin that Loa only asks (name, defaults, validation); it never starts. */
     private final Map<String, HostedPlugin> plugins = new LinkedHashMap<>();
-    private final Map<String, Supplier<Plugin>> factories = new ConcurrentHashMap<>();
-    /** The running instances: plugin name → unit id → the instance started with that unit's settings. */
-    private final Map<String, Map<String, HostedPlugin>> tenants = new ConcurrentHashMap<>();
+    private final UnitInstances tenants;
     private final Path dataRoot;
     private final Clock clock;
     private final PluginLimits limits;
@@ -80,6 +75,7 @@ public final class PluginHost implements AutoCloseable {
         this.intake = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000),
                 daemon("loa-plugin-intake"));
         this.steps = Executors.newSingleThreadScheduledExecutor(daemon("loa-plugin-lifecycle"));
+        this.tenants = new UnitInstances(limits, timer);
         describe(found);
     }
 
@@ -117,7 +113,7 @@ public final class PluginHost implements AutoCloseable {
             h.broken = h.failure != null;
             String key = plugins.containsKey(h.name()) ? h.name() + "@" + h.origin : h.name();
             plugins.put(key, h);
-            factories.put(key, found.get(i).factory());
+            tenants.register(key, found.get(i).factory());
         }
     }
 
@@ -142,15 +138,8 @@ public final class PluginHost implements AutoCloseable {
                 own.enabled(), own.state(), own.reason(), t.unit));
     }
 
-    /** The instance of the nearest unit at or above {@code unit} that configured the plugin, or null. */
     private HostedPlugin tenant(String name, Unit unit) {
-        HostedPlugin best = null;
-        for (HostedPlugin t : tenants.getOrDefault(name, Map.of()).values()) {
-            if (t.unit.covers(unit) && (best == null || t.unit.path().length() > best.unit.path().length())) {
-                best = t;
-            }
-        }
-        return best;
+        return tenants.serving(name, unit);
     }
 
     /** The plugin's JSON Schema of its settings (text), or null when it gave none. */
@@ -190,8 +179,7 @@ public final class PluginHost implements AutoCloseable {
     public synchronized CompletableFuture<PluginStatus> apply(String name, Unit unit, boolean enabled,
             Settings settings) {
         usable(name);
-        HostedPlugin h = tenants.computeIfAbsent(name, n -> new ConcurrentHashMap<>())
-                .computeIfAbsent(unit.id(), id -> instance(name, unit));
+        HostedPlugin h = tenants.of(name, plugins.get(name).origin, unit);
         CompletableFuture<PluginStatus> done = h.lifecycle.handle((x, e) -> null)
                 .thenComposeAsync(x -> stop(h), steps)
                 .thenComposeAsync(x -> {
@@ -209,32 +197,16 @@ public final class PluginHost implements AutoCloseable {
      * above it that configured the plugin, if any. Completes when it has stopped.
      */
     public synchronized CompletableFuture<Void> remove(String name, Unit unit) {
-        HostedPlugin h = tenants.getOrDefault(name, Map.of()).get(unit.id());
+        HostedPlugin h = tenants.remove(name, unit);
         if (h == null) {
             return CompletableFuture.completedFuture(null);
         }
-        tenants.get(name).remove(unit.id());
         h.enabled = false;
         CompletableFuture<Void> done = h.lifecycle.handle((x, e) -> null)
                 .thenComposeAsync(x -> stop(h), steps)
                 .whenComplete((x, e) -> h.calls.close());
         h.lifecycle = done;
         return done;
-    }
-
-    /** A fresh instance for one unit; one the plugin cannot make stays FAILED with the reason. */
-    private HostedPlugin instance(String name, Unit unit) {
-        Plugin plugin;
-        String failure = null;
-        try {
-            plugin = factories.get(name).get();
-        } catch (RuntimeException | LinkageError e) {
-            plugin = null;
-            failure = PluginCalls.describe(e);
-        }
-        HostedPlugin h = new HostedPlugin(plugin, plugins.get(name).origin, failure, unit, name);
-        h.calls = new PluginCalls(name + "@" + unit.id(), limits.queue(), timer);
-        return h;
     }
 
     /** Where one unit's instance keeps its files: {@code <plugin data>/units/<unit>/<plugin>}. */
@@ -462,11 +434,9 @@ public final class PluginHost implements AutoCloseable {
     @Override
     public void close() {
         List<CompletableFuture<PluginStatus>> stops = new ArrayList<>();
-        for (Map<String, HostedPlugin> units : tenants.values()) {
-            for (HostedPlugin h : units.values()) {
-                if (h.plugin != null && h.enabled) {
-                    stops.add(apply(h.name(), h.unit, false, h.settings));
-                }
+        for (HostedPlugin h : tenants.all()) {
+            if (h.plugin != null && h.enabled) {
+                stops.add(apply(h.name(), h.unit, false, h.settings));
             }
         }
         try {
@@ -483,7 +453,7 @@ public final class PluginHost implements AutoCloseable {
                 h.calls.close();
             }
         });
-        tenants.values().forEach(units -> units.values().forEach(h -> h.calls.close()));
+        tenants.all().forEach(h -> h.calls.close());
     }
 
 }
