@@ -53,6 +53,9 @@ public final class PluginModule implements AutoCloseable {
             }
             Unit unit = new Unit(c.unitId(), c.unitPath());
             LegacyPluginData.move(pluginData, c.name(), unit);
+            // Settings saved before plugins had a user per unit (plugin:<name>) need theirs before they produce.
+            jdbi.useHandle(h -> store.actAs(h, PluginOutlet.actor(c.name(), c.unitId()), c.name(), c.unitId(),
+                    clock.instant()));
             JsonObject plain;
             try {
                 plain = SecretSettings.opened(c.settings(), cipher);
