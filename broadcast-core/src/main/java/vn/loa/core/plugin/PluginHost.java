@@ -9,13 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import vn.loa.plugin.AiredNotice;
 import vn.loa.plugin.Alert;
@@ -38,8 +35,9 @@ import vn.loa.plugin.Unit;
  * units (a province's) answers each with its own part.
  *
  * <p>Isolation: every call into a plugin runs on that plugin's own thread ({@link PluginCalls}) with a time limit and a
- * bounded queue, and what plugins produce reaches the {@link Outlet} through one bounded intake thread; no method here
- * waits for a plugin, so a plugin that throws, hangs or floods is reported and never delays a broadcast.
+ * bounded queue, and what plugins produce reaches the {@link Outlet} through one bounded intake thread
+ * ({@link PluginIntake}); no method here waits for a plugin, so a plugin that throws, hangs or floods is reported
+ * and never delays a broadcast.
  */
 public final class PluginHost implements AutoCloseable {
 
@@ -60,9 +58,8 @@ public final class PluginHost implements AutoCloseable {
     private final Path dataRoot;
     private final Clock clock;
     private final PluginLimits limits;
-    private final Outlet outlet;
     private final ScheduledExecutorService timer;
-    private final ThreadPoolExecutor intake;
+    private final PluginIntake intake;
     /** Runs the steps of starts and stops, so that no step runs on a plugin's own (possibly stuck) thread. */
     private final ScheduledExecutorService steps;
 
@@ -70,10 +67,8 @@ public final class PluginHost implements AutoCloseable {
         this.dataRoot = dataRoot;
         this.clock = clock;
         this.limits = limits;
-        this.outlet = outlet;
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("loa-plugin-timer"));
-        this.intake = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000),
-                daemon("loa-plugin-intake"));
+        this.intake = new PluginIntake(outlet, clock, limits.alertsPerMinute());
         this.steps = Executors.newSingleThreadScheduledExecutor(daemon("loa-plugin-lifecycle"));
         this.tenants = new UnitInstances(limits, timer);
         describe(found);
@@ -233,7 +228,7 @@ public final class PluginHost implements AutoCloseable {
             if (parts.trigger().isEmpty()) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            AlertSink sink = sink(h, generation);
+            AlertSink sink = intake.sink(h, generation);
             return h.calls.call("arm", limits.startTimeout(), () -> {
                 parts.trigger().get().arm(sink);
                 return null;
@@ -302,54 +297,9 @@ public final class PluginHost implements AutoCloseable {
                 h.solved("poll");
             }
             for (ContentItem item : items.subList(0, Math.min(items.size(), PluginApi.ITEMS_PER_POLL))) {
-                toOutlet(h, generation, "content", () -> outlet.proposed(h.name(), h.unit, item));
+                intake.proposed(h, generation, item);
             }
         });
-    }
-
-    private AlertSink sink(HostedPlugin h, int generation) {
-        AlertGate gate = new AlertGate(clock, limits.alertsPerMinute());
-        return alert -> {
-            if (h.generation != generation || alert == null) {
-                return false;
-            }
-            if (!gate.admit()) {
-                h.problem("alerts", "quá " + limits.alertsPerMinute() + " cảnh báo mỗi phút, bỏ qua phần thừa "
-                        + "/ flooding: alerts refused");
-                return false;
-            }
-            return toOutlet(h, generation, "alert", () -> outlet.raised(h.name(), h.unit, alert));
-        };
-    }
-
-    /** What the outlet must do with a plugin's output. */
-    private interface Intake {
-        void run() throws Exception;
-    }
-
-    private boolean toOutlet(HostedPlugin h, int generation, String kind, Intake work) {
-        try {
-            intake.execute(() -> {
-                if (h.generation != generation) {
-                    return;
-                }
-                try {
-                    work.run();
-                    if (h.generation == generation) {
-                        h.solved(kind);
-                    }
-                } catch (Exception | LinkageError e) {
-                    // A refusal from Loa (a zone outside the plugin's unit) says it all in its message.
-                    if (h.generation == generation) {
-                        h.problem(kind, e.getMessage() != null ? e.getMessage() : PluginCalls.describe(e));
-                    }
-                }
-            });
-            return true;
-        } catch (RejectedExecutionException e) {
-            h.problem(kind, "Loa đang quá tải, bỏ qua / intake full, dropped");
-            return false;
-        }
     }
 
     /**
@@ -447,7 +397,7 @@ public final class PluginHost implements AutoCloseable {
         }
         timer.shutdownNow();
         steps.shutdownNow();
-        intake.shutdownNow();
+        intake.close();
         plugins.values().forEach(h -> {
             if (h.calls != null) {
                 h.calls.close();

@@ -117,7 +117,8 @@ public final class Notify implements Plugin, OutboundChannel, PluginRoutes {
             }
             case "GET /status" -> {
                 return PluginResponse.json(200, "{\"sent\":" + courier.sent() + ",\"pending\":" + courier.pending()
-                        + ",\"deadLetters\":" + courier.deadLetters(d -> request.mayReach(d.notice().unit())).size() + "}");
+                        + ",\"deadLetters\":" + courier.deadLetters(d -> request.mayReach(d.notice().unit())).size()
+                        + "}");
             }
             default -> {
                 return PluginResponse.error(404, "not_found", "notify có GET /dead-letters, POST /dead-letters/retry "
