@@ -197,6 +197,31 @@ class PluginTenancyIT extends ApiSuite {
     }
 
     @Test
+    void aProvinceAndACommuneRunningTheSameFeedEachGetItsSlideAndItsUser() throws Exception {
+        String title = Province.unique("Lịch tiêm phòng");
+        JsonObject items = new JsonObject().put("items", new JsonArray()
+                .add(PluginsIT.item("s-" + title, title, "thon-a1").put("target", "SLIDE")));
+        try {
+            assertThat(province.admin.put("/api/v1/plugins/echo", new JsonObject().put("enabled", true)
+                    .put("settings", items)).status()).isEqualTo(200);
+            assertThat(province.adminA.put("/api/v1/plugins/echo", new JsonObject().put("enabled", true)
+                    .put("settings", items)).status()).isEqualTo(200);
+            waitFor(() -> ProposedSlidesIT.proposed(province.admin, title).size() == 2);
+            assertThat(ProposedSlidesIT.proposed(province.clerkA, title)).hasSize(1);
+            assertThat(ProposedSlidesIT.proposed(province.clerkB, title)).isEmpty();
+            String audit = province.admin.get("/api/v1/audit?limit=500").body();
+            assertThat(audit).contains("plugin:echo@xa-a").contains("plugin:echo@" + rootUnit());
+        } finally {
+            province.admin.delete("/api/v1/plugins/echo");
+            province.adminA.put("/api/v1/plugins/echo", new JsonObject().put("enabled", false));
+        }
+    }
+
+    private static String rootUnit() {
+        return province.admin.get("/api/v1/users/me").json().getString("unit");
+    }
+
+    @Test
     void noPluginsOriginOrReasonShowsTheServersFolders() {
         String dataDir = server.config().dataDir().toAbsolutePath().toString();
         for (Object p : province.admin.get("/api/v1/plugins").array()) {
