@@ -44,10 +44,13 @@ final class SecretSettings {
         return (JsonObject) walk(marked, null, true, v -> SettingsCipher.isSealed(v) ? MASK : v);
     }
 
-    /** A copy with every secret sealed (JSON-encoded, then encrypted); values sealed already stay as they are. */
+    /**
+     * A copy with every secret sealed (JSON-encoded, then encrypted); values sealed already, and empty ones (nothing
+     * to hide, and shown as empty), stay as they are.
+     */
     JsonObject sealed(JsonObject settings, SettingsCipher cipher) {
         return (JsonObject) walk(settings.copy(), schema, false,
-                v -> v == null || SettingsCipher.isSealed(v) ? v : cipher.seal(Json.encode(v)));
+                v -> v == null || "".equals(v) || SettingsCipher.isSealed(v) ? v : cipher.seal(Json.encode(v)));
     }
 
     /** A copy with every sealed value opened, wherever it is (a schema that changed strands nothing). */

@@ -51,6 +51,8 @@ class SecretSettingsTest {
         assertThat(SecretSettings.of(SCHEMA).sealed(sealed, CIPHER)).as("sealing twice changes nothing")
                 .isEqualTo(sealed);
         assertThat(SecretSettings.of(SCHEMA).masked(sealed)).isEqualTo(SecretSettings.of(SCHEMA).masked(settings()));
+        assertThat(SecretSettings.of(SCHEMA).sealed(new JsonObject().put("access_token", ""), CIPHER).getString(
+                "access_token")).as("an empty secret stays empty, so it reads as not set").isEmpty();
     }
 
     @Test
