@@ -80,7 +80,8 @@ final class PluginAdmin {
             JsonObject proposed = body.containsKey("settings")
                     ? SecretSettings.restored(body.getJsonObject("settings"), own.orElseGet(JsonObject::new))
                     : own.orElseGet(() -> SettingsJson.write(host.defaults(name)));
-            boolean enabled = body.getBoolean("enabled", saved.map(PluginStore.Config::enabled).orElse(status.enabled()));
+            boolean enabled = body.getBoolean("enabled",
+                    saved.map(PluginStore.Config::enabled).orElse(status.enabled()));
             // Saved settings were validated when saved: switching a plugin off must work even while it hangs.
             boolean fresh = body.containsKey("settings") || own.isEmpty() && enabled;
             Settings valid = fresh ? validated(name, SettingsJson.read(proposed)) : SettingsJson.read(proposed);
@@ -152,7 +153,8 @@ final class PluginAdmin {
                 .put("apiVersion", s.apiVersion()).put("capabilities", s.capabilities()).put("origin", s.origin())
                 .put("enabled", s.enabled()).put("state", s.state().name()).put("reason", s.reason());
         if (caller.role() == Role.ADMIN) {
-            Optional<PluginStore.Config> applying = jdbi.withHandle(h -> store.applying(h, s.name(), caller.unitPath()));
+            Optional<PluginStore.Config> applying =
+                    jdbi.withHandle(h -> store.applying(h, s.name(), caller.unitPath()));
             json.put("unit", applying.map(PluginStore.Config::unitId).orElse(null));
             json.put("inherited", applying.isPresent() && !applying.get().unitId().equals(caller.unitId()));
             SecretSettings secrets = SecretSettings.of(schema(s));

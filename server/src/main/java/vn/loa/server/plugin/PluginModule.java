@@ -1,10 +1,10 @@
 package vn.loa.server.plugin;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
-import io.vertx.core.json.JsonObject;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +12,7 @@ import vn.loa.core.plugin.PluginHost;
 import vn.loa.core.plugin.PluginLimits;
 import vn.loa.core.plugin.PluginLoader;
 import vn.loa.core.plugin.PluginStatus;
+import vn.loa.plugin.Settings;
 import vn.loa.plugin.Unit;
 import vn.loa.server.announcement.AnnouncementService;
 import vn.loa.server.audit.AuditLog;
@@ -47,6 +48,14 @@ public final class PluginModule implements AutoCloseable {
             LOG.info("plugin {} ({}) from {}: {}", s.name(), String.join(", ", s.capabilities()), s.origin(),
                     s.reason() == null ? "loaded" : s.reason());
         }
+        restartSaved(jdbi, store, cipher, pluginData, clock);
+    }
+
+    /**
+     * Starts (or holds stopped) each unit's instance as its saved settings say, after bringing older saved settings up
+     * to date: the plugin folder moved into the unit's, the unit's plugin user made, secrets saved in clear sealed.
+     */
+    private void restartSaved(Jdbi jdbi, PluginStore store, SettingsCipher cipher, Path pluginData, Clock clock) {
         for (PluginStore.Config c : jdbi.withHandle(store::all)) {
             if (!host.configurable(c.name())) {
                 continue;
@@ -62,7 +71,7 @@ public final class PluginModule implements AutoCloseable {
             } catch (IllegalStateException e) {
                 // Stopped, not skipped: skipped, the unit would fall back to the settings of the unit above.
                 LOG.error("plugin {} of unit {}: {}", c.name(), c.unitId(), e.getMessage());
-                host.apply(c.name(), unit, false, vn.loa.plugin.Settings.EMPTY);
+                host.apply(c.name(), unit, false, Settings.EMPTY);
                 continue;
             }
             // Secrets saved before they were encrypted (or under a schema that marks more now) are sealed at once.
@@ -76,7 +85,10 @@ public final class PluginModule implements AutoCloseable {
         }
     }
 
-    /** The contract's operations ({@code listPlugins}, {@code getPlugin}, {@code configurePlugin}). */
+    /**
+     * The contract's operations ({@code listPlugins}, {@code getPlugin}, {@code configurePlugin},
+     * {@code removePluginSettings}).
+     */
     public void mount(RouterBuilder api) {
         adminRoutes.mount(api);
     }

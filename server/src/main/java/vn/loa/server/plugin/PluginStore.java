@@ -75,8 +75,8 @@ final class PluginStore {
     }
 
     /**
-     * Makes sure the user a unit's instance of a plugin acts as exists, in {@code unitId}, as an approver that can never sign in (no
-     * password matches {@code !}, and it is disabled).
+     * Makes sure the user a unit's instance of a plugin acts as exists, in {@code unitId}, as an approver that can
+     * never sign in (no password matches {@code !}, and it is disabled).
      */
     void actAs(Handle h, String username, String plugin, String unitId, Instant now) {
         int changed = h.createUpdate("UPDATE app_user SET unit_id = :unit WHERE username = :u")

@@ -55,8 +55,8 @@ final class SettingsCipher {
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             return new String(c.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("a plugin secret cannot be decrypted with this server's key "
-                    + "(LOA_SECRET_KEY or secret.key differ from the ones that saved it); an admin must enter it again");
+            throw new IllegalStateException("a plugin secret cannot be decrypted with this server's key (LOA_SECRET_KEY "
+                    + "or secret.key differ from the ones that saved it); an admin must enter it again");
         }
     }
 }
