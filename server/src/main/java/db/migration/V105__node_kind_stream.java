@@ -1,10 +1,6 @@
 package db.migration;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -17,22 +13,13 @@ public class V105__node_kind_stream extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        List<String> names = new ArrayList<>();
-        try (Statement query = connection.createStatement();
-                ResultSet rows = query.executeQuery("SELECT tc.constraint_name FROM information_schema.table_constraints tc "
-                        + "JOIN information_schema.check_constraints cc ON cc.constraint_name = tc.constraint_name "
-                        + "AND cc.constraint_schema = tc.constraint_schema "
-                        + "WHERE LOWER(tc.table_name) = 'node' AND tc.constraint_type = 'CHECK' "
-                        + "AND cc.check_clause LIKE '%agent%'")) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        }
-        try (Statement alter = connection.createStatement()) {
-            for (String name : names) {
-                alter.execute("ALTER TABLE node DROP CONSTRAINT \"" + name.replace("\"", "") + "\"");
-            }
+        UnnamedConstraints.drop(context.getConnection(), "node", "SELECT tc.constraint_name "
+                + "FROM information_schema.table_constraints tc "
+                + "JOIN information_schema.check_constraints cc ON cc.constraint_name = tc.constraint_name "
+                + "AND cc.constraint_schema = tc.constraint_schema "
+                + "WHERE LOWER(tc.table_name) = 'node' AND tc.constraint_type = 'CHECK' "
+                + "AND cc.check_clause LIKE '%agent%'");
+        try (Statement alter = context.getConnection().createStatement()) {
             alter.execute("ALTER TABLE node ADD CONSTRAINT node_kind CHECK (kind IN ('agent', 'rtp', 'stream'))");
         }
     }

@@ -12,12 +12,20 @@ import java.util.List;
  * @param zones    the zone ids it aired in
  * @param zoneNames the names of those zones, in the same order (for a message people read)
  * @param airedAt  when it finished airing
+ * @param unit     the unit it belongs to (its author's), SPI 1.1; keep it with anything stored about the notice, so
+ *                 that a request from another unit never sees or re-sends it ({@link PluginRequest#mayReach})
  */
 public record AiredNotice(long id, String title, String text, String priority, List<String> zones,
-        List<String> zoneNames, Instant airedAt) {
+        List<String> zoneNames, Instant airedAt, Unit unit) {
 
     public AiredNotice {
         zones = List.copyOf(zones);
         zoneNames = List.copyOf(zoneNames);
+    }
+
+    /** A notice without a unit (the shape of SPI 1.0, kept for source compatibility; Loa always sets the unit). */
+    public AiredNotice(long id, String title, String text, String priority, List<String> zones,
+            List<String> zoneNames, Instant airedAt) {
+        this(id, title, text, priority, zones, zoneNames, airedAt, null);
     }
 }

@@ -34,6 +34,17 @@ public interface Plugin {
     }
 
     /**
+     * A JSON Schema (text, draft 2020-12 keywords) of the settings, or null (SPI 1.1). Loa reads one keyword from it:
+     * a value whose schema has {@code "writeOnly": true} is a secret (a password, a token, a webhook URL or header
+     * that carries credentials): the API never shows it (only that it is set), it is encrypted in the database, and
+     * the audit log names the field, never the value. Loa follows {@code properties}, {@code additionalProperties}
+     * and {@code items}; a {@code writeOnly} object or array makes everything inside it secret.
+     */
+    default String settingsSchema() {
+        return null;
+    }
+
+    /**
      * Checks settings an admin proposes and returns them as they will be stored (trimmed, defaults filled in).
      *
      * @throws InvalidSettingsException with a message the admin can act on (Vietnamese), when they cannot work

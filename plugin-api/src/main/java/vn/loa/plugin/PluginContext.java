@@ -18,6 +18,15 @@ public interface PluginContext {
 
     Clock clock();
 
+    /**
+     * The unit whose configuration this start runs with (SPI 1.1): Loa starts one instance of the plugin per unit
+     * that configured it, and it serves that unit and the units below that did not configure their own. Null only
+     * in tests written for SPI 1.0.
+     */
+    default Unit unit() {
+        return null;
+    }
+
     /** Tells the admin something is wrong without failing a call (a broker that went away); shown as DEGRADED. */
     void degraded(String reason);
 

@@ -189,7 +189,8 @@ public final class LoaServer implements AutoCloseable {
         var hotlineRoutes = hotline.routes(blocking);
         var announcementEvents = new AnnouncementEvents(vertx, announcements::detail, blocking, Duration.ofMillis(500));
         var nodeVolume = new NodeVolume(nodeRegistry, air.sessions(), jdbi, audit, blocking);
-        plugins = new PluginModule(jdbi, lifecycle, boardStation.slides(), audit, blocking, config.dataDir(), clock);
+        plugins = new PluginModule(jdbi, lifecycle, boardStation.slides(), audit, blocking, config.dataDir(), clock,
+                config.security().secretKey());
         var quietHours = new vn.loa.server.schedule.QuietHours(jdbi, zoneGuard, audit);
         var quietRoutes = new vn.loa.server.schedule.QuietHoursRoutes(quietHours, blocking);
         programmes = vn.loa.server.schedule.Programmes.start(config, jdbi, lifecycle, air.onAir(), audit,

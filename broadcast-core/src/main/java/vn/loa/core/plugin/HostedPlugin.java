@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import vn.loa.plugin.Plugin;
 import vn.loa.plugin.PluginContext;
 import vn.loa.plugin.Settings;
+import vn.loa.plugin.Unit;
 
 /**
  * One loaded plugin and everything Loa keeps about it: its thread, whether it is enabled and started, and its
@@ -22,6 +23,10 @@ final class HostedPlugin {
 
     final Plugin plugin;
     final String origin;
+    /** The unit whose configuration this instance runs; null for the instance Loa only asks (name, validation). */
+    final Unit unit;
+    /** The plugin's name, known before this instance is started (a unit's instance); null until described. */
+    private final String knownName;
     volatile PluginParts parts;
     volatile PluginCalls calls;
     volatile boolean enabled;
@@ -39,13 +44,19 @@ final class HostedPlugin {
     private final Map<String, String> problems = new TreeMap<>();
 
     HostedPlugin(Plugin plugin, String origin, String failure) {
+        this(plugin, origin, failure, null, null);
+    }
+
+    HostedPlugin(Plugin plugin, String origin, String failure, Unit unit, String knownName) {
         this.plugin = plugin;
         this.origin = origin;
         this.failure = failure;
+        this.unit = unit;
+        this.knownName = knownName;
     }
 
     String name() {
-        return parts != null ? parts.name() : origin;
+        return knownName != null ? knownName : parts != null ? parts.name() : origin;
     }
 
     synchronized void problem(String kind, String reason) {
@@ -76,7 +87,7 @@ final class HostedPlugin {
         }
         PluginParts p = parts;
         return new PluginStatus(name(), p == null ? "" : p.description(), p == null ? 0 : p.apiVersion(),
-                p == null ? java.util.List.of() : p.capabilities(), origin, enabled, state, reason);
+                p == null ? java.util.List.of() : p.capabilities(), origin, enabled, state, reason, unit);
     }
 
     /** The context of one start: reports go to this plugin only while that start lasts. */
@@ -96,6 +107,11 @@ final class HostedPlugin {
             @Override
             public Clock clock() {
                 return clock;
+            }
+
+            @Override
+            public Unit unit() {
+                return unit;
             }
 
             @Override

@@ -68,6 +68,12 @@ final class PluginCalls implements AutoCloseable {
         return new PluginTrouble(reason, cause);
     }
 
+    /** Why a call failed, in words for the admin: the plugin's own trouble, or what was thrown. */
+    static String reason(Throwable e) {
+        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof PluginTrouble ? t.getMessage() : describe(t);
+    }
+
     static String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " " + message);

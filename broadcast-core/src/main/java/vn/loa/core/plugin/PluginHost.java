@@ -9,13 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import vn.loa.plugin.AiredNotice;
 import vn.loa.plugin.Alert;
@@ -26,14 +23,21 @@ import vn.loa.plugin.PluginApi;
 import vn.loa.plugin.PluginRequest;
 import vn.loa.plugin.PluginResponse;
 import vn.loa.plugin.Settings;
+import vn.loa.plugin.Unit;
 
 /**
  * Runs the loaded plugins: starts and stops them as the admin says, polls their content sources, takes their alerts,
  * hands them every aired notice and their HTTP requests, and keeps each one's {@link PluginStatus}.
  *
+ * <p>Tenancy: each unit that configures a plugin gets an instance of its own (own settings, thread, data folder and
+ * state). A notice, a request or a status question names a unit and reaches the instance of the nearest unit at or
+ * above it that configured the plugin, never another; the request carries the unit so that an instance serving several
+ * units (a province's) answers each with its own part.
+ *
  * <p>Isolation: every call into a plugin runs on that plugin's own thread ({@link PluginCalls}) with a time limit and a
- * bounded queue, and what plugins produce reaches the {@link Outlet} through one bounded intake thread; no method here
- * waits for a plugin, so a plugin that throws, hangs or floods is reported and never delays a broadcast.
+ * bounded queue, and what plugins produce reaches the {@link Outlet} through one bounded intake thread
+ * ({@link PluginIntake}); no method here waits for a plugin, so a plugin that throws, hangs or floods is reported
+ * and never delays a broadcast.
  */
 public final class PluginHost implements AutoCloseable {
 
@@ -41,20 +45,21 @@ public final class PluginHost implements AutoCloseable {
 
     /** Where plugins' output goes (the server: drafts, alerts on air). Called on the intake thread, one at a time. */
     public interface Outlet {
-        /** A content item with a key the outlet should store as a draft unless it has seen it. */
-        void proposed(String plugin, ContentItem item) throws Exception;
+        /** A content item with a key the outlet should store as a draft in {@code unit} unless it has seen it. */
+        void proposed(String plugin, Unit unit, ContentItem item) throws Exception;
 
-        /** An alert to air now, unless its key has aired before. */
-        void raised(String plugin, Alert alert) throws Exception;
+        /** An alert to air now in {@code unit}, unless its key has aired before there. */
+        void raised(String plugin, Unit unit, Alert alert) throws Exception;
     }
 
+    /** The instance of each plugin that Loa only asks (name, defaults, validation); it never starts. */
     private final Map<String, HostedPlugin> plugins = new LinkedHashMap<>();
+    private final UnitInstances tenants;
     private final Path dataRoot;
     private final Clock clock;
     private final PluginLimits limits;
-    private final Outlet outlet;
     private final ScheduledExecutorService timer;
-    private final ThreadPoolExecutor intake;
+    private final PluginIntake intake;
     /** Runs the steps of starts and stops, so that no step runs on a plugin's own (possibly stuck) thread. */
     private final ScheduledExecutorService steps;
 
@@ -62,11 +67,10 @@ public final class PluginHost implements AutoCloseable {
         this.dataRoot = dataRoot;
         this.clock = clock;
         this.limits = limits;
-        this.outlet = outlet;
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("loa-plugin-timer"));
-        this.intake = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000),
-                daemon("loa-plugin-intake"));
+        this.intake = new PluginIntake(outlet, clock, limits.alertsPerMinute());
         this.steps = Executors.newSingleThreadScheduledExecutor(daemon("loa-plugin-lifecycle"));
+        this.tenants = new UnitInstances(limits, timer);
         describe(found);
     }
 
@@ -92,38 +96,52 @@ public final class PluginHost implements AutoCloseable {
                 h.failure = e.getCause().getMessage();
             }
             if (h.parts != null) {
-                if (!PluginApi.NAME.matcher(h.parts.name()).matches()) {
-                    h.failure = "tên plugin không hợp lệ / bad name '" + h.parts.name() + "'";
-                } else if (h.parts.apiVersion() != PluginApi.VERSION) {
-                    h.failure = "viết cho SPI phiên bản " + h.parts.apiVersion() + ", Loa có " + PluginApi.VERSION
-                            + " / built for another plugin API";
-                } else if (plugins.containsKey(h.name())) {
-                    h.failure = "trùng tên với plugin ở " + plugins.get(h.name()).origin + " / duplicate name";
-                }
+                String refused = h.parts.refusal(plugins.get(h.name()) == null ? null
+                        : plugins.get(h.name()).origin);
+                h.failure = refused == null ? h.failure : refused;
             }
             h.broken = h.failure != null;
             String key = plugins.containsKey(h.name()) ? h.name() + "@" + h.origin : h.name();
             plugins.put(key, h);
+            tenants.register(key, found.get(i).factory());
         }
     }
 
-    public List<PluginStatus> statuses() {
-        return plugins.values().stream().map(HostedPlugin::status).toList();
+    /** Every plugin as a caller of {@code unit} sees it: the configuration that applies there. */
+    public List<PluginStatus> statuses(Unit unit) {
+        return plugins.keySet().stream().map(name -> status(name, unit).orElseThrow()).toList();
     }
 
-    public Optional<PluginStatus> status(String name) {
-        return Optional.ofNullable(plugins.get(name)).map(HostedPlugin::status);
+    /** The plugin as a caller of {@code unit} sees it: the state of the instance that serves that unit. */
+    public Optional<PluginStatus> status(String name, Unit unit) {
+        HostedPlugin found = plugins.get(name);
+        if (found == null) {
+            return Optional.empty();
+        }
+        PluginStatus p = found.status();
+        HostedPlugin t = found.broken ? null : tenant(name, unit);
+        if (t == null) {
+            return Optional.of(p);
+        }
+        PluginStatus own = t.status();
+        return Optional.of(new PluginStatus(p.name(), p.description(), p.apiVersion(), p.capabilities(), p.origin(),
+                own.enabled(), own.state(), own.reason(), t.unit));
+    }
+
+    private HostedPlugin tenant(String name, Unit unit) {
+        return tenants.serving(name, unit);
+    }
+
+    /** The plugin's JSON Schema of its settings (text), or null when it gave none. */
+    public String settingsSchema(String name) {
+        PluginParts parts = usable(name).parts;
+        return parts == null ? null : parts.settingsSchema();
     }
 
     /** The settings a plugin starts with before any are saved. */
     public Settings defaults(String name) {
         HostedPlugin h = usable(name);
         return h.calls.call("defaults", limits.callTimeout(), h.plugin::defaults).join();
-    }
-
-    /** The settings the plugin runs with now (saved ones, as it validated them). */
-    public Settings settings(String name) {
-        return usable(name).settings;
     }
 
     /**
@@ -144,11 +162,14 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Stops the plugin if it runs, then starts it with {@code settings} when {@code enabled} (they must have passed
-     * {@link #validate}); the future completes with the resulting status, also when the start failed.
+     * Stops {@code unit}'s instance of the plugin if it runs, then starts it with {@code settings} when
+     * {@code enabled} (they must have passed {@link #validate}); the future completes with the resulting status, also
+     * when the start failed. From then on the instance serves {@code unit} and the units below without their own.
      */
-    public synchronized CompletableFuture<PluginStatus> apply(String name, boolean enabled, Settings settings) {
-        HostedPlugin h = usable(name);
+    public synchronized CompletableFuture<PluginStatus> apply(String name, Unit unit, boolean enabled,
+            Settings settings) {
+        usable(name);
+        HostedPlugin h = tenants.of(name, plugins.get(name).origin, unit);
         CompletableFuture<PluginStatus> done = h.lifecycle.handle((x, e) -> null)
                 .thenComposeAsync(x -> stop(h), steps)
                 .thenComposeAsync(x -> {
@@ -161,11 +182,36 @@ public final class PluginHost implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Stops and forgets {@code unit}'s instance of the plugin: from then on the unit is served by the nearest unit
+     * above it that configured the plugin, if any. Completes when it has stopped.
+     */
+    public synchronized CompletableFuture<Void> remove(String name, Unit unit) {
+        HostedPlugin h = tenants.remove(name, unit);
+        if (h == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        h.enabled = false;
+        CompletableFuture<Void> done = h.lifecycle.handle((x, e) -> null)
+                .thenComposeAsync(x -> stop(h), steps)
+                .whenComplete((x, e) -> h.calls.close());
+        h.lifecycle = done;
+        return done;
+    }
+
+    /** Where one unit's instance keeps its files: {@code <plugin data>/units/<unit>/<plugin>}. */
+    public static Path dataDir(Path dataRoot, String name, Unit unit) {
+        return dataRoot.resolve("units").resolve(unit.id()).resolve(name);
+    }
+
     private CompletableFuture<Void> start(HostedPlugin h) {
         h.generation++;
-        h.failure = null;
         h.clearProblems();
-        Path dir = dataRoot.resolve(h.name());
+        if (h.plugin == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        h.failure = null;
+        Path dir = dataDir(dataRoot, h.name(), h.unit);
         int generation = h.generation;
         return h.calls.call("start", limits.startTimeout(), () -> {
             Files.createDirectories(dir);
@@ -177,15 +223,15 @@ public final class PluginHost implements AutoCloseable {
             if (parts.trigger().isEmpty()) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            AlertSink sink = sink(h, generation);
+            AlertSink sink = intake.sink(h, generation);
             return h.calls.call("arm", limits.startTimeout(), () -> {
                 parts.trigger().get().arm(sink);
                 return null;
             });
         }, steps).thenRunAsync(() -> h.parts.content().ifPresent(source -> schedulePolls(h, generation)), steps)
                 .exceptionally(e -> {
-                    h.failure = "không khởi động được / failed to start: " + reason(e);
-                    LOG.log(System.Logger.Level.WARNING, "plugin " + h.name() + " failed to start: " + reason(e));
+                    h.failure = "không khởi động được / failed to start: " + PluginCalls.reason(e);
+                    LOG.log(System.Logger.Level.WARNING, "plugin " + h.name() + " failed to start: " + PluginCalls.reason(e));
                     return null;
                 });
     }
@@ -197,7 +243,7 @@ public final class PluginHost implements AutoCloseable {
             h.polling = null;
         }
         PluginCalls calls = h.calls;
-        if (!h.started && h.failure == null) {
+        if (h.plugin == null || !h.started && h.failure == null) {
             return CompletableFuture.completedFuture(null);
         }
         h.started = false;
@@ -210,7 +256,7 @@ public final class PluginHost implements AutoCloseable {
             return null;
         }).handle((x, e) -> {
             if (e != null) {
-                LOG.log(System.Logger.Level.WARNING, "plugin " + h.name() + " did not stop cleanly: " + reason(e));
+                LOG.log(System.Logger.Level.WARNING, "plugin " + h.name() + " did not stop cleanly: " + PluginCalls.reason(e));
             }
             // A plugin stuck in a call keeps its old thread; what comes next gets a fresh one.
             calls.close();
@@ -236,7 +282,7 @@ public final class PluginHost implements AutoCloseable {
                 return;
             }
             if (e != null) {
-                h.problem("poll", reason(e));
+                h.problem("poll", PluginCalls.reason(e));
                 return;
             }
             if (items.size() > PluginApi.ITEMS_PER_POLL) {
@@ -246,61 +292,20 @@ public final class PluginHost implements AutoCloseable {
                 h.solved("poll");
             }
             for (ContentItem item : items.subList(0, Math.min(items.size(), PluginApi.ITEMS_PER_POLL))) {
-                toOutlet(h, generation, "content", () -> outlet.proposed(h.name(), item));
+                intake.proposed(h, generation, item);
             }
         });
     }
 
-    private AlertSink sink(HostedPlugin h, int generation) {
-        AlertGate gate = new AlertGate(clock, limits.alertsPerMinute());
-        return alert -> {
-            if (h.generation != generation || alert == null) {
-                return false;
-            }
-            if (!gate.admit()) {
-                h.problem("alerts", "quá " + limits.alertsPerMinute() + " cảnh báo mỗi phút, bỏ qua phần thừa "
-                        + "/ flooding: alerts refused");
-                return false;
-            }
-            return toOutlet(h, generation, "alert", () -> outlet.raised(h.name(), alert));
-        };
-    }
-
-    /** What the outlet must do with a plugin's output. */
-    private interface Intake {
-        void run() throws Exception;
-    }
-
-    private boolean toOutlet(HostedPlugin h, int generation, String kind, Intake work) {
-        try {
-            intake.execute(() -> {
-                if (h.generation != generation) {
-                    return;
-                }
-                try {
-                    work.run();
-                    if (h.generation == generation) {
-                        h.solved(kind);
-                    }
-                } catch (Exception | LinkageError e) {
-                    // A refusal from Loa (a zone outside the plugin's unit) says it all in its message.
-                    if (h.generation == generation) {
-                        h.problem(kind, e.getMessage() != null ? e.getMessage() : PluginCalls.describe(e));
-                    }
-                }
-            });
-            return true;
-        } catch (RejectedExecutionException e) {
-            h.problem(kind, "Loa đang quá tải, bỏ qua / intake full, dropped");
-            return false;
-        }
-    }
-
-    /** Hands a notice that finished airing to every started outbound channel; returns at once. */
+    /**
+     * Hands a notice that finished airing to the outbound channel of each plugin's instance that serves the notice's
+     * unit (none when it has no unit); returns at once.
+     */
     public void aired(AiredNotice notice) {
-        for (HostedPlugin h : plugins.values()) {
-            PluginParts parts = h.parts;
-            if (!h.started || parts == null || parts.outbound().isEmpty()) {
+        for (String name : plugins.keySet()) {
+            HostedPlugin h = notice.unit() == null ? null : tenant(name, notice.unit());
+            PluginParts parts = h == null ? null : h.parts;
+            if (h == null || !h.started || parts == null || parts.outbound().isEmpty()) {
                 continue;
             }
             h.calls.call("deliver", limits.callTimeout(), () -> {
@@ -308,7 +313,7 @@ public final class PluginHost implements AutoCloseable {
                 return null;
             }).whenComplete((x, e) -> {
                 if (e != null) {
-                    h.problem("deliver", reason(e));
+                    h.problem("deliver", PluginCalls.reason(e));
                 } else {
                     h.solved("deliver");
                 }
@@ -316,20 +321,27 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    /** True when the plugin runs and answers HTTP requests. */
-    public boolean serves(String name) {
-        HostedPlugin h = plugins.get(name);
+    /** True when the plugin's instance that serves {@code unit} runs and answers HTTP requests. */
+    public boolean serves(String name, Unit unit) {
+        HostedPlugin h = tenant(name, unit);
         return h != null && h.started && h.parts != null && h.parts.routes().isPresent();
     }
 
-    /** Passes an HTTP request to a plugin that {@link #serves} it; fails with {@link PluginTrouble}. */
+    /**
+     * Passes an HTTP request to the plugin's instance that serves the request's unit (the caller's, which it
+     * carries), when that instance {@link #serves} it; fails with {@link PluginTrouble}, or
+     * {@link IllegalArgumentException} when no instance serves that unit.
+     */
     public CompletableFuture<PluginResponse> route(String name, PluginRequest request) {
-        HostedPlugin h = usable(name);
+        HostedPlugin h = request.unit() == null ? null : tenant(name, request.unit());
+        if (h == null || h.parts == null) {
+            throw new IllegalArgumentException("no instance of plugin " + name + " serves " + request.unit());
+        }
         PluginParts parts = h.parts;
         return h.calls.call("route " + request.method() + " " + request.path(), limits.callTimeout(),
                 () -> parts.routes().orElseThrow().handle(request)).whenComplete((x, e) -> {
                     if (e != null) {
-                        h.problem("route", reason(e));
+                        h.problem("route", PluginCalls.reason(e));
                     } else {
                         h.solved("route");
                     }
@@ -350,11 +362,6 @@ public final class PluginHost implements AutoCloseable {
         return h;
     }
 
-    private static String reason(Throwable e) {
-        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return t instanceof PluginTrouble ? t.getMessage() : PluginCalls.describe(t);
-    }
-
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
@@ -367,9 +374,9 @@ public final class PluginHost implements AutoCloseable {
     @Override
     public void close() {
         List<CompletableFuture<PluginStatus>> stops = new ArrayList<>();
-        for (HostedPlugin h : plugins.values()) {
-            if (h.plugin != null && h.parts != null && h.enabled) {
-                stops.add(apply(h.name(), false, h.settings));
+        for (HostedPlugin h : tenants.all()) {
+            if (h.plugin != null && h.enabled) {
+                stops.add(apply(h.name(), h.unit, false, h.settings));
             }
         }
         try {
@@ -380,12 +387,13 @@ public final class PluginHost implements AutoCloseable {
         }
         timer.shutdownNow();
         steps.shutdownNow();
-        intake.shutdownNow();
+        intake.close();
         plugins.values().forEach(h -> {
             if (h.calls != null) {
                 h.calls.close();
             }
         });
+        tenants.all().forEach(h -> h.calls.close());
     }
 
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import vn.loa.plugin.Plugin;
 
@@ -20,8 +21,18 @@ import vn.loa.plugin.Plugin;
  */
 public final class PluginLoader {
 
-    /** A plugin that was found, or the reason one could not be instantiated (then {@code plugin} is null). */
-    public record Found(Plugin plugin, String origin, String problem) {
+    /**
+     * A plugin that was found, or the reason one could not be instantiated (then {@code plugin} is null).
+     *
+     * @param factory makes a fresh instance for each unit that configures the plugin ({@code plugin} is the one Loa
+     *                asks for its name, defaults and validation)
+     */
+    public record Found(Plugin plugin, Supplier<Plugin> factory, String origin, String problem) {
+
+        /** A plugin whose every unit runs the same instance (tests with one unit). */
+        public Found(Plugin plugin, String origin, String problem) {
+            this(plugin, () -> plugin, origin, problem);
+        }
     }
 
     private PluginLoader() {
@@ -65,7 +76,7 @@ public final class PluginLoader {
                     continue;
                 }
                 try {
-                    found.add(new Found(provider.get(), origin, null));
+                    found.add(new Found(provider.get(), provider::get, origin, null));
                 } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                     found.add(new Found(null, origin + " (" + provider.type().getName() + ")",
                             PluginCalls.describe(e.getCause() != null ? e.getCause() : e)));

@@ -29,12 +29,18 @@ import vn.loa.plugin.PluginRequest;
 import vn.loa.plugin.PluginResponse;
 import vn.loa.plugin.PluginRoutes;
 import vn.loa.plugin.Settings;
+import vn.loa.plugin.Unit;
 
 /** The host keeps plugins apart from Loa: what a plugin throws, hangs on or floods Loa with is reported, not obeyed. */
 class PluginHostTest {
 
     private static final PluginLimits QUICK = new PluginLimits(Duration.ofMillis(300), Duration.ofMillis(300),
             Duration.ofMillis(500), 4, 3);
+
+    private static final Unit PROVINCE = new Unit("tinh", "/root/tinh/");
+    private static final Unit COMMUNE_A = new Unit("xa-a", "/root/tinh/xa-a/");
+    private static final Unit COMMUNE_B = new Unit("xa-b", "/root/tinh/xa-b/");
+    private static final Unit UNIT = COMMUNE_A;
 
     private final List<ContentItem> proposed = new CopyOnWriteArrayList<>();
     private final List<Alert> raised = new CopyOnWriteArrayList<>();
@@ -93,18 +99,18 @@ class PluginHostTest {
         Path data = Files.createTempDirectory("loa-plugins-");
         host = new PluginHost(java.util.Arrays.stream(plugins).map(p -> new PluginLoader.Found(p, "classpath", null))
                 .toList(), data, Clock.systemUTC(), QUICK, new PluginHost.Outlet() {
-                    @Override public void proposed(String plugin, ContentItem item) { proposed.add(item); }
-                    @Override public void raised(String plugin, Alert alert) { raised.add(alert); }
+                    @Override public void proposed(String plugin, Unit unit, ContentItem item) { proposed.add(item); }
+                    @Override public void raised(String plugin, Unit unit, Alert alert) { raised.add(alert); }
                 });
         return host;
     }
 
     private PluginStatus eventually(String name, Predicate<PluginStatus> condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        PluginStatus s = host.status(name).orElseThrow();
+        PluginStatus s = host.status(name, UNIT).orElseThrow();
         while (!condition.test(s) && System.nanoTime() < deadline) {
             Thread.sleep(20);
-            s = host.status(name).orElseThrow();
+            s = host.status(name, UNIT).orElseThrow();
         }
         assertThat(condition).as(s.toString()).accepts(s);
         return s;
@@ -116,13 +122,13 @@ class PluginHostTest {
 
     private static AiredNotice notice() {
         return new AiredNotice(1, "Họp", "Họp dân", "SCHEDULED", List.of("thon-dong"), List.of("Thôn Đông"),
-                Instant.now());
+                Instant.now(), UNIT);
     }
 
     @Test
     void aFoundPluginIsListedDisabledWithWhatItContributes() throws Exception {
         host(new Scripted("tin-xa"));
-        PluginStatus s = host.status("tin-xa").orElseThrow();
+        PluginStatus s = host.status("tin-xa", UNIT).orElseThrow();
         assertThat(s.state()).isEqualTo(PluginState.DISABLED);
         assertThat(s.capabilities()).containsExactly("content", "alerts", "outbound", "routes");
     }
@@ -131,7 +137,7 @@ class PluginHostTest {
     void anEnabledSourceIsPolledAndItsItemsReachTheOutlet() throws Exception {
         Scripted p = new Scripted("tin-xa");
         p.items = List.of(item("a"), item("b"));
-        host(p).apply("tin-xa", true, Settings.EMPTY).join();
+        host(p).apply("tin-xa", UNIT, true, Settings.EMPTY).join();
         eventually("tin-xa", s -> s.state() == PluginState.RUNNING && proposed.size() >= 2);
         assertThat(proposed).extracting(ContentItem::key).contains("a", "b");
     }
@@ -150,7 +156,7 @@ class PluginHostTest {
         p.onStart = () -> {
             throw new IllegalStateException("không kết nối được");
         };
-        PluginStatus s = host(p).apply("hong", true, Settings.EMPTY).join();
+        PluginStatus s = host(p).apply("hong", UNIT, true, Settings.EMPTY).join();
         assertThat(s.state()).isEqualTo(PluginState.FAILED);
         assertThat(s.reason()).contains("không kết nối được");
     }
@@ -172,11 +178,11 @@ class PluginHostTest {
                 }
             }
         };
-        PluginStatus s = host(p).apply("treo", true, Settings.EMPTY).join();
+        PluginStatus s = host(p).apply("treo", UNIT, true, Settings.EMPTY).join();
         assertThat(s.state()).isEqualTo(PluginState.FAILED);
         assertThat(s.reason()).contains("no answer in time");
         host.aired(notice());
-        assertThat(host.statuses()).hasSize(1);
+        assertThat(host.statuses(UNIT)).hasSize(1);
         never.countDown();
     }
 
@@ -186,7 +192,7 @@ class PluginHostTest {
         p.onCall = () -> {
             throw new IllegalStateException("cổng thông tin không trả lời");
         };
-        host(p).apply("tin-xa", true, Settings.EMPTY).join();
+        host(p).apply("tin-xa", UNIT, true, Settings.EMPTY).join();
         PluginStatus s = eventually("tin-xa", x -> x.state() == PluginState.DEGRADED);
         assertThat(s.reason()).contains("cổng thông tin không trả lời");
         p.onCall = () -> { };
@@ -197,7 +203,7 @@ class PluginHostTest {
     void aDeliveryThatHangsIsCutOffAndAFullQueueDropsNoticesInsteadOfWaiting() throws Exception {
         Scripted p = new Scripted("cham");
         CountDownLatch release = new CountDownLatch(1);
-        host(p).apply("cham", true, Settings.EMPTY).join();
+        host(p).apply("cham", UNIT, true, Settings.EMPTY).join();
         p.onCall = () -> {
             try {
                 release.await();
@@ -216,7 +222,7 @@ class PluginHostTest {
     @Test
     void aTriggerThatFloodsGetsOnlyItsShareOfAlertsThrough() throws Exception {
         Scripted p = new Scripted("lu");
-        host(p).apply("lu", true, Settings.EMPTY).join();
+        host(p).apply("lu", UNIT, true, Settings.EMPTY).join();
         eventually("lu", s -> p.sink != null);
         int accepted = 0;
         for (int i = 0; i < 100; i++) {
@@ -233,26 +239,72 @@ class PluginHostTest {
     @Test
     void aDisabledPluginsOldSinkIsRefused() throws Exception {
         Scripted p = new Scripted("lu");
-        host(p).apply("lu", true, Settings.EMPTY).join();
+        host(p).apply("lu", UNIT, true, Settings.EMPTY).join();
         eventually("lu", s -> p.sink != null);
         AlertSink old = p.sink;
-        host.apply("lu", false, Settings.EMPTY).join();
+        host.apply("lu", UNIT, false, Settings.EMPTY).join();
         assertThat(old.raise(new Alert("x", Alert.Level.EMERGENCY, "Lũ", "Nước lên", List.of("thon-dong")))).isFalse();
-        assertThat(host.status("lu").orElseThrow().state()).isEqualTo(PluginState.DISABLED);
+        assertThat(host.status("lu", UNIT).orElseThrow().state()).isEqualTo(PluginState.DISABLED);
     }
 
     @Test
     void routesReachThePluginWithThePathBelowItsName() throws Exception {
-        host(new Scripted("tin-xa")).apply("tin-xa", true, Settings.EMPTY).join();
+        host(new Scripted("tin-xa")).apply("tin-xa", UNIT, true, Settings.EMPTY).join();
         PluginResponse r = host.route("tin-xa", new PluginRequest("GET", "/items", java.util.Map.of(), null, null,
-                "admin", "admin")).get(5, TimeUnit.SECONDS);
+                "admin", "admin", UNIT)).get(5, TimeUnit.SECONDS);
         assertThat(r.bodyText()).isEqualTo("{\"path\":\"/items\"}");
     }
 
     @Test
     void twoPluginsWithOneNameLeaveTheSecondFailed() throws Exception {
         host(new Scripted("tin-xa"), new Scripted("tin-xa"));
-        assertThat(host.statuses()).extracting(PluginStatus::state)
+        assertThat(host.statuses(UNIT)).extracting(PluginStatus::state)
                 .containsExactly(PluginState.DISABLED, PluginState.FAILED);
+    }
+
+    @Test
+    void eachUnitThatConfiguresAPluginGetsItsOwnInstanceAndTheProvincesServesTheUnitsBelowWithout() throws Exception {
+        Path data = Files.createTempDirectory("loa-plugins-");
+        List<Scripted> made = new CopyOnWriteArrayList<>();
+        Scripted asked = new Scripted("tin-xa");
+        host = new PluginHost(List.of(new PluginLoader.Found(asked, () -> {
+            Scripted s = new Scripted("tin-xa");
+            made.add(s);
+            return s;
+        }, "classpath", null)), data, Clock.systemUTC(), QUICK, new PluginHost.Outlet() {
+            @Override public void proposed(String plugin, Unit unit, ContentItem item) { }
+            @Override public void raised(String plugin, Unit unit, Alert alert) { }
+        });
+        host.apply("tin-xa", PROVINCE, true, Settings.of(java.util.Map.of("who", "tinh"))).join();
+        host.apply("tin-xa", COMMUNE_A, true, Settings.of(java.util.Map.of("who", "xa-a"))).join();
+        assertThat(made).hasSize(2);
+        Scripted province = made.get(0);
+        Scripted communeA = made.get(1);
+
+        host.aired(new AiredNotice(1, "Họp", "Họp dân", "SCHEDULED", List.of("thon-a"), List.of("Thôn A"),
+                Instant.now(), COMMUNE_A));
+        host.aired(new AiredNotice(2, "Họp", "Họp dân", "SCHEDULED", List.of("thon-b"), List.of("Thôn B"),
+                Instant.now(), COMMUNE_B));
+        host.aired(new AiredNotice(3, "Họp", "Họp dân", "SCHEDULED", List.of("khac"), List.of("Khác"),
+                Instant.now(), new Unit("tinh-khac", "/root/tinh-khac/")));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while ((communeA.delivered.isEmpty() || province.delivered.isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(communeA.delivered).extracting(AiredNotice::id).containsExactly(1L);
+        assertThat(province.delivered).as("B configured nothing: the province's settings apply there")
+                .extracting(AiredNotice::id).containsExactly(2L);
+        assertThat(asked.delivered).isEmpty();
+
+        assertThat(host.status("tin-xa", COMMUNE_B).orElseThrow().unit()).isEqualTo(PROVINCE);
+        assertThat(host.status("tin-xa", COMMUNE_A).orElseThrow().unit()).isEqualTo(COMMUNE_A);
+        assertThat(host.status("tin-xa", new Unit("tinh-khac", "/root/tinh-khac/")).orElseThrow().state())
+                .isEqualTo(PluginState.DISABLED);
+        assertThat(host.serves("tin-xa", new Unit("tinh-khac", "/root/tinh-khac/"))).isFalse();
+        host.apply("tin-xa", COMMUNE_A, false, Settings.EMPTY).join();
+        assertThat(host.serves("tin-xa", COMMUNE_A)).as("A's own switch-off is not overridden by the province")
+                .isFalse();
+        assertThat(host.serves("tin-xa", COMMUNE_B)).isTrue();
+        assertThat(Files.isDirectory(PluginHost.dataDir(data, "tin-xa", COMMUNE_A))).isTrue();
     }
 }

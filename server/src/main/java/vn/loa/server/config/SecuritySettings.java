@@ -2,6 +2,7 @@ package vn.loa.server.config;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -19,11 +20,13 @@ import java.util.stream.Collectors;
  * @param tlsKey            the certificate's PEM private key
  * @param stepUpMaxAge      how old a session's last second-factor proof may be when it airs an emergency (ADR 0024)
  * @param totpIssuer        the name authenticator apps show beside a Loa account
+ * @param secretKey         the AES key that encrypts plugins' secret settings, or null to use (or create) the key
+ *                          file {@code <data dir>/secret.key} (ADR 0023)
  */
 public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int passwordThreads, int passwordQueue,
         Duration httpIdleTimeout, Duration httpHeaderTimeout, int connectionsPerAddress, String metricsToken,
         Set<String> relayAllowedHosts, java.nio.file.Path tlsCertificate, java.nio.file.Path tlsKey,
-        Duration stepUpMaxAge, String totpIssuer) {
+        Duration stepUpMaxAge, String totpIssuer, byte[] secretKey) {
 
     /** Whether the server itself speaks HTTPS. */
     public boolean tls() {
@@ -45,7 +48,8 @@ public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int 
                         .collect(Collectors.toUnmodifiableSet()),
                 file(p, "tls.cert"), file(p, "tls.key"),
                 Duration.ofSeconds(ConfigLoader.integer(p, "stepup.max.age", 30, 24 * 3600)),
-                issuer(p));
+                issuer(p),
+                secretKey(p.getProperty("secret.key", "").trim()));
     }
 
     private static java.nio.file.Path file(Properties p, String key) {
@@ -72,5 +76,23 @@ public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int 
                     + "got '" + issuer + "'");
         }
         return issuer;
+    }
+
+    /** A base64 AES key of 16, 24 or 32 bytes, or null when none is set. */
+    private static byte[] secretKey(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length != 16 && key.length != 24 && key.length != 32) {
+            throw new ConfigException("secret.key (LOA_SECRET_KEY) must be an AES key of 32 bytes in base64, "
+                    + "e.g. the output of: openssl rand -base64 32");
+        }
+        return key;
     }
 }

@@ -50,11 +50,15 @@ public final class ProposedSlides {
         this.clock = clock;
     }
 
-    /** Stores a plugin's slide in its unit ({@code plugin} acts as {@code caller}); a key proposed before is ignored. */
+    /**
+     * Stores a plugin's slide in its unit ({@code plugin} acts as {@code caller}); a key that unit's instance proposed
+     * before is ignored.
+     */
     public void propose(Caller plugin, String name, String key, String title, String body) {
         jdbi.useTransaction(h -> {
-            boolean seen = h.createQuery("SELECT COUNT(*) FROM proposed_slide WHERE plugin = :p AND item_key = :k")
-                    .bind("p", name).bind("k", key).mapTo(Integer.class).one() > 0;
+            boolean seen = h.createQuery("SELECT COUNT(*) FROM proposed_slide WHERE plugin = :p AND unit_id = :u "
+                            + "AND item_key = :k")
+                    .bind("p", name).bind("u", plugin.unitId()).bind("k", key).mapTo(Integer.class).one() > 0;
             if (seen) {
                 return;
             }

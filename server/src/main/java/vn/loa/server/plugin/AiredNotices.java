@@ -13,12 +13,14 @@ import vn.loa.core.model.AnnouncementState;
 import vn.loa.core.model.Zone;
 import vn.loa.core.plugin.PluginHost;
 import vn.loa.plugin.AiredNotice;
+import vn.loa.plugin.Unit;
 import vn.loa.server.http.TextInput;
 import vn.loa.server.zone.ZoneRepository;
 
 /**
- * Hands every announcement that finished airing to the plugins' outbound channels. The lifecycle tells it on the air
- * thread; it prepares the notice on a thread of its own, so the air never waits for it (or for any plugin).
+ * Hands every announcement that finished airing to the outbound channels of the plugins that serve its unit. The
+ * lifecycle tells it on the air thread; it prepares the notice on a thread of its own, so the air never waits for it
+ * (or for any plugin).
  */
 final class AiredNotices implements AutoCloseable {
 
@@ -51,11 +53,16 @@ final class AiredNotices implements AutoCloseable {
         }
     }
 
+    /** The notice as plugins see it; it belongs to its author's unit, so only that unit's plugins receive it. */
     private AiredNotice notice(Announcement a) {
-        List<String> names = jdbi.withHandle(h -> a.zones().stream()
-                .map(z -> zones.find(h, z).map(Zone::name).orElse(z)).toList());
-        return new AiredNotice(a.id(), a.title(), TextInput.spoken(a.text()), a.priority().name(), a.zones(), names,
-                a.updatedAt());
+        return jdbi.withHandle(h -> {
+            List<String> names = a.zones().stream().map(z -> zones.find(h, z).map(Zone::name).orElse(z)).toList();
+            Unit unit = h.createQuery("SELECT u.unit_id, z.path FROM app_user u JOIN zone z ON z.id = u.unit_id "
+                            + "WHERE u.username = :u").bind("u", a.createdBy())
+                    .map((rs, ctx) -> new Unit(rs.getString("unit_id"), rs.getString("path"))).findOne().orElse(null);
+            return new AiredNotice(a.id(), a.title(), TextInput.spoken(a.text()), a.priority().name(), a.zones(),
+                    names, a.updatedAt(), unit);
+        });
     }
 
     @Override

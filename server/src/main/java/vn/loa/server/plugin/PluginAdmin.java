@@ -1,6 +1,8 @@
 package vn.loa.server.plugin;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.List;
@@ -12,6 +14,7 @@ import vn.loa.core.plugin.PluginStatus;
 import vn.loa.core.plugin.PluginTrouble;
 import vn.loa.plugin.InvalidSettingsException;
 import vn.loa.plugin.Settings;
+import vn.loa.plugin.Unit;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.auth.Caller;
 import vn.loa.server.auth.Role;
@@ -19,9 +22,10 @@ import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 
 /**
- * Lists plugins and lets an admin enable, disable and configure them: the plugin validates the settings, Loa stores
- * them with an audit record, and the plugin is restarted with them. A plugin acts in the unit of the admin who last
- * configured it, and only an admin of that unit (or above) may change it.
+ * Lists plugins and lets an admin enable, disable and configure them for their own unit: the plugin validates the
+ * settings, Loa stores them (secrets sealed) with an audit record naming the fields changed, and the unit's instance
+ * is restarted with them. Every answer is the one for the caller's unit: its own configuration, or the nearest
+ * above it (shown as inherited, secrets masked), never a sibling's.
  */
 final class PluginAdmin {
 
@@ -31,58 +35,97 @@ final class PluginAdmin {
     private final AuditLog audit;
     private final Blocking blocking;
     private final Clock clock;
+    private final SettingsCipher cipher;
 
-    PluginAdmin(Jdbi jdbi, PluginStore store, PluginHost host, AuditLog audit, Blocking blocking,
-            Clock clock) {
+    PluginAdmin(Jdbi jdbi, PluginStore store, PluginHost host, AuditLog audit, Blocking blocking, Clock clock,
+            SettingsCipher cipher) {
         this.jdbi = jdbi;
         this.store = store;
         this.host = host;
         this.audit = audit;
         this.blocking = blocking;
         this.clock = clock;
+        this.cipher = cipher;
+    }
+
+    static Unit unitOf(Caller caller) {
+        return new Unit(caller.unitId(), caller.unitPath());
     }
 
     Future<List<JsonObject>> list(Caller caller) {
-        return blocking.run(() -> host.statuses().stream().map(s -> json(caller, s)).toList());
+        return blocking.run(() -> host.statuses(unitOf(caller)).stream().map(s -> json(caller, s)).toList());
     }
 
     Future<JsonObject> get(Caller caller, String name) {
-        PluginStatus status = host.status(name).orElseThrow(() -> ApiError.notFound("plugin", name));
+        PluginStatus status = host.status(name, unitOf(caller)).orElseThrow(() -> ApiError.notFound("plugin", name));
         return blocking.run(() -> json(caller, status));
     }
 
-    /** Applies {@code {enabled?, settings?}}; what is left out keeps its saved value. */
+    /** Applies {@code {enabled?, settings?}} to the caller's unit; what is left out keeps its value there. */
     Future<JsonObject> configure(Caller caller, String name, JsonObject body) {
         if (caller.role() != Role.ADMIN) {
             throw ApiError.forbidden("Chỉ quản trị viên được bật, tắt và cấu hình plugin.");
         }
-        PluginStatus status = host.status(name).orElseThrow(() -> ApiError.notFound("plugin", name));
+        Unit unit = unitOf(caller);
+        PluginStatus status = host.status(name, unit).orElseThrow(() -> ApiError.notFound("plugin", name));
         if (!host.configurable(name)) {
             throw ApiError.conflict("plugin_broken", "Plugin '" + name + "' không nạp được: " + status.reason());
         }
+        SecretSettings secrets = SecretSettings.of(host.settingsSchema(name));
         return blocking.run(() -> {
-            Optional<PluginStore.Config> saved = jdbi.withHandle(h -> store.find(h, name));
-            if (saved.isPresent() && !caller.covers(saved.get().unitPath())) {
-                throw ApiError.forbidden("Plugin này do đơn vị khác cấu hình; chỉ quản trị viên của đơn vị đó "
-                        + "hoặc cấp trên được thay đổi.");
-            }
-            Settings proposed = body.containsKey("settings")
-                    ? SettingsJson.read(SecretSettings.restored(body.getJsonObject("settings"),
-                            saved.map(PluginStore.Config::settings).orElseGet(JsonObject::new)))
-                    : saved.map(c -> SettingsJson.read(c.settings())).orElseGet(() -> host.defaults(name));
-            boolean enabled = body.getBoolean("enabled", saved.map(PluginStore.Config::enabled).orElse(false));
+            // Only this unit's own saved settings: a secret of the province is never copied into a commune's.
+            Optional<PluginStore.Config> saved = jdbi.withHandle(h -> store.find(h, name, caller.unitId()));
+            // Secrets sealed under another key cannot be kept: a mask for them asks the admin to enter them again.
+            Optional<JsonObject> own = saved.flatMap(c -> openable(c.settings()));
+            JsonObject proposed = body.containsKey("settings")
+                    ? SecretSettings.restored(body.getJsonObject("settings"), own.orElseGet(JsonObject::new))
+                    : own.orElseGet(() -> SettingsJson.write(host.defaults(name)));
+            boolean enabled = body.getBoolean("enabled",
+                    saved.map(PluginStore.Config::enabled).orElse(status.enabled()));
             // Saved settings were validated when saved: switching a plugin off must work even while it hangs.
-            boolean fresh = body.containsKey("settings") || saved.isEmpty() && enabled;
-            Settings valid = fresh ? validated(name, proposed) : proposed;
-            PluginStore.Config config = new PluginStore.Config(name, enabled, SettingsJson.write(valid),
+            boolean fresh = body.containsKey("settings") || own.isEmpty() && enabled;
+            Settings valid = fresh ? validated(name, SettingsJson.read(proposed)) : SettingsJson.read(proposed);
+            JsonObject plain = SettingsJson.write(valid);
+            PluginStore.Config config = new PluginStore.Config(name, enabled, secrets.sealed(plain, cipher),
                     caller.unitId(), caller.unitPath());
+            List<String> changed = SettingsChanges.between(own.orElseGet(JsonObject::new), plain);
             jdbi.useTransaction(h -> {
                 store.save(h, config, caller.username(), clock.instant());
-                store.actAs(h, PluginOutlet.actor(name), name, caller.unitId(), clock.instant());
+                store.actAs(h, PluginOutlet.actor(name, caller.unitId()), name, caller.unitId(), clock.instant());
                 audit.record(h, caller, enabled ? "plugin.enable" : "plugin.disable", "plugin:" + name,
-                        SecretSettings.masked(config.settings()).encode());
+                        new JsonObject().put("unit", caller.unitId()).put("enabled", enabled)
+                                .put("changed", new JsonArray(changed)).encode());
             });
-            return host.apply(name, enabled, valid).join();
+            return host.apply(name, unit, enabled, valid).join();
+        }).map(s -> json(caller, s));
+    }
+
+    private Optional<JsonObject> openable(JsonObject sealed) {
+        try {
+            return Optional.of(SecretSettings.opened(sealed, cipher));
+        } catch (IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Drops the caller's unit's own configuration: the unit follows the nearest unit above it again. */
+    Future<JsonObject> remove(Caller caller, String name) {
+        if (caller.role() != Role.ADMIN) {
+            throw ApiError.forbidden("Chỉ quản trị viên được xóa cấu hình plugin.");
+        }
+        Unit unit = unitOf(caller);
+        host.status(name, unit).orElseThrow(() -> ApiError.notFound("plugin", name));
+        return blocking.run(() -> {
+            jdbi.useTransaction(h -> {
+                if (!store.delete(h, name, caller.unitId())) {
+                    throw new ApiError(404, "not_found", "Đơn vị này chưa có cấu hình riêng cho plugin '" + name
+                            + "'.");
+                }
+                audit.record(h, caller, "plugin.remove", "plugin:" + name,
+                        new JsonObject().put("unit", caller.unitId()).encode());
+            });
+            host.remove(name, unit).join();
+            return host.status(name, unit).orElseThrow();
         }).map(s -> json(caller, s));
     }
 
@@ -101,18 +144,39 @@ final class PluginAdmin {
         }
     }
 
-    /** A plugin as the API shows it; its settings only to admins, and their secrets masked. */
+    /**
+     * A plugin as a caller of its unit sees it; for admins also the settings that apply there (secrets masked), the
+     * unit they come from, whether that is an inherited one, and the plugin's settings schema.
+     */
     private JsonObject json(Caller caller, PluginStatus s) {
         JsonObject json = new JsonObject().put("name", s.name()).put("description", s.description())
                 .put("apiVersion", s.apiVersion()).put("capabilities", s.capabilities()).put("origin", s.origin())
                 .put("enabled", s.enabled()).put("state", s.state().name()).put("reason", s.reason());
         if (caller.role() == Role.ADMIN) {
-            Optional<PluginStore.Config> saved = jdbi.withHandle(h -> store.find(h, s.name()));
-            json.put("unit", saved.map(PluginStore.Config::unitId).orElse(null));
-            json.put("settings", SecretSettings.masked(saved.map(PluginStore.Config::settings)
+            Optional<PluginStore.Config> applying =
+                    jdbi.withHandle(h -> store.applying(h, s.name(), caller.unitPath()));
+            json.put("unit", applying.map(PluginStore.Config::unitId).orElse(null));
+            json.put("inherited", applying.isPresent() && !applying.get().unitId().equals(caller.unitId()));
+            SecretSettings secrets = SecretSettings.of(schema(s));
+            // Masking works on the sealed form: a secret is never decrypted for an answer.
+            json.put("settings", secrets.masked(applying.map(PluginStore.Config::settings)
                     .orElseGet(() -> defaults(s))));
+            json.put("settingsSchema", schemaJson(s));
         }
         return json;
+    }
+
+    private String schema(PluginStatus s) {
+        return host.configurable(s.name()) ? host.settingsSchema(s.name()) : null;
+    }
+
+    private JsonObject schemaJson(PluginStatus s) {
+        String text = schema(s);
+        try {
+            return text == null ? null : new JsonObject(text);
+        } catch (DecodeException e) {
+            return null;
+        }
     }
 
     private JsonObject defaults(PluginStatus s) {

@@ -6,7 +6,10 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import vn.loa.server.auth.Authenticator;
 import vn.loa.server.http.Replies;
 
-/** HTTP routes of {@code /api/v1/plugins} and {@code /api/v1/plugins/{name}}: list, show, enable and configure. */
+/**
+ * HTTP routes of {@code /api/v1/plugins} and {@code /api/v1/plugins/{name}}: list, show, enable and configure, and
+ * drop a unit's own settings.
+ */
 final class PluginAdminRoutes {
 
     private final PluginAdmin admin;
@@ -19,6 +22,7 @@ final class PluginAdminRoutes {
         api.getRoute("listPlugins").addHandler(this::list);
         api.getRoute("getPlugin").addHandler(this::get);
         api.getRoute("configurePlugin").addHandler(this::configure);
+        api.getRoute("removePluginSettings").addHandler(this::remove);
     }
 
     private void list(RoutingContext ctx) {
@@ -27,6 +31,10 @@ final class PluginAdminRoutes {
 
     private void get(RoutingContext ctx) {
         Replies.reply(ctx, 200, admin.get(Authenticator.caller(ctx), ctx.pathParam("name")));
+    }
+
+    private void remove(RoutingContext ctx) {
+        Replies.reply(ctx, 200, admin.remove(Authenticator.caller(ctx), ctx.pathParam("name")));
     }
 
     private void configure(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package vn.loa.server.plugin;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.nio.file.Path;
@@ -11,13 +12,16 @@ import vn.loa.core.plugin.PluginHost;
 import vn.loa.core.plugin.PluginLimits;
 import vn.loa.core.plugin.PluginLoader;
 import vn.loa.core.plugin.PluginStatus;
+import vn.loa.plugin.Settings;
+import vn.loa.plugin.Unit;
 import vn.loa.server.announcement.AnnouncementService;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.http.Blocking;
 
 /**
- * Plugins in the server, assembled: loads them from the class path and {@code <data dir>/plugins}, restarts those
- * the admins had enabled, and connects them to announcements (drafts, alerts, aired notices) and to HTTP.
+ * Plugins in the server, assembled: loads them from the class path and {@code <data dir>/plugins}, restarts each
+ * unit's instance the admins had enabled, and connects them to announcements (drafts, alerts, aired notices) and to
+ * HTTP. Plugins' secret settings are sealed with the key of {@code LOA_SECRET_KEY} or {@code <data dir>/secret.key}.
  */
 public final class PluginModule implements AutoCloseable {
 
@@ -29,26 +33,62 @@ public final class PluginModule implements AutoCloseable {
     private final PluginRelay relay;
 
     public PluginModule(Jdbi jdbi, AnnouncementService lifecycle, vn.loa.server.display.ProposedSlides slides,
-            AuditLog audit, Blocking blocking, Path dataDir, Clock clock) {
+            AuditLog audit, Blocking blocking, Path dataDir, Clock clock, byte[] secretKey) {
         PluginStore store = new PluginStore();
+        SettingsCipher cipher = new SettingsCipher(SecretKeyFile.key(secretKey, dataDir));
         var found = PluginLoader.load(PluginModule.class.getClassLoader(), dataDir.resolve("plugins"));
-        this.host = new PluginHost(found, dataDir.resolve("plugin-data"), clock, PluginLimits.DEFAULT,
+        Path pluginData = dataDir.resolve("plugin-data");
+        this.host = new PluginHost(found, pluginData, clock, PluginLimits.DEFAULT,
                 new PluginOutlet(jdbi, store, lifecycle, slides, clock));
         this.aired = new AiredNotices(jdbi, host);
         lifecycle.onStateChange(aired::changed);
-        this.adminRoutes = new PluginAdminRoutes(new PluginAdmin(jdbi, store, host, audit, blocking, clock));
+        this.adminRoutes = new PluginAdminRoutes(new PluginAdmin(jdbi, store, host, audit, blocking, clock, cipher));
         this.relay = new PluginRelay(host);
-        for (PluginStatus s : host.statuses()) {
+        for (PluginStatus s : host.statuses(new Unit("", "/"))) {
             LOG.info("plugin {} ({}) from {}: {}", s.name(), String.join(", ", s.capabilities()), s.origin(),
                     s.reason() == null ? "loaded" : s.reason());
         }
-        // Starting is asynchronous: a plugin that hangs in start() does not hold up the server.
-        jdbi.withHandle(store::all).stream().filter(PluginStore.Config::enabled)
-                .filter(c -> host.configurable(c.name()))
-                .forEach(c -> host.apply(c.name(), true, SettingsJson.read(c.settings())));
+        restartSaved(jdbi, store, cipher, pluginData, clock);
     }
 
-    /** The contract's operations ({@code listPlugins}, {@code getPlugin}, {@code configurePlugin}). */
+    /**
+     * Starts (or holds stopped) each unit's instance as its saved settings say, after bringing older saved settings up
+     * to date: the plugin folder moved into the unit's, the unit's plugin user made, secrets saved in clear sealed.
+     */
+    private void restartSaved(Jdbi jdbi, PluginStore store, SettingsCipher cipher, Path pluginData, Clock clock) {
+        for (PluginStore.Config c : jdbi.withHandle(store::all)) {
+            if (!host.configurable(c.name())) {
+                continue;
+            }
+            Unit unit = new Unit(c.unitId(), c.unitPath());
+            LegacyPluginData.move(pluginData, c.name(), unit);
+            // Settings saved before plugins had a user per unit (plugin:<name>) need theirs before they produce.
+            jdbi.useHandle(h -> store.actAs(h, PluginOutlet.actor(c.name(), c.unitId()), c.name(), c.unitId(),
+                    clock.instant()));
+            JsonObject plain;
+            try {
+                plain = SecretSettings.opened(c.settings(), cipher);
+            } catch (IllegalStateException e) {
+                // Stopped, not skipped: skipped, the unit would fall back to the settings of the unit above.
+                LOG.error("plugin {} of unit {}: {}", c.name(), c.unitId(), e.getMessage());
+                host.apply(c.name(), unit, false, Settings.EMPTY);
+                continue;
+            }
+            // Secrets saved before they were encrypted (or under a schema that marks more now) are sealed at once.
+            JsonObject sealed = SecretSettings.of(host.settingsSchema(c.name())).sealed(c.settings(), cipher);
+            if (!sealed.equals(c.settings())) {
+                jdbi.useHandle(h -> store.reseal(h, new PluginStore.Config(c.name(), c.enabled(), sealed, c.unitId(),
+                        c.unitPath())));
+            }
+            // Starting is asynchronous: a plugin that hangs in start() does not hold up the server.
+            host.apply(c.name(), unit, c.enabled(), SettingsJson.read(plain));
+        }
+    }
+
+    /**
+     * The contract's operations ({@code listPlugins}, {@code getPlugin}, {@code configurePlugin},
+     * {@code removePluginSettings}).
+     */
     public void mount(RouterBuilder api) {
         adminRoutes.mount(api);
     }

@@ -10,6 +10,7 @@ import vn.loa.core.model.Schedule;
 import vn.loa.core.plugin.PluginHost;
 import vn.loa.plugin.Alert;
 import vn.loa.plugin.ContentItem;
+import vn.loa.plugin.Unit;
 import vn.loa.server.announcement.AnnouncementDraft;
 import vn.loa.server.announcement.AnnouncementService;
 import vn.loa.server.auth.Caller;
@@ -41,15 +42,23 @@ final class PluginOutlet implements PluginHost.Outlet {
         this.clock = clock;
     }
 
-    /** The user a plugin acts as; it cannot sign in, and its name cannot be taken by a person (ids have no ':'). */
-    static String actor(String plugin) {
-        return "plugin:" + plugin;
+    /**
+     * The user a unit's instance of a plugin acts as ({@code plugin:notify@xa-an-binh}); it cannot sign in, and its
+     * name cannot be taken by a person (ids have no ':'). A unit id too long for the 64-character name is hashed.
+     */
+    static String actor(String plugin, String unitId) {
+        String name = "plugin:" + plugin + "@" + unitId;
+        if (name.length() <= 64) {
+            return name;
+        }
+        String prefix = "plugin:" + plugin + "@";
+        return prefix + PluginStore.sha256(unitId).substring(0, 64 - prefix.length());
     }
 
     @Override
-    public void proposed(String plugin, ContentItem item) {
-        Optional<Caller> caller = callerOf(plugin);
-        if (caller.isEmpty() || jdbi.withHandle(h -> store.seen(h, plugin, item.key()))) {
+    public void proposed(String plugin, Unit unit, ContentItem item) {
+        Optional<Caller> caller = callerOf(plugin, unit);
+        if (caller.isEmpty() || jdbi.withHandle(h -> store.seen(h, plugin, unit.id(), item.key()))) {
             return;
         }
         if (item.target() == ContentItem.Target.SLIDE) {
@@ -59,13 +68,13 @@ final class PluginOutlet implements PluginHost.Outlet {
         }
         Announcement draft = lifecycle.create(caller.get(), draft(item.title(), item.text(), item.zones(),
                 Priority.SCHEDULED));
-        jdbi.useHandle(h -> store.remember(h, plugin, item.key(), draft.id(), clock.instant()));
+        jdbi.useHandle(h -> store.remember(h, plugin, unit.id(), item.key(), draft.id(), clock.instant()));
     }
 
     @Override
-    public void raised(String plugin, Alert alert) {
-        Optional<Caller> caller = callerOf(plugin);
-        if (caller.isEmpty() || jdbi.withHandle(h -> store.seen(h, plugin, alert.key()))) {
+    public void raised(String plugin, Unit unit, Alert alert) {
+        Optional<Caller> caller = callerOf(plugin, unit);
+        if (caller.isEmpty() || jdbi.withHandle(h -> store.seen(h, plugin, unit.id(), alert.key()))) {
             return;
         }
         Caller c = caller.get();
@@ -73,7 +82,7 @@ final class PluginOutlet implements PluginHost.Outlet {
         Announcement a = lifecycle.create(c, draft(alert.title(), alert.text(), alert.zones(),
                 emergency ? Priority.EMERGENCY : Priority.SCHEDULED));
         // Remember before airing: an alert must never air twice, even if airing it fails below.
-        jdbi.useHandle(h -> store.remember(h, plugin, alert.key(), a.id(), clock.instant()));
+        jdbi.useHandle(h -> store.remember(h, plugin, unit.id(), alert.key(), a.id(), clock.instant()));
         if (!emergency) {
             // The admin who enabled the trigger approved its alerts in advance; the steps stay on record.
             lifecycle.submit(c, a.id());
@@ -82,9 +91,11 @@ final class PluginOutlet implements PluginHost.Outlet {
         lifecycle.broadcast(c, a.id());
     }
 
-    private Optional<Caller> callerOf(String plugin) {
-        return jdbi.withHandle(h -> store.find(h, plugin)).filter(PluginStore.Config::enabled)
-                .map(cfg -> new Caller(actor(plugin), Role.APPROVER, cfg.unitId(), cfg.unitPath(), "plugin"));
+    /** The plugin's user in {@code unit}, while that unit's configuration is enabled. */
+    private Optional<Caller> callerOf(String plugin, Unit unit) {
+        return jdbi.withHandle(h -> store.find(h, plugin, unit.id())).filter(PluginStore.Config::enabled)
+                .map(cfg -> new Caller(actor(plugin, cfg.unitId()), Role.APPROVER, cfg.unitId(), cfg.unitPath(),
+                        "plugin"));
     }
 
     private static String title(String title) {

@@ -9,14 +9,16 @@ import java.util.Map;
 import vn.loa.core.plugin.PluginHost;
 import vn.loa.plugin.PluginRequest;
 import vn.loa.plugin.PluginResponse;
+import vn.loa.plugin.Unit;
 import vn.loa.server.auth.Authenticator;
 import vn.loa.server.auth.Caller;
 import vn.loa.server.http.ApiError;
 
 /**
  * Passes {@code /api/v1/plugins/{name}/...} to the plugin's own routes, outside the OpenAPI contract (a plugin
- * describes its routes in its README). The caller is already signed in; the plugin answers on its own thread within
- * its time limit, or the client gets a 502 with the reason.
+ * describes its routes in its README). The caller is already signed in; the request carries their unit and reaches
+ * only the instance that serves that unit (its own configuration or the nearest above), so nothing of a sibling unit
+ * is within its reach. The plugin answers on its own thread within its time limit, or the client gets a 502.
  */
 final class PluginRelay {
 
@@ -35,8 +37,9 @@ final class PluginRelay {
     private void relay(RoutingContext ctx) {
         Caller caller = Authenticator.caller(ctx);
         String name = ctx.pathParam("name");
-        if (!host.serves(name)) {
-            if (host.status(name).isPresent()) {
+        Unit unit = PluginAdmin.unitOf(caller);
+        if (!host.serves(name, unit)) {
+            if (host.status(name, unit).isPresent()) {
                 throw ApiError.conflict("plugin_not_running", "Plugin '" + name
                         + "' chưa bật hoặc không có đường dẫn HTTP; quản trị viên bật nó trong mục plugin.");
             }
@@ -47,7 +50,7 @@ final class PluginRelay {
         ctx.queryParams().names().forEach(n -> query.put(n, ctx.queryParams().getAll(n)));
         byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         PluginRequest request = new PluginRequest(ctx.request().method().name(), path.isEmpty() ? "/" : path, query,
-                ctx.request().getHeader("Content-Type"), body, caller.username(), caller.role().wireName());
+                ctx.request().getHeader("Content-Type"), body, caller.username(), caller.role().wireName(), unit);
         Future.fromCompletionStage(host.route(name, request), ctx.vertx().getOrCreateContext())
                 .onSuccess(r -> answer(ctx, r))
                 .onFailure(e -> ctx.fail(new ApiError(502, "plugin_error", "Plugin '" + name + "' lỗi: "

@@ -24,22 +24,34 @@ final class PluginStore {
     record Config(String name, boolean enabled, JsonObject settings, String unitId, String unitPath) {
     }
 
-    Optional<Config> find(Handle h, String name) {
-        return h.createQuery("SELECT p.name, p.enabled, p.settings, p.unit_id, z.path FROM plugin_config p "
-                        + "JOIN zone z ON z.id = p.unit_id WHERE p.name = :name")
-                .bind("name", name).map((rs, ctx) -> new Config(rs.getString("name"), rs.getBoolean("enabled"),
-                        new JsonObject(rs.getString("settings")), rs.getString("unit_id"), rs.getString("path")))
-                .findOne();
+    private static final String SELECT = "SELECT p.name, p.enabled, p.settings, p.unit_id, z.path FROM plugin_config p "
+            + "JOIN zone z ON z.id = p.unit_id ";
+
+    /** The configuration {@code unitId} saved itself, if any. */
+    Optional<Config> find(Handle h, String name, String unitId) {
+        return h.createQuery(SELECT + "WHERE p.name = :name AND p.unit_id = :unit").bind("name", name)
+                .bind("unit", unitId).map((rs, ctx) -> config(rs)).findOne();
+    }
+
+    /** The configuration that applies in the unit at {@code unitPath}: its own, or the nearest one above. */
+    Optional<Config> applying(Handle h, String name, String unitPath) {
+        return h.createQuery(SELECT + "WHERE p.name = :name").bind("name", name).map((rs, ctx) -> config(rs)).list()
+                .stream().filter(c -> unitPath.startsWith(c.unitPath()))
+                .max(java.util.Comparator.comparingInt(c -> c.unitPath().length()));
     }
 
     List<Config> all(Handle h) {
-        return h.createQuery("SELECT name FROM plugin_config ORDER BY name").mapTo(String.class).list().stream()
-                .map(n -> find(h, n).orElseThrow()).toList();
+        return h.createQuery(SELECT + "ORDER BY p.name, z.path").map((rs, ctx) -> config(rs)).list();
+    }
+
+    private static Config config(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Config(rs.getString("name"), rs.getBoolean("enabled"), new JsonObject(rs.getString("settings")),
+                rs.getString("unit_id"), rs.getString("path"));
     }
 
     void save(Handle h, Config c, String by, Instant now) {
         int changed = h.createUpdate("UPDATE plugin_config SET enabled = :enabled, settings = :settings, "
-                        + "unit_id = :unit, updated_by = :by, updated_at = :at WHERE name = :name")
+                        + "updated_by = :by, updated_at = :at WHERE name = :name AND unit_id = :unit")
                 .bind("name", c.name()).bind("enabled", c.enabled()).bind("settings", c.settings().encode())
                 .bind("unit", c.unitId()).bind("by", by).bind("at", Rows.utc(now)).execute();
         if (changed == 0) {
@@ -50,9 +62,21 @@ final class PluginStore {
         }
     }
 
+    /** Deletes {@code unitId}'s own configuration; true when there was one. */
+    boolean delete(Handle h, String name, String unitId) {
+        return h.createUpdate("DELETE FROM plugin_config WHERE name = :name AND unit_id = :unit").bind("name", name)
+                .bind("unit", unitId).execute() > 0;
+    }
+
+    /** Replaces the stored settings only (sealing secrets saved before they were encrypted). */
+    void reseal(Handle h, Config c) {
+        h.createUpdate("UPDATE plugin_config SET settings = :settings WHERE name = :name AND unit_id = :unit")
+                .bind("settings", c.settings().encode()).bind("name", c.name()).bind("unit", c.unitId()).execute();
+    }
+
     /**
-     * Makes sure the user a plugin acts as exists, in {@code unitId}, as an approver that can never sign in (no
-     * password matches {@code !}, and it is disabled).
+     * Makes sure the user a unit's instance of a plugin acts as exists, in {@code unitId}, as an approver that can
+     * never sign in (no password matches {@code !}, and it is disabled).
      */
     void actAs(Handle h, String username, String plugin, String unitId, Instant now) {
         int changed = h.createUpdate("UPDATE app_user SET unit_id = :unit WHERE username = :u")
@@ -65,25 +89,28 @@ final class PluginStore {
         }
     }
 
-    boolean seen(Handle h, String plugin, String key) {
-        return h.createQuery("SELECT COUNT(*) FROM plugin_item WHERE plugin = :p AND item_key = :k")
-                .bind("p", plugin).bind("k", storedKey(key)).mapTo(Integer.class).one() > 0;
+    boolean seen(Handle h, String plugin, String unitId, String key) {
+        return h.createQuery("SELECT COUNT(*) FROM plugin_item WHERE plugin = :p AND unit_id = :u AND item_key = :k")
+                .bind("p", plugin).bind("u", unitId).bind("k", storedKey(key)).mapTo(Integer.class).one() > 0;
     }
 
-    void remember(Handle h, String plugin, String key, Long announcementId, Instant now) {
-        h.createUpdate("INSERT INTO plugin_item (plugin, item_key, announcement_id, seen_at) VALUES (:p, :k, :a, :at)")
-                .bind("p", plugin).bind("k", storedKey(key)).bind("a", announcementId).bind("at", Rows.utc(now))
-                .execute();
+    void remember(Handle h, String plugin, String unitId, String key, Long announcementId, Instant now) {
+        h.createUpdate("INSERT INTO plugin_item (plugin, unit_id, item_key, announcement_id, seen_at) "
+                        + "VALUES (:p, :u, :k, :a, :at)")
+                .bind("p", plugin).bind("u", unitId).bind("k", storedKey(key)).bind("a", announcementId)
+                .bind("at", Rows.utc(now)).execute();
     }
 
     /** Long keys (whole URLs) are stored as their SHA-256, which fits the column and still tells them apart. */
     static String storedKey(String key) {
-        if (key.length() <= 200) {
-            return key;
-        }
+        return key.length() <= 200 ? key : "sha256:" + sha256(key);
+    }
+
+    /** The SHA-256 of {@code text} in hex. */
+    static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -62,7 +62,7 @@ class IotAlertsIT extends ApiSuite {
             waitFor(() -> in(river).size() == 1 && in(river).get(0).getString("state").equals("DONE"));
             JsonObject alert = in(river).get(0);
             assertThat(alert.getString("priority")).isEqualTo("EMERGENCY");
-            assertThat(alert.getString("createdBy")).isEqualTo("plugin:iot-alerts");
+            assertThat(alert.getString("createdBy")).isEqualTo("plugin:iot-alerts@xa-a");
             assertThat(alert.getString("text")).contains("bến đò sông Cái").contains("3,15 mét");
 
             // Jitter around the threshold, then smoke at the market: once the market's alert exists, every river

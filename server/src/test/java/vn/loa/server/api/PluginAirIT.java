@@ -72,7 +72,7 @@ class PluginAirIT extends ApiSuite {
                     .map(JsonObject.class::cast).filter(a -> a.getJsonArray("zones").contains(zone)).findFirst()
                     .orElseThrow();
             assertThat(alert.getString("priority")).isEqualTo("EMERGENCY");
-            assertThat(alert.getString("createdBy")).isEqualTo("plugin:echo");
+            assertThat(alert.getString("createdBy")).isEqualTo("plugin:echo@xa-a");
             OnAirIT.waitForState(province.clerkA, alert.getLong("id"), "DONE");
             waitFor(() -> province.clerkA.get("/api/v1/plugins/echo/aired").body()
                     .contains("\"id\":" + alert.getLong("id") + ",\"title\":\"Cảnh báo thử\",\"zoneNames\":\"Thôn Ven Sông\""));
@@ -102,8 +102,8 @@ class PluginAirIT extends ApiSuite {
             JsonObject done = OnAirIT.waitForState(province.clerkA, alert.getLong("id"), "DONE");
             assertThat(done.getJsonArray("transitions").stream().map(JsonObject.class::cast)
                     .map(t -> t.getString("to") + " " + t.getString("actor")).toList())
-                    .containsSubsequence("DRAFT plugin:echo", "SUBMITTED plugin:echo", "APPROVED plugin:echo",
-                            "SCHEDULED plugin:echo", "ON_AIR loa", "DONE loa");
+                    .containsSubsequence("DRAFT plugin:echo@xa-a", "SUBMITTED plugin:echo@xa-a", "APPROVED plugin:echo@xa-a",
+                            "SCHEDULED plugin:echo@xa-a", "ON_AIR loa", "DONE loa");
         }
     }
 

@@ -108,10 +108,10 @@ class PluginsIT extends ApiSuite {
         assertThat(drafts).hasSize(1);
         JsonObject draft = drafts.get(0);
         assertThat(draft.getString("state")).isEqualTo("DRAFT");
-        assertThat(draft.getString("createdBy")).isEqualTo("plugin:echo");
+        assertThat(draft.getString("createdBy")).isEqualTo("plugin:echo@xa-a");
         assertThat(draft.getString("text")).contains("<b>thôn</b>");
         assertThat(province.adminA.get("/api/v1/audit?limit=200").array().stream().map(JsonObject.class::cast)
-                .anyMatch(e -> e.getString("actor").equals("plugin:echo")
+                .anyMatch(e -> e.getString("actor").equals("plugin:echo@xa-a")
                         && e.getString("action").equals("announcement.create"))).isTrue();
         assertThat(province.adminA.get("/api/v1/audit?limit=200").array().stream().map(JsonObject.class::cast)
                 .anyMatch(e -> e.getString("actor").equals("admin-a") && e.getString("action").equals("plugin.enable")))

@@ -47,7 +47,7 @@ class PortalNewsIT extends ApiSuite {
             waitFor(() -> announcements(province.clerkA, title).size() == 1);
             JsonObject draft = announcements(province.clerkA, title).get(0);
             assertThat(draft.getString("state")).isEqualTo("DRAFT");
-            assertThat(draft.getString("createdBy")).isEqualTo("plugin:portal-news");
+            assertThat(draft.getString("createdBy")).isEqualTo("plugin:portal-news@xa-a");
             assertThat(draft.getString("text")).isEqualTo("Xe thu gom rác đi qua thôn Đông vào thứ Ba hằng tuần.");
             assertThat(draft.getJsonArray("zones").getList()).containsExactly("thon-a1");
             assertThat(PluginsIT.plugin(province.adminA, "portal-news").getString("state")).isEqualTo("RUNNING");

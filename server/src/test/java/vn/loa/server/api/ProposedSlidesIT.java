@@ -69,7 +69,7 @@ class ProposedSlidesIT extends ApiSuite {
         assertRefused(province.approverA.post(path + "/approve", approve), 409, "already_decided");
 
         JsonArray audit = province.adminA.get("/api/v1/audit?limit=200").array();
-        assertThat(audit.stream().map(JsonObject.class::cast).anyMatch(e -> e.getString("actor").equals("plugin:echo")
+        assertThat(audit.stream().map(JsonObject.class::cast).anyMatch(e -> e.getString("actor").equals("plugin:echo@xa-a")
                 && e.getString("action").equals("slide.propose"))).isTrue();
         assertThat(audit.stream().map(JsonObject.class::cast).anyMatch(e -> e.getString("actor").equals("approver-a")
                 && e.getString("action").equals("slide.approve"))).isTrue();

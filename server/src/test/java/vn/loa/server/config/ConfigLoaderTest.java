@@ -103,6 +103,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void thePluginSecretKeyIsABase64AesKeyOrUnset() {
+        assertThat(ConfigLoader.load(Map.of("LOA_CONFIG", "/x")).security().secretKey()).isNull();
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        assertThat(ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_SECRET_KEY", key)).security().secretKey())
+                .hasSize(32);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_SECRET_KEY", "mat-khau")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_SECRET_KEY")
+                .hasMessageNotContaining("mat-khau");
+    }
+
+    @Test
     void everyDefaultKeyIsDocumented() throws Exception {
         String text = new String(ConfigLoader.class.getResourceAsStream("/loa-defaults.properties").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);

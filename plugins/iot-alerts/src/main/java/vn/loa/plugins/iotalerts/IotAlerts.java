@@ -61,6 +61,12 @@ public final class IotAlerts implements Plugin, AlertTrigger, PluginRoutes {
         return Settings.EMPTY.with("broker", "tcp://127.0.0.1:1883").with("rules", List.of());
     }
 
+    /** The broker password is a secret (write-only: Loa encrypts it and never shows it). */
+    @Override
+    public String settingsSchema() {
+        return "{\"type\":\"object\",\"properties\":{\"password\":{\"type\":\"string\",\"writeOnly\":true}}}";
+    }
+
     @Override
     public Settings validate(Settings proposed) throws InvalidSettingsException {
         IotSettings.read(proposed);
@@ -73,7 +79,7 @@ public final class IotAlerts implements Plugin, AlertTrigger, PluginRoutes {
         this.settings = IotSettings.read(context.settings());
         this.tripped = new TrippedRules(context.dataDir());
         this.book = new RuleBook(settings.rules(), tripped.load());
-        this.client = new MqttAsyncClient(settings.broker(), settings.clientId(), new MemoryPersistence());
+        this.client = new MqttAsyncClient(settings.broker(), clientId(context), new MemoryPersistence());
         client.setCallback(new Callback());
         try {
             client.connect(options()).waitForCompletion(WAIT_MS);
@@ -87,6 +93,17 @@ public final class IotAlerts implements Plugin, AlertTrigger, PluginRoutes {
             });
             retry.scheduleWithFixedDelay(this::connectAgain, 5, 5, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The MQTT client id: the admin's, or one per unit, so that a province's and a commune's instances on one broker
+     * do not take each other's session.
+     */
+    private String clientId(PluginContext context) {
+        if (context.settings().has("clientId") || context.unit() == null) {
+            return settings.clientId();
+        }
+        return settings.clientId() + "-" + context.unit().id();
     }
 
     private MqttConnectOptions options() {

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import vn.loa.plugin.AiredNotice;
 
 /**
@@ -79,16 +80,17 @@ final class Courier implements AutoCloseable {
         dead.add(new DeadLetter(channel.name(), notice, attempts, reason, clock.instant()));
     }
 
-    synchronized List<DeadLetter> deadLetters() {
-        return List.copyOf(dead);
+    /** The dead letters {@code which} selects (those of the asker's unit). */
+    synchronized List<DeadLetter> deadLetters(Predicate<DeadLetter> which) {
+        return dead.stream().filter(which).toList();
     }
 
-    /** Sends every dead letter again (with fresh retries); returns how many. */
-    int retryDeadLetters() {
+    /** Sends the dead letters {@code which} selects again (with fresh retries); returns how many. */
+    int retryDeadLetters(Predicate<DeadLetter> which) {
         List<DeadLetter> again;
         synchronized (this) {
-            again = List.copyOf(dead);
-            dead.clear();
+            again = dead.stream().filter(which).toList();
+            dead.removeAll(again);
         }
         for (DeadLetter d : again) {
             channels.stream().filter(c -> c.name().equals(d.channel())).findFirst()

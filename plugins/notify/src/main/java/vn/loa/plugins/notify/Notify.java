@@ -39,6 +39,25 @@ public final class Notify implements Plugin, OutboundChannel, PluginRoutes {
                 .with("timeoutSeconds", 10);
     }
 
+    /**
+     * The settings' JSON Schema: the SMTP password, each webhook's URL (it may carry a token in its query or user
+     * part) and each header value are secrets (write-only: Loa encrypts them and never shows them).
+     */
+    @Override
+    public String settingsSchema() {
+        return """
+                {"type":"object","properties":{
+                  "email":{"type":"object","properties":{
+                    "host":{"type":"string"},"port":{"type":"integer"},"starttls":{"type":"boolean"},
+                    "username":{"type":"string"},"password":{"type":"string","writeOnly":true},
+                    "from":{"type":"string"},"to":{"type":"array","items":{"type":"string"}}}},
+                  "webhooks":{"type":"array","items":{"type":"object","properties":{
+                    "name":{"type":"string"},"url":{"type":"string","writeOnly":true},
+                    "headers":{"type":"object","additionalProperties":{"type":"string","writeOnly":true}}}}},
+                  "retries":{"type":"integer"},"retryDelaySeconds":{"type":"number"},
+                  "timeoutSeconds":{"type":"integer"}}}""";
+    }
+
     @Override
     public Settings validate(Settings proposed) throws InvalidSettingsException {
         NotifySettings.read(proposed);
@@ -78,7 +97,8 @@ public final class Notify implements Plugin, OutboundChannel, PluginRoutes {
         switch (route) {
             case "GET /dead-letters" -> {
                 StringBuilder json = new StringBuilder("[");
-                for (Courier.DeadLetter d : courier.deadLetters()) {
+                // An instance a province configured also serves its communes: each sees its own notices only.
+                for (Courier.DeadLetter d : courier.deadLetters(d -> request.mayReach(d.notice().unit()))) {
                     json.append(json.length() > 1 ? "," : "").append("{\"channel\":").append(PluginResponse.quote(d.channel()))
                             .append(",\"id\":").append(d.notice().id())
                             .append(",\"title\":").append(PluginResponse.quote(d.notice().title()))
@@ -92,11 +112,13 @@ public final class Notify implements Plugin, OutboundChannel, PluginRoutes {
                 if (!request.isAdmin()) {
                     return PluginResponse.error(403, "forbidden", "Chỉ quản trị viên được gửi lại tin.");
                 }
-                return PluginResponse.json(202, "{\"retried\":" + courier.retryDeadLetters() + "}");
+                return PluginResponse.json(202, "{\"retried\":"
+                        + courier.retryDeadLetters(d -> request.mayReach(d.notice().unit())) + "}");
             }
             case "GET /status" -> {
                 return PluginResponse.json(200, "{\"sent\":" + courier.sent() + ",\"pending\":" + courier.pending()
-                        + ",\"deadLetters\":" + courier.deadLetters().size() + "}");
+                        + ",\"deadLetters\":" + courier.deadLetters(d -> request.mayReach(d.notice().unit())).size()
+                        + "}");
             }
             default -> {
                 return PluginResponse.error(404, "not_found", "notify có GET /dead-letters, POST /dead-letters/retry "

@@ -21,6 +21,7 @@ import vn.loa.plugin.PluginRequest;
 import vn.loa.plugin.PluginRoutesContract;
 import vn.loa.plugin.RecordingContext;
 import vn.loa.plugin.Settings;
+import vn.loa.plugin.Unit;
 
 /** notify against a real SMTP server (GreenMail) and a local webhook receiver, both started by the test. */
 class NotifyTest implements OutboundChannelContract, PluginRoutesContract {
@@ -113,6 +114,54 @@ class NotifyTest implements OutboundChannelContract, PluginRoutesContract {
                 plugin.stop();
             }
         }
+    }
+
+    @Test
+    void aProvincesInstanceShowsAndResendsEachCommuneItsOwnDeadLettersOnly() throws Exception {
+        Unit province = new Unit("tinh", "/root/tinh/");
+        Unit communeA = new Unit("xa-a", "/root/tinh/xa-a/");
+        Unit communeB = new Unit("xa-b", "/root/tinh/xa-b/");
+        try (WebhookReceiver failing = new WebhookReceiver()) {
+            failing.answer = 500;
+            Notify plugin = new Notify();
+            plugin.start(new RecordingContext(plugin.validate(settings(failing.url()).with("email", null)
+                    .with("retries", 0))));
+            try {
+                plugin.deliver(unitNotice(51, "Họp xã A", communeA));
+                plugin.deliver(unitNotice(52, "Họp xã B", communeB));
+                await(() -> failing.calls().size() == 2);
+                await(() -> dead(plugin, province).contains("\"id\":52"));
+                assertThat(dead(plugin, communeA)).contains("\"id\":51").doesNotContain("\"id\":52");
+                assertThat(dead(plugin, province)).contains("\"id\":51").contains("\"id\":52");
+
+                failing.answer = 200;
+                assertThat(plugin.handle(new PluginRequest("POST", "/dead-letters/retry", Map.of(), null, null,
+                        "admin-a", "admin", communeA)).bodyText()).isEqualTo("{\"retried\":1}");
+                await(() -> failing.calls().size() == 3);
+                assertThat(failing.calls().get(2).body()).contains("Họp xã A");
+                assertThat(dead(plugin, communeB)).contains("\"id\":52");
+            } finally {
+                plugin.stop();
+            }
+        }
+    }
+
+    private static AiredNotice unitNotice(long id, String title, Unit unit) {
+        return new AiredNotice(id, title, "Kính mời bà con dự họp.", "SCHEDULED", List.of("thon"), List.of("Thôn"),
+                Instant.parse("2026-12-01T02:30:00Z"), unit);
+    }
+
+    private static String dead(Notify plugin, Unit unit) {
+        return plugin.handle(new PluginRequest("GET", "/dead-letters", Map.of(), null, null, "tech", "technician",
+                unit)).bodyText();
+    }
+
+    @Test
+    void theSchemaMarksThePasswordWebhookUrlsAndHeaderValuesWriteOnly() {
+        String schema = new Notify().settingsSchema();
+        assertThat(schema.replaceAll("\\s", "")).contains("\"password\":{\"type\":\"string\",\"writeOnly\":true}")
+                .contains("\"url\":{\"type\":\"string\",\"writeOnly\":true}")
+                .contains("\"additionalProperties\":{\"type\":\"string\",\"writeOnly\":true}");
     }
 
     @Test
