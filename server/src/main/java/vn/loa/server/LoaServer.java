@@ -131,7 +131,10 @@ public final class LoaServer implements AutoCloseable {
         Sessions sessions = new Sessions(jdbi, new SessionStore(), audit, clock, config.tokenTtl(), security.sessionIdle());
         // Second factor, step-up and the four-eyes rule under each unit's policy (ADR 0024).
         var policies = new vn.loa.server.policy.UnitPolicies(jdbi, zoneRepository, audit, clock);
-        var totpStore = new vn.loa.server.auth.TotpStore();
+        // Secrets at rest (plugin settings, TOTP secrets) are sealed with one key outside the database (ADR 0023).
+        var secrets = new vn.loa.server.secret.SecretCipher(
+                vn.loa.server.secret.SecretKeyFile.key(config.security().secretKey(), config.dataDir()));
+        var totpStore = new vn.loa.server.auth.TotpStore(secrets);
         var stepUp = new vn.loa.server.auth.StepUp(clock, security.stepUpMaxAge());
         SignIn signIn = new SignIn(jdbi, userRepository, hasher, tokens, sessions, throttle,
                 new PasswordQueue(vertx, security.passwordThreads(), security.passwordQueue()), audit,
@@ -190,7 +193,7 @@ public final class LoaServer implements AutoCloseable {
         var announcementEvents = new AnnouncementEvents(vertx, announcements::detail, blocking, Duration.ofMillis(500));
         var nodeVolume = new NodeVolume(nodeRegistry, air.sessions(), jdbi, audit, blocking);
         plugins = new PluginModule(jdbi, lifecycle, boardStation.slides(), audit, blocking, config.dataDir(), clock,
-                config.security().secretKey());
+                secrets);
         var quietHours = new vn.loa.server.schedule.QuietHours(jdbi, zoneGuard, audit);
         var quietRoutes = new vn.loa.server.schedule.QuietHoursRoutes(quietHours, blocking);
         programmes = vn.loa.server.schedule.Programmes.start(config, jdbi, lifecycle, air.onAir(), audit,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import vn.loa.server.secret.SecretCipher;
 import vn.loa.server.db.Rows;
 
 /**
@@ -13,6 +14,13 @@ import vn.loa.server.db.Rows;
  */
 public final class TotpStore {
 
+    private final SecretCipher cipher;
+
+    /** @param cipher seals each secret before it is stored (ADR 0023's key), so a database copy holds no usable secret */
+    public TotpStore(SecretCipher cipher) {
+        this.cipher = cipher;
+    }
+
     /** A user's secret, whether enrolment was confirmed, and the time step of the last code accepted. */
     public record Secret(String secret, boolean confirmed, long lastStep) {
     }
@@ -20,7 +28,7 @@ public final class TotpStore {
     public Optional<Secret> find(Handle h, String username) {
         return h.createQuery("SELECT secret, confirmed_at, last_step FROM user_totp WHERE username = :u")
                 .bind("u", username)
-                .map((rs, ctx) -> new Secret(rs.getString("secret"), rs.getObject("confirmed_at") != null,
+                .map((rs, ctx) -> new Secret(opened(rs.getString("secret")), rs.getObject("confirmed_at") != null,
                         rs.getLong("last_step")))
                 .findOne();
     }
@@ -29,7 +37,12 @@ public final class TotpStore {
     public void start(Handle h, String username, String secret, Instant now) {
         h.createUpdate("DELETE FROM user_totp WHERE username = :u").bind("u", username).execute();
         h.createUpdate("INSERT INTO user_totp (username, secret, created_at) VALUES (:u, :s, :now)")
-                .bind("u", username).bind("s", secret).bind("now", Rows.utc(now)).execute();
+                .bind("u", username).bind("s", cipher.seal(secret)).bind("now", Rows.utc(now)).execute();
+    }
+
+    /** A secret as stored: sealed, or in clear if an earlier build stored it so. */
+    private String opened(String stored) {
+        return SecretCipher.isSealed(stored) ? cipher.open(stored) : stored;
     }
 
     /** Confirms a waiting enrolment with the step of its first right code; false when none was waiting. */

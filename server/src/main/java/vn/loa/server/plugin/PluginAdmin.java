@@ -1,5 +1,6 @@
 package vn.loa.server.plugin;
 
+import vn.loa.server.secret.SecretCipher;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -35,10 +36,10 @@ final class PluginAdmin {
     private final AuditLog audit;
     private final Blocking blocking;
     private final Clock clock;
-    private final SettingsCipher cipher;
+    private final SecretCipher cipher;
 
     PluginAdmin(Jdbi jdbi, PluginStore store, PluginHost host, AuditLog audit, Blocking blocking, Clock clock,
-            SettingsCipher cipher) {
+            SecretCipher cipher) {
         this.jdbi = jdbi;
         this.store = store;
         this.host = host;

@@ -1,5 +1,6 @@
 package vn.loa.server.plugin;
 
+import vn.loa.server.secret.SecretCipher;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -33,9 +34,8 @@ public final class PluginModule implements AutoCloseable {
     private final PluginRelay relay;
 
     public PluginModule(Jdbi jdbi, AnnouncementService lifecycle, vn.loa.server.display.ProposedSlides slides,
-            AuditLog audit, Blocking blocking, Path dataDir, Clock clock, byte[] secretKey) {
+            AuditLog audit, Blocking blocking, Path dataDir, Clock clock, SecretCipher cipher) {
         PluginStore store = new PluginStore();
-        SettingsCipher cipher = new SettingsCipher(SecretKeyFile.key(secretKey, dataDir));
         var found = PluginLoader.load(PluginModule.class.getClassLoader(), dataDir.resolve("plugins"));
         Path pluginData = dataDir.resolve("plugin-data");
         this.host = new PluginHost(found, pluginData, clock, PluginLimits.DEFAULT,
@@ -55,7 +55,7 @@ public final class PluginModule implements AutoCloseable {
      * Starts (or holds stopped) each unit's instance as its saved settings say, after bringing older saved settings up
      * to date: the plugin folder moved into the unit's, the unit's plugin user made, secrets saved in clear sealed.
      */
-    private void restartSaved(Jdbi jdbi, PluginStore store, SettingsCipher cipher, Path pluginData, Clock clock) {
+    private void restartSaved(Jdbi jdbi, PluginStore store, SecretCipher cipher, Path pluginData, Clock clock) {
         for (PluginStore.Config c : jdbi.withHandle(store::all)) {
             if (!host.configurable(c.name())) {
                 continue;

@@ -1,5 +1,6 @@
 package vn.loa.server.plugin;
 
+import vn.loa.server.secret.SecretCipher;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -12,7 +13,7 @@ import vn.loa.server.http.ApiError;
  * Which of a plugin's settings are secrets, and what Loa does with them: a value is secret when the plugin's settings
  * schema marks it (or an object or array around it) {@code "writeOnly": true}, or when its key names a password,
  * secret or token (for plugins without a schema). Secrets are shown as {@link #MASK}, sealed with a
- * {@link SettingsCipher} before they are stored, and a mask a client sends back keeps the saved value. Immutable.
+ * {@link SecretCipher} before they are stored, and a mask a client sends back keeps the saved value. Immutable.
  */
 final class SecretSettings {
 
@@ -41,22 +42,22 @@ final class SecretSettings {
     JsonObject masked(JsonObject settings) {
         Object marked = walk(settings.copy(), schema, false, v -> v == null || "".equals(v) ? v : MASK);
         // A value sealed under an older schema is masked too.
-        return (JsonObject) walk(marked, null, true, v -> SettingsCipher.isSealed(v) ? MASK : v);
+        return (JsonObject) walk(marked, null, true, v -> SecretCipher.isSealed(v) ? MASK : v);
     }
 
     /**
      * A copy with every secret sealed (JSON-encoded, then encrypted); values sealed already, and empty ones (nothing
      * to hide, and shown as empty), stay as they are.
      */
-    JsonObject sealed(JsonObject settings, SettingsCipher cipher) {
+    JsonObject sealed(JsonObject settings, SecretCipher cipher) {
         return (JsonObject) walk(settings.copy(), schema, false,
-                v -> v == null || "".equals(v) || SettingsCipher.isSealed(v) ? v : cipher.seal(Json.encode(v)));
+                v -> v == null || "".equals(v) || SecretCipher.isSealed(v) ? v : cipher.seal(Json.encode(v)));
     }
 
     /** A copy with every sealed value opened, wherever it is (a schema that changed strands nothing). */
-    static JsonObject opened(JsonObject settings, SettingsCipher cipher) {
+    static JsonObject opened(JsonObject settings, SecretCipher cipher) {
         return (JsonObject) walk(settings.copy(), null, true,
-                v -> SettingsCipher.isSealed(v) ? Json.decodeValue(cipher.open((String) v)) : v);
+                v -> SecretCipher.isSealed(v) ? Json.decodeValue(cipher.open((String) v)) : v);
     }
 
     /**

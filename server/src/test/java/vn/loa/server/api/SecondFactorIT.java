@@ -40,6 +40,11 @@ class SecondFactorIT extends ApiSuite {
         PhoneApp app = PhoneApp.scan(start.json().getString("qr"), CLOCK);
         assertThat(app.uri()).isEqualTo(start.json().getString("uri")).startsWith("otpauth://totp/Loa:")
                 .contains("secret=" + start.json().getString("secret"));
+        // The enrolment just started is the newest row (a half-signed-in user cannot ask who they are).
+        String atRest = server.loa().jdbi().withHandle(h -> h.createQuery("SELECT secret FROM user_totp "
+                + "ORDER BY created_at DESC FETCH FIRST 1 ROW ONLY").mapTo(String.class).one());
+        assertThat(atRest).as("sealed in the database").startsWith("loa-enc:v1:")
+                .doesNotContain(start.json().getString("secret"));
         Api.Reply confirmed = user.post("/api/v1/auth/totp/confirm", code(app.code()));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         confirmed.json().getJsonArray("recoveryCodes").forEach(c -> recoveryCodes.add((String) c));

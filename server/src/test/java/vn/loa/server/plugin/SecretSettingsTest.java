@@ -1,5 +1,6 @@
 package vn.loa.server.plugin;
 
+import vn.loa.server.secret.SecretCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class SecretSettingsTest {
                 "headers":{"type":"object","additionalProperties":{"type":"string","writeOnly":true}}}}},
               "smtp":{"type":"object","writeOnly":true}}}""";
 
-    private static final SettingsCipher CIPHER = new SettingsCipher(new byte[32]);
+    private static final SecretCipher CIPHER = new SecretCipher(new byte[32]);
 
     private static JsonObject settings() {
         return new JsonObject().put("retries", 3)
@@ -46,7 +47,7 @@ class SecretSettingsTest {
     void sealedSecretsAreNotInClearAndOpenBackToTheSameValues() {
         JsonObject sealed = SecretSettings.of(SCHEMA).sealed(settings(), CIPHER);
         assertThat(sealed.encode()).doesNotContain("q-secret").doesNotContain("h-secret").doesNotContain("by-name")
-                .doesNotContain("smtp.xa.gov.vn").contains(SettingsCipher.PREFIX).contains("\"retries\":3");
+                .doesNotContain("smtp.xa.gov.vn").contains(SecretCipher.PREFIX).contains("\"retries\":3");
         assertThat(SecretSettings.opened(sealed, CIPHER)).isEqualTo(settings());
         assertThat(SecretSettings.of(SCHEMA).sealed(sealed, CIPHER)).as("sealing twice changes nothing")
                 .isEqualTo(sealed);
@@ -60,7 +61,7 @@ class SecretSettingsTest {
         byte[] other = new byte[32];
         Arrays.fill(other, (byte) 7);
         JsonObject sealed = SecretSettings.of(SCHEMA).sealed(settings(), CIPHER);
-        assertThatThrownBy(() -> SecretSettings.opened(sealed, new SettingsCipher(other)))
+        assertThatThrownBy(() -> SecretSettings.opened(sealed, new SecretCipher(other)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("LOA_SECRET_KEY");
     }
 

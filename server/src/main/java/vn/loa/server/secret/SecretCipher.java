@@ -1,4 +1,4 @@
-package vn.loa.server.plugin;
+package vn.loa.server.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,28 +10,28 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts and decrypts one secret setting with AES-GCM (the JDK's provider): a fresh 96-bit nonce per value, a
- * 128-bit tag, stored as {@code loa-enc:v1:<base64 of nonce and ciphertext>} so that a sealed value is still a JSON
- * string and is recognised when read. Thread-safe.
+ * Encrypts and decrypts one secret at rest (a plugin's secret setting, a user's TOTP secret) with AES-GCM (the JDK's
+ * provider): a fresh 96-bit nonce per value, a 128-bit tag, stored as {@code loa-enc:v1:<base64 of nonce and
+ * ciphertext>} so that a sealed value is still a JSON string and is recognised when read. Thread-safe.
  */
-final class SettingsCipher {
+public final class SecretCipher {
 
-    static final String PREFIX = "loa-enc:v1:";
+    public static final String PREFIX = "loa-enc:v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
-    SettingsCipher(byte[] key) {
+    public SecretCipher(byte[] key) {
         this.key = new SecretKeySpec(key, "AES");
     }
 
-    static boolean isSealed(Object value) {
+    public static boolean isSealed(Object value) {
         return value instanceof String s && s.startsWith(PREFIX);
     }
 
-    String seal(String plain) {
+    public String seal(String plain) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
@@ -48,14 +48,14 @@ final class SettingsCipher {
     }
 
     /** The plain text of a sealed value; fails with {@link IllegalStateException} under another key. */
-    String open(String sealed) {
+    public String open(String sealed) {
         try {
             byte[] in = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             return new String(c.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("a plugin secret cannot be decrypted with this server's key (LOA_SECRET_KEY "
+            throw new IllegalStateException("a secret cannot be decrypted with this server's key (LOA_SECRET_KEY "
                     + "or secret.key differ from the ones that saved it); an admin must enter it again");
         }
     }

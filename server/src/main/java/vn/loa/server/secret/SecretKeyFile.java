@@ -1,4 +1,4 @@
-package vn.loa.server.plugin;
+package vn.loa.server.secret;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +11,11 @@ import java.util.Base64;
 import vn.loa.server.config.ConfigException;
 
 /**
- * The key that encrypts plugins' secrets when no {@code LOA_SECRET_KEY} is set: {@code <data dir>/secret.key}, 32
- * random bytes in base64, created at first start readable and writable by the server's user only (ADR 0023).
+ * The key that encrypts secrets at rest (plugins' settings, TOTP secrets) when no {@code LOA_SECRET_KEY} is set:
+ * {@code <data dir>/secret.key}, 32 random bytes in base64, created at first start readable and writable by the
+ * server's user only (ADR 0023).
  */
-final class SecretKeyFile {
+public final class SecretKeyFile {
 
     static final String NAME = "secret.key";
 
@@ -22,7 +23,7 @@ final class SecretKeyFile {
     }
 
     /** The configured key, or the key file's (created when absent). */
-    static byte[] key(byte[] configured, Path dataDir) {
+    public static byte[] key(byte[] configured, Path dataDir) {
         if (configured != null) {
             return configured;
         }
