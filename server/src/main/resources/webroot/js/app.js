@@ -17,6 +17,7 @@ import reports from './pages/reports.js';
 import programme from './pages/programme.js';
 import zonesPage from './pages/zones.js';
 import secondStep from './pages/second-step.js';
+import firstPassword from './pages/first-password.js';
 import security from './pages/security.js';
 
 /** [hash pattern, page, what the role must be allowed to do (or null), nav label key or null]. */
@@ -97,7 +98,7 @@ async function route() {
   let current = p;
   if (s && s.pending) {
     // Password given, second step owed: nothing else until it is done (the server refuses the rest anyway).
-    page = secondStep;
+    page = s.pending === 'password' ? firstPassword : secondStep;
     current = '/second-step';
   } else if (s && p !== '/signin') {
     const match = ROUTES.find(([re]) => re.test(p));

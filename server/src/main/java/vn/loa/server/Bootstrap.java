@@ -52,6 +52,10 @@ final class Bootstrap {
             String password = generate ? randomText(random, 12) : adminPassword;
             users.insert(h, new User(ADMIN, "Quản trị viên", Role.ADMIN, root.id(), root.path(), true),
                     hasher.hash(password), clock.instant());
+            if (generate) {
+                // A password printed on a console may be read by others: the admin replaces it at first sign-in.
+                users.mustChangePassword(h, ADMIN, true);
+            }
             return new Outcome(key, generate ? Optional.of(password) : Optional.empty());
         });
     }

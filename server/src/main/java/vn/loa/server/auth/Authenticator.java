@@ -25,6 +25,8 @@ public final class Authenticator implements Handler<RoutingContext> {
             "/api/v1/nodes/control", "/api/v1/nodes/here");
     /** What a session that still owes its second step may reach: enrolment, the code, sign-out. */
     private static final String SIGN_IN_STEPS = "/api/v1/auth/";
+    /** Where a user with a generated password changes it, the one route such a session may reach besides sign-in's. */
+    private static final String OWN_PASSWORD = "/api/v1/users/me/password";
     /** Node agents fetch prefetched audio with their node id and token (HTTP Basic), checked by the route. */
     private static final String NODE_FILES = "/api/v1/nodes/prefetch/";
 
@@ -64,7 +66,9 @@ public final class Authenticator implements Handler<RoutingContext> {
                     return blocking.run(() -> sessions.caller(claims.sessionId(), claims.username(), address));
                 })
                 .onSuccess(caller -> {
-                    if (caller.factor().pending() != null && !path.startsWith(SIGN_IN_STEPS)) {
+                    if (caller.factor().pending() != null && !path.startsWith(SIGN_IN_STEPS)
+                            && !(caller.factor().pending() == SecondFactor.Pending.PASSWORD
+                                    && path.equals(OWN_PASSWORD))) {
                         ctx.request().resume();
                         ctx.fail(secondStepOwed(caller.factor().pending()));
                         return;
@@ -80,6 +84,10 @@ public final class Authenticator implements Handler<RoutingContext> {
     }
 
     private static ApiError secondStepOwed(SecondFactor.Pending pending) {
+        if (pending == SecondFactor.Pending.PASSWORD) {
+            return new ApiError(401, "password_change_required", "Mật khẩu này do Loa tạo: hãy đổi mật khẩu "
+                    + "(POST /api/v1/users/me/password) trước khi làm việc.");
+        }
         return new ApiError(401, "second_factor_required", pending == SecondFactor.Pending.ENROL
                 ? "Đơn vị yêu cầu xác thực hai bước: hãy đăng ký ứng dụng xác thực (POST /api/v1/auth/totp/enrol) "
                         + "trước khi làm việc."

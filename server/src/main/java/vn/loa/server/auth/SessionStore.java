@@ -43,6 +43,12 @@ public final class SessionStore {
                 .execute();
     }
 
+    /** The session's user replaced a generated password: nothing is owed any more (no code was proved). */
+    public void passwordChanged(Handle h, String id) {
+        h.createUpdate("UPDATE auth_session SET pending = NULL WHERE id = :id AND pending = 'password'").bind("id", id)
+                .execute();
+    }
+
     /** The session's user proved their second factor now: nothing is owed any more, and the failures are forgiven. */
     public void proved(Handle h, String id, Instant now) {
         h.createUpdate("UPDATE auth_session SET pending = NULL, proved_at = :now, factor_failures = 0 WHERE id = :id")

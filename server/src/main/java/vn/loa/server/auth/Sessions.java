@@ -101,6 +101,11 @@ public final class Sessions {
         return new Caller(row.username(), row.role(), row.unitId(), row.unitPath(), address, row.factor());
     }
 
+    /** The session replaced a generated password, inside the caller's transaction: it may act now. */
+    public void passwordChanged(Handle h, String id) {
+        store.passwordChanged(h, id);
+    }
+
     /** The session proved a second-factor code now, inside the caller's transaction; call {@link #forgetSession} after. */
     public void proved(Handle h, String id) {
         store.proved(h, id, clock.instant());

@@ -98,6 +98,9 @@ public final class SignIn {
         if (totp.find(h, user.username()).filter(TotpStore.Secret::confirmed).isPresent()) {
             return SecondFactor.Pending.TOTP;
         }
+        if (users.mustChangePassword(h, user.username())) {
+            return SecondFactor.Pending.PASSWORD;
+        }
         return policies.at(h, unitPath).requiresTotp(user.role()) ? SecondFactor.Pending.ENROL : null;
     }
 

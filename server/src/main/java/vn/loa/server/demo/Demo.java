@@ -28,7 +28,16 @@ public final class Demo {
         String password = server.generatedAdminPassword().orElse(config.adminPassword());
         boolean seeded = false;
         if (server.generatedAdminPassword().isPresent() || !password.isBlank()) {
+            // The sample commune is made through the API as the admin; a generated password is still to be changed by
+            // the person who first signs in, so it is owed again once the seeding is done.
+            boolean generated = server.generatedAdminPassword().isPresent();
+            if (generated) {
+                mustChange(server, false);
+            }
             seeded = new DemoCommune(base, password, config.dataDir()).seedIfEmpty();
+            if (generated) {
+                mustChange(server, true);
+            }
         }
         agents.startAll(config.dataDir(), base);
         System.out.println();
@@ -53,5 +62,9 @@ public final class Demo {
         System.out.println("  Loa thu âm / recording nodes: " + agents.count() + ", tệp WAV ở / WAV files in "
                 + config.dataDir().resolve("nodes") + "/<loa>/");
         System.out.println("Nhấn Ctrl+C để dừng / press Ctrl+C to stop.");
+    }
+
+    private static void mustChange(LoaServer server, boolean must) {
+        server.jdbi().useHandle(h -> new vn.loa.server.user.UserRepository().mustChangePassword(h, "admin", must));
     }
 }

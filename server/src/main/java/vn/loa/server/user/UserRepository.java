@@ -43,9 +43,22 @@ public final class UserRepository {
                 .execute();
     }
 
+    /** Sets a user's own new password; one Loa generated no longer has to be changed. */
     public void setPassword(Handle h, String username, String passwordHash) {
-        h.createUpdate("UPDATE app_user SET password_hash = :hash WHERE username = :u")
+        h.createUpdate("UPDATE app_user SET password_hash = :hash, must_change_password = FALSE WHERE username = :u")
                 .bind("hash", passwordHash).bind("u", username).execute();
+    }
+
+    /** Whether the user's current password was generated, so that their next sign-in may only change it. */
+    public void mustChangePassword(Handle h, String username, boolean must) {
+        h.createUpdate("UPDATE app_user SET must_change_password = :m WHERE username = :u").bind("m", must)
+                .bind("u", username).execute();
+    }
+
+    /** Whether the user must change a generated password before anything else. */
+    public boolean mustChangePassword(Handle h, String username) {
+        return h.createQuery("SELECT must_change_password FROM app_user WHERE username = :u").bind("u", username)
+                .mapTo(Boolean.class).findOne().orElse(false);
     }
 
     public boolean any(Handle h) {

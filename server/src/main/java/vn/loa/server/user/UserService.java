@@ -132,6 +132,7 @@ public final class UserService {
             }
             users.setPassword(h, caller.username(), hash);
             sessions.endAllOf(h, caller.username(), sessionId, SessionEnd.PASSWORD_CHANGED);
+            sessions.passwordChanged(h, sessionId);
             audit.record(h, caller, "user.password", "user:" + caller.username(), null);
         });
         sessions.forget(caller.username());
