@@ -1,4 +1,4 @@
-package vn.loa.server.demo;
+package vn.loa.demo;
 
 import java.io.IOException;
 import java.nio.file.Files;

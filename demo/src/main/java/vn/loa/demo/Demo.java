@@ -1,4 +1,4 @@
-package vn.loa.server.demo;
+package vn.loa.demo;
 
 import java.time.Clock;
 import vn.loa.server.LoaServer;

@@ -1,4 +1,4 @@
-package vn.loa.server.demo;
+package vn.loa.demo;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

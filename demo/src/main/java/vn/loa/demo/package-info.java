@@ -1,2 +1,2 @@
 /** {@code ./loa demo}: the server with a sample commune for a first look. */
-package vn.loa.server.demo;
+package vn.loa.demo;
