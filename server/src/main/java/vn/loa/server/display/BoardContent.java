@@ -1,5 +1,8 @@
 package vn.loa.server.display;
 
+import vn.loa.display.screen.Screen;
+import vn.loa.display.screen.PlaylistItem;
+import vn.loa.display.screen.MediaStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package vn.loa.server.display;
 
+import vn.loa.display.screen.Screen;
+import vn.loa.display.screen.ScreenRenderer;
+import vn.loa.display.screen.PlaylistItem;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

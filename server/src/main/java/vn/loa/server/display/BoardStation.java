@@ -1,5 +1,7 @@
 package vn.loa.server.display;
 
+import vn.loa.display.screen.ScreenRenderer;
+import vn.loa.display.screen.MediaStore;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocketHandshake;

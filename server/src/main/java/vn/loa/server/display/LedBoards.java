@@ -1,5 +1,7 @@
 package vn.loa.server.display;
 
+import vn.loa.display.screen.Screen;
+import vn.loa.display.screen.ScreenRenderer;
 import java.awt.image.BufferedImage;
 import java.net.InetSocketAddress;
 import java.time.Clock;

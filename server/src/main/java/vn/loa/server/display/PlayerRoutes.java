@@ -1,5 +1,7 @@
 package vn.loa.server.display;
 
+import vn.loa.display.screen.ScreenRenderer;
+import vn.loa.display.screen.MediaStore;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,5 +1,6 @@
 package vn.loa.server.display;
 
+import vn.loa.display.screen.Screen;
 import io.vertx.core.Handler;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;

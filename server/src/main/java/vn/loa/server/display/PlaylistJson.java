@@ -1,5 +1,7 @@
 package vn.loa.server.display;
 
+import vn.loa.display.screen.Screen;
+import vn.loa.display.screen.PlaylistItem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.DayOfWeek;

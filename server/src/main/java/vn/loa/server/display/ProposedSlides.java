@@ -1,5 +1,6 @@
 package vn.loa.server.display;
 
+import vn.loa.display.screen.PlaylistItem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

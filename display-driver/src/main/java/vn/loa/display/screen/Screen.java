@@ -1,4 +1,4 @@
-package vn.loa.server.display;
+package vn.loa.display.screen;
 
 import java.time.Instant;
 import java.util.List;

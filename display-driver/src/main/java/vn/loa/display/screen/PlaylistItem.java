@@ -1,4 +1,4 @@
-package vn.loa.server.display;
+package vn.loa.display.screen;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
