@@ -32,6 +32,8 @@ public final class AirStation implements AutoCloseable {
     private final ExecutorService makers;
     private final ExecutorService prefetching;
     private final AirBacklog backlog = new AirBacklog(System::nanoTime);
+    /** The air's records, written behind it; at most this many wait, and a stop waits up to 30 s for a lost database. */
+    private final AirRecords records = new AirRecords(10_000, java.time.Duration.ofSeconds(30));
     private final OnAir onAir;
     private final NodeControlServer control;
     private final LiveAir live;
@@ -54,7 +56,7 @@ public final class AirStation implements AutoCloseable {
         this.makers = Executors.newCachedThreadPool(daemon("loa-air-maker", Thread.NORM_PRIORITY));
         // Rendering a file of hours ahead for the agents must not hold back what airs now.
         this.prefetching = Executors.newSingleThreadExecutor(daemon("loa-prefetch", Thread.NORM_PRIORITY));
-        AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, clock);
+        AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, records, clock);
         this.transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@" + hostName(), log);
         log.ssrcsFrom(transmitter::ssrcOf);
         this.streams = new ZoneStreams(transmitter, new UdpFanOut.Ttl(rtp.unicastTtl(), rtp.multicastTtl()),
@@ -72,7 +74,7 @@ public final class AirStation implements AutoCloseable {
         this.clock = clock;
         this.sweeper = vertx.setPeriodic(SWEEP_EVERY.toMillis(), t -> prefetcher.sweepLater());
         this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, prefetcher, worker, urgent,
-                makers, backlog, clock);
+                makers, backlog, records, clock);
         prefetcher.soundsFrom(onAir::sound); // files sound exactly as the air does
         this.control = new NodeControlServer(vertx, blocking,
                 (id, token) -> jdbi.withHandle(h -> nodes.agentWithToken(h, id, NodeTokens.sha256(token))),
@@ -90,7 +92,7 @@ public final class AirStation implements AutoCloseable {
                         return streams.port(ZoneStreams.keyOf(node));
                     }
                 }, rtp, clock);
-        this.live = new LiveAir(jdbi, lifecycle, targets, streams, transmitter, log, clock);
+        this.live = new LiveAir(jdbi, lifecycle, targets, streams, transmitter, log, records, clock);
         sessions.onZoneChanged(onAir::refreshZone);
         sessions.onArrival(session -> {
             log.arrived(session);
@@ -176,5 +178,11 @@ public final class AirStation implements AutoCloseable {
         makers.shutdownNow();
         prefetching.shutdownNow();
         streams.close();
+        records.close(); // before the database closes: nothing the air did goes unrecorded
+    }
+
+    /** Records of the air still waiting to be written (a stalled database); /health shows them. */
+    public int recordsWaiting() {
+        return records.waiting();
     }
 }
