@@ -46,9 +46,12 @@ public final class AirStation implements AutoCloseable {
     /** How often prefetched files of ended announcements are looked for and deleted. */
     private static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofMinutes(10);
 
-    /** @param prefetchDir where announcements rendered ahead for store-and-forward are kept until nodes fetch them */
+    /**
+     * @param prefetchDir where announcements rendered ahead for store-and-forward are kept until nodes fetch them
+     * @param diskLow true while the data folder's disk is nearly full: nothing is rendered ahead then
+     */
     public AirStation(Vertx vertx, Jdbi jdbi, AnnouncementService lifecycle, OnAir.Speech speech, Blocking blocking,
-            RtpSettings rtp, Clock clock, Path prefetchDir) {
+            RtpSettings rtp, Clock clock, Path prefetchDir, java.util.function.BooleanSupplier diskLow) {
         this.worker = Executors.newSingleThreadExecutor(daemon("loa-air", Thread.NORM_PRIORITY));
         // Emergencies only: nothing a clerk sends queues here (ADR 0017).
         this.urgent = Executors.newSingleThreadExecutor(daemon("loa-air-emergency", Thread.MAX_PRIORITY));
@@ -68,7 +71,7 @@ public final class AirStation implements AutoCloseable {
         log.titlesTo(mounts);
         log.positionsFrom(streams::position);
         log.destinationsTo(streams::send);
-        this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, prefetching, makers, clock);
+        this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, prefetching, makers, diskLow, clock);
         prefetcher.restore(); // before any agent connects: it is told what it still has to fetch
         this.vertx = vertx;
         this.clock = clock;

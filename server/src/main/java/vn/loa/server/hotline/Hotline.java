@@ -25,7 +25,8 @@ public final class Hotline implements AutoCloseable {
     private final SipHotline sip;
 
     public Hotline(HotlineConfig config, Jdbi jdbi, AnnouncementService lifecycle, LiveAir live, OnAir.Speech speech,
-            PasswordHasher hasher, AuditLog audit, Path dataDir, Clock clock) throws Exception {
+            PasswordHasher hasher, AuditLog audit, Path dataDir, java.util.function.BooleanSupplier diskLow, Clock clock)
+            throws Exception {
         Path recordings = dataDir.resolve("hotline");
         this.numbers = new HotlineNumbers(jdbi, hasher, audit, clock);
         this.presets = new HotlinePresets(jdbi, audit);
@@ -33,7 +34,7 @@ public final class Hotline implements AutoCloseable {
         if (config.enabled()) {
             HotlineAir air = new HotlineAir(jdbi, numbers, lifecycle, live, speech, latency);
             HotlineGate gate = new HotlineGate(jdbi, numbers, air, audit, clock, config.settings().pinAttempts());
-            this.sip = SipHotline.start(config.settings(), gate, air, recordings);
+            this.sip = SipHotline.start(config.settings(), gate, air, recordings, diskLow);
         } else {
             this.sip = null;
         }
