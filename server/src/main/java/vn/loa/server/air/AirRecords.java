@@ -1,8 +1,5 @@
 package vn.loa.server.air;
 
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -69,7 +66,7 @@ final class AirRecords implements AutoCloseable {
                 record.run();
                 return;
             } catch (RuntimeException e) {
-                if (!databaseAway(e)) {
+                if (!vn.loa.server.db.DatabaseAway.is(e)) {
                     LOG.warn("an air record could not be written", e);
                     return;
                 }
@@ -91,28 +88,6 @@ final class AirRecords implements AutoCloseable {
                 pause = pause.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : pause.multipliedBy(2);
             }
         }
-    }
-
-    /** True when {@code e} says the database could not be reached or could not write, not that the step was wrong. */
-    static boolean databaseAway(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && away(sql.getSQLState(), sql.getErrorCode())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean away(String state, int code) {
-        if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-                || state.startsWith("58") || state.equals("40001") || state.equals("40P01"))) {
-            return true; // connection, resources (disk full), operator intervention, system, serialization, deadlock
-        }
-        // H2: the database was closed (after a write failed), a file could not be written, a lock timed out.
-        return code == 90098 || code == 90028 || code == 90031 || code == 50200 || code == 90121;
     }
 
     /** Writes what is queued (waiting up to the flush limit while the database is away), then stops. */

@@ -2,7 +2,6 @@ package vn.loa.server.air;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.ConnectionException;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 
 class AirRecordsTest {
@@ -73,20 +71,6 @@ class AirRecordsTest {
         records.close();
         assertThat(tries).hasValue(1);
         assertThat(written).containsExactly("next");
-    }
-
-    @Test
-    void tellsADatabaseThatIsAwayFromAStepThatIsWrong() {
-        assertThat(AirRecords.databaseAway(wrapped(new SQLException("connection refused", "08001")))).isTrue();
-        assertThat(AirRecords.databaseAway(wrapped(new SQLException("disk full", "53100")))).isTrue();
-        assertThat(AirRecords.databaseAway(wrapped(new SQLException("The database has been closed", "90098", 90098))))
-                .isTrue();
-        assertThat(AirRecords.databaseAway(wrapped(new SQLException("duplicate key", "23505")))).isFalse();
-        assertThat(AirRecords.databaseAway(new IllegalArgumentException("bad"))).isFalse();
-    }
-
-    private static RuntimeException wrapped(SQLException e) {
-        return new UnableToExecuteStatementException(e, null);
     }
 
     private static void await(CountDownLatch latch) {
