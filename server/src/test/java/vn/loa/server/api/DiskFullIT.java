@@ -5,20 +5,17 @@ import static vn.loa.server.api.Province.created;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.RtpCapture;
-import vn.loa.server.testing.TempDirs;
+import vn.loa.server.testing.SmallDisk;
 import vn.loa.server.testing.TestServer;
 
 /**
@@ -37,15 +34,14 @@ import vn.loa.server.testing.TestServer;
  */
 class DiskFullIT {
 
-    private static Path disk;
+    private static SmallDisk disk;
     private static TestServer server;
     private static Province province;
 
     @BeforeAll
     static void start() throws Exception {
-        disk = TempDirs.create("loa-full-disk-");
-        run("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", disk.toString());
-        server = TestServer.onH2(Map.of("data.dir", disk.toString(), "disk.min.free", "24"));
+        disk = SmallDisk.mount("loa-full-disk-", 64);
+        server = TestServer.onH2(Map.of("data.dir", disk.folder().toString(), "disk.min.free", "24"));
         province = new Province(server);
     }
 
@@ -54,7 +50,9 @@ class DiskFullIT {
         if (server != null) {
             server.close();
         }
-        run("umount", "-l", disk.toString());
+        if (disk != null) {
+            disk.close();
+        }
     }
 
     @Test
@@ -71,7 +69,7 @@ class DiskFullIT {
             for (int round = 0; round < rounds; round++) {
                 long before = created(province.clerkA.post("/api/v1/announcements", Province.notice("Trước", zone)))
                         .json().getLong("id");
-                Path filler = fill();
+                Path filler = disk.fill(0);
                 Api.Reply whileFull = province.clerkA.post("/api/v1/announcements", Province.notice("Khi đầy", zone));
                 for (int i = 0; i < 3 && whileFull.status() < 300; i++) {
                     // The first writes may still fit in what the file system had left.
@@ -118,30 +116,6 @@ class DiskFullIT {
                     .put("restarts", 0)
                     .put("machine", CrashConsistencyIT.machine());
             Files.writeString(Path.of(results), figures.encodePrettily() + "\n");
-        }
-    }
-
-    /** Fills the disk to its last byte; returns the file to delete to free it. */
-    private static Path fill() throws IOException {
-        Path filler = disk.resolve("filler.bin");
-        try (RandomAccessFile f = new RandomAccessFile(filler.toFile(), "rw")) {
-            f.seek(f.length());
-            byte[] block = new byte[1 << 16];
-            while (true) {
-                try {
-                    f.write(block); // written, not sparse: tmpfs counts what is there
-                } catch (IOException full) {
-                    return filler;
-                }
-            }
-        }
-    }
-
-    private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + ": " + said);
         }
     }
 }
