@@ -96,6 +96,7 @@ public final class LoaServer implements AutoCloseable {
     private PluginModule plugins;
     private vn.loa.server.schedule.Programmes programmes;
     private NodePresence presence;
+    private vn.loa.server.http.Pressure pressure;
     private Optional<String> generatedPassword = Optional.empty();
 
     public LoaServer(LoaConfig config, Clock clock) {
@@ -233,7 +234,8 @@ public final class LoaServer implements AutoCloseable {
         new vn.loa.server.air.MountRoutes(jdbi, air.mounts(), blocking).mount(api);
 
         new HealthRoutes(database, new SpeechReadiness(clock),
-                new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit(), disk), blocking, registry,
+                pressure = new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
+                        .airRecords(air::recordsWaiting), blocking, registry,
                 security.metricsToken()).mount(api);
         plugins.mountRelay(api);
         // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.
@@ -302,6 +304,9 @@ public final class LoaServer implements AutoCloseable {
         }
         if (database != null) {
             database.close();
+        }
+        if (pressure != null) {
+            pressure.close();
         }
     }
 }
