@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
@@ -50,6 +51,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
     private final CallerGate gate;
     private final HotlineActions actions;
     private final Path recordings;
+    private final BooleanSupplier diskLow;
     private final InviteThrottle throttle;
     private final Map<String, HotlineCall> calls = new ConcurrentHashMap<>();
     private final Map<String, ServerTransaction> ringing = new ConcurrentHashMap<>();
@@ -71,8 +73,10 @@ public final class SipHotline implements SipListener, AutoCloseable {
     private final CallerCheck check;
     private final TcpGuard tcpGuard;
 
-    private SipHotline(HotlineSettings settings, CallerGate gate, HotlineActions actions, Path recordings, int port) {
+    private SipHotline(HotlineSettings settings, CallerGate gate, HotlineActions actions, Path recordings,
+            BooleanSupplier diskLow, int port) {
         this.settings = settings;
+        this.diskLow = diskLow;
         this.gate = gate;
         this.actions = actions;
         this.recordings = recordings;
@@ -90,8 +94,17 @@ public final class SipHotline implements SipListener, AutoCloseable {
     /** Starts listening (and registering, if a trunk is set); prompts are spoken in the background. */
     public static SipHotline start(HotlineSettings settings, CallerGate gate, HotlineActions actions, Path recordings)
             throws Exception {
+        return start(settings, gate, actions, recordings, () -> false);
+    }
+
+    /**
+     * As {@link #start(HotlineSettings, CallerGate, HotlineActions, Path)}; while {@code diskLow} says the disk is
+     * nearly full, calls are answered and aired unrecorded.
+     */
+    public static SipHotline start(HotlineSettings settings, CallerGate gate, HotlineActions actions, Path recordings,
+            BooleanSupplier diskLow) throws Exception {
         int port = settings.port() == 0 ? HotlineStack.freePort(settings.listenHost()) : settings.port();
-        SipHotline hotline = new SipHotline(settings, gate, actions, recordings, port);
+        SipHotline hotline = new SipHotline(settings, gate, actions, recordings, diskLow, port);
         hotline.listen();
         return hotline;
     }
@@ -207,7 +220,7 @@ public final class SipHotline implements SipListener, AutoCloseable {
                 return;
             }
             MediaPort media = new MediaPort(settings.listenHost());
-            CallRecording recording = new CallRecording(recordings.resolve(callFile(callId)));
+            CallRecording recording = CallRecording.open(recordings.resolve(callFile(callId)), diskLow);
             HotlineCall call = new HotlineCall(Integer.toHexString(callId.hashCode() & 0x7FFFFFFF) + "-"
                     + System.currentTimeMillis() % 100_000, number, address, gate, actions, this::prompt, media,
                     recording, this::hangUp, metrics, () -> check.pinDone(callId));

@@ -95,6 +95,7 @@ public final class LoaServer implements AutoCloseable {
     private vn.loa.server.schedule.Programmes programmes;
     private NodePresence presence;
     private vn.loa.server.audit.AuditKeeper auditKeeper;
+    private vn.loa.server.http.Pressure pressure;
     private Optional<String> generatedPassword = Optional.empty();
 
     public LoaServer(LoaConfig config, Clock clock) {
@@ -158,8 +159,11 @@ public final class LoaServer implements AutoCloseable {
                 config.programmes().minInterval(), clock);
         announcer.warmUp();
         Abbreviations abbreviations = new Abbreviations(jdbi, announcer, audit);
+        // The data folder's free space: uploads are refused, and files the server would write for itself (rendered
+        // ahead, call recordings) skipped, below the limit (ADR 0021, 0025).
+        var disk = new vn.loa.server.http.DiskSpace(config.dataDir(), config.programmes().diskMinFree());
         air = new AirStation(vertx, jdbi, lifecycle, new AnnouncerSpeech(abbreviations), blocking, config.rtp(),
-                clock, config.dataDir().resolve("prefetch"));
+                clock, config.dataDir().resolve("prefetch"), disk::low);
         var nodeRegistry = new DeviceRegistry<>(jdbi, new NodeRepository(),
                 new DeviceKind<Node>("loa", "node", Node::id, Node::zone, n -> n.name() + " @ " + n.zone()),
                 zoneGuard, audit, clock);
@@ -188,7 +192,7 @@ public final class LoaServer implements AutoCloseable {
         Authenticator authenticator = new Authenticator(tokens, sessions, blocking);
         // The SIP hotline (issue 7): the API always; the phone side when hotline.enabled.
         hotline = new Hotline(config.hotline(), jdbi, lifecycle, air.live(), new AnnouncerSpeech(abbreviations), hasher,
-                audit, config.dataDir(), clock);
+                audit, config.dataDir(), disk::low, clock);
         var hotlineRoutes = hotline.routes(blocking);
         var announcementEvents = new AnnouncementEvents(vertx, announcements::detail, blocking, Duration.ofMillis(500));
         var nodeVolume = new NodeVolume(nodeRegistry, air.sessions(), jdbi, audit, blocking);
@@ -210,7 +214,6 @@ public final class LoaServer implements AutoCloseable {
         var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock), blocking);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
-        var disk = new vn.loa.server.http.DiskSpace(config.dataDir(), config.programmes().diskMinFree());
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
             auth.mount(builder);
             sessionRoutes.mount(builder);
@@ -246,7 +249,8 @@ public final class LoaServer implements AutoCloseable {
         new vn.loa.server.air.MountRoutes(jdbi, air.mounts(), blocking).mount(api);
 
         new HealthRoutes(database, new SpeechReadiness(clock),
-                new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit(), disk), blocking, registry,
+                pressure = new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
+                        .airRecords(air::recordsWaiting), blocking, registry,
                 security.metricsToken()).mount(api);
         plugins.mountRelay(api);
         // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.
@@ -323,6 +327,9 @@ public final class LoaServer implements AutoCloseable {
         }
         if (database != null) {
             database.close();
+        }
+        if (pressure != null) {
+            pressure.close();
         }
     }
 }

@@ -2,6 +2,7 @@ package vn.loa.server.air;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class AirLog implements ArbiterListener {
     private final AnnouncementService lifecycle;
     private final NodeSessions sessions;
     private final Executor executor;
+    private final AirRecords records;
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
     private final NodeRepository nodes = new NodeRepository();
@@ -60,8 +62,10 @@ public final class AirLog implements ArbiterListener {
     /** The play command of what each stream (by transmitter key) airs now, for agents that join mid-way. */
     private final Map<String, ControlMessage.Play> playingNow = new ConcurrentHashMap<>();
 
-    AirLog(Jdbi jdbi, AnnouncementService lifecycle, NodeSessions sessions, Executor executor, Clock clock) {
+    AirLog(Jdbi jdbi, AnnouncementService lifecycle, NodeSessions sessions, Executor executor, AirRecords records,
+            Clock clock) {
         this.jdbi = jdbi;
+        this.records = records;
         this.lifecycle = lifecycle;
         this.sessions = sessions;
         this.executor = executor;
@@ -250,14 +254,15 @@ public final class AirLog implements ArbiterListener {
             default -> DeliveryState.FAILED;
         };
         String detail = played.detail() != null ? played.detail() : played.millis() + " ms";
-        jdbi.useHandle(h -> {
+        // After the air's own records of it (an emergency's rows are written behind its sound).
+        records.write(() -> jdbi.useHandle(h -> {
             // Only a node the announcement was sent to may report on it.
             int known = h.createQuery("SELECT COUNT(*) FROM delivery WHERE announcement_id = :a AND node_id = :n")
                     .bind("a", id).bind("n", nodeId).mapTo(Integer.class).one();
             if (known > 0) {
                 deliveries.record(h, id, nodeId, state, detail, clock.instant());
             }
-        });
+        }));
     }
 
     private void close(long id, Airing airing, ZoneStreams.Key key) {
@@ -265,8 +270,9 @@ public final class AirLog implements ArbiterListener {
         if (airing.open().isEmpty()) {
             airings.remove(id);
             boolean any = !airing.played().isEmpty();
-            lifecycle.advance(id, AnnouncementState.ON_AIR, any ? AnnouncementState.DONE : AnnouncementState.FAILED,
-                    any ? null : "bị tin ưu tiên cao hơn cắt ở mọi khu vực / cut off everywhere");
+            records.write(() -> lifecycle.advance(id, AnnouncementState.ON_AIR,
+                    any ? AnnouncementState.DONE : AnnouncementState.FAILED,
+                    any ? null : "bị tin ưu tiên cao hơn cắt ở mọi khu vực / cut off everywhere"));
         }
     }
 
@@ -279,9 +285,11 @@ public final class AirLog implements ArbiterListener {
         }
     }
 
+    /** Written behind the air, after the records of its start, so a stalled database holds back no event. */
     private void record(long id, List<AirTargets.Target> targets, DeliveryState state, String detail) {
-        jdbi.useTransaction(h -> targets.stream().filter(t -> t.address() != null).forEach(t ->
-                deliveries.record(h, id, t.node().id(), state, detail, clock.instant())));
+        Instant at = clock.instant();
+        records.write(() -> jdbi.useTransaction(h -> targets.stream().filter(t -> t.address() != null).forEach(t ->
+                deliveries.record(h, id, t.node().id(), state, detail, at))));
     }
 
     /**

@@ -32,6 +32,8 @@ public final class AirStation implements AutoCloseable {
     private final ExecutorService makers;
     private final ExecutorService prefetching;
     private final AirBacklog backlog = new AirBacklog(System::nanoTime);
+    /** The air's records, written behind it; at most this many wait, and a stop waits up to 30 s for a lost database. */
+    private final AirRecords records = new AirRecords(10_000, java.time.Duration.ofSeconds(30));
     private final OnAir onAir;
     private final NodeControlServer control;
     private final LiveAir live;
@@ -44,9 +46,12 @@ public final class AirStation implements AutoCloseable {
     /** How often prefetched files of ended announcements are looked for and deleted. */
     private static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofMinutes(10);
 
-    /** @param prefetchDir where announcements rendered ahead for store-and-forward are kept until nodes fetch them */
+    /**
+     * @param prefetchDir where announcements rendered ahead for store-and-forward are kept until nodes fetch them
+     * @param diskLow true while the data folder's disk is nearly full: nothing is rendered ahead then
+     */
     public AirStation(Vertx vertx, Jdbi jdbi, AnnouncementService lifecycle, OnAir.Speech speech, Blocking blocking,
-            RtpSettings rtp, Clock clock, Path prefetchDir) {
+            RtpSettings rtp, Clock clock, Path prefetchDir, java.util.function.BooleanSupplier diskLow) {
         this.worker = Executors.newSingleThreadExecutor(daemon("loa-air", Thread.NORM_PRIORITY));
         // Emergencies only: nothing a clerk sends queues here (ADR 0017).
         this.urgent = Executors.newSingleThreadExecutor(daemon("loa-air-emergency", Thread.MAX_PRIORITY));
@@ -54,7 +59,7 @@ public final class AirStation implements AutoCloseable {
         this.makers = Executors.newCachedThreadPool(daemon("loa-air-maker", Thread.NORM_PRIORITY));
         // Rendering a file of hours ahead for the agents must not hold back what airs now.
         this.prefetching = Executors.newSingleThreadExecutor(daemon("loa-prefetch", Thread.NORM_PRIORITY));
-        AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, clock);
+        AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, records, clock);
         this.transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@" + hostName(), log);
         log.ssrcsFrom(transmitter::ssrcOf);
         this.streams = new ZoneStreams(transmitter, new UdpFanOut.Ttl(rtp.unicastTtl(), rtp.multicastTtl()),
@@ -66,13 +71,13 @@ public final class AirStation implements AutoCloseable {
         log.titlesTo(mounts);
         log.positionsFrom(streams::position);
         log.destinationsTo(streams::send);
-        this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, prefetching, makers, clock);
+        this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, prefetching, makers, diskLow, clock);
         prefetcher.restore(); // before any agent connects: it is told what it still has to fetch
         this.vertx = vertx;
         this.clock = clock;
         this.sweeper = vertx.setPeriodic(SWEEP_EVERY.toMillis(), t -> prefetcher.sweepLater());
         this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, prefetcher, worker, urgent,
-                makers, backlog, clock);
+                makers, backlog, records, clock);
         prefetcher.soundsFrom(onAir::sound); // files sound exactly as the air does
         this.control = new NodeControlServer(vertx, blocking,
                 (id, token) -> jdbi.withHandle(h -> nodes.agentWithToken(h, id, NodeTokens.sha256(token))),
@@ -90,7 +95,7 @@ public final class AirStation implements AutoCloseable {
                         return streams.port(ZoneStreams.keyOf(node));
                     }
                 }, rtp, clock);
-        this.live = new LiveAir(jdbi, lifecycle, targets, streams, transmitter, log, clock);
+        this.live = new LiveAir(jdbi, lifecycle, targets, streams, transmitter, log, records, clock);
         sessions.onZoneChanged(onAir::refreshZone);
         sessions.onArrival(session -> {
             log.arrived(session);
@@ -176,5 +181,11 @@ public final class AirStation implements AutoCloseable {
         makers.shutdownNow();
         prefetching.shutdownNow();
         streams.close();
+        records.close(); // before the database closes: nothing the air did goes unrecorded
+    }
+
+    /** Records of the air still waiting to be written (a stalled database); /health shows them. */
+    public int recordsWaiting() {
+        return records.waiting();
     }
 }

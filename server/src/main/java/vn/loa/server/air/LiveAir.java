@@ -2,9 +2,11 @@ package vn.loa.server.air;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
@@ -31,12 +33,14 @@ public final class LiveAir {
     private final ZoneStreams streams;
     private final Transmitter transmitter;
     private final AirLog log;
+    private final AirRecords records;
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
 
     LiveAir(Jdbi jdbi, AnnouncementService lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
-            AirLog log, Clock clock) {
+            AirLog log, AirRecords records, Clock clock) {
         this.jdbi = jdbi;
+        this.records = records;
         this.lifecycle = lifecycle;
         this.targets = targets;
         this.streams = streams;
@@ -47,7 +51,7 @@ public final class LiveAir {
 
     /**
      * Airs {@code a} (EMERGENCY, in SCHEDULED) with audio from {@code source}, which is asked once per codec of the
-     * zones' streams. Blocking (JDBC); false, with the announcement FAILED, when no loudspeaker can be reached.
+     * zones' streams. Blocks to read the targets; false, with the announcement FAILED, when no loudspeaker can be reached.
      */
     public boolean air(Announcement a, Supplier<MediaSource<PcmFrame>> source) {
         long id = a.id();
@@ -58,18 +62,28 @@ public final class LiveAir {
                     "Không loa nào đang kết nối được. / no loudspeaker can be reached now");
             return false;
         }
-        if (!lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR, null)) {
-            return false;
-        }
-        jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h, id,
-                t.node().id(), t.address() == null ? DeliveryState.FAILED : DeliveryState.PENDING, t.unreachable(),
-                clock.instant()))));
+        // On air first, recorded behind it: a stalled database must not hold the caller's voice (ADR 0025).
+        Instant now = clock.instant();
+        CompletableFuture<Void> handedOver = new CompletableFuture<>();
+        records.write(() -> {
+            if (!lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR, null)) {
+                handedOver.thenRun(() -> transmitter.withdraw(AirLog.programmeId(id))); // cancelled meanwhile
+                return;
+            }
+            jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h, id,
+                    t.node().id(), t.address() == null ? DeliveryState.FAILED : DeliveryState.PENDING,
+                    t.unreachable(), now))));
+        });
         byStream.forEach((key, list) -> streams.send(key, list.stream().map(AirTargets.Target::address)
                 .filter(Objects::nonNull).collect(Collectors.toSet())));
         log.follow(id, a.priority(), byStream);
-        transmitter.air(AirLog.programmeId(id), Priority.EMERGENCY, OnAir.policyOf(Priority.EMERGENCY),
-                byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()), source,
-                new MixPlan(Chime.dingDong(), null, 1, Duration.ZERO));
+        try {
+            transmitter.air(AirLog.programmeId(id), Priority.EMERGENCY, OnAir.policyOf(Priority.EMERGENCY),
+                    byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()), source,
+                    new MixPlan(Chime.dingDong(), null, 1, Duration.ZERO));
+        } finally {
+            handedOver.complete(null);
+        }
         return true;
     }
 }

@@ -49,6 +49,7 @@ public final class OnAir implements AirControl {
     private final ExecutorService urgent;
     private final Executor makers;
     private final AirBacklog backlog;
+    private final AirRecords records;
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
     private final Map<Long, Boolean> cancelled = new ConcurrentHashMap<>();
@@ -83,8 +84,9 @@ public final class OnAir implements AirControl {
 
     OnAir(Jdbi jdbi, AnnouncementService lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
             Speech speech, AirLog log, Prefetcher prefetcher, ExecutorService worker, ExecutorService urgent,
-            Executor makers, AirBacklog backlog, Clock clock) {
+            Executor makers, AirBacklog backlog, AirRecords records, Clock clock) {
         this.prefetcher = prefetcher;
+        this.records = records;
         this.jdbi = jdbi;
         this.lifecycle = lifecycle;
         this.targets = targets;
@@ -165,6 +167,9 @@ public final class OnAir implements AirControl {
 
     private void air(Announcement a) {
         long id = a.id();
+        // An emergency's records are written behind it: a stalled database must not hold its first packet (ADR 0025).
+        boolean emergency = a.priority() == Priority.EMERGENCY;
+        java.util.function.Consumer<Runnable> write = emergency ? records::write : Runnable::run;
         try {
             Map<ZoneStreams.Key, List<AirTargets.Target>> byStream = jdbi.withHandle(
                     h -> targets.below(h, a.zones(), a.priority(), clock.instant()));
@@ -174,19 +179,23 @@ public final class OnAir implements AirControl {
             byStream.values().removeIf(List::isEmpty);
             if (byStream.isEmpty() && !stored.isEmpty()) {
                 // Every node holds it; their proof of play comes in their reports, into the delivery records.
-                if (lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR, null)) {
-                    lifecycle.advance(id, AnnouncementState.ON_AIR, AnnouncementState.DONE, null);
-                }
+                write.accept(() -> {
+                    if (lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR, null)) {
+                        lifecycle.advance(id, AnnouncementState.ON_AIR, AnnouncementState.DONE, null);
+                    }
+                });
                 return;
             }
             if (byStream.isEmpty()) {
-                fail(id, "Không có loa nào trong các khu vực đã chọn. / no loudspeaker in the chosen zones");
+                write.accept(() -> fail(id, "Không có loa nào trong các khu vực đã chọn. / no loudspeaker in the chosen zones"));
                 return;
             }
             if (byStream.values().stream().flatMap(List::stream).allMatch(t -> t.address() == null)) {
-                jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h, id,
-                        t.node().id(), DeliveryState.FAILED, t.unreachable(), clock.instant()))));
-                fail(id, "Không loa nào đang kết nối được. / no loudspeaker can be reached now");
+                write.accept(() -> {
+                    jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h,
+                            id, t.node().id(), DeliveryState.FAILED, t.unreachable(), clock.instant()))));
+                    fail(id, "Không loa nào đang kết nối được. / no loudspeaker can be reached now");
+                });
                 return;
             }
             String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
@@ -194,16 +203,24 @@ public final class OnAir implements AirControl {
             boolean relay = a.text() == null && a.audioId() == null && !a.isPlaylist();
             Programme programme = relay ? null : Programme.of(a, sound(a, unitPath).reporting(e -> {
                 LOG.warn("announcement {} stopped: its sound could not be made", id, e);
-                fail(id, "Không phát tiếp được: " + e.getMessage());
+                records.write(() -> fail(id, "Không phát tiếp được: " + e.getMessage()));
             }));
             // A cancel that came while this waited wins; the mark has served its purpose either way.
-            if (cancelled.remove(id) != null || !lifecycle.advance(id, AnnouncementState.SCHEDULED,
-                    AnnouncementState.ON_AIR, null)) {
+            if (cancelled.remove(id) != null) {
                 return;
             }
-            jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h, id,
-                    t.node().id(), t.address() == null ? DeliveryState.FAILED : DeliveryState.PENDING, t.unreachable(),
-                    clock.instant()))));
+            // An emergency is recorded behind its sound (queued now, ahead of the log's records of its events); a
+            // cancel committed meanwhile takes it off again once it is on.
+            java.util.concurrent.CompletableFuture<Void> handedOver = new java.util.concurrent.CompletableFuture<>();
+            if (emergency) {
+                records.write(() -> {
+                    if (!onAir(id, byStream)) {
+                        handedOver.thenRun(() -> transmitter.withdraw(AirLog.programmeId(id)));
+                    }
+                });
+            } else if (!onAir(id, byStream)) {
+                return;
+            }
             // A stream that airs something else keeps its listeners until this one starts (the log re-points it
             // then): an emergency on air must not lose the nodes a waiting notice skips. An emergency widens it now.
             byStream.forEach((key, list) -> {
@@ -212,14 +229,29 @@ public final class OnAir implements AirControl {
                 }
             });
             log.follow(id, a.priority(), byStream);
-            transmitter.air(AirLog.programmeId(id), a.priority(), policyOf(a.priority()),
-                    byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
-                    relay ? relays.apply(a) : () -> programme.source(makers),
-                    relay ? new MixPlan(null, null, 1, Programme.PAUSE_BETWEEN_PLAYS) : programme.plan());
+            try {
+                transmitter.air(AirLog.programmeId(id), a.priority(), policyOf(a.priority()),
+                        byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
+                        relay ? relays.apply(a) : () -> programme.source(makers),
+                        relay ? new MixPlan(null, null, 1, Programme.PAUSE_BETWEEN_PLAYS) : programme.plan());
+            } finally {
+                handedOver.complete(null);
+            }
         } catch (RuntimeException e) {
             LOG.warn("announcement {} could not go on air", id, e);
-            fail(id, "Không phát được: " + e.getMessage());
+            write.accept(() -> fail(id, "Không phát được: " + e.getMessage()));
         }
+    }
+
+    /** Records {@code id} ON_AIR with a delivery row per node; false when it was no longer waiting (cancelled). */
+    private boolean onAir(long id, Map<ZoneStreams.Key, List<AirTargets.Target>> byStream) {
+        if (!lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR, null)) {
+            return false;
+        }
+        jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h, id,
+                t.node().id(), t.address() == null ? DeliveryState.FAILED : DeliveryState.PENDING, t.unreachable(),
+                clock.instant()))));
+        return true;
     }
 
     private void fail(long id, String reason) {

@@ -77,6 +77,7 @@ public final class Prefetcher {
     private final Executor worker;
     private final Executor makers;
     private final Clock clock;
+    private final java.util.function.BooleanSupplier diskLow;
     private final DeliveryRepository deliveries = new DeliveryRepository();
     private final PrefetchRepository store = new PrefetchRepository();
     private final Map<Long, Item> items = new ConcurrentHashMap<>();
@@ -88,8 +89,9 @@ public final class Prefetcher {
 
     /** @param makers where the sound of a file is made while it is written (see {@link Sound}) */
     Prefetcher(Jdbi jdbi, AirTargets targets, NodeSessions sessions, Path directory, Executor worker, Executor makers,
-            Clock clock) {
+            java.util.function.BooleanSupplier diskLow, Clock clock) {
         this.makers = makers;
+        this.diskLow = diskLow;
         this.jdbi = jdbi;
         this.targets = targets;
         this.sessions = sessions;
@@ -126,16 +128,22 @@ public final class Prefetcher {
         if (agents.isEmpty()) {
             return;
         }
+        if (diskLow.getAsBoolean()) {
+            // The disk is nearly full: the agents get the live stream at its time, as RTP speakers do (ADR 0025).
+            LOG.warn("disk nearly full: announcement {} is not rendered ahead; it will air live", a.id());
+            return;
+        }
         String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
         Path file = directory.resolve(a.id() + ".wav");
+        Path part = directory.resolve(a.id() + ".wav.part");
         WavFile.Written wav;
         try {
             Files.createDirectories(directory);
-            Path part = directory.resolve(a.id() + ".wav.part");
             wav = WavFile.write(Programme.of(a, sounds.of(a, unitPath)).mixed(SAMPLE_RATE, makers), SAMPLE_RATE, part);
             Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            delete(part); // a disk that filled while writing gets its space back
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
         Set<String> nodes = ConcurrentHashMap.newKeySet();
         agents.forEach(t -> nodes.add(t.node().id()));

@@ -65,6 +65,13 @@ public final class AnnouncementService {
     /** Which uploaded recordings a caller may air; none until the audio library is connected. */
     public interface Recordings {
         boolean usable(Handle h, Caller caller, String audioId);
+
+        /**
+         * Refuses with 400 {@code programme_too_long} recordings that, aired one after another, last longer than
+         * the longest programme allowed ({@code programme.max.duration}).
+         */
+        default void requireWithinLongest(Handle h, List<String> audioIds) {
+        }
     }
 
     private volatile Recordings recordings = (h, caller, id) -> false;
@@ -77,6 +84,8 @@ public final class AnnouncementService {
     private void requireRecordings(Handle h, Caller caller, AnnouncementDraft draft) {
         requireRecording(h, caller, draft.audioId());
         draft.playlist().forEach(id -> requireRecording(h, caller, id));
+        // The setting may have been lowered since a recording was uploaded; a playlist adds its recordings up.
+        recordings.requireWithinLongest(h, draft.audioId() != null ? List.of(draft.audioId()) : draft.playlist());
     }
 
     private void requireRecording(Handle h, Caller caller, String audioId) {

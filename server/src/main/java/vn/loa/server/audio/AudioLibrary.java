@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -147,6 +148,21 @@ public final class AudioLibrary implements vn.loa.server.announcement.Announceme
     @Override
     public boolean usable(Handle h, Caller caller, String id) {
         return files.find(h, id).filter(f -> caller.overlaps(f.unitPath())).isPresent();
+    }
+
+    @Override
+    public void requireWithinLongest(Handle h, List<String> audioIds) {
+        long millis = audioIds.stream().map(id -> files.find(h, id)).flatMap(Optional::stream)
+                .mapToLong(AudioFile::durationMs).sum();
+        if (millis > longest.toMillis()) {
+            throw ApiError.badRequest("programme_too_long", "Chương trình này dài " + minutes(millis) + " phút, quá "
+                    + longest.toMinutes() + " phút, thời lượng tối đa của một chương trình. Hãy bớt tệp khỏi danh "
+                    + "sách phát hoặc chia thành nhiều tin.");
+        }
+    }
+
+    private static long minutes(long millis) {
+        return (millis + 59_999) / 60_000;
     }
 
     /** A stored programme for the air, decoded as it plays (mono, {@link #AIR_RATE} Hz); blocks to find its file. */

@@ -17,10 +17,10 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
-    /** On the embedded H2, the connection that keeps the store open and append-only (ADR 0015); else null. */
-    private final java.sql.Connection keeper;
+    /** On the embedded H2, the source that keeps the store open and append-only (ADR 0015, 0025); else null. */
+    private final H2AppendOnly.Source keeper;
 
-    private Database(HikariDataSource pool, java.sql.Connection keeper) {
+    private Database(HikariDataSource pool, H2AppendOnly.Source keeper) {
         this.pool = pool;
         this.keeper = keeper;
         this.jdbi = Jdbi.create(pool);
@@ -31,7 +31,6 @@ public final class Database implements AutoCloseable {
     /** Opens the pool and brings the schema up to date. */
     public static Database open(LoaConfig config) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(config.dbUrl());
         if (config.isPostgres()) {
             hikari.setUsername(config.dbUser());
             hikari.setPassword(config.dbPassword());
@@ -40,11 +39,23 @@ public final class Database implements AutoCloseable {
         hikari.setPoolName("loa-db");
         // Fail fast with the driver's own reason when the database is unreachable at start-up.
         hikari.setInitializationFailTimeout(10_000);
-        java.sql.Connection keeper = null;
+        // A connection of a database that is gone (H2 closes its database when a write fails: a full disk) is
+        // dropped at once, so the pool's next one opens it again when space is back (ADR 0025).
+        hikari.setExceptionOverride(new com.zaxxer.hikari.SQLExceptionOverride() {
+            @java.lang.Override
+            public Override adjudicate(java.sql.SQLException e) {
+                return e.getErrorCode() == 90098 || e.getErrorCode() == 90121 ? Override.MUST_EVICT
+                        : Override.CONTINUE_EVICT;
+            }
+        });
+        H2AppendOnly.Source keeper = null;
         if (config.dbUrl().startsWith("jdbc:h2:file:")) {
             // Before any write, Flyway's included: see H2AppendOnly (ADR 0015).
             H2AppendOnly.compact(config.dbUrl());
-            keeper = H2AppendOnly.start(config.dbUrl());
+            keeper = H2AppendOnly.source(config.dbUrl());
+            hikari.setDataSource(keeper);
+        } else {
+            hikari.setJdbcUrl(config.dbUrl());
         }
         HikariDataSource pool;
         try {
@@ -87,13 +98,9 @@ public final class Database implements AutoCloseable {
         closeQuietly(keeper);
     }
 
-    private static void closeQuietly(java.sql.Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (java.sql.SQLException e) {
-                // Closing on the way out: the store is closed with the last connection either way.
-            }
+    private static void closeQuietly(H2AppendOnly.Source keeper) {
+        if (keeper != null) {
+            keeper.close(); // the store is closed with the last connection
         }
     }
 }

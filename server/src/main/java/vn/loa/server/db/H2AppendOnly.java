@@ -50,19 +50,123 @@ final class H2AppendOnly {
     }
 
     /**
-     * While the server runs, new chunks only go to the end of the file. Returns a connection to hold open until the
-     * server stops: H2 closes a database when its last connection closes (pools retire theirs) and would open it again
-     * with reuse switched back on.
+     * The pool's source of connections to the file named by {@code url}, on a store that only appends while the server
+     * runs. Opens the database (and its keeper, {@link #keeper}) at once.
      */
-    static Connection start(String url) {
-        try {
-            Connection keeper = DriverManager.getConnection(url);
-            SessionLocal session = (SessionLocal) keeper.unwrap(JdbcConnection.class).getSession();
+    static Source source(String url) {
+        Source source = new Source(url);
+        try (Connection first = source.getConnection()) {
+            return source;
+        } catch (SQLException e) {
+            source.close();
+            throw new IllegalStateException("cannot open the H2 database to make it append-only: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Connections whose store only appends: each new one is checked against the database last seen, and a database
+     * H2 opened anew (it closes one whose file could not be written: a full disk) is made append-only again and
+     * gets a new keeper, so the server carries on once space is freed, without a restart (ADR 0025).
+     *
+     * <p>The keeper is a connection held open until the server stops: H2 closes a database when its last connection
+     * closes (pools retire theirs) and would open it again with reuse switched back on.
+     */
+    static final class Source implements javax.sql.DataSource, AutoCloseable {
+
+        private final String url;
+        private Object database;
+        private Connection keeper;
+
+        private Source(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = DriverManager.getConnection(url);
+            try {
+                appendOnly(session(connection));
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
+        }
+
+        private synchronized void appendOnly(SessionLocal session) throws SQLException {
+            if (session.getDatabase() == database) {
+                return;
+            }
             MVStore store = session.getDatabase().getStore().getMvStore();
             store.setReuseSpace(false);
-            return keeper;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the H2 database to make it append-only: " + e.getMessage(), e);
+            if (database != null) {
+                LOG.warn("the H2 database was closed (a write failed) and is open again; it stays append-only");
+            }
+            Connection previous = keeper;
+            keeper = DriverManager.getConnection(url);
+            database = session.getDatabase();
+            closeQuietly(previous);
+        }
+
+        private static SessionLocal session(Connection connection) throws SQLException {
+            return (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+        }
+
+        @Override
+        public synchronized void close() {
+            closeQuietly(keeper);
+            keeper = null;
+        }
+
+        private static void closeQuietly(Connection connection) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // a keeper of a database that was closed under it
+                }
+            }
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            throw new java.sql.SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            if (type.isInstance(this)) {
+                return type.cast(this);
+            }
+            throw new SQLException("not a wrapper of " + type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return type.isInstance(this);
         }
     }
 }

@@ -25,7 +25,8 @@ public final class Hotline implements AutoCloseable {
     private final SipHotline sip;
 
     public Hotline(HotlineConfig config, Jdbi jdbi, AnnouncementService lifecycle, LiveAir live, OnAir.Speech speech,
-            PasswordHasher hasher, AuditLog audit, Path dataDir, Clock clock) throws Exception {
+            PasswordHasher hasher, AuditLog audit, Path dataDir, java.util.function.BooleanSupplier diskLow, Clock clock)
+            throws Exception {
         Path recordings = dataDir.resolve("hotline");
         this.numbers = new HotlineNumbers(jdbi, hasher, audit, clock, config.settings().realm());
         this.presets = new HotlinePresets(jdbi, audit);
@@ -35,7 +36,7 @@ public final class Hotline implements AutoCloseable {
             HotlineGate gate = new HotlineGate(jdbi, numbers, air, audit, clock,
                     new PinBackoff(config.settings().limits().pinAttempts(), config.pinBackoff()),
                     new FailureAlarm(config.alarmFailures(), clock));
-            this.sip = SipHotline.start(config.settings(), gate, air, recordings);
+            this.sip = SipHotline.start(config.settings(), gate, air, recordings, diskLow);
         } else {
             this.sip = null;
         }

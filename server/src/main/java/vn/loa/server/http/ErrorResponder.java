@@ -82,6 +82,16 @@ public final class ErrorResponder implements Handler<RoutingContext> {
         if (constraint != null) {
             return constraint;
         }
+        if (vn.loa.server.db.DatabaseAway.isOutOfDisk(failure)) {
+            return new ApiError(507, "insufficient_storage", "Máy chủ hết dung lượng đĩa: thao tác chưa được lưu. "
+                    + "Loa vẫn phát các bản tin đã có. Kỹ thuật viên hãy giải phóng dung lượng trên ổ của thư mục dữ "
+                    + "liệu; máy chủ tự hoạt động lại, không cần khởi động lại. / The disk is full; nothing was saved.");
+        }
+        if (vn.loa.server.db.DatabaseAway.is(failure)) {
+            return new ApiError(503, "database_unavailable", "Cơ sở dữ liệu tạm thời không phản hồi: thao tác chưa "
+                    + "được lưu. Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy báo kỹ thuật viên. / The database is "
+                    + "unavailable; nothing was saved. Try again shortly.");
+        }
         if (failure == null || status != 500 && status != -1) {
             return byStatus(status);
         }

@@ -19,7 +19,7 @@ import vn.loa.server.air.AirBacklog;
  *
  * <p>Thread-safe; every figure is read when asked.
  */
-public final class Pressure {
+public final class Pressure implements AutoCloseable {
 
     /** Heap still in use after a collection, as a share of the most the heap may grow to, past which memory is short. */
     static final double HEAP_LIMIT = 0.90;
@@ -30,13 +30,27 @@ public final class Pressure {
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
 
+    /** The air's records waiting for the database (ADR 0025); none until {@link #airRecords} connects them. */
+    private java.util.function.IntSupplier recordsWaiting = () -> 0;
+    private final List<AutoCloseable> jvmMeters = new java.util.ArrayList<>();
+
     public Pressure(AirBacklog backlog, Duration lagLimit, DiskSpace disk) {
         this.backlog = backlog;
         this.lagLimit = lagLimit;
         this.disk = disk;
     }
 
-    /** Registers the gauges {@code loa_air_backlog_seconds}, {@code loa_air_backlog_items}, {@code loa_heap_after_gc_ratio}. */
+    /** Counts the air's records still to be written (a stalled database), for /health and /metrics. */
+    public Pressure airRecords(java.util.function.IntSupplier waiting) {
+        this.recordsWaiting = waiting;
+        return this;
+    }
+
+    /**
+     * Registers the gauges {@code loa_air_backlog_seconds}, {@code loa_air_backlog_items},
+     * {@code loa_heap_after_gc_ratio}, {@code loa_air_records_waiting}, {@code loa_process_resident_bytes} and the
+     * JVM's memory, GC and heap-pressure meters.
+     */
     public Pressure register(MeterRegistry registry) {
         Gauge.builder("loa.air.backlog.seconds", this, p -> p.backlog.oldestWait().toNanos() / 1e9)
                 .description("How long the announcement waiting longest to start going on air has waited")
@@ -48,7 +62,44 @@ public final class Pressure {
         Gauge.builder("loa.heap.after.gc.ratio", this, Pressure::heapAfterGc)
                 .description("Heap in use after the last collection, as a share of the maximum heap")
                 .register(registry);
+        Gauge.builder("loa.air.records.waiting", this, p -> p.recordsWaiting.getAsInt())
+                .description("Records of the air (state changes, deliveries) waiting for the database").register(registry);
+        Gauge.builder("loa.process.resident.bytes", this, p -> residentBytes())
+                .description("Resident memory of the server process (heap, metaspace, threads, buffers)")
+                .register(registry);
+        // The JVM's own: heap and non-heap by pool (jvm_memory_*), collections (jvm_gc_*), and Micrometer's heap
+        // pressure: the long-lived pool's share after GC (jvm_memory_usage_after_gc) and time spent in GC.
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        var gc = new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics();
+        gc.bindTo(registry);
+        var heapPressure = new io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics();
+        heapPressure.bindTo(registry);
+        jvmMeters.add(gc);
+        jvmMeters.add(heapPressure);
         return this;
+    }
+
+    /** Stops the JVM meters' listeners. */
+    @Override
+    public void close() {
+        for (AutoCloseable meter : jvmMeters) {
+            try {
+                meter.close();
+            } catch (Exception e) {
+                // stopping: nothing to report to
+            }
+        }
+    }
+
+    /** The process's resident set from {@code /proc/self/statm} (pages), in bytes; 0 where there is no such file. */
+    static long residentBytes() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/statm")).trim()
+                    .split("\\s+");
+            return Long.parseLong(fields[1]) * 4096;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** True when the air is behind or memory is short. */
@@ -67,10 +118,11 @@ public final class Pressure {
         return new JsonObject()
                 .put("air", new JsonObject().put("status", airBehind() ? "DEGRADED" : "UP")
                         .put("waiting", backlog.waiting()).put("oldestWaitMs", backlog.oldestWait().toMillis())
-                        .put("limitMs", lagLimit.toMillis()))
+                        .put("limitMs", lagLimit.toMillis()).put("recordsWaiting", recordsWaiting.getAsInt()))
                 .put("memory", new JsonObject().put("status", afterGc > HEAP_LIMIT ? "DEGRADED" : "UP")
                         .put("heapUsedMb", heap.getUsed() >> 20).put("heapMaxMb", maxHeap() >> 20)
-                        .put("heapAfterGcRatio", Math.round(afterGc * 1000) / 1000.0))
+                        .put("heapAfterGcRatio", Math.round(afterGc * 1000) / 1000.0)
+                        .put("residentMb", residentBytes() >> 20))
                 .put("disk", disk.describe());
     }
 

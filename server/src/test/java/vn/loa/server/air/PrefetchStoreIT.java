@@ -126,7 +126,7 @@ class PrefetchStoreIT {
         NodeSessions sessions = new NodeSessions();
         Prefetcher prefetcher = new Prefetcher(database.jdbi(), new AirTargets(new ZoneRepository(),
                 new NodeRepository(), sessions, node -> java.util.Optional.empty()), sessions, folder, Runnable::run,
-                Runnable::run, Clock.fixed(now, ZoneOffset.UTC));
+                Runnable::run, () -> false, Clock.fixed(now, ZoneOffset.UTC));
         prefetcher.restore();
         return prefetcher;
     }

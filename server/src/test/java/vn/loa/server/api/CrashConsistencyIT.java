@@ -103,7 +103,7 @@ class CrashConsistencyIT {
         }
     }
 
-    private static JsonObject machine() throws Exception {
+    static JsonObject machine() throws Exception {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
         return new JsonObject().put("date", java.time.Instant.now().toString())

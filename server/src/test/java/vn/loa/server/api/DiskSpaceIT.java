@@ -5,36 +5,34 @@ import static vn.loa.server.api.Province.created;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.RtpCapture;
+import vn.loa.server.testing.SmallDisk;
 import vn.loa.server.testing.TempDirs;
 import vn.loa.server.testing.TestServer;
 import vn.loa.server.testing.Uploads;
 
 /**
  * A server whose data folder sits on a small disk of its own (a 64 MB tmpfs the test mounts; needs root): as the disk
- * fills, uploads are refused with 507 while an emergency still airs, and once space is freed uploads are taken again
- * without a restart.
+ * fills, uploads are refused with 507 and nothing is rendered ahead for node agents while an emergency still airs, and
+ * once space is freed uploads are taken and notices rendered ahead again without a restart.
  */
 class DiskSpaceIT {
 
-    private static Path disk;
+    private static SmallDisk disk;
     private static TestServer server;
     private static Province province;
 
     @BeforeAll
     static void start() throws Exception {
-        disk = TempDirs.create("loa-small-disk-");
-        run("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", disk.toString());
-        server = TestServer.onH2(Map.of("data.dir", disk.toString(), "disk.min.free", "24"));
+        disk = SmallDisk.mount("loa-small-disk-", 64);
+        server = TestServer.onH2(Map.of("data.dir", disk.folder().toString(), "disk.min.free", "24"));
         province = new Province(server);
     }
 
@@ -43,7 +41,9 @@ class DiskSpaceIT {
         if (server != null) {
             server.close();
         }
-        run("umount", "-l", disk.toString());
+        if (disk != null) {
+            disk.close();
+        }
     }
 
     @Test
@@ -52,14 +52,7 @@ class DiskSpaceIT {
         byte[] tone = Uploads.tone(work, "wav", 2);
         assertThat(upload(tone).status()).isEqualTo(201);
 
-        Path filler = disk.resolve("filler.bin");
-        long free = Files.getFileStore(disk).getUsableSpace();
-        try (RandomAccessFile f = new RandomAccessFile(filler.toFile(), "rw")) {
-            byte[] block = new byte[1 << 20];
-            for (long left = free - (12L << 20); left > 0; left -= block.length) {
-                f.write(block); // written, not sparse: tmpfs counts what is there
-            }
-        }
+        Path filler = disk.fill(12L << 20);
 
         Api.Reply refused = upload(tone);
         ApiSuite.assertRefused(refused, 507, "insufficient_storage");
@@ -81,22 +74,40 @@ class DiskSpaceIT {
             assertThat(speaker.receive(1500, 30_000)).hasSizeGreaterThan(50);
         }
 
+        // Nothing is rendered ahead for a node agent while the disk is low: it will get the live stream instead.
+        created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("dau-thu-dia"))
+                .put("name", "Đầu thu").put("zone", zone).put("kind", "agent")));
+        long low = scheduled(zone, 60);
+        Path prefetched = disk.folder().resolve("prefetch");
+        Thread.sleep(3_000);
+        assertThat(prefetched.resolve(low + ".wav")).as("not rendered ahead on a low disk").doesNotExist();
+        assertThat(prefetched.resolve(low + ".wav.part")).doesNotExist();
+
         Files.delete(filler);
         assertThat(upload(tone).status()).as("taken again once space is freed").isEqualTo(201);
+        long later = scheduled(zone, 900);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!Files.exists(prefetched.resolve(later + ".wav")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(prefetched.resolve(later + ".wav")).as("rendered ahead again once space is freed").exists();
         assertThat(new Api(server.baseUrl(), null).get("/health").json().getJsonObject("disk").getString("status"))
                 .isEqualTo("UP");
+    }
+
+    /** A notice approved and broadcast for {@code seconds} ahead: one node agents would be sent ahead of time. */
+    private static long scheduled(String zone, int seconds) {
+        JsonObject body = Province.notice("Họp thôn", zone).put("schedule", new JsonObject()
+                .put("at", java.time.Instant.now().plusSeconds(seconds).toString()));
+        long id = created(province.clerkA.post("/api/v1/announcements", body)).json().getLong("id");
+        province.clerkA.post("/api/v1/announcements/" + id + "/submit", null);
+        province.approverA.post("/api/v1/announcements/" + id + "/approve", null);
+        assertThat(province.approverA.post("/api/v1/announcements/" + id + "/broadcast", null).status()).isEqualTo(200);
+        return id;
     }
 
     private static Api.Reply upload(byte[] wav) {
         return province.clerkA.sendBytes("POST", "/api/v1/audio", Uploads.multipart("ban-tin.wav", "audio/wav", wav),
                 Uploads.contentType());
-    }
-
-    private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + ": " + said);
-        }
     }
 }

@@ -37,7 +37,8 @@ class PressureTest {
     @Test
     void theMetricsShowTheBacklogAndTheHeap() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new Pressure(backlog, Duration.ofSeconds(5), new DiskSpace(java.nio.file.Path.of("."), 0)).register(registry);
+        Pressure pressure = new Pressure(backlog, Duration.ofSeconds(5), new DiskSpace(java.nio.file.Path.of("."), 0))
+                .airRecords(() -> 7).register(registry);
         backlog.submit(queued::add, () -> { });
         backlog.submit(queued::add, () -> { });
         nanos.addAndGet(Duration.ofMillis(1_500).toNanos());
@@ -45,6 +46,9 @@ class PressureTest {
         String scraped = registry.scrape();
 
         assertThat(scraped).contains("loa_air_backlog_items 2.0").contains("loa_air_backlog_seconds 1.5")
-                .contains("loa_heap_after_gc_ratio");
+                .contains("loa_heap_after_gc_ratio").contains("loa_air_records_waiting 7.0")
+                .contains("jvm_memory_used_bytes{area=\"heap\"").contains("jvm_memory_max_bytes")
+                .contains("jvm_gc_overhead").containsPattern("loa_process_resident_bytes [1-9]");
+        pressure.close();
     }
 }
