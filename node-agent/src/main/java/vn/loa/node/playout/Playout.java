@@ -15,6 +15,7 @@ import vn.loa.core.control.ControlMessage;
 import vn.loa.core.control.ControlMessage.Play;
 import vn.loa.core.control.ControlMessage.Played;
 import vn.loa.core.control.ControlMessage.Stop;
+import vn.loa.core.rtp.PlayoutDelay;
 import vn.loa.core.rtp.PlayoutSlot;
 import vn.loa.core.rtp.RtpJitterBuffer;
 import vn.loa.core.rtp.RtpPacket;
@@ -39,6 +40,9 @@ public final class Playout implements AutoCloseable {
     private static final long MAX_GAP_SECONDS = 5;
     /** How often the loop looks at waiting commands and silence timeouts while something is going on. */
     private static final long BUSY_WAKE = TimeUnit.MILLISECONDS.toNanos(20);
+    /** The jitter buffer's delay follows the measured jitter between these (ADR 0026). */
+    static final Duration MIN_DELAY = Duration.ofMillis(40);
+    static final Duration MAX_DELAY = Duration.ofMillis(500);
     /** With nothing buffered, queued or open the loop sleeps until a packet or command wakes it. */
     private static final long QUIET_WAKE = TimeUnit.SECONDS.toNanos(1);
 
@@ -71,7 +75,7 @@ public final class Playout implements AutoCloseable {
     private int lastSamples;
 
     /** A command and where it arrived: after packet {@code afterSequence} of stream {@code generation} (or -1). */
-    private record TimedCommand(ControlMessage message, long due, long generation, int afterSequence) {
+    private record TimedCommand(ControlMessage message, long arrival, long due, long generation, int afterSequence) {
     }
 
     /** Audio the node fetched ahead, due now (store-and-forward). */
@@ -84,13 +88,13 @@ public final class Playout implements AutoCloseable {
     /**
      * @param sink where the audio goes
      * @param reports what to do with each announcement's outcome (send it to the server)
-     * @param delay the jitter buffer's playout delay
+     * @param delay the jitter buffer's playout delay at first; it then follows the measured jitter
      * @param streamSilence how long an unannounced stream may pause before its take ends
      */
     public Playout(AudioSink sink, Consumer<Played> reports, Duration delay, Duration streamSilence) {
         this.takes = new TakeTracker(sink, reports, streamSilence, streamSilence.multipliedBy(15).plusSeconds(30));
         this.delay = delay;
-        this.capacity = (int) Math.max(50, delay.toMillis() / 10 + 50); // room for bursts well past the delay
+        this.capacity = (int) Math.max(50, max(MAX_DELAY, delay).toMillis() / 10 + 50); // room for bursts past the delay
         this.thread = new Thread(this::run, "loa-playout");
     }
 
@@ -103,7 +107,8 @@ public final class Playout implements AutoCloseable {
         lock.lock();
         try {
             if (buffer == null || packet.ssrc() != bufferSsrc || format.clockRate() != bufferFormat.clockRate()) {
-                buffer = new RtpJitterBuffer(format.clockRate(), delay, capacity);
+                buffer = new RtpJitterBuffer(format.clockRate(), new PlayoutDelay(min(MIN_DELAY, delay), delay,
+                        max(MAX_DELAY, delay)), capacity);
                 bufferSsrc = packet.ssrc();
                 streamGeneration++;
                 lastInserted = -1;
@@ -127,7 +132,7 @@ public final class Playout implements AutoCloseable {
         }
         lock.lock();
         try {
-            commands.add(new TimedCommand(message, arrival + delay.toNanos(), streamGeneration, lastInserted));
+            commands.add(new TimedCommand(message, arrival, arrival + currentDelay(), streamGeneration, lastInserted));
             wake.signal();
         } finally {
             lock.unlock();
@@ -252,7 +257,30 @@ public final class Playout implements AutoCloseable {
         if (lastPolled >= 0 && (short) (lastPolled - command.afterSequence()) >= 0) {
             return true;
         }
-        return command.due() + delay.toNanos() <= now; // that packet never plays (dropped): do not wait forever
+        return command.due() + currentDelay() <= now; // that packet never plays (dropped): do not wait forever
+    }
+
+    /** Under the lock: the jitter buffer's delay now (it follows the measured jitter), or the initial one. */
+    private long currentDelay() {
+        return buffer == null ? delay.toNanos() : buffer.delayNanos();
+    }
+
+    /** The jitter buffer's delay now, in milliseconds: what the link's jitter costs in latency. */
+    public long delayMillis() {
+        lock.lock();
+        try {
+            return currentDelay() / 1_000_000;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private void handle(Due item) {
@@ -263,7 +291,7 @@ public final class Playout implements AutoCloseable {
         }
         if (item.command() != null) {
             if (item.command().message() instanceof Play play) {
-                takes.play(play, System.nanoTime(), item.command().due() - delay.toNanos());
+                takes.play(play, System.nanoTime(), item.command().arrival());
             } else if (item.command().message() instanceof Stop stop) {
                 takes.stop(stop);
             }
