@@ -92,7 +92,7 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
                 .map(receiver -> {
                     agent.receiver = receiver;
                     agent.returnPath = new ReturnPathKeeper(vertx, options.nodeId(), receiver::send,
-                            agent::routeChanged, ANSWER_WITHIN, MISSES_TO_GIVE_UP);
+                            agent::routeChanged, ANSWER_WITHIN, MISSES_TO_GIVE_UP, receiver::receiverReport);
                     receiver.onKeepaliveAnswer(agent.returnPath::answered);
                     agent.playout.start();
                     ChannelSettings settings = ChannelSettings.of(options.server(), options.nodeId(), options.token(),
