@@ -219,7 +219,8 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
     public Heartbeat heartbeat() {
         ReceptionReport report = receiver.report();
         double jitter = Math.round(report.jitterMs() * 10) / 10.0;
-        return new Heartbeat(playout.playing() ? "PLAYING" : "IDLE", volume, report.received(), report.lost(), jitter);
+        return new Heartbeat(playout.playing() ? "PLAYING" : "IDLE", volume, report.received(), report.lost(), jitter,
+                playout.late(), playout.delayMillis());
     }
 
     private void report(Played played) {

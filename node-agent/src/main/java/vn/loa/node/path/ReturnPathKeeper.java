@@ -77,6 +77,8 @@ public final class ReturnPathKeeper {
         host = path.host() != null ? path.host() : serverHost;
         port = path.port();
         probe = new UdpPathProbe(Duration.ofSeconds(path.seconds()), answerWithin, missesToGiveUp);
+        LOG.log(Level.INFO, "giữ đường RTP / keeping the RTP path open: keepalives to {0}:{1} every {2} s", host,
+                Integer.toString(port), Integer.toString(path.seconds()));
         route = UdpPathProbe.Route.UDP;
         tick();
         timer = vertx.setPeriodic(TICK_MILLIS, t -> tick());

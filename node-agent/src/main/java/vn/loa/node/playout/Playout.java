@@ -61,6 +61,8 @@ public final class Playout implements AutoCloseable {
 
     // Guarded by lock: the current stream's buffer.
     private RtpJitterBuffer buffer;
+    /** Late packets of the streams before this one. */
+    private long lateBefore;
     private long bufferSsrc = -1;
     private PayloadFormat bufferFormat;
     /** Sequence numbers of the newest packet inserted and of the last slot played in this stream, or -1. */
@@ -107,6 +109,7 @@ public final class Playout implements AutoCloseable {
         lock.lock();
         try {
             if (buffer == null || packet.ssrc() != bufferSsrc || format.clockRate() != bufferFormat.clockRate()) {
+                lateBefore += buffer == null ? 0 : buffer.late();
                 buffer = new RtpJitterBuffer(format.clockRate(), new PlayoutDelay(min(MIN_DELAY, delay), delay,
                         max(MAX_DELAY, delay)), capacity);
                 bufferSsrc = packet.ssrc();
@@ -158,11 +161,11 @@ public final class Playout implements AutoCloseable {
         return takes.playing();
     }
 
-    /** Packets the jitter buffer dropped as late, for diagnostics. */
+    /** Packets the jitter buffer dropped as late (they came after their turn, and were concealed), since start. */
     public long late() {
         lock.lock();
         try {
-            return buffer == null ? 0 : buffer.late();
+            return lateBefore + (buffer == null ? 0 : buffer.late());
         } finally {
             lock.unlock();
         }

@@ -159,8 +159,11 @@ final class TakeTracker {
         take.position += pcm.length;
         if (concealed) {
             take.concealed++;
+            take.concealedRun += pcm.length;
+            take.longestGap = Math.max(take.longestGap, take.concealedRun);
         } else {
             take.lastAudio = now;
+            take.concealedRun = 0;
         }
     }
 
@@ -283,7 +286,8 @@ final class TakeTracker {
         }
         long millis = ended.millis();
         String detail = where
-                + (ended.concealed > 0 ? "; " + ended.concealed + " gói mất / packets lost" : "")
+                + (ended.concealed > 0 ? "; " + ended.concealed + " gói mất / packets lost, dài nhất / longest gap "
+                        + ended.longestGapMillis() + " ms" : "")
                 + ("FINISHED".equals(reason) ? "" : "; " + reason);
         LOG.log(Level.INFO, "kết thúc / ended {0}: {1} ms, {2}", ended.label(), Long.toString(millis), detail);
         if (ended.announcement != null) {

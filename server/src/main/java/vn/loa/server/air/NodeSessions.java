@@ -151,6 +151,7 @@ public final class NodeSessions {
             json.put("status", new JsonObject().put("state", beat.state()).put("volume", beat.volume())
                     .put("packetsReceived", beat.packetsReceived()).put("packetsLost", beat.packetsLost())
                     .put("lossPercent", lossPercent).put("jitterMs", beat.jitterMs())
+                    .put("late", beat.late()).put("bufferMs", beat.bufferMs())
                     .put("lastSeen", heard.at().toString()));
         }
         NodeSession session = sessions.get(node.id());
