@@ -46,6 +46,19 @@ public final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /** The server's UDP port the agent sends its keepalives to, from its log, once it has been welcomed. */
+    public java.util.OptionalInt keepalivePort() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("keepalives to [^ ]+:(\\d+) every").matcher(log());
+        return m.find() ? java.util.OptionalInt.of(Integer.parseInt(m.group(1))) : java.util.OptionalInt.empty();
+    }
+
+    /** The longest run of concealed audio in the agent's recording of {@code id}, in ms, from the take's log line. */
+    public long longestGapMillis(long id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("announcement " + id
+                + ": \\d+ ms[^\\n]*?longest gap (\\d+) ms").matcher(log());
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
     /** What the agent has logged so far, for a failing test's message. */
     public String log() {
         try {
