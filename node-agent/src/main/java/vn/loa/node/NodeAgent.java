@@ -220,7 +220,7 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
         ReceptionReport report = receiver.report();
         double jitter = Math.round(report.jitterMs() * 10) / 10.0;
         return new Heartbeat(playout.playing() ? "PLAYING" : "IDLE", volume, report.received(), report.lost(), jitter,
-                playout.late(), playout.delayMillis());
+                playout.late(), playout.recovered(), playout.delayMillis());
     }
 
     private void report(Played played) {

@@ -65,13 +65,14 @@ public sealed interface ControlMessage {
     /**
      * The agent's regular sign of life, with what it is doing and how RTP reaches it: packets received and lost on
      * the way (from sequence numbers), the jitter, packets that came too late for the jitter buffer (concealed like
-     * lost ones), and the jitter buffer's delay, which follows the measured jitter.
+     * lost ones), lost or late packets rebuilt from the next one's in-band FEC (Opus) instead, and the jitter buffer's
+     * delay, which follows the measured jitter.
      */
     record Heartbeat(String state, int volume, long packetsReceived, long packetsLost, double jitterMs, long late,
-            long bufferMs) implements ControlMessage {
+            long recovered, long bufferMs) implements ControlMessage {
 
         public Heartbeat(String state, int volume, long packetsReceived, long packetsLost, double jitterMs) {
-            this(state, volume, packetsReceived, packetsLost, jitterMs, 0, 0);
+            this(state, volume, packetsReceived, packetsLost, jitterMs, 0, 0, 0);
         }
     }
 

@@ -91,7 +91,8 @@ public final class RtpJitterBuffer {
             waiting.pollFirstEntry();
             return new PlayoutSlot(sequence & 0xFFFF, first.getValue());
         }
-        return new PlayoutSlot(sequence & 0xFFFF, null); // a later packet is due, so this one is not coming
+        // A later packet is due, so this one is not coming; the one right after it may carry its FEC.
+        return new PlayoutSlot(sequence & 0xFFFF, null, waiting.get(sequence + 1));
     }
 
     /** When the next packet in the buffer is due, or {@code Long.MAX_VALUE} when it is empty. */

@@ -56,6 +56,8 @@ class RtpJitterBufferTest {
 
         assertThat(slots).extracting(PlayoutSlot::lost).containsExactly(false, true, false);
         assertThat(slots.get(1).sequence()).isEqualTo(2);
+        // The packet after it is here: its in-band FEC (Opus) can rebuild the lost one.
+        assertThat(slots.get(1).next().sequenceNumber()).isEqualTo(3);
     }
 
     @Test

@@ -61,6 +61,8 @@ public final class Playout implements AutoCloseable {
 
     // Guarded by lock: the current stream's buffer.
     private RtpJitterBuffer buffer;
+    /** Lost packets rebuilt from the next one's in-band FEC (Opus), since start; written by the playout thread. */
+    private volatile long recovered;
     /** Late packets of the streams before this one. */
     private long lateBefore;
     private long bufferSsrc = -1;
@@ -154,6 +156,11 @@ public final class Playout implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Lost or late packets rebuilt from the next packet's in-band FEC rather than concealed, since start. */
+    public long recovered() {
+        return recovered;
     }
 
     /** Whether a take is open: the node is playing or recording. */
@@ -314,7 +321,12 @@ public final class Playout implements AutoCloseable {
             if (expectedTimestamp >= 0) {
                 expectedTimestamp = (expectedTimestamp + samples) & 0xFFFF_FFFFL;
             }
-            takes.audio(decoder.conceal(samples), format.sampleRate(), 0, true, now);
+            if (slot.next() != null && decoder.recovers()) {
+                takes.recovered(decoder.recover(slot.next().payload(), samples), format.sampleRate(), now);
+                recovered++;
+            } else {
+                takes.audio(decoder.conceal(samples), format.sampleRate(), 0, true, now);
+            }
             return;
         }
         RtpPacket packet = slot.packet();

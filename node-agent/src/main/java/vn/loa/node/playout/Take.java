@@ -15,6 +15,8 @@ final class Take {
     long position;
     /** Packets that never came and were concealed. */
     long concealed;
+    /** Lost packets rebuilt from the next packet's in-band FEC (Opus) rather than concealed. */
+    long recovered;
     /** Samples of the run of concealed packets going on now, and of the longest run: the longest gap a listener heard. */
     long concealedRun;
     long longestGap;

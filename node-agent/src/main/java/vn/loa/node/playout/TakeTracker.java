@@ -167,6 +167,21 @@ final class TakeTracker {
         }
     }
 
+    /**
+     * Audio rebuilt for a lost packet from the in-band FEC of the next one: played as received audio, counted apart.
+     * Like concealment, it never opens a take.
+     */
+    void recovered(short[] pcm, int sampleRate, long now) {
+        Take open = take;
+        if (open == null) {
+            return;
+        }
+        audio(pcm, sampleRate, 0, false, now);
+        if (take == open) {
+            open.recovered++;
+        }
+    }
+
     /** Writes a frame of the open take; a sink that fails ends the take as failed and returns false. */
     private boolean write(PcmFrame frame) {
         try {
@@ -288,6 +303,8 @@ final class TakeTracker {
         String detail = where
                 + (ended.concealed > 0 ? "; " + ended.concealed + " gói mất / packets lost, dài nhất / longest gap "
                         + ended.longestGapMillis() + " ms" : "")
+                + (ended.recovered > 0 ? "; " + ended.recovered + " gói khôi phục bằng FEC / packets recovered by FEC"
+                        : "")
                 + ("FINISHED".equals(reason) ? "" : "; " + reason);
         LOG.log(Level.INFO, "kết thúc / ended {0}: {1} ms, {2}", ended.label(), Long.toString(millis), detail);
         if (ended.announcement != null) {

@@ -151,7 +151,8 @@ public final class NodeSessions {
             json.put("status", new JsonObject().put("state", beat.state()).put("volume", beat.volume())
                     .put("packetsReceived", beat.packetsReceived()).put("packetsLost", beat.packetsLost())
                     .put("lossPercent", lossPercent).put("jitterMs", beat.jitterMs())
-                    .put("late", beat.late()).put("bufferMs", beat.bufferMs())
+                    .put("late", beat.late()).put("recovered", beat.recovered()).put("bufferMs", beat.bufferMs())
+                    .put("missedPercent", missedPercent(beat))
                     .put("lastSeen", heard.at().toString()));
         }
         NodeSession session = sessions.get(node.id());
@@ -177,6 +178,16 @@ public final class NodeSessions {
                 .put("udpBytes", session.udpBytes())
                 .put("bytesPerHour", bytesPerHour(session.udpBytes() + session.channelBytes(), session, now))
                 .put("link", session.linkReport() == null ? null : session.linkReport().toJson());
+    }
+
+    /**
+     * The share of packets the listener missed after the node's repairs: lost on the way or late for the jitter
+     * buffer, less those rebuilt from in-band FEC (what concealment then papered over).
+     */
+    private static double missedPercent(ControlMessage.Heartbeat beat) {
+        long expected = beat.packetsReceived() + beat.packetsLost();
+        long missed = Math.max(0, beat.packetsLost() + beat.late() - beat.recovered());
+        return expected == 0 ? 0 : Math.round(missed * 1000.0 / expected) / 10.0;
     }
 
     /** Data used per hour of this session (at least a minute of it, so a fresh one does not extrapolate a burst). */
