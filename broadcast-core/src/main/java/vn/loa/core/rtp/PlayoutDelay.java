@@ -8,9 +8,10 @@ import java.util.Arrays;
  * times (arrival time minus the RTP timestamp), from the fastest packet to a high percentile, plus a margin, bounded.
  *
  * <p>Pure and not thread-safe: its buffer feeds it each packet's transit time. The target rises at once when a packet
- * comes later than the delay allows (the next burst is then absorbed) and falls gently, at most
- * {@link #SHRINK_PER_PACKET} per packet, once the late ones have left the window: a quieter link brings the delay down
- * within seconds without cutting into audio already scheduled.
+ * comes later than the delay allows (the next burst is then absorbed) and falls once the late ones have left the
+ * window, by a thirty-second of the excess per packet (at least {@link #SHRINK_PER_PACKET}): a quieter link brings the
+ * delay down within a few seconds, and a sender that started with a burst (its first packets look late against the
+ * rest) does not leave it high for long. Falling only makes waiting packets due sooner; none is dropped for it.
  */
 public final class PlayoutDelay {
 
@@ -20,8 +21,10 @@ public final class PlayoutDelay {
     static final double PERCENTILE = 0.98;
     /** Added to the measured spread: a little headroom over what was seen. */
     static final long MARGIN = Duration.ofMillis(10).toNanos();
-    /** The fastest the delay falls: 0.5 ms per packet is 25 ms a second at 20 ms packets. */
+    /** The least the delay falls per packet while above its target: 0.5 ms, 25 ms a second at 20 ms packets. */
     static final long SHRINK_PER_PACKET = Duration.ofNanos(500_000).toNanos();
+    /** The excess over the target shrinks by 1/32 a packet: a time constant of about 0.6 s at 20 ms packets. */
+    static final int SHRINK_DIVISOR = 32;
 
     private final long min;
     private final long max;
@@ -64,7 +67,8 @@ public final class PlayoutDelay {
         floor = sorted[0];
         long spread = sorted[Math.max(0, (int) Math.ceil(PERCENTILE * count) - 1)] - floor;
         long target = floor + Math.max(min, Math.min(max, spread + MARGIN));
-        offset = target >= offset ? target : Math.max(target, offset - SHRINK_PER_PACKET);
+        offset = target >= offset ? target
+                : Math.max(target, offset - Math.max(SHRINK_PER_PACKET, (offset - target) / SHRINK_DIVISOR));
         delay = offset - floor;
     }
 

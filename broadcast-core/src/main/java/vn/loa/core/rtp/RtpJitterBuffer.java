@@ -28,6 +28,7 @@ public final class RtpJitterBuffer {
     private long late;
     private long duplicates;
     private long overflows;
+    private long retimed;
 
     /**
      * @param delay how long a packet waits before it plays: the jitter it absorbs (60–200 ms on a commune network)
@@ -61,6 +62,7 @@ public final class RtpJitterBuffer {
                 // stalled), or the sender's timestamps jumped. Timing from them would hold every packet past what
                 // the buffer keeps, or play none in time: time from this one instead, and what waits plays at once.
                 anchor(packet, arrival);
+                retimed++;
             }
         }
         delay.observe(transit(packet, arrival));
@@ -108,6 +110,11 @@ public final class RtpJitterBuffer {
 
     public long duplicates() {
         return duplicates;
+    }
+
+    /** Times the schedule was re-timed from a packet far off it (a stall and burst, a timestamp jump). */
+    public long retimed() {
+        return retimed;
     }
 
     /** Packets pushed out early because the buffer was full. */

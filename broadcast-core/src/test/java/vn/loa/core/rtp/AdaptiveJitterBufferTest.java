@@ -55,6 +55,15 @@ class AdaptiveJitterBufferTest {
     }
 
     @Test
+    void aSenderThatStartsWithABurstLeavesTheDelayAtTheMinimumOnceItPaces() {
+        // The first 400 ms of audio come at once (a sender filling the pipe), then a packet every 20 ms.
+        Run run = play(1000, k -> k < 20 ? (20 - k) * 20 * MS : 0);
+
+        assertThat(run.lateOrLost).isZero();
+        assertThat(run.delayAt(400)).isEqualTo(MIN.toNanos()); // within 8 s
+    }
+
+    @Test
     void packetsSwappedInPairsAllPlayInOrder() {
         // Every tenth packet is held 25 ms, so the one after it overtakes it.
         Run run = play(1000, k -> k % 10 == 5 ? 25 * MS : 0);

@@ -120,7 +120,12 @@ public final class Playout implements AutoCloseable {
                 lastPolled = -1;
             }
             bufferFormat = format;
+            long retimedBefore = buffer.retimed();
             buffer.insert(packet, arrival);
+            if (buffer.retimed() != retimedBefore) {
+                LOG.log(Level.INFO, "bộ đệm chống rung lấy mốc lại / jitter buffer re-timed at packet {0} (delay {1} ms)",
+                        Integer.toString(packet.sequenceNumber()), Long.toString(buffer.delayNanos() / 1_000_000));
+            }
             if (lastInserted < 0 || (short) (packet.sequenceNumber() - lastInserted) > 0) {
                 lastInserted = packet.sequenceNumber();
             }
