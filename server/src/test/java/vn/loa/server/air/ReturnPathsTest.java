@@ -70,6 +70,37 @@ class ReturnPathsTest {
         assertThat(sessions.describe(node(), clock.instant()).getJsonObject("path").getValue("link")).isNull();
     }
 
+    @Test
+    void aNodeWhoseReportsShowNothingArrivingWhileItWasSentAudioIsUdpSilentAndItsDataIsCounted() {
+        ChannelRelay stream = new ChannelRelay(new vn.loa.core.media.ZoneOutput() {
+            @Override
+            public void send(vn.loa.core.rtp.RtpPacket packet) {
+            }
+
+            @Override
+            public void sendControl(byte[] rtcp) {
+            }
+        });
+        stream.reachOverUdp(List.of(session));
+        heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 1, 0, reportUpTo(5000)), session.keepaliveKey()));
+        for (int k = 0; k < 3; k++) {
+            stream.send(new vn.loa.core.rtp.RtpPacket(false, 0, 5001 + k, 160L * k, 0x5E, new byte[160]));
+        }
+
+        heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 2, 0, reportUpTo(5000)), session.keepaliveKey()));
+        io.vertx.core.json.JsonObject path = sessions.describe(node(), clock.instant()).getJsonObject("path");
+        assertThat(path.getBoolean("udpSilent")).isTrue();
+        assertThat(path.getLong("udpBytes")).isEqualTo(3 * (12 + 160 + 28));
+
+        stream.send(new vn.loa.core.rtp.RtpPacket(false, 0, 5004, 480, 0x5E, new byte[160]));
+        heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 3, 0, reportUpTo(5004)), session.keepaliveKey()));
+        assertThat(sessions.describe(node(), clock.instant()).getJsonObject("path").getBoolean("udpSilent")).isFalse();
+    }
+
+    private static RtcpReceiverReport reportUpTo(long highestSequence) {
+        return new RtcpReceiverReport(0x77, List.of(new RtcpReportBlock(0x5E, 0, 0, highestSequence, 8, 0, 0)));
+    }
+
     private static vn.loa.core.model.Node node() {
         return new vn.loa.core.model.Node("loa-4g", "Loa 4G", "thon-a", vn.loa.core.model.NodeKind.AGENT, null, null);
     }
