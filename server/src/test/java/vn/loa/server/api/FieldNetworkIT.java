@@ -606,7 +606,8 @@ class FieldNetworkIT {
         long deadline = System.currentTimeMillis() + 60_000;
         while (!Boolean.TRUE.equals(condition.get())) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not within 60 s: " + what + "\n--- agent log ---\n" + agent.log());
+                throw new AssertionError("not within 60 s: " + what + "\n--- agent log ---\n" + agent.log()
+                        + "\n--- agent threads ---\n" + agent.threadDump());
             }
             Thread.sleep(100);
         }

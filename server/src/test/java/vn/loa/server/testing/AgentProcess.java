@@ -59,6 +59,22 @@ public final class AgentProcess implements AutoCloseable {
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
+    /**
+     * The agent's threads as {@code jcmd Thread.print} shows them (its process is the JVM: {@code ip netns exec}
+     * replaces itself), for a test that finds the agent stuck.
+     */
+    public String threadDump() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor(10, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
+    }
+
     /** What the agent has logged so far, for a failing test's message. */
     public String log() {
         try {
