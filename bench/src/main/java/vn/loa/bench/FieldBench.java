@@ -221,6 +221,7 @@ final class FieldBench {
                     .put("recordedMs", take.millis()).put("packetsConcealed", take.concealed())
                     .put("packetsRecoveredByFec", take.recovered())
                     .put("longestConcealedGapMs", take.longestGapMillis())
+                    .put("bufferMsAtEnd", agent.bufferMillisAtEnd(id))
                     .put("audioRecoveredPercent", take.recoveredPercent())
                     .put("agentStatus", nodeNow.getJsonObject("status"))
                     .put("agentLink", nodeNow.getJsonObject("path", new JsonObject()).getJsonObject("link"))

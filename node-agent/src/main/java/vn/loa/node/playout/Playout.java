@@ -96,7 +96,8 @@ public final class Playout implements AutoCloseable {
      * @param streamSilence how long an unannounced stream may pause before its take ends
      */
     public Playout(AudioSink sink, Consumer<Played> reports, Duration delay, Duration streamSilence) {
-        this.takes = new TakeTracker(sink, reports, streamSilence, streamSilence.multipliedBy(15).plusSeconds(30));
+        this.takes = new TakeTracker(sink, reports, streamSilence, streamSilence.multipliedBy(15).plusSeconds(30),
+                this::delayMillis);
         this.delay = delay;
         this.capacity = (int) Math.max(50, max(MAX_DELAY, delay).toMillis() / 10 + 50); // room for bursts past the delay
         this.thread = new Thread(this::run, "loa-playout");

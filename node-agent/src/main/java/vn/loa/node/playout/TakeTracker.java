@@ -54,7 +54,16 @@ final class TakeTracker {
      * @param streamSilence how long an unannounced stream may be silent before its take ends
      * @param announcementSilence the same for an announcement whose stop never came (the channel was down)
      */
+    private final java.util.function.LongSupplier bufferMillis;
+
     TakeTracker(AudioSink sink, Consumer<Played> reports, Duration streamSilence, Duration announcementSilence) {
+        this(sink, reports, streamSilence, announcementSilence, () -> -1);
+    }
+
+    /** @param bufferMillis the jitter buffer's delay now, logged when a take ends (-1: none to tell) */
+    TakeTracker(AudioSink sink, Consumer<Played> reports, Duration streamSilence, Duration announcementSilence,
+            java.util.function.LongSupplier bufferMillis) {
+        this.bufferMillis = bufferMillis;
         this.sink = sink;
         this.reports = reports;
         this.streamSilence = streamSilence.toNanos();
@@ -306,7 +315,9 @@ final class TakeTracker {
                 + (ended.recovered > 0 ? "; " + ended.recovered + " gói khôi phục bằng FEC / packets recovered by FEC"
                         : "")
                 + ("FINISHED".equals(reason) ? "" : "; " + reason);
-        LOG.log(Level.INFO, "kết thúc / ended {0}: {1} ms, {2}", ended.label(), Long.toString(millis), detail);
+        long buffer = bufferMillis.getAsLong();
+        LOG.log(Level.INFO, "kết thúc / ended {0}: {1} ms, {2}", ended.label(), Long.toString(millis), detail
+                + (buffer < 0 ? "" : "; bộ đệm chống rung / jitter buffer " + buffer + " ms"));
         if (ended.announcement != null) {
             String outcome = millis == 0 ? "FAILED" : "FINISHED".equals(reason) ? "PLAYED" : "RECEIVED";
             reports.accept(new Played(ended.announcement, outcome, millis, detail));

@@ -75,6 +75,13 @@ public final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /** The jitter buffer's delay when the agent's take of {@code id} ended, in ms, from its log line; -1 if none. */
+    public long bufferMillisAtEnd(long id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("announcement " + id
+                + ": \\d+ ms[^\\n]*?jitter buffer (\\d+) ms").matcher(log());
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
     /** What the agent has logged so far, for a failing test's message. */
     public String log() {
         try {
