@@ -8,7 +8,8 @@ import { submitting } from './forms.js';
 
 /**
  * spec: {path, prefix, columns: [[labelKey, device => text|Node]], inputs: tree => [[name, labelKey, element, hintKey?]],
- * read: inputs => body, extra?: (device, reload) => Node|null, created?: (reply) => Node|null}
+ * read: inputs => body, extra?: (device, reload) => Node|null, created?: (reply) => Node|null,
+ * filter?: [labelKey, device => boolean]: a checkbox that lists only the devices it keeps}
  */
 export function devicePage(spec) {
   return async function render(main) {
@@ -18,9 +19,11 @@ export function devicePage(spec) {
     const manage = session.may('devices');
     const formBox = h('section', { class: 'card', hidden: !manage, 'aria-labelledby': `${spec.prefix}-form-heading` });
     let editing = null;
+    const only = spec.filter ? h('input', { type: 'checkbox', id: `${spec.prefix}-filter` }) : null;
 
     const load = async () => {
-      const list = await api.get(spec.path);
+      const all = await api.get(spec.path);
+      const list = only && only.checked ? all.filter(spec.filter[1]) : all;
       fill(body, list.length ? list.map((d) => h('tr', { dataset: { id: d.id } },
         h('th', { scope: 'row' }, d.id), spec.columns.map(([, cell]) => h('td', {}, cell(d, tree))),
         h('td', { class: 'row-actions' }, spec.extra ? spec.extra(d, load) : null,
@@ -65,6 +68,10 @@ export function devicePage(spec) {
       if (device) id.scrollIntoView({ block: 'center' });
     }
 
+    if (only) {
+      only.addEventListener('change', load);
+      main.append(h('p', { class: 'filter' }, only, ' ', h('label', { for: only.id }, t(spec.filter[0]))));
+    }
     main.append(note, h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field.id')),
       spec.columns.map(([label]) => h('th', { scope: 'col' }, t(label))), h('th', { scope: 'col' }, h('span', { class: 'sr' }, t('action.actions'))))),
     body), formBox);

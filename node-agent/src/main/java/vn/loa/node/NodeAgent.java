@@ -92,7 +92,7 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
                 .map(receiver -> {
                     agent.receiver = receiver;
                     agent.returnPath = new ReturnPathKeeper(vertx, options.nodeId(), receiver::send,
-                            agent::routeChanged, ANSWER_WITHIN, MISSES_TO_GIVE_UP);
+                            agent::routeChanged, ANSWER_WITHIN, MISSES_TO_GIVE_UP, receiver::receiverReport);
                     receiver.onKeepaliveAnswer(agent.returnPath::answered);
                     agent.playout.start();
                     ChannelSettings settings = ChannelSettings.of(options.server(), options.nodeId(), options.token(),
@@ -219,7 +219,8 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
     public Heartbeat heartbeat() {
         ReceptionReport report = receiver.report();
         double jitter = Math.round(report.jitterMs() * 10) / 10.0;
-        return new Heartbeat(playout.playing() ? "PLAYING" : "IDLE", volume, report.received(), report.lost(), jitter);
+        return new Heartbeat(playout.playing() ? "PLAYING" : "IDLE", volume, report.received(), report.lost(), jitter,
+                playout.late(), playout.recovered(), playout.delayMillis());
     }
 
     private void report(Played played) {

@@ -202,6 +202,11 @@ export const en = {
   'node.path': 'Path',
   'node.viaChannel': 'Over the control connection',
   'node.viaChannelHint': "The speaker's network blocks UDP: the audio comes over its control connection (TCP). It returns to UDP by itself when it can.",
+  'node.link': 'Link',
+  'node.linkLoss': '{percent} % lost',
+  'node.linkJitter': '{ms} ms jitter',
+  'node.perHour': '{mb} MB/h',
+  'node.onlyNoAudio': 'Only speakers online but receiving no audio',
   'node.udpSilent': 'Online, no audio path',
   'node.udpSilentHint': 'The speaker is connected but sends no UDP keepalives: check its firewall or 4G network, or update the receiver.',
 

@@ -202,6 +202,11 @@ export const vi = {
   'node.path': 'Đường truyền',
   'node.viaChannel': 'Qua kết nối điều khiển',
   'node.viaChannelHint': 'Mạng của loa chặn UDP: âm thanh đi qua kết nối điều khiển (TCP). Loa tự trở lại UDP khi mạng thông.',
+  'node.link': 'Chất lượng mạng',
+  'node.linkLoss': 'mất {percent} %',
+  'node.linkJitter': 'dao động {ms} ms',
+  'node.perHour': '{mb} MB/giờ',
+  'node.onlyNoAudio': 'Chỉ loa kết nối nhưng không nhận âm thanh',
   'node.udpSilent': 'Kết nối nhưng không nhận âm thanh',
   'node.udpSilentHint': 'Loa vẫn kết nối nhưng không gửi tín hiệu giữ đường UDP: kiểm tra tường lửa, mạng 4G, hoặc cập nhật đầu thu.',
 

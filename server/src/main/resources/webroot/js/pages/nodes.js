@@ -27,6 +27,18 @@ function path(n) {
   return `UDP · ${n.path.address}`;
 }
 
+/** An online agent's link as it reports it: loss and jitter (RTCP receiver report), and the data it uses an hour. */
+function link(n) {
+  if (n.kind !== 'agent' || !n.online || !n.path) return '';
+  const parts = [];
+  if (n.path.link) {
+    parts.push(t('node.linkLoss', { percent: (n.path.link.fractionLost * 100).toFixed(1) }));
+    parts.push(t('node.linkJitter', { ms: Math.round(n.path.link.jitterMs) }));
+  }
+  parts.push(t('node.perHour', { mb: (n.path.bytesPerHour / 1e6).toFixed(1) }));
+  return parts.join(' · ');
+}
+
 /** The volume slider of an online agent; it sends the level to the loudspeaker at once. */
 function volume(n) {
   if (n.kind !== 'agent' || !n.online || !session.may('devices')) return n.status ? `${n.status.volume}` : '';
@@ -53,7 +65,8 @@ export default {
     prefix: 'node',
     columns: [['node.name', (n) => n.name], ['field.zone', (n, tree) => tree.name(n.zone)],
       ['field.kind', (n) => t(`kind.${n.kind}`)], ['field.address', (n) => n.address || ''],
-      ['field.state', state], ['node.path', path], ['node.volume', volume], ['node.onHours', (n) => n.onHours || t('node.always')]],
+      ['field.state', state], ['node.path', path], ['node.link', link], ['node.volume', volume], ['node.onHours', (n) => n.onHours || t('node.always')]],
+    filter: ['node.onlyNoAudio', (n) => n.kind === 'agent' && n.online && n.path && n.path.udpSilent],
     inputs: (tree, n) => [
       ['name', 'node.name', h('input', { type: 'text', maxlength: 200, value: n ? n.name : '' })],
       ['zone', 'field.zone', zoneSelect(tree, n && n.zone)],

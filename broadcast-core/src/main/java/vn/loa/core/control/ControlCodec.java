@@ -52,7 +52,8 @@ public final class ControlCodec {
             return new JsonObject().put("type", "refused").put("reason", r.reason());
         } else if (message instanceof Heartbeat b) {
             return new JsonObject().put("type", "heartbeat").put("state", b.state()).put("volume", b.volume())
-                    .put("received", b.packetsReceived()).put("lost", b.packetsLost()).put("jitterMs", b.jitterMs());
+                    .put("received", b.packetsReceived()).put("lost", b.packetsLost()).put("jitterMs", b.jitterMs())
+                    .put("late", b.late()).put("recovered", b.recovered()).put("bufferMs", b.bufferMs());
         } else if (message instanceof Play p) {
             return new JsonObject().put("type", "play").put("announcement", p.announcement()).put("zone", p.zone())
                     .put("codec", p.codec()).put("payloadType", p.payloadType()).put("clockRate", p.clockRate())
@@ -92,7 +93,8 @@ public final class ControlCodec {
                 case "path" -> new MediaPath(mediaPath(text(json, "path")));
                 case "refused" -> new Refused(text(json, "reason"));
                 case "heartbeat" -> new Heartbeat(text(json, "state"), json.getInteger("volume", 0),
-                        json.getLong("received", 0L), json.getLong("lost", 0L), json.getDouble("jitterMs", 0.0));
+                        json.getLong("received", 0L), json.getLong("lost", 0L), json.getDouble("jitterMs", 0.0),
+                        json.getLong("late", 0L), json.getLong("recovered", 0L), json.getLong("bufferMs", 0L));
                 case "play" -> new Play(text(json, "announcement"), text(json, "zone"), text(json, "codec"),
                         json.getInteger("payloadType"), json.getInteger("clockRate"), json.getLong("ssrc"),
                         json.getInteger("roc", 0), json.getInteger("sequence", -1));

@@ -62,9 +62,18 @@ public sealed interface ControlMessage {
     record Refused(String reason) implements ControlMessage {
     }
 
-    /** The agent's regular sign of life, with what it is doing and how RTP reaches it. */
-    record Heartbeat(String state, int volume, long packetsReceived, long packetsLost, double jitterMs)
-            implements ControlMessage {
+    /**
+     * The agent's regular sign of life, with what it is doing and how RTP reaches it: packets received and lost on
+     * the way (from sequence numbers), the jitter, packets that came too late for the jitter buffer (concealed like
+     * lost ones), lost or late packets rebuilt from the next one's in-band FEC (Opus) instead, and the jitter buffer's
+     * delay, which follows the measured jitter.
+     */
+    record Heartbeat(String state, int volume, long packetsReceived, long packetsLost, double jitterMs, long late,
+            long recovered, long bufferMs) implements ControlMessage {
+
+        public Heartbeat(String state, int volume, long packetsReceived, long packetsLost, double jitterMs) {
+            this(state, volume, packetsReceived, packetsLost, jitterMs, 0, 0, 0);
+        }
     }
 
     /**

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import vn.loa.core.rtp.MalformedPacketException;
+import vn.loa.core.rtp.RtcpCodec;
+import vn.loa.core.rtp.RtcpReceiverReport;
 
 /**
  * Converts {@link Keepalive}s to and from datagrams. Pure: bytes and a key in, bytes or a keepalive out.
@@ -34,8 +37,21 @@ public final class KeepaliveCodec {
 
     /** Whether a datagram that arrived on an RTP port is one of these rather than RTP: cheap, for demultiplexing. */
     public static boolean looksLikeKeepalive(byte[] datagram) {
-        return datagram.length >= 12 && (datagram[0] & 0xC0) == 0x80 && (datagram[1] & 0xFF) == PACKET_TYPE
-                && Arrays.equals(datagram, 8, 12, NAME, 0, 4);
+        int at = appOffset(datagram);
+        return at >= 0 && datagram.length >= at + 12 && (datagram[at] & 0xC0) == 0x80
+                && (datagram[at + 1] & 0xFF) == PACKET_TYPE && Arrays.equals(datagram, at + 8, at + 12, NAME, 0, 4);
+    }
+
+    /** Where the APP packet starts: 0, or after a receiver report that leads the compound packet; -1 for neither. */
+    private static int appOffset(byte[] datagram) {
+        if (datagram.length < 4 || (datagram[0] & 0xC0) != 0x80) {
+            return -1;
+        }
+        int type = datagram[1] & 0xFF;
+        if (type == PACKET_TYPE) {
+            return 0;
+        }
+        return type == RtcpReceiverReport.PACKET_TYPE ? 4 * ((ByteBuffer.wrap(datagram).getShort(2) & 0xFFFF) + 1) : -1;
     }
 
     public static byte[] encode(Keepalive keepalive, byte[] key) {
@@ -43,11 +59,14 @@ public final class KeepaliveCodec {
         if (id.length == 0 || id.length > MAX_NODE_ID) {
             throw new IllegalArgumentException("node id of 1 to " + MAX_NODE_ID + " bytes");
         }
+        byte[] report = keepalive.report() == null ? new byte[0] : RtcpCodec.encode(keepalive.report());
         int idField = (1 + id.length + 3) / 4 * 4;
-        int length = 12 + 16 + idField + MAC_LENGTH;
+        int appLength = 12 + 16 + idField + MAC_LENGTH;
+        int length = report.length + appLength;
         ByteBuffer out = ByteBuffer.allocate(length);
+        out.put(report);
         out.put((byte) (0x80 | (keepalive.answer() ? 1 : 0))).put((byte) PACKET_TYPE)
-                .putShort((short) (length / 4 - 1)).putInt(0).put(NAME)
+                .putShort((short) (appLength / 4 - 1)).putInt(0).put(NAME)
                 .putLong(keepalive.counter()).putLong(keepalive.sentAtMillis())
                 .put((byte) id.length).put(id);
         out.position(length - MAC_LENGTH);
@@ -60,22 +79,24 @@ public final class KeepaliveCodec {
      * session; a datagram that is malformed, names such a node or carries a wrong signature is refused.
      */
     public static Keepalive decode(byte[] datagram, Function<String, Optional<byte[]>> keys) {
-        if (!looksLikeKeepalive(datagram) || datagram.length % 4 != 0 || datagram.length < 12 + 16 + 4 + MAC_LENGTH
-                || datagram.length > 12 + 16 + 256 + MAC_LENGTH) {
+        int at = appOffset(datagram);
+        int appLength = datagram.length - at;
+        if (!looksLikeKeepalive(datagram) || datagram.length % 4 != 0 || appLength < 12 + 16 + 4 + MAC_LENGTH
+                || appLength > 12 + 16 + 256 + MAC_LENGTH) {
             throw new MalformedControlMessage("not a keepalive datagram");
         }
         ByteBuffer in = ByteBuffer.wrap(datagram);
-        if ((in.getShort(2) & 0xFFFF) != datagram.length / 4 - 1) {
+        if ((in.getShort(at + 2) & 0xFFFF) != appLength / 4 - 1) {
             throw new MalformedControlMessage("keepalive length field does not match the datagram");
         }
-        boolean answer = (datagram[0] & 0x1F) == 1;
-        long counter = in.getLong(12);
-        long sentAt = in.getLong(20);
-        int idLength = datagram[28] & 0xFF;
-        if (idLength == 0 || 29 + idLength > datagram.length - MAC_LENGTH) {
+        boolean answer = (datagram[at] & 0x1F) == 1;
+        long counter = in.getLong(at + 12);
+        long sentAt = in.getLong(at + 20);
+        int idLength = datagram[at + 28] & 0xFF;
+        if (idLength == 0 || at + 29 + idLength > datagram.length - MAC_LENGTH) {
             throw new MalformedControlMessage("keepalive node id does not fit");
         }
-        String nodeId = new String(datagram, 29, idLength, StandardCharsets.UTF_8);
+        String nodeId = new String(datagram, at + 29, idLength, StandardCharsets.UTF_8);
         byte[] key = keys.apply(nodeId)
                 .orElseThrow(() -> new MalformedControlMessage("keepalive of a node without a session"));
         byte[] expected = mac(key, datagram, datagram.length - MAC_LENGTH);
@@ -83,7 +104,15 @@ public final class KeepaliveCodec {
                 datagram.length))) {
             throw new MalformedControlMessage("keepalive signature does not match");
         }
-        return new Keepalive(answer, nodeId, counter, sentAt);
+        RtcpReceiverReport report = null;
+        if (at > 0) {
+            try {
+                report = RtcpCodec.decodeReceiverReport(Arrays.copyOf(datagram, at));
+            } catch (MalformedPacketException e) {
+                throw new MalformedControlMessage("keepalive's receiver report: " + e.getMessage());
+            }
+        }
+        return new Keepalive(answer, nodeId, counter, sentAt, report);
     }
 
     private static byte[] mac(byte[] key, byte[] data, int length) {

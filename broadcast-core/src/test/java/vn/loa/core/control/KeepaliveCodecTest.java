@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import vn.loa.core.rtp.RtcpReceiverReport;
+import vn.loa.core.rtp.RtcpReportBlock;
 import vn.loa.core.rtp.RtpPacketCodec;
 
 class KeepaliveCodecTest {
@@ -34,6 +37,30 @@ class KeepaliveCodecTest {
         assertThat(KeepaliveCodec.looksLikeKeepalive(wire)).isTrue();
         byte[] rtp = RtpPacketCodec.encode(new vn.loa.core.rtp.RtpPacket(false, 0, 1, 160, 0xCAFE, new byte[160]));
         assertThat(KeepaliveCodec.looksLikeKeepalive(rtp)).isFalse();
+    }
+
+    @Test
+    void aReceiverReportRidesFirstInTheSignedCompoundPacket() {
+        RtcpReceiverReport heard = new RtcpReceiverReport(0xA6E47L,
+                List.of(new RtcpReportBlock(0x5EL, 13, 52, 70_123, 96, 0, 0)));
+        Keepalive sent = new Keepalive(false, "loa-4g", 7, 1_796_000_000_000L, heard);
+
+        byte[] wire = KeepaliveCodec.encode(sent, KEY);
+
+        assertThat(wire[1] & 0xFF).isEqualTo(201); // RFC 3550 §6.1: a compound packet starts with the report
+        assertThat(wire[32 + 1] & 0xFF).isEqualTo(204);
+        assertThat(KeepaliveCodec.looksLikeKeepalive(wire)).isTrue();
+        assertThat(KeepaliveCodec.decode(wire, id -> Optional.of(KEY))).isEqualTo(sent);
+    }
+
+    @Test
+    void aReceiverReportChangedOnTheWayIsRefused() {
+        RtcpReceiverReport heard = new RtcpReceiverReport(1, List.of(new RtcpReportBlock(2, 128, 900, 5000, 40, 0, 0)));
+        byte[] wire = KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 8, 0, heard), KEY);
+        wire[12] = 0; // the fraction lost: a link painted better than it is
+
+        assertThatThrownBy(() -> KeepaliveCodec.decode(wire, id -> Optional.of(KEY)))
+                .isInstanceOf(MalformedControlMessage.class).hasMessageContaining("signature");
     }
 
     @Test

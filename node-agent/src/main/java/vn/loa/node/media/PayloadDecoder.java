@@ -13,4 +13,14 @@ public interface PayloadDecoder {
 
     /** Audio to play in place of a lost packet of {@code samples} samples. */
     short[] conceal(int samples);
+
+    /** Whether {@link #recover} rebuilds a lost packet from the next one (Opus in-band FEC) rather than concealing. */
+    default boolean recovers() {
+        return false;
+    }
+
+    /** Audio for a lost packet of {@code samples} samples rebuilt from the payload of the packet after it. */
+    default short[] recover(byte[] next, int samples) {
+        return conceal(samples);
+    }
 }

@@ -76,5 +76,15 @@ public enum PayloadFormat {
         public short[] conceal(int samples) {
             return decoder.conceal(samples);
         }
+
+        @Override
+        public boolean recovers() {
+            return true;
+        }
+
+        @Override
+        public short[] recover(byte[] next, int samples) {
+            return decoder.recover(next, samples);
+        }
     }
 }

@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import vn.loa.core.control.ControlMessage.ReturnPath;
 import vn.loa.core.control.Keepalive;
 import vn.loa.core.control.KeepaliveCodec;
 import vn.loa.core.control.MalformedControlMessage;
+import vn.loa.core.rtp.RtcpReceiverReport;
 
 /**
  * Keeps the node's RTP path open through its NAT: signed keepalives from the RTP socket to the server's port of its
@@ -35,6 +37,7 @@ public final class ReturnPathKeeper {
     private final String nodeId;
     private final Sender udp;
     private final Consumer<UdpPathProbe.Route> routeChanged;
+    private final Supplier<RtcpReceiverReport> reports;
     private final Duration answerWithin;
     private final int missesToGiveUp;
     private long timer = -1;
@@ -49,9 +52,11 @@ public final class ReturnPathKeeper {
     /**
      * @param answerWithin how long a keepalive may wait for its answer before it counts as lost
      * @param missesToGiveUp lost keepalives in a row after which the stream is asked over the channel
+     * @param reports what the node heard of its stream, sent with each keepalive (null when nothing yet)
      */
     public ReturnPathKeeper(Vertx vertx, String nodeId, Sender udp, Consumer<UdpPathProbe.Route> routeChanged,
-            Duration answerWithin, int missesToGiveUp) {
+            Duration answerWithin, int missesToGiveUp, Supplier<RtcpReceiverReport> reports) {
+        this.reports = reports;
         this.vertx = vertx;
         this.nodeId = nodeId;
         this.udp = udp;
@@ -72,6 +77,8 @@ public final class ReturnPathKeeper {
         host = path.host() != null ? path.host() : serverHost;
         port = path.port();
         probe = new UdpPathProbe(Duration.ofSeconds(path.seconds()), answerWithin, missesToGiveUp);
+        LOG.log(Level.INFO, "giữ đường RTP / keeping the RTP path open: keepalives to {0}:{1} every {2} s", host,
+                Integer.toString(port), Integer.toString(path.seconds()));
         route = UdpPathProbe.Route.UDP;
         tick();
         timer = vertx.setPeriodic(TICK_MILLIS, t -> tick());
@@ -126,8 +133,9 @@ public final class ReturnPathKeeper {
         }
         long counter = probe.tick(System.nanoTime());
         if (counter > 0) {
-            udp.send(KeepaliveCodec.encode(new Keepalive(false, nodeId, counter, System.currentTimeMillis()), key),
-                    host, port);
+            // The receiver report rides in the same signed compound packet (ADR 0026): one datagram, one signature.
+            udp.send(KeepaliveCodec.encode(new Keepalive(false, nodeId, counter, System.currentTimeMillis(),
+                    reports.get()), key), host, port);
         }
         follow();
     }

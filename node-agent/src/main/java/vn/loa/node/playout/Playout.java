@@ -15,6 +15,7 @@ import vn.loa.core.control.ControlMessage;
 import vn.loa.core.control.ControlMessage.Play;
 import vn.loa.core.control.ControlMessage.Played;
 import vn.loa.core.control.ControlMessage.Stop;
+import vn.loa.core.rtp.PlayoutDelay;
 import vn.loa.core.rtp.PlayoutSlot;
 import vn.loa.core.rtp.RtpJitterBuffer;
 import vn.loa.core.rtp.RtpPacket;
@@ -39,6 +40,9 @@ public final class Playout implements AutoCloseable {
     private static final long MAX_GAP_SECONDS = 5;
     /** How often the loop looks at waiting commands and silence timeouts while something is going on. */
     private static final long BUSY_WAKE = TimeUnit.MILLISECONDS.toNanos(20);
+    /** The jitter buffer's delay follows the measured jitter between these (ADR 0026). */
+    static final Duration MIN_DELAY = Duration.ofMillis(40);
+    static final Duration MAX_DELAY = Duration.ofMillis(500);
     /** With nothing buffered, queued or open the loop sleeps until a packet or command wakes it. */
     private static final long QUIET_WAKE = TimeUnit.SECONDS.toNanos(1);
 
@@ -57,6 +61,10 @@ public final class Playout implements AutoCloseable {
 
     // Guarded by lock: the current stream's buffer.
     private RtpJitterBuffer buffer;
+    /** Lost packets rebuilt from the next one's in-band FEC (Opus), since start; written by the playout thread. */
+    private volatile long recovered;
+    /** Late packets of the streams before this one. */
+    private long lateBefore;
     private long bufferSsrc = -1;
     private PayloadFormat bufferFormat;
     /** Sequence numbers of the newest packet inserted and of the last slot played in this stream, or -1. */
@@ -71,7 +79,7 @@ public final class Playout implements AutoCloseable {
     private int lastSamples;
 
     /** A command and where it arrived: after packet {@code afterSequence} of stream {@code generation} (or -1). */
-    private record TimedCommand(ControlMessage message, long due, long generation, int afterSequence) {
+    private record TimedCommand(ControlMessage message, long arrival, long due, long generation, int afterSequence) {
     }
 
     /** Audio the node fetched ahead, due now (store-and-forward). */
@@ -84,13 +92,14 @@ public final class Playout implements AutoCloseable {
     /**
      * @param sink where the audio goes
      * @param reports what to do with each announcement's outcome (send it to the server)
-     * @param delay the jitter buffer's playout delay
+     * @param delay the jitter buffer's playout delay at first; it then follows the measured jitter
      * @param streamSilence how long an unannounced stream may pause before its take ends
      */
     public Playout(AudioSink sink, Consumer<Played> reports, Duration delay, Duration streamSilence) {
-        this.takes = new TakeTracker(sink, reports, streamSilence, streamSilence.multipliedBy(15).plusSeconds(30));
+        this.takes = new TakeTracker(sink, reports, streamSilence, streamSilence.multipliedBy(15).plusSeconds(30),
+                this::delayMillis);
         this.delay = delay;
-        this.capacity = (int) Math.max(50, delay.toMillis() / 10 + 50); // room for bursts well past the delay
+        this.capacity = (int) Math.max(50, max(MAX_DELAY, delay).toMillis() / 10 + 50); // room for bursts past the delay
         this.thread = new Thread(this::run, "loa-playout");
     }
 
@@ -103,14 +112,21 @@ public final class Playout implements AutoCloseable {
         lock.lock();
         try {
             if (buffer == null || packet.ssrc() != bufferSsrc || format.clockRate() != bufferFormat.clockRate()) {
-                buffer = new RtpJitterBuffer(format.clockRate(), delay, capacity);
+                lateBefore += buffer == null ? 0 : buffer.late();
+                buffer = new RtpJitterBuffer(format.clockRate(), new PlayoutDelay(min(MIN_DELAY, delay), delay,
+                        max(MAX_DELAY, delay)), capacity);
                 bufferSsrc = packet.ssrc();
                 streamGeneration++;
                 lastInserted = -1;
                 lastPolled = -1;
             }
             bufferFormat = format;
+            long retimedBefore = buffer.retimed();
             buffer.insert(packet, arrival);
+            if (buffer.retimed() != retimedBefore) {
+                LOG.log(Level.INFO, "bộ đệm chống rung lấy mốc lại / jitter buffer re-timed at packet {0} (delay {1} ms)",
+                        Integer.toString(packet.sequenceNumber()), Long.toString(buffer.delayNanos() / 1_000_000));
+            }
             if (lastInserted < 0 || (short) (packet.sequenceNumber() - lastInserted) > 0) {
                 lastInserted = packet.sequenceNumber();
             }
@@ -127,7 +143,7 @@ public final class Playout implements AutoCloseable {
         }
         lock.lock();
         try {
-            commands.add(new TimedCommand(message, arrival + delay.toNanos(), streamGeneration, lastInserted));
+            commands.add(new TimedCommand(message, arrival, arrival + currentDelay(), streamGeneration, lastInserted));
             wake.signal();
         } finally {
             lock.unlock();
@@ -148,16 +164,21 @@ public final class Playout implements AutoCloseable {
         }
     }
 
+    /** Lost or late packets rebuilt from the next packet's in-band FEC rather than concealed, since start. */
+    public long recovered() {
+        return recovered;
+    }
+
     /** Whether a take is open: the node is playing or recording. */
     public boolean playing() {
         return takes.playing();
     }
 
-    /** Packets the jitter buffer dropped as late, for diagnostics. */
+    /** Packets the jitter buffer dropped as late (they came after their turn, and were concealed), since start. */
     public long late() {
         lock.lock();
         try {
-            return buffer == null ? 0 : buffer.late();
+            return lateBefore + (buffer == null ? 0 : buffer.late());
         } finally {
             lock.unlock();
         }
@@ -252,7 +273,30 @@ public final class Playout implements AutoCloseable {
         if (lastPolled >= 0 && (short) (lastPolled - command.afterSequence()) >= 0) {
             return true;
         }
-        return command.due() + delay.toNanos() <= now; // that packet never plays (dropped): do not wait forever
+        return command.due() + currentDelay() <= now; // that packet never plays (dropped): do not wait forever
+    }
+
+    /** Under the lock: the jitter buffer's delay now (it follows the measured jitter), or the initial one. */
+    private long currentDelay() {
+        return buffer == null ? delay.toNanos() : buffer.delayNanos();
+    }
+
+    /** The jitter buffer's delay now, in milliseconds: what the link's jitter costs in latency. */
+    public long delayMillis() {
+        lock.lock();
+        try {
+            return currentDelay() / 1_000_000;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private void handle(Due item) {
@@ -263,7 +307,7 @@ public final class Playout implements AutoCloseable {
         }
         if (item.command() != null) {
             if (item.command().message() instanceof Play play) {
-                takes.play(play, System.nanoTime(), item.command().due() - delay.toNanos());
+                takes.play(play, System.nanoTime(), item.command().arrival());
             } else if (item.command().message() instanceof Stop stop) {
                 takes.stop(stop);
             }
@@ -283,7 +327,12 @@ public final class Playout implements AutoCloseable {
             if (expectedTimestamp >= 0) {
                 expectedTimestamp = (expectedTimestamp + samples) & 0xFFFF_FFFFL;
             }
-            takes.audio(decoder.conceal(samples), format.sampleRate(), 0, true, now);
+            if (slot.next() != null && decoder.recovers()) {
+                takes.recovered(decoder.recover(slot.next().payload(), samples), format.sampleRate(), now);
+                recovered++;
+            } else {
+                takes.audio(decoder.conceal(samples), format.sampleRate(), 0, true, now);
+            }
             return;
         }
         RtpPacket packet = slot.packet();

@@ -15,6 +15,11 @@ final class Take {
     long position;
     /** Packets that never came and were concealed. */
     long concealed;
+    /** Lost packets rebuilt from the next packet's in-band FEC (Opus) rather than concealed. */
+    long recovered;
+    /** Samples of the run of concealed packets going on now, and of the longest run: the longest gap a listener heard. */
+    long concealedRun;
+    long longestGap;
     /** When real audio last arrived, in monotonic nanoseconds. */
     long lastAudio;
     /** When it opened or a play of its announcement last came: after that, it is known to be on air. */
@@ -32,6 +37,10 @@ final class Take {
 
     long millis() {
         return position * 1000 / sampleRate;
+    }
+
+    long longestGapMillis() {
+        return longestGap * 1000 / sampleRate;
     }
 
     String label() {

@@ -54,7 +54,16 @@ final class TakeTracker {
      * @param streamSilence how long an unannounced stream may be silent before its take ends
      * @param announcementSilence the same for an announcement whose stop never came (the channel was down)
      */
+    private final java.util.function.LongSupplier bufferMillis;
+
     TakeTracker(AudioSink sink, Consumer<Played> reports, Duration streamSilence, Duration announcementSilence) {
+        this(sink, reports, streamSilence, announcementSilence, () -> -1);
+    }
+
+    /** @param bufferMillis the jitter buffer's delay now, logged when a take ends (-1: none to tell) */
+    TakeTracker(AudioSink sink, Consumer<Played> reports, Duration streamSilence, Duration announcementSilence,
+            java.util.function.LongSupplier bufferMillis) {
+        this.bufferMillis = bufferMillis;
         this.sink = sink;
         this.reports = reports;
         this.streamSilence = streamSilence.toNanos();
@@ -159,8 +168,26 @@ final class TakeTracker {
         take.position += pcm.length;
         if (concealed) {
             take.concealed++;
+            take.concealedRun += pcm.length;
+            take.longestGap = Math.max(take.longestGap, take.concealedRun);
         } else {
             take.lastAudio = now;
+            take.concealedRun = 0;
+        }
+    }
+
+    /**
+     * Audio rebuilt for a lost packet from the in-band FEC of the next one: played as received audio, counted apart.
+     * Like concealment, it never opens a take.
+     */
+    void recovered(short[] pcm, int sampleRate, long now) {
+        Take open = take;
+        if (open == null) {
+            return;
+        }
+        audio(pcm, sampleRate, 0, false, now);
+        if (take == open) {
+            open.recovered++;
         }
     }
 
@@ -283,9 +310,14 @@ final class TakeTracker {
         }
         long millis = ended.millis();
         String detail = where
-                + (ended.concealed > 0 ? "; " + ended.concealed + " gói mất / packets lost" : "")
+                + (ended.concealed > 0 ? "; " + ended.concealed + " gói mất / packets lost, dài nhất / longest gap "
+                        + ended.longestGapMillis() + " ms" : "")
+                + (ended.recovered > 0 ? "; " + ended.recovered + " gói khôi phục bằng FEC / packets recovered by FEC"
+                        : "")
                 + ("FINISHED".equals(reason) ? "" : "; " + reason);
-        LOG.log(Level.INFO, "kết thúc / ended {0}: {1} ms, {2}", ended.label(), Long.toString(millis), detail);
+        long buffer = bufferMillis.getAsLong();
+        LOG.log(Level.INFO, "kết thúc / ended {0}: {1} ms, {2}", ended.label(), Long.toString(millis), detail
+                + (buffer < 0 ? "" : "; bộ đệm chống rung / jitter buffer " + buffer + " ms"));
         if (ended.announcement != null) {
             String outcome = millis == 0 ? "FAILED" : "FINISHED".equals(reason) ? "PLAYED" : "RECEIVED";
             reports.accept(new Played(ended.announcement, outcome, millis, detail));

@@ -6,9 +6,11 @@ import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import vn.loa.core.control.KeepaliveCodec;
 import vn.loa.core.rtp.MalformedPacketException;
+import vn.loa.core.rtp.RtcpReceiverReport;
 import vn.loa.core.rtp.RtpPacket;
 import vn.loa.core.rtp.RtpPacketCodec;
 import vn.loa.core.srtp.SrtpMasterKey;
@@ -40,6 +42,8 @@ public final class RtpReceiver {
     private final PayloadTypes payloadTypes;
     private final PacketSink sink;
     private final long sourceTimeout;
+    /** This receiver's own SSRC in its reports (RFC 3550 §8.1: random). */
+    private final long ownSsrc = new java.security.SecureRandom().nextInt() & 0xFFFF_FFFFL;
     private volatile long expectedSsrc = -1;
     /** The zone stream's SRTP session, or null while the server sends plain RTP. */
     private volatile SrtpReceiver srtp;
@@ -127,6 +131,18 @@ public final class RtpReceiver {
         return report;
     }
 
+    /**
+     * An RTCP receiver report of the source playing (loss since the last one, cumulative loss, jitter), or null before
+     * a source was heard. Each call starts a new reporting interval: the keepalives, which carry it, call it.
+     */
+    public synchronized RtcpReceiverReport receiverReport() {
+        RtpSource source = current;
+        if (source == null || !source.validated()) {
+            return null;
+        }
+        return new RtcpReceiverReport(ownSsrc, List.of(source.reportBlock()));
+    }
+
     public Future<Void> close() {
         return socket.close();
     }
@@ -137,9 +153,13 @@ public final class RtpReceiver {
      */
     public void receive(byte[] datagram, long arrival) {
         if (KeepaliveCodec.looksLikeKeepalive(datagram)) {
-            keepaliveAnswers.accept(datagram);
+            keepaliveAnswers.accept(datagram); // outside this receiver's lock: the keeper takes it to ask for reports
             return;
         }
+        receiveMedia(datagram, arrival);
+    }
+
+    private synchronized void receiveMedia(byte[] datagram, long arrival) {
         try {
             SrtpReceiver session = srtp;
             RtpPacket packet = RtpPacketCodec.decode(session == null ? datagram : session.unprotect(datagram));

@@ -1,5 +1,7 @@
 package vn.loa.node.rtp;
 
+import vn.loa.core.rtp.RtcpReportBlock;
+
 import java.util.List;
 import vn.loa.core.rtp.RtpPacket;
 import vn.loa.core.rtp.RtpReceptionStatistics;
@@ -69,5 +71,10 @@ final class RtpSource {
 
     double jitterMs() {
         return statistics.jitter() * 1000.0 / clockRate;
+    }
+
+    /** What this node heard of the source since the last block (RFC 3550 §6.4.1); starts the next interval. */
+    RtcpReportBlock reportBlock() {
+        return statistics.reportBlock(0, 0); // the server's sender reports go to port + 1, which NATs do not open
     }
 }

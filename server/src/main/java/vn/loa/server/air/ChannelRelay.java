@@ -16,7 +16,13 @@ import vn.loa.core.rtp.RtpPacketCodec;
  */
 final class ChannelRelay implements ZoneOutput {
 
+    /** IPv4 and UDP headers: what a 4G SIM is billed on top of each datagram. */
+    static final int IP_UDP_HEADERS = 28;
+
     private final ZoneOutput udp;
+    /** IP bytes of one copy of everything sent on UDP: what each agent on UDP was sent while it was one. */
+    private final java.util.concurrent.atomic.AtomicLong udpBytesEach = new java.util.concurrent.atomic.AtomicLong();
+    private volatile List<NodeSession> overUdp = List.of();
     private volatile List<NodeSession> agents = List.of();
     private final List<java.util.function.Consumer<RtpPacket>> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -34,9 +40,26 @@ final class ChannelRelay implements ZoneOutput {
         this.agents = List.copyOf(overChannel);
     }
 
+    /** The agents that hear this stream over UDP from now on, for their data use. */
+    synchronized void reachOverUdp(List<NodeSession> now) {
+        for (NodeSession gone : overUdp) {
+            if (!now.contains(gone)) {
+                gone.udpFrom(null);
+            }
+        }
+        now.forEach(agent -> agent.udpFrom(this));
+        overUdp = List.copyOf(now);
+    }
+
+    /** IP bytes of one copy of every packet sent on UDP so far. */
+    long udpBytesEach() {
+        return udpBytesEach.get();
+    }
+
     @Override
     public void send(RtpPacket packet) {
         udp.send(packet);
+        udpBytesEach.addAndGet(packet.encodedLength() + IP_UDP_HEADERS);
         for (var tap : taps) {
             tap.accept(packet);
         }

@@ -40,6 +40,12 @@ public final class NodeSession {
     private long lastCounter = -1;
     private final LongAdder channelBytes = new LongAdder();
     private final LongAdder channelDropped = new LongAdder();
+    private volatile LinkReport linkReport;
+    /** Whether its last two receiver reports showed nothing arriving while the stream was sent it over UDP. */
+    private volatile boolean udpNothingHeard;
+    private long udpBytesDone;
+    private ChannelRelay udpRelay;
+    private long udpSince;
 
     /** @param keepalive how often the agent is asked to send keepalives */
     NodeSession(String nodeId, String zone, StreamCodec codec, InetSocketAddress declared, ServerWebSocket socket,
@@ -90,11 +96,16 @@ public final class NodeSession {
 
     /**
      * Whether UDP seems not to reach this agent although its channel is up: no keepalive for three intervals (an
-     * agent too old to send them, or one whose network lets nothing through and has not asked for the channel).
+     * agent too old to send them, or one whose network lets nothing through and has not asked for the channel), or
+     * its receiver report says nothing arrived since the last one while audio was sent to it over UDP (a NAT or
+     * firewall that lets the keepalives out and nothing in).
      */
     boolean udpSilent(Instant now) {
         if (overChannel) {
             return false;
+        }
+        if (udpNothingHeard) {
+            return true;
         }
         Instant last = lastKeepalive != null ? lastKeepalive : connectedAt;
         return now.isAfter(last.plus(keepalive.multipliedBy(3)));
@@ -164,6 +175,43 @@ public final class NodeSession {
         }
         socket.writeBinaryMessage(Buffer.buffer(packet));
         channelBytes.add(packet.length);
+    }
+
+    /**
+     * The receiver report of a keepalive arrived: the link as the agent measures it. {@code sentMeanwhile}: bytes the
+     * server sent it over UDP since the previous report.
+     */
+    synchronized void reported(LinkReport report, long sentMeanwhile) {
+        LinkReport before = linkReport;
+        if (before != null) {
+            udpNothingHeard = sentMeanwhile > 0 && !overChannel && report.highestSequence() == before.highestSequence();
+        }
+        linkReport = report;
+    }
+
+    /** The agent's last receiver report, or null before one. */
+    LinkReport linkReport() {
+        return linkReport;
+    }
+
+    /** The stream now reaches this agent over UDP from {@code relay}'s zone stream, or no more (null). */
+    synchronized void udpFrom(ChannelRelay relay) {
+        if (relay == udpRelay) {
+            return;
+        }
+        udpBytesDone = udpBytes();
+        udpRelay = relay;
+        udpSince = relay == null ? 0 : relay.udpBytesEach();
+    }
+
+    /** IP bytes of audio sent to this agent over UDP this session (each datagram with its 28 bytes of headers). */
+    synchronized long udpBytes() {
+        return udpBytesDone + (udpRelay == null ? 0 : udpRelay.udpBytesEach() - udpSince);
+    }
+
+    /** When the session began. */
+    Instant connectedAt() {
+        return connectedAt;
     }
 
     /** Bytes of audio sent on the channel, and packets dropped because it was full. */

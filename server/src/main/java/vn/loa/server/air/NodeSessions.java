@@ -24,6 +24,8 @@ public final class NodeSessions {
     private final Map<InetSocketAddress, NodeSession> overChannel = new ConcurrentHashMap<>();
     /** Each agent's last heartbeat and when it came, kept after it disconnects: the figures a technician looks at. */
     private final Map<String, Heard> latest = new ConcurrentHashMap<>();
+    /** Bytes sent to each session over UDP as of its last receiver report. */
+    private final Map<NodeSession, Long> udpAtReport = new ConcurrentHashMap<>();
 
     private record Heard(ControlMessage.Heartbeat beat, Instant at) {
     }
@@ -62,6 +64,7 @@ public final class NodeSessions {
 
     void remove(NodeSession session) {
         overChannel.remove(session.rtpAddress(), session);
+        udpAtReport.remove(session);
         if (sessions.remove(session.nodeId(), session)) {
             presence.accept(session.nodeId(), false);
             zoneChanged.accept(session.zone());
@@ -93,6 +96,17 @@ public final class NodeSessions {
             zoneChanged.accept(session.zone());
         }
         return kept != NodeSession.Kept.STALE;
+    }
+
+    /**
+     * The receiver report in a signed keepalive of {@code session}: kept, with the UDP bytes sent it since the last,
+     * to tell a node that hears nothing.
+     */
+    void reported(NodeSession session, vn.loa.core.rtp.RtcpReportBlock block, Instant now) {
+        long sent = session.udpBytes();
+        Long before = udpAtReport.put(session, sent);
+        session.reported(LinkReport.of(block, session.codec().rtpMap().clockRate(), now),
+                before == null ? 0 : sent - before);
     }
 
     /** The agent chose how its stream reaches it: as UDP, or as frames on its channel when UDP does not get through. */
@@ -137,11 +151,13 @@ public final class NodeSessions {
             json.put("status", new JsonObject().put("state", beat.state()).put("volume", beat.volume())
                     .put("packetsReceived", beat.packetsReceived()).put("packetsLost", beat.packetsLost())
                     .put("lossPercent", lossPercent).put("jitterMs", beat.jitterMs())
+                    .put("late", beat.late()).put("recovered", beat.recovered()).put("bufferMs", beat.bufferMs())
+                    .put("missedPercent", missedPercent(beat))
                     .put("lastSeen", heard.at().toString()));
         }
         NodeSession session = sessions.get(node.id());
         if (session != null) {
-            json.put("path", path(session).put("udpSilent", session.udpSilent(now)));
+            json.put("path", path(session, now).put("udpSilent", session.udpSilent(now)));
         }
         return json;
     }
@@ -151,14 +167,33 @@ public final class NodeSessions {
      * address its keepalives come from (null before the first: UDP then goes to its channel's address), when the
      * last came, and the audio sent on the channel.
      */
-    private static JsonObject path(NodeSession session) {
+    private static JsonObject path(NodeSession session, Instant now) {
         InetSocketAddress seen = session.observedAddress();
         return new JsonObject().put("via", session.overChannel() ? "channel" : "udp")
                 .put("address", text(session.rtpAddress()))
                 .put("observed", seen == null ? null : text(seen))
                 .put("declared", text(session.declaredAddress()))
                 .put("lastKeepalive", session.lastKeepalive() == null ? null : session.lastKeepalive().toString())
-                .put("channelBytes", session.channelBytes()).put("channelDropped", session.channelDropped());
+                .put("channelBytes", session.channelBytes()).put("channelDropped", session.channelDropped())
+                .put("udpBytes", session.udpBytes())
+                .put("bytesPerHour", bytesPerHour(session.udpBytes() + session.channelBytes(), session, now))
+                .put("link", session.linkReport() == null ? null : session.linkReport().toJson());
+    }
+
+    /**
+     * The share of packets the listener missed after the node's repairs: lost on the way or late for the jitter
+     * buffer, less those rebuilt from in-band FEC (what concealment then papered over).
+     */
+    private static double missedPercent(ControlMessage.Heartbeat beat) {
+        long expected = beat.packetsReceived() + beat.packetsLost();
+        long missed = Math.max(0, beat.packetsLost() + beat.late() - beat.recovered());
+        return expected == 0 ? 0 : Math.round(missed * 1000.0 / expected) / 10.0;
+    }
+
+    /** Data used per hour of this session (at least a minute of it, so a fresh one does not extrapolate a burst). */
+    private static long bytesPerHour(long bytes, NodeSession session, Instant now) {
+        long seconds = Math.max(60, java.time.Duration.between(session.connectedAt(), now).toSeconds());
+        return bytes * 3600 / seconds;
     }
 
     private static String text(InetSocketAddress address) {

@@ -59,6 +59,9 @@ final class ReturnPaths {
             return;
         }
         taken.increment();
+        if (keepalive.report() != null && !keepalive.report().reports().isEmpty()) {
+            sessions.reported(session.get(), keepalive.report().reports().get(0), clock.instant());
+        }
         reply.accept(sender, KeepaliveCodec.encode(keepalive.answered(), session.get().keepaliveKey()));
     }
 

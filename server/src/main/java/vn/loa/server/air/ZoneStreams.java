@@ -101,6 +101,9 @@ public final class ZoneStreams implements AutoCloseable {
             }
         }
         relays.get(key).reach(overChannel);
+        Map<InetSocketAddress, NodeSession> agents = new java.util.HashMap<>();
+        sessions.all().forEach(session -> agents.put(session.rtpAddress(), session));
+        relays.get(key).reachOverUdp(overUdp.stream().map(agents::get).filter(java.util.Objects::nonNull).toList());
         Set<InetSocketAddress> now = destinations.computeIfAbsent(key, k -> new HashSet<>());
         for (InetSocketAddress gone : Set.copyOf(now)) {
             if (!overUdp.contains(gone)) {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import vn.loa.core.control.Keepalive;
 import vn.loa.core.control.KeepaliveCodec;
 import vn.loa.core.media.StreamCodec;
+import vn.loa.core.rtp.RtcpReceiverReport;
+import vn.loa.core.rtp.RtcpReportBlock;
 
 class ReturnPathsTest {
 
@@ -44,6 +46,63 @@ class ReturnPathsTest {
         assertThat(session.rtpAddress()).isEqualTo(NAT);
         assertThat(zonesChanged).containsExactly("thon-a");
         assertThat(answeredTo).containsExactly(NAT);
+    }
+
+    @Test
+    void theReceiverReportInASignedKeepaliveShowsInTheNodesLinkFigures() {
+        RtcpReceiverReport heard = new RtcpReceiverReport(0x77, List.of(new RtcpReportBlock(0x5E, 13, 52, 70_000, 96,
+                0, 0)));
+        heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 1, 0, heard), session.keepaliveKey()));
+
+        io.vertx.core.json.JsonObject link = sessions.describe(node(), clock.instant()).getJsonObject("path")
+                .getJsonObject("link");
+        assertThat(link.getDouble("fractionLost")).isEqualTo(0.051); // 13 / 256
+        assertThat(link.getLong("cumulativeLost")).isEqualTo(52);
+        assertThat(link.getDouble("jitterMs")).isEqualTo(12.0); // 96 units of 8 kHz
+    }
+
+    @Test
+    void aReportSignedWithAnotherKeyIsNotShown() {
+        RtcpReceiverReport forged = new RtcpReceiverReport(0x77, List.of(new RtcpReportBlock(0x5E, 0, 0, 70_000, 0,
+                0, 0)));
+        heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 1, 0, forged), new byte[32]));
+
+        assertThat(sessions.describe(node(), clock.instant()).getJsonObject("path").getValue("link")).isNull();
+    }
+
+    @Test
+    void aNodeWhoseReportsShowNothingArrivingWhileItWasSentAudioIsUdpSilentAndItsDataIsCounted() {
+        ChannelRelay stream = new ChannelRelay(new vn.loa.core.media.ZoneOutput() {
+            @Override
+            public void send(vn.loa.core.rtp.RtpPacket packet) {
+            }
+
+            @Override
+            public void sendControl(byte[] rtcp) {
+            }
+        });
+        stream.reachOverUdp(List.of(session));
+        heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 1, 0, reportUpTo(5000)), session.keepaliveKey()));
+        for (int k = 0; k < 3; k++) {
+            stream.send(new vn.loa.core.rtp.RtpPacket(false, 0, 5001 + k, 160L * k, 0x5E, new byte[160]));
+        }
+
+        heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 2, 0, reportUpTo(5000)), session.keepaliveKey()));
+        io.vertx.core.json.JsonObject path = sessions.describe(node(), clock.instant()).getJsonObject("path");
+        assertThat(path.getBoolean("udpSilent")).isTrue();
+        assertThat(path.getLong("udpBytes")).isEqualTo(3 * (12 + 160 + 28));
+
+        stream.send(new vn.loa.core.rtp.RtpPacket(false, 0, 5004, 480, 0x5E, new byte[160]));
+        heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 3, 0, reportUpTo(5004)), session.keepaliveKey()));
+        assertThat(sessions.describe(node(), clock.instant()).getJsonObject("path").getBoolean("udpSilent")).isFalse();
+    }
+
+    private static RtcpReceiverReport reportUpTo(long highestSequence) {
+        return new RtcpReceiverReport(0x77, List.of(new RtcpReportBlock(0x5E, 0, 0, highestSequence, 8, 0, 0)));
+    }
+
+    private static vn.loa.core.model.Node node() {
+        return new vn.loa.core.model.Node("loa-4g", "Loa 4G", "thon-a", vn.loa.core.model.NodeKind.AGENT, null, null);
     }
 
     @Test

@@ -180,6 +180,49 @@ class FieldNetworkIT {
         awaitThat(() -> "udp".equals(path(natNode).getString("via")), "back to UDP once it works", natAgent);
     }
 
+    /**
+     * This kernel has no netem: a relay on the router ({@link FieldNetwork#jitterRelay}) delays each datagram of the
+     * downlink by a random 0-80 ms, so packets 20 ms apart arrive out of order, and the agent's jitter buffer must
+     * measure that and wait long enough, but no longer.
+     */
+    @Test
+    void throughEightyMillisecondsOfJitterAndReorderingTheRecordingHasNoGapLongerThanConcealmentCovers()
+            throws Exception {
+        String zone = zone("thon-song", "Thôn Sóng");
+        String node = Province.unique("loa-song");
+        String port = serverUrl.substring(serverUrl.lastIndexOf(':') + 1);
+        network.serverAtGateway(Integer.parseInt(port));
+        Path folder = TempDirs.create("loa-field-jitter-");
+        Process relay = null;
+        try (AgentProcess agent = AgentProcess.start(FieldNetwork.LAN, "http://" + FieldNetwork.LAN_GATEWAY + ":"
+                + port, node, agentNode(node, zone))) {
+            awaitThat(() -> agent.keepalivePort().isPresent(), "the agent is welcomed", agent);
+            relay = FieldNetwork.jitterRelay(agent.keepalivePort().getAsInt(), 80, 0, folder.resolve("relay.log"));
+            awaitThat(() -> path(node) != null && "udp".equals(path(node).getString("via"))
+                    && String.valueOf(path(node).getString("observed")).startsWith(FieldNetwork.ROUTER_UPLINK + ":"),
+                    "the agent's keepalives come through the relay", agent);
+
+            long id = emergency(zone);
+            awaitThat(() -> "PLAYED".equals(deliveryState(id, node)), "the agent played it", agent);
+
+            double expected = spokenSeconds();
+            assertThat(seconds(agent.recording(id).orElseThrow())).isGreaterThan(expected * 0.9);
+            // Concealment covers a gap of up to 60 ms (three 20 ms packets) without a listener noticing a hole.
+            assertThat(agent.longestGapMillis(id)).as(agent.log()).isLessThanOrEqualTo(60);
+            assertThat(packetsLost(agent.log(), id)).as("packets concealed\n%s", agent.log())
+                    .isLessThanOrEqualTo((long) (expected * 50 * 0.02));
+            JsonObject link = path(node).getJsonObject("link");
+            assertThat(link).as("the agent's receiver report reached the server").isNotNull();
+            assertThat(link.getDouble("jitterMs")).as("the jitter the agent measured").isGreaterThan(5.0);
+            // The buffer waits about as long as the jitter needs (0-80 ms, plus a margin), not a fixed 120 ms.
+            assertThat(agent.bufferMillisAtEnd(id)).as(agent.log()).isBetween(60L, 110L);
+        } finally {
+            if (relay != null) {
+                relay.destroyForcibly();
+            }
+        }
+    }
+
     @Test
     void aBoxPullingTheZonesHttpStreamThroughTheNatHearsAnEmergencyCutAProgrammeWithinASecondOfRtp()
             throws Exception {
@@ -558,7 +601,8 @@ class FieldNetworkIT {
         long deadline = System.currentTimeMillis() + 60_000;
         while (!Boolean.TRUE.equals(condition.get())) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not within 60 s: " + what + "\n--- agent log ---\n" + agent.log());
+                throw new AssertionError("not within 60 s: " + what + "\n--- agent log ---\n" + agent.log()
+                        + "\n--- agent threads ---\n" + agent.threadDump());
             }
             Thread.sleep(100);
         }

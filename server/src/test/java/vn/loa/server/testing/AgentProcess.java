@@ -46,6 +46,42 @@ public final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /** The server's UDP port the agent sends its keepalives to, from its log, once it has been welcomed. */
+    public java.util.OptionalInt keepalivePort() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("keepalives to [^ ]+:(\\d+) every").matcher(log());
+        return m.find() ? java.util.OptionalInt.of(Integer.parseInt(m.group(1))) : java.util.OptionalInt.empty();
+    }
+
+    /** The longest run of concealed audio in the agent's recording of {@code id}, in ms, from the take's log line. */
+    public long longestGapMillis(long id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("announcement " + id
+                + ": \\d+ ms[^\\n]*?longest gap (\\d+) ms").matcher(log());
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    /**
+     * The agent's threads as {@code jcmd Thread.print} shows them (its process is the JVM: {@code ip netns exec}
+     * replaces itself), for a test that finds the agent stuck.
+     */
+    public String threadDump() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor(10, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
+    }
+
+    /** The jitter buffer's delay when the agent's take of {@code id} ended, in ms, from its log line; -1 if none. */
+    public long bufferMillisAtEnd(long id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("announcement " + id
+                + ": \\d+ ms[^\\n]*?jitter buffer (\\d+) ms").matcher(log());
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
     /** What the agent has logged so far, for a failing test's message. */
     public String log() {
         try {

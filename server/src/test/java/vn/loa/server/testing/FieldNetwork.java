@@ -26,6 +26,10 @@ public final class FieldNetwork implements AutoCloseable {
     public static final String SERVER = "10.77.0.1";
     public static final String LAN = "loa-lan";
     public static final String LAN_HOST = "10.77.1.2";
+    /** The router's side of the LAN: where a {@link JitterRelay} listens for the LAN's nodes. */
+    public static final String LAN_GATEWAY = "10.77.1.1";
+    /** The router's side towards the server: where the server sees a relay's datagrams come from. */
+    public static final String ROUTER_UPLINK = "10.77.0.2";
     public static final String NAT = "loa-nat";
     public static final String NAT_PUBLIC = "10.77.2.2";
     public static final String CPE = "loa-cpe";
@@ -98,6 +102,27 @@ public final class FieldNetwork implements AutoCloseable {
                     "--probability", String.valueOf(share), "-j", "DROP");
         }
         downlinkLoss = share;
+    }
+
+    /**
+     * Lets the LAN reach the server's TCP {@code port} at {@link #LAN_GATEWAY} too (DNAT on the router): an agent
+     * given that address as its server sends its keepalives, and so receives its stream, through a relay there.
+     */
+    public void serverAtGateway(int port) throws IOException, InterruptedException {
+        in(ROUTER, "iptables", "-t", "nat", "-A", "PREROUTING", "-d", LAN_GATEWAY, "-p", "tcp", "--dport",
+                String.valueOf(port), "-j", "DNAT", "--to-destination", SERVER + ":" + port);
+    }
+
+    /**
+     * Starts a {@link JitterRelay} on the router for the server's UDP {@code port}: LAN nodes that send to
+     * {@link #LAN_GATEWAY} at that port get what the server sends back 0 to {@code jitterMillis} ms late, in any order,
+     * {@code lossPercent} of it dropped. netem's job, in user space.
+     */
+    public static Process jitterRelay(int port, int jitterMillis, double lossPercent, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return start(ROUTER, log, List.of(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
+                JitterRelay.class.getName(), LAN_GATEWAY, String.valueOf(port), SERVER, String.valueOf(port),
+                String.valueOf(jitterMillis), String.valueOf(lossPercent), "24"));
     }
 
     /** Starts {@code command} inside namespace {@code ns}, its output to {@code log}. */

@@ -103,6 +103,11 @@ class PagesIT extends UiSuite {
         visit(admin, "#/nodes", "Cụm loa", "nodes");
         // The technician sees how the audio reaches each loudspeaker: the agent's UDP path, where its keepalives come from.
         assertThat(admin.locator("tr", new Page.LocatorOptions().setHasText("Loa chợ Đông"))).containsText("UDP · 127.0.0.1:");
+        // ...the data it is sent an hour, and a filter for agents online that receive no audio: this one does.
+        assertThat(admin.locator("tr", new Page.LocatorOptions().setHasText("Loa chợ Đông"))).containsText("MB/giờ");
+        admin.getByLabel("Chỉ loa kết nối nhưng không nhận âm thanh").check();
+        assertThat(admin.locator("tr", new Page.LocatorOptions().setHasText("Loa chợ Đông"))).hasCount(0);
+        admin.getByLabel("Chỉ loa kết nối nhưng không nhận âm thanh").uncheck();
         admin.navigate("/#/boards");
         // The board's live snapshot, rendered by the server, is shown in its row.
         admin.waitForFunction("() => { const i = document.querySelector('img.snapshot'); return i && i.complete && i.naturalWidth > 0; }");

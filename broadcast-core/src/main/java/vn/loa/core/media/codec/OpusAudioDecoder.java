@@ -35,13 +35,25 @@ public final class OpusAudioDecoder {
         return run(null, 0, samples);
     }
 
+    /**
+     * Rebuilds a lost packet of {@code samples} samples from the in-band FEC of the packet after it ({@code next});
+     * decode {@code next} itself afterwards. When {@code next} carries no FEC, this is the same as {@link #conceal}.
+     */
+    public short[] recover(byte[] next, int samples) {
+        return run(next, next.length, samples, true);
+    }
+
     private short[] run(byte[] payload, int length) {
         return run(payload, length, MAX_FRAME);
     }
 
     private short[] run(byte[] payload, int length, int frameSize) {
+        return run(payload, length, frameSize, false);
+    }
+
+    private short[] run(byte[] payload, int length, int frameSize, boolean fec) {
         try {
-            int samples = decoder.decode(payload, 0, length, pcm, 0, frameSize, false);
+            int samples = decoder.decode(payload, 0, length, pcm, 0, frameSize, fec);
             return Arrays.copyOf(pcm, samples);
         } catch (OpusException e) {
             throw new IllegalArgumentException("not a valid Opus packet", e);
