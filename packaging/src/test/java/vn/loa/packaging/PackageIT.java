@@ -120,6 +120,14 @@ class PackageIT {
                 .allSatisfy(p -> assertThat(p.getBoolean("enabled")).isFalse());
         // The database was written by the service's user in the data folder the conffile names.
         assertThat(Commands.ok("stat", "-c", "%U", "/var/lib/loa/loa.mv.db").strip()).isEqualTo("loa");
+
+        // The installed doctor, beside the running service: the port and the database are the running Loa's.
+        // --ntp 127.0.0.1: no query leaves the machine (no NTP server there, so the clock may be "could not check").
+        Commands.Result doctor = Commands.run("runuser", "-u", "loa", "--", "env", "-i", "PATH=/usr/bin:/bin",
+                "LOA_CONFIG=/etc/loa/loa.conf", "LOA_HTTP_PORT=" + port, "/usr/bin/loa", "doctor", "--ntp", "127.0.0.1");
+        assertThat(doctor.status()).as(doctor.output()).isZero();
+        assertThat(doctor.output()).contains("[ĐẠT] Cổng HTTP (HTTP port)", "in use by the running Loa",
+                "[ĐẠT] Cơ sở dữ liệu (database)", "[ĐẠT] espeak-ng", "ready to broadcast");
     }
 
     @Test
