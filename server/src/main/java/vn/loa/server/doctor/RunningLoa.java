@@ -19,19 +19,19 @@ import javax.net.ssl.X509TrustManager;
  * The Loa already running on this machine, seen through its {@code /health} on loopback: asked once, so the port and
  * database checks can tell "held by Loa itself" from "held by something else".
  */
-final class RunningLoa {
+public final class RunningLoa {
 
     private final URI health;
     private final boolean tls;
     private Optional<JsonObject> answer;
 
-    RunningLoa(int port, boolean tls) {
+    public RunningLoa(int port, boolean tls) {
         this.health = URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port + "/health");
         this.tls = tls;
     }
 
     /** Whether a Loa answers on the HTTP port. */
-    boolean running() {
+    public boolean running() {
         return health().isPresent();
     }
 
