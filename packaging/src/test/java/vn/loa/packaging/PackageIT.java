@@ -46,6 +46,7 @@ class PackageIT {
     private static boolean userExisted;
     private static Process server;
     private static double secondsToHealthy = -1;
+    private static double secondsToBackup = -1;
 
     @BeforeAll
     static void onlyAsRootOnACleanMachine() {
@@ -128,6 +129,23 @@ class PackageIT {
         assertThat(doctor.status()).as(doctor.output()).isZero();
         assertThat(doctor.output()).contains("[ĐẠT] Cổng HTTP (HTTP port)", "in use by the running Loa",
                 "[ĐẠT] Cơ sở dữ liệu (database)", "[ĐẠT] espeak-ng", "ready to broadcast");
+
+        // The installed backup, as the service's user while it runs; a restore over the running server is refused.
+        long backupStart = System.nanoTime();
+        Commands.Result backup = Commands.run("runuser", "-u", "loa", "--", "env", "-i", "PATH=/usr/bin:/bin",
+                "LOA_CONFIG=/etc/loa/loa.conf", "LOA_HTTP_PORT=" + port, "/usr/bin/loa", "backup",
+                "/var/lib/loa/installed-backup.zip");
+        secondsToBackup = (System.nanoTime() - backupStart) / 1e9;
+        assertThat(backup.status()).as(backup.output()).isZero();
+        assertThat(backup.output()).contains("online");
+        try (var zip = new java.util.zip.ZipFile("/var/lib/loa/installed-backup.zip")) {
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName).toList())
+                    .contains("database/loa.mv.db", "data/audit-signing.key", "manifest.json");
+        }
+        Commands.Result restore = Commands.run("env", "LOA_HTTP_PORT=" + port, "/usr/bin/loa", "restore",
+                "/var/lib/loa/installed-backup.zip");
+        assertThat(restore.status()).isEqualTo(1);
+        assertThat(restore.output()).contains("server running");
     }
 
     @Test
@@ -216,6 +234,7 @@ class PackageIT {
                 .put("tarballBytes", Files.size(TARBALL))
                 .put("installedKilobytes", installedSize())
                 .put("secondsFromDpkgInstallToHealthUp", Math.round(secondsToHealthy * 10) / 10.0)
+                .put("secondsToBackupFreshInstall", Math.round(secondsToBackup * 10) / 10.0)
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("note", "dpkg -i of the loa .deb, then the unit's ExecStart as user loa, until GET /health "
                         + "answered UP (H2, first start: migrations and admin account included)");
