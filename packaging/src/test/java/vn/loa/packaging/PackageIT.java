@@ -3,6 +3,7 @@ package vn.loa.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,12 +26,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.loa.server.testing.Api;
+import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.ServerProcess;
 
 /**
  * The built packages as a technician meets them: {@code dpkg -i}, the server started from the installed files as
  * the unit would start it (CI has no systemd: the unit's {@code ExecStart} as user {@code loa}), {@code /health} UP
- * with the three first-party plugins listed, then {@code dpkg -r} (data kept) and {@code dpkg -P} (data gone).
+ * with the three first-party plugins listed, a notice heard at an {@code rtp} node, then {@code dpkg -r} (data kept)
+ * and {@code dpkg -P} (data gone).
  * One install for the whole class, purged at the end so the machine is left as found.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,6 +51,7 @@ class PackageIT {
     private static Process server;
     private static double secondsToHealthy = -1;
     private static double secondsToBackup = -1;
+    private static String base;
 
     @BeforeAll
     static void onlyAsRootOnACleanMachine() {
@@ -107,7 +112,7 @@ class PackageIT {
         server = new ProcessBuilder(unit.command(Map.of("LOA_HTTP_PORT", String.valueOf(port),
                 "LOA_ADMIN_PASSWORD", PASSWORD))).directory(unit.workingDirectory().toFile())
                 .redirectErrorStream(true).redirectOutput(log).start();
-        String base = "http://127.0.0.1:" + port;
+        base = "http://127.0.0.1:" + port;
         awaitUp(base, log.toPath());
         secondsToHealthy = (System.nanoTime() - start) / 1e9;
 
@@ -150,6 +155,30 @@ class PackageIT {
 
     @Test
     @Order(3)
+    void aNoticeSpokenByTheInstalledServerArrivesAtAnRtpNode() throws Exception {
+        assumeTrue(base != null, "the installed server did not start");
+        Api admin = Api.signIn(base, "admin", PASSWORD);
+        try (RtpCapture speaker = new RtpCapture()) {
+            assertThat(admin.post("/api/v1/zones", new JsonObject().put("id", "thon-goi").put("name", "Thôn Gói"))
+                    .status()).isEqualTo(201);
+            assertThat(admin.post("/api/v1/nodes", new JsonObject().put("id", "loa-goi").put("name", "Loa cổng làng")
+                    .put("zone", "thon-goi").put("kind", "rtp").put("address", "127.0.0.1:" + speaker.port()))
+                    .status()).isEqualTo(201);
+            Api.Reply notice = admin.post("/api/v1/announcements", new JsonObject().put("title", "Thử loa")
+                    .put("text", "Xin chào bà con thôn Gói.").put("zones", new JsonArray().add("thon-goi"))
+                    .put("priority", "EMERGENCY").put("chime", false));
+            assertThat(notice.status()).as(notice.body()).isEqualTo(201);
+            long id = notice.json().getLong("id");
+            var packets = speaker.receiveInBackground(1_500, 30_000);
+            Api.Reply broadcast = admin.post("/api/v1/announcements/" + id + "/broadcast", null);
+            assertThat(broadcast.status() / 100).as(broadcast.body()).isEqualTo(2);
+            // espeak-ng ran as the user loa from the installed files, and the speech left as RTP: 50 packets a second.
+            assertThat(packets.get(40, TimeUnit.SECONDS).size()).isGreaterThan(50);
+        }
+    }
+
+    @Test
+    @Order(4)
     void theInstalledUnitsPassSystemdAnalyzeVerify() {
         assumeTrue(Commands.exists("systemd-analyze"), "systemd-analyze is not installed: units not verified");
         assumeTrue(installed("loa"), "the package did not install");
@@ -158,7 +187,7 @@ class PackageIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void removeKeepsTheDataAndPurgeDeletesIt() throws Exception {
         assumeTrue(installed("loa"), "the package did not install");
         stopServer();
