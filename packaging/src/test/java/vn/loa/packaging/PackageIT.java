@@ -200,11 +200,36 @@ class PackageIT {
         assertThat(Path.of("/etc/loa")).doesNotExist();
     }
 
+    @Test
+    @Order(6)
+    void theNodePackageRunsTheAgentAndNothingElse() {
+        assumeTrue(!installed("loa"), "the loa package is still installed");
+        Commands.ok("dpkg", "-i", NODE_DEB.toString());
+        try {
+            assertThat(Commands.ok("loa", "version").strip()).isEqualTo("Loa " + VERSION);
+            Commands.Result server = Commands.run("loa", "server");
+            assertThat(server.status()).isEqualTo(69);
+            assertThat(server.output()).contains("node agent only");
+            // The agent itself starts from the installed jars and explains its arguments.
+            assertThat(Commands.run("runuser", "-u", "loa", "--", "loa", "node", "--help").output())
+                    .contains("--server URL", "--token T");
+            assertThat(ServiceUnit.read(UNITS.resolve("loa-node.service")).has("EnvironmentFile=/etc/loa/node.conf"))
+                    .isTrue();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } finally {
+            Commands.ok("dpkg", "-P", "loa-node");
+        }
+        assertThat(Path.of("/etc/loa")).doesNotExist();
+    }
+
     @AfterAll
     static void leaveTheMachineAsFound() throws Exception {
         stopServer();
-        if (installed("loa")) {
-            Commands.run("dpkg", "-P", "loa");
+        for (String pkg : List.of("loa", "loa-node")) {
+            if (installed(pkg)) {
+                Commands.run("dpkg", "-P", pkg);
+            }
         }
         if (!userExisted && Commands.run("getent", "passwd", "loa").status() == 0) {
             Commands.run("userdel", "loa");
