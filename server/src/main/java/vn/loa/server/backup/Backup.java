@@ -23,6 +23,9 @@ import java.util.zip.ZipOutputStream;
  */
 public final class Backup {
 
+    /** The data folder's sub-folder for backups, left out of them. */
+    static final String BACKUPS = "backups";
+
     private final Path dataDir;
     private final DatabaseCopy database;
     private final boolean online;
@@ -44,6 +47,8 @@ public final class Backup {
         Path dbCopy = target.resolveSibling(".loa-backup-" + clock.millis() + ".mv.db");
         List<BackupManifest.Entry> entries = new ArrayList<>();
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
+            // Audio barely compresses: the fastest level keeps a gigabyte of it from taking minutes.
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
             database.save(dbCopy);
             entries.add(add(zip, database.entryName(), dbCopy));
             for (Path f : dataFiles(target, part, dbCopy)) {
@@ -66,14 +71,18 @@ public final class Backup {
         }
     }
 
-    /** The data folder's files, without the H2 database (saved apart) and without the backup being written. */
+    /**
+     * The data folder's files, without the H2 database (saved apart), the backup being written, and the folder
+     * {@code backups/} where the guide keeps earlier backups (each backup would otherwise hold all the earlier ones).
+     */
     private List<Path> dataFiles(Path... skip) throws IOException {
         if (!Files.isDirectory(dataDir)) {
             return List.of();
         }
         List<Path> skipped = List.of(skip);
+        Path backups = dataDir.resolve(BACKUPS);
         try (Stream<Path> tree = Files.walk(dataDir)) {
-            return tree.filter(Files::isRegularFile).filter(p -> !skipped.contains(p))
+            return tree.filter(Files::isRegularFile).filter(p -> !skipped.contains(p)).filter(p -> !p.startsWith(backups))
                     .filter(p -> !isH2File(p.getFileName().toString())).sorted().toList();
         }
     }

@@ -122,7 +122,8 @@ public final class Restore {
             throw new BackupException("tệp sao lưu hỏng ở " + e.name() + " (corrupt): " + e2.getMessage(), e2);
         }
         if (bytes != e.bytes() || !HexFormat.of().formatHex(sha.digest()).equals(e.sha256())) {
-            throw new BackupException("tệp sao lưu hỏng: " + e.name() + " không khớp mã kiểm tra (checksum mismatch)");
+            throw new BackupException("tệp sao lưu hỏng (corrupt): " + e.name()
+                    + " không khớp mã kiểm tra (checksum mismatch)");
         }
     }
 

@@ -38,6 +38,8 @@ class BackupRestoreTest {
         Files.createDirectories(data.resolve("audio"));
         Files.write(data.resolve("audio/42.wav"), new byte[] {1, 2, 3, 4});
         Files.writeString(data.resolve("audit-signing.key"), "secret");
+        Files.createDirectories(data.resolve("backups"));
+        Files.writeString(data.resolve("backups/yesterday.zip"), "an earlier backup, never inside the next one");
         file = tmp.resolve("backups/loa.zip");
         Files.createDirectories(file.getParent());
     }
