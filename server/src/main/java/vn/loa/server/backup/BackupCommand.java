@@ -26,7 +26,8 @@ public final class BackupCommand {
         System.exit(run(args, System.getenv(), out, Clock.systemUTC()));
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, Clock clock) {
+    /** Runs the command with these settings ({@code LOA_*} variables); the exit status. Benchmarks call it in-process. */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, Clock clock) {
         if (args.length != 2 || !(args[0].equals("backup") || args[0].equals("restore"))) {
             out.println("Dùng / usage: loa backup FILE | loa restore FILE");
             return 64;
