@@ -7,15 +7,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -113,7 +107,7 @@ class PackageIT {
                 "LOA_ADMIN_PASSWORD", PASSWORD))).directory(unit.workingDirectory().toFile())
                 .redirectErrorStream(true).redirectOutput(log).start();
         base = "http://127.0.0.1:" + port;
-        awaitUp(base, log.toPath());
+        Health.awaitUp(server, base, log.toPath());
         secondsToHealthy = (System.nanoTime() - start) / 1e9;
 
         Api admin = Api.signIn(base, "admin", PASSWORD);
@@ -236,28 +230,6 @@ class PackageIT {
             Commands.run("groupdel", "loa");
         }
         writeFigures();
-    }
-
-    private static void awaitUp(String base, Path log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new AssertionError("the installed server ended with " + server.exitValue() + ":\n"
-                        + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && new JsonObject(r.body()).getString("status").equals("UP")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no /health UP in 120 s:\n" + Files.readString(log, StandardCharsets.UTF_8));
     }
 
     /** Stops the server: runuser's child is the JVM (the launcher execs it), so stop the whole tree. */
