@@ -20,7 +20,7 @@ final class H2Copy implements DatabaseCopy {
 
     /** {@code url} is the server's {@code jdbc:h2:file:...} URL. */
     H2Copy(String url) {
-        this.file = Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db");
+        this.file = vn.loa.server.config.LoaConfig.h2File(url);
     }
 
     /** The database file, {@code <data dir>/loa.mv.db} by default. */

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.function.BooleanSupplier;
+import vn.loa.server.config.LoaConfig;
 
 /**
  * Whether the database answers: the H2 file in the data folder (opened read-only, never while a Loa holds it), or
@@ -36,8 +37,9 @@ final class DatabaseCheck implements Check {
     }
 
     private Finding h2() {
-        String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
-        if (!Files.exists(Path.of(file + ".mv.db"))) {
+        String mvFile = LoaConfig.h2File(url).toString();
+        String file = mvFile.substring(0, mvFile.length() - ".mv.db".length());
+        if (!Files.exists(Path.of(mvFile))) {
             return Finding.ok(SUBJECT, "H2: chưa có, sẽ được tạo khi chạy lần đầu (made at first start): " + file
                     + ".mv.db");
         }
