@@ -185,6 +185,11 @@ class PackageIT {
     void removeKeepsTheDataAndPurgeDeletesIt() throws Exception {
         assumeTrue(installed("loa"), "the package did not install");
         stopServer();
+        // A conffile: the technician's change survives installing the package again (as an upgrade does).
+        Files.writeString(Path.of("/etc/loa/loa.conf"), "\nhttp.port=8181\n", java.nio.file.StandardOpenOption.APPEND);
+        Commands.ok("dpkg", "--force-confold", "-i", DEB.toString());
+        assertThat(Path.of("/etc/loa/loa.conf")).content().contains("http.port=8181");
+        assertThat(Commands.ok("stat", "-c", "%U:%G %a", "/etc/loa/loa.conf").strip()).isEqualTo("root:loa 640");
         Commands.ok("dpkg", "-r", "loa");
         assertThat(Path.of("/usr/bin/loa")).doesNotExist();
         assertThat(Path.of("/var/lib/loa/loa.mv.db")).exists();
