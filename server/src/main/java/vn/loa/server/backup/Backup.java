@@ -46,7 +46,7 @@ public final class Backup {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         Path dbCopy = target.resolveSibling(".loa-backup-" + clock.millis() + ".mv.db");
         List<BackupManifest.Entry> entries = new ArrayList<>();
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(ownerOnly(part)))) {
             // Audio barely compresses: the fastest level keeps a gigabyte of it from taking minutes.
             zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
             database.save(dbCopy);
@@ -85,6 +85,13 @@ public final class Backup {
             return tree.filter(Files::isRegularFile).filter(p -> !skipped.contains(p)).filter(p -> !p.startsWith(backups))
                     .filter(p -> !isH2File(p.getFileName().toString())).sorted().toList();
         }
+    }
+
+    /** A new empty file only its owner may read: a backup holds the database, passwords' hashes and signing keys. */
+    private static Path ownerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        return Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
     }
 
     /** loa.mv.db and its companions (trace, lock, temp files of a compaction). */

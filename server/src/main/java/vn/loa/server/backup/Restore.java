@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -152,11 +153,17 @@ public final class Restore {
         return p;
     }
 
+    /**
+     * Writes one entry for the owner only (files rw-------, new folders rwx------): the archive does not keep modes,
+     * and among its files are signing keys; the service's user owns them all after {@link #giveTo}.
+     */
     private static void copy(ZipFile zip, String name, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
+        Files.createDirectories(to.getParent(), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
         try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
             Files.copy(in, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rw-------"));
     }
 
     private void giveTo(PosixFileAttributes folder) throws IOException {

@@ -52,6 +52,8 @@ class BackupRestoreTest {
                 .containsExactly("database/loa.mv.db", "data/audio/42.wav",
                         "data/audit-signing.key");
         assertThat(file.resolveSibling("loa.zip.part")).doesNotExist();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
 
         Path restored = tmp.resolve("restored");
         new Restore(restored, new H2Copy(h2(restored)), THIS).from(file);
@@ -63,6 +65,8 @@ class BackupRestoreTest {
         }
         assertThat(Files.readAllBytes(restored.resolve("audio/42.wav"))).containsExactly(1, 2, 3, 4);
         assertThat(restored.resolve("audit-signing.key")).hasContent("secret");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(restored.resolve("audit-signing.key")))).isEqualTo("rw-------");
     }
 
     @Test
