@@ -23,9 +23,10 @@ public final class BenchMain {
                 case "hotline" -> new HotlineBench().run(results.resolve("hotline.json"));
                 case "field" -> new FieldBench().run(results.resolve("field.json"));
                 case "emergency" -> new EmergencyBench().run(results.resolve("emergency.json"));
+                case "backup" -> new BackupBench().run(results.resolve("backup.json"));
                 default -> {
                     System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, tts, boards, schedule, "
-                            + "hotline, emergency, field");
+                            + "hotline, emergency, field, backup");
                     System.exit(64);
                 }
             }

@@ -28,6 +28,11 @@ public record LoaConfig(
         SecuritySettings security,
         AuditSettings audit) {
 
+    /** The file of an embedded database URL ({@code jdbc:h2:file:<data dir>/loa;...} → {@code <data dir>/loa.mv.db}). */
+    public static Path h2File(String h2Url) {
+        return Path.of(h2Url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db");
+    }
+
     /** True when the database is PostgreSQL rather than the embedded H2. */
     public boolean isPostgres() {
         return dbUrl.startsWith("jdbc:postgresql:");
