@@ -228,7 +228,12 @@ public final class ControlChannel {
             return;
         }
         ws.writePing(Buffer.buffer("loa"));
-        ws.writeTextMessage(ControlCodec.encode(handler.heartbeat()));
+        try {
+            ws.writeTextMessage(ControlCodec.encode(handler.heartbeat()));
+        } catch (RuntimeException e) {
+            // Said loudly: a heartbeat that cannot be made leaves the server to close the channel after 30 s.
+            LOG.log(Level.WARNING, "không gửi được nhịp tim / cannot send a heartbeat: " + e, e);
+        }
     }
 
     private void onClosed(WebSocket ws) {

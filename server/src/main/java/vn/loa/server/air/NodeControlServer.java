@@ -29,7 +29,8 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
 
     public static final String PATH = "/api/v1/nodes/control";
     static final long HELLO_TIMEOUT_MS = 10_000;
-    static final int HEARTBEAT_SECONDS = 10;
+    /** Heartbeat intervals without one after which the server closes an agent's channel. */
+    static final int SILENT_BEATS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(NodeControlServer.class);
 
     /** Looks up a registered agent by its id and token; empty when they do not match. */
@@ -121,14 +122,25 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
         // The keepalive key is the session's own: it proves a keepalive came from this agent, without its token.
         ControlMessage.ReturnPath returnPath = new ControlMessage.ReturnPath(rtp.publicHost(), admission.rtpPort(),
                 (int) rtp.keepalive().toSeconds(), Base64.getEncoder().encodeToString(session.keepaliveKey()));
-        socket.writeTextMessage(ControlCodec.encode(new ControlMessage.Welcome(HEARTBEAT_SECONDS, codec.name(),
+        socket.writeTextMessage(ControlCodec.encode(new ControlMessage.Welcome((int) rtp.heartbeat().toSeconds(), codec.name(),
                 admission.srtpKey(), returnPath)));
         sessions.add(session);
         LOG.info("node {} connected from {} (RTP port {})", hello.nodeId(), host, hello.rtpPort());
+        // An agent whose heartbeats stop is closed, so it reconnects and its status is never an old one shown as now.
+        long[] lastBeat = {System.nanoTime()};
+        long beat = rtp.heartbeat().toMillis();
+        long watch = vertx.setPeriodic(beat, t -> {
+            if (System.nanoTime() - lastBeat[0] > SILENT_BEATS * beat * 1_000_000L) {
+                LOG.warn("node {} sent no heartbeat for {} s; closing its channel so that it reconnects",
+                        hello.nodeId(), SILENT_BEATS * beat / 1000);
+                socket.close((short) 1001, "no heartbeat");
+            }
+        });
         socket.textMessageHandler(frame -> {
             try {
                 ControlMessage message = ControlCodec.decode(frame);
                 if (message instanceof ControlMessage.Heartbeat heartbeat) {
+                    lastBeat[0] = System.nanoTime();
                     sessions.heard(session, heartbeat, clock.instant());
                 } else if (message instanceof ControlMessage.MediaPath path) {
                     LOG.info("node {} takes its audio over {}", session.nodeId(), path.path());
@@ -144,6 +156,7 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
             }
         });
         socket.closeHandler(v -> {
+            vertx.cancelTimer(watch);
             sessions.remove(session);
             LOG.info("node {} disconnected", hello.nodeId());
         });

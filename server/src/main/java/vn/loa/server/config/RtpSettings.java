@@ -10,14 +10,17 @@ import java.util.Properties;
  * front of the web server, the RTP port on another address).
  *
  * @param publicHost where agents send keepalives, or null for the host of their server URL
+ * @param heartbeat  how often agents report their state on the control channel; three missed and the server closes
+ *                   the channel, so the agent reconnects
  */
-public record RtpSettings(int unicastTtl, int multicastTtl, Duration keepalive, String publicHost) {
+public record RtpSettings(int unicastTtl, int multicastTtl, Duration keepalive, String publicHost, Duration heartbeat) {
 
     static RtpSettings from(Properties p) {
         String host = p.getProperty("rtp.public.host", "").trim();
         return new RtpSettings(ConfigLoader.integer(p, "rtp.unicast.ttl", 1, 255),
                 ConfigLoader.integer(p, "rtp.multicast.ttl", 1, 255),
                 Duration.ofSeconds(ConfigLoader.integer(p, "rtp.keepalive", 1, 300)),
-                host.isEmpty() ? null : host);
+                host.isEmpty() ? null : host,
+                Duration.ofSeconds(ConfigLoader.integer(p, "node.heartbeat", 1, 300)));
     }
 }

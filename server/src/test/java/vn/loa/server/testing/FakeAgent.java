@@ -59,6 +59,11 @@ public final class FakeAgent implements AutoCloseable {
         return frame;
     }
 
+    /** The next frame from the server, or null when none came within {@code millis}. */
+    public String nextFrameOrNull(long millis) throws InterruptedException {
+        return received.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
     /** The next control message, skipping nothing. */
     public ControlMessage next(int seconds) throws InterruptedException {
         return ControlCodec.decode(nextFrame(seconds));
