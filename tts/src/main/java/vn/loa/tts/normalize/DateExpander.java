@@ -32,7 +32,7 @@ final class DateExpander implements TextRule {
      */
     private static final Pattern DAY_MONTH_HYPHEN = Pattern.compile("(?<![\\d.,/\\-])(\\d{1,2})-(\\d{1,2})(?![\\d/\\-]|[.,]\\d)");
     private static final Pattern AFTER_A_DAY = Pattern.compile(
-            "(?su).*(?:ngày|mồng|mùng)\\s+\\d{1,2}-\\d{1,2}\\s*(?:,|và|hoặc)\\s*$");
+            "(?su).*(?:ngày|mồng|mùng)\\s+\\d{1,2}-\\d{1,2}\\s*(?:,|và|hoặc|đến|tới)\\s*$");
 
     private static final Set<String> FRACTION_BEFORE = Set.of("khoảng", "gần", "hơn", "chiếm", "được", "đạt",
             "còn", "lệ", "tới", "có", "trên", "dưới");

@@ -57,8 +57,8 @@ final class DocumentNumberReader implements TextRule {
     private String partyDocument(Rewriter r) {
         String type = codePart(r.group(2));
         String number = numbers.cardinal(r.group(1));
-        String issuer = "của " + codePart(r.group(3));
-        return alreadySaid(r, type) ? number + " " + issuer : number + " " + type + " " + issuer;
+        String issuer = issuerNamedAfter(r, r.group(3)) ? "" : " của " + codePart(r.group(3));
+        return (alreadySaid(r, type) ? number : number + " " + type) + issuer;
     }
 
     private String document(Rewriter r) {
@@ -92,7 +92,10 @@ final class DocumentNumberReader implements TextRule {
         return String.join(" ", words);
     }
 
-    /** Whether the same sentence names the issuer after the number ("... ngày 12/10/2026 của UBND tỉnh"). */
+    /**
+     * Whether the same sentence names the issuer after the number, after "của" ("... ngày 12/10/2026 của UBND tỉnh",
+     * "... của BCH Trung ương" for "/TW").
+     */
     private boolean issuerNamedAfter(Rewriter r, String issuer) {
         String after = r.text().substring(r.match().end(), Math.min(r.text().length(), r.match().end() + 80));
         int end = after.length();
@@ -103,8 +106,14 @@ final class DocumentNumberReader implements TextRule {
             }
         }
         String clause = after.substring(0, end);
+        int of = clause.indexOf("của ");
+        if (of < 0) {
+            return false;
+        }
+        String rest = clause.substring(of);
         String spoken = codePart(issuer).toLowerCase(java.util.Locale.ROOT);
-        return clause.contains("của " + issuer) || clause.toLowerCase(java.util.Locale.ROOT).contains("của " + spoken);
+        // "của UBND huyện", "của Ủy ban nhân dân huyện", "của BCH Trung ương" (the issuer's name at its end) all name it.
+        return rest.contains(issuer) || rest.toLowerCase(java.util.Locale.ROOT).contains(spoken);
     }
 
     /** "Nghị định 13/2023/NĐ-CP" names the type before the number; saying "nghị định" twice sounds wrong. */

@@ -33,7 +33,7 @@ public final class EnglishNormalizer implements TextNormalizer {
                 new PhoneNumberReader(new PhoneNumberReader.Words(numbers::digits, "plus",
                         java.util.Set.of("account", "no", "number", "card", "id", "code"),
                         java.util.Set.of("call", "dial", "hotline", "phone", "tel", "telephone", "emergency", "ring"),
-                        48)),                                      // "call 115 for an ambulance or 114 for fire"
+                        48, java.util.Set.of("police", "ambulance", "fire"))), // "call 115 for an ambulance or 114 for fire"
                 new EnglishDateReader(numbers),                    // "28/11/2026" before the range and number rules
                 new EnglishClockReader(numbers),                   // "14:00-16:30", "2-4pm" before ranges
                 new RangeExpander("to"),                           // leaves digits: "100 to 150mm"

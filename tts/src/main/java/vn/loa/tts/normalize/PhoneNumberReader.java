@@ -39,14 +39,18 @@ final class PhoneNumberReader implements TextRule {
      * @param accountWords words after which groups of digits are an account or card number
      * @param callWords words that make 111 to 115 a number to dial
      * @param callWindow how many characters before the number a call word may stand
+     * @param services the names of the emergency services; right before 111 to 115 they make it a number to dial
+     *                 ("công an 113", "cấp cứu: 115")
      */
     record Words(Function<CharSequence, String> digits, String plus, Set<String> accountWords, Set<String> callWords,
-            int callWindow) {
+            int callWindow, Set<String> services) {
 
         static Words vietnamese(NumberReader numbers) {
             // "số" is no call word: "tổng số 113 hộ"
             return new Words(numbers::digits, "cộng", Set.of("khoản", "stk", "tk", "cccd", "cmnd", "mã", "thẻ", "hiệu",
-                    "số"), Set.of("gọi", "nóng", "đài", "hotline", "thoại", "quay", "bấm"), 24);
+                    "số"), Set.of("gọi", "nóng", "đài", "hotline", "thoại", "quay", "bấm"), 24,
+                    Set.of("công an", "cấp cứu", "cứu hỏa", "cứu hoả", "chữa cháy", "pccc", "cứu nạn", "cứu hộ",
+                            "cảnh sát"));
         }
     }
 
@@ -61,6 +65,13 @@ final class PhoneNumberReader implements TextRule {
 
     /** "gọi 113", "gọi ngay số 114", "đường dây nóng 115": a call word among the few words before the number. */
     private boolean isCalled(Rewriter r) {
+        String before = r.textBefore(16).strip();
+        before = before.endsWith(":") ? before.substring(0, before.length() - 1).strip() : before;
+        for (String service : words.services()) {
+            if (before.endsWith(service)) {
+                return true;
+            }
+        }
         for (String word : r.textBefore(words.callWindow()).split("[^\\p{L}]+")) {
             if (words.callWords().contains(word)) {
                 return true;
