@@ -31,7 +31,20 @@ final class RoadNumberReader implements TextRule {
     public String apply(String text) {
         return Rewriter.replace(ROAD, text, r -> {
             String suffix = r.group(3).isEmpty() ? "" : " " + r.group(3);
-            return CLASSES.get(r.group(1)) + " " + numbers.cardinal(r.group(2)) + suffix;
+            return unsaid(CLASSES.get(r.group(1)), r) + numbers.cardinal(r.group(2)) + suffix;
         });
+    }
+
+    /**
+     * The road's class as far as the text has not just said it: "tỉnh lộ TL 10" is "tỉnh lộ mười" and "đường ĐH 23"
+     * is "đường huyện hai mươi ba", not "đường đường huyện".
+     */
+    private static String unsaid(String road, Rewriter r) {
+        String before = r.textBefore(16).strip();
+        if (before.endsWith(road)) {
+            return "";
+        }
+        String word = r.wordBefore();
+        return !word.isEmpty() && road.startsWith(word + " ") ? road.substring(word.length() + 1) + " " : road + " ";
     }
 }
