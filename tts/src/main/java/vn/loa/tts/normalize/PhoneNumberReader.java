@@ -22,6 +22,8 @@ final class PhoneNumberReader implements TextRule {
     private static final Pattern HOTLINE = Pattern.compile(
             "(?<![\\d.,/])(1[89]00)([ .\\-]?\\d{2,4}(?:[ .\\-]?\\d{2,4})?)(?![\\d.,]?\\d)");
     private static final Pattern EMERGENCY = Pattern.compile("(?<![\\d.,/])(11[1-5])(?![\\d.,]?\\d)");
+    /** A long run of digits after "số", "tài khoản", "mã"... is a code, read digit by digit ("sổ tiết kiệm số 123456789"). */
+    private static final Pattern LONG_CODE = Pattern.compile("(?<![\\d.,])\\d{7,18}(?![\\d]|[.,]\\d)");
     /** Account and card numbers written in groups ("STK 1234 5678 9012") are read like phone numbers. */
     private static final Pattern DIGIT_GROUPS = Pattern.compile(
             "(?<![\\d.,])\\d{3,4}(?:[ .]\\d{3,4}){2,6}(?![\\d]|[.,]\\d)");
@@ -59,6 +61,8 @@ final class PhoneNumberReader implements TextRule {
         String out = Rewriter.replace(NATIONAL, text, this::national);
         out = Rewriter.replace(DIGIT_GROUPS, out,
                 r -> words.accountWords().contains(r.wordBefore()) ? groupsOfDigits(r.group(0)) : null);
+        out = Rewriter.replace(LONG_CODE, out,
+                r -> words.accountWords().contains(r.wordBefore()) ? words.digits().apply(r.group(0)) : null);
         out = Rewriter.replace(HOTLINE, out, this::hotline);
         return Rewriter.replace(EMERGENCY, out, r -> isCalled(r) ? words.digits().apply(r.group(1)) : null);
     }

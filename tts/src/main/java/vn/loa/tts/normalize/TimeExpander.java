@@ -29,9 +29,12 @@ final class TimeExpander implements TextRule {
         this.numbers = numbers;
     }
 
+    /** "07 giờ 00": the hour written out with the word, and no minutes to say. */
+    private static final Pattern ON_THE_HOUR = Pattern.compile("(?<=\\d\\s?giờ)\\s+00(?:\\s*phút)?(?![\\d\\p{L}])");
+
     @Override
     public String apply(String text) {
-        return Rewriter.replace(TIME, text, this::time);
+        return Rewriter.replace(TIME, ON_THE_HOUR.matcher(text).replaceAll(""), this::time);
     }
 
     private String time(Rewriter r) {
