@@ -18,6 +18,9 @@ final class AbbreviationExpander implements TextRule {
     private static final Pattern JOINED = Pattern.compile(
             "(?<![\\p{L}\\p{N}./&])(\\p{Lu}[\\p{Lu}\\p{N}]{1,11})([&/])(\\p{Lu}[\\p{Lu}\\p{N}]{1,11})(?![\\p{L}\\p{N}/&])");
 
+    /** An abbreviation alone in brackets, as texts give one after the words it stands for. */
+    private static final Pattern IN_BRACKETS = Pattern.compile("\\(\\s*(\\p{Lu}[\\p{Lu}\\p{N}]{1,11})\\s*\\)");
+
     private final AbbreviationDictionary dictionary;
     private final Pattern pattern;
 
@@ -34,8 +37,36 @@ final class AbbreviationExpander implements TextRule {
     public String apply(String text) {
         // Joined pairs first: the pattern below leaves a key after "/" or "&" alone (it may be part of a code).
         text = Rewriter.replace(JOINED, text, this::joined);
+        // "Dịch tả lợn châu Phi (ASF)": the abbreviation that only repeats the words before it is not said again.
+        text = Rewriter.replace(IN_BRACKETS, text, r -> saidBefore(r, dictionary.spoken(r.group(1))) ? "" : null);
         return Rewriter.replace(pattern, text, r -> PersonalNames.isInitial(r)
-                ? AcronymSpeller.spell(r.group(1).substring(0, 1)) : dictionary.spoken(r.group(1)));
+                ? AcronymSpeller.spell(r.group(1).substring(0, 1)) : unsaid(r, dictionary.spoken(r.group(1))));
+    }
+
+    /** Whether the text just before the match ends with these words. */
+    private static boolean saidBefore(Rewriter r, String words) {
+        return words != null && r.textBefore(words.length() + 4).strip().endsWith(words.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The expansion without its first words when the text has just said them: "tin nhắn SMS" is "tin nhắn ét em ét",
+     * not "tin nhắn tin nhắn ét em ét".
+     */
+    private static String unsaid(Rewriter r, String spoken) {
+        if (spoken == null) {
+            return null;
+        }
+        String lower = spoken.toLowerCase(java.util.Locale.ROOT);
+        String before = r.textBefore(spoken.length() + 2).strip();
+        // Two words at least: one shared word ("phòng PCCC", the office of fire fighting) is no repetition.
+        for (int cut = lower.lastIndexOf(' '); cut > 0 && lower.substring(0, cut).contains(" ");
+                cut = lower.lastIndexOf(' ', cut - 1)) {
+            if (before.endsWith(lower.substring(0, cut)) && (before.length() == cut
+                    || !Character.isLetter(before.charAt(before.length() - cut - 1)))) {
+                return spoken.substring(cut + 1);
+            }
+        }
+        return spoken;
     }
 
     /** "A&B" is "A và B" and "A/B" is "A, B" when both are known and the pair is not a key of its own. */
