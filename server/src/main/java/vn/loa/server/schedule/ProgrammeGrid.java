@@ -35,6 +35,8 @@ public final class ProgrammeGrid {
     private final Jdbi jdbi;
     private final ZoneGuard zones;
     private final Clock clock;
+    /** How far back an airing that is due but has no firing record yet is still shown as planned. */
+    private static final Duration DUE_NOT_FIRED = Duration.ofHours(1);
     private final GridRepository grid = new GridRepository();
     private final FiringRepository firings = new FiringRepository();
 
@@ -56,16 +58,22 @@ public final class ProgrammeGrid {
             Map<Long, GridRepository.Item> byId = grid.firedBetween(h, caller.unitPath(), zonePath, from, to,
                     MAX_ENTRIES).stream().collect(Collectors.toMap(GridRepository.Item::id, Function.identity()));
             List<Entry> out = new ArrayList<>();
+            java.util.Set<String> fired = new java.util.HashSet<>();
             for (FiringRepository.Row r : firings.between(h, List.copyOf(byId.keySet()), from, to)) {
                 GridRepository.Item i = byId.get(r.announcementId());
                 out.add(new Entry(r.due(), i.id(), i.title(), i.priority(), i.zones(), i.recurrence().isRepeating(),
                         r.outcome(), r.latenessMs(), r.detail()));
+                fired.add(r.announcementId() + "@" + r.due().toEpochMilli());
             }
-            Instant start = from.isAfter(now) ? from : now;
+            // From a while back, not from now: an airing already due but not yet fired (a server catching up after a
+            // restart airs it late) is still planned, and the grid must not hide it.
+            Instant start = from.isAfter(now.minus(DUE_NOT_FIRED)) ? from : now.minus(DUE_NOT_FIRED);
             for (GridRepository.Item i : items) {
                 for (Instant at : i.recurrence().between(start, to, MAX_ENTRIES)) {
-                    out.add(new Entry(at, i.id(), i.title(), i.priority(), i.zones(), i.recurrence().isRepeating(),
-                            null, null, null));
+                    if (!fired.contains(i.id() + "@" + at.toEpochMilli())) {
+                        out.add(new Entry(at, i.id(), i.title(), i.priority(), i.zones(), i.recurrence().isRepeating(),
+                                null, null, null));
+                    }
                 }
             }
             out.sort(Comparator.comparing(Entry::at).thenComparing(Entry::announcementId));
