@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
 import ws.schild.jave.process.ffmpeg.DefaultFFMPEGLocator;
 
 /**

@@ -12,6 +12,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * A relay of an upstream live stream (Icecast/HTTP MP3, or anything ffmpeg opens) for a time window: JAVE2's ffmpeg

@@ -3,7 +3,7 @@ package vn.loa.server.air;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import vn.loa.core.media.BufferedPcmSource;
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.pcm.PcmFrame;
 import vn.loa.server.speech.Abbreviations;
 import vn.loa.tts.Announcer;
 import vn.loa.tts.engine.VoiceSettings;

@@ -14,8 +14,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import vn.loa.core.media.MediaSource;
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * A 16-bit mono PCM WAV file written as its audio is pulled, so a programme of hours is never held in memory; its

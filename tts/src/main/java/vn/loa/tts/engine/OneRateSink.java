@@ -3,8 +3,8 @@ package vn.loa.tts.engine;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
-import vn.loa.core.media.PcmFrame;
-import vn.loa.core.media.Resampler;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.pcm.Resampler;
 
 /**
  * A sentence sink that passes on every chunk of one notice at one sample rate: the rate of the first chunk, or a
