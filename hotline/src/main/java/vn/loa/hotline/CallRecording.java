@@ -2,18 +2,16 @@ package vn.loa.hotline;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import vn.loa.wire.pcm.Pcm16;
+import vn.loa.wire.wav.WavFormat;
 
 /**
- * The caller's voice written to a WAV file (8 kHz, 16-bit mono) as it arrives, kept with the call's audit record.
- * The header's lengths are filled in at {@link #close}. Thread-safe.
+ * The caller's voice written to a WAV file (8 kHz, 16-bit mono, {@link WavFormat}) as it arrives, kept with the call's
+ * audit record. The header's lengths are filled in at {@link #close}. Thread-safe.
  */
 final class CallRecording implements AutoCloseable {
-
-    private static final int HEADER = 44;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallRecording.class);
 
@@ -27,7 +25,7 @@ final class CallRecording implements AutoCloseable {
         this.file = file;
         this.out = new RandomAccessFile(file.toFile(), "rw");
         out.setLength(0);
-        out.write(new byte[HEADER]);
+        out.write(new byte[WavFormat.HEADER_BYTES]);
     }
 
     private CallRecording() {
@@ -67,13 +65,10 @@ final class CallRecording implements AutoCloseable {
         if (closed || out == null) {
             return;
         }
-        ByteBuffer bytes = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (short s : samples) {
-            bytes.putShort(s);
-        }
+        byte[] bytes = Pcm16.bytes(samples);
         try {
-            out.write(bytes.array());
-            dataBytes += bytes.capacity();
+            out.write(bytes);
+            dataBytes += bytes.length;
         } catch (IOException e) {
             closed = true; // a full disk must not end the emergency call; the recording simply stops
         }
@@ -85,13 +80,8 @@ final class CallRecording implements AutoCloseable {
         if (out == null) {
             return;
         }
-        ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes))
-                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
-                .putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) dataBytes);
         out.seek(0);
-        out.write(h.array());
+        out.write(WavFormat.header(8000, dataBytes));
         out.close();
     }
 }

@@ -11,11 +11,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.loa.core.media.codec.ALaw;
-import vn.loa.core.media.codec.MuLaw;
-import vn.loa.core.rtp.MalformedPacketException;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketCodec;
+import vn.loa.wire.codec.ALaw;
+import vn.loa.wire.codec.MuLaw;
+import vn.loa.wire.rtp.MalformedPacketException;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketCodec;
 
 /**
  * One call's RTP: a UDP socket that receives the caller's G.711 audio and telephone events, and sends the voice menu

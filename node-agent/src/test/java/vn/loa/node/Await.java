@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import vn.loa.core.control.ControlMessage;
+import vn.loa.wire.control.ControlMessage;
 
 /** Polls for a condition with a deadline, so tests wait exactly as long as they must and never sleep blindly. */
 public final class Await {

@@ -9,10 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import vn.loa.core.control.ControlCodec;
-import vn.loa.core.control.ControlMessage;
-import vn.loa.core.control.ControlMessage.Hello;
-import vn.loa.core.control.ControlMessage.Refused;
+import vn.loa.wire.control.ControlCodec;
+import vn.loa.wire.control.ControlMessage;
+import vn.loa.wire.control.ControlMessage.Hello;
+import vn.loa.wire.control.ControlMessage.Refused;
 
 /**
  * A stand-in for Loa's server in tests: a Vert.x WebSocket endpoint at the control path that answers each hello as

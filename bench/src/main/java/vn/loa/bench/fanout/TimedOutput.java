@@ -2,7 +2,7 @@ package vn.loa.bench.fanout;
 
 import java.util.function.LongSupplier;
 import vn.loa.core.media.ZoneOutput;
-import vn.loa.core.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacket;
 
 /**
  * A zone output that measures its fan-out: how long after the tick's 20 ms deadline each round of packets to all of

@@ -2,6 +2,9 @@ package vn.loa.core.media;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.pcm.Resampler;
 
 /**
  * A source whose PCM is made on another thread (a decoder reading a file, a speech engine reading sentence after

@@ -1,6 +1,8 @@
 package vn.loa.core.media;
 
-import vn.loa.core.media.codec.AudioEncoder;
+import vn.loa.wire.codec.AudioEncoder;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * The stage that encodes framed PCM into codec payloads, one encoded frame per PCM frame.

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.Pcm16;
+import vn.loa.wire.pcm.PcmFrame;
 import ws.schild.jave.process.ffmpeg.DefaultFFMPEGLocator;
 
 /**
@@ -134,10 +137,7 @@ public final class FfmpegFileSource implements MediaSource<PcmFrame> {
             }
             return null;
         }
-        short[] samples = new short[count];
-        for (int i = 0; i < count; i++) {
-            samples[i] = (short) ((buffer[2 * i] & 0xFF) | (buffer[2 * i + 1] << 8));
-        }
+        short[] samples = Pcm16.samples(buffer, filled);
         PcmFrame frame = new PcmFrame(samples, sampleRate, timestamp);
         timestamp += count;
         return frame;

@@ -1,6 +1,8 @@
 package vn.loa.core.media;
 
 import java.time.Duration;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * The stage that cuts PCM into frames of exactly one packet time (20 ms by default), as encoders and packets need.

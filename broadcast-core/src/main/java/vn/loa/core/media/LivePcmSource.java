@@ -1,6 +1,8 @@
 package vn.loa.core.media;
 
 import java.time.Duration;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * A source for a person speaking now (hotline caller, web microphone): a producer thread offers PCM as it arrives and

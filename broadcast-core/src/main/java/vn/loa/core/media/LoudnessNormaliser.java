@@ -1,5 +1,9 @@
 package vn.loa.core.media;
 
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
+
+
 /**
  * The stage that brings programmes to one loudness, so a quiet recording and loud synthetic speech sound alike on
  * the street, without ever clipping.

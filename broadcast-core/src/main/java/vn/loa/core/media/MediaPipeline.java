@@ -2,6 +2,7 @@ package vn.loa.core.media;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.loa.wire.pcm.MediaSource;
 
 /**
  * A running chain of stages from a source to its last stage, built by {@link PipelineBuilder}; pulling it pulls

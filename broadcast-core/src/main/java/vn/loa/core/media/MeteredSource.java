@@ -1,7 +1,9 @@
 package vn.loa.core.media;
 
 import java.time.Duration;
-import vn.loa.core.rtp.RtpPacket;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.rtp.RtpPacket;
 
 /**
  * Wraps a stage's output to count what passes and the time spent, for {@link StageStats}.

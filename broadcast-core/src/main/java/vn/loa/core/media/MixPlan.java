@@ -2,6 +2,7 @@ package vn.loa.core.media;
 
 import java.time.Duration;
 import java.util.Objects;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * How an announcement is played out: a chime before, how many times the content plays, the pause between plays,

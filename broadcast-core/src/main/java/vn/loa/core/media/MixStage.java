@@ -4,6 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.pcm.Resampler;
 
 /**
  * The stage that lays out an announcement by its {@link MixPlan}: chime, content, pause, content again, ..., chime.

@@ -12,6 +12,8 @@ import javazoom.jl.decoder.Decoder;
 import javazoom.jl.decoder.DecoderException;
 import javazoom.jl.decoder.Header;
 import javazoom.jl.decoder.SampleBuffer;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * A source that decodes an MP3 file (MPEG-1, 2 and 2.5 layer I–III) to mono 16-bit PCM with jlayer, one MPEG frame

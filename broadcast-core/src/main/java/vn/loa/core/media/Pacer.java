@@ -2,6 +2,7 @@ package vn.loa.core.media;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import vn.loa.wire.pcm.MediaSource;
 
 /**
  * The last stage: releases a stream's packets on their packet-time boundaries (every 20 ms) measured from one start

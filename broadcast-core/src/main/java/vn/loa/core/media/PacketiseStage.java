@@ -1,7 +1,8 @@
 package vn.loa.core.media;
 
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketizer;
 
 /**
  * The stage that wraps encoded frames in RTP packets through one stream's {@link RtpPacketizer}.

@@ -1,6 +1,8 @@
 package vn.loa.core.media;
 
 import java.util.Arrays;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * A source over PCM already in memory, such as a sentence from the speech engine, handed out in 20 ms frames.

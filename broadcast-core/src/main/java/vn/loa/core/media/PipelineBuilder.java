@@ -2,6 +2,7 @@ package vn.loa.core.media;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.loa.wire.pcm.MediaSource;
 
 /**
  * Declares a media pipeline one stage per line, in the order the audio flows:

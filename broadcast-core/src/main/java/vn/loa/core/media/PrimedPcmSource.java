@@ -1,5 +1,9 @@
 package vn.loa.core.media;
 
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
+
+
 /**
  * Live PCM from a network stream (a relay): a producer offers audio as it arrives and the zone's pacer pulls one frame
  * per tick. Unlike {@link LivePcmSource}, which keeps a person's voice as live as possible, this source first gathers a

@@ -3,6 +3,7 @@ package vn.loa.core.media;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import vn.loa.wire.pcm.MediaSource;
 
 /**
  * One programme's encoded audio as the zones that play it read it: every zone that asks for the same tick gets the

@@ -1,5 +1,9 @@
 package vn.loa.core.media;
 
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
+
+
 /**
  * The stages that turn a programme's source into what listeners hear, before any codec: resample, mix (chime,
  * repeats, pauses), loudness. The live transmitter continues them with framing and encoding; store-and-forward

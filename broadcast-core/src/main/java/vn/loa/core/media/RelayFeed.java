@@ -12,6 +12,9 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.Pcm16;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * A relay of an upstream live stream (Icecast/HTTP MP3, or anything ffmpeg opens) for a time window: JAVE2's ffmpeg
@@ -111,7 +114,7 @@ public final class RelayFeed implements AutoCloseable {
                             pause = FIRST_PAUSE;
                             listener.connected(upstream, attempt);
                         }
-                        short[] samples = samples(chunk);
+                        short[] samples = Pcm16.samples(chunk);
                         listeners.forEach(l -> l.offer(samples));
                         Instant now = clock.instant();
                         if (loud(samples)) {
@@ -164,14 +167,6 @@ public final class RelayFeed implements AutoCloseable {
                 "-rw_timeout", "5000000", "-probesize", "8192", "-formatprobesize", "8192", "-analyzeduration", "500000",
                 "-i", upstream.toString(),
                 "-vn", "-sn", "-dn", "-ac", "1", "-ar", Integer.toString(sampleRate), "-f", "s16le", "pipe:1");
-    }
-
-    private static short[] samples(byte[] bytes) {
-        short[] samples = new short[bytes.length / 2];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] << 8));
-        }
-        return samples;
     }
 
     private static boolean loud(short[] samples) {

@@ -2,6 +2,8 @@ package vn.loa.core.media;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * A programme's content played several times with a pause between plays, each play opened afresh from its start, so

@@ -1,5 +1,10 @@
 package vn.loa.core.media;
 
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.pcm.Resampler;
+
+
 /**
  * The stage that brings PCM to the rate the encoder wants (22,050 Hz speech to 8,000 Hz for G.711, to 48,000 Hz for
  * Opus); frames already at that rate pass through untouched.

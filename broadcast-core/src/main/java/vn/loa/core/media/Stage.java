@@ -1,5 +1,8 @@
 package vn.loa.core.media;
 
+import vn.loa.wire.pcm.MediaSource;
+
+
 /**
  * One step of a media pipeline: given the stream before it, the stream after it.
  *

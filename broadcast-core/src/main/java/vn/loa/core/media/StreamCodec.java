@@ -1,11 +1,11 @@
 package vn.loa.core.media;
 
 import java.util.function.Supplier;
-import vn.loa.core.media.codec.AudioEncoder;
-import vn.loa.core.media.codec.G711Encoder;
-import vn.loa.core.media.codec.G722Encoder;
-import vn.loa.core.media.codec.OpusAudioEncoder;
-import vn.loa.core.rtp.RtpMap;
+import vn.loa.wire.codec.AudioEncoder;
+import vn.loa.wire.codec.G711Encoder;
+import vn.loa.wire.codec.G722Encoder;
+import vn.loa.wire.codec.OpusAudioEncoder;
+import vn.loa.wire.rtp.RtpMap;
 
 /** The codec a zone stream is sent in, with everything the pipeline, the packetiser and the SDP need to agree on. */
 public enum StreamCodec {

@@ -12,7 +12,9 @@ import vn.loa.core.arbiter.Claim;
 import vn.loa.core.arbiter.PreemptionPolicy;
 import vn.loa.core.arbiter.Switchboard;
 import vn.loa.core.model.Priority;
-import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.rtp.RtpPacketizer;
 
 /**
  * The server's way on air: it opens one RTP stream per zone, airs programmes on sets of zones through the

@@ -1,6 +1,6 @@
 package vn.loa.core.media;
 
-import vn.loa.core.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacket;
 
 /** Where a zone stream's packets go: its nodes' addresses or multicast group ({@link UdpFanOut}), or a test's list. */
 public interface ZoneOutput {

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import vn.loa.core.arbiter.Claim;
 import vn.loa.core.arbiter.PreemptionPolicy;
 import vn.loa.core.arbiter.ZoneArbiter;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketizer;
 
 /**
  * The one RTP stream a zone's speakers receive: each packet time it asks the zone's arbiter who is on air and sends

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import vn.loa.core.rtp.NtpTimestamp;
-import vn.loa.core.rtp.RtcpCodec;
-import vn.loa.core.rtp.RtcpSenderReport;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.wire.rtp.NtpTimestamp;
+import vn.loa.wire.rtp.RtcpCodec;
+import vn.loa.wire.rtp.RtcpSenderReport;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketizer;
 
 /**
  * Drives every zone stream of a server from one clock: at each packet-time boundary each zone sends its next packet

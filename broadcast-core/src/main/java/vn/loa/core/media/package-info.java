@@ -1,2 +1,2 @@
-/** The media pipeline: PCM frames, sources, stages from decode to pacing, and the builder that joins them. */
+/** The media pipeline: sources, stages from decode to pacing, and the builder that joins them. */
 package vn.loa.core.media;

@@ -3,7 +3,9 @@ package vn.loa.core.srtp;
 import java.util.Arrays;
 import java.util.Optional;
 import vn.loa.core.media.ZoneOutput;
-import vn.loa.core.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.srtp.SrtpSender;
+import vn.loa.wire.srtp.StreamRollover;
 
 /**
  * A zone output that sends the zone stream as SRTP: each packet is protected once, then handed to the plain output

@@ -1,2 +1,2 @@
-/** SRTP (RFC 3711, AES_CM_128_HMAC_SHA1_80 through jitsi-srtp) for zone streams to node agents, and SDES keys (RFC 4568). */
+/** The zone output that protects a zone stream with SRTP (the wire module holds the SRTP codec itself). */
 package vn.loa.core.srtp;

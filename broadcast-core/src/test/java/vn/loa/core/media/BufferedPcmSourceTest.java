@@ -10,6 +10,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.pcm.Signals;
 
 class BufferedPcmSourceTest {
 

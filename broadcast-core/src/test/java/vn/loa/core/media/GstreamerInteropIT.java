@@ -12,13 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.loa.core.media.codec.G711Encoder;
-import vn.loa.core.media.codec.OpusAudioEncoder;
-import vn.loa.core.rtp.RtpMap;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketizer;
-import vn.loa.core.rtp.SdpWriter;
-import vn.loa.core.rtp.StreamDescription;
+import vn.loa.wire.codec.G711Encoder;
+import vn.loa.wire.codec.OpusAudioEncoder;
+import vn.loa.wire.pcm.Correlation;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.pcm.Signals;
+import vn.loa.wire.rtp.RtpMap;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketizer;
+import vn.loa.wire.rtp.SdpWriter;
+import vn.loa.wire.rtp.StreamDescription;
+import vn.loa.wire.wav.WavFileSource;
 
 /** Debian's GStreamer receives Loa's PCMU and Opus streams over loopback and records what Loa sent. */
 class GstreamerInteropIT {

@@ -15,9 +15,11 @@ import vn.loa.core.arbiter.ArbiterEvent;
 import vn.loa.core.arbiter.Claim;
 import vn.loa.core.arbiter.PreemptionPolicy;
 import vn.loa.core.arbiter.ZoneArbiter;
-import vn.loa.core.media.codec.G711Encoder;
+import vn.loa.wire.codec.G711Encoder;
 import vn.loa.core.model.Priority;
-import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.Signals;
+import vn.loa.wire.rtp.RtpPacketizer;
 
 /** An emergency takes over a zone playing a scheduled programme, as a GStreamer receiver records it. */
 class GstreamerPreemptionIT {

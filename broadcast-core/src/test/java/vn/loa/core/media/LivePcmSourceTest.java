@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.pcm.Signals;
 
 class LivePcmSourceTest {
 

@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.media.codec.G711Encoder;
-import vn.loa.core.media.codec.MuLaw;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.wire.codec.G711Encoder;
+import vn.loa.wire.codec.MuLaw;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.pcm.Signals;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketizer;
 
 class PipelineTest {
 

@@ -15,6 +15,9 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.pcm.Signals;
+import vn.loa.wire.wav.WavFileSource;
 
 class SourcesTest {
 

@@ -11,10 +11,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.loa.core.arbiter.ArbiterEvent;
 import vn.loa.core.arbiter.PreemptionPolicy;
-import vn.loa.core.media.codec.MuLaw;
-import vn.loa.core.media.codec.OpusAudioDecoder;
+import vn.loa.wire.codec.MuLaw;
+import vn.loa.wire.codec.OpusAudioDecoder;
 import vn.loa.core.model.Priority;
-import vn.loa.core.rtp.RtpPacket;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.pcm.Signals;
+import vn.loa.wire.rtp.RtpPacket;
 
 class TransmitterTest {
 

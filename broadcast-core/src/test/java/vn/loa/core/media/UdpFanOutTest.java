@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.rtp.RtcpCodec;
-import vn.loa.core.rtp.RtcpSenderReport;
-import vn.loa.core.rtp.NtpTimestamp;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketCodec;
-import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.wire.rtp.RtcpCodec;
+import vn.loa.wire.rtp.RtcpSenderReport;
+import vn.loa.wire.rtp.NtpTimestamp;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketCodec;
+import vn.loa.wire.rtp.RtpPacketizer;
 
 class UdpFanOutTest {
 

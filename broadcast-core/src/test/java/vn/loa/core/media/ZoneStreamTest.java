@@ -12,8 +12,9 @@ import vn.loa.core.arbiter.Claim;
 import vn.loa.core.arbiter.PreemptionPolicy;
 import vn.loa.core.arbiter.ZoneArbiter;
 import vn.loa.core.model.Priority;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketizer;
 
 class ZoneStreamTest {
 

@@ -12,10 +12,11 @@ import vn.loa.core.arbiter.Claim;
 import vn.loa.core.arbiter.PreemptionPolicy;
 import vn.loa.core.arbiter.ZoneArbiter;
 import vn.loa.core.model.Priority;
-import vn.loa.core.rtp.NtpTimestamp;
-import vn.loa.core.rtp.RtcpCodec;
-import vn.loa.core.rtp.RtcpSenderReport;
-import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.rtp.NtpTimestamp;
+import vn.loa.wire.rtp.RtcpCodec;
+import vn.loa.wire.rtp.RtcpSenderReport;
+import vn.loa.wire.rtp.RtpPacketizer;
 
 class ZoneTickerTest {
 

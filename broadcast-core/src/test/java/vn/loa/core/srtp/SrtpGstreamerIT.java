@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.loa.core.media.Correlation;
+import vn.loa.wire.pcm.Correlation;
 import vn.loa.core.media.EncodeStage;
 import vn.loa.core.media.FrameSizer;
 import vn.loa.core.media.GstreamerReceiver;
@@ -24,14 +24,16 @@ import vn.loa.core.media.MediaPipeline;
 import vn.loa.core.media.Pacer;
 import vn.loa.core.media.PacketiseStage;
 import vn.loa.core.media.PcmBufferSource;
-import vn.loa.core.media.PcmFrame;
-import vn.loa.core.media.Signals;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.pcm.Signals;
 import vn.loa.core.media.UdpFanOut;
-import vn.loa.core.media.WavFileSource;
-import vn.loa.core.media.codec.G711Encoder;
-import vn.loa.core.media.codec.MuLaw;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.wire.srtp.SrtpMasterKey;
+import vn.loa.wire.srtp.SrtpSender;
+import vn.loa.wire.wav.WavFileSource;
+import vn.loa.wire.codec.G711Encoder;
+import vn.loa.wire.codec.MuLaw;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketizer;
 
 /** GStreamer's libsrtp-based {@code srtpdec}, given only the key, decrypts a PCMU stream Loa protected. */
 class SrtpGstreamerIT {

@@ -6,9 +6,13 @@ import java.util.Arrays;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import vn.loa.core.media.ZoneOutput;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketCodec;
-import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketCodec;
+import vn.loa.wire.rtp.RtpPacketizer;
+import vn.loa.wire.srtp.SrtpMasterKey;
+import vn.loa.wire.srtp.SrtpReceiver;
+import vn.loa.wire.srtp.SrtpRejectedException;
+import vn.loa.wire.srtp.SrtpSender;
 
 /**
  * Measures what SRTP adds per 20 ms PCMU packet (160-byte payload) next to the plain RTP encode, and prints it for

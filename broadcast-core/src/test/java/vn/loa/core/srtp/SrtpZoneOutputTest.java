@@ -17,16 +17,20 @@ import vn.loa.core.arbiter.PreemptionPolicy;
 import vn.loa.core.media.FakeClock;
 import vn.loa.core.media.MixPlan;
 import vn.loa.core.media.PcmBufferSource;
-import vn.loa.core.media.Signals;
+import vn.loa.wire.pcm.Signals;
 import vn.loa.core.media.StreamCodec;
 import vn.loa.core.media.Transmitter;
 import vn.loa.core.media.UdpFanOut;
 import vn.loa.core.media.ZoneOutput;
 import vn.loa.core.model.Priority;
-import vn.loa.core.rtp.RtcpCodec;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketCodec;
-import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.wire.rtp.RtcpCodec;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketCodec;
+import vn.loa.wire.rtp.RtpPacketizer;
+import vn.loa.wire.srtp.SrtpMasterKey;
+import vn.loa.wire.srtp.SrtpReceiver;
+import vn.loa.wire.srtp.SrtpSender;
+import vn.loa.wire.srtp.StreamRollover;
 
 class SrtpZoneOutputTest {
 

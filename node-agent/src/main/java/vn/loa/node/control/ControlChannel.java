@@ -15,13 +15,13 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.ThreadLocalRandom;
-import vn.loa.core.control.ControlCodec;
-import vn.loa.core.control.ControlMessage;
-import vn.loa.core.control.ControlMessage.Hello;
-import vn.loa.core.control.ControlMessage.Played;
-import vn.loa.core.control.ControlMessage.Refused;
-import vn.loa.core.control.ControlMessage.Welcome;
-import vn.loa.core.control.MalformedControlMessage;
+import vn.loa.wire.control.ControlCodec;
+import vn.loa.wire.control.ControlMessage;
+import vn.loa.wire.control.ControlMessage.Hello;
+import vn.loa.wire.control.ControlMessage.Played;
+import vn.loa.wire.control.ControlMessage.Refused;
+import vn.loa.wire.control.ControlMessage.Welcome;
+import vn.loa.wire.control.MalformedControlMessage;
 
 /**
  * The node's end of the control channel: a WebSocket to the server that says hello, sends heartbeats, passes the

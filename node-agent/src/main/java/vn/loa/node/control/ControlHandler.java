@@ -1,6 +1,6 @@
 package vn.loa.node.control;
 
-import vn.loa.core.control.ControlMessage;
+import vn.loa.wire.control.ControlMessage;
 
 /**
  * The node's side of the control channel: what it does with the server's messages and what it says in each

@@ -2,9 +2,9 @@ package vn.loa.node.media;
 
 import java.util.Locale;
 import java.util.Optional;
-import vn.loa.core.media.codec.ALaw;
-import vn.loa.core.media.codec.MuLaw;
-import vn.loa.core.media.codec.OpusAudioDecoder;
+import vn.loa.wire.codec.ALaw;
+import vn.loa.wire.codec.MuLaw;
+import vn.loa.wire.codec.OpusAudioDecoder;
 
 /** An audio format the node agent decodes, with its RTP clock rate and the sample rate of the PCM it yields. */
 public enum PayloadFormat {

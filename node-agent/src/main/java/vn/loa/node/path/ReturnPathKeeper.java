@@ -7,11 +7,11 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import vn.loa.core.control.ControlMessage.ReturnPath;
-import vn.loa.core.control.Keepalive;
-import vn.loa.core.control.KeepaliveCodec;
-import vn.loa.core.control.MalformedControlMessage;
-import vn.loa.core.rtp.RtcpReceiverReport;
+import vn.loa.wire.control.ControlMessage.ReturnPath;
+import vn.loa.wire.control.Keepalive;
+import vn.loa.wire.control.KeepaliveCodec;
+import vn.loa.wire.control.MalformedControlMessage;
+import vn.loa.wire.rtp.RtcpReceiverReport;
 
 /**
  * Keeps the node's RTP path open through its NAT: signed keepalives from the RTP socket to the server's port of its

@@ -5,10 +5,10 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
-import vn.loa.core.control.ControlMessage.Play;
-import vn.loa.core.control.ControlMessage.Played;
-import vn.loa.core.control.ControlMessage.Stop;
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.control.ControlMessage.Play;
+import vn.loa.wire.control.ControlMessage.Played;
+import vn.loa.wire.control.ControlMessage.Stop;
+import vn.loa.wire.pcm.PcmFrame;
 import vn.loa.node.sink.AudioSink;
 
 /**

@@ -25,8 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import vn.loa.core.control.ControlMessage.Played;
-import vn.loa.core.control.ControlMessage.Prefetch;
+import vn.loa.wire.control.ControlMessage.Played;
+import vn.loa.wire.control.ControlMessage.Prefetch;
 import vn.loa.node.control.ServerAddress;
 
 /**

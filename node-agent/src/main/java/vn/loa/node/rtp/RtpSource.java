@@ -1,10 +1,10 @@
 package vn.loa.node.rtp;
 
-import vn.loa.core.rtp.RtcpReportBlock;
+import vn.loa.wire.rtp.RtcpReportBlock;
 
 import java.util.List;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpReceptionStatistics;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpReceptionStatistics;
 
 /**
  * One sender heard on the node's RTP port (one SSRC): its reception statistics, and the packets it sent while still

@@ -1,7 +1,7 @@
 package vn.loa.node.sink;
 
 import java.io.IOException;
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * Where a node's decoded audio goes: WAV files, the sound card, or only counters when the box has no sound card.

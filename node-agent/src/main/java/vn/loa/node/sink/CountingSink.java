@@ -1,6 +1,6 @@
 package vn.loa.node.sink;
 
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * An {@link AudioSink} for a box with no sound card and no recording: it counts the audio of each take so the node

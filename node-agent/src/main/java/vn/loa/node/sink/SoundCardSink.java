@@ -6,7 +6,7 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * An {@link AudioSink} that plays to the box's sound card through {@code javax.sound.sampled}, at the node's volume.

@@ -5,21 +5,20 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import vn.loa.wire.wav.WavFormat;
 
 /**
- * A WAV file being written: 16-bit little-endian mono PCM after a 44-byte RIFF header whose two lengths are kept
- * true as the file grows.
+ * A WAV file being written: 16-bit little-endian mono PCM after a 44-byte RIFF header ({@link WavFormat}) whose two
+ * lengths are kept true as the file grows.
  *
  * <p>Not thread-safe: one writer per file, used by the playout thread. The header is rewritten about once a second
  * of audio, not only at the end, so a node that loses power mid-announcement still leaves a playable file.
  */
 public final class WavFileWriter implements Closeable {
 
-    private static final int HEADER_LENGTH = 44;
     private static final int BYTES_PER_SAMPLE = 2;
     /** A RIFF chunk length is 32-bit unsigned; stop short of it rather than write a header that lies. */
     private static final long MAX_DATA_BYTES = 0xFFFF_FFFFL - 36;
@@ -108,7 +107,7 @@ public final class WavFileWriter implements Closeable {
             chunk.clear();
             throw new IOException("WAV file full (4 GiB): " + path);
         }
-        file.position(HEADER_LENGTH + dataBytes);
+        file.position(WavFormat.HEADER_BYTES + dataBytes);
         while (chunk.hasRemaining()) {
             file.write(chunk);
         }
@@ -121,25 +120,11 @@ public final class WavFileWriter implements Closeable {
     }
 
     private void writeHeader() throws IOException {
-        ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
-        header.put(ascii("RIFF")).putInt((int) (36 + dataBytes)).put(ascii("WAVE"));
-        header.put(ascii("fmt ")).putInt(16)
-                .putShort((short) 1)                                  // PCM
-                .putShort((short) 1)                                  // mono
-                .putInt(sampleRate)
-                .putInt(sampleRate * BYTES_PER_SAMPLE)                // byte rate
-                .putShort((short) BYTES_PER_SAMPLE)                   // block align
-                .putShort((short) 16);                                // bits per sample
-        header.put(ascii("data")).putInt((int) dataBytes);
-        header.flip();
+        ByteBuffer header = ByteBuffer.wrap(WavFormat.header(sampleRate, dataBytes));
         long at = 0;
         while (header.hasRemaining()) {
             at += file.write(header, at); // positional: the append position stays where it is
         }
         bytesSinceHeader = 0;
-    }
-
-    private static byte[] ascii(String tag) {
-        return tag.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * An {@link AudioSink} that records each take to its own WAV file in one directory: {@code

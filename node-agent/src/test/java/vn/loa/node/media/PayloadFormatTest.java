@@ -3,9 +3,9 @@ package vn.loa.node.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import vn.loa.core.media.codec.ALaw;
-import vn.loa.core.media.codec.MuLaw;
-import vn.loa.core.media.codec.OpusAudioEncoder;
+import vn.loa.wire.codec.ALaw;
+import vn.loa.wire.codec.MuLaw;
+import vn.loa.wire.codec.OpusAudioEncoder;
 
 class PayloadFormatTest {
 

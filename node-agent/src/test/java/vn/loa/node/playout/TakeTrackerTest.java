@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.control.ControlMessage.Play;
-import vn.loa.core.control.ControlMessage.Played;
-import vn.loa.core.control.ControlMessage.Stop;
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.control.ControlMessage.Play;
+import vn.loa.wire.control.ControlMessage.Played;
+import vn.loa.wire.control.ControlMessage.Stop;
+import vn.loa.wire.pcm.PcmFrame;
 import vn.loa.node.sink.AudioSink;
 
 /** The take logic on a fake clock: times are plain nanosecond numbers passed in. */

@@ -13,8 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.control.ControlMessage.Played;
-import vn.loa.core.control.ControlMessage.Prefetch;
+import vn.loa.wire.control.ControlMessage.Played;
+import vn.loa.wire.control.ControlMessage.Prefetch;
 import vn.loa.node.control.ServerAddress;
 
 /** The node's store-and-forward against a real HTTP server (the JDK's) serving one announcement's file. */

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketCodec;
-import vn.loa.core.rtp.RtpPacketizer;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketCodec;
+import vn.loa.wire.rtp.RtpPacketizer;
 import vn.loa.node.Await;
 import vn.loa.node.media.PayloadTypes;
 

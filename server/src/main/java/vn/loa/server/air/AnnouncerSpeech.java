@@ -1,9 +1,8 @@
 package vn.loa.server.air;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import vn.loa.core.media.BufferedPcmSource;
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.pcm.Pcm16;
+import vn.loa.wire.pcm.PcmFrame;
 import vn.loa.server.speech.Abbreviations;
 import vn.loa.tts.Announcer;
 import vn.loa.tts.engine.VoiceSettings;
@@ -28,8 +27,7 @@ public final class AnnouncerSpeech implements OnAir.Speech {
         Announcer announcer = abbreviations.announcerFor(unitPath);
         long[] at = {0};
         announcer.speak(text, voice, VoiceSettings.NORMAL, chunk -> {
-            short[] samples = new short[chunk.pcm().length / 2];
-            ByteBuffer.wrap(chunk.pcm()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+            short[] samples = Pcm16.samples(chunk.pcm());
             sink.accept(new PcmFrame(samples, chunk.format().sampleRate(), at[0]));
             at[0] += samples.length;
         });

@@ -2,8 +2,8 @@ package vn.loa.server.air;
 
 import java.util.List;
 import vn.loa.core.media.ZoneOutput;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketCodec;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketCodec;
 
 /**
  * A zone stream's last stage for what UDP does not reach: each packet goes on to the UDP fan-out, as one binary frame

@@ -1,6 +1,6 @@
 package vn.loa.server.air;
 
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * The two-note chime ("ding-dong", E5 then C5) that opens and closes a notice, made in code so that Loa ships no

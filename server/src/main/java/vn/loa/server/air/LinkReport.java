@@ -2,7 +2,7 @@ package vn.loa.server.air;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import vn.loa.core.rtp.RtcpReportBlock;
+import vn.loa.wire.rtp.RtcpReportBlock;
 
 /**
  * What an agent last said it heard of its stream, from the RTCP receiver report in its signed keepalive: the link's

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.core.media.Mp3Transcoder;
 import vn.loa.core.media.OggOpusWriter;
-import vn.loa.core.media.codec.OpusAudioEncoder;
-import vn.loa.core.rtp.RtpPacket;
+import vn.loa.wire.codec.OpusAudioEncoder;
+import vn.loa.wire.rtp.RtpPacket;
 
 /**
  * One zone's HTTP mount: hears every packet of the zone's plain Opus stream and passes it to each Ogg listener, and

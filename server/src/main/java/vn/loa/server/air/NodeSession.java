@@ -6,8 +6,8 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.concurrent.atomic.LongAdder;
-import vn.loa.core.control.ControlCodec;
-import vn.loa.core.control.ControlMessage;
+import vn.loa.wire.control.ControlCodec;
+import vn.loa.wire.control.ControlMessage;
 import vn.loa.core.media.StreamCodec;
 
 /**

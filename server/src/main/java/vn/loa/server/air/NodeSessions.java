@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import vn.loa.core.control.ControlMessage;
+import vn.loa.wire.control.ControlMessage;
 import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
 import vn.loa.server.node.NodeJson;
@@ -102,7 +102,7 @@ public final class NodeSessions {
      * The receiver report in a signed keepalive of {@code session}: kept, with the UDP bytes sent it since the last,
      * to tell a node that hears nothing.
      */
-    void reported(NodeSession session, vn.loa.core.rtp.RtcpReportBlock block, Instant now) {
+    void reported(NodeSession session, vn.loa.wire.rtp.RtcpReportBlock block, Instant now) {
         long sent = session.udpBytes();
         Long before = udpAtReport.put(session, sent);
         session.reported(LinkReport.of(block, session.codec().rtpMap().clockRate(), now),

@@ -54,7 +54,7 @@ public final class OnAir implements AirControl {
     private final DeliveryRepository deliveries = new DeliveryRepository();
     private final Map<Long, Boolean> cancelled = new ConcurrentHashMap<>();
     private volatile java.util.function.Function<Announcement,
-            java.util.function.Supplier<vn.loa.core.media.MediaSource<vn.loa.core.media.PcmFrame>>> relays = a -> {
+            java.util.function.Supplier<vn.loa.wire.pcm.MediaSource<vn.loa.wire.pcm.PcmFrame>>> relays = a -> {
         throw new IllegalStateException("relays are not connected / chưa có tiếp sóng");
     };
     private volatile java.util.function.Function<String, Sound> recordings = audioId -> {
@@ -134,7 +134,7 @@ public final class OnAir implements AirControl {
 
     /** Starts an announcement's relay and gives a source per zone stream; set once relays exist. */
     public void relayWith(java.util.function.Function<Announcement,
-            java.util.function.Supplier<vn.loa.core.media.MediaSource<vn.loa.core.media.PcmFrame>>> starter) {
+            java.util.function.Supplier<vn.loa.wire.pcm.MediaSource<vn.loa.wire.pcm.PcmFrame>>> starter) {
         this.relays = starter;
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.loa.core.control.ControlMessage;
+import vn.loa.wire.control.ControlMessage;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.DeliveryState;
 import vn.loa.core.model.NodeKind;

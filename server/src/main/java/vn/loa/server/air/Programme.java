@@ -2,9 +2,9 @@ package vn.loa.server.air;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import vn.loa.core.media.MediaSource;
+import vn.loa.wire.pcm.MediaSource;
 import vn.loa.core.media.MixPlan;
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.pcm.PcmFrame;
 import vn.loa.core.media.ProgrammeMix;
 import vn.loa.core.media.RepeatedSource;
 import vn.loa.core.model.Announcement;

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
-import vn.loa.core.control.Keepalive;
-import vn.loa.core.control.KeepaliveCodec;
-import vn.loa.core.control.MalformedControlMessage;
+import vn.loa.wire.control.Keepalive;
+import vn.loa.wire.control.KeepaliveCodec;
+import vn.loa.wire.control.MalformedControlMessage;
 
 /**
  * Symmetric RTP for Loa's node agents: each keepalive an agent sends from its RTP socket to its stream's port tells

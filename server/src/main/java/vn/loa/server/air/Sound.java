@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 import vn.loa.core.media.BufferedPcmSource;
-import vn.loa.core.media.MediaSource;
-import vn.loa.core.media.PcmFrame;
-import vn.loa.core.media.Resampler;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.pcm.Resampler;
 
 /**
  * What an announcement sounds like before mixing, made on demand each time it plays: its text spoken sentence by

@@ -6,24 +6,22 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import vn.loa.core.media.MediaSource;
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.Pcm16;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.wav.WavFormat;
 
 /**
- * A 16-bit mono PCM WAV file written as its audio is pulled, so a programme of hours is never held in memory; its
- * header is completed once the length is known. Blocking.
+ * A 16-bit mono PCM WAV file ({@link WavFormat}) written as its audio is pulled, so a programme of hours is never
+ * held in memory; its header is completed once the length is known. Blocking.
  */
 final class WavFile {
-
-    private static final int HEADER_BYTES = 44;
 
     /** What was written: its size and SHA-256, as the node that fetches it checks them. */
     record Written(long bytes, String sha256) {
@@ -38,10 +36,9 @@ final class WavFile {
         try (pcm; OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
             out.write(header(sampleRate, 0));
             for (PcmFrame f = pcm.pull(); f != null; f = pcm.pull()) {
-                ByteBuffer bytes = ByteBuffer.allocate(f.samples().length * 2).order(ByteOrder.LITTLE_ENDIAN);
-                bytes.asShortBuffer().put(f.samples());
-                out.write(bytes.array());
-                data += bytes.capacity();
+                byte[] bytes = Pcm16.bytes(f.samples());
+                out.write(bytes);
+                data += bytes.length;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
@@ -51,7 +48,7 @@ final class WavFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot complete " + file, e);
         }
-        return new Written(HEADER_BYTES + data, sha256(file));
+        return new Written(WavFormat.HEADER_BYTES + data, sha256(file));
     }
 
     /** The SHA-256 of a file, read in pieces. */
@@ -67,12 +64,6 @@ final class WavFile {
     }
 
     private static byte[] header(int sampleRate, long dataBytes) {
-        int data = (int) Math.min(dataBytes, Integer.MAX_VALUE - 36);
-        return ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN)
-                .put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + data)
-                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16)
-                .putShort((short) 1).putShort((short) 1).putInt(sampleRate).putInt(sampleRate * 2)
-                .putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(data).array();
+        return WavFormat.header(sampleRate, Math.min(dataBytes, Integer.MAX_VALUE - 36));
     }
 }

@@ -13,10 +13,10 @@ import vn.loa.core.media.StreamCodec;
 import vn.loa.core.media.Transmitter;
 import vn.loa.core.media.UdpFanOut;
 import vn.loa.core.media.ZoneOutput;
-import vn.loa.core.srtp.SrtpMasterKey;
-import vn.loa.core.srtp.SrtpSender;
+import vn.loa.wire.srtp.SrtpMasterKey;
+import vn.loa.wire.srtp.SrtpSender;
 import vn.loa.core.srtp.SrtpZoneOutput;
-import vn.loa.core.srtp.StreamRollover;
+import vn.loa.wire.srtp.StreamRollover;
 import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
 
@@ -119,7 +119,7 @@ public final class ZoneStreams implements AutoCloseable {
     }
 
     /** Hands every packet of {@code key}'s stream to {@code tap} as it leaves, opening the stream if needed. */
-    void tap(Key key, java.util.function.Consumer<vn.loa.core.rtp.RtpPacket> tap) {
+    void tap(Key key, java.util.function.Consumer<vn.loa.wire.rtp.RtpPacket> tap) {
         open(key);
         relays.get(key).tap(tap);
     }

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.media.FfmpegDecodeException;
 import vn.loa.core.media.FfmpegFileSource;
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.pcm.PcmFrame;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.auth.Action;
 import vn.loa.server.auth.Caller;

@@ -2,8 +2,8 @@ package vn.loa.server.hotline;
 
 import java.util.ArrayDeque;
 import java.util.function.LongConsumer;
-import vn.loa.core.media.MediaSource;
-import vn.loa.core.media.PcmFrame;
+import vn.loa.wire.pcm.MediaSource;
+import vn.loa.wire.pcm.PcmFrame;
 
 /**
  * The hotline caller's voice as a live source for one zone pipeline: the phone's 8 kHz audio goes in as it arrives,

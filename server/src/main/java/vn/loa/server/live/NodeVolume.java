@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import org.jdbi.v3.core.Jdbi;
-import vn.loa.core.control.ControlMessage;
+import vn.loa.wire.control.ControlMessage;
 import vn.loa.core.model.Node;
 import vn.loa.server.air.NodeSessions;
 import vn.loa.server.audit.AuditLog;

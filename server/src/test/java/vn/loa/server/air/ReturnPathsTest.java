@@ -9,11 +9,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.control.Keepalive;
-import vn.loa.core.control.KeepaliveCodec;
+import vn.loa.wire.control.Keepalive;
+import vn.loa.wire.control.KeepaliveCodec;
 import vn.loa.core.media.StreamCodec;
-import vn.loa.core.rtp.RtcpReceiverReport;
-import vn.loa.core.rtp.RtcpReportBlock;
+import vn.loa.wire.rtp.RtcpReceiverReport;
+import vn.loa.wire.rtp.RtcpReportBlock;
 
 class ReturnPathsTest {
 
@@ -74,7 +74,7 @@ class ReturnPathsTest {
     void aNodeWhoseReportsShowNothingArrivingWhileItWasSentAudioIsUdpSilentAndItsDataIsCounted() {
         ChannelRelay stream = new ChannelRelay(new vn.loa.core.media.ZoneOutput() {
             @Override
-            public void send(vn.loa.core.rtp.RtpPacket packet) {
+            public void send(vn.loa.wire.rtp.RtpPacket packet) {
             }
 
             @Override
@@ -84,7 +84,7 @@ class ReturnPathsTest {
         stream.reachOverUdp(List.of(session));
         heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 1, 0, reportUpTo(5000)), session.keepaliveKey()));
         for (int k = 0; k < 3; k++) {
-            stream.send(new vn.loa.core.rtp.RtpPacket(false, 0, 5001 + k, 160L * k, 0x5E, new byte[160]));
+            stream.send(new vn.loa.wire.rtp.RtpPacket(false, 0, 5001 + k, 160L * k, 0x5E, new byte[160]));
         }
 
         heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 2, 0, reportUpTo(5000)), session.keepaliveKey()));
@@ -92,7 +92,7 @@ class ReturnPathsTest {
         assertThat(path.getBoolean("udpSilent")).isTrue();
         assertThat(path.getLong("udpBytes")).isEqualTo(3 * (12 + 160 + 28));
 
-        stream.send(new vn.loa.core.rtp.RtpPacket(false, 0, 5004, 480, 0x5E, new byte[160]));
+        stream.send(new vn.loa.wire.rtp.RtpPacket(false, 0, 5004, 480, 0x5E, new byte[160]));
         heard(NAT, KeepaliveCodec.encode(new Keepalive(false, "loa-4g", 3, 0, reportUpTo(5004)), session.keepaliveKey()));
         assertThat(sessions.describe(node(), clock.instant()).getJsonObject("path").getBoolean("udpSilent")).isFalse();
     }

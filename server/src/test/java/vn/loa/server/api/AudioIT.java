@@ -12,7 +12,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacket;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.Uploads;

@@ -385,8 +385,8 @@ class FieldNetworkIT {
                             sipPort, 40);
 
             assertThat(call.exit()).as("the call, signalled through the NAT: " + call.output()).isZero();
-            short[] received = vn.loa.core.media.codec.MuLaw.decode(HotlineIT.payloads(heard.get()));
-            short[] sent = vn.loa.core.media.codec.ALaw.decode(HotlineIT.payloads(
+            short[] received = vn.loa.wire.codec.MuLaw.decode(HotlineIT.payloads(heard.get()));
+            short[] sent = vn.loa.wire.codec.ALaw.decode(HotlineIT.payloads(
                     Pcap.rtp(vn.loa.server.testing.Sipp.CAPTURES.resolve("g711a.pcap"))));
             double[] found = new double[5];
             for (int i = 0; i < found.length; i++) {
@@ -487,8 +487,8 @@ class FieldNetworkIT {
                 var datagram = new java.net.DatagramPacket(buffer, buffer.length);
                 socket.receive(datagram);
                 long arrival = System.nanoTime();
-                var packet = vn.loa.core.rtp.RtpPacketCodec.decode(buffer, 0, datagram.getLength());
-                short[] pcm = vn.loa.core.media.codec.MuLaw.decode(packet.payload());
+                var packet = vn.loa.wire.rtp.RtpPacketCodec.decode(buffer, 0, datagram.getLength());
+                short[] pcm = vn.loa.wire.codec.MuLaw.decode(packet.payload());
                 alert.samples(pcm, pcm.length, arrival);
             }
         } catch (java.io.IOException | RuntimeException e) {

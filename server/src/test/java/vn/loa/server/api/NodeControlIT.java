@@ -6,11 +6,11 @@ import static vn.loa.server.api.Province.created;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.control.ControlMessage;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketCodec;
-import vn.loa.core.srtp.SrtpMasterKey;
-import vn.loa.core.srtp.SrtpReceiver;
+import vn.loa.wire.control.ControlMessage;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketCodec;
+import vn.loa.wire.srtp.SrtpMasterKey;
+import vn.loa.wire.srtp.SrtpReceiver;
 import vn.loa.server.testing.FakeAgent;
 import vn.loa.server.testing.RtpCapture;
 
@@ -76,7 +76,7 @@ class NodeControlIT extends ApiSuite {
                 packets.add(RtpPacketCodec.decode(srtp.unprotect(RtpPacketCodec.encode(p))));
             }
             assertThat(OnAirIT.rms(packets)).as("speech after decryption").isGreaterThan(500);
-            assertThat(vn.loa.core.media.Correlation.normalised(speech(encrypted), speech(packets), 0))
+            assertThat(vn.loa.wire.pcm.Correlation.normalised(speech(encrypted), speech(packets), 0))
                     .as("what an eavesdropper decodes has nothing of the speech").isBetween(-0.2, 0.2);
             assertThat(agent.next(10)).isEqualTo(new ControlMessage.Stop(String.valueOf(id), "FINISHED"));
 
@@ -96,7 +96,7 @@ class NodeControlIT extends ApiSuite {
     private static short[] speech(List<RtpPacket> packets) {
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
         packets.forEach(p -> all.write(p.payload(), 0, Math.min(160, p.payload().length)));
-        return vn.loa.core.media.codec.MuLaw.decode(all.toByteArray());
+        return vn.loa.wire.codec.MuLaw.decode(all.toByteArray());
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.control.ControlMessage;
+import vn.loa.wire.control.ControlMessage;
 import vn.loa.server.testing.FakeAgent;
 
 /** The web UI's additions to the API: a node's volume set at once, and the reports of broadcasts and availability. */

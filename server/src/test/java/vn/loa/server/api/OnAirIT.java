@@ -8,8 +8,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.media.codec.MuLaw;
-import vn.loa.core.rtp.RtpPacket;
+import vn.loa.wire.codec.MuLaw;
+import vn.loa.wire.rtp.RtpPacket;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.RtpCapture;
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacket;
 import vn.loa.server.plugin.UnrulyPlugin;
 import vn.loa.server.testing.RtpCapture;
 

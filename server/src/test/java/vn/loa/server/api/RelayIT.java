@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.media.codec.MuLaw;
-import vn.loa.core.rtp.RtpPacket;
+import vn.loa.wire.codec.MuLaw;
+import vn.loa.wire.rtp.RtpPacket;
 import vn.loa.server.testing.Icecast;
 import vn.loa.server.testing.RtpCapture;
 

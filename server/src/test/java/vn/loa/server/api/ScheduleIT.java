@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacket;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.RtpCapture;
 

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.media.Correlation;
+import vn.loa.wire.pcm.Correlation;
 import vn.loa.core.media.GstreamerReceiver;
-import vn.loa.core.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacket;
 import vn.loa.server.testing.Audio;
 import vn.loa.server.testing.RtpCapture;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.control.ControlMessage;
+import vn.loa.wire.control.ControlMessage;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.FakeAgent;
 import vn.loa.server.testing.TestServer;

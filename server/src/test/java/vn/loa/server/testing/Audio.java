@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
-import vn.loa.core.media.codec.MuLaw;
-import vn.loa.core.rtp.RtpPacket;
+import vn.loa.wire.codec.MuLaw;
+import vn.loa.wire.rtp.RtpPacket;
 
 /** The audio tests compare: what left Loa in G.711 packets, and what a receiver wrote to a WAV file. */
 public final class Audio {

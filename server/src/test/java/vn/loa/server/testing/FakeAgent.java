@@ -8,8 +8,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import vn.loa.core.control.ControlCodec;
-import vn.loa.core.control.ControlMessage;
+import vn.loa.wire.control.ControlCodec;
+import vn.loa.wire.control.ControlMessage;
 
 /** The control-channel side of a node agent, driven by a test: sends what it is told, queues what it receives. */
 public final class FakeAgent implements AutoCloseable {

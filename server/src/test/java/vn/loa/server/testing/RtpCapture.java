@@ -7,8 +7,8 @@ import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
-import vn.loa.core.rtp.RtpPacket;
-import vn.loa.core.rtp.RtpPacketCodec;
+import vn.loa.wire.rtp.RtpPacket;
+import vn.loa.wire.rtp.RtpPacketCodec;
 
 /** A loopback UDP socket standing in for an IP speaker: collects the RTP packets Loa sends it. */
 public final class RtpCapture implements AutoCloseable {

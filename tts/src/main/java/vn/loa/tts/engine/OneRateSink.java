@@ -1,14 +1,13 @@
 package vn.loa.tts.engine;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Objects;
-import vn.loa.core.media.PcmFrame;
-import vn.loa.core.media.Resampler;
+import vn.loa.wire.pcm.Pcm16;
+import vn.loa.wire.pcm.PcmFrame;
+import vn.loa.wire.pcm.Resampler;
 
 /**
  * A sentence sink that passes on every chunk of one notice at one sample rate: the rate of the first chunk, or a
- * rate fixed in advance. A chunk at another rate is resampled (broadcast-core's windowed-sinc {@link Resampler}).
+ * rate fixed in advance. A chunk at another rate is resampled (wire's windowed-sinc {@link Resampler}).
  *
  * <p>Needed because a {@link FallbackEngine} may hand a notice to another engine part-way through, and engines speak
  * at different rates (espeak-ng 22,050 Hz, FreeTTS 16,000, MaryTTS 48,000, cloud services as they answer); the
@@ -49,14 +48,10 @@ public final class OneRateSink implements SentenceSink {
 
     /** 16-bit little-endian PCM at one rate, at another. */
     static byte[] resample(byte[] pcm, int from, int to) {
-        short[] samples = new short[pcm.length / PcmFormat.BYTES_PER_SAMPLE];
-        ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        short[] samples = Pcm16.samples(pcm);
         Resampler resampler = new Resampler(from, to);
         short[] head = resampler.process(new PcmFrame(samples, from, 0)).samples();
         short[] tail = resampler.flush().samples();
-        ByteBuffer out = ByteBuffer.allocate((head.length + tail.length) * PcmFormat.BYTES_PER_SAMPLE)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        out.asShortBuffer().put(head).put(tail);
-        return out.array();
+        return Pcm16.bytes(head, tail);
     }
 }

@@ -1,2 +1,0 @@
-/** RTP and RTCP packets (RFC 3550), their pure byte codecs, the packetiser and the SDP writer (RFC 4566). */
-package vn.loa.core.rtp;
