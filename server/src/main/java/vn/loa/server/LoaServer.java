@@ -95,6 +95,7 @@ public final class LoaServer implements AutoCloseable {
     private vn.loa.server.schedule.Programmes programmes;
     private NodePresence presence;
     private vn.loa.server.audit.AuditKeeper auditKeeper;
+    private vn.loa.server.backup.DailyBackups dailyBackups;
     private vn.loa.server.http.Pressure pressure;
     private Optional<String> generatedPassword = Optional.empty();
 
@@ -174,6 +175,7 @@ public final class LoaServer implements AutoCloseable {
         // The audit log leaves the database (ADR 0027): signed digests, syslog forwarding, retention.
         var seal = vn.loa.server.audit.AuditSeal.openOrCreate(config.audit().signingKey());
         auditKeeper = new vn.loa.server.audit.AuditKeeper(jdbi, audit, seal, config.audit(), clock).start();
+        dailyBackups = vn.loa.server.backup.DailyBackups.start(config, jdbi, audit, clock, registry);
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi, seal), blocking);
         var auth = new AuthRoutes(signIn, sessions, blocking);
         var sessionRoutes = new SessionRoutes(sessions, blocking);
@@ -251,7 +253,7 @@ public final class LoaServer implements AutoCloseable {
         new HealthRoutes(database, new SpeechReadiness(clock),
                 pressure = new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
                         .airRecords(air::recordsWaiting), blocking, registry,
-                security.metricsToken()).mount(api);
+                security.metricsToken()).part(dailyBackups::describe).mount(api);
         plugins.mountRelay(api);
         // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.
         api.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(0));
@@ -301,6 +303,9 @@ public final class LoaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dailyBackups != null) {
+            dailyBackups.close();
+        }
         if (auditKeeper != null) {
             auditKeeper.close();
         }
