@@ -88,6 +88,7 @@ public final class LoaServer implements AutoCloseable {
     private Vertx vertx;
     private Database database;
     private HttpServer http;
+    private HttpServer redirect;
     private AirStation air;
     private Hotline hotline;
     private vn.loa.server.display.BoardStation boardStation;
@@ -106,6 +107,11 @@ public final class LoaServer implements AutoCloseable {
 
     /** Migrates the database, sets up a fresh one, and listens; returns the port it listens on. */
     public int start() throws Exception {
+        if (config.security().tls()) {
+            // A wrong, expired or unreadable pair stops start-up with a message naming the setting.
+            vn.loa.server.config.TlsFiles.check(config.security().tlsCertificate(), config.security().tlsKey(),
+                    clock.instant());
+        }
         // Uploads, relays and board videos decode with JAVE2's ffmpeg: unpacked and checked now, not on the first upload.
         vn.loa.core.media.FfmpegFileSource.bundledFfmpeg();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -274,6 +280,10 @@ public final class LoaServer implements AutoCloseable {
         http = new ConnectionGuard(vertx, security.connectionsPerAddress(), security.httpHeaderTimeout())
                 .guard(server, api, boardStation.sockets(air.control()))
                 .listen().await();
+        if (security.redirectPort() > 0) {
+            redirect = vn.loa.server.http.HttpsRedirect.listen(vertx, config.httpHost(), security.redirectPort(),
+                    http.actualPort(), (int) security.httpIdleTimeout().toSeconds()).await();
+        }
         return http.actualPort();
     }
 
@@ -284,6 +294,11 @@ public final class LoaServer implements AutoCloseable {
 
     public int port() {
         return http.actualPort();
+    }
+
+    /** The plain-HTTP port that redirects to HTTPS (http.redirect.port); 0 when there is none. */
+    public int redirectPort() {
+        return redirect == null ? 0 : redirect.actualPort();
     }
 
     /** Emergency banners on the boards, for the parts of Loa that raise alerts. */

@@ -87,6 +87,11 @@ public final class ServerProcess implements AutoCloseable {
                 .findFirst().orElseThrow() / 1024;
     }
 
+    /** Waits for the process to end by itself (a refused start); its exit status, or -1 if it still runs. */
+    public int awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
