@@ -30,6 +30,11 @@ public final class Main {
             System.err.println("Cấu hình sai / bad configuration: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (vn.loa.server.db.DatabaseUpgradeException e) {
+            System.err.println(e.getMessage());
+            System.err.println("Chi tiết / details: " + e.getCause());
+            System.exit(3);
+            return;
         }
         System.out.println("Loa đang chạy / Loa is running: http://localhost:" + port + "/");
         System.out.println("Dữ liệu / data: " + config.dataDir() + (config.isPostgres() ? " (PostgreSQL)" : " (H2)"));

@@ -64,6 +64,41 @@ class UpgradeIT {
                 .containsExactly("0 30 6 * * ?");
     }
 
+    @Test
+    void aMigrationThatFailsLeavesTheDataAsItWasAndSaysWhatToDo() throws Exception {
+        Path data = unzip("/upgrade/loa-data-50c5950.zip");
+        List<String> before = flywayVersions(data);
+        // A migration of a later Loa that breaks half-way, after a statement H2 has already committed.
+        Path extra = TempDirs.create("loa-broken-migration-");
+        Files.createDirectories(extra.resolve("db/migration"));
+        Files.writeString(extra.resolve("db/migration/V9999__broken_on_purpose.sql"),
+                "CREATE TABLE upgrade_probe (id INT);\nINSERT INTO no_such_table VALUES (1);\n");
+        String classPath = extra + java.io.File.pathSeparator + System.getProperty("java.class.path");
+        try (ServerProcess loa = ServerProcess.launch(data, "", ServerProcess.freePort(), Map.of(), classPath)) {
+            assertThat(loa.awaitExit(java.time.Duration.ofSeconds(90))).isEqualTo(3);
+        }
+        String log;
+        try (var files = Files.list(data)) {
+            log = Files.readString(files.filter(p -> p.getFileName().toString().startsWith("server-")).findFirst()
+                    .orElseThrow());
+        }
+        assertThat(log).contains("the database migration failed", "V9999", "put back as it was",
+                "Cài lại bản Loa trước đó");
+        // The database as the older Loa left it (compacted at start, as every start does): none of this Loa's
+        // migrations, and not the table the broken one had already made.
+        assertThat(flywayVersions(data)).isEqualTo(before);
+        assertThat(column(data, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'UPGRADE_PROBE'"))
+                .containsExactly("0");
+        assertThat(data.resolve("loa.mv.db.before-upgrade")).doesNotExist();
+
+        // This Loa, without the broken migration, then upgrades it as usual.
+        try (ServerProcess loa = ServerProcess.start(data, "", ServerProcess.freePort(), Map.of())) {
+            Api admin = Api.signIn(loa.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
+            assertThat(admin.get("/api/v1/announcements/1").json().getString("title")).isEqualTo("Thông báo từ bản cũ");
+        }
+        assertThat(flywayVersions(data)).contains("117");
+    }
+
     private static JsonObject find(JsonArray rows, String key, String value) {
         return rows.stream().map(JsonObject.class::cast).filter(r -> value.equals(r.getString(key))).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + key + " " + value + " in " + rows.encode()));
