@@ -88,6 +88,7 @@ public final class LoaServer implements AutoCloseable {
     private Vertx vertx;
     private Database database;
     private HttpServer http;
+    private HttpServer redirect;
     private AirStation air;
     private Hotline hotline;
     private vn.loa.server.display.BoardStation boardStation;
@@ -95,6 +96,7 @@ public final class LoaServer implements AutoCloseable {
     private vn.loa.server.schedule.Programmes programmes;
     private NodePresence presence;
     private vn.loa.server.audit.AuditKeeper auditKeeper;
+    private vn.loa.server.backup.DailyBackups dailyBackups;
     private vn.loa.server.http.Pressure pressure;
     private Optional<String> generatedPassword = Optional.empty();
 
@@ -105,6 +107,11 @@ public final class LoaServer implements AutoCloseable {
 
     /** Migrates the database, sets up a fresh one, and listens; returns the port it listens on. */
     public int start() throws Exception {
+        if (config.security().tls()) {
+            // A wrong, expired or unreadable pair stops start-up with a message naming the setting.
+            vn.loa.server.config.TlsFiles.check(config.security().tlsCertificate(), config.security().tlsKey(),
+                    clock.instant());
+        }
         // Uploads, relays and board videos decode with JAVE2's ffmpeg: unpacked and checked now, not on the first upload.
         vn.loa.core.media.FfmpegFileSource.bundledFfmpeg();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -174,6 +181,7 @@ public final class LoaServer implements AutoCloseable {
         // The audit log leaves the database (ADR 0027): signed digests, syslog forwarding, retention.
         var seal = vn.loa.server.audit.AuditSeal.openOrCreate(config.audit().signingKey());
         auditKeeper = new vn.loa.server.audit.AuditKeeper(jdbi, audit, seal, config.audit(), clock).start();
+        dailyBackups = vn.loa.server.backup.DailyBackups.start(config, jdbi, audit, clock, registry);
         var auditRoutes = new AuditRoutes(new AuditQuery(jdbi, seal), blocking);
         var auth = new AuthRoutes(signIn, sessions, blocking);
         var sessionRoutes = new SessionRoutes(sessions, blocking);
@@ -251,7 +259,7 @@ public final class LoaServer implements AutoCloseable {
         new HealthRoutes(database, new SpeechReadiness(clock),
                 pressure = new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
                         .airRecords(air::recordsWaiting), blocking, registry,
-                security.metricsToken()).mount(api);
+                security.metricsToken()).part(dailyBackups::describe).mount(api);
         plugins.mountRelay(api);
         // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.
         api.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(0));
@@ -272,6 +280,10 @@ public final class LoaServer implements AutoCloseable {
         http = new ConnectionGuard(vertx, security.connectionsPerAddress(), security.httpHeaderTimeout())
                 .guard(server, api, boardStation.sockets(air.control()))
                 .listen().await();
+        if (security.redirectPort() > 0) {
+            redirect = vn.loa.server.http.HttpsRedirect.listen(vertx, config.httpHost(), security.redirectPort(),
+                    http.actualPort(), (int) security.httpIdleTimeout().toSeconds()).await();
+        }
         return http.actualPort();
     }
 
@@ -282,6 +294,11 @@ public final class LoaServer implements AutoCloseable {
 
     public int port() {
         return http.actualPort();
+    }
+
+    /** The plain-HTTP port that redirects to HTTPS (http.redirect.port); 0 when there is none. */
+    public int redirectPort() {
+        return redirect == null ? 0 : redirect.actualPort();
     }
 
     /** Emergency banners on the boards, for the parts of Loa that raise alerts. */
@@ -301,6 +318,9 @@ public final class LoaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dailyBackups != null) {
+            dailyBackups.close();
+        }
         if (auditKeeper != null) {
             auditKeeper.close();
         }

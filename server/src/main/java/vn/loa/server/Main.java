@@ -22,7 +22,20 @@ public final class Main {
         }
         LoaServer server = new LoaServer(config, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "loa-shutdown"));
-        int port = server.start();
+        int port;
+        try {
+            port = server.start();
+        } catch (ConfigException e) {
+            // Settings only checkable at start: the HTTPS certificate and key (expired, not matching).
+            System.err.println("Cấu hình sai / bad configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (vn.loa.server.db.DatabaseUpgradeException e) {
+            System.err.println(e.getMessage());
+            System.err.println("Chi tiết / details: " + e.getCause());
+            System.exit(3);
+            return;
+        }
         System.out.println("Loa đang chạy / Loa is running: http://localhost:" + port + "/");
         System.out.println("Dữ liệu / data: " + config.dataDir() + (config.isPostgres() ? " (PostgreSQL)" : " (H2)"));
         server.generatedAdminPassword().ifPresent(p -> {

@@ -31,13 +31,25 @@ public final class Backup {
     private final boolean online;
     private final LoaVersion version;
     private final Clock clock;
+    private final Path keptOut;
 
     Backup(Path dataDir, DatabaseCopy database, boolean online, LoaVersion version, Clock clock) {
+        this(dataDir, database, online, version, clock, dataDir.resolve(BACKUPS));
+    }
+
+    private Backup(Path dataDir, DatabaseCopy database, boolean online, LoaVersion version, Clock clock, Path keptOut) {
         this.dataDir = dataDir;
         this.database = database;
         this.online = online;
         this.version = version;
         this.clock = clock;
+        this.keptOut = keptOut;
+    }
+
+    /** The same backup leaving out {@code dir} too (a backup folder set inside the data folder). */
+    Backup keepingOut(Path dir) {
+        Path out = dir.toAbsolutePath().normalize();
+        return new Backup(dataDir, database, online, version, clock, out);
     }
 
     /** Writes the backup to {@code file}; returns what it holds. */
@@ -83,6 +95,7 @@ public final class Backup {
         Path backups = dataDir.resolve(BACKUPS);
         try (Stream<Path> tree = Files.walk(dataDir)) {
             return tree.filter(Files::isRegularFile).filter(p -> !skipped.contains(p)).filter(p -> !p.startsWith(backups))
+                    .filter(p -> !p.startsWith(keptOut))
                     .filter(p -> !isH2File(p.getFileName().toString())).sorted().toList();
         }
     }

@@ -39,9 +39,7 @@ public final class BackupCommand {
             out.println("Cấu hình sai / bad configuration: " + e.getMessage());
             return 2;
         }
-        DatabaseCopy database = config.isPostgres()
-                ? new PostgresCopy(config.dbUrl(), config.dbUser(), config.dbPassword())
-                : new H2Copy(config.dbUrl());
+        DatabaseCopy database = DatabaseCopy.of(config);
         boolean running = new RunningLoa(config.httpPort(), config.security().tls()).running();
         Path file = Path.of(args[1]);
         long start = System.nanoTime();

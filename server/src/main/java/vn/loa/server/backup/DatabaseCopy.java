@@ -5,6 +5,13 @@ import java.nio.file.Path;
 /** How one kind of database is saved into a backup and loaded from it. */
 interface DatabaseCopy {
 
+    /** The copy for the database {@code config} names. */
+    static DatabaseCopy of(vn.loa.server.config.LoaConfig config) {
+        return config.isPostgres()
+                ? new PostgresCopy(config.dbUrl(), config.dbUser(), config.dbPassword())
+                : new H2Copy(config.dbUrl());
+    }
+
     /** "h2" or "postgresql", as the manifest names it. */
     String kind();
 

@@ -84,7 +84,8 @@ public final class ConfigLoader {
                 ProgrammeSettings.from(p),
                 HotlineConfig.from(p),
                 SecuritySettings.from(p),
-                AuditSettings.from(p, dataDir));
+                AuditSettings.from(p, dataDir),
+                BackupSettings.from(p, dataDir));
     }
 
     private static SpeechSettings speech(Properties p) {

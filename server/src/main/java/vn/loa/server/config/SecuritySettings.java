@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * @param relayAllowedHosts host names or addresses (lower case) a relay URL may name although they are private
  * @param tlsCertificate    PEM certificate chain HTTPS serves; null serves plain HTTP (behind a TLS proxy, or tests)
  * @param tlsKey            the certificate's PEM private key
+ * @param redirectPort      the plain-HTTP port that answers every request with a redirect to HTTPS; 0 for none
  * @param stepUpMaxAge      how old a session's last second-factor proof may be when it airs an emergency (ADR 0024)
  * @param totpIssuer        the name authenticator apps show beside a Loa account
  * @param secretKey         the AES key that encrypts plugins' secret settings, or null to use (or create) the key
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
 public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int passwordThreads, int passwordQueue,
         Duration httpIdleTimeout, Duration httpHeaderTimeout, int connectionsPerAddress, String metricsToken,
         Set<String> relayAllowedHosts, java.nio.file.Path tlsCertificate, java.nio.file.Path tlsKey,
-        Duration stepUpMaxAge, String totpIssuer, byte[] secretKey) {
+        Duration stepUpMaxAge, String totpIssuer, byte[] secretKey, int redirectPort) {
 
     /** Whether the server itself speaks HTTPS. */
     public boolean tls() {
@@ -49,7 +50,24 @@ public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int 
                 file(p, "tls.cert"), file(p, "tls.key"),
                 Duration.ofSeconds(ConfigLoader.integer(p, "stepup.max.age", 30, 24 * 3600)),
                 issuer(p),
-                secretKey(p.getProperty("secret.key", "").trim()));
+                secretKey(p.getProperty("secret.key", "").trim()),
+                redirectPort(p));
+    }
+
+    private static int redirectPort(Properties p) {
+        if (p.getProperty("http.redirect.port", "").isBlank()) {
+            return 0;
+        }
+        int port = ConfigLoader.integer(p, "http.redirect.port", 1, 65535);
+        if (p.getProperty("tls.cert", "").isBlank()) {
+            throw new ConfigException("http.redirect.port (LOA_HTTP_REDIRECT_PORT) chỉ dùng khi có HTTPS / needs HTTPS: "
+                    + "đặt tls.cert và tls.key, hoặc để trống / set tls.cert and tls.key, or leave it empty");
+        }
+        if (String.valueOf(port).equals(p.getProperty("http.port", "").trim())) {
+            throw new ConfigException("http.redirect.port (LOA_HTTP_REDIRECT_PORT) phải khác http.port / must differ "
+                    + "from http.port, got " + port);
+        }
+        return port;
     }
 
     private static java.nio.file.Path file(Properties p, String key) {
@@ -64,7 +82,8 @@ public record SecuritySettings(Duration sessionIdle, int loginAccountLimit, int 
         }
         java.nio.file.Path path = java.nio.file.Path.of(value).toAbsolutePath();
         if (!java.nio.file.Files.isReadable(path)) {
-            throw new ConfigException(key + " (" + ConfigLoader.envName(key) + "): cannot read " + path);
+            throw new ConfigException(key + " (" + ConfigLoader.envName(key) + "): không đọc được / cannot read " + path
+                    + " (thiếu tệp, hoặc người dùng loa không có quyền đọc / missing, or not readable by the user loa)");
         }
         return path;
     }

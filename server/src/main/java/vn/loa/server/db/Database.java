@@ -64,17 +64,21 @@ public final class Database implements AutoCloseable {
             closeQuietly(keeper);
             throw e;
         }
+        MigrationGuard guard = null;
         try {
             // db/vendor/h2 and db/vendor/postgresql hold what differs by database (Quartz's job store tables).
             String vendor = config.isPostgres() ? "postgresql" : "h2";
             // Out of order: features land in parallel with reserved version ranges (V10 scheduler, V20 boards, ...),
             // so a database that already has a higher version must still take a lower one that arrives later.
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                    .outOfOrder(true).load().migrate();
+            Flyway flyway = Flyway.configure().dataSource(pool)
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + vendor).outOfOrder(true).load();
+            guard = MigrationGuard.before(flyway, keeper == null ? null : LoaConfig.h2File(config.dbUrl()));
+            flyway.migrate();
+            guard.succeeded();
         } catch (RuntimeException e) {
             pool.close();
             closeQuietly(keeper);
-            throw e;
+            throw guard == null || !(e instanceof org.flywaydb.core.api.FlywayException) ? e : guard.failed(e);
         }
         return new Database(pool, keeper);
     }

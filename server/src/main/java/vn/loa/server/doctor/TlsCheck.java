@@ -1,20 +1,22 @@
 package vn.loa.server.doctor;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import vn.loa.server.config.ConfigException;
+import vn.loa.server.config.TlsFiles;
 
-/** Whether the HTTPS files (tls.cert, tls.key) can be read and the certificate is valid now and for a while yet. */
+/**
+ * Whether the HTTPS files (tls.cert, tls.key) can be read, the key is the certificate's, and the certificate is valid
+ * now and for a while yet.
+ */
 final class TlsCheck implements Check {
 
     static final String SUBJECT = "HTTPS (TLS)";
@@ -39,11 +41,10 @@ final class TlsCheck implements Check {
                     + "trước, hoặc đặt tls.cert và tls.key");
         }
         X509Certificate cert;
-        try (InputStream in = Files.newInputStream(certificate)) {
-            cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (IOException | CertificateException | ClassCastException e) {
-            return Finding.fail(SUBJECT, "không đọc được chứng chỉ " + certificate + " (certificate unreadable): "
-                    + e.getMessage());
+        try {
+            cert = TlsFiles.certificate(certificate);
+        } catch (ConfigException e) {
+            return Finding.fail(SUBJECT, e.getMessage());
         }
         try {
             if (!Files.readString(key, StandardCharsets.US_ASCII).contains("PRIVATE KEY-----")) {
@@ -52,6 +53,12 @@ final class TlsCheck implements Check {
         } catch (IOException e) {
             return Finding.fail(SUBJECT, "không đọc được khóa " + key + " (key unreadable) với người dùng "
                     + System.getProperty("user.name") + ": sudo chgrp loa " + key + " && sudo chmod 640 " + key);
+        }
+        try {
+            // A key that is not the certificate's would start a server whose every handshake fails.
+            TlsFiles.checkKey(certificate, key);
+        } catch (ConfigException e) {
+            return Finding.fail(SUBJECT, e.getMessage());
         }
         Instant now = clock.instant();
         Instant notAfter = cert.getNotAfter().toInstant();

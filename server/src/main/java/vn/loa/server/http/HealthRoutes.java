@@ -26,6 +26,7 @@ public final class HealthRoutes {
     private final SpeechReadiness speech;
     private final Pressure pressure;
     private final String metricsToken;
+    private final java.util.List<java.util.function.Supplier<JsonObject>> parts = new java.util.ArrayList<>();
 
     /** @param metricsToken the bearer token {@code /metrics} asks for; empty means loopback callers only */
     public HealthRoutes(Database database, SpeechReadiness speech, Pressure pressure, Blocking blocking,
@@ -38,17 +39,25 @@ public final class HealthRoutes {
         this.registry = registry;
     }
 
+    /** Adds a part to {@code /health} (the daily backups'), read on each request; it does not change the status. */
+    public HealthRoutes part(java.util.function.Supplier<JsonObject> part) {
+        parts.add(part);
+        return this;
+    }
+
     public void mount(Router router) {
         router.get("/health").handler(ctx -> blocking.run(() -> {
             boolean db = database.isReachable();
             String espeak = speech.espeakVersion();
             String status = db && espeak != null ? pressure.degraded() ? "DEGRADED" : "UP" : "DOWN";
-            return new JsonObject()
+            JsonObject health = new JsonObject()
                     .put("status", status)
                     .put("database", db ? "UP" : "DOWN")
                     .put("speech", new JsonObject().put("espeak-ng", espeak != null ? "UP" : "DOWN")
                             .put("version", espeak == null ? null : withoutPaths(espeak)))
                     .mergeIn(pressure.describe());
+            parts.forEach(part -> health.mergeIn(part.get()));
+            return health;
         }).onComplete(r -> {
             JsonObject health = r.succeeded() ? r.result() : new JsonObject().put("status", "DOWN");
             Replies.json(ctx, "DOWN".equals(health.getString("status")) ? 503 : 200, health);

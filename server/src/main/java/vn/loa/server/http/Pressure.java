@@ -74,6 +74,10 @@ public final class Pressure implements AutoCloseable {
         gc.bindTo(registry);
         var heapPressure = new io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics();
         heapPressure.bindTo(registry);
+        // CPU (process_cpu_usage, system_cpu_usage, system_load_average_1m) and threads (jvm_threads_*), for the
+        // Grafana dashboard of docs/operations.md.
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
         jvmMeters.add(gc);
         jvmMeters.add(heapPressure);
         return this;

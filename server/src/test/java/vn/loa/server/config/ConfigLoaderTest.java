@@ -36,6 +36,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void dailyBackupsAreOffUnlessATimeIsSetAndGoToTheDataFolder() {
+        LoaConfig off = ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_DATA_DIR", "/srv/loa"));
+        assertThat(off.backup().daily()).isFalse();
+        assertThat(off.backup().dir()).isEqualTo(java.nio.file.Path.of("/srv/loa/backups"));
+        assertThat(off.backup().keep()).isEqualTo(7);
+        var on = ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_BACKUP_DAILY_AT", "02:30", "LOA_BACKUP_DIR",
+                "/mnt/saoluu", "LOA_BACKUP_KEEP", "30")).backup();
+        assertThat(on.dailyAt()).isEqualTo(java.time.LocalTime.of(2, 30));
+        assertThat(on.dir()).isEqualTo(java.nio.file.Path.of("/mnt/saoluu"));
+        assertThat(on.keep()).isEqualTo(30);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_BACKUP_DAILY_AT", "2 giờ sáng")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_BACKUP_DAILY_AT").hasMessageContaining("HH:MM");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_BACKUP_KEEP", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_BACKUP_KEEP");
+    }
+
+    @Test
+    void theRedirectPortNeedsHttps() {
+        assertThat(ConfigLoader.load(Map.of("LOA_CONFIG", "/x")).security().redirectPort()).isZero();
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_HTTP_REDIRECT_PORT", "80")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_HTTP_REDIRECT_PORT")
+                .hasMessageContaining("needs HTTPS");
+    }
+
+    @Test
     void hotlineLimitsAreReadAndParkedCallsMayNeverTakeEverySlot() {
         var hotline = ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_HOTLINE_PIN_TIMEOUT", "15",
                 "LOA_HOTLINE_TCP_PER_ADDRESS", "4", "LOA_HOTLINE_PIN_BACKOFF", "120")).hotline();

@@ -119,6 +119,16 @@ class ChecksOfTheServerTest {
         assertThat(new TlsCheck(null, null, at("2026-12-08T00:00:00Z")).run().verdict()).isEqualTo(Verdict.OK);
     }
 
+    @Test
+    void aKeyThatIsNotTheCertificatesFails() {
+        // other-key.pem is another P-256 key; rsa-key.pem an RSA key in the "BEGIN RSA PRIVATE KEY" form.
+        for (String other : new String[] {"other-key.pem", "rsa-key.pem"}) {
+            Finding wrong = new TlsCheck(TLS.resolve("cert.pem"), TLS.resolve(other), at("2026-12-08T00:00:00Z")).run();
+            assertThat(wrong.verdict()).as(other).isEqualTo(Verdict.FAIL);
+            assertThat(wrong.message()).as(other).contains("tls.key (LOA_TLS_KEY)", "không khớp", "does not match");
+        }
+    }
+
     private static Clock at(String instant) {
         return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
     }

@@ -36,9 +36,14 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the process without waiting for it, e.g. to kill it while it recovers or migrates its database. */
     public static ServerProcess launch(Path dataDir, String dbUrl, int port, Map<String, String> settings)
             throws IOException {
+        return launch(dataDir, dbUrl, port, settings, System.getProperty("java.class.path"));
+    }
+
+    /** Starts the process with this class path, e.g. the tests' own with a folder of extra migrations in front. */
+    public static ServerProcess launch(Path dataDir, String dbUrl, int port, Map<String, String> settings,
+            String classPath) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "vn.loa.server.Main"));
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", classPath, "vn.loa.server.Main"));
         pb.environment().put("LOA_DATA_DIR", dataDir.toString());
         pb.environment().put("LOA_DB_URL", dbUrl);
         pb.environment().put("LOA_HTTP_PORT", String.valueOf(port));
@@ -85,6 +90,11 @@ public final class ServerProcess implements AutoCloseable {
         return java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
                 .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong)
                 .findFirst().orElseThrow() / 1024;
+    }
+
+    /** Waits for the process to end by itself (a refused start); its exit status, or -1 if it still runs. */
+    public int awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     public String baseUrl() {
