@@ -35,6 +35,10 @@ class GrafanaDashboardIT {
         try (TestServer server = TestServer.onH2()) {
             Api admin = Api.signIn(server.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
             admin.get("/api/v1/zones");
+            // The GC pause timer appears with the first collection; a young server may not have had one yet.
+            System.gc();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> admin.get("/metrics").body().contains("jvm_gc_pause_seconds_sum"));
             metrics = admin.get("/metrics").body();
         }
         Set<String> exposed = metrics.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
