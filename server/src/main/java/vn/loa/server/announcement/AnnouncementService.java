@@ -19,7 +19,8 @@ import vn.loa.server.zone.ZoneGuard;
 
 /**
  * The announcement lifecycle: compose, submit, approve or reject, broadcast, cancel. Every change is one transaction
- * holding the new state, its transition row and its audit record. Blocking (JDBC).
+ * holding the new state, its transition row and its audit record, made through the {@link Lifecycle}, which Loa's own
+ * steps ({@link #advance}) pass too. Blocking (JDBC).
  *
  * <p>A caller reads announcements that touch their unit (targeted inside it or at a unit enclosing it), and changes
  * only those whose every zone lies inside it.
