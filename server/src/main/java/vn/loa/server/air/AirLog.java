@@ -17,13 +17,13 @@ import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.arbiter.ArbiterEvent;
 import vn.loa.core.arbiter.ArbiterListener;
 import vn.loa.wire.control.ControlMessage;
-import vn.loa.core.model.AnnouncementState;
 import vn.loa.core.model.DeliveryState;
 import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
 import vn.loa.core.model.Priority;
 import vn.loa.wire.srtp.StreamRollover;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaStep;
 import vn.loa.server.db.Scoped;
 import vn.loa.server.node.NodeRepository;
 import vn.loa.server.node.OnHours;
@@ -270,8 +270,7 @@ public final class AirLog implements ArbiterListener {
         if (airing.open().isEmpty()) {
             airings.remove(id);
             boolean any = !airing.played().isEmpty();
-            records.write(() -> lifecycle.advance(id, AnnouncementState.ON_AIR,
-                    any ? AnnouncementState.DONE : AnnouncementState.FAILED,
+            records.write(() -> lifecycle.advance(id, any ? LoaStep.AIRED : LoaStep.FAILS_ON_AIR,
                     any ? null : "bị tin ưu tiên cao hơn cắt ở mọi khu vực / cut off everywhere"));
         }
     }

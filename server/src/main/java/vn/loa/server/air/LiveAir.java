@@ -15,10 +15,10 @@ import vn.loa.core.media.MixPlan;
 import vn.loa.wire.pcm.PcmFrame;
 import vn.loa.core.media.Transmitter;
 import vn.loa.core.model.Announcement;
-import vn.loa.core.model.AnnouncementState;
 import vn.loa.core.model.DeliveryState;
 import vn.loa.core.model.Priority;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaStep;
 
 /**
  * The way on air for a person speaking now (the hotline caller): an announcement already in SCHEDULED goes on air
@@ -58,7 +58,7 @@ public final class LiveAir {
         Map<ZoneStreams.Key, List<AirTargets.Target>> byStream = jdbi.withHandle(h -> targets.below(h, a.zones(), a.priority(),
                 clock.instant()));
         if (byStream.values().stream().flatMap(List::stream).allMatch(t -> t.address() == null)) {
-            lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.FAILED,
+            lifecycle.advance(id, LoaStep.FAILS_WAITING,
                     "Không loa nào đang kết nối được. / no loudspeaker can be reached now");
             return false;
         }
@@ -66,7 +66,7 @@ public final class LiveAir {
         Instant now = clock.instant();
         CompletableFuture<Void> handedOver = new CompletableFuture<>();
         records.write(() -> {
-            if (!lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR, null)) {
+            if (!lifecycle.advance(id, LoaStep.GOES_ON_AIR, null)) {
                 handedOver.thenRun(() -> transmitter.withdraw(AirLog.programmeId(id))); // cancelled meanwhile
                 return;
             }

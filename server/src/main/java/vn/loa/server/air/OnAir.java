@@ -17,11 +17,11 @@ import vn.loa.core.media.BufferedPcmSource;
 import vn.loa.core.media.MixPlan;
 import vn.loa.core.media.Transmitter;
 import vn.loa.core.model.Announcement;
-import vn.loa.core.model.AnnouncementState;
 import vn.loa.core.model.DeliveryState;
 import vn.loa.core.model.Priority;
 import vn.loa.server.announcement.AirControl;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaStep;
 
 /**
  * Puts announcements on air: finds the nodes of their zones, opens the zone streams and hands the programme to the
@@ -180,8 +180,8 @@ public final class OnAir implements AirControl {
             if (byStream.isEmpty() && !stored.isEmpty()) {
                 // Every node holds it; their proof of play comes in their reports, into the delivery records.
                 write.accept(() -> {
-                    if (lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR, null)) {
-                        lifecycle.advance(id, AnnouncementState.ON_AIR, AnnouncementState.DONE, null);
+                    if (lifecycle.advance(id, LoaStep.GOES_ON_AIR, null)) {
+                        lifecycle.advance(id, LoaStep.AIRED, null);
                     }
                 });
                 return;
@@ -245,7 +245,7 @@ public final class OnAir implements AirControl {
 
     /** Records {@code id} ON_AIR with a delivery row per node; false when it was no longer waiting (cancelled). */
     private boolean onAir(long id, Map<ZoneStreams.Key, List<AirTargets.Target>> byStream) {
-        if (!lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.ON_AIR, null)) {
+        if (!lifecycle.advance(id, LoaStep.GOES_ON_AIR, null)) {
             return false;
         }
         jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h, id,
@@ -255,8 +255,8 @@ public final class OnAir implements AirControl {
     }
 
     private void fail(long id, String reason) {
-        if (!lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.FAILED, reason)) {
-            lifecycle.advance(id, AnnouncementState.ON_AIR, AnnouncementState.FAILED, reason);
+        if (!lifecycle.advance(id, LoaStep.FAILS_WAITING, reason)) {
+            lifecycle.advance(id, LoaStep.FAILS_ON_AIR, reason);
         }
     }
 

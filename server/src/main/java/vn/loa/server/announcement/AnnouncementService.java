@@ -19,7 +19,8 @@ import vn.loa.server.zone.ZoneGuard;
 
 /**
  * The announcement lifecycle: compose, submit, approve or reject, broadcast, cancel. Every change is one transaction
- * holding the new state, its transition row and its audit record. Blocking (JDBC).
+ * holding the new state, its transition row and its audit record, made through the {@link Lifecycle}, which Loa's own
+ * steps ({@link #advance}) pass too. Blocking (JDBC).
  *
  * <p>A caller reads announcements that touch their unit (targeted inside it or at a unit enclosing it), and changes
  * only those whose every zone lies inside it.
@@ -36,7 +37,7 @@ public final class AnnouncementService {
     private final Clock clock;
     private final RelayPolicy relays;
     private volatile AirControl air = AirControl.NONE;
-    private final List<StateListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Lifecycle lifecycle;
 
     /** Told of every state change once it is committed (boards raise emergency banners); must not block. */
     public interface StateListener {
@@ -44,7 +45,7 @@ public final class AnnouncementService {
     }
 
     public void onStateChange(StateListener listener) {
-        listeners.add(listener);
+        lifecycle.onStateChange(listener);
     }
 
     private final StepUp stepUp;
@@ -60,6 +61,7 @@ public final class AnnouncementService {
         this.zones = zones;
         this.audit = audit;
         this.clock = clock;
+        this.lifecycle = new Lifecycle(jdbi, announcements, audit, clock);
     }
 
     /** Which uploaded recordings a caller may air; none until the audio library is connected. */
@@ -139,7 +141,7 @@ public final class AnnouncementService {
             Announcement a = new Announcement(0, d.title(), d.text(), d.audioId(), d.relayUrl(), d.zones(), d.priority(),
                     d.voice(), d.repeat(), d.chime(), d.schedule(), initial, caller.username(), now, now, d.playlist());
             long id = announcements.insert(h, a);
-            announcements.recordTransition(h, id, null, initial, caller.username(),
+            lifecycle.begin(h, id, initial, caller.username(),
                     emergency ? "khẩn cấp: không cần phê duyệt" : null, now);
             audit.record(h, caller, "announcement.create", "announcement:" + id, d.priority() + " " + d.title());
             return announcements.find(h, id).orElseThrow();
@@ -258,9 +260,7 @@ public final class AnnouncementService {
                     a.relayUrl(), a.zones(), a.priority(), a.voice(), a.repeat(), a.chime(),
                     new vn.loa.core.model.Schedule(at, null, null, s.duration()), a.playlist()), null, id);
             announcements.update(h, id, d, now);
-            if (!announcements.moveState(h, id, a.state(), a.state(), now)) {
-                throw ApiError.conflict("concurrent_change", "Tin vừa được người khác thay đổi; hãy tải lại rồi thử lại.");
-            }
+            lifecycle.keep(h, id, a.state(), now);
             audit.record(h, caller, "announcement.reschedule", "announcement:" + id, s.at() + " -> " + at);
             return announcements.find(h, id).orElseThrow();
         });
@@ -272,42 +272,10 @@ public final class AnnouncementService {
 
     /**
      * A step Loa takes by itself (on air, done, failed), recorded with the actor {@code loa}; false when the
-     * announcement was no longer in {@code from} (cancelled meanwhile, say).
+     * announcement was no longer in the step's starting state (cancelled meanwhile, say).
      */
-    public boolean advance(long id, AnnouncementState from, AnnouncementState to, String reason) {
-        Instant now = clock.instant();
-        Announcement[] moved = new Announcement[1];
-        boolean done = jdbi.inTransaction(h -> {
-            if (!announcements.moveState(h, id, from, to, now)) {
-                return false;
-            }
-            announcements.recordTransition(h, id, from, to, SYSTEM_ACTOR, reason, now);
-            moved[0] = listeners.isEmpty() ? null : announcements.find(h, id).orElse(null);
-            if (to == AnnouncementState.DONE || to == AnnouncementState.FAILED) {
-                waitForNextAiring(h, id, to, now);
-            }
-            return true;
-        });
-        tell(moved[0], to);
-        return done;
-    }
-
-    private void tell(Announcement a, AnnouncementState to) {
-        if (a != null) {
-            listeners.forEach(l -> l.changed(a, to));
-        }
-    }
-
-    /** A repeating announcement that has aired (or failed once) waits in SCHEDULED for its next airing, if any. */
-    private void waitForNextAiring(Handle h, long id, AnnouncementState ended, Instant now) {
-        announcements.find(h, id).map(Announcement::schedule).filter(s -> s.cron() != null)
-                .flatMap(s -> new vn.loa.scheduler.Recurrence(s.at(), s.cron(), s.until()).nextAfter(now))
-                .ifPresent(next -> {
-                    announcements.moveState(h, id, ended, AnnouncementState.SCHEDULED, now);
-                    announcements.recordTransition(h, id, ended, AnnouncementState.SCHEDULED, SYSTEM_ACTOR,
-                            "chờ lần phát tiếp theo lúc " + next.atZone(vn.loa.scheduler.Recurrence.STATION_ZONE)
-                                    .toLocalDateTime() + " / next airing", now);
-                });
+    public boolean advance(long id, LoaStep step, String reason) {
+        return lifecycle.byLoa(id, step, reason);
     }
 
     /** The stored announcement, for Loa's own use (no caller, no scope). */
@@ -315,7 +283,7 @@ public final class AnnouncementService {
         return jdbi.withHandle(h -> announcements.find(h, id));
     }
 
-    /** A rule a lifecycle step checks against the announcement as it stands, inside the step's transaction. */
+    /** A rule a person's step checks against the announcement as it stands, inside the step's transaction. */
     private interface Guard {
         Guard NONE = (h, a) -> { };
 
@@ -327,42 +295,12 @@ public final class AnnouncementService {
     }
 
     private Announcement move(Caller caller, long id, AnnouncementState to, String action, String reason, Guard guard) {
-        Announcement moved = moveInTransaction(caller, id, to, action, reason, guard);
-        tell(moved, to);
-        return moved;
-    }
-
-    /**
-     * Moves the announcement for a person. Loa's own steps (on air, done) may land between reading its state and
-     * writing the new one; the move is then tried again against the new state (a cancel that meets ON_AIR still
-     * cancels), and refused only if the announcement keeps changing or the new state forbids the move.
-     */
-    private Announcement moveInTransaction(Caller caller, long id, AnnouncementState to, String action, String reason,
-            Guard guard) {
-        for (int attempt = 1; ; attempt++) {
-            Instant now = clock.instant();
-            java.util.Optional<Announcement> moved = jdbi.inTransaction(h -> {
-                Announcement a = readable(h, caller, id);
-                requireCovers(h, caller, id);
-                guard.check(h, a);
-                if (!a.state().canMoveTo(to)) {
-                    throw ApiError.conflict("invalid_state", "Không thể chuyển tin từ trạng thái " + a.state()
-                            + " sang " + to + ".");
-                }
-                if (!announcements.moveState(h, id, a.state(), to, now)) {
-                    return java.util.Optional.<Announcement>empty();
-                }
-                announcements.recordTransition(h, id, a.state(), to, caller.username(), reason, now);
-                audit.record(h, caller, action, "announcement:" + id, reason);
-                return java.util.Optional.of(a.withState(to, now));
-            });
-            if (moved.isPresent()) {
-                return moved.get();
-            }
-            if (attempt == 3) {
-                throw ApiError.conflict("concurrent_change", "Tin vừa được người khác thay đổi; hãy tải lại rồi thử lại.");
-            }
-        }
+        return lifecycle.byPerson(caller, id, to, action, reason, (h, key) -> {
+            Announcement a = readable(h, caller, key);
+            requireCovers(h, caller, key);
+            guard.check(h, a);
+            return a;
+        });
     }
 
     private void requireCovers(Handle h, Caller caller, long id) {

@@ -18,6 +18,7 @@ import vn.loa.server.air.LiveAir;
 import vn.loa.server.air.OnAir;
 import vn.loa.server.announcement.AnnouncementDraft;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaStep;
 
 /**
  * What a hotline caller can do on air, for the leader their number belongs to: speak live to their whole unit or
@@ -83,7 +84,7 @@ final class HotlineAir implements HotlineActions {
         Announcement a = lifecycle.create(owner.caller(), new AnnouncementDraft("Đường dây nóng: " + number, null,
                 null, null, zones, Priority.EMERGENCY, null, 1, true, new Schedule(null, null, null)));
         announcements.put(callId, a.id());
-        lifecycle.advance(a.id(), AnnouncementState.APPROVED, AnnouncementState.SCHEDULED, "đường dây nóng / hotline");
+        lifecycle.advance(a.id(), LoaStep.HANDED_TO_AIR, "đường dây nóng / hotline");
         List<CallerVoice> voices = new CopyOnWriteArrayList<>();
         boolean aired = live.air(a.withState(AnnouncementState.SCHEDULED, a.updatedAt()), () -> {
             CallerVoice voice = new CallerVoice(latency::record);

@@ -9,6 +9,7 @@ import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
 import vn.loa.scheduler.Firing;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaStep;
 
 /**
  * The service behind the programme clock's job: records each due airing once, then hands a waiting announcement to the
@@ -52,7 +53,7 @@ final class ProgrammeFiring implements Firing {
         if (quietNow.isPresent()) {
             jdbi.useHandle(h -> firings.record(h, id, due, firedAt, FiringOutcome.SKIPPED, quietNow.get()));
             if (a.schedule().cron() == null) {
-                lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.FAILED, quietNow.get());
+                lifecycle.advance(id, LoaStep.FAILS_WAITING, quietNow.get());
             }
             return;
         }
@@ -75,7 +76,7 @@ final class ProgrammeFiring implements Firing {
         jdbi.useHandle(h -> firings.record(h, id, due, null, FiringOutcome.MISSED, reason));
         LOG.warn("announcement {}: {}", id, reason);
         if (a.schedule().cron() == null) {
-            lifecycle.advance(id, AnnouncementState.SCHEDULED, AnnouncementState.FAILED, reason);
+            lifecycle.advance(id, LoaStep.FAILS_WAITING, reason);
         }
     }
 }

@@ -7,11 +7,11 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.loa.core.model.AnnouncementState;
 import vn.loa.scheduler.ClockSettings;
 import vn.loa.scheduler.ProgrammeClock;
 import vn.loa.server.air.OnAir;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaStep;
 import vn.loa.server.config.LoaConfig;
 
 /**
@@ -50,7 +50,7 @@ public final class Programmes implements AutoCloseable {
 
     private static void closeInterrupted(Jdbi jdbi, AnnouncementService lifecycle) {
         jdbi.withHandle(h -> h.createQuery("SELECT id FROM announcement WHERE state = 'ON_AIR'").mapTo(Long.class)
-                .list()).forEach(id -> lifecycle.advance(id, AnnouncementState.ON_AIR, AnnouncementState.FAILED,
+                .list()).forEach(id -> lifecycle.advance(id, LoaStep.FAILS_ON_AIR,
                 "máy chủ khởi động lại giữa lúc phát / interrupted by a server restart"));
     }
 
@@ -69,11 +69,11 @@ public final class Programmes implements AutoCloseable {
                     LOG.info("announcement {} had no plan on the programme clock; planned again", item.id());
                     programmes.plan(name, recurrence);
                 } else {
-                    lifecycle.advance(item.id(), AnnouncementState.SCHEDULED, AnnouncementState.DONE,
+                    lifecycle.advance(item.id(), LoaStep.SERIES_ENDS,
                             "lịch phát đã kết thúc / the schedule has ended");
                 }
             } else if (jdbi.withHandle(h -> firings.exists(h, item.id()))) {
-                lifecycle.advance(item.id(), AnnouncementState.SCHEDULED, AnnouncementState.FAILED,
+                lifecycle.advance(item.id(), LoaStep.FAILS_WAITING,
                         "máy chủ dừng ngay khi đến giờ phát / the server stopped as it fired");
             } else if (Duration.between(recurrence.at(), now).compareTo(lateLimit) <= 0) {
                 firing.fire(name, recurrence.at(), now);

@@ -14,9 +14,9 @@ import vn.loa.wire.pcm.MediaSource;
 import vn.loa.wire.pcm.PcmFrame;
 import vn.loa.core.media.RelayFeed;
 import vn.loa.core.model.Announcement;
-import vn.loa.core.model.AnnouncementState;
 import vn.loa.server.announcement.AnnouncementRepository;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaStep;
 import vn.loa.server.audit.AuditLog;
 
 /**
@@ -110,7 +110,7 @@ public final class Relays {
                 String reason = "Không kết nối được nguồn tiếp sóng " + url + " trong suốt thời lượng phát: "
                         + lastProblem + " / the upstream could not be reached";
                 record(id, "relay.failed", reason);
-                lifecycle.advance(id, AnnouncementState.ON_AIR, AnnouncementState.FAILED, reason);
+                lifecycle.advance(id, LoaStep.FAILS_ON_AIR, reason);
             }
         }
     }

@@ -42,8 +42,7 @@ final class ScheduledAir implements AirControl {
             Recurrence recurrence = recurrence(announcement);
             if (recurrence.nextAfter(clock.instant()).isEmpty()) {
                 // Saved before rules were checked (or its time passed since): Quartz would refuse the plan.
-                lifecycle.advance(announcement.id(), vn.loa.core.model.AnnouncementState.SCHEDULED,
-                        vn.loa.core.model.AnnouncementState.FAILED,
+                lifecycle.advance(announcement.id(), vn.loa.server.announcement.LoaStep.FAILS_WAITING,
                         "lịch phát không còn lần phát nào / the schedule has no airing left");
                 return;
             }
@@ -51,8 +50,8 @@ final class ScheduledAir implements AirControl {
         } else {
             var refusal = quiet.refusal(announcement, clock.instant());
             if (refusal.isPresent()) {
-                lifecycle.advance(announcement.id(), vn.loa.core.model.AnnouncementState.SCHEDULED,
-                        vn.loa.core.model.AnnouncementState.FAILED, refusal.get());
+                lifecycle.advance(announcement.id(), vn.loa.server.announcement.LoaStep.FAILS_WAITING,
+                        refusal.get());
                 return;
             }
         }

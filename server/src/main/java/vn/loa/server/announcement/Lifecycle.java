@@ -1,0 +1,158 @@
+package vn.loa.server.announcement;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.core.model.Announcement;
+import vn.loa.core.model.AnnouncementState;
+import vn.loa.scheduler.Recurrence;
+import vn.loa.server.audit.AuditLog;
+import vn.loa.server.auth.Caller;
+import vn.loa.server.http.ApiError;
+
+/**
+ * The one door of every announcement state change: it checks the move against the transition table
+ * ({@link AnnouncementState}), records the transition row, writes the audit when the move is a person's, and tells the
+ * listeners once the change is committed. A person's moves come through {@link #byPerson}, Loa's own through
+ * {@link #byLoa} by intent ({@link LoaStep}).
+ */
+final class Lifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
+
+    private final Jdbi jdbi;
+    private final AnnouncementRepository announcements;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final List<AnnouncementService.StateListener> listeners = new CopyOnWriteArrayList<>();
+
+    Lifecycle(Jdbi jdbi, AnnouncementRepository announcements, AuditLog audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.announcements = announcements;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    void onStateChange(AnnouncementService.StateListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Records the state a new announcement starts in: DRAFT, or APPROVED for an emergency that skips approval. */
+    void begin(Handle h, long id, AnnouncementState initial, String actor, String reason, Instant now) {
+        if (initial != AnnouncementState.DRAFT && initial != AnnouncementState.APPROVED) {
+            throw new IllegalArgumentException("an announcement starts as DRAFT or APPROVED, not " + initial);
+        }
+        announcements.recordTransition(h, id, null, initial, actor, reason, now);
+    }
+
+    /**
+     * Keeps the state but marks the row changed (a new time, say), refusing with 409 if someone moved it meanwhile, so
+     * a concurrent move notices.
+     */
+    void keep(Handle h, long id, AnnouncementState state, Instant now) {
+        if (!announcements.moveState(h, id, state, state, now)) {
+            throw concurrentChange();
+        }
+    }
+
+    /**
+     * Moves the announcement for a person, {@code read} finding it (and checking the person's scope and rules) inside
+     * the step's transaction. Loa's own steps (on air, done) may land between reading its state and writing the new
+     * one; the move is then tried again against the new state (a cancel that meets ON_AIR still cancels), and refused
+     * only if the announcement keeps changing or the new state forbids the move. A person never takes the moves the
+     * table keeps for recurring announcements.
+     */
+    Announcement byPerson(Caller caller, long id, AnnouncementState to, String action, String reason,
+            BiFunction<Handle, Long, Announcement> read) {
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            Optional<Announcement> moved = jdbi.inTransaction(h -> {
+                Announcement a = read.apply(h, id);
+                if (!a.state().canMoveTo(to)) {
+                    throw ApiError.conflict("invalid_state", "Không thể chuyển tin từ trạng thái " + a.state()
+                            + " sang " + to + ".");
+                }
+                if (!announcements.moveState(h, id, a.state(), to, now)) {
+                    return Optional.<Announcement>empty();
+                }
+                announcements.recordTransition(h, id, a.state(), to, caller.username(), reason, now);
+                audit.record(h, caller, action, "announcement:" + id, reason);
+                return Optional.of(a.withState(to, now));
+            });
+            if (moved.isPresent()) {
+                tell(moved.get(), to);
+                return moved.get();
+            }
+            if (attempt == 3) {
+                throw concurrentChange();
+            }
+        }
+    }
+
+    /**
+     * A step Loa takes by itself, recorded with the actor {@code loa}; false when the announcement was no longer in
+     * the step's starting state (cancelled meanwhile, say) or the table forbids the step for it. A recurring
+     * announcement that has aired (or failed once) waits in SCHEDULED for its next airing, in the same transaction.
+     */
+    boolean byLoa(long id, LoaStep step, String reason) {
+        Instant now = clock.instant();
+        Announcement[] moved = new Announcement[1];
+        boolean done = jdbi.inTransaction(h -> {
+            Optional<Announcement> found = step.recurringOnly() || !listeners.isEmpty() || ends(step.to())
+                    ? announcements.find(h, id) : Optional.empty();
+            boolean recurring = found.map(a -> a.schedule().cron() != null).orElse(false);
+            if (!step.from().canMoveTo(step.to(), recurring)) {
+                if (found.isEmpty()) {
+                    return false; // gone, or never there: nothing to refuse
+                }
+                LOG.error("announcement {}: the transition table refuses Loa's step {} ({} -> {})", id, step,
+                        step.from(), step.to());
+                return false;
+            }
+            if (!announcements.moveState(h, id, step.from(), step.to(), now)) {
+                return false;
+            }
+            announcements.recordTransition(h, id, step.from(), step.to(), AnnouncementService.SYSTEM_ACTOR, reason,
+                    now);
+            moved[0] = found.map(a -> a.withState(step.to(), now)).orElse(null);
+            if (recurring && ends(step.to()) && !step.recurringOnly()) {
+                waitForNextAiring(h, found.get(), step.to(), now);
+            }
+            return true;
+        });
+        if (moved[0] != null) {
+            tell(moved[0], step.to());
+        }
+        return done;
+    }
+
+    private static boolean ends(AnnouncementState state) {
+        return state == AnnouncementState.DONE || state == AnnouncementState.FAILED;
+    }
+
+    private void waitForNextAiring(Handle h, Announcement a, AnnouncementState ended, Instant now) {
+        var s = a.schedule();
+        new Recurrence(s.at(), s.cron(), s.until()).nextAfter(now).ifPresent(next -> {
+            LoaStep step = LoaStep.waitingAfter(ended);
+            announcements.moveState(h, a.id(), step.from(), step.to(), now);
+            announcements.recordTransition(h, a.id(), step.from(), step.to(), AnnouncementService.SYSTEM_ACTOR,
+                    "chờ lần phát tiếp theo lúc " + next.atZone(Recurrence.STATION_ZONE).toLocalDateTime()
+                            + " / next airing", now);
+        });
+    }
+
+    private void tell(Announcement a, AnnouncementState to) {
+        listeners.forEach(l -> l.changed(a, to));
+    }
+
+    private static ApiError concurrentChange() {
+        return ApiError.conflict("concurrent_change", "Tin vừa được người khác thay đổi; hãy tải lại rồi thử lại.");
+    }
+}
