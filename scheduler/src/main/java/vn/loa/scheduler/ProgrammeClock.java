@@ -96,10 +96,24 @@ public final class ProgrammeClock implements AutoCloseable {
     /** Plans an item, replacing any earlier plan of the same item. */
     public void plan(String item, Recurrence recurrence) {
         JobDetail job = JobBuilder.newJob(AiringJob.class).withIdentity(item, GROUP).build();
-        TriggerBuilder<Trigger> trigger = TriggerBuilder.newTrigger().withIdentity(item, GROUP).forJob(job);
+        try {
+            quartz.scheduleJob(job, Set.of(trigger(item, recurrence)), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot plan " + item + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The trigger of an item. A repeating one starts at its first airing's second rounded up: Quartz takes a cron
+     * trigger's first fire time from a second before its start, so a start of 10:39:50.4 under "0/10" would air at
+     * 10:39:50, before the notice's time and before what the programme grid ({@link Recurrence}) shows.
+     */
+    static Trigger trigger(String item, Recurrence recurrence) {
+        TriggerBuilder<Trigger> trigger = TriggerBuilder.newTrigger().withIdentity(item, GROUP)
+                .forJob(JobKey.jobKey(item, GROUP));
         TriggerBuilder<? extends Trigger> built;
         if (recurrence.isRepeating()) {
-            built = trigger.startAt(recurrence.at() == null ? new Date() : Date.from(recurrence.at()))
+            built = trigger.startAt(recurrence.at() == null ? new Date() : Date.from(wholeSecondUp(recurrence.at())))
                     .endAt(recurrence.until() == null ? null : Date.from(recurrence.until()))
                     .withSchedule(CronScheduleBuilder.cronSchedule(recurrence.expression())
                             .inTimeZone(TimeZone.getTimeZone(Recurrence.STATION_ZONE))
@@ -110,11 +124,12 @@ public final class ProgrammeClock implements AutoCloseable {
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                             .withMisfireHandlingInstructionNextWithRemainingCount());
         }
-        try {
-            quartz.scheduleJob(job, Set.of(built.build()), true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot plan " + item + ": " + e.getMessage(), e);
-        }
+        return built.build();
+    }
+
+    private static Instant wholeSecondUp(Instant at) {
+        Instant second = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return second.equals(at) ? at : second.plusSeconds(1);
     }
 
     /** Forgets an item's plan; true when there was one. */

@@ -75,7 +75,9 @@ class ScheduleRestartIT {
                 }
 
                 assertThat(onAirCount(OnAirIT.waitForState(admin, oneOff, "DONE"))).isEqualTo(1);
-                assertThat(onAirCount(OnAirIT.waitForState(admin, repeating, "DONE"))).isEqualTo(plannedRepeats);
+                JsonObject repeated = OnAirIT.waitForState(admin, repeating, "DONE");
+                assertThat(onAirCount(repeated)).as("airings of %s; grid %s", repeated.getJsonArray("transitions"),
+                        grid).isEqualTo(plannedRepeats);
                 assertThat(onAirCount(admin.get("/api/v1/announcements/" + firedBeforeKill).json()))
                         .as("the item that aired before the kill did not air again").isEqualTo(1);
                 assertThat(early.receive(100, 200)).as("nothing more reached the early village").isEmpty();
