@@ -1,15 +1,16 @@
 package vn.loa.server.http;
 
+import vn.loa.server.refusal.Refusal;
+
 /**
- * A request Loa refuses, with the HTTP status, a stable English code and a message in Vietnamese that says what to do.
+ * A refusal that names its HTTP status itself: thrown by routes and the web layer, never by services (they throw a
+ * {@link Refusal}, whose kind {@link RefusalStatus} maps to a status).
  *
- * <p>Thrown from services and routes; {@link ErrorResponder} turns it into {@code {"error","message"}}.
+ * <p>{@link ErrorResponder} turns it into {@code {"error","message"}}.
  */
-public final class ApiError extends RuntimeException {
+public final class ApiError extends Refusal {
 
     private final int status;
-    private final String code;
-    private final String field;
 
     public ApiError(int status, String code, String message) {
         this(status, code, message, null);
@@ -17,23 +18,25 @@ public final class ApiError extends RuntimeException {
 
     /** A refusal that names the request field at fault ({@code title}, {@code schedule.at}), so a form can show it there. */
     public ApiError(int status, String code, String message, String field) {
-        super(message, null, false, false);
+        this(status, code, message, null, field);
+    }
+
+    private ApiError(int status, String code, String message, String english, String field) {
+        super(RefusalStatus.kindOf(status), code, message, english, field);
         this.status = status;
-        this.code = code;
-        this.field = field;
+    }
+
+    /** The HTTP form of a service's refusal. */
+    public static ApiError of(Refusal refusal) {
+        if (refusal instanceof ApiError api) {
+            return api;
+        }
+        return new ApiError(RefusalStatus.of(refusal.kind()), refusal.code(), refusal.getMessage(), refusal.english(),
+                refusal.field());
     }
 
     public int status() {
         return status;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    /** The request field at fault, or null. */
-    public String field() {
-        return field;
     }
 
     public static ApiError badRequest(String code, String message) {

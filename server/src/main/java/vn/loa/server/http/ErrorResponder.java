@@ -9,6 +9,7 @@ import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The one failure handler of the API: turns every failure into {@code {"error","message"}} with the right status.
@@ -44,11 +45,18 @@ public final class ErrorResponder implements Handler<RoutingContext> {
         ctx.response()
                 .setStatusCode(error.status())
                 .putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(body(error, paths).encode());
+                .end(body(error, english(ctx), paths).encode());
     }
 
-    private static JsonObject body(ApiError error, ServerPaths paths) {
-        JsonObject body = new JsonObject().put("error", error.code()).put("message", paths.hide(error.getMessage()));
+    /** A client that asks for English first gets the English message where one is written. */
+    private static boolean english(RoutingContext ctx) {
+        String accept = ctx.request().getHeader("Accept-Language");
+        return accept != null && accept.trim().toLowerCase(java.util.Locale.ROOT).startsWith("en");
+    }
+
+    private static JsonObject body(ApiError error, boolean english, ServerPaths paths) {
+        String message = english && error.english() != null ? error.english() : error.getMessage();
+        JsonObject body = new JsonObject().put("error", error.code()).put("message", paths.hide(message));
         if (error.field() != null) {
             body.put("field", error.field());
         }
@@ -60,8 +68,8 @@ public final class ErrorResponder implements Handler<RoutingContext> {
         if (failure instanceof HttpException http && http.getCause() != null) {
             failure = http.getCause();
         }
-        if (failure instanceof ApiError api) {
-            return api;
+        if (failure instanceof Refusal refusal) {
+            return ApiError.of(refusal);
         }
         if (failure instanceof SchemaValidationException schema) {
             return new ApiError(400, "invalid_request",
