@@ -47,12 +47,7 @@ class UpgradeIT {
 
     @Test
     void aPostgresDatabaseOfAnOlderLoaOpensWithEverythingInIt() throws Exception {
-        String url = PostgresCluster.shared().newDatabase();
-        Path dump = TempDirs.create("loa-upgrade-pg-").resolve("loa-postgres-50c5950.sql");
-        try (InputStream in = UpgradeIT.class.getResourceAsStream("/upgrade/loa-postgres-50c5950.sql")) {
-            Files.copy(in, dump);
-        }
-        PostgresCluster.shared().load(url, dump);
+        String url = olderPostgresDatabase();
         assertThat(column(url, FLYWAY_VERSIONS)).as("made before this Loa's migrations").contains("96")
                 .doesNotContain("117");
         try (ServerProcess loa = ServerProcess.start(TempDirs.create("loa-upgrade-pg-data-"), url,
@@ -62,6 +57,54 @@ class UpgradeIT {
         assertThat(column(url, FLYWAY_VERSIONS)).as("this Loa's migrations applied").contains("117");
         assertThat(column(url, "SELECT cron_expression FROM qrtz_cron_triggers")).as("Quartz's trigger, which fires it")
                 .containsExactly("0 30 6 * * ?");
+    }
+
+    @Test
+    void aMigrationThatFailsOnPostgresLeavesTheDatabaseAsItWas() throws Exception {
+        String url = olderPostgresDatabase();
+        List<String> before = column(url, FLYWAY_VERSIONS);
+        Path data = TempDirs.create("loa-upgrade-pg-data-");
+        try (ServerProcess loa = ServerProcess.launch(data, url, ServerProcess.freePort(), Map.of(),
+                withABrokenMigration())) {
+            assertThat(loa.awaitExit(java.time.Duration.ofSeconds(90))).isEqualTo(3);
+        }
+        assertThat(serverLog(data)).contains("the database migration failed", "V9999", "Cài lại bản Loa trước đó");
+        // Not only the broken step: none of this Loa's migrations stays, so the previous Loa opens it as it left it.
+        assertThat(column(url, FLYWAY_VERSIONS)).isEqualTo(before);
+        assertThat(column(url, "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'upgrade_probe'"))
+                .containsExactly("0");
+
+        try (ServerProcess loa = ServerProcess.start(data, url, ServerProcess.freePort(), Map.of())) {
+            assertEverythingIsThere(loa);
+        }
+        assertThat(column(url, FLYWAY_VERSIONS)).contains("117");
+    }
+
+    /** The tests' class path with, in front, a migration of a later Loa that breaks after a first statement. */
+    private static String withABrokenMigration() throws Exception {
+        Path extra = TempDirs.create("loa-broken-migration-");
+        Files.createDirectories(extra.resolve("db/migration"));
+        Files.writeString(extra.resolve("db/migration/V9999__broken_on_purpose.sql"),
+                "CREATE TABLE upgrade_probe (id INT);\nINSERT INTO no_such_table VALUES (1);\n");
+        return extra + java.io.File.pathSeparator + System.getProperty("java.class.path");
+    }
+
+    /** A fresh database of the test cluster holding the dump of the older Loa's. */
+    private static String olderPostgresDatabase() throws Exception {
+        String url = PostgresCluster.shared().newDatabase();
+        Path dump = TempDirs.create("loa-upgrade-pg-").resolve("loa-postgres-50c5950.sql");
+        try (InputStream in = UpgradeIT.class.getResourceAsStream("/upgrade/loa-postgres-50c5950.sql")) {
+            Files.copy(in, dump);
+        }
+        PostgresCluster.shared().load(url, dump);
+        return url;
+    }
+
+    private static String serverLog(Path data) throws Exception {
+        try (var files = Files.list(data)) {
+            return Files.readString(files.filter(p -> p.getFileName().toString().startsWith("server-")).findFirst()
+                    .orElseThrow());
+        }
     }
 
     /** What the older Loa was given (src/test/resources/upgrade/fill-50c5950.sh), as this Loa answers it. */
@@ -97,21 +140,11 @@ class UpgradeIT {
     void aMigrationThatFailsLeavesTheDataAsItWasAndSaysWhatToDo() throws Exception {
         Path data = unzip("/upgrade/loa-data-50c5950.zip");
         List<String> before = flywayVersions(data);
-        // A migration of a later Loa that breaks half-way, after a statement H2 has already committed.
-        Path extra = TempDirs.create("loa-broken-migration-");
-        Files.createDirectories(extra.resolve("db/migration"));
-        Files.writeString(extra.resolve("db/migration/V9999__broken_on_purpose.sql"),
-                "CREATE TABLE upgrade_probe (id INT);\nINSERT INTO no_such_table VALUES (1);\n");
-        String classPath = extra + java.io.File.pathSeparator + System.getProperty("java.class.path");
-        try (ServerProcess loa = ServerProcess.launch(data, "", ServerProcess.freePort(), Map.of(), classPath)) {
+        try (ServerProcess loa = ServerProcess.launch(data, "", ServerProcess.freePort(), Map.of(),
+                withABrokenMigration())) {
             assertThat(loa.awaitExit(java.time.Duration.ofSeconds(90))).isEqualTo(3);
         }
-        String log;
-        try (var files = Files.list(data)) {
-            log = Files.readString(files.filter(p -> p.getFileName().toString().startsWith("server-")).findFirst()
-                    .orElseThrow());
-        }
-        assertThat(log).contains("the database migration failed", "V9999", "put back as it was",
+        assertThat(serverLog(data)).contains("the database migration failed", "V9999", "put back as it was",
                 "Cài lại bản Loa trước đó");
         // The database as the older Loa left it (compacted at start, as every start does): none of this Loa's
         // migrations, and not the table the broken one had already made.
