@@ -18,7 +18,12 @@ final class Health {
     }
 
     static void awaitUp(Process server, String base, Path log) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        awaitUp(server, base, log, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+    }
+
+    /** As above, asking with this client (e.g. one that trusts a test certificate). */
+    static void awaitUp(Process server, String base, Path log, HttpClient http) throws IOException,
+            InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {

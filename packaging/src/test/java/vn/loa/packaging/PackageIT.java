@@ -7,9 +7,21 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +34,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.ServerProcess;
+import vn.loa.server.testing.TestCertificate;
 
 /**
  * The built packages as a technician meets them: {@code dpkg -i}, the server started from the installed files as
  * the unit would start it (CI has no systemd: the unit's {@code ExecStart} as user {@code loa}), {@code /health} UP
- * with the three first-party plugins listed, a notice heard at an {@code rtp} node, then {@code dpkg -r} (data kept)
- * and {@code dpkg -P} (data gone).
+ * with the three first-party plugins listed, a notice heard at an {@code rtp} node, the server's own daily backup in
+ * its data folder (and restored), HTTPS with a redirect from port 80 under the unit's capability, then {@code dpkg -r}
+ * (data kept) and {@code dpkg -P} (data gone).
  * One install for the whole class, purged at the end so the machine is left as found.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,7 +55,19 @@ class PackageIT {
     private static final Path UNITS = Path.of("/usr/lib/systemd/system");
     private static final String PASSWORD = "Goi-thu-nghiem-2026!";
 
+    private static final Path BACKUPS = Path.of("/var/lib/loa/backups");
+    private static final String STALE_BACKUP = "loa-2026-01-01-0230.zip";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /**
+     * Long enough for a loaded machine to start the server first (3-4 s idle, 25-30 s with the load average at 25
+     * on two cores: the backup's time must not pass before the server reads it), short for the test.
+     */
+    private static final int DAILY_BACKUP_AFTER_SECONDS = 45;
+
     private static boolean userExisted;
+    private static ZonedDateTime dailyBackupDue;
+    private static double secondsToRestoreDaily = -1;
+    private static String loadAverageAtInstall = "";
     private static Process server;
     private static double secondsToHealthy = -1;
     private static double secondsToBackup = -1;
@@ -87,6 +113,8 @@ class PackageIT {
     @Test
     @Order(2)
     void theInstalledServerComesUpAsLoaWithTheFirstPartyPluginsListed() throws Exception {
+        loadAverageAtInstall = String.join(" ", List.of(Files.readAllLines(Path.of("/proc/loadavg")).get(0)
+                .split(" ")).subList(0, 3));
         long start = System.nanoTime();
         Commands.ok("dpkg", "-i", DEB.toString());
         assertThat(Commands.ok("id", "-gn", "loa").strip()).isEqualTo("loa");
@@ -98,13 +126,21 @@ class PackageIT {
         assertThat(unit.user()).isEqualTo("loa");
         assertThat(unit.environment()).containsKeys("LOA_CONFIG", "LOA_HEAP");
         for (String line : List.of("Restart=on-failure", "NoNewPrivileges=true", "ProtectSystem=strict",
-                "ReadWritePaths=/var/lib/loa")) {
+                "ReadWritePaths=/var/lib/loa", "AmbientCapabilities=CAP_NET_BIND_SERVICE",
+                "CapabilityBoundingSet=CAP_NET_BIND_SERVICE")) {
             assertThat(unit.has(line)).as(line).isTrue();
         }
+        // A daily backup due during this test (Vietnam time, as the setting reads), the newest one kept: the stale
+        // one already in the folder goes once it is written.
+        Files.createDirectories(BACKUPS);
+        Files.write(BACKUPS.resolve(STALE_BACKUP), new byte[] {0});
+        Commands.ok("chown", "-R", "loa:loa", BACKUPS.toString());
+        dailyBackupDue = ZonedDateTime.now(VIETNAM).plusSeconds(DAILY_BACKUP_AFTER_SECONDS).withNano(0);
         int port = ServerProcess.freePort();
         File log = Files.createTempFile("loa-package-", ".log").toFile();
         server = new ProcessBuilder(unit.command(Map.of("LOA_HTTP_PORT", String.valueOf(port),
-                "LOA_ADMIN_PASSWORD", PASSWORD))).directory(unit.workingDirectory().toFile())
+                "LOA_ADMIN_PASSWORD", PASSWORD, "LOA_BACKUP_DAILY_AT", dailyBackupDue.toLocalTime().toString(),
+                "LOA_BACKUP_KEEP", "1"))).directory(unit.workingDirectory().toFile())
                 .redirectErrorStream(true).redirectOutput(log).start();
         base = "http://127.0.0.1:" + port;
         Health.awaitUp(server, base, log.toPath());
@@ -173,6 +209,100 @@ class PackageIT {
 
     @Test
     @Order(4)
+    void theInstalledServerBacksItselfUpDailyIntoItsDataFolderAndTheBackupRestores() throws Exception {
+        assumeTrue(base != null, "the installed server did not start");
+        // /health names the last daily backup once it is written: the stale one until then.
+        JsonObject backup = new JsonObject();
+        long deadline = System.nanoTime() + Duration.between(ZonedDateTime.now(VIETNAM), dailyBackupDue)
+                .plusSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            backup = healthBackup();
+            if ("OK".equals(backup.getString("state"))
+                    && !STALE_BACKUP.equals(backup.getJsonObject("last").getString("file"))) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(backup.getString("state")).as("no daily backup by " + dailyBackupDue.toLocalTime()
+                + " + 60 s (did the server start after that time?): " + backup.encode()).isEqualTo("OK");
+        String name = backup.getJsonObject("last").getString("file");
+        assertThat(name).isEqualTo("loa-" + dailyBackupDue.format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"))
+                + ".zip");
+        Path daily = BACKUPS.resolve(name);
+        assertThat(Commands.ok("stat", "-c", "%U:%G", daily.toString()).strip()).isEqualTo("loa:loa");
+        try (var files = Files.list(BACKUPS)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("backup.keep=1: the stale one deleted")
+                    .containsExactly(name);
+        }
+
+        // The installed restore, into an empty folder: every entry's digest checked, the database there to open.
+        Path restored = Files.createTempDirectory("loa-package-restored-");
+        Files.delete(restored);
+        long start = System.nanoTime();
+        Commands.Result restore = Commands.run("env", "LOA_DATA_DIR=" + restored,
+                "LOA_HTTP_PORT=" + ServerProcess.freePort(), "/usr/bin/loa", "restore", daily.toString());
+        secondsToRestoreDaily = (System.nanoTime() - start) / 1e9;
+        try {
+            assertThat(restore.status()).as(restore.output()).isZero();
+            try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + restored.resolve("loa")
+                    + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "", "");
+                    ResultSet admin = db.createStatement().executeQuery(
+                            "SELECT role FROM app_user WHERE username = 'admin'")) {
+                assertThat(admin.next()).as("the admin account the installed server made").isTrue();
+                assertThat(admin.getString(1)).isEqualTo("admin");
+            }
+            assertThat(restored.resolve("audit-signing.key")).exists();
+        } finally {
+            Commands.run("rm", "-rf", restored.toString());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aRedirectPortBelow1024OpensWithTheUnitsCapability() throws Exception {
+        assumeTrue(base != null, "the installed server did not start");
+        // readAllLines: Files.readString of a /proc file may stop after its first byte on some kernels.
+        assumeTrue(Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start"))
+                .get(0).strip()) > 80, "any user may bind port 80 on this machine: the capability would prove nothing");
+        assumeTrue(portFree(80), "port 80 is taken on this machine");
+        stopServer();
+        TestCertificate cert = TestCertificate.make();
+        Path tls = Path.of("/etc/loa/tls");
+        try {
+            // As docs/install.md says: the PEM files readable by the group loa.
+            Files.createDirectories(tls);
+            Files.copy(cert.certificate(), tls.resolve("cert.pem"));
+            Files.copy(cert.key(), tls.resolve("key.pem"));
+            Commands.ok("chgrp", "-R", "loa", tls.toString());
+            Commands.ok("chmod", "640", tls.resolve("cert.pem").toString(), tls.resolve("key.pem").toString());
+            Commands.ok("chmod", "750", tls.toString());
+            ServiceUnit unit = ServiceUnit.read(UNITS.resolve("loa.service"));
+            int port = ServerProcess.freePort();
+            File log = Files.createTempFile("loa-package-tls-", ".log").toFile();
+            server = new ProcessBuilder(unit.command(Map.of("LOA_HTTP_PORT", String.valueOf(port),
+                    "LOA_TLS_CERT", tls.resolve("cert.pem").toString(), "LOA_TLS_KEY", tls.resolve("key.pem").toString(),
+                    "LOA_HTTP_REDIRECT_PORT", "80"))).directory(unit.workingDirectory().toFile())
+                    .redirectErrorStream(true).redirectOutput(log).start();
+            HttpClient https = HttpClient.newBuilder().sslContext(cert.clientContext())
+                    .connectTimeout(Duration.ofSeconds(2)).build();
+            Health.awaitUp(server, "https://127.0.0.1:" + port, log.toPath(), https);
+
+            HttpResponse<String> plain = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(308);
+            assertThat(plain.headers().firstValue("Location")).hasValue("https://127.0.0.1:" + port + "/health");
+            // The user loa holds that one capability and no other, as under systemd.
+            List<String> status = Files.readAllLines(Path.of("/proc", String.valueOf(server.pid()), "status"));
+            assertThat(status).contains("CapEff:\t0000000000000400", "CapBnd:\t0000000000000400");
+        } finally {
+            stopServer();
+            Commands.run("rm", "-rf", tls.toString());
+        }
+    }
+
+    @Test
+    @Order(6)
     void theInstalledUnitsPassSystemdAnalyzeVerify() {
         assumeTrue(Commands.exists("systemd-analyze"), "systemd-analyze is not installed: units not verified");
         assumeTrue(installed("loa"), "the package did not install");
@@ -181,7 +311,7 @@ class PackageIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void removeKeepsTheDataAndPurgeDeletesIt() throws Exception {
         assumeTrue(installed("loa"), "the package did not install");
         stopServer();
@@ -200,7 +330,7 @@ class PackageIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void theNodePackageRunsTheAgentAndNothingElse() {
         assumeTrue(!installed("loa"), "the loa package is still installed");
         Commands.ok("dpkg", "-i", NODE_DEB.toString());
@@ -249,12 +379,28 @@ class PackageIT {
         server = null;
     }
 
+    /** The {@code backup} part of the running server's {@code /health}. */
+    private static JsonObject healthBackup() throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/health"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        JsonObject backup = new JsonObject(r.body()).getJsonObject("backup");
+        return backup == null ? new JsonObject() : backup;
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static boolean installed(String pkg) {
         return Commands.run("dpkg-query", "-W", "-f=${Status}", pkg).output().contains("install ok installed");
     }
 
     private static void writeFigures() throws IOException {
-        String results = System.getProperty("loa.results");
+        String results = System.getProperty("loa.package.results");
         if (results == null || secondsToHealthy < 0) {
             return;
         }
@@ -266,9 +412,13 @@ class PackageIT {
                 .put("installedKilobytes", installedSize())
                 .put("secondsFromDpkgInstallToHealthUp", Math.round(secondsToHealthy * 10) / 10.0)
                 .put("secondsToBackupFreshInstall", Math.round(secondsToBackup * 10) / 10.0)
+                .put("secondsToRestoreDailyBackup", Math.round(secondsToRestoreDaily * 10) / 10.0)
                 .put("cores", Runtime.getRuntime().availableProcessors())
+                .put("loadAverageAtInstall", loadAverageAtInstall)
                 .put("note", "dpkg -i of the loa .deb, then the unit's ExecStart as user loa, until GET /health "
-                        + "answered UP (H2, first start: migrations and admin account included)");
+                        + "answered UP (H2, first start: migrations and admin account included); the backup and "
+                        + "restore of that fresh install (`loa backup` online, `loa restore` of the server's own daily "
+                        + "backup); bench/results/backup.json has them for 10,000 notices and 1 GB of audio");
         Path out = Path.of(results);
         Files.createDirectories(out.getParent());
         Files.writeString(out, figures.encodePrettily() + "\n");

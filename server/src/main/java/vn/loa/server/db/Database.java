@@ -70,8 +70,12 @@ public final class Database implements AutoCloseable {
             String vendor = config.isPostgres() ? "postgresql" : "h2";
             // Out of order: features land in parallel with reserved version ranges (V10 scheduler, V20 boards, ...),
             // so a database that already has a higher version must still take a lower one that arrives later.
+            // Grouped on PostgreSQL: an upgrade's migrations are one transaction, so a failing one rolls back those
+            // before it too and the previous Loa opens the database as it left it (H2 commits DDL as it goes:
+            // MigrationGuard copies its file instead). ADR 0039.
             Flyway flyway = Flyway.configure().dataSource(pool)
-                    .locations("classpath:db/migration", "classpath:db/vendor/" + vendor).outOfOrder(true).load();
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + vendor).outOfOrder(true)
+                    .group(config.isPostgres()).load();
             guard = MigrationGuard.before(flyway, keeper == null ? null : LoaConfig.h2File(config.dbUrl()));
             flyway.migrate();
             guard.succeeded();

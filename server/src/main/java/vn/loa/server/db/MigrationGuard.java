@@ -53,7 +53,8 @@ final class MigrationGuard {
         String why = String.valueOf(cause.getMessage()).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
         String back;
         if (saved == null) {
-            back = "PostgreSQL đã hoàn tác bước lỗi / PostgreSQL rolled the failed migration back";
+            back = "PostgreSQL đã hoàn tác mọi bước của lần nâng cấp này / PostgreSQL rolled back every migration of "
+                    + "this upgrade";
         } else {
             try {
                 Files.move(saved, file, StandardCopyOption.REPLACE_EXISTING);

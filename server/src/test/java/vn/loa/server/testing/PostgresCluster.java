@@ -57,6 +57,13 @@ public final class PostgresCluster {
         return url(name);
     }
 
+    /** Runs a plain-SQL {@code pg_dump} file into the database of {@code url} with this cluster's {@code psql}. */
+    public void load(String url, Path sqlFile) {
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        run(List.of(bin.resolve("psql").toString(), "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
+                String.valueOf(port), "-U", "loa", "-d", database, "-f", sqlFile.toString()), false);
+    }
+
     private String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
