@@ -146,4 +146,12 @@ final class DateExpander implements TextRule {
         String after = r.textAfter(16);
         return after.contains("âm lịch") || after.matches("\\s*\\(?âl\\b.*") || after.matches("\\s*\\(al\\).*");
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        if (spoken.contains(" phần ")) {
+            return TokenKind.FRACTION;
+        }
+        return spoken.contains(" trên ") ? TokenKind.RATIO : TokenKind.DATE;
+    }
 }

@@ -31,4 +31,9 @@ final class ListMarkerReader implements TextRule {
                 : number.apply(RomanNumerals.parse(r.group(1))) + ",");
         return NUMBERED.matcher(out).replaceAll("$1, ");
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return written.matches("[IVXivx\\d]{1,4}[.)]") ? TokenKind.HEADING : TokenKind.BULLET;
+    }
 }

@@ -10,4 +10,12 @@ package vn.loa.tts.normalize;
 interface TextRule {
 
     String apply(String text);
+
+    /**
+     * What this rule read {@code written} as, given what it said for it: the class shown to a clerk. Rules that read
+     * more than one class tell them apart by the reading ("phần" is a fraction, "trên" a ratio).
+     */
+    default TokenKind kind(String written, String spoken) {
+        return TokenKind.WORD;
+    }
 }

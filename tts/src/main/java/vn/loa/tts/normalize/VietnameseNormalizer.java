@@ -77,4 +77,9 @@ public final class VietnameseNormalizer implements TextNormalizer {
     public Normalized normalize(String text) {
         return chain.normalize(text);
     }
+
+    @Override
+    public Explanation explain(String text) {
+        return chain.explain(text);
+    }
 }
