@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class ReadingTracer {
 
-    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern WORD = Pattern.compile("\\S+");
     private static final String OPENING = "(\"'“[";
     private static final String CLOSING = ".,;:!?…)\"'”]";
 
@@ -136,24 +136,61 @@ final class ReadingTracer {
     /** The words of a text, with the punctuation before and after each word as words of their own. */
     private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        for (String word : SPACE.split(text)) {
-            int start = 0;
-            int end = word.length();
-            while (start < end - 1 && OPENING.indexOf(word.charAt(start)) >= 0) {
-                out.add(String.valueOf(word.charAt(start++)));
+        split(text, (start, end) -> {
+            out.add(text.substring(start, end));
+            return 0;
+        });
+        return out;
+    }
+
+    /** Splits a text into words as {@link #words(String)} does, telling where each one starts and ends. */
+    private static void split(String text, java.util.function.IntBinaryOperator word) {
+        java.util.regex.Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            int start = m.start();
+            int end = m.end();
+            while (start < end - 1 && OPENING.indexOf(text.charAt(start)) >= 0) {
+                word.applyAsInt(start, ++start);
             }
             int close = end;
-            while (close > start + 1 && CLOSING.indexOf(word.charAt(close - 1)) >= 0) {
+            while (close > start + 1 && CLOSING.indexOf(text.charAt(close - 1)) >= 0) {
                 close--;
             }
             if (start < close) {
-                out.add(word.substring(start, close));
+                word.applyAsInt(start, close);
             }
             for (int i = close; i < end; i++) {
-                out.add(String.valueOf(word.charAt(i)));
+                word.applyAsInt(i, i + 1);
             }
         }
-        return out;
+    }
+
+    /**
+     * Makes one token, of this class, of the words of the current text that each span touches: a rule that knows
+     * what it matched says so, where a diff could not (a reading equal to the text, or a number it carried over).
+     */
+    void mark(String current, List<int[]> spans, TokenKind kind) {
+        if (written.isEmpty() || spans.isEmpty()) {
+            return;
+        }
+        step++;
+        List<int[]> bounds = new ArrayList<>();
+        split(current, (start, end) -> {
+            bounds.add(new int[] {start, end});
+            return 0;
+        });
+        for (int[] span : spans) {
+            int group = -1;
+            for (int i = 0; i < bounds.size() && i < owners.size(); i++) {
+                if (bounds.get(i)[0] < span[1] && bounds.get(i)[1] > span[0]) {
+                    group = group < 0 ? find(owners.get(i)) : union(group, owners.get(i));
+                }
+            }
+            if (group >= 0) {
+                kinds[group] = kind;
+                classifiedAt[group] = step;
+            }
+        }
     }
 
     /** Words joined as written: no space after an opening bracket or before a closing punctuation mark. */
