@@ -51,7 +51,8 @@ final class ClerkReadings implements TextRule {
     }
 
     /** Where the entries are in a text: [start, end) of each match. */
-    List<int[]> spans(String text) {
+    @Override
+    public List<int[]> spans(String text) {
         List<int[]> spans = new ArrayList<>();
         if (pattern != null) {
             java.util.regex.Matcher m = pattern.matcher(text);

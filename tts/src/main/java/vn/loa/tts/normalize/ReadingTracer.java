@@ -166,10 +166,11 @@ final class ReadingTracer {
     }
 
     /**
-     * Makes one token, of this class, of the words of the current text that each span touches: a rule that knows
+     * Makes one token, of the class the rule gives it, of the words of the current text that each span touches: a rule that knows
      * what it matched says so, where a diff could not (a reading equal to the text, or a number it carried over).
      */
-    void mark(String current, List<int[]> spans, TokenKind kind) {
+    void mark(String current, TextRule rule) {
+        List<int[]> spans = rule.spans(current);
         if (written.isEmpty() || spans.isEmpty()) {
             return;
         }
@@ -187,7 +188,7 @@ final class ReadingTracer {
                 }
             }
             if (group >= 0) {
-                kinds[group] = kind;
+                kinds[group] = rule.kind(current.substring(span[0], span[1]), "");
                 classifiedAt[group] = step;
             }
         }

@@ -37,9 +37,7 @@ final class RuleChain {
         String spoken = prepare(text);
         ReadingTracer tracer = new ReadingTracer(spoken);
         for (TextRule rule : rules) {
-            if (rule instanceof ClerkReadings clerk) {
-                tracer.mark(spoken, clerk.spans(spoken), TokenKind.OVERRIDE);
-            }
+            tracer.mark(spoken, rule);
             String next = applySafely(rule, spoken);
             if (!next.equals(spoken)) {
                 tracer.record(next, rule);

@@ -18,4 +18,12 @@ interface TextRule {
     default TokenKind kind(String written, String spoken) {
         return TokenKind.WORD;
     }
+
+    /**
+     * Where in {@code text} this rule will read something as one token, [start, end) each, when a word diff could
+     * not tell (a reading equal to the text, or words it carries over for a later rule). Only for explaining.
+     */
+    default java.util.List<int[]> spans(String text) {
+        return java.util.List.of();
+    }
 }
