@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
 final class ReadingTracer {
 
     private static final Pattern WORD = Pattern.compile("\\S+");
+    /** More written words than one match of any rule spans. */
+    private static final int ONE_MATCH = 12;
+    /** Edits times words above which a diff is not worth its time (~10^7: tens of milliseconds). */
+    private static final long MAX_DIFF_COST = 10_000_000L;
     private static final String OPENING = "(\"'“[";
     private static final String CLOSING = ".,;:!?…)\"'”]";
 
@@ -57,37 +61,94 @@ final class ReadingTracer {
         }
         List<Integer> nextOwners = new ArrayList<>(next.size());
         int source = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(words, next).getDeltas()) {
-            int from = delta.getSource().getPosition();
-            while (source < from) {
+        for (Change change : changes(words, next)) {
+            while (source < change.from()) {
                 nextOwners.add(owners.get(source++));
             }
-            int size = delta.getSource().size();
-            int group;
-            if (size == 0) {
-                group = nextOwners.isEmpty() ? owners.get(Math.min(from, owners.size() - 1))
+            if (change.size() == 0) {
+                int group = nextOwners.isEmpty() ? owners.get(Math.min(change.from(), owners.size() - 1))
                         : nextOwners.get(nextOwners.size() - 1);
+                for (int i = 0; i < change.targetSize(); i++) {
+                    nextOwners.add(group);
+                }
+            } else if (change.size() <= ONE_MATCH || change.targetSize() == 0) {
+                join(change.from(), change.size(), next, change.targetFrom(), change.targetSize(), rule, nextOwners);
             } else {
-                group = find(owners.get(from));
-                for (int i = 1; i < size; i++) {
-                    group = union(group, owners.get(from + i));
-                }
-                if (kinds[group] == TokenKind.WORD) {
-                    kinds[group] = rule.kind(String.join(" ", delta.getSource().getLines()),
-                            String.join(" ", delta.getTarget().getLines()));
-                    classifiedAt[group] = step;
+                // Longer than any one match of a rule: many matches side by side ("1 1 1 ..."), each word its share.
+                for (int i = 0; i < change.size(); i++) {
+                    int to = change.targetFrom() + (int) ((long) i * change.targetSize() / change.size());
+                    int toEnd = change.targetFrom() + (int) ((long) (i + 1) * change.targetSize() / change.size());
+                    join(change.from() + i, 1, next, to, toEnd - to, rule, nextOwners);
                 }
             }
-            for (int i = 0; i < delta.getTarget().size(); i++) {
-                nextOwners.add(group);
-            }
-            source = from + size;
+            source = change.from() + change.size();
         }
         while (source < words.size()) {
             nextOwners.add(owners.get(source++));
         }
         words = next;
         owners = nextOwners;
+    }
+
+    /** Makes one token of the source words and gives it the target words; a token not yet classified is now. */
+    private void join(int from, int size, List<String> next, int targetFrom, int targetSize, TextRule rule,
+            List<Integer> nextOwners) {
+        int group = find(owners.get(from));
+        for (int i = 1; i < size; i++) {
+            group = union(group, owners.get(from + i));
+        }
+        if (kinds[group] == TokenKind.WORD) {
+            kinds[group] = rule.kind(String.join(" ", words.subList(from, from + size)),
+                    String.join(" ", next.subList(targetFrom, targetFrom + targetSize)));
+            classifiedAt[group] = step;
+        }
+        for (int i = 0; i < targetSize; i++) {
+            nextOwners.add(group);
+        }
+    }
+
+    /** A run of {@code size} words at {@code from} replaced by {@code targetSize} words at {@code targetFrom}. */
+    private record Change(int from, int size, int targetFrom, int targetSize) {
+    }
+
+    /**
+     * The changes from one list of words to the next: a Myers diff between what differs after the common start and
+     * end, or, when that would cost too much (thousands of words all rewritten, as in hostile input), the whole
+     * middle as one change, which {@link #record} then shares out word by word.
+     */
+    private static List<Change> changes(List<String> before, List<String> after) {
+        int prefix = 0;
+        int max = Math.min(before.size(), after.size());
+        while (prefix < max && before.get(prefix).equals(after.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix
+                && before.get(before.size() - 1 - suffix).equals(after.get(after.size() - 1 - suffix))) {
+            suffix++;
+        }
+        List<String> a = before.subList(prefix, before.size() - suffix);
+        List<String> b = after.subList(prefix, after.size() - suffix);
+        if (a.isEmpty() && b.isEmpty()) {
+            return List.of();
+        }
+        if ((long) differing(a, b) * (a.size() + b.size()) > MAX_DIFF_COST) {
+            return List.of(new Change(prefix, a.size(), prefix, b.size()));
+        }
+        List<Change> changes = new ArrayList<>();
+        for (AbstractDelta<String> d : DiffUtils.diff(a, b).getDeltas()) {
+            changes.add(new Change(prefix + d.getSource().getPosition(), d.getSource().size(),
+                    prefix + d.getTarget().getPosition(), d.getTarget().size()));
+        }
+        return changes;
+    }
+
+    /** How many words are in one list and not the other (counted with repeats): a floor of the diff's edits. */
+    private static int differing(List<String> a, List<String> b) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        a.forEach(w -> counts.merge(w, 1, Integer::sum));
+        b.forEach(w -> counts.merge(w, -1, Integer::sum));
+        return counts.values().stream().mapToInt(Math::abs).sum();
     }
 
     /** The written tokens in order, each with its class and its reading (empty if nothing of it is said). */

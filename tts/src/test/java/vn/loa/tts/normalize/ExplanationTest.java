@@ -63,6 +63,17 @@ class ExplanationTest {
     }
 
     @Test
+    void manyMatchesSideBySideStayOneTokenEach() {
+        List<ReadingToken> tokens = NORMALIZER.explain("1 ".repeat(10_000)).tokens();
+        assertThat(tokens).hasSize(10_000).allSatisfy(t -> assertThat(t).extracting(ReadingToken::text,
+                ReadingToken::kind).containsExactly("1", TokenKind.NUMBER));
+        assertThat(NORMALIZER.explain("UBND ".repeat(4_000)).tokens()).hasSize(4_000)
+                // the splitter cuts a sentence this long with commas; the words are each token's own
+                .allSatisfy(t -> assertThat(t.reading().replace(",", "").toLowerCase(java.util.Locale.ROOT))
+                        .isEqualTo("ủy ban nhân dân"));
+    }
+
+    @Test
     void nothingToSayHasNoTokens() {
         assertThat(NORMALIZER.explain("").tokens()).isEmpty();
         assertThat(NORMALIZER.explain(null).normalized().isEmpty()).isTrue();
