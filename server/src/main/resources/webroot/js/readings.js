@@ -4,16 +4,24 @@ import { t } from './i18n.js';
 import * as api from './api.js';
 import { messageOf } from './forms.js';
 
-/** The tokens Loa did not leave as written: "30-4 → ba mươi tháng tư (ngày tháng)", so a clerk sees why. */
-export function tokenList(tokens) {
+/**
+ * The tokens Loa did not leave as written: "30-4 → ba mươi tháng tư (ngày tháng)", so a clerk sees why; with
+ * {@code fix} (admins), each has a button that proposes it as a unit reading to correct.
+ */
+export function tokenList(tokens, fix) {
   const read = (tokens || []).filter((token) => token.kind !== 'word');
   if (!read.length) return null;
   return h('ul', { class: 'tokens' }, read.map((token) => h('li', { dataset: { kind: token.kind } },
     h('code', {}, token.text), ' → ', token.reading || t('reading.silent'),
-    h('span', { class: 'kind' }, ` (${t(`kind.${token.kind}`)})`))));
+    h('span', { class: 'kind' }, ` (${t(`kind.${token.kind}`)})`),
+    fix && token.kind !== 'override' ? h('button', { type: 'button', class: 'link',
+      onclick: () => fix(token.text, token.reading) }, t('reading.fix')) : null)));
 }
 
-/** The editor of the unit's own readings: one row per entry, each with a preview; saved all at once. */
+/**
+ * The editor of the unit's own readings: one row per entry, each with a preview; saved all at once.
+ * Returns {element, propose(written, spoken)}: propose opens the editor on a new row to correct.
+ */
 export function unitReadings() {
   const rows = h('tbody');
   const status = h('p', { class: 'field-error', 'aria-live': 'polite' });
@@ -43,6 +51,7 @@ export function unitReadings() {
       h('td', {}, listen, remove, heard, audio));
     remove.addEventListener('click', () => tr.remove());
     rows.append(tr);
+    return spokenInput;
   };
   const load = async () => {
     try {
@@ -75,9 +84,16 @@ export function unitReadings() {
   const add = h('button', { type: 'button' }, t('reading.add'));
   add.addEventListener('click', () => row());
   load();
-  return h('details', { class: 'unit-readings' }, h('summary', {}, t('reading.title')),
+  const element = h('details', { class: 'unit-readings' }, h('summary', {}, t('reading.title')),
     h('p', { class: 'hint' }, t('reading.hint')),
     h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('reading.written')), h('th', {}, t('reading.spoken')),
       h('th', {}))), rows),
     h('div', { class: 'actions' }, add, save), status);
+  const propose = (written, spoken) => {
+    element.open = true;
+    const input = row(written, spoken);
+    input.focus();
+    input.select();
+  };
+  return { element, propose };
 }

@@ -127,6 +127,7 @@ export const en = {
   'reading.remove': 'Remove',
   'reading.save': 'Save readings',
   'reading.saved': 'Saved.',
+  'reading.fix': 'Fix the reading',
   'reading.silent': '(not said)',
   'kind.word': 'word', 'kind.override': 'own reading', 'kind.heading': 'heading', 'kind.bullet': 'list marker',
   'kind.url': 'web address', 'kind.document': 'document number', 'kind.phone': 'phone number', 'kind.plate': 'vehicle plate',

@@ -127,6 +127,7 @@ export const vi = {
   'reading.remove': 'Xóa',
   'reading.save': 'Lưu cách đọc',
   'reading.saved': 'Đã lưu.',
+  'reading.fix': 'Sửa cách đọc',
   'reading.silent': '(không đọc)',
   'kind.word': 'từ', 'kind.override': 'cách đọc riêng', 'kind.heading': 'đề mục', 'kind.bullet': 'gạch đầu dòng',
   'kind.url': 'địa chỉ web', 'kind.document': 'số văn bản', 'kind.phone': 'số điện thoại', 'kind.plate': 'biển số xe',

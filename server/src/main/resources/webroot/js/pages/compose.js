@@ -15,6 +15,7 @@ import { tokenList, unitReadings } from '../readings.js';
 function readingPane(text, voice) {
   const out = h('output', { class: 'reading', for: text.id, 'aria-live': 'polite' });
   const why = h('div', { class: 'reading-why' });
+  const readings = session.may('users') ? unitReadings() : null;
   let asked = 0;
   const read = debounce(async () => {
     const mine = ++asked;
@@ -27,7 +28,7 @@ function readingPane(text, voice) {
       const reply = await api.post('/api/v1/tts/normalize', { text: text.value, voice: voice.value || undefined });
       if (mine === asked) {
         out.textContent = reply.normalized;
-        fill(why, tokenList(reply.tokens));
+        fill(why, tokenList(reply.tokens, readings && readings.propose));
       }
     } catch {
       // The reading is a help; a refused text shows its error when the notice is saved.
@@ -37,7 +38,7 @@ function readingPane(text, voice) {
   voice.addEventListener('change', read);
   return h('div', { class: 'reading-box' }, h('h2', { class: 'small', id: 'reading-heading' }, t('compose.reading')),
     h('p', { class: 'hint' }, t('compose.readingHint')), out, why,
-    session.may('users') ? unitReadings() : null);
+    readings && readings.element);
 }
 
 export default {

@@ -17,7 +17,13 @@ class ReadingsUiIT extends UiSuite {
         assertThat(page.locator(".tokens li[data-kind=date]")).containsText("30-4 → ba mươi tháng tư (ngày tháng)");
         assertThat(page.locator(".tokens li[data-kind=range]")).containsText("4-6 → bốn đến sáu (khoảng)");
 
-        page.locator("summary", new Page.LocatorOptions().setHasText("Cách đọc riêng của đơn vị")).click();
+        // "Sửa cách đọc" beside a token opens the unit's readings on a new row holding it, to correct.
+        page.locator(".tokens li[data-kind=date] button").click();
+        assertThat(page.getByLabel("Chữ viết").last()).hasValue("30-4");
+        assertThat(page.getByLabel("Cách đọc").last()).hasValue("ba mươi tháng tư");
+        assertThat(page.getByLabel("Cách đọc").last()).isFocused();
+        FormsIT.press(page, "Xóa");
+
         FormsIT.press(page, "Thêm mục");
         page.getByLabel("Chữ viết").last().fill("Tổ #");
         page.getByLabel("Cách đọc").last().fill("tổ dân phố #");
