@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class ClerkReadings implements TextRule {
 
     /** Characters that glue a word into a longer token. */
-    private static final String GLUE = "\\p{L}\\p{N}/&-";
+    private static final String GLUE = "\\p{L}\\p{N}/&\\-";
 
     private final List<String> readings = new ArrayList<>();
     /** The group of each entry in the pattern; the numbers of its "#" are the groups right after it. */

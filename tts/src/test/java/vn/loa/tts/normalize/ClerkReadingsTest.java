@@ -53,6 +53,12 @@ class ClerkReadingsTest {
     }
 
     @Test
+    void anEntryAfterABracketOrACommaIsStillAWord() {
+        assertThat(read("Họp (BCH quân sự) tại thôn Đông,Tổ 5.")).isEqualTo(
+                "Họp, ban chấp hành quân sự, tại thôn Đông, tổ dân phố năm.");
+    }
+
+    @Test
     void aSingleWordAlsoJoinsTheDictionarySoJoinedPairsReadIt() {
         assertThat(read("Ban quản lý HTXDV/HTX thông báo.")).isEqualTo("Ban quản lý hợp tác xã dịch vụ, hợp tác xã thông báo.");
     }
