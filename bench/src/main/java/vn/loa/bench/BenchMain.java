@@ -18,6 +18,7 @@ public final class BenchMain {
                 case "api" -> new ApiListBench().run(results.resolve("api.json"));
                 case "fanout" -> new FanoutBench().run(results.resolve("fanout.json"), Machine.describe());
                 case "tts" -> new TtsBench().run(results.resolve("tts.json"));
+                case "normalize" -> new NormalizeBench().run(results.resolve("normalize.json"));
                 case "boards" -> new BoardsBench().run(results.resolve("boards.json"));
                 case "schedule" -> new ScheduleBench().run(results.resolve("schedule.json"));
                 case "hotline" -> new HotlineBench().run(results.resolve("hotline.json"));
@@ -25,7 +26,7 @@ public final class BenchMain {
                 case "emergency" -> new EmergencyBench().run(results.resolve("emergency.json"));
                 case "backup" -> new BackupBench().run(results.resolve("backup.json"));
                 default -> {
-                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, tts, boards, schedule, "
+                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, tts, normalize, boards, schedule, "
                             + "hotline, emergency, field, backup");
                     System.exit(64);
                 }

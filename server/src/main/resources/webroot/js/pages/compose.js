@@ -1,5 +1,5 @@
 // Compose a notice: text with Loa's reading beside it as you type, a voice to listen with, zones, priority, schedule.
-import { h, field, select, debounce } from '../dom.js';
+import { h, field, select, debounce, fill } from '../dom.js';
 import { t } from '../i18n.js';
 import * as api from '../api.js';
 import * as session from '../session.js';
@@ -9,20 +9,27 @@ import { preview, voices } from '../notices.js';
 import { scheduleFields } from '../schedule.js';
 import { recordingField } from '../recording.js';
 import { go } from '../nav.js';
+import { tokenList, unitReadings } from '../readings.js';
 
 /** Loa's reading of the text, in the chosen voice's language (an English voice reads in English). */
 function readingPane(text, voice) {
   const out = h('output', { class: 'reading', for: text.id, 'aria-live': 'polite' });
+  const why = h('div', { class: 'reading-why' });
+  const readings = session.may('users') ? unitReadings() : null;
   let asked = 0;
   const read = debounce(async () => {
     const mine = ++asked;
     if (!text.value.trim()) {
       out.textContent = '';
+      fill(why);
       return;
     }
     try {
       const reply = await api.post('/api/v1/tts/normalize', { text: text.value, voice: voice.value || undefined });
-      if (mine === asked) out.textContent = reply.normalized;
+      if (mine === asked) {
+        out.textContent = reply.normalized;
+        fill(why, tokenList(reply.tokens, readings && readings.propose));
+      }
     } catch {
       // The reading is a help; a refused text shows its error when the notice is saved.
     }
@@ -30,7 +37,8 @@ function readingPane(text, voice) {
   text.addEventListener('input', read);
   voice.addEventListener('change', read);
   return h('div', { class: 'reading-box' }, h('h2', { class: 'small', id: 'reading-heading' }, t('compose.reading')),
-    h('p', { class: 'hint' }, t('compose.readingHint')), out);
+    h('p', { class: 'hint' }, t('compose.readingHint')), out, why,
+    readings && readings.element);
 }
 
 export default {

@@ -12,14 +12,15 @@ import vn.loa.server.http.ApiError;
 import vn.loa.tts.Announcer;
 
 /**
- * The abbreviations each unit adds to the normaliser (a commune's own cooperatives, villages, programmes), and the
- * announcer that reads with them: a unit's dictionary is the standard one plus the additions of every unit from the
- * root down to it, the nearest winning. Announcers are kept per unit, because building one compiles a large pattern.
- * Blocking (JDBC).
+ * The readings each unit adds to the normaliser (a commune's own cooperatives, villages, programmes, local
+ * abbreviations; a phrase, with {@code #} for a number), and the announcer that reads with them: they are applied
+ * before every built-in rule, those of every unit from the root down to the caller's, the nearest winning. Announcers
+ * are kept per unit, because building one compiles a large pattern. Blocking (JDBC).
  */
 public final class Abbreviations {
 
-    private static final Pattern SHORT_FORM = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N}.&/-]{0,39}$");
+    /** A word or phrase of letters, digits, ". & / -", single spaces and "#" for a number. */
+    private static final Pattern SHORT_FORM = Pattern.compile("^[\\p{L}\\p{N}#](?:[\\p{L}\\p{N}#.&/-]| (?! )){0,39}$");
     private static final int MAX_ENTRIES = 500;
 
     private final Jdbi jdbi;
@@ -38,7 +39,7 @@ public final class Abbreviations {
         return byUnitPath.computeIfAbsent(unitPath, path -> {
             Map<String, String> extra = effective(path);
             return extra.isEmpty() ? standard
-                    : standard.withNormalizer(standard.normalizer().withAbbreviations(extra));
+                    : standard.withNormalizer(standard.normalizer().withReadings(extra));
         });
     }
 
@@ -56,15 +57,16 @@ public final class Abbreviations {
     /** Replaces the caller's own unit's additions (admins). */
     public Map<String, String> replace(Caller caller, Map<String, String> entries) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được sửa từ điển viết tắt của đơn vị.");
+            throw ApiError.forbidden("Chỉ quản trị viên được sửa cách đọc riêng của đơn vị.");
         }
         if (entries.size() > MAX_ENTRIES) {
-            throw ApiError.badRequest("too_many", "Mỗi đơn vị có tối đa " + MAX_ENTRIES + " từ viết tắt.");
+            throw ApiError.badRequest("too_many", "Mỗi đơn vị có tối đa " + MAX_ENTRIES + " cách đọc riêng.");
         }
         entries.forEach((shortForm, spoken) -> {
             if (!SHORT_FORM.matcher(shortForm).matches() || spoken.isBlank() || spoken.length() > 200) {
-                throw ApiError.badRequest("invalid_abbreviation", "Từ viết tắt '" + shortForm + "' không hợp lệ: dùng "
-                        + "chữ, số và . & / - (tối đa 40 ký tự), cách đọc không trống (tối đa 200 ký tự).");
+                throw ApiError.badRequest("invalid_abbreviation", "Mục '" + shortForm + "' không hợp lệ: dùng "
+                        + "chữ, số, dấu cách đơn và . & / - # (# thay cho một số; tối đa 40 ký tự), "
+                        + "cách đọc không trống (tối đa 200 ký tự).");
             }
         });
         jdbi.useTransaction(h -> {

@@ -11,7 +11,9 @@ import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 import vn.loa.server.http.TextInput;
+import vn.loa.tts.normalize.Explanation;
 import vn.loa.tts.normalize.Normalized;
+import vn.loa.tts.normalize.ReadingToken;
 import vn.loa.tts.normalize.TextTooLongException;
 import vn.loa.tts.Announcer;
 import vn.loa.tts.engine.Language;
@@ -20,7 +22,7 @@ import vn.loa.tts.engine.Voice;
 
 /**
  * HTTP routes of {@code /api/v1/tts}: the voices there are, and how Loa will read a text aloud, in words and in
- * sound, before it airs; and the units' abbreviations.
+ * sound, before it airs, with the class and reading of each written token; and the units' own readings.
  */
 public final class SpeechRoutes {
 
@@ -60,7 +62,8 @@ public final class SpeechRoutes {
     private void replaceAbbreviations(RoutingContext ctx) {
         Caller caller = Authenticator.caller(ctx);
         Map<String, String> entries = new java.util.LinkedHashMap<>();
-        ctx.body().asJsonObject().forEach(e -> entries.put(TextInput.plain(e.getKey()), TextInput.plain((String) e.getValue())));
+        ctx.body().asJsonObject().forEach(e -> entries.put(TextInput.plain(e.getKey()).strip(),
+                TextInput.plain((String) e.getValue()).strip()));
         Replies.reply(ctx, 200, blocking.run(() -> new JsonObject(new java.util.LinkedHashMap<>(
                 abbreviations.replace(caller, entries)))));
     }
@@ -142,9 +145,16 @@ public final class SpeechRoutes {
                 ? Language.ofCode(body.getString("language")) : announcer.language(voice);
         Replies.reply(ctx, 200, blocking.run(() -> {
             try {
-                Normalized reading = announcer.normalizer(language).normalize(text);
+                Explanation explained = announcer.normalizer(language).explain(text);
+                Normalized reading = explained.normalized();
+                JsonArray tokens = new JsonArray();
+                for (ReadingToken token : explained.tokens()) {
+                    tokens.add(new JsonObject().put("text", token.text()).put("kind", token.kind().apiName())
+                            .put("reading", token.reading()));
+                }
                 return new JsonObject().put("normalized", reading.normalized())
-                        .put("sentences", new JsonArray(reading.sentences())).put("language", language.code());
+                        .put("sentences", new JsonArray(reading.sentences())).put("language", language.code())
+                        .put("tokens", tokens);
             } catch (TextTooLongException e) {
                 throw tooLong(e);
             }

@@ -60,7 +60,8 @@ class SpeechIT extends ApiSuite {
 
     @Test
     void communeAbbreviationsAreReadInThatCommuneOnly() {
-        var set = province.adminA.put("/api/v1/abbreviations", new JsonObject().put("HTXAB", "hợp tác xã An Bình"));
+        var set = province.adminA.put("/api/v1/abbreviations", new JsonObject().put("HTXAB", "hợp tác xã An Bình")
+                .put("Đội #", "đội sản xuất số #").put("BCH", "ban chấp hành"));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         assertThat(set.json().getString("HTXAB")).isEqualTo("hợp tác xã An Bình");
 
@@ -71,9 +72,30 @@ class SpeechIT extends ApiSuite {
 
         assertThat(inA).containsIgnoringCase("hợp tác xã An Bình");
         assertThat(inB).doesNotContainIgnoringCase("hợp tác xã An Bình");
+        // Applied before the built-in rules (BCH next to quân sự would be "ban chỉ huy"), and shown as overrides.
+        var own = province.clerkA.post("/api/v1/tts/normalize", new JsonObject().put("text", "Đội 3 và BCH quân sự họp."));
+        assertThat(own.json().getString("normalized")).isEqualTo("Đội sản xuất số ba và ban chấp hành quân sự họp.");
+        assertThat(own.json().getJsonArray("tokens").stream().map(JsonObject.class::cast)
+                .filter(t -> t.getString("kind").equals("override")).map(t -> t.getString("text")))
+                .containsExactly("Đội 3", "BCH");
+        assertRefused(province.adminA.put("/api/v1/abbreviations", new JsonObject().put("Đội  #", "x")), 400,
+                "invalid_abbreviation");
         assertRefused(province.clerkA.put("/api/v1/abbreviations", new JsonObject().put("X", "y")), 403, "forbidden");
         assertRefused(province.adminA.put("/api/v1/abbreviations", new JsonObject().put("<b>", "thẻ")), 400,
                 "invalid_abbreviation");
+    }
+
+    @Test
+    void eachWrittenTokenIsShownWithWhatItWasReadAsSoAClerkSeesWhy() {
+        var reply = province.clerkA.post("/api/v1/tts/normalize", new JsonObject()
+                .put("text", "Nghỉ lễ ngày 30-4, phơi khô 4-6 ngày, gọi 0912.345.678."));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        var tokens = reply.json().getJsonArray("tokens");
+        assertThat(tokens.stream().map(JsonObject.class::cast).map(t -> t.getString("text") + "|" + t.getString("kind")
+                + "|" + t.getString("reading")))
+                .contains("30-4|date|ba mươi tháng tư", "4-6|range|bốn đến sáu",
+                        "0912.345.678|phone|không chín một hai, ba bốn năm, sáu bảy tám", "Nghỉ|word|Nghỉ");
     }
 
     @Test

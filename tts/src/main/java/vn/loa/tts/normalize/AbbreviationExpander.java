@@ -86,4 +86,9 @@ final class AbbreviationExpander implements TextRule {
         }
         return key.endsWith(".") ? quoted : quoted + "(?![\\p{L}&])"; // digits may follow: "QL1A"
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.ABBREVIATION;
+    }
 }

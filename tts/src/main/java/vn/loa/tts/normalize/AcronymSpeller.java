@@ -36,4 +36,9 @@ final class AcronymSpeller implements TextRule {
         }
         return String.join(" ", names);
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.SPELLED;
+    }
 }

@@ -28,4 +28,9 @@ final class CardinalExpander implements TextRule {
         // digits still left sit in odd places (1.2.3, 12,34,56); read them one by one rather than skip them
         return Rewriter.replace(ANY_DIGITS, out, r -> numbers.cardinal(r.group(0)));
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.NUMBER;
+    }
 }

@@ -30,4 +30,9 @@ final class ContextualAbbreviations implements TextRule {
         return Rewriter.replace(CN, out, r -> WEEKDAY_BEFORE.matcher(r.textBefore(24)).matches()
                 || WEEK_AFTER.matcher(r.textAfter(16)).matches() ? "chủ nhật" : null);
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.ABBREVIATION;
+    }
 }

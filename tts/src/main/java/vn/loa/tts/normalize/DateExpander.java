@@ -44,7 +44,8 @@ final class DateExpander implements TextRule {
      */
     private static final Pattern COUNTED_AFTER = Pattern.compile("\\s*(thôn|xã|hộ|người|tổ|trường|khu|làng|bản|ấp|xóm"
             + "|phường|huyện|tỉnh|cơ sở|chỉ tiêu|tiêu chí|đơn vị|học sinh|cán bộ|địa phương|ngày|tuần|buổi|ca|lượt"
-            + "|lần|câu|môn|trận|điểm)(?!\\p{L}).*", Pattern.DOTALL);
+            + "|lần|câu|môn|trận|điểm|chi hội|chi bộ|học viên|hợp tác xã|thành viên|hội viên|đoàn viên|đảng viên"
+            + "|giáo viên|lớp|cụm|mục tiêu|nhiệm vụ)(?!\\p{L}).*", Pattern.DOTALL);
 
     private final NumberReader numbers;
     private final CalendarWords calendar;
@@ -145,5 +146,13 @@ final class DateExpander implements TextRule {
     private static boolean isLunar(Rewriter r) {
         String after = r.textAfter(16);
         return after.contains("âm lịch") || after.matches("\\s*\\(?âl\\b.*") || after.matches("\\s*\\(al\\).*");
+    }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        if (spoken.contains(" phần ")) {
+            return TokenKind.FRACTION;
+        }
+        return spoken.contains(" trên ") ? TokenKind.RATIO : TokenKind.DATE;
     }
 }

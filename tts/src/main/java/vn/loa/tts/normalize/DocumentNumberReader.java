@@ -137,4 +137,9 @@ final class DocumentNumberReader implements TextRule {
         }
         return spoken;
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.DOCUMENT;
+    }
 }

@@ -89,4 +89,9 @@ final class EnglishClockReader implements TextRule {
             return period.isEmpty() ? time : time + " " + period;
         }
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.TIME;
+    }
 }

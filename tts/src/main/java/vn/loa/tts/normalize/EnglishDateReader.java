@@ -99,4 +99,9 @@ final class EnglishDateReader implements TextRule {
         }
         return MONTH_NUMBERS.get(written.substring(0, 3).toLowerCase(java.util.Locale.ROOT));
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.DATE;
+    }
 }

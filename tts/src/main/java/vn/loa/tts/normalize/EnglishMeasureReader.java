@@ -98,4 +98,12 @@ final class EnglishMeasureReader implements TextRule {
         String value = (negative ? "minus " : r.group(1) == null ? "" : r.group(1) + " ") + numbers.number(r.group(2));
         return value + " " + unit[r.group(2).equals("1") ? 0 : 1];
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        if (spoken.contains("percent")) {
+            return TokenKind.PERCENT;
+        }
+        return spoken.contains("dong") || spoken.contains("dollar") ? TokenKind.MONEY : TokenKind.MEASURE;
+    }
 }

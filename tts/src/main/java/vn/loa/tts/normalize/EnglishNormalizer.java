@@ -50,4 +50,9 @@ public final class EnglishNormalizer implements TextNormalizer {
     public Normalized normalize(String text) {
         return chain.normalize(text);
     }
+
+    @Override
+    public Explanation explain(String text) {
+        return chain.explain(text);
+    }
 }

@@ -79,4 +79,9 @@ final class EnglishWordReader implements TextRule {
         return Normalizer.normalize(MARKS.matcher(Normalizer.normalize(out, Normalizer.Form.NFD)).replaceAll(""),
                 Normalizer.Form.NFC);
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return written.chars().anyMatch(Character::isDigit) ? TokenKind.NUMBER : TokenKind.ABBREVIATION;
+    }
 }

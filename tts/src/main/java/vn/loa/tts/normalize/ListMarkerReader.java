@@ -31,4 +31,24 @@ final class ListMarkerReader implements TextRule {
                 : number.apply(RomanNumerals.parse(r.group(1))) + ",");
         return NUMBERED.matcher(out).replaceAll("$1, ");
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return written.replace(" ", "").matches("[IVX\\d]{1,4}[.)]") ? TokenKind.HEADING : TokenKind.BULLET;
+    }
+
+    /** A numbered item or heading is one token with its number, which the number rule reads later. */
+    @Override
+    public java.util.List<int[]> spans(String text) {
+        java.util.List<int[]> spans = new java.util.ArrayList<>();
+        for (Pattern p : java.util.List.of(NUMBERED, ROMAN_HEADING)) {
+            java.util.regex.Matcher m = p.matcher(text);
+            while (m.find()) {
+                String marker = m.group().strip();
+                int start = m.start() + m.group().indexOf(marker);
+                spans.add(new int[] {start, start + marker.length()});
+            }
+        }
+        return spans;
+    }
 }

@@ -32,4 +32,9 @@ final class MoneyAndPercentReader implements TextRule {
         String currency = r.group(2).toUpperCase(java.util.Locale.ROOT).equals("USD") ? "đô la Mỹ" : "đồng";
         return numbers.number(r.group(1)) + " " + currency;
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return spoken.contains("phần trăm") ? TokenKind.PERCENT : TokenKind.MONEY;
+    }
 }

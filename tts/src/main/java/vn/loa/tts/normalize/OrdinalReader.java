@@ -43,4 +43,9 @@ final class OrdinalReader implements TextRule {
         String word = r.group(1);
         return word + " " + (word.equalsIgnoreCase("thứ") ? numbers.ordinal(n) : numbers.cardinal(n));
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.ORDINAL;
+    }
 }

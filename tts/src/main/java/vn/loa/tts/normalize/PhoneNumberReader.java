@@ -148,4 +148,9 @@ final class PhoneNumberReader implements TextRule {
         }
         return groups;
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.PHONE;
+    }
 }

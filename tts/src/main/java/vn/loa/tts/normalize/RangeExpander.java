@@ -24,4 +24,9 @@ final class RangeExpander implements TextRule {
     public String apply(String text) {
         return Rewriter.replace(RANGE, text, r -> r.group(1) + " " + to + " " + r.group(2));
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.RANGE;
+    }
 }

@@ -51,4 +51,9 @@ final class RateReader implements TextRule {
         per.forEach(p -> out.append(" một ").append(UnitReader.spokenOrSame(p)));
         return out.toString();
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.RATE;
+    }
 }

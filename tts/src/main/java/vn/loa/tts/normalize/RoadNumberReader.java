@@ -47,4 +47,9 @@ final class RoadNumberReader implements TextRule {
         String word = r.wordBefore();
         return !word.isEmpty() && road.startsWith(word + " ") ? road.substring(word.length() + 1) + " " : road + " ";
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.ROAD;
+    }
 }

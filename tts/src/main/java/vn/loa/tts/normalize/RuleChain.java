@@ -22,14 +22,38 @@ final class RuleChain {
         if (text == null || text.isEmpty()) {
             return Normalized.of(List.of());
         }
-        if (text.length() > TextNormalizer.MAX_LENGTH) {
-            throw new TextTooLongException(text.length(), TextNormalizer.MAX_LENGTH);
-        }
-        String spoken = prepare.apply(text);
+        String spoken = prepare(text);
         for (TextRule rule : rules) {
             spoken = applySafely(rule, spoken);
         }
         return Normalized.of(splitter.split(spoken));
+    }
+
+    /** The same reading as {@link #normalize(String)}, with each written token's class and reading. */
+    Explanation explain(String text) {
+        if (text == null || text.isEmpty()) {
+            return new Explanation(Normalized.of(List.of()), List.of());
+        }
+        String spoken = prepare(text);
+        ReadingTracer tracer = new ReadingTracer(spoken);
+        for (TextRule rule : rules) {
+            tracer.mark(spoken, rule);
+            String next = applySafely(rule, spoken);
+            if (!next.equals(spoken)) {
+                tracer.record(next, rule);
+            }
+            spoken = next;
+        }
+        Normalized reading = Normalized.of(splitter.split(spoken));
+        tracer.record(reading.normalized(), unchanged -> unchanged);
+        return new Explanation(reading, tracer.tokens());
+    }
+
+    private String prepare(String text) {
+        if (text.length() > TextNormalizer.MAX_LENGTH) {
+            throw new TextTooLongException(text.length(), TextNormalizer.MAX_LENGTH);
+        }
+        return prepare.apply(text);
     }
 
     /**

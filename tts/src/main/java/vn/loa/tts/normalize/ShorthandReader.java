@@ -30,4 +30,12 @@ final class ShorthandReader implements TextRule {
         out = ETCETERA.matcher(out).replaceAll("vân vân");
         return TITLE_DOT.matcher(out).replaceAll("$1");
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        if (spoken.contains("triệu") || spoken.contains("nghìn")) {
+            return TokenKind.MONEY;
+        }
+        return spoken.contains("nhân") ? TokenKind.MEASURE : TokenKind.ABBREVIATION;
+    }
 }

@@ -51,4 +51,9 @@ final class SymbolReader implements TextRule {
         }
         return spoken.toString();
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.SYMBOL;
+    }
 }

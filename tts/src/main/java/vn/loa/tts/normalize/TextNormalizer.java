@@ -19,4 +19,11 @@ public interface TextNormalizer {
      * @throws TextTooLongException if the text is longer than {@link #MAX_LENGTH} characters
      */
     Normalized normalize(String text);
+
+    /**
+     * Normalises a notice and explains the reading: each written token with its class and its reading.
+     *
+     * @throws TextTooLongException if the text is longer than {@link #MAX_LENGTH} characters
+     */
+    Explanation explain(String text);
 }

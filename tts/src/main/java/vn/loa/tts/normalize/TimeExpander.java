@@ -87,4 +87,9 @@ final class TimeExpander implements TextRule {
         }
         return spoken.toString();
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.TIME;
+    }
 }

@@ -74,4 +74,9 @@ final class UnitReader implements TextRule {
         int at = r.match().start();
         return at == 0 || !Character.isLetterOrDigit(r.text().charAt(at - 1));
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.MEASURE;
+    }
 }

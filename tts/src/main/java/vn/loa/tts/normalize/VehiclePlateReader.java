@@ -32,4 +32,9 @@ final class VehiclePlateReader implements TextRule {
             return spoken.append(", ").append(numbers.digits(r.group(3).replace(".", ""))).toString();
         });
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.PLATE;
+    }
 }

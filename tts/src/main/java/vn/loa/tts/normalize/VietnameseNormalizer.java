@@ -23,13 +23,17 @@ public final class VietnameseNormalizer implements TextNormalizer {
     private final ReadingStyle style;
     private final AbbreviationDictionary dictionary;
 
-    private VietnameseNormalizer(ReadingStyle style, AbbreviationDictionary dictionary) {
+    private final Map<String, String> readings;
+
+    private VietnameseNormalizer(ReadingStyle style, AbbreviationDictionary dictionary, Map<String, String> readings) {
         this.style = Objects.requireNonNull(style, "style");
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
+        this.readings = Map.copyOf(readings);
         NumberReader numbers = new NumberReader(style);
         TextSanitizer sanitizer = new TextSanitizer();
         LegacyEncodingConverter legacy = new LegacyEncodingConverter();
         this.chain = new RuleChain(text -> sanitizer.clean(legacy.convert(text)), List.of(
+                new ClerkReadings(readings),                       // the unit's own readings win over every rule
                 new ListMarkerReader(numbers::cardinal),           // before anything takes "1." or "- 5" apart
                 new WebAddressReader(WebAddressReader.Words.VIETNAMESE), // its dots are not decimal points
                 new DocumentNumberReader(numbers, dictionary),     // "13/2023/NĐ-CP" before dates see "13/2023"
@@ -53,16 +57,45 @@ public final class VietnameseNormalizer implements TextNormalizer {
 
     /** A normaliser with {@link ReadingStyle#standard()} and the default abbreviations. */
     public static VietnameseNormalizer create() {
-        return new VietnameseNormalizer(ReadingStyle.standard(), AbbreviationDictionary.defaults());
+        return new VietnameseNormalizer(ReadingStyle.standard(), AbbreviationDictionary.defaults(), Map.of());
     }
 
     public static VietnameseNormalizer create(ReadingStyle style, AbbreviationDictionary dictionary) {
-        return new VietnameseNormalizer(style, dictionary);
+        return new VietnameseNormalizer(style, dictionary, Map.of());
     }
 
     /** A normaliser like this one that also knows a commune's own abbreviations (they win over the defaults). */
     public VietnameseNormalizer withAbbreviations(Map<String, String> extra) {
-        return new VietnameseNormalizer(style, dictionary.with(extra));
+        return new VietnameseNormalizer(style, dictionary.with(extra), readings);
+    }
+
+    /**
+     * A normaliser like this one that reads a unit's own words its way, before any built-in rule (a clerk's
+     * override, shown as {@link TokenKind#OVERRIDE}): a word or phrase, with {@code #} for a number, and what to say
+     * ("Nà Pồng" → "Nà Pồng"; "Tổ #" → "tổ dân phố #"). Single words also join the abbreviation dictionary, so a
+     * document's issuer or a rate's unit written with them is read the same way.
+     *
+     * @throws IllegalArgumentException if an entry or its reading is blank
+     */
+    public VietnameseNormalizer withReadings(Map<String, String> entries) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(readings);
+        Map<String, String> words = new java.util.LinkedHashMap<>();
+        entries.forEach((written, spoken) -> {
+            if (written == null || written.isBlank() || spoken == null || spoken.isBlank()) {
+                throw new IllegalArgumentException("a reading needs a written form and a spoken form, got '"
+                        + written + "' -> '" + spoken + "'");
+            }
+            merged.put(written.strip(), spoken.strip());
+            if (written.strip().chars().noneMatch(c -> Character.isWhitespace(c) || c == '#')) {
+                words.put(written.strip(), spoken.strip());
+            }
+        });
+        return new VietnameseNormalizer(style, dictionary.with(words), merged);
+    }
+
+    /** The unit's own readings this normaliser applies first (see {@link #withReadings(Map)}). */
+    public Map<String, String> readings() {
+        return readings;
     }
 
     public ReadingStyle style() {
@@ -76,5 +109,10 @@ public final class VietnameseNormalizer implements TextNormalizer {
     @Override
     public Normalized normalize(String text) {
         return chain.normalize(text);
+    }
+
+    @Override
+    public Explanation explain(String text) {
+        return chain.explain(text);
     }
 }

@@ -78,4 +78,9 @@ final class WebAddressReader implements TextRule {
         }
         return String.join(" " + this.words.dot() + " ", words);
     }
+
+    @Override
+    public TokenKind kind(String written, String spoken) {
+        return TokenKind.URL;
+    }
 }
