@@ -22,7 +22,7 @@ import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
 import vn.loa.core.model.Priority;
 import vn.loa.wire.srtp.StreamRollover;
-import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaSteps;
 import vn.loa.server.announcement.LoaStep;
 import vn.loa.server.db.Scoped;
 import vn.loa.server.node.NodeRepository;
@@ -42,7 +42,7 @@ public final class AirLog implements ArbiterListener {
     }
 
     private final Jdbi jdbi;
-    private final AnnouncementService lifecycle;
+    private final LoaSteps lifecycle;
     private final NodeSessions sessions;
     private final Executor executor;
     private final AirRecords records;
@@ -62,7 +62,7 @@ public final class AirLog implements ArbiterListener {
     /** The play command of what each stream (by transmitter key) airs now, for agents that join mid-way. */
     private final Map<String, ControlMessage.Play> playingNow = new ConcurrentHashMap<>();
 
-    AirLog(Jdbi jdbi, AnnouncementService lifecycle, NodeSessions sessions, Executor executor, AirRecords records,
+    AirLog(Jdbi jdbi, LoaSteps lifecycle, NodeSessions sessions, Executor executor, AirRecords records,
             Clock clock) {
         this.jdbi = jdbi;
         this.records = records;

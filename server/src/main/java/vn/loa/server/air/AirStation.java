@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.media.MediaClock;
 import vn.loa.core.media.Transmitter;
 import vn.loa.core.media.UdpFanOut;
-import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaSteps;
 import vn.loa.server.config.RtpSettings;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.node.NodeRepository;
@@ -49,9 +49,12 @@ public final class AirStation implements AutoCloseable {
     /**
      * @param prefetchDir where announcements rendered ahead for store-and-forward are kept until nodes fetch them
      * @param diskLow true while the data folder's disk is nearly full: nothing is rendered ahead then
+     * @param recordings decodes an uploaded recording (by its audio id) as it airs
+     * @param relays starts a relay announcement's feed as it airs
      */
-    public AirStation(Vertx vertx, Jdbi jdbi, AnnouncementService lifecycle, OnAir.Speech speech, Blocking blocking,
-            RtpSettings rtp, Clock clock, Path prefetchDir, java.util.function.BooleanSupplier diskLow) {
+    public AirStation(Vertx vertx, Jdbi jdbi, LoaSteps lifecycle, OnAir.Speech speech, Blocking blocking,
+            RtpSettings rtp, Clock clock, Path prefetchDir, java.util.function.BooleanSupplier diskLow,
+            java.util.function.Function<String, Sound> recordings, OnAir.RelayStarter relays) {
         this.worker = Executors.newSingleThreadExecutor(daemon("loa-air", Thread.NORM_PRIORITY));
         // Emergencies only: nothing a clerk sends queues here (ADR 0017).
         this.urgent = Executors.newSingleThreadExecutor(daemon("loa-air-emergency", Thread.MAX_PRIORITY));
@@ -77,7 +80,7 @@ public final class AirStation implements AutoCloseable {
         this.clock = clock;
         this.sweeper = vertx.setPeriodic(SWEEP_EVERY.toMillis(), t -> prefetcher.sweepLater());
         this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, prefetcher, worker, urgent,
-                makers, backlog, records, clock);
+                makers, backlog, records, recordings, relays, clock);
         prefetcher.soundsFrom(onAir::sound); // files sound exactly as the air does
         this.control = new NodeControlServer(vertx, blocking,
                 (id, token) -> jdbi.withHandle(h -> nodes.agentWithToken(h, id, NodeTokens.sha256(token))),
@@ -101,7 +104,6 @@ public final class AirStation implements AutoCloseable {
             log.arrived(session);
             prefetcher.arrived(session);
         });
-        lifecycle.airWith(onAir);
         transmitter.start();
     }
 

@@ -20,7 +20,7 @@ import vn.loa.core.model.Announcement;
 import vn.loa.core.model.DeliveryState;
 import vn.loa.core.model.Priority;
 import vn.loa.server.announcement.AirControl;
-import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaSteps;
 import vn.loa.server.announcement.LoaStep;
 
 /**
@@ -38,7 +38,7 @@ public final class OnAir implements AirControl {
     private static final Logger LOG = LoggerFactory.getLogger(OnAir.class);
 
     private final Jdbi jdbi;
-    private final AnnouncementService lifecycle;
+    private final LoaSteps lifecycle;
     private final AirTargets targets;
     private final ZoneStreams streams;
     private final Transmitter transmitter;
@@ -53,13 +53,13 @@ public final class OnAir implements AirControl {
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
     private final Map<Long, Boolean> cancelled = new ConcurrentHashMap<>();
-    private volatile java.util.function.Function<Announcement,
-            java.util.function.Supplier<vn.loa.wire.pcm.MediaSource<vn.loa.wire.pcm.PcmFrame>>> relays = a -> {
-        throw new IllegalStateException("relays are not connected / chưa có tiếp sóng");
-    };
-    private volatile java.util.function.Function<String, Sound> recordings = audioId -> {
-        throw new IllegalStateException("no audio library / chưa có thư viện âm thanh");
-    };
+    private final RelayStarter relays;
+    private final java.util.function.Function<String, Sound> recordings;
+
+    /** Starts an announcement's relay and gives a source per zone stream. */
+    public interface RelayStarter {
+        java.util.function.Supplier<vn.loa.wire.pcm.MediaSource<vn.loa.wire.pcm.PcmFrame>> start(Announcement a);
+    }
 
     /** Turns a notice's text into PCM, sentence by sentence. */
     public interface Speech {
@@ -82,9 +82,12 @@ public final class OnAir implements AirControl {
     public record Spoken(short[] samples, int sampleRate) {
     }
 
-    OnAir(Jdbi jdbi, AnnouncementService lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
+    OnAir(Jdbi jdbi, LoaSteps lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
             Speech speech, AirLog log, Prefetcher prefetcher, ExecutorService worker, ExecutorService urgent,
-            Executor makers, AirBacklog backlog, AirRecords records, Clock clock) {
+            Executor makers, AirBacklog backlog, AirRecords records, java.util.function.Function<String, Sound> recordings,
+            RelayStarter relays, Clock clock) {
+        this.recordings = recordings;
+        this.relays = relays;
         this.prefetcher = prefetcher;
         this.records = records;
         this.jdbi = jdbi;
@@ -112,11 +115,6 @@ public final class OnAir implements AirControl {
         // Firing later times and recurring items is the scheduler's job.
     }
 
-    /** Decodes an uploaded recording (by its audio id) as it airs; set once the audio library exists. */
-    public void playRecordingsWith(java.util.function.Function<String, Sound> decoder) {
-        this.recordings = decoder;
-    }
-
     /**
      * What {@code a} sounds like before mixing: its text spoken, its uploaded recording decoded, or its playlist's
      * recordings decoded one after another; made as it is heard. Blocks only to find the files.
@@ -130,12 +128,6 @@ public final class OnAir implements AirControl {
         }
         String text = vn.loa.server.http.TextInput.spoken(a.text());
         return new Sound(Speech.SAMPLE_RATE, sink -> speech.speak(text, a.voice(), unitPath, sink));
-    }
-
-    /** Starts an announcement's relay and gives a source per zone stream; set once relays exist. */
-    public void relayWith(java.util.function.Function<Announcement,
-            java.util.function.Supplier<vn.loa.wire.pcm.MediaSource<vn.loa.wire.pcm.PcmFrame>>> starter) {
-        this.relays = starter;
     }
 
     /** Airs a scheduled announcement now, whatever its schedule says: the programme clock's time has come. */
@@ -232,7 +224,7 @@ public final class OnAir implements AirControl {
             try {
                 transmitter.air(AirLog.programmeId(id), a.priority(), policyOf(a.priority()),
                         byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
-                        relay ? relays.apply(a) : () -> programme.source(makers),
+                        relay ? relays.start(a) : () -> programme.source(makers),
                         relay ? new MixPlan(null, null, 1, Programme.PAUSE_BETWEEN_PLAYS) : programme.plan());
             } finally {
                 handedOver.complete(null);
