@@ -12,14 +12,20 @@ import vn.loa.server.audit.AuditLog;
  */
 public final class AnnouncementSteps implements LoaSteps {
 
-    private final Jdbi jdbi;
-    private final AnnouncementRepository announcements;
     private final Lifecycle lifecycle;
 
+    /** The server's: persons' moves and Loa's through one lifecycle on the database. */
     public AnnouncementSteps(Jdbi jdbi, AnnouncementRepository announcements, AuditLog audit, Clock clock) {
-        this.jdbi = jdbi;
-        this.announcements = announcements;
-        this.lifecycle = new Lifecycle(jdbi, announcements, audit, clock);
+        this(new Lifecycle(jdbi, announcements, audit, clock));
+    }
+
+    private AnnouncementSteps(Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    /** Loa's steps alone on {@code store} (a unit test's in memory), for testing what the air and the clock do. */
+    public static AnnouncementSteps on(AnnouncementStore store, Clock clock) {
+        return new AnnouncementSteps(new Lifecycle(store, clock));
     }
 
     @Override
@@ -29,7 +35,7 @@ public final class AnnouncementSteps implements LoaSteps {
 
     @Override
     public Optional<Announcement> find(long id) {
-        return jdbi.withHandle(h -> announcements.find(h, id));
+        return lifecycle.store().inTransaction(rows -> rows.find(id));
     }
 
     /** Told of every state change once it is committed, whoever made it; must not block. */
