@@ -62,26 +62,24 @@ public final class AirStation implements AutoCloseable {
         this.makers = Executors.newCachedThreadPool(daemon("loa-air-maker", Thread.NORM_PRIORITY));
         // Rendering a file of hours ahead for the agents must not hold back what airs now.
         this.prefetching = Executors.newSingleThreadExecutor(daemon("loa-prefetch", Thread.NORM_PRIORITY));
-        AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, records, clock);
-        this.transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@" + hostName(), log);
-        log.ssrcsFrom(transmitter::ssrcOf);
+        ArbiterEvents events = new ArbiterEvents();
+        this.transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@" + hostName(), events);
         this.streams = new ZoneStreams(transmitter, new UdpFanOut.Ttl(rtp.unicastTtl(), rtp.multicastTtl()),
                 new ReturnPaths(sessions, clock), sessions, this::pullsOverHttp);
         this.mounts = new ZoneMounts(vertx, streams, clock);
+        AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, records, transmitter, streams, mounts, clock);
+        events.subscribe(log);
         NodeRepository nodes = new NodeRepository();
         AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions, mounts::listening);
-        log.listeningFrom(node -> mounts.listening(node).isPresent());
-        log.titlesTo(mounts);
-        log.positionsFrom(streams::position);
-        log.destinationsTo(streams::send);
-        this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, prefetching, makers, diskLow, clock);
+        AirSounds sounds = new AirSounds(speech, recordings);
+        this.prefetcher = new Prefetcher(jdbi, targets, sessions, sounds, prefetchDir, prefetching, makers, diskLow,
+                clock);
         prefetcher.restore(); // before any agent connects: it is told what it still has to fetch
         this.vertx = vertx;
         this.clock = clock;
         this.sweeper = vertx.setPeriodic(SWEEP_EVERY.toMillis(), t -> prefetcher.sweepLater());
-        this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, prefetcher, worker, urgent,
-                makers, backlog, records, recordings, relays, clock);
-        prefetcher.soundsFrom(onAir::sound); // files sound exactly as the air does
+        this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, sounds, log, prefetcher, worker, urgent,
+                makers, backlog, records, relays, clock);
         this.control = new NodeControlServer(vertx, blocking,
                 (id, token) -> jdbi.withHandle(h -> nodes.agentWithToken(h, id, NodeTokens.sha256(token))),
                 sessions, (node, played) -> {

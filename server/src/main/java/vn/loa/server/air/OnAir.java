@@ -42,7 +42,6 @@ public final class OnAir implements AirControl {
     private final AirTargets targets;
     private final ZoneStreams streams;
     private final Transmitter transmitter;
-    private final Speech speech;
     private final AirLog log;
     private final Prefetcher prefetcher;
     private final ExecutorService worker;
@@ -54,7 +53,7 @@ public final class OnAir implements AirControl {
     private final DeliveryRepository deliveries = new DeliveryRepository();
     private final Map<Long, Boolean> cancelled = new ConcurrentHashMap<>();
     private final RelayStarter relays;
-    private final java.util.function.Function<String, Sound> recordings;
+    private final Prefetcher.Sounds sounds;
 
     /** Starts an announcement's relay and gives a source per zone stream. */
     public interface RelayStarter {
@@ -83,10 +82,9 @@ public final class OnAir implements AirControl {
     }
 
     OnAir(Jdbi jdbi, LoaSteps lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
-            Speech speech, AirLog log, Prefetcher prefetcher, ExecutorService worker, ExecutorService urgent,
-            Executor makers, AirBacklog backlog, AirRecords records, java.util.function.Function<String, Sound> recordings,
-            RelayStarter relays, Clock clock) {
-        this.recordings = recordings;
+            Prefetcher.Sounds sounds, AirLog log, Prefetcher prefetcher, ExecutorService worker, ExecutorService urgent,
+            Executor makers, AirBacklog backlog, AirRecords records, RelayStarter relays, Clock clock) {
+        this.sounds = sounds;
         this.relays = relays;
         this.prefetcher = prefetcher;
         this.records = records;
@@ -95,7 +93,6 @@ public final class OnAir implements AirControl {
         this.targets = targets;
         this.streams = streams;
         this.transmitter = transmitter;
-        this.speech = speech;
         this.log = log;
         this.worker = worker;
         this.urgent = urgent;
@@ -113,21 +110,6 @@ public final class OnAir implements AirControl {
             prefetcher.prefetch(announcement, announcement.schedule().at());
         }
         // Firing later times and recurring items is the scheduler's job.
-    }
-
-    /**
-     * What {@code a} sounds like before mixing: its text spoken, its uploaded recording decoded, or its playlist's
-     * recordings decoded one after another; made as it is heard. Blocks only to find the files.
-     */
-    Sound sound(Announcement a, String unitPath) {
-        if (a.isPlaylist()) {
-            return Sound.joined(a.playlist().stream().map(recordings).toList());
-        }
-        if (a.text() == null) {
-            return recordings.apply(a.audioId());
-        }
-        String text = vn.loa.server.http.TextInput.spoken(a.text());
-        return new Sound(Speech.SAMPLE_RATE, sink -> speech.speak(text, a.voice(), unitPath, sink));
     }
 
     /** Airs a scheduled announcement now, whatever its schedule says: the programme clock's time has come. */
@@ -193,7 +175,7 @@ public final class OnAir implements AirControl {
             String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
             // A notice is spoken and a recording decoded as they air; a relay is live and lasts its window.
             boolean relay = a.text() == null && a.audioId() == null && !a.isPlaylist();
-            Programme programme = relay ? null : Programme.of(a, sound(a, unitPath).reporting(e -> {
+            Programme programme = relay ? null : Programme.of(a, sounds.of(a, unitPath).reporting(e -> {
                 LOG.warn("announcement {} stopped: its sound could not be made", id, e);
                 records.write(() -> fail(id, "Không phát tiếp được: " + e.getMessage()));
             }));
