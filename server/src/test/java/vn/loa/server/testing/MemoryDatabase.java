@@ -17,10 +17,11 @@ public final class MemoryDatabase {
 
     private static List<String> migrated;
 
+    private final String url = newUrl();
     private final Jdbi jdbi;
 
     public MemoryDatabase() {
-        jdbi = Jdbi.create(newUrl());
+        jdbi = Jdbi.create(url);
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         List<String> script = migrated();
         jdbi.useHandle(h -> script.forEach(h::execute));
@@ -43,6 +44,11 @@ public final class MemoryDatabase {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The JDBC URL, for what opens connections of its own (the programme clock's Quartz). */
+    public String url() {
+        return url;
     }
 
     /** Adds a zone under {@code parent} (null for a top unit); returns its path. */
