@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -24,6 +23,7 @@ import vn.loa.server.auth.StepUp;
 import vn.loa.server.http.ServerPaths;
 import vn.loa.server.policy.UnitPolicies;
 import vn.loa.server.refusal.Refusal;
+import vn.loa.server.testing.HeardAir;
 import vn.loa.server.testing.MemoryDatabase;
 import vn.loa.server.testing.MovableClock;
 import vn.loa.server.zone.ZoneGuard;
@@ -45,7 +45,7 @@ class AnnouncementServiceTest {
     private final MovableClock clock = new MovableClock(EIGHT);
     private final MemoryDatabase db = new MemoryDatabase();
     private final Jdbi jdbi = db.jdbi();
-    private final AirHeard air = new AirHeard();
+    private final HeardAir air = new HeardAir();
     private final AnnouncementRepository rows = new AnnouncementRepository();
     /** What the programme grid answers a scheduled draft: by default, the draft as it is. */
     private AnnouncementService.ProgrammeCheck grid = (h, d, choice, self) -> d;
@@ -79,7 +79,7 @@ class AnnouncementServiceTest {
         assertThat(stored.zones()).containsExactly("thon");
         assertThat(moves(a.id())).containsExactly("null>DRAFT by van-thu");
         assertThat(audited()).containsExactly("announcement.create by van-thu");
-        assertThat(air.heard).isEmpty();
+        assertThat(air.heard()).isEmpty();
     }
 
     @Test
@@ -88,14 +88,14 @@ class AnnouncementServiceTest {
         service.submit(clerk, id);
         clock.advance(Duration.ofMinutes(5));
         service.approve(leader, id);
-        assertThat(air.heard).isEmpty();
+        assertThat(air.heard()).isEmpty();
         service.broadcast(clerk, id);
         assertThat(stored(id).state()).isEqualTo(AnnouncementState.SCHEDULED);
         assertThat(moves(id)).containsExactly("null>DRAFT by van-thu", "DRAFT>SUBMITTED by van-thu",
                 "SUBMITTED>APPROVED by chu-tich", "APPROVED>SCHEDULED by van-thu");
         assertThat(service.detail(leader, id).transitions().get(2).at()).as("the step is timed by the clock")
                 .isEqualTo(EIGHT.plus(Duration.ofMinutes(5)));
-        assertThat(air.heard).containsExactly("scheduled " + id);
+        assertThat(air.heard()).containsExactly("scheduled " + id);
     }
 
     @Test
@@ -127,7 +127,7 @@ class AnnouncementServiceTest {
         assertThat(stored(id).state()).isEqualTo(AnnouncementState.SCHEDULED);
         service.cancel(deputy, id, "đã hết nguy hiểm");
         assertThat(stored(id).state()).isEqualTo(AnnouncementState.CANCELLED);
-        assertThat(air.heard).containsExactly("scheduled " + id, "cancelled " + id);
+        assertThat(air.heard()).containsExactly("scheduled " + id, "cancelled " + id);
         assertThat(moves(id)).last().isEqualTo("SCHEDULED>CANCELLED by pho-chu-tich");
     }
 
@@ -188,7 +188,7 @@ class AnnouncementServiceTest {
         service.reschedule(leader, id, ten);
         assertThat(stored(id).schedule().at()).isEqualTo(ten);
         assertThat(stored(id).state()).isEqualTo(AnnouncementState.SCHEDULED);
-        assertThat(air.heard).containsExactly("scheduled " + id, "cancelled " + id, "scheduled " + id);
+        assertThat(air.heard()).containsExactly("scheduled " + id, "cancelled " + id, "scheduled " + id);
     }
 
     @Test
@@ -251,20 +251,5 @@ class AnnouncementServiceTest {
     private List<String> audited() {
         return jdbi.withHandle(h -> h.createQuery("SELECT action || ' by ' || actor FROM audit ORDER BY id")
                 .mapTo(String.class).list());
-    }
-
-    /** The air as the lifecycle sees it: it only notes what it is told. */
-    private static final class AirHeard implements AirControl {
-        final List<String> heard = new ArrayList<>();
-
-        @Override
-        public void scheduled(Announcement announcement) {
-            heard.add("scheduled " + announcement.id());
-        }
-
-        @Override
-        public void cancelled(long announcementId) {
-            heard.add("cancelled " + announcementId);
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -19,13 +18,13 @@ import vn.loa.core.model.Schedule;
 import vn.loa.scheduler.ClockSettings;
 import vn.loa.scheduler.Firing;
 import vn.loa.scheduler.ProgrammeClock;
-import vn.loa.server.announcement.AirControl;
 import vn.loa.server.announcement.AnnouncementSteps;
 import vn.loa.server.announcement.MemoryAnnouncementStore;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.auth.Caller;
 import vn.loa.server.auth.Role;
 import vn.loa.server.http.ServerPaths;
+import vn.loa.server.testing.HeardAir;
 import vn.loa.server.testing.MemoryDatabase;
 import vn.loa.server.testing.MovableClock;
 import vn.loa.server.zone.ZoneGuard;
@@ -48,7 +47,7 @@ class ScheduledAirTest {
     private final MemoryDatabase db = new MemoryDatabase();
     private final MemoryAnnouncementStore store = new MemoryAnnouncementStore(Map.of("xa", "/xa/"));
     private final AnnouncementSteps steps = AnnouncementSteps.on(store, clock);
-    private final List<String> heard = new ArrayList<>();
+    private final HeardAir theAir = new HeardAir();
     private ProgrammeClock programmes;
     private ScheduledAir air;
 
@@ -63,15 +62,15 @@ class ScheduledAirTest {
                 new Firing() {
                     @Override
                     public void fire(String item, Instant due, Instant firedAt) {
-                        heard.add("fired " + item);
+                        throw new AssertionError("the clock is never started");
                     }
 
                     @Override
                     public void missed(String item, Instant due) {
-                        heard.add("missed " + item);
+                        throw new AssertionError("the clock is never started");
                     }
                 });
-        air = new ScheduledAir(new HeardAir(), programmes, new Relays(db.jdbi(), steps, audit, Duration.ofSeconds(30),
+        air = new ScheduledAir(theAir, programmes, new Relays(db.jdbi(), steps, audit, Duration.ofSeconds(30),
                 clock), quiet, steps, clock);
     }
 
@@ -86,7 +85,7 @@ class ScheduledAirTest {
         Announcement a = scheduled(Priority.SCHEDULED, new Schedule(nine, null, null, null));
         air.scheduled(a);
         assertThat(programmes.nextAiring(ProgrammeFiring.item(a.id()))).contains(nine);
-        assertThat(heard).containsExactly("scheduled " + a.id());
+        assertThat(theAir.heard()).containsExactly("scheduled " + a.id());
         assertThat(state(a)).isEqualTo(AnnouncementState.SCHEDULED);
     }
 
@@ -98,7 +97,7 @@ class ScheduledAirTest {
         assertThat(state(a)).isEqualTo(AnnouncementState.FAILED);
         assertThat(lastReason(a)).contains("no airing left");
         assertThat(programmes.plannedItems()).isEmpty();
-        assertThat(heard).isEmpty();
+        assertThat(theAir.heard()).isEmpty();
     }
 
     @Test
@@ -111,7 +110,7 @@ class ScheduledAirTest {
         Announcement emergency = scheduled(Priority.EMERGENCY, new Schedule(null, null, null, null));
         air.scheduled(emergency);
         assertThat(state(emergency)).isEqualTo(AnnouncementState.SCHEDULED);
-        assertThat(heard).containsExactly("scheduled " + emergency.id());
+        assertThat(theAir.heard()).containsExactly("scheduled " + emergency.id());
     }
 
     @Test
@@ -121,7 +120,7 @@ class ScheduledAirTest {
         air.scheduled(a);
         air.cancelled(a.id());
         assertThat(programmes.nextAiring(ProgrammeFiring.item(a.id()))).isEmpty();
-        assertThat(heard).containsExactly("scheduled " + a.id(), "cancelled " + a.id());
+        assertThat(theAir.heard()).containsExactly("scheduled " + a.id(), "cancelled " + a.id());
     }
 
     private Announcement scheduled(Priority priority, Schedule schedule) {
@@ -138,18 +137,5 @@ class ScheduledAirTest {
     private String lastReason(Announcement a) {
         List<vn.loa.server.announcement.Transition> history = store.inTransaction(rows -> rows.transitions(a.id()));
         return history.get(history.size() - 1).reason();
-    }
-
-    /** The air behind the clock: it only notes what it is told. */
-    private final class HeardAir implements AirControl {
-        @Override
-        public void scheduled(Announcement announcement) {
-            heard.add("scheduled " + announcement.id());
-        }
-
-        @Override
-        public void cancelled(long announcementId) {
-            heard.add("cancelled " + announcementId);
-        }
     }
 }
