@@ -38,8 +38,11 @@ public final class ProgrammeClock implements AutoCloseable {
         this.quartz = quartz;
     }
 
-    /** Starts the clock; airings due while it was down are fired late or reported missed (see {@link ClockSettings}). */
-    public static ProgrammeClock start(ClockSettings settings, Firing firing) {
+    /**
+     * Opens the clock without starting it: plans can be made, nothing fires until {@link #start}. The server builds
+     * everything that hears of firings first and starts the clock last.
+     */
+    public static ProgrammeClock open(ClockSettings settings, Firing firing) {
         Scheduler quartz = null;
         try {
             quartz = new StdSchedulerFactory(properties(settings)).getScheduler();
@@ -50,7 +53,6 @@ public final class ProgrammeClock implements AutoCloseable {
             // Before start: Quartz reports the misfires it finds while recovering at start-up.
             quartz.getListenerManager().addTriggerListener(new MisfireReport(firing),
                     GroupMatcher.triggerGroupEquals(GROUP));
-            quartz.start();
             return new ProgrammeClock(quartz);
         } catch (SchedulerException | RuntimeException e) {
             if (quartz != null) {
@@ -60,6 +62,16 @@ public final class ProgrammeClock implements AutoCloseable {
                     // already failing: the start-up error below is the one to report
                 }
             }
+            throw new IllegalStateException("the programme clock (Quartz) cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts firing; airings due while the clock was down are fired late or reported missed (see {@link ClockSettings}). */
+    public void start() {
+        try {
+            quartz.start();
+        } catch (SchedulerException e) {
+            close();
             throw new IllegalStateException("the programme clock (Quartz) cannot start: " + e.getMessage(), e);
         }
     }

@@ -27,6 +27,7 @@ import vn.loa.server.air.StreamRoutes;
 import vn.loa.server.announcement.AnnouncementRepository;
 import vn.loa.server.announcement.AnnouncementRoutes;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.AnnouncementSteps;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.audit.AuditQuery;
 import vn.loa.server.audit.AuditRoutes;
@@ -158,19 +159,30 @@ public final class LoaServer implements AutoCloseable {
         var boards = new DeviceRoutes<>(boardRegistry,
                 new vn.loa.server.display.PlayerKeys(jdbi, boardRegistry, audit),
                 BoardJson.shape(), blocking);
-        var lifecycle = new AnnouncementService(jdbi, new AnnouncementRepository(), zoneGuard, audit,
-                new vn.loa.server.announcement.RelayPolicy(security.relayAllowedHosts()), stepUp, policies, clock);
+        // The announcements' way to the air, built in the order they need each other (ADR 0034): Loa's own steps,
+        // the air on them, the programme clock in front of the air, and the lifecycle that hands broadcasts to it.
+        var announcementRows = new AnnouncementRepository();
+        var steps = new AnnouncementSteps(jdbi, announcementRows, audit, clock);
         Engines.Speech speech = Engines.from(config.speech());
         Announcer announcer = speech.announcer();
-        var announcements = new AnnouncementRoutes(lifecycle, speech.voices(), blocking,
-                config.programmes().minInterval(), clock);
         announcer.warmUp();
         Abbreviations abbreviations = new Abbreviations(jdbi, announcer, audit);
         // The data folder's free space: uploads are refused, and files the server would write for itself (rendered
         // ahead, call recordings) skipped, below the limit (ADR 0021, 0025).
         var disk = new vn.loa.server.http.DiskSpace(config.dataDir(), config.programmes().diskMinFree());
-        air = new AirStation(vertx, jdbi, lifecycle, new AnnouncerSpeech(abbreviations), blocking, config.rtp(),
-                clock, config.dataDir().resolve("prefetch"), disk::low);
+        var audioLibrary = new vn.loa.server.audio.AudioLibrary(jdbi, audit, config.dataDir(),
+                config.programmes().maxDuration(), clock);
+        var relays = new vn.loa.server.schedule.Relays(jdbi, steps, audit, config.programmes().relaySilenceLimit(),
+                clock);
+        air = new AirStation(vertx, jdbi, steps, new AnnouncerSpeech(abbreviations), blocking, config.rtp(),
+                clock, config.dataDir().resolve("prefetch"), disk::low, audioLibrary::sound, relays::start);
+        var quietHours = new vn.loa.server.schedule.QuietHours(jdbi, zoneGuard, audit);
+        programmes = new vn.loa.server.schedule.Programmes(config, jdbi, steps, air.onAir(), relays, quietHours, clock);
+        var lifecycle = new AnnouncementService(jdbi, announcementRows, zoneGuard, audit,
+                new vn.loa.server.announcement.RelayPolicy(security.relayAllowedHosts()), stepUp, policies, steps,
+                programmes.air(), programmes.conflicts(), audioLibrary, clock);
+        var announcements = new AnnouncementRoutes(lifecycle, speech.voices(), blocking,
+                config.programmes().minInterval(), clock);
         var nodeRegistry = new DeviceRegistry<>(jdbi, new NodeRepository(),
                 new DeviceKind<Node>("loa", "node", Node::id, Node::zone, n -> n.name() + " @ " + n.zone()),
                 zoneGuard, audit, clock);
@@ -206,14 +218,9 @@ public final class LoaServer implements AutoCloseable {
         var nodeVolume = new NodeVolume(nodeRegistry, air.sessions(), jdbi, audit, blocking);
         plugins = new PluginModule(jdbi, lifecycle, boardStation.slides(), audit, blocking, config.dataDir(), clock,
                 secrets);
-        var quietHours = new vn.loa.server.schedule.QuietHours(jdbi, zoneGuard, audit);
         var quietRoutes = new vn.loa.server.schedule.QuietHoursRoutes(quietHours, blocking);
-        programmes = vn.loa.server.schedule.Programmes.start(config, jdbi, lifecycle, air.onAir(), audit,
-                quietHours, clock);
-        var audioLibrary = new vn.loa.server.audio.AudioLibrary(jdbi, audit, config.dataDir(),
-                config.programmes().maxDuration(), clock);
-        lifecycle.recordingsFrom(audioLibrary);
-        air.onAir().playRecordingsWith(audioLibrary::sound);
+        // Last, once everything that hears of state changes (boards, plugins) is built: start-up closes and fires.
+        programmes.start();
         var audio = new vn.loa.server.audio.AudioRoutes(audioLibrary, config.programmes().uploadLimit(), blocking);
         var schedule = new vn.loa.server.schedule.ScheduleRoutes(
                 new vn.loa.server.schedule.ProgrammeGrid(jdbi, zoneGuard, clock), blocking, clock);

@@ -22,7 +22,7 @@ import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
 import vn.loa.core.model.Priority;
 import vn.loa.wire.srtp.StreamRollover;
-import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaSteps;
 import vn.loa.server.announcement.LoaStep;
 import vn.loa.server.db.Scoped;
 import vn.loa.server.node.NodeRepository;
@@ -42,7 +42,7 @@ public final class AirLog implements ArbiterListener {
     }
 
     private final Jdbi jdbi;
-    private final AnnouncementService lifecycle;
+    private final LoaSteps lifecycle;
     private final NodeSessions sessions;
     private final Executor executor;
     private final AirRecords records;
@@ -50,48 +50,36 @@ public final class AirLog implements ArbiterListener {
     private final DeliveryRepository deliveries = new DeliveryRepository();
     private final NodeRepository nodes = new NodeRepository();
     private final Map<Long, Airing> airings = new ConcurrentHashMap<>();
-    /** The SSRC of a stream by its transmitter key; set once the transmitter exists (it needs this log first). */
-    private volatile ToLongFunction<String> ssrcs = stream -> 0;
-    /** Sets a stream's destinations (by its key) to a set of addresses; set once the streams exist. */
-    private volatile java.util.function.Predicate<String> listening = node -> false;
-    private volatile ZoneMounts mounts;
-    private volatile BiConsumer<ZoneStreams.Key, Set<InetSocketAddress>> destinations =
-            (key, addresses) -> { };
-    /** Where each secure stream's SRTP index stands; set once the streams exist. */
-    private volatile Function<ZoneStreams.Key, Optional<StreamRollover>> positions = key -> Optional.empty();
+    /** The SSRC of a stream by its transmitter key. */
+    private final ToLongFunction<String> ssrcs;
+    /** Says whether a stream box (by node id) is pulling its zone's HTTP stream now. */
+    private final java.util.function.Predicate<String> listening;
+    /** The zones' HTTP mounts, told what goes on and off air on them for the titles in their MP3 streams. */
+    private final ZoneMounts mounts;
+    /** Sets a stream's destinations (by its key) to a set of addresses. */
+    private final BiConsumer<ZoneStreams.Key, Set<InetSocketAddress>> destinations;
+    /** Where each secure stream's SRTP index stands. */
+    private final Function<ZoneStreams.Key, Optional<StreamRollover>> positions;
     /** The play command of what each stream (by transmitter key) airs now, for agents that join mid-way. */
     private final Map<String, ControlMessage.Play> playingNow = new ConcurrentHashMap<>();
 
-    AirLog(Jdbi jdbi, AnnouncementService lifecycle, NodeSessions sessions, Executor executor, AirRecords records,
-            Clock clock) {
+    /**
+     * Built after the transmitter, the streams and the mounts it follows; the transmitter's events reach it through
+     * the {@link ArbiterEvents} the transmitter was built with.
+     */
+    AirLog(Jdbi jdbi, LoaSteps lifecycle, NodeSessions sessions, Executor executor, AirRecords records,
+            vn.loa.core.media.Transmitter transmitter, ZoneStreams streams, ZoneMounts mounts, Clock clock) {
+        this.ssrcs = transmitter::ssrcOf;
+        this.destinations = streams::send;
+        this.positions = streams::position;
+        this.listening = node -> mounts.listening(node).isPresent();
+        this.mounts = mounts;
         this.jdbi = jdbi;
         this.records = records;
         this.lifecycle = lifecycle;
         this.sessions = sessions;
         this.executor = executor;
         this.clock = clock;
-    }
-
-    void ssrcsFrom(ToLongFunction<String> streams) {
-        this.ssrcs = streams;
-    }
-
-    void destinationsTo(BiConsumer<ZoneStreams.Key, Set<InetSocketAddress>> streams) {
-        this.destinations = streams;
-    }
-
-    /** Says whether a stream box (by node id) is pulling its zone's HTTP stream now; set once the mounts exist. */
-    void listeningFrom(java.util.function.Predicate<String> listening) {
-        this.listening = listening;
-    }
-
-    /** Tells the zones' HTTP mounts what goes on and off air on them, for the titles in their MP3 streams. */
-    void titlesTo(ZoneMounts mounts) {
-        this.mounts = mounts;
-    }
-
-    void positionsFrom(Function<ZoneStreams.Key, Optional<StreamRollover>> streams) {
-        this.positions = streams;
     }
 
     static String programmeId(long announcementId) {
@@ -226,10 +214,7 @@ public final class AirLog implements ArbiterListener {
     /** Forgets the stream's play command if it is still {@code id}'s (a preemptor's may already have replaced it). */
     private void stopped(String stream, long id) {
         playingNow.computeIfPresent(stream, (k, play) -> play.announcement().equals(String.valueOf(id)) ? null : play);
-        ZoneMounts titles = mounts;
-        if (titles != null) {
-            titles.offAir(ZoneStreams.Key.parse(stream).zone(), id);
-        }
+        mounts.offAir(ZoneStreams.Key.parse(stream).zone(), id);
     }
 
     /** The play command with the stream's SRTP position as of now, when it has one. */
@@ -277,10 +262,9 @@ public final class AirLog implements ArbiterListener {
 
     /** A zone's Opus stream (the one its HTTP mount carries) started announcement {@code id}: its title goes there. */
     private void titleOnAir(ZoneStreams.Key key, long id) {
-        ZoneMounts titles = mounts;
-        if (titles != null && key.equals(ZoneMounts.keyOf(key.zone()))) {
+        if (key.equals(ZoneMounts.keyOf(key.zone()))) {
             jdbi.withHandle(h -> h.createQuery("SELECT title FROM announcement WHERE id = :id").bind("id", id)
-                    .mapTo(String.class).findOne()).ifPresent(title -> titles.onAir(key.zone(), id, title));
+                    .mapTo(String.class).findOne()).ifPresent(title -> mounts.onAir(key.zone(), id, title));
         }
     }
 

@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.media.MediaClock;
 import vn.loa.core.media.Transmitter;
 import vn.loa.core.media.UdpFanOut;
-import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaSteps;
 import vn.loa.server.config.RtpSettings;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.node.NodeRepository;
@@ -49,9 +49,12 @@ public final class AirStation implements AutoCloseable {
     /**
      * @param prefetchDir where announcements rendered ahead for store-and-forward are kept until nodes fetch them
      * @param diskLow true while the data folder's disk is nearly full: nothing is rendered ahead then
+     * @param recordings decodes an uploaded recording (by its audio id) as it airs
+     * @param relays starts a relay announcement's feed as it airs
      */
-    public AirStation(Vertx vertx, Jdbi jdbi, AnnouncementService lifecycle, OnAir.Speech speech, Blocking blocking,
-            RtpSettings rtp, Clock clock, Path prefetchDir, java.util.function.BooleanSupplier diskLow) {
+    public AirStation(Vertx vertx, Jdbi jdbi, LoaSteps lifecycle, OnAir.Speech speech, Blocking blocking,
+            RtpSettings rtp, Clock clock, Path prefetchDir, java.util.function.BooleanSupplier diskLow,
+            java.util.function.Function<String, Sound> recordings, OnAir.RelayStarter relays) {
         this.worker = Executors.newSingleThreadExecutor(daemon("loa-air", Thread.NORM_PRIORITY));
         // Emergencies only: nothing a clerk sends queues here (ADR 0017).
         this.urgent = Executors.newSingleThreadExecutor(daemon("loa-air-emergency", Thread.MAX_PRIORITY));
@@ -59,26 +62,24 @@ public final class AirStation implements AutoCloseable {
         this.makers = Executors.newCachedThreadPool(daemon("loa-air-maker", Thread.NORM_PRIORITY));
         // Rendering a file of hours ahead for the agents must not hold back what airs now.
         this.prefetching = Executors.newSingleThreadExecutor(daemon("loa-prefetch", Thread.NORM_PRIORITY));
-        AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, records, clock);
-        this.transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@" + hostName(), log);
-        log.ssrcsFrom(transmitter::ssrcOf);
+        ArbiterEvents events = new ArbiterEvents();
+        this.transmitter = new Transmitter(MediaClock.system(), InstantSource.system(), "loa@" + hostName(), events);
         this.streams = new ZoneStreams(transmitter, new UdpFanOut.Ttl(rtp.unicastTtl(), rtp.multicastTtl()),
                 new ReturnPaths(sessions, clock), sessions, this::pullsOverHttp);
         this.mounts = new ZoneMounts(vertx, streams, clock);
+        AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, records, transmitter, streams, mounts, clock);
+        events.subscribe(log);
         NodeRepository nodes = new NodeRepository();
         AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions, mounts::listening);
-        log.listeningFrom(node -> mounts.listening(node).isPresent());
-        log.titlesTo(mounts);
-        log.positionsFrom(streams::position);
-        log.destinationsTo(streams::send);
-        this.prefetcher = new Prefetcher(jdbi, targets, sessions, prefetchDir, prefetching, makers, diskLow, clock);
+        AirSounds sounds = new AirSounds(speech, recordings);
+        this.prefetcher = new Prefetcher(jdbi, targets, sessions, sounds, prefetchDir, prefetching, makers, diskLow,
+                clock);
         prefetcher.restore(); // before any agent connects: it is told what it still has to fetch
         this.vertx = vertx;
         this.clock = clock;
         this.sweeper = vertx.setPeriodic(SWEEP_EVERY.toMillis(), t -> prefetcher.sweepLater());
-        this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, speech, log, prefetcher, worker, urgent,
-                makers, backlog, records, clock);
-        prefetcher.soundsFrom(onAir::sound); // files sound exactly as the air does
+        this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, sounds, log, prefetcher, worker, urgent,
+                makers, backlog, records, relays, clock);
         this.control = new NodeControlServer(vertx, blocking,
                 (id, token) -> jdbi.withHandle(h -> nodes.agentWithToken(h, id, NodeTokens.sha256(token))),
                 sessions, (node, played) -> {
@@ -101,7 +102,6 @@ public final class AirStation implements AutoCloseable {
             log.arrived(session);
             prefetcher.arrived(session);
         });
-        lifecycle.airWith(onAir);
         transmitter.start();
     }
 

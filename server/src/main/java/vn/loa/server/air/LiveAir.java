@@ -17,7 +17,7 @@ import vn.loa.core.media.Transmitter;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.DeliveryState;
 import vn.loa.core.model.Priority;
-import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaSteps;
 import vn.loa.server.announcement.LoaStep;
 
 /**
@@ -28,7 +28,7 @@ import vn.loa.server.announcement.LoaStep;
 public final class LiveAir {
 
     private final Jdbi jdbi;
-    private final AnnouncementService lifecycle;
+    private final LoaSteps lifecycle;
     private final AirTargets targets;
     private final ZoneStreams streams;
     private final Transmitter transmitter;
@@ -37,7 +37,7 @@ public final class LiveAir {
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
 
-    LiveAir(Jdbi jdbi, AnnouncementService lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
+    LiveAir(Jdbi jdbi, LoaSteps lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
             AirLog log, AirRecords records, Clock clock) {
         this.jdbi = jdbi;
         this.records = records;

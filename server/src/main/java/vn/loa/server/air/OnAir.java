@@ -20,7 +20,7 @@ import vn.loa.core.model.Announcement;
 import vn.loa.core.model.DeliveryState;
 import vn.loa.core.model.Priority;
 import vn.loa.server.announcement.AirControl;
-import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaSteps;
 import vn.loa.server.announcement.LoaStep;
 
 /**
@@ -38,11 +38,10 @@ public final class OnAir implements AirControl {
     private static final Logger LOG = LoggerFactory.getLogger(OnAir.class);
 
     private final Jdbi jdbi;
-    private final AnnouncementService lifecycle;
+    private final LoaSteps lifecycle;
     private final AirTargets targets;
     private final ZoneStreams streams;
     private final Transmitter transmitter;
-    private final Speech speech;
     private final AirLog log;
     private final Prefetcher prefetcher;
     private final ExecutorService worker;
@@ -53,13 +52,13 @@ public final class OnAir implements AirControl {
     private final Clock clock;
     private final DeliveryRepository deliveries = new DeliveryRepository();
     private final Map<Long, Boolean> cancelled = new ConcurrentHashMap<>();
-    private volatile java.util.function.Function<Announcement,
-            java.util.function.Supplier<vn.loa.wire.pcm.MediaSource<vn.loa.wire.pcm.PcmFrame>>> relays = a -> {
-        throw new IllegalStateException("relays are not connected / chưa có tiếp sóng");
-    };
-    private volatile java.util.function.Function<String, Sound> recordings = audioId -> {
-        throw new IllegalStateException("no audio library / chưa có thư viện âm thanh");
-    };
+    private final RelayStarter relays;
+    private final Prefetcher.Sounds sounds;
+
+    /** Starts an announcement's relay and gives a source per zone stream. */
+    public interface RelayStarter {
+        java.util.function.Supplier<vn.loa.wire.pcm.MediaSource<vn.loa.wire.pcm.PcmFrame>> start(Announcement a);
+    }
 
     /** Turns a notice's text into PCM, sentence by sentence. */
     public interface Speech {
@@ -82,9 +81,11 @@ public final class OnAir implements AirControl {
     public record Spoken(short[] samples, int sampleRate) {
     }
 
-    OnAir(Jdbi jdbi, AnnouncementService lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
-            Speech speech, AirLog log, Prefetcher prefetcher, ExecutorService worker, ExecutorService urgent,
-            Executor makers, AirBacklog backlog, AirRecords records, Clock clock) {
+    OnAir(Jdbi jdbi, LoaSteps lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
+            Prefetcher.Sounds sounds, AirLog log, Prefetcher prefetcher, ExecutorService worker, ExecutorService urgent,
+            Executor makers, AirBacklog backlog, AirRecords records, RelayStarter relays, Clock clock) {
+        this.sounds = sounds;
+        this.relays = relays;
         this.prefetcher = prefetcher;
         this.records = records;
         this.jdbi = jdbi;
@@ -92,7 +93,6 @@ public final class OnAir implements AirControl {
         this.targets = targets;
         this.streams = streams;
         this.transmitter = transmitter;
-        this.speech = speech;
         this.log = log;
         this.worker = worker;
         this.urgent = urgent;
@@ -110,32 +110,6 @@ public final class OnAir implements AirControl {
             prefetcher.prefetch(announcement, announcement.schedule().at());
         }
         // Firing later times and recurring items is the scheduler's job.
-    }
-
-    /** Decodes an uploaded recording (by its audio id) as it airs; set once the audio library exists. */
-    public void playRecordingsWith(java.util.function.Function<String, Sound> decoder) {
-        this.recordings = decoder;
-    }
-
-    /**
-     * What {@code a} sounds like before mixing: its text spoken, its uploaded recording decoded, or its playlist's
-     * recordings decoded one after another; made as it is heard. Blocks only to find the files.
-     */
-    Sound sound(Announcement a, String unitPath) {
-        if (a.isPlaylist()) {
-            return Sound.joined(a.playlist().stream().map(recordings).toList());
-        }
-        if (a.text() == null) {
-            return recordings.apply(a.audioId());
-        }
-        String text = vn.loa.server.http.TextInput.spoken(a.text());
-        return new Sound(Speech.SAMPLE_RATE, sink -> speech.speak(text, a.voice(), unitPath, sink));
-    }
-
-    /** Starts an announcement's relay and gives a source per zone stream; set once relays exist. */
-    public void relayWith(java.util.function.Function<Announcement,
-            java.util.function.Supplier<vn.loa.wire.pcm.MediaSource<vn.loa.wire.pcm.PcmFrame>>> starter) {
-        this.relays = starter;
     }
 
     /** Airs a scheduled announcement now, whatever its schedule says: the programme clock's time has come. */
@@ -201,7 +175,7 @@ public final class OnAir implements AirControl {
             String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
             // A notice is spoken and a recording decoded as they air; a relay is live and lasts its window.
             boolean relay = a.text() == null && a.audioId() == null && !a.isPlaylist();
-            Programme programme = relay ? null : Programme.of(a, sound(a, unitPath).reporting(e -> {
+            Programme programme = relay ? null : Programme.of(a, sounds.of(a, unitPath).reporting(e -> {
                 LOG.warn("announcement {} stopped: its sound could not be made", id, e);
                 records.write(() -> fail(id, "Không phát tiếp được: " + e.getMessage()));
             }));
@@ -232,7 +206,7 @@ public final class OnAir implements AirControl {
             try {
                 transmitter.air(AirLog.programmeId(id), a.priority(), policyOf(a.priority()),
                         byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
-                        relay ? relays.apply(a) : () -> programme.source(makers),
+                        relay ? relays.start(a) : () -> programme.source(makers),
                         relay ? new MixPlan(null, null, 1, Programme.PAUSE_BETWEEN_PLAYS) : programme.plan());
             } finally {
                 handedOver.complete(null);

@@ -70,9 +70,7 @@ public final class Prefetcher {
     private final Jdbi jdbi;
     private final AirTargets targets;
     private final NodeSessions sessions;
-    private volatile Sounds sounds = (a, unitPath) -> {
-        throw new IllegalStateException("no sound source yet");
-    };
+    private final Sounds sounds;
     private final Path directory;
     private final Executor worker;
     private final Executor makers;
@@ -87,9 +85,13 @@ public final class Prefetcher {
         Sound of(Announcement a, String unitPath);
     }
 
-    /** @param makers where the sound of a file is made while it is written (see {@link Sound}) */
-    Prefetcher(Jdbi jdbi, AirTargets targets, NodeSessions sessions, Path directory, Executor worker, Executor makers,
-            java.util.function.BooleanSupplier diskLow, Clock clock) {
+    /**
+     * @param sounds what an announcement sounds like: the air's own, so files sound exactly as the air does
+     * @param makers where the sound of a file is made while it is written (see {@link Sound})
+     */
+    Prefetcher(Jdbi jdbi, AirTargets targets, NodeSessions sessions, Sounds sounds, Path directory, Executor worker,
+            Executor makers, java.util.function.BooleanSupplier diskLow, Clock clock) {
+        this.sounds = sounds;
         this.makers = makers;
         this.diskLow = diskLow;
         this.jdbi = jdbi;
@@ -98,10 +100,6 @@ public final class Prefetcher {
         this.directory = directory;
         this.worker = worker;
         this.clock = clock;
-    }
-
-    void soundsFrom(Sounds air) {
-        this.sounds = air;
     }
 
     /**

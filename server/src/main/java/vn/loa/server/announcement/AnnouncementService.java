@@ -36,7 +36,10 @@ public final class AnnouncementService {
     private final AuditLog audit;
     private final Clock clock;
     private final RelayPolicy relays;
-    private volatile AirControl air = AirControl.NONE;
+    private final AirControl air;
+    private final ProgrammeCheck programmes;
+    private final Recordings recordings;
+    private final AnnouncementSteps steps;
     private final Lifecycle lifecycle;
 
     /** Told of every state change once it is committed (boards raise emergency banners); must not block. */
@@ -45,14 +48,21 @@ public final class AnnouncementService {
     }
 
     public void onStateChange(StateListener listener) {
-        lifecycle.onStateChange(listener);
+        steps.onStateChange(listener);
     }
 
     private final StepUp stepUp;
     private final FourEyesRule fourEyes;
 
+    /**
+     * @param steps the lifecycle's door, which the air was built on before this service
+     * @param air where what is broadcast goes: the programme clock in front of the air
+     * @param programmes the programme grid's check of scheduled drafts
+     * @param recordings the uploaded recordings a draft may name
+     */
     public AnnouncementService(Jdbi jdbi, AnnouncementRepository announcements, ZoneGuard zones, AuditLog audit,
-            RelayPolicy relays, StepUp stepUp, UnitPolicies policies, Clock clock) {
+            RelayPolicy relays, StepUp stepUp, UnitPolicies policies, AnnouncementSteps steps, AirControl air,
+            ProgrammeCheck programmes, Recordings recordings, Clock clock) {
         this.jdbi = jdbi;
         this.stepUp = stepUp;
         this.fourEyes = new FourEyesRule(policies, announcements);
@@ -61,10 +71,14 @@ public final class AnnouncementService {
         this.zones = zones;
         this.audit = audit;
         this.clock = clock;
-        this.lifecycle = new Lifecycle(jdbi, announcements, audit, clock);
+        this.steps = steps;
+        this.lifecycle = steps.lifecycle();
+        this.air = air;
+        this.programmes = programmes;
+        this.recordings = recordings;
     }
 
-    /** Which uploaded recordings a caller may air; none until the audio library is connected. */
+    /** Which uploaded recordings a caller may air. */
     public interface Recordings {
         boolean usable(Handle h, Caller caller, String audioId);
 
@@ -74,13 +88,6 @@ public final class AnnouncementService {
          */
         default void requireWithinLongest(Handle h, List<String> audioIds) {
         }
-    }
-
-    private volatile Recordings recordings = (h, caller, id) -> false;
-
-    /** Connects the lifecycle to the uploaded recordings, once they exist. */
-    public void recordingsFrom(Recordings library) {
-        this.recordings = library;
     }
 
     private void requireRecordings(Handle h, Caller caller, AnnouncementDraft draft) {
@@ -102,21 +109,9 @@ public final class AnnouncementService {
         AnnouncementDraft checked(Handle h, AnnouncementDraft draft, String onConflict, long self);
     }
 
-    private volatile ProgrammeCheck programmes = (h, d, choice, self) -> d;
-
-    /** Connects the lifecycle to the programme grid's conflict check, once it exists. */
-    public void checkProgrammesWith(ProgrammeCheck check) {
-        this.programmes = check;
-    }
-
     /** Creates an announcement; a scheduled one is checked against the grid, {@code onConflict} saying what to do. */
     public Announcement create(Caller caller, AnnouncementDraft draft, String onConflict) {
         return create(caller, draft, onConflict, true);
-    }
-
-    /** Connects the lifecycle to the air, once both exist. */
-    public void airWith(AirControl control) {
-        this.air = control;
     }
 
     public Announcement create(Caller caller, AnnouncementDraft d) {
@@ -275,12 +270,12 @@ public final class AnnouncementService {
      * announcement was no longer in the step's starting state (cancelled meanwhile, say).
      */
     public boolean advance(long id, LoaStep step, String reason) {
-        return lifecycle.byLoa(id, step, reason);
+        return steps.advance(id, step, reason);
     }
 
     /** The stored announcement, for Loa's own use (no caller, no scope). */
     public java.util.Optional<Announcement> find(long id) {
-        return jdbi.withHandle(h -> announcements.find(h, id));
+        return steps.find(id);
     }
 
     /** A rule a person's step checks against the announcement as it stands, inside the step's transaction. */

@@ -29,15 +29,36 @@ final class Lifecycle {
 
     private final Jdbi jdbi;
     private final AnnouncementRepository announcements;
+    /** Where Loa's own steps are taken: they need no scope check and no audit, so any store will do. */
+    private final AnnouncementStore store;
     private final AuditLog audit;
     private final Clock clock;
     private final List<AnnouncementService.StateListener> listeners = new CopyOnWriteArrayList<>();
 
     Lifecycle(Jdbi jdbi, AnnouncementRepository announcements, AuditLog audit, Clock clock) {
+        this(jdbi, announcements, new JdbiAnnouncementStore(jdbi, announcements), audit, clock);
+    }
+
+    /**
+     * A lifecycle for Loa's own steps alone, on any store (a unit test's in memory); a person's move, which needs the
+     * database for the scope checks and the audit, is refused.
+     */
+    Lifecycle(AnnouncementStore store, Clock clock) {
+        this(null, null, store, null, clock);
+    }
+
+    private Lifecycle(Jdbi jdbi, AnnouncementRepository announcements, AnnouncementStore store, AuditLog audit,
+            Clock clock) {
         this.jdbi = jdbi;
         this.announcements = announcements;
+        this.store = store;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The store Loa's steps are taken on. */
+    AnnouncementStore store() {
+        return store;
     }
 
     void onStateChange(AnnouncementService.StateListener listener) {
@@ -71,6 +92,9 @@ final class Lifecycle {
      */
     Announcement byPerson(Caller caller, long id, AnnouncementState to, String action, String reason,
             BiFunction<Handle, Long, Announcement> read) {
+        if (jdbi == null) {
+            throw new IllegalStateException("a person's move needs the database / cần cơ sở dữ liệu");
+        }
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             Optional<Announcement> moved = jdbi.inTransaction(h -> {
@@ -104,9 +128,9 @@ final class Lifecycle {
     boolean byLoa(long id, LoaStep step, String reason) {
         Instant now = clock.instant();
         Announcement[] moved = new Announcement[1];
-        boolean done = jdbi.inTransaction(h -> {
+        boolean done = store.inTransaction(rows -> {
             Optional<Announcement> found = step.recurringOnly() || !listeners.isEmpty() || ends(step.to())
-                    ? announcements.find(h, id) : Optional.empty();
+                    ? rows.find(id) : Optional.empty();
             boolean recurring = found.map(a -> a.schedule().cron() != null).orElse(false);
             if (!step.from().canMoveTo(step.to(), recurring)) {
                 if (found.isEmpty()) {
@@ -116,14 +140,13 @@ final class Lifecycle {
                         step.from(), step.to());
                 return false;
             }
-            if (!announcements.moveState(h, id, step.from(), step.to(), now)) {
+            if (!rows.moveState(id, step.from(), step.to(), now)) {
                 return false;
             }
-            announcements.recordTransition(h, id, step.from(), step.to(), AnnouncementService.SYSTEM_ACTOR, reason,
-                    now);
+            rows.recordTransition(id, step.from(), step.to(), AnnouncementService.SYSTEM_ACTOR, reason, now);
             moved[0] = found.map(a -> a.withState(step.to(), now)).orElse(null);
             if (recurring && ends(step.to()) && !step.recurringOnly()) {
-                waitForNextAiring(h, found.get(), step.to(), now);
+                waitForNextAiring(rows, found.get(), step.to(), now);
             }
             return true;
         });
@@ -137,12 +160,12 @@ final class Lifecycle {
         return state == AnnouncementState.DONE || state == AnnouncementState.FAILED;
     }
 
-    private void waitForNextAiring(Handle h, Announcement a, AnnouncementState ended, Instant now) {
+    private void waitForNextAiring(AnnouncementStore.Rows rows, Announcement a, AnnouncementState ended, Instant now) {
         var s = a.schedule();
         new Recurrence(s.at(), s.cron(), s.until()).nextAfter(now).ifPresent(next -> {
             LoaStep step = LoaStep.waitingAfter(ended);
-            announcements.moveState(h, a.id(), step.from(), step.to(), now);
-            announcements.recordTransition(h, a.id(), step.from(), step.to(), AnnouncementService.SYSTEM_ACTOR,
+            rows.moveState(a.id(), step.from(), step.to(), now);
+            rows.recordTransition(a.id(), step.from(), step.to(), AnnouncementService.SYSTEM_ACTOR,
                     "chờ lần phát tiếp theo lúc " + next.atZone(Recurrence.STATION_ZONE).toLocalDateTime()
                             + " / next airing", now);
         });

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
 import vn.loa.scheduler.Firing;
-import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaSteps;
 import vn.loa.server.announcement.LoaStep;
 
 /**
@@ -20,12 +20,12 @@ final class ProgrammeFiring implements Firing {
     private static final Logger LOG = LoggerFactory.getLogger(ProgrammeFiring.class);
 
     private final Jdbi jdbi;
-    private final AnnouncementService lifecycle;
+    private final LoaSteps lifecycle;
     private final Consumer<Announcement> air;
     private final QuietHours quiet;
     private final FiringRepository firings = new FiringRepository();
 
-    ProgrammeFiring(Jdbi jdbi, AnnouncementService lifecycle, QuietHours quiet, Consumer<Announcement> air) {
+    ProgrammeFiring(Jdbi jdbi, LoaSteps lifecycle, QuietHours quiet, Consumer<Announcement> air) {
         this.jdbi = jdbi;
         this.quiet = quiet;
         this.lifecycle = lifecycle;

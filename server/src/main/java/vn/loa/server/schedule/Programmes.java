@@ -10,51 +10,76 @@ import org.slf4j.LoggerFactory;
 import vn.loa.scheduler.ClockSettings;
 import vn.loa.scheduler.ProgrammeClock;
 import vn.loa.server.air.OnAir;
+import vn.loa.server.announcement.AirControl;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaSteps;
 import vn.loa.server.announcement.LoaStep;
 import vn.loa.server.config.LoaConfig;
 
 /**
- * Scheduled announcements, assembled: the programme clock on Loa's database, put in front of the air, and brought in
- * step with the stored announcements at start-up (a plan lost to a crash between the broadcast and the plan is made
- * again; an announcement cut off by a restart is closed with the reason).
+ * Scheduled announcements, assembled: the programme clock on Loa's database, put in front of the air ({@link #air}),
+ * and, once started, brought in step with the stored announcements (a plan lost to a crash between the broadcast and
+ * the plan is made again; an announcement cut off by a restart is closed with the reason).
  */
 public final class Programmes implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Programmes.class);
 
+    private final Jdbi jdbi;
+    private final LoaSteps lifecycle;
+    private final ProgrammeFiring firing;
     private final ProgrammeClock programmes;
+    private final ScheduledAir air;
+    private final Conflicts conflicts;
+    private final vn.loa.server.config.ProgrammeSettings settings;
+    private final Clock clock;
 
-    private Programmes(ProgrammeClock programmes) {
-        this.programmes = programmes;
+    /** Builds the programme clock in front of {@code onAir}; nothing fires before {@link #start}. */
+    public Programmes(LoaConfig config, Jdbi jdbi, LoaSteps lifecycle, OnAir onAir, Relays relays, QuietHours quiet,
+            Clock clock) {
+        this.jdbi = jdbi;
+        this.lifecycle = lifecycle;
+        this.settings = config.programmes();
+        this.clock = clock;
+        this.firing = new ProgrammeFiring(jdbi, lifecycle, quiet, onAir::due);
+        this.programmes = ProgrammeClock.open(new ClockSettings(config.dbUrl(),
+                config.isPostgres() ? config.dbUser() : "", config.isPostgres() ? config.dbPassword() : "",
+                settings.clustered(), settings.threads(), settings.lateLimit()), firing);
+        this.air = new ScheduledAir(onAir, programmes, relays, quiet, lifecycle, clock);
+        this.conflicts = new Conflicts(clock);
     }
 
-    public static Programmes start(LoaConfig config, Jdbi jdbi, AnnouncementService lifecycle, OnAir onAir,
-            vn.loa.server.audit.AuditLog audit, QuietHours quiet, Clock clock) {
-        var settings = config.programmes();
-        ProgrammeFiring firing = new ProgrammeFiring(jdbi, lifecycle, quiet, onAir::due);
+    /** The way to the air with the programme clock in front, where the lifecycle hands what is broadcast. */
+    public AirControl air() {
+        return air;
+    }
+
+    /** The programme grid's check of scheduled drafts (conflicts with what is already planned). */
+    public AnnouncementService.ProgrammeCheck conflicts() {
+        return conflicts;
+    }
+
+    /**
+     * Starts firing, once everything that hears of state changes is built: closes what a restart interrupted, starts
+     * the clock and plans again what lost its plan.
+     */
+    public Programmes start() {
         if (!settings.clustered()) {
             // Alone, this server is the only one that could be airing: whatever was on air died with the last process.
             closeInterrupted(jdbi, lifecycle);
         }
-        ProgrammeClock programmes = ProgrammeClock.start(new ClockSettings(config.dbUrl(),
-                config.isPostgres() ? config.dbUser() : "", config.isPostgres() ? config.dbPassword() : "",
-                settings.clustered(), settings.threads(), settings.lateLimit()), firing);
+        programmes.start();
         reconcile(jdbi, lifecycle, programmes, firing, settings.lateLimit(), clock.instant());
-        Relays relays = new Relays(jdbi, lifecycle, audit, settings.relaySilenceLimit(), clock);
-        onAir.relayWith(relays::start);
-        lifecycle.checkProgrammesWith(new Conflicts(clock));
-        lifecycle.airWith(new ScheduledAir(onAir, programmes, relays, quiet, lifecycle, clock));
-        return new Programmes(programmes);
+        return this;
     }
 
-    private static void closeInterrupted(Jdbi jdbi, AnnouncementService lifecycle) {
+    private static void closeInterrupted(Jdbi jdbi, LoaSteps lifecycle) {
         jdbi.withHandle(h -> h.createQuery("SELECT id FROM announcement WHERE state = 'ON_AIR'").mapTo(Long.class)
                 .list()).forEach(id -> lifecycle.advance(id, LoaStep.FAILS_ON_AIR,
                 "máy chủ khởi động lại giữa lúc phát / interrupted by a server restart"));
     }
 
-    private static void reconcile(Jdbi jdbi, AnnouncementService lifecycle, ProgrammeClock programmes,
+    private static void reconcile(Jdbi jdbi, LoaSteps lifecycle, ProgrammeClock programmes,
             ProgrammeFiring firing, Duration lateLimit, Instant now) {
         Set<String> planned = programmes.plannedItems();
         FiringRepository firings = new FiringRepository();

@@ -16,6 +16,7 @@ import vn.loa.core.media.RelayFeed;
 import vn.loa.core.model.Announcement;
 import vn.loa.server.announcement.AnnouncementRepository;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaSteps;
 import vn.loa.server.announcement.LoaStep;
 import vn.loa.server.audit.AuditLog;
 
@@ -34,13 +35,13 @@ public final class Relays {
     private static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
 
     private final Jdbi jdbi;
-    private final AnnouncementService lifecycle;
+    private final LoaSteps lifecycle;
     private final AuditLog audit;
     private final Duration silenceLimit;
     private final Clock clock;
     private final Map<Long, RelayFeed> feeds = new ConcurrentHashMap<>();
 
-    public Relays(Jdbi jdbi, AnnouncementService lifecycle, AuditLog audit, Duration silenceLimit, Clock clock) {
+    public Relays(Jdbi jdbi, LoaSteps lifecycle, AuditLog audit, Duration silenceLimit, Clock clock) {
         this.jdbi = jdbi;
         this.lifecycle = lifecycle;
         this.audit = audit;

@@ -5,7 +5,7 @@ import vn.loa.core.model.Announcement;
 import vn.loa.scheduler.ProgrammeClock;
 import vn.loa.scheduler.Recurrence;
 import vn.loa.server.announcement.AirControl;
-import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.LoaSteps;
 
 /**
  * The way to the air with the programme clock in front: an announcement broadcast for a later time, or on a repeating
@@ -19,11 +19,11 @@ final class ScheduledAir implements AirControl {
     private final ProgrammeClock programmes;
     private final Relays relays;
     private final QuietHours quiet;
-    private final AnnouncementService lifecycle;
+    private final LoaSteps lifecycle;
     private final Clock clock;
 
     ScheduledAir(AirControl air, ProgrammeClock programmes, Relays relays, QuietHours quiet,
-            AnnouncementService lifecycle, Clock clock) {
+            LoaSteps lifecycle, Clock clock) {
         this.air = air;
         this.quiet = quiet;
         this.lifecycle = lifecycle;

@@ -125,8 +125,9 @@ class PrefetchStoreIT {
     private Prefetcher restarted(Instant now) {
         NodeSessions sessions = new NodeSessions();
         Prefetcher prefetcher = new Prefetcher(database.jdbi(), new AirTargets(new ZoneRepository(),
-                new NodeRepository(), sessions, node -> java.util.Optional.empty()), sessions, folder, Runnable::run,
-                Runnable::run, () -> false, Clock.fixed(now, ZoneOffset.UTC));
+                new NodeRepository(), sessions, node -> java.util.Optional.empty()), sessions, (a, unitPath) -> {
+                    throw new IllegalStateException("this test renders nothing");
+                }, folder, Runnable::run, Runnable::run, () -> false, Clock.fixed(now, ZoneOffset.UTC));
         prefetcher.restore();
         return prefetcher;
     }
