@@ -105,6 +105,12 @@ public final class AirStation implements AutoCloseable {
         transmitter.start();
     }
 
+    /** Shares the air with the other members of a cluster (ADR 0038); set once at start-up, before anything airs. */
+    public void shareWith(AirShare share) {
+        streams.shareWith(share);
+        onAir.shareWith(share);
+    }
+
     /** The WebSocket handshake handler of the node control channel. */
     public NodeControlServer control() {
         return control;
