@@ -90,6 +90,7 @@ public final class LoaServer implements AutoCloseable {
     private HttpServer http;
     private HttpServer redirect;
     private AirStation air;
+    private vn.loa.server.cluster.Cluster cluster;
     private Hotline hotline;
     private vn.loa.server.display.BoardStation boardStation;
     private PluginModule plugins;
@@ -115,10 +116,12 @@ public final class LoaServer implements AutoCloseable {
         // Uploads, relays and board videos decode with JAVE2's ffmpeg: unpacked and checked now, not on the first upload.
         vn.loa.core.media.FfmpegFileSource.bundledFfmpeg();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(registry))
-                .build();
+        VertxOptions vertxOptions = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+        var vertxBuilder = Vertx.builder().with(vertxOptions).withMetrics(new MicrometerMetricsFactory(registry));
+        // A cluster member (ADR 0038) joins the others before anything else; alone, no cluster engine starts.
+        var membership = config.cluster().enabled()
+                ? vn.loa.server.cluster.Membership.join(vertxBuilder, vertxOptions, config.cluster()) : null;
+        vertx = membership != null ? membership.vertx() : vertxBuilder.build();
         java.nio.file.Files.createDirectories(config.dataDir());
         database = Database.open(config);
         PasswordHasher hasher = new PasswordHasher();
@@ -171,6 +174,11 @@ public final class LoaServer implements AutoCloseable {
         var disk = new vn.loa.server.http.DiskSpace(config.dataDir(), config.programmes().diskMinFree());
         air = new AirStation(vertx, jdbi, lifecycle, new AnnouncerSpeech(abbreviations), blocking, config.rtp(),
                 clock, config.dataDir().resolve("prefetch"), disk::low);
+        // A member sends only the zones it holds a lease on, from the end of start-up (ADR 0038).
+        cluster = membership == null ? vn.loa.server.cluster.Cluster.alone()
+                : vn.loa.server.cluster.Cluster.member(membership, jdbi, lifecycle, air.onAir(), registry,
+                        "http://" + config.cluster().host() + ":" + config.httpPort());
+        air.shareWith(cluster.share());
         var nodeRegistry = new DeviceRegistry<>(jdbi, new NodeRepository(),
                 new DeviceKind<Node>("loa", "node", Node::id, Node::zone, n -> n.name() + " @ " + n.zone()),
                 zoneGuard, audit, clock);
@@ -247,6 +255,7 @@ public final class LoaServer implements AutoCloseable {
             prefetch.mount(builder);
             nodeHere.mount(builder);
             audio.mount(builder);
+            new vn.loa.server.cluster.ClusterRoutes(cluster, blocking).mount(builder);
         }).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);
@@ -259,7 +268,7 @@ public final class LoaServer implements AutoCloseable {
         new HealthRoutes(database, new SpeechReadiness(clock),
                 pressure = new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
                         .airRecords(air::recordsWaiting), blocking, registry,
-                security.metricsToken()).part(dailyBackups::describe).mount(api);
+                security.metricsToken()).part(dailyBackups::describe).part(cluster::describe).mount(api);
         plugins.mountRelay(api);
         // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.
         api.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(0));
@@ -284,6 +293,7 @@ public final class LoaServer implements AutoCloseable {
             redirect = vn.loa.server.http.HttpsRedirect.listen(vertx, config.httpHost(), security.redirectPort(),
                     http.actualPort(), (int) security.httpIdleTimeout().toSeconds()).await();
         }
+        cluster.start();
         return http.actualPort();
     }
 
@@ -318,6 +328,9 @@ public final class LoaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (cluster != null) {
+            cluster.close(); // first: the other members take this one's zones at once
+        }
         if (dailyBackups != null) {
             dailyBackups.close();
         }
