@@ -27,7 +27,7 @@ final class LeaseKeeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
 
     /** How long a lease runs without renewal: a dead owner's zones are taken over at most this (plus a tick) later. */
-    static final Duration LEASE = Duration.ofSeconds(3);
+    static final Duration LEASE = Duration.ofMillis(2_500);
     /** How much sooner the owner stops sending than others may take over: packets in flight, a slow renewal. */
     static final Duration MARGIN = Duration.ofMillis(500);
     static final Duration TICK = Duration.ofMillis(250);
