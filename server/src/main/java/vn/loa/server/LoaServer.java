@@ -176,7 +176,7 @@ public final class LoaServer implements AutoCloseable {
                 clock, config.dataDir().resolve("prefetch"), disk::low);
         // A member sends only the zones it holds a lease on, from the end of start-up (ADR 0038).
         cluster = membership == null ? vn.loa.server.cluster.Cluster.alone()
-                : vn.loa.server.cluster.Cluster.member(membership, jdbi, lifecycle, air.onAir(), registry,
+                : vn.loa.server.cluster.Cluster.member(membership, jdbi, lifecycle, air, registry,
                         "http://" + config.cluster().host() + ":" + config.httpPort());
         air.shareWith(cluster.share());
         var nodeRegistry = new DeviceRegistry<>(jdbi, new NodeRepository(),

@@ -109,6 +109,13 @@ public final class AirStation implements AutoCloseable {
     public void shareWith(AirShare share) {
         streams.shareWith(share);
         onAir.shareWith(share);
+        control.serveOnly(share::holds);
+    }
+
+    /** Sends the agents of a zone this member no longer holds to another member, which holds it now. */
+    public void letGo(String zone) {
+        sessions.all().stream().filter(s -> s.zone().equals(zone))
+                .forEach(s -> s.send(NodeControlServer.elsewhere()));
     }
 
     /** The WebSocket handshake handler of the node control channel. */

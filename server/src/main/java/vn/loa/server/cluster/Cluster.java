@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.air.AirShare;
-import vn.loa.server.air.OnAir;
+import vn.loa.server.air.AirStation;
 import vn.loa.server.announcement.AnnouncementService;
 
 /**
@@ -47,11 +47,11 @@ public final class Cluster implements AutoCloseable {
      *
      * @param address this member's web address, shown to the operators
      */
-    public static Cluster member(Membership membership, Jdbi jdbi, AnnouncementService lifecycle, OnAir onAir,
+    public static Cluster member(Membership membership, Jdbi jdbi, AnnouncementService lifecycle, AirStation station,
             MeterRegistry registry, String address) {
         String id = membership.memberId();
         HeldLeases held = new HeldLeases(System::nanoTime, LeaseKeeper.LEASE, LeaseKeeper.MARGIN);
-        ClusterAir air = new ClusterAir(membership.vertx(), jdbi, id, held, lifecycle, onAir);
+        ClusterAir air = new ClusterAir(membership.vertx(), jdbi, id, held, lifecycle, station.onAir());
         Counter takeovers = Counter.builder("loa.cluster.takeovers")
                 .description("zones this member took over from a member that died or froze").register(registry);
         Counter losses = Counter.builder("loa.cluster.lease.losses")
@@ -59,7 +59,8 @@ public final class Cluster implements AutoCloseable {
         Gauge.builder("loa.cluster.zones.held", held, h -> h.valid().size())
                 .description("zones whose streams this member may send now").register(registry);
         LeaseKeeper keeper = new LeaseKeeper(jdbi, new ZoneLeases(LeaseKeeper.LEASE), held, id,
-                () -> membership.members().size(), air::tookOver, takeovers, losses, System::nanoTime);
+                () -> membership.members().size(), air::tookOver, station::letGo, takeovers, losses,
+                System::nanoTime);
         return new Cluster(membership, jdbi, air, held, keeper, address);
     }
 

@@ -38,6 +38,7 @@ final class LeaseKeeper implements AutoCloseable {
     private final String member;
     private final IntSupplier members;
     private final Consumer<String> gained;
+    private final Consumer<String> lost;
     private final Counter takeovers;
     private final Counter losses;
     private final LongSupplier nanos;
@@ -51,15 +52,17 @@ final class LeaseKeeper implements AutoCloseable {
     /**
      * @param members how many members the cluster has now, to take only a fair share of the free zones
      * @param gained  told each zone this member has just taken, on this keeper's thread
+     * @param lost    told each zone this member has lost while it believed it held it
      */
     LeaseKeeper(Jdbi jdbi, ZoneLeases leases, HeldLeases held, String member, IntSupplier members,
-            Consumer<String> gained, Counter takeovers, Counter losses, LongSupplier nanos) {
+            Consumer<String> gained, Consumer<String> lost, Counter takeovers, Counter losses, LongSupplier nanos) {
         this.jdbi = jdbi;
         this.leases = leases;
         this.held = held;
         this.member = member;
         this.members = members;
         this.gained = gained;
+        this.lost = lost;
         this.takeovers = takeovers;
         this.losses = losses;
         this.nanos = nanos;
@@ -88,6 +91,7 @@ final class LeaseKeeper implements AutoCloseable {
                 held.lost(zone);
                 losses.increment();
                 LOG.warn("lost the lease of zone {} (token {}): another member owns it now", zone, lease.token());
+                lost.accept(zone);
             }
         });
         var free = jdbi.withHandle(h -> new TreeSet<>(leases.unowned(h)));

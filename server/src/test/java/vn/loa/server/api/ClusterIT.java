@@ -18,6 +18,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import vn.loa.node.AgentOptions;
+import vn.loa.node.AgentTuning;
+import vn.loa.node.NodeAgent;
+import vn.loa.node.control.ChannelState;
+import vn.loa.node.control.ServerAddress;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.PostgresCluster;
 import vn.loa.server.testing.RtpCapture;
@@ -27,7 +32,8 @@ import vn.loa.server.testing.TestServer;
 
 /**
  * Three Loa servers on one PostgreSQL act as one (issue 15, ADR 0038): a third-party RTP speaker hears its zone from
- * whichever member owns it, never from two at once; a killed owner's notice restarts from its top on another member
+ * whichever member owns it, never from two at once; a node agent given the three addresses is connected to the owner
+ * and follows the zone to its next owner within 5 s; a killed owner's notice restarts from its top on another member
  * within 5 s; a frozen owner sends nothing once its lease is gone; a scheduled notice due just after its zone's owner
  * died airs once, on time. The members are shared by the methods, which run in order and kill them one by one.
  */
@@ -46,6 +52,7 @@ class ClusterIT {
     private static List<Arrival> heard;
     private static String zone;
     private static int wholeNotice;
+    private static NodeAgent agent;
 
     @BeforeAll
     static void threeMembers() throws Exception {
@@ -66,10 +73,21 @@ class ClusterIT {
         speaker = new RtpCapture();
         heard = speaker.arrivalsInBackground();
         zone = ScheduleRestartIT.village(admin(0), "thon-cum", speaker);
+        String node = Province.unique("dau-thu");
+        String token = Province.created(admin(0).post("/api/v1/nodes", new JsonObject().put("id", node)
+                .put("name", "Đầu thu").put("zone", zone).put("kind", "agent"))).json().getString("token");
+        List<ServerAddress> others = List.of(ServerAddress.parse(members[1].baseUrl()),
+                ServerAddress.parse(members[2].baseUrl()));
+        agent = NodeAgent.start(new AgentOptions(ServerAddress.parse(members[0].baseUrl()), node, token,
+                Files.createTempDirectory("loa-cluster-agent-"), 0, 80, others), AgentTuning.DEFAULT)
+                .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (agent != null) {
+            agent.close();
+        }
         for (ServerProcess member : members) {
             if (member != null) {
                 member.thaw();
@@ -95,7 +113,8 @@ class ClusterIT {
             assertThat(health.getBoolean("inCluster")).isTrue();
             assertThat(health.getInteger("members")).isEqualTo(3);
         }
-        owner(); // one running lease on the zone, held by a member that is in the cluster
+        int owner = owner(); // one running lease on the zone, held by a member that is in the cluster
+        assertThat(agentOn(owner, Duration.ofSeconds(30))).as("the agent found the zone's owner").isTrue();
     }
 
     @Test
@@ -110,6 +129,7 @@ class ClusterIT {
         List<Arrival> audio = audio(heard);
         assertThat(ssrcs(audio)).as("one sender").hasSize(1);
         wholeNotice = audio.size();
+        assertThat(agent.reception().received()).as("the agent heard it too").isGreaterThan(wholeNotice / 2);
         assertThat(wholeNotice).as("packets of the whole notice").isGreaterThan(250);
     }
 
@@ -124,7 +144,15 @@ class ClusterIT {
         long killedAt = System.nanoTime();
         members[owner].kill();
         members[owner] = null;
+        int next = owner();
+        assertThat(agentOn(next, Duration.ofSeconds(5))).as("the agent on the new owner").isTrue();
+        long agentMillis = (System.nanoTime() - killedAt) / 1_000_000;
+        long heardBefore = agent.reception().received();
         OnAirIT.waitForState(admin(sender), id, "DONE");
+        System.out.println("agent on the new owner " + agentMillis + " ms after the kill");
+        assertThat(agentMillis).as("the agent back on a member, the zone's new owner").isLessThan(5_000);
+        assertThat(agent.reception().received() - heardBefore).as("the agent hears the new owner")
+                .isGreaterThan(wholeNotice / 2);
         Thread.sleep(300);
 
         List<Arrival> audio = audio(heard);
@@ -134,7 +162,7 @@ class ClusterIT {
         long failoverMillis = (firstOfNew.at() - killedAt) / 1_000_000;
         System.out.println("cluster failover (kill -9 to the new owner's first packet): " + failoverMillis + " ms");
         assertThat(failoverMillis).as("the new owner's first packet after the kill").isLessThan(5_000);
-        assertNeverTwoAtOnce(audio, senders.get(0), senders.get(1));
+        assertNeverTwoAtOnce(audio, senders.get(0), senders.get(1), 0);
         List<Arrival> again = audio.stream().filter(a -> a.packet().ssrc() == senders.get(1)).toList();
         assertThat(again.get(0).packet().marker()).as("a new talk spurt").isTrue();
         assertThat(again.size()).as("the notice again from its top, whole").isGreaterThan(wholeNotice * 9 / 10);
@@ -161,14 +189,15 @@ class ClusterIT {
         Thread.sleep(Math.max(0, Duration.ofSeconds(6).toMillis() - (System.nanoTime() - frozenAt) / 1_000_000));
         members[owner].thaw();
         Thread.sleep(3_000);
+        OnAirIT.waitForState(admin(sender), id, "DONE");
 
         List<Arrival> audio = audio(heard);
         List<Long> senders = new ArrayList<>(ssrcs(audio));
         assertThat(senders).as("the frozen owner's stream, then the new owner's").hasSize(2);
-        assertNeverTwoAtOnce(audio, senders.get(0), senders.get(1));
+        // One packet may have passed the lease check just as the process was stopped: it leaves when the process wakes.
+        assertNeverTwoAtOnce(audio, senders.get(0), senders.get(1), 1);
         assertThat(metric(owner, "loa_cluster_lease_losses_total")).as("the woken member noticed its loss")
                 .isGreaterThanOrEqualTo(1);
-        OnAirIT.waitForState(admin(sender), id, "DONE");
     }
 
     @Test
@@ -194,13 +223,24 @@ class ClusterIT {
                 .filter(t -> t.getString("to").equals("ON_AIR")).count()).as("aired once").isEqualTo(1);
     }
 
-    private static void assertNeverTwoAtOnce(List<Arrival> audio, long first, long second) {
-        long lastOfFirst = audio.stream().filter(a -> a.packet().ssrc() == first).mapToLong(Arrival::at).max()
-                .orElseThrow();
+    /** Whether the agent is online on {@code member} within {@code limit}. */
+    private static boolean agentOn(int member, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (agent.channel().state() == ChannelState.ONLINE && agent.channel().server().port() == httpPorts[member]) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    /** The old owner's packets end before the new owner's begin, but for {@code stragglers} at most. */
+    private static void assertNeverTwoAtOnce(List<Arrival> audio, long first, long second, int stragglers) {
         long firstOfSecond = audio.stream().filter(a -> a.packet().ssrc() == second).mapToLong(Arrival::at).min()
                 .orElseThrow();
-        assertThat(lastOfFirst).as("the old owner's last packet came before the new owner's first")
-                .isLessThan(firstOfSecond);
+        List<Arrival> late = audio.stream().filter(a -> a.packet().ssrc() == first && a.at() > firstOfSecond).toList();
+        assertThat(late).as("the old owner's packets after the new owner's first").hasSizeLessThanOrEqualTo(stragglers);
     }
 
     private static long airNow(Api api) {
