@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,11 +22,9 @@ import vn.loa.node.NodeAgent;
 import vn.loa.node.control.ChannelState;
 import vn.loa.node.control.ServerAddress;
 import vn.loa.server.testing.Api;
-import vn.loa.server.testing.PostgresCluster;
+import vn.loa.server.testing.LoaCluster;
 import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.RtpCapture.Arrival;
-import vn.loa.server.testing.ServerProcess;
-import vn.loa.server.testing.TestServer;
 
 /**
  * Three Loa servers on one PostgreSQL act as one (issue 15, ADR 0038): a third-party RTP speaker hears its zone from
@@ -46,8 +42,7 @@ class ClusterIT {
             + "Cán bộ thú y sẽ có mặt từ bảy giờ sáng đến mười một giờ trưa. Xin cảm ơn bà con.";
     private static final int PCMU = 0;
 
-    private static final ServerProcess[] members = new ServerProcess[3];
-    private static final int[] httpPorts = new int[3];
+    private static LoaCluster cluster;
     private static RtpCapture speaker;
     private static List<Arrival> heard;
     private static String zone;
@@ -56,29 +51,16 @@ class ClusterIT {
 
     @BeforeAll
     static void threeMembers() throws Exception {
-        String db = PostgresCluster.shared().newDatabase();
-        // The members share one data folder (uploads, the secret key): a shared file system in production (ADR 0038).
-        Path data = Files.createTempDirectory("loa-cluster-");
-        int[] clusterPorts = new int[3];
-        for (int i = 0; i < 3; i++) {
-            httpPorts[i] = ServerProcess.freePort();
-            clusterPorts[i] = ServerProcess.freePort();
-        }
-        String list = "127.0.0.1:" + clusterPorts[0] + ",127.0.0.1:" + clusterPorts[1] + ",127.0.0.1:" + clusterPorts[2];
-        for (int i = 0; i < 3; i++) {
-            members[i] = ServerProcess.start(data, db, httpPorts[i], Map.of("LOA_CLUSTER", "true",
-                    "LOA_CLUSTER_HOST", "127.0.0.1", "LOA_CLUSTER_PORT", String.valueOf(clusterPorts[i]),
-                    "LOA_CLUSTER_MEMBERS", list));
-        }
+        cluster = LoaCluster.start(3);
         speaker = new RtpCapture();
         heard = speaker.arrivalsInBackground();
         zone = ScheduleRestartIT.village(admin(0), "thon-cum", speaker);
         String node = Province.unique("dau-thu");
         String token = Province.created(admin(0).post("/api/v1/nodes", new JsonObject().put("id", node)
                 .put("name", "Đầu thu").put("zone", zone).put("kind", "agent"))).json().getString("token");
-        List<ServerAddress> others = List.of(ServerAddress.parse(members[1].baseUrl()),
-                ServerAddress.parse(members[2].baseUrl()));
-        agent = NodeAgent.start(new AgentOptions(ServerAddress.parse(members[0].baseUrl()), node, token,
+        List<ServerAddress> others = List.of(ServerAddress.parse(cluster.baseUrl(1)),
+                ServerAddress.parse(cluster.baseUrl(2)));
+        agent = NodeAgent.start(new AgentOptions(ServerAddress.parse(cluster.baseUrl(0)), node, token,
                 Files.createTempDirectory("loa-cluster-agent-"), 0, 80, others), AgentTuning.DEFAULT)
                 .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
@@ -88,11 +70,8 @@ class ClusterIT {
         if (agent != null) {
             agent.close();
         }
-        for (ServerProcess member : members) {
-            if (member != null) {
-                member.thaw();
-                member.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
         if (speaker != null) {
             speaker.close();
@@ -104,10 +83,10 @@ class ClusterIT {
     void everyMemberTakesOneSignInAndShowsTheSameClusterWithOneOwnerPerZone() throws Exception {
         Api signedInOnFirst = admin(0);
         for (int i = 0; i < 3; i++) {
-            Api same = new Api(members[i].baseUrl(), signedInOnFirst.token());
-            JsonObject cluster = same.get("/api/v1/cluster").json();
-            assertThat(cluster.getBoolean("enabled")).isTrue();
-            assertThat(cluster.getJsonArray("members")).as(cluster.encodePrettily()).hasSize(3)
+            Api same = new Api(cluster.baseUrl(i), signedInOnFirst.token());
+            JsonObject view = same.get("/api/v1/cluster").json();
+            assertThat(view.getBoolean("enabled")).isTrue();
+            assertThat(view.getJsonArray("members")).as(view.encodePrettily()).hasSize(3)
                     .allMatch(m -> ((JsonObject) m).getBoolean("inCluster"));
             JsonObject health = same.get("/health").json().getJsonObject("cluster");
             assertThat(health.getBoolean("inCluster")).isTrue();
@@ -142,8 +121,7 @@ class ClusterIT {
         long id = airNow(admin(sender));
         awaitAudio(100, Duration.ofSeconds(20));
         long killedAt = System.nanoTime();
-        members[owner].kill();
-        members[owner] = null;
+        cluster.kill(owner);
         int next = owner();
         assertThat(agentOn(next, Duration.ofSeconds(5))).as("the agent on the new owner").isTrue();
         long agentMillis = (System.nanoTime() - killedAt) / 1_000_000;
@@ -166,7 +144,8 @@ class ClusterIT {
         List<Arrival> again = audio.stream().filter(a -> a.packet().ssrc() == senders.get(1)).toList();
         assertThat(again.get(0).packet().marker()).as("a new talk spurt").isTrue();
         assertThat(again.size()).as("the notice again from its top, whole").isGreaterThan(wholeNotice * 9 / 10);
-        assertThat(metric(sender(), "loa_cluster_takeovers_total") + metric(other(sender()), "loa_cluster_takeovers_total"))
+        assertThat(metric(cluster.other(-1), "loa_cluster_takeovers_total")
+                + metric(cluster.other(cluster.other(-1)), "loa_cluster_takeovers_total"))
                 .isGreaterThanOrEqualTo(1);
     }
 
@@ -179,7 +158,7 @@ class ClusterIT {
         long id = airNow(admin(sender));
         awaitAudio(50, Duration.ofSeconds(20));
         long frozenAt = System.nanoTime();
-        members[owner].freeze();
+        cluster.member(owner).freeze();
         long oldSsrc = audio(heard).get(0).packet().ssrc();
         long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
         while (audio(heard).stream().noneMatch(a -> a.packet().ssrc() != oldSsrc) && System.nanoTime() < deadline) {
@@ -187,7 +166,7 @@ class ClusterIT {
         }
         // Frozen well past its lease (2.5 s), then woken: its pacing thread finds the lease gone and drops everything.
         Thread.sleep(Math.max(0, Duration.ofSeconds(6).toMillis() - (System.nanoTime() - frozenAt) / 1_000_000));
-        members[owner].thaw();
+        cluster.member(owner).thaw();
         Thread.sleep(3_000);
         OnAirIT.waitForState(admin(sender), id, "DONE");
 
@@ -209,8 +188,7 @@ class ClusterIT {
         Instant due = Instant.now().plusSeconds(12);
         long id = ScheduleRestartIT.scheduled(admin(sender), zone, new JsonObject().put("at", ScheduleRestartIT.vn(due)));
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), due.minusSeconds(5)).toMillis()));
-        members[owner].kill();
-        members[owner] = null;
+        cluster.kill(owner);
         awaitAudio(1, Duration.ofSeconds(20));
         long lateMillis = Duration.between(due, Instant.now()).toMillis()
                 - (System.nanoTime() - audio(heard).get(0).at()) / 1_000_000;
@@ -227,7 +205,7 @@ class ClusterIT {
     private static boolean agentOn(int member, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            if (agent.channel().state() == ChannelState.ONLINE && agent.channel().server().port() == httpPorts[member]) {
+            if (agent.channel().state() == ChannelState.ONLINE && agent.channel().server().port() == cluster.httpPort(member)) {
                 return true;
             }
             Thread.sleep(20);
@@ -236,7 +214,7 @@ class ClusterIT {
     }
 
     /** The old owner's packets end before the new owner's begin, but for {@code stragglers} at most. */
-    private static void assertNeverTwoAtOnce(List<Arrival> audio, long first, long second, int stragglers) {
+    static void assertNeverTwoAtOnce(List<Arrival> audio, long first, long second, int stragglers) {
         long firstOfSecond = audio.stream().filter(a -> a.packet().ssrc() == second).mapToLong(Arrival::at).min()
                 .orElseThrow();
         List<Arrival> late = audio.stream().filter(a -> a.packet().ssrc() == first && a.at() > firstOfSecond).toList();
@@ -244,6 +222,11 @@ class ClusterIT {
     }
 
     private static long airNow(Api api) {
+        return airNow(api, zone);
+    }
+
+    /** A long notice put on air now in {@code zone} through {@code api}. */
+    static long airNow(Api api, String zone) {
         long id = Province.created(api.post("/api/v1/announcements", new JsonObject().put("title", "Tiêm phòng")
                 .put("text", LONG_NOTICE).put("chime", false).put("zones", new JsonArray().add(zone)))).json()
                 .getLong("id");
@@ -260,61 +243,35 @@ class ClusterIT {
         assertThat(audio(heard).size()).as("audio packets heard").isGreaterThanOrEqualTo(packets);
     }
 
-    private static List<Arrival> audio(List<Arrival> arrivals) {
+    static List<Arrival> audio(List<Arrival> arrivals) {
         return arrivals.stream().filter(a -> a.packet().payloadType() == PCMU).toList();
     }
 
     /** The SSRCs heard, in the order they were first heard. */
-    private static LinkedHashSet<Long> ssrcs(List<Arrival> audio) {
+    static LinkedHashSet<Long> ssrcs(List<Arrival> audio) {
         LinkedHashSet<Long> ssrcs = new LinkedHashSet<>();
         audio.forEach(a -> ssrcs.add(a.packet().ssrc()));
         return ssrcs;
     }
 
-    /** The member holding the zone's lease, as the cluster shows it (waits for one, up to 10 s). */
+    /** The live member holding the zone's lease. */
     private static int owner() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            JsonObject cluster = admin(sender()).get("/api/v1/cluster").json();
-            for (Object o : cluster.getJsonArray("members")) {
-                JsonObject m = (JsonObject) o;
-                if (m.getJsonArray("zones").contains(zone)) {
-                    for (int i = 0; i < 3; i++) {
-                        if (members[i] != null && m.getString("address").endsWith(":" + httpPorts[i])) {
-                            return i;
-                        }
-                    }
-                }
-            }
-            assertThat(System.nanoTime()).as("an owner of %s in %s", zone, cluster.encodePrettily()).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        return cluster.owner(zone, Duration.ofSeconds(10));
     }
 
-    /** A live member. */
-    private static int sender() {
-        return other(-1);
-    }
-
-    /** A live member other than {@code member}. */
     private static int other(int member) {
-        for (int i = 0; i < 3; i++) {
-            if (i != member && members[i] != null) {
-                return i;
-            }
-        }
-        throw new AssertionError("no other member alive");
+        return cluster.other(member);
     }
 
     private static Api admin(int member) {
-        return Api.signIn(members[member].baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
+        return cluster.admin(member);
     }
 
     private static double metric(int member, String name) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         double value = 0;
         while (System.nanoTime() < deadline) {
-            String text = new Api(members[member].baseUrl(), null).get("/metrics").body();
+            String text = new Api(cluster.baseUrl(member), null).get("/metrics").body();
             value = text.lines().filter(l -> l.startsWith(name)).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
                     .sum();
             if (value > 0) {
