@@ -40,6 +40,7 @@ public final class ControlChannel {
     private static final int MISSED_PONGS = 3;
     /** Up to this long before the next server of a cluster is tried. */
     private static final long QUICK_MOVE_MILLIS = 400;
+    private static final Duration CLUSTER_HELLO_WAIT = Duration.ofSeconds(3);
 
     private final Vertx vertx;
     private final Context context;
@@ -78,7 +79,7 @@ public final class ControlChannel {
         this.handler = handler;
         this.backoff = new Backoff(settings.firstRetry(), settings.maxRetry(), ThreadLocalRandom.current());
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setConnectTimeout((int) settings.helloTimeout().toMillis())
+                .setConnectTimeout((int) helloWait(settings).toMillis())
                 .setMaxMessageSize(4 * ControlCodec.MAX_FRAME)); // characters to UTF-8 bytes, with room
     }
 
@@ -165,7 +166,7 @@ public final class ControlChannel {
         ws.exceptionHandler(e -> LOG.log(Level.DEBUG, "control channel: " + e));
         ws.closeHandler(v -> onClosed(ws));
         ServerAddress server = server();
-        long timeout = settings.helloTimeout().toMillis();
+        long timeout = helloWait(settings).toMillis();
         ws.connect(new WebSocketConnectOptions().setHost(server.host()).setPort(server.port()).setSsl(server.tls())
                 .setURI(server.path()).setConnectTimeout(timeout).setTimeout(timeout)).onComplete(done -> {
                     if (done.failed()) {
@@ -183,7 +184,7 @@ public final class ControlChannel {
         state = ChannelState.GREETING;
         ws.writeTextMessage(ControlCodec.encode(new Hello(settings.nodeId(), settings.token(), settings.codecs(),
                 rtpPort, settings.agentVersion())));
-        helloTimer = vertx.setTimer(settings.helloTimeout().toMillis(), t -> {
+        helloTimer = vertx.setTimer(helloWait(settings).toMillis(), t -> {
             LOG.log(Level.WARNING, "máy chủ không trả lời lời chào / the server did not answer hello; closing");
             ws.close();
         });
@@ -282,6 +283,15 @@ public final class ControlChannel {
                 : "mất kết nối máy chủ / lost the server; thử lại sau / retrying in {0} ms",
                 Long.toString(wait.toMillis()));
         retryLater(wait);
+    }
+
+    /**
+     * How long to wait for a connection and a welcome: with a cluster's other members to try, a member that does not
+     * answer within {@link #CLUSTER_HELLO_WAIT} is left for the next (and tried again on the next round).
+     */
+    private static Duration helloWait(ChannelSettings settings) {
+        return settings.others().isEmpty() || settings.helloTimeout().compareTo(CLUSTER_HELLO_WAIT) < 0
+                ? settings.helloTimeout() : CLUSTER_HELLO_WAIT;
     }
 
     /**
