@@ -125,12 +125,13 @@ final class LeaseKeeper implements AutoCloseable {
         thread.shutdownNow();
         try {
             thread.awaitTermination(2, TimeUnit.SECONDS);
+            // Silent first, released second: never a moment where this member and the next both send.
+            held.all().keySet().forEach(held::lost);
             jdbi.useHandle(h -> leases.release(h, member));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("zone leases not released (they lapse by themselves): {}", e.toString());
         }
-        held.all().keySet().forEach(held::lost);
     }
 }
