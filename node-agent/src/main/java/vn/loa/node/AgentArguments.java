@@ -19,6 +19,7 @@ public final class AgentArguments {
             Dùng / Usage: ./loa node --server URL --id ID --token T [--record DIR] [--rtp-port P] [--volume N]
 
               --server URL    địa chỉ máy chủ Loa / the Loa server, e.g. http://192.168.1.10:8080
+                              (một cụm: các địa chỉ cách nhau bằng dấu phẩy / a cluster: its members, comma-separated)
               --id ID         mã loa đã đăng ký trên máy chủ / the node id registered on the server
               --token T       mã bí mật của loa / the node's secret token
               --record DIR    ghi âm thanh ra tệp WAV trong DIR thay vì phát ra loa
@@ -68,14 +69,18 @@ public final class AgentArguments {
                 throw new BadArgumentsException(name + " được cho hai lần / " + name + " is given twice");
             }
         }
-        ServerAddress server = server(required(values, "--server", "địa chỉ máy chủ Loa", "the Loa server's address"));
+        // A cluster's members, separated by commas: the agent moves to the next when one is lost (ADR 0038).
+        java.util.List<ServerAddress> servers = new java.util.ArrayList<>();
+        for (String url : required(values, "--server", "địa chỉ máy chủ Loa", "the Loa server's address").split(",")) {
+            servers.add(server(url));
+        }
         String id = text(required(values, "--id", "mã loa", "the node id"), "--id");
         String token = text(required(values, "--token", "mã bí mật", "the node's token"), "--token");
         Path record = values.containsKey("--record") ? recordDirectory(values.get("--record")) : null;
         int port = number(values.getOrDefault("--rtp-port", "0"), "--rtp-port", 0, 65535);
         int volume = number(values.getOrDefault("--volume", String.valueOf(AgentOptions.DEFAULT_VOLUME)), "--volume",
                 0, 100);
-        return new AgentOptions(server, id, token, record, port, volume);
+        return new AgentOptions(servers.get(0), id, token, record, port, volume, servers.subList(1, servers.size()));
     }
 
     private static String required(Map<String, String> values, String name, String vi, String en)

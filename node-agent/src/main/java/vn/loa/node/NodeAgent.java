@@ -96,8 +96,9 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
                     receiver.onKeepaliveAnswer(agent.returnPath::answered);
                     agent.playout.start();
                     ChannelSettings settings = ChannelSettings.of(options.server(), options.nodeId(), options.token(),
-                            CODECS, VERSION).withRetries(tuning.firstRetry(), tuning.maxRetry(), tuning.stableAfter());
-                    agent.prefetcher = new Prefetcher(options.server(), options.nodeId(), options.token(),
+                            CODECS, VERSION).withRetries(tuning.firstRetry(), tuning.maxRetry(), tuning.stableAfter())
+                            .withOthers(options.others());
+                    agent.prefetcher = new Prefetcher(() -> agent.channel.server(), options.nodeId(), options.token(),
                             temporaryDirectory(), agent::report, agent.playout::playStored, Clock.systemUTC());
                     agent.channel = new ControlChannel(vertx, settings, receiver.port(), agent);
                     agent.channel.start();

@@ -93,6 +93,12 @@ public final class ProgrammeClock implements AutoCloseable {
         p.setProperty("org.quartz.jobStore.useProperties", "true");
         p.setProperty("org.quartz.jobStore.isClustered", String.valueOf(s.clustered()));
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        if (s.clustered()) {
+            // A server takes a trigger at most a second before it is due, and checks in every second: one that dies
+            // holds no item long before its time, and the others notice it soon (Quartz adds 7.5 s of grace).
+            p.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
+            p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "1000");
+        }
         // Within this limit a late trigger fires normally (and knows its due time); beyond it, it has misfired.
         p.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(s.lateLimit().toMillis()));
         p.setProperty("org.quartz.dataSource." + dataSource + ".provider", "hikaricp");

@@ -91,6 +91,7 @@ public final class LoaServer implements AutoCloseable {
     private HttpServer http;
     private HttpServer redirect;
     private AirStation air;
+    private vn.loa.server.cluster.Cluster cluster;
     private Hotline hotline;
     private vn.loa.server.display.BoardStation boardStation;
     private PluginModule plugins;
@@ -116,10 +117,12 @@ public final class LoaServer implements AutoCloseable {
         // Uploads, relays and board videos decode with JAVE2's ffmpeg: unpacked and checked now, not on the first upload.
         vn.loa.core.media.FfmpegFileSource.bundledFfmpeg();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(registry))
-                .build();
+        VertxOptions vertxOptions = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+        var vertxBuilder = Vertx.builder().with(vertxOptions).withMetrics(new MicrometerMetricsFactory(registry));
+        // A cluster member (ADR 0038) joins the others before anything else; alone, no cluster engine starts.
+        var membership = config.cluster().enabled()
+                ? vn.loa.server.cluster.Membership.join(vertxBuilder, vertxOptions, config.cluster()) : null;
+        vertx = membership != null ? membership.vertx() : vertxBuilder.build();
         java.nio.file.Files.createDirectories(config.dataDir());
         database = Database.open(config);
         PasswordHasher hasher = new PasswordHasher();
@@ -176,6 +179,11 @@ public final class LoaServer implements AutoCloseable {
                 clock);
         air = new AirStation(vertx, jdbi, steps, new AnnouncerSpeech(abbreviations), blocking, config.rtp(),
                 clock, config.dataDir().resolve("prefetch"), disk::low, audioLibrary::sound, relays::start);
+        // A member sends only the zones it holds a lease on, from the end of start-up (ADR 0038).
+        cluster = membership == null ? vn.loa.server.cluster.Cluster.alone()
+                : vn.loa.server.cluster.Cluster.member(membership, jdbi, steps, air, registry,
+                        "http://" + config.cluster().host() + ":" + config.httpPort());
+        air.shareWith(cluster.share());
         var quietHours = new vn.loa.server.schedule.QuietHours(jdbi, zoneGuard, audit);
         programmes = new vn.loa.server.schedule.Programmes(config, jdbi, steps, air.onAir(), relays, quietHours, clock);
         var lifecycle = new AnnouncementService(jdbi, announcementRows, zoneGuard, audit,
@@ -254,6 +262,7 @@ public final class LoaServer implements AutoCloseable {
             prefetch.mount(builder);
             nodeHere.mount(builder);
             audio.mount(builder);
+            new vn.loa.server.cluster.ClusterRoutes(cluster, blocking).mount(builder);
         }).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);
@@ -266,7 +275,7 @@ public final class LoaServer implements AutoCloseable {
         new HealthRoutes(database, new SpeechReadiness(clock),
                 pressure = new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
                         .airRecords(air::recordsWaiting), blocking, registry,
-                security.metricsToken()).part(dailyBackups::describe).mount(api);
+                security.metricsToken()).part(dailyBackups::describe).part(cluster::describe).mount(api);
         plugins.mountRelay(api);
         // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.
         api.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(0));
@@ -291,6 +300,7 @@ public final class LoaServer implements AutoCloseable {
             redirect = vn.loa.server.http.HttpsRedirect.listen(vertx, config.httpHost(), security.redirectPort(),
                     http.actualPort(), (int) security.httpIdleTimeout().toSeconds()).await();
         }
+        cluster.start();
         return http.actualPort();
     }
 
@@ -325,6 +335,9 @@ public final class LoaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (cluster != null) {
+            cluster.close(); // first: the other members take this one's zones at once
+        }
         if (dailyBackups != null) {
             dailyBackups.close();
         }

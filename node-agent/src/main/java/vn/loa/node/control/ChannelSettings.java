@@ -11,12 +11,35 @@ import java.util.List;
  * @param helloTimeout how long to wait for welcome or refused after hello before trying again
  * @param stableAfter how long a connection must last before the backoff starts again from {@code firstRetry}, so a
  *                    server that welcomes and drops at once is not hammered every second
+ * @param others the other servers of a cluster, tried in turn after {@code server} (ADR 0038)
  */
 public record ChannelSettings(ServerAddress server, String nodeId, String token, List<String> codecs,
-        String agentVersion, Duration firstRetry, Duration maxRetry, Duration helloTimeout, Duration stableAfter) {
+        String agentVersion, Duration firstRetry, Duration maxRetry, Duration helloTimeout, Duration stableAfter,
+        List<ServerAddress> others) {
 
     public ChannelSettings {
         codecs = List.copyOf(codecs);
+        others = List.copyOf(others);
+    }
+
+    /** Settings with one server. */
+    public ChannelSettings(ServerAddress server, String nodeId, String token, List<String> codecs,
+            String agentVersion, Duration firstRetry, Duration maxRetry, Duration helloTimeout, Duration stableAfter) {
+        this(server, nodeId, token, codecs, agentVersion, firstRetry, maxRetry, helloTimeout, stableAfter, List.of());
+    }
+
+    /** Every server to try, in turn: {@code server} first. */
+    public List<ServerAddress> servers() {
+        List<ServerAddress> all = new java.util.ArrayList<>();
+        all.add(server);
+        all.addAll(others);
+        return all;
+    }
+
+    /** The same with the other servers of a cluster. */
+    public ChannelSettings withOthers(List<ServerAddress> servers) {
+        return new ChannelSettings(server, nodeId, token, codecs, agentVersion, firstRetry, maxRetry, helloTimeout,
+                stableAfter, servers);
     }
 
     /** Production settings: retries from 1 s up to 30 s, 10 s for a welcome, stable after 30 s. */
@@ -28,6 +51,7 @@ public record ChannelSettings(ServerAddress server, String nodeId, String token,
 
     /** The same with other retry waits, as tests use. */
     public ChannelSettings withRetries(Duration first, Duration max, Duration stable) {
-        return new ChannelSettings(server, nodeId, token, codecs, agentVersion, first, max, helloTimeout, stable);
+        return new ChannelSettings(server, nodeId, token, codecs, agentVersion, first, max, helloTimeout, stable,
+                others);
     }
 }

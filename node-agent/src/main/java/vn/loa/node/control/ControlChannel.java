@@ -38,6 +38,9 @@ public final class ControlChannel {
     /** Reports kept while offline; a day of announcements fits, a week-long outage keeps the newest. */
     private static final int OUTBOX_LIMIT = 64;
     private static final int MISSED_PONGS = 3;
+    /** Up to this long before the next server of a cluster is tried. */
+    private static final long QUICK_MOVE_MILLIS = 400;
+    private static final Duration CLUSTER_HELLO_WAIT = Duration.ofSeconds(3);
 
     private final Vertx vertx;
     private final Context context;
@@ -61,6 +64,11 @@ public final class ControlChannel {
     private long onlineSince;
     private long lastPong;
     private long heartbeatMillis;
+    /** Which of the settings' servers the channel uses or tries now, and how many it tried since the last welcome. */
+    private volatile int current;
+    private int triedThisRound;
+    /** The server sent this node to another: not a failure, so the backoff does not grow (a takeover is under way). */
+    private boolean sentOn;
 
     /** @param rtpPort the UDP port the node listens on for RTP, announced in every hello */
     public ControlChannel(Vertx vertx, ChannelSettings settings, int rtpPort, ControlHandler handler) {
@@ -71,7 +79,7 @@ public final class ControlChannel {
         this.handler = handler;
         this.backoff = new Backoff(settings.firstRetry(), settings.maxRetry(), ThreadLocalRandom.current());
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setConnectTimeout((int) settings.helloTimeout().toMillis())
+                .setConnectTimeout((int) helloWait(settings).toMillis())
                 .setMaxMessageSize(4 * ControlCodec.MAX_FRAME)); // characters to UTF-8 bytes, with room
     }
 
@@ -105,7 +113,12 @@ public final class ControlChannel {
 
     /** The host the channel connects to: where keepalives go unless the server names another. */
     public String serverHost() {
-        return settings.server().host();
+        return server().host();
+    }
+
+    /** The server the channel is connected to, or tries now: one of a cluster's members in turn (ADR 0038). */
+    public ServerAddress server() {
+        return settings.servers().get(current);
     }
 
     public ChannelState state() {
@@ -152,8 +165,8 @@ public final class ControlChannel {
         ws.pongHandler(b -> lastPong = System.nanoTime());
         ws.exceptionHandler(e -> LOG.log(Level.DEBUG, "control channel: " + e));
         ws.closeHandler(v -> onClosed(ws));
-        ServerAddress server = settings.server();
-        long timeout = settings.helloTimeout().toMillis();
+        ServerAddress server = server();
+        long timeout = helloWait(settings).toMillis();
         ws.connect(new WebSocketConnectOptions().setHost(server.host()).setPort(server.port()).setSsl(server.tls())
                 .setURI(server.path()).setConnectTimeout(timeout).setTimeout(timeout)).onComplete(done -> {
                     if (done.failed()) {
@@ -171,7 +184,7 @@ public final class ControlChannel {
         state = ChannelState.GREETING;
         ws.writeTextMessage(ControlCodec.encode(new Hello(settings.nodeId(), settings.token(), settings.codecs(),
                 rtpPort, settings.agentVersion())));
-        helloTimer = vertx.setTimer(settings.helloTimeout().toMillis(), t -> {
+        helloTimer = vertx.setTimer(helloWait(settings).toMillis(), t -> {
             LOG.log(Level.WARNING, "máy chủ không trả lời lời chào / the server did not answer hello; closing");
             ws.close();
         });
@@ -195,6 +208,11 @@ public final class ControlChannel {
                     + "đăng ký trên máy chủ. / The server refused node ''{0}'': {1}. Check the node id and token "
                     + "registered on the server; retrying slowly.", settings.nodeId(), refusal.reason());
             ws.close();
+        } else if (message instanceof ControlMessage.Elsewhere elsewhere) {
+            LOG.log(Level.INFO, "{0} gửi sang máy chủ khác / sends this node to another server: {1}", server(),
+                    elsewhere.reason());
+            sentOn = true;
+            ws.close();
         } else if (state == ChannelState.ONLINE) {
             handler.command(message);
         }
@@ -209,9 +227,10 @@ public final class ControlChannel {
         welcomes++;
         onlineSince = System.nanoTime();
         lastPong = onlineSince;
+        triedThisRound = 0;
         outageLogged = false;
         heartbeatMillis = Math.max(1, welcome.heartbeatSeconds()) * 1000L;
-        LOG.log(Level.INFO, "đã kết nối máy chủ / connected to {0} (heartbeat {1} s, codec {2})", settings.server(),
+        LOG.log(Level.INFO, "đã kết nối máy chủ / connected to {0} (heartbeat {1} s, codec {2})", server(),
                 heartbeatMillis / 1000, welcome.codec());
         while (!outbox.isEmpty()) {
             ws.writeTextMessage(ControlCodec.encode(outbox.poll()));
@@ -256,8 +275,9 @@ public final class ControlChannel {
             if (wasOnline && System.nanoTime() - onlineSince >= settings.stableAfter().toNanos()) {
                 backoff.reset();
             }
-            wait = backoff.next();
+            wait = sentOn ? moveOn(settings::firstRetry) : moveOn(backoff::next);
         }
+        sentOn = false;
         LOG.log(Level.WARNING, refused
                 ? "bị từ chối; thử lại sau / refused; retrying in {0} ms"
                 : "mất kết nối máy chủ / lost the server; thử lại sau / retrying in {0} ms",
@@ -265,10 +285,36 @@ public final class ControlChannel {
         retryLater(wait);
     }
 
+    /**
+     * How long to wait for a connection and a welcome: with a cluster's other members to try, a member that does not
+     * answer within {@link #CLUSTER_HELLO_WAIT} is left for the next (and tried again on the next round).
+     */
+    private static Duration helloWait(ChannelSettings settings) {
+        return settings.others().isEmpty() || settings.helloTimeout().compareTo(CLUSTER_HELLO_WAIT) < 0
+                ? settings.helloTimeout() : CLUSTER_HELLO_WAIT;
+    }
+
+    /**
+     * After a server was lost or missed: the next server of a cluster after a short pause, so an agent is back within
+     * seconds of a member's death; once every server was tried since the last welcome, the backoff's wait.
+     */
+    private Duration moveOn(java.util.function.Supplier<Duration> backoffWait) {
+        int count = settings.servers().size();
+        if (count == 1) {
+            return backoffWait.get();
+        }
+        current = (current + 1) % count;
+        if (++triedThisRound < count) {
+            return Duration.ofMillis(QUICK_MOVE_MILLIS / 2 + ThreadLocalRandom.current().nextLong(QUICK_MOVE_MILLIS / 2));
+        }
+        triedThisRound = 0;
+        return backoffWait.get();
+    }
+
     private void unreachable(Throwable cause) {
-        Duration wait = backoff.next();
+        Duration wait = moveOn(backoff::next);
         String why = cause instanceof UpgradeRejectedException rejected
-                ? "HTTP " + rejected.getStatus() + " at " + settings.server() + " (is --server right?)"
+                ? "HTTP " + rejected.getStatus() + " at " + server() + " (is --server right?)"
                 : String.valueOf(cause.getMessage());
         // One line per outage at WARNING, then quieter: a node may wait out a long outage.
         LOG.log(outageLogged ? Level.DEBUG : Level.WARNING,

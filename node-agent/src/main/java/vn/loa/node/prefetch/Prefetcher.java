@@ -54,7 +54,8 @@ public final class Prefetcher implements AutoCloseable {
     /** The longest single wait: the wall clock is looked at again after it, in case it was set meanwhile. */
     private static final long MAX_WAIT_MILLIS = 30_000;
 
-    private final ServerAddress server;
+    /** The server to fetch from: the one the control channel is connected to now (any member of a cluster). */
+    private final java.util.function.Supplier<ServerAddress> server;
     private final String authorization;
     private final Path directory;
     private final Consumer<Played> reports;
@@ -79,6 +80,11 @@ public final class Prefetcher implements AutoCloseable {
 
     public Prefetcher(ServerAddress server, String nodeId, String token, Path directory, Consumer<Played> reports,
             Player player, Clock clock) {
+        this(() -> server, nodeId, token, directory, reports, player, clock);
+    }
+
+    public Prefetcher(java.util.function.Supplier<ServerAddress> server, String nodeId, String token, Path directory,
+            Consumer<Played> reports, Player player, Clock clock) {
         this.server = server;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((nodeId + ":" + token)
                 .getBytes(StandardCharsets.UTF_8));
@@ -149,7 +155,7 @@ public final class Prefetcher implements AutoCloseable {
     }
 
     private Path download(Prefetch order) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(server.http(order.path())).timeout(Duration.ofMinutes(2))
+        HttpRequest request = HttpRequest.newBuilder(server.get().http(order.path())).timeout(Duration.ofMinutes(2))
                 .header("Authorization", authorization).GET().build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         Path part = directory.resolve(safeName(order.announcement()) + ".part");

@@ -88,7 +88,23 @@ public final class AirLog implements ArbiterListener {
 
     /** Starts following an announcement of {@code priority} that is about to be aired on these streams. */
     void follow(long id, Priority priority, Map<ZoneStreams.Key, List<AirTargets.Target>> streams) {
-        airings.put(id, new Airing(priority, streams, new HashSet<>(streams.keySet()), new HashSet<>()));
+        Airing was = airings.get(id);
+        if (was == null) {
+            airings.put(id, new Airing(priority, streams, new HashSet<>(streams.keySet()), new HashSet<>()));
+            return;
+        }
+        // More streams of one announcement here (a cluster member took over their zones while it aired).
+        Map<ZoneStreams.Key, List<AirTargets.Target>> all = new java.util.HashMap<>(was.streams());
+        all.putAll(streams);
+        Set<ZoneStreams.Key> open = new HashSet<>(was.open());
+        open.addAll(streams.keySet());
+        airings.put(id, new Airing(priority, all, open, was.played()));
+    }
+
+    /** Whether announcement {@code id} airs, or waits to, on {@code key}'s stream here. */
+    boolean airs(long id, ZoneStreams.Key key) {
+        Airing airing = airings.get(id);
+        return airing != null && airing.open().contains(key);
     }
 
     /**

@@ -105,6 +105,19 @@ public final class AirStation implements AutoCloseable {
         transmitter.start();
     }
 
+    /** Shares the air with the other members of a cluster (ADR 0038); set once at start-up, before anything airs. */
+    public void shareWith(AirShare share) {
+        streams.shareWith(share);
+        onAir.shareWith(share);
+        control.serveOnly(share::holds);
+    }
+
+    /** Sends the agents of a zone this member no longer holds to another member, which holds it now. */
+    public void letGo(String zone) {
+        sessions.all().stream().filter(s -> s.zone().equals(zone))
+                .forEach(s -> s.send(NodeControlServer.elsewhere()));
+    }
+
     /** The WebSocket handshake handler of the node control channel. */
     public NodeControlServer control() {
         return control;

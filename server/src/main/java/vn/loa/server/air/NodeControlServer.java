@@ -58,6 +58,8 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
     private final StreamKeys keys;
     private final RtpSettings rtp;
     private final Clock clock;
+    /** Whether this server may take agents of a zone: all alone; in a cluster, those of the zones it holds. */
+    private volatile java.util.function.Predicate<String> serves = zone -> true;
 
     public NodeControlServer(Vertx vertx, Blocking blocking, AgentDirectory agents, NodeSessions sessions,
             PlayReports reports, StreamKeys keys, RtpSettings rtp, Clock clock) {
@@ -102,7 +104,12 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
                             refuse(socket, "mã loa hoặc mã bí mật không đúng / unknown node id or token");
                             return;
                         }
-                        admit(socket, hello, found.result().get());
+                        Admission admission = found.result().get();
+                        if (!serves.test(admission.node().zone())) {
+                            sendOn(socket);
+                            return;
+                        }
+                        admit(socket, hello, admission);
                     });
         });
         socket.binaryMessageHandler(b -> refuse(socket, "chỉ nhận bản tin văn bản / text frames only"));
@@ -114,6 +121,9 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
     }
 
     private void admit(ServerWebSocket socket, ControlMessage.Hello hello, Admission admission) {
+        if (socket.isClosed()) {
+            return; // the agent gave up waiting for its welcome (a slow database); it says hello again
+        }
         Node node = admission.node();
         String host = socket.remoteAddress().hostAddress();
         StreamCodec codec = ZoneStreams.codecOf(node);
@@ -160,6 +170,24 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
             sessions.remove(session);
             LOG.info("node {} disconnected", hello.nodeId());
         });
+    }
+
+    /** Takes only agents of the zones {@code serves} accepts; the others are sent on to another member (ADR 0038). */
+    void serveOnly(java.util.function.Predicate<String> serves) {
+        this.serves = serves;
+    }
+
+    /** The message that sends an agent to another member of the cluster: this one does not own its zone now. */
+    static ControlMessage.Elsewhere elsewhere() {
+        return new ControlMessage.Elsewhere("máy chủ này không phát khu vực của loa lúc này / "
+                + "this server does not own the node's zone now");
+    }
+
+    private static void sendOn(ServerWebSocket socket) {
+        if (!socket.isClosed()) {
+            socket.writeTextMessage(ControlCodec.encode(elsewhere()))
+                    .onComplete(r -> socket.close((short) 1000, "elsewhere"));
+        }
     }
 
     private static void refuse(ServerWebSocket socket, String reason) {

@@ -59,6 +59,7 @@ public final class OnAir implements AirControl {
     public interface RelayStarter {
         java.util.function.Supplier<vn.loa.wire.pcm.MediaSource<vn.loa.wire.pcm.PcmFrame>> start(Announcement a);
     }
+    private volatile AirShare share = AirShare.ALONE;
 
     /** Turns a notice's text into PCM, sentence by sentence. */
     public interface Speech {
@@ -112,6 +113,20 @@ public final class OnAir implements AirControl {
         // Firing later times and recurring items is the scheduler's job.
     }
 
+    /** Shares the air with the other members of a cluster; set once at start-up (ADR 0038). */
+    public void shareWith(AirShare share) {
+        this.share = share;
+    }
+
+    /**
+     * Airs an announcement that is already on air on the streams of {@code zones} that this member holds, from its top:
+     * another member put it on air and recorded it, or this member has just taken the zones over (ADR 0038).
+     */
+    public void continueHere(Announcement announcement, java.util.function.Predicate<String> zones) {
+        backlog.submit(announcement.priority() == Priority.EMERGENCY ? urgent : worker,
+                () -> continueOnAir(announcement, zones));
+    }
+
     /** Airs a scheduled announcement now, whatever its schedule says: the programme clock's time has come. */
     public void due(Announcement announcement) {
         backlog.submit(announcement.priority() == Priority.EMERGENCY ? urgent : worker, () -> air(announcement));
@@ -119,6 +134,12 @@ public final class OnAir implements AirControl {
 
     @Override
     public void cancelled(long announcementId) {
+        cancelHere(announcementId);
+        share.cancelled(announcementId);
+    }
+
+    /** Takes an announcement off this member's air (a cancel made here or on another member). */
+    public void cancelHere(long announcementId) {
         cancelled.put(announcementId, true);
         // Off air at once, whatever the worker is busy with; the worker then tidies up after what it had queued.
         urgent.execute(() -> transmitter.withdraw(AirLog.programmeId(announcementId)));
@@ -195,19 +216,14 @@ public final class OnAir implements AirControl {
             } else if (!onAir(id, byStream)) {
                 return;
             }
-            // A stream that airs something else keeps its listeners until this one starts (the log re-points it
-            // then): an emergency on air must not lose the nodes a waiting notice skips. An emergency widens it now.
-            byStream.forEach((key, list) -> {
-                if (a.priority() == Priority.EMERGENCY || !log.busy(key)) {
-                    streams.send(key, addresses(list));
-                }
-            });
-            log.follow(id, a.priority(), byStream);
+            // In a cluster the other members air the streams they hold; this one sends only those it holds.
+            share.aired(id);
+            Map<ZoneStreams.Key, List<AirTargets.Target>> here = new java.util.HashMap<>(byStream);
+            here.keySet().removeIf(key -> !share.holds(key.zone()));
             try {
-                transmitter.air(AirLog.programmeId(id), a.priority(), policyOf(a.priority()),
-                        byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
-                        relay ? relays.start(a) : () -> programme.source(makers),
-                        relay ? new MixPlan(null, null, 1, Programme.PAUSE_BETWEEN_PLAYS) : programme.plan());
+                if (!here.isEmpty()) {
+                    transmit(a, here, relay, programme);
+                }
             } finally {
                 handedOver.complete(null);
             }
@@ -215,6 +231,48 @@ public final class OnAir implements AirControl {
             LOG.warn("announcement {} could not go on air", id, e);
             write.accept(() -> fail(id, "Không phát được: " + e.getMessage()));
         }
+    }
+
+    private void continueOnAir(Announcement a, java.util.function.Predicate<String> zones) {
+        try {
+            Map<ZoneStreams.Key, List<AirTargets.Target>> here = jdbi.withHandle(
+                    h -> targets.below(h, a.zones(), a.priority(), clock.instant()));
+            Set<String> stored = prefetcher.holders(a.id());
+            here.values().forEach(list -> list.removeIf(t -> stored.contains(t.node().id())));
+            // Not twice on one stream: the news that another member aired it and a takeover may both bring it here.
+            here.entrySet().removeIf(e -> e.getValue().isEmpty() || !zones.test(e.getKey().zone())
+                    || !share.holds(e.getKey().zone()) || log.airs(a.id(), e.getKey()));
+            if (here.isEmpty() || cancelled.remove(a.id()) != null) {
+                return;
+            }
+            String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
+            boolean relay = a.text() == null && a.audioId() == null && !a.isPlaylist();
+            Programme programme = relay ? null : Programme.of(a, sounds.of(a, unitPath).reporting(e -> {
+                LOG.warn("announcement {} stopped: its sound could not be made", a.id(), e);
+                records.write(() -> fail(a.id(), "Không phát tiếp được: " + e.getMessage()));
+            }));
+            LOG.info("announcement {} continues on this member's streams {}", a.id(), here.keySet());
+            transmit(a, here, relay, programme);
+        } catch (RuntimeException e) {
+            LOG.warn("announcement {} could not continue on air here", a.id(), e);
+        }
+    }
+
+    /** Opens {@code byStream}'s streams to their nodes and hands the programme to the arbiters. */
+    private void transmit(Announcement a, Map<ZoneStreams.Key, List<AirTargets.Target>> byStream, boolean relay,
+            Programme programme) {
+        // A stream that airs something else keeps its listeners until this one starts (the log re-points it
+        // then): an emergency on air must not lose the nodes a waiting notice skips. An emergency widens it now.
+        byStream.forEach((key, list) -> {
+            if (a.priority() == Priority.EMERGENCY || !log.busy(key)) {
+                streams.send(key, addresses(list));
+            }
+        });
+        log.follow(a.id(), a.priority(), byStream);
+        transmitter.air(AirLog.programmeId(a.id()), a.priority(), policyOf(a.priority()),
+                byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
+                relay ? relays.start(a) : () -> programme.source(makers),
+                relay ? new MixPlan(null, null, 1, Programme.PAUSE_BETWEEN_PLAYS) : programme.plan());
     }
 
     /** Records {@code id} ON_AIR with a delivery row per node; false when it was no longer waiting (cancelled). */

@@ -55,6 +55,8 @@ public final class ZoneStreams implements AutoCloseable {
     private final Map<Key, SrtpMasterKey> keys = new ConcurrentHashMap<>();
     private final Map<Key, SrtpZoneOutput> secured = new ConcurrentHashMap<>();
     private final Map<Key, Set<InetSocketAddress>> destinations = new ConcurrentHashMap<>();
+    /** Which zones this server may send now: all alone, those it holds the lease of in a cluster (ADR 0038). */
+    private volatile AirShare share = AirShare.ALONE;
 
     /**
      * @param returnPaths hears the keepalives agents send to each stream's port
@@ -67,6 +69,11 @@ public final class ZoneStreams implements AutoCloseable {
         this.ttl = ttl;
         this.returnPaths = returnPaths;
         this.sessions = sessions;
+    }
+
+    /** Sends each zone's packets only while {@code share} says this server holds the zone; set at start-up. */
+    void shareWith(AirShare share) {
+        this.share = share;
     }
 
     /** The codec a node is sent: its own setting, else G.711 µ-law, which every IP speaker understands. */
@@ -162,7 +169,8 @@ public final class ZoneStreams implements AutoCloseable {
                 secured.put(k, protectedOutput);
                 output = protectedOutput;
             }
-            transmitter.openZone(k.id(), k.codec(), output);
+            // Fenced last: nothing leaves, encrypted or not, over UDP or a control channel, without the zone's lease.
+            transmitter.openZone(k.id(), k.codec(), new FencedOutput(k.zone(), zone -> share.holds(zone), output));
             return opened;
         });
     }

@@ -64,6 +64,7 @@ public final class ConfigLoader {
         } else if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("db.url (LOA_DB_URL) must be a jdbc:h2: or jdbc:postgresql: URL, got " + dbUrl);
         }
+        ClusterSettings cluster = ClusterSettings.from(p, dbUrl.startsWith("jdbc:postgresql:"));
         return new LoaConfig(
                 text(p, "http.host"),
                 integer(p, "http.port", 0, 65535),
@@ -81,11 +82,13 @@ public final class ConfigLoader {
                 Duration.ofSeconds(integer(p, "auth.login.window", 1, 24 * 3600)),
                 RtpSettings.from(p),
                 speech(p),
-                ProgrammeSettings.from(p),
+                // A cluster fires each programme item on one member: Quartz clustered, whatever schedule.clustered says.
+                ProgrammeSettings.from(p).clusteredIf(cluster.enabled()),
                 HotlineConfig.from(p),
                 SecuritySettings.from(p),
                 AuditSettings.from(p, dataDir),
-                BackupSettings.from(p, dataDir));
+                BackupSettings.from(p, dataDir),
+                cluster);
     }
 
     private static SpeechSettings speech(Properties p) {

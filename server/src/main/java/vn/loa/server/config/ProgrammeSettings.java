@@ -34,6 +34,13 @@ public record ProgrammeSettings(boolean clustered, int threads, Duration lateLim
                 number(p, "disk.min.free", 0, 1_000_000) * 1024L * 1024L);
     }
 
+    /** These settings with the programme clock clustered when {@code cluster} (a cluster's members share one). */
+    ProgrammeSettings clusteredIf(boolean cluster) {
+        return !cluster || clustered ? this : new ProgrammeSettings(true, threads, lateLimit, uploadLimit,
+                relaySilenceLimit, boardNoticeLinger, maxDuration, airLagLimit, previewMaxChars, previewConcurrency,
+                minInterval, diskMinFree);
+    }
+
     private static int number(Properties p, String key, int min, int max) {
         String value = p.getProperty(key, "").trim();
         try {

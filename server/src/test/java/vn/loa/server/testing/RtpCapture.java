@@ -87,6 +87,33 @@ public final class RtpCapture implements AutoCloseable {
         return arrivals;
     }
 
+    /** A packet as it arrived: when ({@link System#nanoTime()}) and what. */
+    public record Arrival(long at, RtpPacket packet) {
+    }
+
+    /** Receives on another thread until closed, keeping every packet with its arrival time. */
+    public List<Arrival> arrivalsInBackground() {
+        List<Arrival> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[2048];
+            try {
+                socket.setSoTimeout(0);
+                while (!socket.isClosed()) {
+                    DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+                    socket.receive(datagram);
+                    long now = System.nanoTime();
+                    received++;
+                    arrivals.add(new Arrival(now, RtpPacketCodec.decode(datagram.getData(), 0, datagram.getLength())));
+                }
+            } catch (IOException e) {
+                // closed: the test is done listening
+            }
+        }, "rtp-arrivals-" + port());
+        reader.setDaemon(true);
+        reader.start();
+        return arrivals;
+    }
+
     /** How many packets the {@link #receive} running now has taken in so far; read from another thread. */
     public int received() {
         return received;

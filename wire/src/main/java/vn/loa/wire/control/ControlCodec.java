@@ -10,6 +10,7 @@ import vn.loa.wire.control.ControlMessage.MediaPath;
 import vn.loa.wire.control.ControlMessage.Play;
 import vn.loa.wire.control.ControlMessage.Played;
 import vn.loa.wire.control.ControlMessage.Prefetch;
+import vn.loa.wire.control.ControlMessage.Elsewhere;
 import vn.loa.wire.control.ControlMessage.Refused;
 import vn.loa.wire.control.ControlMessage.ReturnPath;
 import vn.loa.wire.control.ControlMessage.Stop;
@@ -50,6 +51,8 @@ public final class ControlCodec {
             return new JsonObject().put("type", "path").put("path", m.path());
         } else if (message instanceof Refused r) {
             return new JsonObject().put("type", "refused").put("reason", r.reason());
+        } else if (message instanceof Elsewhere e) {
+            return new JsonObject().put("type", "elsewhere").put("reason", e.reason());
         } else if (message instanceof Heartbeat b) {
             return new JsonObject().put("type", "heartbeat").put("state", b.state()).put("volume", b.volume())
                     .put("received", b.packetsReceived()).put("lost", b.packetsLost()).put("jitterMs", b.jitterMs())
@@ -92,6 +95,7 @@ public final class ControlCodec {
                         json.containsKey("srtp") ? text(json, "srtp") : null, returnPath(json.getJsonObject("keepalive")));
                 case "path" -> new MediaPath(mediaPath(text(json, "path")));
                 case "refused" -> new Refused(text(json, "reason"));
+                case "elsewhere" -> new Elsewhere(json.getString("reason", ""));
                 case "heartbeat" -> new Heartbeat(text(json, "state"), json.getInteger("volume", 0),
                         json.getLong("received", 0L), json.getLong("lost", 0L), json.getDouble("jitterMs", 0.0),
                         json.getLong("late", 0L), json.getLong("recovered", 0L), json.getLong("bufferMs", 0L));

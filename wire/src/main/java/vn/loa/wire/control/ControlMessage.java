@@ -63,6 +63,13 @@ public sealed interface ControlMessage {
     }
 
     /**
+     * A server of a cluster that does not own the agent's zone now sends it on: the agent tries its next server at
+     * once (ADR 0038). An agent that knows one server only retries it as after a lost connection.
+     */
+    record Elsewhere(String reason) implements ControlMessage {
+    }
+
+    /**
      * The agent's regular sign of life, with what it is doing and how RTP reaches it: packets received and lost on
      * the way (from sequence numbers), the jitter, packets that came too late for the jitter buffer (concealed like
      * lost ones), lost or late packets rebuilt from the next one's in-band FEC (Opus) instead, and the jitter buffer's

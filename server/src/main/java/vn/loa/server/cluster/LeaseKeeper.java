@@ -1,0 +1,137 @@
+package vn.loa.server.cluster;
+
+import io.micrometer.core.instrument.Counter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this member's zone leases: every tick it extends those it holds, notes those it lost, and takes zones that
+ * have no owner (a member died or left) up to its share of them. A zone taken is handed to {@code gained}, which puts
+ * back on air what was airing there.
+ *
+ * <p>One thread of its own: its database calls block, and a tick must not wait behind anything else.
+ */
+final class LeaseKeeper implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
+
+    /** How long a lease runs without renewal: a dead owner's zones are taken over at most this (plus a tick) later. */
+    static final Duration LEASE = Duration.ofMillis(2_500);
+    /** How much sooner the owner stops sending than others may take over: packets in flight, a slow renewal. */
+    static final Duration MARGIN = Duration.ofMillis(500);
+    static final Duration TICK = Duration.ofMillis(250);
+
+    private final Jdbi jdbi;
+    private final ZoneLeases leases;
+    private final HeldLeases held;
+    private final String member;
+    private final IntSupplier members;
+    private final Consumer<String> gained;
+    private final Consumer<String> lost;
+    private final Counter takeovers;
+    private final Counter losses;
+    private final LongSupplier nanos;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "loa-cluster-leases");
+        t.setDaemon(true);
+        t.setPriority(Thread.MAX_PRIORITY);
+        return t;
+    });
+
+    /**
+     * @param members how many members the cluster has now, to take only a fair share of the free zones
+     * @param gained  told each zone this member has just taken, on this keeper's thread
+     * @param lost    told each zone this member has lost while it believed it held it
+     */
+    LeaseKeeper(Jdbi jdbi, ZoneLeases leases, HeldLeases held, String member, IntSupplier members,
+            Consumer<String> gained, Consumer<String> lost, Counter takeovers, Counter losses, LongSupplier nanos) {
+        this.jdbi = jdbi;
+        this.leases = leases;
+        this.held = held;
+        this.member = member;
+        this.members = members;
+        this.gained = gained;
+        this.lost = lost;
+        this.takeovers = takeovers;
+        this.losses = losses;
+        this.nanos = nanos;
+    }
+
+    void start(Runnable everyTick) {
+        thread.scheduleWithFixedDelay(() -> {
+            try {
+                tick();
+                everyTick.run();
+            } catch (RuntimeException e) {
+                // The database away: the leases lapse by themselves and this member stops sending (ADR 0038).
+                LOG.warn("zone leases could not be kept: {}", e.toString());
+            }
+        }, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void tick() {
+        long askedAt = nanos.getAsLong();
+        Map<String, Long> renewed = jdbi.withHandle(h -> leases.renew(h, member));
+        held.all().forEach((zone, lease) -> {
+            Long token = renewed.get(zone);
+            if (token != null && token == lease.token()) {
+                held.granted(zone, token, askedAt);
+            } else {
+                held.lost(zone);
+                losses.increment();
+                LOG.warn("lost the lease of zone {} (token {}): another member owns it now", zone, lease.token());
+                lost.accept(zone);
+            }
+        });
+        var free = jdbi.withHandle(h -> new TreeSet<>(leases.unowned(h)));
+        if (free.isEmpty()) {
+            return;
+        }
+        int zones = jdbi.withHandle(leases::zones);
+        int share = (zones + Math.max(1, members.getAsInt()) - 1) / Math.max(1, members.getAsInt());
+        int mine = held.all().size();
+        for (String zone : free) {
+            if (mine >= share) {
+                break;
+            }
+            long at = nanos.getAsLong();
+            OptionalLong token = jdbi.withHandle(h -> leases.claim(h, zone, member));
+            if (token.isPresent()) {
+                held.granted(zone, token.getAsLong(), at);
+                mine++;
+                if (token.getAsLong() > 1) {
+                    takeovers.increment();
+                }
+                LOG.info("took the lease of zone {} (token {})", zone, token.getAsLong());
+                gained.accept(zone);
+            }
+        }
+    }
+
+    /** Stops keeping leases and ends them in the database, so the others take the zones at once. */
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+            // Silent first, released second: never a moment where this member and the next both send.
+            held.all().keySet().forEach(held::lost);
+            jdbi.useHandle(h -> leases.release(h, member));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("zone leases not released (they lapse by themselves): {}", e.toString());
+        }
+    }
+}
