@@ -3,8 +3,8 @@ package vn.loa.server.auth;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The API's gate: every {@code /api/} request but sign-in and the API description needs a valid bearer token of an open
@@ -53,7 +53,7 @@ public final class Authenticator implements Handler<RoutingContext> {
             return;
         }
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 4096) {
-            ctx.fail(ApiError.unauthorized());
+            ctx.fail(Refusal.unauthenticated());
             return;
         }
         String address = clientAddress(ctx);
@@ -83,12 +83,13 @@ public final class Authenticator implements Handler<RoutingContext> {
                 });
     }
 
-    private static ApiError secondStepOwed(SecondFactor.Pending pending) {
+    private static Refusal secondStepOwed(SecondFactor.Pending pending) {
         if (pending == SecondFactor.Pending.PASSWORD) {
-            return new ApiError(401, "password_change_required", "Mật khẩu này do Loa tạo: hãy đổi mật khẩu "
+            return new Refusal(Refusal.Kind.UNAUTHENTICATED,
+                    "password_change_required", "Mật khẩu này do Loa tạo: hãy đổi mật khẩu "
                     + "(POST /api/v1/users/me/password) trước khi làm việc.");
         }
-        return new ApiError(401, "second_factor_required", pending == SecondFactor.Pending.ENROL
+        return new Refusal(Refusal.Kind.UNAUTHENTICATED, "second_factor_required", pending == SecondFactor.Pending.ENROL
                 ? "Đơn vị yêu cầu xác thực hai bước: hãy đăng ký ứng dụng xác thực (POST /api/v1/auth/totp/enrol) "
                         + "trước khi làm việc."
                 : "Hãy hoàn tất đăng nhập bằng mã xác thực 6 chữ số (POST /api/v1/auth/totp/verify).");
@@ -98,7 +99,7 @@ public final class Authenticator implements Handler<RoutingContext> {
     public static Caller caller(RoutingContext ctx) {
         Caller caller = ctx.get(KEY);
         if (caller == null) {
-            throw ApiError.unauthorized();
+            throw Refusal.unauthenticated();
         }
         return caller;
     }
@@ -107,7 +108,7 @@ public final class Authenticator implements Handler<RoutingContext> {
     public static String sessionId(RoutingContext ctx) {
         String id = ctx.get(SESSION_KEY);
         if (id == null) {
-            throw ApiError.unauthorized();
+            throw Refusal.unauthenticated();
         }
         return id;
     }

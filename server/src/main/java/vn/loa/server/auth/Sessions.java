@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Sign-in sessions kept in the database (ADR 0016): every request's token names a session, and the session's row,
@@ -73,12 +73,12 @@ public final class Sessions {
         Instant now = clock.instant();
         Cached cached = cache.get(id);
         if (cached == null || !cached.readAt().plus(CACHE_FOR).isAfter(now)) {
-            SessionStore.Row row = jdbi.withHandle(h -> store.find(h, id)).orElseThrow(ApiError::unauthorized);
+            SessionStore.Row row = jdbi.withHandle(h -> store.find(h, id)).orElseThrow(Refusal::unauthenticated);
             cached = remember(row, now);
         }
         SessionStore.Row row = cached.row();
         if (!row.username().equals(username)) {
-            throw ApiError.unauthorized();
+            throw Refusal.unauthenticated();
         }
         if (row.endedAt() != null) {
             throw ended(SessionEnd.fromWire(row.endReason()));
@@ -87,7 +87,7 @@ public final class Sessions {
             throw ended(SessionEnd.DISABLED);
         }
         if (!row.expiresAt().isAfter(now)) {
-            throw ApiError.unauthorized();
+            throw Refusal.unauthenticated();
         }
         if (row.lastSeenAt().plus(idle).isBefore(now)) {
             jdbi.useHandle(h -> store.end(h, id, SessionEnd.IDLE, now));
@@ -148,7 +148,7 @@ public final class Sessions {
         requireAdmin(admin);
         jdbi.useTransaction(h -> {
             SessionStore.Row row = store.find(h, id).filter(r -> admin.covers(r.unitPath()) && r.endedAt() == null)
-                    .orElseThrow(() -> ApiError.notFound("phiên đăng nhập", id));
+                    .orElseThrow(() -> Refusal.notFound("phiên đăng nhập", id));
             store.end(h, id, SessionEnd.ENDED_BY_ADMIN, clock.instant());
             audit.record(h, admin, "auth.session_end", "user:" + row.username(), "phiên " + row.address());
         });
@@ -177,13 +177,13 @@ public final class Sessions {
         return c;
     }
 
-    private static ApiError ended(SessionEnd reason) {
-        return new ApiError(401, "session_ended", reason.message());
+    private static Refusal ended(SessionEnd reason) {
+        return new Refusal(Refusal.Kind.UNAUTHENTICATED, "session_ended", reason.message());
     }
 
     private static void requireAdmin(Caller caller) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được xem và kết thúc phiên đăng nhập.");
+            throw Refusal.forbidden("Chỉ quản trị viên được xem và kết thúc phiên đăng nhập.");
         }
     }
 }
