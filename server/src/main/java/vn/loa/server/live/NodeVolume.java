@@ -12,9 +12,9 @@ import vn.loa.server.auth.Action;
 import vn.loa.server.auth.Authenticator;
 import vn.loa.server.auth.Caller;
 import vn.loa.server.device.DeviceRegistry;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * {@code POST /api/v1/nodes/{id}/volume}: sets a connected node agent's volume (0–100) at once, over its control
@@ -46,10 +46,10 @@ public final class NodeVolume {
         int level = ctx.body().asJsonObject().getInteger("level");
         Replies.reply(ctx, 200, blocking.run(() -> {
             if (!caller.may(Action.MANAGE_DEVICES)) {
-                throw ApiError.forbidden("Chỉ kỹ thuật viên hoặc quản trị mới chỉnh được âm lượng loa.");
+                throw Refusal.forbidden("Chỉ kỹ thuật viên hoặc quản trị mới chỉnh được âm lượng loa.");
             }
             Node node = nodes.get(caller, id);
-            var session = sessions.find(node.id()).orElseThrow(() -> ApiError.conflict("node_offline",
+            var session = sessions.find(node.id()).orElseThrow(() -> Refusal.conflict("node_offline",
                     "Cụm loa '" + node.name() + "' đang mất kết nối; chỉ chỉnh được âm lượng khi loa đang kết nối."));
             session.send(new ControlMessage.Volume(level));
             jdbi.useTransaction(h -> audit.record(h, caller, "node.volume", "node:" + node.id(), "level=" + level));

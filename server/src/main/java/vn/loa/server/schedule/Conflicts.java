@@ -13,7 +13,7 @@ import vn.loa.core.model.Schedule;
 import vn.loa.scheduler.Recurrence;
 import vn.loa.server.announcement.AnnouncementDraft;
 import vn.loa.server.announcement.AnnouncementService;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Two scheduled items in one zone at one time, found when an item is created or edited: the clerk is told which item
@@ -55,14 +55,15 @@ final class Conflicts implements AnnouncementService.ProgrammeCheck {
             }
             Clash c = clash.get();
             if (!"shift".equals(onConflict) || s.cron() != null) {
-                throw new ApiError(409, "schedule_conflict", "Trùng lịch với tin #" + c.item().id() + " \""
+                throw new Refusal(Refusal.Kind.CONFLICT,
+                        "schedule_conflict", "Trùng lịch với tin #" + c.item().id() + " \""
                         + c.item().title() + "\" lúc " + c.at().atZone(Recurrence.STATION_ZONE).format(SHOWN)
                         + " ở cùng khu vực. Chọn schedule.onConflict = \"priority\" (tin ưu tiên cao hơn phát trước) "
                         + "hoặc \"shift\" (dời sang ngay sau tin kia; chỉ với tin phát một lần).");
             }
             s = new Schedule(c.at().plus(c.length()), null, null, s.duration());
         }
-        throw new ApiError(409, "schedule_conflict", "Khung giờ này đã kín lịch; hãy chọn giờ khác.");
+        throw new Refusal(Refusal.Kind.CONFLICT, "schedule_conflict", "Khung giờ này đã kín lịch; hãy chọn giờ khác.");
     }
 
     private List<GridRepository.Item> others(Handle h, AnnouncementDraft d, long self) {

@@ -11,7 +11,7 @@ import vn.loa.scheduler.Recurrence;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.auth.Action;
 import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 
 /**
@@ -72,7 +72,7 @@ public final class QuietHours {
     /** Sets (or with null clears) a zone's quiet hours; the zone's technician or admin. */
     public Optional<Window> set(Caller caller, String zone, Window window) {
         if (!caller.may(Action.MANAGE_DEVICES)) {
-            throw ApiError.forbidden("Chỉ kỹ thuật viên hoặc quản trị được đặt giờ yên tĩnh.");
+            throw Refusal.forbidden("Chỉ kỹ thuật viên hoặc quản trị được đặt giờ yên tĩnh.");
         }
         jdbi.useTransaction(h -> {
             zones.inScope(h, caller, zone);
@@ -95,7 +95,7 @@ public final class QuietHours {
             }
             return w;
         } catch (DateTimeParseException | NullPointerException e) {
-            throw ApiError.badRequest("invalid_quiet_hours", "Giờ yên tĩnh cần 'from' và 'to' dạng HH:mm (giờ Việt Nam) "
+            throw Refusal.invalid("invalid_quiet_hours", "Giờ yên tĩnh cần 'from' và 'to' dạng HH:mm (giờ Việt Nam) "
                     + "và khác nhau, ví dụ {\"from\": \"22:00\", \"to\": \"05:00\"}.");
         }
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 class QuietWindowTest {
 
@@ -30,8 +30,8 @@ class QuietWindowTest {
 
     @Test
     void badTimesAreRefused() {
-        assertThatThrownBy(() -> QuietHours.parse("25:00", "05:00")).isInstanceOf(ApiError.class);
-        assertThatThrownBy(() -> QuietHours.parse("22:00", null)).isInstanceOf(ApiError.class);
-        assertThatThrownBy(() -> QuietHours.parse("05:00", "05:00")).isInstanceOf(ApiError.class);
+        assertThatThrownBy(() -> QuietHours.parse("25:00", "05:00")).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> QuietHours.parse("22:00", null)).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> QuietHours.parse("05:00", "05:00")).isInstanceOf(Refusal.class);
     }
 }
