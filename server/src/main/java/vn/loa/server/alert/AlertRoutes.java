@@ -19,6 +19,7 @@ import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * HTTP routes of {@code /api/v1/alerts}: alerts in (JSON through the contract, CAP XML through a route of its own,
@@ -121,8 +122,8 @@ public final class AlertRoutes {
     private JsonObject audited(Caller caller, String kind, java.util.function.Supplier<JsonObject> work) {
         try {
             return work.get();
-        } catch (ApiError e) {
-            service.refused(caller, kind, e);
+        } catch (Refusal e) {
+            service.refused(caller, kind, ApiError.of(e).status(), e);
             throw e;
         }
     }
@@ -140,7 +141,8 @@ public final class AlertRoutes {
 
     /** Every refused alert is logged: a feed that keeps failing must show in the server log. */
     private static void refused(RoutingContext ctx, String kind, String address, Throwable e) {
-        if (e instanceof ApiError api) {
+        if (e instanceof Refusal refusal) {
+            ApiError api = ApiError.of(refusal);
             LOG.warn("{} alert from {} refused: {} {} {}", kind, address, api.status(), api.code(), api.getMessage());
         }
         ctx.fail(e);

@@ -14,10 +14,10 @@ import vn.loa.server.auth.Caller;
 import vn.loa.server.board.BoardJson;
 import vn.loa.server.device.DeviceRegistry;
 import vn.loa.server.device.DeviceRoutes;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 import vn.loa.server.node.NodeTokens;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Registers boards, giving each web player the key it presents ({@code /player/{id}?key=...}) to have its proof of
@@ -49,7 +49,7 @@ public final class PlayerKeys implements DeviceRoutes.Registration<Board> {
     String reissue(Caller caller, String boardId) {
         registry.get(caller, boardId);
         if (!caller.may(Action.MANAGE_DEVICES)) {
-            throw ApiError.forbidden("Chỉ kỹ thuật viên hoặc quản trị viên được cấp khóa trình chiếu cho bảng tin.");
+            throw Refusal.forbidden("Chỉ kỹ thuật viên hoặc quản trị viên được cấp khóa trình chiếu cho bảng tin.");
         }
         String key = newKey();
         jdbi.useTransaction(h -> {
