@@ -51,7 +51,7 @@ import vn.loa.server.http.ApiRouter;
 import vn.loa.server.http.ConnectionGuard;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.ErrorResponder;
-import vn.loa.server.http.HealthRoutes;
+import vn.loa.server.health.HealthRoutes;
 import vn.loa.server.hotline.Hotline;
 import vn.loa.server.live.AnnouncementEvents;
 import vn.loa.server.live.NodeVolume;
@@ -97,7 +97,7 @@ public final class LoaServer implements AutoCloseable {
     private NodePresence presence;
     private vn.loa.server.audit.AuditKeeper auditKeeper;
     private vn.loa.server.backup.DailyBackups dailyBackups;
-    private vn.loa.server.http.Pressure pressure;
+    private vn.loa.server.health.Pressure pressure;
     private Optional<String> generatedPassword = Optional.empty();
 
     public LoaServer(LoaConfig config, Clock clock) {
@@ -257,7 +257,7 @@ public final class LoaServer implements AutoCloseable {
         new vn.loa.server.air.MountRoutes(jdbi, air.mounts(), blocking).mount(api);
 
         new HealthRoutes(database, new SpeechReadiness(clock),
-                pressure = new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
+                pressure = new vn.loa.server.health.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
                         .airRecords(air::recordsWaiting), blocking, registry,
                 security.metricsToken()).part(dailyBackups::describe).mount(api);
         plugins.mountRelay(api);

@@ -1,4 +1,4 @@
-package vn.loa.server.http;
+package vn.loa.server.health;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import vn.loa.server.db.Database;
+import vn.loa.server.http.ApiError;
+import vn.loa.server.http.Blocking;
+import vn.loa.server.http.Replies;
 import vn.loa.server.speech.SpeechReadiness;
 
 /**
