@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Zone;
 import vn.loa.server.auth.PasswordHasher;
-import vn.loa.server.auth.Role;
+import vn.loa.server.access.Role;
 import vn.loa.server.user.User;
 import vn.loa.server.user.UserRepository;
 import vn.loa.server.zone.ZoneRepository;

@@ -11,10 +11,10 @@ import vn.loa.core.media.StreamCodec;
 import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
 import vn.loa.core.model.Zone;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.wire.rtp.SdpWriter;
 import vn.loa.wire.rtp.StreamDescription;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.node.NodeRepository;
@@ -43,7 +43,7 @@ public final class StreamRoutes {
     }
 
     private void sdp(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String file = ctx.pathParam("file");
         String zoneId = file.substring(0, file.length() - ".sdp".length());
         String nodeId = ctx.queryParams().get("node");

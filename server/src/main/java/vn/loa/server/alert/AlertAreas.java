@@ -13,8 +13,8 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 

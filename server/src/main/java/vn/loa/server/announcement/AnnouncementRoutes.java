@@ -6,11 +6,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.server.http.TextInput;
 
 /** HTTP routes of {@code /api/v1/announcements} and its lifecycle actions. */
@@ -55,7 +55,7 @@ public final class AnnouncementRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String state = ctx.queryParams().get("state");
         int limit = Integer.parseInt(ctx.queryParams().get("limit") == null ? "50" : ctx.queryParams().get("limit"));
         int offset = Integer.parseInt(ctx.queryParams().get("offset") == null ? "0" : ctx.queryParams().get("offset"));
@@ -65,7 +65,7 @@ public final class AnnouncementRoutes {
     }
 
     private void create(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         JsonObject body = ctx.body().asJsonObject();
         AnnouncementDraft draft = checked(AnnouncementRequests.draft(body));
         String onConflict = onConflict(body);
@@ -73,13 +73,13 @@ public final class AnnouncementRoutes {
     }
 
     private void get(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         long id = id(ctx);
         Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.detail(service.detail(caller, id))));
     }
 
     private void edit(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         long id = id(ctx);
         JsonObject body = ctx.body().asJsonObject();
         AnnouncementDraft draft = checked(AnnouncementRequests.draft(body));
@@ -89,7 +89,7 @@ public final class AnnouncementRoutes {
     }
 
     private void move(RoutingContext ctx, Move move) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         long id = id(ctx);
         JsonObject body = ctx.body() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
         String reason = body == null ? null : TextInput.plain(body.getString("reason"));
@@ -97,7 +97,7 @@ public final class AnnouncementRoutes {
     }
 
     private void reschedule(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         long id = id(ctx);
         java.time.Instant at = AnnouncementRequests.instant(ctx.body().asJsonObject().getString("at"), "at");
         Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.summary(service.reschedule(caller, id, at))));

@@ -14,7 +14,7 @@ import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
 import vn.loa.scheduler.Recurrence;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Caller;
 import vn.loa.server.refusal.Refusal;
 
 /**

@@ -17,8 +17,8 @@ import vn.loa.core.media.FfmpegDecodeException;
 import vn.loa.core.media.FfmpegFileSource;
 import vn.loa.wire.pcm.PcmFrame;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.refusal.Refusal;
 
 /**

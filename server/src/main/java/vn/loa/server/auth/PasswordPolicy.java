@@ -9,6 +9,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import vn.loa.server.access.Role;
 import vn.loa.server.refusal.Refusal;
 
 /**

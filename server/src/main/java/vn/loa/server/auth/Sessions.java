@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.SecondFactor;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.refusal.Refusal;
 

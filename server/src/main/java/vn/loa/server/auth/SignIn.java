@@ -3,6 +3,7 @@ package vn.loa.server.auth;
 import io.vertx.core.Future;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import vn.loa.server.access.SecondFactor;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.policy.UnitPolicies;
 import vn.loa.server.refusal.Refusal;

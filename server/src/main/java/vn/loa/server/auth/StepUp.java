@@ -2,6 +2,8 @@ package vn.loa.server.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.SecondFactor;
 import vn.loa.server.refusal.Refusal;
 
 /**

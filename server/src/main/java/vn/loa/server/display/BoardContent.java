@@ -16,8 +16,8 @@ import vn.loa.display.ContentException;
 import vn.loa.display.render.ImageLoader;
 import vn.loa.display.render.VideoTranscoder;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.device.DeviceRegistry;
 import vn.loa.server.refusal.Refusal;
 

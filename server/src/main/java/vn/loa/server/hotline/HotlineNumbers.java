@@ -9,10 +9,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.hotline.SipDigest;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.auth.PasswordHasher;
-import vn.loa.server.auth.Role;
+import vn.loa.server.access.Role;
 import vn.loa.server.db.Rows;
 import vn.loa.server.refusal.Refusal;
 

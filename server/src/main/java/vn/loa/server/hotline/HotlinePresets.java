@@ -4,8 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.TextInput;
 import vn.loa.server.refusal.Refusal;
 

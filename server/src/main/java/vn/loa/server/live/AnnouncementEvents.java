@@ -7,9 +7,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Duration;
 import java.util.Set;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.Blocking;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.server.refusal.Refusal;
 
 /**
@@ -51,7 +51,7 @@ public final class AnnouncementEvents {
     }
 
     private void stream(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         long id;
         try {
             id = Long.parseLong(ctx.pathParam("id"));

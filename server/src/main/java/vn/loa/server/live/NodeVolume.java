@@ -4,13 +4,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import org.jdbi.v3.core.Jdbi;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.wire.control.ControlMessage;
 import vn.loa.core.model.Node;
 import vn.loa.server.air.NodeSessions;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.device.DeviceRegistry;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
@@ -41,7 +41,7 @@ public final class NodeVolume {
     }
 
     private void set(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         int level = ctx.body().asJsonObject().getInteger("level");
         Replies.reply(ctx, 200, blocking.run(() -> {

@@ -17,8 +17,8 @@ import vn.loa.plugin.InvalidSettingsException;
 import vn.loa.plugin.Settings;
 import vn.loa.plugin.Unit;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.auth.Role;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.Role;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.refusal.Refusal;
 

@@ -10,8 +10,8 @@ import vn.loa.core.plugin.PluginHost;
 import vn.loa.plugin.PluginRequest;
 import vn.loa.plugin.PluginResponse;
 import vn.loa.plugin.Unit;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Caller;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.server.refusal.Refusal;
 
 /**
@@ -35,7 +35,7 @@ final class PluginRelay {
     }
 
     private void relay(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String name = ctx.pathParam("name");
         Unit unit = PluginAdmin.unitOf(caller);
         if (!host.serves(name, unit)) {

@@ -9,8 +9,8 @@ import vn.loa.core.model.Announcement;
 import vn.loa.core.model.Priority;
 import vn.loa.scheduler.Recurrence;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 

@@ -5,11 +5,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.Map;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.server.http.TextInput;
 import vn.loa.tts.normalize.Normalized;
 import vn.loa.tts.normalize.TextTooLongException;
@@ -52,13 +52,13 @@ public final class SpeechRoutes {
     }
 
     private void listAbbreviations(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         Replies.reply(ctx, 200, blocking.run(() -> new JsonObject(new java.util.LinkedHashMap<>(
                 abbreviations.effective(caller.unitPath())))));
     }
 
     private void replaceAbbreviations(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         Map<String, String> entries = new java.util.LinkedHashMap<>();
         ctx.body().asJsonObject().forEach(e -> entries.put(TextInput.plain(e.getKey()), TextInput.plain((String) e.getValue())));
         Replies.reply(ctx, 200, blocking.run(() -> new JsonObject(new java.util.LinkedHashMap<>(
@@ -67,7 +67,7 @@ public final class SpeechRoutes {
 
     /** The notice read aloud as a WAV file, so the clerk hears it before it airs. */
     private void preview(RoutingContext ctx) {
-        Announcer announcer = abbreviations.announcerFor(Authenticator.caller(ctx).unitPath());
+        Announcer announcer = abbreviations.announcerFor(RequestCaller.of(ctx).unitPath());
         JsonObject body = ctx.body().asJsonObject();
         String text = TextInput.spoken(TextInput.rich(body.getString("text")));
         String voice = knownVoice(body.getString("voice"));
@@ -111,7 +111,7 @@ public final class SpeechRoutes {
 
     /** The voices a notice may name, with their language, engine and a label for the clerk; the default first. */
     private void listVoices(RoutingContext ctx) {
-        Announcer announcer = abbreviations.announcerFor(Authenticator.caller(ctx).unitPath());
+        Announcer announcer = abbreviations.announcerFor(RequestCaller.of(ctx).unitPath());
         JsonArray list = new JsonArray();
         for (Voice v : announcer.voices().all()) {
             JsonObject item = new JsonObject().put("id", v.id()).put("language", v.language().code())
@@ -137,7 +137,7 @@ public final class SpeechRoutes {
         // The notice body may be rich text; the listener hears only its words.
         String text = TextInput.spoken(TextInput.rich(body.getString("text")));
         String voice = knownVoice(body.getString("voice"));
-        Announcer announcer = abbreviations.announcerFor(Authenticator.caller(ctx).unitPath());
+        Announcer announcer = abbreviations.announcerFor(RequestCaller.of(ctx).unitPath());
         Language language = voice == null && body.getString("language") != null
                 ? Language.ofCode(body.getString("language")) : announcer.language(voice);
         Replies.reply(ctx, 200, blocking.run(() -> {

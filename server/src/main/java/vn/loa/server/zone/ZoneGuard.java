@@ -2,7 +2,7 @@ package vn.loa.server.zone;
 
 import org.jdbi.v3.core.Handle;
 import vn.loa.core.model.Zone;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Caller;
 import vn.loa.server.refusal.Refusal;
 
 /**

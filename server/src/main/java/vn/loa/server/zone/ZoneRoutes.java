@@ -5,9 +5,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import vn.loa.core.model.Zone;
-import vn.loa.server.auth.Authenticator;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.server.http.TextInput;
 
 /** HTTP routes of {@code /api/v1/zones}. */
@@ -30,18 +30,18 @@ public final class ZoneRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         Replies.reply(ctx, 200, blocking.run(() -> new JsonArray(service.list(caller).stream().map(ZoneRoutes::json).toList())));
     }
 
     private void get(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         Replies.reply(ctx, 200, blocking.run(() -> json(service.get(caller, id))));
     }
 
     private void create(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         JsonObject body = ctx.body().asJsonObject();
         String id = body.getString("id");
         String name = TextInput.required(TextInput.name(body.getString("name"), "name"), "name");
@@ -51,7 +51,7 @@ public final class ZoneRoutes {
     }
 
     private void update(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         JsonObject body = ctx.body().asJsonObject();
         if (body.containsKey("id") && !id.equals(body.getString("id"))) {
@@ -64,7 +64,7 @@ public final class ZoneRoutes {
     }
 
     private void delete(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         blocking.run(() -> {
             service.delete(caller, id);

@@ -5,8 +5,8 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Zone;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.refusal.Refusal;
 
 /**

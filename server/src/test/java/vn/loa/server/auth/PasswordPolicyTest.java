@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import vn.loa.server.access.Role;
 import vn.loa.server.refusal.Refusal;
 
 class PasswordPolicyTest {

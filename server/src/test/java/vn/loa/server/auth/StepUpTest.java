@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.Role;
+import vn.loa.server.access.SecondFactor;
 import vn.loa.server.refusal.Refusal;
 import vn.loa.server.testing.MovableClock;
 
