@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Zone;
-import vn.loa.server.auth.PasswordHasher;
+import vn.loa.server.user.PasswordHasher;
 import vn.loa.server.access.Role;
 import vn.loa.server.user.User;
 import vn.loa.server.user.UserRepository;

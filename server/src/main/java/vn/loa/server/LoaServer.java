@@ -33,7 +33,7 @@ import vn.loa.server.audit.AuditRoutes;
 import vn.loa.server.auth.AuthRoutes;
 import vn.loa.server.auth.Authenticator;
 import vn.loa.server.auth.LoginThrottle;
-import vn.loa.server.auth.PasswordHasher;
+import vn.loa.server.user.PasswordHasher;
 import vn.loa.server.auth.PasswordQueue;
 import vn.loa.server.auth.SessionRoutes;
 import vn.loa.server.auth.SessionStore;
@@ -177,7 +177,7 @@ public final class LoaServer implements AutoCloseable {
         var nodes = new DeviceRoutes<>(nodeRegistry, new NodeTokens(nodeRegistry),
                 new DeviceRoutes.Json<>(NodeJson.shape().read(), air::describe), blocking);
         var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher,
-                vn.loa.server.auth.PasswordPolicy.shipped(), audit, sessions, clock), blocking);
+                vn.loa.server.user.PasswordPolicy.shipped(), audit, sessions, clock), blocking);
         // The audit log leaves the database (ADR 0027): signed digests, syslog forwarding, retention.
         var seal = vn.loa.server.audit.AuditSeal.openOrCreate(config.audit().signingKey());
         auditKeeper = new vn.loa.server.audit.AuditKeeper(jdbi, audit, seal, config.audit(), clock).start();

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.access.Action;
 import vn.loa.server.access.Caller;
 import vn.loa.server.access.SecondFactor;
+import vn.loa.server.access.SessionEnd;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.policy.UnitPolicies;
 import vn.loa.server.refusal.Refusal;

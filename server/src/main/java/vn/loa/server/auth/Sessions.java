@@ -13,8 +13,10 @@ import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.access.Action;
 import vn.loa.server.access.Caller;
 import vn.loa.server.access.SecondFactor;
+import vn.loa.server.access.SessionEnd;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.refusal.Refusal;
+import vn.loa.server.user.UserSessions;
 
 /**
  * Sign-in sessions kept in the database (ADR 0016): every request's token names a session, and the session's row,
@@ -24,7 +26,7 @@ import vn.loa.server.refusal.Refusal;
  * a user's rows the moment it ends their sessions, the other servers of a cluster at most {@link #CACHE_FOR} later.
  * Blocking (JDBC); thread-safe.
  */
-public final class Sessions {
+public final class Sessions implements UserSessions {
 
     /** How long a session row read from the database is trusted before it is read again. */
     static final Duration CACHE_FOR = Duration.ofSeconds(1);
@@ -104,7 +106,7 @@ public final class Sessions {
         return new Caller(row.username(), row.role(), row.unitId(), row.unitPath(), address, row.factor());
     }
 
-    /** The session replaced a generated password, inside the caller's transaction: it may act now. */
+    @Override
     public void passwordChanged(Handle h, String id) {
         store.passwordChanged(h, id);
     }
@@ -158,15 +160,12 @@ public final class Sessions {
         cache.remove(id);
     }
 
-    /**
-     * Ends every session of {@code username} but {@code keepId} (may be null), inside the caller's transaction; call
-     * {@link #forget} once it commits.
-     */
+    @Override
     public int endAllOf(Handle h, String username, String keepId, SessionEnd reason) {
         return store.endAllOf(h, username, keepId, reason, clock.instant());
     }
 
-    /** Drops this server's remembered rows of a user, so their ended sessions are refused at once. */
+    @Override
     public void forget(String username) {
         cache.values().removeIf(c -> c.row().username().equals(username));
     }

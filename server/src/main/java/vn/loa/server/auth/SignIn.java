@@ -7,6 +7,7 @@ import vn.loa.server.access.SecondFactor;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.policy.UnitPolicies;
 import vn.loa.server.refusal.Refusal;
+import vn.loa.server.user.PasswordHasher;
 import vn.loa.server.user.User;
 import vn.loa.server.user.UserRepository;
 

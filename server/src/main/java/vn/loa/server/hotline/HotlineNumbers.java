@@ -11,7 +11,7 @@ import vn.loa.hotline.SipDigest;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.access.Action;
 import vn.loa.server.access.Caller;
-import vn.loa.server.auth.PasswordHasher;
+import vn.loa.server.user.PasswordHasher;
 import vn.loa.server.access.Role;
 import vn.loa.server.db.Rows;
 import vn.loa.server.refusal.Refusal;

@@ -7,11 +7,8 @@ import vn.loa.core.model.Zone;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.access.Action;
 import vn.loa.server.access.Caller;
-import vn.loa.server.auth.PasswordHasher;
-import vn.loa.server.auth.PasswordPolicy;
 import vn.loa.server.access.Role;
-import vn.loa.server.auth.SessionEnd;
-import vn.loa.server.auth.Sessions;
+import vn.loa.server.access.SessionEnd;
 import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 
@@ -23,12 +20,12 @@ public final class UserService {
     private final ZoneGuard zones;
     private final PasswordHasher hasher;
     private final AuditLog audit;
-    private final Sessions sessions;
+    private final UserSessions sessions;
     private final PasswordPolicy policy;
     private final Clock clock;
 
     public UserService(Jdbi jdbi, UserRepository users, ZoneGuard zones, PasswordHasher hasher, PasswordPolicy policy,
-            AuditLog audit, Sessions sessions, Clock clock) {
+            AuditLog audit, UserSessions sessions, Clock clock) {
         this.jdbi = jdbi;
         this.policy = policy;
         this.sessions = sessions;

@@ -1,4 +1,4 @@
-package vn.loa.server.auth;
+package vn.loa.server.user;
 
 import java.io.BufferedReader;
 import java.io.IOException;
