@@ -153,6 +153,8 @@ final class Lifecycle {
     }
 
     private static Refusal concurrentChange() {
-        return Refusal.conflict("concurrent_change", "Tin vừa được người khác thay đổi; hãy tải lại rồi thử lại.");
+        return new Refusal(Refusal.Kind.CONFLICT, "concurrent_change",
+                "Tin vừa được người khác thay đổi; hãy tải lại rồi thử lại.",
+                "Someone else has just changed this announcement; reload it and try again.", null);
     }
 }

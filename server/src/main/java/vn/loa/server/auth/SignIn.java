@@ -80,7 +80,8 @@ public final class SignIn {
                             "tạm khóa đăng nhập từ địa chỉ " + address);
                 }
             });
-            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "invalid_credentials", "Sai tên đăng nhập hoặc mật khẩu.");
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "invalid_credentials", "Sai tên đăng nhập hoặc mật khẩu.",
+                    "Wrong user name or password.", null);
         }
         throttle.succeeded(username, address);
         User user = found.get().user();
