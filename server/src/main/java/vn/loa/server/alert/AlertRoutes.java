@@ -135,7 +135,8 @@ public final class AlertRoutes {
             return io.vertx.core.Future.succeededFuture(bearer);
         }
         String key = ctx.request().getHeader(AlertKeys.HEADER);
-        return blocking.run(() -> keys.verify(key, address).orElseThrow(() -> new ApiError(401, "unauthorized",
+        return blocking.run(() -> keys.verify(key, address).orElseThrow(() -> new Refusal(
+                Refusal.Kind.UNAUTHENTICATED, "unauthorized",
                 "Thiếu hoặc sai khóa API (tiêu đề " + AlertKeys.HEADER + ") hay mã đăng nhập.")));
     }
 
@@ -152,7 +153,7 @@ public final class AlertRoutes {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ApiError.notFound("khóa API", value);
+            throw Refusal.notFound("khóa API", value);
         }
     }
 }

@@ -7,11 +7,11 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
 import vn.loa.server.access.Caller;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 import vn.loa.server.http.RequestCaller;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 
 /** HTTP routes of {@code /api/v1/announcements} and its lifecycle actions. */
 public final class AnnouncementRoutes {
@@ -112,11 +112,11 @@ public final class AnnouncementRoutes {
         if (s != null && s.cron() != null) {
             new vn.loa.scheduler.Recurrence(s.at(), s.cron(), s.until()).problemFrom(clock.instant(), minInterval)
                     .ifPresent(problem -> {
-                        throw new ApiError(400, "invalid_schedule", problem, "schedule.cron");
+                        throw Refusal.invalid("invalid_schedule", problem, "schedule.cron");
                     });
         }
         if (draft.voice() != null && !voices.contains(draft.voice())) {
-            throw ApiError.badRequest("unknown_voice", "Không có giọng đọc '" + draft.voice() + "'. Các giọng có: "
+            throw Refusal.invalid("unknown_voice", "Không có giọng đọc '" + draft.voice() + "'. Các giọng có: "
                     + String.join(", ", new java.util.TreeSet<>(voices)) + ".");
         }
         return draft;
@@ -132,7 +132,7 @@ public final class AnnouncementRoutes {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw ApiError.notFound("tin", ctx.pathParam("id"));
+            throw Refusal.notFound("tin", ctx.pathParam("id"));
         }
     }
 }

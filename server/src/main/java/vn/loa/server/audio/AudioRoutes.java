@@ -9,10 +9,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.util.List;
 import vn.loa.server.access.Caller;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 import vn.loa.server.http.RequestCaller;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * HTTP route of {@code POST /api/v1/audio}: a multipart upload of one recorded programme (field {@code file}).
@@ -60,7 +60,7 @@ public final class AudioRoutes {
         Caller caller = RequestCaller.of(ctx);
         List<FileUpload> uploads = ctx.fileUploads();
         if (uploads.size() != 1) {
-            throw ApiError.badRequest("missing_file", "Hãy gửi đúng một tệp âm thanh trong trường 'file' "
+            throw Refusal.invalid("missing_file", "Hãy gửi đúng một tệp âm thanh trong trường 'file' "
                     + "(multipart/form-data).");
         }
         FileUpload upload = uploads.get(0);

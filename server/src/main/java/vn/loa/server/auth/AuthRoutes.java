@@ -4,10 +4,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import vn.loa.server.access.Caller;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 import vn.loa.server.http.RequestCaller;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.user.UserRoutes;
 
 /** HTTP routes of {@code /api/v1/auth}: sign-in and sign-out. */
@@ -45,11 +45,13 @@ public final class AuthRoutes {
                 .onFailure(e -> {
                     if (e instanceof SignIn.TooManyAttempts tooMany) {
                         ctx.response().putHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
-                        ctx.fail(new ApiError(429, "too_many_attempts", "Đăng nhập sai quá nhiều lần. Hãy thử lại sau "
+                        ctx.fail(new Refusal(Refusal.Kind.TOO_MANY,
+                                "too_many_attempts", "Đăng nhập sai quá nhiều lần. Hãy thử lại sau "
                                 + tooMany.retryAfterSeconds() + " giây."));
                     } else if (e instanceof PasswordQueue.Full) {
                         ctx.response().putHeader("Retry-After", "2");
-                        ctx.fail(new ApiError(503, "busy", "Máy chủ đang bận kiểm tra đăng nhập. Hãy thử lại sau ít giây."));
+                        ctx.fail(new Refusal(Refusal.Kind.UNAVAILABLE,
+                                "busy", "Máy chủ đang bận kiểm tra đăng nhập. Hãy thử lại sau ít giây."));
                     } else {
                         ctx.fail(e);
                     }

@@ -7,10 +7,10 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import vn.loa.server.access.Caller;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 import vn.loa.server.http.RequestCaller;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The five HTTP routes of a kind of device ({@code list}, {@code create}, {@code get}, {@code update}, {@code delete}
@@ -74,7 +74,7 @@ public final class DeviceRoutes<T> {
         String id = ctx.pathParam("id");
         JsonObject body = ctx.body().asJsonObject();
         if (body.containsKey("id") && !id.equals(body.getString("id"))) {
-            throw ApiError.badRequest("id_mismatch", "Mã trong nội dung khác mã trên đường dẫn; không thể đổi mã.");
+            throw Refusal.invalid("id_mismatch", "Mã trong nội dung khác mã trên đường dẫn; không thể đổi mã.");
         }
         T device = json.read().apply(body, id);
         Replies.reply(ctx, 200, blocking.run(() -> json.write().apply(registry.update(caller, device))));

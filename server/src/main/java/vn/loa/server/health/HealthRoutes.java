@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import vn.loa.server.db.Database;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.speech.SpeechReadiness;
 
 /**
@@ -80,7 +80,7 @@ public final class HealthRoutes {
             if (local) {
                 ctx.next();
             } else {
-                ctx.fail(ApiError.forbidden(
+                ctx.fail(Refusal.forbidden(
                         "/metrics chỉ đọc được từ chính máy chủ, hoặc đặt metrics.token (LOA_METRICS_TOKEN)."));
             }
             return;
@@ -90,7 +90,8 @@ public final class HealthRoutes {
         if (header != null && MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.UTF_8))) {
             ctx.next();
         } else {
-            ctx.fail(new ApiError(401, "unauthorized", "/metrics cần mã metrics.token trong Authorization: Bearer."));
+            ctx.fail(new Refusal(Refusal.Kind.UNAUTHENTICATED,
+                    "unauthorized", "/metrics cần mã metrics.token trong Authorization: Bearer."));
         }
     }
 

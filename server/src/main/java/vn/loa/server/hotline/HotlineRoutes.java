@@ -4,10 +4,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import vn.loa.server.access.Caller;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 import vn.loa.server.http.RequestCaller;
+import vn.loa.server.refusal.Refusal;
 
 /** HTTP routes of {@code /api/v1/hotline}: its state, the authorised numbers, prepared alerts and the calls. */
 public final class HotlineRoutes {
@@ -94,7 +94,7 @@ public final class HotlineRoutes {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw ApiError.notFound("mục", ctx.pathParam("id"));
+            throw Refusal.notFound("mục", ctx.pathParam("id"));
         }
     }
 }

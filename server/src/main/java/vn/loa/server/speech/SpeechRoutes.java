@@ -6,11 +6,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.Map;
 import vn.loa.server.access.Caller;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 import vn.loa.server.http.RequestCaller;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.tts.normalize.Normalized;
 import vn.loa.tts.normalize.TextTooLongException;
 import vn.loa.tts.Announcer;
@@ -72,15 +72,17 @@ public final class SpeechRoutes {
         String text = TextInput.spoken(TextInput.rich(body.getString("text")));
         String voice = knownVoice(body.getString("voice"));
         if (text == null || text.isBlank()) {
-            throw ApiError.badRequest("missing_content", "Hãy nhập nội dung cần nghe thử.");
+            throw Refusal.invalid("missing_content", "Hãy nhập nội dung cần nghe thử.");
         }
         if (text.length() > previewMaxChars) {
-            throw new ApiError(413, "preview_too_long", "Văn bản dài " + text.length() + " ký tự; nghe thử đọc tối đa "
+            throw new Refusal(Refusal.Kind.TOO_LARGE,
+                    "preview_too_long", "Văn bản dài " + text.length() + " ký tự; nghe thử đọc tối đa "
                     + previewMaxChars + " ký tự một lần. Hãy nghe thử từng đoạn; tin vẫn phát được cả bài.");
         }
         if (!previews.tryAcquire()) {
             ctx.response().putHeader("Retry-After", "5");
-            throw new ApiError(429, "too_many_previews", "Máy chủ đang đọc nghe thử cho nhiều người; hãy thử lại sau "
+            throw new Refusal(Refusal.Kind.TOO_MANY,
+                    "too_many_previews", "Máy chủ đang đọc nghe thử cho nhiều người; hãy thử lại sau "
                     + "vài giây.");
         }
         blocking.run(() -> {
@@ -89,7 +91,8 @@ public final class SpeechRoutes {
             } catch (TextTooLongException e) {
                 throw tooLong(e);
             } catch (SpeechException e) {
-                throw new ApiError(503, "speech_unavailable", "Bộ đọc tiếng nói đang lỗi, chưa nghe thử được; hãy thử lại "
+                throw new Refusal(Refusal.Kind.UNAVAILABLE,
+                        "speech_unavailable", "Bộ đọc tiếng nói đang lỗi, chưa nghe thử được; hãy thử lại "
                         + "hoặc báo kỹ thuật viên. (" + e.getMessage() + ")");
             } finally {
                 previews.release();
@@ -103,7 +106,7 @@ public final class SpeechRoutes {
     /** The voice, if it is one the server offers (null stays null); otherwise a 400 naming the voices there are. */
     private String knownVoice(String voice) {
         if (voice != null && !voices.contains(voice)) {
-            throw ApiError.badRequest("unknown_voice", "Không có giọng đọc '" + voice + "'. Các giọng có: "
+            throw Refusal.invalid("unknown_voice", "Không có giọng đọc '" + voice + "'. Các giọng có: "
                     + String.join(", ", new java.util.TreeSet<>(voices)) + ".");
         }
         return voice;
@@ -126,8 +129,8 @@ public final class SpeechRoutes {
         Replies.reply(ctx, 200, io.vertx.core.Future.succeededFuture(list));
     }
 
-    private static ApiError tooLong(TextTooLongException e) {
-        return ApiError.badRequest("text_too_long", "Văn bản dài " + e.length() + " ký tự; mỗi tin đọc tối đa "
+    private static Refusal tooLong(TextTooLongException e) {
+        return Refusal.invalid("text_too_long", "Văn bản dài " + e.length() + " ký tự; mỗi tin đọc tối đa "
                 + e.limit() + " ký tự. Hãy chia thành nhiều tin.");
     }
 

@@ -9,6 +9,7 @@ import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 import vn.loa.server.http.RequestCaller;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 
 /** HTTP routes of {@code /api/v1/zones}. */
 public final class ZoneRoutes {
@@ -55,7 +56,7 @@ public final class ZoneRoutes {
         String id = ctx.pathParam("id");
         JsonObject body = ctx.body().asJsonObject();
         if (body.containsKey("id") && !id.equals(body.getString("id"))) {
-            throw vn.loa.server.http.ApiError.badRequest("id_mismatch",
+            throw Refusal.invalid("id_mismatch",
                     "Mã trong nội dung khác mã trên đường dẫn; không thể đổi mã khu vực.");
         }
         String name = TextInput.required(TextInput.name(body.getString("name"), "name"), "name");
