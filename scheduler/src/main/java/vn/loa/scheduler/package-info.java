@@ -1,2 +1,2 @@
-/** The programme clock: Quartz with its JDBC job store, recurrences in Asia/Ho_Chi_Minh, and the misfire policy. */
+/** The programme clock (Quartz, JDBC job store, misfires), recurrences in Vietnam's time, and the programme's rules. */
 package vn.loa.scheduler;

@@ -34,7 +34,7 @@ import vn.loa.server.audit.AuditRoutes;
 import vn.loa.server.auth.AuthRoutes;
 import vn.loa.server.auth.Authenticator;
 import vn.loa.server.auth.LoginThrottle;
-import vn.loa.server.auth.PasswordHasher;
+import vn.loa.server.user.PasswordHasher;
 import vn.loa.server.auth.PasswordQueue;
 import vn.loa.server.auth.SessionRoutes;
 import vn.loa.server.auth.SessionStore;
@@ -52,7 +52,7 @@ import vn.loa.server.http.ApiRouter;
 import vn.loa.server.http.ConnectionGuard;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.ErrorResponder;
-import vn.loa.server.http.HealthRoutes;
+import vn.loa.server.health.HealthRoutes;
 import vn.loa.server.hotline.Hotline;
 import vn.loa.server.live.AnnouncementEvents;
 import vn.loa.server.live.NodeVolume;
@@ -99,7 +99,7 @@ public final class LoaServer implements AutoCloseable {
     private NodePresence presence;
     private vn.loa.server.audit.AuditKeeper auditKeeper;
     private vn.loa.server.backup.DailyBackups dailyBackups;
-    private vn.loa.server.http.Pressure pressure;
+    private vn.loa.server.health.Pressure pressure;
     private Optional<String> generatedPassword = Optional.empty();
 
     public LoaServer(LoaConfig config, Clock clock) {
@@ -197,7 +197,7 @@ public final class LoaServer implements AutoCloseable {
         var nodes = new DeviceRoutes<>(nodeRegistry, new NodeTokens(nodeRegistry),
                 new DeviceRoutes.Json<>(NodeJson.shape().read(), air::describe), blocking);
         var users = new UserRoutes(new UserService(jdbi, userRepository, zoneGuard, hasher,
-                vn.loa.server.auth.PasswordPolicy.shipped(), audit, sessions, clock), blocking);
+                vn.loa.server.user.PasswordPolicy.shipped(), audit, sessions, clock), blocking);
         // The audit log leaves the database (ADR 0027): signed digests, syslog forwarding, retention.
         var seal = vn.loa.server.audit.AuditSeal.openOrCreate(config.audit().signingKey());
         auditKeeper = new vn.loa.server.audit.AuditKeeper(jdbi, audit, seal, config.audit(), clock).start();
@@ -273,7 +273,7 @@ public final class LoaServer implements AutoCloseable {
         new vn.loa.server.air.MountRoutes(jdbi, air.mounts(), blocking).mount(api);
 
         new HealthRoutes(database, new SpeechReadiness(clock),
-                pressure = new vn.loa.server.http.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
+                pressure = new vn.loa.server.health.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
                         .airRecords(air::recordsWaiting), blocking, registry,
                 security.metricsToken()).part(dailyBackups::describe).part(cluster::describe).mount(api);
         plugins.mountRelay(api);

@@ -6,10 +6,10 @@ import java.net.InetSocketAddress;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.node.NodeRepository;
 import vn.loa.server.node.NodeCredentials;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneRepository;
 
 /**
@@ -40,7 +40,8 @@ public final class MountRoutes {
         MountListener.Format format = file.endsWith(".opus") ? MountListener.Format.OPUS
                 : file.endsWith(".mp3") ? MountListener.Format.MP3 : null;
         if (format == null || file.length() > 64 + 5) {
-            ctx.fail(new ApiError(404, "not_found", "Luồng có dạng /streams/{khu vực}.mp3 hoặc .opus / a zone's "
+            ctx.fail(new Refusal(Refusal.Kind.NOT_FOUND,
+                    "not_found", "Luồng có dạng /streams/{khu vực}.mp3 hoặc .opus / a zone's "
                     + "stream is /streams/{zone}.mp3 or .opus"));
             return;
         }
@@ -59,9 +60,10 @@ public final class MountRoutes {
                     if (found.node() == null) {
                         ctx.fail(NodeCredentials.unknownNode());
                     } else if (found.zoneName() == null) {
-                        ctx.fail(ApiError.notFound("khu vực", zone));
+                        ctx.fail(Refusal.notFound("khu vực", zone));
                     } else if (!found.node().zone().equals(zone)) {
-                        ctx.fail(new ApiError(403, "wrong_zone", "Loa " + found.node().id() + " thuộc khu vực "
+                        ctx.fail(new Refusal(Refusal.Kind.FORBIDDEN,
+                                "wrong_zone", "Loa " + found.node().id() + " thuộc khu vực "
                                 + found.node().zone() + ": hãy mở /streams/" + found.node().zone()
                                 + file.substring(file.lastIndexOf('.')) + " / this box belongs to zone "
                                 + found.node().zone()));
@@ -92,7 +94,8 @@ public final class MountRoutes {
         try {
             mounts.join(zone, listener);
         } catch (java.io.IOException | RuntimeException e) {
-            ctx.fail(new ApiError(503, "stream_unavailable", "Chưa mở được luồng MP3, thử lại sau ít phút hoặc dùng "
+            ctx.fail(new Refusal(Refusal.Kind.UNAVAILABLE,
+                    "stream_unavailable", "Chưa mở được luồng MP3, thử lại sau ít phút hoặc dùng "
                     + ".opus / the MP3 stream cannot start now; retry, or use .opus"));
         }
     }

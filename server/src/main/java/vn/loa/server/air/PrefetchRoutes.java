@@ -3,10 +3,10 @@ package vn.loa.server.air;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import org.jdbi.v3.core.Jdbi;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.node.NodeCredentials;
 import vn.loa.server.node.NodeRepository;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * {@code GET /api/v1/nodes/prefetch/{id}.wav}: a node agent fetches an announcement's rendered audio ahead of its time.
@@ -48,8 +48,8 @@ public final class PrefetchRoutes {
                     }
                     prefetcher.file(node.get().id(), id).ifPresentOrElse(
                             path -> ctx.response().putHeader("Content-Type", "audio/wav").sendFile(path.toString())
-                                    .onFailure(e -> ctx.fail(ApiError.notFound("tệp tải trước", file))),
-                            () -> ctx.fail(ApiError.notFound("tệp tải trước cho loa này", file)));
+                                    .onFailure(e -> ctx.fail(Refusal.notFound("tệp tải trước", file))),
+                            () -> ctx.fail(Refusal.notFound("tệp tải trước cho loa này", file)));
                 })
                 .onFailure(ctx::fail);
     }

@@ -11,13 +11,13 @@ import vn.loa.core.media.StreamCodec;
 import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
 import vn.loa.core.model.Zone;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.wire.rtp.SdpWriter;
 import vn.loa.wire.rtp.StreamDescription;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.node.NodeRepository;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 
 /**
@@ -43,7 +43,7 @@ public final class StreamRoutes {
     }
 
     private void sdp(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String file = ctx.pathParam("file");
         String zoneId = file.substring(0, file.length() - ".sdp".length());
         String nodeId = ctx.queryParams().get("node");
@@ -54,7 +54,7 @@ public final class StreamRoutes {
         InetAddress sender = origin;
         blocking.run(() -> jdbi.withHandle(h -> {
             Zone zone = zones.inScope(h, caller, zoneId);
-            Node target = nodeId == null ? AirTargets.multicastNode(zone).orElseThrow(() -> ApiError.notFound(
+            Node target = nodeId == null ? AirTargets.multicastNode(zone).orElseThrow(() -> Refusal.notFound(
                     "luồng multicast của khu vực (hãy thêm ?node=<mã loa RTP> hoặc đặt nhóm multicast cho khu vực)",
                     zoneId)) : rtpNodeIn(h, caller, zone, nodeId);
             return describe(zone, target, sender);
@@ -65,9 +65,9 @@ public final class StreamRoutes {
 
     private Node rtpNodeIn(org.jdbi.v3.core.Handle h, Caller caller, Zone zone, String nodeId) {
         Node node = nodes.find(h, nodeId).filter(s -> caller.covers(s.zonePath())).map(s -> s.value())
-                .orElseThrow(() -> ApiError.notFound("loa", nodeId));
+                .orElseThrow(() -> Refusal.notFound("loa", nodeId));
         if (!node.zone().equals(zone.id()) || node.kind() != NodeKind.RTP) {
-            throw ApiError.badRequest("not_an_rtp_node_of_zone", "Loa '" + nodeId + "' không phải loa RTP của khu vực '"
+            throw Refusal.invalid("not_an_rtp_node_of_zone", "Loa '" + nodeId + "' không phải loa RTP của khu vực '"
                     + zone.id() + "'. Luồng của đầu thu Loa đi qua kênh điều khiển, không cần SDP.");
         }
         return node;
@@ -78,13 +78,13 @@ public final class StreamRoutes {
         int colon = address.lastIndexOf(':');
         int port = Integer.parseInt(address.substring(colon + 1));
         if (port % 2 != 0) {
-            throw ApiError.conflict("odd_port", "Cổng " + port + " là số lẻ; SDP cần cổng RTP chẵn (RTCP dùng cổng lẻ kế "
+            throw Refusal.conflict("odd_port", "Cổng " + port + " là số lẻ; SDP cần cổng RTP chẵn (RTCP dùng cổng lẻ kế "
                     + "tiếp). Hãy đổi địa chỉ của loa sang một cổng chẵn.");
         }
         InetSocketAddress destination = new InetSocketAddress(address.substring(0, colon).replace("[", "")
                 .replace("]", ""), port);
         if (destination.isUnresolved()) {
-            throw ApiError.conflict("unresolved_address", "Không phân giải được địa chỉ " + address + ".");
+            throw Refusal.conflict("unresolved_address", "Không phân giải được địa chỉ " + address + ".");
         }
         StreamCodec codec = ZoneStreams.codecOf(target);
         CRC32 crc = new CRC32();

@@ -13,9 +13,9 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 
 /**
@@ -57,10 +57,10 @@ public final class AlertAreas {
     /** Replaces the names of the caller's own unit (admins); each zone must lie in the unit. */
     public JsonArray replace(Caller caller, Map<String, List<String>> areas) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được đặt tên vùng cảnh báo (CAP) của đơn vị.");
+            throw Refusal.forbidden("Chỉ quản trị viên được đặt tên vùng cảnh báo (CAP) của đơn vị.");
         }
         if (areas.size() > MAX_ENTRIES) {
-            throw ApiError.badRequest("too_many", "Mỗi đơn vị có tối đa " + MAX_ENTRIES + " tên vùng.");
+            throw Refusal.invalid("too_many", "Mỗi đơn vị có tối đa " + MAX_ENTRIES + " tên vùng.");
         }
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM alert_area WHERE unit_id = :u").bind("u", caller.unitId()).execute();
@@ -68,7 +68,7 @@ public final class AlertAreas {
             areas.forEach((name, zoneIds) -> {
                 String key = key(name);
                 if (key.isEmpty() || key.length() > 200 || !seen.add(key)) {
-                    throw ApiError.badRequest("invalid_area", "Tên vùng '" + name + "' trống, quá dài (tối đa 200 ký "
+                    throw Refusal.invalid("invalid_area", "Tên vùng '" + name + "' trống, quá dài (tối đa 200 ký "
                             + "tự) hoặc bị lặp.");
                 }
                 for (String zone : new LinkedHashSet<>(zoneIds)) {

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.auth.Role;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.Role;
 import vn.loa.server.db.Rows;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.node.NodeTokens;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The API keys of upstream systems and panic buttons. An admin creates one for their unit and sees it once; Loa keeps
@@ -84,7 +84,7 @@ public final class AlertKeys {
                             + "(SELECT z.id FROM zone z WHERE LEFT(z.path, :n) = :prefix)")
                     .bind("id", id).bind("n", caller.unitPath().length()).bind("prefix", caller.unitPath()).execute();
             if (changed == 0) {
-                throw ApiError.notFound("khóa API", String.valueOf(id));
+                throw Refusal.notFound("khóa API", String.valueOf(id));
             }
             audit.record(h, caller, "alert.key.revoke", "alert-key:" + id, null);
         });
@@ -115,7 +115,7 @@ public final class AlertKeys {
 
     private static void requireAdmin(Caller caller) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được quản lý khóa API cảnh báo.");
+            throw Refusal.forbidden("Chỉ quản trị viên được quản lý khóa API cảnh báo.");
         }
     }
 }

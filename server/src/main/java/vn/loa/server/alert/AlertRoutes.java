@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * HTTP routes of {@code /api/v1/alerts}: alerts in (JSON through the contract, CAP XML through a route of its own,
@@ -45,21 +46,21 @@ public final class AlertRoutes {
     public void mount(RouterBuilder api) {
         api.getRoute("createAlert").addHandler(this::json);
         api.getRoute("listAlerts").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             String limit = ctx.queryParams().get("limit");
             Replies.reply(ctx, 200, blocking.run(() -> service.list(caller, limit == null ? 50 : Integer.parseInt(limit))));
         });
         api.getRoute("listAlertKeys").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             Replies.reply(ctx, 200, blocking.run(() -> new JsonArray(keys.list(caller))));
         });
         api.getRoute("createAlertKey").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             String name = TextInput.required(TextInput.name(ctx.body().asJsonObject().getString("name"), "name"), "name");
             Replies.reply(ctx, 201, blocking.run(() -> keys.create(caller, name)));
         });
         api.getRoute("revokeAlertKey").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             long id = longId(ctx.pathParam("id"));
             blocking.run(() -> {
                 keys.revoke(caller, id);
@@ -67,11 +68,11 @@ public final class AlertRoutes {
             }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
         });
         api.getRoute("listAlertAreas").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             Replies.reply(ctx, 200, blocking.run(() -> areas.list(caller)));
         });
         api.getRoute("replaceAlertAreas").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             Map<String, List<String>> byName = new LinkedHashMap<>();
             ctx.body().asJsonObject().getJsonArray("areas").forEach(o -> {
                 JsonObject area = (JsonObject) o;
@@ -95,7 +96,7 @@ public final class AlertRoutes {
     }
 
     private void json(RoutingContext ctx) {
-        String address = Authenticator.clientAddress(ctx);
+        String address = RequestCaller.address(ctx);
         JsonObject body = ctx.body().asJsonObject();
         String headline = TextInput.required(TextInput.plain(body.getString("headline")), "headline");
         String text = TextInput.plain(body.getString("text"));
@@ -110,7 +111,7 @@ public final class AlertRoutes {
     }
 
     private void cap(RoutingContext ctx) {
-        String address = Authenticator.clientAddress(ctx);
+        String address = RequestCaller.address(ctx);
         byte[] xml = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         caller(ctx, address)
                 .compose(caller -> blocking.run(() -> audited(caller, "CAP", () -> service.cap(caller, parser.parse(xml)))))
@@ -121,26 +122,28 @@ public final class AlertRoutes {
     private JsonObject audited(Caller caller, String kind, java.util.function.Supplier<JsonObject> work) {
         try {
             return work.get();
-        } catch (ApiError e) {
-            service.refused(caller, kind, e);
+        } catch (Refusal e) {
+            service.refused(caller, kind, ApiError.of(e).status(), e);
             throw e;
         }
     }
 
     /** The bearer's caller, or the API key's; 401 for neither. */
     private io.vertx.core.Future<Caller> caller(RoutingContext ctx, String address) {
-        Caller bearer = ctx.get(Authenticator.CALLER_KEY);
+        Caller bearer = RequestCaller.orNull(ctx);
         if (bearer != null) {
             return io.vertx.core.Future.succeededFuture(bearer);
         }
         String key = ctx.request().getHeader(AlertKeys.HEADER);
-        return blocking.run(() -> keys.verify(key, address).orElseThrow(() -> new ApiError(401, "unauthorized",
+        return blocking.run(() -> keys.verify(key, address).orElseThrow(() -> new Refusal(
+                Refusal.Kind.UNAUTHENTICATED, "unauthorized",
                 "Thiếu hoặc sai khóa API (tiêu đề " + AlertKeys.HEADER + ") hay mã đăng nhập.")));
     }
 
     /** Every refused alert is logged: a feed that keeps failing must show in the server log. */
     private static void refused(RoutingContext ctx, String kind, String address, Throwable e) {
-        if (e instanceof ApiError api) {
+        if (e instanceof Refusal refusal) {
+            ApiError api = ApiError.of(refusal);
             LOG.warn("{} alert from {} refused: {} {} {}", kind, address, api.status(), api.code(), api.getMessage());
         }
         ctx.fail(e);
@@ -150,7 +153,7 @@ public final class AlertRoutes {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ApiError.notFound("khóa API", value);
+            throw Refusal.notFound("khóa API", value);
         }
     }
 }

@@ -19,11 +19,11 @@ import vn.loa.core.model.Schedule;
 import vn.loa.server.announcement.AnnouncementDraft;
 import vn.loa.server.announcement.AnnouncementService;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.db.Rows;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Turns alerts into announcements. A JSON alert always airs at once as EMERGENCY. A CAP message airs at once as
@@ -72,7 +72,7 @@ public final class AlertService {
         requireRaiser(caller);
         if (jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM alert WHERE sender = :s AND identifier = :i")
                 .bind("s", cap.sender()).bind("i", cap.identifier()).mapTo(Integer.class).one()) > 0) {
-            throw ApiError.conflict("duplicate_alert", "Bản tin CAP '" + cap.identifier() + "' của '" + cap.sender()
+            throw Refusal.conflict("duplicate_alert", "Bản tin CAP '" + cap.identifier() + "' của '" + cap.sender()
                     + "' đã được nhận trước đó.");
         }
         List<Long> cancelled = new ArrayList<>();
@@ -99,7 +99,8 @@ public final class AlertService {
                 .map(Map.Entry::getKey).toList();
         if (zones.isEmpty()) {
             LOG.warn("CAP {} from {} refused: no known area among {}", cap.identifier(), caller.address(), names);
-            throw new ApiError(422, "unknown_area", "Không vùng nào trong bản tin (" + String.join(", ", names)
+            throw new Refusal(Refusal.Kind.UNUSABLE,
+                    "unknown_area", "Không vùng nào trong bản tin (" + String.join(", ", names)
                     + ") được gán cho khu vực của đơn vị. Quản trị viên đặt tên vùng tại PUT /api/v1/alerts/areas.");
         }
         String headline = firstNonBlank(info.headline(), info.event(), cap.identifier());
@@ -162,7 +163,8 @@ public final class AlertService {
         }
         if (!anyKnown && cap.msgType().equals("Cancel")) {
             LOG.warn("CAP Cancel {} from {} refused: references no known alert", cap.identifier(), caller.address());
-            throw new ApiError(422, "unknown_reference", "Bản tin hủy (Cancel) không tham chiếu bản tin nào Loa đã "
+            throw new Refusal(Refusal.Kind.UNUSABLE,
+                    "unknown_reference", "Bản tin hủy (Cancel) không tham chiếu bản tin nào Loa đã "
                     + "nhận. Kiểm tra mục <references> (sender,identifier,sent).");
         }
         return cancelled;
@@ -192,9 +194,9 @@ public final class AlertService {
         });
     }
 
-    /** Records a refused alert of a known sender in the audit log, where the unit's admin sees it. */
-    public void refused(Caller caller, String kind, ApiError error) {
-        jdbi.useHandle(h -> audit.record(h, caller, "alert.refused", null, kind + " " + error.status() + " "
+    /** Records a refused alert of a known sender, with the status answered, in the audit log where the unit's admin sees it. */
+    public void refused(Caller caller, String kind, int status, Refusal error) {
+        jdbi.useHandle(h -> audit.record(h, caller, "alert.refused", null, kind + " " + status + " "
                 + error.code() + ": " + error.getMessage()));
     }
 
@@ -228,7 +230,7 @@ public final class AlertService {
 
     private static void requireRaiser(Caller caller) {
         if (!caller.may(Action.APPROVE)) {
-            throw ApiError.forbidden("Chỉ lãnh đạo hoặc khóa API cảnh báo được phát cảnh báo khẩn cấp.");
+            throw Refusal.forbidden("Chỉ lãnh đạo hoặc khóa API cảnh báo được phát cảnh báo khẩn cấp.");
         }
     }
 

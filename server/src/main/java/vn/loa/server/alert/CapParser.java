@@ -18,7 +18,7 @@ import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Reads CAP 1.2 messages safely: no DTD at all (so no external entity and no entity expansion, billion laughs
@@ -63,10 +63,11 @@ public final class CapParser {
         }
     }
 
-    /** The message in {@code xml}, or a 4xx {@link ApiError} that says what is wrong with it. */
+    /** The message in {@code xml}, or a 4xx {@link Refusal} that says what is wrong with it. */
     public CapAlert parse(byte[] xml) {
         if (xml.length > MAX_BYTES) {
-            throw new ApiError(413, "body_too_large", "Bản tin CAP quá lớn (tối đa " + MAX_BYTES / 1024 + " KB).");
+            throw new Refusal(Refusal.Kind.TOO_LARGE,
+                    "body_too_large", "Bản tin CAP quá lớn (tối đa " + MAX_BYTES / 1024 + " KB).");
         }
         Document doc = read(xml);
         validate(doc);
@@ -83,13 +84,13 @@ public final class CapParser {
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
             if (e.getMessage() != null && e.getMessage().contains("DOCTYPE")) {
-                throw ApiError.badRequest("dtd_forbidden", "Bản tin CAP không được chứa khai báo DOCTYPE/DTD hay thực "
+                throw Refusal.invalid("dtd_forbidden", "Bản tin CAP không được chứa khai báo DOCTYPE/DTD hay thực "
                         + "thể (entity); Loa từ chối để an toàn. Hãy gửi bản tin CAP 1.2 thuần XML.");
             }
-            throw ApiError.badRequest("malformed_xml", "Bản tin không phải XML hợp lệ (dòng " + e.getLineNumber()
+            throw Refusal.invalid("malformed_xml", "Bản tin không phải XML hợp lệ (dòng " + e.getLineNumber()
                     + ", cột " + e.getColumnNumber() + "): " + e.getMessage());
         } catch (SAXException e) {
-            throw ApiError.badRequest("malformed_xml", "Bản tin không phải XML hợp lệ: " + e.getMessage());
+            throw Refusal.invalid("malformed_xml", "Bản tin không phải XML hợp lệ: " + e.getMessage());
         } catch (IOException | ParserConfigurationException e) {
             throw new IllegalStateException("XML parser set-up failed", e);
         }
@@ -119,7 +120,7 @@ public final class CapParser {
             validator.setErrorHandler(STRICT);
             validator.validate(new DOMSource(doc));
         } catch (SAXException e) {
-            throw ApiError.badRequest("invalid_cap", "Bản tin không đúng lược đồ CAP 1.2 (OASIS): " + e.getMessage());
+            throw Refusal.invalid("invalid_cap", "Bản tin không đúng lược đồ CAP 1.2 (OASIS): " + e.getMessage());
         } catch (IOException e) {
             throw new IllegalStateException("validation read failed", e);
         }
@@ -132,7 +133,7 @@ public final class CapParser {
             for (String triple : refs.trim().split("\\s+")) {
                 String[] parts = triple.split(",", -1);
                 if (parts.length != 3) {
-                    throw ApiError.badRequest("invalid_cap", "Mục <references> '" + triple
+                    throw Refusal.invalid("invalid_cap", "Mục <references> '" + triple
                             + "' phải có dạng sender,identifier,sent.");
                 }
                 references.add(new CapAlert.Reference(parts[0], parts[1], parts[2]));

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 import vn.loa.core.model.Priority;
 import vn.loa.core.model.Schedule;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Reads an announcement request body (already checked against the OpenAPI schema) into an {@link AnnouncementDraft},
@@ -38,11 +38,11 @@ final class AnnouncementRequests {
         List<String> playlist = playlist(body.getJsonArray("playlist"), text != null || audioId != null || relayUrl != null);
         JsonObject window = body.getJsonObject("schedule");
         if (relayUrl != null && text == null && audioId == null && (window == null || window.getInteger("duration") == null)) {
-            throw ApiError.badRequest("invalid_schedule", "Tiếp sóng cần thời lượng: đặt 'schedule.duration' (giây), "
+            throw Refusal.invalid("invalid_schedule", "Tiếp sóng cần thời lượng: đặt 'schedule.duration' (giây), "
                     + "ví dụ 1800 cho 30 phút.");
         }
         if (text == null && audioId == null && relayUrl == null && playlist.isEmpty()) {
-            throw ApiError.badRequest("missing_content", "Tin cần có nội dung: nhập văn bản (text), chọn tệp âm thanh "
+            throw Refusal.invalid("missing_content", "Tin cần có nội dung: nhập văn bản (text), chọn tệp âm thanh "
                     + "(audioId), danh sách tệp (playlist) hoặc địa chỉ tiếp sóng (relayUrl).");
         }
         // Duplicates in the zone list would be one zone; keep the order the clerk chose.
@@ -59,11 +59,11 @@ final class AnnouncementRequests {
             return List.of();
         }
         if (otherContent) {
-            throw ApiError.badRequest("invalid_playlist", "Danh sách phát (playlist) không đi cùng văn bản (text), "
+            throw Refusal.invalid("invalid_playlist", "Danh sách phát (playlist) không đi cùng văn bản (text), "
                     + "tệp âm thanh (audioId) hay tiếp sóng (relayUrl): chọn một loại nội dung.");
         }
         if (ids.isEmpty() || ids.size() > PLAYLIST_MAX) {
-            throw ApiError.badRequest("invalid_playlist", "Danh sách phát (playlist) cần từ 1 đến " + PLAYLIST_MAX
+            throw Refusal.invalid("invalid_playlist", "Danh sách phát (playlist) cần từ 1 đến " + PLAYLIST_MAX
                     + " mã tệp âm thanh; danh sách này có " + ids.size() + ".");
         }
         return strings(ids);
@@ -85,7 +85,7 @@ final class AnnouncementRequests {
             }
             return value;
         } catch (URISyntaxException e) {
-            throw ApiError.badRequest("invalid_relay_url",
+            throw Refusal.invalid("invalid_relay_url",
                     "Địa chỉ tiếp sóng phải là URL http(s)://, icy:// hoặc rtsp:// có tên máy, ví dụ http://radio.vn/vov1.mp3.");
         }
     }
@@ -98,15 +98,15 @@ final class AnnouncementRequests {
         String cron = s.getString("cron");
         if (cron != null) {
             vn.loa.scheduler.Recurrence.problemWith(cron).ifPresent(problem -> {
-                throw ApiError.badRequest("invalid_schedule", problem);
+                throw Refusal.invalid("invalid_schedule", problem);
             });
         }
         Instant until = instant(s.getString("until"), "schedule.until");
         if (until != null && cron == null) {
-            throw ApiError.badRequest("invalid_schedule", "'until' chỉ dùng cùng lịch lặp lại 'cron'.");
+            throw Refusal.invalid("invalid_schedule", "'until' chỉ dùng cùng lịch lặp lại 'cron'.");
         }
         if (until != null && at != null && !until.isAfter(at)) {
-            throw ApiError.badRequest("invalid_schedule", "Thời điểm kết thúc (until) phải sau thời điểm bắt đầu (at).");
+            throw Refusal.invalid("invalid_schedule", "Thời điểm kết thúc (until) phải sau thời điểm bắt đầu (at).");
         }
         Integer seconds = s.getInteger("duration");
         return new Schedule(at, cron, until, seconds == null ? null : java.time.Duration.ofSeconds(seconds));

@@ -6,12 +6,12 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 
 /** HTTP routes of {@code /api/v1/announcements} and its lifecycle actions. */
 public final class AnnouncementRoutes {
@@ -55,7 +55,7 @@ public final class AnnouncementRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String state = ctx.queryParams().get("state");
         int limit = Integer.parseInt(ctx.queryParams().get("limit") == null ? "50" : ctx.queryParams().get("limit"));
         int offset = Integer.parseInt(ctx.queryParams().get("offset") == null ? "0" : ctx.queryParams().get("offset"));
@@ -65,7 +65,7 @@ public final class AnnouncementRoutes {
     }
 
     private void create(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         JsonObject body = ctx.body().asJsonObject();
         AnnouncementDraft draft = checked(AnnouncementRequests.draft(body));
         String onConflict = onConflict(body);
@@ -73,13 +73,13 @@ public final class AnnouncementRoutes {
     }
 
     private void get(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         long id = id(ctx);
         Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.detail(service.detail(caller, id))));
     }
 
     private void edit(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         long id = id(ctx);
         JsonObject body = ctx.body().asJsonObject();
         AnnouncementDraft draft = checked(AnnouncementRequests.draft(body));
@@ -89,7 +89,7 @@ public final class AnnouncementRoutes {
     }
 
     private void move(RoutingContext ctx, Move move) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         long id = id(ctx);
         JsonObject body = ctx.body() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
         String reason = body == null ? null : TextInput.plain(body.getString("reason"));
@@ -97,7 +97,7 @@ public final class AnnouncementRoutes {
     }
 
     private void reschedule(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         long id = id(ctx);
         java.time.Instant at = AnnouncementRequests.instant(ctx.body().asJsonObject().getString("at"), "at");
         Replies.reply(ctx, 200, blocking.run(() -> AnnouncementJson.summary(service.reschedule(caller, id, at))));
@@ -112,11 +112,11 @@ public final class AnnouncementRoutes {
         if (s != null && s.cron() != null) {
             new vn.loa.scheduler.Recurrence(s.at(), s.cron(), s.until()).problemFrom(clock.instant(), minInterval)
                     .ifPresent(problem -> {
-                        throw new ApiError(400, "invalid_schedule", problem, "schedule.cron");
+                        throw Refusal.invalid("invalid_schedule", problem, "schedule.cron");
                     });
         }
         if (draft.voice() != null && !voices.contains(draft.voice())) {
-            throw ApiError.badRequest("unknown_voice", "Không có giọng đọc '" + draft.voice() + "'. Các giọng có: "
+            throw Refusal.invalid("unknown_voice", "Không có giọng đọc '" + draft.voice() + "'. Các giọng có: "
                     + String.join(", ", new java.util.TreeSet<>(voices)) + ".");
         }
         return draft;
@@ -132,7 +132,7 @@ public final class AnnouncementRoutes {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw ApiError.notFound("tin", ctx.pathParam("id"));
+            throw Refusal.notFound("tin", ctx.pathParam("id"));
         }
     }
 }

@@ -10,11 +10,11 @@ import vn.loa.core.model.AnnouncementState;
 import vn.loa.core.model.Delivery;
 import vn.loa.core.model.Priority;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.auth.StepUp;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.policy.UnitPolicies;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 
 /**
@@ -99,7 +99,7 @@ public final class AnnouncementService {
 
     private void requireRecording(Handle h, Caller caller, String audioId) {
         if (audioId != null && !recordings.usable(h, caller, audioId)) {
-            throw ApiError.badRequest("unknown_audio", "Không có tệp âm thanh '" + audioId + "'. Hãy tải tệp lên trước "
+            throw Refusal.invalid("unknown_audio", "Không có tệp âm thanh '" + audioId + "'. Hãy tải tệp lên trước "
                     + "(POST /api/v1/audio) rồi dùng mã tệp được trả về.");
         }
     }
@@ -157,7 +157,7 @@ public final class AnnouncementService {
             Announcement current = readable(h, caller, id);
             requireCovers(h, caller, id);
             if (current.state() != AnnouncementState.DRAFT) {
-                throw ApiError.conflict("invalid_state", "Chỉ sửa được tin ở trạng thái nháp (DRAFT); tin này đang ở "
+                throw Refusal.conflict("invalid_state", "Chỉ sửa được tin ở trạng thái nháp (DRAFT); tin này đang ở "
                         + current.state() + ". Hãy hủy rồi soạn tin mới.");
             }
             draft.zones().forEach(z -> zones.inScope(h, caller, z));
@@ -214,7 +214,7 @@ public final class AnnouncementService {
 
     public Announcement cancel(Caller caller, long id, String reason) {
         if (!caller.may(Action.COMPOSE) && !caller.may(Action.APPROVE)) {
-            throw ApiError.forbidden("Bạn không có quyền hủy tin.");
+            throw Refusal.forbidden("Bạn không có quyền hủy tin.");
         }
         Announcement cancelled = move(caller, id, AnnouncementState.CANCELLED, "announcement.cancel", reason,
                 (h, a) -> fourEyes.checkCancel(h, caller, a));
@@ -229,26 +229,26 @@ public final class AnnouncementService {
      */
     public Announcement reschedule(Caller caller, long id, Instant at) {
         if (!caller.may(Action.COMPOSE) && !caller.may(Action.APPROVE)) {
-            throw ApiError.forbidden("Bạn không có quyền dời giờ phát tin.");
+            throw Refusal.forbidden("Bạn không có quyền dời giờ phát tin.");
         }
         Instant now = clock.instant();
         if (at == null || !at.isAfter(now)) {
-            throw ApiError.badRequest("past_time", "Giờ phát mới đã qua; hãy chọn một thời điểm trong tương lai.");
+            throw Refusal.invalid("past_time", "Giờ phát mới đã qua; hãy chọn một thời điểm trong tương lai.");
         }
         Announcement moved = jdbi.inTransaction(h -> {
             Announcement a = readable(h, caller, id);
             requireCovers(h, caller, id);
             vn.loa.core.model.Schedule s = a.schedule();
             if (s.cron() != null) {
-                throw ApiError.badRequest("recurring", "Tin phát lặp lại không dời giờ được bằng cách kéo thả; hãy "
+                throw Refusal.invalid("recurring", "Tin phát lặp lại không dời giờ được bằng cách kéo thả; hãy "
                         + "hủy rồi soạn lịch lặp mới.");
             }
             if (a.state() != AnnouncementState.APPROVED && a.state() != AnnouncementState.SCHEDULED) {
-                throw ApiError.conflict("invalid_state", "Chỉ dời giờ được tin đã duyệt hoặc đang chờ phát; tin này "
+                throw Refusal.conflict("invalid_state", "Chỉ dời giờ được tin đã duyệt hoặc đang chờ phát; tin này "
                         + "đang ở " + a.state() + ".");
             }
             if (s.at() == null || !s.at().isAfter(now)) {
-                throw ApiError.conflict("invalid_state", "Tin này không có giờ hẹn hoặc đã đến giờ phát; không dời "
+                throw Refusal.conflict("invalid_state", "Tin này không có giờ hẹn hoặc đã đến giờ phát; không dời "
                         + "được nữa.");
             }
             AnnouncementDraft d = programmes.checked(h, new AnnouncementDraft(a.title(), a.text(), a.audioId(),
@@ -300,29 +300,29 @@ public final class AnnouncementService {
 
     private void requireCovers(Handle h, Caller caller, long id) {
         if (!announcements.zonePaths(h, id).stream().allMatch(caller::covers)) {
-            throw ApiError.forbidden("Tin này phát cả ra ngoài đơn vị của bạn; chỉ cấp trên được thao tác.");
+            throw Refusal.forbidden("Tin này phát cả ra ngoài đơn vị của bạn; chỉ cấp trên được thao tác.");
         }
     }
 
     private Announcement readable(Handle h, Caller caller, long id) {
         return announcements.find(h, id)
                 .filter(a -> announcements.zonePaths(h, id).stream().anyMatch(caller::overlaps))
-                .orElseThrow(() -> ApiError.notFound("tin", String.valueOf(id)));
+                .orElseThrow(() -> Refusal.notFound("tin", String.valueOf(id)));
     }
 
     private static void requireComposer(Caller caller, Priority priority) {
         require(caller, Action.COMPOSE, "Bạn không có quyền soạn tin.");
         if (priority == Priority.EMERGENCY && !caller.may(Action.APPROVE)) {
-            throw ApiError.forbidden("Chỉ lãnh đạo được phát tin khẩn cấp (không qua phê duyệt).");
+            throw Refusal.forbidden("Chỉ lãnh đạo được phát tin khẩn cấp (không qua phê duyệt).");
         }
         if (priority == Priority.LIVE && !caller.may(Action.SPEAK_LIVE)) {
-            throw ApiError.forbidden("Chỉ lãnh đạo được phát trực tiếp.");
+            throw Refusal.forbidden("Chỉ lãnh đạo được phát trực tiếp.");
         }
     }
 
     private static void require(Caller caller, Action action, String message) {
         if (!caller.may(action)) {
-            throw ApiError.forbidden(message);
+            throw Refusal.forbidden(message);
         }
     }
 }

@@ -5,11 +5,11 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.policy.FourEyes;
 import vn.loa.server.policy.UnitPolicies;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The four-eyes rule (ADR 0024), where the acting caller's unit policy covers the notice's priority (by default
@@ -31,7 +31,8 @@ final class FourEyesRule {
 
     void checkApproval(Handle h, Caller caller, Announcement a) {
         if (covers(h, caller, a) && a.createdBy().equals(caller.username())) {
-            throw new ApiError(403, "four_eyes", "Theo quy tắc bốn mắt của đơn vị, bạn không được tự phê duyệt tin do "
+            throw new Refusal(Refusal.Kind.FORBIDDEN,
+                    "four_eyes", "Theo quy tắc bốn mắt của đơn vị, bạn không được tự phê duyệt tin do "
                     + "chính mình soạn. Hãy nhờ một lãnh đạo khác phê duyệt.");
         }
     }
@@ -48,7 +49,8 @@ final class FourEyesRule {
                         + "AND role IN ('approver', 'admin')")
                 .bindList("names", leadersToAsk.stream().toList()).mapTo(Integer.class).one();
         if (leaders > 0) {
-            throw new ApiError(403, "four_eyes", "Theo quy tắc bốn mắt của đơn vị, tin này do lãnh đạo soạn hoặc phê "
+            throw new Refusal(Refusal.Kind.FORBIDDEN,
+                    "four_eyes", "Theo quy tắc bốn mắt của đơn vị, tin này do lãnh đạo soạn hoặc phê "
                     + "duyệt nên chỉ lãnh đạo (người phê duyệt hoặc quản trị viên) được hủy.");
         }
     }

@@ -14,8 +14,8 @@ import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
 import vn.loa.scheduler.Recurrence;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The one door of every announcement state change: it checks the move against the transition table
@@ -100,7 +100,7 @@ final class Lifecycle {
             Optional<Announcement> moved = jdbi.inTransaction(h -> {
                 Announcement a = read.apply(h, id);
                 if (!a.state().canMoveTo(to)) {
-                    throw ApiError.conflict("invalid_state", "Không thể chuyển tin từ trạng thái " + a.state()
+                    throw Refusal.conflict("invalid_state", "Không thể chuyển tin từ trạng thái " + a.state()
                             + " sang " + to + ".");
                 }
                 if (!announcements.moveState(h, id, a.state(), to, now)) {
@@ -175,7 +175,9 @@ final class Lifecycle {
         listeners.forEach(l -> l.changed(a, to));
     }
 
-    private static ApiError concurrentChange() {
-        return ApiError.conflict("concurrent_change", "Tin vừa được người khác thay đổi; hãy tải lại rồi thử lại.");
+    private static Refusal concurrentChange() {
+        return new Refusal(Refusal.Kind.CONFLICT, "concurrent_change",
+                "Tin vừa được người khác thay đổi; hãy tải lại rồi thử lại.",
+                "Someone else has just changed this announcement; reload it and try again.", null);
     }
 }

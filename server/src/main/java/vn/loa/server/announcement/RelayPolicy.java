@@ -6,7 +6,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Which hosts a relay may pull a stream from: not this machine, not link-local (the cloud metadata service at
@@ -38,12 +38,13 @@ public final class RelayPolicy {
         try {
             addresses = InetAddress.getAllByName(bare);
         } catch (UnknownHostException e) {
-            throw new ApiError(400, "invalid_relay_url", "Không tìm thấy máy chủ '" + host
+            throw Refusal.invalid("invalid_relay_url", "Không tìm thấy máy chủ '" + host
                     + "' của địa chỉ tiếp sóng. Kiểm tra lại tên máy.", "relayUrl");
         }
         for (InetAddress address : addresses) {
             if (isPrivate(address)) {
-                throw new ApiError(400, "relay_url_private", "Địa chỉ tiếp sóng '" + host + "' trỏ vào mạng nội bộ hoặc "
+                throw Refusal.invalid(
+                        "relay_url_private", "Địa chỉ tiếp sóng '" + host + "' trỏ vào mạng nội bộ hoặc "
                         + "chính máy chủ (" + address.getHostAddress() + "); Loa không tiếp sóng từ đó. Quản trị viên "
                         + "có thể cho phép máy này trong relay.allowed.hosts.", "relayUrl");
             }

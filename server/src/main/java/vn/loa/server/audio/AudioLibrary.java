@@ -17,9 +17,9 @@ import vn.loa.core.media.FfmpegDecodeException;
 import vn.loa.core.media.FfmpegFileSource;
 import vn.loa.wire.pcm.PcmFrame;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The recorded programmes: an upload is checked (its name, its first bytes), decoded in full by ffmpeg (so a corrupt
@@ -66,11 +66,12 @@ public final class AudioLibrary implements vn.loa.server.announcement.Announceme
     /** Checks, decodes and stores an uploaded file (a temporary file the caller deletes afterwards if still there). */
     public AudioFile store(Caller caller, String clientName, Path upload) {
         if (!caller.may(Action.COMPOSE)) {
-            throw ApiError.forbidden("Chỉ người soạn tin được tải chương trình ghi âm lên.");
+            throw Refusal.forbidden("Chỉ người soạn tin được tải chương trình ghi âm lên.");
         }
         String name = FileNames.checked(clientName);
-        AudioFormat format = AudioFormat.sniff(head(upload), AudioFormat.HEAD).orElseThrow(() -> new ApiError(415,
-                "not_audio", "Tệp '" + name + "' không phải âm thanh. Loa nhận tệp MP3, WAV, OGG hoặc M4A."));
+        AudioFormat format = AudioFormat.sniff(head(upload), AudioFormat.HEAD).orElseThrow(() -> new Refusal(
+                Refusal.Kind.UNSUPPORTED_TYPE, "not_audio",
+                "Tệp '" + name + "' không phải âm thanh. Loa nhận tệp MP3, WAV, OGG hoặc M4A."));
         long durationMs = decodedMillis(upload, name, longest);
         String id = "au-" + HexFormat.of().formatHex(random());
         Path target = folder.resolve(id + "." + format.extension());
@@ -105,7 +106,7 @@ public final class AudioLibrary implements vn.loa.server.announcement.Announceme
         try (InputStream in = Files.newInputStream(upload)) {
             int n = in.readNBytes(head, 0, head.length);
             if (n == 0) {
-                throw ApiError.badRequest("empty_file", "Tệp tải lên trống. Hãy chọn lại tệp âm thanh.");
+                throw Refusal.invalid("empty_file", "Tệp tải lên trống. Hãy chọn lại tệp âm thanh.");
             }
             return head;
         } catch (IOException e) {
@@ -124,7 +125,7 @@ public final class AudioLibrary implements vn.loa.server.announcement.Announceme
             for (PcmFrame f = source.pull(); f != null; f = source.pull()) {
                 samples += f.samples().length;
                 if (samples > most) {
-                    throw new ApiError(413, "programme_too_long", "Tệp '" + name + "' dài hơn "
+                    throw new Refusal(Refusal.Kind.TOO_LARGE, "programme_too_long", "Tệp '" + name + "' dài hơn "
                             + longest.toMinutes() + " phút, thời lượng tối đa của một chương trình. Hãy cắt thành "
                             + "nhiều phần ngắn hơn rồi tải lên từng phần.");
                 }
@@ -139,8 +140,9 @@ public final class AudioLibrary implements vn.loa.server.announcement.Announceme
         return ms;
     }
 
-    private static ApiError corrupt(String name) {
-        return new ApiError(422, "corrupt_audio", "Tệp '" + name + "' bị hỏng: Loa không giải mã được âm thanh trong đó. "
+    private static Refusal corrupt(String name) {
+        return new Refusal(Refusal.Kind.UNUSABLE,
+                "corrupt_audio", "Tệp '" + name + "' bị hỏng: Loa không giải mã được âm thanh trong đó. "
                 + "Hãy xuất lại tệp từ phần mềm ghi âm rồi tải lên lại.");
     }
 
@@ -155,7 +157,7 @@ public final class AudioLibrary implements vn.loa.server.announcement.Announceme
         long millis = audioIds.stream().map(id -> files.find(h, id)).flatMap(Optional::stream)
                 .mapToLong(AudioFile::durationMs).sum();
         if (millis > longest.toMillis()) {
-            throw ApiError.badRequest("programme_too_long", "Chương trình này dài " + minutes(millis) + " phút, quá "
+            throw Refusal.invalid("programme_too_long", "Chương trình này dài " + minutes(millis) + " phút, quá "
                     + longest.toMinutes() + " phút, thời lượng tối đa của một chương trình. Hãy bớt tệp khỏi danh "
                     + "sách phát hoặc chia thành nhiều tin.");
         }
@@ -188,7 +190,7 @@ public final class AudioLibrary implements vn.loa.server.announcement.Announceme
     public Listening listen(Caller caller, String id) {
         return jdbi.withHandle(h -> files.find(h, id)).filter(f -> caller.overlaps(f.unitPath()))
                 .map(f -> new Listening(folder.resolve(f.id() + "." + f.format().extension()), f.format().mediaType()))
-                .orElseThrow(() -> ApiError.notFound("chương trình ghi âm", id));
+                .orElseThrow(() -> Refusal.notFound("chương trình ghi âm", id));
     }
 
     /** The file of a stored programme, for the air. */

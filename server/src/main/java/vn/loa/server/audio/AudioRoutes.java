@@ -8,11 +8,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.util.List;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * HTTP route of {@code POST /api/v1/audio}: a multipart upload of one recorded programme (field {@code file}).
@@ -47,7 +47,7 @@ public final class AudioRoutes {
     /** {@code GET /api/v1/audio/{audioId}}: the stored programme as uploaded, for the clerks' "Nghe" player. */
     public void mount(io.vertx.ext.web.openapi.router.RouterBuilder api) {
         api.getRoute("getAudio").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             String id = ctx.pathParam("audioId");
             blocking.run(() -> library.listen(caller, id))
                     .onSuccess(f -> ctx.response().putHeader("Content-Type", f.type())
@@ -57,10 +57,10 @@ public final class AudioRoutes {
     }
 
     private void upload(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         List<FileUpload> uploads = ctx.fileUploads();
         if (uploads.size() != 1) {
-            throw ApiError.badRequest("missing_file", "Hãy gửi đúng một tệp âm thanh trong trường 'file' "
+            throw Refusal.invalid("missing_file", "Hãy gửi đúng một tệp âm thanh trong trường 'file' "
                     + "(multipart/form-data).");
         }
         FileUpload upload = uploads.get(0);

@@ -1,7 +1,7 @@
 package vn.loa.server.audio;
 
 import java.text.Normalizer;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Checks the file name a client sends with an upload. Loa never stores a file under it (the stored file is named by
@@ -24,7 +24,7 @@ final class FileNames {
                 || nfc.startsWith(".") || nfc.chars().anyMatch(c -> c < 0x20 || c == 0x7F || "<>:\"|?*".indexOf(c) >= 0)
                 || nfc.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT);
         if (hostile) {
-            throw ApiError.badRequest("invalid_file_name", "Tên tệp không hợp lệ: tên tệp không được chứa thư mục "
+            throw Refusal.invalid("invalid_file_name", "Tên tệp không hợp lệ: tên tệp không được chứa thư mục "
                     + "(/, \\, ..), ký tự điều khiển hay các ký tự < > : \" | ? *, và dài tối đa " + MAX_LENGTH
                     + " ký tự. Hãy đổi tên tệp rồi tải lên lại.");
         }

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.db.Rows;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /** Reads the audit log: admins see what was done by people of their own unit and below. Blocking (JDBC). */
 public final class AuditQuery {
@@ -75,7 +75,7 @@ public final class AuditQuery {
 
     private static void requireAdmin(Caller caller) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được xem nhật ký hệ thống.");
+            throw Refusal.forbidden("Chỉ quản trị viên được xem nhật ký hệ thống.");
         }
     }
 }

@@ -4,9 +4,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import vn.loa.server.auth.Authenticator;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 
 /**
  * HTTP routes of {@code /api/v1/audit}: the log of who did what, filtered and paged, newest first; and {@code /verify},
@@ -29,14 +29,14 @@ public final class AuditRoutes {
     }
 
     private void key(RoutingContext ctx) {
-        AuditSeal seal = query.seal(Authenticator.caller(ctx));
+        AuditSeal seal = query.seal(RequestCaller.of(ctx));
         JsonObject key = new JsonObject().put("algorithm", "Ed25519").put("keyId", seal.keyId())
                 .put("publicKey", seal.publicKeyPem());
         Replies.reply(ctx, 200, io.vertx.core.Future.succeededFuture(key));
     }
 
     private void verify(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         Replies.reply(ctx, 200, blocking.run(() -> {
             AuditChain.Verification v = query.verify(caller);
             JsonObject json = new JsonObject().put("intact", v.firstBroken() == null).put("checked", v.checked())
@@ -50,7 +50,7 @@ public final class AuditRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         var q = ctx.queryParams();
         AuditQuery.Filter filter = new AuditQuery.Filter(q.get("actor"), q.get("action"), q.get("target"),
                 time(q.get("from"), "from"), time(q.get("to"), "to"),

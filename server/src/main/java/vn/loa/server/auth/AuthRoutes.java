@@ -3,9 +3,11 @@ package vn.loa.server.auth;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.user.UserRoutes;
 
 /** HTTP routes of {@code /api/v1/auth}: sign-in and sign-out. */
@@ -30,7 +32,7 @@ public final class AuthRoutes {
         JsonObject body = ctx.body().asJsonObject();
         String username = body.getString("username");
         String password = body.getString("password");
-        String address = Authenticator.clientAddress(ctx);
+        String address = RequestCaller.address(ctx);
         signIn.signIn(username, password, address)
                 .onSuccess(session -> {
                     JsonObject reply = new JsonObject().put("token", session.token())
@@ -43,11 +45,13 @@ public final class AuthRoutes {
                 .onFailure(e -> {
                     if (e instanceof SignIn.TooManyAttempts tooMany) {
                         ctx.response().putHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
-                        ctx.fail(new ApiError(429, "too_many_attempts", "Đăng nhập sai quá nhiều lần. Hãy thử lại sau "
+                        ctx.fail(new Refusal(Refusal.Kind.TOO_MANY,
+                                "too_many_attempts", "Đăng nhập sai quá nhiều lần. Hãy thử lại sau "
                                 + tooMany.retryAfterSeconds() + " giây."));
                     } else if (e instanceof PasswordQueue.Full) {
                         ctx.response().putHeader("Retry-After", "2");
-                        ctx.fail(new ApiError(503, "busy", "Máy chủ đang bận kiểm tra đăng nhập. Hãy thử lại sau ít giây."));
+                        ctx.fail(new Refusal(Refusal.Kind.UNAVAILABLE,
+                                "busy", "Máy chủ đang bận kiểm tra đăng nhập. Hãy thử lại sau ít giây."));
                     } else {
                         ctx.fail(e);
                     }
@@ -55,8 +59,8 @@ public final class AuthRoutes {
     }
 
     private void logout(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
-        String session = Authenticator.sessionId(ctx);
+        Caller caller = RequestCaller.of(ctx);
+        String session = RequestCaller.sessionId(ctx);
         blocking.run(() -> {
             sessions.logout(caller, session);
             return null;

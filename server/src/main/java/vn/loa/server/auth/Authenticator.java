@@ -3,8 +3,11 @@ package vn.loa.server.auth;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.SecondFactor;
 import vn.loa.server.http.Blocking;
+import vn.loa.server.http.RequestCaller;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The API's gate: every {@code /api/} request but sign-in and the API description needs a valid bearer token of an open
@@ -13,10 +16,6 @@ import vn.loa.server.http.Blocking;
  */
 public final class Authenticator implements Handler<RoutingContext> {
 
-    /** Where the signed-in caller is kept on the routing context. */
-    public static final String CALLER_KEY = "loa.caller";
-    private static final String KEY = CALLER_KEY;
-    private static final String SESSION_KEY = "loa.session";
     /** Alerts may come with an API key instead of a token; the alert routes check the key themselves. */
     private static final String KEYED_PATH = "/api/v1/alerts";
     private static final Set<String> OPEN = Set.of(
@@ -53,16 +52,16 @@ public final class Authenticator implements Handler<RoutingContext> {
             return;
         }
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 4096) {
-            ctx.fail(ApiError.unauthorized());
+            ctx.fail(Refusal.unauthenticated());
             return;
         }
-        String address = clientAddress(ctx);
+        String address = RequestCaller.address(ctx);
         // The session is read on a worker: hold the body back meanwhile, or the request would end unread before an
         // upload route's body handler runs. Resumed on every outcome, just before the next handler.
         ctx.request().pause();
         tokens.verify(header.substring(7).trim())
                 .compose(claims -> {
-                    ctx.put(SESSION_KEY, claims.sessionId());
+                    RequestCaller.session(ctx, claims.sessionId());
                     return blocking.run(() -> sessions.caller(claims.sessionId(), claims.username(), address));
                 })
                 .onSuccess(caller -> {
@@ -73,7 +72,7 @@ public final class Authenticator implements Handler<RoutingContext> {
                         ctx.fail(secondStepOwed(caller.factor().pending()));
                         return;
                     }
-                    ctx.put(KEY, caller);
+                    RequestCaller.signedIn(ctx, caller);
                     ctx.request().resume();
                     ctx.next();
                 })
@@ -83,37 +82,15 @@ public final class Authenticator implements Handler<RoutingContext> {
                 });
     }
 
-    private static ApiError secondStepOwed(SecondFactor.Pending pending) {
+    private static Refusal secondStepOwed(SecondFactor.Pending pending) {
         if (pending == SecondFactor.Pending.PASSWORD) {
-            return new ApiError(401, "password_change_required", "Mật khẩu này do Loa tạo: hãy đổi mật khẩu "
+            return new Refusal(Refusal.Kind.UNAUTHENTICATED,
+                    "password_change_required", "Mật khẩu này do Loa tạo: hãy đổi mật khẩu "
                     + "(POST /api/v1/users/me/password) trước khi làm việc.");
         }
-        return new ApiError(401, "second_factor_required", pending == SecondFactor.Pending.ENROL
+        return new Refusal(Refusal.Kind.UNAUTHENTICATED, "second_factor_required", pending == SecondFactor.Pending.ENROL
                 ? "Đơn vị yêu cầu xác thực hai bước: hãy đăng ký ứng dụng xác thực (POST /api/v1/auth/totp/enrol) "
                         + "trước khi làm việc."
                 : "Hãy hoàn tất đăng nhập bằng mã xác thực 6 chữ số (POST /api/v1/auth/totp/verify).");
-    }
-
-    /** The signed-in caller of a request that passed this gate. */
-    public static Caller caller(RoutingContext ctx) {
-        Caller caller = ctx.get(KEY);
-        if (caller == null) {
-            throw ApiError.unauthorized();
-        }
-        return caller;
-    }
-
-    /** The id of the session the request's token belongs to. */
-    public static String sessionId(RoutingContext ctx) {
-        String id = ctx.get(SESSION_KEY);
-        if (id == null) {
-            throw ApiError.unauthorized();
-        }
-        return id;
-    }
-
-    /** The client's address as this server sees it (no proxy headers are trusted). */
-    public static String clientAddress(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
     }
 }

@@ -4,8 +4,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 
 /**
  * HTTP routes of {@code /api/v1/auth/totp}: enrol, confirm, prove a code (sign-in's second step or a step-up), see
@@ -25,26 +27,26 @@ public final class SecondFactorRoutes {
 
     public void mount(RouterBuilder api) {
         api.getRoute("getTotp").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             Replies.reply(ctx, 200, blocking.run(() -> json(factors.status(caller))));
         });
         api.getRoute("enrolTotp").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             Replies.reply(ctx, 200, blocking.run(() -> {
                 SecondFactors.Enrolment e = factors.enrol(caller);
                 return new JsonObject().put("secret", e.secret()).put("uri", e.uri()).put("qr", e.qr());
             }));
         });
         api.getRoute("confirmTotp").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
-            String session = Authenticator.sessionId(ctx);
+            Caller caller = RequestCaller.of(ctx);
+            String session = RequestCaller.sessionId(ctx);
             String code = ctx.body().asJsonObject().getString("code");
             Replies.reply(ctx, 200, blocking.run(() -> new JsonObject()
                     .put("recoveryCodes", new JsonArray(factors.confirm(caller, session, code)))));
         });
         api.getRoute("verifyTotp").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
-            String session = Authenticator.sessionId(ctx);
+            Caller caller = RequestCaller.of(ctx);
+            String session = RequestCaller.sessionId(ctx);
             String code = ctx.body().asJsonObject().getString("code");
             Replies.reply(ctx, 200, blocking.run(() -> {
                 SecondFactors.Proof p = factors.verify(caller, session, code);
@@ -53,11 +55,11 @@ public final class SecondFactorRoutes {
             }));
         });
         api.getRoute("disableTotp").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             noContent(ctx, () -> factors.disable(caller, stepUp));
         });
         api.getRoute("resetUserTotp").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             String username = ctx.pathParam("username");
             noContent(ctx, () -> factors.reset(caller, username));
         });

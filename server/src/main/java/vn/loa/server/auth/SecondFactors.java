@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.SecondFactor;
+import vn.loa.server.access.SessionEnd;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.policy.UnitPolicies;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The second factor (ADR 0024): TOTP enrolment with a QR code and recovery codes, sign-in's second step, and the
@@ -65,7 +69,7 @@ public final class SecondFactors {
         String secret = totp.newSecret();
         jdbi.useTransaction(h -> {
             if (store.find(h, caller.username()).filter(TotpStore.Secret::confirmed).isPresent()) {
-                throw ApiError.conflict("totp_enrolled", "Tài khoản đã có ứng dụng xác thực. Muốn đổi điện thoại, hãy "
+                throw Refusal.conflict("totp_enrolled", "Tài khoản đã có ứng dụng xác thực. Muốn đổi điện thoại, hãy "
                         + "tắt xác thực hai bước (hoặc nhờ quản trị viên) rồi đăng ký lại.");
             }
             store.start(h, caller.username(), secret, clock.instant());
@@ -81,7 +85,7 @@ public final class SecondFactors {
         List<String> codes = recovery.generate();
         Outcome outcome = jdbi.inTransaction(h -> {
             TotpStore.Secret secret = store.find(h, caller.username()).filter(s -> !s.confirmed())
-                    .orElseThrow(() -> ApiError.conflict("no_enrolment", "Chưa bắt đầu đăng ký ứng dụng xác thực "
+                    .orElseThrow(() -> Refusal.conflict("no_enrolment", "Chưa bắt đầu đăng ký ứng dụng xác thực "
                             + "(hoặc đã xác nhận rồi). Hãy bắt đầu lại."));
             OptionalLong step = totp.accept(secret.secret(), code, now, 0);
             if (step.isEmpty() || !store.confirm(h, caller.username(), step.getAsLong(), now)) {
@@ -103,7 +107,7 @@ public final class SecondFactors {
      */
     public Proof verify(Caller caller, String sessionId, String code) {
         if (caller.factor().pending() == SecondFactor.Pending.ENROL) {
-            throw ApiError.conflict("totp_enrolment_required", "Đơn vị yêu cầu xác thực hai bước: hãy đăng ký ứng "
+            throw Refusal.conflict("totp_enrolment_required", "Đơn vị yêu cầu xác thực hai bước: hãy đăng ký ứng "
                     + "dụng xác thực trước.");
         }
         Instant now = clock.instant();
@@ -111,7 +115,7 @@ public final class SecondFactors {
         Proof[] proof = new Proof[1];
         Outcome outcome = jdbi.inTransaction(h -> {
             TotpStore.Secret secret = store.find(h, caller.username()).filter(TotpStore.Secret::confirmed)
-                    .orElseThrow(() -> ApiError.conflict("totp_not_enrolled", "Tài khoản chưa đăng ký ứng dụng xác "
+                    .orElseThrow(() -> Refusal.conflict("totp_not_enrolled", "Tài khoản chưa đăng ký ứng dụng xác "
                             + "thực. Hãy đăng ký trước."));
             boolean right = recoveryCode
                     ? store.spendRecoveryCode(h, caller.username(), RecoveryCodes.hash(code), now)
@@ -139,7 +143,7 @@ public final class SecondFactors {
         stepUp.require(caller, "tắt xác thực hai bước");
         jdbi.useTransaction(h -> {
             if (policies.at(h, caller.unitPath()).requiresTotp(caller.role())) {
-                throw ApiError.forbidden("Đơn vị yêu cầu lãnh đạo dùng xác thực hai bước; không tắt được.");
+                throw Refusal.forbidden("Đơn vị yêu cầu lãnh đạo dùng xác thực hai bước; không tắt được.");
             }
             if (store.remove(h, caller.username())) {
                 audit.record(h, caller, "auth.totp_disabled", "user:" + caller.username(), null);
@@ -150,12 +154,12 @@ public final class SecondFactors {
     /** An admin removes the second factor of a user of their unit or below (a lost phone); they enrol again. */
     public void reset(Caller admin, String username) {
         if (!admin.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được đặt lại xác thực hai bước của người khác.");
+            throw Refusal.forbidden("Chỉ quản trị viên được đặt lại xác thực hai bước của người khác.");
         }
         jdbi.useTransaction(h -> {
             String path = h.createQuery("SELECT z.path FROM app_user u JOIN zone z ON z.id = u.unit_id "
                             + "WHERE u.username = :u").bind("u", username).mapTo(String.class).findOne()
-                    .filter(admin::covers).orElseThrow(() -> ApiError.notFound("người dùng", username));
+                    .filter(admin::covers).orElseThrow(() -> Refusal.notFound("người dùng", username));
             store.remove(h, username);
             sessions.endAllOf(h, username, null, SessionEnd.ENDED_BY_ADMIN);
             audit.record(h, admin, "auth.totp_reset", "user:" + username, "đơn vị " + path);
@@ -175,10 +179,11 @@ public final class SecondFactors {
     private void settle(Outcome outcome, String sessionId) {
         sessions.forgetSession(sessionId);
         if (outcome == Outcome.ENDED) {
-            throw new ApiError(401, "session_ended", SessionEnd.CODE_FAILURES.message());
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "session_ended", SessionEnd.CODE_FAILURES.message());
         }
         if (outcome == Outcome.WRONG) {
-            throw new ApiError(400, "invalid_code", "Mã xác thực không đúng hoặc đã dùng. Hãy nhập mã 6 chữ số đang "
+            throw Refusal.invalid(
+                    "invalid_code", "Mã xác thực không đúng hoặc đã dùng. Hãy nhập mã 6 chữ số đang "
                     + "hiện trong ứng dụng xác thực (hoặc một mã khôi phục).", "code");
         }
     }

@@ -4,8 +4,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 
 /** HTTP routes of {@code /api/v1/sessions}: an admin sees and ends the sign-in sessions of their unit. */
 public final class SessionRoutes {
@@ -24,14 +26,14 @@ public final class SessionRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
-        String mine = Authenticator.sessionId(ctx);
+        Caller caller = RequestCaller.of(ctx);
+        String mine = RequestCaller.sessionId(ctx);
         Replies.reply(ctx, 200, blocking.run(() -> new JsonArray(sessions.list(caller).stream()
                 .map(s -> json(s, mine)).toList())));
     }
 
     private void end(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         blocking.run(() -> {
             sessions.endByAdmin(caller, id);

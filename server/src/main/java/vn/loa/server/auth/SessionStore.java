@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import vn.loa.server.access.Role;
+import vn.loa.server.access.SecondFactor;
+import vn.loa.server.access.SessionEnd;
 import vn.loa.server.db.Rows;
 
 /** SQL for sign-in sessions ({@code auth_session}). Stateless; every method runs on the caller's handle. */

@@ -10,8 +10,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.SecondFactor;
+import vn.loa.server.access.SessionEnd;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
+import vn.loa.server.user.UserSessions;
 
 /**
  * Sign-in sessions kept in the database (ADR 0016): every request's token names a session, and the session's row,
@@ -21,7 +26,7 @@ import vn.loa.server.http.ApiError;
  * a user's rows the moment it ends their sessions, the other servers of a cluster at most {@link #CACHE_FOR} later.
  * Blocking (JDBC); thread-safe.
  */
-public final class Sessions {
+public final class Sessions implements UserSessions {
 
     /** How long a session row read from the database is trusted before it is read again. */
     static final Duration CACHE_FOR = Duration.ofSeconds(1);
@@ -73,12 +78,12 @@ public final class Sessions {
         Instant now = clock.instant();
         Cached cached = cache.get(id);
         if (cached == null || !cached.readAt().plus(CACHE_FOR).isAfter(now)) {
-            SessionStore.Row row = jdbi.withHandle(h -> store.find(h, id)).orElseThrow(ApiError::unauthorized);
+            SessionStore.Row row = jdbi.withHandle(h -> store.find(h, id)).orElseThrow(Refusal::unauthenticated);
             cached = remember(row, now);
         }
         SessionStore.Row row = cached.row();
         if (!row.username().equals(username)) {
-            throw ApiError.unauthorized();
+            throw Refusal.unauthenticated();
         }
         if (row.endedAt() != null) {
             throw ended(SessionEnd.fromWire(row.endReason()));
@@ -87,7 +92,7 @@ public final class Sessions {
             throw ended(SessionEnd.DISABLED);
         }
         if (!row.expiresAt().isAfter(now)) {
-            throw ApiError.unauthorized();
+            throw Refusal.unauthenticated();
         }
         if (row.lastSeenAt().plus(idle).isBefore(now)) {
             jdbi.useHandle(h -> store.end(h, id, SessionEnd.IDLE, now));
@@ -101,7 +106,7 @@ public final class Sessions {
         return new Caller(row.username(), row.role(), row.unitId(), row.unitPath(), address, row.factor());
     }
 
-    /** The session replaced a generated password, inside the caller's transaction: it may act now. */
+    @Override
     public void passwordChanged(Handle h, String id) {
         store.passwordChanged(h, id);
     }
@@ -148,22 +153,19 @@ public final class Sessions {
         requireAdmin(admin);
         jdbi.useTransaction(h -> {
             SessionStore.Row row = store.find(h, id).filter(r -> admin.covers(r.unitPath()) && r.endedAt() == null)
-                    .orElseThrow(() -> ApiError.notFound("phiên đăng nhập", id));
+                    .orElseThrow(() -> Refusal.notFound("phiên đăng nhập", id));
             store.end(h, id, SessionEnd.ENDED_BY_ADMIN, clock.instant());
             audit.record(h, admin, "auth.session_end", "user:" + row.username(), "phiên " + row.address());
         });
         cache.remove(id);
     }
 
-    /**
-     * Ends every session of {@code username} but {@code keepId} (may be null), inside the caller's transaction; call
-     * {@link #forget} once it commits.
-     */
+    @Override
     public int endAllOf(Handle h, String username, String keepId, SessionEnd reason) {
         return store.endAllOf(h, username, keepId, reason, clock.instant());
     }
 
-    /** Drops this server's remembered rows of a user, so their ended sessions are refused at once. */
+    @Override
     public void forget(String username) {
         cache.values().removeIf(c -> c.row().username().equals(username));
     }
@@ -177,13 +179,13 @@ public final class Sessions {
         return c;
     }
 
-    private static ApiError ended(SessionEnd reason) {
-        return new ApiError(401, "session_ended", reason.message());
+    private static Refusal ended(SessionEnd reason) {
+        return new Refusal(Refusal.Kind.UNAUTHENTICATED, "session_ended", reason.message());
     }
 
     private static void requireAdmin(Caller caller) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được xem và kết thúc phiên đăng nhập.");
+            throw Refusal.forbidden("Chỉ quản trị viên được xem và kết thúc phiên đăng nhập.");
         }
     }
 }

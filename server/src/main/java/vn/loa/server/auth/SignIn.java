@@ -3,9 +3,11 @@ package vn.loa.server.auth;
 import io.vertx.core.Future;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import vn.loa.server.access.SecondFactor;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.policy.UnitPolicies;
+import vn.loa.server.refusal.Refusal;
+import vn.loa.server.user.PasswordHasher;
 import vn.loa.server.user.User;
 import vn.loa.server.user.UserRepository;
 
@@ -50,7 +52,7 @@ public final class SignIn {
         this.decoyHash = hasher.hash("decoy-" + System.nanoTime());
     }
 
-    /** Signs in; fails with {@link TooManyAttempts}, {@link PasswordQueue.Full} or a 401 {@link ApiError}. */
+    /** Signs in; fails with {@link TooManyAttempts}, {@link PasswordQueue.Full} or a 401 {@link Refusal}. */
     public Future<Session> signIn(String username, String password, String address) {
         long wait = throttle.admit(username, address);
         if (wait > 0) {
@@ -78,7 +80,8 @@ public final class SignIn {
                             "tạm khóa đăng nhập từ địa chỉ " + address);
                 }
             });
-            throw new ApiError(401, "invalid_credentials", "Sai tên đăng nhập hoặc mật khẩu.");
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "invalid_credentials", "Sai tên đăng nhập hoặc mật khẩu.",
+                    "Wrong user name or password.", null);
         }
         throttle.succeeded(username, address);
         User user = found.get().user();

@@ -2,7 +2,9 @@ package vn.loa.server.auth;
 
 import java.time.Clock;
 import java.time.Duration;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.SecondFactor;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The step-up rule (ADR 0024): a user with a second factor whose session last proved a code more than
@@ -28,7 +30,8 @@ public final class StepUp {
     public void require(Caller caller, String what) {
         SecondFactor f = caller.factor();
         if (f.enrolled() && (f.provedAt() == null || f.provedAt().plus(maxAge).isBefore(clock.instant()))) {
-            throw new ApiError(403, "step_up_required", "Để " + what + ", hãy nhập mã xác thực 6 chữ số trong "
+            throw new Refusal(Refusal.Kind.FORBIDDEN,
+                    "step_up_required", "Để " + what + ", hãy nhập mã xác thực 6 chữ số trong "
                     + "ứng dụng xác thực (lần xác thực gần nhất đã quá " + maxAge.toMinutes() + " phút).");
         }
     }

@@ -9,7 +9,7 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.time.Duration;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Issues and checks the bearer tokens of the API: HS256 JWTs that carry the user's name and their session id, and
@@ -45,7 +45,7 @@ public final class TokenService {
     }
 
     /**
-     * The claims of a valid, unexpired token; fails with {@code ApiError.unauthorized()} otherwise, also for a token of
+     * The claims of a valid, unexpired token; fails with {@code Refusal.unauthenticated()} otherwise, also for a token of
      * an older version that names no session.
      */
     public Future<Claims> verify(String token) {
@@ -54,9 +54,9 @@ public final class TokenService {
                     JsonObject p = user.principal();
                     String sub = p.getString("sub");
                     String sid = p.getString("sid");
-                    return sub == null || sid == null ? Future.failedFuture(ApiError.unauthorized())
+                    return sub == null || sid == null ? Future.failedFuture(Refusal.unauthenticated())
                             : Future.succeededFuture(new Claims(sub, sid));
                 })
-                .recover(e -> Future.failedFuture(ApiError.unauthorized()));
+                .recover(e -> Future.failedFuture(Refusal.unauthenticated()));
     }
 }

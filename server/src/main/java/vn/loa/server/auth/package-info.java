@@ -1,2 +1,2 @@
-/** Who may do what: roles, password hashing, tokens, sign-in throttling and the request authenticator. */
+/** Sign-in: tokens, sessions, the second factor, sign-in throttling and the request authenticator. */
 package vn.loa.server.auth;

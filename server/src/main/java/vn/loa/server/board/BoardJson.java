@@ -4,8 +4,8 @@ import io.vertx.core.json.JsonObject;
 import vn.loa.core.model.Board;
 import vn.loa.core.model.BoardKind;
 import vn.loa.server.device.DeviceRoutes;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 
 /** The JSON shape of a display board. */
 public final class BoardJson {
@@ -31,7 +31,7 @@ public final class BoardJson {
         try {
             vn.loa.display.BoardProfile.of(board);
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("invalid_board", "Thông số bảng tin không hợp lệ: " + e.getMessage());
+            throw Refusal.invalid("invalid_board", "Thông số bảng tin không hợp lệ: " + e.getMessage());
         }
         return board;
     }

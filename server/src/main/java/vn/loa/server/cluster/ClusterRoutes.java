@@ -2,10 +2,10 @@ package vn.loa.server.cluster;
 
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Role;
+import vn.loa.server.access.Role;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.server.refusal.Refusal;
 
 /** HTTP route of {@code GET /api/v1/cluster} (admin): the members, what each owns, the leases and their age. */
@@ -24,7 +24,7 @@ public final class ClusterRoutes {
     }
 
     private void overview(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         Replies.reply(ctx, 200, blocking.run(() -> {
             if (caller.role() != Role.ADMIN) {
                 throw new Refusal(Refusal.Kind.FORBIDDEN, "forbidden",

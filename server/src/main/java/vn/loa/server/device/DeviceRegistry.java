@@ -6,10 +6,10 @@ import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.db.Scoped;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 
 /**
@@ -50,7 +50,7 @@ public final class DeviceRegistry<T> {
         return jdbi.inTransaction(h -> {
             zones.inScope(h, caller, kind.zone().apply(device));
             if (devices.exists(h, id)) {
-                throw ApiError.conflict("duplicate_id", "Đã có " + kind.noun() + " mang mã '" + id + "'. Hãy chọn mã khác.");
+                throw Refusal.conflict("duplicate_id", "Đã có " + kind.noun() + " mang mã '" + id + "'. Hãy chọn mã khác.");
             }
             devices.insert(h, device, clock.instant());
             alsoInTransaction.accept(h, device);
@@ -82,14 +82,14 @@ public final class DeviceRegistry<T> {
 
     private T visible(Caller caller, Scoped<T> found, String id) {
         if (found == null || !caller.covers(found.zonePath())) {
-            throw ApiError.notFound(kind.noun(), id);
+            throw Refusal.notFound(kind.noun(), id);
         }
         return found.value();
     }
 
     private void requireManager(Caller caller) {
         if (!caller.may(Action.MANAGE_DEVICES)) {
-            throw ApiError.forbidden("Chỉ kỹ thuật viên hoặc quản trị viên được đăng ký và sửa " + kind.noun() + ".");
+            throw Refusal.forbidden("Chỉ kỹ thuật viên hoặc quản trị viên được đăng ký và sửa " + kind.noun() + ".");
         }
     }
 }

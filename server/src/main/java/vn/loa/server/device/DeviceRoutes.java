@@ -6,11 +6,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The five HTTP routes of a kind of device ({@code list}, {@code create}, {@code get}, {@code update}, {@code delete}
@@ -49,19 +49,19 @@ public final class DeviceRoutes<T> {
     }
 
     private void list(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         Replies.reply(ctx, 200, blocking.run(() ->
                 new JsonArray(registry.list(caller).stream().map(json.write()).toList())));
     }
 
     private void get(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         Replies.reply(ctx, 200, blocking.run(() -> json.write().apply(registry.get(caller, id))));
     }
 
     private void create(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         JsonObject body = ctx.body().asJsonObject();
         // The input schema serves updates too, where the id is in the path: a new device must name its own.
         String id = vn.loa.server.http.TextInput.required(body.getString("id"), "id");
@@ -70,18 +70,18 @@ public final class DeviceRoutes<T> {
     }
 
     private void update(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         JsonObject body = ctx.body().asJsonObject();
         if (body.containsKey("id") && !id.equals(body.getString("id"))) {
-            throw ApiError.badRequest("id_mismatch", "Mã trong nội dung khác mã trên đường dẫn; không thể đổi mã.");
+            throw Refusal.invalid("id_mismatch", "Mã trong nội dung khác mã trên đường dẫn; không thể đổi mã.");
         }
         T device = json.read().apply(body, id);
         Replies.reply(ctx, 200, blocking.run(() -> json.write().apply(registry.update(caller, device))));
     }
 
     private void delete(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         blocking.run(() -> {
             registry.delete(caller, id);

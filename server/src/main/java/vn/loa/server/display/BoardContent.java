@@ -16,10 +16,10 @@ import vn.loa.display.ContentException;
 import vn.loa.display.render.ImageLoader;
 import vn.loa.display.render.VideoTranscoder;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.device.DeviceRegistry;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Editing what a board shows: its playlist and the pictures and videos uploaded for it, within the caller's unit, each
@@ -67,7 +67,7 @@ public final class BoardContent {
                     var media = content.media(h, item.mediaId()).filter(m -> m.boardId().equals(boardId))
                             .filter(m -> m.kind() == item.kind());
                     if (media.isEmpty()) {
-                        throw ApiError.badRequest("unknown_media", "Không có " + (item.kind() == PlaylistItem.Kind.IMAGE
+                        throw Refusal.invalid("unknown_media", "Không có " + (item.kind() == PlaylistItem.Kind.IMAGE
                                 ? "ảnh" : "video") + " '" + item.mediaId() + "' đã tải lên cho bảng tin này.");
                     }
                 }
@@ -75,7 +75,7 @@ public final class BoardContent {
             content.replacePlaylist(h, boardId, items);
             audit.record(h, caller, "board.playlist", "board:" + boardId, items.size() + " mục");
         });
-        return screens.refresh(boardId).orElseThrow(() -> ApiError.notFound("bảng tin", boardId));
+        return screens.refresh(boardId).orElseThrow(() -> Refusal.notFound("bảng tin", boardId));
     }
 
     /** Stores a picture (checked before decoding) or a video (transcoded for the board) uploaded for a board. */
@@ -84,7 +84,7 @@ public final class BoardContent {
         requireEditor(caller);
         Board board = boards.get(caller, boardId);
         if (bytes.length == 0) {
-            throw ApiError.badRequest("empty_upload", "Tệp tải lên rỗng.");
+            throw Refusal.invalid("empty_upload", "Tệp tải lên rỗng.");
         }
         String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
         String id = "m-" + UUID.randomUUID();
@@ -142,19 +142,19 @@ public final class BoardContent {
         jdbi.useHandle(h -> content.recordPlay(h, play, clock.instant()));
     }
 
-    static ApiError refusal(ContentException e) {
-        int status = switch (e.code()) {
-            case "image_too_large" -> 413;
-            case "unsupported_format" -> 415;
-            case "transcoder_unavailable" -> 503;
-            default -> 400;
+    static Refusal refusal(ContentException e) {
+        Refusal.Kind kind = switch (e.code()) {
+            case "image_too_large" -> Refusal.Kind.TOO_LARGE;
+            case "unsupported_format" -> Refusal.Kind.UNSUPPORTED_TYPE;
+            case "transcoder_unavailable" -> Refusal.Kind.UNAVAILABLE;
+            default -> Refusal.Kind.INVALID;
         };
-        return new ApiError(status, e.code(), e.getMessage());
+        return new Refusal(kind, e.code(), e.getMessage());
     }
 
     private static void requireEditor(Caller caller) {
         if (!caller.may(Action.COMPOSE) && !caller.may(Action.MANAGE_DEVICES)) {
-            throw ApiError.forbidden("Chỉ cán bộ soạn tin, kỹ thuật viên hoặc quản trị viên được sửa nội dung bảng tin.");
+            throw Refusal.forbidden("Chỉ cán bộ soạn tin, kỹ thuật viên hoặc quản trị viên được sửa nội dung bảng tin.");
         }
     }
 }

@@ -11,11 +11,11 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Clock;
 import vn.loa.core.model.Board;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Caller;
 import vn.loa.server.device.DeviceRegistry;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 
 /**
  * The HTTP routes of a board's content: its playlist, its uploaded media, what it shows now as PNG, and what its
@@ -59,21 +59,21 @@ public final class BoardContentRoutes {
     }
 
     private void playlist(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         Replies.reply(ctx, 200, blocking.run(() ->
                 PlaylistJson.write(content.playlist(caller, id), screens.screen(id).orElseThrow())));
     }
 
     private void replace(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         var items = PlaylistJson.read(ctx.body().asJsonObject());
         Replies.reply(ctx, 200, blocking.run(() -> PlaylistJson.write(items, content.replace(caller, id, items))));
     }
 
     private void snapshot(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         blocking.run(() -> {
             boards.get(caller, id);
@@ -85,7 +85,7 @@ public final class BoardContentRoutes {
     }
 
     private void plays(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         int limit = Integer.parseInt(ctx.queryParam("limit").stream().findFirst().orElse("100"));
         Replies.reply(ctx, 200, blocking.run(() -> new JsonArray(content.plays(caller, id, limit).stream()
@@ -95,7 +95,7 @@ public final class BoardContentRoutes {
     }
 
     private void upload(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         String type = ctx.request().getHeader("Content-Type");
         String name = ctx.request().getHeader("X-File-Name");

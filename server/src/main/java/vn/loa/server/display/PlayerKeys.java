@@ -8,16 +8,16 @@ import java.util.Base64;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Board;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.board.BoardJson;
 import vn.loa.server.device.DeviceRegistry;
 import vn.loa.server.device.DeviceRoutes;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.server.node.NodeTokens;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Registers boards, giving each web player the key it presents ({@code /player/{id}?key=...}) to have its proof of
@@ -40,7 +40,7 @@ public final class PlayerKeys implements DeviceRoutes.Registration<Board> {
     /** {@code POST /api/v1/boards/{id}/player-key}: a new key for a board registered before keys, or one that leaked. */
     void mount(RouterBuilder api, Blocking blocking) {
         api.getRoute("issueBoardPlayerKey").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             String id = ctx.pathParam("id");
             Replies.reply(ctx, 200, blocking.run(() -> new JsonObject().put("playerKey", reissue(caller, id))));
         });
@@ -49,7 +49,7 @@ public final class PlayerKeys implements DeviceRoutes.Registration<Board> {
     String reissue(Caller caller, String boardId) {
         registry.get(caller, boardId);
         if (!caller.may(Action.MANAGE_DEVICES)) {
-            throw ApiError.forbidden("Chỉ kỹ thuật viên hoặc quản trị viên được cấp khóa trình chiếu cho bảng tin.");
+            throw Refusal.forbidden("Chỉ kỹ thuật viên hoặc quản trị viên được cấp khóa trình chiếu cho bảng tin.");
         }
         String key = newKey();
         jdbi.useTransaction(h -> {

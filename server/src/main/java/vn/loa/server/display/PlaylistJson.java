@@ -12,8 +12,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 
 /** The JSON shape of a playlist (the schema in openapi.yaml checks types and ranges first). */
 final class PlaylistJson {
@@ -29,15 +29,15 @@ final class PlaylistJson {
             String title = TextInput.plain(j.getString("title", ""));
             String text = TextInput.plain(j.getString("body", ""));
             if (kind == PlaylistItem.Kind.TEXT && title.isEmpty() && text.isEmpty()) {
-                throw ApiError.badRequest("invalid_request", "Trang chữ cần tiêu đề hoặc nội dung.");
+                throw Refusal.invalid("invalid_request", "Trang chữ cần tiêu đề hoặc nội dung.");
             }
             if (kind != PlaylistItem.Kind.TEXT && j.getString("mediaId") == null) {
-                throw ApiError.badRequest("invalid_request", "Mục ảnh hoặc video cần 'mediaId' (tải tệp lên trước).");
+                throw Refusal.invalid("invalid_request", "Mục ảnh hoặc video cần 'mediaId' (tải tệp lên trước).");
             }
             LocalTime from = time(j.getString("from"));
             LocalTime to = time(j.getString("to"));
             if ((from == null) != (to == null)) {
-                throw ApiError.badRequest("invalid_request", "Khung giờ cần cả 'from' và 'to' (giờ:phút), hoặc bỏ cả hai.");
+                throw Refusal.invalid("invalid_request", "Khung giờ cần cả 'from' và 'to' (giờ:phút), hoặc bỏ cả hai.");
             }
             items.add(new PlaylistItem(UUID.randomUUID().toString().substring(0, 8), kind, title, text,
                     j.getString("mediaId"), j.getString("fit"), j.getInteger("seconds", 10), days(j.getJsonArray("days")),
@@ -96,7 +96,7 @@ final class PlaylistJson {
         try {
             return LocalTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("invalid_request", "Giờ '" + text + "' không hợp lệ; viết giờ:phút, ví dụ 07:30.");
+            throw Refusal.invalid("invalid_request", "Giờ '" + text + "' không hợp lệ; viết giờ:phút, ví dụ 07:30.");
         }
     }
 }

@@ -4,10 +4,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 
 /** The HTTP routes of slides proposed by plugins: the list awaiting a decision, approval onto boards, rejection. */
 final class ProposedSlideRoutes {
@@ -27,13 +27,13 @@ final class ProposedSlideRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         Replies.reply(ctx, 200, blocking.run(() -> new JsonArray(slides.proposed(caller).stream()
                 .map(ProposedSlideRoutes::json).toList())));
     }
 
     private void approve(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         long id = Long.parseLong(ctx.pathParam("id"));
         JsonObject body = ctx.body().asJsonObject();
         var boards = body.getJsonArray("boards").stream().map(String::valueOf).toList();
@@ -42,7 +42,7 @@ final class ProposedSlideRoutes {
     }
 
     private void reject(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         long id = Long.parseLong(ctx.pathParam("id"));
         String reason = ctx.body().asJsonObject().getString("reason");
         Replies.reply(ctx, 200, blocking.run(() -> json(slides.reject(caller, id, reason))));

@@ -10,11 +10,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import vn.loa.core.model.Board;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.db.Rows;
 import vn.loa.server.device.DeviceRegistry;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Text slides that plugins propose for boards: stored as PROPOSED in the plugin's unit, listed to that unit, and put on
@@ -83,10 +83,10 @@ public final class ProposedSlides {
     public Slide approve(Caller caller, long id, List<String> boardIds, int seconds) {
         requireApprover(caller);
         if (boardIds.isEmpty()) {
-            throw ApiError.badRequest("missing_boards", "Chọn ít nhất một bảng tin để đưa trang chữ lên.");
+            throw Refusal.invalid("missing_boards", "Chọn ít nhất một bảng tin để đưa trang chữ lên.");
         }
         if (seconds < 1 || seconds > 3600) {
-            throw ApiError.badRequest("invalid_seconds", "Thời gian hiển thị phải từ 1 đến 3600 giây.");
+            throw Refusal.invalid("invalid_seconds", "Thời gian hiển thị phải từ 1 đến 3600 giây.");
         }
         List<String> ids = List.copyOf(new LinkedHashSet<>(boardIds));
         ids.forEach(b -> boards.get(caller, b));
@@ -109,7 +109,7 @@ public final class ProposedSlides {
     public Slide reject(Caller caller, long id, String reason) {
         requireApprover(caller);
         if (reason == null || reason.isBlank()) {
-            throw ApiError.badRequest("missing_reason", "Cần ghi lý do từ chối.");
+            throw Refusal.invalid("missing_reason", "Cần ghi lý do từ chối.");
         }
         pending(caller, id);
         String why = reason.length() > 500 ? reason.substring(0, 500) : reason;
@@ -134,9 +134,9 @@ public final class ProposedSlides {
             if (jdbi.withHandle(h -> h.createQuery("SELECT s.state FROM proposed_slide s JOIN zone z ON z.id = s.unit_id"
                     + " WHERE s.id = :id AND z.path LIKE :scope").bind("id", id).bind("scope", caller.unitPath() + "%")
                     .mapTo(String.class).findOne()).isPresent()) {
-                throw ApiError.conflict("already_decided", "Trang chữ này đã được duyệt hoặc từ chối rồi.");
+                throw Refusal.conflict("already_decided", "Trang chữ này đã được duyệt hoặc từ chối rồi.");
             }
-            throw ApiError.notFound("trang chữ đề xuất", String.valueOf(id));
+            throw Refusal.notFound("trang chữ đề xuất", String.valueOf(id));
         }
         return slide;
     }
@@ -148,7 +148,7 @@ public final class ProposedSlides {
 
     private static void requireApprover(Caller caller) {
         if (!caller.may(Action.APPROVE)) {
-            throw ApiError.forbidden("Chỉ cán bộ duyệt tin hoặc quản trị viên được duyệt trang chữ đề xuất.");
+            throw Refusal.forbidden("Chỉ cán bộ duyệt tin hoặc quản trị viên được duyệt trang chữ đề xuất.");
         }
     }
 }

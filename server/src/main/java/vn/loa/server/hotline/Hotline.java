@@ -9,7 +9,7 @@ import vn.loa.server.air.LiveAir;
 import vn.loa.server.air.OnAir;
 import vn.loa.server.announcement.AnnouncementService;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.PasswordHasher;
+import vn.loa.server.user.PasswordHasher;
 import vn.loa.server.config.HotlineConfig;
 
 /**

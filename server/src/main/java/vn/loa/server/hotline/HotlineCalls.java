@@ -5,10 +5,10 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jdbi.v3.core.Jdbi;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.db.Rows;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /** The answered calls of the caller's unit and below, and their recordings. Blocking (JDBC, files). */
 public final class HotlineCalls {
@@ -47,14 +47,14 @@ public final class HotlineCalls {
                 .mapTo(String.class).findOne().orElse(null));
         Path path = file == null ? null : Path.of(file).toAbsolutePath().normalize();
         if (path == null || !path.startsWith(recordings) || !Files.isRegularFile(path)) {
-            throw ApiError.notFound("bản ghi âm cuộc gọi", String.valueOf(id));
+            throw Refusal.notFound("bản ghi âm cuộc gọi", String.valueOf(id));
         }
         return Files.readAllBytes(path);
     }
 
     private static void requireAdmin(Caller caller) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được xem các cuộc gọi đường dây nóng.");
+            throw Refusal.forbidden("Chỉ quản trị viên được xem các cuộc gọi đường dây nóng.");
         }
     }
 }

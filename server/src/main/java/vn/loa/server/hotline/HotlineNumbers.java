@@ -9,12 +9,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.hotline.SipDigest;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.auth.PasswordHasher;
-import vn.loa.server.auth.Role;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
+import vn.loa.server.user.PasswordHasher;
+import vn.loa.server.access.Role;
 import vn.loa.server.db.Rows;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The numbers that may call the hotline, managed by admins: each belongs to a leader of the admin's unit or below and
@@ -52,11 +52,11 @@ public final class HotlineNumbers {
     public JsonObject add(Caller caller, String number, String username, String pin, String sipPassword) {
         requireAdmin(caller);
         if (!NUMBER.matcher(number).matches()) {
-            throw ApiError.badRequest("invalid_number", "Số điện thoại phải là 3-20 chữ số, có thể có dấu + ở đầu "
+            throw Refusal.invalid("invalid_number", "Số điện thoại phải là 3-20 chữ số, có thể có dấu + ở đầu "
                     + "(ví dụ +84912345678).");
         }
         if (!PIN.matcher(pin).matches()) {
-            throw ApiError.badRequest("invalid_pin", "Mã PIN phải là 4-12 chữ số.");
+            throw Refusal.invalid("invalid_pin", "Mã PIN phải là 4-12 chữ số.");
         }
         requireSipPassword(sipPassword);
         String hash = hasher.hash(pin);
@@ -66,10 +66,10 @@ public final class HotlineNumbers {
                             + "WHERE u.username = :u").bind("u", username)
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findOne()
                     .filter(u -> caller.covers(u[1]))
-                    .orElseThrow(() -> ApiError.badRequest("unknown_user", "Không có người dùng '" + username
+                    .orElseThrow(() -> Refusal.invalid("unknown_user", "Không có người dùng '" + username
                             + "' trong đơn vị của bạn."));
             if (!Role.fromWire(user[0]).may(Action.APPROVE)) {
-                throw ApiError.badRequest("not_a_leader", "Chỉ lãnh đạo (người phê duyệt hoặc quản trị viên) được "
+                throw Refusal.invalid("not_a_leader", "Chỉ lãnh đạo (người phê duyệt hoặc quản trị viên) được "
                         + "dùng đường dây nóng; '" + username + "' là " + user[0] + ".");
             }
             long created = h.createUpdate("INSERT INTO hotline_number (number, username, pin_hash, failures, locked, "
@@ -150,7 +150,7 @@ public final class HotlineNumbers {
     private static void requireSipPassword(String sipPassword) {
         if (sipPassword != null && (sipPassword.length() < 12 || sipPassword.length() > 128
                 || sipPassword.isBlank())) {
-            throw ApiError.badRequest("invalid_sip_password", "Mật khẩu SIP của điện thoại phải dài 12-128 ký tự.");
+            throw Refusal.invalid("invalid_sip_password", "Mật khẩu SIP của điện thoại phải dài 12-128 ký tự.");
         }
     }
 
@@ -161,7 +161,7 @@ public final class HotlineNumbers {
                             + "n.username JOIN zone z ON z.id = u.unit_id WHERE n.id = :id").bind("id", id)
                     .mapTo(String.class).findOne().filter(caller::covers).isPresent();
             if (!inScope) {
-                throw ApiError.notFound("số đường dây nóng", String.valueOf(id));
+                throw Refusal.notFound("số đường dây nóng", String.valueOf(id));
             }
             for (String sql : statements) {
                 h.createUpdate(sql).bind("id", id).bindMap(binds).execute();
@@ -192,7 +192,7 @@ public final class HotlineNumbers {
 
     private static void requireAdmin(Caller caller) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được quản lý đường dây nóng.");
+            throw Refusal.forbidden("Chỉ quản trị viên được quản lý đường dây nóng.");
         }
     }
 }

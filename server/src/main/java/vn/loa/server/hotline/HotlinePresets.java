@@ -4,10 +4,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 
 /** The prepared alerts of a unit (flood, storm, fire, epidemic), played with menu option 3. Blocking (JDBC). */
 public final class HotlinePresets {
@@ -32,7 +32,7 @@ public final class HotlinePresets {
     /** Replaces the caller's own unit's presets (admins); digits 1-8, each once. */
     public JsonArray replace(Caller caller, JsonArray presets) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được soạn cảnh báo cho đường dây nóng.");
+            throw Refusal.forbidden("Chỉ quản trị viên được soạn cảnh báo cho đường dây nóng.");
         }
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM hotline_preset WHERE unit_id = :u").bind("u", caller.unitId()).execute();
@@ -41,7 +41,7 @@ public final class HotlinePresets {
                 JsonObject p = (JsonObject) o;
                 int digit = p.getInteger("digit");
                 if (!digits.add(digit)) {
-                    throw ApiError.badRequest("duplicate_digit", "Phím " + digit + " được gán hai lần.");
+                    throw Refusal.invalid("duplicate_digit", "Phím " + digit + " được gán hai lần.");
                 }
                 h.createUpdate("INSERT INTO hotline_preset (unit_id, digit, title, body) VALUES (:u, :d, :t, :b)")
                         .bind("u", caller.unitId()).bind("d", digit)

@@ -3,11 +3,11 @@ package vn.loa.server.hotline;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
+import vn.loa.server.refusal.Refusal;
 
 /** HTTP routes of {@code /api/v1/hotline}: its state, the authorised numbers, prepared alerts and the calls. */
 public final class HotlineRoutes {
@@ -29,7 +29,7 @@ public final class HotlineRoutes {
 
     public void mount(RouterBuilder api) {
         api.getRoute("hotlineStatus").addHandler(ctx -> {
-            Authenticator.caller(ctx);
+            RequestCaller.of(ctx);
             JsonObject status = new JsonObject().put("enabled", hotline.sip().isPresent());
             hotline.sip().ifPresent(sip -> status.put("port", sip.port()).put("registered", sip.registered())
                     .put("answered", sip.metrics().answered()).put("refused", sip.metrics().refused())
@@ -40,11 +40,11 @@ public final class HotlineRoutes {
             Replies.json(ctx, 200, status);
         });
         api.getRoute("listHotlineNumbers").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             Replies.reply(ctx, 200, blocking.run(() -> numbers.list(caller)));
         });
         api.getRoute("addHotlineNumber").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             JsonObject body = ctx.body().asJsonObject();
             Replies.reply(ctx, 201, blocking.run(() -> numbers.add(caller, body.getString("number"),
                     body.getString("username"), body.getString("pin"), body.getString("sipPassword"))));
@@ -56,20 +56,20 @@ public final class HotlineRoutes {
             noContent(ctx, caller -> numbers.setSipPassword(caller, id(ctx), password));
         });
         api.getRoute("listHotlinePresets").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             Replies.reply(ctx, 200, blocking.run(() -> presets.list(caller)));
         });
         api.getRoute("replaceHotlinePresets").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             var body = ctx.body().asJsonArray();
             Replies.reply(ctx, 200, blocking.run(() -> presets.replace(caller, body)));
         });
         api.getRoute("listHotlineCalls").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             Replies.reply(ctx, 200, blocking.run(() -> calls.list(caller)));
         });
         api.getRoute("hotlineCallRecording").addHandler(ctx -> {
-            Caller caller = Authenticator.caller(ctx);
+            Caller caller = RequestCaller.of(ctx);
             long id = id(ctx);
             blocking.run(() -> calls.recording(caller, id))
                     .onSuccess(wav -> ctx.response().putHeader("Content-Type", "audio/wav")
@@ -83,7 +83,7 @@ public final class HotlineRoutes {
     }
 
     private void noContent(RoutingContext ctx, Change change) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         blocking.run(() -> {
             change.apply(caller);
             return null;
@@ -94,7 +94,7 @@ public final class HotlineRoutes {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw ApiError.notFound("mục", ctx.pathParam("id"));
+            throw Refusal.notFound("mục", ctx.pathParam("id"));
         }
     }
 }

@@ -53,7 +53,7 @@ public final class DiskSpace implements Handler<RoutingContext> {
     }
 
     /** The figures for {@code /health}. */
-    io.vertx.core.json.JsonObject describe() {
+    public io.vertx.core.json.JsonObject describe() {
         long free = free();
         return new io.vertx.core.json.JsonObject().put("status", free < minFree ? "DEGRADED" : "UP")
                 .put("freeMb", free >> 20).put("minFreeMb", minFree >> 20);

@@ -7,9 +7,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Duration;
 import java.util.Set;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.Blocking;
+import vn.loa.server.http.RequestCaller;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * {@code GET /api/v1/announcements/{id}/events}: an announcement's progress as server-sent events. Each event's data is
@@ -23,7 +24,7 @@ import vn.loa.server.http.Blocking;
  */
 public final class AnnouncementEvents {
 
-    /** Reads an announcement as the caller may see it (blocking; throws ApiError when it may not). */
+    /** Reads an announcement as the caller may see it (blocking; throws Refusal when it may not). */
     public interface Reader {
         JsonObject read(Caller caller, long id);
     }
@@ -50,13 +51,13 @@ public final class AnnouncementEvents {
     }
 
     private void stream(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         long id;
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
             // An integer the contract lets through but no announcement can have (past 2^63).
-            throw vn.loa.server.http.ApiError.notFound("tin", ctx.pathParam("id"));
+            throw Refusal.notFound("tin", ctx.pathParam("id"));
         }
         // The first read decides between a 404/403 answer and the stream.
         blocking.run(() -> reader.read(caller, id)).onFailure(ctx::fail).onSuccess(first -> {

@@ -4,17 +4,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import org.jdbi.v3.core.Jdbi;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.wire.control.ControlMessage;
 import vn.loa.core.model.Node;
 import vn.loa.server.air.NodeSessions;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.device.DeviceRegistry;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * {@code POST /api/v1/nodes/{id}/volume}: sets a connected node agent's volume (0–100) at once, over its control
@@ -41,15 +41,15 @@ public final class NodeVolume {
     }
 
     private void set(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         int level = ctx.body().asJsonObject().getInteger("level");
         Replies.reply(ctx, 200, blocking.run(() -> {
             if (!caller.may(Action.MANAGE_DEVICES)) {
-                throw ApiError.forbidden("Chỉ kỹ thuật viên hoặc quản trị mới chỉnh được âm lượng loa.");
+                throw Refusal.forbidden("Chỉ kỹ thuật viên hoặc quản trị mới chỉnh được âm lượng loa.");
             }
             Node node = nodes.get(caller, id);
-            var session = sessions.find(node.id()).orElseThrow(() -> ApiError.conflict("node_offline",
+            var session = sessions.find(node.id()).orElseThrow(() -> Refusal.conflict("node_offline",
                     "Cụm loa '" + node.name() + "' đang mất kết nối; chỉ chỉnh được âm lượng khi loa đang kết nối."));
             session.send(new ControlMessage.Volume(level));
             jdbi.useTransaction(h -> audit.record(h, caller, "node.volume", "node:" + node.id(), "level=" + level));

@@ -1,7 +1,7 @@
 package vn.loa.server.node;
 
 import java.util.regex.Pattern;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /** Validates the {@code host:port} where a plain RTP receiver listens (a name, an IPv4 address or {@code [IPv6]}). */
 final class NodeAddress {
@@ -15,7 +15,7 @@ final class NodeAddress {
     static String require(String address) {
         var m = address == null ? null : HOST_PORT.matcher(address);
         if (m == null || !m.matches() || Integer.parseInt(m.group(3)) < 1 || Integer.parseInt(m.group(3)) > 65535) {
-            throw ApiError.badRequest("invalid_address",
+            throw Refusal.invalid("invalid_address",
                     "Loa RTP cần địa chỉ dạng máy:cổng, ví dụ 192.168.1.20:5004 (cổng từ 1 đến 65535).");
         }
         return address;

@@ -3,7 +3,7 @@ package vn.loa.server.node;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * A node's own id and token on an HTTP request (a node agent fetching a file, a stream box pulling its zone, a
@@ -39,8 +39,9 @@ public record NodeCredentials(String nodeId, String token) {
     }
 
     /** The refusal of a request whose node id or token is missing or wrong. */
-    public static ApiError unknownNode() {
-        return new ApiError(401, "unknown_node", "Mã loa hoặc mã bí mật không đúng (HTTP Basic: mã loa và mã bí mật). "
+    public static Refusal unknownNode() {
+        return new Refusal(Refusal.Kind.UNAUTHENTICATED,
+                "unknown_node", "Mã loa hoặc mã bí mật không đúng (HTTP Basic: mã loa và mã bí mật). "
                 + "/ unknown node id or token");
     }
 }

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.NodeKind;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Authenticator;
 import vn.loa.server.http.Blocking;
+import vn.loa.server.http.RequestCaller;
 
 /**
  * {@code POST /api/v1/nodes/here}: a third-party RTP speaker whose public address changes (a 4G SIM, a port-forward on
@@ -44,7 +44,7 @@ public final class NodeHereRoutes {
         }
         JsonObject body = ctx.body().available() && ctx.body().length() > 0 ? ctx.body().asJsonObject() : null;
         Integer port = body == null ? null : body.getInteger("port");
-        String host = Authenticator.clientAddress(ctx);
+        String host = RequestCaller.address(ctx);
         blocking.run(() -> jdbi.inTransaction(h -> nodes.withToken(h, NodeKind.RTP, credentials.nodeId(),
                         credentials.tokenHash()).map(node -> {
                             String registered = node.address();

@@ -5,8 +5,8 @@ import java.util.Locale;
 import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
 import vn.loa.server.device.DeviceRoutes;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 
 /** The JSON shape of a loudspeaker node, and the checks a body must pass to become one. */
 public final class NodeJson {
@@ -23,7 +23,8 @@ public final class NodeJson {
         NodeKind kind = NodeKind.valueOf(body.getString("kind").toUpperCase(Locale.ROOT));
         String codec = body.getString("codec");
         if (body.containsKey("lat") != body.containsKey("lon")) {
-            throw new ApiError(400, "invalid_request", "Hãy nhập cả vĩ độ (lat) và kinh độ (lon) của loa, hoặc bỏ "
+            throw Refusal.invalid(
+                    "invalid_request", "Hãy nhập cả vĩ độ (lat) và kinh độ (lon) của loa, hoặc bỏ "
                     + "trống cả hai.", body.containsKey("lat") ? "lon" : "lat");
         }
         return new Node(id,

@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import vn.loa.core.model.Node;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Caller;
 import vn.loa.server.device.DeviceRegistry;
 import vn.loa.server.device.DeviceRoutes;
 

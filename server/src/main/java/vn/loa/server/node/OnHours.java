@@ -3,7 +3,7 @@ package vn.loa.server.node;
 import java.time.Instant;
 import java.time.LocalTime;
 import vn.loa.scheduler.Recurrence;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * A node's on-hours ({@code 05:00-21:00}, station time): outside them it is sent only EMERGENCY audio. A start after
@@ -21,7 +21,8 @@ public final class OnHours {
         }
         String[] ends = value.split("-");
         if (ends.length != 2 || ends[0].equals(ends[1])) {
-            throw new ApiError(400, "invalid_on_hours", "Giờ hoạt động cần dạng HH:mm-HH:mm (giờ Việt Nam) với giờ "
+            throw Refusal.invalid(
+                    "invalid_on_hours", "Giờ hoạt động cần dạng HH:mm-HH:mm (giờ Việt Nam) với giờ "
                     + "bật khác giờ tắt, ví dụ 05:00-21:00.", "onHours");
         }
         return value;

@@ -17,10 +17,10 @@ import vn.loa.plugin.InvalidSettingsException;
 import vn.loa.plugin.Settings;
 import vn.loa.plugin.Unit;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.auth.Role;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.Role;
 import vn.loa.server.http.Blocking;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Lists plugins and lets an admin enable, disable and configure them for their own unit: the plugin validates the
@@ -58,19 +58,19 @@ final class PluginAdmin {
     }
 
     Future<JsonObject> get(Caller caller, String name) {
-        PluginStatus status = host.status(name, unitOf(caller)).orElseThrow(() -> ApiError.notFound("plugin", name));
+        PluginStatus status = host.status(name, unitOf(caller)).orElseThrow(() -> Refusal.notFound("plugin", name));
         return blocking.run(() -> json(caller, status));
     }
 
     /** Applies {@code {enabled?, settings?}} to the caller's unit; what is left out keeps its value there. */
     Future<JsonObject> configure(Caller caller, String name, JsonObject body) {
         if (caller.role() != Role.ADMIN) {
-            throw ApiError.forbidden("Chỉ quản trị viên được bật, tắt và cấu hình plugin.");
+            throw Refusal.forbidden("Chỉ quản trị viên được bật, tắt và cấu hình plugin.");
         }
         Unit unit = unitOf(caller);
-        PluginStatus status = host.status(name, unit).orElseThrow(() -> ApiError.notFound("plugin", name));
+        PluginStatus status = host.status(name, unit).orElseThrow(() -> Refusal.notFound("plugin", name));
         if (!host.configurable(name)) {
-            throw ApiError.conflict("plugin_broken", "Plugin '" + name + "' không nạp được: " + status.reason());
+            throw Refusal.conflict("plugin_broken", "Plugin '" + name + "' không nạp được: " + status.reason());
         }
         SecretSettings secrets = SecretSettings.of(host.settingsSchema(name));
         return blocking.run(() -> {
@@ -112,14 +112,15 @@ final class PluginAdmin {
     /** Drops the caller's unit's own configuration: the unit follows the nearest unit above it again. */
     Future<JsonObject> remove(Caller caller, String name) {
         if (caller.role() != Role.ADMIN) {
-            throw ApiError.forbidden("Chỉ quản trị viên được xóa cấu hình plugin.");
+            throw Refusal.forbidden("Chỉ quản trị viên được xóa cấu hình plugin.");
         }
         Unit unit = unitOf(caller);
-        host.status(name, unit).orElseThrow(() -> ApiError.notFound("plugin", name));
+        host.status(name, unit).orElseThrow(() -> Refusal.notFound("plugin", name));
         return blocking.run(() -> {
             jdbi.useTransaction(h -> {
                 if (!store.delete(h, name, caller.unitId())) {
-                    throw new ApiError(404, "not_found", "Đơn vị này chưa có cấu hình riêng cho plugin '" + name
+                    throw new Refusal(Refusal.Kind.NOT_FOUND,
+                            "not_found", "Đơn vị này chưa có cấu hình riêng cho plugin '" + name
                             + "'.");
                 }
                 audit.record(h, caller, "plugin.remove", "plugin:" + name,
@@ -135,10 +136,11 @@ final class PluginAdmin {
             return host.validate(name, proposed).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof InvalidSettingsException invalid) {
-                throw ApiError.badRequest("invalid_settings", invalid.getMessage());
+                throw Refusal.invalid("invalid_settings", invalid.getMessage());
             }
             if (e.getCause() instanceof PluginTrouble trouble) {
-                throw new ApiError(503, "plugin_unavailable", "Plugin '" + name + "' không trả lời: "
+                throw new Refusal(Refusal.Kind.UNAVAILABLE,
+                        "plugin_unavailable", "Plugin '" + name + "' không trả lời: "
                         + trouble.getMessage());
             }
             throw e;

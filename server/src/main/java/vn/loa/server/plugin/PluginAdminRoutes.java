@@ -3,8 +3,8 @@ package vn.loa.server.plugin;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import vn.loa.server.auth.Authenticator;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 
 /**
  * HTTP routes of {@code /api/v1/plugins} and {@code /api/v1/plugins/{name}}: list, show, enable and configure, and
@@ -26,19 +26,19 @@ final class PluginAdminRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Replies.reply(ctx, 200, admin.list(Authenticator.caller(ctx)).map(JsonArray::new));
+        Replies.reply(ctx, 200, admin.list(RequestCaller.of(ctx)).map(JsonArray::new));
     }
 
     private void get(RoutingContext ctx) {
-        Replies.reply(ctx, 200, admin.get(Authenticator.caller(ctx), ctx.pathParam("name")));
+        Replies.reply(ctx, 200, admin.get(RequestCaller.of(ctx), ctx.pathParam("name")));
     }
 
     private void remove(RoutingContext ctx) {
-        Replies.reply(ctx, 200, admin.remove(Authenticator.caller(ctx), ctx.pathParam("name")));
+        Replies.reply(ctx, 200, admin.remove(RequestCaller.of(ctx), ctx.pathParam("name")));
     }
 
     private void configure(RoutingContext ctx) {
-        Replies.reply(ctx, 200, admin.configure(Authenticator.caller(ctx), ctx.pathParam("name"),
+        Replies.reply(ctx, 200, admin.configure(RequestCaller.of(ctx), ctx.pathParam("name"),
                 ctx.body().asJsonObject()));
     }
 }

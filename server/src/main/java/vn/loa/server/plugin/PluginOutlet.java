@@ -13,11 +13,11 @@ import vn.loa.plugin.ContentItem;
 import vn.loa.plugin.Unit;
 import vn.loa.server.announcement.AnnouncementDraft;
 import vn.loa.server.announcement.AnnouncementService;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.auth.Role;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.Role;
 import vn.loa.server.display.ProposedSlides;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Turns plugins' output into announcements through the ordinary lifecycle, acting as the plugin's own user: content
@@ -101,7 +101,7 @@ final class PluginOutlet implements PluginHost.Outlet {
     private static String title(String title) {
         String cleanTitle = TextInput.plain(title);
         if (cleanTitle == null || cleanTitle.isBlank()) {
-            throw ApiError.badRequest("missing_title", "Plugin gửi tin không có tiêu đề.");
+            throw Refusal.invalid("missing_title", "Plugin gửi tin không có tiêu đề.");
         }
         return cleanTitle.length() > 200 ? cleanTitle.substring(0, 199) + "…" : cleanTitle;
     }
@@ -110,7 +110,7 @@ final class PluginOutlet implements PluginHost.Outlet {
     private static String slideText(ContentItem item) {
         String text = TextInput.spoken(TextInput.rich(item.text()));
         if (text == null || text.isBlank()) {
-            throw ApiError.badRequest("missing_content", "Plugin gửi trang chữ không có nội dung: " + item.title());
+            throw Refusal.invalid("missing_content", "Plugin gửi trang chữ không có nội dung: " + item.title());
         }
         return text.length() > 20000 ? text.substring(0, 20000) : text;
     }
@@ -119,10 +119,10 @@ final class PluginOutlet implements PluginHost.Outlet {
         String cleanTitle = title(title);
         String cleanText = TextInput.rich(text);
         if (cleanText == null || cleanText.isBlank()) {
-            throw ApiError.badRequest("missing_content", "Plugin gửi tin không có nội dung: " + cleanTitle);
+            throw Refusal.invalid("missing_content", "Plugin gửi tin không có nội dung: " + cleanTitle);
         }
         if (zones.isEmpty()) {
-            throw ApiError.badRequest("missing_zones", "Plugin gửi tin không có khu vực nào: " + cleanTitle);
+            throw Refusal.invalid("missing_zones", "Plugin gửi tin không có khu vực nào: " + cleanTitle);
         }
         return new AnnouncementDraft(cleanTitle, cleanText, null, null, List.copyOf(new java.util.LinkedHashSet<>(zones)),
                 priority, null, 1, true, new Schedule(null, null, null));

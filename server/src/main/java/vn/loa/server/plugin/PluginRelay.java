@@ -10,9 +10,9 @@ import vn.loa.core.plugin.PluginHost;
 import vn.loa.plugin.PluginRequest;
 import vn.loa.plugin.PluginResponse;
 import vn.loa.plugin.Unit;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
+import vn.loa.server.http.RequestCaller;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Passes {@code /api/v1/plugins/{name}/...} to the plugin's own routes, outside the OpenAPI contract (a plugin
@@ -35,15 +35,15 @@ final class PluginRelay {
     }
 
     private void relay(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         String name = ctx.pathParam("name");
         Unit unit = PluginAdmin.unitOf(caller);
         if (!host.serves(name, unit)) {
             if (host.status(name, unit).isPresent()) {
-                throw ApiError.conflict("plugin_not_running", "Plugin '" + name
+                throw Refusal.conflict("plugin_not_running", "Plugin '" + name
                         + "' chưa bật hoặc không có đường dẫn HTTP; quản trị viên bật nó trong mục plugin.");
             }
-            throw ApiError.notFound("plugin", name);
+            throw Refusal.notFound("plugin", name);
         }
         String path = ctx.normalizedPath().substring(PREFIX.length() + name.length());
         Map<String, List<String>> query = new LinkedHashMap<>();
@@ -53,13 +53,14 @@ final class PluginRelay {
                 ctx.request().getHeader("Content-Type"), body, caller.username(), caller.role().wireName(), unit);
         Future.fromCompletionStage(host.route(name, request), ctx.vertx().getOrCreateContext())
                 .onSuccess(r -> answer(ctx, r))
-                .onFailure(e -> ctx.fail(new ApiError(502, "plugin_error", "Plugin '" + name + "' lỗi: "
+                .onFailure(e -> ctx.fail(new Refusal(Refusal.Kind.DEPENDENCY_FAILED,
+                        "plugin_error", "Plugin '" + name + "' lỗi: "
                         + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()))));
     }
 
     private static void answer(RoutingContext ctx, PluginResponse r) {
         if (r == null || r.status() < 200 || r.status() > 599) {
-            ctx.fail(new ApiError(502, "plugin_error", "Plugin trả lời không hợp lệ."));
+            ctx.fail(new Refusal(Refusal.Kind.DEPENDENCY_FAILED, "plugin_error", "Plugin trả lời không hợp lệ."));
             return;
         }
         var response = ctx.response().setStatusCode(r.status());

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import vn.loa.server.auth.Role;
+import vn.loa.server.access.Role;
 import vn.loa.server.db.Rows;
 
 /** SQL for plugins' saved configuration, the keys of what they proposed, and the users they act as. Stateless. */

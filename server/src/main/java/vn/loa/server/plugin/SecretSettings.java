@@ -1,5 +1,6 @@
 package vn.loa.server.plugin;
 
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.secret.SecretCipher;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -7,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import vn.loa.server.http.ApiError;
 
 /**
  * Which of a plugin's settings are secrets, and what Loa does with them: a value is secret when the plugin's settings
@@ -71,7 +71,7 @@ final class SecretSettings {
     private static Object restore(Object value, Object saved, String where) {
         if (MASK.equals(value)) {
             if (saved == null || MASK.equals(saved)) {
-                throw ApiError.badRequest("secret_missing", "'" + where + "' là bí mật chưa lưu ở đơn vị này; hãy nhập "
+                throw Refusal.invalid("secret_missing", "'" + where + "' là bí mật chưa lưu ở đơn vị này; hãy nhập "
                         + "giá trị thật thay cho " + MASK + ".");
             }
             return saved;

@@ -7,10 +7,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Zone;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
 import vn.loa.server.db.Rows;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneRepository;
 
 /**
@@ -81,12 +81,12 @@ public final class UnitPolicies {
 
     private Zone unit(Handle h, Caller admin, String unitId) {
         return zones.find(h, unitId).filter(z -> admin.covers(z.path()))
-                .orElseThrow(() -> ApiError.notFound("đơn vị", unitId));
+                .orElseThrow(() -> Refusal.notFound("đơn vị", unitId));
     }
 
     private static void requireAdmin(Caller caller) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được xem và đặt chính sách bảo mật của đơn vị.");
+            throw Refusal.forbidden("Chỉ quản trị viên được xem và đặt chính sách bảo mật của đơn vị.");
         }
     }
 }

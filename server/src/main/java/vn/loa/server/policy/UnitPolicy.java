@@ -1,6 +1,6 @@
 package vn.loa.server.policy;
 
-import vn.loa.server.auth.Role;
+import vn.loa.server.access.Role;
 
 /**
  * The security policy in force for a unit.

@@ -4,9 +4,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.concurrent.Callable;
-import vn.loa.server.auth.Authenticator;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 
 /** HTTP routes of {@code /api/v1/zones/{id}/policy}: an admin reads and sets a unit's security policy. */
 public final class UnitPolicyRoutes {
@@ -21,12 +21,12 @@ public final class UnitPolicyRoutes {
 
     public void mount(RouterBuilder api) {
         api.getRoute("getUnitPolicy").addHandler(ctx -> reply(ctx,
-                () -> policies.get(Authenticator.caller(ctx), ctx.pathParam("id"))));
+                () -> policies.get(RequestCaller.of(ctx), ctx.pathParam("id"))));
         api.getRoute("setUnitPolicy").addHandler(ctx -> {
             JsonObject body = ctx.body().asJsonObject();
             boolean totp = body.getBoolean("totpRequired");
             FourEyes eyes = FourEyes.fromWire(body.getString("fourEyes"));
-            reply(ctx, () -> policies.set(Authenticator.caller(ctx), ctx.pathParam("id"), totp, eyes));
+            reply(ctx, () -> policies.set(RequestCaller.of(ctx), ctx.pathParam("id"), totp, eyes));
         });
     }
 

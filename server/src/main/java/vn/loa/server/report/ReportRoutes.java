@@ -4,10 +4,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.function.BiFunction;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 
 /**
  * {@code GET /api/v1/reports/broadcasts} and {@code /availability}: a report over the last {@code days} (default 7)
@@ -31,7 +31,7 @@ public final class ReportRoutes {
     }
 
     private void answer(RoutingContext ctx, String fileName, BiFunction<Caller, Integer, Table> report) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         int days = ctx.queryParams().get("days") == null ? 7 : Integer.parseInt(ctx.queryParams().get("days"));
         String format = ctx.queryParams().get("format") == null ? "json" : ctx.queryParams().get("format");
         if (format.equals("json")) {

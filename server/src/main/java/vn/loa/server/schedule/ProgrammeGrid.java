@@ -11,8 +11,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Priority;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 
 /**
@@ -48,7 +48,7 @@ public final class ProgrammeGrid {
 
     public List<Entry> between(Caller caller, Instant from, Instant to, String zone) {
         if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-            throw ApiError.badRequest("invalid_window", "Khoảng thời gian không hợp lệ: 'to' phải sau 'from' và "
+            throw Refusal.invalid("invalid_window", "Khoảng thời gian không hợp lệ: 'to' phải sau 'from' và "
                     + "cách không quá 31 ngày.");
         }
         Instant now = clock.instant();

@@ -1,38 +1,24 @@
 package vn.loa.server.schedule;
 
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.Priority;
-import vn.loa.scheduler.Recurrence;
+import vn.loa.scheduler.QuietWindow;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 
 /**
  * Quiet hours per zone (say 22:00 to 05:00, Vietnam time): nothing but an EMERGENCY airs in a zone during its quiet
  * hours, nor in a zone whose parent or child is quiet (an announcement to a commune reaches its quiet village).
- * Blocking (JDBC).
+ * The rule of one window is the scheduler's {@link QuietWindow}; this class stores windows and applies them. Blocking
+ * (JDBC).
  */
 public final class QuietHours {
-
-    /** One zone's quiet hours; {@code from} after {@code to} spans midnight. */
-    public record Window(LocalTime from, LocalTime to) {
-
-        boolean contains(LocalTime t) {
-            return from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
-        }
-
-        @Override
-        public String toString() {
-            return from + "–" + to;
-        }
-    }
 
     private final Jdbi jdbi;
     private final ZoneGuard zones;
@@ -49,62 +35,46 @@ public final class QuietHours {
         if (a.priority() == Priority.EMERGENCY) {
             return Optional.empty();
         }
-        LocalTime local = t.atZone(Recurrence.STATION_ZONE).toLocalTime();
         return jdbi.withHandle(h -> h.createQuery("SELECT q.zone_id, q.start_minute, q.end_minute FROM zone_quiet_hours q "
                         + "JOIN zone z ON z.id = q.zone_id JOIN zone t ON t.id IN (<targets>) "
                         + "WHERE LEFT(z.path, LENGTH(t.path)) = t.path OR LEFT(t.path, LENGTH(z.path)) = z.path")
                 .bindList("targets", a.zones())
-                .map((rs, ctx) -> new Object[] {rs.getString(1), window(rs.getInt(2), rs.getInt(3))})
+                .map((rs, ctx) -> new Object[] {rs.getString(1), QuietWindow.ofMinutes(rs.getInt(2), rs.getInt(3))})
                 .list())
-                .stream().filter(row -> ((Window) row[1]).contains(local)).findFirst()
+                .stream().filter(row -> ((QuietWindow) row[1]).contains(t)).findFirst()
                 .map(row -> "giờ yên tĩnh của khu vực " + row[0] + " (" + row[1] + "): chỉ tin khẩn cấp được phát"
                         + " / quiet hours");
     }
 
-    public Optional<Window> of(Caller caller, String zone) {
+    public Optional<QuietWindow> of(Caller caller, String zone) {
         return jdbi.inTransaction(h -> {
             zones.inScope(h, caller, zone);
             return h.createQuery("SELECT start_minute, end_minute FROM zone_quiet_hours WHERE zone_id = :z")
-                    .bind("z", zone).map((rs, ctx) -> window(rs.getInt(1), rs.getInt(2))).findOne();
+                    .bind("z", zone).map((rs, ctx) -> QuietWindow.ofMinutes(rs.getInt(1), rs.getInt(2))).findOne();
         });
     }
 
     /** Sets (or with null clears) a zone's quiet hours; the zone's technician or admin. */
-    public Optional<Window> set(Caller caller, String zone, Window window) {
+    public Optional<QuietWindow> set(Caller caller, String zone, QuietWindow window) {
         if (!caller.may(Action.MANAGE_DEVICES)) {
-            throw ApiError.forbidden("Chỉ kỹ thuật viên hoặc quản trị được đặt giờ yên tĩnh.");
+            throw Refusal.forbidden("Chỉ kỹ thuật viên hoặc quản trị được đặt giờ yên tĩnh.");
         }
         jdbi.useTransaction(h -> {
             zones.inScope(h, caller, zone);
             h.createUpdate("DELETE FROM zone_quiet_hours WHERE zone_id = :z").bind("z", zone).execute();
             if (window != null) {
                 h.createUpdate("INSERT INTO zone_quiet_hours (zone_id, start_minute, end_minute) VALUES (:z, :s, :e)")
-                        .bind("z", zone).bind("s", minutes(window.from())).bind("e", minutes(window.to())).execute();
+                        .bind("z", zone).bind("s", window.startMinute()).bind("e", window.endMinute()).execute();
             }
             audit.record(h, caller, "zone.quiet-hours", "zone:" + zone, window == null ? "cleared" : window.toString());
         });
         return Optional.ofNullable(window);
     }
 
-    /** Reads {@code "22:00"}-style times; equal times are refused (a zone quiet all day is a zone with no speakers). */
-    public static Window parse(String from, String to) {
-        try {
-            Window w = new Window(LocalTime.parse(from), LocalTime.parse(to));
-            if (w.from().equals(w.to())) {
-                throw new DateTimeParseException("empty", from, 0);
-            }
-            return w;
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw ApiError.badRequest("invalid_quiet_hours", "Giờ yên tĩnh cần 'from' và 'to' dạng HH:mm (giờ Việt Nam) "
-                    + "và khác nhau, ví dụ {\"from\": \"22:00\", \"to\": \"05:00\"}.");
-        }
-    }
-
-    private static Window window(int start, int end) {
-        return new Window(LocalTime.of(start / 60, start % 60), LocalTime.of(end / 60, end % 60));
-    }
-
-    private static int minutes(LocalTime t) {
-        return t.getHour() * 60 + t.getMinute();
+    /** Reads {@code "22:00"}-style times; refuses malformed or equal ones (a zone quiet all day has no speakers). */
+    public static QuietWindow parse(String from, String to) {
+        return QuietWindow.parse(from, to).orElseThrow(() -> Refusal.invalid("invalid_quiet_hours",
+                "Giờ yên tĩnh cần 'from' và 'to' dạng HH:mm (giờ Việt Nam) và khác nhau, ví dụ "
+                        + "{\"from\": \"22:00\", \"to\": \"05:00\"}."));
     }
 }

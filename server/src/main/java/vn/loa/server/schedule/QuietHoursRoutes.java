@@ -4,9 +4,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.Optional;
-import vn.loa.server.auth.Authenticator;
+import vn.loa.scheduler.QuietWindow;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 
 /** HTTP routes of {@code /api/v1/zones/{id}/quiet-hours}: read, set and clear a zone's quiet hours. */
 public final class QuietHoursRoutes {
@@ -20,13 +21,13 @@ public final class QuietHoursRoutes {
     }
 
     public void mount(RouterBuilder api) {
-        api.getRoute("getQuietHours").addHandler(ctx -> reply(ctx, () -> quiet.of(Authenticator.caller(ctx), zone(ctx))));
+        api.getRoute("getQuietHours").addHandler(ctx -> reply(ctx, () -> quiet.of(RequestCaller.of(ctx), zone(ctx))));
         api.getRoute("setQuietHours").addHandler(ctx -> {
             JsonObject body = ctx.body().asJsonObject();
-            QuietHours.Window window = QuietHours.parse(body.getString("from"), body.getString("to"));
-            reply(ctx, () -> quiet.set(Authenticator.caller(ctx), zone(ctx), window));
+            QuietWindow window = QuietHours.parse(body.getString("from"), body.getString("to"));
+            reply(ctx, () -> quiet.set(RequestCaller.of(ctx), zone(ctx), window));
         });
-        api.getRoute("clearQuietHours").addHandler(ctx -> reply(ctx, () -> quiet.set(Authenticator.caller(ctx),
+        api.getRoute("clearQuietHours").addHandler(ctx -> reply(ctx, () -> quiet.set(RequestCaller.of(ctx),
                 zone(ctx), null)));
     }
 
@@ -34,7 +35,7 @@ public final class QuietHoursRoutes {
         return ctx.pathParam("id");
     }
 
-    private void reply(RoutingContext ctx, java.util.concurrent.Callable<Optional<QuietHours.Window>> work) {
+    private void reply(RoutingContext ctx, java.util.concurrent.Callable<Optional<QuietWindow>> work) {
         Replies.reply(ctx, 200, blocking.run(() -> work.call()
                 .map(w -> new JsonObject().put("from", w.from().toString()).put("to", w.to().toString())
                         .put("timeZone", vn.loa.scheduler.Recurrence.STATION_ZONE.getId()))

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import vn.loa.scheduler.Recurrence;
-import vn.loa.server.auth.Authenticator;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.server.http.TimeInput;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
@@ -31,7 +31,7 @@ public final class ScheduleRoutes {
     }
 
     private void get(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         var q = ctx.queryParams();
         Instant from = time(q.get("from"), "from", clock.instant());
         Instant to = time(q.get("to"), "to", from.plus(Duration.ofDays(1)));

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.tts.Announcer;
 
 /**
@@ -57,14 +57,14 @@ public final class Abbreviations {
     /** Replaces the caller's own unit's additions (admins). */
     public Map<String, String> replace(Caller caller, Map<String, String> entries) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được sửa cách đọc riêng của đơn vị.");
+            throw Refusal.forbidden("Chỉ quản trị viên được sửa cách đọc riêng của đơn vị.");
         }
         if (entries.size() > MAX_ENTRIES) {
-            throw ApiError.badRequest("too_many", "Mỗi đơn vị có tối đa " + MAX_ENTRIES + " cách đọc riêng.");
+            throw Refusal.invalid("too_many", "Mỗi đơn vị có tối đa " + MAX_ENTRIES + " cách đọc riêng.");
         }
         entries.forEach((shortForm, spoken) -> {
             if (!SHORT_FORM.matcher(shortForm).matches() || spoken.isBlank() || spoken.length() > 200) {
-                throw ApiError.badRequest("invalid_abbreviation", "Mục '" + shortForm + "' không hợp lệ: dùng "
+                throw Refusal.invalid("invalid_abbreviation", "Mục '" + shortForm + "' không hợp lệ: dùng "
                         + "chữ, số, dấu cách đơn và . & / - # (# thay cho một số; tối đa 40 ký tự), "
                         + "cách đọc không trống (tối đa 200 ký tự).");
             }

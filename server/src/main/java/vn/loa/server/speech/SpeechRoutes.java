@@ -5,13 +5,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.Map;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.server.http.TextInput;
 import vn.loa.tts.normalize.Explanation;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.tts.normalize.Normalized;
 import vn.loa.tts.normalize.ReadingToken;
 import vn.loa.tts.normalize.TextTooLongException;
@@ -54,13 +54,13 @@ public final class SpeechRoutes {
     }
 
     private void listAbbreviations(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         Replies.reply(ctx, 200, blocking.run(() -> new JsonObject(new java.util.LinkedHashMap<>(
                 abbreviations.effective(caller.unitPath())))));
     }
 
     private void replaceAbbreviations(RoutingContext ctx) {
-        Caller caller = Authenticator.caller(ctx);
+        Caller caller = RequestCaller.of(ctx);
         Map<String, String> entries = new java.util.LinkedHashMap<>();
         ctx.body().asJsonObject().forEach(e -> entries.put(TextInput.plain(e.getKey()).strip(),
                 TextInput.plain((String) e.getValue()).strip()));
@@ -70,20 +70,22 @@ public final class SpeechRoutes {
 
     /** The notice read aloud as a WAV file, so the clerk hears it before it airs. */
     private void preview(RoutingContext ctx) {
-        Announcer announcer = abbreviations.announcerFor(Authenticator.caller(ctx).unitPath());
+        Announcer announcer = abbreviations.announcerFor(RequestCaller.of(ctx).unitPath());
         JsonObject body = ctx.body().asJsonObject();
         String text = TextInput.spoken(TextInput.rich(body.getString("text")));
         String voice = knownVoice(body.getString("voice"));
         if (text == null || text.isBlank()) {
-            throw ApiError.badRequest("missing_content", "Hãy nhập nội dung cần nghe thử.");
+            throw Refusal.invalid("missing_content", "Hãy nhập nội dung cần nghe thử.");
         }
         if (text.length() > previewMaxChars) {
-            throw new ApiError(413, "preview_too_long", "Văn bản dài " + text.length() + " ký tự; nghe thử đọc tối đa "
+            throw new Refusal(Refusal.Kind.TOO_LARGE,
+                    "preview_too_long", "Văn bản dài " + text.length() + " ký tự; nghe thử đọc tối đa "
                     + previewMaxChars + " ký tự một lần. Hãy nghe thử từng đoạn; tin vẫn phát được cả bài.");
         }
         if (!previews.tryAcquire()) {
             ctx.response().putHeader("Retry-After", "5");
-            throw new ApiError(429, "too_many_previews", "Máy chủ đang đọc nghe thử cho nhiều người; hãy thử lại sau "
+            throw new Refusal(Refusal.Kind.TOO_MANY,
+                    "too_many_previews", "Máy chủ đang đọc nghe thử cho nhiều người; hãy thử lại sau "
                     + "vài giây.");
         }
         blocking.run(() -> {
@@ -92,7 +94,8 @@ public final class SpeechRoutes {
             } catch (TextTooLongException e) {
                 throw tooLong(e);
             } catch (SpeechException e) {
-                throw new ApiError(503, "speech_unavailable", "Bộ đọc tiếng nói đang lỗi, chưa nghe thử được; hãy thử lại "
+                throw new Refusal(Refusal.Kind.UNAVAILABLE,
+                        "speech_unavailable", "Bộ đọc tiếng nói đang lỗi, chưa nghe thử được; hãy thử lại "
                         + "hoặc báo kỹ thuật viên. (" + e.getMessage() + ")");
             } finally {
                 previews.release();
@@ -106,7 +109,7 @@ public final class SpeechRoutes {
     /** The voice, if it is one the server offers (null stays null); otherwise a 400 naming the voices there are. */
     private String knownVoice(String voice) {
         if (voice != null && !voices.contains(voice)) {
-            throw ApiError.badRequest("unknown_voice", "Không có giọng đọc '" + voice + "'. Các giọng có: "
+            throw Refusal.invalid("unknown_voice", "Không có giọng đọc '" + voice + "'. Các giọng có: "
                     + String.join(", ", new java.util.TreeSet<>(voices)) + ".");
         }
         return voice;
@@ -114,7 +117,7 @@ public final class SpeechRoutes {
 
     /** The voices a notice may name, with their language, engine and a label for the clerk; the default first. */
     private void listVoices(RoutingContext ctx) {
-        Announcer announcer = abbreviations.announcerFor(Authenticator.caller(ctx).unitPath());
+        Announcer announcer = abbreviations.announcerFor(RequestCaller.of(ctx).unitPath());
         JsonArray list = new JsonArray();
         for (Voice v : announcer.voices().all()) {
             JsonObject item = new JsonObject().put("id", v.id()).put("language", v.language().code())
@@ -129,8 +132,8 @@ public final class SpeechRoutes {
         Replies.reply(ctx, 200, io.vertx.core.Future.succeededFuture(list));
     }
 
-    private static ApiError tooLong(TextTooLongException e) {
-        return ApiError.badRequest("text_too_long", "Văn bản dài " + e.length() + " ký tự; mỗi tin đọc tối đa "
+    private static Refusal tooLong(TextTooLongException e) {
+        return Refusal.invalid("text_too_long", "Văn bản dài " + e.length() + " ký tự; mỗi tin đọc tối đa "
                 + e.limit() + " ký tự. Hãy chia thành nhiều tin.");
     }
 
@@ -140,7 +143,7 @@ public final class SpeechRoutes {
         // The notice body may be rich text; the listener hears only its words.
         String text = TextInput.spoken(TextInput.rich(body.getString("text")));
         String voice = knownVoice(body.getString("voice"));
-        Announcer announcer = abbreviations.announcerFor(Authenticator.caller(ctx).unitPath());
+        Announcer announcer = abbreviations.announcerFor(RequestCaller.of(ctx).unitPath());
         Language language = voice == null && body.getString("language") != null
                 ? Language.ofCode(body.getString("language")) : announcer.language(voice);
         Replies.reply(ctx, 200, blocking.run(() -> {

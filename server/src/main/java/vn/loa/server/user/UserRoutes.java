@@ -4,10 +4,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import vn.loa.server.auth.Authenticator;
-import vn.loa.server.auth.Role;
+import vn.loa.server.access.Role;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.server.http.TextInput;
 
 /** HTTP routes of {@code /api/v1/users}. */
@@ -30,17 +30,17 @@ public final class UserRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         Replies.reply(ctx, 200, blocking.run(() -> new JsonArray(service.list(caller).stream().map(UserRoutes::json).toList())));
     }
 
     private void me(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         Replies.reply(ctx, 200, blocking.run(() -> json(service.me(caller))));
     }
 
     private void create(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         JsonObject body = ctx.body().asJsonObject();
         String username = body.getString("username");
         String displayName = TextInput.name(body.getString("displayName", username), "displayName");
@@ -52,7 +52,7 @@ public final class UserRoutes {
     }
 
     private void update(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         String username = ctx.pathParam("username");
         JsonObject body = ctx.body().asJsonObject();
         String role = body.getString("role");
@@ -64,11 +64,11 @@ public final class UserRoutes {
     }
 
     private void changePassword(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         JsonObject body = ctx.body().asJsonObject();
         String current = body.getString("currentPassword");
         String next = body.getString("newPassword");
-        String session = Authenticator.sessionId(ctx);
+        String session = RequestCaller.sessionId(ctx);
         blocking.run(() -> {
             service.changeOwnPassword(caller, session, current, next);
             return null;

@@ -5,14 +5,11 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Zone;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.auth.PasswordHasher;
-import vn.loa.server.auth.PasswordPolicy;
-import vn.loa.server.auth.Role;
-import vn.loa.server.auth.SessionEnd;
-import vn.loa.server.auth.Sessions;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.Role;
+import vn.loa.server.access.SessionEnd;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 
 /** Managing users: admins create users in their own subtree. Blocking (JDBC, password hashing). */
@@ -23,12 +20,12 @@ public final class UserService {
     private final ZoneGuard zones;
     private final PasswordHasher hasher;
     private final AuditLog audit;
-    private final Sessions sessions;
+    private final UserSessions sessions;
     private final PasswordPolicy policy;
     private final Clock clock;
 
     public UserService(Jdbi jdbi, UserRepository users, ZoneGuard zones, PasswordHasher hasher, PasswordPolicy policy,
-            AuditLog audit, Sessions sessions, Clock clock) {
+            AuditLog audit, UserSessions sessions, Clock clock) {
         this.jdbi = jdbi;
         this.policy = policy;
         this.sessions = sessions;
@@ -45,7 +42,7 @@ public final class UserService {
     }
 
     public User me(Caller caller) {
-        return jdbi.withHandle(h -> users.find(h, caller.username())).orElseThrow(ApiError::unauthorized);
+        return jdbi.withHandle(h -> users.find(h, caller.username())).orElseThrow(Refusal::unauthenticated);
     }
 
     public User create(Caller caller, String username, String displayName, Role role, String unitId, String password) {
@@ -55,7 +52,7 @@ public final class UserService {
         return jdbi.inTransaction(h -> {
             Zone unit = zones.inScope(h, caller, unitId == null ? caller.unitId() : unitId);
             if (users.find(h, username).isPresent()) {
-                throw ApiError.conflict("duplicate_id", "Tên đăng nhập '" + username + "' đã có người dùng.");
+                throw Refusal.conflict("duplicate_id", "Tên đăng nhập '" + username + "' đã có người dùng.");
             }
             User user = new User(username, displayName, role, unit.id(), unit.path(), true);
             users.insert(h, user, hash, clock.instant());
@@ -71,7 +68,7 @@ public final class UserService {
     public User update(Caller caller, String username, Change c) {
         requireAdmin(caller);
         if (username.equals(caller.username()) && (c.role() != null || Boolean.FALSE.equals(c.enabled()))) {
-            throw ApiError.forbidden("Không thể tự đổi vai trò hoặc tự khóa tài khoản của mình; hãy nhờ quản trị viên khác.");
+            throw Refusal.forbidden("Không thể tự đổi vai trò hoặc tự khóa tài khoản của mình; hãy nhờ quản trị viên khác.");
         }
         String hash = null;
         if (c.password() != null) {
@@ -84,7 +81,7 @@ public final class UserService {
         String newHash = hash;
         User result = jdbi.inTransaction(h -> {
             User current = users.find(h, username).filter(u -> caller.covers(u.unitPath()))
-                    .orElseThrow(() -> ApiError.notFound("người dùng", username));
+                    .orElseThrow(() -> Refusal.notFound("người dùng", username));
             Zone unit = zones.inScope(h, caller, c.unitId() == null ? current.unitId() : c.unitId());
             User changed = new User(username, c.displayName() == null ? current.displayName() : c.displayName(),
                     c.role() == null ? current.role() : c.role(), unit.id(), unit.path(),
@@ -126,9 +123,9 @@ public final class UserService {
         policy.check(caller.username(), caller.role(), next, "newPassword");
         String hash = hasher.hash(next);
         jdbi.useTransaction(h -> {
-            var credentials = users.credentials(h, caller.username()).orElseThrow(ApiError::unauthorized);
+            var credentials = users.credentials(h, caller.username()).orElseThrow(Refusal::unauthenticated);
             if (!hasher.matches(current, credentials.passwordHash())) {
-                throw ApiError.forbidden("Mật khẩu hiện tại không đúng.");
+                throw Refusal.forbidden("Mật khẩu hiện tại không đúng.");
             }
             users.setPassword(h, caller.username(), hash);
             sessions.endAllOf(h, caller.username(), sessionId, SessionEnd.PASSWORD_CHANGED);
@@ -140,7 +137,7 @@ public final class UserService {
 
     private static void requireAdmin(Caller caller) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw ApiError.forbidden("Chỉ quản trị viên được quản lý người dùng.");
+            throw Refusal.forbidden("Chỉ quản trị viên được quản lý người dùng.");
         }
     }
 }

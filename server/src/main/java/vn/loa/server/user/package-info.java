@@ -1,2 +1,2 @@
-/** Users of a unit: their HTTP routes, the service that checks roles, scope and password rules, and storage. */
+/** Users of a unit: routes, the service (roles, scope, password rules), password hashing and storage. */
 package vn.loa.server.user;

@@ -3,7 +3,7 @@ package vn.loa.server.zone;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /** Checks a zone's multicast destination: an IPv4 multicast address (224.0.0.0/4) and an even RTP port. */
 final class MulticastGroup {
@@ -30,7 +30,7 @@ final class MulticastGroup {
         } catch (UnknownHostException | NumberFormatException e) {
             // Falls through to the refusal below.
         }
-        throw ApiError.badRequest("invalid_multicast", "Nhóm multicast phải có dạng 239.x.x.x:cổng-chẵn, "
+        throw Refusal.invalid("invalid_multicast", "Nhóm multicast phải có dạng 239.x.x.x:cổng-chẵn, "
                 + "ví dụ 239.255.10.1:5004 (địa chỉ 224.0.0.0–239.255.255.255, cổng chẵn từ 1024).");
     }
 }

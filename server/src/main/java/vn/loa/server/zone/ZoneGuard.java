@@ -2,8 +2,8 @@ package vn.loa.server.zone;
 
 import org.jdbi.v3.core.Handle;
 import vn.loa.core.model.Zone;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * Checks that a zone named in a request exists and lies in the caller's subtree; used by every resource that points at
@@ -21,7 +21,7 @@ public final class ZoneGuard {
     public Zone inScope(Handle h, Caller caller, String zoneId) {
         return zones.find(h, zoneId)
                 .filter(z -> caller.covers(z.path()))
-                .orElseThrow(() -> ApiError.badRequest("unknown_zone",
+                .orElseThrow(() -> Refusal.invalid("unknown_zone",
                         "Khu vực '" + zoneId + "' không tồn tại hoặc nằm ngoài đơn vị của bạn."));
     }
 }

@@ -5,10 +5,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import vn.loa.core.model.Zone;
-import vn.loa.server.auth.Authenticator;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
+import vn.loa.server.http.RequestCaller;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
 
 /** HTTP routes of {@code /api/v1/zones}. */
 public final class ZoneRoutes {
@@ -30,18 +31,18 @@ public final class ZoneRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         Replies.reply(ctx, 200, blocking.run(() -> new JsonArray(service.list(caller).stream().map(ZoneRoutes::json).toList())));
     }
 
     private void get(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         Replies.reply(ctx, 200, blocking.run(() -> json(service.get(caller, id))));
     }
 
     private void create(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         JsonObject body = ctx.body().asJsonObject();
         String id = body.getString("id");
         String name = TextInput.required(TextInput.name(body.getString("name"), "name"), "name");
@@ -51,11 +52,11 @@ public final class ZoneRoutes {
     }
 
     private void update(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         JsonObject body = ctx.body().asJsonObject();
         if (body.containsKey("id") && !id.equals(body.getString("id"))) {
-            throw vn.loa.server.http.ApiError.badRequest("id_mismatch",
+            throw Refusal.invalid("id_mismatch",
                     "Mã trong nội dung khác mã trên đường dẫn; không thể đổi mã khu vực.");
         }
         String name = TextInput.required(TextInput.name(body.getString("name"), "name"), "name");
@@ -64,7 +65,7 @@ public final class ZoneRoutes {
     }
 
     private void delete(RoutingContext ctx) {
-        var caller = Authenticator.caller(ctx);
+        var caller = RequestCaller.of(ctx);
         String id = ctx.pathParam("id");
         blocking.run(() -> {
             service.delete(caller, id);

@@ -5,9 +5,9 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Zone;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Action;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Action;
+import vn.loa.server.access.Caller;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The zone tree as callers see it: each caller reads and extends only their own unit's subtree. Blocking (JDBC).
@@ -43,7 +43,7 @@ public final class ZoneService {
             String parent = parentId == null ? caller.unitId() : parentId;
             Zone enclosing = guard.inScope(h, caller, parent);
             if (zones.exists(h, id)) {
-                throw ApiError.conflict("duplicate_id", "Đã có khu vực mang mã '" + id + "'. Hãy chọn mã khác.");
+                throw Refusal.conflict("duplicate_id", "Đã có khu vực mang mã '" + id + "'. Hãy chọn mã khác.");
             }
             Zone zone = new Zone(id, name, enclosing.id(), enclosing.childPath(id), MulticastGroup.check(multicast));
             zones.insert(h, zone, clock.instant());
@@ -73,7 +73,7 @@ public final class ZoneService {
         jdbi.useTransaction(h -> {
             Zone zone = visible(h, caller, id);
             if (zone.path().equals(caller.unitPath())) {
-                throw ApiError.forbidden("Không thể xóa đơn vị của chính bạn.");
+                throw Refusal.forbidden("Không thể xóa đơn vị của chính bạn.");
             }
             zones.delete(h, id);
             audit.record(h, caller, "zone.delete", "zone:" + id, zone.name());
@@ -82,12 +82,12 @@ public final class ZoneService {
 
     private Zone visible(org.jdbi.v3.core.Handle h, Caller caller, String id) {
         return zones.find(h, id).filter(z -> caller.covers(z.path()))
-                .orElseThrow(() -> ApiError.notFound("khu vực", id));
+                .orElseThrow(() -> Refusal.notFound("khu vực", id));
     }
 
     private static void requireManager(Caller caller) {
         if (!caller.may(Action.MANAGE_ZONES)) {
-            throw ApiError.forbidden("Chỉ quản trị viên hoặc kỹ thuật viên được sửa khu vực.");
+            throw Refusal.forbidden("Chỉ quản trị viên hoặc kỹ thuật viên được sửa khu vực.");
         }
     }
 }

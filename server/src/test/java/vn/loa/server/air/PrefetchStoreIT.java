@@ -19,7 +19,7 @@ import vn.loa.core.model.Priority;
 import vn.loa.core.model.Schedule;
 import vn.loa.core.model.Zone;
 import vn.loa.server.announcement.AnnouncementRepository;
-import vn.loa.server.auth.Role;
+import vn.loa.server.access.Role;
 import vn.loa.server.config.ConfigLoader;
 import vn.loa.server.db.Database;
 import vn.loa.server.node.NodeRepository;

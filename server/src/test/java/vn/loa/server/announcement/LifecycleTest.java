@@ -17,9 +17,9 @@ import vn.loa.core.model.AnnouncementState;
 import vn.loa.core.model.Priority;
 import vn.loa.core.model.Schedule;
 import vn.loa.server.audit.AuditLog;
-import vn.loa.server.auth.Caller;
-import vn.loa.server.auth.Role;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.Role;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.http.ServerPaths;
 import vn.loa.server.testing.MemoryDatabase;
 import vn.loa.server.testing.MovableClock;
@@ -125,8 +125,8 @@ class LifecycleTest {
     void aPersonIsRefusedTheMovesTheTableKeepsForLoa() {
         long id = stored(AnnouncementState.DONE, Priority.SCHEDULED, new Schedule(SEVEN, DAILY, null, null));
         assertThatThrownBy(() -> byLeader(id, AnnouncementState.SCHEDULED, "announcement.broadcast"))
-                .isInstanceOfSatisfying(ApiError.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Refusal.Kind.CONFLICT);
                     assertThat(e.code()).isEqualTo("invalid_state");
                 });
         assertThat(state(id)).isEqualTo(AnnouncementState.DONE);

@@ -38,6 +38,24 @@ class SignInIT extends ApiSuite {
     }
 
     @Test
+    void aClientThatAsksForEnglishIsRefusedInEnglish() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json").header("Accept-Language", "en-GB,en;q=0.8,vi;q=0.5")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        new JsonObject().put("username", "no-such-user").put("password", "sai-mat-khau").encode()))
+                .build();
+
+        var reply = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(reply.statusCode()).isEqualTo(401);
+        assertThat(new JsonObject(reply.body()).getString("error")).isEqualTo("invalid_credentials");
+        assertThat(new JsonObject(reply.body()).getString("message")).isEqualTo("Wrong user name or password.");
+        assertThat(login("no-such-user", "sai-mat-khau").json().getString("message"))
+                .isEqualTo("Sai tên đăng nhập hoặc mật khẩu.");
+    }
+
+    @Test
     void repeatedFailuresLockTheUserOutForAWhile() {
         province.user("doan-thu", "clerk", "xa-a");
         for (int i = 0; i < 5; i++) {

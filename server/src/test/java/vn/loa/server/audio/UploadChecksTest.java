@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 class UploadChecksTest {
 
@@ -35,7 +35,7 @@ class UploadChecksTest {
     void namesThatClimbFoldersOrHideCharactersAreRefused() {
         for (String name : new String[] {"../x.mp3", "a/b.mp3", "a\\b.mp3", ".env", "a\u0000.mp3", "a\u202E.mp3",
                 "<b>.mp3", "x".repeat(201)}) {
-            assertThatThrownBy(() -> FileNames.checked(name)).as(name).isInstanceOf(ApiError.class);
+            assertThatThrownBy(() -> FileNames.checked(name)).as(name).isInstanceOf(Refusal.class);
         }
     }
 }

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.Role;
+import vn.loa.server.access.SecondFactor;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.testing.MovableClock;
 
 class StepUpTest {
@@ -31,12 +34,12 @@ class StepUpTest {
     void anOlderProofOrNoneAsksForACode() {
         Caller caller = leader(true, clock.instant());
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-        assertThatThrownBy(() -> stepUp.require(caller)).isInstanceOfSatisfying(ApiError.class, e -> {
-            assertThat(e.status()).isEqualTo(403);
+        assertThatThrownBy(() -> stepUp.require(caller)).isInstanceOfSatisfying(Refusal.class, e -> {
+            assertThat(e.kind()).isEqualTo(Refusal.Kind.FORBIDDEN);
             assertThat(e.code()).isEqualTo("step_up_required");
             assertThat(e.getMessage()).contains("phát tin khẩn cấp", "15 phút");
         });
-        assertThatThrownBy(() -> stepUp.require(leader(true, null))).isInstanceOf(ApiError.class);
+        assertThatThrownBy(() -> stepUp.require(leader(true, null))).isInstanceOf(Refusal.class);
     }
 
     @Test

@@ -20,7 +20,7 @@ import vn.loa.core.model.Priority;
 import vn.loa.core.model.Schedule;
 import vn.loa.core.model.Zone;
 import vn.loa.server.announcement.AnnouncementRepository;
-import vn.loa.server.auth.Role;
+import vn.loa.server.access.Role;
 import vn.loa.server.config.ConfigLoader;
 import vn.loa.server.testing.PostgresCluster;
 import vn.loa.server.user.User;

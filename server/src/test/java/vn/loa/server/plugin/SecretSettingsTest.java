@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.refusal.Refusal;
 
 /** Secrets as a plugin's schema marks them: masked in answers, sealed at rest, named (not shown) in the audit. */
 class SecretSettingsTest {
@@ -71,7 +71,7 @@ class SecretSettingsTest {
         assertThat(SecretSettings.restored(shown, settings()).getJsonArray("webhooks").getJsonObject(0)
                 .getString("url")).isEqualTo("https://relay.example/zalo?token=q-secret");
         assertThatThrownBy(() -> SecretSettings.restored(shown, new JsonObject()))
-                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.getMessage()).contains("webhooks[0].url"));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.getMessage()).contains("webhooks[0].url"));
     }
 
     @Test

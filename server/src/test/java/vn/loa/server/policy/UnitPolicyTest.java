@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import vn.loa.core.model.Priority;
-import vn.loa.server.auth.Role;
+import vn.loa.server.access.Role;
 
 class UnitPolicyTest {
 

@@ -1,4 +1,4 @@
-package vn.loa.server.auth;
+package vn.loa.server.user;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Role;
+import vn.loa.server.refusal.Refusal;
 
 class PasswordPolicyTest {
 
@@ -14,8 +15,8 @@ class PasswordPolicyTest {
 
     private void assertRefused(String username, Role role, String password, String says) {
         assertThatThrownBy(() -> policy.check(username, role, password, "password"))
-                .isInstanceOfSatisfying(ApiError.class, e -> {
-                    org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(400);
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    org.assertj.core.api.Assertions.assertThat(e.kind()).isEqualTo(Refusal.Kind.INVALID);
                     org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("weak_password");
                     org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("password");
                     org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains(says);

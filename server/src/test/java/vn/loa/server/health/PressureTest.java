@@ -1,4 +1,4 @@
-package vn.loa.server.http;
+package vn.loa.server.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.air.AirBacklog;
+import vn.loa.server.http.DiskSpace;
 
 class PressureTest {
 

@@ -1,4 +1,4 @@
-package vn.loa.server.auth;
+package vn.loa.server.access;
 
 import java.time.Instant;
 import java.util.Locale;

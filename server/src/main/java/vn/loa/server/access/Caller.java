@@ -1,4 +1,4 @@
-package vn.loa.server.auth;
+package vn.loa.server.access;
 
 /**
  * The signed-in user behind a request: who, in which role, and the unit whose subtree bounds what they see and touch.

@@ -1,4 +1,4 @@
-package vn.loa.server.auth;
+package vn.loa.server.user;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,7 +9,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import vn.loa.server.http.ApiError;
+import vn.loa.server.access.Role;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * What a new password must be (issue 22, NIST SP 800-63B: length first, no composition rules): at least 12 characters
@@ -63,8 +64,8 @@ public final class PasswordPolicy {
         }
     }
 
-    private static ApiError refuse(String message, String field) {
-        return new ApiError(400, "weak_password", message, field);
+    private static Refusal refuse(String message, String field) {
+        return Refusal.invalid("weak_password", message, field);
     }
 
     private static String folded(String s) {

@@ -1,4 +1,4 @@
-package vn.loa.server.auth;
+package vn.loa.server.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.loa.server.http;
+package vn.loa.server.health;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import vn.loa.server.db.Database;
+import vn.loa.server.http.Blocking;
+import vn.loa.server.http.Replies;
+import vn.loa.server.refusal.Refusal;
 import vn.loa.server.speech.SpeechReadiness;
 
 /**
@@ -77,7 +80,7 @@ public final class HealthRoutes {
             if (local) {
                 ctx.next();
             } else {
-                ctx.fail(ApiError.forbidden(
+                ctx.fail(Refusal.forbidden(
                         "/metrics chỉ đọc được từ chính máy chủ, hoặc đặt metrics.token (LOA_METRICS_TOKEN)."));
             }
             return;
@@ -87,7 +90,8 @@ public final class HealthRoutes {
         if (header != null && MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.UTF_8))) {
             ctx.next();
         } else {
-            ctx.fail(new ApiError(401, "unauthorized", "/metrics cần mã metrics.token trong Authorization: Bearer."));
+            ctx.fail(new Refusal(Refusal.Kind.UNAUTHENTICATED,
+                    "unauthorized", "/metrics cần mã metrics.token trong Authorization: Bearer."));
         }
     }
 

@@ -1,4 +1,4 @@
-package vn.loa.server.auth;
+package vn.loa.server.access;
 
 /** Something a role may be allowed to do; reading within one's own unit needs no action. */
 public enum Action {

@@ -1,4 +1,4 @@
-package vn.loa.server.http;
+package vn.loa.server.health;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +10,7 @@ import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.List;
 import vn.loa.server.air.AirBacklog;
+import vn.loa.server.http.DiskSpace;
 
 /**
  * The load on the server as {@code /health} and {@code /metrics} show it: how long announcements wait to start going

@@ -1,4 +1,4 @@
-package vn.loa.server.auth;
+package vn.loa.server.user;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
