@@ -99,6 +99,7 @@ public final class LoaServer implements AutoCloseable {
     private vn.loa.server.backup.DailyBackups dailyBackups;
     private vn.loa.server.http.Pressure pressure;
     private Optional<String> generatedPassword = Optional.empty();
+    private vn.loa.server.link.ProvinceLink link;
 
     public LoaServer(LoaConfig config, Clock clock) {
         this.config = config;
@@ -220,6 +221,9 @@ public final class LoaServer implements AutoCloseable {
         presence = new NodePresence(jdbi, clock);
         air.sessions().onPresence(presence::changed);
         var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock), blocking);
+        // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
+        link = new vn.loa.server.link.ProvinceLink(vertx, jdbi, lifecycle, zoneGuard, audit, secrets, blocking,
+                config.link(), clock);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
@@ -247,6 +251,7 @@ public final class LoaServer implements AutoCloseable {
             prefetch.mount(builder);
             nodeHere.mount(builder);
             audio.mount(builder);
+            link.mount(builder);
         }).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);
@@ -284,6 +289,7 @@ public final class LoaServer implements AutoCloseable {
             redirect = vn.loa.server.http.HttpsRedirect.listen(vertx, config.httpHost(), security.redirectPort(),
                     http.actualPort(), (int) security.httpIdleTimeout().toSeconds()).await();
         }
+        link.start();
         return http.actualPort();
     }
 
@@ -318,6 +324,9 @@ public final class LoaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (link != null) {
+            link.close();
+        }
         if (dailyBackups != null) {
             dailyBackups.close();
         }

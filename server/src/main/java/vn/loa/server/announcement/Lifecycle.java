@@ -32,6 +32,7 @@ final class Lifecycle {
     private final AuditLog audit;
     private final Clock clock;
     private final List<AnnouncementService.StateListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<AnnouncementService.TransitionHook> hooks = new CopyOnWriteArrayList<>();
 
     Lifecycle(Jdbi jdbi, AnnouncementRepository announcements, AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
@@ -44,12 +45,23 @@ final class Lifecycle {
         listeners.add(listener);
     }
 
+    void withinTransition(AnnouncementService.TransitionHook hook) {
+        hooks.add(hook);
+    }
+
+    /** Records a transition row and runs the hooks that write in its transaction (the province link's outbox). */
+    private void record(Handle h, long id, AnnouncementState from, AnnouncementState to, String actor, String reason,
+            Instant now) {
+        announcements.recordTransition(h, id, from, to, actor, reason, now);
+        hooks.forEach(hook -> hook.moved(h, id, from, to));
+    }
+
     /** Records the state a new announcement starts in: DRAFT, or APPROVED for an emergency that skips approval. */
     void begin(Handle h, long id, AnnouncementState initial, String actor, String reason, Instant now) {
         if (initial != AnnouncementState.DRAFT && initial != AnnouncementState.APPROVED) {
             throw new IllegalArgumentException("an announcement starts as DRAFT or APPROVED, not " + initial);
         }
-        announcements.recordTransition(h, id, null, initial, actor, reason, now);
+        record(h, id, null, initial, actor, reason, now);
     }
 
     /**
@@ -82,7 +94,7 @@ final class Lifecycle {
                 if (!announcements.moveState(h, id, a.state(), to, now)) {
                     return Optional.<Announcement>empty();
                 }
-                announcements.recordTransition(h, id, a.state(), to, caller.username(), reason, now);
+                record(h, id, a.state(), to, caller.username(), reason, now);
                 audit.record(h, caller, action, "announcement:" + id, reason);
                 return Optional.of(a.withState(to, now));
             });
@@ -119,8 +131,7 @@ final class Lifecycle {
             if (!announcements.moveState(h, id, step.from(), step.to(), now)) {
                 return false;
             }
-            announcements.recordTransition(h, id, step.from(), step.to(), AnnouncementService.SYSTEM_ACTOR, reason,
-                    now);
+            record(h, id, step.from(), step.to(), AnnouncementService.SYSTEM_ACTOR, reason, now);
             moved[0] = found.map(a -> a.withState(step.to(), now)).orElse(null);
             if (recurring && ends(step.to()) && !step.recurringOnly()) {
                 waitForNextAiring(h, found.get(), step.to(), now);

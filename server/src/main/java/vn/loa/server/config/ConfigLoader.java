@@ -85,7 +85,8 @@ public final class ConfigLoader {
                 HotlineConfig.from(p),
                 SecuritySettings.from(p),
                 AuditSettings.from(p, dataDir),
-                BackupSettings.from(p, dataDir));
+                BackupSettings.from(p, dataDir),
+                LinkSettings.from(p));
     }
 
     private static SpeechSettings speech(Properties p) {

@@ -27,7 +27,8 @@ public record LoaConfig(
         HotlineConfig hotline,
         SecuritySettings security,
         AuditSettings audit,
-        BackupSettings backup) {
+        BackupSettings backup,
+        LinkSettings link) {
 
     /** The file of an embedded database URL ({@code jdbc:h2:file:<data dir>/loa;...} → {@code <data dir>/loa.mv.db}). */
     public static Path h2File(String h2Url) {
@@ -43,6 +44,6 @@ public record LoaConfig(
     public LoaConfig withHttpPort(int port) {
         return new LoaConfig(httpHost, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword,
                 rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow, rtp, speech,
-                programmes, hotline, security, audit, backup);
+                programmes, hotline, security, audit, backup, link);
     }
 }
