@@ -17,6 +17,8 @@ public record Envelope(String id, String stream, long seq, Instant at, String se
     /** The streams of the link. */
     public static final String BULLETINS = "bulletins";
     public static final String REPORTS = "reports";
+    /** Messages outside every ordered stream (polls), with seq 0. */
+    public static final String CONTROL = "control";
 
     /** Message kinds. */
     public static final String BULLETIN = "bulletin";

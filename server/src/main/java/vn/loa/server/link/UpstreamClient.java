@@ -68,11 +68,16 @@ public final class UpstreamClient implements AutoCloseable {
 
     private void loop(Attempt attempt) {
         long pause = 1000;
+        String lastError = null;
         while (running) {
             try {
                 Optional<UpstreamLink> link = upstream.current();
                 boolean more = link.isPresent() && attempt.run(link.get());
                 pause = 1000;
+                if (lastError != null) {
+                    LOG.info("{}: the upstream answers again", Thread.currentThread().getName());
+                    lastError = null;
+                }
                 if (!more) {
                     idle(1000);
                 }
@@ -82,7 +87,11 @@ public final class UpstreamClient implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                LOG.debug("link to the upstream: {}", e.toString());
+                if (!e.toString().equals(lastError)) { // once per kind of failure, not at every retry
+                    LOG.warn("{}: the upstream cannot be reached or refuses: {}", Thread.currentThread().getName(),
+                            e.toString(), e instanceof IOException ? null : e);
+                    lastError = e.toString();
+                }
                 try {
                     upstream.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
                 } catch (RuntimeException ignored) {

@@ -39,7 +39,7 @@ public final class UpstreamExchange {
     /** The signed poll: acknowledges what was applied and asks for what follows, waiting up to {@code wait}. */
     SignedMessage poll(UpstreamLink link, Duration wait) {
         long after = jdbi.withHandle(h -> inbox.last(h, link.upstreamId(), Envelope.BULLETINS));
-        return identity.sign(new Envelope(UUID.randomUUID().toString(), "", 0, clock.instant(), link.systemId(),
+        return identity.sign(new Envelope(UUID.randomUUID().toString(), Envelope.CONTROL, 0, clock.instant(), link.systemId(),
                 link.upstreamId(), Envelope.POLL, null, new JsonObject().put("after", after)
                         .put("wait", wait.toSeconds())));
     }

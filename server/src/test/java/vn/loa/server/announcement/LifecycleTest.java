@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +22,7 @@ import vn.loa.server.auth.Caller;
 import vn.loa.server.auth.Role;
 import vn.loa.server.http.ApiError;
 import vn.loa.server.http.ServerPaths;
+import vn.loa.server.testing.MemoryDatabase;
 import vn.loa.server.testing.MovableClock;
 
 /**
@@ -48,11 +47,7 @@ class LifecycleTest {
 
     @BeforeEach
     void database() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + dataDir.getFileName() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration", "classpath:db/vendor/h2")
-                .outOfOrder(true).load().migrate();
-        jdbi = Jdbi.create(h2);
+        jdbi = MemoryDatabase.migrated(dataDir.getFileName().toString());
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO zone (id, name, path, created_at) VALUES ('xa', 'Xã', '/xa/', CURRENT_TIMESTAMP)");
