@@ -54,11 +54,11 @@ public final class BulletinDispatch implements AnnouncementService.TransitionHoo
         Level level = Level.of(a);
         Instant expires = level == Level.KHAN_CAP ? now.plus(emergencyLifetime) : a.schedule().until();
         for (Downstream d : reached) {
-            int sent = h.createUpdate("INSERT INTO link_sent (downstream_id, announcement_id, sent_at) SELECT :d, :a, "
-                            + ":at WHERE NOT EXISTS (SELECT 1 FROM link_sent WHERE downstream_id = :d AND "
-                            + "announcement_id = :a)")
-                    .bind("d", d.id).bind("a", id).bind("at", Rows.utc(now)).execute();
-            if (sent > 0) {
+            boolean sent = h.createQuery("SELECT COUNT(*) FROM link_sent WHERE downstream_id = :d AND "
+                            + "announcement_id = :a").bind("d", d.id).bind("a", id).mapTo(Integer.class).one() > 0;
+            if (!sent) {
+                h.createUpdate("INSERT INTO link_sent (downstream_id, announcement_id, sent_at) VALUES (:d, :a, :at)")
+                        .bind("d", d.id).bind("a", id).bind("at", Rows.utc(now)).execute();
                 outbox.put(h, d.id, Envelope.BULLETINS, Envelope.BULLETIN, Bulletin.json(a, level, d.zone, d.targets),
                         now, expires);
             }
