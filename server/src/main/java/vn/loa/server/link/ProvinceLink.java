@@ -23,9 +23,11 @@ public final class ProvinceLink implements AutoCloseable {
     private final LinkRoutes linkRoutes;
     private final UpstreamExchange upExchange;
     private final UpstreamClient client;
+    private final LinkMetrics metrics;
 
     public ProvinceLink(Vertx vertx, Jdbi jdbi, AnnouncementService announcements, ZoneGuard zones, AuditLog audit,
-            SecretCipher secrets, Blocking blocking, LinkSettings settings, Clock clock) {
+            SecretCipher secrets, Blocking blocking, io.micrometer.core.instrument.MeterRegistry registry,
+            LinkSettings settings, Clock clock) {
         LinkIdentity identity = LinkIdentity.loadOrCreate(jdbi, secrets, clock.instant());
         PollWaiters waiters = new PollWaiters(vertx);
         UpstreamClient[] clientRef = new UpstreamClient[1];
@@ -61,6 +63,7 @@ public final class ProvinceLink implements AutoCloseable {
         clientRef[0] = client;
         downstreamRoutes = new DownstreamRoutes(downstreams, blocking);
         upstreamRoutes = new UpstreamRoutes(upstream, blocking);
+        metrics = new LinkMetrics(vertx, jdbi, blocking, registry, clock);
         linkRoutes = new LinkRoutes(downstreams, down, upExchange, waiters, blocking, settings.pollWait(), clock);
     }
 
@@ -79,6 +82,7 @@ public final class ProvinceLink implements AutoCloseable {
 
     @Override
     public void close() {
+        metrics.close();
         client.close();
     }
 }
