@@ -20,14 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.loa.server.testing.Api;
+import vn.loa.server.testing.PostgresCluster;
 import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.ServerProcess;
 import vn.loa.server.testing.TempDirs;
 import vn.loa.server.testing.TestServer;
 
 /**
- * Two Loa processes on loopback, a province (upstream) and a commune (downstream) linked as the province's zone
- * {@code xa-a} (issue 14): bulletins go down at their level, deliveries come up, and the link survives a commune killed
+ * Two Loa processes on loopback, a province (upstream, on H2) and a commune (downstream, on PostgreSQL) linked as the
+ * province's zone {@code xa-a} (issue 14): bulletins go down at their level, deliveries come up, and the link survives a commune killed
  * with SIGKILL and a province away for a while; forged, replayed and stale messages are refused and audited.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,6 +41,7 @@ class ProvinceLinkIT {
     private Path communeData;
     private int provincePort;
     private int communePort;
+    private String communeDb;
     private ServerProcess province;
     private ServerProcess commune;
     private RtpCapture speaker;
@@ -55,6 +57,7 @@ class ProvinceLinkIT {
         provincePort = ServerProcess.freePort();
         communePort = ServerProcess.freePort();
         province = startProvince();
+        communeDb = PostgresCluster.shared().newDatabase();
         commune = startCommune();
         speaker = new RtpCapture();
         spurts = speaker.talkSpurtsInBackground();
@@ -251,6 +254,9 @@ class ProvinceLinkIT {
         JsonObject waiting = awaitJson(() -> communeAdmin.get("/api/v1/upstream").json(),
                 u -> u.getLong("backlog") > 0 && u.getString("lastError") != null, Duration.ofSeconds(20));
         assertThat(waiting.getString("oldestUnsent")).isNotNull();
+        awaitJson(() -> new JsonObject().put("metrics", communeAdmin.get("/metrics").body()),
+                m -> m.getString("metrics").lines().anyMatch(l -> l.startsWith("loa_link_backlog_messages ")
+                        && !l.endsWith(" 0.0")), Duration.ofSeconds(15));
 
         province = startProvince();
         provinceAdmin = Api.signIn(province.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
@@ -278,7 +284,7 @@ class ProvinceLinkIT {
     }
 
     private ServerProcess startCommune() throws Exception {
-        return ServerProcess.start(communeData, "", communePort, with(Map.of("LOA_LINK_ID", "xa-a")));
+        return ServerProcess.start(communeData, communeDb, communePort, with(Map.of("LOA_LINK_ID", "xa-a")));
     }
 
     private static Map<String, String> with(Map<String, String> settings) {
