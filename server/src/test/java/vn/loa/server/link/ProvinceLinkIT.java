@@ -123,6 +123,13 @@ class ProvinceLinkIT {
         JsonObject local = awaitJson(() -> communeAnnouncement("Lũ khẩn cấp"), a -> a.getString("state").equals("DONE"),
                 Duration.ofSeconds(60));
         assertThat(local.getString("priority")).isEqualTo("EMERGENCY");
+        Instant provinceCreated = Instant.parse(provinceAdmin.get("/api/v1/announcements/" + id).json()
+                .getString("createdAt"));
+        System.out.printf("khẩn cấp at the commune, ms after the province created it: created %d, %s%n",
+                Duration.between(provinceCreated, Instant.parse(local.getString("createdAt"))).toMillis(),
+                local.getJsonArray("transitions").stream().map(JsonObject.class::cast)
+                        .map(t -> t.getString("to") + " " + Duration.between(provinceCreated,
+                                Instant.parse(t.getString("at"))).toMillis()).toList());
         assertThat(local.getString("createdBy")).as("the origin: system and author").isEqualTo("tinh:admin");
         assertDeliveryCameUp(id, local);
     }
