@@ -28,7 +28,7 @@ import vn.loa.server.zone.ZoneGuard;
  */
 public final class Downstreams {
 
-    private static final String ID = "[a-z0-9][a-z0-9-]{0,63}";
+    private static final String ID = "[a-z0-9][a-z0-9_-]{0,63}";
 
     private final Jdbi jdbi;
     private final ZoneGuard zones;
@@ -58,7 +58,7 @@ public final class Downstreams {
     public JsonObject register(Caller caller, String id, String name, String zone) {
         requireAdmin(caller);
         if (id == null || !id.matches(ID)) {
-            throw Refusal.invalid("invalid_id", "Mã hệ thống cấp dưới gồm 1-64 chữ thường, chữ số hoặc '-'.", "id");
+            throw Refusal.invalid("invalid_id", "Mã hệ thống cấp dưới gồm 1-64 chữ thường, chữ số, '-' hoặc '_'.", "id");
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
