@@ -54,8 +54,14 @@ public final class LinkRoutes {
     private void poll(RoutingContext ctx) {
         SignedMessage message = signed(ctx);
         String address = Authenticator.clientAddress(ctx);
-        long after = message.unverified().body().getLong("after", 0L);
-        long wait = Math.min(pollWait.toMillis(), message.unverified().body().getLong("wait", 0L) * 1000);
+        long after;
+        long wait;
+        try {
+            after = message.unverified().body().getLong("after", 0L);
+            wait = Math.min(pollWait.toMillis(), Math.max(0, message.unverified().body().getLong("wait", 0L)) * 1000);
+        } catch (ClassCastException e) {
+            throw Refusal.invalid("malformed_message", "Trường 'after' và 'wait' của yêu cầu lấy bản tin là số.", "body");
+        }
         blocking.run(() -> down.poll(message, address)).onSuccess(poll -> {
             if (!poll.messages().isEmpty() || wait <= 0) {
                 answer(ctx, poll.messages());

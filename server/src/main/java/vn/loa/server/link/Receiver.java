@@ -79,7 +79,14 @@ public final class Receiver {
                     }
                     case NEXT -> { }
                 }
-                String applied = content.apply(h, e);
+                String applied;
+                try {
+                    applied = content.apply(h, e);
+                } catch (ClassCastException | IllegalArgumentException | java.time.DateTimeException bad) {
+                    // Signed by a peer but not what this version understands: consumed as refused, never retried.
+                    throw Refusal.invalid("malformed_content", "Nội dung bản tin '" + e.kind() + "' không hợp lệ: "
+                            + bad.getMessage(), "body");
+                }
                 inbox.applied(h, e.sender(), e, applied, clock.instant());
                 return applied;
             });

@@ -60,7 +60,7 @@ public final class Upstream {
         try {
             answer = calls.enrol(url, new JsonObject().put("id", id).put("key", key)
                     .put("publicKey", identity.publicKeyText()));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new Refusal(Refusal.Kind.DEPENDENCY_FAILED, "upstream_unreachable", "Không kết nối được hệ thống "
                     + "cấp trên tại " + url + ": " + e.getMessage(), "The upstream cannot be reached.", "url");
         } catch (InterruptedException e) {
@@ -68,8 +68,11 @@ public final class Upstream {
             throw new Refusal(Refusal.Kind.UNAVAILABLE, "interrupted", "Máy chủ đang dừng.");
         }
         if (!answer.ok()) {
-            throw new Refusal(Refusal.Kind.DEPENDENCY_FAILED, "upstream_refused", "Hệ thống cấp trên từ chối liên kết ("
-                    + answer.error() + "): " + answer.body().getString("message", ""), "The upstream refused.", "key");
+            // The upstream answered: a refused id or key is this admin's input to fix (422), anything else its fault.
+            boolean refused = answer.status() / 100 == 4;
+            throw new Refusal(refused ? Refusal.Kind.UNUSABLE : Refusal.Kind.DEPENDENCY_FAILED, "upstream_refused",
+                    "Hệ thống cấp trên từ chối liên kết (" + answer.error() + "): "
+                            + answer.body().getString("message", ""), "The upstream refused.", "key");
         }
         JsonObject body = answer.body();
         String upstreamId = body.getString("upstream");

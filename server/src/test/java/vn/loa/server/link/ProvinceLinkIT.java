@@ -76,7 +76,7 @@ class ProvinceLinkIT {
 
         Api.Reply wrongKey = communeAdmin.put("/api/v1/upstream", new JsonObject().put("url", province.baseUrl())
                 .put("id", "xa-a").put("key", "not-the-key"));
-        assertThat(wrongKey.status()).as(wrongKey.toString()).isEqualTo(502);
+        assertThat(wrongKey.status()).as(wrongKey.toString()).isEqualTo(422);
         assertThat(wrongKey.json().getString("error")).isEqualTo("upstream_refused");
 
         Api.Reply linked = communeAdmin.put("/api/v1/upstream", new JsonObject().put("url", province.baseUrl())
