@@ -19,6 +19,7 @@ import zonesPage from './pages/zones.js';
 import secondStep from './pages/second-step.js';
 import firstPassword from './pages/first-password.js';
 import security from './pages/security.js';
+import link from './pages/link.js';
 
 /** [hash pattern, page, what the role must be allowed to do (or null), nav label key or null]. */
 const ROUTES = [
@@ -34,6 +35,7 @@ const ROUTES = [
   [/^\/reports$/, reports, null, 'nav.reports'],
   [/^\/audit$/, audit, 'users', 'nav.audit'],
   [/^\/users$/, users, 'users', 'nav.users'],
+  [/^\/link$/, link, 'users', 'nav.link'],
   [/^\/security$/, security, null, null],
 ];
 

@@ -101,6 +101,7 @@ public final class LoaServer implements AutoCloseable {
     private vn.loa.server.backup.DailyBackups dailyBackups;
     private vn.loa.server.health.Pressure pressure;
     private Optional<String> generatedPassword = Optional.empty();
+    private vn.loa.server.link.ProvinceLink link;
 
     public LoaServer(LoaConfig config, Clock clock) {
         this.config = config;
@@ -235,6 +236,9 @@ public final class LoaServer implements AutoCloseable {
         presence = new NodePresence(jdbi, clock);
         air.sessions().onPresence(presence::changed);
         var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock), blocking);
+        // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
+        link = new vn.loa.server.link.ProvinceLink(vertx, jdbi, lifecycle, zoneGuard, audit, secrets, blocking,
+                registry, config.link(), clock);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
@@ -263,6 +267,7 @@ public final class LoaServer implements AutoCloseable {
             nodeHere.mount(builder);
             audio.mount(builder);
             new vn.loa.server.cluster.ClusterRoutes(cluster, blocking).mount(builder);
+            link.mount(builder);
         }).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);
@@ -301,6 +306,7 @@ public final class LoaServer implements AutoCloseable {
                     http.actualPort(), (int) security.httpIdleTimeout().toSeconds()).await();
         }
         cluster.start();
+        link.start();
         return http.actualPort();
     }
 
@@ -337,6 +343,9 @@ public final class LoaServer implements AutoCloseable {
     public void close() {
         if (cluster != null) {
             cluster.close(); // first: the other members take this one's zones at once
+        }
+        if (link != null) {
+            link.close();
         }
         if (dailyBackups != null) {
             dailyBackups.close();

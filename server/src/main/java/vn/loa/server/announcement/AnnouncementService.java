@@ -51,6 +51,19 @@ public final class AnnouncementService {
         steps.onStateChange(listener);
     }
 
+    /**
+     * Told of every state change inside its transaction, on its handle, so what it writes lands with the change or not
+     * at all (the province link's outbox, ADR 0037); must be quick and must not open another transaction.
+     */
+    public interface TransitionHook {
+        /** @param from null when the announcement is created */
+        void moved(Handle h, long id, AnnouncementState from, AnnouncementState to);
+    }
+
+    public void withinTransition(TransitionHook hook) {
+        lifecycle.withinTransition(hook);
+    }
+
     private final StepUp stepUp;
     private final FourEyesRule fourEyes;
 

@@ -26,9 +26,19 @@ public final class JdbiAnnouncementStore implements AnnouncementStore {
         return jdbi.inTransaction(h -> work.apply(rows(h)));
     }
 
+    /** Rows read and written on one SQL transaction, which others may write in too (the link's outbox). */
+    public interface SqlRows extends Rows {
+        Handle handle();
+    }
+
     /** The rows on a transaction the caller already holds (one that also checks scopes or writes the audit). */
-    public Rows rows(Handle h) {
-        return new Rows() {
+    public SqlRows rows(Handle h) {
+        return new SqlRows() {
+            @Override
+            public Handle handle() {
+                return h;
+            }
+
             @Override
             public long insert(Announcement a) {
                 return sql.insert(h, a);

@@ -34,6 +34,7 @@ final class Lifecycle {
     private final AuditLog audit;
     private final Clock clock;
     private final List<AnnouncementService.StateListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<AnnouncementService.TransitionHook> hooks = new CopyOnWriteArrayList<>();
 
     Lifecycle(Jdbi jdbi, AnnouncementRepository announcements, AuditLog audit, Clock clock) {
         this(jdbi, announcements, new JdbiAnnouncementStore(jdbi, announcements), audit, clock);
@@ -65,12 +66,23 @@ final class Lifecycle {
         listeners.add(listener);
     }
 
+    void withinTransition(AnnouncementService.TransitionHook hook) {
+        hooks.add(hook);
+    }
+
+    /** Records a transition row and runs the hooks that write in its transaction (the province link's outbox). */
+    private void record(Handle h, long id, AnnouncementState from, AnnouncementState to, String actor, String reason,
+            Instant now) {
+        announcements.recordTransition(h, id, from, to, actor, reason, now);
+        hooks.forEach(hook -> hook.moved(h, id, from, to));
+    }
+
     /** Records the state a new announcement starts in: DRAFT, or APPROVED for an emergency that skips approval. */
     void begin(Handle h, long id, AnnouncementState initial, String actor, String reason, Instant now) {
         if (initial != AnnouncementState.DRAFT && initial != AnnouncementState.APPROVED) {
             throw new IllegalArgumentException("an announcement starts as DRAFT or APPROVED, not " + initial);
         }
-        announcements.recordTransition(h, id, null, initial, actor, reason, now);
+        record(h, id, null, initial, actor, reason, now);
     }
 
     /**
@@ -106,7 +118,7 @@ final class Lifecycle {
                 if (!announcements.moveState(h, id, a.state(), to, now)) {
                     return Optional.<Announcement>empty();
                 }
-                announcements.recordTransition(h, id, a.state(), to, caller.username(), reason, now);
+                record(h, id, a.state(), to, caller.username(), reason, now);
                 audit.record(h, caller, action, "announcement:" + id, reason);
                 return Optional.of(a.withState(to, now));
             });
@@ -144,6 +156,11 @@ final class Lifecycle {
                 return false;
             }
             rows.recordTransition(id, step.from(), step.to(), AnnouncementService.SYSTEM_ACTOR, reason, now);
+            // The hooks write in the same transaction (the province link's outbox); a store in memory has no SQL
+            // transaction to lend them, and a lifecycle on one has no hooks.
+            if (rows instanceof JdbiAnnouncementStore.SqlRows sql) {
+                hooks.forEach(hook -> hook.moved(sql.handle(), id, step.from(), step.to()));
+            }
             moved[0] = found.map(a -> a.withState(step.to(), now)).orElse(null);
             if (recurring && ends(step.to()) && !step.recurringOnly()) {
                 waitForNextAiring(rows, found.get(), step.to(), now);

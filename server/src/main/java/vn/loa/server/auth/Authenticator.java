@@ -26,6 +26,8 @@ public final class Authenticator implements Handler<RoutingContext> {
     private static final String SIGN_IN_STEPS = "/api/v1/auth/";
     /** Where a user with a generated password changes it, the one route such a session may reach besides sign-in's. */
     private static final String OWN_PASSWORD = "/api/v1/users/me/password";
+    /** Linked systems prove themselves by their enrolment key or signature, checked by the link's routes. */
+    private static final String LINK = "/api/v1/link/";
     /** Node agents fetch prefetched audio with their node id and token (HTTP Basic), checked by the route. */
     private static final String NODE_FILES = "/api/v1/nodes/prefetch/";
 
@@ -42,7 +44,8 @@ public final class Authenticator implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (!path.startsWith("/api/") || OPEN.contains(path) || path.startsWith(NODE_FILES)) {
+        if (!path.startsWith("/api/") || OPEN.contains(path) || path.startsWith(NODE_FILES)
+                || path.startsWith(LINK)) {
             ctx.next();
             return;
         }

@@ -88,7 +88,8 @@ public final class ConfigLoader {
                 SecuritySettings.from(p),
                 AuditSettings.from(p, dataDir),
                 BackupSettings.from(p, dataDir),
-                cluster);
+                cluster,
+                LinkSettings.from(p));
     }
 
     private static SpeechSettings speech(Properties p) {

@@ -1,0 +1,38 @@
+package vn.loa.server.config;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * The province link's settings (issue 14, ADR 0037).
+ *
+ * @param systemId          this system's id as its downstreams know it (the sender of its bulletins)
+ * @param maxSkew           how far a message's signing time may be from this server's clock before it is refused as
+ *                          stale; a smaller skew is shown in the link's state
+ * @param emergencyLifetime how long a khẩn cấp bulletin stays worth airing; later it is reported expired, not aired
+ * @param pollWait          how long the upstream holds a downstream's poll open when it has nothing to send
+ * @param retryMax          the longest pause between attempts when the other side does not answer
+ * @param ownApproval       true: a thông thường bulletin waits for this system's approver (SUBMITTED), not APPROVED
+ */
+public record LinkSettings(String systemId, Duration maxSkew, Duration emergencyLifetime, Duration pollWait,
+        Duration retryMax, boolean ownApproval) {
+
+    static LinkSettings from(Properties p) {
+        String id = p.getProperty("link.id", "").trim();
+        if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            throw new ConfigException("link.id (LOA_LINK_ID) must be 1-64 lower-case letters, digits or '-', got '"
+                    + id + "'");
+        }
+        String approval = p.getProperty("link.bulletin.approval", "").trim();
+        if (!approval.equals("upstream") && !approval.equals("own")) {
+            throw new ConfigException("link.bulletin.approval (LOA_LINK_BULLETIN_APPROVAL) must be 'upstream' or "
+                    + "'own', got '" + approval + "'");
+        }
+        return new LinkSettings(id,
+                Duration.ofSeconds(ConfigLoader.integer(p, "link.max.skew", 60, 7 * 24 * 3600)),
+                Duration.ofSeconds(ConfigLoader.integer(p, "link.emergency.lifetime", 10, 7 * 24 * 3600)),
+                Duration.ofSeconds(ConfigLoader.integer(p, "link.poll.wait", 0, 300)),
+                Duration.ofSeconds(ConfigLoader.integer(p, "link.retry.max", 1, 3600)),
+                approval.equals("own"));
+    }
+}

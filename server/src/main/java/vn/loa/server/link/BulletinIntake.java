@@ -1,0 +1,154 @@
+package vn.loa.server.link;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import vn.loa.core.model.Announcement;
+import vn.loa.core.model.Priority;
+import vn.loa.core.model.Schedule;
+import vn.loa.server.announcement.AnnouncementDraft;
+import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.db.Rows;
+import vn.loa.server.http.TextInput;
+import vn.loa.server.refusal.Refusal;
+
+/**
+ * The downstream's half of bulletins down: a bulletin becomes this system's own announcement, created on the
+ * receiving transaction (so the message and the announcement land together, once), with its origin kept (the creator
+ * is {@code <upstream>:<author>}, the level and system in {@code link_received}); a cancel marks it to be cancelled.
+ * The steps after creation (submit, approve, broadcast, cancel) are taken by {@link LinkSteps} once committed.
+ * Refuses a bulletin aimed outside the zone this system was linked as. Runs on the receiving handle.
+ */
+final class BulletinIntake {
+
+    private final AnnouncementService announcements;
+    private final Upstream upstream;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final boolean ownApproval;
+
+    BulletinIntake(AnnouncementService announcements, Upstream upstream, Outbox outbox, Clock clock,
+            boolean ownApproval) {
+        this.announcements = announcements;
+        this.upstream = upstream;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.ownApproval = ownApproval;
+    }
+
+    /** Applies a bulletin or a cancel from the upstream. */
+    Receiver.Content content() {
+        return new Receiver.Content() {
+            @Override
+            public String apply(Handle h, Envelope e) {
+                UpstreamLink link = upstream.current(h).orElseThrow();
+                return switch (e.kind()) {
+                    case Envelope.BULLETIN -> bulletin(h, link, e);
+                    case Envelope.CANCEL -> cancel(h, e);
+                    default -> "ignored: unknown kind " + e.kind();
+                };
+            }
+
+            @Override
+            public void refused(Handle h, Envelope e, Refusal refusal) {
+                report(h, e, refusal.code(), refusal.getMessage());
+            }
+        };
+    }
+
+    private String bulletin(Handle h, UpstreamLink link, Envelope e) {
+        JsonObject b = e.body();
+        long origin = b.getLong("origin", -1L);
+        if (!link.zoneId().equals(b.getString("zone"))) {
+            throw outside("Bản tin gửi cho khu vực '" + b.getString("zone") + "' của cấp trên, không phải khu vực '"
+                    + link.zoneId() + "' mà hệ thống này được liên kết.", "zone");
+        }
+        List<String> zones = targets(h, b.getJsonArray("targets", new JsonArray()));
+        Level level = Level.valueOf(b.getString("level", "THONG_THUONG"));
+        String author = cut(b.getString("author", "?"), 64);
+        Instant now = clock.instant();
+        if (e.expires() != null && e.expires().isBefore(now)) {
+            received(h, origin, null, link, author, level, "EXPIRED", true, now);
+            report(h, e, "expired", "Bản tin đến khi đã hết hạn (" + e.expires() + "); không phát.");
+            return "expired";
+        }
+        String text = b.getString("text");
+        if (text == null || text.isBlank()) {
+            throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "audio_not_supported", "Bản tin không có văn bản; bản tin "
+                    + "âm thanh chưa được hỗ trợ qua liên thông.");
+        }
+        Announcement a = announcements.create(LinkCallers.author(link, author, h), draft(b, zones, level));
+        String wanted = level == Level.THONG_THUONG ? (ownApproval ? "SUBMITTED" : "APPROVED") : "SCHEDULED";
+        received(h, origin, a.id(), link, author, level, wanted, false, now);
+        return "announcement " + a.id();
+    }
+
+    private String cancel(Handle h, Envelope e) {
+        long origin = e.body().getLong("origin", -1L);
+        int marked = h.createUpdate("UPDATE link_received SET wanted = 'CANCELLED', settled = FALSE WHERE origin_id = :o "
+                        + "AND announcement_id IS NOT NULL").bind("o", origin).execute();
+        return marked > 0 ? "cancel" : "ignored: bulletin " + origin + " unknown";
+    }
+
+    /** The local zones a bulletin names: its targets, each a zone of this system; none means the whole tree. */
+    private static List<String> targets(Handle h, JsonArray targets) {
+        List<String> zones = new ArrayList<>();
+        for (Object t : targets) {
+            String id = String.valueOf(t);
+            if (h.createQuery("SELECT COUNT(*) FROM zone WHERE id = :id").bind("id", id).mapTo(Integer.class).one()
+                    == 0) {
+                throw outside("Bản tin nhắm tới khu vực '" + id + "' không thuộc hệ thống này.", "targets");
+            }
+            zones.add(id);
+        }
+        if (zones.isEmpty()) {
+            zones.add(LinkCallers.root(h)[0]);
+        }
+        return zones;
+    }
+
+    private static AnnouncementDraft draft(JsonObject b, List<String> zones, Level level) {
+        JsonObject s = b.getJsonObject("schedule", new JsonObject());
+        Schedule schedule = level == Level.UU_TIEN
+                ? new Schedule(instant(s.getString("at")), null, instant(s.getString("until")),
+                        s.getLong("duration") == null ? null : Duration.ofSeconds(s.getLong("duration")))
+                : new Schedule(null, null, null);
+        return new AnnouncementDraft(cut(b.getString("title", "Bản tin cấp trên"), 300),
+                TextInput.rich(cut(b.getString("text"), 20_000)), null, null, zones,
+                level == Level.KHAN_CAP ? Priority.EMERGENCY : Priority.SCHEDULED, null,
+                Math.max(1, Math.min(10, b.getInteger("repeat", 1))), b.getBoolean("chime", true), schedule);
+    }
+
+    private static void received(Handle h, long origin, Long id, UpstreamLink link, String author, Level level,
+            String wanted, boolean settled, Instant now) {
+        h.createUpdate("INSERT INTO link_received (origin_id, announcement_id, origin_system, origin_author, level, "
+                        + "wanted, settled, received_at) VALUES (:o, :a, :sys, :author, :level, :wanted, :settled, :at)")
+                .bind("o", origin).bind("a", id).bind("sys", link.upstreamId()).bind("author", author)
+                .bind("level", level.name()).bind("wanted", wanted).bind("settled", settled)
+                .bind("at", Rows.utc(now)).execute();
+    }
+
+    /** Tells the upstream a bulletin was not aired here, and why. */
+    private void report(Handle h, Envelope e, String code, String message) {
+        upstream.current(h).ifPresent(link -> outbox.put(h, link.upstreamId(), Envelope.REPORTS, Envelope.REFUSED,
+                new JsonObject().put("origin", e.body().getLong("origin", -1L)).put("code", code)
+                        .put("message", message), clock.instant(), null));
+    }
+
+    private static Refusal outside(String message, String field) {
+        return new Refusal(Refusal.Kind.UNUSABLE, "zone_outside_link", message, null, field);
+    }
+
+    private static Instant instant(String s) {
+        return s == null ? null : Instant.parse(s);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,49 @@
+package vn.loa.server.link;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import vn.loa.server.http.RequestCaller;
+import vn.loa.server.http.Blocking;
+import vn.loa.server.http.Replies;
+import vn.loa.server.http.TextInput;
+
+/** HTTP routes of {@code /api/v1/downstreams}: an upstream's admin registers, lists and unlinks downstream systems. */
+public final class DownstreamRoutes {
+
+    private final Downstreams downstreams;
+    private final Blocking blocking;
+
+    DownstreamRoutes(Downstreams downstreams, Blocking blocking) {
+        this.downstreams = downstreams;
+        this.blocking = blocking;
+    }
+
+    public void mount(RouterBuilder api) {
+        api.getRoute("createDownstream").addHandler(this::create);
+        api.getRoute("listDownstreams").addHandler(this::list);
+        api.getRoute("deleteDownstream").addHandler(this::delete);
+    }
+
+    private void create(RoutingContext ctx) {
+        var caller = RequestCaller.of(ctx);
+        JsonObject body = ctx.body().asJsonObject();
+        String name = TextInput.required(TextInput.name(body.getString("name"), "name"), "name");
+        Replies.reply(ctx, 201, blocking.run(() -> downstreams.register(caller, body.getString("id"), name,
+                body.getString("zone"))));
+    }
+
+    private void list(RoutingContext ctx) {
+        var caller = RequestCaller.of(ctx);
+        Replies.reply(ctx, 200, blocking.run(() -> downstreams.list(caller)));
+    }
+
+    private void delete(RoutingContext ctx) {
+        var caller = RequestCaller.of(ctx);
+        String id = ctx.pathParam("id");
+        blocking.run(() -> {
+            downstreams.delete(caller, id);
+            return null;
+        }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    }
+}

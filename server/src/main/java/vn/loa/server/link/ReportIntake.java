@@ -1,0 +1,72 @@
+package vn.loa.server.link;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+import vn.loa.core.model.DeliveryState;
+import vn.loa.server.db.Rows;
+
+/**
+ * The upstream's half of reports up: a downstream's delivery per node is recorded on the upstream's own bulletin as a
+ * delivery of the node {@code <downstream>/<node>}, so {@code GET /api/v1/announcements/{id}} shows every speaker of
+ * the province; a bulletin the downstream refused (or found expired) shows as a failed delivery of the downstream
+ * itself. Runs on the receiving transaction's handle; stateless.
+ */
+final class ReportIntake {
+
+    /** Applies one report; the outcome recorded in the inbox. */
+    String apply(Handle h, String downstream, Envelope e) {
+        long origin = e.body().getLong("origin", -1L);
+        boolean sent = h.createQuery("SELECT COUNT(*) FROM link_sent WHERE downstream_id = :d AND announcement_id = :a")
+                .bind("d", downstream).bind("a", origin).mapTo(Integer.class).one() > 0;
+        if (!sent) {
+            return "ignored: bulletin " + origin + " was not sent to " + downstream;
+        }
+        switch (e.kind()) {
+            case Envelope.DELIVERIES -> {
+                int n = 0;
+                for (Object o : e.body().getJsonArray("deliveries", new io.vertx.core.json.JsonArray())) {
+                    if (o instanceof JsonObject d && record(h, origin, downstream + "/" + d.getString("node", "?"),
+                            d.getString("state"), d.getString("detail"), d.getString("at"), e.at())) {
+                        n++;
+                    }
+                }
+                return "deliveries: " + n;
+            }
+            case Envelope.REFUSED -> {
+                String code = e.body().getString("code", "refused");
+                record(h, origin, downstream, DeliveryState.FAILED.name(),
+                        code + ": " + e.body().getString("message", ""), null, e.at());
+                return "refused downstream: " + code;
+            }
+            default -> {
+                return "ignored: unknown kind " + e.kind();
+            }
+        }
+    }
+
+    private static boolean record(Handle h, long announcement, String node, String state, String detail, String at,
+            Instant fallback) {
+        DeliveryState s;
+        Instant when;
+        try {
+            s = DeliveryState.valueOf(state);
+            when = at == null ? fallback : Instant.parse(at);
+        } catch (RuntimeException ex) {
+            return false; // a state this version does not know: skipped, the rest of the report stands
+        }
+        String nodeId = node.length() > 64 ? node.substring(0, 64) : node;
+        String text = detail == null ? null : detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        int updated = h.createUpdate("UPDATE delivery SET state = :s, detail = :d, updated_at = :at "
+                        + "WHERE announcement_id = :a AND node_id = :n")
+                .bind("s", s.name()).bind("d", text).bind("at", Rows.utc(when)).bind("a", announcement)
+                .bind("n", nodeId).execute();
+        if (updated == 0) {
+            h.createUpdate("INSERT INTO delivery (announcement_id, node_id, state, detail, updated_at) "
+                            + "VALUES (:a, :n, :s, :d, :at)")
+                    .bind("s", s.name()).bind("d", text).bind("at", Rows.utc(when)).bind("a", announcement)
+                    .bind("n", nodeId).execute();
+        }
+        return true;
+    }
+}

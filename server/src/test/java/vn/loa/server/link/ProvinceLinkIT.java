@@ -1,0 +1,350 @@
+package vn.loa.server.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import vn.loa.server.testing.Api;
+import vn.loa.server.testing.PostgresCluster;
+import vn.loa.server.testing.RtpCapture;
+import vn.loa.server.testing.ServerProcess;
+import vn.loa.server.testing.TempDirs;
+import vn.loa.server.testing.TestServer;
+
+/**
+ * Two Loa processes on loopback, a province (upstream, on H2) and a commune (downstream, on PostgreSQL) linked as the
+ * province's zone {@code xa-a} (issue 14): bulletins go down at their level, deliveries come up, and the link survives a commune killed
+ * with SIGKILL and a province away for a while; forged, replayed and stale messages are refused and audited.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProvinceLinkIT {
+
+    private static final Map<String, String> FAST = Map.of("LOA_LINK_POLL_WAIT", "5", "LOA_LINK_RETRY_MAX", "1");
+
+    private Path provinceData;
+    private Path communeData;
+    private int provincePort;
+    private int communePort;
+    private String communeDb;
+    private ServerProcess province;
+    private ServerProcess commune;
+    private RtpCapture speaker;
+    private List<Long> spurts;
+    private Api provinceAdmin;
+    private Api communeAdmin;
+    private String node;
+
+    @BeforeAll
+    void linkACommuneToItsProvince() throws Exception {
+        provinceData = TempDirs.create("loa-link-province-");
+        communeData = TempDirs.create("loa-link-commune-");
+        provincePort = ServerProcess.freePort();
+        communePort = ServerProcess.freePort();
+        province = startProvince();
+        communeDb = PostgresCluster.shared().newDatabase();
+        commune = startCommune();
+        speaker = new RtpCapture();
+        spurts = speaker.talkSpurtsInBackground();
+        provinceAdmin = Api.signIn(province.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
+        communeAdmin = Api.signIn(commune.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
+
+        created(provinceAdmin.post("/api/v1/zones", new JsonObject().put("id", "xa-a").put("name", "Xã A")));
+        JsonObject registered = created(provinceAdmin.post("/api/v1/downstreams", new JsonObject().put("id", "xa-a")
+                .put("name", "Đài xã A").put("zone", "xa-a"))).json();
+        assertThat(registered.getString("key")).hasSizeGreaterThan(20);
+
+        created(communeAdmin.post("/api/v1/zones", new JsonObject().put("id", "thon-1").put("name", "Thôn 1")));
+        node = "loa-thon-1";
+        created(communeAdmin.post("/api/v1/nodes", new JsonObject().put("id", node).put("name", "Loa thôn 1")
+                .put("zone", "thon-1").put("kind", "rtp").put("address", "127.0.0.1:" + speaker.port())));
+
+        Api.Reply wrongKey = communeAdmin.put("/api/v1/upstream", new JsonObject().put("url", province.baseUrl())
+                .put("id", "xa-a").put("key", "not-the-key"));
+        assertThat(wrongKey.status()).as(wrongKey.toString()).isEqualTo(422);
+        assertThat(wrongKey.json().getString("error")).isEqualTo("upstream_refused");
+
+        Api.Reply linked = communeAdmin.put("/api/v1/upstream", new JsonObject().put("url", province.baseUrl())
+                .put("id", "xa-a").put("key", registered.getString("key")));
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+        assertThat(linked.json().getString("upstream")).isEqualTo("tinh");
+        assertThat(linked.json().getJsonObject("zone").getString("id")).isEqualTo("xa-a");
+        JsonObject state = awaitJson(() -> provinceAdmin.get("/api/v1/downstreams").array().getJsonObject(0),
+                d -> d.getBoolean("linked") && d.getString("lastSeen") != null, Duration.ofSeconds(20));
+        assertThat(state.getString("zone")).isEqualTo("xa-a");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (commune != null) {
+            commune.close();
+        }
+        if (province != null) {
+            province.close();
+        }
+        if (speaker != null) {
+            speaker.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anEmergencyFromTheProvinceAirsOnACommuneSpeakerAndItsDeliveryShowsAtTheProvince() throws Exception {
+        int before = spurts.size();
+        long id = created(provinceAdmin.post("/api/v1/announcements", new JsonObject().put("title", "Lũ khẩn cấp")
+                .put("text", "Nước lũ đang lên, bà con di chuyển lên chỗ cao.").put("priority", "EMERGENCY")
+                .put("zones", new JsonArray().add("xa-a")))).json().getLong("id");
+        long created = System.nanoTime();
+        assertThat(provinceAdmin.post("/api/v1/announcements/" + id + "/broadcast", null).status()).isLessThan(300);
+        while (spurts.size() <= before && System.nanoTime() - created < 20_000_000_000L) {
+            Thread.sleep(20);
+        }
+        assertThat(spurts.size()).as("RTP at the commune's speaker; link %s; province's view %s",
+                communeAdmin.get("/api/v1/upstream").body(), provinceAdmin.get("/api/v1/downstreams").body())
+                .isGreaterThan(before);
+        System.out.printf("khẩn cấp: first packet at the commune speaker %d ms after the province created it%n",
+                (spurts.get(before) - created) / 1_000_000);
+
+        JsonObject local = awaitJson(() -> communeAnnouncement("Lũ khẩn cấp"), a -> a.getString("state").equals("DONE"),
+                Duration.ofSeconds(60));
+        assertThat(local.getString("priority")).isEqualTo("EMERGENCY");
+        Instant provinceCreated = Instant.parse(provinceAdmin.get("/api/v1/announcements/" + id).json()
+                .getString("createdAt"));
+        System.out.printf("khẩn cấp at the commune, ms after the province created it: created %d, %s%n",
+                Duration.between(provinceCreated, Instant.parse(local.getString("createdAt"))).toMillis(),
+                local.getJsonArray("transitions").stream().map(JsonObject.class::cast)
+                        .map(t -> t.getString("to") + " " + Duration.between(provinceCreated,
+                                Instant.parse(t.getString("at"))).toMillis()).toList());
+        assertThat(local.getString("createdBy")).as("the origin: system and author").isEqualTo("tinh:admin");
+        assertDeliveryCameUp(id, local);
+    }
+
+    /** The commune's delivery record of its speaker shows on the province's bulletin, as the commune has it. */
+    private void assertDeliveryCameUp(long provinceId, JsonObject communeCopy) throws InterruptedException {
+        JsonObject own = delivery(communeCopy, node).orElseThrow();
+        JsonObject upstream = awaitJson(() -> provinceAdmin.get("/api/v1/announcements/" + provinceId).json(),
+                a -> delivery(a, "xa-a/" + node).isPresent(), Duration.ofSeconds(30));
+        JsonObject reported = delivery(upstream, "xa-a/" + node).orElseThrow();
+        assertThat(reported.getString("state")).isEqualTo(own.getString("state"));
+        assertThat(Instant.parse(reported.getString("updatedAt"))).isEqualTo(Instant.parse(own.getString("updatedAt")));
+    }
+
+    @Test
+    @Order(2)
+    void aNormalBulletinArrivesApprovedAndItsCancelFollowsDown() throws Exception {
+        long id = approvedAtProvince("Họp dân thôn", "xa-a");
+        JsonObject local = awaitJson(() -> communeAnnouncement("Họp dân thôn"),
+                a -> a.getString("state").equals("APPROVED"), Duration.ofSeconds(20));
+        assertThat(local.getString("priority")).isEqualTo("SCHEDULED");
+        assertThat(provinceAdmin.post("/api/v1/announcements/" + id + "/cancel", null).status()).isLessThan(300);
+        awaitJson(() -> communeAnnouncement("Họp dân thôn"), a -> a.getString("state").equals("CANCELLED"),
+                Duration.ofSeconds(20));
+    }
+
+    @Test
+    @Order(3)
+    void aBulletinAimedAtAZoneOutsideTheCommuneIsRefusedThereAndTheRefusalShowsAtTheProvince() throws Exception {
+        created(provinceAdmin.post("/api/v1/zones", new JsonObject().put("id", "thon-khong-co").put("name", "Thôn lạ")
+                .put("parent", "xa-a")));
+        long id = approvedAtProvince("Tin lạc địa chỉ", "thon-khong-co");
+        JsonObject upstream = awaitJson(() -> provinceAdmin.get("/api/v1/announcements/" + id).json(),
+                a -> delivery(a, "xa-a").isPresent(), Duration.ofSeconds(20));
+        assertThat(delivery(upstream, "xa-a").orElseThrow().getString("state")).isEqualTo("FAILED");
+        JsonArray audit = communeAdmin.get("/api/v1/audit?action=link.refused").array();
+        assertThat(audit.encode()).contains("zone_outside_link");
+        assertThat(communeAdmin.get("/api/v1/announcements?limit=200").array().stream()
+                .map(a -> ((JsonObject) a).getString("title"))).doesNotContain("Tin lạc địa chỉ");
+    }
+
+    @Test
+    @Order(4)
+    void replayedTamperedForeignAndStaleMessagesAreRefusedAndAuditedAndAnHourOfSkewIsOnlyReported() {
+        created(provinceAdmin.post("/api/v1/zones", new JsonObject().put("id", "xa-b").put("name", "Xã B")));
+        String key = created(provinceAdmin.post("/api/v1/downstreams", new JsonObject().put("id", "xa-b")
+                .put("name", "Đài xã B").put("zone", "xa-b"))).json().getString("key");
+        KeyPair mine = LinkKeys.generate();
+        Api.Reply enrol = provinceAdmin.post("/api/v1/link/enrol", new JsonObject().put("id", "xa-b").put("key", key)
+                .put("publicKey", LinkKeys.encode(mine.getPublic())));
+        assertThat(enrol.status()).as(enrol.toString()).isEqualTo(200);
+        assertThat(enrol.json().getString("upstream")).isEqualTo("tinh");
+
+        // An hour ahead of the province's clock: accepted, and the offset shows in the link's state.
+        Instant hourAhead = Instant.now().plus(Duration.ofHours(1));
+        SignedMessage first = SignedMessage.sign(report(1, hourAhead, "xa-b"), mine.getPrivate());
+        assertThat(send(first).status()).as("an hour of skew").isEqualTo(200);
+        assertRefused(send(first), 409, "replayed");
+
+        SignedMessage genuine = SignedMessage.sign(report(2, Instant.now(), "xa-b"), mine.getPrivate());
+        SignedMessage other = SignedMessage.sign(report(2, Instant.now().plusMillis(1), "xa-b"), mine.getPrivate());
+        assertRefused(send(new SignedMessage(other.payload(), genuine.signature())), 401, "bad_signature");
+        assertRefused(send(SignedMessage.sign(report(2, Instant.now(), "xa-b"), LinkKeys.generate().getPrivate())),
+                401, "bad_signature");
+        assertRefused(send(SignedMessage.sign(report(2, Instant.now().minus(Duration.ofHours(7)), "xa-b"),
+                mine.getPrivate())), 400, "stale_message");
+        assertRefused(send(SignedMessage.sign(report(2, Instant.now(), "xa-z"), mine.getPrivate())), 401,
+                "unknown_sender");
+        assertRefused(provinceAdmin.post("/api/v1/link/messages", new JsonObject().put("payload", "%%%")
+                .put("signature", "x")), 400, "malformed_message");
+        assertRefused(send(SignedMessage.sign(report(5, Instant.now(), "xa-b"), mine.getPrivate())), 409,
+                "sequence_gap");
+        assertThat(send(genuine).status()).as("the next one still goes through").isEqualTo(200);
+
+        JsonObject state = provinceAdmin.get("/api/v1/downstreams").array().stream().map(JsonObject.class::cast)
+                .filter(d -> d.getString("id").equals("xa-b")).findFirst().orElseThrow();
+        assertThat(state.getLong("clockOffsetMs")).isBetween(-60_000L, 60_000L); // the last message was on time
+        JsonArray refused = provinceAdmin.get("/api/v1/audit?action=link.refused&limit=50").array();
+        assertThat(refused.encode()).contains("replayed", "bad_signature", "stale_message", "unknown_sender");
+    }
+
+    @Test
+    @Order(5)
+    void aCommuneKilledWhileBulletinsArriveLosesNoneAndAirsNoneTwice() throws Exception {
+        List<String> titles = List.of("Lịch tiêm chủng 1", "Lịch tiêm chủng 2", "Lịch tiêm chủng 3",
+                "Lịch tiêm chủng 4", "Lịch tiêm chủng 5");
+        titles.forEach(t -> approvedAtProvince(t, "xa-a"));
+        long emergency = created(provinceAdmin.post("/api/v1/announcements", new JsonObject()
+                .put("title", "Khẩn cấp sau sự cố").put("text", "Bà con chú ý: mất điện diện rộng.")
+                .put("priority", "EMERGENCY").put("zones", new JsonArray().add("xa-a")))).json().getLong("id");
+        provinceAdmin.post("/api/v1/announcements/" + emergency + "/broadcast", null);
+        commune.kill();
+        commune = startCommune();
+        communeAdmin = Api.signIn(commune.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
+        for (String title : titles) {
+            awaitJson(() -> communeAnnouncement(title), a -> a.getString("state").equals("APPROVED"),
+                    Duration.ofSeconds(30));
+        }
+        JsonObject aired = awaitJson(() -> communeAnnouncement("Khẩn cấp sau sự cố"),
+                a -> a.getString("state").equals("DONE"), Duration.ofSeconds(60));
+        assertThat(aired.getJsonArray("transitions").stream().map(JsonObject.class::cast)
+                .filter(t -> t.getString("to").equals("ON_AIR")).count()).as("aired once").isEqualTo(1);
+        JsonArray all = communeAdmin.get("/api/v1/announcements?limit=200").array();
+        for (String title : titles) {
+            assertThat(all.stream().map(JsonObject.class::cast).filter(a -> a.getString("title").equals(title)))
+                    .as(title).hasSize(1);
+        }
+        assertThat(all.stream().map(JsonObject.class::cast)
+                .filter(a -> a.getString("title").equals("Khẩn cấp sau sự cố"))).hasSize(1);
+    }
+
+    @Test
+    @Order(6)
+    void reportsWaitWhileTheProvinceIsAwayAndAreAllDeliveredWhenItReturns() throws Exception {
+        Instant at = Instant.now().plusSeconds(8);
+        long id = created(provinceAdmin.post("/api/v1/announcements", new JsonObject().put("title", "Tin ưu tiên")
+                .put("text", "Lịch cắt điện ngày mai.").put("zones", new JsonArray().add("xa-a"))
+                .put("schedule", new JsonObject().put("at", at.toString())))).json().getLong("id");
+        provinceAdmin.post("/api/v1/announcements/" + id + "/submit", null);
+        assertThat(provinceAdmin.post("/api/v1/announcements/" + id + "/approve", null).status()).isLessThan(300);
+        awaitJson(() -> communeAnnouncement("Tin ưu tiên"), a -> a.getString("state").equals("SCHEDULED"),
+                Duration.ofSeconds(20));
+        province.kill();
+        JsonObject done = awaitJson(() -> communeAnnouncement("Tin ưu tiên"), a -> a.getString("state").equals("DONE"),
+                Duration.ofSeconds(60));
+        assertThat(Instant.parse(done.getJsonArray("transitions").stream().map(JsonObject.class::cast)
+                .filter(t -> t.getString("to").equals("ON_AIR")).findFirst().orElseThrow().getString("at")))
+                .as("ưu tiên airs when its window opens").isAfterOrEqualTo(at.minusSeconds(1));
+        JsonObject waiting = awaitJson(() -> communeAdmin.get("/api/v1/upstream").json(),
+                u -> u.getLong("backlog") > 0 && u.getString("lastError") != null, Duration.ofSeconds(20));
+        assertThat(waiting.getString("oldestUnsent")).isNotNull();
+        awaitJson(() -> new JsonObject().put("metrics", communeAdmin.get("/metrics").body()),
+                m -> m.getString("metrics").lines().anyMatch(l -> l.startsWith("loa_link_backlog_messages ")
+                        && !l.endsWith(" 0.0")), Duration.ofSeconds(15));
+
+        province = startProvince();
+        provinceAdmin = Api.signIn(province.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
+        awaitJson(() -> communeAdmin.get("/api/v1/upstream").json(), u -> u.getLong("backlog") == 0,
+                Duration.ofSeconds(30));
+        assertDeliveryCameUp(id, done);
+    }
+
+    private static Envelope report(long seq, Instant at, String sender) {
+        return new Envelope(UUID.randomUUID().toString(), Envelope.REPORTS, seq, at, sender, "tinh",
+                Envelope.DELIVERIES, null, new JsonObject().put("origin", 999_999).put("deliveries", new JsonArray()));
+    }
+
+    private Api.Reply send(SignedMessage message) {
+        return provinceAdmin.post("/api/v1/link/messages", message.json());
+    }
+
+    private static void assertRefused(Api.Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.json().getString("error")).as(reply.toString()).isEqualTo(code);
+    }
+
+    private ServerProcess startProvince() throws Exception {
+        return ServerProcess.start(provinceData, "", provincePort, with(Map.of("LOA_LINK_ID", "tinh")));
+    }
+
+    private ServerProcess startCommune() throws Exception {
+        return ServerProcess.start(communeData, communeDb, communePort, with(Map.of("LOA_LINK_ID", "xa-a")));
+    }
+
+    private static Map<String, String> with(Map<String, String> settings) {
+        var all = new java.util.HashMap<>(FAST);
+        all.putAll(settings);
+        return all;
+    }
+
+    private long approvedAtProvince(String title, String zone) {
+        long id = created(provinceAdmin.post("/api/v1/announcements", new JsonObject().put("title", title)
+                .put("text", "Kính mời bà con dự họp lúc 8 giờ sáng mai.").put("zones", new JsonArray().add(zone))))
+                .json().getLong("id");
+        assertThat(provinceAdmin.post("/api/v1/announcements/" + id + "/submit", null).status()).isLessThan(300);
+        Api.Reply approved = provinceAdmin.post("/api/v1/announcements/" + id + "/approve", null);
+        assertThat(approved.status()).as(approved.toString()).isLessThan(300);
+        return id;
+    }
+
+    /** The commune's announcement of this title (waits for it), in full. */
+    private JsonObject communeAnnouncement(String title) throws InterruptedException {
+        JsonObject summary = awaitJson(() -> communeAdmin.get("/api/v1/announcements?limit=200").array().stream()
+                        .map(JsonObject.class::cast).filter(a -> a.getString("title").equals(title)).findFirst()
+                        .orElse(null),
+                a -> true, Duration.ofSeconds(20));
+        return communeAdmin.get("/api/v1/announcements/" + summary.getLong("id")).json();
+    }
+
+    private static java.util.Optional<JsonObject> delivery(JsonObject announcement, String node) {
+        return announcement.getJsonArray("deliveries").stream().map(JsonObject.class::cast)
+                .filter(d -> d.getString("node").equals(node)).findFirst();
+    }
+
+    private static Api.Reply created(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply;
+    }
+
+    /** Something the test reads, perhaps not there yet (null). */
+    interface Read {
+        JsonObject get() throws InterruptedException;
+    }
+
+    static JsonObject awaitJson(Read read, Predicate<JsonObject> done, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        JsonObject last = null;
+        while (System.nanoTime() < deadline) {
+            last = read.get();
+            if (last != null && done.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not reached within " + limit + "; last seen: "
+                + (last == null ? null : last.encodePrettily()));
+    }
+}
