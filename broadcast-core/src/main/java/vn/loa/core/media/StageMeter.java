@@ -1,43 +1,64 @@
 package vn.loa.core.media;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * The running counts of one stage of one zone stream: units in and out (frames or packets), drops, and time spent.
  *
- * <p>Written by the one pacing thread only (so a plain read then a volatile write is a safe increment), read by any
- * thread; an increment costs no allocation, since this sits on the path of every packet.
+ * <p>Written by the one pacing thread only, read by any. This sits on the path of every packet of every zone, so an
+ * increment allocates nothing and fences nothing: the writer stores with opaque mode (a plain store on x86, never
+ * torn) and readers load the same way, which is all a counter read for {@code /metrics} needs.
  */
 public final class StageMeter {
 
-    private volatile long in;
-    private volatile long out;
-    private volatile long drops;
-    private volatile long nanos;
+    private static final VarHandle IN;
+    private static final VarHandle OUT;
+    private static final VarHandle DROPS;
+    private static final VarHandle NANOS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            IN = lookup.findVarHandle(StageMeter.class, "in", long.class);
+            OUT = lookup.findVarHandle(StageMeter.class, "out", long.class);
+            DROPS = lookup.findVarHandle(StageMeter.class, "drops", long.class);
+            NANOS = lookup.findVarHandle(StageMeter.class, "nanos", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private long in;
+    private long out;
+    private long drops;
+    private long nanos;
 
     /** Adds what one pass through the stage did; pacing thread only. */
     void add(long unitsIn, long unitsOut, long nanosSpent) {
-        in += unitsIn;
-        out += unitsOut;
-        nanos += nanosSpent;
+        IN.setOpaque(this, in + unitsIn);
+        OUT.setOpaque(this, out + unitsOut);
+        NANOS.setOpaque(this, nanos + nanosSpent);
     }
 
     /** Counts one unit the stage could not pass on; pacing thread only. */
     void drop() {
-        drops++;
+        DROPS.setOpaque(this, drops + 1);
     }
 
     public long in() {
-        return in;
+        return (long) IN.getOpaque(this);
     }
 
     public long out() {
-        return out;
+        return (long) OUT.getOpaque(this);
     }
 
     public long drops() {
-        return drops;
+        return (long) DROPS.getOpaque(this);
     }
 
     public long nanos() {
-        return nanos;
+        return (long) NANOS.getOpaque(this);
     }
 }

@@ -44,7 +44,7 @@ public final class ZoneTicker {
         private void send(RtpPacket packet, long lateness) {
             long start = System.nanoTime();
             RtpPacket out = protection.protect(packet);
-            long protectedAt = System.nanoTime();
+            long protectedAt = protection == Protection.NONE ? start : System.nanoTime(); // plain RTP: no work
             if (out == null) {
                 meters.stage(PipelineStage.PROTECT).add(1, 0, protectedAt - start);
                 meters.stage(PipelineStage.PROTECT).drop();
