@@ -13,6 +13,12 @@ public final class PipelineMeters {
 
     private static final PipelineStage[] STAGES = PipelineStage.values();
 
+    /**
+     * The zone half reads the clock on one tick in this many and counts that tick's time this many times over: a clock
+     * read costs about as much as a stage's work there, on every zone and tick. Units are counted on every tick.
+     */
+    static final int TIMED_EVERY = 8;
+
     private final StageMeter[] stages = new StageMeter[STAGES.length];
     private final ZoneOutput output;
 
@@ -27,6 +33,11 @@ public final class PipelineMeters {
     /** A zone stream's meters whose fan-out reports no datagrams (tests, a stream not yet given an output). */
     static PipelineMeters unattached() {
         return new PipelineMeters(null);
+    }
+
+    /** Whether the zone half times its stages on packet time number {@code tick}. */
+    static boolean timed(long tick) {
+        return (tick & (TIMED_EVERY - 1)) == 0;
     }
 
     StageMeter stage(PipelineStage stage) {
@@ -60,8 +71,9 @@ public final class PipelineMeters {
     }
 
     /**
-     * Time spent in the stage, in nanoseconds: work on the pacing thread (its share of a programme's work), except for
-     * {@link PipelineStage#PACE}, whose time is how long after their deadlines the zone's packets left.
+     * Time spent in the stage, in nanoseconds: work on the pacing thread (its share of a programme's work; from share
+     * on, sampled on one tick in {@value #TIMED_EVERY}), except for {@link PipelineStage#PACE}, whose time is how long
+     * after their deadlines the zone's packets left.
      */
     public long nanos(PipelineStage stage) {
         return stage(stage).nanos();

@@ -78,9 +78,11 @@ public final class ZoneStream {
             EncodedFrame frame = feed == null ? null : feed.frameFor(tick);
             if (frame != null) {
                 meters.stage(PipelineStage.SHARE).add(1, 1, 0);
-                long start = System.nanoTime();
+                boolean timed = PipelineMeters.timed(tick);
+                long start = timed ? System.nanoTime() : 0;
                 RtpPacket packet = packetizer.packetize(frame.payload(), frame.duration());
-                meters.stage(PipelineStage.PACKETISE).add(1, 1, System.nanoTime() - start);
+                meters.stage(PipelineStage.PACKETISE).add(1, 1,
+                        timed ? (System.nanoTime() - start) * PipelineMeters.TIMED_EVERY : 0);
                 return packet;
             }
             // Ended, or no media was ever attached: let the next in line have this very packet time.

@@ -40,20 +40,25 @@ public final class ZoneTicker {
             this.meters = stream.meters();
         }
 
-        /** Protects, releases and fans out one packet that left {@code lateness} nanoseconds after its deadline. */
-        private void send(RtpPacket packet, long lateness) {
-            long start = System.nanoTime();
+        /**
+         * Protects, releases and fans out one packet that left {@code lateness} nanoseconds after its deadline; times
+         * the stages when {@code timed} (see {@link PipelineMeters#TIMED_EVERY}).
+         */
+        private void send(RtpPacket packet, long lateness, boolean timed) {
+            int scale = timed ? PipelineMeters.TIMED_EVERY : 0;
+            long start = timed ? System.nanoTime() : 0;
             RtpPacket out = protection.protect(packet);
-            long protectedAt = protection == Protection.NONE ? start : System.nanoTime(); // plain RTP: no work
+            // Plain RTP does no work here: no clock read.
+            long protectedAt = timed && protection != Protection.NONE ? System.nanoTime() : start;
             if (out == null) {
-                meters.stage(PipelineStage.PROTECT).add(1, 0, protectedAt - start);
+                meters.stage(PipelineStage.PROTECT).add(1, 0, (protectedAt - start) * scale);
                 meters.stage(PipelineStage.PROTECT).drop();
                 return;
             }
-            meters.stage(PipelineStage.PROTECT).add(1, 1, protectedAt - start);
+            meters.stage(PipelineStage.PROTECT).add(1, 1, (protectedAt - start) * scale);
             meters.stage(PipelineStage.PACE).add(1, 1, lateness);
             fanOut.accept(out);
-            meters.stage(PipelineStage.FAN_OUT).add(1, 0, System.nanoTime() - protectedAt);
+            meters.stage(PipelineStage.FAN_OUT).add(1, 0, timed ? (System.nanoTime() - protectedAt) * scale : 0);
         }
     }
 
@@ -118,10 +123,11 @@ public final class ZoneTicker {
             long lateness = now - schedule.deadline(tick);
             worstLateness = Math.max(worstLateness, lateness);
             boolean reportTick = tick % ticksPerReport == ticksPerReport - 1;
+            boolean timed = PipelineMeters.timed(tick);
             for (Zone zone : zones) {
                 RtpPacket packet = zone.stream.tick(tick);
                 if (packet != null) {
-                    zone.send(packet, lateness);
+                    zone.send(packet, lateness, timed);
                 }
                 if (reportTick && zone.control != null) {
                     report(zone);
