@@ -17,6 +17,8 @@ public final class BenchMain {
             switch (name) {
                 case "api" -> new ApiListBench().run(results.resolve("api.json"));
                 case "fanout" -> new FanoutBench().run(results.resolve("fanout.json"), Machine.describe());
+                case "pipeline" -> new vn.loa.bench.fanout.PipelineBench().run(results.resolve("pipeline.json"),
+                        Machine.describe());
                 case "tts" -> new TtsBench().run(results.resolve("tts.json"));
                 case "normalize" -> new NormalizeBench().run(results.resolve("normalize.json"));
                 case "boards" -> new BoardsBench().run(results.resolve("boards.json"));
@@ -26,8 +28,8 @@ public final class BenchMain {
                 case "emergency" -> new EmergencyBench().run(results.resolve("emergency.json"));
                 case "backup" -> new BackupBench().run(results.resolve("backup.json"));
                 default -> {
-                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, tts, normalize, boards, schedule, "
-                            + "hotline, emergency, field, backup");
+                    System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, pipeline, tts, normalize, "
+                            + "boards, schedule, hotline, emergency, field, backup");
                     System.exit(64);
                 }
             }

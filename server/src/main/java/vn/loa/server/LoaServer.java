@@ -208,6 +208,8 @@ public final class LoaServer implements AutoCloseable {
         var sessionRoutes = new SessionRoutes(sessions, blocking);
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
         var prefetch = new PrefetchRoutes(jdbi, air.prefetcher(), blocking);
+        var pipelines = new vn.loa.server.air.PipelineRoutes(jdbi, air.streams(), blocking);
+        vn.loa.server.air.PipelineMetrics.bind(air.streams(), registry);
         var nodeHere = new vn.loa.server.node.NodeHereRoutes(jdbi, audit, air.onAir()::refreshZone, blocking);
         var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking,
                 config.programmes().previewMaxChars(), config.programmes().previewConcurrency());
@@ -264,6 +266,7 @@ public final class LoaServer implements AutoCloseable {
             quietRoutes.mount(builder);
             reports.mount(builder);
             prefetch.mount(builder);
+            pipelines.mount(builder);
             nodeHere.mount(builder);
             audio.mount(builder);
             new vn.loa.server.cluster.ClusterRoutes(cluster, blocking).mount(builder);

@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import * as api from '../api.js';
 import * as session from '../session.js';
 import { devicePage, zoneSelect } from '../devices.js';
+import { withPipelines } from '../pipelines.js';
 
 function state(n) {
   if (n.kind === 'rtp') return t('node.ip');
@@ -60,7 +61,7 @@ function degrees(input) {
 
 export default {
   title: 'nav.nodes',
-  render: devicePage({
+  render: withPipelines(devicePage({
     path: '/api/v1/nodes',
     prefix: 'node',
     columns: [['node.name', (n) => n.name], ['field.zone', (n, tree) => tree.name(n.zone)],
@@ -85,5 +86,5 @@ export default {
       reply.kind === 'stream' ? h('p', { class: 'token' }, t('node.streamUrl'), ' ',
         h('code', {}, `${location.protocol}//${reply.id}:${reply.token}@${location.host}/streams/${reply.zone}.mp3`)) : null)
       : null),
-  }),
+  })),
 };

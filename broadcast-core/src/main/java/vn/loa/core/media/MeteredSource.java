@@ -44,6 +44,20 @@ final class MeteredSource<T> implements MediaSource<T> {
         stage.close();
     }
 
+    String name() {
+        return name;
+    }
+
+    /** Units passed on so far. */
+    long units() {
+        return units;
+    }
+
+    /** Time spent in this stage alone so far, its upstream's time taken out. */
+    long ownNanos() {
+        return totalNanos - (upstream == null ? 0 : upstream.totalNanos);
+    }
+
     StageStats stats() {
         long own = totalNanos - (upstream == null ? 0 : upstream.totalNanos);
         return new StageStats(name, units, bytes, Duration.ofNanos(mediaNanos), Duration.ofNanos(Math.max(0, own)));

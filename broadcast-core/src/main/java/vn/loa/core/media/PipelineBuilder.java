@@ -5,17 +5,15 @@ import java.util.List;
 import vn.loa.wire.pcm.MediaSource;
 
 /**
- * Declares a media pipeline one stage per line, in the order the audio flows:
+ * Declares a pull-based chain of stages one per line, in the order the audio flows; {@link NoticePipeline} uses it
+ * for the stages of a programme:
  *
  * <pre>{@code
- * MediaPipeline<RtpPacket> pipeline = MediaPipeline
- *         .from("source", WavFileSource.open(path))           // decode
+ * MediaPipeline<EncodedFrame> programme = MediaPipeline
+ *         .from("source", WavFileSource.open(path))
  *         .then("resample", ResampleStage.to(8000))
- *         .then("mix", MixStage.of(plan))                     // chime, repeats, pauses
- *         .then("loudness", LoudnessNormaliser.toRms(-20))    // after mixing so chime and speech match
  *         .then("frame", FrameSizer.every(Duration.ofMillis(20)))
  *         .then("encode", EncodeStage.with(G711Encoder.muLaw()))
- *         .then("packetise", PacketiseStage.with(packetizer))
  *         .build();
  * }</pre>
  *

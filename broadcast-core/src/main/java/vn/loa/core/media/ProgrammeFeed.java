@@ -1,7 +1,7 @@
 package vn.loa.core.media;
 
+import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import vn.loa.wire.pcm.MediaSource;
 
@@ -13,11 +13,15 @@ import vn.loa.wire.pcm.MediaSource;
  * Nobody asking means nobody pulls, so a programme preempted in all its zones pauses where it was cut off. The
  * pipeline opens at the first frame asked for, so a programme that waits its turn starts no decoder, and closes when
  * the last zone holding the feed lets go of it, which stops the decoder of a programme that will not be back.
+ *
+ * <p>This is the share stage of {@link NoticePipeline}: what the programme's stages did for a frame is counted in the
+ * meters of every zone holding the feed.
  */
 public final class ProgrammeFeed {
 
     private final Supplier<MediaSource<EncodedFrame>> opener;
-    private final AtomicInteger holders = new AtomicInteger();
+    /** The meters of the zones that hold the feed; replaced whole on a change, so the ticker reads it without a lock. */
+    private volatile PipelineMeters[] holders = new PipelineMeters[0];
     private MediaSource<EncodedFrame> source;
     private long lastTick = Long.MIN_VALUE;
     private EncodedFrame lastFrame;
@@ -40,6 +44,10 @@ public final class ProgrammeFeed {
                 source = opener.get();
             }
             lastFrame = source.pull();
+            if (source instanceof MediaPipeline<EncodedFrame> pipeline) {
+                PipelineMeters[] zones = holders;
+                pipeline.chargeTo(zones, zones.length);
+            }
             if (lastFrame == null) {
                 close();
             }
@@ -47,14 +55,28 @@ public final class ProgrammeFeed {
         return tick == lastTick ? lastFrame : null;
     }
 
-    /** A zone plays this feed (attached to its stream). */
-    public void hold() {
-        holders.incrementAndGet();
+    /** A zone plays this feed (attached to its stream); its meters count the programme's stages from now on. */
+    public synchronized void hold(PipelineMeters zone) {
+        PipelineMeters[] now = Arrays.copyOf(holders, holders.length + 1);
+        now[now.length - 1] = zone;
+        holders = now;
     }
 
     /** A zone is done with this feed; the last one to let go closes its pipeline. */
-    public void release() {
-        if (holders.decrementAndGet() <= 0) {
+    public void release(PipelineMeters zone) {
+        boolean last;
+        synchronized (this) {
+            PipelineMeters[] now = holders;
+            int at = Arrays.asList(now).indexOf(zone);
+            if (at >= 0) {
+                PipelineMeters[] fewer = new PipelineMeters[now.length - 1];
+                System.arraycopy(now, 0, fewer, 0, at);
+                System.arraycopy(now, at + 1, fewer, at, now.length - at - 1);
+                holders = fewer;
+            }
+            last = holders.length == 0;
+        }
+        if (last) {
             close();
         }
     }

@@ -3,6 +3,7 @@ package vn.loa.core.media;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,10 +16,13 @@ import vn.loa.core.model.Priority;
 import vn.loa.wire.pcm.MediaSource;
 import vn.loa.wire.pcm.PcmFrame;
 import vn.loa.wire.rtp.RtpPacketizer;
+import vn.loa.wire.srtp.SrtpMasterKey;
+import vn.loa.wire.srtp.StreamRollover;
 
 /**
  * The server's way on air: it opens one RTP stream per zone, airs programmes on sets of zones through the
- * arbiters, and ticks every zone from one clock on a thread of its own.
+ * arbiters, and ticks every zone from one clock on a thread of its own. Every stream is built by
+ * {@link NoticePipeline}, which declares the stages from source to datagrams.
  *
  * <p>Thread-safe: zones are opened and programmes aired from any thread (HTTP workers, the scheduler, the hotline);
  * the pacing thread started by {@link #start()} does all the sending. Arbiter events go to the listener given at
@@ -26,9 +30,9 @@ import vn.loa.wire.rtp.RtpPacketizer;
  */
 public final class Transmitter implements AutoCloseable {
 
-    private static final Duration PACKET_TIME = Duration.ofMillis(20);
+    private static final Duration PACKET_TIME = NoticePipeline.PACKET_TIME;
 
-    private record Zone(ZoneStream stream, StreamCodec codec, long ssrc) {
+    private record Zone(ZoneStream stream, Protection protection, StreamCodec codec, long ssrc) {
     }
 
     private final Switchboard switchboard;
@@ -46,17 +50,29 @@ public final class Transmitter implements AutoCloseable {
         this.ticker = new ZoneTicker(clock, PACKET_TIME, wallClock, cname);
     }
 
-    /** Opens the zone's stream in {@code codec}, sending to {@code output}; a zone opens once. */
+    /** Opens the zone's stream in {@code codec} as plain RTP, sending to {@code output}; a zone opens once. */
     public void openZone(String zone, StreamCodec codec, ZoneOutput output) {
+        openZone(zone, codec, Optional.empty(), output);
+    }
+
+    /**
+     * Opens the zone's stream in {@code codec}, sending to {@code output}; a zone opens once.
+     *
+     * @param srtp the key of a stream sent as SRTP (to Loa's node agents); empty for plain RTP
+     */
+    public void openZone(String zone, StreamCodec codec, Optional<SrtpMasterKey> srtp, ZoneOutput output) {
         RtpPacketizer packetizer;
         synchronized (random) {
             packetizer = RtpPacketizer.withRandomStart(codec.payloadType(), random);
         }
-        ZoneStream stream = new ZoneStream(switchboard.zone(zone), packetizer, codec.unitsPer(20));
-        if (zones.putIfAbsent(zone, new Zone(stream, codec, packetizer.ssrc())) != null) {
-            throw new IllegalArgumentException("zone " + zone + " is already open");
+        synchronized (zones) {
+            if (zones.containsKey(zone)) {
+                throw new IllegalArgumentException("zone " + zone + " is already open");
+            }
+            NoticePipeline.ZonePath path = NoticePipeline.zone(switchboard.zone(zone), codec, packetizer, srtp, ticker,
+                    output);
+            zones.put(zone, new Zone(path.stream(), path.protection(), codec, packetizer.ssrc()));
         }
-        ticker.add(stream, output::send, output::sendControl);
     }
 
     /**
@@ -75,7 +91,7 @@ public final class Transmitter implements AutoCloseable {
             }
             // One pipeline per codec, shared by every zone that uses it.
             ProgrammeFeed feed = feeds.computeIfAbsent(open.codec(),
-                    codec -> ProgrammeFeed.open(() -> pipeline(audio.get(), plan, codec)));
+                    codec -> ProgrammeFeed.open(() -> NoticePipeline.programme(audio.get(), plan, codec)));
             open.stream().attach(programmeId, feed);
         }
         switchboard.submit(new Claim(programmeId, priority, policy), zones);
@@ -88,6 +104,27 @@ public final class Transmitter implements AutoCloseable {
             throw new IllegalArgumentException("zone " + zone + " is not open");
         }
         return open.ssrc();
+    }
+
+    /** The per-stage counts of an open zone's stream, from source to fan-out. */
+    public PipelineMeters meters(String zone) {
+        return open(zone).stream().meters();
+    }
+
+    /**
+     * Where an SRTP zone stream's packet index stands (SSRC, rollover counter, sequence), for a node agent that joins
+     * it mid-way; empty for a plain stream or one that has sent nothing yet.
+     */
+    public Optional<StreamRollover> position(String zone) {
+        return open(zone).protection() instanceof SrtpProtection srtp ? srtp.rollover() : Optional.empty();
+    }
+
+    private Zone open(String zone) {
+        Zone open = zones.get(zone);
+        if (open == null) {
+            throw new IllegalArgumentException("zone " + zone + " is not open");
+        }
+        return open;
     }
 
     /** Takes a programme off air in every zone (cancelled, caller hung up). */
@@ -129,12 +166,5 @@ public final class Transmitter implements AutoCloseable {
             pacing.interrupt();
             pacing = null;
         }
-    }
-
-    private static MediaSource<EncodedFrame> pipeline(MediaSource<PcmFrame> source, MixPlan plan, StreamCodec codec) {
-        return ProgrammeMix.of(source, plan, codec.sampleRate())
-                .then("frame", FrameSizer.every(PACKET_TIME))
-                .then("encode", EncodeStage.with(codec.newEncoder()))
-                .build();
     }
 }

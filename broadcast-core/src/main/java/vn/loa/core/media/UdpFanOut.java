@@ -330,6 +330,7 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
     }
 
     /** Datagrams handed to the kernel without an error. */
+    @Override
     public long datagramsSent() {
         return attempted.sum() - failures.sum();
     }
@@ -338,6 +339,7 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
         return bytes.sum();
     }
 
+    @Override
     public long sendFailures() {
         return failures.sum();
     }

@@ -10,4 +10,14 @@ public interface ZoneOutput {
 
     /** Sends one RTCP compound packet. */
     void sendControl(byte[] rtcp);
+
+    /** Datagrams handed to the network so far, one per destination reached; for the fan-out stage's counts. */
+    default long datagramsSent() {
+        return 0;
+    }
+
+    /** Datagrams that could not be sent so far. */
+    default long sendFailures() {
+        return 0;
+    }
 }

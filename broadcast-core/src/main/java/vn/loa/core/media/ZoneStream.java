@@ -19,12 +19,15 @@ import vn.loa.wire.rtp.RtpPacketizer;
  * and timestamp line across
  * programmes, as a receiver bound to the zone's SDP expects; a switch starts a new talk spurt (marker bit), and a
  * silent zone sends nothing while its timestamp runs on.
+ *
+ * <p>The share and packetise stages of {@link NoticePipeline}: it counts them in the zone's {@link PipelineMeters}.
  */
 public final class ZoneStream {
 
     private final ZoneArbiter arbiter;
     private final RtpPacketizer packetizer;
     private final int unitsPerTick;
+    private final PipelineMeters meters;
     private final Map<String, ProgrammeFeed> feeds = new ConcurrentHashMap<>();
     private final Set<String> interrupted = new HashSet<>();
     private String lastOnAir;
@@ -33,24 +36,30 @@ public final class ZoneStream {
      * @param unitsPerTick RTP clock units per packet time: 160 for G.711 at 20 ms, 960 for Opus
      */
     public ZoneStream(ZoneArbiter arbiter, RtpPacketizer packetizer, int unitsPerTick) {
+        this(arbiter, packetizer, unitsPerTick, PipelineMeters.unattached());
+    }
+
+    /** A zone stream that counts its stages, and the programme stages it is shared, in {@code meters}. */
+    public ZoneStream(ZoneArbiter arbiter, RtpPacketizer packetizer, int unitsPerTick, PipelineMeters meters) {
         this.arbiter = arbiter;
         this.packetizer = packetizer;
         this.unitsPerTick = unitsPerTick;
+        this.meters = meters;
     }
 
     /** Gives the zone the media of a programme; call it before submitting the programme's claim to the arbiter. */
     public void attach(String programmeId, ProgrammeFeed feed) {
-        feed.hold();
+        feed.hold(meters);
         ProgrammeFeed before = feeds.put(programmeId, feed);
         if (before != null) {
-            before.release();
+            before.release(meters);
         }
     }
 
     private void drop(String programmeId) {
         ProgrammeFeed feed = feeds.remove(programmeId);
         if (feed != null) {
-            feed.release();
+            feed.release(meters);
         }
     }
 
@@ -68,7 +77,13 @@ public final class ZoneStream {
             ProgrammeFeed feed = feeds.get(claim.programmeId());
             EncodedFrame frame = feed == null ? null : feed.frameFor(tick);
             if (frame != null) {
-                return packetizer.packetize(frame.payload(), frame.duration());
+                meters.stage(PipelineStage.SHARE).add(1, 1, 0);
+                boolean timed = PipelineMeters.timed(tick);
+                long start = timed ? System.nanoTime() : 0;
+                RtpPacket packet = packetizer.packetize(frame.payload(), frame.duration());
+                meters.stage(PipelineStage.PACKETISE).add(1, 1,
+                        timed ? (System.nanoTime() - start) * PipelineMeters.TIMED_EVERY : 0);
+                return packet;
             }
             // Ended, or no media was ever attached: let the next in line have this very packet time.
             drop(claim.programmeId());
@@ -79,6 +94,11 @@ public final class ZoneStream {
 
     public RtpPacketizer packetizer() {
         return packetizer;
+    }
+
+    /** The per-stage counts of this zone's path. */
+    public PipelineMeters meters() {
+        return meters;
     }
 
     private void noteSwitch(Claim now) {
@@ -97,8 +117,8 @@ public final class ZoneStream {
         if (now != null && interrupted.remove(id) && now.policy() == PreemptionPolicy.RESTART) {
             feeds.computeIfPresent(id, (k, feed) -> {
                 ProgrammeFeed fresh = feed.restarted();
-                fresh.hold();
-                feed.release();
+                fresh.hold(meters);
+                feed.release(meters);
                 return fresh;
             });
         }

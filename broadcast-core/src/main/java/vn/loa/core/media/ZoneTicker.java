@@ -14,7 +14,8 @@ import vn.loa.wire.rtp.RtpPacketizer;
 
 /**
  * Drives every zone stream of a server from one clock: at each packet-time boundary each zone sends its next packet
- * to its fan-out, so all zones tick together however many there are.
+ * through its protection to its fan-out, so all zones tick together however many there are. The pace stage of
+ * {@link NoticePipeline}; it counts the protect, pace and fan-out stages in each zone's {@link PipelineMeters}.
  *
  * <p>Every 5 s each zone that sent packets also sends an RTCP sender report and CNAME to its control sink.
  *
@@ -25,14 +26,39 @@ public final class ZoneTicker {
 
     private static final class Zone {
         private final ZoneStream stream;
+        private final Protection protection;
         private final Consumer<RtpPacket> fanOut;
         private final Consumer<byte[]> control;
+        private final PipelineMeters meters;
         private long packetsAtLastReport;
 
-        private Zone(ZoneStream stream, Consumer<RtpPacket> fanOut, Consumer<byte[]> control) {
+        private Zone(ZoneStream stream, Protection protection, Consumer<RtpPacket> fanOut, Consumer<byte[]> control) {
             this.stream = stream;
+            this.protection = protection;
             this.fanOut = fanOut;
             this.control = control;
+            this.meters = stream.meters();
+        }
+
+        /**
+         * Protects, releases and fans out one packet that left {@code lateness} nanoseconds after its deadline; times
+         * the stages when {@code timed} (see {@link PipelineMeters#TIMED_EVERY}).
+         */
+        private void send(RtpPacket packet, long lateness, boolean timed) {
+            int scale = timed ? PipelineMeters.TIMED_EVERY : 0;
+            long start = timed ? System.nanoTime() : 0;
+            RtpPacket out = protection.protect(packet);
+            // Plain RTP does no work here: no clock read.
+            long protectedAt = timed && protection != Protection.NONE ? System.nanoTime() : start;
+            if (out == null) {
+                meters.stage(PipelineStage.PROTECT).add(1, 0, (protectedAt - start) * scale);
+                meters.stage(PipelineStage.PROTECT).drop();
+                return;
+            }
+            meters.stage(PipelineStage.PROTECT).add(1, 1, (protectedAt - start) * scale);
+            meters.stage(PipelineStage.PACE).add(1, 1, lateness);
+            fanOut.accept(out);
+            meters.stage(PipelineStage.FAN_OUT).add(1, 0, timed ? (System.nanoTime() - protectedAt) * scale : 0);
         }
     }
 
@@ -73,7 +99,12 @@ public final class ZoneTicker {
 
     /** Adds a zone whose RTCP sender reports go to {@code control} every 5 s while it sends. */
     public void add(ZoneStream stream, Consumer<RtpPacket> fanOut, Consumer<byte[]> control) {
-        zones.add(new Zone(stream, fanOut, control));
+        zones.add(new Zone(stream, Protection.NONE, fanOut, control));
+    }
+
+    /** Adds a zone whose packets and sender reports pass {@code protection} on their way to {@code output}. */
+    public void add(ZoneStream stream, Protection protection, ZoneOutput output) {
+        zones.add(new Zone(stream, protection, output::send, output::sendControl));
     }
 
     public void remove(ZoneStream stream) {
@@ -89,12 +120,14 @@ public final class ZoneTicker {
         schedule.reanchorIfStalled(tick, now);
         int ran = 0;
         while (schedule.deadline(tick) <= now) {
-            worstLateness = Math.max(worstLateness, now - schedule.deadline(tick));
+            long lateness = now - schedule.deadline(tick);
+            worstLateness = Math.max(worstLateness, lateness);
             boolean reportTick = tick % ticksPerReport == ticksPerReport - 1;
+            boolean timed = PipelineMeters.timed(tick);
             for (Zone zone : zones) {
                 RtpPacket packet = zone.stream.tick(tick);
                 if (packet != null) {
-                    zone.fanOut.accept(packet);
+                    zone.send(packet, lateness, timed);
                 }
                 if (reportTick && zone.control != null) {
                     report(zone);
@@ -112,7 +145,12 @@ public final class ZoneTicker {
         if (packetizer.packetCount() > zone.packetsAtLastReport) {
             zone.packetsAtLastReport = packetizer.packetCount();
             RtcpSenderReport report = packetizer.senderReport(NtpTimestamp.of(wallClock.instant()));
-            zone.control.accept(RtcpCodec.encodeCompound(report, cname));
+            byte[] rtcp = zone.protection.protectControl(RtcpCodec.encodeCompound(report, cname));
+            if (rtcp == null) {
+                zone.meters.stage(PipelineStage.PROTECT).drop();
+            } else {
+                zone.control.accept(rtcp);
+            }
         }
     }
 

@@ -39,17 +39,13 @@ class GstreamerInteropIT {
         try (GstreamerReceiver receiver = GstreamerReceiver.recordPcmu(dir.resolve("node.wav"));
                 UdpFanOut fanOut = UdpFanOut.open(1)) {
             fanOut.add(new InetSocketAddress(receiver.address(), receiver.port()));
-            MediaPipeline<RtpPacket> pipeline = MediaPipeline
+            MediaPipeline<EncodedFrame> pipeline = MediaPipeline
                     .from("source", new PcmBufferSource(notice, RATE))
                     .then("frame", FrameSizer.every(Duration.ofMillis(20)))
                     .then("encode", EncodeStage.with(G711Encoder.muLaw()))
-                    .then("packetise", PacketiseStage.with(new RtpPacketizer(0, 0x10AL, 4321, 77_000)))
                     .build();
 
-            new Pacer<>(pipeline, MediaClock.system(), Duration.ofMillis(20)).run(packet -> {
-                sent.add(packet);
-                fanOut.accept(packet);
-            });
+            LiveZone.play(pipeline, new RtpPacketizer(0, 0x10AL, 4321, 77_000), Protection.NONE, fanOut, sent);
             MediaClock.system().waitUntil(System.nanoTime() + 500_000_000L); // let the jitter buffer drain
 
             short[] heard = readWav(receiver.finish());
@@ -76,17 +72,13 @@ class GstreamerInteropIT {
         try (GstreamerReceiver receiver = GstreamerReceiver.recordFromSdp(sdp, port, dir.resolve("node.wav"));
                 UdpFanOut fanOut = UdpFanOut.open(1)) {
             fanOut.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            MediaPipeline<RtpPacket> pipeline = MediaPipeline
+            MediaPipeline<EncodedFrame> pipeline = MediaPipeline
                     .from("source", new PcmBufferSource(notice, RATE))
                     .then("frame", FrameSizer.every(Duration.ofMillis(20)))
                     .then("encode", EncodeStage.with(G711Encoder.muLaw()))
-                    .then("packetise", PacketiseStage.with(new RtpPacketizer(0, 0x5D9L, 9, 9)))
                     .build();
 
-            new Pacer<>(pipeline, MediaClock.system(), Duration.ofMillis(20)).run(packet -> {
-                sent.add(packet);
-                fanOut.accept(packet);
-            });
+            LiveZone.play(pipeline, new RtpPacketizer(0, 0x5D9L, 9, 9), Protection.NONE, fanOut, sent);
             MediaClock.system().waitUntil(System.nanoTime() + 500_000_000L);
 
             short[] heard = readWav(receiver.finish());
@@ -108,14 +100,14 @@ class GstreamerInteropIT {
         try (GstreamerReceiver receiver = GstreamerReceiver.recordOpus(dir.resolve("node.wav"));
                 UdpFanOut fanOut = UdpFanOut.open(1)) {
             fanOut.add(new InetSocketAddress(receiver.address(), receiver.port()));
-            MediaPipeline<RtpPacket> pipeline = MediaPipeline
+            MediaPipeline<EncodedFrame> pipeline = MediaPipeline
                     .from("source", new PcmBufferSource(at48k, 48_000))
                     .then("frame", FrameSizer.every(Duration.ofMillis(20)))
                     .then("encode", EncodeStage.with(OpusAudioEncoder.forSpeech(32_000)))
-                    .then("packetise", PacketiseStage.with(new RtpPacketizer(111, 0x0B05L, 1, 2)))
                     .build();
 
-            new Pacer<>(pipeline, MediaClock.system(), Duration.ofMillis(20)).run(fanOut);
+            LiveZone.play(pipeline, new RtpPacketizer(111, 0x0B05L, 1, 2), Protection.NONE, fanOut,
+                    new ArrayList<>());
             MediaClock.system().waitUntil(System.nanoTime() + 500_000_000L);
 
             short[] heard = readWav(receiver.finish(), 48_000);

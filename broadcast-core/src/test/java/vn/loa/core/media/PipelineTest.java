@@ -24,8 +24,8 @@ class PipelineTest {
         PcmFrame chime = new PcmFrame(Signals.sine(660, 0.1, 22_050, 11_025), 22_050, 0);
         MixPlan plan = new MixPlan(chime, chime, 2, Duration.ofMillis(500));
 
-        MediaPipeline<RtpPacket> pipeline = g711Pipeline(speech, plan, new RtpPacketizer(0, 0x10AL, 1000, 90_000));
-        List<RtpPacket> packets = pipeline.pullAll();
+        List<RtpPacket> packets = packetise(g711Pipeline(speech, plan).pullAll(),
+                new RtpPacketizer(0, 0x10AL, 1000, 90_000));
 
         // 0.5 s chime + 1 s + 0.5 s pause + 1 s + 0.5 s chime = 3.5 s = 175 packets of 20 ms.
         assertThat(packets).hasSize(175);
@@ -49,44 +49,40 @@ class PipelineTest {
     @Test
     void everyStageCountsItsFramesBytesAndTime() {
         short[] speech = Signals.sine(1000, 0.1, 22_050, 22_050);
-        MediaPipeline<RtpPacket> pipeline = g711Pipeline(speech, MixPlan.once(), new RtpPacketizer(0, 1, 0, 0));
+        MediaPipeline<EncodedFrame> pipeline = g711Pipeline(speech, MixPlan.once());
         pipeline.pullAll();
 
         List<StageStats> stats = pipeline.stats();
 
         assertThat(stats).extracting(StageStats::name)
-                .containsExactly("source", "resample", "mix", "loudness", "frame", "encode", "packetise");
+                .containsExactly("source", "resample", "mix", "loudness", "frame", "encode");
         assertThat(stats.get(0).bytes()).isEqualTo(2 * 22_050);
         assertThat(stats.get(0).mediaTime()).isEqualTo(Duration.ofSeconds(1));
         assertThat(stats.get(4).units()).isEqualTo(50);
+        assertThat(stats.get(5).units()).isEqualTo(50);
         assertThat(stats.get(5).bytes()).isEqualTo(8000);
-        assertThat(stats.get(6).units()).isEqualTo(50);
-        assertThat(stats.get(6).bytes()).isEqualTo(50 * (12 + 160));
     }
 
     @Test
     void pcmAtTheWrongRateForTheEncoderIsRefusedRatherThanPlayedAtTheWrongSpeed() {
-        MediaPipeline<RtpPacket> noResample = MediaPipeline
+        MediaPipeline<EncodedFrame> noResample = MediaPipeline
                 .from("source", new PcmBufferSource(new short[441], 22_050))
                 .then("frame", FrameSizer.every(PACKET_TIME))
                 .then("encode", EncodeStage.with(G711Encoder.muLaw()))
-                .then("packetise", PacketiseStage.with(new RtpPacketizer(0, 1, 0, 0)))
                 .build();
 
         assertThatThrownBy(noResample::pull).hasMessageContaining("resample first");
     }
 
-    static MediaPipeline<RtpPacket> g711Pipeline(short[] speech, MixPlan plan, RtpPacketizer packetizer) {
-        return MediaPipeline
-                .from("source", new PcmBufferSource(speech, 22_050))
-                .then("resample", ResampleStage.to(8000))
-                .then("mix", MixStage.of(plan))
-                // Normalise after mixing, so chime and speech come out at one level.
-                .then("loudness", LoudnessNormaliser.toRms(-20))
-                .then("frame", FrameSizer.every(PACKET_TIME))
-                .then("encode", EncodeStage.with(G711Encoder.muLaw()))
-                .then("packetise", PacketiseStage.with(packetizer))
-                .build();
+    /** The programme half of the server's path for speech at 22,050 Hz in PCMU. */
+    static MediaPipeline<EncodedFrame> g711Pipeline(short[] speech, MixPlan plan) {
+        return NoticePipeline.programme(new PcmBufferSource(speech, 22_050), plan, StreamCodec.PCMU);
+    }
+
+    /** What a zone stream's packetiser makes of {@code frames} when the programme plays alone from its start. */
+    static List<RtpPacket> packetise(List<EncodedFrame> frames, RtpPacketizer packetizer) {
+        packetizer.startTalkSpurt();
+        return frames.stream().map(f -> packetizer.packetize(f.payload(), f.duration())).toList();
     }
 
     static short[] decode(List<RtpPacket> packets) {

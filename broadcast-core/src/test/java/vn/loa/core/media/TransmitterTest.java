@@ -77,6 +77,32 @@ class TransmitterTest {
         assertThat(20 * Math.log10(Signals.rms(heard, 4000, 12_000))).isCloseTo(-20, within(0.5));
     }
 
+    @Test
+    void eachZoneCountsEveryStageOfItsPathAndTheProgrammeItSharesIsCountedInBoth() {
+        transmitter.openZone("thon-dong", StreamCodec.PCMU, east);
+        transmitter.openZone("thon-bac", StreamCodec.PCMU, north);
+        transmitter.air("news", Priority.SCHEDULED, PreemptionPolicy.RESUME, Set.of("thon-dong", "thon-bac"),
+                () -> tone(440, 2.0), MixPlan.once());
+
+        runFor(Duration.ofMillis(2500));
+
+        for (String zone : List.of("thon-dong", "thon-bac")) {
+            PipelineMeters meters = transmitter.meters(zone);
+            assertThat(meters.out(PipelineStage.SOURCE)).as(zone).isPositive();
+            // 2 s in 20 ms frames, encoded once for both zones, each zone counting all of them.
+            assertThat(meters.out(PipelineStage.FRAME)).as(zone).isEqualTo(100);
+            assertThat(meters.in(PipelineStage.ENCODE)).as(zone).isEqualTo(100);
+            assertThat(meters.out(PipelineStage.ENCODE)).as(zone).isEqualTo(100);
+            for (PipelineStage stage : List.of(PipelineStage.SHARE, PipelineStage.PACKETISE, PipelineStage.PROTECT,
+                    PipelineStage.PACE)) {
+                assertThat(meters.out(stage)).as(zone + " " + stage.label()).isEqualTo(100);
+            }
+            assertThat(meters.in(PipelineStage.FAN_OUT)).as(zone).isEqualTo(100);
+            assertThat(meters.drops(PipelineStage.PROTECT)).isZero();
+        }
+        assertThat(east.packets).hasSize(100);
+    }
+
     private void runFor(Duration duration) {
         long end = clock.nanoTime() + duration.toNanos();
         while (clock.nanoTime() < end) {
@@ -118,20 +144,5 @@ class TransmitterTest {
         short[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    private static final class RecordingOutput implements ZoneOutput {
-        final List<RtpPacket> packets = new ArrayList<>();
-        final List<byte[]> reports = new ArrayList<>();
-
-        @Override
-        public void send(RtpPacket packet) {
-            packets.add(packet);
-        }
-
-        @Override
-        public void sendControl(byte[] rtcp) {
-            reports.add(rtcp);
-        }
     }
 }

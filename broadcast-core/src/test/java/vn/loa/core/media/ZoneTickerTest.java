@@ -73,6 +73,80 @@ class ZoneTickerTest {
         assertThat(report.ntpTime()).isEqualTo(NtpTimestamp.of(wall.plusMillis(249 * 20)));
     }
 
+    @Test
+    void aShortStallIsCaughtUpByTheMissedPacketsAtOnce() {
+        FakeClock clock = new FakeClock();
+        ZoneTicker ticker = new ZoneTicker(clock, Duration.ofMillis(20));
+        List<Integer> sent = new ArrayList<>();
+        ticker.add(playing("p", 20), p -> sent.add(p.sequenceNumber()));
+
+        ticker.tickDue();
+        clock.advanceMillis(70);
+        ticker.tickDue();
+
+        assertThat(sent).containsExactly(0, 1, 2, 3);
+        assertThat(ticker.nextDeadline()).isEqualTo(80 * MS);
+        assertThat(ticker.reanchors()).isZero();
+    }
+
+    @Test
+    void aLongStallRestartsTheScheduleInsteadOfBurstingSecondsOfAudio() {
+        FakeClock clock = new FakeClock();
+        ZoneTicker ticker = new ZoneTicker(clock, Duration.ofMillis(20));
+        List<Integer> sent = new ArrayList<>();
+        ticker.add(playing("p", 200), p -> sent.add(p.sequenceNumber()));
+        ticker.tickDue();
+
+        clock.advanceMillis(1000); // a stop-the-world pause
+        ticker.tickDue();
+
+        assertThat(sent).containsExactly(0, 1);
+        assertThat(ticker.reanchors()).isEqualTo(1);
+        assertThat(ticker.nextDeadline()).isEqualTo(1020 * MS);
+    }
+
+    @Test
+    void everyStageOfAZoneCountsWhatPassedThroughItAndAProtectionThatRefusesCountsADrop() {
+        FakeClock clock = new FakeClock(deadline -> 2 * MS);
+        ZoneTicker ticker = new ZoneTicker(clock, Duration.ofMillis(20));
+        ZoneStream stream = playing("p", 10);
+        Protection everyOtherPacket = new Protection() {
+            @Override
+            public vn.loa.wire.rtp.RtpPacket protect(vn.loa.wire.rtp.RtpPacket packet) {
+                return packet.sequenceNumber() % 2 == 0 ? packet : null;
+            }
+
+            @Override
+            public byte[] protectControl(byte[] rtcp) {
+                return rtcp;
+            }
+        };
+        RecordingOutput output = new RecordingOutput();
+        ticker.add(stream, everyOtherPacket, output);
+
+        ticker.run(() -> ticker.nextTick() < 20);
+
+        PipelineMeters meters = stream.meters();
+        assertThat(output.packets).extracting(p -> p.sequenceNumber()).containsExactly(0, 2, 4, 6, 8);
+        assertThat(meters.out(PipelineStage.SHARE)).isEqualTo(10);
+        assertThat(meters.out(PipelineStage.PACKETISE)).isEqualTo(10);
+        assertThat(meters.in(PipelineStage.PROTECT)).isEqualTo(10);
+        assertThat(meters.out(PipelineStage.PROTECT)).isEqualTo(5);
+        assertThat(meters.drops(PipelineStage.PROTECT)).isEqualTo(5);
+        assertThat(meters.out(PipelineStage.PACE)).isEqualTo(5);
+        assertThat(meters.nanos(PipelineStage.PACE)).as("the first left on time, the others 2 ms late")
+                .isEqualTo(4 * 2 * MS);
+        assertThat(meters.in(PipelineStage.FAN_OUT)).isEqualTo(5);
+    }
+
+    private static ZoneStream playing(String programme, int frames) {
+        ZoneArbiter arbiter = new ZoneArbiter("thon-dong", () -> Instant.EPOCH, e -> { });
+        ZoneStream stream = new ZoneStream(arbiter, new RtpPacketizer(0, 1, 0, 0), 160);
+        stream.attach(programme, ProgrammeFeed.open(() -> silence(frames)));
+        arbiter.submit(new Claim(programme, Priority.SCHEDULED, PreemptionPolicy.RESUME));
+        return stream;
+    }
+
     private static MediaSource<EncodedFrame> silence(int frames) {
         return new MediaSource<>() {
             private int next;

@@ -147,6 +147,11 @@ public final class AirStation implements AutoCloseable {
         return mounts.isListener(address);
     }
 
+    /** The RTP streams on air, for their per-stage counts ({@code /metrics}, the technician's page). */
+    public ZoneStreams streams() {
+        return streams;
+    }
+
     /** Each zone's HTTP stream, for the boxes that pull it. */
     public ZoneMounts mounts() {
         return mounts;

@@ -76,4 +76,14 @@ final class ChannelRelay implements ZoneOutput {
     public void sendControl(byte[] rtcp) {
         udp.sendControl(rtcp);
     }
+
+    @Override
+    public long datagramsSent() {
+        return udp.datagramsSent();
+    }
+
+    @Override
+    public long sendFailures() {
+        return udp.sendFailures();
+    }
 }

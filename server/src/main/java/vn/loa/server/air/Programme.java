@@ -5,7 +5,7 @@ import java.util.concurrent.Executor;
 import vn.loa.wire.pcm.MediaSource;
 import vn.loa.core.media.MixPlan;
 import vn.loa.wire.pcm.PcmFrame;
-import vn.loa.core.media.ProgrammeMix;
+import vn.loa.core.media.NoticePipeline;
 import vn.loa.core.media.RepeatedSource;
 import vn.loa.core.model.Announcement;
 
@@ -36,7 +36,7 @@ record Programme(Sound sound, int plays, MixPlan plan) {
      * made on {@code makers}, and it holds a few seconds of it at a time.
      */
     MediaSource<PcmFrame> mixed(int sampleRate, Executor makers) {
-        return ProgrammeMix.of(RepeatedSource.of(() -> sound.forFile(makers), plays, PAUSE_BETWEEN_PLAYS), plan,
+        return NoticePipeline.heard(RepeatedSource.of(() -> sound.forFile(makers), plays, PAUSE_BETWEEN_PLAYS), plan,
                 sampleRate).build();
     }
 }

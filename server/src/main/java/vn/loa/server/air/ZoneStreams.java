@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import vn.loa.core.media.PipelineMeters;
 import vn.loa.core.media.StreamCodec;
 import vn.loa.core.media.Transmitter;
 import vn.loa.core.media.UdpFanOut;
-import vn.loa.core.media.ZoneOutput;
 import vn.loa.wire.srtp.SrtpMasterKey;
-import vn.loa.wire.srtp.SrtpSender;
-import vn.loa.core.srtp.SrtpZoneOutput;
 import vn.loa.wire.srtp.StreamRollover;
 import vn.loa.core.model.Node;
 import vn.loa.core.model.NodeKind;
@@ -53,10 +53,10 @@ public final class ZoneStreams implements AutoCloseable {
     private final Map<Key, UdpFanOut> outputs = new ConcurrentHashMap<>();
     private final Map<Key, ChannelRelay> relays = new ConcurrentHashMap<>();
     private final Map<Key, SrtpMasterKey> keys = new ConcurrentHashMap<>();
-    private final Map<Key, SrtpZoneOutput> secured = new ConcurrentHashMap<>();
     private final Map<Key, Set<InetSocketAddress>> destinations = new ConcurrentHashMap<>();
     /** Which zones this server may send now: all alone, those it holds the lease of in a cluster (ADR 0038). */
     private volatile AirShare share = AirShare.ALONE;
+    private final List<BiConsumer<Key, PipelineMeters>> openListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param returnPaths hears the keepalives agents send to each stream's port
@@ -151,8 +151,20 @@ public final class ZoneStreams implements AutoCloseable {
      * or one that has sent nothing yet.
      */
     public Optional<StreamRollover> position(Key key) {
-        SrtpZoneOutput output = secured.get(key);
-        return output == null ? Optional.empty() : output.rollover();
+        return outputs.containsKey(key) ? transmitter.position(key.id()) : Optional.empty();
+    }
+
+    /** The per-stage counts of every open stream, from source to fan-out. */
+    public Map<Key, PipelineMeters> pipelines() {
+        Map<Key, PipelineMeters> all = new java.util.TreeMap<>(java.util.Comparator.comparing(Key::id));
+        outputs.keySet().forEach(key -> all.put(key, transmitter.meters(key.id())));
+        return all;
+    }
+
+    /** Tells {@code listener} of every stream's counts: those open now at once, later ones as they open. */
+    public synchronized void eachOpened(BiConsumer<Key, PipelineMeters> listener) {
+        openListeners.add(listener);
+        outputs.keySet().forEach(key -> listener.accept(key, transmitter.meters(key.id())));
     }
 
     private UdpFanOut open(Key key) {
@@ -161,16 +173,12 @@ public final class ZoneStreams implements AutoCloseable {
             opened.onDatagram((sender, datagram) -> returnPaths.heard(sender, datagram, opened::sendOne));
             ChannelRelay relay = new ChannelRelay(opened);
             relays.put(k, relay);
-            ZoneOutput output = relay;
-            if (k.secure()) {
-                SrtpMasterKey master = SrtpMasterKey.generate();
-                keys.put(k, master);
-                SrtpZoneOutput protectedOutput = new SrtpZoneOutput(new SrtpSender(master), relay);
-                secured.put(k, protectedOutput);
-                output = protectedOutput;
-            }
+            // Loa's agents are sent SRTP under one key per stream; NoticePipeline's protect stage applies it.
+            Optional<SrtpMasterKey> srtp = k.secure() ? Optional.of(SrtpMasterKey.generate()) : Optional.empty();
+            srtp.ifPresent(master -> keys.put(k, master));
             // Fenced last: nothing leaves, encrypted or not, over UDP or a control channel, without the zone's lease.
-            transmitter.openZone(k.id(), k.codec(), new FencedOutput(k.zone(), zone -> share.holds(zone), output));
+            transmitter.openZone(k.id(), k.codec(), srtp, new FencedOutput(k.zone(), zone -> share.holds(zone), relay));
+            openListeners.forEach(listener -> listener.accept(k, transmitter.meters(k.id())));
             return opened;
         });
     }

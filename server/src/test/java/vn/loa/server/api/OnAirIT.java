@@ -74,6 +74,48 @@ class OnAirIT extends ApiSuite {
     }
 
     @Test
+    void everyStageOfTheZonesPathIsCountedInMetricsAndOnTheTechniciansPageAfterANoticeAirs() throws Exception {
+        String zone = Province.unique("thon-dem");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Đếm", "xa-a")));
+        try (RtpCapture speaker = new RtpCapture()) {
+            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-dem"))
+                    .put("name", "Loa đếm").put("zone", zone).put("kind", "rtp")
+                    .put("address", "127.0.0.1:" + speaker.port())));
+            long id = approvedNotice("Đếm gói", "Xin chào bà con.", zone, false);
+
+            province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
+            int heard = speaker.receive(1500, 30_000).size();
+            waitForState(province.clerkA, id, "DONE");
+
+            String metrics = anonymous().get("/metrics").body();
+            List<String> stages = List.of("source", "resample", "mix", "loudness", "frame", "encode", "share",
+                    "packetise", "protect", "pace", "fan-out");
+            for (String stage : stages) {
+                // Before framing a unit is a block of PCM of the source's own size; from framing on, one per packet.
+                assertThat(counter(metrics, "loa_pipeline_units_out_total", zone, stage)).as(stage)
+                        .isGreaterThanOrEqualTo(stages.indexOf(stage) < stages.indexOf("frame") ? 1 : heard);
+                assertThat(counter(metrics, "loa_pipeline_drops_total", zone, stage)).as(stage).isZero();
+            }
+            assertThat(counter(metrics, "loa_pipeline_busy_seconds_total", zone, "encode")).isPositive();
+
+            JsonObject shown = province.technicianA.get("/api/v1/pipelines").array().stream()
+                    .map(JsonObject.class::cast).filter(p -> p.getString("zone").equals(zone)).findFirst()
+                    .orElseThrow();
+            assertThat(shown.getString("stream")).isEqualTo("PCMU");
+            assertThat(shown.getJsonArray("stages").stream().map(s -> ((JsonObject) s).getString("stage")).toList())
+                    .isEqualTo(stages);
+            assertThat(shown.getJsonArray("stages").getJsonObject(10).getLong("out")).isGreaterThanOrEqualTo(heard);
+        }
+    }
+
+    /** The value of a counter of the zone's PCMU stream at {@code stage} in Prometheus text; -1 when absent. */
+    private static double counter(String metrics, String name, String zone, String stage) {
+        return metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains("zone=\"" + zone + "\"")
+                        && l.contains("stage=\"" + stage + "\"") && l.contains("stream=\"PCMU\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+    }
+
+    @Test
     void speakerThatAsksForG722GetsWidebandPackets() throws Exception {
         String zone = Province.unique("thon-g722");
         created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Băng Rộng", "xa-a")));

@@ -108,6 +108,10 @@ class PagesIT extends UiSuite {
         admin.getByLabel("Chỉ loa kết nối nhưng không nhận âm thanh").check();
         assertThat(admin.locator("tr", new Page.LocatorOptions().setHasText("Loa chợ Đông"))).hasCount(0);
         admin.getByLabel("Chỉ loa kết nối nhưng không nhận âm thanh").uncheck();
+        // ...and each zone stream's path, stage by stage, from source to the speakers.
+        assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Đường phát theo khu vực")))
+                .isVisible();
+        assertThat(admin.locator("table.pipeline").first()).containsText("Gửi tới loa");
         admin.navigate("/#/boards");
         // The board's live snapshot, rendered by the server, is shown in its row.
         admin.waitForFunction("() => { const i = document.querySelector('img.snapshot'); return i && i.complete && i.naturalWidth > 0; }");

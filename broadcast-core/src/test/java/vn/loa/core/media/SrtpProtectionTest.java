@@ -1,4 +1,4 @@
-package vn.loa.core.srtp;
+package vn.loa.core.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,17 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.loa.core.arbiter.PreemptionPolicy;
-import vn.loa.core.media.FakeClock;
-import vn.loa.core.media.MixPlan;
-import vn.loa.core.media.PcmBufferSource;
 import vn.loa.wire.pcm.Signals;
-import vn.loa.core.media.StreamCodec;
-import vn.loa.core.media.Transmitter;
-import vn.loa.core.media.UdpFanOut;
-import vn.loa.core.media.ZoneOutput;
 import vn.loa.core.model.Priority;
 import vn.loa.wire.rtp.RtcpCodec;
 import vn.loa.wire.rtp.RtpPacket;
@@ -32,7 +26,7 @@ import vn.loa.wire.srtp.SrtpReceiver;
 import vn.loa.wire.srtp.SrtpSender;
 import vn.loa.wire.srtp.StreamRollover;
 
-class SrtpZoneOutputTest {
+class SrtpProtectionTest {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
@@ -43,7 +37,7 @@ class SrtpZoneOutputTest {
         try (DatagramSocket nodeA = node(); DatagramSocket nodeB = node(); UdpFanOut fanOut = UdpFanOut.open(1)) {
             fanOut.add(new InetSocketAddress(LOOPBACK, nodeA.getLocalPort()));
             fanOut.add(new InetSocketAddress(LOOPBACK, nodeB.getLocalPort()));
-            SrtpZoneOutput zone = new SrtpZoneOutput(new SrtpSender(key), fanOut);
+            SrtpProtection zone = new SrtpProtection(new SrtpSender(key));
             assertThat(zone.rollover()).as("nothing sent yet").isEmpty();
             RtpPacketizer packetizer = new RtpPacketizer(0, 0x5EC0L, 65_530, 0);
             List<RtpPacket> sent = new ArrayList<>();
@@ -53,7 +47,7 @@ class SrtpZoneOutputTest {
                 Arrays.fill(payload, (byte) i);
                 RtpPacket packet = packetizer.packetize(payload, 160);
                 sent.add(packet);
-                zone.send(packet);
+                fanOut.send(zone.protect(packet));
             }
 
             for (DatagramSocket node : List.of(nodeA, nodeB)) {
@@ -77,11 +71,10 @@ class SrtpZoneOutputTest {
         FakeClock clock = new FakeClock();
         Transmitter transmitter = new Transmitter(clock,
                 () -> Instant.parse("2026-11-28T01:00:00Z").plusNanos(clock.nanoTime()), "loa@test", event -> { });
-        Recording plain = new Recording();
-        Recording wire = new Recording();
-        SrtpZoneOutput secured = new SrtpZoneOutput(new SrtpSender(key), wire);
+        RecordingOutput plain = new RecordingOutput();
+        RecordingOutput wire = new RecordingOutput();
         transmitter.openZone("thon-dong", StreamCodec.PCMU, plain);
-        transmitter.openZone("thon-tay", StreamCodec.PCMU, secured);
+        transmitter.openZone("thon-tay", StreamCodec.PCMU, Optional.of(key), wire);
         transmitter.air("bao-bao", Priority.EMERGENCY, PreemptionPolicy.DROP, Set.of("thon-dong", "thon-tay"),
                 () -> new PcmBufferSource(Signals.sine(440, 0.3, 8000, 8 * 8000), 8000), MixPlan.once());
 
@@ -102,17 +95,18 @@ class SrtpZoneOutputTest {
             assertThat(RtcpCodec.decodeSenderReport(agent.unprotectControl(report)).ssrc())
                     .isEqualTo(wire.packets.get(0).ssrc());
         }
-        assertThat(secured.rollover().map(StreamRollover::ssrc)).contains(wire.packets.get(0).ssrc());
+        assertThat(transmitter.position("thon-tay").map(StreamRollover::ssrc)).contains(wire.packets.get(0).ssrc());
+        assertThat(transmitter.position("thon-dong")).as("a plain stream has no SRTP index").isEmpty();
+        PipelineMeters meters = transmitter.meters("thon-tay");
+        assertThat(meters.out(PipelineStage.PROTECT)).isEqualTo(wire.packets.size());
+        assertThat(meters.drops(PipelineStage.PROTECT)).isZero();
     }
 
     @Test
     void aPaddedPacketIsDroppedAndCountedRatherThanSentWithItsPaddingInTheClear() {
-        Recording wire = new Recording();
-        SrtpZoneOutput zone = new SrtpZoneOutput(new SrtpSender(key), wire);
+        SrtpProtection zone = new SrtpProtection(new SrtpSender(key));
 
-        zone.send(new RtpPacket(false, 0, 1, 0, 7, List.of(), null, new byte[160], 4));
-
-        assertThat(wire.packets).isEmpty();
+        assertThat(zone.protect(new RtpPacket(false, 0, 1, 0, 7, List.of(), null, new byte[160], 4))).isNull();
         assertThat(zone.dropped()).isEqualTo(1);
     }
 
@@ -126,21 +120,5 @@ class SrtpZoneOutputTest {
         DatagramPacket datagram = new DatagramPacket(new byte[2048], 2048);
         node.receive(datagram);
         return Arrays.copyOf(datagram.getData(), datagram.getLength());
-    }
-
-    /** A zone output that keeps what it is given, as the wire would carry it. */
-    private static final class Recording implements ZoneOutput {
-        final List<RtpPacket> packets = new ArrayList<>();
-        final List<byte[]> reports = new ArrayList<>();
-
-        @Override
-        public void send(RtpPacket packet) {
-            packets.add(packet);
-        }
-
-        @Override
-        public void sendControl(byte[] rtcp) {
-            reports.add(rtcp);
-        }
     }
 }

@@ -1,12 +1,10 @@
-package vn.loa.core.srtp;
+package vn.loa.core.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
-import vn.loa.core.media.ZoneOutput;
-import vn.loa.wire.rtp.RtpPacket;
 import vn.loa.wire.rtp.RtpPacketCodec;
 import vn.loa.wire.rtp.RtpPacketizer;
 import vn.loa.wire.srtp.SrtpMasterKey;
@@ -37,7 +35,7 @@ class SrtpProtectCostIT {
         double unprotect = best(this::unprotect);
 
         System.out.printf("SRTP per 160-byte PCMU packet: plain encode %.0f ns, encode + protect %.0f ns (%.1f x),"
-                + " through SrtpZoneOutput %.0f ns, unprotect %.0f ns%n", plain, protect, protect / plain, zoneOutput,
+                + " through SrtpProtection %.0f ns, unprotect %.0f ns%n", plain, protect, protect / plain, zoneOutput,
                 unprotect);
         assertThat(protect).isPositive();
         assertThat(unprotect).isPositive();
@@ -67,19 +65,11 @@ class SrtpProtectCostIT {
     private long protectThroughZoneOutput() {
         RtpPacketizer packetizer = new RtpPacketizer(0, 1, 0, 0);
         long[] sink = new long[1];
-        SrtpZoneOutput zone = new SrtpZoneOutput(new SrtpSender(key), new ZoneOutput() {
-            @Override
-            public void send(RtpPacket packet) {
-                sink[0] += RtpPacketCodec.encode(packet).length; // what UdpFanOut does before the socket
-            }
-
-            @Override
-            public void sendControl(byte[] rtcp) {
-            }
-        });
+        SrtpProtection zone = new SrtpProtection(new SrtpSender(key));
         long start = System.nanoTime();
         for (int i = 0; i < PACKETS; i++) {
-            zone.send(packetizer.packetize(payload, 160));
+            // What UdpFanOut does before the socket.
+            sink[0] += RtpPacketCodec.encode(zone.protect(packetizer.packetize(payload, 160))).length;
         }
         return elapsed(start, sink[0], 182);
     }

@@ -1,4 +1,4 @@
-package vn.loa.core.srtp;
+package vn.loa.core.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -16,17 +16,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.wire.pcm.Correlation;
-import vn.loa.core.media.EncodeStage;
-import vn.loa.core.media.FrameSizer;
-import vn.loa.core.media.GstreamerReceiver;
-import vn.loa.core.media.MediaClock;
-import vn.loa.core.media.MediaPipeline;
-import vn.loa.core.media.Pacer;
-import vn.loa.core.media.PacketiseStage;
-import vn.loa.core.media.PcmBufferSource;
 import vn.loa.wire.pcm.PcmFrame;
 import vn.loa.wire.pcm.Signals;
-import vn.loa.core.media.UdpFanOut;
 import vn.loa.wire.srtp.SrtpMasterKey;
 import vn.loa.wire.srtp.SrtpSender;
 import vn.loa.wire.wav.WavFileSource;
@@ -54,19 +45,15 @@ class SrtpGstreamerIT {
         try (GstreamerReceiver receiver = recordSrtpPcmu(dir.resolve("node.wav"), port, key);
                 UdpFanOut fanOut = UdpFanOut.open(1)) {
             fanOut.add(new InetSocketAddress(receiver.address(), port));
-            SrtpZoneOutput zone = new SrtpZoneOutput(new SrtpSender(key), fanOut);
-            MediaPipeline<RtpPacket> pipeline = MediaPipeline
+            SrtpProtection zone = new SrtpProtection(new SrtpSender(key));
+            MediaPipeline<EncodedFrame> pipeline = MediaPipeline
                     .from("source", new PcmBufferSource(notice, RATE))
                     .then("frame", FrameSizer.every(Duration.ofMillis(20)))
                     .then("encode", EncodeStage.with(G711Encoder.muLaw()))
-                    // 150 packets from 65,480: the sequence wraps half way, so both sides must count the rollover.
-                    .then("packetise", PacketiseStage.with(new RtpPacketizer(0, SSRC, 65_480, 3_000)))
                     .build();
 
-            new Pacer<>(pipeline, MediaClock.system(), Duration.ofMillis(20)).run(packet -> {
-                sent.add(packet);
-                zone.send(packet);
-            });
+            // 150 packets from 65,480: the sequence wraps half way, so both sides must count the rollover.
+            LiveZone.play(pipeline, new RtpPacketizer(0, SSRC, 65_480, 3_000), zone, fanOut, sent);
             MediaClock.system().waitUntil(System.nanoTime() + 500_000_000L); // let the jitter buffer drain
 
             short[] heard = readWav(receiver.finish());
@@ -89,15 +76,14 @@ class SrtpGstreamerIT {
         try (GstreamerReceiver receiver = recordSrtpPcmu(dir.resolve("node.wav"), port, SrtpMasterKey.generate());
                 UdpFanOut fanOut = UdpFanOut.open(1)) {
             fanOut.add(new InetSocketAddress(receiver.address(), port));
-            SrtpZoneOutput zone = new SrtpZoneOutput(new SrtpSender(SrtpMasterKey.generate()), fanOut);
-            MediaPipeline<RtpPacket> pipeline = MediaPipeline
+            SrtpProtection zone = new SrtpProtection(new SrtpSender(SrtpMasterKey.generate()));
+            MediaPipeline<EncodedFrame> pipeline = MediaPipeline
                     .from("source", new PcmBufferSource(steppedTones(), RATE))
                     .then("frame", FrameSizer.every(Duration.ofMillis(20)))
                     .then("encode", EncodeStage.with(G711Encoder.muLaw()))
-                    .then("packetise", PacketiseStage.with(new RtpPacketizer(0, SSRC, 1, 0)))
                     .build();
 
-            new Pacer<>(pipeline, MediaClock.system(), Duration.ofMillis(20)).run(zone::send);
+            LiveZone.play(pipeline, new RtpPacketizer(0, SSRC, 1, 0), zone, fanOut, new ArrayList<>());
             MediaClock.system().waitUntil(System.nanoTime() + 500_000_000L);
 
             // srtpdec drops every packet, so the decoder never starts and not even a WAV header is written.
