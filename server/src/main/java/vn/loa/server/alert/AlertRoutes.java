@@ -32,13 +32,16 @@ public final class AlertRoutes {
     private final AlertService service;
     private final AlertKeys keys;
     private final AlertAreas areas;
+    private final AlertAuthorities authorities;
     private final CapParser parser = new CapParser();
     private final Blocking blocking;
 
-    public AlertRoutes(AlertService service, AlertKeys keys, AlertAreas areas, Blocking blocking) {
+    public AlertRoutes(AlertService service, AlertKeys keys, AlertAreas areas, AlertAuthorities authorities,
+            Blocking blocking) {
         this.service = service;
         this.keys = keys;
         this.areas = areas;
+        this.authorities = authorities;
         this.blocking = blocking;
     }
 
@@ -113,7 +116,11 @@ public final class AlertRoutes {
         String address = Authenticator.clientAddress(ctx);
         byte[] xml = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         caller(ctx, address)
-                .compose(caller -> blocking.run(() -> audited(caller, "CAP", () -> service.cap(caller, parser.parse(xml)))))
+                .compose(caller -> blocking.run(() -> audited(caller, "CAP", () -> {
+                    org.w3c.dom.Document doc = parser.document(xml);
+                    String signer = authorities.verify(caller, doc);
+                    return service.cap(caller, parser.parse(doc), signer);
+                })))
                 .onSuccess(json -> Replies.json(ctx, 201, json))
                 .onFailure(e -> refused(ctx, "CAP", address, e));
     }
@@ -121,7 +128,7 @@ public final class AlertRoutes {
     private JsonObject audited(Caller caller, String kind, java.util.function.Supplier<JsonObject> work) {
         try {
             return work.get();
-        } catch (ApiError e) {
+        } catch (vn.loa.server.refusal.Refusal e) {
             service.refused(caller, kind, e);
             throw e;
         }
@@ -140,8 +147,9 @@ public final class AlertRoutes {
 
     /** Every refused alert is logged: a feed that keeps failing must show in the server log. */
     private static void refused(RoutingContext ctx, String kind, String address, Throwable e) {
-        if (e instanceof ApiError api) {
-            LOG.warn("{} alert from {} refused: {} {} {}", kind, address, api.status(), api.code(), api.getMessage());
+        if (e instanceof vn.loa.server.refusal.Refusal r) {
+            LOG.warn("{} alert from {} refused: {} {} {}", kind, address, r instanceof ApiError api ? api.status()
+                    : r.kind(), r.code(), r.getMessage());
         }
         ctx.fail(e);
     }
