@@ -135,8 +135,9 @@ public final class AlertAuthorities {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(pem.strip().getBytes(StandardCharsets.US_ASCII)));
         } catch (CertificateException | ClassCastException e) {
-            throw Refusal.invalid("invalid_certificate", "Cần một chứng thư X.509 dạng PEM (-----BEGIN CERTIFICATE-----"
-                    + "...): " + e.getMessage(), "certificate");
+            throw Refusal.invalid("invalid_certificate", "Không đọc được chứng thư: cần một chứng thư X.509 dạng PEM "
+                    + "(-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----), như cơ quan cảnh báo cung cấp.",
+                    "certificate");
         }
     }
 

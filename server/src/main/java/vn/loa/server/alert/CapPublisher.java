@@ -40,6 +40,8 @@ public final class CapPublisher {
         JsonObject alert = detail(caller, id);
         Document doc = CapParser.empty();
         Element root = doc.createElementNS(CapParser.NS, "alert");
+        // Canonicalisation reads namespace declarations, not DOM namespace URIs: declare it as the parsed copy will.
+        root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns", CapParser.NS);
         doc.appendChild(root);
         add(doc, root, "identifier", alert.getString("identifier"));
         add(doc, root, "sender", alert.getString("sender"));
