@@ -11,7 +11,7 @@ import vn.loa.server.http.TextInput;
 import vn.loa.server.refusal.Refusal;
 
 /**
- * HTTP routes of what CAP targeting and trust need (ADR 0045, 0046): a zone's boundary and geocode, a board's place,
+ * HTTP routes of what CAP targeting and trust need (ADR 0045, 0046): a zone's boundary and geocode,
  * the trusted alerting authorities and the signature rule, and one alert's detail or signed CAP.
  */
 public final class AlertPlaceRoutes {
@@ -54,13 +54,11 @@ public final class AlertPlaceRoutes {
             String value = body.getString("value") == null ? null : body.getString("value").strip();
             Replies.reply(ctx, 200, blocking.run(() -> places.setGeocode(caller, zone, valueName, value)));
         });
-        api.getRoute("setBoardPlace").addHandler(ctx -> {
+        api.getRoute("setZoneDrill").addHandler(ctx -> {
             Caller caller = Authenticator.caller(ctx);
-            String board = ctx.pathParam("id");
-            JsonObject body = ctx.body().asJsonObject();
-            Double lat = body.getDouble("lat");
-            Double lon = body.getDouble("lon");
-            Replies.reply(ctx, 200, blocking.run(() -> places.setBoardPlace(caller, board, lat, lon)));
+            String zone = ctx.pathParam("id");
+            boolean drill = ctx.body().asJsonObject().getBoolean("drill");
+            Replies.reply(ctx, 200, blocking.run(() -> places.setDrill(caller, zone, drill)));
         });
         api.getRoute("listAlertAuthorities").addHandler(ctx -> {
             Caller caller = Authenticator.caller(ctx);

@@ -10,8 +10,8 @@ import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 
 /**
- * Where CAP areas land: a zone's boundary (GeoJSON) and geocode (e.g. VN-MADVHC, the administrative unit code), and a
- * board's position. Set by the unit's admins, audited. Blocking (JDBC).
+ * Where CAP areas land: a zone's boundary (GeoJSON) and geocode (e.g. VN-MADVHC, the administrative unit code). Set
+ * by the unit's admins, audited. Blocking (JDBC).
  */
 public final class AlertPlaces {
 
@@ -73,43 +73,33 @@ public final class AlertPlaces {
         });
     }
 
-    /** Sets (or with nulls clears) where a board stands. */
-    public JsonObject setBoardPlace(Caller caller, String boardId, Double lat, Double lon) {
+    /** Marks the zone as a drill zone (CAP Exercise and Test air there, and only there) or not. */
+    public JsonObject setDrill(Caller caller, String zoneId, boolean drill) {
         requireAdmin(caller);
-        if ((lat == null) != (lon == null) || lat != null && !(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
-            throw Refusal.invalid("invalid_place", "Hãy nhập cả vĩ độ (lat, -90..90) và kinh độ (lon, -180..180) của "
-                    + "bảng tin, hoặc bỏ trống cả hai.", lat == null ? "lat" : "lon");
-        }
         return jdbi.inTransaction(h -> {
-            String zone = h.createQuery("SELECT zone_id FROM board WHERE id = :id").bind("id", boardId)
-                    .mapTo(String.class).findOne().orElseThrow(() -> Refusal.notFound("bảng tin", boardId));
-            try {
-                zones.inScope(h, caller, zone);
-            } catch (RuntimeException e) {
-                throw Refusal.notFound("bảng tin", boardId);
-            }
-            h.createUpdate("UPDATE board SET lat = :lat, lon = :lon WHERE id = :id").bind("lat", lat)
-                    .bind("lon", lon).bind("id", boardId).execute();
-            audit.record(h, caller, "board.place", "board:" + boardId, lat == null ? "xóa" : lat + "," + lon);
-            return new JsonObject().put("board", boardId).put("lat", lat).put("lon", lon);
+            zones.inScope(h, caller, zoneId);
+            h.createUpdate("UPDATE zone SET drill = :d WHERE id = :id").bind("d", drill).bind("id", zoneId).execute();
+            audit.record(h, caller, "zone.drill", "zone:" + zoneId, String.valueOf(drill));
+            return place(h, zoneId);
         });
     }
 
     private static JsonObject place(Handle h, String zoneId) {
-        return h.createQuery("SELECT boundary, geocode_name, geocode_value FROM zone WHERE id = :id")
+        return h.createQuery("SELECT boundary, geocode_name, geocode_value, drill FROM zone WHERE id = :id")
                 .bind("id", zoneId).map((rs, ctx) -> {
                     String boundary = rs.getString(1);
                     String value = rs.getString(3);
                     return new JsonObject().put("zone", zoneId)
                             .put("boundary", boundary == null ? null : new JsonObject(boundary))
                             .put("geocode", value == null ? null : new JsonObject()
-                                    .put("valueName", rs.getString(2)).put("value", value));
+                                    .put("valueName", rs.getString(2)).put("value", value))
+                            .put("drill", rs.getBoolean(4));
                 }).one();
     }
 
     private static void requireAdmin(Caller caller) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw Refusal.forbidden("Chỉ quản trị viên được đặt ranh giới, mã vùng và vị trí cho cảnh báo (CAP).");
+            throw Refusal.forbidden("Chỉ quản trị viên được đặt ranh giới, mã vùng và vùng diễn tập cho cảnh báo (CAP).");
         }
     }
 }

@@ -26,8 +26,8 @@ import vn.loa.server.http.TextInput;
 /**
  * Turns alerts into announcements. A JSON alert always airs at once as EMERGENCY. A CAP message airs at once as
  * EMERGENCY when it is Actual, Immediate or Expected, and Extreme or Severe; any other Actual alert waits for an
- * approver as a normal notice (the commune decides when); Test, Exercise, System and Draft messages are recorded,
- * never aired. Update and Cancel first cancel what the alerts they reference put on air. Blocking (JDBC, on a worker).
+ * approver as a normal notice (the commune decides when); Test and Exercise air the same way but only on drill zones
+ * ({@link AlertDrills}); System and Draft messages are recorded, never aired. Update and Cancel first cancel what the alerts they reference put on air. Blocking (JDBC, on a worker).
  */
 public final class AlertService {
 
@@ -104,24 +104,36 @@ public final class AlertService {
         }
         String headline = firstNonBlank(info.headline(), info.event(), cap.identifier());
         String spoken = String.join(". ", nonBlank(headline, info.description(), info.instruction()));
-        if (!cap.status().equals("Actual")) {
+        boolean drill = AlertDrills.isDrill(cap.status());
+        if (drill) {
+            // Exercise and Test air only on drill zones, announced as a drill (AlertDrills).
+            List<String> reached = zoneList;
+            zoneList = jdbi.withHandle(h -> AlertDrills.drillZones(h, reached));
+            headline = AlertDrills.headline(headline);
+            spoken = AlertDrills.spoken(spoken);
+            LOG.info("DRILL: CAP {} {} from {} airs on drill zones {} of {}", cap.status(), cap.identifier(),
+                    caller.address(), zoneList, reached);
+        }
+        if (!cap.status().equals("Actual") && (!drill || zoneList.isEmpty())) {
             long alertId = record(caller, cap, info, "not_aired", reach, signer);
             return answer(alertId, cap.identifier(), "not_aired", cancelled, zoneList, unmatched).put("reach",
                     reach.json());
         }
         if (SEVERE.contains(info.severity()) && URGENT.contains(info.urgency())) {
-            long alertId = record(caller, cap, info, "aired", reach, signer);
+            String outcome = drill ? "drill_aired" : "aired";
+            long alertId = record(caller, cap, info, outcome, reach, signer);
             long id = airNow(caller, alertId, headline, spoken, zoneList, info.severity());
             banners.show(alertId, zoneList, info.severity(), headline, info.description());
-            return answer(alertId, cap.identifier(), "aired", List.of(id), zoneList, unmatched).put("reach",
+            return answer(alertId, cap.identifier(), outcome, List.of(id), zoneList, unmatched).put("reach",
                     reach.json());
         }
-        long alertId = record(caller, cap, info, "awaiting_approval", reach, signer);
+        long alertId = record(caller, cap, info, drill ? "drill_awaiting_approval" : "awaiting_approval", reach,
+                signer);
         Announcement draft = announcements.create(caller, draft(headline, spoken, zoneList, Priority.SCHEDULED, 1));
         announcements.submit(caller, draft.id());
         link(alertId, draft.id());
-        return answer(alertId, cap.identifier(), "awaiting_approval", List.of(draft.id()), zoneList, unmatched)
-                .put("reach", reach.json());
+        return answer(alertId, cap.identifier(), drill ? "drill_awaiting_approval" : "awaiting_approval",
+                List.of(draft.id()), zoneList, unmatched).put("reach", reach.json());
     }
 
     private long airNow(Caller caller, long alertId, String headline, String spoken, List<String> zones,

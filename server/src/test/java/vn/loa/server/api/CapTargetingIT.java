@@ -35,13 +35,17 @@ class CapTargetingIT extends ApiSuite {
 
     /** A CAP message whose one area holds {@code areaXml} (polygons, circles, geocodes after the areaDesc). */
     static String cap(String identifier, String severity, String areaDesc, String areaXml) {
+        return cap(identifier, "Actual", severity, areaDesc, areaXml);
+    }
+
+    static String cap(String identifier, String status, String severity, String areaDesc, String areaXml) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
                   <identifier>%s</identifier>
                   <sender>kttv@nchmf.gov.vn</sender>
                   <sent>2026-12-01T10:00:00+07:00</sent>
-                  <status>Actual</status>
+                  <status>%s</status>
                   <msgType>Alert</msgType>
                   <scope>Public</scope>
                   <info>
@@ -59,7 +63,7 @@ class CapTargetingIT extends ApiSuite {
                     </area>
                   </info>
                 </alert>
-                """.formatted(identifier, severity, areaDesc, areaXml);
+                """.formatted(identifier, status, severity, areaDesc, areaXml);
     }
 
     private static String zone(String prefix) {
@@ -79,9 +83,9 @@ class CapTargetingIT extends ApiSuite {
     private static String board(String zone, double lat, double lon) {
         String id = unique("bang");
         created(province.technicianA.post("/api/v1/boards", new JsonObject().put("id", id).put("name", "Bảng " + id)
-                .put("zone", zone).put("kind", "LCD").put("width", 1366).put("height", 768)));
-        assertThat(province.adminA.put("/api/v1/boards/" + id + "/place", new JsonObject().put("lat", lat)
-                .put("lon", lon)).status()).isEqualTo(200);
+                .put("zone", zone).put("kind", "LCD").put("width", 1366).put("height", 768).put("lat", lat)
+                .put("lon", lon)));
+        assertThat(province.adminA.get("/api/v1/boards/" + id).json().getDouble("lat")).isEqualTo(lat);
         return id;
     }
 
@@ -210,5 +214,38 @@ class CapTargetingIT extends ApiSuite {
         assertThat(place.getJsonObject("boundary")).isEqualTo(square(16, 107, 0.1));
         assertThat(province.adminA.get("/api/v1/audit?action=zone.boundary&target=zone:" + zone).array()).hasSize(1);
         assertThat(province.adminA.delete("/api/v1/zones/" + zone + "/boundary").json().getValue("boundary")).isNull();
+    }
+
+    @Test
+    void aDrillAirsOnlyOnDrillZonesAnnouncedAsADrill() throws Exception {
+        String drillZone = zone("thon-dien-tap");
+        String realZone = zone("thon-that");
+        assertThat(province.adminA.put("/api/v1/zones/" + drillZone + "/drill", new JsonObject().put("drill", true))
+                .json().getBoolean("drill")).isTrue();
+        assertRefused(province.clerkA.put("/api/v1/zones/" + realZone + "/drill", new JsonObject().put("drill", true)),
+                403, "forbidden");
+        try (RtpCapture drill = new RtpCapture(); RtpCapture real = new RtpCapture()) {
+            node(drillZone, 19.002, 105.002, drill.port());
+            node(realZone, 19.006, 105.006, real.port());
+
+            Api.Reply reply = AlertsIT.post(cap(unique("DRILL"), "Exercise", "Severe", "Diễn tập lũ",
+                    capSquare(19.0, 105.0, 0.01)), "application/cap+xml", key);
+
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+            assertThat(reply.json().getString("outcome")).isEqualTo("drill_aired");
+            assertThat(reply.json().getJsonArray("zones").getList()).containsExactly(drillZone);
+            long id = reply.json().getJsonArray("announcements").getLong(0);
+            JsonObject announcement = province.adminA.get("/api/v1/announcements/" + id).json();
+            assertThat(announcement.getString("text")).startsWith("Đây là diễn tập");
+            assertThat(announcement.getString("title")).startsWith("[Diễn tập]");
+            assertThat(drill.receive(1500, 30_000).size() * 0.02).as("seconds heard in the drill zone")
+                    .isGreaterThan(1.5);
+            assertThat(real.received()).as("packets in the real zone").isZero();
+        }
+        Api.Reply nowhere = AlertsIT.post(cap(unique("TEST"), "Test", "Severe", "Thử hệ thống",
+                capSquare(19.005, 105.005, 0.002)), "application/cap+xml", key);
+        assertThat(nowhere.json().getString("outcome")).as(nowhere.toString()).isEqualTo("not_aired");
+        assertThat(province.adminA.get("/api/v1/alerts?limit=5").array().stream().map(JsonObject.class::cast)
+                .anyMatch(a -> a.getString("outcome").equals("drill_aired"))).as("listed as a drill").isTrue();
     }
 }
