@@ -27,7 +27,8 @@ import vn.loa.server.http.TextInput;
  * Turns alerts into announcements. A JSON alert always airs at once as EMERGENCY. A CAP message airs at once as
  * EMERGENCY when it is Actual, Immediate or Expected, and Extreme or Severe; any other Actual alert waits for an
  * approver as a normal notice (the commune decides when); Test and Exercise air the same way but only on drill zones
- * ({@link AlertDrills}); System and Draft messages are recorded, never aired. Update and Cancel first cancel what the alerts they reference put on air. Blocking (JDBC, on a worker).
+ * ({@link AlertDrills}); System and Draft messages are recorded, never aired. Update and Cancel first cancel what the
+ * alerts they reference put on air. Blocking (JDBC, on a worker).
  */
 public final class AlertService {
 
