@@ -58,7 +58,9 @@ public final class CapPublisher {
             add(doc, info, "severity", alert.getString("severity"));
             add(doc, info, "certainty", "Unknown");
             add(doc, info, "headline", alert.getString("headline", ""));
-            JsonArray zones = alert.getJsonObject("reach", new JsonObject()).getJsonArray("zones", new JsonArray());
+            // A JSON alert keeps no reach: it is published without an area.
+            JsonObject reach = alert.getJsonObject("reach");
+            JsonArray zones = reach == null ? new JsonArray() : reach.getJsonArray("zones", new JsonArray());
             for (Object o : zones) {
                 String zoneId = ((JsonObject) o).getString("id");
                 jdbi.useHandle(h -> h.createQuery("SELECT name, geocode_name, geocode_value FROM zone WHERE id = :id")

@@ -168,6 +168,12 @@ class CapTrustIT extends ApiSuite {
         assertThat(certificateIn(admin.get("/api/v1/alerts/" + id + ".cap").body())).as("the key is kept")
                 .isEqualTo(loa);
         assertRefused(province.clerkB.get("/api/v1/alerts/" + id + ".cap"), 404, "not_found");
+
+        // A JSON alert is published as CAP too, its time in CAP's form.
+        long json = created(AlertsIT.post(new JsonObject().put("headline", "Sạt lở").put("zones", new JsonArray()
+                .add("thon-ky")).put("severity", "Minor").encode(), "application/json", key)).json().getLong("id");
+        byte[] jsonCap = admin.get("/api/v1/alerts/" + json + ".cap").bytes();
+        assertThat(CapSignatures.verify(PARSER.document(jsonCap), List.of(loa), true, Instant.now())).contains("Loa");
     }
 
     private static X509Certificate certificateIn(String xml) throws Exception {
