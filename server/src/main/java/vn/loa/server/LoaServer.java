@@ -217,9 +217,14 @@ public final class LoaServer implements AutoCloseable {
                 config.dataDir(), blocking, clock, config.programmes().boardNoticeLinger());
         // Alerts (issue 7) put their banners on the boards.
         var alertAreas = new AlertAreas(jdbi, zoneGuard, audit);
+        var alertAuthorities = new vn.loa.server.alert.AlertAuthorities(jdbi, audit, clock);
         var alerts = new AlertRoutes(
                 new AlertService(jdbi, lifecycle, alertAreas, boardStation.alertBanners(), audit, clock),
-                new AlertKeys(jdbi, audit, clock), alertAreas, blocking);
+                new AlertKeys(jdbi, audit, clock), alertAreas, alertAuthorities, blocking);
+        // CAP targeting and trust (issue 19): zone boundaries and geocodes, trusted authorities, signed CAP out.
+        var alertPlaces = new vn.loa.server.alert.AlertPlaceRoutes(
+                new vn.loa.server.alert.AlertPlaces(jdbi, zoneGuard, audit), alertAuthorities,
+                new vn.loa.server.alert.CapPublisher(jdbi, config.dataDir()), blocking);
         Authenticator authenticator = new Authenticator(tokens, sessions, blocking);
         // The SIP hotline (issue 7): the API always; the phone side when hotline.enabled.
         hotline = new Hotline(config.hotline(), jdbi, lifecycle, air.live(), new AnnouncerSpeech(abbreviations), hasher,
@@ -268,6 +273,7 @@ public final class LoaServer implements AutoCloseable {
             prefetch.mount(builder);
             pipelines.mount(builder);
             nodeHere.mount(builder);
+            alertPlaces.mount(builder);
             audio.mount(builder);
             new vn.loa.server.cluster.ClusterRoutes(cluster, blocking).mount(builder);
             link.mount(builder);

@@ -33,13 +33,16 @@ public final class AlertRoutes {
     private final AlertService service;
     private final AlertKeys keys;
     private final AlertAreas areas;
+    private final AlertAuthorities authorities;
     private final CapParser parser = new CapParser();
     private final Blocking blocking;
 
-    public AlertRoutes(AlertService service, AlertKeys keys, AlertAreas areas, Blocking blocking) {
+    public AlertRoutes(AlertService service, AlertKeys keys, AlertAreas areas, AlertAuthorities authorities,
+            Blocking blocking) {
         this.service = service;
         this.keys = keys;
         this.areas = areas;
+        this.authorities = authorities;
         this.blocking = blocking;
     }
 
@@ -114,7 +117,11 @@ public final class AlertRoutes {
         String address = RequestCaller.address(ctx);
         byte[] xml = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         caller(ctx, address)
-                .compose(caller -> blocking.run(() -> audited(caller, "CAP", () -> service.cap(caller, parser.parse(xml)))))
+                .compose(caller -> blocking.run(() -> audited(caller, "CAP", () -> {
+                    org.w3c.dom.Document doc = parser.document(xml);
+                    String signer = authorities.verify(caller, doc);
+                    return service.cap(caller, parser.parse(doc), signer);
+                })))
                 .onSuccess(json -> Replies.json(ctx, 201, json))
                 .onFailure(e -> refused(ctx, "CAP", address, e));
     }

@@ -4,9 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -28,8 +26,9 @@ import vn.loa.server.refusal.Refusal;
 /**
  * Turns alerts into announcements. A JSON alert always airs at once as EMERGENCY. A CAP message airs at once as
  * EMERGENCY when it is Actual, Immediate or Expected, and Extreme or Severe; any other Actual alert waits for an
- * approver as a normal notice (the commune decides when); Test, Exercise, System and Draft messages are recorded,
- * never aired. Update and Cancel first cancel what the alerts they reference put on air. Blocking (JDBC, on a worker).
+ * approver as a normal notice (the commune decides when); Test and Exercise air the same way but only on drill zones
+ * ({@link AlertDrills}); System and Draft messages are recorded, never aired. Update and Cancel first cancel what the
+ * alerts they reference put on air. Blocking (JDBC, on a worker).
  */
 public final class AlertService {
 
@@ -40,6 +39,7 @@ public final class AlertService {
     private final Jdbi jdbi;
     private final AnnouncementService announcements;
     private final AlertAreas areas;
+    private final AlertReach reach;
     private final AlertBanners banners;
     private final AuditLog audit;
     private final Clock clock;
@@ -49,6 +49,7 @@ public final class AlertService {
         this.jdbi = jdbi;
         this.announcements = announcements;
         this.areas = areas;
+        this.reach = new AlertReach(areas);
         this.banners = banners;
         this.audit = audit;
         this.clock = clock;
@@ -67,8 +68,8 @@ public final class AlertService {
         return answer(alertId, identifier, "aired", List.of(id), zones, List.of());
     }
 
-    /** A CAP 1.2 message that passed the schema. */
-    public JsonObject cap(Caller caller, CapAlert cap) {
+    /** A CAP 1.2 message that passed the schema and the signature rule; {@code signer} is null when unsigned. */
+    public JsonObject cap(Caller caller, CapAlert cap, String signer) {
         requireRaiser(caller);
         if (jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM alert WHERE sender = :s AND identifier = :i")
                 .bind("s", cap.sender()).bind("i", cap.identifier()).mapTo(Integer.class).one()) > 0) {
@@ -83,44 +84,57 @@ public final class AlertService {
         if (cap.msgType().equals("Cancel") || cap.msgType().equals("Ack") || cap.msgType().equals("Error")
                 || info == null) {
             String outcome = cap.msgType().equals("Cancel") ? "cancelled" : "recorded";
-            long alertId = record(caller, cap, info, outcome);
+            long alertId = record(caller, cap, info, outcome, null, signer);
             return answer(alertId, cap.identifier(), outcome, cancelled, List.of(), List.of());
         }
-        // Which zones: every areaDesc and geocode value an admin has named.
-        List<String> names = new ArrayList<>();
-        info.areas().forEach(a -> {
-            names.add(a.areaDesc());
-            names.addAll(a.geocodes());
-        });
-        Map<String, Set<String>> resolved = jdbi.withHandle(h -> areas.resolve(h, caller, names));
-        Set<String> zones = new LinkedHashSet<>();
-        resolved.values().forEach(zones::addAll);
-        List<String> unmatched = resolved.entrySet().stream().filter(e -> e.getValue().isEmpty())
-                .map(Map.Entry::getKey).toList();
-        if (zones.isEmpty()) {
-            LOG.warn("CAP {} from {} refused: no known area among {}", cap.identifier(), caller.address(), names);
-            throw new Refusal(Refusal.Kind.UNUSABLE,
-                    "unknown_area", "Không vùng nào trong bản tin (" + String.join(", ", names)
-                    + ") được gán cho khu vực của đơn vị. Quản trị viên đặt tên vùng tại PUT /api/v1/alerts/areas.");
+        // Which zones: by polygon, circle, geocode and area name (AlertReach, ADR 0045).
+        AlertReach.Reach reach = jdbi.withHandle(h -> this.reach.of(h, caller, info));
+        List<String> zoneList = reach.zoneIds();
+        List<String> unmatched = reach.unmatched();
+        if (zoneList.isEmpty()) {
+            LOG.warn("CAP {} from {} refused: no known area in {}", cap.identifier(), caller.address(), info.areas());
+            List<String> names = new ArrayList<>();
+            info.areas().forEach(a -> {
+                names.add(a.areaDesc());
+                names.addAll(a.geocodes());
+            });
+            throw new Refusal(Refusal.Kind.UNUSABLE, "unknown_area", "Không vùng nào trong bản tin (" + String.join(", ", names)
+                    + ") được gán cho khu vực của đơn vị, và không loa, bảng tin hay ranh giới khu vực nào nằm trong "
+                    + "<polygon>/<circle> của bản tin. Quản trị viên đặt tên vùng tại PUT /api/v1/alerts/areas, mã "
+                    + "vùng và ranh giới tại /api/v1/zones/{id}/geocode và /boundary.");
         }
         String headline = firstNonBlank(info.headline(), info.event(), cap.identifier());
         String spoken = String.join(". ", nonBlank(headline, info.description(), info.instruction()));
-        List<String> zoneList = List.copyOf(zones);
-        if (!cap.status().equals("Actual")) {
-            long alertId = record(caller, cap, info, "not_aired");
-            return answer(alertId, cap.identifier(), "not_aired", cancelled, zoneList, unmatched);
+        boolean drill = AlertDrills.isDrill(cap.status());
+        if (drill) {
+            // Exercise and Test air only on drill zones, announced as a drill (AlertDrills).
+            List<String> reached = zoneList;
+            zoneList = jdbi.withHandle(h -> AlertDrills.drillZones(h, reached));
+            headline = AlertDrills.headline(headline);
+            spoken = AlertDrills.spoken(spoken);
+            LOG.info("DRILL: CAP {} {} from {} airs on drill zones {} of {}", cap.status(), cap.identifier(),
+                    caller.address(), zoneList, reached);
+        }
+        if (!cap.status().equals("Actual") && (!drill || zoneList.isEmpty())) {
+            long alertId = record(caller, cap, info, "not_aired", reach, signer);
+            return answer(alertId, cap.identifier(), "not_aired", cancelled, zoneList, unmatched).put("reach",
+                    reach.json());
         }
         if (SEVERE.contains(info.severity()) && URGENT.contains(info.urgency())) {
-            long alertId = record(caller, cap, info, "aired");
+            String outcome = drill ? "drill_aired" : "aired";
+            long alertId = record(caller, cap, info, outcome, reach, signer);
             long id = airNow(caller, alertId, headline, spoken, zoneList, info.severity());
             banners.show(alertId, zoneList, info.severity(), headline, info.description());
-            return answer(alertId, cap.identifier(), "aired", List.of(id), zoneList, unmatched);
+            return answer(alertId, cap.identifier(), outcome, List.of(id), zoneList, unmatched).put("reach",
+                    reach.json());
         }
-        long alertId = record(caller, cap, info, "awaiting_approval");
+        long alertId = record(caller, cap, info, drill ? "drill_awaiting_approval" : "awaiting_approval", reach,
+                signer);
         Announcement draft = announcements.create(caller, draft(headline, spoken, zoneList, Priority.SCHEDULED, 1));
         announcements.submit(caller, draft.id());
         link(alertId, draft.id());
-        return answer(alertId, cap.identifier(), "awaiting_approval", List.of(draft.id()), zoneList, unmatched);
+        return answer(alertId, cap.identifier(), drill ? "drill_awaiting_approval" : "awaiting_approval",
+                List.of(draft.id()), zoneList, unmatched).put("reach", reach.json());
     }
 
     private long airNow(Caller caller, long alertId, String headline, String spoken, List<String> zones,
@@ -170,10 +184,15 @@ public final class AlertService {
         return cancelled;
     }
 
-    private long record(Caller caller, CapAlert cap, CapAlert.Info info, String outcome) {
-        return record(caller, cap.sender(), cap.identifier(), cap.sent(), cap.msgType(), cap.status(),
+    private long record(Caller caller, CapAlert cap, CapAlert.Info info, String outcome, AlertReach.Reach reach,
+            String signer) {
+        long id = record(caller, cap.sender(), cap.identifier(), cap.sent(), cap.msgType(), cap.status(),
                 info == null ? null : info.severity(), info == null ? null : info.urgency(),
                 info == null ? null : firstNonBlank(info.headline(), info.event(), ""), outcome);
+        jdbi.useHandle(h -> h.createUpdate("UPDATE alert SET reach = :r, signer = :s WHERE id = :id")
+                .bind("r", reach == null ? null : cut(reach.json().encode(), 200_000)).bind("s", cut(signer, 1000))
+                .bind("id", id).execute());
+        return id;
     }
 
     private long record(Caller caller, String sender, String identifier, String sent, String msgType, String status,

@@ -28,12 +28,26 @@ public record CapAlert(String identifier, String sender, String sent, String sta
         }
     }
 
-    /** One {@code <area>}: its description and the values of its geocodes. */
-    public record Area(String areaDesc, List<String> geocodes) {
+    /**
+     * One {@code <area>}: its description, its geocodes, and its shapes as CAP writes them ({@code <polygon>}: "lat,lon
+     * lat,lon ..."; {@code <circle>}: "lat,lon radius_km").
+     */
+    public record Area(String areaDesc, List<Geocode> codes, List<String> polygons, List<String> circles) {
 
         public Area {
-            geocodes = List.copyOf(geocodes);
+            codes = List.copyOf(codes);
+            polygons = List.copyOf(polygons);
+            circles = List.copyOf(circles);
         }
+
+        /** The values of the geocodes. */
+        public List<String> geocodes() {
+            return codes.stream().map(Geocode::value).toList();
+        }
+    }
+
+    /** One {@code <geocode>}: the scheme ({@code valueName}, e.g. VN-MADVHC) and the code. */
+    public record Geocode(String valueName, String value) {
     }
 
     /** The info to read aloud: the first in Vietnamese, else the first of all; null when there is none. */

@@ -65,13 +65,32 @@ public final class CapParser {
 
     /** The message in {@code xml}, or a 4xx {@link Refusal} that says what is wrong with it. */
     public CapAlert parse(byte[] xml) {
+        return parse(document(xml));
+    }
+
+    /** The document in {@code xml}, read safely and checked against the schema, for its signature to be checked. */
+    public Document document(byte[] xml) {
         if (xml.length > MAX_BYTES) {
             throw new Refusal(Refusal.Kind.TOO_LARGE,
                     "body_too_large", "Bản tin CAP quá lớn (tối đa " + MAX_BYTES / 1024 + " KB).");
         }
         Document doc = read(xml);
         validate(doc);
+        return doc;
+    }
+
+    /** The values of a document {@link #document} returned. */
+    public CapAlert parse(Document doc) {
         return extract(doc.getDocumentElement());
+    }
+
+    /** A new, empty document from the same safe factory. */
+    static Document empty() {
+        try {
+            return factory().newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("XML parser set-up failed", e);
+        }
     }
 
     private static Document read(byte[] xml) {
@@ -143,8 +162,10 @@ public final class CapParser {
         for (Element info : children(alert, "info")) {
             List<CapAlert.Area> areas = new ArrayList<>();
             for (Element area : children(info, "area")) {
-                List<String> codes = children(area, "geocode").stream().map(g -> text(g, "value")).toList();
-                areas.add(new CapAlert.Area(text(area, "areaDesc"), codes));
+                List<CapAlert.Geocode> codes = children(area, "geocode").stream()
+                        .map(g -> new CapAlert.Geocode(text(g, "valueName"), text(g, "value"))).toList();
+                areas.add(new CapAlert.Area(text(area, "areaDesc"), codes, texts(area, "polygon"),
+                        texts(area, "circle")));
             }
             infos.add(new CapAlert.Info(text(info, "language"), text(info, "event"), text(info, "urgency"),
                     text(info, "severity"), text(info, "headline"), text(info, "description"),
@@ -162,6 +183,10 @@ public final class CapParser {
             }
         }
         return found;
+    }
+
+    private static List<String> texts(Element parent, String name) {
+        return children(parent, name).stream().map(e -> e.getTextContent().strip()).toList();
     }
 
     private static String text(Element parent, String name) {

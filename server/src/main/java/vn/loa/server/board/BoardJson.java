@@ -18,6 +18,10 @@ public final class BoardJson {
     }
 
     static Board read(JsonObject body, String id) {
+        if (body.containsKey("lat") != body.containsKey("lon")) {
+            throw Refusal.invalid("invalid_request", "Hãy nhập cả vĩ độ (lat) và kinh độ (lon) của bảng tin, hoặc bỏ "
+                    + "trống cả hai.", body.containsKey("lat") ? "lon" : "lat");
+        }
         Board board = new Board(id,
                 TextInput.required(TextInput.name(body.getString("name"), "name"), "name"),
                 body.getString("zone"),
@@ -27,7 +31,9 @@ public final class BoardJson {
                 body.getString("driver"),
                 body.getString("orientation", "LANDSCAPE"),
                 body.getInteger("colourBits", 8),
-                body.getString("brightness"));
+                body.getString("brightness"),
+                body.getDouble("lat"),
+                body.getDouble("lon"));
         try {
             vn.loa.display.BoardProfile.of(board);
         } catch (IllegalArgumentException e) {
@@ -40,6 +46,7 @@ public final class BoardJson {
         return new JsonObject().put("id", board.id()).put("name", board.name()).put("zone", board.zone())
                 .put("kind", board.kind().name()).put("width", board.width()).put("height", board.height())
                 .put("driver", board.driver()).put("orientation", board.orientation())
-                .put("colourBits", board.colourBits()).put("brightness", board.brightness());
+                .put("colourBits", board.colourBits()).put("brightness", board.brightness())
+                .put("lat", board.lat()).put("lon", board.lon());
     }
 }
