@@ -33,13 +33,12 @@ public record Screen(Board board, BoardProfile profile, String zonePath, List<En
 
     /** The last screen of a board that was deleted: drivers stop driving it. */
     public Screen removed() {
-        return withVersion(-1);
+        return new Screen(board, profile, zonePath, List.of(), null, -1, layout, List.of());
     }
 
     /** The same screen under another version. */
     public Screen withVersion(long v) {
-        return new Screen(board, profile, zonePath, v == -1 ? List.of() : entries, v == -1 ? null : banner, v, layout,
-                ticker);
+        return new Screen(board, profile, zonePath, entries, banner, v, layout, ticker);
     }
 
     public boolean isRemoved() {

@@ -27,9 +27,11 @@ public final class BoardJson {
                 body.getString("driver"),
                 body.getString("orientation", "LANDSCAPE"),
                 body.getInteger("colourBits", 8),
-                body.getString("brightness"));
+                body.getString("brightness"),
+                body.getString("layout"));
         try {
             vn.loa.display.BoardProfile.of(board);
+            vn.loa.display.layout.Layouts.named(board.layout());
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("invalid_board", "Thông số bảng tin không hợp lệ: " + e.getMessage());
         }
@@ -40,6 +42,7 @@ public final class BoardJson {
         return new JsonObject().put("id", board.id()).put("name", board.name()).put("zone", board.zone())
                 .put("kind", board.kind().name()).put("width", board.width()).put("height", board.height())
                 .put("driver", board.driver()).put("orientation", board.orientation())
-                .put("colourBits", board.colourBits()).put("brightness", board.brightness());
+                .put("colourBits", board.colourBits()).put("brightness", board.brightness())
+                .put("layout", board.layout() == null ? "full" : board.layout());
     }
 }
