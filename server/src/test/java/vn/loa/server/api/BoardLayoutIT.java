@@ -90,6 +90,18 @@ class BoardLayoutIT extends ApiSuite {
         assertThat(reply.json().getString("message")).contains("khong-co").contains("header-main-ticker");
     }
 
+    @Test
+    void theTemplatesAreListedWithTheirRegions() {
+        var reply = province.clerkA.get("/api/v1/boards/layouts");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        var names = reply.array().stream().map(o -> ((JsonObject) o).getString("name")).toList();
+        assertThat(names).containsExactly("full", "header-main-ticker", "header-main-side-ticker",
+                "portrait-header-main-ticker", "led-clock-main");
+        JsonObject side = reply.array().getJsonObject(2);
+        assertThat(side.getJsonArray("regions").stream().map(o -> ((JsonObject) o).getString("widget")))
+                .contains("PLAYLIST", "CLOCK", "DATE", "WEATHER", "TICKER", "TEXT");
+    }
+
     private static Region region(Layout l, String name) {
         return l.regions().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
