@@ -50,6 +50,23 @@ public final class Layouts {
     }
 
     /**
+     * The template of that name for a board, whose canvas must lie the same way as the template's (a portrait layout
+     * on a portrait board): stretched a quarter turn, every region would be distorted.
+     *
+     * @throws IllegalArgumentException for an unknown name or a template lying the other way
+     */
+    public static Layout forBoard(String name, vn.loa.display.BoardProfile board) {
+        Layout layout = named(name);
+        boolean portraitLayout = layout.height() > layout.width();
+        boolean portraitBoard = board.canvasHeight() > board.canvasWidth();
+        if (!layout.isFull() && portraitLayout != portraitBoard) {
+            throw new IllegalArgumentException("bố cục " + name + " dành cho màn hình "
+                    + (portraitLayout ? "dọc" : "ngang") + ", bảng tin này " + (portraitBoard ? "dọc" : "ngang"));
+        }
+        return layout;
+    }
+
+    /**
      * A layout from its JSON: {@code {"name","title","width","height","regions":[{"name","x","y","width","height",
      * "z","widget","text"}]}}.
      *

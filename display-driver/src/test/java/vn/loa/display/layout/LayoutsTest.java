@@ -35,6 +35,17 @@ class LayoutsTest {
     }
 
     @Test
+    void aPortraitLayoutIsForPortraitBoardsOnly() {
+        var tv = vn.loa.display.BoardProfile.of(new vn.loa.core.model.Board("tv", "TV", "z",
+                vn.loa.core.model.BoardKind.LCD, 1920, 1080, null));
+        var e = assertThrows(IllegalArgumentException.class, () -> Layouts.forBoard("portrait-header-main-ticker", tv));
+        assertTrue(e.getMessage().contains("dọc"), e.getMessage());
+        assertEquals("portrait-header-main-ticker",
+                Layouts.forBoard("portrait-header-main-ticker", tv.withOrientation(vn.loa.display.Orientation.PORTRAIT)).name());
+        assertSame(Layout.FULL, Layouts.forBoard(null, tv.withOrientation(vn.loa.display.Orientation.PORTRAIT)));
+    }
+
+    @Test
     void aRegionOutsideTheCanvasIsNamedInTheError() {
         var e = assertThrows(IllegalArgumentException.class, () -> Layouts.read("""
                 {"name":"x","width":1920,"height":1080,"regions":[

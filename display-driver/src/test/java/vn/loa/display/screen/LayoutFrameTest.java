@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.loa.display.Pictures.ink;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -151,20 +152,5 @@ class LayoutFrameTest {
             }
         }
         return true;
-    }
-
-    /** The bounds of the pixels in {@code at} that differ from its top-left pixel (its background); null if none. */
-    static Rectangle ink(BufferedImage image, Rectangle at) {
-        int background = image.getRGB(at.x, at.y);
-        Rectangle ink = null;
-        for (int y = at.y; y < at.y + at.height; y++) {
-            for (int x = at.x; x < at.x + at.width; x++) {
-                if (image.getRGB(x, y) != background) {
-                    Rectangle p = new Rectangle(x, y, 1, 1);
-                    ink = ink == null ? p : ink.union(p);
-                }
-            }
-        }
-        return ink;
     }
 }

@@ -30,8 +30,7 @@ public final class BoardJson {
                 body.getString("brightness"),
                 body.getString("layout"));
         try {
-            vn.loa.display.BoardProfile.of(board);
-            vn.loa.display.layout.Layouts.named(board.layout());
+            vn.loa.display.layout.Layouts.forBoard(board.layout(), vn.loa.display.BoardProfile.of(board));
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("invalid_board", "Thông số bảng tin không hợp lệ: " + e.getMessage());
         }

@@ -116,7 +116,7 @@ public final class BoardScreens {
     private Screen load(Handle h, Scoped<Board> found) {
         Board board = found.value();
         BoardProfile profile = BoardProfile.of(board);
-        Layout layout = Layouts.named(board.layout());
+        Layout layout = layoutOf(board);
         // Text is paged for the region it plays in, not the whole board.
         BoardProfile main = layout.playlistProfile(profile);
         ZonedDateTime local = ZonedDateTime.now(clock.withZone(timeZone));
@@ -131,6 +131,16 @@ public final class BoardScreens {
         }
         playlists.put(board.id(), List.copyOf(entries));
         return withBanner(board, profile, layout, found.zonePath(), List.copyOf(entries));
+    }
+
+    /** The board's layout; a name no template has any more (an upgrade removed it) plays full screen, not nothing. */
+    private static Layout layoutOf(Board board) {
+        try {
+            return Layouts.named(board.layout());
+        } catch (IllegalArgumentException e) {
+            org.slf4j.LoggerFactory.getLogger(BoardScreens.class).warn("board {}: {}", board.id(), e.getMessage());
+            return Layout.FULL;
+        }
     }
 
     private Screen withBanner(Board board, BoardProfile profile, Layout layout, String zonePath,

@@ -1,6 +1,7 @@
 package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.loa.display.Pictures.ink;
 import static vn.loa.server.api.BoardContentIT.pixels;
 import static vn.loa.server.api.BoardContentIT.playlist;
 import static vn.loa.server.api.BoardContentIT.png;
@@ -104,19 +105,5 @@ class BoardLayoutIT extends ApiSuite {
 
     private static Region region(Layout l, String name) {
         return l.regions().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    /** The bounds of the pixels of a region differing from its top-left pixel (its background); null if none. */
-    private static Rectangle ink(BufferedImage image, Rectangle at) {
-        int background = image.getRGB(at.x, at.y);
-        Rectangle ink = null;
-        for (int y = at.y; y < at.y + at.height; y++) {
-            for (int x = at.x; x < at.x + at.width; x++) {
-                if (image.getRGB(x, y) != background) {
-                    ink = ink == null ? new Rectangle(x, y, 1, 1) : ink.union(new Rectangle(x, y, 1, 1));
-                }
-            }
-        }
-        return ink;
     }
 }
