@@ -125,6 +125,23 @@ class PlayerIT extends UiSuite {
         Browser.screenshot(board, Screenshots.dir(), "board-player-layout");
     }
 
+    @Test
+    void aTechnicianChoosesABoardsLayoutInTheBoardsPage() {
+        commune.admin.post("/api/v1/boards", new JsonObject().put("id", "bang-chon").put("name", "Bảng tin nhà văn hóa")
+                .put("zone", "thon-dong").put("kind", "LCD").put("width", 1920).put("height", 1080));
+        Page admin = browser.signIn("quan-tri", Commune.PASSWORD);
+        admin.navigate("/#/boards");
+        admin.locator("tr", new Page.LocatorOptions().setHasText("Bảng tin nhà văn hóa"))
+                .getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Sửa")).click();
+        admin.getByLabel("Bố cục").selectOption("header-main-side-ticker");
+        admin.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
+        assertThat(admin.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("bang-chon");
+        assertThat(commune.admin.get("/api/v1/boards/bang-chon").json().getString("layout"))
+                .isEqualTo("header-main-side-ticker");
+    }
+
     static double differingShare(BufferedImage a, BufferedImage b) {
         assertThat(a.getWidth()).isEqualTo(b.getWidth());
         assertThat(a.getHeight()).isEqualTo(b.getHeight());
