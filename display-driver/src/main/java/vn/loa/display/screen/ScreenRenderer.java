@@ -48,6 +48,7 @@ public final class ScreenRenderer {
         }
     };
 
+    private final Map<String, Map.Entry<String, BufferedImage>> composed = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<BufferedImage, byte[]> encoded = new java.util.WeakHashMap<>();
 
     /** A renderer whose clocks and dates show Vietnam's time. */
@@ -87,12 +88,22 @@ public final class ScreenRenderer {
         long minute = layout.followsClock() ? Math.floorDiv(at.getEpochSecond(), 60) : 0;
         String what = "layout:" + layout.name() + "|" + (e == null ? "idle" : e.key()) + "|" + minute + "|"
                 + screen.ticker() + "|" + screen.board().name();
-        return cached(key(screen.profile(), what, e == null ? "" : e.item().toString()), () -> {
-            BufferedImage playlist = e == null
-                    ? slides.render(main, new TextSlide(screen.board().name(), ""), 0) : entry(main, e);
-            return layouts.render(screen.profile(), layout, playlist, new LayoutRenderer.Content(
-                    screen.board().name(), at.atZone(zone), screen.ticker()));
-        });
+        String key = key(screen.profile(), what, e == null ? "" : e.item().toString());
+        // One composed frame kept per board: a clock makes a new one every minute, which would fill the shared cache.
+        Map.Entry<String, BufferedImage> last = composed.get(screen.board().id());
+        if (last != null && last.getKey().equals(key)) {
+            return last.getValue();
+        }
+        BufferedImage drawn = compose(screen, e, at, main);
+        composed.put(screen.board().id(), Map.entry(key, drawn));
+        return drawn;
+    }
+
+    private BufferedImage compose(Screen screen, Screen.Entry e, java.time.Instant at, BoardProfile main) {
+        BufferedImage playlist = e == null
+                ? slides.render(main, new TextSlide(screen.board().name(), ""), 0) : entry(main, e);
+        return layouts.render(screen.profile(), screen.layout(), playlist, new LayoutRenderer.Content(
+                screen.board().name(), at.atZone(zone), screen.ticker()));
     }
 
     public BufferedImage banner(BoardProfile profile, String text) {
