@@ -103,6 +103,33 @@ class BoardLayoutIT extends ApiSuite {
                 .contains("PLAYLIST", "CLOCK", "DATE", "WEATHER", "TICKER", "TEXT");
     }
 
+    @Test
+    void anLedMatrixWithTheLedLayoutReceivesTheSnapshotsCompositionOverDdp() throws Exception {
+        try (vn.loa.display.ddp.DdpReceiver controller = new vn.loa.display.ddp.DdpReceiver(128 * 64 * 3)) {
+            String id = Province.unique("led");
+            created(province.technicianA.post("/api/v1/boards", new JsonObject().put("id", id).put("name", "Bảng LED cổng")
+                    .put("zone", "thon-a1").put("kind", "LED").put("width", 128).put("height", 64)
+                    .put("driver", "ddp:127.0.0.1:" + controller.address().getPort()).put("brightness", "00:00=100")
+                    .put("layout", "led-clock-main")));
+            province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text("Chào mừng", "Quốc khánh 2/9")));
+            BufferedImage snapshot = png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png"));
+            Layout layout = Layouts.named("led-clock-main");
+            assertThat(ink(snapshot, layout.place(region(layout, "clock"), 128, 64))).as("the clock on the matrix")
+                    .isNotNull();
+            for (int i = 0; i < 100; i++) {
+                byte[] frame = controller.nextFrame(10);
+                assertThat(frame).as("a DDP frame within 10 s").isNotNull();
+                if (java.util.Arrays.equals(BoardContentIT.rgb(frame), pixels(snapshot))) {
+                    return;
+                }
+                if (i % 30 == 29) { // the clock may have turned a minute since the snapshot
+                    snapshot = png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png"));
+                }
+            }
+            throw new AssertionError("no DDP frame equalled the snapshot");
+        }
+    }
+
     private static Region region(Layout l, String name) {
         return l.regions().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
