@@ -47,4 +47,19 @@ public final class Pictures {
         crc.update(data);
         b.putInt((int) crc.getValue());
     }
+
+    /** The bounds of the pixels in {@code at} that differ from its top-left pixel (its background); null if none. */
+    public static java.awt.Rectangle ink(BufferedImage image, java.awt.Rectangle at) {
+        int background = image.getRGB(at.x, at.y);
+        java.awt.Rectangle ink = null;
+        for (int y = at.y; y < at.y + at.height; y++) {
+            for (int x = at.x; x < at.x + at.width; x++) {
+                if (image.getRGB(x, y) != background) {
+                    java.awt.Rectangle p = new java.awt.Rectangle(x, y, 1, 1);
+                    ink = ink == null ? p : ink.union(p);
+                }
+            }
+        }
+        return ink;
+    }
 }

@@ -285,6 +285,12 @@ export const en = {
   'board.noSnapshot': 'No picture yet',
   'dash.programme': 'See the week’s programme',
   'board.driverHint': '"web" for a screen with a browser; "ddp:host[:port]" for an LED board.',
+  'board.layout': 'Layout',
+  'board.layout.full': 'Full screen',
+  'board.layout.header-main-ticker': 'Header, content, ticker',
+  'board.layout.header-main-side-ticker': 'Header, content, clock and date column, ticker',
+  'board.layout.portrait-header-main-ticker': 'Portrait: header, clock, content, ticker',
+  'board.layout.led-clock-main': 'LED matrix: clock above, content below',
   'invalid.driver': 'Display is "web", "ddp" or "ddp:host[:port]".',
   'board.open': 'Open',
 

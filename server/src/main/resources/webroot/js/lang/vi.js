@@ -285,6 +285,12 @@ export const vi = {
   'board.noSnapshot': 'Chưa có ảnh',
   'dash.programme': 'Xem lịch phát cả tuần',
   'board.driverHint': '"web" cho màn hình có trình duyệt; "ddp:địa-chỉ[:cổng]" cho bảng LED.',
+  'board.layout': 'Bố cục',
+  'board.layout.full': 'Toàn màn hình',
+  'board.layout.header-main-ticker': 'Tiêu đề, nội dung, dòng tin',
+  'board.layout.header-main-side-ticker': 'Tiêu đề, nội dung, cột giờ và ngày, dòng tin',
+  'board.layout.portrait-header-main-ticker': 'Màn hình dọc: tiêu đề, giờ, nội dung, dòng tin',
+  'board.layout.led-clock-main': 'Bảng LED: giờ ở trên, nội dung ở dưới',
   'invalid.driver': 'Cách hiển thị là "web", "ddp" hoặc "ddp:địa-chỉ[:cổng]".',
   'board.open': 'Mở',
 

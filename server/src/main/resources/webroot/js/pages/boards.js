@@ -13,6 +13,9 @@ function snapshot(b) {
   return img;
 }
 
+/** The layout templates of assets/layouts (GET /api/v1/boards/layouts lists them with their regions). */
+const LAYOUTS = ['full', 'header-main-ticker', 'header-main-side-ticker', 'portrait-header-main-ticker', 'led-clock-main'];
+
 export default {
   title: 'nav.boards',
   render: devicePage({
@@ -30,8 +33,10 @@ export default {
       ['height', 'board.height', h('input', { type: 'number', min: 8, max: 4320, value: b ? b.height : 1080 })],
       ['driver', 'board.driver', h('input', { type: 'text', maxlength: 255, value: b && b.driver ? b.driver : 'web' }),
         'board.driverHint'],
+      ['layout', 'board.layout',
+        select(LAYOUTS.map((l) => [l, t(`board.layout.${l}`)]), b && b.layout ? b.layout : 'full')],
     ],
     read: (i) => ({ name: i.name.value, zone: i.zone.value, kind: i.kind.value, width: Number(i.width.value),
-      height: Number(i.height.value), driver: i.driver.value.trim() || undefined }),
+      height: Number(i.height.value), driver: i.driver.value.trim() || undefined, layout: i.layout.value }),
   }),
 };

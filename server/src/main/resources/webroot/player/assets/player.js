@@ -13,6 +13,8 @@
   var pending = [];         // proof-of-play reports not yet sent
   var socket = null;
   var retry = 1000;
+  var liveUrl = null;       // object URL of the last minute's frame of a layout with a clock (not kept offline)
+  var paintedSrc = null;    // the frame URL on screen
   var frame = document.getElementById('frame');
   var video = document.getElementById('video');
   var text = document.getElementById('text');
@@ -91,11 +93,7 @@
     text.textContent = e ? (e.title + (e.body ? '\n' + e.body : '')) : (screen ? screen.board.name : '');
     frame.alt = text.textContent;
     if (!e) { frame.removeAttribute('src'); video.hidden = true; return; }
-    var src = e.src;
-    // data-key names the entry whose picture the frame holds: the previous picture stays complete until the new one
-    // is set, so "complete" alone does not say the new slide is painted.
-    cached(src).then(function (u) { if (shown && shown.key === e.key) { frame.dataset.key = e.key; frame.src = u; } })
-      .catch(function () { if (shown && shown.key === e.key) { frame.dataset.key = e.key; frame.src = src; } });
+    paint(e);
     if (e.video) {
       cached(e.video).then(function (u) {
         if (shown && shown.key === e.key) { video.src = u; video.hidden = false; video.play().catch(function () {}); }
@@ -104,6 +102,31 @@
       video.hidden = true;
       video.removeAttribute('src');
     }
+  }
+
+  // A layout with a clock or a date is redrawn by the server each minute: that frame is fetched live, and the
+  // entry's frame cached for offline play (its clock stopped) stands in when the server cannot be reached.
+  function frameSrc(e) {
+    if (!(screen && screen.layout && screen.layout.followsClock)) { return e.src; }
+    return e.src + '&at=' + Math.floor((Date.now() + offset) / 60000);
+  }
+
+  function paint(e) {
+    var src = frameSrc(e);
+    paintedSrc = src;
+    // data-key names the entry whose picture the frame holds: the previous picture stays complete until the new one
+    // is set, so "complete" alone does not say the new slide is painted.
+    function put(u) { if (shown && shown.key === e.key && paintedSrc === src) { frame.dataset.key = e.key; frame.src = u; } }
+    if (src === e.src) {
+      cached(src).then(put).catch(function () { put(src); });
+      return;
+    }
+    fetch(src).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.blob(); }).then(function (b) {
+      var old = liveUrl;
+      liveUrl = URL.createObjectURL(b);
+      put(liveUrl);
+      if (old) { URL.revokeObjectURL(old); }
+    }).catch(function () { cached(e.src).then(put).catch(function () {}); });
   }
 
   function showBanner(b) {
@@ -124,7 +147,7 @@
   function tick() {
     if (!screen) { return; }
     var e = entryAt(Date.now() + offset);
-    if ((e && e.key) !== (shown && shown.key)) { show(e); }
+    if ((e && e.key) !== (shown && shown.key)) { show(e); } else if (e && frameSrc(e) !== paintedSrc) { paint(e); }
   }
 
   function receive(s) {

@@ -10,14 +10,27 @@ package vn.loa.core.model;
  * @param brightness  steps through the day, {@code "05:00=100,22:00=30"}; null for its kind's default
  * @param lat         where it stands, WGS 84 degrees (CAP polygons and circles reach it); null when not known
  * @param lon         likewise
+ * @param layout      the name of the layout template its screen is cut into; null for the whole screen
  */
 public record Board(String id, String name, String zone, BoardKind kind, int width, int height, String driver,
-        String orientation, int colourBits, String brightness, Double lat, Double lon) {
+        String orientation, int colourBits, String brightness, Double lat, Double lon, String layout) {
+
+    /** A board whose place is not known, showing its playlist on the whole screen. */
+    public Board(String id, String name, String zone, BoardKind kind, int width, int height, String driver,
+            String orientation, int colourBits, String brightness) {
+        this(id, name, zone, kind, width, height, driver, orientation, colourBits, brightness, null, null, null);
+    }
 
     /** A board whose place is not known. */
     public Board(String id, String name, String zone, BoardKind kind, int width, int height, String driver,
-            String orientation, int colourBits, String brightness) {
-        this(id, name, zone, kind, width, height, driver, orientation, colourBits, brightness, null, null);
+            String orientation, int colourBits, String brightness, String layout) {
+        this(id, name, zone, kind, width, height, driver, orientation, colourBits, brightness, null, null, layout);
+    }
+
+    /** A board showing its playlist on the whole screen. */
+    public Board(String id, String name, String zone, BoardKind kind, int width, int height, String driver,
+            String orientation, int colourBits, String brightness, Double lat, Double lon) {
+        this(id, name, zone, kind, width, height, driver, orientation, colourBits, brightness, lat, lon, null);
     }
 
     /** A landscape board with 8 bits per colour and its kind's brightness. */

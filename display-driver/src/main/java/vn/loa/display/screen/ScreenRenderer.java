@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.display.BoardProfile;
 import vn.loa.display.ContentException;
+import vn.loa.display.layout.Layout;
 import vn.loa.display.render.BannerRenderer;
+import vn.loa.display.render.LayoutRenderer;
 import vn.loa.display.render.ImageLoader;
 import vn.loa.display.render.ImageRenderer;
 import vn.loa.display.render.SlideRenderer;
@@ -37,6 +39,8 @@ public final class ScreenRenderer {
     private final BannerRenderer banners = new BannerRenderer();
     private final ImageRenderer pictures = new ImageRenderer();
     private final ImageLoader loader = new ImageLoader();
+    private final LayoutRenderer layouts = new LayoutRenderer();
+    private final java.time.ZoneId zone;
     private final Map<String, BufferedImage> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, BufferedImage> eldest) {
@@ -44,10 +48,18 @@ public final class ScreenRenderer {
         }
     };
 
+    private final Map<String, Map.Entry<String, BufferedImage>> composed = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<BufferedImage, byte[]> encoded = new java.util.WeakHashMap<>();
 
+    /** A renderer whose clocks and dates show Vietnam's time. */
     public ScreenRenderer(MediaStore media) {
+        this(media, java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
+
+    /** @param zone the time the clock and date widgets show */
+    public ScreenRenderer(MediaStore media, java.time.ZoneId zone) {
         this.media = media;
+        this.zone = zone;
     }
 
     /** How many pages a text item needs on this board (1 for pictures and videos). */
@@ -60,8 +72,38 @@ public final class ScreenRenderer {
         if (screen.banner() != null) {
             return banner(screen.profile(), screen.banner());
         }
-        Screen.Entry entry = screen.entryAt(at);
-        return entry == null ? idle(screen) : entry(screen.profile(), entry);
+        return frame(screen, screen.entryAt(at), at);
+    }
+
+    /**
+     * The board's frame showing {@code e} (null: the board's name) at {@code at}: for the full layout the entry
+     * itself, else the entry drawn at its region's size among the layout's widgets (redrawn each minute for a clock).
+     */
+    public BufferedImage frame(Screen screen, Screen.Entry e, java.time.Instant at) {
+        Layout layout = screen.layout();
+        if (layout.isFull()) {
+            return e == null ? idle(screen) : entry(screen.profile(), e);
+        }
+        BoardProfile main = layout.playlistProfile(screen.profile());
+        long minute = layout.followsClock() ? Math.floorDiv(at.getEpochSecond(), 60) : 0;
+        String what = "layout:" + layout.name() + "|" + (e == null ? "idle" : e.key()) + "|" + minute + "|"
+                + screen.ticker() + "|" + screen.board().name();
+        String key = key(screen.profile(), what, e == null ? "" : e.item().toString());
+        // One composed frame kept per board: a clock makes a new one every minute, which would fill the shared cache.
+        Map.Entry<String, BufferedImage> last = composed.get(screen.board().id());
+        if (last != null && last.getKey().equals(key)) {
+            return last.getValue();
+        }
+        BufferedImage drawn = compose(screen, e, at, main);
+        composed.put(screen.board().id(), Map.entry(key, drawn));
+        return drawn;
+    }
+
+    private BufferedImage compose(Screen screen, Screen.Entry e, java.time.Instant at, BoardProfile main) {
+        BufferedImage playlist = e == null
+                ? slides.render(main, new TextSlide(screen.board().name(), ""), 0) : entry(main, e);
+        return layouts.render(screen.profile(), screen.layout(), playlist, new LayoutRenderer.Content(
+                screen.board().name(), at.atZone(zone), screen.ticker()));
     }
 
     public BufferedImage banner(BoardProfile profile, String text) {

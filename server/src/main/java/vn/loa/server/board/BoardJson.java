@@ -33,9 +33,10 @@ public final class BoardJson {
                 body.getInteger("colourBits", 8),
                 body.getString("brightness"),
                 body.getDouble("lat"),
-                body.getDouble("lon"));
+                body.getDouble("lon"),
+                body.getString("layout"));
         try {
-            vn.loa.display.BoardProfile.of(board);
+            vn.loa.display.layout.Layouts.forBoard(board.layout(), vn.loa.display.BoardProfile.of(board));
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid("invalid_board", "Thông số bảng tin không hợp lệ: " + e.getMessage());
         }
@@ -47,6 +48,7 @@ public final class BoardJson {
                 .put("kind", board.kind().name()).put("width", board.width()).put("height", board.height())
                 .put("driver", board.driver()).put("orientation", board.orientation())
                 .put("colourBits", board.colourBits()).put("brightness", board.brightness())
-                .put("lat", board.lat()).put("lon", board.lon());
+                .put("lat", board.lat()).put("lon", board.lon())
+                .put("layout", board.layout() == null ? "full" : board.layout());
     }
 }

@@ -15,11 +15,12 @@ import vn.loa.server.device.ZonedRepository;
 public final class BoardRepository implements ZonedRepository<Board> {
 
     private static final String COLUMNS = "b.id, b.name, b.zone_id, b.kind, b.width, b.height, b.driver, "
-            + "b.orientation, b.colour_bits, b.brightness, b.lat, b.lon";
+            + "b.orientation, b.colour_bits, b.brightness, b.lat, b.lon, b.layout";
     private static final RowMapper<Board> BOARD = (rs, ctx) -> new Board(rs.getString("id"), rs.getString("name"),
             rs.getString("zone_id"), BoardKind.valueOf(rs.getString("kind")), rs.getInt("width"), rs.getInt("height"),
             rs.getString("driver"), rs.getString("orientation"), rs.getInt("colour_bits"), rs.getString("brightness"),
-            rs.getObject("lat") == null ? null : rs.getDouble("lat"), rs.getObject("lon") == null ? null : rs.getDouble("lon"));
+            rs.getObject("lat") == null ? null : rs.getDouble("lat"), rs.getObject("lon") == null ? null : rs.getDouble("lon"),
+            rs.getString("layout"));
 
     @Override
     public Optional<Scoped<Board>> find(Handle h, String id) {
@@ -44,8 +45,8 @@ public final class BoardRepository implements ZonedRepository<Board> {
     @Override
     public void insert(Handle h, Board board, Instant now) {
         h.createUpdate("INSERT INTO board (id, name, zone_id, kind, width, height, driver, orientation, colour_bits, "
-                        + "brightness, lat, lon, created_at, updated_at) VALUES (:id, :name, :zone, :kind, :width, "
-                        + ":height, :driver, :orientation, :colourBits, :brightness, :lat, :lon, :at, :at)")
+                        + "brightness, lat, lon, layout, created_at, updated_at) VALUES (:id, :name, :zone, :kind, "
+                        + ":width, :height, :driver, :orientation, :colourBits, :brightness, :lat, :lon, :layout, :at, :at)")
                 .bindMethods(board).bind("kind", board.kind().name()).bind("at", Rows.utc(now))
                 .execute();
     }
@@ -54,7 +55,8 @@ public final class BoardRepository implements ZonedRepository<Board> {
     public void update(Handle h, Board board, Instant now) {
         h.createUpdate("UPDATE board SET name = :name, zone_id = :zone, kind = :kind, width = :width, "
                         + "height = :height, driver = :driver, orientation = :orientation, colour_bits = :colourBits, "
-                        + "brightness = :brightness, lat = :lat, lon = :lon, updated_at = :at WHERE id = :id")
+                        + "brightness = :brightness, lat = :lat, lon = :lon, layout = :layout, updated_at = :at "
+                        + "WHERE id = :id")
                 .bindMethods(board).bind("kind", board.kind().name()).bind("at", Rows.utc(now))
                 .execute();
     }

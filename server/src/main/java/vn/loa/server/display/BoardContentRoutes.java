@@ -45,6 +45,8 @@ public final class BoardContentRoutes {
         api.getRoute("replaceBoardPlaylist").addHandler(this::replace);
         api.getRoute("getBoardSnapshot").addHandler(this::snapshot);
         api.getRoute("listBoardPlays").addHandler(this::plays);
+        api.getRoute("listBoardLayouts").addHandler(ctx -> Replies.reply(ctx, 200,
+                io.vertx.core.Future.succeededFuture(LayoutJson.all())));
     }
 
     /**

@@ -20,6 +20,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Board;
 import vn.loa.display.BoardProfile;
+import vn.loa.display.layout.Layout;
+import vn.loa.display.layout.Layouts;
 import vn.loa.server.board.BoardRepository;
 import vn.loa.server.db.Scoped;
 
@@ -107,47 +109,64 @@ public final class BoardScreens {
         java.util.Set<String> up = new java.util.HashSet<>();
         screens.values().forEach(s -> notices.allOver(s.zonePath()).forEach(n -> up.add(n.id())));
         noticePages.keySet().retainAll(up);
-        screens.values().forEach(s -> publish(withBanner(s.board(), s.profile(), s.zonePath(),
+        screens.values().forEach(s -> publish(withBanner(s.board(), s.profile(), s.layout(), s.zonePath(),
                 playlists.getOrDefault(s.board().id(), List.of()))));
     }
 
     private Screen load(Handle h, Scoped<Board> found) {
         Board board = found.value();
         BoardProfile profile = BoardProfile.of(board);
+        Layout layout = layoutOf(board);
+        // Text is paged for the region it plays in, not the whole board.
+        BoardProfile main = layout.playlistProfile(profile);
         ZonedDateTime local = ZonedDateTime.now(clock.withZone(timeZone));
         List<Screen.Entry> entries = new ArrayList<>();
         for (PlaylistItem item : content.playlist(h, board.id())) {
             if (item.playsAt(local)) {
-                int pages = renderer.pages(profile, item);
+                int pages = renderer.pages(main, item);
                 for (int p = 0; p < pages; p++) {
                     entries.add(new Screen.Entry(item, p, pages, item.seconds()));
                 }
             }
         }
         playlists.put(board.id(), List.copyOf(entries));
-        return withBanner(board, profile, found.zonePath(), List.copyOf(entries));
+        return withBanner(board, profile, layout, found.zonePath(), List.copyOf(entries));
     }
 
-    private Screen withBanner(Board board, BoardProfile profile, String zonePath, List<Screen.Entry> playlist) {
+    /** The board's layout; a name no template has any more (an upgrade removed it) plays full screen, not nothing. */
+    private static Layout layoutOf(Board board) {
+        try {
+            return Layouts.named(board.layout());
+        } catch (IllegalArgumentException e) {
+            org.slf4j.LoggerFactory.getLogger(BoardScreens.class).warn("board {}: {}", board.id(), e.getMessage());
+            return Layout.FULL;
+        }
+    }
+
+    private Screen withBanner(Board board, BoardProfile profile, Layout layout, String zonePath,
+            List<Screen.Entry> playlist) {
         String banner = banners.over(zonePath).map(Banners.Banner::text).orElse(null);
         List<Banners.Banner> onAir = notices.allOver(zonePath);
         if (onAir.isEmpty()) {
-            return new Screen(board, profile, zonePath, playlist, banner, 0);
+            return new Screen(board, profile, zonePath, playlist, banner, 0, layout, List.of());
         }
+        BoardProfile main = layout.playlistProfile(profile);
+        List<String> ticker = new ArrayList<>();
         List<Screen.Entry> entries = new ArrayList<>();
         for (Banners.Banner notice : onAir) {
             int cut = notice.text().indexOf('\n');
             PlaylistItem item = new PlaylistItem(notice.id(), PlaylistItem.Kind.TEXT,
                     cut < 0 ? notice.text() : notice.text().substring(0, cut),
                     cut < 0 ? "" : notice.text().substring(cut + 1), null, null, NOTICE_SECONDS, Set.of(), null, null);
+            ticker.add(item.title());
             int pages = noticePages.computeIfAbsent(notice.id(), k -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(profile, p -> renderer.pages(p, item));
+                    .computeIfAbsent(main, p -> renderer.pages(p, item));
             for (int p = 0; p < pages; p++) {
                 entries.add(new Screen.Entry(item, p, pages, NOTICE_SECONDS));
             }
         }
         entries.addAll(playlist);
-        return new Screen(board, profile, zonePath, List.copyOf(entries), banner, 0);
+        return new Screen(board, profile, zonePath, List.copyOf(entries), banner, 0, layout, List.copyOf(ticker));
     }
 
     /** Stores the screen with a new version if it differs from the last one, and tells the watchers. */
@@ -159,8 +178,7 @@ public final class BoardScreens {
                     && old.entries().equals(candidate.entries()) && Objects.equals(old.banner(), candidate.banner())) {
                 return old;
             }
-            changed[0] = new Screen(candidate.board(), candidate.profile(), candidate.zonePath(), candidate.entries(),
-                    candidate.banner(), versions.incrementAndGet());
+            changed[0] = candidate.withVersion(versions.incrementAndGet());
             return changed[0];
         });
         if (changed[0] != null) {

@@ -55,14 +55,14 @@ public final class BoardStation implements AutoCloseable {
             AuditLog audit, Path dataDir, Blocking blocking, Clock clock, java.time.Duration noticeLinger) {
         this.vertx = vertx;
         MediaStore store = new MediaStore(dataDir);
-        ScreenRenderer renderer = new ScreenRenderer(store);
+        ScreenRenderer renderer = new ScreenRenderer(store, TIME_ZONE);
         BoardContentRepository repository = new BoardContentRepository();
         this.banners = new Banners(jdbi, new ZoneRepository(), clock);
         Banners notices = new Banners(jdbi, new ZoneRepository(), clock);
         this.screens = new BoardScreens(jdbi, repository, banners, notices, renderer, clock, TIME_ZONE);
         BoardContent content = new BoardContent(jdbi, boards, repository, store, screens, audit, clock);
         this.contentRoutes = new BoardContentRoutes(content, boards, screens, renderer, blocking, clock);
-        this.playerRoutes = new PlayerRoutes(screens, renderer, store, blocking);
+        this.playerRoutes = new PlayerRoutes(screens, renderer, store, blocking, clock);
         this.keys = new PlayerKeys(jdbi, boards, audit);
         this.blocking = blocking;
         this.sockets = new PlayerSockets(screens, content, keys, blocking, clock, TIME_ZONE);

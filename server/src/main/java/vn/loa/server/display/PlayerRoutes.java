@@ -19,8 +19,11 @@ public final class PlayerRoutes {
     private final ScreenRenderer renderer;
     private final MediaStore store;
     private final Blocking blocking;
+    private final java.time.Clock clock;
 
-    public PlayerRoutes(BoardScreens screens, ScreenRenderer renderer, MediaStore store, Blocking blocking) {
+    public PlayerRoutes(BoardScreens screens, ScreenRenderer renderer, MediaStore store, Blocking blocking,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.screens = screens;
         this.renderer = renderer;
         this.store = store;
@@ -61,13 +64,30 @@ public final class PlayerRoutes {
         }
         String item = frame.substring(0, dash);
         String page = frame.substring(dash + 1, frame.length() - 4);
+        java.time.Instant at = minute(ctx);
         if (item.equals("idle")) {
-            png(ctx, () -> screens.screen(id).map(renderer::idle).orElse(null));
+            png(ctx, () -> screens.screen(id).map(s -> renderer.frame(s, null, at)).orElse(null));
             return;
         }
         png(ctx, () -> screens.screen(id).flatMap(s -> s.entries().stream()
                 .filter(e -> e.item().id().equals(item) && String.valueOf(e.page()).equals(page)).findFirst()
-                .map(e -> renderer.entry(s.profile(), e))).orElse(null));
+                .map(e -> renderer.frame(s, e, at))).orElse(null));
+    }
+
+    /**
+     * The minute a frame is drawn for: {@code ?at=} (epoch minutes, sent for layouts with a clock) within a day of
+     * now, else now; a player without a key cannot make the server draw any minute it likes.
+     */
+    private java.time.Instant minute(RoutingContext ctx) {
+        java.time.Instant now = clock.instant();
+        String at = ctx.request().getParam("at");
+        if (at != null && at.matches("[0-9]{1,12}")) {
+            java.time.Instant asked = java.time.Instant.ofEpochSecond(Long.parseLong(at) * 60);
+            if (java.time.Duration.between(now, asked).abs().compareTo(java.time.Duration.ofDays(1)) <= 0) {
+                return asked;
+            }
+        }
+        return now;
     }
 
     private void banner(RoutingContext ctx) {

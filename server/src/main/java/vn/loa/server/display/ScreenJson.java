@@ -43,6 +43,9 @@ final class ScreenJson {
                 .put("board", new JsonObject().put("id", s.board().id()).put("name", s.board().name())
                         .put("width", s.profile().width()).put("height", s.profile().height()))
                 .put("brightness", s.profile().brightness().percentAt(LocalTime.ofInstant(now, zone)))
-                .put("entries", entries).put("banner", banner);
+                .put("entries", entries).put("banner", banner)
+                // Frames of a layout with a clock are redrawn each minute: the player asks for them with ?at=.
+                .put("layout", new JsonObject().put("name", s.layout().name())
+                        .put("followsClock", s.layout().followsClock()));
     }
 }

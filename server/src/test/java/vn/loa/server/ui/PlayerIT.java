@@ -103,6 +103,45 @@ class PlayerIT extends UiSuite {
     }
 
     /** Share of pixels where any channel differs by more than 8 of 255. */
+    @Test
+    void aBoardWithALayoutShowsTheSnapshotsCompositionWithItsClockAndLunarDate() throws Exception {
+        Api clerk = Api.signIn(server.baseUrl(), "can-bo", Commune.PASSWORD);
+        String key = commune.admin.post("/api/v1/boards", new JsonObject().put("id", "bang-ubnd")
+                .put("name", "UBND xã Đông Hòa").put("zone", "thon-dong").put("kind", "LCD").put("width", 1366)
+                .put("height", 768).put("layout", "header-main-side-ticker")).json().getString("playerKey");
+        assertThat(clerk.put("/api/v1/boards/bang-ubnd/playlist", playlist(text(TITLE, BODY, 600))).status())
+                .isEqualTo(200);
+        Page board = browser.open();
+        board.navigate(server.baseUrl() + "/player/bang-ubnd?key=" + key);
+        board.waitForFunction("() => document.getElementById('frame').dataset.key === document.body.dataset.shown "
+                + "&& document.getElementById('frame').complete "
+                + "&& document.getElementById('frame').naturalWidth === 1366");
+        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(board.screenshot()));
+        BufferedImage snapshot = ImageIO.read(new ByteArrayInputStream(
+                clerk.get("/api/v1/boards/bang-ubnd/snapshot.png").bytes()));
+        // The same minute's composition (a minute turning between the two changes only the clock's digits).
+        assertThat(differingShare(shown, snapshot)).as("share of pixels differing by more than 8 levels")
+                .isLessThan(0.01);
+        Browser.screenshot(board, Screenshots.dir(), "board-player-layout");
+    }
+
+    @Test
+    void aTechnicianChoosesABoardsLayoutInTheBoardsPage() {
+        commune.admin.post("/api/v1/boards", new JsonObject().put("id", "bang-chon").put("name", "Bảng tin nhà văn hóa")
+                .put("zone", "thon-dong").put("kind", "LCD").put("width", 1920).put("height", 1080));
+        Page admin = browser.signIn("quan-tri", Commune.PASSWORD);
+        admin.navigate("/#/boards");
+        admin.locator("tr", new Page.LocatorOptions().setHasText("Bảng tin nhà văn hóa"))
+                .getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Sửa")).click();
+        admin.getByLabel("Bố cục").selectOption("header-main-side-ticker");
+        admin.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
+        assertThat(admin.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("bang-chon");
+        assertThat(commune.admin.get("/api/v1/boards/bang-chon").json().getString("layout"))
+                .isEqualTo("header-main-side-ticker");
+    }
+
     static double differingShare(BufferedImage a, BufferedImage b) {
         assertThat(a.getWidth()).isEqualTo(b.getWidth());
         assertThat(a.getHeight()).isEqualTo(b.getHeight());

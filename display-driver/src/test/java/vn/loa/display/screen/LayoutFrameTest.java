@@ -1,0 +1,156 @@
+package vn.loa.display.screen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.loa.display.Pictures.ink;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.loa.core.model.Board;
+import vn.loa.core.model.BoardKind;
+import vn.loa.display.BoardProfile;
+import vn.loa.display.layout.Layout;
+import vn.loa.display.layout.Layouts;
+import vn.loa.display.layout.Region;
+import vn.loa.display.layout.Widget;
+
+/** Frames of layouts compared region by region: each widget inside its region, the playlist as drawn alone. */
+class LayoutFrameTest {
+
+    /** 10:00 on Tết 2024 in Hà Nội. */
+    private static final Instant TET = Instant.parse("2024-02-10T03:00:00Z");
+    private static final PlaylistItem NOTICE = new PlaylistItem("i1", PlaylistItem.Kind.TEXT,
+            "Thông báo tiêm chủng", "Trạm y tế xã tiêm vắc-xin sởi cho trẻ từ 9 tháng tuổi, sáng thứ Bảy tại nhà văn hoá thôn Đồng.",
+            null, null, 10, Set.of(), null, null);
+
+    @TempDir
+    Path dir;
+
+    private Screen screen(Board board, String layout, List<String> ticker) {
+        BoardProfile p = BoardProfile.of(board);
+        return new Screen(board, p, "/r/", List.of(new Screen.Entry(NOTICE, 0, 1, 10)), null, 1, Layouts.named(layout),
+                ticker);
+    }
+
+    private static Board lcd(String name) {
+        return new Board("b1", name, "z", BoardKind.LCD, 1920, 1080, null);
+    }
+
+    @Test
+    void theFullLayoutDrawsExactlyWhatBoardsShowedBefore() {
+        ScreenRenderer r = new ScreenRenderer(new MediaStore(dir));
+        Screen s = screen(lcd("UBND xã"), null, List.of());
+        assertSame(r.entry(s.profile(), s.entries().get(0)), r.now(s, TET));
+    }
+
+    @Test
+    void thePlaylistRegionHoldsTheSlideAsDrawnAtItsSizeAndTheWidgetsStayInTheirs() {
+        ScreenRenderer r = new ScreenRenderer(new MediaStore(dir));
+        Screen s = screen(lcd("UBND xã Đồng Tâm"), "header-main-ticker", List.of("Họp thôn tối nay lúc 19 giờ"));
+        BufferedImage frame = r.now(s, TET);
+        Layout l = s.layout();
+        assertEquals(1920, frame.getWidth());
+
+        Rectangle main = l.place(l.playlist(), 1920, 1080);
+        BufferedImage alone = r.entry(l.playlistProfile(s.profile()), s.entries().get(0));
+        assertEquals(main.getSize(), new java.awt.Dimension(alone.getWidth(), alone.getHeight()));
+        assertTrue(samePixels(frame, main, alone), "the playlist region is the slide drawn at its size, not cut");
+
+        for (String name : List.of("header", "date", "clock", "ticker")) {
+            Rectangle at = l.place(region(l, name), 1920, 1080);
+            Rectangle ink = ink(frame, at);
+            assertNotNull(ink, name + " draws something");
+            assertTrue(ink.x > at.x && ink.y > at.y && ink.getMaxX() < at.getMaxX() && ink.getMaxY() < at.getMaxY(),
+                    name + ": ink " + ink + " touches the edge of " + at + " (clipped)");
+        }
+    }
+
+    @Test
+    void toneMarksAboveCapitalsAreDrawnInsideTheHeader() {
+        ScreenRenderer r = new ScreenRenderer(new MediaStore(dir));
+        Layout l = Layouts.named("header-main-ticker");
+        Rectangle at = l.place(region(l, "header"), 1920, 1080);
+        Rectangle marked = ink(r.now(screen(lcd("ẤP ĐỒNG"), l.name(), List.of()), TET), at);
+        Rectangle plain = ink(r.now(screen(lcd("AP DONG"), l.name(), List.of()), TET), at);
+        // Both fitted in the same box: the marked one is taller (its marks) and still inside the region.
+        assertTrue(marked.y < plain.y || marked.height > plain.height, marked + " vs " + plain);
+        assertTrue(marked.y > at.y, "the marks over Ấ and Ồ are not cut by the region's top");
+    }
+
+    @Test
+    void theClockFollowsTheMinuteAndAnEmptyTickerOrWeatherIsABlankPanel() {
+        ScreenRenderer r = new ScreenRenderer(new MediaStore(dir));
+        Screen s = screen(lcd("UBND xã"), "header-main-side-ticker", List.of());
+        Layout l = s.layout();
+        Rectangle clock = l.place(region(l, "clock"), 1920, 1080);
+        BufferedImage at10 = r.now(s, TET);
+        assertSame(at10, r.now(s, TET.plusSeconds(30)), "drawn once a minute");
+        BufferedImage at1001 = r.now(s, TET.plusSeconds(60));
+        assertFalse(samePixels(at1001, clock, at10.getSubimage(clock.x, clock.y, clock.width, clock.height)));
+        for (String name : List.of("weather", "ticker")) {
+            Rectangle at = l.place(region(l, name), 1920, 1080);
+            assertEquals(null, ink(at10, at), name + " is an empty panel");
+        }
+    }
+
+    @Test
+    void theDateRegionShowsTheSolarAndLunarDate() {
+        var lines = new vn.loa.display.render.LayoutRendererProbe().dateLines(TET);
+        assertEquals(List.of("Thứ Bảy, 10/02/2024", "Âm lịch 1/1 Giáp Thìn"), lines);
+    }
+
+    @Test
+    void portraitAndLedBoardsTakeTheirVariants() {
+        ScreenRenderer r = new ScreenRenderer(new MediaStore(dir));
+        Board portrait = new Board("p", "Nhà văn hoá", "z", BoardKind.LCD, 1920, 1080, null, "PORTRAIT", 8, null);
+        BufferedImage panel = r.now(screen(portrait, "portrait-header-main-ticker", List.of("Mất điện chiều nay")), TET);
+        assertEquals(1920, panel.getWidth());
+        assertEquals(1080, panel.getHeight());
+
+        Board led = new Board("l", "Cổng chợ", "z", BoardKind.LED, 128, 64, "ddp");
+        Screen s = screen(led, "led-clock-main", List.of());
+        BufferedImage frame = r.now(s, TET);
+        Rectangle clock = s.layout().place(region(s.layout(), "clock"), 128, 64);
+        assertNotNull(ink(frame, clock), "the clock is drawn on a 128×64 matrix");
+        assertEquals(48, s.layout().playlistProfile(s.profile()).height());
+    }
+
+    @Test
+    void aRegionTooSmallForTheBoardIsSkippedNotBroken() throws Exception {
+        Layout tiny = new Layout("tiny", "t", 1920, 1080, List.of(
+                new Region("main", 0, 0, 1920, 1070, 0, Widget.PLAYLIST, null),
+                new Region("line", 0, 1070, 1920, 10, 1, Widget.TICKER, null)));
+        Board b = new Board("t", "T", "z", BoardKind.LED, 64, 32, null);
+        ScreenRenderer r = new ScreenRenderer(new MediaStore(dir));
+        Screen s = new Screen(b, BoardProfile.of(b), "/r/", List.of(), null, 1, tiny, List.of("x"));
+        assertEquals(64, r.now(s, TET).getWidth());
+        Files.write(dir.resolve("frame.png"), r.png(r.now(s, TET)));
+        assertNotEquals(0, Files.size(dir.resolve("frame.png")));
+    }
+
+    private static Region region(Layout l, String name) {
+        return l.regions().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static boolean samePixels(BufferedImage frame, Rectangle at, BufferedImage expected) {
+        for (int y = 0; y < at.height; y++) {
+            for (int x = 0; x < at.width; x++) {
+                if (frame.getRGB(at.x + x, at.y + y) != expected.getRGB(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,136 @@
+package vn.loa.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.loa.display.Pictures.ink;
+import static vn.loa.server.api.BoardContentIT.pixels;
+import static vn.loa.server.api.BoardContentIT.playlist;
+import static vn.loa.server.api.BoardContentIT.png;
+import static vn.loa.server.api.BoardContentIT.text;
+import static vn.loa.server.api.Province.created;
+
+import io.vertx.core.json.JsonObject;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+import vn.loa.core.model.Board;
+import vn.loa.core.model.BoardKind;
+import vn.loa.display.BoardProfile;
+import vn.loa.display.layout.Layout;
+import vn.loa.display.layout.Layouts;
+import vn.loa.display.layout.Region;
+import vn.loa.display.render.SlideRenderer;
+import vn.loa.display.render.TextSlide;
+
+/** A board profile chooses a layout: its snapshot and its player's frames show the playlist in the main region. */
+class BoardLayoutIT extends ApiSuite {
+
+    static final String LAYOUT = "header-main-side-ticker";
+
+    JsonObject board(String id, String layout) {
+        JsonObject b = new JsonObject().put("id", id).put("name", "Bảng tin UBND xã Đồng Tâm").put("zone", "thon-a1")
+                .put("kind", "LCD").put("width", 960).put("height", 540);
+        return layout == null ? b : b.put("layout", layout);
+    }
+
+    @Test
+    void theSnapshotShowsThePlaylistInItsRegionAmongTheWidgets() throws Exception {
+        String id = Province.unique("bang");
+        JsonObject stored = created(province.admin.post("/api/v1/boards", board(id, LAYOUT))).json();
+        assertThat(stored.getString("layout")).isEqualTo(LAYOUT);
+        assertThat(province.clerkA.put("/api/v1/boards/" + id + "/playlist",
+                playlist(text(BoardContentIT.TITLE, BoardContentIT.BODY))).status()).isEqualTo(200);
+
+        BufferedImage snapshot = png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png"));
+        Layout layout = Layouts.named(LAYOUT);
+        BoardProfile profile = BoardProfile.of(new Board(id, "x", "thon-a1", BoardKind.LCD, 960, 540, null));
+        BoardProfile main = layout.playlistProfile(profile);
+        Rectangle at = layout.place(layout.playlist(), 960, 540);
+        BufferedImage expected = new SlideRenderer().render(main, new TextSlide(BoardContentIT.TITLE, BoardContentIT.BODY), 0);
+        assertThat(pixels(snapshot.getSubimage(at.x, at.y, at.width, at.height))).as("the slide, fitted to its region")
+                .isEqualTo(pixels(expected));
+        for (String name : new String[] {"header", "clock", "date"}) {
+            Rectangle region = layout.place(region(layout, name), 960, 540);
+            Rectangle ink = ink(snapshot, region);
+            assertThat(ink).as(name + " draws something").isNotNull();
+            assertThat(region.contains(ink) && ink.x > region.x && ink.y > region.y
+                    && ink.getMaxX() < region.getMaxX() && ink.getMaxY() < region.getMaxY())
+                    .as(name + " is drawn inside its region, nothing clipped: " + ink + " in " + region).isTrue();
+        }
+        assertThat(ink(snapshot, layout.place(region(layout, "weather"), 960, 540)))
+                .as("no weather source: an empty panel").isNull();
+
+        // The web player's frame of the entry is the same composition as the snapshot.
+        String item = province.clerkA.get("/api/v1/boards/" + id + "/playlist").json().getJsonArray("items")
+                .getJsonObject(0).getString("id");
+        BufferedImage frame = png(anonymous().get("/player/" + id + "/frames/" + item + "-0.png?v=1&at="
+                + System.currentTimeMillis() / 60000));
+        assertThat(pixels(frame.getSubimage(at.x, at.y, at.width, at.height))).isEqualTo(pixels(expected));
+    }
+
+    @Test
+    void aBoardWithoutALayoutIsFullScreenAsBeforeAndCanChooseOneLater() throws Exception {
+        String id = Province.unique("bang");
+        assertThat(created(province.admin.post("/api/v1/boards", board(id, null))).json().getString("layout")).isEqualTo("full");
+        province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(BoardContentIT.TITLE, "")));
+        BoardProfile profile = BoardProfile.of(new Board(id, "x", "thon-a1", BoardKind.LCD, 960, 540, null));
+        int[] full = pixels(new SlideRenderer().render(profile, new TextSlide(BoardContentIT.TITLE, ""), 0));
+        assertThat(pixels(png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png")))).isEqualTo(full);
+
+        var changed = province.admin.put("/api/v1/boards/" + id, board(id, "header-main-ticker"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        // A board's own settings reach its screen at the half-minute refresh, or at once with its next playlist.
+        province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(BoardContentIT.TITLE, "")));
+        BoardContentIT.waitForSnapshot(province.clerkA, id, img -> !java.util.Arrays.equals(pixels(img), full));
+        assertThat(province.admin.get("/api/v1/boards/" + id).json().getString("layout")).isEqualTo("header-main-ticker");
+    }
+
+    @Test
+    void anUnknownLayoutIsRefusedSayingWhichExist() {
+        var reply = province.admin.post("/api/v1/boards", board(Province.unique("bang"), "khong-co"));
+        assertRefused(reply, 400, "invalid_board");
+        assertThat(reply.json().getString("message")).contains("khong-co").contains("header-main-ticker");
+    }
+
+    @Test
+    void theTemplatesAreListedWithTheirRegions() {
+        var reply = province.clerkA.get("/api/v1/boards/layouts");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        var names = reply.array().stream().map(o -> ((JsonObject) o).getString("name")).toList();
+        assertThat(names).containsExactly("full", "header-main-ticker", "header-main-side-ticker",
+                "portrait-header-main-ticker", "led-clock-main");
+        JsonObject side = reply.array().getJsonObject(2);
+        assertThat(side.getJsonArray("regions").stream().map(o -> ((JsonObject) o).getString("widget")))
+                .contains("PLAYLIST", "CLOCK", "DATE", "WEATHER", "TICKER", "TEXT");
+    }
+
+    @Test
+    void anLedMatrixWithTheLedLayoutReceivesTheSnapshotsCompositionOverDdp() throws Exception {
+        try (vn.loa.display.ddp.DdpReceiver controller = new vn.loa.display.ddp.DdpReceiver(128 * 64 * 3)) {
+            String id = Province.unique("led");
+            created(province.technicianA.post("/api/v1/boards", new JsonObject().put("id", id).put("name", "Bảng LED cổng")
+                    .put("zone", "thon-a1").put("kind", "LED").put("width", 128).put("height", 64)
+                    .put("driver", "ddp:127.0.0.1:" + controller.address().getPort()).put("brightness", "00:00=100")
+                    .put("layout", "led-clock-main")));
+            province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text("Chào mừng", "Quốc khánh 2/9")));
+            BufferedImage snapshot = png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png"));
+            Layout layout = Layouts.named("led-clock-main");
+            assertThat(ink(snapshot, layout.place(region(layout, "clock"), 128, 64))).as("the clock on the matrix")
+                    .isNotNull();
+            for (int i = 0; i < 100; i++) {
+                byte[] frame = controller.nextFrame(10);
+                assertThat(frame).as("a DDP frame within 10 s").isNotNull();
+                if (java.util.Arrays.equals(BoardContentIT.rgb(frame), pixels(snapshot))) {
+                    return;
+                }
+                if (i % 30 == 29) { // the clock may have turned a minute since the snapshot
+                    snapshot = png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png"));
+                }
+            }
+            throw new AssertionError("no DDP frame equalled the snapshot");
+        }
+    }
+
+    private static Region region(Layout l, String name) {
+        return l.regions().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+}
