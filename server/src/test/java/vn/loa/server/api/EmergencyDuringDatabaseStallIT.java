@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.testing.RtpCapture;
+import vn.loa.server.testing.RunsAlone;
 import vn.loa.server.testing.TestServer;
 
 /**
@@ -30,6 +31,7 @@ import vn.loa.server.testing.TestServer;
  * against airing twice, is written before airing and checks its key there), and a database that answers nothing at
  * all, reads included (the air reads its targets).
  */
+@RunsAlone("asserts an emergency's first packet within 500 ms of its time")
 class EmergencyDuringDatabaseStallIT {
 
     private static final long LIMIT_MS = 500;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.RtpCapture;
+import vn.loa.server.testing.RunsAlone;
 import vn.loa.server.testing.ServerProcess;
 import vn.loa.server.testing.TempDirs;
 import vn.loa.server.testing.TestServer;
@@ -27,6 +28,7 @@ import vn.loa.server.testing.Uploads;
  * within 500 ms of the broadcast call's answer, run after run; the server (256 MB heap) stays within bounded memory,
  * and refuses what would exhaust it. On the code before issue 23 the recording never even reached ON_AIR.
  */
+@RunsAlone("asserts an emergency's first packet within 500 ms of the broadcast call")
 class EmergencyUnderLoadIT {
 
     /** How long the recording plays: long enough that decoding it whole would not fit the test server's heap. */

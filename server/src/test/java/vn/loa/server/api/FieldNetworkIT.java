@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import vn.loa.server.testing.AgentProcess;
 import vn.loa.server.testing.FieldNetwork;
 import vn.loa.server.testing.Pcap;
+import vn.loa.server.testing.RunsAlone;
 import vn.loa.server.testing.TempDirs;
 import vn.loa.server.testing.TestServer;
 import vn.loa.server.testing.ToneTimes;
@@ -29,6 +30,7 @@ import vn.loa.server.testing.Uploads;
  * carrier NAT in front of a 4G speaker box. Loopback hides all of this; here a datagram with TTL 1 dies at the router,
  * and a stream sent to the box's private address or its announced port never arrives.
  */
+@RunsAlone("builds network namespaces of fixed names and routes 10.77.0.0/16 in the machine's namespace; asserts RTP gaps in milliseconds")
 class FieldNetworkIT {
 
     /** Keepalives every 2 s, so the NAT tests wait seconds, not the production 15 s. */

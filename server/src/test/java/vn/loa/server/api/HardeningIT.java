@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.RawHttp;
+import vn.loa.server.testing.RunsAlone;
 import vn.loa.server.testing.TestServer;
 
 /**
@@ -29,6 +30,7 @@ import vn.loa.server.testing.TestServer;
  * host allowed) and with a metrics token: headers on every route family, no CORS, /metrics closed, relay URLs kept off
  * private networks, and half-open connections that neither pile up nor slow {@code /health}.
  */
+@RunsAlone("asserts /health answers within 2 s while hundreds of half-open connections are held")
 class HardeningIT {
 
     private static final String METRICS_TOKEN = "ma-doc-so-lieu-0123456789";

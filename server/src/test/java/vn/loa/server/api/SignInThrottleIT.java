@@ -17,12 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.testing.RawHttp;
+import vn.loa.server.testing.RunsAlone;
 
 /**
  * Sign-in throttling that protects the owner (issue 22): guesses from one address do not lock the owner out at
  * another, parallel guesses cannot pass the limit, and a flood of wrong passwords leaves {@code /health} answering.
  * Guessers are other loopback addresses (127.0.0.x), the owner and the monitor 127.0.0.1.
  */
+@RunsAlone("asserts /health answers within 2 s while 40 threads flood sign-in")
 class SignInThrottleIT extends ApiSuite {
 
     /** Throttling lives in memory: one database is enough. */
