@@ -2,17 +2,20 @@ package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.server.api.Province.created;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sound.sampled.AudioSystem;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,7 +129,7 @@ class FieldNetworkIT {
             assertThat(path.getString("observed")).as("the stream goes to the NAT's public side")
                     .startsWith(FieldNetwork.NAT_PUBLIC + ":");
             assertThat(path.getString("declared")).isNotEqualTo(path.getString("observed"));
-            // Idle three times as long as the NAT keeps a mapping: only the keepalives hold it.
+            // Deliberately idle three times as long as the NAT keeps a mapping: only the keepalives hold it.
             Thread.sleep(KEEPALIVE_SECONDS * 6 * 1000L);
 
             long id = emergency(natZone);
@@ -144,7 +147,7 @@ class FieldNetworkIT {
         String before = path(natNode).getString("observed");
         long id = emergency(natZone);
         awaitThat(() -> "ON_AIR".equals(state(id)), "the emergency is on air", natAgent);
-        Thread.sleep(1500);
+        Thread.sleep(1500); // deliberate: the restart comes mid-broadcast, after a while on the old mapping
 
         network.restartNat();
         long restarted = System.nanoTime();
@@ -428,7 +431,7 @@ class FieldNetworkIT {
                         + "payload=0", "!", "rtpjitterbuffer", "!", "rtppcmudepay", "!", "mulawdec", "!",
                 "audioconvert", "!", "wavenc", "!", "filesink", "location=" + heardWav));
         try {
-            Thread.sleep(1000); // GStreamer binds its port
+            FieldNetwork.awaitUdpBound(FieldNetwork.LAN, 5006);
             long id = emergency(zone);
             awaitThat(() -> "DONE".equals(state(id)), "the emergency is done", natAgent);
             stop(speaker);
@@ -598,15 +601,12 @@ class FieldNetworkIT {
         }
     }
 
-    private static void awaitThat(Supplier<Boolean> condition, String what, AgentProcess agent)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!Boolean.TRUE.equals(condition.get())) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not within 60 s: " + what + "\n--- agent log ---\n" + agent.log()
-                        + "\n--- agent threads ---\n" + agent.threadDump());
-            }
-            Thread.sleep(100);
+    private static void awaitThat(Supplier<Boolean> condition, String what, AgentProcess agent) {
+        try {
+            await().atMost(Duration.ofMinutes(1)).until(() -> Boolean.TRUE.equals(condition.get()));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not within 60 s: " + what + "\n--- agent log ---\n" + agent.log()
+                    + "\n--- agent threads ---\n" + agent.threadDump(), e);
         }
     }
 }

@@ -107,8 +107,8 @@ class ScheduleRestartIT {
                 recentItem = scheduled(admin, recentZone, new JsonObject().put("at", vn(t0.plusSeconds(20))));
                 first.kill();
             }
-            // Down past both times: when the server is back (about 5 s after this) the first is over 20 s late, past
-            // the 15 s limit, and the second a few seconds late.
+            // Deliberately down past both times: when the server is back (about 5 s after this) the first is over 20 s
+            // late, past the 15 s limit, and the second a few seconds late.
             Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), t0.plusSeconds(21)).toMillis()));
 
             try (ServerProcess second = ServerProcess.start(data, "", port, lateLimit)) {

@@ -91,7 +91,7 @@ class SignInThrottleIT extends ApiSuite {
                 anonymous().get("/health");
                 healthMs.add((System.nanoTime() - start) / 1_000_000);
                 try {
-                    Thread.sleep(50);
+                    Thread.sleep(50); // deliberate: /health is probed at a steady pace through the flood
                 } catch (InterruptedException e) {
                     return;
                 }
