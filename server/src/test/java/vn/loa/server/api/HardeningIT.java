@@ -171,7 +171,7 @@ class HardeningIT {
             assertThat(closedByServer(halfOpen.get(halfOpen.size() - 1))).isTrue();
             // Their places are free again: the address that held the cap is served.
             await().alias("/health from the address whose connections were closed").atMost(Duration.ofSeconds(10))
-                    .pollInterval(Duration.ofMillis(200)).ignoreException(IOException.class)
+                    .pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
                     .until(() -> RawHttp.send(server.baseUrl(), "127.0.0.2", "GET", "/health", null) == 200);
         } finally {
             for (Socket s : halfOpen) {

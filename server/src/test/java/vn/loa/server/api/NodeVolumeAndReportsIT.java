@@ -61,7 +61,8 @@ class NodeVolumeAndReportsIT extends ApiSuite {
             assertThat(agent.next(10)).isInstanceOf(ControlMessage.Welcome.class);
 
             // Connected time counts from the welcome on: some shows as soon as a moment has passed.
-            JsonObject row = await().atMost(Duration.ofSeconds(30)).until(() -> province.clerkA
+            JsonObject row = await().atMost(Duration.ofSeconds(30))
+                    .ignoreExceptionsInstanceOf(java.util.NoSuchElementException.class).until(() -> province.clerkA
                     .get("/api/v1/reports/availability?days=7").array().stream().map(JsonObject.class::cast)
                     .filter(r -> r.getString("node").equals(nodeAndToken[0])).findFirst().orElseThrow(),
                     r -> r.getDouble("availabilityPercent") > 0);

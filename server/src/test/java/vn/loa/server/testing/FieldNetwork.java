@@ -137,7 +137,8 @@ public final class FieldNetwork implements AutoCloseable {
 
     /** Waits until a program in namespace {@code ns} has bound UDP {@code port}, e.g. a receiver just started. */
     public static void awaitUdpBound(String ns, int port) {
-        await().alias("UDP " + port + " bound in " + ns).atMost(Duration.ofSeconds(15)).ignoreException(IOException.class)
+        await().alias("UDP " + port + " bound in " + ns).atMost(Duration.ofSeconds(15))
+                .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     in(ns, "sh", "-c", "ss -Hlun 'sport = :" + port + "' | grep -q .");
                     return true;

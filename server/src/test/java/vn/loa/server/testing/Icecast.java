@@ -58,7 +58,8 @@ public final class Icecast implements AutoCloseable {
     }
 
     private void awaitListening() {
-        await().alias("icecast2 listens on " + port).atMost(Duration.ofSeconds(10)).ignoreException(IOException.class)
+        await().alias("icecast2 listens on " + port).atMost(Duration.ofSeconds(10))
+                .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     new Socket("127.0.0.1", port).close();
                     return true;
@@ -83,7 +84,8 @@ public final class Icecast implements AutoCloseable {
     /** Waits until a listener gets bytes from {@code mount}: the source has connected. */
     public void awaitMount(String mount) {
         var http = java.net.http.HttpClient.newHttpClient();
-        await().alias("mount " + mount + " plays").atMost(Duration.ofSeconds(30)).ignoreException(IOException.class)
+        await().alias("mount " + mount + " plays").atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     var reply = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(mount)))
                             .timeout(Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());

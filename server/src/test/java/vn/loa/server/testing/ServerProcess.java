@@ -69,7 +69,7 @@ public final class ServerProcess implements AutoCloseable {
     private void awaitHealthy(Duration limit) {
         HttpClient http = HttpClient.newHttpClient();
         await().alias("the server process answers /health").atMost(limit).pollInterval(Duration.ofMillis(200))
-                .ignoreException(IOException.class).until(() -> {
+                .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("the server process ended with " + process.exitValue());
                     }
