@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.PostgresCluster;
 import vn.loa.server.testing.RtpCapture;
@@ -20,10 +18,8 @@ import vn.loa.server.testing.TestServer;
 
 /**
  * Schedules live in the database, not in the process: a server killed with SIGKILL and started again still has every
- * schedule, fires each at its time, and never fires an airing a second time. Each test starts servers of its own and
- * mostly waits for their times, so the three run at once.
+ * schedule, fires each at its time, and never fires an airing a second time.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class ScheduleRestartIT {
 
     @Test
