@@ -24,12 +24,7 @@ import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
-import javax.sip.address.AddressFactory;
-import javax.sip.address.SipURI;
 import javax.sip.header.ContentTypeHeader;
-import javax.sip.header.HeaderFactory;
-import javax.sip.header.ToHeader;
-import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -37,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hotline's SIP user agent (JAIN-SIP RI): takes calls on UDP and TCP, directly or through the trunk it registers
- * with (see {@link TrunkRegistration}), checks the caller, answers with G.711 and hands the call to its voice menu.
+ * with (see {@link TrunkRegistration}), throttles floods and turns away calls over the limit; {@link CallAnswerer}
+ * checks the caller, answers with G.711 and hands the call to its voice menu; {@link CallTable} keeps the calls.
  *
  * <p>Threading: JAIN-SIP delivers requests on its own threads; anything that may block (the caller check, speech)
  * runs on the hotline's worker pool, and each call has a thread of its own for its menu.
@@ -53,24 +49,18 @@ public final class SipHotline implements SipListener, AutoCloseable {
     private final Path recordings;
     private final BooleanSupplier diskLow;
     private final InviteThrottle throttle;
-    private final Map<String, HotlineCall> calls = new ConcurrentHashMap<>();
-    private final Map<String, ServerTransaction> ringing = new ConcurrentHashMap<>();
-    private final Map<String, javax.sip.Dialog> dialogs = new ConcurrentHashMap<>();
     private final Map<String, short[]> spoken = new ConcurrentHashMap<>();
-    /** The TCP connection ({@code address:port}) each call over TCP came on, kept open while the call lasts. */
-    private final Map<String, String> tcpCalls = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final int port;
     private SipStack stack;
-    private SipProvider provider;
-    private MessageFactory messages;
-    private HeaderFactory headers;
-    private AddressFactory addresses;
+    private SipEndpoint sip;
+    private CallAnswerer answerer;
     private TrunkRegistration registration;
     private final HotlineMetrics metrics = new HotlineMetrics();
     private final SipDigest digest;
     private final CallerCheck check;
+    private final CallTable calls;
     private final TcpGuard tcpGuard;
 
     private SipHotline(HotlineSettings settings, CallerGate gate, HotlineActions actions, Path recordings,
@@ -85,8 +75,9 @@ public final class SipHotline implements SipListener, AutoCloseable {
         this.throttle = new InviteThrottle(limits.invitesPerSecond(), System::nanoTime);
         this.digest = new SipDigest(settings.realm(), System::currentTimeMillis);
         this.check = new CallerCheck(gate, digest, limits.pinWaiting());
+        this.calls = new CallTable(check::pinDone);
         this.tcpGuard = new TcpGuard(limits.tcpPerAddress(), limits.tcpIdle().toNanos(), System::nanoTime,
-                s -> tcpCalls.containsValue(s.getInetAddress().getHostAddress() + ":" + s.getPort()), metrics);
+                s -> calls.holdsTcp(s.getInetAddress().getHostAddress() + ":" + s.getPort()), metrics);
         this.workers = Executors.newFixedThreadPool(4, daemon("loa-hotline"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("loa-hotline-timer"));
     }
@@ -116,19 +107,20 @@ public final class SipHotline implements SipListener, AutoCloseable {
         GuardedNetworkLayer.register(name, tcpGuard);
         Properties p = HotlineStack.properties(name);
         stack = factory.createSipStack(p);
-        messages = factory.createMessageFactory();
-        headers = factory.createHeaderFactory();
-        addresses = factory.createAddressFactory();
         ListeningPoint udp = stack.createListeningPoint(settings.listenHost(), port, ListeningPoint.UDP);
         ListeningPoint tcp = stack.createListeningPoint(settings.listenHost(), port, ListeningPoint.TCP);
-        provider = stack.createSipProvider(udp);
+        SipProvider provider = stack.createSipProvider(udp);
         provider.addListeningPoint(tcp);
+        sip = new SipEndpoint(provider, factory.createMessageFactory(), factory.createHeaderFactory(),
+                factory.createAddressFactory());
+        answerer = new CallAnswerer(settings, port, sip, calls, check, digest, metrics, this::newCall);
         provider.addSipListener(this);
         stack.start();
         timer.scheduleAtFixedRate(this::checkIdle, 1, 1, TimeUnit.SECONDS);
         workers.execute(() -> VoiceMenu.FIXED.forEach(this::prompt));
         if (settings.registrar() != null) {
-            registration = new TrunkRegistration(settings, port, stack, provider, messages, headers, addresses, timer);
+            registration = new TrunkRegistration(settings, port, stack, sip.provider, sip.messages, sip.headers,
+                    sip.addresses, timer);
             registration.register();
         }
         LOG.info("hotline listening on {}:{} (UDP, TCP){}", settings.listenHost(), port,
@@ -160,8 +152,8 @@ public final class SipHotline implements SipListener, AutoCloseable {
                 case Request.BYE -> bye(event);
                 case Request.CANCEL -> cancel(event);
                 case Request.INFO -> info(event);
-                case Request.OPTIONS -> reply(event, Response.OK);
-                default -> reply(event, Response.METHOD_NOT_ALLOWED);
+                case Request.OPTIONS -> sip.reply(event, Response.OK);
+                default -> sip.reply(event, Response.METHOD_NOT_ALLOWED);
             }
         } catch (Exception e) {
             LOG.warn("SIP {} from {} failed", request.getMethod(), CallingParty.of(event).address(), e);
@@ -170,119 +162,69 @@ public final class SipHotline implements SipListener, AutoCloseable {
 
     private void invite(RequestEvent event) throws Exception {
         Request request = event.getRequest();
-        String callId = callId(request);
-        if (calls.containsKey(callId) || ringing.containsKey(callId)) {
+        String callId = SipEndpoint.callId(request);
+        if (calls.has(callId)) {
             return; // a retransmission or re-INVITE; the first answer stands
         }
         CallingParty party = CallingParty.of(event);
         if (!throttle.allow(party.address())) {
             metrics.throttled.incrementAndGet();
-            Response busy = messages.createResponse(Response.SERVICE_UNAVAILABLE, request);
-            busy.addHeader(headers.createRetryAfterHeader(2));
-            provider.sendResponse(busy); // stateless: a flood costs no transaction
+            Response busy = sip.response(Response.SERVICE_UNAVAILABLE, request);
+            busy.addHeader(sip.headers.createRetryAfterHeader(2));
+            sip.provider.sendResponse(busy); // stateless: a flood costs no transaction
             return;
         }
         ServerTransaction st;
         try {
             st = event.getServerTransaction() != null ? event.getServerTransaction()
-                    : provider.getNewServerTransaction(request);
+                    : sip.provider.getNewServerTransaction(request);
         } catch (TransactionAlreadyExistsException e) {
             return;
         }
-        if (calls.size() + ringing.size() >= settings.limits().maxCalls()) {
+        if (calls.size() >= settings.limits().maxCalls()) {
             metrics.busy.incrementAndGet();
-            st.sendResponse(messages.createResponse(Response.BUSY_HERE, request));
+            st.sendResponse(sip.response(Response.BUSY_HERE, request));
             return;
         }
-        ringing.put(callId, st);
-        st.sendResponse(messages.createResponse(Response.TRYING, request));
-        workers.execute(() -> answer(st, request, callId, party));
+        calls.ringing(callId, st);
+        st.sendResponse(sip.response(Response.TRYING, request));
+        workers.execute(() -> answerer.answer(st, request, callId, party));
     }
 
-    private void answer(ServerTransaction st, Request request, String callId, CallingParty party) {
-        String number = party.number();
-        String address = party.address();
-        try {
-            CallerCheck.Decision decision = check.check(request, number, address, callId);
-            if (!decision.answered()) {
-                refuse(st, request, decision);
-                return;
-            }
-            SessionDescription offer;
-            try {
-                byte[] body = request.getRawContent();
-                offer = SessionDescription.parseOffer(body == null ? null : new String(body, StandardCharsets.UTF_8));
-            } catch (SessionDescription.Unacceptable e) {
-                Response no = messages.createResponse(Response.NOT_ACCEPTABLE_HERE, request);
-                no.setReasonPhrase(e.getMessage());
-                st.sendResponse(no);
-                check.pinDone(callId);
-                return;
-            }
-            MediaPort media = new MediaPort(settings.listenHost());
-            CallRecording recording = CallRecording.open(recordings.resolve(callFile(callId)), diskLow);
-            HotlineCall call = new HotlineCall(Integer.toHexString(callId.hashCode() & 0x7FFFFFFF) + "-"
-                    + System.currentTimeMillis() % 100_000, number, address, gate, actions, this::prompt, media,
-                    recording, this::hangUp, metrics, () -> check.pinDone(callId));
-            Response ok = messages.createResponse(Response.OK, request);
-            ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(Long.toHexString(System.nanoTime()));
-            SipURI contact = addresses.createSipURI(settings.user(), settings.publicHost());
-            contact.setPort(port);
-            ok.addHeader(headers.createContactHeader(addresses.createAddress(contact)));
-            ContentTypeHeader sdp = headers.createContentTypeHeader("application", "sdp");
-            ok.setContent(offer.answer(settings.publicHost(), media.port(), System.currentTimeMillis()), sdp);
-            calls.put(callId, call);
-            dialogs.put(callId, st.getDialog());
-            if (party.tcpConnection() != null) {
-                tcpCalls.put(callId, party.tcpConnection());
-            }
-            media.start(offer, new DtmfDigits(call::press, System::currentTimeMillis), "loa-call-" + call.id());
-            st.sendResponse(ok);
-            metrics.answered.incrementAndGet();
-            call.begin();
-        } catch (Exception e) {
-            LOG.warn("call {} from {} could not be answered", callId, number, e);
-            calls.remove(callId);
-            forget(callId);
-            try {
-                st.sendResponse(messages.createResponse(Response.SERVER_INTERNAL_ERROR, request));
-            } catch (Exception ignored) {
-                // the transaction is gone; the caller times out
-            }
-        } finally {
-            ringing.remove(callId);
-        }
+    /** The call an answered INVITE starts: recorded (unless the disk is low), menu prompts spoken once and kept. */
+    private HotlineCall newCall(String callId, CallingParty party, MediaPort media) throws Exception {
+        CallRecording recording = CallRecording.open(recordings.resolve(callFile(callId)), diskLow);
+        return new HotlineCall(Integer.toHexString(callId.hashCode() & 0x7FFFFFFF) + "-"
+                + System.currentTimeMillis() % 100_000, party.number(), party.address(), gate, actions, this::prompt,
+                media, recording, this::hangUp, metrics, () -> check.pinDone(callId));
     }
 
     private void bye(RequestEvent event) throws Exception {
-        ServerTransaction st = transaction(event);
+        ServerTransaction st = sip.transaction(event);
         if (st == null) {
             return;
         }
-        st.sendResponse(messages.createResponse(Response.OK, event.getRequest()));
-        HotlineCall call = calls.remove(callId(event.getRequest()));
-        dialogs.remove(callId(event.getRequest()));
-        forget(callId(event.getRequest()));
+        st.sendResponse(sip.response(Response.OK, event.getRequest()));
+        HotlineCall call = calls.end(SipEndpoint.callId(event.getRequest())).call();
         if (call != null) {
             call.end();
         }
     }
 
     private void cancel(RequestEvent event) throws Exception {
-        reply(event, Response.OK);
-        String callId = callId(event.getRequest());
-        ServerTransaction invite = ringing.remove(callId);
+        sip.reply(event, Response.OK);
+        ServerTransaction invite = calls.stopRinging(SipEndpoint.callId(event.getRequest()));
         if (invite != null) {
-            invite.sendResponse(messages.createResponse(Response.REQUEST_TERMINATED, invite.getRequest()));
+            invite.sendResponse(sip.response(Response.REQUEST_TERMINATED, invite.getRequest()));
         }
     }
 
     private void info(RequestEvent event) throws Exception {
-        ServerTransaction st = transaction(event);
+        ServerTransaction st = sip.transaction(event);
         if (st == null) {
             return; // a retransmission: the key was counted the first time
         }
-        HotlineCall call = calls.get(callId(event.getRequest()));
+        HotlineCall call = calls.get(SipEndpoint.callId(event.getRequest()));
         byte[] body = event.getRequest().getRawContent();
         ContentTypeHeader type = (ContentTypeHeader) event.getRequest().getHeader(ContentTypeHeader.NAME);
         if (call != null && body != null && type != null) {
@@ -291,53 +233,29 @@ public final class SipHotline implements SipListener, AutoCloseable {
             new DtmfDigits(call::press, System::currentTimeMillis).info(
                     type.getContentType() + "/" + type.getContentSubType(), new String(body, StandardCharsets.UTF_8));
         }
-        st.sendResponse(messages.createResponse(Response.OK, event.getRequest()));
+        st.sendResponse(sip.response(Response.OK, event.getRequest()));
     }
 
     /** Hangs up from Loa's side (PIN locked, cancel, a prepared alert aired, nobody pressed a key). */
     private void hangUp(HotlineCall call) {
-        calls.entrySet().stream().filter(e -> e.getValue() == call).map(Map.Entry::getKey).findFirst()
-                .ifPresent(callId -> {
-                    calls.remove(callId);
-                    forget(callId);
-                    javax.sip.Dialog dialog = dialogs.remove(callId);
-                    try {
-                        if (dialog != null) {
-                            Request bye = dialog.createRequest(Request.BYE);
-                            dialog.sendRequest(provider.getNewClientTransaction(bye));
-                        }
-                    } catch (Exception e) {
-                        LOG.warn("BYE for {} failed", call, e);
-                    }
-                    call.end();
-                });
-    }
-
-    /** Sends a refusal, a busy or a digest challenge, and counts it. */
-    private void refuse(ServerTransaction st, Request request, CallerCheck.Decision decision) throws Exception {
-        Response no = messages.createResponse(decision.status(), request);
-        no.setReasonPhrase(decision.reason());
-        switch (decision.status()) {
-            case Response.UNAUTHORIZED -> {
-                metrics.challenged.incrementAndGet();
-                no.addHeader(digest.challenge(headers, decision.stale()));
+        calls.callIdOf(call).ifPresent(callId -> {
+            javax.sip.Dialog dialog = calls.end(callId).dialog();
+            try {
+                if (dialog != null) {
+                    Request bye = dialog.createRequest(Request.BYE);
+                    dialog.sendRequest(sip.provider.getNewClientTransaction(bye));
+                }
+            } catch (Exception e) {
+                LOG.warn("BYE for {} failed", call, e);
             }
-            case Response.BUSY_HERE -> metrics.busy.incrementAndGet();
-            default -> metrics.refused.incrementAndGet();
-        }
-        st.sendResponse(no);
-    }
-
-    /** The call is over: it no longer waits for a PIN nor holds its TCP connection open. */
-    private void forget(String callId) {
-        check.pinDone(callId);
-        tcpCalls.remove(callId);
+            call.end();
+        });
     }
 
     private void checkIdle() {
         long keyTimeout = settings.limits().keyTimeout().toNanos();
         long pinTimeout = settings.limits().pinTimeout().toNanos();
-        calls.values().forEach(c -> c.checkIdle(keyTimeout, pinTimeout));
+        calls.forEachLive(c -> c.checkIdle(keyTimeout, pinTimeout));
         tcpGuard.sweep();
     }
 
@@ -353,35 +271,6 @@ public final class SipHotline implements SipListener, AutoCloseable {
 
     private short[] prompt(String text) {
         return spoken.computeIfAbsent(text, actions::speak);
-    }
-
-    /**
-     * The request's server transaction, so that the stack absorbs its retransmissions (a slow answer makes the phone
-     * send INFO again, and a key must not count twice); null for a retransmission.
-     */
-    private ServerTransaction transaction(RequestEvent event) throws Exception {
-        if (event.getServerTransaction() != null) {
-            return event.getServerTransaction();
-        }
-        try {
-            return provider.getNewServerTransaction(event.getRequest());
-        } catch (TransactionAlreadyExistsException e) {
-            return null;
-        }
-    }
-
-    private void reply(RequestEvent event, int status) throws Exception {
-        ServerTransaction st = event.getServerTransaction();
-        Response response = messages.createResponse(status, event.getRequest());
-        if (st == null) {
-            provider.sendResponse(response);
-        } else {
-            st.sendResponse(response);
-        }
-    }
-
-    private static String callId(Request request) {
-        return ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
     }
 
     private static String callFile(String callId) {
@@ -427,16 +316,15 @@ public final class SipHotline implements SipListener, AutoCloseable {
         if (registration != null) {
             registration.unregister();
         }
-        calls.values().forEach(HotlineCall::end);
-        calls.clear();
+        calls.endAll();
         timer.shutdownNow();
         workers.shutdownNow();
         GuardedNetworkLayer.unregister(String.valueOf(stack == null ? "" : stack.getStackName()));
         if (stack != null) {
             try {
                 // Deleting the provider stops its event scanner, a non-daemon thread that would keep the JVM alive.
-                provider.removeSipListener(this);
-                stack.deleteSipProvider(provider);
+                sip.provider.removeSipListener(this);
+                stack.deleteSipProvider(sip.provider);
             } catch (Exception e) {
                 LOG.debug("SIP provider already gone", e);
             }

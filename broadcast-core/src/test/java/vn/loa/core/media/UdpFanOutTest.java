@@ -1,6 +1,7 @@
 package vn.loa.core.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -8,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -99,7 +101,7 @@ class UdpFanOutTest {
             RtpPacketizer packetizer = new RtpPacketizer(0, 0x10CL, 500, 0);
             for (int i = 0; i < 3; i++) {
                 fanOut.accept(packetizer.packetize(new byte[160], 160));
-                Thread.sleep(20);
+                Thread.sleep(20); // deliberate: rounds come a packet time apart, as audio does
             }
 
             for (DatagramSocket node : nodes) {
@@ -140,11 +142,9 @@ class UdpFanOutTest {
                 next += 20_000_000;
                 java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
             }
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (fanOut.datagramsSent() < 50L * nodes.size() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
-            Thread.sleep(200);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> fanOut.datagramsSent() >= 50L * nodes.size());
+            Thread.sleep(200); // deliberate: datagrams still in flight land before the sockets are drained
 
             ByteBuffer buffer = ByteBuffer.allocate(2048);
             for (DatagramChannel node : nodes) {

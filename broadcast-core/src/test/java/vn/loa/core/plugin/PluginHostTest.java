@@ -1,6 +1,7 @@
 package vn.loa.core.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,15 +106,9 @@ class PluginHostTest {
         return host;
     }
 
-    private PluginStatus eventually(String name, Predicate<PluginStatus> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        PluginStatus s = host.status(name, UNIT).orElseThrow();
-        while (!condition.test(s) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            s = host.status(name, UNIT).orElseThrow();
-        }
-        assertThat(condition).as(s.toString()).accepts(s);
-        return s;
+    private PluginStatus eventually(String name, Predicate<PluginStatus> condition) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> host.status(name, UNIT).orElseThrow(), condition);
     }
 
     private static ContentItem item(String key) {
@@ -287,10 +282,8 @@ class PluginHostTest {
                 Instant.now(), COMMUNE_B));
         host.aired(new AiredNotice(3, "Họp", "Họp dân", "SCHEDULED", List.of("khac"), List.of("Khác"),
                 Instant.now(), new Unit("tinh-khac", "/root/tinh-khac/")));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while ((communeA.delivered.isEmpty() || province.delivered.isEmpty()) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !communeA.delivered.isEmpty() && !province.delivered.isEmpty());
         assertThat(communeA.delivered).extracting(AiredNotice::id).containsExactly(1L);
         assertThat(province.delivered).as("B configured nothing: the province's settings apply there")
                 .extracting(AiredNotice::id).containsExactly(2L);

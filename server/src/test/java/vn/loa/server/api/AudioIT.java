@@ -1,12 +1,14 @@
 package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -103,10 +105,8 @@ class AudioIT extends ApiSuite {
     /** Uploads are deleted once their answer is out, a moment after the client has read it. */
     static void assertNothingLeftIncoming() throws Exception {
         Path incoming = server.config().dataDir().resolve("audio/incoming");
-        for (int i = 0; i < 50 && Uploads.sizeOf(incoming) > 0; i++) {
-            Thread.sleep(100);
-        }
-        assertThat(Uploads.sizeOf(incoming)).as("bytes left in " + incoming).isZero();
+        await().alias("bytes left in " + incoming).atMost(Duration.ofSeconds(5))
+                .until(() -> Uploads.sizeOf(incoming), bytes -> bytes == 0);
     }
 
     @Test

@@ -2,12 +2,14 @@ package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +60,7 @@ class BackupIT {
                 }
             }, "backup-writer");
             writer.start();
-            while (acked.size() < 30) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20)).until(() -> acked.size() >= 30);
             List<String> beforeBackup = List.copyOf(acked);
             Command backup = command(data, dbUrl, port, "backup", file);
             int afterBackup = acked.size();

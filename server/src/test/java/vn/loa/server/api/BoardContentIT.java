@@ -2,6 +2,7 @@ package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.server.api.Province.created;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +10,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
@@ -201,11 +203,7 @@ class BoardContentIT extends ApiSuite {
         assertThat(anonymous().get(entry.getString("src")).headers().firstValue("Content-Type")).contains("image/png");
         socket.sendText("{not json", true).get();
         socket.sendText(played(entry.getString("item"), 30_000), true).get();
-        JsonArray plays = new JsonArray();
-        for (int i = 0; i < 100 && plays.isEmpty(); i++) {
-            Thread.sleep(50);
-            plays = province.clerkA.get("/api/v1/boards/" + id + "/plays").array();
-        }
+        JsonArray plays = playsOnceAny(id);
         assertThat(plays).as("only the keyed player's report").hasSize(1);
         assertThat(plays.getJsonObject(0).getString("item")).isEqualTo(entry.getString("item"));
         assertThat(plays.getJsonObject(0).getLong("millis")).isEqualTo(30_000L);
@@ -238,11 +236,7 @@ class BoardContentIT extends ApiSuite {
         waitForScreen(screens, s -> true);
         former.sendText(played("cu", 1_000), true).get();
         current.sendText(played("moi", 2_000), true).get();
-        JsonArray plays = new JsonArray();
-        for (int i = 0; i < 100 && plays.isEmpty(); i++) {
-            Thread.sleep(50);
-            plays = province.clerkA.get("/api/v1/boards/" + id + "/plays").array();
-        }
+        JsonArray plays = playsOnceAny(id);
         assertThat(plays.stream().map(p -> ((JsonObject) p).getString("item")).toList()).containsExactly("moi");
         former.abort();
         current.abort();
@@ -430,16 +424,15 @@ class BoardContentIT extends ApiSuite {
         return px;
     }
 
-    static void waitForSnapshot(Api api, String board, Predicate<BufferedImage> wanted) throws Exception {
-        BufferedImage last = null;
-        for (int i = 0; i < 150; i++) {
-            last = png(api.get("/api/v1/boards/" + board + "/snapshot.png"));
-            if (wanted.test(last)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the snapshot of " + board + " never showed what was expected");
+    static void waitForSnapshot(Api api, String board, Predicate<BufferedImage> wanted) {
+        await().alias("the snapshot of " + board + " shows what is expected").atMost(Duration.ofSeconds(15))
+                .until(() -> png(api.get("/api/v1/boards/" + board + "/snapshot.png")), wanted);
+    }
+
+    /** The proof-of-play rows of a board, once there is any (the player's reports are stored as they come). */
+    private static JsonArray playsOnceAny(String board) {
+        return await().atMost(Duration.ofSeconds(5))
+                .until(() -> province.clerkA.get("/api/v1/boards/" + board + "/plays").array(), p -> !p.isEmpty());
     }
 
     static int[] pixels(BufferedImage image) {

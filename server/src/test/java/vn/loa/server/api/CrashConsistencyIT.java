@@ -66,8 +66,9 @@ class CrashConsistencyIT {
                         // Killed while it opens (and recovers) its database, runs migrations or reconciles the plans.
                         server.kill();
                         server = ServerProcess.launch(data, dbUrl, port, Map.of());
-                        Thread.sleep(random.nextInt(4_000));
+                        Thread.sleep(random.nextInt(4_000)); // deliberate: killed at a random moment of its start
                     } else {
+                        // Deliberate: the next kill comes at a random moment of the writes.
                         Thread.sleep(moment.equals("just restarted") ? random.nextInt(1_000)
                                 : 1_000 + random.nextInt(11_000));
                     }

@@ -181,6 +181,7 @@ final class CrashWriter implements Runnable {
                 .put("schedules", schedules.size()).put("doneReadBack", done.size()).put("attempts", attempts.get());
     }
 
+    /** Deliberate pacing: writes come at a clerk's random pace, not as fast as the server takes them. */
     private static void pause(long ms) {
         try {
             Thread.sleep(ms);

@@ -1,6 +1,7 @@
 package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -58,7 +59,7 @@ class DailyBackupIT {
         Province.created(admin.post("/api/v1/zones", Province.zone(zone, "Thôn sao lưu hằng ngày", null)));
         Province.created(admin.post("/api/v1/announcements", Province.notice("Họp dân tối nay", zone)));
         assertThat(health().getString("state")).isEqualTo("NONE");
-        Thread.sleep(2500);
+        Thread.sleep(2500); // deliberate: proves that no backup is made during this window, before 02:30
         assertThat(dailyFiles()).as("nothing before 02:30").isEmpty();
 
         CLOCK.advance(Duration.ofMinutes(31));
@@ -115,20 +116,11 @@ class DailyBackupIT {
     }
 
     private static void awaitFiles(String... expected) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!dailyFiles().equals(List.of(expected)) && System.nanoTime() < until) {
-            Thread.sleep(200);
-        }
-        assertThat(dailyFiles()).containsExactly(expected);
+        await().atMost(Duration.ofMinutes(1)).until(DailyBackupIT::dailyFiles, List.of(expected)::equals);
     }
 
     private static JsonObject awaitState(String state) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!state.equals(health().getString("state")) && System.nanoTime() < until) {
-            Thread.sleep(200);
-        }
-        assertThat(health().getString("state")).isEqualTo(state);
-        return health();
+        return await().atMost(Duration.ofMinutes(1)).until(DailyBackupIT::health, h -> state.equals(h.getString("state")));
     }
 
     /** Restores a daily backup with {@code loa restore} into an empty folder; the notices' titles in it. */

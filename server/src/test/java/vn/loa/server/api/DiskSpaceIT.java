@@ -2,12 +2,13 @@ package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.server.api.Province.created;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,15 +33,12 @@ class DiskSpaceIT {
     @BeforeAll
     static void start() throws Exception {
         disk = SmallDisk.mount("loa-small-disk-", 64);
-        server = TestServer.onH2(Map.of("data.dir", disk.folder().toString(), "disk.min.free", "24"));
+        server = disk.startServer();
         province = new Province(server);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
         if (disk != null) {
             disk.close();
         }
@@ -79,18 +77,15 @@ class DiskSpaceIT {
                 .put("name", "Đầu thu").put("zone", zone).put("kind", "agent")));
         long low = scheduled(zone, 60);
         Path prefetched = disk.folder().resolve("prefetch");
-        Thread.sleep(3_000);
+        Thread.sleep(3_000); // deliberate: proves that nothing is rendered ahead during this window
         assertThat(prefetched.resolve(low + ".wav")).as("not rendered ahead on a low disk").doesNotExist();
         assertThat(prefetched.resolve(low + ".wav.part")).doesNotExist();
 
         Files.delete(filler);
         assertThat(upload(tone).status()).as("taken again once space is freed").isEqualTo(201);
         long later = scheduled(zone, 900);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!Files.exists(prefetched.resolve(later + ".wav")) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(prefetched.resolve(later + ".wav")).as("rendered ahead again once space is freed").exists();
+        await().alias("rendered ahead again once space is freed").atMost(Duration.ofSeconds(30))
+                .until(() -> Files.exists(prefetched.resolve(later + ".wav")));
         assertThat(new Api(server.baseUrl(), null).get("/health").json().getJsonObject("disk").getString("status"))
                 .isEqualTo("UP");
     }

@@ -2,23 +2,27 @@ package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.server.api.Province.created;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sound.sampled.AudioSystem;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.testing.AgentProcess;
 import vn.loa.server.testing.FieldNetwork;
 import vn.loa.server.testing.Pcap;
+import vn.loa.server.testing.RunsAlone;
 import vn.loa.server.testing.TempDirs;
 import vn.loa.server.testing.TestServer;
 import vn.loa.server.testing.ToneTimes;
@@ -29,6 +33,7 @@ import vn.loa.server.testing.Uploads;
  * carrier NAT in front of a 4G speaker box. Loopback hides all of this; here a datagram with TTL 1 dies at the router,
  * and a stream sent to the box's private address or its announced port never arrives.
  */
+@RunsAlone("builds network namespaces of fixed names and routes 10.77.0.0/16 in the machine's namespace; asserts RTP gaps in milliseconds")
 class FieldNetworkIT {
 
     /** Keepalives every 2 s, so the NAT tests wait seconds, not the production 15 s. */
@@ -124,7 +129,7 @@ class FieldNetworkIT {
             assertThat(path.getString("observed")).as("the stream goes to the NAT's public side")
                     .startsWith(FieldNetwork.NAT_PUBLIC + ":");
             assertThat(path.getString("declared")).isNotEqualTo(path.getString("observed"));
-            // Idle three times as long as the NAT keeps a mapping: only the keepalives hold it.
+            // Deliberately idle three times as long as the NAT keeps a mapping: only the keepalives hold it.
             Thread.sleep(KEEPALIVE_SECONDS * 6 * 1000L);
 
             long id = emergency(natZone);
@@ -142,7 +147,7 @@ class FieldNetworkIT {
         String before = path(natNode).getString("observed");
         long id = emergency(natZone);
         awaitThat(() -> "ON_AIR".equals(state(id)), "the emergency is on air", natAgent);
-        Thread.sleep(1500);
+        Thread.sleep(1500); // deliberate: the restart comes mid-broadcast, after a while on the old mapping
 
         network.restartNat();
         long restarted = System.nanoTime();
@@ -426,7 +431,7 @@ class FieldNetworkIT {
                         + "payload=0", "!", "rtpjitterbuffer", "!", "rtppcmudepay", "!", "mulawdec", "!",
                 "audioconvert", "!", "wavenc", "!", "filesink", "location=" + heardWav));
         try {
-            Thread.sleep(1000); // GStreamer binds its port
+            FieldNetwork.awaitUdpBound(FieldNetwork.LAN, 5006);
             long id = emergency(zone);
             awaitThat(() -> "DONE".equals(state(id)), "the emergency is done", natAgent);
             stop(speaker);
@@ -596,15 +601,12 @@ class FieldNetworkIT {
         }
     }
 
-    private static void awaitThat(Supplier<Boolean> condition, String what, AgentProcess agent)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!Boolean.TRUE.equals(condition.get())) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not within 60 s: " + what + "\n--- agent log ---\n" + agent.log()
-                        + "\n--- agent threads ---\n" + agent.threadDump());
-            }
-            Thread.sleep(100);
+    private static void awaitThat(Supplier<Boolean> condition, String what, AgentProcess agent) {
+        try {
+            await().atMost(Duration.ofMinutes(1)).until(() -> Boolean.TRUE.equals(condition.get()));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not within 60 s: " + what + "\n--- agent log ---\n" + agent.log()
+                    + "\n--- agent threads ---\n" + agent.threadDump(), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.server.api.Province.created;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +11,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -210,7 +212,7 @@ class HotlineIT extends ApiSuite {
             long notice = OnAirIT.approvedNotice("Chương trình", OnAirIT.LONG_TEXT, zone, false);
             province.clerkA.post("/api/v1/announcements/" + notice + "/broadcast", null);
             OnAirIT.waitForState(province.clerkA, notice, "ON_AIR");
-            Thread.sleep(1000);
+            speaker.awaitReceived(50);
 
             Sipp.Result call = Sipp.call(number).answered().pause(500).infoDigits("9753#").pause(300).infoDigits("1")
                     .pause(2000).play(Sipp.CAPTURES.resolve("g711a.pcap")).pause(3000).hangUp().run(sipPort(), 30);
@@ -249,22 +251,16 @@ class HotlineIT extends ApiSuite {
         JsonObject status = province.admin.get("/api/v1/hotline").json();
         assertThat(status.getLong("throttled")).as(status.encode()).isGreaterThan(100);
         assertThat(anonymous().get("/health").status()).isEqualTo(200);
-        Thread.sleep(1500); // the flood's address gets its allowance back
+        Thread.sleep(1500); // deliberate: the flood's address gets its allowance back as time passes
         Sipp.Result call = Sipp.call("+84999000222").refused(403).run(sipPort(), 20);
         assertThat(call.exit()).as(call.output()).isZero();
     }
 
-    static JsonArray waitForCalls(int count, String number) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            JsonArray calls = new JsonArray(province.adminA.get("/api/v1/hotline/calls").array().stream()
-                    .map(JsonObject.class::cast).filter(c -> c.getString("number").equals(number)).toList());
-            if (calls.size() >= count || System.currentTimeMillis() > deadline) {
-                assertThat(calls.size()).as(calls.encode()).isGreaterThanOrEqualTo(count);
-                return calls;
-            }
-            Thread.sleep(200);
-        }
+    static JsonArray waitForCalls(int count, String number) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> new JsonArray(province.adminA.get("/api/v1/hotline/calls").array().stream()
+                        .map(JsonObject.class::cast).filter(c -> c.getString("number").equals(number)).toList()),
+                        calls -> calls.size() >= count);
     }
 
     static List<Object> auditOf(String action, String contains) {

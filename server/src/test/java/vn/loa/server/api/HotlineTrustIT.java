@@ -2,6 +2,7 @@ package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.server.api.Province.created;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -205,15 +207,8 @@ class HotlineTrustIT extends ApiSuite {
                 .filter(n -> n.getString("number").equals(number)).findFirst().orElseThrow();
     }
 
-    static JsonObject waitForStatus(Predicate<JsonObject> done) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonObject status = province.admin.get("/api/v1/hotline").json();
-        while (!done.test(status) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            status = province.admin.get("/api/v1/hotline").json();
-        }
-        assertThat(done.test(status)).as(status.encode()).isTrue();
-        return status;
+    static JsonObject waitForStatus(Predicate<JsonObject> done) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> province.admin.get("/api/v1/hotline").json(), done);
     }
 
     /** True when the server closed {@code socket} (end of stream or reset) before {@code deadline}. */

@@ -6,10 +6,12 @@ import static vn.loa.server.api.Province.created;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import vn.loa.wire.pcm.Correlation;
 import vn.loa.wire.rtp.RtpPacket;
@@ -49,15 +51,16 @@ class NodeAgentIT extends ApiSuite {
             try {
                 await(() -> online(node), true);
 
+                var sentLater = reference.receiveInBackground(2500, 120_000);
                 long id = OnAirIT.approvedNotice("Đầu thu", OnAirIT.LONG_TEXT, zone, true);
                 province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
                 OnAirIT.waitForState(province.clerkA, id, "ON_AIR");
-                Thread.sleep(1500);
+                reference.awaitReceived(75);
                 link.cut();
                 await(() -> online(node), false);
                 await(() -> online(node), true);
 
-                List<RtpPacket> sent = reference.receive(2500, 60_000);
+                List<RtpPacket> sent = sentLater.get();
                 OnAirIT.waitForState(province.clerkA, id, "DONE");
                 Path wav = await(() -> recording(recordings, id), true) ? recordingPath(recordings, id) : null;
                 short[] heard = Audio.wav(wav);
@@ -226,14 +229,8 @@ class NodeAgentIT extends ApiSuite {
         }
     }
 
-    private static boolean await(Supplier<Boolean> condition, boolean wanted) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (condition.get() != wanted) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("still not " + wanted + " after 60 s");
-            }
-            Thread.sleep(100);
-        }
+    private static boolean await(Supplier<Boolean> condition, boolean wanted) {
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(condition::get, c -> c == wanted);
         return true;
     }
 }

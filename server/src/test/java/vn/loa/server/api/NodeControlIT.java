@@ -2,8 +2,10 @@ package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.server.api.Province.created;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.loa.wire.control.ControlMessage;
@@ -81,14 +83,9 @@ class NodeControlIT extends ApiSuite {
             assertThat(agent.next(10)).isEqualTo(new ControlMessage.Stop(String.valueOf(id), "FINISHED"));
 
             agent.send(new ControlMessage.Played(String.valueOf(id), "PLAYED", packets.size() * 20L, null));
-            JsonObject done = OnAirIT.waitForState(province.clerkA, id, "DONE");
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!done.getJsonArray("deliveries").getJsonObject(0).getString("state").equals("PLAYED")
-                    && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
-                done = province.clerkA.get("/api/v1/announcements/" + id).json();
-            }
-            assertThat(done.getJsonArray("deliveries").getJsonObject(0).getString("state")).isEqualTo("PLAYED");
+            OnAirIT.waitForState(province.clerkA, id, "DONE");
+            await().atMost(Duration.ofSeconds(10)).until(() -> province.clerkA.get("/api/v1/announcements/" + id).json(),
+                    done -> done.getJsonArray("deliveries").getJsonObject(0).getString("state").equals("PLAYED"));
         }
     }
 

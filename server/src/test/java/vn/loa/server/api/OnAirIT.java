@@ -2,9 +2,11 @@ package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.server.api.Province.created;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,15 +23,9 @@ class OnAirIT extends ApiSuite {
         return Stream.of("H2");
     }
 
-    static JsonObject waitForState(Api api, long id, String state) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        JsonObject a = api.get("/api/v1/announcements/" + id).json();
-        while (!a.getString("state").equals(state) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            a = api.get("/api/v1/announcements/" + id).json();
-        }
-        assertThat(a.getString("state")).as(a.encodePrettily()).isEqualTo(state);
-        return a;
+    static JsonObject waitForState(Api api, long id, String state) {
+        return await().atMost(Duration.ofMinutes(1)).until(() -> api.get("/api/v1/announcements/" + id).json(),
+                a -> a.getString("state").equals(state));
     }
 
     static long approvedNotice(String title, String text, String zone, boolean chime) {
@@ -166,7 +162,7 @@ class OnAirIT extends ApiSuite {
             long id = approvedNotice("Dài", LONG_TEXT, zone, false);
             province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
             waitForState(province.clerkA, id, "ON_AIR");
-            Thread.sleep(1000);
+            speaker.awaitReceived(50);
 
             assertThat(province.clerkA.post("/api/v1/announcements/" + id + "/cancel",
                     new JsonObject().put("reason", "nhầm thôn")).json().getString("state")).isEqualTo("CANCELLED");
@@ -202,7 +198,7 @@ class OnAirIT extends ApiSuite {
             long notice = approvedNotice("Thông báo thường", LONG_TEXT, zone, false);
             province.clerkA.post("/api/v1/announcements/" + notice + "/broadcast", null);
             waitForState(province.clerkA, notice, "ON_AIR");
-            Thread.sleep(1000);
+            speaker.awaitReceived(50);
 
             long alert = created(province.approverA.post("/api/v1/announcements", new JsonObject()
                     .put("title", "Lũ quét").put("text", alertText)

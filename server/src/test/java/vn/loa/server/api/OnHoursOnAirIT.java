@@ -38,9 +38,7 @@ class OnHoursOnAirIT extends ApiSuite {
             var referenceHears = reference.receiveInBackground(2500, 120_000);
 
             // Two seconds into the emergency an ordinary notice for the same village is broadcast: it waits.
-            while (reference.received() < 100) {
-                Thread.sleep(50);
-            }
+            reference.awaitReceived(100);
             long notice = OnAirIT.approvedNotice("Họp thôn", "Tối nay họp thôn.", zone, false);
             province.clerkA.post("/api/v1/announcements/" + notice + "/broadcast", null);
             JsonObject done = OnAirIT.waitForState(province.clerkA, notice, "DONE");
@@ -67,9 +65,7 @@ class OnHoursOnAirIT extends ApiSuite {
             var restingHears = resting.receiveInBackground(2500, 120_000);
             var referenceHears = reference.receiveInBackground(2500, 120_000);
             var awakeHears = awake.receiveInBackground(2500, 120_000);
-            while (awake.received() < 100) {
-                Thread.sleep(50);
-            }
+            awake.awaitReceived(100);
 
             // The emergency cuts in; when it ends the notice airs again from the top, not to the resting node.
             long alert = created(province.approverA.post("/api/v1/announcements", new JsonObject()

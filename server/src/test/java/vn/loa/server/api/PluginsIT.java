@@ -1,9 +1,11 @@
 package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -21,15 +23,8 @@ class PluginsIT extends ApiSuite {
                 .filter(p -> p.getString("name").equals(name)).findFirst().orElseThrow();
     }
 
-    static JsonObject waitForPlugin(Api api, String name, Predicate<JsonObject> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonObject p = plugin(api, name);
-        while (!condition.test(p) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            p = plugin(api, name);
-        }
-        assertThat(condition).as(p.encodePrettily()).accepts(p);
-        return p;
+    static JsonObject waitForPlugin(Api api, String name, Predicate<JsonObject> condition) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> plugin(api, name), condition);
     }
 
     static List<JsonObject> announcements(Api api, String title) {
@@ -166,11 +161,7 @@ class PluginsIT extends ApiSuite {
         assertThat(province.adminA.get("/api/v1/plugins/echo/password").body()).isEqualTo("\"mat-khau-smtp\"");
     }
 
-    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
+    static void waitFor(java.util.function.BooleanSupplier condition) {
+        await().atMost(Duration.ofSeconds(30)).until(condition::getAsBoolean);
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import vn.loa.node.AgentOptions;
 import vn.loa.node.AgentTuning;
@@ -275,26 +277,11 @@ class PrefetchIT extends ApiSuite {
         }
     }
 
-    static void await(Supplier<Boolean> condition, boolean wanted) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (condition.get() != wanted) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("still not " + wanted + " after 60 s");
-            }
-            Thread.sleep(100);
-        }
+    static void await(Supplier<Boolean> condition, boolean wanted) {
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(condition::get, c -> c == wanted);
     }
 
-    static <T> T awaitValue(Supplier<T> value) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        for (T v = value.get(); ; v = value.get()) {
-            if (v != null) {
-                return v;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("nothing after 60 s");
-            }
-            Thread.sleep(100);
-        }
+    static <T> T awaitValue(Supplier<T> value) {
+        return Awaitility.await().atMost(Duration.ofMinutes(1)).until(value::get, java.util.Objects::nonNull);
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.PostgresCluster;
 import vn.loa.server.testing.RtpCapture;
+import vn.loa.server.testing.RunsAlone;
 import vn.loa.server.testing.ServerProcess;
 import vn.loa.server.testing.TestServer;
 
@@ -20,6 +21,7 @@ import vn.loa.server.testing.TestServer;
  * Schedules live in the database, not in the process: a server killed with SIGKILL and started again still has every
  * schedule, fires each at its time, and never fires an airing a second time.
  */
+@RunsAlone("schedules items 3 to 50 s ahead of the wall clock and kills the server before they fire; a busy machine misses them")
 class ScheduleRestartIT {
 
     @Test
@@ -107,8 +109,8 @@ class ScheduleRestartIT {
                 recentItem = scheduled(admin, recentZone, new JsonObject().put("at", vn(t0.plusSeconds(20))));
                 first.kill();
             }
-            // Down past both times: when the server is back (about 5 s after this) the first is over 20 s late, past
-            // the 15 s limit, and the second a few seconds late.
+            // Deliberately down past both times: when the server is back (about 5 s after this) the first is over 20 s
+            // late, past the 15 s limit, and the second a few seconds late.
             Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), t0.plusSeconds(21)).toMillis()));
 
             try (ServerProcess second = ServerProcess.start(data, "", port, lateLimit)) {

@@ -31,6 +31,8 @@ class SecondCrashIT {
                 String zone = ScheduleRestartIT.village(admin, "thon-hai-lan", speaker);
                 notice = ScheduleRestartIT.scheduled(admin, zone, new JsonObject()
                         .put("at", ScheduleRestartIT.vn(Instant.now().plusSeconds(40))));
+                // Deliberate: H2 reused old chunks from 45 s after its file was made; the kill comes 10 s before the
+                // notice's time, and the next one 20 s after the restart, past those 45 s.
                 Thread.sleep(30_000);
                 first.kill();
             }
@@ -39,7 +41,7 @@ class SecondCrashIT {
                 OnAirIT.waitForState(admin, notice, "DONE");
                 Province.created(admin.post("/api/v1/users", new JsonObject().put("username", "sau-lan-dau")
                         .put("role", "clerk").put("password", Province.PASSWORD).put("displayName", "Cán bộ")));
-                Thread.sleep(20_000);
+                Thread.sleep(20_000); // deliberate, see above
                 second.kill();
             }
             try (ServerProcess third = ServerProcess.start(data, "", port, Map.of())) {

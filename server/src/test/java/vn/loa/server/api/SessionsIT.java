@@ -65,7 +65,7 @@ class SessionsIT extends ApiSuite {
         // Changed behind the API's back (a database script): no session is ended, yet the token's role is not trusted.
         server.loa().jdbi().useHandle(h -> h.createUpdate("UPDATE app_user SET role = 'clerk' WHERE username = :u")
                 .bind("u", name).execute());
-        Thread.sleep(1_200); // a server trusts a session row it read for a second
+        Thread.sleep(1_200); // deliberate: a server trusts a session row it read for a second, then reads it again
 
         JsonObject emergency = Province.notice("Bão", "thon-a1").put("priority", "EMERGENCY");
         assertRefused(approver.post("/api/v1/announcements", emergency), 403, "forbidden");

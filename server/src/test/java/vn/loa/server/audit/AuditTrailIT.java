@@ -169,6 +169,9 @@ class AuditTrailIT {
     @Order(3)
     void rowsPastTheirRetentionAreRemovedOnceForwardedAndTheRestStillVerifies() {
         long oldest = rows().stream().mapToLong(r -> ((Number) r.get("id")).longValue()).min().orElseThrow();
+        // Rows not yet forwarded are never removed: on a busy machine the forwarder may still be a row behind.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(received().keySet()).containsAll(
+                rows().stream().map(r -> ((Number) r.get("id")).longValue()).toList()));
         CLOCK.advance(Duration.ofDays(31));
         Api admin = admin();
         createZone(admin, "xa-sin-suoi-ho", "Xã Sìn Suối Hồ");

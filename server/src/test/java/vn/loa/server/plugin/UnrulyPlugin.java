@@ -82,7 +82,7 @@ public final class UnrulyPlugin implements Plugin, ContentSource, AlertTrigger, 
             case "hang" -> {
                 while (!released) {
                     try {
-                        Thread.sleep(50);
+                        Thread.sleep(50); // deliberate: this is the hang the host must survive
                     } catch (InterruptedException ignored) {
                         // A badly written plugin swallows the interrupt and goes on waiting.
                     }

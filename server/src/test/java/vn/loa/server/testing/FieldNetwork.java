@@ -1,8 +1,11 @@
 package vn.loa.server.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -130,6 +133,16 @@ public final class FieldNetwork implements AutoCloseable {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         full.addAll(command);
         return new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Waits until a program in namespace {@code ns} has bound UDP {@code port}, e.g. a receiver just started. */
+    public static void awaitUdpBound(String ns, int port) {
+        await().alias("UDP " + port + " bound in " + ns).atMost(Duration.ofSeconds(15))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    in(ns, "sh", "-c", "ss -Hlun 'sport = :" + port + "' | grep -q .");
+                    return true;
+                });
     }
 
     /** Runs a command inside namespace {@code ns} and fails on a non-zero exit. */

@@ -1,10 +1,13 @@
 package vn.loa.server.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,15 +57,13 @@ public final class Icecast implements AutoCloseable {
         return icecast;
     }
 
-    private void awaitListening() throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("icecast2 did not listen on " + port);
+    private void awaitListening() {
+        await().alias("icecast2 listens on " + port).atMost(Duration.ofSeconds(10))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    new Socket("127.0.0.1", port).close();
+                    return true;
+                });
     }
 
     /** Feeds {@code mount} with an endless tone of {@code hertz} (0 for silence), MP3 at 64 kbit/s, in real time. */
@@ -81,23 +82,17 @@ public final class Icecast implements AutoCloseable {
     }
 
     /** Waits until a listener gets bytes from {@code mount}: the source has connected. */
-    public void awaitMount(String mount) throws Exception {
+    public void awaitMount(String mount) {
         var http = java.net.http.HttpClient.newHttpClient();
-        for (int i = 0; i < 100; i++) {
-            var reply = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(mount)))
-                    .timeout(java.time.Duration.ofSeconds(2)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
-            if (reply.statusCode() == 200) {
-                try (var in = reply.body()) {
-                    if (in.readNBytes(1024).length > 0) {
-                        return;
+        await().alias("mount " + mount + " plays").atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    var reply = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(mount)))
+                            .timeout(Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                    try (var in = reply.body()) {
+                        return reply.statusCode() == 200 && in.readNBytes(1024).length > 0;
                     }
-                }
-            }
-            reply.body().close();
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("mount " + mount + " never played");
+                });
     }
 
     @Override

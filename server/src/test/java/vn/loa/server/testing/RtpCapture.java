@@ -1,10 +1,13 @@
 package vn.loa.server.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import vn.loa.wire.rtp.RtpPacket;
@@ -117,6 +120,14 @@ public final class RtpCapture implements AutoCloseable {
     /** How many packets the {@link #receive} running now has taken in so far; read from another thread. */
     public int received() {
         return received;
+    }
+
+    /**
+     * Waits until the receive running in the background has taken in {@code count} packets (20 ms of audio each), e.g.
+     * to act once a notice has been heard for a while; fails after a minute.
+     */
+    public void awaitReceived(int count) {
+        await().atMost(Duration.ofMinutes(1)).until(this::received, n -> n >= count);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package vn.loa.server.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,7 +31,7 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Path dataDir, String dbUrl, int port, Map<String, String> settings)
             throws IOException, InterruptedException {
         ServerProcess server = launch(dataDir, dbUrl, port, settings);
-        server.awaitHealthy(Duration.ofSeconds(60));
+        server.awaitHealthy(Duration.ofMinutes(2)); // a JVM start, on a machine that may run several ITs at once
         return server;
     }
 
@@ -64,25 +66,16 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy(Duration limit) throws InterruptedException {
+    private void awaitHealthy(Duration limit) {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server process ended with " + process.exitValue());
-            }
-            try {
-                var reply = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (reply.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the server process did not answer within " + limit);
+        await().alias("the server process answers /health").atMost(limit).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the server process ended with " + process.exitValue());
+                    }
+                    return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                });
     }
 
     /** The server's resident memory now (VmRSS), in MB, for tests that bound it. */

@@ -1,11 +1,14 @@
 package vn.loa.server.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -299,9 +302,21 @@ public final class Sipp {
                 <label id="2"/>
                 </scenario>
                 """.formatted(user, password), StandardCharsets.UTF_8);
-        return new ProcessBuilder("sipp", "-sf", scenario.toString(), "-i", "127.0.0.1", "-p", String.valueOf(port),
-                "-m", "1", "-nostdin", "-timeout", "30s").directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("sipp.out").toFile()).start();
+        Process registrar = new ProcessBuilder("sipp", "-sf", scenario.toString(), "-i", "127.0.0.1", "-p",
+                String.valueOf(port), "-m", "1", "-nostdin", "-timeout", "30s").directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("sipp.out").toFile()).start();
+        // Listening once its port is taken: a REGISTER sent before that would be lost.
+        await().alias("SIPp listens on UDP " + port).atMost(Duration.ofSeconds(10))
+                .until(() -> !registrar.isAlive() || !udpPortFree(port));
+        return registrar;
+    }
+
+    private static boolean udpPortFree(int port) {
+        try (DatagramSocket probe = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (java.net.SocketException taken) {
+            return false;
+        }
     }
 
     /** A free UDP port on the loopback address. */

@@ -4,15 +4,21 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A small disk of its own for a server's data folder: a tmpfs the test mounts (needs root), filled and freed at will.
- * Files are written, not sparse: tmpfs counts what is there.
+ * Files are written, not sparse: tmpfs counts what is there. The disk tests' one fixture: {@link #startServer} puts a
+ * server on it, and {@link #close} stops that server before it unmounts.
  */
 public final class SmallDisk implements AutoCloseable {
 
+    /** The free space the server on the disk keeps for itself (disk.min.free), in MB. */
+    public static final int SERVER_KEEPS_FREE_MB = 24;
+
     private final Path folder;
+    private TestServer server;
 
     private SmallDisk(Path folder) {
         this.folder = folder;
@@ -27,6 +33,13 @@ public final class SmallDisk implements AutoCloseable {
 
     public Path folder() {
         return folder;
+    }
+
+    /** Starts a server on H2 whose data folder is this disk, keeping {@link #SERVER_KEEPS_FREE_MB} free. */
+    public TestServer startServer() throws Exception {
+        server = TestServer.onH2(Map.of("data.dir", folder.toString(),
+                "disk.min.free", String.valueOf(SERVER_KEEPS_FREE_MB)));
+        return server;
     }
 
     /** Fills the disk until {@code leaveBytes} are left (0: to its last byte); returns the file to delete to free it. */
@@ -56,8 +69,12 @@ public final class SmallDisk implements AutoCloseable {
         return filler;
     }
 
+    /** Stops the server on the disk, if one was started, then unmounts it. */
     @Override
     public void close() throws Exception {
+        if (server != null) {
+            server.close();
+        }
         run("umount", "-l", folder.toString());
     }
 

@@ -1,8 +1,11 @@
 package vn.loa.server.ui;
 
+import static org.awaitility.Awaitility.await;
+
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import vn.loa.node.AgentOptions;
 import vn.loa.node.AgentTuning;
@@ -46,13 +49,8 @@ final class Commune implements AutoCloseable {
                 .json().getString("token");
         agent = NodeAgent.start(new AgentOptions(ServerAddress.parse(server.baseUrl()), "loa-cho", token, recordings, 0, 80),
                 AgentTuning.DEFAULT).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!Boolean.TRUE.equals(admin.get("/api/v1/nodes/loa-cho").json().getBoolean("online"))) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the agent did not come online");
-            }
-            Thread.sleep(100);
-        }
+        await().alias("the agent comes online").atMost(Duration.ofSeconds(30))
+                .until(() -> Boolean.TRUE.equals(admin.get("/api/v1/nodes/loa-cho").json().getBoolean("online")));
     }
 
     private void user(String username, String role, String name) {

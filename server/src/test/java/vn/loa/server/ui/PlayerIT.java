@@ -12,12 +12,14 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.testing.Api;
+import vn.loa.server.testing.RunsAlone;
 import vn.loa.server.testing.TcpProxy;
 
 /**
  * A board's kiosk page in Debian's chromium: it shows the clerk's Vietnamese slide as the server draws it, follows
  * playlist changes, raises the emergency banner at once, and keeps playing from its cache while the network is down.
  */
+@RunsAlone("asserts the board's emergency banner within a second of the broadcast")
 class PlayerIT extends UiSuite {
 
     static final String TITLE = "Thông báo lịch tiêm chủng";

@@ -68,7 +68,7 @@ public final class FakeEngine implements SpeechEngine {
             }
             if (i == hangAt) {
                 try {
-                    Thread.sleep(60_000);
+                    Thread.sleep(60_000); // deliberate: an engine that hangs until it is interrupted
                 } catch (InterruptedException e) {
                     interrupted.countDown();
                     Thread.currentThread().interrupt();

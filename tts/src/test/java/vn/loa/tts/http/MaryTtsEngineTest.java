@@ -35,7 +35,7 @@ class MaryTtsEngineTest implements SpeechEngineContract {
         });
         service.on("/slow", call -> {
             try {
-                Thread.sleep(2000);
+                Thread.sleep(2000); // deliberate: a service slower than the engine's timeout
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
