@@ -25,6 +25,7 @@ import vn.loa.server.testing.Api;
 import vn.loa.server.testing.LoaCluster;
 import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.RtpCapture.Arrival;
+import vn.loa.server.testing.RunsAlone;
 
 /**
  * Three Loa servers on one PostgreSQL act as one (issue 15, ADR 0038): a third-party RTP speaker hears its zone from
@@ -34,6 +35,7 @@ import vn.loa.server.testing.RtpCapture.Arrival;
  * died airs once, on time. The members are shared by the methods, which run in order and kill them one by one.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@RunsAlone("asserts a takeover within 5 s of a kill, and starts three members with PostgreSQL")
 class ClusterIT {
 
     /** About twelve seconds of speech: long enough to kill or freeze its sender in the middle. */
