@@ -12,6 +12,8 @@ final class FencedOutput implements ZoneOutput {
     private final String zone;
     private final java.util.function.Predicate<String> holds;
     private final ZoneOutput next;
+    /** Packets held back for want of the lease: the fan-out's drops, with those the network refused. */
+    private final java.util.concurrent.atomic.LongAdder withheld = new java.util.concurrent.atomic.LongAdder();
 
     FencedOutput(String zone, java.util.function.Predicate<String> holds, ZoneOutput next) {
         this.zone = zone;
@@ -23,6 +25,8 @@ final class FencedOutput implements ZoneOutput {
     public void send(RtpPacket packet) {
         if (holds.test(zone)) {
             next.send(packet);
+        } else {
+            withheld.increment();
         }
     }
 
@@ -31,5 +35,15 @@ final class FencedOutput implements ZoneOutput {
         if (holds.test(zone)) {
             next.sendControl(rtcp);
         }
+    }
+
+    @Override
+    public long datagramsSent() {
+        return next.datagramsSent();
+    }
+
+    @Override
+    public long sendFailures() {
+        return next.sendFailures() + withheld.sum();
     }
 }
