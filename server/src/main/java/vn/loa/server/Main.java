@@ -35,6 +35,13 @@ public final class Main {
             System.err.println("Chi tiết / details: " + e.getCause());
             System.exit(3);
             return;
+        } catch (RuntimeException e) {
+            // Half started, its threads would keep the process alive without an answer: end it, so the service
+            // manager (Restart=on-failure) and the technician see the failure.
+            e.printStackTrace();
+            System.err.println("Loa không khởi động được / Loa could not start: " + e.getMessage());
+            System.exit(1);
+            return;
         }
         System.out.println("Loa đang chạy / Loa is running: http://localhost:" + port + "/");
         System.out.println("Dữ liệu / data: " + config.dataDir() + (config.isPostgres() ? " (PostgreSQL)" : " (H2)"));
