@@ -21,10 +21,12 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private ServerProcess(Process process, int port) {
+    private ServerProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** Starts {@code vn.loa.server.Main} with these settings ({@code LOA_*} variables) and waits until it answers. */
@@ -56,8 +58,9 @@ public final class ServerProcess implements AutoCloseable {
         pb.environment().put("LOA_DISK_MIN_FREE", "16");
         pb.environment().putAll(settings);
         pb.redirectErrorStream(true);
-        pb.redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
-        return new ServerProcess(pb.start(), port);
+        Path log = dataDir.resolve("server-" + System.nanoTime() + ".log");
+        pb.redirectOutput(log.toFile());
+        return new ServerProcess(pb.start(), port, log);
     }
 
     public static int freePort() throws IOException {
@@ -67,6 +70,24 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitHealthy(Duration limit) {
+        try {
+            awaitAnswer(limit);
+        } catch (RuntimeException e) {
+            // The data folder goes when the test JVM ends: the server's own words are the only clue left.
+            throw new AssertionError(e.getMessage() + "\n--- the end of the server's log " + log + ":\n" + logTail(), e);
+        }
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    private void awaitAnswer(Duration limit) {
         HttpClient http = HttpClient.newHttpClient();
         await().alias("the server process answers /health").atMost(limit).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
