@@ -68,25 +68,11 @@ public final class RtpCapture implements AutoCloseable {
      */
     public List<Long> talkSpurtsInBackground() {
         List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            byte[] buffer = new byte[2048];
-            try {
-                socket.setSoTimeout(0);
-                while (!socket.isClosed()) {
-                    DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
-                    socket.receive(datagram);
-                    long now = System.nanoTime();
-                    received++;
-                    if (RtpPacketCodec.decode(datagram.getData(), 0, datagram.getLength()).marker()) {
-                        arrivals.add(now);
-                    }
-                }
-            } catch (IOException e) {
-                // closed: the test is done listening
+        readInBackground("rtp-capture-", arrival -> {
+            if (arrival.packet().marker()) {
+                arrivals.add(arrival.at());
             }
-        }, "rtp-capture-" + port());
-        reader.setDaemon(true);
-        reader.start();
+        });
         return arrivals;
     }
 
@@ -97,6 +83,11 @@ public final class RtpCapture implements AutoCloseable {
     /** Receives on another thread until closed, keeping every packet with its arrival time. */
     public List<Arrival> arrivalsInBackground() {
         List<Arrival> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        readInBackground("rtp-arrivals-", arrivals::add);
+        return arrivals;
+    }
+
+    private void readInBackground(String name, java.util.function.Consumer<Arrival> each) {
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[2048];
             try {
@@ -106,15 +97,14 @@ public final class RtpCapture implements AutoCloseable {
                     socket.receive(datagram);
                     long now = System.nanoTime();
                     received++;
-                    arrivals.add(new Arrival(now, RtpPacketCodec.decode(datagram.getData(), 0, datagram.getLength())));
+                    each.accept(new Arrival(now, RtpPacketCodec.decode(datagram.getData(), 0, datagram.getLength())));
                 }
             } catch (IOException e) {
                 // closed: the test is done listening
             }
-        }, "rtp-arrivals-" + port());
+        }, name + port());
         reader.setDaemon(true);
         reader.start();
-        return arrivals;
     }
 
     /** How many packets the {@link #receive} running now has taken in so far; read from another thread. */
