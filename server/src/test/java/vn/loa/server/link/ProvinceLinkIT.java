@@ -1,6 +1,7 @@
 package vn.loa.server.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -111,8 +112,10 @@ class ProvinceLinkIT {
                 .put("zones", new JsonArray().add("xa-a")))).json().getLong("id");
         long created = System.nanoTime();
         assertThat(provinceAdmin.post("/api/v1/announcements/" + id + "/broadcast", null).status()).isLessThan(300);
-        while (spurts.size() <= before && System.nanoTime() - created < 20_000_000_000L) {
-            Thread.sleep(20);
+        try {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> spurts.size() > before);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // the assertion below says what both sides saw
         }
         assertThat(spurts.size()).as("RTP at the commune's speaker; link %s; province's view %s",
                 communeAdmin.get("/api/v1/upstream").body(), provinceAdmin.get("/api/v1/downstreams").body())
@@ -334,17 +337,17 @@ class ProvinceLinkIT {
         JsonObject get() throws InterruptedException;
     }
 
-    static JsonObject awaitJson(Read read, Predicate<JsonObject> done, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        JsonObject last = null;
-        while (System.nanoTime() < deadline) {
-            last = read.get();
-            if (last != null && done.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
+    static JsonObject awaitJson(Read read, Predicate<JsonObject> done, Duration limit) {
+        JsonObject[] last = new JsonObject[1];
+        try {
+            await().atMost(limit).pollInterval(Duration.ofMillis(100)).pollInSameThread().until(() -> {
+                last[0] = read.get();
+                return last[0] != null && done.test(last[0]);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("not reached within " + limit + "; last seen: "
+                    + (last[0] == null ? null : last[0].encodePrettily()), e);
         }
-        throw new AssertionError("not reached within " + limit + "; last seen: "
-                + (last == null ? null : last.encodePrettily()));
+        return last[0];
     }
 }
