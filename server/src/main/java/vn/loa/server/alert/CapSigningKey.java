@@ -55,8 +55,18 @@ final class CapSigningKey {
 
     private void generate() throws IOException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Path partial = file.resolveSibling(FILE + ".new");
-        Files.deleteIfExists(partial);
+        // keytool writes with the process's umask: inside an owner-only folder the key is never readable by others.
+        Path folder = file.resolveSibling(FILE + ".new");
+        if (Files.isDirectory(folder)) { // left by a start that died while making it
+            try (var stale = Files.list(folder)) {
+                for (Path f : (Iterable<Path>) stale::iterator) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Files.deleteIfExists(folder);
+        vn.loa.server.secret.OwnerOnly.createDirectory(folder);
+        Path partial = folder.resolve(FILE);
         Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "EC",
                 "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-validity", "3650",
                 "-dname", "CN=Loa CAP publisher", "-storetype", "PKCS12", "-keystore", partial.toString(),
@@ -70,11 +80,8 @@ final class CapSigningKey {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while making the CAP signing key", e);
         }
-        try {
-            Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system; the data folder's own mode guards it
-        }
+        vn.loa.server.secret.OwnerOnly.restrict(partial); // before it leaves the folder
         Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.delete(folder);
     }
 }

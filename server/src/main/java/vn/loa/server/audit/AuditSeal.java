@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -60,11 +59,7 @@ public final class AuditSeal {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path fresh = file.resolveSibling(file.getFileName() + ".new");
         Files.deleteIfExists(fresh);
-        try {
-            Files.createFile(fresh, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(fresh);
-        }
+        vn.loa.server.secret.OwnerOnly.createFile(fresh);
         Files.writeString(fresh, text, StandardCharsets.US_ASCII, StandardOpenOption.SYNC);
         Files.move(fresh, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import vn.loa.server.config.ConfigException;
@@ -49,12 +48,7 @@ public final class SecretKeyFile {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         try {
-            try {
-                Files.createFile(file,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            }
+            OwnerOnly.createFile(file);
         } catch (FileAlreadyExistsException e) {
             return; // another server sharing the folder made it first
         }
