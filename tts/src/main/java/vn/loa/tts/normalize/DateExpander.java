@@ -35,7 +35,11 @@ final class DateExpander implements TextRule {
             "(?su).*(?:ngày|mồng|mùng)\\s+\\d{1,2}-\\d{1,2}\\s*(?:,|và|hoặc|đến|tới)\\s*$");
 
     private static final Set<String> FRACTION_BEFORE = Set.of("khoảng", "gần", "hơn", "chiếm", "được", "đạt",
-            "còn", "lệ", "tới", "có", "trên", "dưới");
+            "còn", "lệ", "tới", "có", "trên", "dưới", "ngập", "mất", "giảm", "tăng", "bằng", "hỏng", "sạt");
+    /** "1/3 đoạn đường", "2/3 diện tích": a share of something measured, never a date. */
+    private static final Pattern SHARE_OF_AFTER = Pattern.compile("\\s*(số|đoạn|diện tích|dân số|tuyến|chiều dài|quãng"
+            + "|lượng|khối lượng|sản lượng|tổng|kinh phí|mặt đường|dung tích|công suất|giá trị|thời gian)(?!\\p{L}).*",
+            Pattern.DOTALL);
     private static final Set<String> ADDRESS_BEFORE = Set.of("số", "nhà", "ngõ", "ngách", "hẻm", "kiệt", "kiốt", "lô");
 
     /**
@@ -131,7 +135,7 @@ final class DateExpander implements TextRule {
         if (counted || ADDRESS_BEFORE.contains(before) || (a == 24 && (b == 24 || b == 7))) {
             return numbers.cardinal(a) + " trên " + numbers.cardinal(b); // an address, or "trực 24/24"
         }
-        boolean fractionContext = FRACTION_BEFORE.contains(before) || r.textAfter(4).matches("\\s*số.*");
+        boolean fractionContext = FRACTION_BEFORE.contains(before) || SHARE_OF_AFTER.matcher(r.textAfter(16)).matches();
         if (fractionContext || !CalendarWords.isDay(a) || !CalendarWords.isMonth(b)) {
             return numbers.cardinal(a) + (b == 0 ? " trên " : " phần ") + numbers.cardinal(b);
         }
