@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.PostgresCluster;
 import vn.loa.server.testing.RtpCapture;
@@ -19,17 +21,21 @@ import vn.loa.server.testing.TestServer;
 
 /**
  * Schedules live in the database, not in the process: a server killed with SIGKILL and started again still has every
- * schedule, fires each at its time, and never fires an airing a second time.
+ * schedule, fires each at its time, and never fires an airing a second time. Each test starts its own server, data
+ * folder and database and mostly waits on the wall clock, so the three run side by side (the methods only: no other
+ * class runs beside this one).
  */
 @RunsAlone("schedules items 3 to 50 s ahead of the wall clock and kills the server before they fire; a busy machine misses them")
 class ScheduleRestartIT {
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void schedulesSurviveAKilledServerOnH2AndEachAiringFiresOnce() throws Exception {
         survivesAKill("");
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void schedulesSurviveAKilledServerOnPostgresqlAndEachAiringFiresOnce() throws Exception {
         survivesAKill(PostgresCluster.shared().newDatabase());
     }
@@ -92,6 +98,7 @@ class ScheduleRestartIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void afterLongDowntimeStaleItemsAreSkippedAndReportedWhileRecentOnesPlayLate() throws Exception {
         Path data = Files.createTempDirectory("loa-restart-");
         int port = ServerProcess.freePort();
