@@ -53,11 +53,8 @@ class PrefetcherTest {
         }
     }
 
-    private static void awaitReports(List<Played> reports, int count) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (reports.size() < count && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+    private static void awaitReports(List<Played> reports, int count) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> reports.size() >= count);
         assertThat(reports).hasSize(count);
     }
 }

@@ -110,11 +110,8 @@ class IotAlertsTest implements AlertTriggerContract, PluginRoutesContract {
                 .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("clearBelow");
     }
 
-    private static void awaitSize(List<?> list, int size) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (list.size() < size && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+    private static void awaitSize(List<?> list, int size) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> list.size() >= size);
         assertThat(list).hasSize(size);
     }
 }

@@ -207,11 +207,7 @@ class NotifyTest implements OutboundChannelContract, PluginRoutesContract {
                 .bodyText();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
+    private static void await(BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(condition::getAsBoolean);
     }
 }
