@@ -40,6 +40,14 @@ final class DocumentNumberReader implements TextRule {
             Map.entry("BKHĐT", "bộ kế hoạch và đầu tư"), Map.entry("VP", "văn phòng"), Map.entry("HĐ", "hợp đồng"),
             Map.entry("SYT", "sở y tế"), Map.entry("BCĐ", "ban chỉ đạo"), Map.entry("BCH", "ban chỉ huy"));
 
+    /**
+     * The codes of document types (Decree 30/2020/NĐ-CP, appendix III). A code that starts with anything else is a
+     * công văn's: its issuer first, then the unit that drafted it ("210/UBND-VP"), and only the issuer is said.
+     */
+    private static final java.util.Set<String> TYPES = java.util.Set.of("NQ", "QĐ", "CT", "QC", "QyĐ", "TB", "HD",
+            "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr", "HĐ", "CĐ", "GM", "GUQ", "GGT", "GNP", "PG", "PC", "PB",
+            "TT", "NĐ", "TTLT", "KL", "CV", "GP", "GCN", "L", "PL", "TC", "HĐMB");
+
     private final NumberReader numbers;
     private final AbbreviationDictionary dictionary;
 
@@ -74,6 +82,13 @@ final class DocumentNumberReader implements TextRule {
         String[] parts = code.split("[-&]");
         if (parts.length == 1 && LEGISLATURE.matcher(parts[0]).matches()) {
             words.add("của " + codePart(parts[0])); // a law's "/QH13": the National Assembly that passed it
+            return String.join(" ", words);
+        }
+        if (parts.length > 1 && !TYPES.contains(parts[0])) {
+            // "Công văn số 210/UBND-VP": the issuer, then its drafting office, which a listener need not hear.
+            if (!issuerNamedAfter(r, parts[0])) {
+                words.add("của " + codePart(parts[0]));
+            }
             return String.join(" ", words);
         }
         boolean issuerFollows = parts.length > 1 && issuerNamedAfter(r, parts[1]);

@@ -41,6 +41,7 @@ public final class VietnameseNormalizer implements TextNormalizer {
                 new VehiclePlateReader(numbers),                   // "30G-123.45": not a range, not a decimal
                 new RoadNumberReader(numbers),                     // "ĐT 605" after phones took "ĐT 0912..."
                 new ShorthandReader(),                             // "5tr", "2x2 m", "v.v.", "ông." as words
+                new ScoreReader(numbers),                          // "thắng 3/1" before dates see "3/1"
                 new DateExpander(numbers, new CalendarWords(numbers, style)),
                 new TimeExpander(numbers),                         // "14h-16h30" before the range rule
                 new RangeExpander("đến"),                          // leaves digits: "100 đến 150mm"
