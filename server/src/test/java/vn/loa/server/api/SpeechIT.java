@@ -178,6 +178,17 @@ class SpeechIT extends ApiSuite {
         }
     }
 
+    @Test
+    void aClerksInlineMarksAreHonouredAndThePausesShown() {
+        var reply = province.clerkB.post("/api/v1/tts/normalize", new JsonObject()
+                .put("text", "I. KHẨN CẤP\n+ Gọi [đánh vần KTX] [nghỉ 2 giây] rồi [HTXĐ = hợp tác xã Đông] báo."));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().getJsonArray("sentences").getList())
+                .containsExactly("Một, KHẨN CẤP.", "Gọi ca tê ích.", "Rồi hợp tác xã Đông báo.");
+        assertThat(reply.json().getJsonArray("pauses").getList()).containsExactly(900, 2000, 650);
+    }
+
     private static JsonObject voice(io.vertx.core.json.JsonArray voices, String id) {
         for (int i = 0; i < voices.size(); i++) {
             if (voices.getJsonObject(i).getString("id").equals(id)) {

@@ -33,6 +33,7 @@ public final class VietnameseNormalizer implements TextNormalizer {
         TextSanitizer sanitizer = new TextSanitizer();
         LegacyEncodingConverter legacy = new LegacyEncodingConverter();
         this.chain = new RuleChain(text -> sanitizer.clean(legacy.convert(text)), List.of(
+                new InlineMarks(),                                 // the clerk's marks in this notice win over all
                 new ClerkReadings(readings),                       // the unit's own readings win over every rule
                 new ListMarkerReader(numbers::cardinal),           // before anything takes "1." or "- 5" apart
                 new WebAddressReader(WebAddressReader.Words.VIETNAMESE), // its dots are not decimal points
