@@ -65,6 +65,20 @@ class EspeakEngineIT implements SpeechEngineContract {
         assertThat(urgent.length).as("emphasis slows the words down").isGreaterThan(plain.length);
     }
 
+    @Test
+    void aPiperVoiceHearsEspeakNgsVietnamesePhonemesAndSpeaksEachSentence(@TempDir Path voices) throws IOException {
+        var phonemizer = new vn.loa.tts.piper.EspeakPhonemizer(EspeakConfig.defaults().binary());
+        assertThat(phonemizer.phonemes("Xin chào bà con, nước lên.", "vi")).startsWith("sˈi1n tʃˈaː2w")
+                .contains(", ").endsWith(".");
+
+        vn.loa.tts.piper.TinyPiperVoice.write(voices, "vi_VN-tiny");
+        try (var piper = vn.loa.tts.piper.PiperEngine.load(voices, phonemizer)) {
+            List<SpeechChunk> chunks = piper.synthesizeAll(SpeechRequest.of(List.of("Xin chào.", "Sao ạ?"), "vi_VN-tiny"));
+            assertThat(chunks).extracting(SpeechChunk::index).containsExactly(0, 1);
+            assertThat(chunks.get(0).millis()).isGreaterThan(450); // tones for its phonemes, then the pause
+        }
+    }
+
     /** The lengths in ms of the runs of exact digital silence at least this long. */
     private static List<Long> silences(byte[] pcm, int rate, int atLeastMillis) {
         List<Long> runs = new java.util.ArrayList<>();
