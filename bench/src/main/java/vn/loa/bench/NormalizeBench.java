@@ -22,12 +22,32 @@ final class NormalizeBench {
     private static final int ROUNDS = 15;
     private static final int NOTICE_RUNS = 300;
 
+    /** How many golden rows read as one of their accepted readings, in all and per class. */
+    private static JsonObject accuracy(VietnameseNormalizer normalizer, List<String[]> rows, List<String> written) {
+        java.util.Map<String, int[]> byClass = new java.util.TreeMap<>();
+        int right = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            boolean ok = List.of(rows.get(i)[1].split(" \\| ")).contains(normalizer.normalize(written.get(i)).normalized());
+            int[] score = byClass.computeIfAbsent(rows.get(i).length > 2 ? rows.get(i)[2] : "word", k -> new int[2]);
+            score[0] += ok ? 1 : 0;
+            score[1]++;
+            right += ok ? 1 : 0;
+        }
+        JsonObject classes = new JsonObject();
+        byClass.forEach((kind, score) -> classes.put(kind, score[0] + "/" + score[1]));
+        return new JsonObject().put("rows", rows.size()).put("right", right)
+                .put("accuracyPercent", Math.round(1000.0 * right / rows.size()) / 10.0).put("byClass", classes);
+    }
+
     void run(Path out) throws Exception {
         if (!Files.isRegularFile(CORPUS)) {
             throw new IllegalStateException("Run from the repository root: " + CORPUS + " is missing.");
         }
-        List<String> sentences = Files.readAllLines(CORPUS, StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\t")[0]).toList();
+        List<String[]> rows = Files.readAllLines(CORPUS, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\t")).toList();
+        // as GoldenRow reads them: "\n" is a line break and "\u00AD" a soft hyphen, as typed
+        List<String> sentences = rows.stream().map(r -> r[0].replace("\\n", "\n").replace("\\u00AD", "\u00AD"))
+                .toList();
         String notice = TtsBenchmark.notice("bench-notice.txt");
         String loadBefore = Machine.loadAverage();
         VietnameseNormalizer normalizer = VietnameseNormalizer.create();
@@ -65,6 +85,9 @@ final class NormalizeBench {
         System.out.printf("306-word notice: median %.2f ms, p99 %.2f ms; explained median %.2f ms, p99 %.2f ms%n",
                 noticeMs[noticeMs.length / 2], noticeMs[(int) (noticeMs.length * 0.99)],
                 noticeExplainMs[noticeExplainMs.length / 2], noticeExplainMs[(int) (noticeExplainMs.length * 0.99)]);
+        JsonObject golden = accuracy(normalizer, rows, sentences);
+        System.out.printf("golden set: %d of %d rows read as accepted (%.1f%%)%n", golden.getInteger("right"),
+                rows.size(), golden.getDouble("accuracyPercent"));
         JsonObject result = new JsonObject()
                 .put("benchmark", "Vietnamese normaliser alone, one thread, after 3 warm-up passes: the golden corpus ("
                         + sentences.size() + " sentences) " + ROUNDS + " times, and the 306-word bench notice "
@@ -72,6 +95,7 @@ final class NormalizeBench {
                         + " answers")
                 .put("machine", Machine.describe()
                         .put("loadAverage", new JsonObject().put("before", loadBefore).put("after", Machine.loadAverage())))
+                .put("golden", golden)
                 .put("corpus", new JsonObject().put("sentences", sentences.size()).put("rounds", ROUNDS)
                         .put("sentencesPerSecond", Math.round(rate))
                         .put("perSentenceMicros", Percentiles.of(perSentence))

@@ -8,6 +8,7 @@ import vn.loa.tts.cache.SynthesisCache;
 import vn.loa.tts.engine.Language;
 import vn.loa.tts.engine.OneRateSink;
 import vn.loa.tts.engine.SentenceSink;
+import vn.loa.tts.engine.SentencePause;
 import vn.loa.tts.engine.SpeechChunk;
 import vn.loa.tts.engine.SpeechEngine;
 import vn.loa.tts.engine.SpeechRequest;
@@ -142,8 +143,10 @@ public final class Announcer {
     public Normalized speak(String text, String voice, VoiceSettings settings, SentenceSink sink) {
         Normalized spoken = normalize(text, voice);
         // A fallback may change engines part-way, and with them the rate: the notice keeps its first chunk's rate.
+        SentenceSink oneRate = new OneRateSink(sink);
+        // Headings, list items and the clerk's marks pause as the plan says, whichever engine spoke the sentence.
         engine.synthesize(new SpeechRequest(spoken.sentences(), voice == null ? defaultVoice : voice, settings),
-                new OneRateSink(sink));
+                chunk -> oneRate.accept(SentencePause.withPause(chunk, spoken.pauses().get(chunk.index()), settings)));
         return spoken;
     }
 

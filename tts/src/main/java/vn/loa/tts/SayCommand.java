@@ -24,7 +24,8 @@ public final class SayCommand {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, OutputStream out, java.io.PrintStream err) throws IOException {
+    /** Runs the command as {@code main} does and returns its exit status (tests compare it with the HTTP API). */
+    public static int run(String[] args, OutputStream out, java.io.PrintStream err) throws IOException {
         String voice = null;
         Path file = null;
         boolean print = false;

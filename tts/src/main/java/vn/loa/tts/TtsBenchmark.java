@@ -19,6 +19,9 @@ import vn.loa.tts.normalize.EnglishNormalizer;
 import vn.loa.tts.normalize.Normalized;
 import vn.loa.tts.normalize.TextNormalizer;
 import vn.loa.tts.normalize.VietnameseNormalizer;
+import vn.loa.tts.piper.EspeakPhonemizer;
+import vn.loa.tts.piper.PiperEngine;
+import vn.loa.tts.piper.TinyPiperVoice;
 
 /**
  * The speech benchmark behind {@code loa bench tts}: for a 300-word notice in Vietnamese and one in English, the time
@@ -78,7 +81,24 @@ public final class TtsBenchmark {
         rows.add(measure(espeak, "vi", Language.VIETNAMESE, vietnamese, rounds, true));
         rows.add(measure(espeak, "en", Language.ENGLISH, english, rounds, true));
         rows.add(measure(new FreeTtsEngine(), "kevin16", Language.ENGLISH, english, rounds, false));
+        rows.add(piper(vietnamese, rounds));
         return rows;
+    }
+
+    /**
+     * The Piper engine on the tiny voice {@link TinyPiperVoice} builds (no real voice can be fetched here), with
+     * espeak-ng's real phonemizer: the engine's own cost per notice, not a VITS model's.
+     */
+    private static Row piper(String vietnamese, int rounds) {
+        try {
+            java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("loa-piper-bench");
+            TinyPiperVoice.write(folder, "vi_VN-tiny");
+            try (PiperEngine piper = PiperEngine.load(folder, new EspeakPhonemizer(EspeakConfig.defaults().binary()))) {
+                return measure(piper, "vi_VN-tiny", Language.VIETNAMESE, vietnamese, rounds, false);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Row measure(SpeechEngine engine, String voice, Language language, String text, int rounds,

@@ -81,7 +81,7 @@ public final class ConfigLoader {
                 integer(p, "auth.login.address.limit", 1, 100000),
                 Duration.ofSeconds(integer(p, "auth.login.window", 1, 24 * 3600)),
                 RtpSettings.from(p),
-                speech(p),
+                speech(p, dataDir),
                 // A cluster fires each programme item on one member: Quartz clustered, whatever schedule.clustered says.
                 ProgrammeSettings.from(p).clusteredIf(cluster.enabled()),
                 HotlineConfig.from(p),
@@ -92,7 +92,13 @@ public final class ConfigLoader {
                 LinkSettings.from(p));
     }
 
-    private static SpeechSettings speech(Properties p) {
+    private static SpeechSettings speech(Properties p, Path dataDir) {
+        String engine = p.getProperty("tts.engine", "espeak").trim().toLowerCase(Locale.ROOT);
+        if (!SpeechSettings.ENGINES.contains(engine)) {
+            throw new ConfigException("tts.engine (LOA_TTS_ENGINE) must be one of " + new java.util.TreeSet<>(
+                    SpeechSettings.ENGINES) + ", got '" + engine + "'");
+        }
+        String piperVoices = p.getProperty("tts.piper.voices", "").trim();
         String cloud = p.getProperty("tts.cloud", "").trim().toLowerCase(Locale.ROOT);
         if (!cloud.isEmpty() && !SpeechSettings.CLOUDS.contains(cloud)) {
             throw new ConfigException("tts.cloud (LOA_TTS_CLOUD) must be empty or one of " + SpeechSettings.CLOUDS
@@ -113,7 +119,8 @@ public final class ConfigLoader {
         }
         return new SpeechSettings(text(p, "tts.voice"), cloud.isEmpty() ? null : cloud, url,
                 p.getProperty("tts.cloud.key", ""), voices,
-                Duration.ofSeconds(integer(p, "tts.cloud.timeout", 1, 120)));
+                Duration.ofSeconds(integer(p, "tts.cloud.timeout", 1, 120)), engine,
+                piperVoices.isEmpty() ? dataDir.resolve("voices") : Path.of(piperVoices).toAbsolutePath().normalize());
     }
 
     static String envName(String key) {

@@ -10,11 +10,14 @@ import java.util.Set;
  *
  * @param defaultVoice the voice of a notice that names none
  * @param cloud        {@code fpt}, {@code viettel}, {@code zalo} or {@code marytts}; null for none
+ * @param engine       the local engine of the default Vietnamese voice: {@code espeak} or {@code piper}
+ * @param piperVoices  the folder of Piper voices ({@code *.onnx} + {@code *.onnx.json}) an admin placed
  */
 public record SpeechSettings(String defaultVoice, String cloud, URI cloudUrl, String cloudKey, List<String> cloudVoices,
-        Duration cloudTimeout) {
+        Duration cloudTimeout, String engine, java.nio.file.Path piperVoices) {
 
     public static final Set<String> CLOUDS = Set.of("fpt", "viettel", "zalo", "marytts");
+    public static final Set<String> ENGINES = Set.of("espeak", "piper");
 
     public SpeechSettings {
         cloudVoices = List.copyOf(cloudVoices);

@@ -24,7 +24,10 @@ import vn.loa.tts.http.HttpEngineConfig;
 import vn.loa.tts.http.MaryTtsEngine;
 import vn.loa.tts.http.ViettelAiEngine;
 import vn.loa.tts.http.ZaloAiEngine;
+import vn.loa.tts.engine.SpeechException;
 import vn.loa.tts.normalize.VietnameseNormalizer;
+import vn.loa.tts.piper.EspeakPhonemizer;
+import vn.loa.tts.piper.PiperEngine;
 
 /**
  * Builds the announcer from the operator's speech settings: the local voices (espeak-ng's Vietnamese and English,
@@ -38,6 +41,7 @@ public final class Engines {
     }
 
     private static final Duration LOCAL_LIMIT = Duration.ofSeconds(30);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engines.class);
 
     private Engines() {
     }
@@ -71,13 +75,47 @@ public final class Engines {
                 byVoice.put(id, cloudFirst);
             }
         }
-        if (!byVoice.containsKey(settings.defaultVoice())) {
+        String defaultVoice = piperVoices(settings, espeak, voices, byVoice);
+        if (!byVoice.containsKey(defaultVoice)) {
             throw new ConfigException("tts.voice (LOA_TTS_VOICE) '" + settings.defaultVoice() + "' is not a voice of the "
                     + "configured engines: " + byVoice.keySet());
         }
         VoiceCatalog catalog = VoiceCatalog.of(voices);
         Announcer announcer = Announcer.create(VietnameseNormalizer.create(), new CachingEngine(new VoiceRouter(byVoice),
-                new SynthesisCache(Announcer.DEFAULT_CACHE_BYTES)), catalog, settings.defaultVoice());
+                new SynthesisCache(Announcer.DEFAULT_CACHE_BYTES)), catalog, defaultVoice);
         return new Speech(announcer, catalog.ids());
+    }
+
+    /**
+     * Offers each Piper voice an admin placed in the voices folder, with espeak-ng's "vi" behind it for any sentence
+     * it fails on; returns the default voice: the first Piper voice when {@code tts.engine=piper} and tts.voice names
+     * none of them, else tts.voice. Without ONNX Runtime or a loadable voice, espeak-ng stays the default (logged).
+     */
+    private static String piperVoices(SpeechSettings settings, EspeakEngine espeak, List<Voice> voices,
+            Map<String, SpeechEngine> byVoice) {
+        boolean wanted = settings.engine().equals("piper");
+        if (!wanted && !java.nio.file.Files.isDirectory(settings.piperVoices())) {
+            return settings.defaultVoice();
+        }
+        PiperEngine piper;
+        try {
+            piper = PiperEngine.load(settings.piperVoices(), new EspeakPhonemizer(EspeakConfig.defaults().binary()));
+        } catch (SpeechException e) {
+            LOG.warn("Piper voices in {} not loaded, espeak-ng reads instead: {}", settings.piperVoices(), e.getMessage());
+            return settings.defaultVoice();
+        }
+        if (piper.voices().isEmpty() && wanted) {
+            LOG.warn("tts.engine=piper but {} holds no voice (NAME.onnx + NAME.onnx.json): espeak-ng reads instead",
+                    settings.piperVoices());
+        }
+        List<String> names = new ArrayList<>(new java.util.TreeSet<>(piper.voices()));
+        for (String id : names) {
+            voices.removeIf(v -> v.id().equals(id));
+            voices.add(new Voice(id, Language.VIETNAMESE, PiperEngine.NAME, "Giọng tự nhiên " + id));
+            byVoice.put(id, new FallbackEngine(List.of(new FallbackEngine.Choice(piper, null, LOCAL_LIMIT),
+                    new FallbackEngine.Choice(espeak, "vi", LOCAL_LIMIT))));
+        }
+        return wanted && !names.isEmpty() && !names.contains(settings.defaultVoice()) ? names.get(0)
+                : settings.defaultVoice();
     }
 }

@@ -156,7 +156,8 @@ public final class SpeechRoutes {
                             .put("reading", token.reading()));
                 }
                 return new JsonObject().put("normalized", reading.normalized())
-                        .put("sentences", new JsonArray(reading.sentences())).put("language", language.code())
+                        .put("sentences", new JsonArray(reading.sentences()))
+                        .put("pauses", new JsonArray(reading.pauses())).put("language", language.code())
                         .put("tokens", tokens);
             } catch (TextTooLongException e) {
                 throw tooLong(e);

@@ -157,6 +157,38 @@ class SpeechIT extends ApiSuite {
         assertThat(english.status()).as(english.toString()).isEqualTo(201);
     }
 
+    @Test
+    void theApiAndLoaSayReadTheSameTextTheSameWay() throws Exception {
+        String[] typed = {
+            "Ng\u00ADêi d©n cÇn chñ ®éng phßng chèng b·o.",        // TCVN3: its soft hyphen is "ư"
+            "Thông báo:\n+ Mang theo CCCD\n- Sổ hộ khẩu\n* Giấy khai sinh", // list markers, not "cộng"
+            "Nghỉ lễ từ ngày 30-4 đến 3-5, phơi khô 4-6 ngày, khoảng 1/3 số thôn.",
+            "Công văn số 210/UBND-VP; Luật số 08/2017/QH14; QL 6 và ĐT 433; BCH quân sự và BCH Đoàn.",
+            "Hỗ trợ 5tr, mỗi khẩu 150k, 2x2 m, 32,5 km2, từ 5h sáng, 200g muối, xe 30G-456.78, dichvucong.gov.vn.",
+            "III. Kết quả\nb) Hộ nghèo\nKính mời ông. Bình, vv."};
+        for (String text : typed) {
+            var reply = province.clerkB.post("/api/v1/tts/normalize", new JsonObject().put("text", text));
+            var out = new java.io.ByteArrayOutputStream();
+            int status = vn.loa.tts.SayCommand.run(new String[] {text, "--print"}, out, System.err);
+
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            assertThat(status).isZero();
+            assertThat(reply.json().getJsonArray("sentences").getList()).as(text)
+                    .isEqualTo(java.util.List.of(out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")));
+        }
+    }
+
+    @Test
+    void aClerksInlineMarksAreHonouredAndThePausesShown() {
+        var reply = province.clerkB.post("/api/v1/tts/normalize", new JsonObject()
+                .put("text", "I. KHẨN CẤP\n+ Gọi [đánh vần KTX] [nghỉ 2 giây] rồi [HTXĐ = hợp tác xã Đông] báo."));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().getJsonArray("sentences").getList())
+                .containsExactly("Một, KHẨN CẤP.", "Gọi ca tê ích.", "Rồi hợp tác xã Đông báo.");
+        assertThat(reply.json().getJsonArray("pauses").getList()).containsExactly(900, 2000, 650);
+    }
+
     private static JsonObject voice(io.vertx.core.json.JsonArray voices, String id) {
         for (int i = 0; i < voices.size(); i++) {
             if (voices.getJsonObject(i).getString("id").equals(id)) {

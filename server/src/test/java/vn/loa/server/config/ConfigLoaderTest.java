@@ -36,6 +36,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theSpeechEngineIsEspeakOrPiperWithVoicesInTheDataFolderByDefault() {
+        var speech = ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_DATA_DIR", "/srv/loa")).speech();
+        assertThat(speech.engine()).isEqualTo("espeak");
+        assertThat(speech.piperVoices()).isEqualTo(java.nio.file.Path.of("/srv/loa/voices"));
+        var piper = ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_TTS_ENGINE", "Piper", "LOA_TTS_PIPER_VOICES",
+                "/opt/giong")).speech();
+        assertThat(piper.engine()).isEqualTo("piper");
+        assertThat(piper.piperVoices()).isEqualTo(java.nio.file.Path.of("/opt/giong"));
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_TTS_ENGINE", "vits")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_TTS_ENGINE").hasMessageContaining("piper");
+    }
+
+    @Test
     void dailyBackupsAreOffUnlessATimeIsSetAndGoToTheDataFolder() {
         LoaConfig off = ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_DATA_DIR", "/srv/loa"));
         assertThat(off.backup().daily()).isFalse();

@@ -31,6 +31,7 @@ final class EspeakRun {
     static final int BREAK_MILLIS = 2000;
     private static final int WAV_HEADER = 44;
     private static final String ENGINE = EspeakEngine.NAME;
+    private static final java.util.regex.Pattern URGENT = java.util.regex.Pattern.compile("(?iu)(?<!\\p{L})khẩn cấp(?!\\p{L})");
 
     private final List<String> command;
     private final EspeakConfig config;
@@ -122,6 +123,8 @@ final class EspeakRun {
         for (String sentence : sentences) {
             String text = Normalizer.normalize(sentence, Normalizer.Form.NFC) // espeak-ng drops decomposed diacritics
                     .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            // "khẩn cấp" is the word a listener must not miss: said with strong emphasis
+            text = URGENT.matcher(text).replaceAll("<emphasis level=\"strong\">$0</emphasis>");
             s.append(text).append("<break time=\"").append(BREAK_MILLIS).append("ms\"/>\n");
         }
         return s.append("</speak>\n").toString();

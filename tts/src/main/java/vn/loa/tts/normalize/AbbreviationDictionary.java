@@ -15,7 +15,9 @@ import java.util.Objects;
  * Written abbreviations and how to say them: "UBND" is "ủy ban nhân dân", "TP." is "thành phố".
  *
  * <p>Immutable and thread-safe. {@link #defaults()} holds the entries Loa ships (over 200 administrative, health,
- * farming and disaster terms, in {@code abbreviations.tsv}); {@link #with(Map)} adds a commune's own entries, which
+ * farming and disaster terms, in {@code abbreviations.tsv}, and the codes of {@link AdministrativeDictionary} read
+ * anywhere in a notice, where {@code abbreviations.tsv} has no entry for them);
+ * {@link #with(Map)} adds a commune's own entries, which
  * win over the defaults. Keys are case-sensitive because "CA" (công an) is not "ca" (a shift).
  */
 public final class AbbreviationDictionary {
@@ -83,6 +85,7 @@ public final class AbbreviationDictionary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        AdministrativeDictionary.builtIn().entries(AdministrativeDictionary.Scope.TEXT).forEach(map::putIfAbsent);
         return map;
     }
 }

@@ -27,18 +27,20 @@ final class DocumentNumberReader implements TextRule {
     /** The National Assembly by its term: "QH15" is "quốc hội khóa mười lăm". */
     private static final Pattern LEGISLATURE = Pattern.compile("QH(\\d{1,2})");
 
-    /** Codes whose meaning inside a document number differs from running text ("CT" is a directive, not a chair). */
-    private static final Map<String, String> ISSUERS = Map.ofEntries(
-            Map.entry("CT", "chỉ thị"), Map.entry("TT", "thông tư"), Map.entry("CĐ", "công điện"),
-            Map.entry("CP", "chính phủ"), Map.entry("TTg", "thủ tướng"), Map.entry("VPCP", "văn phòng chính phủ"),
-            Map.entry("BTTTT", "bộ thông tin và truyền thông"), Map.entry("BTC", "bộ tài chính"),
-            Map.entry("BYT", "bộ y tế"), Map.entry("BCA", "bộ công an"), Map.entry("BQP", "bộ quốc phòng"),
-            Map.entry("BNNPTNT", "bộ nông nghiệp và phát triển nông thôn"), Map.entry("BNV", "bộ nội vụ"),
-            Map.entry("BTNMT", "bộ tài nguyên và môi trường"), Map.entry("BGDĐT", "bộ giáo dục và đào tạo"),
-            Map.entry("BLĐTBXH", "bộ lao động thương binh và xã hội"), Map.entry("BXD", "bộ xây dựng"),
-            Map.entry("BGTVT", "bộ giao thông vận tải"), Map.entry("BCT", "bộ công thương"),
-            Map.entry("BKHĐT", "bộ kế hoạch và đầu tư"), Map.entry("VP", "văn phòng"), Map.entry("HĐ", "hợp đồng"),
-            Map.entry("SYT", "sở y tế"), Map.entry("BCĐ", "ban chỉ đạo"), Map.entry("BCH", "ban chỉ huy"));
+    /**
+     * Codes whose meaning inside a document number differs from running text ("CT" is a directive, not a chair; "BTC"
+     * the Ministry of Finance, not an organising committee): these, then the ministries of the administrative
+     * dictionary.
+     */
+    private static final Map<String, String> ISSUERS = issuers();
+
+    /**
+     * The codes of document types (Decree 30/2020/NĐ-CP, appendix III). A code that starts with anything else is a
+     * công văn's: its issuer first, then the unit that drafted it ("210/UBND-VP"), and only the issuer is said.
+     */
+    private static final java.util.Set<String> TYPES = java.util.Set.of("NQ", "QĐ", "CT", "QC", "QyĐ", "TB", "HD",
+            "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr", "HĐ", "CĐ", "GM", "GUQ", "GGT", "GNP", "PG", "PC", "PB",
+            "TT", "NĐ", "TTLT", "KL", "CV", "GP", "GCN", "L", "PL", "TC", "HĐMB");
 
     private final NumberReader numbers;
     private final AbbreviationDictionary dictionary;
@@ -52,6 +54,15 @@ final class DocumentNumberReader implements TextRule {
     public String apply(String text) {
         String out = Rewriter.replace(DOCUMENT, text, this::document);
         return Rewriter.replace(PARTY_DOCUMENT, out, this::partyDocument);
+    }
+
+    private static Map<String, String> issuers() {
+        Map<String, String> issuers = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("CT", "chỉ thị"), Map.entry("TT", "thông tư"), Map.entry("CĐ", "công điện"),
+                Map.entry("CP", "chính phủ"), Map.entry("TTg", "thủ tướng"), Map.entry("VP", "văn phòng"),
+                Map.entry("HĐ", "hợp đồng"), Map.entry("BCĐ", "ban chỉ đạo"), Map.entry("BCH", "ban chỉ huy")));
+        AdministrativeDictionary.builtIn().entries(AdministrativeDictionary.Scope.ISSUER).forEach(issuers::putIfAbsent);
+        return Map.copyOf(issuers);
     }
 
     private String partyDocument(Rewriter r) {
@@ -74,6 +85,13 @@ final class DocumentNumberReader implements TextRule {
         String[] parts = code.split("[-&]");
         if (parts.length == 1 && LEGISLATURE.matcher(parts[0]).matches()) {
             words.add("của " + codePart(parts[0])); // a law's "/QH13": the National Assembly that passed it
+            return String.join(" ", words);
+        }
+        if (parts.length > 1 && !TYPES.contains(parts[0])) {
+            // "Công văn số 210/UBND-VP": the issuer, then its drafting office, which a listener need not hear.
+            if (!issuerNamedAfter(r, parts[0])) {
+                words.add("của " + codePart(parts[0]));
+            }
             return String.join(" ", words);
         }
         boolean issuerFollows = parts.length > 1 && issuerNamedAfter(r, parts[1]);

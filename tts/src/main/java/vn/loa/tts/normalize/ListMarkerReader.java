@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * "2)") keep their number followed by a pause, so "1. Thời gian" is read "một, thời gian"; so do headings numbered
  * in Roman numerals ("III. NỘI DUNG" is "ba, nội dung").
  *
- * <p>Stateless. Runs first, before any rule could take "- 5" for a negative number or "1." for a sentence end.
+ * <p>Stateless. Runs first, before any rule could take "- 5" for a negative number or "1." for a sentence end. Each
+ * heading and list line is marked for its longer pause ({@link Pauses#HEADING}, {@link Pauses#LIST_ITEM}).
  */
 final class ListMarkerReader implements TextRule {
 
@@ -26,10 +27,31 @@ final class ListMarkerReader implements TextRule {
 
     @Override
     public String apply(String text) {
-        String out = BULLET.matcher(text).replaceAll("");
+        String out = withPauses(text);
+        out = BULLET.matcher(out).replaceAll("");
         out = Rewriter.replace(ROMAN_HEADING, out, r -> r.group(1).isEmpty() ? null
                 : number.apply(RomanNumerals.parse(r.group(1))) + ",");
         return NUMBERED.matcher(out).replaceAll("$1, ");
+    }
+
+    /** Each heading line and list line ends with its pause marker ({@link Pauses}), for the sentence splitter. */
+    private static String withPauses(String text) {
+        if (!BULLET.matcher(text).find() && !NUMBERED.matcher(text).find() && !ROMAN_HEADING.matcher(text).find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (String line : text.split("\n", -1)) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(line);
+            java.util.regex.Matcher roman = ROMAN_HEADING.matcher(line);
+            boolean heading = roman.lookingAt() && !roman.group(1).isEmpty();
+            if (heading || BULLET.matcher(line).lookingAt() || NUMBERED.matcher(line).lookingAt()) {
+                out.append(' ').append(heading ? Pauses.HEADING_MARK : Pauses.ITEM_MARK);
+            }
+        }
+        return out.toString();
     }
 
     @Override

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 final class ReadingTracer {
 
-    private static final Pattern WORD = Pattern.compile("\\S+");
+    /** Pause markers ({@link Pauses}) are private-use characters: like spaces, never part of a word. */
+    private static final Pattern WORD = Pattern.compile("[^\\s\\uE000-\\uF8FF]+");
     /** More written words than one match of any rule spans. */
     private static final int ONE_MATCH = 12;
     /** Edits times words above which a diff is not worth its time (~10^7: tens of milliseconds). */

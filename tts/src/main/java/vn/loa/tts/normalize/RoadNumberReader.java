@@ -10,16 +10,18 @@ import java.util.regex.Pattern;
  *
  * <p>Stateless. Runs after phone numbers (so "ĐT 0912 345 678" stays a telephone) and before dates and abbreviations.
  * A road number has one to three digits and perhaps a letter; four digits after "ĐH" are a year ("ĐH 2025", a congress).
- * The classes are those of the Road Law of 2024 (Luật Đường bộ); "TL" and "HL" are the older names still painted on
- * many signs.
+ * The classes are those of the Road Law of 2024 (Luật Đường bộ), kept in {@link AdministrativeDictionary}; "TL" and
+ * "HL" are the older names still painted on many signs.
  */
 final class RoadNumberReader implements TextRule {
 
-    private static final Map<String, String> CLASSES = Map.of(
-            "QL", "quốc lộ", "ĐT", "đường tỉnh", "ĐH", "đường huyện", "ĐX", "đường xã", "ĐCT", "đường cao tốc",
-            "TL", "tỉnh lộ", "HL", "hương lộ", "ĐĐT", "đường đô thị");
-    private static final Pattern ROAD = Pattern.compile(
-            "(?<![\\p{L}\\d])(QL|ĐT|ĐH|ĐX|ĐCT|TL|HL|ĐĐT)\\s?\\.?\\s?(\\d{1,3})([A-Z]{0,2})(?![\\p{L}\\d]|[.,]\\d)");
+    /** The road classes of the administrative dictionary: code to class. */
+    private static final Map<String, String> CLASSES =
+            AdministrativeDictionary.builtIn().entries(AdministrativeDictionary.Scope.ROAD);
+    private static final Pattern ROAD = Pattern.compile("(?<![\\p{L}\\d])(" + CLASSES.keySet().stream()
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
+            .collect(java.util.stream.Collectors.joining("|"))
+            + ")\\s?\\.?\\s?(\\d{1,3})([A-Z]{0,2})(?![\\p{L}\\d]|[.,]\\d)");
 
     private final NumberReader numbers;
 

@@ -26,7 +26,7 @@ final class RuleChain {
         for (TextRule rule : rules) {
             spoken = applySafely(rule, spoken);
         }
-        return Normalized.of(splitter.split(spoken));
+        return splitter.plan(spoken);
     }
 
     /** The same reading as {@link #normalize(String)}, with each written token's class and reading. */
@@ -44,7 +44,7 @@ final class RuleChain {
             }
             spoken = next;
         }
-        Normalized reading = Normalized.of(splitter.split(spoken));
+        Normalized reading = splitter.plan(spoken);
         tracer.record(reading.normalized(), unchanged -> unchanged);
         return new Explanation(reading, tracer.tokens());
     }

@@ -26,14 +26,36 @@ final class SentenceSplitter {
     private static final Pattern SPEAKABLE = Pattern.compile("[\\p{L}\\p{N}]");
 
     List<String> split(String text) {
+        return plan(text).sentences();
+    }
+
+    /**
+     * The sentences and the pause after each: by punctuation, or as a heading's, a list item's or a clerk's pause
+     * marker ({@link Pauses}) asks; a clerk's mark inside a line cuts the sentence there.
+     */
+    Normalized plan(String text) {
         List<String> sentences = new ArrayList<>();
+        List<Integer> pauses = new ArrayList<>();
         for (String piece : END.split(text)) {
-            String sentence = tidy(piece);
-            if (SPEAKABLE.matcher(sentence).find()) {
-                cut(sentence, sentences);
+            int start = 0;
+            for (int i = 0; i <= piece.length(); i++) {
+                if (i < piece.length() && !Pauses.isMark(piece.charAt(i))) {
+                    continue;
+                }
+                int before = sentences.size();
+                String sentence = tidy(piece.substring(start, i));
+                if (SPEAKABLE.matcher(sentence).find()) {
+                    cut(sentence, sentences);
+                    sentences.stream().skip(before).forEach(s -> pauses.add(Pauses.afterSentence(s)));
+                }
+                if (i < piece.length() && !sentences.isEmpty()) {
+                    // a mark after nothing speakable still lengthens the pause before it
+                    pauses.set(pauses.size() - 1, Math.max(pauses.get(pauses.size() - 1), Pauses.millisOf(piece.charAt(i))));
+                }
+                start = i + 1;
             }
         }
-        return sentences;
+        return Normalized.of(sentences, pauses);
     }
 
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0]+");

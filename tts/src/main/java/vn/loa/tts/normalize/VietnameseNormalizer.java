@@ -33,6 +33,7 @@ public final class VietnameseNormalizer implements TextNormalizer {
         TextSanitizer sanitizer = new TextSanitizer();
         LegacyEncodingConverter legacy = new LegacyEncodingConverter();
         this.chain = new RuleChain(text -> sanitizer.clean(legacy.convert(text)), List.of(
+                new InlineMarks(),                                 // the clerk's marks in this notice win over all
                 new ClerkReadings(readings),                       // the unit's own readings win over every rule
                 new ListMarkerReader(numbers::cardinal),           // before anything takes "1." or "- 5" apart
                 new WebAddressReader(WebAddressReader.Words.VIETNAMESE), // its dots are not decimal points
@@ -41,6 +42,7 @@ public final class VietnameseNormalizer implements TextNormalizer {
                 new VehiclePlateReader(numbers),                   // "30G-123.45": not a range, not a decimal
                 new RoadNumberReader(numbers),                     // "ĐT 605" after phones took "ĐT 0912..."
                 new ShorthandReader(),                             // "5tr", "2x2 m", "v.v.", "ông." as words
+                new ScoreReader(numbers),                          // "thắng 3/1" before dates see "3/1"
                 new DateExpander(numbers, new CalendarWords(numbers, style)),
                 new TimeExpander(numbers),                         // "14h-16h30" before the range rule
                 new RangeExpander("đến"),                          // leaves digits: "100 đến 150mm"

@@ -43,6 +43,61 @@ class EspeakEngineIT implements SpeechEngineContract {
     }
 
     @Test
+    void theWavPausesAfterAHeadingAListItemAndWhereTheClerkAskedAsLongAsThePlanSays() {
+        vn.loa.tts.Announcer announcer = vn.loa.tts.Announcer.withEspeak();
+        byte[] wav = announcer.previewWav("I. THÔNG BÁO\n+ Mang áo phao\nBà con chú ý [nghỉ 3 giây] nước đang lên.", "vi");
+
+        // silences of 0.4 s or more, in ms (to the sample, so 649 for 650): espeak-ng's own pauses are shorter
+        List<Long> gaps = silences(Arrays.copyOfRange(wav, 44, wav.length), 22_050, 400);
+        assertThat(gaps).hasSize(4); // heading, item, the clerk's mark, the end
+        assertThat(gaps.get(0)).as("after the heading").isBetween(895L, 1_250L);
+        assertThat(gaps.get(1)).as("after the list item").isBetween(645L, 1_000L);
+        assertThat(gaps.get(2)).as("the clerk's [nghỉ 3 giây]").isBetween(2_995L, 3_350L);
+    }
+
+    @Test
+    void khanCapIsSaidWithEmphasis() {
+        String ssml = EspeakRun.ssml(List.of("Thông báo khẩn cấp về lũ.", "Khẩn Cấp!"));
+        assertThat(ssml).contains("báo <emphasis level=\"strong\">khẩn cấp</emphasis> về")
+                .contains("<emphasis level=\"strong\">Khẩn Cấp</emphasis>!");
+        byte[] plain = engine.synthesizeAll(SpeechRequest.of(List.of("Thông báo cấp cứu về lũ."), "vi")).get(0).pcm();
+        byte[] urgent = engine.synthesizeAll(SpeechRequest.of(List.of("Thông báo khẩn cấp về lũ."), "vi")).get(0).pcm();
+        assertThat(urgent.length).as("emphasis slows the words down").isGreaterThan(plain.length);
+    }
+
+    @Test
+    void aPiperVoiceHearsEspeakNgsVietnamesePhonemesAndSpeaksEachSentence(@TempDir Path voices) throws IOException {
+        var phonemizer = new vn.loa.tts.piper.EspeakPhonemizer(EspeakConfig.defaults().binary());
+        assertThat(phonemizer.phonemes("Xin chào bà con, nước lên.", "vi")).startsWith("sˈi1n tʃˈaː2w")
+                .contains(", ").endsWith(".");
+
+        vn.loa.tts.piper.TinyPiperVoice.write(voices, "vi_VN-tiny");
+        try (var piper = vn.loa.tts.piper.PiperEngine.load(voices, phonemizer)) {
+            List<SpeechChunk> chunks = piper.synthesizeAll(SpeechRequest.of(List.of("Xin chào.", "Sao ạ?"), "vi_VN-tiny"));
+            assertThat(chunks).extracting(SpeechChunk::index).containsExactly(0, 1);
+            assertThat(chunks.get(0).millis()).isGreaterThan(450); // tones for its phonemes, then the pause
+        }
+    }
+
+    /** The lengths in ms of the runs of exact digital silence at least this long. */
+    private static List<Long> silences(byte[] pcm, int rate, int atLeastMillis) {
+        List<Long> runs = new java.util.ArrayList<>();
+        int run = 0;
+        for (int i = 0; i + 1 < pcm.length; i += 2) {
+            if (pcm[i] == 0 && pcm[i + 1] == 0) {
+                run++;
+            }
+            if (pcm[i] != 0 || pcm[i + 1] != 0 || i + 3 >= pcm.length) {
+                if (run * 1000L / rate >= atLeastMillis) {
+                    runs.add(run * 1000L / rate);
+                }
+                run = 0;
+            }
+        }
+        return runs;
+    }
+
+    @Test
     void speaksAtTwentyTwoKilohertz() {
         SpeechChunk chunk = engine.synthesizeAll(SpeechRequest.of(List.of("Xin chào bà con."), "vi")).get(0);
         assertThat(chunk.format().sampleRate()).isEqualTo(22_050);

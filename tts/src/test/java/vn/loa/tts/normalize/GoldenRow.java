@@ -27,12 +27,17 @@ record GoldenRow(String written, List<String> accepted, String kind, boolean kno
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     String[] columns = line.split("\t");
-                    rows.add(new GoldenRow(columns[0], List.of(columns[1].split(" \\| ")),
+                    rows.add(new GoldenRow(unescape(columns[0]), List.of(columns[1].split(" \\| ")),
                             columns.length > 2 ? columns[2] : "word", columns.length > 3 && columns[3].equals("known")));
                 }
             }
         }
         return rows;
+    }
+
+    /** A line break, written "\\n", and a soft hyphen, written "\\u00AD" (invisible in an editor), as typed. */
+    static String unescape(String written) {
+        return written.replace("\\n", "\n").replace("\\u00AD", "\u00AD");
     }
 
     @Override

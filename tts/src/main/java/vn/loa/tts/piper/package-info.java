@@ -1,0 +1,2 @@
+/** Piper-format VITS voices ({@code *.onnx} + {@code *.onnx.json}) run in the JVM with ONNX Runtime. */
+package vn.loa.tts.piper;
