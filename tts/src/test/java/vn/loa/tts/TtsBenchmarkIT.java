@@ -15,7 +15,7 @@ class TtsBenchmarkIT {
         String notice = TtsBenchmark.notice("bench-notice.txt");
         assertThat(notice.split("\\s+")).hasSizeBetween(280, 330);
         List<TtsBenchmark.Row> rows = TtsBenchmark.run(notice, TtsBenchmark.notice("bench-notice-en.txt"), 1);
-        assertThat(rows).extracting(TtsBenchmark.Row::voice).containsExactly("vi", "en", "kevin16");
+        assertThat(rows).extracting(TtsBenchmark.Row::voice).containsExactly("vi", "en", "kevin16", "vi_VN-tiny");
         TtsBenchmark.Row espeak = rows.get(0);
         assertThat(espeak.audioSeconds()).as("a 300-word notice lasts minutes, not seconds").isBetween(60.0, 300.0);
         assertThat(espeak.firstAudioMs()).isPositive().isLessThan(espeak.wholeMs());
@@ -26,5 +26,8 @@ class TtsBenchmarkIT {
             assertThat(english.firstAudioMs()).isPositive().isLessThan(english.wholeMs());
         }
         assertThat(rows.get(1).rawEspeakMs()).as("raw espeak-ng -v en").isPositive();
+        TtsBenchmark.Row piper = rows.get(3);
+        assertThat(piper.audioSeconds()).as("the tiny Piper voice speaks the whole notice").isPositive();
+        assertThat(piper.firstAudioMs()).isPositive().isLessThan(piper.wholeMs());
     }
 }
