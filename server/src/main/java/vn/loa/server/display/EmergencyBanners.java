@@ -47,7 +47,7 @@ public final class EmergencyBanners implements AnnouncementService.StateListener
     }
 
     private static String text(Announcement a) {
-        String body = a.text() == null ? "" : vn.loa.server.http.TextInput.spoken(a.text());
+        String body = a.text() == null ? "" : vn.loa.server.http.TextInput.shown(a.text());
         return body.isBlank() ? a.title() : a.title() + "\n" + body;
     }
 }

@@ -48,6 +48,6 @@ final class NoticeSlides implements AnnouncementService.StateListener {
 
     /** The title, a line break, the words of the text without its markup. */
     private static String slideText(Announcement a) {
-        return a.title() + "\n" + vn.loa.server.http.TextInput.spoken(a.text()).strip();
+        return a.title() + "\n" + vn.loa.server.http.TextInput.shown(a.text()).strip();
     }
 }

@@ -58,6 +58,14 @@ public final class TextInput {
     }
 
     /**
+     * The words of rich text as people read them on a board, a banner or a page: {@link #spoken} without the marks a
+     * clerk typed to steer the voice ("[nghỉ 2 giây]" is not shown, "[đánh vần CCCD]" shows "CCCD").
+     */
+    public static String shown(String rich) {
+        return vn.loa.tts.normalize.ClerkMarks.shown(spoken(rich));
+    }
+
+    /**
      * The words of rich text with the markup removed, as a listener hears them: the text exactly as typed, line breaks
      * and all (a "+" or "-" that starts a line is a list marker, not "cộng" or "trừ"), and every character kept (a
      * soft hyphen is how TCVN3 text stores "ư"). Breaks and block elements become line breaks. jsoup's {@code text()}

@@ -60,7 +60,7 @@ final class AiredNotices implements AutoCloseable {
             Unit unit = h.createQuery("SELECT u.unit_id, z.path FROM app_user u JOIN zone z ON z.id = u.unit_id "
                             + "WHERE u.username = :u").bind("u", a.createdBy())
                     .map((rs, ctx) -> new Unit(rs.getString("unit_id"), rs.getString("path"))).findOne().orElse(null);
-            return new AiredNotice(a.id(), a.title(), TextInput.spoken(a.text()), a.priority().name(), a.zones(),
+            return new AiredNotice(a.id(), a.title(), TextInput.shown(a.text()), a.priority().name(), a.zones(),
                     names, a.updatedAt(), unit);
         });
     }

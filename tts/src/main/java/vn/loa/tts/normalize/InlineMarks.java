@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  */
 final class InlineMarks implements TextRule {
 
-    private static final Pattern PAUSE = Pattern.compile(
+    static final Pattern PAUSE = Pattern.compile(
             "(?iu)\\[\\s{0,3}nghỉ(?:\\s{1,3}(\\d{1,2}(?:[.,]\\d)?|\\d{1,5})\\s{0,3}(giây|s|ms|mili giây))?\\s{0,3}]");
-    private static final Pattern SPELL = Pattern.compile("(?iu)\\[\\s{0,3}đánh vần:?\\s{1,3}([^\\[\\]\\n]{1,60}?)\\s{0,3}]");
-    private static final Pattern READ_AS = Pattern.compile(
+    static final Pattern SPELL = Pattern.compile("(?iu)\\[\\s{0,3}đánh vần:?\\s{1,3}([^\\[\\]\\n]{1,60}?)\\s{0,3}]");
+    static final Pattern READ_AS = Pattern.compile(
             "\\[\\s{0,3}([^\\[\\]=\\n]{1,60}?)\\s{0,3}=\\s{0,3}([^\\[\\]=\\n]{1,200}?)\\s{0,3}]");
     private static final Pattern ANY = Pattern.compile(
             PAUSE.pattern().substring(5) + "|" + SPELL.pattern().substring(5) + "|" + READ_AS.pattern(),
