@@ -227,7 +227,7 @@ public final class LoaServer implements AutoCloseable {
                 new vn.loa.server.alert.CapPublisher(jdbi, config.dataDir()), blocking);
         Authenticator authenticator = new Authenticator(tokens, sessions, blocking);
         // The SIP hotline (issue 7): the API always; the phone side when hotline.enabled.
-        hotline = new Hotline(config.hotline(), jdbi, lifecycle, air.live(), new AnnouncerSpeech(abbreviations), hasher,
+        hotline = new Hotline(vertx, config.hotline(), jdbi, lifecycle, air.live(), new AnnouncerSpeech(abbreviations), hasher,
                 audit, config.dataDir(), disk::low, clock);
         var hotlineRoutes = hotline.routes(blocking);
         var announcementEvents = new AnnouncementEvents(vertx, announcements::detail, blocking, Duration.ofMillis(500));

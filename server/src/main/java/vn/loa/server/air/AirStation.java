@@ -109,7 +109,20 @@ public final class AirStation implements AutoCloseable {
     public void shareWith(AirShare share) {
         streams.shareWith(share);
         onAir.shareWith(share);
+        live.shareWith(share);
         control.serveOnly(share::holds);
+    }
+
+    /**
+     * Airs an announcement already on air elsewhere on the streams of {@code zones} this member holds (ADR 0038): a
+     * live voice this member hears joins from where the caller is now, anything else starts from its top.
+     */
+    public void continueHere(vn.loa.core.model.Announcement a, java.util.function.Predicate<String> zones) {
+        if (live.hears(a.id())) {
+            urgent.execute(() -> live.rejoin(a, zones));
+        } else {
+            onAir.continueHere(a, zones);
+        }
     }
 
     /** Sends the agents of a zone this member no longer holds to another member, which holds it now. */

@@ -51,7 +51,7 @@ public final class Cluster implements AutoCloseable {
             MeterRegistry registry, String address) {
         String id = membership.memberId();
         HeldLeases held = new HeldLeases(System::nanoTime, LeaseKeeper.LEASE, LeaseKeeper.MARGIN);
-        ClusterAir air = new ClusterAir(membership.vertx(), jdbi, id, held, lifecycle, station.onAir());
+        ClusterAir air = new ClusterAir(membership.vertx(), jdbi, id, held, lifecycle, station);
         Counter takeovers = Counter.builder("loa.cluster.takeovers")
                 .description("zones this member took over from a member that died or froze").register(registry);
         Counter losses = Counter.builder("loa.cluster.lease.losses")
