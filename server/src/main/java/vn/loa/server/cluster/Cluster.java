@@ -58,15 +58,29 @@ public final class Cluster implements AutoCloseable {
                 .description("zone leases this member lost while it believed it held them").register(registry);
         Gauge.builder("loa.cluster.zones.held", held, h -> h.valid().size())
                 .description("zones whose streams this member may send now").register(registry);
+        ClusterMembers members = new ClusterMembers();
+        // Only members that are up count in the share: one still starting takes nothing, so it is given nothing.
         LeaseKeeper keeper = new LeaseKeeper(jdbi, new ZoneLeases(LeaseKeeper.LEASE), held, id,
-                () -> membership.members().size(), air::tookOver, station::letGo, takeovers, losses,
-                System::nanoTime);
+                () -> jdbi.withHandle(h -> members.ready(h, membership.members(), id)), air::tookOver,
+                station::letGo, station::airsIn, takeovers, losses, System::nanoTime);
         return new Cluster(membership, jdbi, air, held, keeper, address);
     }
 
     /** How this server shares the air: everything alone, its leased zones as a member. */
     public AirShare share() {
         return air == null ? AirShare.ALONE : air;
+    }
+
+    /**
+     * Whether this server does the task {@code name} now (a plugin's poller): alone always; as a member only while
+     * it holds the task's lease, so that one member does it (ADR 0049). The first question names the task.
+     */
+    public boolean does(String name) {
+        if (keeper == null) {
+            return true;
+        }
+        keeper.want(name);
+        return held.holds(name);
     }
 
     /** Starts hearing the other members and keeping leases: zones without an owner are taken from now on. */
@@ -92,7 +106,8 @@ public final class Cluster implements AutoCloseable {
         var now = membership.members();
         return new JsonObject().put("cluster", new JsonObject().put("enabled", true)
                 .put("member", membership.memberId()).put("inCluster", now.contains(membership.memberId()))
-                .put("members", now.size()).put("zonesHeld", held.valid().size()));
+                .put("members", now.size()).put("zonesHeld", held.valid().stream().filter(z -> !LeaseKeeper.isTask(z))
+                        .count()));
     }
 
     /** What {@code GET /api/v1/cluster} shows: the members, what each owns, the leases and their age. Blocks. */
@@ -109,7 +124,12 @@ public final class Cluster implements AutoCloseable {
                     .put("self", m.id().equals(membership.memberId())).put("inCluster", inCluster.contains(m.id()))
                     .put("startedAt", m.startedAt().toString()).put("seenAt", m.seenAt().toString())
                     .put("zones", new JsonArray(leaseRows.stream()
-                            .filter(l -> l.owner().equals(m.id()) && l.expiresAt().isAfter(now))
+                            .filter(l -> l.owner().equals(m.id()) && l.expiresAt().isAfter(now)
+                                    && !LeaseKeeper.isTask(l.zone()))
+                            .map(ZoneLeases.Lease::zone).toList()))
+                    .put("tasks", new JsonArray(leaseRows.stream()
+                            .filter(l -> l.owner().equals(m.id()) && l.expiresAt().isAfter(now)
+                                    && LeaseKeeper.isTask(l.zone()))
                             .map(ZoneLeases.Lease::zone).toList())));
         }
         JsonArray leaseList = new JsonArray();
