@@ -241,7 +241,10 @@ public final class LoaServer implements AutoCloseable {
         var schedule = new vn.loa.server.schedule.ScheduleRoutes(
                 new vn.loa.server.schedule.ProgrammeGrid(jdbi, zoneGuard, clock), blocking, clock);
         presence = new NodePresence(jdbi, clock);
-        air.sessions().onPresence(presence::changed);
+        air.sessions().onPresence((node, online) -> {
+            presence.changed(node, online);
+            cluster.nodePresence(node, online);
+        });
         var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock), blocking);
         // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
         link = new vn.loa.server.link.ProvinceLink(vertx, jdbi, lifecycle, zoneGuard, audit, secrets, blocking,

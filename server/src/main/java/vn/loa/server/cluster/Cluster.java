@@ -26,9 +26,11 @@ public final class Cluster implements AutoCloseable {
     private final ZoneLeases leases = new ZoneLeases(LeaseKeeper.LEASE);
     private final ClusterMembers members = new ClusterMembers();
     private final String address;
+    private final NodeNews nodes;
 
     private Cluster(Membership membership, Jdbi jdbi, ClusterAir air, HeldLeases held, LeaseKeeper keeper,
-            String address) {
+            String address, NodeNews nodes) {
+        this.nodes = nodes;
         this.membership = membership;
         this.jdbi = jdbi;
         this.air = air;
@@ -39,7 +41,7 @@ public final class Cluster implements AutoCloseable {
 
     /** One server alone: it holds every zone. */
     public static Cluster alone() {
-        return new Cluster(null, null, null, null, null, null);
+        return new Cluster(null, null, null, null, null, null, null);
     }
 
     /**
@@ -63,7 +65,9 @@ public final class Cluster implements AutoCloseable {
         LeaseKeeper keeper = new LeaseKeeper(jdbi, new ZoneLeases(LeaseKeeper.LEASE), held, id,
                 () -> jdbi.withHandle(h -> members.ready(h, membership.members(), id)), air::tookOver,
                 station::letGo, station::airsIn, takeovers, losses, System::nanoTime);
-        return new Cluster(membership, jdbi, air, held, keeper, address);
+        NodeNews nodes = new NodeNews(membership.vertx(), id, membership::members, station.sessions());
+        station.sessions().connectedElsewhere(nodes::memberOf);
+        return new Cluster(membership, jdbi, air, held, keeper, address, nodes);
     }
 
     /** How this server shares the air: everything alone, its leased zones as a member. */
@@ -89,6 +93,7 @@ public final class Cluster implements AutoCloseable {
             return;
         }
         air.listen();
+        nodes.listen();
         int[] ticks = {0};
         keeper.start(() -> {
             // Alive in the members' table about once a second, for the operators' overview.
@@ -96,6 +101,13 @@ public final class Cluster implements AutoCloseable {
                 jdbi.useHandle(h -> members.seen(h, membership.memberId(), address));
             }
         });
+    }
+
+    /** An agent came online on this member ({@code true}) or left: the other members' node lists show it (ADR 0049). */
+    public void nodePresence(String node, boolean online) {
+        if (nodes != null) {
+            nodes.changed(node, online);
+        }
     }
 
     /** The part of {@code /health} about the cluster: whether this server is a member, and of how many. */
