@@ -232,7 +232,7 @@ public final class LoaServer implements AutoCloseable {
         var hotlineRoutes = hotline.routes(blocking);
         var announcementEvents = new AnnouncementEvents(vertx, announcements::detail, blocking, Duration.ofMillis(500));
         var nodeVolume = new NodeVolume(nodeRegistry, air.sessions(), jdbi, audit, blocking);
-        plugins = new PluginModule(jdbi, lifecycle, boardStation.slides(), audit, blocking, config.dataDir(), clock,
+        plugins = new PluginModule(vertx, jdbi, lifecycle, boardStation.slides(), audit, blocking, config.dataDir(), clock,
                 secrets, cluster::does);
         var quietRoutes = new vn.loa.server.schedule.QuietHoursRoutes(quietHours, blocking);
         // Last, once everything that hears of state changes (boards, plugins) is built: start-up closes and fires.

@@ -148,7 +148,10 @@ final class LeaseKeeper implements AutoCloseable {
 
     /** Gives back one zone or task on which nothing airs here: the member short of its share takes it next tick. */
     private void giveBackOneIdle() {
-        for (String zone : new TreeSet<>(held.all().keySet())) {
+        // Zones first: spreading the air is what a joining member is for; a task moves once the zones are even.
+        var order = new java.util.ArrayList<>(new TreeSet<>(held.all().keySet()));
+        order.sort(java.util.Comparator.comparing(LeaseKeeper::isTask));
+        for (String zone : order) {
             if (!busy.test(zone)) {
                 // Silent first, released second, as at a clean stop.
                 held.lost(zone);

@@ -34,7 +34,8 @@ public final class PluginModule implements AutoCloseable {
     private final PluginAdminRoutes adminRoutes;
     private final PluginRelay relay;
 
-    public PluginModule(Jdbi jdbi, AnnouncementService lifecycle, vn.loa.server.display.ProposedSlides slides,
+    public PluginModule(io.vertx.core.Vertx vertx, Jdbi jdbi, AnnouncementService lifecycle,
+            vn.loa.server.display.ProposedSlides slides,
             AuditLog audit, Blocking blocking, Path dataDir, Clock clock, SecretCipher cipher,
             java.util.function.Predicate<String> polls) {
         PluginStore store = new PluginStore();
@@ -46,7 +47,10 @@ public final class PluginModule implements AutoCloseable {
         host.pollOnly(polls);
         this.aired = new AiredNotices(jdbi, host);
         lifecycle.onStateChange(aired::changed);
-        this.adminRoutes = new PluginAdminRoutes(new PluginAdmin(jdbi, store, host, audit, blocking, clock, cipher));
+        PluginNews news = new PluginNews(vertx);
+        this.adminRoutes = new PluginAdminRoutes(new PluginAdmin(jdbi, store, host, audit, blocking, clock, cipher,
+                news::changed));
+        news.listen((name, unit) -> reapply(jdbi, store, cipher, name, unit));
         this.relay = new PluginRelay(host);
         for (PluginStatus s : host.statuses(new Unit("", "/"))) {
             LOG.info("plugin {} ({}) from {}: {}", s.name(), String.join(", ", s.capabilities()), s.origin(),
@@ -86,6 +90,21 @@ public final class PluginModule implements AutoCloseable {
             }
             // Starting is asynchronous: a plugin that hangs in start() does not hold up the server.
             host.apply(c.name(), unit, c.enabled(), SettingsJson.read(plain));
+        }
+    }
+
+    /** Applies {@code unit}'s saved configuration of {@code name} as another member of the cluster just changed it. */
+    private void reapply(Jdbi jdbi, PluginStore store, SecretCipher cipher, String name, Unit unit) {
+        var saved = jdbi.withHandle(h -> store.find(h, name, unit.id()));
+        if (saved.isEmpty()) {
+            host.remove(name, unit);
+            return;
+        }
+        try {
+            host.apply(name, unit, saved.get().enabled(),
+                    SettingsJson.read(SecretSettings.opened(saved.get().settings(), cipher)));
+        } catch (IllegalStateException e) {
+            LOG.error("plugin {} of unit {}: {}", name, unit.id(), e.getMessage());
         }
     }
 
