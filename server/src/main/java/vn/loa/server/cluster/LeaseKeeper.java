@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Keeps this member's zone leases: every tick it extends those it holds, notes those it lost, and takes zones that
  * have no owner (a member died or left) up to its share of them. A zone taken is handed to {@code gained}, which puts
  * back on air what was airing there. Tasks that one member must do for all (a plugin's poller, ADR 0049) are leased
- * the same way and count in the share. A member holding more than its share (another has joined) gives back one
+ * the same way, with a share of their own. A member holding more than its share (another has joined) gives back one
  * idle zone or task a tick, so the newcomer takes it and nothing on air is cut (ADR 0049).
  *
  * <p>One thread of its own: its database calls block, and a tick must not wait behind anything else.
@@ -114,51 +114,58 @@ final class LeaseKeeper implements AutoCloseable {
                 }
             }
         });
+        int up = Math.max(1, members.getAsInt());
+        // Zones and tasks are shared out separately: spreading the air is what a second member is for.
+        int zoneShare = (jdbi.withHandle(leases::zones) + up - 1) / up;
+        int taskShare = (tasks.size() + up - 1) / up;
+        long myTasks = held.all().keySet().stream().filter(LeaseKeeper::isTask).count();
+        long myZones = held.all().size() - myTasks;
+        if (myZones > zoneShare || myTasks > taskShare) {
+            giveBackOne(myZones > zoneShare);
+        }
         var free = jdbi.withHandle(h -> {
             TreeSet<String> all = new TreeSet<>(leases.unowned(h));
             all.addAll(leases.unownedOf(h, Set.copyOf(tasks)));
             return all;
         });
-        int zones = jdbi.withHandle(leases::zones) + tasks.size();
-        int share = (zones + Math.max(1, members.getAsInt()) - 1) / Math.max(1, members.getAsInt());
-        int mine = held.all().size();
-        if (mine > share) {
-            giveBackOneIdle();
-            return;
-        }
         for (String zone : free) {
-            if (mine >= share) {
-                break;
+            boolean task = isTask(zone);
+            if (task ? myTasks >= taskShare : myZones >= zoneShare) {
+                continue;
             }
             long at = nanos.getAsLong();
             OptionalLong token = jdbi.withHandle(h -> leases.claim(h, zone, member));
             if (token.isPresent()) {
                 held.granted(zone, token.getAsLong(), at);
-                mine++;
+                if (task) {
+                    myTasks++;
+                } else {
+                    myZones++;
+                }
                 if (token.getAsLong() > 1) {
                     takeovers.increment();
                 }
                 LOG.info("took the lease of {} (token {})", zone, token.getAsLong());
-                if (!isTask(zone)) {
+                if (!task) {
                     gained.accept(zone);
                 }
             }
         }
     }
 
-    /** Gives back one zone or task on which nothing airs here: the member short of its share takes it next tick. */
-    private void giveBackOneIdle() {
-        // Zones first: spreading the air is what a joining member is for; a task moves once the zones are even.
-        var order = new java.util.ArrayList<>(new TreeSet<>(held.all().keySet()));
-        order.sort(java.util.Comparator.comparing(LeaseKeeper::isTask));
-        for (String zone : order) {
-            if (!busy.test(zone)) {
+    /**
+     * Gives back one zone (or task) on which nothing airs here: the member short of its share takes it next tick. A
+     * zone that airs stays until it is idle, so rebalancing never cuts anything on air.
+     */
+    private void giveBackOne(boolean zone) {
+        for (String key : new TreeSet<>(held.all().keySet())) {
+            if (isTask(key) != zone && !busy.test(key)) {
                 // Silent first, released second, as at a clean stop.
-                held.lost(zone);
-                jdbi.useHandle(h -> leases.giveBack(h, zone, member));
-                LOG.info("gave back the lease of {} to a member with fewer", zone);
-                if (!isTask(zone)) {
-                    lost.accept(zone);
+                held.lost(key);
+                jdbi.useHandle(h -> leases.giveBack(h, key, member));
+                LOG.info("gave back the lease of {} to a member with fewer", key);
+                if (zone) {
+                    lost.accept(key);
                 }
                 return;
             }
