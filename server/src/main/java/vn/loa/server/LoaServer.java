@@ -240,7 +240,7 @@ public final class LoaServer implements AutoCloseable {
         var audio = new vn.loa.server.audio.AudioRoutes(audioLibrary, config.programmes().uploadLimit(), blocking);
         var schedule = new vn.loa.server.schedule.ScheduleRoutes(
                 new vn.loa.server.schedule.ProgrammeGrid(jdbi, zoneGuard, clock), blocking, clock);
-        presence = new NodePresence(jdbi, clock);
+        presence = new NodePresence(jdbi, clock, membership == null);
         air.sessions().onPresence((node, online) -> {
             presence.changed(node, online);
             cluster.nodePresence(node, online);
