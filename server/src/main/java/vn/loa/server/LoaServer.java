@@ -227,21 +227,24 @@ public final class LoaServer implements AutoCloseable {
                 new vn.loa.server.alert.CapPublisher(jdbi, config.dataDir()), blocking);
         Authenticator authenticator = new Authenticator(tokens, sessions, blocking);
         // The SIP hotline (issue 7): the API always; the phone side when hotline.enabled.
-        hotline = new Hotline(config.hotline(), jdbi, lifecycle, air.live(), new AnnouncerSpeech(abbreviations), hasher,
+        hotline = new Hotline(vertx, config.hotline(), jdbi, lifecycle, air.live(), new AnnouncerSpeech(abbreviations), hasher,
                 audit, config.dataDir(), disk::low, clock);
         var hotlineRoutes = hotline.routes(blocking);
         var announcementEvents = new AnnouncementEvents(vertx, announcements::detail, blocking, Duration.ofMillis(500));
         var nodeVolume = new NodeVolume(nodeRegistry, air.sessions(), jdbi, audit, blocking);
-        plugins = new PluginModule(jdbi, lifecycle, boardStation.slides(), audit, blocking, config.dataDir(), clock,
-                secrets);
+        plugins = new PluginModule(vertx, jdbi, lifecycle, boardStation.slides(), audit, blocking, config.dataDir(), clock,
+                secrets, cluster::does);
         var quietRoutes = new vn.loa.server.schedule.QuietHoursRoutes(quietHours, blocking);
         // Last, once everything that hears of state changes (boards, plugins) is built: start-up closes and fires.
         programmes.start();
         var audio = new vn.loa.server.audio.AudioRoutes(audioLibrary, config.programmes().uploadLimit(), blocking);
         var schedule = new vn.loa.server.schedule.ScheduleRoutes(
                 new vn.loa.server.schedule.ProgrammeGrid(jdbi, zoneGuard, clock), blocking, clock);
-        presence = new NodePresence(jdbi, clock);
-        air.sessions().onPresence(presence::changed);
+        presence = new NodePresence(jdbi, clock, membership == null);
+        air.sessions().onPresence((node, online) -> {
+            presence.changed(node, online);
+            cluster.nodePresence(node, online);
+        });
         var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock), blocking);
         // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
         link = new vn.loa.server.link.ProvinceLink(vertx, jdbi, lifecycle, zoneGuard, audit, secrets, blocking,

@@ -3,7 +3,6 @@ package vn.loa.core.plugin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import vn.loa.plugin.Alert;
 import vn.loa.plugin.AlertSink;
 import vn.loa.plugin.ContentItem;
 import vn.loa.plugin.InvalidSettingsException;
-import vn.loa.plugin.PluginApi;
 import vn.loa.plugin.PluginRequest;
 import vn.loa.plugin.PluginResponse;
 import vn.loa.plugin.Settings;
@@ -60,6 +58,7 @@ public final class PluginHost implements AutoCloseable {
     private final PluginLimits limits;
     private final ScheduledExecutorService timer;
     private final PluginIntake intake;
+    private final PluginPolling polling;
     /** Runs the steps of starts and stops, so that no step runs on a plugin's own (possibly stuck) thread. */
     private final ScheduledExecutorService steps;
 
@@ -69,6 +68,7 @@ public final class PluginHost implements AutoCloseable {
         this.limits = limits;
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("loa-plugin-timer"));
         this.intake = new PluginIntake(outlet, clock, limits.alertsPerMinute());
+        this.polling = new PluginPolling(timer, limits, intake);
         this.steps = Executors.newSingleThreadScheduledExecutor(daemon("loa-plugin-lifecycle"));
         this.tenants = new UnitInstances(limits, timer);
         describe(found);
@@ -228,7 +228,7 @@ public final class PluginHost implements AutoCloseable {
                 parts.trigger().get().arm(sink);
                 return null;
             });
-        }, steps).thenRunAsync(() -> h.parts.content().ifPresent(source -> schedulePolls(h, generation)), steps)
+        }, steps).thenRunAsync(() -> h.parts.content().ifPresent(source -> polling.schedule(h, generation)), steps)
                 .exceptionally(e -> {
                     h.failure = "không khởi động được / failed to start: " + PluginCalls.reason(e);
                     LOG.log(System.Logger.Level.WARNING, "plugin " + h.name() + " failed to start: " + PluginCalls.reason(e));
@@ -265,36 +265,9 @@ public final class PluginHost implements AutoCloseable {
         });
     }
 
-    private void schedulePolls(HostedPlugin h, int generation) {
-        Duration every = h.parts.content().get().interval();
-        long millis = Math.max(every.toMillis(), 100);
-        h.polling = timer.scheduleWithFixedDelay(() -> poll(h, generation), 0, millis, TimeUnit.MILLISECONDS);
-    }
-
-    private void poll(HostedPlugin h, int generation) {
-        // A poll still running (or hanging) is not joined by another: the queue stays free for other calls.
-        if (h.generation != generation || !h.pollBusy.compareAndSet(false, true)) {
-            return;
-        }
-        h.calls.call("poll", limits.pollTimeout(), () -> h.parts.content().get().poll()).whenComplete((items, e) -> {
-            h.pollBusy.set(false);
-            if (h.generation != generation) {
-                return;
-            }
-            if (e != null) {
-                h.problem("poll", PluginCalls.reason(e));
-                return;
-            }
-            if (items.size() > PluginApi.ITEMS_PER_POLL) {
-                h.problem("poll", "trả về " + items.size() + " mục một lần, chỉ lấy " + PluginApi.ITEMS_PER_POLL
-                        + " / flooding: too many items");
-            } else {
-                h.solved("poll");
-            }
-            for (ContentItem item : items.subList(0, Math.min(items.size(), PluginApi.ITEMS_PER_POLL))) {
-                intake.proposed(h, generation, item);
-            }
-        });
+    /** Lets this server poll only the content sources {@code polls} names (cluster ownership); set at start-up. */
+    public void pollOnly(java.util.function.Predicate<String> polls) {
+        polling.pollOnly(polls);
     }
 
     /**

@@ -138,6 +138,24 @@ class PluginHostTest {
     }
 
     @Test
+    void aSourceIsPolledOnlyWhileThisServerHoldsItsPoller() throws Exception {
+        Scripted p = new Scripted("tin-xa");
+        p.items = List.of(item("a"));
+        java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> asked = new CopyOnWriteArrayList<>();
+        host(p).pollOnly(poller -> {
+            asked.add(poller);
+            return held.get();
+        });
+        host.apply("tin-xa", UNIT, true, Settings.EMPTY).join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> asked.size() >= 3);
+        assertThat(proposed).as("another member holds the poller").isEmpty();
+        assertThat(asked).containsOnly(PluginPolling.pollerName("tin-xa", UNIT));
+        held.set(true);
+        eventually("tin-xa", s -> proposed.size() >= 1);
+    }
+
+    @Test
     void settingsThePluginRefusesFailWithItsMessage() throws Exception {
         host(new Scripted("tin-xa"));
         var refused = host.validate("tin-xa", Settings.of(java.util.Map.of("bad", true)));

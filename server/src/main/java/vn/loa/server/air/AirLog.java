@@ -211,6 +211,12 @@ public final class AirLog implements ArbiterListener {
         return playingNow.containsKey(key.id()) || airings.values().stream().anyMatch(a -> a.open().contains(key));
     }
 
+    /** True when some stream of {@code zone} airs something or has an announcement waiting to (a cluster's rebalancing). */
+    boolean busy(String zone) {
+        return playingNow.keySet().stream().anyMatch(id -> id.startsWith(zone + "~"))
+                || airings.values().stream().anyMatch(a -> a.open().stream().anyMatch(k -> k.zone().equals(zone)));
+    }
+
     /** The addresses of the targets not skipped for their hours; an agent's where it is connected now, if it is. */
     private Set<InetSocketAddress> addressesNow(List<AirTargets.Target> targets) {
         Set<InetSocketAddress> addresses = new HashSet<>();

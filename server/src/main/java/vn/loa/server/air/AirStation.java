@@ -37,6 +37,7 @@ public final class AirStation implements AutoCloseable {
     private final OnAir onAir;
     private final NodeControlServer control;
     private final LiveAir live;
+    private final AirLog log;
 
     private final Prefetcher prefetcher;
     private final Vertx vertx;
@@ -67,7 +68,7 @@ public final class AirStation implements AutoCloseable {
         this.streams = new ZoneStreams(transmitter, new UdpFanOut.Ttl(rtp.unicastTtl(), rtp.multicastTtl()),
                 new ReturnPaths(sessions, clock), sessions, this::pullsOverHttp);
         this.mounts = new ZoneMounts(vertx, streams, clock);
-        AirLog log = new AirLog(jdbi, lifecycle, sessions, worker, records, transmitter, streams, mounts, clock);
+        this.log = new AirLog(jdbi, lifecycle, sessions, worker, records, transmitter, streams, mounts, clock);
         events.subscribe(log);
         NodeRepository nodes = new NodeRepository();
         AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions, mounts::listening);
@@ -109,7 +110,25 @@ public final class AirStation implements AutoCloseable {
     public void shareWith(AirShare share) {
         streams.shareWith(share);
         onAir.shareWith(share);
+        live.shareWith(share);
         control.serveOnly(share::holds);
+    }
+
+    /**
+     * Airs an announcement already on air elsewhere on the streams of {@code zones} this member holds (ADR 0038): a
+     * live voice this member hears joins from where the caller is now, anything else starts from its top.
+     */
+    public void continueHere(vn.loa.core.model.Announcement a, java.util.function.Predicate<String> zones) {
+        if (live.hears(a.id())) {
+            urgent.execute(() -> live.rejoin(a, zones));
+        } else {
+            onAir.continueHere(a, zones);
+        }
+    }
+
+    /** Whether something airs, or waits to, on a stream of {@code zone} here: a busy zone is not handed to another member. */
+    public boolean airsIn(String zone) {
+        return log.busy(zone);
     }
 
     /** Sends the agents of a zone this member no longer holds to another member, which holds it now. */

@@ -32,6 +32,7 @@ public final class NodeSessions {
     private volatile Consumer<String> zoneChanged = zone -> { };
     private volatile java.util.function.BiConsumer<String, Boolean> presence = (node, online) -> { };
     private volatile Consumer<NodeSession> arrived = session -> { };
+    private volatile java.util.function.Function<String, Optional<String>> elsewhere = node -> Optional.empty();
 
     /** Who to tell, with the zone id, when an agent of that zone arrives or leaves. */
     public void onZoneChanged(Consumer<String> listener) {
@@ -41,6 +42,11 @@ public final class NodeSessions {
     /** Who to tell, with the node id, when an agent comes online ({@code true}) or goes offline (the reports). */
     public void onPresence(java.util.function.BiConsumer<String, Boolean> listener) {
         this.presence = listener;
+    }
+
+    /** Where to ask which other cluster member an agent is connected to (ADR 0049); alone, none. */
+    public void connectedElsewhere(java.util.function.Function<String, Optional<String>> elsewhere) {
+        this.elsewhere = elsewhere;
     }
 
     /** Who to tell of each agent that connects, before its zone's streams are told. */
@@ -142,7 +148,9 @@ public final class NodeSessions {
         if (node.kind() != NodeKind.AGENT) {
             return json;
         }
-        json.put("online", sessions.containsKey(node.id()));
+        Optional<String> member = sessions.containsKey(node.id()) ? Optional.empty() : elsewhere.apply(node.id());
+        json.put("online", sessions.containsKey(node.id()) || member.isPresent());
+        member.ifPresent(m -> json.put("member", m));
         Heard heard = latest.get(node.id());
         if (heard != null) {
             var beat = heard.beat();

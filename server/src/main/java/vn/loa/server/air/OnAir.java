@@ -242,11 +242,12 @@ public final class OnAir implements AirControl {
             // Not twice on one stream: the news that another member aired it and a takeover may both bring it here.
             here.entrySet().removeIf(e -> e.getValue().isEmpty() || !zones.test(e.getKey().zone())
                     || !share.holds(e.getKey().zone()) || log.airs(a.id(), e.getKey()));
-            if (here.isEmpty() || cancelled.remove(a.id()) != null) {
+            boolean relay = a.text() == null && a.audioId() == null && !a.isPlaylist();
+            // A hotline caller's voice that this member does not hear (it started after the call) cannot join it.
+            if (here.isEmpty() || cancelled.remove(a.id()) != null || relay && a.relayUrl() == null) {
                 return;
             }
             String unitPath = jdbi.withHandle(h -> targets.pathOf(h, a.zones().get(0)));
-            boolean relay = a.text() == null && a.audioId() == null && !a.isPlaylist();
             Programme programme = relay ? null : Programme.of(a, sounds.of(a, unitPath).reporting(e -> {
                 LOG.warn("announcement {} stopped: its sound could not be made", a.id(), e);
                 records.write(() -> fail(a.id(), "Không phát tiếp được: " + e.getMessage()));

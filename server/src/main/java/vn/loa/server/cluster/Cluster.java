@@ -26,9 +26,11 @@ public final class Cluster implements AutoCloseable {
     private final ZoneLeases leases = new ZoneLeases(LeaseKeeper.LEASE);
     private final ClusterMembers members = new ClusterMembers();
     private final String address;
+    private final NodeNews nodes;
 
     private Cluster(Membership membership, Jdbi jdbi, ClusterAir air, HeldLeases held, LeaseKeeper keeper,
-            String address) {
+            String address, NodeNews nodes) {
+        this.nodes = nodes;
         this.membership = membership;
         this.jdbi = jdbi;
         this.air = air;
@@ -39,7 +41,7 @@ public final class Cluster implements AutoCloseable {
 
     /** One server alone: it holds every zone. */
     public static Cluster alone() {
-        return new Cluster(null, null, null, null, null, null);
+        return new Cluster(null, null, null, null, null, null, null);
     }
 
     /**
@@ -51,22 +53,38 @@ public final class Cluster implements AutoCloseable {
             MeterRegistry registry, String address) {
         String id = membership.memberId();
         HeldLeases held = new HeldLeases(System::nanoTime, LeaseKeeper.LEASE, LeaseKeeper.MARGIN);
-        ClusterAir air = new ClusterAir(membership.vertx(), jdbi, id, held, lifecycle, station.onAir());
+        ClusterAir air = new ClusterAir(membership.vertx(), jdbi, id, held, lifecycle, station);
         Counter takeovers = Counter.builder("loa.cluster.takeovers")
                 .description("zones this member took over from a member that died or froze").register(registry);
         Counter losses = Counter.builder("loa.cluster.lease.losses")
                 .description("zone leases this member lost while it believed it held them").register(registry);
         Gauge.builder("loa.cluster.zones.held", held, h -> h.valid().size())
                 .description("zones whose streams this member may send now").register(registry);
+        ClusterMembers members = new ClusterMembers();
+        // Only members that are up count in the share: one still starting takes nothing, so it is given nothing.
         LeaseKeeper keeper = new LeaseKeeper(jdbi, new ZoneLeases(LeaseKeeper.LEASE), held, id,
-                () -> membership.members().size(), air::tookOver, station::letGo, takeovers, losses,
-                System::nanoTime);
-        return new Cluster(membership, jdbi, air, held, keeper, address);
+                () -> jdbi.withHandle(h -> members.ready(h, membership.members(), id)), air::tookOver,
+                station::letGo, station::airsIn, takeovers, losses, System::nanoTime);
+        NodeNews nodes = new NodeNews(membership.vertx(), id, membership::members, station.sessions());
+        station.sessions().connectedElsewhere(nodes::memberOf);
+        return new Cluster(membership, jdbi, air, held, keeper, address, nodes);
     }
 
     /** How this server shares the air: everything alone, its leased zones as a member. */
     public AirShare share() {
         return air == null ? AirShare.ALONE : air;
+    }
+
+    /**
+     * Whether this server does the task {@code name} now (a plugin's poller): alone always; as a member only while
+     * it holds the task's lease, so that one member does it (ADR 0049). The first question names the task.
+     */
+    public boolean does(String name) {
+        if (keeper == null) {
+            return true;
+        }
+        keeper.want(name);
+        return held.holds(name);
     }
 
     /** Starts hearing the other members and keeping leases: zones without an owner are taken from now on. */
@@ -75,6 +93,7 @@ public final class Cluster implements AutoCloseable {
             return;
         }
         air.listen();
+        nodes.listen();
         int[] ticks = {0};
         keeper.start(() -> {
             // Alive in the members' table about once a second, for the operators' overview.
@@ -82,6 +101,13 @@ public final class Cluster implements AutoCloseable {
                 jdbi.useHandle(h -> members.seen(h, membership.memberId(), address));
             }
         });
+    }
+
+    /** An agent came online on this member ({@code true}) or left: the other members' node lists show it (ADR 0049). */
+    public void nodePresence(String node, boolean online) {
+        if (nodes != null) {
+            nodes.changed(node, online);
+        }
     }
 
     /** The part of {@code /health} about the cluster: whether this server is a member, and of how many. */
@@ -92,7 +118,8 @@ public final class Cluster implements AutoCloseable {
         var now = membership.members();
         return new JsonObject().put("cluster", new JsonObject().put("enabled", true)
                 .put("member", membership.memberId()).put("inCluster", now.contains(membership.memberId()))
-                .put("members", now.size()).put("zonesHeld", held.valid().size()));
+                .put("members", now.size()).put("zonesHeld", held.valid().stream().filter(z -> !LeaseKeeper.isTask(z))
+                        .count()));
     }
 
     /** What {@code GET /api/v1/cluster} shows: the members, what each owns, the leases and their age. Blocks. */
@@ -109,7 +136,12 @@ public final class Cluster implements AutoCloseable {
                     .put("self", m.id().equals(membership.memberId())).put("inCluster", inCluster.contains(m.id()))
                     .put("startedAt", m.startedAt().toString()).put("seenAt", m.seenAt().toString())
                     .put("zones", new JsonArray(leaseRows.stream()
-                            .filter(l -> l.owner().equals(m.id()) && l.expiresAt().isAfter(now))
+                            .filter(l -> l.owner().equals(m.id()) && l.expiresAt().isAfter(now)
+                                    && !LeaseKeeper.isTask(l.zone()))
+                            .map(ZoneLeases.Lease::zone).toList()))
+                    .put("tasks", new JsonArray(leaseRows.stream()
+                            .filter(l -> l.owner().equals(m.id()) && l.expiresAt().isAfter(now)
+                                    && LeaseKeeper.isTask(l.zone()))
                             .map(ZoneLeases.Lease::zone).toList())));
         }
         JsonArray leaseList = new JsonArray();

@@ -7,13 +7,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.server.air.AirShare;
-import vn.loa.server.air.OnAir;
+import vn.loa.server.air.AirStation;
 import vn.loa.server.announcement.LoaSteps;
 
 /**
  * The air shared by the members: a zone's packets leave only the member holding its lease; an announcement put on air
  * or cancelled on one member is told to all over the clustered event bus, and each airs it on the zones it holds; a
- * member that takes a zone over puts back on air, from the top, what was on air there.
+ * member that takes a zone over puts back on air, from the top, what was on air there (a live voice it hears rejoins
+ * where the caller is).
  */
 final class ClusterAir implements AirShare {
 
@@ -26,15 +27,15 @@ final class ClusterAir implements AirShare {
     private final String member;
     private final HeldLeases held;
     private final LoaSteps lifecycle;
-    private final OnAir onAir;
+    private final AirStation station;
 
-    ClusterAir(Vertx vertx, Jdbi jdbi, String member, HeldLeases held, LoaSteps lifecycle, OnAir onAir) {
+    ClusterAir(Vertx vertx, Jdbi jdbi, String member, HeldLeases held, LoaSteps lifecycle, AirStation station) {
         this.vertx = vertx;
         this.jdbi = jdbi;
         this.member = member;
         this.held = held;
         this.lifecycle = lifecycle;
-        this.onAir = onAir;
+        this.station = station;
     }
 
     /** Listens to the other members' news. */
@@ -43,14 +44,14 @@ final class ClusterAir implements AirShare {
             if (!member.equals(message.body().getString("from"))) {
                 long id = message.body().getLong("id");
                 vertx.executeBlocking(() -> {
-                    lifecycle.find(id).ifPresent(a -> onAir.continueHere(a, zone -> true));
+                    lifecycle.find(id).ifPresent(a -> station.continueHere(a, zone -> true));
                     return null;
                 });
             }
         });
         vertx.eventBus().<JsonObject>consumer(CANCELLED, message -> {
             if (!member.equals(message.body().getString("from"))) {
-                onAir.cancelHere(message.body().getLong("id"));
+                station.onAir().cancelHere(message.body().getLong("id"));
             }
         });
     }
@@ -81,7 +82,7 @@ final class ClusterAir implements AirShare {
                 .bind("zone", zone).mapTo(Long.class).list());
         for (long id : ids) {
             LOG.info("zone {} taken over: announcement {} goes on air again here", zone, id);
-            lifecycle.find(id).ifPresent(a -> onAir.continueHere(a, zone::equals));
+            lifecycle.find(id).ifPresent(a -> station.continueHere(a, zone::equals));
         }
     }
 }

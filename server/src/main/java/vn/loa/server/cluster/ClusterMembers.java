@@ -8,6 +8,9 @@ import vn.loa.server.db.Rows;
 /** The members as they describe themselves in {@code cluster_member}: their web address, when seen last. */
 final class ClusterMembers {
 
+    /** A member not seen for this long is not counted when the zones are shared out. */
+    static final int READY_SECONDS = 3;
+
     /** One member as stored. */
     record Member(String id, String address, Instant startedAt, Instant seenAt) {
     }
@@ -18,6 +21,17 @@ final class ClusterMembers {
                         + "VALUES (:id, :address, clock_timestamp(), clock_timestamp()) "
                         + "ON CONFLICT (id) DO UPDATE SET seen_at = clock_timestamp()")
                 .bind("id", id).bind("address", address).execute();
+    }
+
+    /**
+     * How many of {@code inCluster} are up: seen in the last {@code READY_SECONDS} (a member writes itself every second
+     * once it airs), {@code self} always.
+     */
+    int ready(Handle h, List<String> inCluster, String self) {
+        var seen = h.createQuery("SELECT id FROM cluster_member WHERE seen_at > clock_timestamp() - :s * INTERVAL '1 second'")
+                .bind("s", READY_SECONDS).mapTo(String.class).set();
+        return (int) inCluster.stream().filter(id -> id.equals(self) || seen.contains(id)).count()
+                + (inCluster.contains(self) ? 0 : 1);
     }
 
     /** The members seen in the last minute, and forgets those gone for a day. */

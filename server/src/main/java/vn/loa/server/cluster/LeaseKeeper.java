@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps this member's zone leases: every tick it extends those it holds, notes those it lost, and takes zones that
  * have no owner (a member died or left) up to its share of them. A zone taken is handed to {@code gained}, which puts
- * back on air what was airing there.
+ * back on air what was airing there. Tasks that one member must do for all (a plugin's poller, ADR 0049) are leased
+ * the same way, with a share of their own. A member holding more than its share (another has joined) gives back one
+ * idle zone or task a tick, so the newcomer takes it and nothing on air is cut (ADR 0049).
  *
  * <p>One thread of its own: its database calls block, and a tick must not wait behind anything else.
  */
@@ -42,6 +45,8 @@ final class LeaseKeeper implements AutoCloseable {
     private final Counter takeovers;
     private final Counter losses;
     private final LongSupplier nanos;
+    private final java.util.function.Predicate<String> busy;
+    private final Set<String> tasks = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "loa-cluster-leases");
         t.setDaemon(true);
@@ -53,9 +58,12 @@ final class LeaseKeeper implements AutoCloseable {
      * @param members how many members the cluster has now, to take only a fair share of the free zones
      * @param gained  told each zone this member has just taken, on this keeper's thread
      * @param lost    told each zone this member has lost while it believed it held it
+     * @param busy    whether something airs in a zone here now: such a zone is not given back to rebalance
      */
     LeaseKeeper(Jdbi jdbi, ZoneLeases leases, HeldLeases held, String member, IntSupplier members,
-            Consumer<String> gained, Consumer<String> lost, Counter takeovers, Counter losses, LongSupplier nanos) {
+            Consumer<String> gained, Consumer<String> lost, java.util.function.Predicate<String> busy,
+            Counter takeovers, Counter losses, LongSupplier nanos) {
+        this.busy = busy;
         this.jdbi = jdbi;
         this.leases = leases;
         this.held = held;
@@ -66,6 +74,16 @@ final class LeaseKeeper implements AutoCloseable {
         this.takeovers = takeovers;
         this.losses = losses;
         this.nanos = nanos;
+    }
+
+    /** Names a task this member could do, once it holds its lease (every member names the same tasks). */
+    void want(String task) {
+        tasks.add(task);
+    }
+
+    /** Whether {@code key} names a task rather than a zone. */
+    static boolean isTask(String key) {
+        return key.startsWith("poll:");
     }
 
     void start(Runnable everyTick) {
@@ -90,31 +108,66 @@ final class LeaseKeeper implements AutoCloseable {
             } else {
                 held.lost(zone);
                 losses.increment();
-                LOG.warn("lost the lease of zone {} (token {}): another member owns it now", zone, lease.token());
-                lost.accept(zone);
+                LOG.warn("lost the lease of {} (token {}): another member owns it now", zone, lease.token());
+                if (!isTask(zone)) {
+                    lost.accept(zone);
+                }
             }
         });
-        var free = jdbi.withHandle(h -> new TreeSet<>(leases.unowned(h)));
-        if (free.isEmpty()) {
-            return;
+        int up = Math.max(1, members.getAsInt());
+        // Zones and tasks are shared out separately: spreading the air is what a second member is for.
+        int zoneShare = (jdbi.withHandle(leases::zones) + up - 1) / up;
+        int taskShare = (tasks.size() + up - 1) / up;
+        long myTasks = held.all().keySet().stream().filter(LeaseKeeper::isTask).count();
+        long myZones = held.all().size() - myTasks;
+        if (myZones > zoneShare || myTasks > taskShare) {
+            giveBackOne(myZones > zoneShare);
         }
-        int zones = jdbi.withHandle(leases::zones);
-        int share = (zones + Math.max(1, members.getAsInt()) - 1) / Math.max(1, members.getAsInt());
-        int mine = held.all().size();
+        var free = jdbi.withHandle(h -> {
+            TreeSet<String> all = new TreeSet<>(leases.unowned(h));
+            all.addAll(leases.unownedOf(h, Set.copyOf(tasks)));
+            return all;
+        });
         for (String zone : free) {
-            if (mine >= share) {
-                break;
+            boolean task = isTask(zone);
+            if (task ? myTasks >= taskShare : myZones >= zoneShare) {
+                continue;
             }
             long at = nanos.getAsLong();
             OptionalLong token = jdbi.withHandle(h -> leases.claim(h, zone, member));
             if (token.isPresent()) {
                 held.granted(zone, token.getAsLong(), at);
-                mine++;
+                if (task) {
+                    myTasks++;
+                } else {
+                    myZones++;
+                }
                 if (token.getAsLong() > 1) {
                     takeovers.increment();
                 }
-                LOG.info("took the lease of zone {} (token {})", zone, token.getAsLong());
-                gained.accept(zone);
+                LOG.info("took the lease of {} (token {})", zone, token.getAsLong());
+                if (!task) {
+                    gained.accept(zone);
+                }
+            }
+        }
+    }
+
+    /**
+     * Gives back one zone (or task) on which nothing airs here: the member short of its share takes it next tick. A
+     * zone that airs stays until it is idle, so rebalancing never cuts anything on air.
+     */
+    private void giveBackOne(boolean zone) {
+        for (String key : new TreeSet<>(held.all().keySet())) {
+            if (isTask(key) != zone && !busy.test(key)) {
+                // Silent first, released second, as at a clean stop.
+                held.lost(key);
+                jdbi.useHandle(h -> leases.giveBack(h, key, member));
+                LOG.info("gave back the lease of {} to a member with fewer", key);
+                if (zone) {
+                    lost.accept(key);
+                }
+                return;
             }
         }
     }

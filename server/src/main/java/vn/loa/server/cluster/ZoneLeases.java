@@ -62,6 +62,23 @@ final class ZoneLeases {
                 .mapTo(String.class).collect(Collectors.toSet());
     }
 
+    /** Those of {@code tasks} (pollers and the like, ADR 0049) under no running lease. */
+    Set<String> unownedOf(Handle h, Set<String> tasks) {
+        if (tasks.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> owned = h.createQuery("SELECT zone_id FROM zone_lease WHERE zone_id IN (<tasks>) "
+                        + "AND expires_at > clock_timestamp()")
+                .bindList("tasks", List.copyOf(tasks)).mapTo(String.class).collect(Collectors.toSet());
+        return tasks.stream().filter(t -> !owned.contains(t)).collect(Collectors.toSet());
+    }
+
+    /** Ends {@code member}'s lease of {@code zone} now, to hand it to a member with fewer (rebalancing). */
+    void giveBack(Handle h, String zone, String member) {
+        h.createUpdate("UPDATE zone_lease SET expires_at = clock_timestamp() WHERE zone_id = :zone AND owner = :member")
+                .bind("zone", zone).bind("member", member).execute();
+    }
+
     /** How many zones have nodes: each member holds about its share of them. */
     int zones(Handle h) {
         return h.createQuery("SELECT COUNT(DISTINCT zone_id) FROM node").mapTo(Integer.class).one();

@@ -24,15 +24,19 @@ public final class Hotline implements AutoCloseable {
     private final RelayLatency latency = new RelayLatency();
     private final SipHotline sip;
 
-    public Hotline(HotlineConfig config, Jdbi jdbi, AnnouncementService lifecycle, LiveAir live, OnAir.Speech speech,
-            PasswordHasher hasher, AuditLog audit, Path dataDir, java.util.function.BooleanSupplier diskLow, Clock clock)
+    public Hotline(io.vertx.core.Vertx vertx, HotlineConfig config, Jdbi jdbi, AnnouncementService lifecycle,
+            LiveAir live, OnAir.Speech speech, PasswordHasher hasher, AuditLog audit, Path dataDir,
+            java.util.function.BooleanSupplier diskLow, Clock clock)
             throws Exception {
         Path recordings = dataDir.resolve("hotline");
         this.numbers = new HotlineNumbers(jdbi, hasher, audit, clock, config.settings().realm());
         this.presets = new HotlinePresets(jdbi, audit);
         this.calls = new HotlineCalls(jdbi, recordings);
+        // Every member airs the calls the others answer, whether or not it answers the phone itself.
+        HotlineVoices voices = new HotlineVoices(vertx, lifecycle, live);
+        voices.listen();
         if (config.enabled()) {
-            HotlineAir air = new HotlineAir(jdbi, numbers, lifecycle, live, speech, latency);
+            HotlineAir air = new HotlineAir(jdbi, numbers, lifecycle, live, speech, latency, voices);
             HotlineGate gate = new HotlineGate(jdbi, numbers, air, audit, clock,
                     new PinBackoff(config.settings().limits().pinAttempts(), config.pinBackoff()),
                     new FailureAlarm(config.alarmFailures(), clock));

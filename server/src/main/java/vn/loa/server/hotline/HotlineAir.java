@@ -36,9 +36,11 @@ final class HotlineAir implements HotlineActions {
     private final OnAir.Speech speech;
     private final Map<String, Long> announcements = new ConcurrentHashMap<>();
     private final RelayLatency latency;
+    private final HotlineVoices others;
 
     HotlineAir(Jdbi jdbi, HotlineNumbers numbers, AnnouncementService lifecycle, LiveAir live, OnAir.Speech speech,
-            RelayLatency latency) {
+            RelayLatency latency, HotlineVoices others) {
+        this.others = others;
         this.jdbi = jdbi;
         this.numbers = numbers;
         this.lifecycle = lifecycle;
@@ -95,15 +97,20 @@ final class HotlineAir implements HotlineActions {
             LOG.warn("hotline call {} from {}: nothing to air to in {}", callId, number, zones);
             return null;
         }
+        // In a cluster the members holding the call's other zones air it too (ADR 0049).
+        HotlineVoices.Outgoing out = others.publish(a.id());
         return new LiveRelay() {
             @Override
             public void offer(short[] samples8k) {
                 voices.forEach(v -> v.offer(samples8k));
+                out.offer(samples8k);
             }
 
             @Override
             public void end() {
                 voices.forEach(CallerVoice::end);
+                live.ended(a.id());
+                out.end();
             }
         };
     }

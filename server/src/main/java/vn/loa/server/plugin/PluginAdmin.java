@@ -37,9 +37,12 @@ final class PluginAdmin {
     private final Blocking blocking;
     private final Clock clock;
     private final SecretCipher cipher;
+    private final java.util.function.BiConsumer<String, Unit> others;
 
+    /** @param others told each unit's configuration saved or removed, for the other members of a cluster */
     PluginAdmin(Jdbi jdbi, PluginStore store, PluginHost host, AuditLog audit, Blocking blocking, Clock clock,
-            SecretCipher cipher) {
+            SecretCipher cipher, java.util.function.BiConsumer<String, Unit> others) {
+        this.others = others;
         this.jdbi = jdbi;
         this.store = store;
         this.host = host;
@@ -97,6 +100,7 @@ final class PluginAdmin {
                         new JsonObject().put("unit", caller.unitId()).put("enabled", enabled)
                                 .put("changed", new JsonArray(changed)).encode());
             });
+            others.accept(name, unit);
             return host.apply(name, unit, enabled, valid).join();
         }).map(s -> json(caller, s));
     }
@@ -126,6 +130,7 @@ final class PluginAdmin {
                 audit.record(h, caller, "plugin.remove", "plugin:" + name,
                         new JsonObject().put("unit", caller.unitId()).encode());
             });
+            others.accept(name, unit);
             host.remove(name, unit).join();
             return host.status(name, unit).orElseThrow();
         }).map(s -> json(caller, s));

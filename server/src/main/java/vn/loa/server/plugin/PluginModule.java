@@ -22,7 +22,8 @@ import vn.loa.server.http.Blocking;
 /**
  * Plugins in the server, assembled: loads them from the class path and {@code <data dir>/plugins}, restarts each
  * unit's instance the admins had enabled, and connects them to announcements (drafts, alerts, aired notices) and to
- * HTTP. Plugins' secret settings are sealed with the key of {@code LOA_SECRET_KEY} or {@code <data dir>/secret.key}.
+ * HTTP; in a cluster a source is polled only by the member holding its poller's lease. Plugins' secret settings
+ * are sealed with the key of {@code LOA_SECRET_KEY} or {@code <data dir>/secret.key}.
  */
 public final class PluginModule implements AutoCloseable {
 
@@ -33,16 +34,23 @@ public final class PluginModule implements AutoCloseable {
     private final PluginAdminRoutes adminRoutes;
     private final PluginRelay relay;
 
-    public PluginModule(Jdbi jdbi, AnnouncementService lifecycle, vn.loa.server.display.ProposedSlides slides,
-            AuditLog audit, Blocking blocking, Path dataDir, Clock clock, SecretCipher cipher) {
+    public PluginModule(io.vertx.core.Vertx vertx, Jdbi jdbi, AnnouncementService lifecycle,
+            vn.loa.server.display.ProposedSlides slides,
+            AuditLog audit, Blocking blocking, Path dataDir, Clock clock, SecretCipher cipher,
+            java.util.function.Predicate<String> polls) {
         PluginStore store = new PluginStore();
         var found = PluginLoader.load(PluginModule.class.getClassLoader(), dataDir.resolve("plugins"));
         Path pluginData = dataDir.resolve("plugin-data");
         this.host = new PluginHost(found, pluginData, clock, PluginLimits.DEFAULT,
                 new PluginOutlet(jdbi, store, lifecycle, slides, clock));
+        // In a cluster one member polls each source: the one holding its lease (ADR 0049).
+        host.pollOnly(polls);
         this.aired = new AiredNotices(jdbi, host);
         lifecycle.onStateChange(aired::changed);
-        this.adminRoutes = new PluginAdminRoutes(new PluginAdmin(jdbi, store, host, audit, blocking, clock, cipher));
+        PluginNews news = new PluginNews(vertx);
+        this.adminRoutes = new PluginAdminRoutes(new PluginAdmin(jdbi, store, host, audit, blocking, clock, cipher,
+                news::changed));
+        news.listen((name, unit) -> reapply(jdbi, store, cipher, name, unit));
         this.relay = new PluginRelay(host);
         for (PluginStatus s : host.statuses(new Unit("", "/"))) {
             LOG.info("plugin {} ({}) from {}: {}", s.name(), String.join(", ", s.capabilities()), s.origin(),
@@ -82,6 +90,21 @@ public final class PluginModule implements AutoCloseable {
             }
             // Starting is asynchronous: a plugin that hangs in start() does not hold up the server.
             host.apply(c.name(), unit, c.enabled(), SettingsJson.read(plain));
+        }
+    }
+
+    /** Applies {@code unit}'s saved configuration of {@code name} as another member of the cluster just changed it. */
+    private void reapply(Jdbi jdbi, PluginStore store, SecretCipher cipher, String name, Unit unit) {
+        var saved = jdbi.withHandle(h -> store.find(h, name, unit.id()));
+        if (saved.isEmpty()) {
+            host.remove(name, unit);
+            return;
+        }
+        try {
+            host.apply(name, unit, saved.get().enabled(),
+                    SettingsJson.read(SecretSettings.opened(saved.get().settings(), cipher)));
+        } catch (IllegalStateException e) {
+            LOG.error("plugin {} of unit {}: {}", name, unit.id(), e.getMessage());
         }
     }
 

@@ -16,6 +16,8 @@ import vn.loa.server.db.Rows;
  * <p>Arrivals and departures are written in order on one thread of its own, so the control channel never waits for
  * the database. Rows left open by a server that stopped are closed at the next start, at that start's time: the agents
  * were disconnected by the stop, so the report counts the downtime as online only for the minutes the server was down.
+ * A member of a cluster closes none at its start or stop: the open rows are the other members' agents (ADR 0049); an
+ * agent of a member that died has its stay closed when it arrives on another.
  */
 public final class NodePresence implements AutoCloseable {
 
@@ -29,10 +31,16 @@ public final class NodePresence implements AutoCloseable {
         return t;
     });
 
-    public NodePresence(Jdbi jdbi, Clock clock) {
+    private final boolean alone;
+
+    /** @param alone false for a member of a cluster, whose agents' rows are shared with the other members */
+    public NodePresence(Jdbi jdbi, Clock clock, boolean alone) {
         this.jdbi = jdbi;
         this.clock = clock;
-        closeOpen();
+        this.alone = alone;
+        if (alone) {
+            closeOpen();
+        }
     }
 
     /** Tells the report a node came online ({@code true}) or went offline. Thread-safe; returns at once. */
@@ -77,6 +85,8 @@ public final class NodePresence implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeOpen();
+        if (alone) {
+            closeOpen();
+        }
     }
 }

@@ -14,6 +14,7 @@ import vn.loa.wire.pcm.MediaSource;
 import vn.loa.wire.pcm.PcmFrame;
 import vn.loa.core.media.RelayFeed;
 import vn.loa.core.model.Announcement;
+import vn.loa.core.model.AnnouncementState;
 import vn.loa.server.announcement.AnnouncementRepository;
 import vn.loa.server.announcement.AnnouncementService;
 import vn.loa.server.announcement.LoaSteps;
@@ -52,7 +53,9 @@ public final class Relays {
     /** Starts the relay of {@code a} now, for its window; the supplier gives one live source per zone stream. */
     public Supplier<MediaSource<PcmFrame>> start(Announcement a) {
         Duration window = a.schedule().duration() == null ? DEFAULT_WINDOW : a.schedule().duration();
-        Instant until = clock.instant().plus(window);
+        // A relay already on air (a cluster member took its zone over, ADR 0049) keeps the window it started with.
+        Instant from = a.state() == AnnouncementState.ON_AIR ? a.updatedAt() : clock.instant();
+        Instant until = from.plus(window);
         RelayFeed feed = RelayFeed.start(URI.create(a.relayUrl()), RATE, until, silenceLimit, clock,
                 new Report(a.id(), a.relayUrl()));
         RelayFeed before = feeds.put(a.id(), feed);

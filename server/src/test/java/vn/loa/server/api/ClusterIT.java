@@ -1,6 +1,7 @@
 package vn.loa.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,20 +27,25 @@ import vn.loa.server.testing.LoaCluster;
 import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.RtpCapture.Arrival;
 import vn.loa.server.testing.RunsAlone;
+import vn.loa.server.testing.Sipp;
+import vn.loa.wire.codec.ALaw;
+import vn.loa.wire.codec.MuLaw;
 
 /**
  * Three Loa servers on one PostgreSQL act as one (issue 15, ADR 0038): a third-party RTP speaker hears its zone from
  * whichever member owns it, never from two at once; a node agent given the three addresses is connected to the owner
  * and follows the zone to its next owner within 5 s; a killed owner's notice restarts from its top on another member
  * within 5 s; a frozen owner sends nothing once its lease is gone; a scheduled notice due just after its zone's owner
- * died airs once, on time. The members are shared by the methods, which run in order and kill them one by one.
+ * died airs once, on time. Any member shows the agent online and streams an announcement's progress made on another;
+ * a hotline call answered by a member that does not own the zone is heard there (ADR 0049). The members are shared by
+ * the methods, which run in order and kill them one by one.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @RunsAlone("asserts a takeover within 5 s of a kill, and starts three members with PostgreSQL")
 class ClusterIT {
 
     /** About twelve seconds of speech: long enough to kill or freeze its sender in the middle. */
-    private static final String LONG_NOTICE = "Thông báo của Ủy ban nhân dân xã về lịch tiêm phòng cho gia súc và "
+    static final String LONG_NOTICE = "Thông báo của Ủy ban nhân dân xã về lịch tiêm phòng cho gia súc và "
             + "gia cầm. Bà con các thôn đưa vật nuôi đến nhà văn hóa thôn vào sáng thứ bảy. Mang theo sổ theo dõi. "
             + "Cán bộ thú y sẽ có mặt từ bảy giờ sáng đến mười một giờ trưa. Xin cảm ơn bà con.";
     private static final int PCMU = 0;
@@ -50,14 +56,15 @@ class ClusterIT {
     private static String zone;
     private static int wholeNotice;
     private static NodeAgent agent;
+    private static String node;
 
     @BeforeAll
     static void threeMembers() throws Exception {
-        cluster = LoaCluster.start(3);
+        cluster = LoaCluster.start(3, 3, true);
         speaker = new RtpCapture();
         heard = speaker.arrivalsInBackground();
         zone = ScheduleRestartIT.village(admin(0), "thon-cum", speaker);
-        String node = Province.unique("dau-thu");
+        node = Province.unique("dau-thu");
         String token = Province.created(admin(0).post("/api/v1/nodes", new JsonObject().put("id", node)
                 .put("name", "Đầu thu").put("zone", zone).put("kind", "agent"))).json().getString("token");
         List<ServerAddress> others = List.of(ServerAddress.parse(cluster.baseUrl(1)),
@@ -96,17 +103,32 @@ class ClusterIT {
         }
         int owner = owner(); // one running lease on the zone, held by a member that is in the cluster
         assertThat(agentOn(owner, Duration.ofSeconds(30))).as("the agent found the zone's owner").isTrue();
+        for (int i = 0; i < 3; i++) {
+            int member = i;
+            // Told over the event bus: every member's node list shows the agent online, wherever it is connected.
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(new Api(cluster.baseUrl(member),
+                    signedInOnFirst.token()).get("/api/v1/nodes/" + node).json().getBoolean("online"))
+                    .as("the agent online on member %d", member).isTrue());
+        }
     }
 
     @Test
     @Order(2)
-    void aNoticeAirsOnceFromTheZonesOwnerOnly() throws Exception {
+    void aNoticeAirsOnceFromTheZonesOwnerOnlyAndAThirdMemberStreamsItsProgress() throws Exception {
         int owner = owner();
         int sender = other(owner);
+        int watcher = 3 - owner - sender;
         heard.clear();
         long id = airNow(admin(sender));
+        // A browser on a member that neither put it on air nor sends it sees it go on air and the agent play it.
+        List<JsonObject> events = announcementEvents(cluster.baseUrl(watcher), admin(watcher).token(), id);
         OnAirIT.waitForState(admin(sender), id, "DONE");
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events)
+                .as("events streamed by member %d", watcher)
+                .anyMatch(e -> e.getString("state").equals("ON_AIR"))
+                .anyMatch(e -> e.getString("state").equals("DONE") && e.getJsonArray("deliveries").stream()
+                        .map(JsonObject.class::cast).anyMatch(d -> d.getString("node").equals(node)
+                                && d.getString("state").equals("PLAYED"))));
         List<Arrival> audio = audio(heard);
         assertThat(ssrcs(audio)).as("one sender").hasSize(1);
         wholeNotice = audio.size();
@@ -116,6 +138,38 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void aHotlineCallAnsweredByAMemberThatDoesNotOwnTheZoneIsHeardInIt() throws Exception {
+        int owner = owner();
+        int answering = other(owner);
+        String number = "+8498" + (1_000_000 + (int) (Math.random() * 8_000_000));
+        Province.created(admin(answering).post("/api/v1/hotline/numbers", new JsonObject().put("number", number)
+                .put("username", "admin").put("pin", "2468")));
+        heard.clear();
+
+        Sipp.Result call = Sipp.call(number).answered().pause(1000).rtpDigits("2468#").pause(800)
+                .rtpDigits("1").pause(2500).play(Sipp.CAPTURES.resolve("g711a.pcap")).pause(7600).hangUp()
+                .run(cluster.sipPort(answering), 40);
+
+        assertThat(call.exit()).as(call.output()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> audio(heard).size() > 300);
+        List<Arrival> audio = audio(heard);
+        assertThat(ssrcs(audio)).as("one sender: the owner").hasSize(1);
+        short[] received = MuLaw.decode(HotlineIT.payloads(audio.stream().map(Arrival::packet).toList()));
+        short[] sent = ALaw.decode(HotlineIT.payloads(vn.loa.server.testing.Pcap.rtp(
+                Sipp.CAPTURES.resolve("g711a.pcap"))));
+        // Pieces of the caller's speech found at the loudspeaker: the voice came over the event bus to the owner.
+        double[] found = new double[5];
+        for (int i = 0; i < found.length; i++) {
+            int at = (2 + i) * 8000;
+            found[i] = HotlineIT.bestCorrelation(java.util.Arrays.copyOfRange(sent, at, at + 2000), received);
+        }
+        java.util.Arrays.sort(found);
+        assertThat(found[2]).as("the caller's voice at the loudspeaker, median of %s",
+                java.util.Arrays.toString(found)).isGreaterThan(0.9);
+    }
+
+    @Test
+    @Order(4)
     void killingTheOwnerMidNoticeRestartsItFromTheTopOnAnotherMemberWithinFiveSeconds() throws Exception {
         int owner = owner();
         int sender = other(owner);
@@ -133,7 +187,7 @@ class ClusterIT {
         assertThat(agentMillis).as("the agent back on a member, the zone's new owner").isLessThan(5_000);
         assertThat(agent.reception().received() - heardBefore).as("the agent hears the new owner")
                 .isGreaterThan(wholeNotice / 2);
-        Thread.sleep(300);
+        awaitQuiet();
 
         List<Arrival> audio = audio(heard);
         List<Long> senders = new ArrayList<>(ssrcs(audio));
@@ -152,7 +206,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aFrozenOwnerSendsNothingMoreOnceItsLeaseIsGone() throws Exception {
         int owner = owner();
         int sender = other(owner);
@@ -162,15 +216,17 @@ class ClusterIT {
         long frozenAt = System.nanoTime();
         cluster.member(owner).freeze();
         long oldSsrc = audio(heard).get(0).packet().ssrc();
-        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-        while (audio(heard).stream().noneMatch(a -> a.packet().ssrc() != oldSsrc) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(50))
+                .until(() -> audio(heard).stream().anyMatch(a -> a.packet().ssrc() != oldSsrc));
         // Frozen well past its lease (2.5 s), then woken: its pacing thread finds the lease gone and drops everything.
-        Thread.sleep(Math.max(0, Duration.ofSeconds(6).toMillis() - (System.nanoTime() - frozenAt) / 1_000_000));
+        await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(7))
+                .until(() -> System.nanoTime() - frozenAt >= Duration.ofSeconds(6).toNanos());
+        long thawedAt = System.nanoTime();
         cluster.member(owner).thaw();
-        Thread.sleep(3_000);
         OnAirIT.waitForState(admin(sender), id, "DONE");
+        // What the woken member might still send would come within its first seconds awake.
+        await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(4))
+                .until(() -> System.nanoTime() - thawedAt >= Duration.ofSeconds(3).toNanos());
 
         List<Arrival> audio = audio(heard);
         List<Long> senders = new ArrayList<>(ssrcs(audio));
@@ -182,20 +238,21 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aScheduledNoticeDueJustAfterItsOwnerIsKilledAirsOnceOnTime() throws Exception {
         int owner = owner();
         int sender = other(owner);
         heard.clear();
         Instant due = Instant.now().plusSeconds(12);
         long id = ScheduleRestartIT.scheduled(admin(sender), zone, new JsonObject().put("at", ScheduleRestartIT.vn(due)));
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), due.minusSeconds(5)).toMillis()));
+        await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !Instant.now().isBefore(due.minusSeconds(5)));
         cluster.kill(owner);
         awaitAudio(1, Duration.ofSeconds(20));
         long lateMillis = Duration.between(due, Instant.now()).toMillis()
                 - (System.nanoTime() - audio(heard).get(0).at()) / 1_000_000;
         JsonObject done = OnAirIT.waitForState(admin(sender), id, "DONE");
-        Thread.sleep(300);
+        awaitQuiet();
         System.out.println("scheduled notice after its owner's death: first packet " + lateMillis + " ms after due");
         assertThat(lateMillis).as("first packet after its due time").isBetween(-200L, 1_500L);
         assertThat(ssrcs(audio(heard))).as("one sender").hasSize(1);
@@ -204,15 +261,34 @@ class ClusterIT {
     }
 
     /** Whether the agent is online on {@code member} within {@code limit}. */
-    private static boolean agentOn(int member, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (agent.channel().state() == ChannelState.ONLINE && agent.channel().server().port() == cluster.httpPort(member)) {
-                return true;
-            }
-            Thread.sleep(20);
+    private static boolean agentOn(int member, Duration limit) {
+        try {
+            await().atMost(limit).pollInterval(Duration.ofMillis(20)).until(() -> agent.channel().state()
+                    == ChannelState.ONLINE && agent.channel().server().port() == cluster.httpPort(member));
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
         }
-        return false;
+    }
+
+    /** Waits until no audio packet has come for 300 ms: the last of a stream has arrived. */
+    private static void awaitQuiet() {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            List<Arrival> audio = audio(heard);
+            return audio.isEmpty() || System.nanoTime() - audio.get(audio.size() - 1).at() > 300_000_000L;
+        });
+    }
+
+    /** The events of {@code id}'s progress as the member at {@code base} streams them, collected as they come. */
+    static List<JsonObject> announcementEvents(String base, String token, long id) {
+        List<JsonObject> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/api/v1/announcements/" + id + "/events"))
+                .header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> r.body().filter(l -> l.startsWith("data: "))
+                        .forEach(l -> events.add(new JsonObject(l.substring(6)))));
+        return events;
     }
 
     /** The old owner's packets end before the new owner's begin, but for {@code stragglers} at most. */
@@ -237,12 +313,8 @@ class ClusterIT {
         return id;
     }
 
-    private static void awaitAudio(int packets, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (audio(heard).size() < packets && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(audio(heard).size()).as("audio packets heard").isGreaterThanOrEqualTo(packets);
+    private static void awaitAudio(int packets, Duration limit) {
+        await().atMost(limit).pollInterval(Duration.ofMillis(20)).until(() -> audio(heard).size() >= packets);
     }
 
     static List<Arrival> audio(List<Arrival> arrivals) {
@@ -257,7 +329,7 @@ class ClusterIT {
     }
 
     /** The live member holding the zone's lease. */
-    private static int owner() throws InterruptedException {
+    private static int owner() {
         return cluster.owner(zone, Duration.ofSeconds(10));
     }
 
@@ -269,18 +341,19 @@ class ClusterIT {
         return cluster.admin(member);
     }
 
-    private static double metric(int member, String name) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        double value = 0;
-        while (System.nanoTime() < deadline) {
-            String text = new Api(cluster.baseUrl(member), null).get("/metrics").body();
-            value = text.lines().filter(l -> l.startsWith(name)).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
-                    .sum();
-            if (value > 0) {
-                return value;
-            }
-            Thread.sleep(200);
+    /** The sum of a counter's series on {@code member}'s {@code /metrics}, once above zero (at most 5 s later). */
+    static double metric(LoaCluster cluster, int member, String name) {
+        try {
+            return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    new Api(cluster.baseUrl(member), null).get("/metrics").body().lines()
+                            .filter(l -> l.startsWith(name)).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
+                            .sum(), v -> v > 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return 0;
         }
-        return value;
+    }
+
+    private static double metric(int member, String name) {
+        return metric(cluster, member, name);
     }
 }

@@ -18,8 +18,12 @@ public final class LoaCluster implements AutoCloseable {
     private final int[] httpPorts;
     private final int[] clusterPorts;
     private final ServerProcess[] members;
+    private final int[] sipPorts;
+    private final boolean hotline;
 
-    private LoaCluster(int size) throws Exception {
+    private LoaCluster(int size, boolean hotline) throws Exception {
+        this.hotline = hotline;
+        sipPorts = new int[size];
         db = PostgresCluster.shared().newDatabase();
         data = Files.createTempDirectory("loa-cluster-");
         httpPorts = new int[size];
@@ -28,13 +32,22 @@ public final class LoaCluster implements AutoCloseable {
         for (int i = 0; i < size; i++) {
             httpPorts[i] = ServerProcess.freePort();
             clusterPorts[i] = ServerProcess.freePort();
+            sipPorts[i] = ServerProcess.freePort();
         }
     }
 
     /** Starts {@code size} members one after the other (the first migrates the database). */
     public static LoaCluster start(int size) throws Exception {
-        LoaCluster cluster = new LoaCluster(size);
-        for (int i = 0; i < size; i++) {
+        return start(size, size, false);
+    }
+
+    /**
+     * Starts the first {@code started} of {@code size} members (the others start with {@link #restart}); with
+     * {@code hotline}, each member answers the phone on its own SIP port ({@link #sipPort}).
+     */
+    public static LoaCluster start(int size, int started, boolean hotline) throws Exception {
+        LoaCluster cluster = new LoaCluster(size, hotline);
+        for (int i = 0; i < started; i++) {
             cluster.restart(i);
         }
         return cluster;
@@ -46,9 +59,25 @@ public final class LoaCluster implements AutoCloseable {
         for (int port : clusterPorts) {
             list.append(list.isEmpty() ? "" : ",").append("127.0.0.1:").append(port);
         }
-        members[i] = ServerProcess.start(data, db, httpPorts[i], Map.of("LOA_CLUSTER", "true",
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("LOA_CLUSTER", "true",
                 "LOA_CLUSTER_HOST", "127.0.0.1", "LOA_CLUSTER_PORT", String.valueOf(clusterPorts[i]),
                 "LOA_CLUSTER_MEMBERS", list.toString()));
+        if (hotline) {
+            settings.putAll(Map.of("LOA_HOTLINE_ENABLED", "true", "LOA_HOTLINE_HOST", "127.0.0.1",
+                    "LOA_HOTLINE_PORT", String.valueOf(sipPorts[i])));
+        }
+        members[i] = ServerProcess.start(data, db, httpPorts[i], settings);
+    }
+
+    /** Stops member {@code i} cleanly (SIGTERM, waiting for its end): its leases are handed over at once. */
+    public void stop(int i) throws Exception {
+        members[i].stop();
+        members[i] = null;
+    }
+
+    /** Member {@code i}'s SIP port, when the members answer the phone. */
+    public int sipPort(int i) {
+        return sipPorts[i];
     }
 
     /** Kills member {@code i} with SIGKILL. */
@@ -90,24 +119,32 @@ public final class LoaCluster implements AutoCloseable {
     }
 
     /** The live member holding {@code zone}'s lease, as {@code GET /api/v1/cluster} shows it; waits up to {@code limit}. */
-    public int owner(String zone, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        JsonObject cluster = null;
-        while (System.nanoTime() < deadline) {
-            cluster = admin(other(-1)).get("/api/v1/cluster").json();
-            for (Object o : cluster.getJsonArray("members")) {
-                JsonObject m = (JsonObject) o;
-                if (m.getJsonArray("zones").contains(zone)) {
-                    for (int i = 0; i < members.length; i++) {
-                        if (members[i] != null && m.getString("address").endsWith(":" + httpPorts[i])) {
-                            return i;
-                        }
+    public int owner(String zone, Duration limit) {
+        return holder("zones", zone, limit);
+    }
+
+    /**
+     * The live member whose {@code list} ("zones" or "tasks") in {@code GET /api/v1/cluster} holds {@code name};
+     * waits up to {@code limit}.
+     */
+    public int holder(String list, String name, Duration limit) {
+        return org.awaitility.Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions().until(() -> holderNow(list, name), i -> i >= 0);
+    }
+
+    private int holderNow(String list, String name) {
+        JsonObject cluster = admin(other(-1)).get("/api/v1/cluster").json();
+        for (Object o : cluster.getJsonArray("members")) {
+            JsonObject m = (JsonObject) o;
+            if (m.getJsonArray(list).contains(name)) {
+                for (int i = 0; i < members.length; i++) {
+                    if (members[i] != null && m.getString("address").endsWith(":" + httpPorts[i])) {
+                        return i;
                     }
                 }
             }
-            Thread.sleep(100);
         }
-        throw new AssertionError("no live owner of " + zone + " in " + cluster);
+        return -1;
     }
 
     @Override

@@ -142,6 +142,14 @@ public final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Stops the server as a service manager would (SIGTERM), and waits until it has ended; killed after 30 s. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
