@@ -137,9 +137,9 @@ public final class BoardContent {
         return jdbi.withHandle(h -> content.plays(h, boardId, limit));
     }
 
-    /** A player's report; plays of boards that do not exist are dropped. */
-    public void played(BoardContentRepository.Play play) {
-        jdbi.useHandle(h -> content.recordPlay(h, play, clock.instant()));
+    /** A player's report, kept once however often it is sent; false when it was already stored. */
+    public boolean played(BoardContentRepository.Play play) {
+        return jdbi.withHandle(h -> content.recordPlay(h, play, clock.instant()));
     }
 
     static Refusal refusal(ContentException e) {

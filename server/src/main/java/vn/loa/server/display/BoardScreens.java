@@ -22,6 +22,8 @@ import vn.loa.core.model.Board;
 import vn.loa.display.BoardProfile;
 import vn.loa.display.layout.Layout;
 import vn.loa.display.layout.Layouts;
+import vn.loa.display.campaign.CampaignSchedule;
+import vn.loa.display.campaign.ShareOfVoice;
 import vn.loa.server.board.BoardRepository;
 import vn.loa.server.db.Scoped;
 
@@ -37,6 +39,8 @@ public final class BoardScreens {
 
     /** How long each page of a notice slide shows. */
     static final int NOTICE_SECONDS = 15;
+    /** What the overlay of a notice on air begins with. */
+    static final String ON_AIR = "Đang phát trên loa: ";
 
     private final Jdbi jdbi;
     private final BoardRepository boards = new BoardRepository();
@@ -47,8 +51,15 @@ public final class BoardScreens {
     private final Clock clock;
     private final ZoneId timeZone;
     private final Map<String, Screen> screens = new ConcurrentHashMap<>();
-    /** Each board's own active playlist, so notices can be put ahead of it and taken off again without the database. */
-    private final Map<String, List<Screen.Entry>> playlists = new ConcurrentHashMap<>();
+    /** What each board plays apart from notices, so notices can be put ahead of it and taken off without the database. */
+    private final Map<String, Planned> playlists = new ConcurrentHashMap<>();
+    private final vn.loa.server.display.campaign.CampaignRepository campaigns =
+            new vn.loa.server.display.campaign.CampaignRepository();
+
+    /** A board's rotation (its campaign's or its own), its interrupts' slots in the hour and its overlay. */
+    private record Planned(List<Screen.Entry> entries, List<Screen.Slot> interrupts, String overlay) {
+        static final Planned NOTHING = new Planned(List.of(), List.of(), null);
+    }
     /** How many pages a notice takes on a board of a profile, so the once-a-second rebanner renders nothing twice. */
     private final Map<String, Map<BoardProfile, Integer>> noticePages = new ConcurrentHashMap<>();
     private final List<Consumer<Screen>> watchers = new CopyOnWriteArrayList<>();
@@ -77,6 +88,11 @@ public final class BoardScreens {
     public Optional<Screen> screen(String boardId) {
         Screen known = screens.get(boardId);
         return known != null ? Optional.of(known) : refresh(boardId);
+    }
+
+    /** When the banner over the screen comes down by itself; null when it has no end (or there is none). */
+    public java.time.Instant bannerUntil(Screen screen) {
+        return banners.over(screen.zonePath()).map(Banners.Banner::until).orElse(null);
     }
 
     public List<Screen> all() {
@@ -110,45 +126,59 @@ public final class BoardScreens {
         screens.values().forEach(s -> notices.allOver(s.zonePath()).forEach(n -> up.add(n.id())));
         noticePages.keySet().retainAll(up);
         screens.values().forEach(s -> publish(withBanner(s.board(), s.profile(), s.layout(), s.zonePath(),
-                playlists.getOrDefault(s.board().id(), List.of()))));
+                playlists.getOrDefault(s.board().id(), Planned.NOTHING))));
     }
 
     private Screen load(Handle h, Scoped<Board> found) {
         Board board = found.value();
         BoardProfile profile = BoardProfile.of(board);
-        Layout layout = layoutOf(board);
+        ZonedDateTime local = ZonedDateTime.now(clock.withZone(timeZone));
+        // The campaigns scheduled to the board decide what plays; its own playlist is the fallback.
+        CampaignSchedule.Selection chosen = CampaignSchedule.at(campaigns.forBoard(h, board.id(), found.zonePath()),
+                content.playlist(h, board.id()), local);
+        Layout layout = chosen.layout() == null ? layoutOf(board) : layoutOf(board.id(), chosen.layout());
         // Text is paged for the region it plays in, not the whole board.
         BoardProfile main = layout.playlistProfile(profile);
-        ZonedDateTime local = ZonedDateTime.now(clock.withZone(timeZone));
-        List<Screen.Entry> entries = new ArrayList<>();
-        for (PlaylistItem item : content.playlist(h, board.id())) {
-            if (item.playsAt(local)) {
-                int pages = renderer.pages(main, item);
-                for (int p = 0; p < pages; p++) {
-                    entries.add(new Screen.Entry(item, p, pages, item.seconds()));
-                }
-            }
-        }
-        playlists.put(board.id(), List.copyOf(entries));
-        return withBanner(board, profile, layout, found.zonePath(), List.copyOf(entries));
+        List<Screen.Entry> entries = entries(main, chosen.rotation());
+        List<ShareOfVoice.Interrupt> interrupts = chosen.interrupts().stream().map(c -> new ShareOfVoice.Interrupt(
+                c.id(), c.shareSeconds(), entries(main, c.items()))).toList();
+        Planned planned = new Planned(entries, ShareOfVoice.slots(interrupts), chosen.overlay());
+        playlists.put(board.id(), planned);
+        return withBanner(board, profile, layout, found.zonePath(), planned);
     }
 
-    /** The board's layout; a name no template has any more (an upgrade removed it) plays full screen, not nothing. */
-    private static Layout layoutOf(Board board) {
+    private List<Screen.Entry> entries(BoardProfile main, List<PlaylistItem> items) {
+        List<Screen.Entry> entries = new ArrayList<>();
+        for (PlaylistItem item : items) {
+            int pages = renderer.pages(main, item);
+            for (int p = 0; p < pages; p++) {
+                entries.add(new Screen.Entry(item, p, pages, item.seconds()));
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    private static Layout layoutOf(String boardId, String name) {
         try {
-            return Layouts.named(board.layout());
+            return Layouts.named(name);
         } catch (IllegalArgumentException e) {
-            org.slf4j.LoggerFactory.getLogger(BoardScreens.class).warn("board {}: {}", board.id(), e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(BoardScreens.class).warn("board {}: {}", boardId, e.getMessage());
             return Layout.FULL;
         }
     }
 
-    private Screen withBanner(Board board, BoardProfile profile, Layout layout, String zonePath,
-            List<Screen.Entry> playlist) {
+    /** The board's layout; a name no template has any more (an upgrade removed it) plays full screen, not nothing. */
+    private static Layout layoutOf(Board board) {
+        return layoutOf(board.id(), board.layout());
+    }
+
+    private Screen withBanner(Board board, BoardProfile profile, Layout layout, String zonePath, Planned planned) {
         String banner = banners.over(zonePath).map(Banners.Banner::text).orElse(null);
         List<Banners.Banner> onAir = notices.allOver(zonePath);
+        List<Screen.Entry> playlist = planned.entries();
         if (onAir.isEmpty()) {
-            return new Screen(board, profile, zonePath, playlist, banner, 0, layout, List.of());
+            return new Screen(board, profile, zonePath, playlist, banner, 0, layout, List.of(), planned.interrupts(),
+                    planned.overlay());
         }
         BoardProfile main = layout.playlistProfile(profile);
         List<String> ticker = new ArrayList<>();
@@ -166,7 +196,9 @@ public final class BoardScreens {
             }
         }
         entries.addAll(playlist);
-        return new Screen(board, profile, zonePath, List.copyOf(entries), banner, 0, layout, List.copyOf(ticker));
+        // The notice the radio is reading is also written over whatever plays, as an overlay.
+        return new Screen(board, profile, zonePath, List.copyOf(entries), banner, 0, layout, List.copyOf(ticker),
+                planned.interrupts(), ON_AIR + ticker.get(0));
     }
 
     /** Stores the screen with a new version if it differs from the last one, and tells the watchers. */
@@ -175,7 +207,9 @@ public final class BoardScreens {
         Screen[] changed = new Screen[1];
         Screen result = screens.compute(id, (k, old) -> {
             if (old != null && Objects.equals(old.board(), candidate.board())
-                    && old.entries().equals(candidate.entries()) && Objects.equals(old.banner(), candidate.banner())) {
+                    && old.entries().equals(candidate.entries()) && Objects.equals(old.banner(), candidate.banner())
+                    && old.layout().equals(candidate.layout()) && old.interrupts().equals(candidate.interrupts())
+                    && Objects.equals(old.overlay(), candidate.overlay())) {
                 return old;
             }
             changed[0] = candidate.withVersion(versions.incrementAndGet());

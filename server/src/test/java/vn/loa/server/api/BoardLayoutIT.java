@@ -130,6 +130,83 @@ class BoardLayoutIT extends ApiSuite {
         }
     }
 
+    static JsonObject campaign(String id, String mode, int priority, String title, String... groups) {
+        return new JsonObject().put("id", id).put("name", "Chiến dịch " + id).put("mode", mode).put("priority", priority)
+                .put("groups", new io.vertx.core.json.JsonArray(java.util.List.of((Object[]) groups)))
+                .put("items", new io.vertx.core.json.JsonArray().add(new JsonObject().put("kind", "TEXT")
+                        .put("title", title).put("seconds", 12)));
+    }
+
+    @Test
+    void campaignsReachTheirGroupsByPriorityAndTheBoardsOwnPlaylistReturnsWhenNoneIsLeft() throws Exception {
+        String village = Province.unique("thon");
+        created(province.admin.post("/api/v1/zones", Province.zone(village, "Thôn " + village, "xa-a")));
+        String inVillage = Province.unique("bang");
+        created(province.admin.post("/api/v1/boards", board(inVillage, null).put("zone", village)));
+        province.clerkA.put("/api/v1/boards/" + inVillage + "/playlist", playlist(text(BoardContentIT.TITLE, "")));
+        String byHand = Province.unique("bang");
+        created(province.admin.post("/api/v1/boards", board(byHand, null)));
+
+        String zoneGroup = Province.unique("nhom");
+        String handGroup = Province.unique("nhom");
+        JsonObject g = created(province.clerkA.post("/api/v1/display-groups", new JsonObject().put("id", zoneGroup)
+                .put("name", "Các bảng của thôn").put("zone", village))).json();
+        assertThat(g.getString("zone")).isEqualTo(village);
+        created(province.clerkA.post("/api/v1/display-groups", new JsonObject().put("id", handGroup)
+                .put("name", "Bảng chọn tay").put("boards", new io.vertx.core.json.JsonArray().add(byHand))));
+
+        String low = Province.unique("cd");
+        String high = Province.unique("cd");
+        created(province.clerkA.post("/api/v1/campaigns", campaign(low, "ROTATION", 1, "Tiêm chủng mở rộng", zoneGroup,
+                handGroup)));
+        created(province.clerkA.post("/api/v1/campaigns", campaign(high, "ROTATION", 5, "Bầu cử đại biểu", handGroup)
+                .put("layout", "header-main-ticker")));
+        String interrupt = Province.unique("cd");
+        JsonObject stored = created(province.clerkA.post("/api/v1/campaigns",
+                campaign(interrupt, "INTERRUPT", 0, "Phòng cháy rừng", zoneGroup).put("sharePercent", 5))).json();
+        assertThat(stored.getInteger("shareSeconds")).as("5 % of an hour").isEqualTo(180);
+
+        JsonObject village1 = BoardContentIT.screenOf(inVillage);
+        assertThat(BoardContentIT.titles(village1)).as("the campaign replaces the board's own playlist")
+                .containsExactly("Tiêm chủng mở rộng");
+        var slots = village1.getJsonArray("interrupts");
+        assertThat(slots.size() * 12).as("the interrupt's seconds in the hour").isBetween(168, 192);
+        assertThat(slots.getJsonObject(1).getInteger("at") - slots.getJsonObject(0).getInteger("at")).isEqualTo(240);
+        assertThat(anonymous().get(slots.getJsonObject(0).getString("src")).status()).as("its frame").isEqualTo(200);
+        JsonObject chosen = BoardContentIT.screenOf(byHand);
+        assertThat(BoardContentIT.titles(chosen)).as("the higher priority wins").containsExactly("Bầu cử đại biểu");
+        assertThat(chosen.getJsonObject("layout").getString("name")).isEqualTo("header-main-ticker");
+        assertThat(chosen.getJsonArray("interrupts")).isEmpty();
+
+        assertThat(province.clerkA.delete("/api/v1/campaigns/" + low).status()).isEqualTo(204);
+        assertThat(BoardContentIT.titles(BoardContentIT.screenOf(inVillage))).as("the fallback: its own playlist")
+                .containsExactly(BoardContentIT.TITLE);
+        assertThat(province.clerkA.delete("/api/v1/campaigns/" + high).status()).isEqualTo(204);
+        JsonObject idle = BoardContentIT.screenOf(byHand);
+        assertThat(idle.getJsonObject("layout").getString("name")).as("the board's default layout").isEqualTo("full");
+        assertThat(idle.getJsonArray("entries").getJsonObject(0).getString("kind")).isEqualTo("IDLE");
+        var listed = province.clerkA.get("/api/v1/campaigns").array().stream()
+                .map(o -> ((JsonObject) o).getString("id")).toList();
+        assertThat(listed).contains(interrupt).doesNotContain(low, high);
+    }
+
+    @Test
+    void aCampaignThatCannotPlayIsRefusedSayingWhy() {
+        String group = Province.unique("nhom");
+        created(province.clerkA.post("/api/v1/display-groups", new JsonObject().put("id", group).put("name", "Nhóm")
+                .put("zone", "thon-a1")));
+        assertRefused(province.clerkA.post("/api/v1/campaigns", campaign(Province.unique("cd"), "INTERRUPT", 1, "x",
+                group)), 400, "invalid_campaign");
+        assertRefused(province.clerkA.post("/api/v1/campaigns", campaign(Province.unique("cd"), "ROTATION", 1, "x",
+                group).put("layout", "khong-co")), 400, "invalid_campaign");
+        assertRefused(province.clerkA.post("/api/v1/campaigns", campaign(Province.unique("cd"), "ROTATION", 1, "x",
+                "khong-co-nhom")), 404, "not_found");
+        assertRefused(province.clerkB.post("/api/v1/display-groups", new JsonObject().put("id", Province.unique("n"))
+                .put("name", "Nhóm của xã khác").put("zone", "thon-a1")), 404, "not_found");
+        assertRefused(province.clerkA.post("/api/v1/display-groups", new JsonObject().put("id", Province.unique("n"))
+                .put("name", "Trống")), 400, "empty_group");
+    }
+
     private static Region region(Layout l, String name) {
         return l.regions().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
