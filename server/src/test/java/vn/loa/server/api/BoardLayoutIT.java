@@ -6,6 +6,7 @@ import static vn.loa.server.api.BoardContentIT.pixels;
 import static vn.loa.server.api.BoardContentIT.playlist;
 import static vn.loa.server.api.BoardContentIT.png;
 import static vn.loa.server.api.BoardContentIT.text;
+import static org.awaitility.Awaitility.await;
 import static vn.loa.server.api.Province.created;
 
 import io.vertx.core.json.JsonObject;
@@ -205,6 +206,83 @@ class BoardLayoutIT extends ApiSuite {
                 .put("name", "Nhóm của xã khác").put("zone", "thon-a1")), 404, "not_found");
         assertRefused(province.clerkA.post("/api/v1/display-groups", new JsonObject().put("id", Province.unique("n"))
                 .put("name", "Trống")), 400, "empty_group");
+    }
+
+    @Test
+    void proofOfPlayIsKeptOnceAndReportedPerCampaignAndPerBoardAsCsvAndXlsx() throws Exception {
+        String village = Province.unique("thon");
+        created(province.admin.post("/api/v1/zones", Province.zone(village, "Thôn " + village, "xa-a")));
+        String id = Province.unique("bang");
+        String key = created(province.admin.post("/api/v1/boards", board(id, null).put("zone", village))).json()
+                .getString("playerKey");
+        String group = Province.unique("nhom");
+        created(province.clerkA.post("/api/v1/display-groups", new JsonObject().put("id", group).put("name", "Thôn")
+                .put("zone", village)));
+        String campaign = Province.unique("cd");
+        created(province.clerkA.post("/api/v1/campaigns", campaign(campaign, "ROTATION", 3, "Tiêm chủng", group)));
+
+        var messages = new java.util.concurrent.LinkedBlockingQueue<JsonObject>();
+        java.net.http.WebSocket player = BoardContentIT.playerSocket(id, "?key=" + key, messages);
+        try {
+            String item = BoardContentIT.waitForScreen(messages, s -> true).getJsonArray("entries").getJsonObject(0)
+                    .getString("item");
+            java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            // What a player shown offline sends on reconnect: its queue, one report of which it had sent before.
+            JsonObject early = report("r1", item, now.minusSeconds(1800), 12_000);
+            JsonObject late = report("r2", item, now.minusSeconds(60), 12_000);
+            for (JsonObject r : java.util.List.of(early, late, early)) {
+                player.sendText(r.encode(), true).get();
+            }
+            java.util.Set<String> acked = new java.util.HashSet<>();
+            while (acked.size() < 2) {
+                JsonObject m = messages.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(m).as("every report acknowledged").isNotNull();
+                if ("ack".equals(m.getString("type"))) {
+                    acked.add(m.getString("id"));
+                }
+            }
+            var byBoard = await().atMost(java.time.Duration.ofSeconds(10)).until(() -> province.clerkA
+                    .get("/api/v1/reports/proof-of-play?days=2&by=board").array().stream()
+                    .map(JsonObject.class::cast).filter(r -> r.getString("board").equals(id)).toList(),
+                    rows -> rows.size() == 1 && rows.get(0).getLong("plays") == 2);
+            assertThat(byBoard.get(0).getString("campaign")).isEqualTo(campaign);
+            assertThat(byBoard.get(0).getLong("seconds")).as("the report sent twice counted once").isEqualTo(24L);
+            JsonObject byCampaign = province.clerkA.get("/api/v1/reports/proof-of-play?days=2&by=campaign").array()
+                    .stream().map(JsonObject.class::cast).filter(r -> r.getString("campaign").equals(campaign))
+                    .findFirst().orElseThrow();
+            assertThat(byCampaign.getLong("boards")).isEqualTo(1L);
+            assertThat(byCampaign.getLong("plays")).isEqualTo(2L);
+            var plays = province.clerkA.get("/api/v1/reports/proof-of-play?days=2&by=play").array().stream()
+                    .map(JsonObject.class::cast).filter(r -> r.getString("board").equals(id)).toList();
+            assertThat(plays).extracting(r -> r.getString("from") + " " + r.getString("to")).containsExactly(
+                    now.minusSeconds(1800) + " " + now.minusSeconds(1788), now.minusSeconds(60) + " " + now.minusSeconds(48));
+            assertThat(province.clerkB.get("/api/v1/reports/proof-of-play?days=2&by=play").array().stream()
+                    .map(JsonObject.class::cast).map(r -> r.getString("board"))).as("another commune's boards")
+                    .doesNotContain(id);
+
+            var csv = province.clerkA.get("/api/v1/reports/proof-of-play?days=2&by=campaign&format=csv");
+            assertThat(csv.status()).isEqualTo(200);
+            assertThat(new String(csv.bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("Chiến dịch")
+                    .contains(campaign + ",Chiến dịch " + campaign + ",1,2,24");
+            var xlsx = province.clerkA.get("/api/v1/reports/proof-of-play?days=2&by=campaign&format=xlsx");
+            assertThat(xlsx.status()).isEqualTo(200);
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.bytes()))) {
+                var sheet = book.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Chiến dịch");
+                var row = java.util.stream.IntStream.rangeClosed(1, sheet.getLastRowNum()).mapToObj(sheet::getRow)
+                        .filter(r -> r.getCell(0).getStringCellValue().equals(campaign)).findFirst().orElseThrow();
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo("Chiến dịch " + campaign);
+                assertThat(row.getCell(3).getNumericCellValue()).as("plays, a number").isEqualTo(2.0);
+                assertThat(row.getCell(4).getNumericCellValue()).as("seconds").isEqualTo(24.0);
+            }
+        } finally {
+            player.abort();
+        }
+    }
+
+    private static JsonObject report(String id, String item, java.time.Instant shownAt, long millis) {
+        return new JsonObject().put("type", "played").put("id", id).put("item", item).put("kind", "TEXT")
+                .put("shownAt", shownAt.toString()).put("millis", millis);
     }
 
     private static Region region(Layout l, String name) {
