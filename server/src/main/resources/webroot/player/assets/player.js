@@ -13,6 +13,7 @@
   var bannerShown = null;   // {text, since}
   var urls = {};            // frame URL -> object URL of its cached bytes
   var playsKey = storeKey + '.plays';
+  var overlayShown = null; // the src of the overlay on screen
   var pending = loadPending(); // proof-of-play reports the server has not acknowledged yet
   var socket = null;
   var retry = 1000;
@@ -65,24 +66,35 @@
   // Fetches every frame of a screen ahead; data-ready names the version once all of it can play offline.
   function prefetch(s) {
     var all = [];
-    (s.entries || []).concat(s.interrupts || []).forEach(function (e) {
-      all.push(cached(e.src));
-      if (e.video) { all.push(cached(e.video)); }
+    [s].concat(s.ahead || []).forEach(function (p) {
+      (p.entries || []).concat(p.interrupts || []).forEach(function (e) {
+        all.push(cached(e.src));
+        if (e.video) { all.push(cached(e.video)); }
+      });
+      if (p.overlay) { all.push(cached(p.overlay.src)); }
     });
     if (s.banner) { all.push(cached(s.banner.src)); }
-    if (s.overlay) { all.push(cached(s.overlay.src)); }
     Promise.all(all).then(function () {
       if (screen === s) { document.body.dataset.ready = String(s.version); }
     }).catch(function () {});
   }
 
+  // The part of the schedule playing at `now`: the screen itself until the first change ahead, then that change.
+  // Online, the server sends a new screen at each change anyway; offline, the player follows the schedule alone.
+  function part(now) {
+    var p = screen;
+    ((screen && screen.ahead) || []).forEach(function (a) { if (a.from <= now) { p = a; } });
+    return p;
+  }
+
   function entryAt(now) {
+    var playing = part(now);
     var inHour = ((now % 3600000) + 3600000) % 3600000;
-    var cuts = screen && screen.interrupts || [];
+    var cuts = playing && playing.interrupts || [];
     for (var c = 0; c < cuts.length; c++) {
       if (inHour >= cuts[c].at * 1000 && inHour < (cuts[c].at + cuts[c].seconds) * 1000) { return cuts[c]; }
     }
-    var entries = screen && screen.entries || [];
+    var entries = playing && playing.entries || [];
     var cycle = entries.reduce(function (t, e) { return t + e.seconds * 1000; }, 0);
     if (!cycle) { return null; }
     var t = ((now % cycle) + cycle) % cycle;
@@ -139,7 +151,8 @@
   // A layout with a clock or a date is redrawn by the server each minute: that frame is fetched live, and the
   // entry's frame cached for offline play (its clock stopped) stands in when the server cannot be reached.
   function frameSrc(e) {
-    if (!(screen && screen.layout && screen.layout.followsClock)) { return e.src; }
+    var playing = part(Date.now() + offset);
+    if (!(playing && playing.layout && playing.layout.followsClock)) { return e.src; }
     return e.src + '&at=' + Math.floor((Date.now() + offset) / 60000);
   }
 
@@ -162,6 +175,7 @@
   }
 
   function showOverlay(o) {
+    overlayShown = o ? o.src : null;
     overlay.hidden = !o;
     document.body.dataset.overlay = o ? o.text : '';
     if (!o) { overlay.removeAttribute('src'); return; }
@@ -198,6 +212,8 @@
     if (!screen) { return; }
     var b = bannerNow();
     if ((b && b.text) !== (bannerShown && bannerShown.text)) { showBanner(b); }
+    var o = part(Date.now() + offset).overlay;
+    if ((o && o.src) !== overlayShown) { showOverlay(o); }
     var e = entryAt(Date.now() + offset);
     if ((e && e.key) !== (shown && shown.key)) { show(e); } else if (e && frameSrc(e) !== paintedSrc) { paint(e); }
   }
@@ -212,7 +228,7 @@
     document.getElementById('stage').style.filter = s.brightness < 100 ? 'brightness(' + s.brightness / 100 + ')' : '';
     if (changed) { shown && (shown.key = null); }
     showBanner(bannerNow());
-    showOverlay(s.overlay);
+    showOverlay(part(Date.now() + offset).overlay);
     tick();
   }
 
@@ -242,7 +258,7 @@
   }
 
   var last = saved();
-  if (last) { screen = last; showBanner(bannerNow()); showOverlay(last.overlay); tick(); }
+  if (last) { screen = last; showBanner(bannerNow()); showOverlay(part(Date.now()).overlay); tick(); }
   setInterval(tick, 200);
   connect();
 })();

@@ -17,14 +17,41 @@ import vn.loa.display.layout.Layout;
  * @param ticker the titles of the notices on air, for a ticker region
  * @param interrupts the interrupts' plays within each hour (share of voice), in order, none overlapping
  * @param overlay a short notice drawn in a band over whatever plays, or null
+ * @param ahead what the board will play later (the coming days' schedule), in order of start: a player cut from the
+ *        server follows it
  */
 public record Screen(Board board, BoardProfile profile, String zonePath, List<Entry> entries, String banner,
-        long version, Layout layout, List<String> ticker, List<Slot> interrupts, String overlay) {
+        long version, Layout layout, List<String> ticker, List<Slot> interrupts, String overlay, List<Ahead> ahead) {
+
+    /** A screen without a schedule ahead. */
+    public Screen(Board board, BoardProfile profile, String zonePath, List<Entry> entries, String banner,
+            long version, Layout layout, List<String> ticker, List<Slot> interrupts, String overlay) {
+        this(board, profile, zonePath, entries, banner, version, layout, ticker, interrupts, overlay, List.of());
+    }
 
     /** A screen without interrupts or overlay. */
     public Screen(Board board, BoardProfile profile, String zonePath, List<Entry> entries, String banner,
             long version, Layout layout, List<String> ticker) {
         this(board, profile, zonePath, entries, banner, version, layout, ticker, List.of(), null);
+    }
+
+    /** From {@code from} on, the board plays these (until the next one starts); notices on air are not foreseen. */
+    public record Ahead(Instant from, Layout layout, List<Entry> entries, List<Slot> interrupts, String overlay) {
+    }
+
+    /**
+     * The screen as it will be at {@code at} by the schedule ahead (this screen itself before the first change); the
+     * banner stays as it is now.
+     */
+    public Screen at(Instant at) {
+        Ahead now = null;
+        for (Ahead a : ahead) {
+            if (!a.from().isAfter(at)) {
+                now = a;
+            }
+        }
+        return now == null ? this : new Screen(board, profile, zonePath, now.entries(), banner, version, now.layout(),
+                List.of(), now.interrupts(), now.overlay(), List.of());
     }
 
     /** An interrupt's entry, shown {@code offset} seconds into every hour for {@code seconds}. */
@@ -45,12 +72,12 @@ public record Screen(Board board, BoardProfile profile, String zonePath, List<En
 
     /** The last screen of a board that was deleted: drivers stop driving it. */
     public Screen removed() {
-        return new Screen(board, profile, zonePath, List.of(), null, -1, layout, List.of(), List.of(), null);
+        return new Screen(board, profile, zonePath, List.of(), null, -1, layout, List.of(), List.of(), null, List.of());
     }
 
     /** The same screen under another version. */
     public Screen withVersion(long v) {
-        return new Screen(board, profile, zonePath, entries, banner, v, layout, ticker, interrupts, overlay);
+        return new Screen(board, profile, zonePath, entries, banner, v, layout, ticker, interrupts, overlay, ahead);
     }
 
     public boolean isRemoved() {

@@ -22,8 +22,7 @@ import vn.loa.core.model.Board;
 import vn.loa.display.BoardProfile;
 import vn.loa.display.layout.Layout;
 import vn.loa.display.layout.Layouts;
-import vn.loa.display.campaign.CampaignSchedule;
-import vn.loa.display.campaign.ShareOfVoice;
+import vn.loa.display.campaign.Campaign;
 import vn.loa.server.board.BoardRepository;
 import vn.loa.server.db.Scoped;
 
@@ -56,10 +55,12 @@ public final class BoardScreens {
     private final vn.loa.server.display.campaign.CampaignRepository campaigns =
             new vn.loa.server.display.campaign.CampaignRepository();
 
-    /** A board's rotation (its campaign's or its own), its interrupts' slots in the hour and its overlay. */
-    private record Planned(List<Screen.Entry> entries, List<Screen.Slot> interrupts, String overlay) {
-        static final Planned NOTHING = new Planned(List.of(), List.of(), null);
+    /** What a board plays apart from notices now, and its schedule ahead. */
+    private record Planned(BoardPlanner.Plan now, List<Screen.Ahead> ahead) {
+        static final Planned NOTHING = new Planned(BoardPlanner.Plan.NOTHING, List.of());
     }
+
+    private final BoardPlanner planner;
     /** How many pages a notice takes on a board of a profile, so the once-a-second rebanner renders nothing twice. */
     private final Map<String, Map<BoardProfile, Integer>> noticePages = new ConcurrentHashMap<>();
     private final List<Consumer<Screen>> watchers = new CopyOnWriteArrayList<>();
@@ -73,6 +74,7 @@ public final class BoardScreens {
         this.banners = banners;
         this.notices = notices;
         this.renderer = renderer;
+        this.planner = new BoardPlanner(renderer, name -> layoutOf("", name));
         this.clock = clock;
         this.timeZone = timeZone;
         banners.onChange(b -> rebanner());
@@ -134,30 +136,15 @@ public final class BoardScreens {
         BoardProfile profile = BoardProfile.of(board);
         ZonedDateTime local = ZonedDateTime.now(clock.withZone(timeZone));
         // The campaigns scheduled to the board decide what plays; its own playlist is the fallback.
-        CampaignSchedule.Selection chosen = CampaignSchedule.at(campaigns.forBoard(h, board.id(), found.zonePath()),
-                content.playlist(h, board.id()), local);
-        Layout layout = chosen.layout() == null ? layoutOf(board) : layoutOf(board.id(), chosen.layout());
-        // Text is paged for the region it plays in, not the whole board.
-        BoardProfile main = layout.playlistProfile(profile);
-        List<Screen.Entry> entries = entries(main, chosen.rotation());
-        List<ShareOfVoice.Interrupt> interrupts = chosen.interrupts().stream().map(c -> new ShareOfVoice.Interrupt(
-                c.id(), c.shareSeconds(), entries(main, c.items()))).toList();
-        Planned planned = new Planned(entries, ShareOfVoice.slots(interrupts), chosen.overlay());
+        List<Campaign> scheduled = campaigns.forBoard(h, board.id(), found.zonePath());
+        List<PlaylistItem> own = content.playlist(h, board.id());
+        BoardPlanner.Plan now = planner.at(board, profile, scheduled, own, local);
+        Planned planned = new Planned(now, planner.ahead(board, profile, scheduled, own, local, now));
         playlists.put(board.id(), planned);
-        return withBanner(board, profile, layout, found.zonePath(), planned);
+        return withBanner(board, profile, now.layout(), found.zonePath(), planned);
     }
 
-    private List<Screen.Entry> entries(BoardProfile main, List<PlaylistItem> items) {
-        List<Screen.Entry> entries = new ArrayList<>();
-        for (PlaylistItem item : items) {
-            int pages = renderer.pages(main, item);
-            for (int p = 0; p < pages; p++) {
-                entries.add(new Screen.Entry(item, p, pages, item.seconds()));
-            }
-        }
-        return List.copyOf(entries);
-    }
-
+    /** A layout by name; a name no template has any more (an upgrade removed it) plays full screen, not nothing. */
     private static Layout layoutOf(String boardId, String name) {
         try {
             return Layouts.named(name);
@@ -167,18 +154,13 @@ public final class BoardScreens {
         }
     }
 
-    /** The board's layout; a name no template has any more (an upgrade removed it) plays full screen, not nothing. */
-    private static Layout layoutOf(Board board) {
-        return layoutOf(board.id(), board.layout());
-    }
-
     private Screen withBanner(Board board, BoardProfile profile, Layout layout, String zonePath, Planned planned) {
         String banner = banners.over(zonePath).map(Banners.Banner::text).orElse(null);
         List<Banners.Banner> onAir = notices.allOver(zonePath);
-        List<Screen.Entry> playlist = planned.entries();
+        List<Screen.Entry> playlist = planned.now().entries();
         if (onAir.isEmpty()) {
-            return new Screen(board, profile, zonePath, playlist, banner, 0, layout, List.of(), planned.interrupts(),
-                    planned.overlay());
+            return new Screen(board, profile, zonePath, playlist, banner, 0, layout, List.of(),
+                    planned.now().interrupts(), planned.now().overlay(), planned.ahead());
         }
         BoardProfile main = layout.playlistProfile(profile);
         List<String> ticker = new ArrayList<>();
@@ -198,7 +180,7 @@ public final class BoardScreens {
         entries.addAll(playlist);
         // The notice the radio is reading is also written over whatever plays, as an overlay.
         return new Screen(board, profile, zonePath, List.copyOf(entries), banner, 0, layout, List.copyOf(ticker),
-                planned.interrupts(), ON_AIR + ticker.get(0));
+                planned.now().interrupts(), ON_AIR + ticker.get(0), planned.ahead());
     }
 
     /** Stores the screen with a new version if it differs from the last one, and tells the watchers. */
@@ -209,7 +191,7 @@ public final class BoardScreens {
             if (old != null && Objects.equals(old.board(), candidate.board())
                     && old.entries().equals(candidate.entries()) && Objects.equals(old.banner(), candidate.banner())
                     && old.layout().equals(candidate.layout()) && old.interrupts().equals(candidate.interrupts())
-                    && Objects.equals(old.overlay(), candidate.overlay())) {
+                    && Objects.equals(old.overlay(), candidate.overlay()) && old.ahead().equals(candidate.ahead())) {
                 return old;
             }
             changed[0] = candidate.withVersion(versions.incrementAndGet());

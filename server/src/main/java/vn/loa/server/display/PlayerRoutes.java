@@ -70,7 +70,9 @@ public final class PlayerRoutes {
             png(ctx, () -> screens.screen(id).map(s -> renderer.frame(s, null, at)).orElse(null));
             return;
         }
-        png(ctx, () -> screens.screen(id).flatMap(s -> java.util.stream.Stream.concat(s.entries().stream(),
+        java.time.Instant from = from(ctx);
+        png(ctx, () -> screens.screen(id).map(s -> from == null ? s : s.at(from))
+                .flatMap(s -> java.util.stream.Stream.concat(s.entries().stream(),
                         s.interrupts().stream().map(vn.loa.display.screen.Screen.Slot::entry))
                 .filter(e -> e.item().id().equals(item) && String.valueOf(e.page()).equals(page)).findFirst()
                 .map(e -> renderer.frame(s, e, at))).orElse(null));
@@ -92,6 +94,12 @@ public final class PlayerRoutes {
         return now;
     }
 
+    /** {@code ?from=} (epoch ms): a frame of the schedule ahead, drawn as the board will show it from then. */
+    private static java.time.Instant from(RoutingContext ctx) {
+        String from = ctx.request().getParam("from");
+        return from != null && from.matches("[0-9]{1,15}") ? java.time.Instant.ofEpochMilli(Long.parseLong(from)) : null;
+    }
+
     private void banner(RoutingContext ctx) {
         String id = ctx.pathParam("board");
         png(ctx, () -> screens.screen(id).filter(s -> s.banner() != null)
@@ -100,7 +108,8 @@ public final class PlayerRoutes {
 
     private void overlay(RoutingContext ctx) {
         String id = ctx.pathParam("board");
-        png(ctx, () -> screens.screen(id).filter(s -> s.overlay() != null)
+        java.time.Instant from = from(ctx);
+        png(ctx, () -> screens.screen(id).map(s -> from == null ? s : s.at(from)).filter(s -> s.overlay() != null)
                 .map(s -> renderer.overlay(s.profile(), s.overlay())).orElse(null));
     }
 
