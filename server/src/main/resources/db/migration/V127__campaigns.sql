@@ -5,7 +5,7 @@
 CREATE TABLE display_group (
     id           VARCHAR(64)   PRIMARY KEY,
     name         VARCHAR(200)  NOT NULL,
-    zone_id      VARCHAR(64)   REFERENCES zone (id),
+    zone_id      VARCHAR(64)   REFERENCES zone (id) ON DELETE SET NULL,
     owner_path   VARCHAR(2000) NOT NULL,
     created_by   VARCHAR(64)   NOT NULL,
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL
@@ -37,6 +37,7 @@ CREATE TABLE campaign (
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
 -- Item ids are unique across campaigns and playlists: proof of play names an item and finds its campaign by it.
+-- A picture goes with the board it was uploaded for, and its campaign items with it (a zone's group keeps its boards).
 CREATE TABLE campaign_item (
     campaign_id  VARCHAR(64)    NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,
     position     INTEGER        NOT NULL,
@@ -44,7 +45,7 @@ CREATE TABLE campaign_item (
     kind         VARCHAR(8)     NOT NULL CHECK (kind IN ('TEXT', 'IMAGE')),
     title        VARCHAR(300),
     body         VARCHAR(20000),
-    media_id     VARCHAR(64)    REFERENCES board_media (id),
+    media_id     VARCHAR(64)    REFERENCES board_media (id) ON DELETE CASCADE,
     fit          VARCHAR(8),
     seconds      INTEGER        NOT NULL,
     PRIMARY KEY (campaign_id, position)

@@ -27,9 +27,10 @@ import vn.loa.server.board.BoardRepository;
 import vn.loa.server.db.Scoped;
 
 /**
- * The live state of every board: its {@link Screen} (the notices on air in its zone as text slides, then its active
- * playlist, and the banner), rebuilt when its playlist changes, when a banner or notice goes up or down, and every half
- * minute for day-parting; watchers (web players, the LED driver) hear of each change.
+ * The live state of every board: its {@link Screen} (the notices on air in its zone as text slides, then what
+ * {@link BoardPlanner} chose: the campaign of highest priority or the board's own playlist, interrupts, overlay, the
+ * schedule ahead; and the banner), rebuilt when its playlist or campaigns change, when a banner or notice goes up or
+ * down, and every half minute for day-parting; watchers (web players, the LED driver) hear of each change.
  *
  * <p>Thread-safe. Methods that read the database ({@link #screen}, {@link #refresh}, {@link #refreshAll}) block;
  * banner changes are computed in memory.

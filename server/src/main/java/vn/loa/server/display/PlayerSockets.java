@@ -36,6 +36,7 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
     private final Clock clock;
     private final ZoneId zone;
     private final Map<String, Set<ServerWebSocket>> players = new ConcurrentHashMap<>();
+    private final PlayReports reports;
 
     public PlayerSockets(BoardScreens screens, BoardContent content, PlayerKeys keys, Blocking blocking, Clock clock,
             ZoneId zone) {
@@ -45,6 +46,7 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
         this.blocking = blocking;
         this.clock = clock;
         this.zone = zone;
+        this.reports = new PlayReports(content::played, blocking);
         screens.watch(this::changed);
     }
 
@@ -136,9 +138,7 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
             if (play.itemId() == null || play.kind() == null) {
                 return;
             }
-            blocking.run(() -> content.played(play))
-                    .onSuccess(stored -> ack(socket, text))
-                    .onFailure(e -> LOG.debug("proof of play from {} not stored", boardId, e));
+            reports.add(play, () -> ack(socket, text));
         } catch (DecodeException | ClassCastException | java.time.format.DateTimeParseException e) {
             LOG.debug("player {} sent a malformed report", boardId);
         }
