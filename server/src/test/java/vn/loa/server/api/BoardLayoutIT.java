@@ -206,6 +206,14 @@ class BoardLayoutIT extends ApiSuite {
                 .put("name", "Nhóm của xã khác").put("zone", "thon-a1")), 404, "not_found");
         assertRefused(province.clerkA.post("/api/v1/display-groups", new JsonObject().put("id", Province.unique("n"))
                 .put("name", "Trống")), 400, "empty_group");
+        JsonObject noId = campaign(Province.unique("cd"), "ROTATION", 1, "x", group);
+        noId.remove("id");
+        assertRefused(province.clerkA.post("/api/v1/campaigns", noId), 400, "invalid_request");
+        assertRefused(province.clerkA.post("/api/v1/campaigns", campaign(Province.unique("cd"), "ROTATION", 1, "x",
+                group).put("endsAt", "2026-01-01T00:00:00Z").put("startsAt", "2026-02-01T00:00:00Z")), 400,
+                "invalid_campaign");
+        assertRefused(province.clerkB.post("/api/v1/campaigns", campaign(Province.unique("cd"), "ROTATION", 1, "x",
+                group)), 404, "not_found");
     }
 
     @Test

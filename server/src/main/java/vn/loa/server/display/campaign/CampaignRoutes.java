@@ -51,7 +51,7 @@ public final class CampaignRoutes {
     private void saveCampaign(RoutingContext ctx, boolean create) {
         Caller caller = RequestCaller.of(ctx);
         var body = ctx.body().asJsonObject();
-        var campaign = CampaignJson.campaign(create ? body.getString("id") : ctx.pathParam("id"), body);
+        var campaign = CampaignJson.campaign(create ? required(body.getString("id")) : ctx.pathParam("id"), body);
         Replies.reply(ctx, create ? 201 : 200, blocking.run(() ->
                 CampaignJson.write(campaigns.save(caller, campaign, create))));
     }
@@ -59,7 +59,15 @@ public final class CampaignRoutes {
     private void saveGroup(RoutingContext ctx, boolean create) {
         Caller caller = RequestCaller.of(ctx);
         var body = ctx.body().asJsonObject();
-        var group = CampaignJson.group(create ? body.getString("id") : ctx.pathParam("id"), body);
+        var group = CampaignJson.group(create ? required(body.getString("id")) : ctx.pathParam("id"), body);
         Replies.reply(ctx, create ? 201 : 200, blocking.run(() -> CampaignJson.write(groups.save(caller, group, create))));
+    }
+
+    private static String required(String id) {
+        if (id == null) {
+            throw vn.loa.server.refusal.Refusal.invalid("invalid_request", "Cần mã (id) cho mục mới, ví dụ 'tiem-chung-12'.",
+                    "id");
+        }
+        return id;
     }
 }
