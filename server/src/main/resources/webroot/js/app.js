@@ -11,6 +11,7 @@ import notice from './pages/notice.js';
 import approvals from './pages/approvals.js';
 import nodes from './pages/nodes.js';
 import boards from './pages/boards.js';
+import campaigns from './pages/campaigns.js';
 import audit from './pages/audit.js';
 import users from './pages/users.js';
 import reports from './pages/reports.js';
@@ -32,6 +33,7 @@ const ROUTES = [
   [/^\/zones$/, zonesPage, null, 'nav.zones'],
   [/^\/nodes$/, nodes, null, 'nav.nodes'],
   [/^\/boards$/, boards, null, 'nav.boards'],
+  [/^\/campaigns$/, campaigns, null, 'nav.campaigns'],
   [/^\/reports$/, reports, null, 'nav.reports'],
   [/^\/audit$/, audit, 'users', 'nav.audit'],
   [/^\/users$/, users, 'users', 'nav.users'],

@@ -21,7 +21,11 @@ public final class BenchMain {
                         Machine.describe());
                 case "tts" -> new TtsBench().run(results.resolve("tts.json"));
                 case "normalize" -> new NormalizeBench().run(results.resolve("normalize.json"));
-                case "boards" -> new BoardsBench().run(results.resolve("boards.json"));
+                case "boards" -> {
+                    new BoardsBench().run(results.resolve("boards.json"));
+                    new BoardPlayersBench().run(results.resolve("boards-players.json"));
+                }
+                case "boards-players" -> new BoardPlayersBench().run(results.resolve("boards-players.json"));
                 case "schedule" -> new ScheduleBench().run(results.resolve("schedule.json"));
                 case "hotline" -> new HotlineBench().run(results.resolve("hotline.json"));
                 case "field" -> new FieldBench().run(results.resolve("field.json"));
@@ -29,7 +33,7 @@ public final class BenchMain {
                 case "backup" -> new BackupBench().run(results.resolve("backup.json"));
                 default -> {
                     System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, pipeline, tts, normalize, "
-                            + "boards, schedule, hotline, emergency, field, backup");
+                            + "boards, boards-players, schedule, hotline, emergency, field, backup");
                     System.exit(64);
                 }
             }

@@ -245,7 +245,8 @@ public final class LoaServer implements AutoCloseable {
             presence.changed(node, online);
             cluster.nodePresence(node, online);
         });
-        var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock), blocking);
+        var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock),
+                new vn.loa.server.report.ProofOfPlayReport(jdbi, clock), blocking);
         // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
         link = new vn.loa.server.link.ProvinceLink(vertx, jdbi, lifecycle, zoneGuard, audit, secrets, blocking,
                 registry, config.link(), clock);

@@ -15,10 +15,12 @@ async function download(path, name) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function exports(report, days) {
+function exports(report, days, by) {
   return h('div', { class: 'actions' }, ['csv', 'xlsx'].map((format) => h('button', {
     type: 'button',
-    onclick: () => download(`/api/v1/reports/${report}${api.query({ days, format })}`, `${report}-${days}.${format}`),
+    dataset: { export: `${report}${by ? `-${by}` : ''}-${format}` },
+    onclick: () => download(`/api/v1/reports/${report}${api.query({ days, format, by })}`,
+      `${report}${by ? `-${by}` : ''}-${days}.${format}`),
   }, t(`reports.${format}`))));
 }
 
@@ -28,10 +30,19 @@ export default {
     const days = select([['7', t('reports.days7')], ['30', t('reports.days30')]], '7', { id: 'reports-days' });
     const broadcastBox = h('section', { class: 'card', 'aria-labelledby': 'rep-broadcasts' });
     const availabilityBox = h('section', { class: 'card', 'aria-labelledby': 'rep-availability' });
+    const playsBox = h('section', { class: 'card', 'aria-labelledby': 'rep-plays' });
     const load = async () => {
       const n = days.value;
-      const [perDay, nodes] = await Promise.all([api.get(`/api/v1/reports/broadcasts?days=${n}`),
-        api.get(`/api/v1/reports/availability?days=${n}`)]);
+      const [perDay, nodes, plays] = await Promise.all([api.get(`/api/v1/reports/broadcasts?days=${n}`),
+        api.get(`/api/v1/reports/availability?days=${n}`), api.get(`/api/v1/reports/proof-of-play?days=${n}&by=campaign`)]);
+      fill(playsBox, h('h2', { id: 'rep-plays' }, t('reports.plays')),
+        plays.length ? h('table', { id: 'plays' }, h('thead', {}, h('tr', {}, ['campaign.name', 'reports.playsBoards',
+          'reports.playsCount', 'reports.playsSeconds'].map((k) => h('th', { scope: 'col' }, t(k))))),
+        h('tbody', {}, plays.map((r) => h('tr', { dataset: { id: r.campaign } }, h('td', {}, r.name || r.campaign),
+          h('td', {}, String(r.boards)), h('td', {}, String(r.plays)), h('td', {}, String(r.seconds))))))
+          : h('p', { class: 'muted' }, t('reports.playsNone')),
+        h('p', {}, t('reports.playsByCampaign')), exports('proof-of-play', n, 'campaign'),
+        h('p', {}, t('reports.playsByBoard')), exports('proof-of-play', n, 'board'));
       const total = perDay.reduce((sum, d) => sum + d.done, 0);
       fill(broadcastBox, h('h2', { id: 'rep-broadcasts' }, t('reports.broadcasts')),
         h('p', { class: 'meta' }, t('reports.total', { n: total })),
@@ -49,7 +60,7 @@ export default {
         exports('availability', n));
     };
     days.addEventListener('change', load);
-    main.append(h('div', { class: 'filters' }, h('label', { for: days.id }, t('reports.period')), days), broadcastBox, availabilityBox);
+    main.append(h('div', { class: 'filters' }, h('label', { for: days.id }, t('reports.period')), days), broadcastBox, availabilityBox, playsBox);
     await load();
   },
 };

@@ -1,6 +1,8 @@
 // Loa's board player: shows the screen the server sends over a WebSocket, entry by entry on the server's clock,
 // keeps every frame it fetched (Cache API when the page is a secure context, memory otherwise) so it goes on playing
-// when the network drops, reconnects by itself, and reports what it showed (proof of play).
+// when the network drops, reconnects by itself, and reports what it showed (proof of play): reports are kept in
+// localStorage until the server acknowledges them, so what played offline is sent on reconnect (the server keeps
+// each once). Interrupts cut in at their seconds of every hour; an overlay band lies over whatever plays.
 (function () {
   'use strict';
   var boardId = decodeURIComponent(location.pathname.split('/')[2] || '');
@@ -10,7 +12,9 @@
   var shown = null;         // {key, item, kind, since}
   var bannerShown = null;   // {text, since}
   var urls = {};            // frame URL -> object URL of its cached bytes
-  var pending = [];         // proof-of-play reports not yet sent
+  var playsKey = storeKey + '.plays';
+  var overlayShown = null; // the src of the overlay on screen
+  var pending = loadPending(); // proof-of-play reports the server has not acknowledged yet
   var socket = null;
   var retry = 1000;
   var liveUrl = null;       // object URL of the last minute's frame of a layout with a clock (not kept offline)
@@ -20,6 +24,15 @@
   var text = document.getElementById('text');
   var banner = document.getElementById('banner');
   var bannerFrame = document.getElementById('banner-frame');
+  var overlay = document.getElementById('overlay');
+
+  function loadPending() {
+    try { return JSON.parse(localStorage.getItem(playsKey) || '[]'); } catch (e) { return []; }
+  }
+
+  function savePending() {
+    try { localStorage.setItem(playsKey, JSON.stringify(pending)); } catch (e) { /* full: the memory copy is sent */ }
+  }
 
   function saved() {
     try { return JSON.parse(localStorage.getItem(storeKey) || 'null'); } catch (e) { return null; }
@@ -53,9 +66,12 @@
   // Fetches every frame of a screen ahead; data-ready names the version once all of it can play offline.
   function prefetch(s) {
     var all = [];
-    (s.entries || []).forEach(function (e) {
-      all.push(cached(e.src));
-      if (e.video) { all.push(cached(e.video)); }
+    [s].concat(s.ahead || []).forEach(function (p) {
+      (p.entries || []).concat(p.interrupts || []).forEach(function (e) {
+        all.push(cached(e.src));
+        if (e.video) { all.push(cached(e.video)); }
+      });
+      if (p.overlay) { all.push(cached(p.overlay.src)); }
     });
     if (s.banner) { all.push(cached(s.banner.src)); }
     Promise.all(all).then(function () {
@@ -63,8 +79,22 @@
     }).catch(function () {});
   }
 
+  // The part of the schedule playing at `now`: the screen itself until the first change ahead, then that change.
+  // Online, the server sends a new screen at each change anyway; offline, the player follows the schedule alone.
+  function part(now) {
+    var p = screen;
+    ((screen && screen.ahead) || []).forEach(function (a) { if (a.from <= now) { p = a; } });
+    return p;
+  }
+
   function entryAt(now) {
-    var entries = screen && screen.entries || [];
+    var playing = part(now);
+    var inHour = ((now % 3600000) + 3600000) % 3600000;
+    var cuts = playing && playing.interrupts || [];
+    for (var c = 0; c < cuts.length; c++) {
+      if (inHour >= cuts[c].at * 1000 && inHour < (cuts[c].at + cuts[c].seconds) * 1000) { return cuts[c]; }
+    }
+    var entries = playing && playing.entries || [];
     var cycle = entries.reduce(function (t, e) { return t + e.seconds * 1000; }, 0);
     if (!cycle) { return null; }
     var t = ((now % cycle) + cycle) % cycle;
@@ -76,14 +106,28 @@
   }
 
   function report(item, kind, since) {
-    pending.push({ type: 'played', item: item, kind: kind, shownAt: new Date(since).toISOString(),
-      millis: Math.max(0, Date.now() - since) });
-    flush();
+    var shownAt = new Date(since).toISOString();
+    var r = { type: 'played', id: item + '@' + shownAt, item: item, kind: kind, shownAt: shownAt,
+      millis: Math.max(0, Date.now() - since) };
+    pending.push(r);
+    if (pending.length > 5000) { pending.splice(0, pending.length - 5000); }
+    savePending();
+    send(r);
   }
 
+  function send(r) {
+    if (socket && socket.readyState === 1) { socket.send(JSON.stringify(r)); }
+  }
+
+  // Everything not yet acknowledged goes again on each new connection; the server keeps each report once.
   function flush() {
-    while (pending.length && socket && socket.readyState === 1) { socket.send(JSON.stringify(pending.shift())); }
-    if (pending.length > 500) { pending.splice(0, pending.length - 500); }
+    pending.forEach(send);
+  }
+
+  function acknowledged(id) {
+    pending = pending.filter(function (r) { return r.id !== id; });
+    savePending();
+    document.body.dataset.pending = String(pending.length);
   }
 
   function show(e) {
@@ -107,7 +151,8 @@
   // A layout with a clock or a date is redrawn by the server each minute: that frame is fetched live, and the
   // entry's frame cached for offline play (its clock stopped) stands in when the server cannot be reached.
   function frameSrc(e) {
-    if (!(screen && screen.layout && screen.layout.followsClock)) { return e.src; }
+    var playing = part(Date.now() + offset);
+    if (!(playing && playing.layout && playing.layout.followsClock)) { return e.src; }
     return e.src + '&at=' + Math.floor((Date.now() + offset) / 60000);
   }
 
@@ -129,6 +174,25 @@
     }).catch(function () { cached(e.src).then(put).catch(function () {}); });
   }
 
+  function showOverlay(o) {
+    overlayShown = o ? o.src : null;
+    overlay.hidden = !o;
+    document.body.dataset.overlay = o ? o.text : '';
+    if (!o) { overlay.removeAttribute('src'); return; }
+    overlay.alt = o.text;
+    overlay.style.left = o.left + '%';
+    overlay.style.top = o.top + '%';
+    overlay.style.width = o.width + '%';
+    overlay.style.height = o.height + '%';
+    cached(o.src).then(function (u) { overlay.src = u; }).catch(function () {});
+  }
+
+  // An emergency banner stays up offline until its own end, not for ever.
+  function bannerNow() {
+    var b = screen && screen.banner;
+    return b && !(b.until && Date.now() + offset >= b.until) ? b : null;
+  }
+
   function showBanner(b) {
     if (bannerShown && (!b || b.text !== bannerShown.text)) {
       report('banner', 'BANNER', bannerShown.since);
@@ -146,6 +210,10 @@
 
   function tick() {
     if (!screen) { return; }
+    var b = bannerNow();
+    if ((b && b.text) !== (bannerShown && bannerShown.text)) { showBanner(b); }
+    var o = part(Date.now() + offset).overlay;
+    if ((o && o.src) !== overlayShown) { showOverlay(o); }
     var e = entryAt(Date.now() + offset);
     if ((e && e.key) !== (shown && shown.key)) { show(e); } else if (e && frameSrc(e) !== paintedSrc) { paint(e); }
   }
@@ -159,7 +227,8 @@
     prefetch(s);
     document.getElementById('stage').style.filter = s.brightness < 100 ? 'brightness(' + s.brightness / 100 + ')' : '';
     if (changed) { shown && (shown.key = null); }
-    showBanner(s.banner);
+    showBanner(bannerNow());
+    showOverlay(part(Date.now() + offset).overlay);
     tick();
   }
 
@@ -175,7 +244,10 @@
       flush();
     };
     socket.onmessage = function (m) {
-      try { var s = JSON.parse(m.data); if (s.type === 'screen') { receive(s); } } catch (e) { /* ignore */ }
+      try {
+        var s = JSON.parse(m.data);
+        if (s.type === 'screen') { receive(s); } else if (s.type === 'ack') { acknowledged(s.id); }
+      } catch (e) { /* ignore */ }
     };
     socket.onclose = function () {
       document.body.dataset.online = 'false';
@@ -186,7 +258,7 @@
   }
 
   var last = saved();
-  if (last) { screen = last; showBanner(null); tick(); }
+  if (last) { screen = last; showBanner(bannerNow()); showOverlay(part(Date.now()).overlay); tick(); }
   setInterval(tick, 200);
   connect();
 })();

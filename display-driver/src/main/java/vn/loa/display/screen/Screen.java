@@ -15,9 +15,48 @@ import vn.loa.display.layout.Layout;
  *
  * @param layout the regions the board is cut into; the entries play in its playlist region
  * @param ticker the titles of the notices on air, for a ticker region
+ * @param interrupts the interrupts' plays within each hour (share of voice), in order, none overlapping
+ * @param overlay a short notice drawn in a band over whatever plays, or null
+ * @param ahead what the board will play later (the coming days' schedule), in order of start: a player cut from the
+ *        server follows it
  */
 public record Screen(Board board, BoardProfile profile, String zonePath, List<Entry> entries, String banner,
-        long version, Layout layout, List<String> ticker) {
+        long version, Layout layout, List<String> ticker, List<Slot> interrupts, String overlay, List<Ahead> ahead) {
+
+    /** A screen without a schedule ahead. */
+    public Screen(Board board, BoardProfile profile, String zonePath, List<Entry> entries, String banner,
+            long version, Layout layout, List<String> ticker, List<Slot> interrupts, String overlay) {
+        this(board, profile, zonePath, entries, banner, version, layout, ticker, interrupts, overlay, List.of());
+    }
+
+    /** A screen without interrupts or overlay. */
+    public Screen(Board board, BoardProfile profile, String zonePath, List<Entry> entries, String banner,
+            long version, Layout layout, List<String> ticker) {
+        this(board, profile, zonePath, entries, banner, version, layout, ticker, List.of(), null);
+    }
+
+    /** From {@code from} on, the board plays these (until the next one starts); notices on air are not foreseen. */
+    public record Ahead(Instant from, Layout layout, List<Entry> entries, List<Slot> interrupts, String overlay) {
+    }
+
+    /**
+     * The screen as it will be at {@code at} by the schedule ahead (this screen itself before the first change); the
+     * banner stays as it is now.
+     */
+    public Screen at(Instant at) {
+        Ahead now = null;
+        for (Ahead a : ahead) {
+            if (!a.from().isAfter(at)) {
+                now = a;
+            }
+        }
+        return now == null ? this : new Screen(board, profile, zonePath, now.entries(), banner, version, now.layout(),
+                List.of(), now.interrupts(), now.overlay(), List.of());
+    }
+
+    /** An interrupt's entry, shown {@code offset} seconds into every hour for {@code seconds}. */
+    public record Slot(int offset, int seconds, Entry entry) {
+    }
 
     /** A full-screen board without a ticker: what every board was before layouts. */
     public Screen(Board board, BoardProfile profile, String zonePath, List<Entry> entries, String banner, long version) {
@@ -33,12 +72,12 @@ public record Screen(Board board, BoardProfile profile, String zonePath, List<En
 
     /** The last screen of a board that was deleted: drivers stop driving it. */
     public Screen removed() {
-        return new Screen(board, profile, zonePath, List.of(), null, -1, layout, List.of());
+        return new Screen(board, profile, zonePath, List.of(), null, -1, layout, List.of(), List.of(), null, List.of());
     }
 
     /** The same screen under another version. */
     public Screen withVersion(long v) {
-        return new Screen(board, profile, zonePath, entries, banner, v, layout, ticker);
+        return new Screen(board, profile, zonePath, entries, banner, v, layout, ticker, interrupts, overlay, ahead);
     }
 
     public boolean isRemoved() {
@@ -49,8 +88,17 @@ public record Screen(Board board, BoardProfile profile, String zonePath, List<En
         return entries.stream().mapToLong(e -> e.seconds() * 1000L).sum();
     }
 
-    /** The entry on screen at {@code now}; null when the playlist is empty. */
+    /**
+     * The entry on screen at {@code now}: an interrupt in its slot of the hour, else the rotation's; null when both are
+     * empty. Hours are counted from the epoch, which are Vietnam's hours too (UTC+7).
+     */
     public Entry entryAt(Instant now) {
+        long inHour = Math.floorMod(now.toEpochMilli(), 3_600_000L);
+        for (Slot s : interrupts) {
+            if (inHour >= s.offset() * 1000L && inHour < (s.offset() + s.seconds()) * 1000L) {
+                return s.entry();
+            }
+        }
         long cycle = cycleMillis();
         if (cycle == 0) {
             return null;

@@ -40,6 +40,7 @@ public final class ScreenRenderer {
     private final ImageRenderer pictures = new ImageRenderer();
     private final ImageLoader loader = new ImageLoader();
     private final LayoutRenderer layouts = new LayoutRenderer();
+    private final vn.loa.display.render.OverlayRenderer overlays = new vn.loa.display.render.OverlayRenderer();
     private final java.time.ZoneId zone;
     private final Map<String, BufferedImage> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -67,12 +68,21 @@ public final class ScreenRenderer {
         return item.kind() == PlaylistItem.Kind.TEXT ? slides.pages(profile, slide(item)) : 1;
     }
 
-    /** What the board shows now: the banner over everything, else the entry of the moment, else its name. */
+    /**
+     * What the board shows now: the banner over everything, else the entry of the moment (else its name) with the
+     * overlay's band over it.
+     */
     public BufferedImage now(Screen screen, java.time.Instant at) {
         if (screen.banner() != null) {
             return banner(screen.profile(), screen.banner());
         }
-        return frame(screen, screen.entryAt(at), at);
+        BufferedImage frame = frame(screen, screen.entryAt(at), at);
+        return screen.overlay() == null ? frame : overlays.over(screen.profile(), frame, screen.overlay());
+    }
+
+    /** The overlay's band as it lies on the panel (the web player puts it over its frame). */
+    public BufferedImage overlay(BoardProfile profile, String text) {
+        return cached(key(profile, "overlay", text), () -> overlays.onPanelImage(profile, text));
     }
 
     /**

@@ -139,6 +139,26 @@ class LayoutFrameTest {
         assertNotEquals(0, Files.size(dir.resolve("frame.png")));
     }
 
+    @Test
+    void anOverlayIsABandOverTheFootOfWhateverPlaysTheRestUntouched() {
+        ScreenRenderer r = new ScreenRenderer(new MediaStore(dir));
+        Screen plain = screen(lcd("UBND xã"), "header-main-ticker", List.of());
+        Screen over = new Screen(plain.board(), plain.profile(), "/r/", plain.entries(), null, 1, plain.layout(),
+                List.of(), List.of(), "Đang phát: Thông báo lịch cắt điện ngày 9/12");
+        BufferedImage frame = r.now(plain, TET);
+        BufferedImage shown = r.now(over, TET);
+        Rectangle band = vn.loa.display.render.OverlayRenderer.band(1920, 1080);
+        assertEquals(new Rectangle(0, 1080 - 154, 1920, 154), band);
+        assertTrue(samePixels(shown, new Rectangle(0, 0, 1920, band.y), frame.getSubimage(0, 0, 1920, band.y)),
+                "above the band the frame is untouched");
+        Rectangle ink = ink(shown, band);
+        assertNotNull(ink, "the notice is written in the band");
+        assertTrue(band.contains(ink) && ink.y > band.y && ink.getMaxY() < band.getMaxY(), "nothing clipped: " + ink);
+        assertTrue(samePixels(shown, band, r.overlay(over.profile(), over.overlay())),
+                "the band is the overlay the web player lays over its frame");
+        assertSame(frame, r.now(plain, TET), "the cached frame itself was not drawn on");
+    }
+
     private static Region region(Layout l, String name) {
         return l.regions().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }

@@ -137,9 +137,19 @@ public final class BoardContent {
         return jdbi.withHandle(h -> content.plays(h, boardId, limit));
     }
 
-    /** A player's report; plays of boards that do not exist are dropped. */
-    public void played(BoardContentRepository.Play play) {
-        jdbi.useHandle(h -> content.recordPlay(h, play, clock.instant()));
+    /**
+     * Players' reports, each kept once however often it is sent, in one transaction; should that fail (two copies of a
+     * report racing across servers), one at a time.
+     *
+     * @return how many were new
+     */
+    public int played(List<BoardContentRepository.Play> plays) {
+        java.time.Instant now = clock.instant();
+        try {
+            return jdbi.inTransaction(h -> content.recordPlays(h, plays, now));
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            return (int) plays.stream().filter(p -> jdbi.withHandle(h -> content.recordPlay(h, p, now))).count();
+        }
     }
 
     static Refusal refusal(ContentException e) {

@@ -65,10 +65,40 @@ public final class BoardContentRepository {
         return h.createQuery("SELECT * FROM board_media WHERE id = :id").bind("id", id).map(MEDIA).findOne();
     }
 
-    public void recordPlay(Handle h, Play p, Instant receivedAt) {
-        h.createUpdate("INSERT INTO board_play (board_id, item_id, kind, shown_at, millis, received_at) "
-                        + "VALUES (:boardId, :itemId, :kind, :at, :millis, :received)")
-                .bindMethods(p).bind("at", Rows.utc(p.shownAt())).bind("received", Rows.utc(receivedAt)).execute();
+    /**
+     * Stores a report once: a second report of the same board, item and start (a player resending its queue after
+     * an outage) is ignored. The campaign is the one the item belongs to now.
+     *
+     * @return false for a report already stored
+     */
+    public boolean recordPlay(Handle h, Play p, Instant receivedAt) {
+        return recordPlays(h, List.of(p), receivedAt) > 0;
+    }
+
+    /**
+     * Stores reports as one JDBC batch, each once (see {@link #recordPlay}); a unique violation (a race across
+     * servers) fails the batch, and the caller stores them one at a time.
+     *
+     * @return how many were new
+     */
+    public int recordPlays(Handle h, List<Play> plays, Instant receivedAt) {
+        var batch = h.prepareBatch("INSERT INTO board_play (board_id, item_id, kind, shown_at, millis, received_at, "
+                + "campaign_id) SELECT :boardId, :itemId, :kind, :at, :millis, :received, "
+                + "(SELECT campaign_id FROM campaign_item WHERE id = :itemId) FROM (VALUES (1)) AS one (x) "
+                + "WHERE NOT EXISTS (SELECT 1 FROM board_play WHERE board_id = :boardId "
+                + "AND item_id = :itemId AND shown_at = :at)");
+        for (Play p : plays) {
+            batch.bindMethods(p).bind("at", Rows.utc(p.shownAt())).bind("received", Rows.utc(receivedAt)).add();
+        }
+        try {
+            return java.util.Arrays.stream(batch.execute()).map(n -> Math.max(0, n)).sum();
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            // Two copies of one report racing past NOT EXISTS: the unique index keeps one.
+            if (plays.size() == 1 && e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return 0;
+            }
+            throw e;
+        }
     }
 
     /** The newest reports first. */

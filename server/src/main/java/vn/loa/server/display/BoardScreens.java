@@ -22,13 +22,15 @@ import vn.loa.core.model.Board;
 import vn.loa.display.BoardProfile;
 import vn.loa.display.layout.Layout;
 import vn.loa.display.layout.Layouts;
+import vn.loa.display.campaign.Campaign;
 import vn.loa.server.board.BoardRepository;
 import vn.loa.server.db.Scoped;
 
 /**
- * The live state of every board: its {@link Screen} (the notices on air in its zone as text slides, then its active
- * playlist, and the banner), rebuilt when its playlist changes, when a banner or notice goes up or down, and every half
- * minute for day-parting; watchers (web players, the LED driver) hear of each change.
+ * The live state of every board: its {@link Screen} (the notices on air in its zone as text slides, then what
+ * {@link BoardPlanner} chose: the campaign of highest priority or the board's own playlist, interrupts, overlay, the
+ * schedule ahead; and the banner), rebuilt when its playlist or campaigns change, when a banner or notice goes up or
+ * down, and every half minute for day-parting; watchers (web players, the LED driver) hear of each change.
  *
  * <p>Thread-safe. Methods that read the database ({@link #screen}, {@link #refresh}, {@link #refreshAll}) block;
  * banner changes are computed in memory.
@@ -37,6 +39,8 @@ public final class BoardScreens {
 
     /** How long each page of a notice slide shows. */
     static final int NOTICE_SECONDS = 15;
+    /** What the overlay of a notice on air begins with. */
+    static final String ON_AIR = "Đang phát trên loa: ";
 
     private final Jdbi jdbi;
     private final BoardRepository boards = new BoardRepository();
@@ -47,8 +51,17 @@ public final class BoardScreens {
     private final Clock clock;
     private final ZoneId timeZone;
     private final Map<String, Screen> screens = new ConcurrentHashMap<>();
-    /** Each board's own active playlist, so notices can be put ahead of it and taken off again without the database. */
-    private final Map<String, List<Screen.Entry>> playlists = new ConcurrentHashMap<>();
+    /** What each board plays apart from notices, so notices can be put ahead of it and taken off without the database. */
+    private final Map<String, Planned> playlists = new ConcurrentHashMap<>();
+    private final vn.loa.server.display.campaign.CampaignRepository campaigns =
+            new vn.loa.server.display.campaign.CampaignRepository();
+
+    /** What a board plays apart from notices now, and its schedule ahead. */
+    private record Planned(BoardPlanner.Plan now, List<Screen.Ahead> ahead) {
+        static final Planned NOTHING = new Planned(BoardPlanner.Plan.NOTHING, List.of());
+    }
+
+    private final BoardPlanner planner;
     /** How many pages a notice takes on a board of a profile, so the once-a-second rebanner renders nothing twice. */
     private final Map<String, Map<BoardProfile, Integer>> noticePages = new ConcurrentHashMap<>();
     private final List<Consumer<Screen>> watchers = new CopyOnWriteArrayList<>();
@@ -62,6 +75,7 @@ public final class BoardScreens {
         this.banners = banners;
         this.notices = notices;
         this.renderer = renderer;
+        this.planner = new BoardPlanner(renderer, name -> layoutOf("", name));
         this.clock = clock;
         this.timeZone = timeZone;
         banners.onChange(b -> rebanner());
@@ -77,6 +91,11 @@ public final class BoardScreens {
     public Optional<Screen> screen(String boardId) {
         Screen known = screens.get(boardId);
         return known != null ? Optional.of(known) : refresh(boardId);
+    }
+
+    /** When the banner over the screen comes down by itself; null when it has no end (or there is none). */
+    public java.time.Instant bannerUntil(Screen screen) {
+        return banners.over(screen.zonePath()).map(Banners.Banner::until).orElse(null);
     }
 
     public List<Screen> all() {
@@ -110,45 +129,39 @@ public final class BoardScreens {
         screens.values().forEach(s -> notices.allOver(s.zonePath()).forEach(n -> up.add(n.id())));
         noticePages.keySet().retainAll(up);
         screens.values().forEach(s -> publish(withBanner(s.board(), s.profile(), s.layout(), s.zonePath(),
-                playlists.getOrDefault(s.board().id(), List.of()))));
+                playlists.getOrDefault(s.board().id(), Planned.NOTHING))));
     }
 
     private Screen load(Handle h, Scoped<Board> found) {
         Board board = found.value();
         BoardProfile profile = BoardProfile.of(board);
-        Layout layout = layoutOf(board);
-        // Text is paged for the region it plays in, not the whole board.
-        BoardProfile main = layout.playlistProfile(profile);
         ZonedDateTime local = ZonedDateTime.now(clock.withZone(timeZone));
-        List<Screen.Entry> entries = new ArrayList<>();
-        for (PlaylistItem item : content.playlist(h, board.id())) {
-            if (item.playsAt(local)) {
-                int pages = renderer.pages(main, item);
-                for (int p = 0; p < pages; p++) {
-                    entries.add(new Screen.Entry(item, p, pages, item.seconds()));
-                }
-            }
-        }
-        playlists.put(board.id(), List.copyOf(entries));
-        return withBanner(board, profile, layout, found.zonePath(), List.copyOf(entries));
+        // The campaigns scheduled to the board decide what plays; its own playlist is the fallback.
+        List<Campaign> scheduled = campaigns.forBoard(h, board.id(), found.zonePath());
+        List<PlaylistItem> own = content.playlist(h, board.id());
+        BoardPlanner.Plan now = planner.at(board, profile, scheduled, own, local);
+        Planned planned = new Planned(now, planner.ahead(board, profile, scheduled, own, local, now));
+        playlists.put(board.id(), planned);
+        return withBanner(board, profile, now.layout(), found.zonePath(), planned);
     }
 
-    /** The board's layout; a name no template has any more (an upgrade removed it) plays full screen, not nothing. */
-    private static Layout layoutOf(Board board) {
+    /** A layout by name; a name no template has any more (an upgrade removed it) plays full screen, not nothing. */
+    private static Layout layoutOf(String boardId, String name) {
         try {
-            return Layouts.named(board.layout());
+            return Layouts.named(name);
         } catch (IllegalArgumentException e) {
-            org.slf4j.LoggerFactory.getLogger(BoardScreens.class).warn("board {}: {}", board.id(), e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(BoardScreens.class).warn("board {}: {}", boardId, e.getMessage());
             return Layout.FULL;
         }
     }
 
-    private Screen withBanner(Board board, BoardProfile profile, Layout layout, String zonePath,
-            List<Screen.Entry> playlist) {
+    private Screen withBanner(Board board, BoardProfile profile, Layout layout, String zonePath, Planned planned) {
         String banner = banners.over(zonePath).map(Banners.Banner::text).orElse(null);
         List<Banners.Banner> onAir = notices.allOver(zonePath);
+        List<Screen.Entry> playlist = planned.now().entries();
         if (onAir.isEmpty()) {
-            return new Screen(board, profile, zonePath, playlist, banner, 0, layout, List.of());
+            return new Screen(board, profile, zonePath, playlist, banner, 0, layout, List.of(),
+                    planned.now().interrupts(), planned.now().overlay(), planned.ahead());
         }
         BoardProfile main = layout.playlistProfile(profile);
         List<String> ticker = new ArrayList<>();
@@ -166,7 +179,9 @@ public final class BoardScreens {
             }
         }
         entries.addAll(playlist);
-        return new Screen(board, profile, zonePath, List.copyOf(entries), banner, 0, layout, List.copyOf(ticker));
+        // The notice the radio is reading is also written over whatever plays, as an overlay.
+        return new Screen(board, profile, zonePath, List.copyOf(entries), banner, 0, layout, List.copyOf(ticker),
+                planned.now().interrupts(), ON_AIR + ticker.get(0), planned.ahead());
     }
 
     /** Stores the screen with a new version if it differs from the last one, and tells the watchers. */
@@ -175,7 +190,9 @@ public final class BoardScreens {
         Screen[] changed = new Screen[1];
         Screen result = screens.compute(id, (k, old) -> {
             if (old != null && Objects.equals(old.board(), candidate.board())
-                    && old.entries().equals(candidate.entries()) && Objects.equals(old.banner(), candidate.banner())) {
+                    && old.entries().equals(candidate.entries()) && Objects.equals(old.banner(), candidate.banner())
+                    && old.layout().equals(candidate.layout()) && old.interrupts().equals(candidate.interrupts())
+                    && Objects.equals(old.overlay(), candidate.overlay()) && old.ahead().equals(candidate.ahead())) {
                 return old;
             }
             changed[0] = candidate.withVersion(versions.incrementAndGet());

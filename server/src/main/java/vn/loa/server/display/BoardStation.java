@@ -45,6 +45,7 @@ public final class BoardStation implements AutoCloseable {
     private final LedBoards leds;
     private final ProposedSlides slides;
     private final ProposedSlideRoutes slideRoutes;
+    private final vn.loa.server.display.campaign.CampaignRoutes campaignRoutes;
     private final AlertBoardBanners alertBanners;
     private final java.util.concurrent.ExecutorService bannerWorker;
     private final long bannerTimer;
@@ -68,6 +69,12 @@ public final class BoardStation implements AutoCloseable {
         this.sockets = new PlayerSockets(screens, content, keys, blocking, clock, TIME_ZONE);
         this.slides = new ProposedSlides(jdbi, boards, repository, screens, audit, clock);
         this.slideRoutes = new ProposedSlideRoutes(slides, blocking);
+        var campaignStore = new vn.loa.server.display.campaign.CampaignRepository();
+        Runnable refresh = screens::refreshAll;
+        this.campaignRoutes = new vn.loa.server.display.campaign.CampaignRoutes(
+                new vn.loa.server.display.campaign.Campaigns(jdbi, campaignStore, refresh, audit, clock),
+                new vn.loa.server.display.campaign.DisplayGroups(jdbi, boards, campaignStore, refresh, audit, clock),
+                blocking);
         this.leds = new LedBoards(DDP_FPS, screens, renderer, clock, TIME_ZONE);
         // One thread raises and drops banners, in the order they were asked for: a cancel never overtakes its show.
         this.bannerWorker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -120,6 +127,7 @@ public final class BoardStation implements AutoCloseable {
         contentRoutes.mount(api);
         keys.mount(api, blocking);
         slideRoutes.mount(api);
+        campaignRoutes.mount(api);
     }
 
     /** The media upload (ahead of the API's JSON body limit) and the player's pages. */

@@ -34,6 +34,7 @@ public final class PlayerRoutes {
         router.get("/player/:board").handler(this::page);
         router.get("/player/:board/frames/:frame").handler(this::frame);
         router.get("/player/:board/banner.png").handler(this::banner);
+        router.get("/player/:board/overlay.png").handler(this::overlay);
         router.get("/player/:board/media/:file").handler(this::video);
     }
 
@@ -69,7 +70,10 @@ public final class PlayerRoutes {
             png(ctx, () -> screens.screen(id).map(s -> renderer.frame(s, null, at)).orElse(null));
             return;
         }
-        png(ctx, () -> screens.screen(id).flatMap(s -> s.entries().stream()
+        java.time.Instant from = from(ctx);
+        png(ctx, () -> screens.screen(id).map(s -> from == null ? s : s.at(from))
+                .flatMap(s -> java.util.stream.Stream.concat(s.entries().stream(),
+                        s.interrupts().stream().map(vn.loa.display.screen.Screen.Slot::entry))
                 .filter(e -> e.item().id().equals(item) && String.valueOf(e.page()).equals(page)).findFirst()
                 .map(e -> renderer.frame(s, e, at))).orElse(null));
     }
@@ -90,10 +94,23 @@ public final class PlayerRoutes {
         return now;
     }
 
+    /** {@code ?from=} (epoch ms): a frame of the schedule ahead, drawn as the board will show it from then. */
+    private static java.time.Instant from(RoutingContext ctx) {
+        String from = ctx.request().getParam("from");
+        return from != null && from.matches("[0-9]{1,15}") ? java.time.Instant.ofEpochMilli(Long.parseLong(from)) : null;
+    }
+
     private void banner(RoutingContext ctx) {
         String id = ctx.pathParam("board");
         png(ctx, () -> screens.screen(id).filter(s -> s.banner() != null)
                 .map(s -> renderer.banner(s.profile(), s.banner())).orElse(null));
+    }
+
+    private void overlay(RoutingContext ctx) {
+        String id = ctx.pathParam("board");
+        java.time.Instant from = from(ctx);
+        png(ctx, () -> screens.screen(id).map(s -> from == null ? s : s.at(from)).filter(s -> s.overlay() != null)
+                .map(s -> renderer.overlay(s.profile(), s.overlay())).orElse(null));
     }
 
     private void png(RoutingContext ctx, java.util.concurrent.Callable<java.awt.image.BufferedImage> draw) {

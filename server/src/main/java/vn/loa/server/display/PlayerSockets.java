@@ -20,7 +20,9 @@ import vn.loa.server.http.Blocking;
  * The web players' WebSocket ({@code /player/{boardId}/socket}): sends a player its board's screen on connect and on
  * every change, and stores what it reports having shown (proof of play). A board's content is public (it hangs in
  * the street), so the socket needs no sign-in; an unknown board is refused with 404. Reports are stored only from a
- * socket opened with the board's player key ({@code ?key=}, see {@link PlayerKeys}); others are dropped.
+ * socket opened with the board's player key ({@code ?key=}, see {@link PlayerKeys}); others are dropped. Each report
+ * carrying an {@code id} is acknowledged once stored (or known already), so a player keeps what it showed offline
+ * until the server has it; a report sent twice is kept once.
  */
 public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
 
@@ -34,6 +36,7 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
     private final Clock clock;
     private final ZoneId zone;
     private final Map<String, Set<ServerWebSocket>> players = new ConcurrentHashMap<>();
+    private final PlayReports reports;
 
     public PlayerSockets(BoardScreens screens, BoardContent content, PlayerKeys keys, Blocking blocking, Clock clock,
             ZoneId zone) {
@@ -43,6 +46,7 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
         this.blocking = blocking;
         this.clock = clock;
         this.zone = zone;
+        this.reports = new PlayReports(content::played, blocking);
         screens.watch(this::changed);
     }
 
@@ -78,12 +82,13 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
         socket.closeHandler(v -> players.getOrDefault(boardId, Set.of()).remove(socket));
         socket.textMessageHandler(text -> {
             if (keyed) {
-                report(boardId, text);
+                report(boardId, socket, text);
             } else {
                 LOG.debug("proof of play from {} dropped: the player has no valid key", boardId);
+                ack(socket, text); // never to be stored: the player need not keep it
             }
         });
-        socket.writeTextMessage(ScreenJson.write(screen, clock.instant(), zone).encode());
+        socket.writeTextMessage(ScreenJson.write(screen, clock.instant(), zone, screens.bannerUntil(screen)).encode());
     }
 
     private void changed(Screen screen) {
@@ -96,7 +101,7 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
             sockets.forEach(s -> s.close((short) 1000, "board removed"));
             return;
         }
-        String message = ScreenJson.write(screen, clock.instant(), zone).encode();
+        String message = ScreenJson.write(screen, clock.instant(), zone, screens.bannerUntil(screen)).encode();
         sockets.forEach(s -> s.writeTextMessage(message));
     }
 
@@ -106,7 +111,19 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
                 .onFailure(e -> set.remove(s))));
     }
 
-    private void report(String boardId, String text) {
+    /** Tells the player a report is kept (or will never be), so it drops it from its queue; echoes its id. */
+    private static void ack(ServerWebSocket socket, String text) {
+        try {
+            Object id = text.length() > MAX_REPORT ? null : new JsonObject(text).getValue("id");
+            if (id instanceof String || id instanceof Number) {
+                socket.writeTextMessage(new JsonObject().put("type", "ack").put("id", id).encode());
+            }
+        } catch (DecodeException e) {
+            // nothing to acknowledge
+        }
+    }
+
+    private void report(String boardId, ServerWebSocket socket, String text) {
         if (text.length() > MAX_REPORT) {
             return;
         }
@@ -121,10 +138,7 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
             if (play.itemId() == null || play.kind() == null) {
                 return;
             }
-            blocking.run(() -> {
-                content.played(play);
-                return null;
-            }).onFailure(e -> LOG.debug("proof of play from {} not stored", boardId, e));
+            reports.add(play, () -> ack(socket, text));
         } catch (DecodeException | ClassCastException | java.time.format.DateTimeParseException e) {
             LOG.debug("player {} sent a malformed report", boardId);
         }

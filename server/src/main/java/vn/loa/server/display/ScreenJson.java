@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import vn.loa.display.render.OverlayRenderer;
 
 /**
  * A screen as the web player receives it: the entries in order with the URL of each frame (or video), their text for
@@ -17,19 +18,17 @@ final class ScreenJson {
     private ScreenJson() {
     }
 
-    static JsonObject write(Screen s, Instant now, ZoneId zone) {
+    /** @param bannerUntil when the banner comes down by itself (the player keeps it offline until then), or null */
+    static JsonObject write(Screen s, Instant now, ZoneId zone, Instant bannerUntil) {
         String base = "/player/" + s.board().id();
         JsonArray entries = new JsonArray();
         for (Screen.Entry e : s.entries()) {
-            PlaylistItem i = e.item();
-            JsonObject j = new JsonObject().put("key", e.key()).put("item", i.id()).put("kind", i.kind().name())
-                    .put("page", e.page()).put("pages", e.pages()).put("seconds", e.seconds())
-                    .put("title", i.title()).put("body", i.body() == null ? "" : i.body())
-                    .put("src", base + "/frames/" + i.id() + "-" + e.page() + ".png?v=" + s.version());
-            if (i.kind() == PlaylistItem.Kind.VIDEO) {
-                j.put("video", base + "/media/" + i.mediaId() + ".webm");
-            }
-            entries.add(j);
+            entries.add(entry(s, e, ""));
+        }
+        // Interrupts cut into the rotation at these seconds of every hour (share of voice), as Screen.entryAt does.
+        JsonArray interrupts = new JsonArray();
+        for (Screen.Slot slot : s.interrupts()) {
+            interrupts.add(entry(s, slot.entry(), "").put("at", slot.offset()));
         }
         if (entries.isEmpty()) {
             // Nothing to play: the board shows its name, as the snapshot does.
@@ -38,14 +37,58 @@ final class ScreenJson {
                     .put("src", base + "/frames/idle-0.png?v=" + s.version()));
         }
         JsonObject banner = s.banner() == null ? null : new JsonObject().put("heading", "KHẨN CẤP")
-                .put("text", s.banner()).put("src", base + "/banner.png?v=" + s.version());
+                .put("text", s.banner()).put("src", base + "/banner.png?v=" + s.version())
+                .put("until", bannerUntil == null ? null : bannerUntil.toEpochMilli());
+        // The coming days' schedule: a player cut from the server switches to each part at its time.
+        JsonArray ahead = new JsonArray();
+        for (Screen.Ahead a : s.ahead()) {
+            Screen then = s.at(a.from());
+            String from = "&from=" + a.from().toEpochMilli();
+            JsonArray aheadEntries = new JsonArray();
+            then.entries().forEach(e -> aheadEntries.add(entry(then, e, from)));
+            JsonArray aheadInterrupts = new JsonArray();
+            then.interrupts().forEach(slot -> aheadInterrupts.add(entry(then, slot.entry(), from).put("at", slot.offset())));
+            ahead.add(new JsonObject().put("from", a.from().toEpochMilli()).put("entries", aheadEntries)
+                    .put("interrupts", aheadInterrupts).put("overlay", overlay(then, from))
+                    .put("layout", layout(then)));
+        }
         return new JsonObject().put("type", "screen").put("serverTime", now.toEpochMilli()).put("version", s.version())
                 .put("board", new JsonObject().put("id", s.board().id()).put("name", s.board().name())
                         .put("width", s.profile().width()).put("height", s.profile().height()))
                 .put("brightness", s.profile().brightness().percentAt(LocalTime.ofInstant(now, zone)))
-                .put("entries", entries).put("banner", banner)
+                .put("entries", entries).put("interrupts", interrupts).put("overlay", overlay(s, "")).put("banner", banner)
+                .put("ahead", ahead)
                 // Frames of a layout with a clock are redrawn each minute: the player asks for them with ?at=.
-                .put("layout", new JsonObject().put("name", s.layout().name())
-                        .put("followsClock", s.layout().followsClock()));
+                .put("layout", layout(s));
+    }
+
+    private static JsonObject layout(Screen s) {
+        return new JsonObject().put("name", s.layout().name()).put("followsClock", s.layout().followsClock());
+    }
+
+    private static JsonObject overlay(Screen s, String from) {
+        if (s.overlay() == null) {
+            return null;
+        }
+        java.awt.Rectangle at = OverlayRenderer.onPanel(s.profile());
+        return new JsonObject().put("text", s.overlay())
+                .put("src", "/player/" + s.board().id() + "/overlay.png?v=" + s.version() + from)
+                .put("left", 100.0 * at.x / s.profile().width()).put("top", 100.0 * at.y / s.profile().height())
+                .put("width", 100.0 * at.width / s.profile().width())
+                .put("height", 100.0 * at.height / s.profile().height());
+    }
+
+    /** @param from {@code &from=<epoch ms>} for an entry of the schedule ahead (its frame is drawn in that layout) */
+    private static JsonObject entry(Screen s, Screen.Entry e, String from) {
+        String base = "/player/" + s.board().id();
+        PlaylistItem i = e.item();
+        JsonObject j = new JsonObject().put("key", e.key()).put("item", i.id()).put("kind", i.kind().name())
+                .put("page", e.page()).put("pages", e.pages()).put("seconds", e.seconds())
+                .put("title", i.title()).put("body", i.body() == null ? "" : i.body())
+                .put("src", base + "/frames/" + i.id() + "-" + e.page() + ".png?v=" + s.version() + from);
+        if (i.kind() == PlaylistItem.Kind.VIDEO) {
+            j.put("video", base + "/media/" + i.mediaId() + ".webm");
+        }
+        return j;
     }
 }

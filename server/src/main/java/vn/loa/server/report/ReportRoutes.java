@@ -10,24 +10,33 @@ import vn.loa.server.http.Replies;
 import vn.loa.server.http.RequestCaller;
 
 /**
- * {@code GET /api/v1/reports/broadcasts} and {@code /availability}: a report over the last {@code days} (default 7)
- * as JSON, or with {@code format=csv|xlsx} as a file to download. Any signed-in user, for their own unit.
+ * {@code GET /api/v1/reports/broadcasts}, {@code /availability} and {@code /proof-of-play}: a report over the last
+ * {@code days} (default 7) as JSON, or with {@code format=csv|xlsx} as a file to download. Any signed-in user, for
+ * their own unit.
  */
 public final class ReportRoutes {
 
     private final BroadcastReport broadcasts;
     private final AvailabilityReport availability;
+    private final ProofOfPlayReport plays;
     private final Blocking blocking;
 
-    public ReportRoutes(BroadcastReport broadcasts, AvailabilityReport availability, Blocking blocking) {
+    public ReportRoutes(BroadcastReport broadcasts, AvailabilityReport availability, ProofOfPlayReport plays,
+            Blocking blocking) {
         this.broadcasts = broadcasts;
         this.availability = availability;
+        this.plays = plays;
         this.blocking = blocking;
     }
 
     public void mount(RouterBuilder api) {
         api.getRoute("reportBroadcasts").addHandler(ctx -> answer(ctx, "phat-thanh", broadcasts::table));
         api.getRoute("reportAvailability").addHandler(ctx -> answer(ctx, "loa-san-sang", availability::table));
+        api.getRoute("reportProofOfPlay").addHandler(ctx -> {
+            String by = ctx.queryParams().get("by") == null ? "board" : ctx.queryParams().get("by");
+            ProofOfPlayReport.By sum = ProofOfPlayReport.By.valueOf(by.toUpperCase(java.util.Locale.ROOT));
+            answer(ctx, "trinh-chieu-" + by, (caller, days) -> plays.table(caller, days, sum));
+        });
     }
 
     private void answer(RoutingContext ctx, String fileName, BiFunction<Caller, Integer, Table> report) {

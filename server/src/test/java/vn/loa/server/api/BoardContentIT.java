@@ -263,6 +263,9 @@ class BoardContentIT extends ApiSuite {
 
             JsonObject during = waitForScreen(screens, s -> titles(s).get(0).equals(notice));
             assertThat(titles(during)).as("the notice first, then the board's own playlist").endsWith(TITLE);
+            assertThat(during.getJsonObject("overlay").getString("text")).as("the notice on air, over whatever plays")
+                    .isEqualTo("Đang phát trên loa: " + notice);
+            assertThat(anonymous().get(during.getJsonObject("overlay").getString("src")).status()).isEqualTo(200);
             assertThat(during.getJsonArray("entries").getJsonObject(0).getString("body")).startsWith("Trạm y tế xã");
             String src = during.getJsonArray("entries").getJsonObject(0).getString("src");
             assertThat(anonymous().get(src).headers().firstValue("Content-Type")).contains("image/png");

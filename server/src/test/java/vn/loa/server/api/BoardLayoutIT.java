@@ -6,6 +6,7 @@ import static vn.loa.server.api.BoardContentIT.pixels;
 import static vn.loa.server.api.BoardContentIT.playlist;
 import static vn.loa.server.api.BoardContentIT.png;
 import static vn.loa.server.api.BoardContentIT.text;
+import static org.awaitility.Awaitility.await;
 import static vn.loa.server.api.Province.created;
 
 import io.vertx.core.json.JsonObject;
@@ -128,6 +129,168 @@ class BoardLayoutIT extends ApiSuite {
             }
             throw new AssertionError("no DDP frame equalled the snapshot");
         }
+    }
+
+    static JsonObject campaign(String id, String mode, int priority, String title, String... groups) {
+        return new JsonObject().put("id", id).put("name", "Chiến dịch " + id).put("mode", mode).put("priority", priority)
+                .put("groups", new io.vertx.core.json.JsonArray(java.util.List.of((Object[]) groups)))
+                .put("items", new io.vertx.core.json.JsonArray().add(new JsonObject().put("kind", "TEXT")
+                        .put("title", title).put("seconds", 12)));
+    }
+
+    @Test
+    void campaignsReachTheirGroupsByPriorityAndTheBoardsOwnPlaylistReturnsWhenNoneIsLeft() throws Exception {
+        String village = Province.unique("thon");
+        created(province.admin.post("/api/v1/zones", Province.zone(village, "Thôn " + village, "xa-a")));
+        String inVillage = Province.unique("bang");
+        created(province.admin.post("/api/v1/boards", board(inVillage, null).put("zone", village)));
+        province.clerkA.put("/api/v1/boards/" + inVillage + "/playlist", playlist(text(BoardContentIT.TITLE, "")));
+        String byHand = Province.unique("bang");
+        created(province.admin.post("/api/v1/boards", board(byHand, null)));
+
+        String zoneGroup = Province.unique("nhom");
+        String handGroup = Province.unique("nhom");
+        JsonObject g = created(province.clerkA.post("/api/v1/display-groups", new JsonObject().put("id", zoneGroup)
+                .put("name", "Các bảng của thôn").put("zone", village))).json();
+        assertThat(g.getString("zone")).isEqualTo(village);
+        created(province.clerkA.post("/api/v1/display-groups", new JsonObject().put("id", handGroup)
+                .put("name", "Bảng chọn tay").put("boards", new io.vertx.core.json.JsonArray().add(byHand))));
+
+        String low = Province.unique("cd");
+        String high = Province.unique("cd");
+        created(province.clerkA.post("/api/v1/campaigns", campaign(low, "ROTATION", 1, "Tiêm chủng mở rộng", zoneGroup,
+                handGroup)));
+        created(province.clerkA.post("/api/v1/campaigns", campaign(high, "ROTATION", 5, "Bầu cử đại biểu", handGroup)
+                .put("layout", "header-main-ticker")));
+        String interrupt = Province.unique("cd");
+        JsonObject stored = created(province.clerkA.post("/api/v1/campaigns",
+                campaign(interrupt, "INTERRUPT", 0, "Phòng cháy rừng", zoneGroup).put("sharePercent", 5))).json();
+        assertThat(stored.getInteger("shareSeconds")).as("5 % of an hour").isEqualTo(180);
+
+        JsonObject village1 = BoardContentIT.screenOf(inVillage);
+        assertThat(BoardContentIT.titles(village1)).as("the campaign replaces the board's own playlist")
+                .containsExactly("Tiêm chủng mở rộng");
+        var slots = village1.getJsonArray("interrupts");
+        assertThat(slots.size() * 12).as("the interrupt's seconds in the hour").isBetween(168, 192);
+        assertThat(slots.getJsonObject(1).getInteger("at") - slots.getJsonObject(0).getInteger("at")).isEqualTo(240);
+        assertThat(anonymous().get(slots.getJsonObject(0).getString("src")).status()).as("its frame").isEqualTo(200);
+        JsonObject chosen = BoardContentIT.screenOf(byHand);
+        assertThat(BoardContentIT.titles(chosen)).as("the higher priority wins").containsExactly("Bầu cử đại biểu");
+        assertThat(chosen.getJsonObject("layout").getString("name")).isEqualTo("header-main-ticker");
+        assertThat(chosen.getJsonArray("interrupts")).isEmpty();
+
+        assertThat(province.clerkA.delete("/api/v1/campaigns/" + low).status()).isEqualTo(204);
+        assertThat(BoardContentIT.titles(BoardContentIT.screenOf(inVillage))).as("the fallback: its own playlist")
+                .containsExactly(BoardContentIT.TITLE);
+        assertThat(province.clerkA.delete("/api/v1/campaigns/" + high).status()).isEqualTo(204);
+        JsonObject idle = BoardContentIT.screenOf(byHand);
+        assertThat(idle.getJsonObject("layout").getString("name")).as("the board's default layout").isEqualTo("full");
+        assertThat(idle.getJsonArray("entries").getJsonObject(0).getString("kind")).isEqualTo("IDLE");
+        var listed = province.clerkA.get("/api/v1/campaigns").array().stream()
+                .map(o -> ((JsonObject) o).getString("id")).toList();
+        assertThat(listed).contains(interrupt).doesNotContain(low, high);
+    }
+
+    @Test
+    void aCampaignThatCannotPlayIsRefusedSayingWhy() {
+        String group = Province.unique("nhom");
+        created(province.clerkA.post("/api/v1/display-groups", new JsonObject().put("id", group).put("name", "Nhóm")
+                .put("zone", "thon-a1")));
+        assertRefused(province.clerkA.post("/api/v1/campaigns", campaign(Province.unique("cd"), "INTERRUPT", 1, "x",
+                group)), 400, "invalid_campaign");
+        assertRefused(province.clerkA.post("/api/v1/campaigns", campaign(Province.unique("cd"), "ROTATION", 1, "x",
+                group).put("layout", "khong-co")), 400, "invalid_campaign");
+        assertRefused(province.clerkA.post("/api/v1/campaigns", campaign(Province.unique("cd"), "ROTATION", 1, "x",
+                "khong-co-nhom")), 404, "not_found");
+        assertRefused(province.clerkB.post("/api/v1/display-groups", new JsonObject().put("id", Province.unique("n"))
+                .put("name", "Nhóm của xã khác").put("zone", "thon-a1")), 404, "not_found");
+        assertRefused(province.clerkA.post("/api/v1/display-groups", new JsonObject().put("id", Province.unique("n"))
+                .put("name", "Trống")), 400, "empty_group");
+        JsonObject noId = campaign(Province.unique("cd"), "ROTATION", 1, "x", group);
+        noId.remove("id");
+        assertRefused(province.clerkA.post("/api/v1/campaigns", noId), 400, "invalid_request");
+        assertRefused(province.clerkA.post("/api/v1/campaigns", campaign(Province.unique("cd"), "ROTATION", 1, "x",
+                group).put("endsAt", "2026-01-01T00:00:00Z").put("startsAt", "2026-02-01T00:00:00Z")), 400,
+                "invalid_campaign");
+        assertRefused(province.clerkB.post("/api/v1/campaigns", campaign(Province.unique("cd"), "ROTATION", 1, "x",
+                group)), 404, "not_found");
+    }
+
+    @Test
+    void proofOfPlayIsKeptOnceAndReportedPerCampaignAndPerBoardAsCsvAndXlsx() throws Exception {
+        String village = Province.unique("thon");
+        created(province.admin.post("/api/v1/zones", Province.zone(village, "Thôn " + village, "xa-a")));
+        String id = Province.unique("bang");
+        String key = created(province.admin.post("/api/v1/boards", board(id, null).put("zone", village))).json()
+                .getString("playerKey");
+        String group = Province.unique("nhom");
+        created(province.clerkA.post("/api/v1/display-groups", new JsonObject().put("id", group).put("name", "Thôn")
+                .put("zone", village)));
+        String campaign = Province.unique("cd");
+        created(province.clerkA.post("/api/v1/campaigns", campaign(campaign, "ROTATION", 3, "Tiêm chủng", group)));
+
+        var messages = new java.util.concurrent.LinkedBlockingQueue<JsonObject>();
+        java.net.http.WebSocket player = BoardContentIT.playerSocket(id, "?key=" + key, messages);
+        try {
+            String item = BoardContentIT.waitForScreen(messages, s -> true).getJsonArray("entries").getJsonObject(0)
+                    .getString("item");
+            java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            // What a player shown offline sends on reconnect: its queue, one report of which it had sent before.
+            JsonObject early = report("r1", item, now.minusSeconds(1800), 12_000);
+            JsonObject late = report("r2", item, now.minusSeconds(60), 12_000);
+            for (JsonObject r : java.util.List.of(early, late, early)) {
+                player.sendText(r.encode(), true).get();
+            }
+            java.util.Set<String> acked = new java.util.HashSet<>();
+            while (acked.size() < 2) {
+                JsonObject m = messages.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(m).as("every report acknowledged").isNotNull();
+                if ("ack".equals(m.getString("type"))) {
+                    acked.add(m.getString("id"));
+                }
+            }
+            var byBoard = await().atMost(java.time.Duration.ofSeconds(10)).until(() -> province.clerkA
+                    .get("/api/v1/reports/proof-of-play?days=2&by=board").array().stream()
+                    .map(JsonObject.class::cast).filter(r -> r.getString("board").equals(id)).toList(),
+                    rows -> rows.size() == 1 && rows.get(0).getLong("plays") == 2);
+            assertThat(byBoard.get(0).getString("campaign")).isEqualTo(campaign);
+            assertThat(byBoard.get(0).getLong("seconds")).as("the report sent twice counted once").isEqualTo(24L);
+            JsonObject byCampaign = province.clerkA.get("/api/v1/reports/proof-of-play?days=2&by=campaign").array()
+                    .stream().map(JsonObject.class::cast).filter(r -> r.getString("campaign").equals(campaign))
+                    .findFirst().orElseThrow();
+            assertThat(byCampaign.getLong("boards")).isEqualTo(1L);
+            assertThat(byCampaign.getLong("plays")).isEqualTo(2L);
+            var plays = province.clerkA.get("/api/v1/reports/proof-of-play?days=2&by=play").array().stream()
+                    .map(JsonObject.class::cast).filter(r -> r.getString("board").equals(id)).toList();
+            assertThat(plays).extracting(r -> r.getString("from") + " " + r.getString("to")).containsExactly(
+                    now.minusSeconds(1800) + " " + now.minusSeconds(1788), now.minusSeconds(60) + " " + now.minusSeconds(48));
+            assertThat(province.clerkB.get("/api/v1/reports/proof-of-play?days=2&by=play").array().stream()
+                    .map(JsonObject.class::cast).map(r -> r.getString("board"))).as("another commune's boards")
+                    .doesNotContain(id);
+
+            var csv = province.clerkA.get("/api/v1/reports/proof-of-play?days=2&by=campaign&format=csv");
+            assertThat(csv.status()).isEqualTo(200);
+            assertThat(new String(csv.bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("Chiến dịch")
+                    .contains(campaign + ",Chiến dịch " + campaign + ",1,2,24");
+            var xlsx = province.clerkA.get("/api/v1/reports/proof-of-play?days=2&by=campaign&format=xlsx");
+            assertThat(xlsx.status()).isEqualTo(200);
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.bytes()))) {
+                var sheet = book.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Chiến dịch");
+                var row = java.util.stream.IntStream.rangeClosed(1, sheet.getLastRowNum()).mapToObj(sheet::getRow)
+                        .filter(r -> r.getCell(0).getStringCellValue().equals(campaign)).findFirst().orElseThrow();
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo("Chiến dịch " + campaign);
+                assertThat(row.getCell(3).getNumericCellValue()).as("plays, a number").isEqualTo(2.0);
+                assertThat(row.getCell(4).getNumericCellValue()).as("seconds").isEqualTo(24.0);
+            }
+        } finally {
+            player.abort();
+        }
+    }
+
+    private static JsonObject report(String id, String item, java.time.Instant shownAt, long millis) {
+        return new JsonObject().put("type", "played").put("id", id).put("item", item).put("kind", "TEXT")
+                .put("shownAt", shownAt.toString()).put("millis", millis);
     }
 
     private static Region region(Layout l, String name) {

@@ -104,6 +104,97 @@ class PlayerIT extends UiSuite {
         }
     }
 
+    @Test
+    void aPlayerCutFromTheServerFollowsItsScheduleIntoTomorrowsCampaignAndReportsItsPlaysOnReconnect() throws Exception {
+        Api clerk = Api.signIn(server.baseUrl(), "can-bo", Commune.PASSWORD);
+        String key = commune.admin.post("/api/v1/boards", new JsonObject().put("id", "bang-dinh")
+                .put("name", "Bảng tin đình làng").put("zone", "thon-dong").put("kind", "LCD").put("width", 640)
+                .put("height", 360)).json().getString("playerKey");
+        clerk.put("/api/v1/boards/bang-dinh/playlist", playlist(text("Hôm nay", "Lịch trực ban hôm nay.", 600)));
+        clerk.post("/api/v1/display-groups", new JsonObject().put("id", "nhom-dinh").put("name", "Bảng đình")
+                .put("boards", new JsonArray().add("bang-dinh")));
+        java.time.ZoneId vn = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        java.time.Instant tomorrow = java.time.LocalDate.now(vn).plusDays(1).atStartOfDay(vn).toInstant();
+        var campaign = clerk.post("/api/v1/campaigns", new JsonObject().put("id", "bau-cu").put("name", "Bầu cử")
+                .put("priority", 5).put("startsAt", tomorrow.toString()).put("endsAt", tomorrow.plusSeconds(86_400)
+                        .toString()).put("groups", new JsonArray().add("nhom-dinh"))
+                .put("items", new JsonArray().add(text("Ngày bầu cử", "Mời cử tri đi bầu cử.", 2))
+                        .add(text("Điểm bỏ phiếu", "Nhà văn hóa thôn Đông.", 2))));
+        assertThat(campaign.status()).as(campaign.toString()).isEqualTo(201);
+        try (TcpProxy network = new TcpProxy(java.net.URI.create(server.baseUrl()).getPort())) {
+            Page board = browser.open();
+            board.clock().install();
+            board.navigate("http://127.0.0.1:" + network.port() + "/player/bang-dinh?key=" + key);
+            assertThat(board.locator("#text")).containsText("Lịch trực ban hôm nay.");
+            // Every frame of the coming days is in the page's cache before the network goes.
+            board.waitForFunction("() => document.body.dataset.ready === String(document.body.dataset.version)");
+            network.refuse(true);
+            network.cut();
+            board.waitForFunction("() => document.body.dataset.online === 'false'");
+
+            board.clock().setSystemTime(tomorrow.plusSeconds(10 * 3600).toEpochMilli());
+            for (String expected : List.of("Mời cử tri đi bầu cử.", "Nhà văn hóa thôn Đông.", "Mời cử tri đi bầu cử.")) {
+                assertThat(board.locator("#text")).containsText(expected);
+                board.waitForFunction("() => document.getElementById('frame').src.startsWith('blob:') "
+                        + "&& document.getElementById('frame').naturalWidth === 640");
+            }
+            board.waitForFunction("() => JSON.parse(localStorage.getItem('loa.player.bang-dinh.plays') || '[]')"
+                    + ".some(r => r.shownAt >= '" + tomorrow + "')");
+
+            // Back online: what played offline reaches the proof-of-play report, each play once.
+            network.refuse(false);
+            board.waitForFunction("() => document.body.dataset.online === 'true'");
+            JsonObject row = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                    clerk.get("/api/v1/reports/proof-of-play?days=1&by=campaign").array().stream()
+                            .map(JsonObject.class::cast).filter(r -> "bau-cu".equals(r.getString("campaign")))
+                            .findFirst().orElse(null), r -> r != null && r.getLong("plays") >= 2);
+            assertThat(row.getLong("boards")).isEqualTo(1L);
+            var plays = clerk.get("/api/v1/reports/proof-of-play?days=1&by=play").array().stream()
+                    .map(JsonObject.class::cast).filter(r -> "bau-cu".equals(r.getString("campaign")))
+                    .map(r -> r.getString("from")).toList();
+            assertThat(plays).as("offline plays, each kept once").doesNotHaveDuplicates()
+                    .allMatch(from -> from.compareTo(tomorrow.toString()) >= 0);
+            assertThat(browser.scriptErrors).allMatch(e -> e.startsWith("WebSocket connection to"));
+        }
+    }
+
+    @Test
+    void aClerkGroupsBoardsSchedulesAnInterruptAndDownloadsTheProofOfPlayInVietnamese() throws Exception {
+        Page page = browser.signIn("can-bo", Commune.PASSWORD);
+        page.navigate("/#/campaigns");
+        assertThat(page.locator("h2#groups-heading")).hasText("Nhóm bảng tin");
+        page.locator("#group-id").fill("nhom-thon-dong");
+        page.locator("#group-name").fill("Các bảng thôn Đông");
+        page.locator("#group-zone").selectOption("thon-dong");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Lưu nhóm")).click();
+        assertThat(page.locator("#groups tr[data-id='nhom-thon-dong']")).containsText("Thôn Đông");
+
+        page.locator("#campaign-id").fill("phong-chay");
+        page.locator("#campaign-name").fill("Phòng cháy rừng mùa khô");
+        page.locator("#campaign-mode").selectOption("INTERRUPT");
+        page.locator("#campaign-sharePercent").fill("5");
+        page.locator("#campaign-groups-nhom-thon-dong").check();
+        page.locator("#campaign-title").fill("Cấm đốt lửa trong rừng");
+        page.locator("#campaign-body").fill("Mùa khô: không đốt nương, không mang lửa vào rừng.");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Lưu chiến dịch")).click();
+        assertThat(page.locator("#campaigns tr[data-id='phong-chay']"))
+                .containsText("Chen ngang theo thời lượng mỗi giờ (180 giây/giờ)");
+        Browser.screenshot(page, Screenshots.dir(), "board-campaigns");
+        JsonObject stored = commune.admin.get("/api/v1/campaigns/phong-chay").json();
+        assertThat(stored.getInteger("shareSeconds")).isEqualTo(180);
+        assertThat(stored.getJsonArray("groups").getString(0)).isEqualTo("nhom-thon-dong");
+
+        page.navigate("/#/reports");
+        assertThat(page.locator("h2#rep-plays")).hasText("Trình chiếu trên bảng tin");
+        var download = page.waitForDownload(() -> page.locator("button[data-export='proof-of-play-campaign-xlsx']").click());
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(download.createReadStream())) {
+            assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("Chiến dịch");
+        }
+        assertThat(browser.scriptErrors).allMatch(e -> e.startsWith("WebSocket connection to"));
+    }
+
     /** Share of pixels where any channel differs by more than 8 of 255. */
     @Test
     void aBoardWithALayoutShowsTheSnapshotsCompositionWithItsClockAndLunarDate() throws Exception {
