@@ -178,15 +178,19 @@ public final class LoaServer implements AutoCloseable {
                 config.programmes().maxDuration(), clock);
         var relays = new vn.loa.server.schedule.Relays(jdbi, steps, audit, config.programmes().relaySilenceLimit(),
                 clock);
-        air = new AirStation(vertx, jdbi, steps, new AnnouncerSpeech(abbreviations), blocking, config.rtp(),
-                clock, config.dataDir().resolve("prefetch"), disk::low, audioLibrary::sound, relays::start);
+        // A template's session airs as one announcement whose sound is its run order (ADR 0053).
+        var sessionSounds = new vn.loa.server.programme.SessionSounds(jdbi, steps, audioLibrary::file, audit,
+                config.programmes().deadAirLimit(), config.programmes().deadAirReturn(), clock);
+        air = new AirStation(vertx, jdbi, steps, new AnnouncerSpeech(abbreviations), blocking, config.rtp(), clock,
+                config.dataDir().resolve("prefetch"), disk::low, audioLibrary::sound, relays::start, sessionSounds);
         // A member sends only the zones it holds a lease on, from the end of start-up (ADR 0038).
         cluster = membership == null ? vn.loa.server.cluster.Cluster.alone()
                 : vn.loa.server.cluster.Cluster.member(membership, jdbi, steps, air, registry,
                         "http://" + config.cluster().host() + ":" + config.httpPort());
         air.shareWith(cluster.share());
         var quietHours = new vn.loa.server.schedule.QuietHours(jdbi, zoneGuard, audit);
-        programmes = new vn.loa.server.schedule.Programmes(config, jdbi, steps, air.onAir(), relays, quietHours, clock);
+        programmes = new vn.loa.server.schedule.Programmes(config, jdbi, steps, air.onAir(), relays, quietHours,
+                new vn.loa.server.programme.SessionFiring(jdbi, steps, air.onAir()::due, clock), clock);
         var lifecycle = new AnnouncementService(jdbi, announcementRows, zoneGuard, audit,
                 new vn.loa.server.announcement.RelayPolicy(security.relayAllowedHosts()), stepUp, policies, steps,
                 programmes.air(), programmes.conflicts(), audioLibrary, clock);
@@ -237,6 +241,8 @@ public final class LoaServer implements AutoCloseable {
         var quietRoutes = new vn.loa.server.schedule.QuietHoursRoutes(quietHours, blocking);
         // Last, once everything that hears of state changes (boards, plugins) is built: start-up closes and fires.
         programmes.start();
+        var programmeRoutes = vn.loa.server.programme.ProgrammeRoutes.started(jdbi, zoneGuard, new vn.loa.server
+                .announcement.RelayPolicy(security.relayAllowedHosts()), audit, programmes.clock(), blocking, clock);
         var audio = new vn.loa.server.audio.AudioRoutes(audioLibrary, config.programmes().uploadLimit(), blocking);
         var schedule = new vn.loa.server.schedule.ScheduleRoutes(
                 new vn.loa.server.schedule.ProgrammeGrid(jdbi, zoneGuard, clock), blocking, clock);
@@ -275,6 +281,7 @@ public final class LoaServer implements AutoCloseable {
             nodeHere.mount(builder);
             alertPlaces.mount(builder);
             audio.mount(builder);
+            programmeRoutes.mount(builder);
             new vn.loa.server.cluster.ClusterRoutes(cluster, blocking).mount(builder);
             link.mount(builder);
         }).await();
