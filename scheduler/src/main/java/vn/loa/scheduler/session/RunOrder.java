@@ -106,8 +106,8 @@ public record RunOrder(List<PlannedItem> items, List<String> dropped, Duration l
 
         /** Where part {@code i} must start: a relay its time; the tail the session's end less its own length. */
         private Duration anchor(int i) {
-            SessionPart part = template.parts().get(i);
-            if (part.kind() == PartKind.RELAY && part.at() != null) {
+            SessionPart part = i < template.parts().size() ? template.parts().get(i) : null;
+            if (part != null && part.kind() == PartKind.RELAY && part.at() != null) {
                 return Duration.between(template.start(), part.at());
             }
             Duration tail = Duration.ZERO;
@@ -127,7 +127,7 @@ public record RunOrder(List<PlannedItem> items, List<String> dropped, Duration l
                     between = between.plus(estimate(template.parts().get(next)));
                     next++;
                 }
-                slot = anchor(next >= template.parts().size() ? tailStart : next).minus(offset).minus(between);
+                slot = anchor(next).minus(offset).minus(between);
             }
             Duration jingle = template.betweenJingle() == null ? Duration.ZERO
                     : material.lengthOf(template.betweenJingle());

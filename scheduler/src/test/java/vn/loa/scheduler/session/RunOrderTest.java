@@ -136,6 +136,17 @@ class RunOrderTest {
     }
 
     @Test
+    void aBlockWithoutAClosingJingleFillsToTheSessionsEnd() {
+        SessionTemplate template = new SessionTemplate(3, "xa-a", "Nhạc", Set.of(), LocalTime.of(11, 0),
+                LocalTime.of(11, 20), List.of(SessionPart.notices(), SessionPart.block(MUSIC, null)), null,
+                OverrunRule.CUT, null, null);
+
+        RunOrder order = RunOrder.plan(template, new Fake(List.of(), songs(30)), NOW);
+
+        assertThat(Duration.ofMinutes(20).minus(order.length())).isBetween(Duration.ZERO, Duration.ofSeconds(1));
+    }
+
+    @Test
     void theCronRuleStartsTheSessionOnItsDaysAtItsSecond() {
         SessionTemplate daily = morning(OverrunRule.CUT);
         SessionTemplate weekly = new SessionTemplate(2, "xa-a", "Chiều", Set.of(java.time.DayOfWeek.FRIDAY,

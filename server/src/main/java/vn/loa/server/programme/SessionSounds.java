@@ -56,6 +56,10 @@ public final class SessionSounds implements SessionAir {
 
     @Override
     public Optional<Sound> of(Announcement a, String unitPath, Function<Announcement, Sound> plain) {
+        if (a.priority() != Priority.SCHEDULED || a.text() == null) {
+            // Sessions are SCHEDULED with their run order as text: an emergency never waits for this look-up.
+            return Optional.empty();
+        }
         record Row(long template, String runOrder) {
         }
         Optional<Row> row = jdbi.withHandle(h -> h.createQuery(
