@@ -123,6 +123,46 @@ class ProgrammeSessionIT {
         }
     }
 
+    @Test
+    void badTemplatesAreRefusedInVietnameseAndARetiredTemplateLeavesTheGrid() throws Exception {
+        String zone = speakerZone("thon-mau");
+        JsonObject good = new JsonObject().put("name", "Buổi chiều").put("zone", zone).put("start", "17:00")
+                .put("end", "17:45").put("days", new JsonArray().add("MON").add("FRI"))
+                .put("parts", new JsonArray().add(part("TIME_SIGNAL")).add(part("NOTICES")));
+
+        Api.Reply backwards = province.clerkA.post("/api/v1/programme/templates", good.copy().put("end", "16:00"));
+        Api.Reply noAudio = province.clerkA.post("/api/v1/programme/templates", good.copy()
+                .put("parts", new JsonArray().add(part("JINGLE").put("audioId", "au-khong-co"))));
+        Api.Reply relayOutside = province.clerkA.post("/api/v1/programme/templates", good.copy()
+                .put("parts", new JsonArray().add(part("RELAY").put("url", "http://127.0.0.1:1/vov.mp3")
+                        .put("at", "18:00").put("lengthS", 60))));
+        Api.Reply otherCommune = province.clerkB.post("/api/v1/programme/templates", good);
+
+        ApiSuite.assertRefused(backwards, 400, "invalid_template");
+        assertThat(backwards.json().getString("message")).contains("Giờ kết thúc");
+        ApiSuite.assertRefused(noAudio, 400, "unknown_audio");
+        ApiSuite.assertRefused(relayOutside, 400, "invalid_template");
+        ApiSuite.assertRefused(otherCommune, 400, "unknown_zone");
+
+        long id = Province.created(province.clerkA.post("/api/v1/programme/templates", good)).json().getLong("id");
+        assertThat(province.clerkA.get("/api/v1/programme/templates").array().stream()
+                .map(t -> ((JsonObject) t).getString("cron"))).contains("0 0 17 ? * MON,FRI");
+        String friday = java.time.LocalDate.now(Recurrence.STATION_ZONE)
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.FRIDAY)).toString();
+        String tuesday = java.time.LocalDate.parse(friday).plusDays(4).toString();
+        assertThat(grid(zone, friday)).hasSize(1);
+        assertThat(grid(zone, tuesday)).as("not on its days").isEmpty();
+
+        assertThat(province.clerkB.delete("/api/v1/programme/templates/" + id).status()).isEqualTo(404);
+        assertThat(province.clerkA.delete("/api/v1/programme/templates/" + id).status()).isEqualTo(204);
+        assertThat(grid(zone, friday)).isEmpty();
+    }
+
+    private static JsonArray grid(String zone, String date) {
+        return province.clerkA.get("/api/v1/programme/grid?zone=" + zone + "&date=" + date).json()
+                .getJsonArray("sessions");
+    }
+
     private static String speakerZone(String prefix) {
         String zone = Province.unique(prefix);
         Province.created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn " + zone, "xa-a")));
