@@ -190,7 +190,7 @@ public final class LoaServer implements AutoCloseable {
         air.shareWith(cluster.share());
         var quietHours = new vn.loa.server.schedule.QuietHours(jdbi, zoneGuard, audit);
         programmes = new vn.loa.server.schedule.Programmes(config, jdbi, steps, air.onAir(), relays, quietHours,
-                new vn.loa.server.programme.SessionFiring(jdbi, steps, air.onAir()::due, clock), clock);
+                new vn.loa.server.programme.SessionFiring(jdbi, steps, air.onAir()::due, quietHours::refusal, clock), clock);
         var lifecycle = new AnnouncementService(jdbi, announcementRows, zoneGuard, audit,
                 new vn.loa.server.announcement.RelayPolicy(security.relayAllowedHosts()), stepUp, policies, steps,
                 programmes.air(), programmes.conflicts(), audioLibrary, clock);

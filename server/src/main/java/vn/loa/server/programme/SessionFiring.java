@@ -38,11 +38,15 @@ public final class SessionFiring implements Firing {
     private final Jdbi jdbi;
     private final AnnouncementSteps steps;
     private final Consumer<Announcement> air;
+    private final java.util.function.BiFunction<Announcement, Instant, java.util.Optional<String>> quiet;
     private final Clock clock;
     private final TemplateRepository templates = new TemplateRepository();
 
-    public SessionFiring(Jdbi jdbi, AnnouncementSteps steps, Consumer<Announcement> air, Clock clock) {
+    /** @param quiet why an announcement may not air at a time (the zones' quiet hours); empty when it may */
+    public SessionFiring(Jdbi jdbi, AnnouncementSteps steps, Consumer<Announcement> air,
+            java.util.function.BiFunction<Announcement, Instant, java.util.Optional<String>> quiet, Clock clock) {
         this.jdbi = jdbi;
+        this.quiet = quiet;
         this.steps = steps;
         this.air = air;
         this.clock = clock;
@@ -55,6 +59,13 @@ public final class SessionFiring implements Firing {
     @Override
     public void fire(String item, Instant due, Instant firedAt) {
         long templateId = Long.parseLong(item.substring(PREFIX.length()));
+        var held = jdbi.withHandle(h -> templates.find(h, templateId))
+                .flatMap(t -> quiet.apply(session(t, due, "", "loa", null), firedAt));
+        if (held.isPresent()) {
+            // The technician's quiet hours win over the commune's template, as for every notice but an emergency.
+            LOG.warn("session of template {} due at {} not aired: {}", templateId, due, held.get());
+            return;
+        }
         Long id = jdbi.inTransaction(h -> {
             SessionTemplate t = templates.find(h, templateId).orElse(null);
             if (t == null || h.createQuery("SELECT COUNT(*) FROM programme_session WHERE template_id = :t AND due_at = :d")
@@ -64,10 +75,7 @@ public final class SessionFiring implements Firing {
             RunOrder order = RunOrder.plan(t, SessionMaterial.load(h, t.zone()), firedAt);
             String owner = h.createQuery("SELECT created_by FROM programme_template WHERE id = :t")
                     .bind("t", templateId).mapTo(String.class).one();
-            Instant now = clock.instant();
-            Announcement a = new Announcement(0, t.name() + " " + DAY.format(due.atZone(Recurrence.STATION_ZONE)),
-                    summary(order), null, null, List.of(t.zone()), Priority.SCHEDULED, null, 1, false,
-                    new Schedule(null, null, null, order.length()), AnnouncementState.APPROVED, owner, now, now);
+            Announcement a = session(t, due, summary(order), owner, order.length());
             long session = steps.beginApproved(h, a, "buổi phát theo mẫu " + templateId + " / a template's session");
             h.createUpdate("INSERT INTO programme_session (announcement_id, template_id, due_at, fired_at, run_order) "
                             + "VALUES (:a, :t, :d, :f, :o)").bind("a", session).bind("t", templateId)
@@ -95,6 +103,15 @@ public final class SessionFiring implements Firing {
     @Override
     public void missed(String item, Instant due) {
         LOG.warn("session {} due at {} was missed: the server was down past the late limit", item, due);
+    }
+
+    /** The announcement a session of {@code t} due at {@code due} airs as: {@code text}, lasting {@code length}. */
+    private Announcement session(SessionTemplate t, Instant due, String text, String owner,
+            java.time.Duration length) {
+        Instant now = clock.instant();
+        return new Announcement(0, t.name() + " " + DAY.format(due.atZone(Recurrence.STATION_ZONE)), text, null, null,
+                List.of(t.zone()), Priority.SCHEDULED, null, 1, false, new Schedule(null, null, null, length),
+                AnnouncementState.APPROVED, owner, now, now);
     }
 
     /** The run order as text: what the broadcast log and the boards show of a session. */
