@@ -104,7 +104,8 @@ public final class ProgrammeTemplates {
                 }
                 Instant at = day.atTime(t.start()).atZone(Recurrence.STATION_ZONE).toInstant();
                 JsonObject session = new JsonObject().put("templateId", t.id()).put("name", t.name())
-                        .put("zone", t.zone()).put("at", at.toString()).put("start", t.start().toString())
+                        .put("zone", t.zone()).put("at", at.atZone(Recurrence.STATION_ZONE).toOffsetDateTime().toString())
+                        .put("start", t.start().toString())
                         .put("end", t.end().toString()).put("overrun", t.overrun().name());
                 var aired = h.createQuery("SELECT announcement_id, run_order FROM programme_session "
                                 + "WHERE template_id = :t AND due_at = :d").bind("t", t.id())
