@@ -21,6 +21,7 @@ import secondStep from './pages/second-step.js';
 import firstPassword from './pages/first-password.js';
 import security from './pages/security.js';
 import link from './pages/link.js';
+import sessions from './pages/sessions.js';
 
 /** [hash pattern, page, what the role must be allowed to do (or null), nav label key or null]. */
 const ROUTES = [
@@ -30,6 +31,7 @@ const ROUTES = [
   [/^\/notices\/(\d+)$/, notice, null, null],
   [/^\/approvals$/, approvals, 'approve', 'nav.approvals'],
   [/^\/programme$/, programme, null, 'nav.programme'],
+  [/^\/sessions$/, sessions, null, 'nav.sessions'],
   [/^\/zones$/, zonesPage, null, 'nav.zones'],
   [/^\/nodes$/, nodes, null, 'nav.nodes'],
   [/^\/boards$/, boards, null, 'nav.boards'],

@@ -27,13 +27,14 @@ public final class BenchMain {
                 }
                 case "boards-players" -> new BoardPlayersBench().run(results.resolve("boards-players.json"));
                 case "schedule" -> new ScheduleBench().run(results.resolve("schedule.json"));
+                case "programme" -> new ProgrammeBench().run(results.resolve("programme.json"));
                 case "hotline" -> new HotlineBench().run(results.resolve("hotline.json"));
                 case "field" -> new FieldBench().run(results.resolve("field.json"));
                 case "emergency" -> new EmergencyBench().run(results.resolve("emergency.json"));
                 case "backup" -> new BackupBench().run(results.resolve("backup.json"));
                 default -> {
                     System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, pipeline, tts, normalize, "
-                            + "boards, boards-players, schedule, hotline, emergency, field, backup");
+                            + "boards, boards-players, schedule, programme, hotline, emergency, field, backup");
                     System.exit(64);
                 }
             }

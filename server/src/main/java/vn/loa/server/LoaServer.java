@@ -7,13 +7,16 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import vn.loa.core.model.Board;
 import vn.loa.core.model.Node;
 import vn.loa.server.air.AirStation;
@@ -178,15 +181,19 @@ public final class LoaServer implements AutoCloseable {
                 config.programmes().maxDuration(), clock);
         var relays = new vn.loa.server.schedule.Relays(jdbi, steps, audit, config.programmes().relaySilenceLimit(),
                 clock);
-        air = new AirStation(vertx, jdbi, steps, new AnnouncerSpeech(abbreviations), blocking, config.rtp(),
-                clock, config.dataDir().resolve("prefetch"), disk::low, audioLibrary::sound, relays::start);
+        // A template's session airs as one announcement whose sound is its run order (ADR 0053).
+        var sessionSounds = new vn.loa.server.programme.SessionSounds(jdbi, steps, audioLibrary::file, audit,
+                config.programmes().deadAirLimit(), config.programmes().deadAirReturn(), clock);
+        air = new AirStation(vertx, jdbi, steps, new AnnouncerSpeech(abbreviations), blocking, config.rtp(), clock,
+                config.dataDir().resolve("prefetch"), disk::low, audioLibrary::sound, relays::start, sessionSounds);
         // A member sends only the zones it holds a lease on, from the end of start-up (ADR 0038).
         cluster = membership == null ? vn.loa.server.cluster.Cluster.alone()
                 : vn.loa.server.cluster.Cluster.member(membership, jdbi, steps, air, registry,
                         "http://" + config.cluster().host() + ":" + config.httpPort());
         air.shareWith(cluster.share());
         var quietHours = new vn.loa.server.schedule.QuietHours(jdbi, zoneGuard, audit);
-        programmes = new vn.loa.server.schedule.Programmes(config, jdbi, steps, air.onAir(), relays, quietHours, clock);
+        programmes = new vn.loa.server.schedule.Programmes(config, jdbi, steps, air.onAir(), relays, quietHours,
+                new vn.loa.server.programme.SessionFiring(jdbi, steps, air.onAir()::due, quietHours::refusal, clock), clock);
         var lifecycle = new AnnouncementService(jdbi, announcementRows, zoneGuard, audit,
                 new vn.loa.server.announcement.RelayPolicy(security.relayAllowedHosts()), stepUp, policies, steps,
                 programmes.air(), programmes.conflicts(), audioLibrary, clock);
@@ -237,6 +244,8 @@ public final class LoaServer implements AutoCloseable {
         var quietRoutes = new vn.loa.server.schedule.QuietHoursRoutes(quietHours, blocking);
         // Last, once everything that hears of state changes (boards, plugins) is built: start-up closes and fires.
         programmes.start();
+        var programmeRoutes = vn.loa.server.programme.ProgrammeRoutes.started(jdbi, zoneGuard, new vn.loa.server
+                .announcement.RelayPolicy(security.relayAllowedHosts()), audit, programmes.clock(), blocking, clock);
         var audio = new vn.loa.server.audio.AudioRoutes(audioLibrary, config.programmes().uploadLimit(), blocking);
         var schedule = new vn.loa.server.schedule.ScheduleRoutes(
                 new vn.loa.server.schedule.ProgrammeGrid(jdbi, zoneGuard, clock), blocking, clock);
@@ -252,36 +261,16 @@ public final class LoaServer implements AutoCloseable {
                 registry, config.link(), clock);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
-        Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
-            auth.mount(builder);
-            sessionRoutes.mount(builder);
-            secondFactor.mount(builder);
-            policyRoutes.mount(builder);
-            zones.mount(builder);
-            nodes.mount(builder, "Node");
-            boards.mount(builder, "Board");
-            announcements.mount(builder);
-            users.mount(builder);
-            auditRoutes.mount(builder);
-            speechRoutes.mount(builder);
-            streams.mount(builder);
-            alerts.mount(builder);
-            hotlineRoutes.mount(builder);
-            announcementEvents.mount(builder);
-            nodeVolume.mount(builder);
-            boardStation.mount(builder);
-            plugins.mount(builder);
-            schedule.mount(builder);
-            quietRoutes.mount(builder);
-            reports.mount(builder);
-            prefetch.mount(builder);
-            pipelines.mount(builder);
-            nodeHere.mount(builder);
-            alertPlaces.mount(builder);
-            audio.mount(builder);
-            new vn.loa.server.cluster.ClusterRoutes(cluster, blocking).mount(builder);
-            link.mount(builder);
-        }).await();
+        List<Consumer<RouterBuilder>> contract = List.of(
+                auth::mount, sessionRoutes::mount, secondFactor::mount, policyRoutes::mount, zones::mount,
+                b -> nodes.mount(b, "Node"), b -> boards.mount(b, "Board"), announcements::mount, users::mount,
+                auditRoutes::mount, speechRoutes::mount, streams::mount, alerts::mount, hotlineRoutes::mount,
+                announcementEvents::mount, nodeVolume::mount, boardStation::mount, plugins::mount, schedule::mount,
+                quietRoutes::mount, reports::mount, prefetch::mount, pipelines::mount, nodeHere::mount,
+                alertPlaces::mount, audio::mount, programmeRoutes::mount,
+                b -> new vn.loa.server.cluster.ClusterRoutes(cluster, blocking).mount(b), link::mount);
+        Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator,
+                builder -> contract.forEach(resource -> resource.accept(builder))).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);
         // Uploads stop before the disk fills (a full disk would take the database with it); airing goes on.

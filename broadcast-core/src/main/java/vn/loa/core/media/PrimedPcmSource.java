@@ -13,7 +13,7 @@ import vn.loa.wire.pcm.PcmFrame;
  * <p>Thread-safe between one producer and one consumer; never blocks. Beyond {@code capacity} the oldest audio gives
  * way. It ends at {@link #end()}, at once: a relay stops at the end of its window.
  */
-final class PrimedPcmSource implements MediaSource<PcmFrame> {
+final class PrimedPcmSource implements MediaSource<PcmFrame>, RelayOutlet {
 
     private final int sampleRate;
     private final int frameLength;
@@ -32,7 +32,8 @@ final class PrimedPcmSource implements MediaSource<PcmFrame> {
         this.ring = new short[Math.max(capacitySamples, primeSamples + frameLength)];
     }
 
-    synchronized void offer(short[] samples) {
+    @Override
+    public synchronized void offer(short[] samples) {
         for (short sample : samples) {
             if (size == ring.length) {
                 head = (head + 1) % ring.length;
@@ -44,7 +45,8 @@ final class PrimedPcmSource implements MediaSource<PcmFrame> {
     }
 
     /** The window is over: the relay stops now, and what still waits in the cushion is dropped with it. */
-    synchronized void end() {
+    @Override
+    public synchronized void end() {
         ended = true;
         size = 0;
     }

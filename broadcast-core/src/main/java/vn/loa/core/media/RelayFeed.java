@@ -22,7 +22,7 @@ import vn.loa.wire.pcm.PcmFrame;
  *
  * <p>Owns one thread and one ffmpeg process at a time. When the upstream cannot be reached or drops, the feed retries
  * with a doubling pause (1 s up to 16 s) until the window ends, and the listeners hear silence meanwhile, never a
- * stall. Sound quieter than {@link #SILENCE_LEVEL} for longer than the silence limit is reported once per silent
+ * stall. Sound quieter than {@link DeadAirWatch#SILENCE_LEVEL} for longer than the silence limit is reported once per silent
  * stretch. At the window's end the listeners end and the {@link Listener} hears how it went.
  */
 public final class RelayFeed implements AutoCloseable {
@@ -39,8 +39,6 @@ public final class RelayFeed implements AutoCloseable {
         void ended(boolean everConnected, String lastProblem);
     }
 
-    /** Samples below this (about -50 dBFS) count as silence. */
-    static final int SILENCE_LEVEL = 100;
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(16);
 
@@ -50,7 +48,7 @@ public final class RelayFeed implements AutoCloseable {
     private final Duration silenceLimit;
     private final InstantSource clock;
     private final Listener listener;
-    private final List<PrimedPcmSource> listeners = new CopyOnWriteArrayList<>();
+    private final List<RelayOutlet> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile Process process;
     private volatile boolean closed;
@@ -80,6 +78,19 @@ public final class RelayFeed implements AutoCloseable {
         PrimedPcmSource source = new PrimedPcmSource(sampleRate, sampleRate / 2, sampleRate * 3);
         listeners.add(source);
         if (!thread.isAlive() && thread.getState() == Thread.State.TERMINATED) {
+            source.end();
+        }
+        return source;
+    }
+
+    /**
+     * A new source fed by this relay for a reader that runs ahead of the air and pulls in step with it (a programme
+     * session): a pull waits for the next frame, and gives silence for as long as it waited when none came.
+     */
+    public MediaSource<PcmFrame> listenInStep() {
+        SteadyPcmSource source = new SteadyPcmSource(sampleRate);
+        listeners.add(source);
+        if (thread.getState() == Thread.State.TERMINATED) {
             source.end();
         }
         return source;
@@ -117,7 +128,7 @@ public final class RelayFeed implements AutoCloseable {
                         short[] samples = Pcm16.samples(chunk);
                         listeners.forEach(l -> l.offer(samples));
                         Instant now = clock.instant();
-                        if (loud(samples)) {
+                        if (DeadAirWatch.loud(samples)) {
                             lastSound = now;
                             silenceReported = false;
                         } else if (!silenceReported && Duration.between(lastSound, now).compareTo(silenceLimit) > 0) {
@@ -155,7 +166,7 @@ public final class RelayFeed implements AutoCloseable {
                 p.destroyForcibly();
             }
             listener.ended(everConnected, lastProblem);
-            listeners.forEach(PrimedPcmSource::end);
+            listeners.forEach(RelayOutlet::end);
         }
     }
 
@@ -167,15 +178,6 @@ public final class RelayFeed implements AutoCloseable {
                 "-rw_timeout", "5000000", "-probesize", "8192", "-formatprobesize", "8192", "-analyzeduration", "500000",
                 "-i", upstream.toString(),
                 "-vn", "-sn", "-dn", "-ac", "1", "-ar", Integer.toString(sampleRate), "-f", "s16le", "pipe:1");
-    }
-
-    private static boolean loud(short[] samples) {
-        for (short s : samples) {
-            if (s > SILENCE_LEVEL || s < -SILENCE_LEVEL) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String lastLine(Path log) throws IOException {

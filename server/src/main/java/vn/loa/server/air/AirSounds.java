@@ -11,11 +11,16 @@ final class AirSounds implements Prefetcher.Sounds {
 
     private final OnAir.Speech speech;
     private final Function<String, Sound> recordings;
+    private final SessionAir sessions;
 
-    /** @param recordings decodes an uploaded recording (by its audio id) as it airs */
-    AirSounds(OnAir.Speech speech, Function<String, Sound> recordings) {
+    /**
+     * @param recordings decodes an uploaded recording (by its audio id) as it airs
+     * @param sessions the run orders of the announcements that carry a programme session
+     */
+    AirSounds(OnAir.Speech speech, Function<String, Sound> recordings, SessionAir sessions) {
         this.speech = speech;
         this.recordings = recordings;
+        this.sessions = sessions;
     }
 
     /**
@@ -24,6 +29,10 @@ final class AirSounds implements Prefetcher.Sounds {
      */
     @Override
     public Sound of(Announcement a, String unitPath) {
+        return sessions.of(a, unitPath, plain -> content(plain, unitPath)).orElseGet(() -> content(a, unitPath));
+    }
+
+    private Sound content(Announcement a, String unitPath) {
         if (a.isPlaylist()) {
             return Sound.joined(a.playlist().stream().map(recordings).toList());
         }

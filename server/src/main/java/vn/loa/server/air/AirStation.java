@@ -52,10 +52,11 @@ public final class AirStation implements AutoCloseable {
      * @param diskLow true while the data folder's disk is nearly full: nothing is rendered ahead then
      * @param recordings decodes an uploaded recording (by its audio id) as it airs
      * @param relays starts a relay announcement's feed as it airs
+     * @param sessionAir the run orders of announcements that carry a programme session (ADR 0053)
      */
     public AirStation(Vertx vertx, Jdbi jdbi, LoaSteps lifecycle, OnAir.Speech speech, Blocking blocking,
             RtpSettings rtp, Clock clock, Path prefetchDir, java.util.function.BooleanSupplier diskLow,
-            java.util.function.Function<String, Sound> recordings, OnAir.RelayStarter relays) {
+            java.util.function.Function<String, Sound> recordings, OnAir.RelayStarter relays, SessionAir sessionAir) {
         this.worker = Executors.newSingleThreadExecutor(daemon("loa-air", Thread.NORM_PRIORITY));
         // Emergencies only: nothing a clerk sends queues here (ADR 0017).
         this.urgent = Executors.newSingleThreadExecutor(daemon("loa-air-emergency", Thread.MAX_PRIORITY));
@@ -72,7 +73,7 @@ public final class AirStation implements AutoCloseable {
         events.subscribe(log);
         NodeRepository nodes = new NodeRepository();
         AirTargets targets = new AirTargets(new ZoneRepository(), nodes, sessions, mounts::listening);
-        AirSounds sounds = new AirSounds(speech, recordings);
+        AirSounds sounds = new AirSounds(speech, recordings, sessionAir);
         this.prefetcher = new Prefetcher(jdbi, targets, sessions, sounds, prefetchDir, prefetching, makers, diskLow,
                 clock);
         prefetcher.restore(); // before any agent connects: it is told what it still has to fetch

@@ -38,6 +38,20 @@ public final class AnnouncementSteps implements LoaSteps {
         return lifecycle.store().inTransaction(rows -> rows.find(id));
     }
 
+    /**
+     * Stores an announcement Loa makes by itself, approved already (a session a programme template airs: its parts
+     * were approved one by one), within {@code h}'s transaction; returns its id. It then waits for
+     * {@link LoaStep#HANDED_TO_AIR}.
+     */
+    public long beginApproved(org.jdbi.v3.core.Handle h, Announcement a, String reason) {
+        if (a.state() != vn.loa.core.model.AnnouncementState.APPROVED) {
+            throw new IllegalArgumentException("Loa's own announcements start APPROVED, not " + a.state());
+        }
+        long id = new AnnouncementRepository().insert(h, a);
+        lifecycle.begin(h, id, a.state(), AnnouncementService.SYSTEM_ACTOR, reason, a.createdAt());
+        return id;
+    }
+
     /** Told of every state change once it is committed, whoever made it; must not block. */
     public void onStateChange(AnnouncementService.StateListener listener) {
         lifecycle.onStateChange(listener);

@@ -9,11 +9,13 @@ import java.util.Properties;
  * long a notice's slide stays on the boards after it went off air; the longest programme; how long an announcement
  * may wait to start before the air counts as behind; how long and how many speech previews may be made at once; how
  * close two airings of a repeating rule may be; how much of the data folder's disk must stay free for uploads to be
- * taken.
+ * taken; how long a session's relay or recording may be dead air before its fallback airs, and how long sound must
+ * last before the air goes back to it (ADR 0053).
  */
 public record ProgrammeSettings(boolean clustered, int threads, Duration lateLimit, long uploadLimit,
         Duration relaySilenceLimit, Duration boardNoticeLinger, Duration maxDuration, Duration airLagLimit,
-        int previewMaxChars, int previewConcurrency, Duration minInterval, long diskMinFree) {
+        int previewMaxChars, int previewConcurrency, Duration minInterval, long diskMinFree, Duration deadAirLimit,
+        Duration deadAirReturn) {
 
     static ProgrammeSettings from(Properties p) {
         String clustered = p.getProperty("schedule.clustered", "false").trim();
@@ -31,14 +33,16 @@ public record ProgrammeSettings(boolean clustered, int threads, Duration lateLim
                 number(p, "preview.max.chars", 1, 20_000),
                 number(p, "preview.concurrency", 1, 64),
                 Duration.ofSeconds(number(p, "schedule.min.interval", 1, 24 * 3600)),
-                number(p, "disk.min.free", 0, 1_000_000) * 1024L * 1024L);
+                number(p, "disk.min.free", 0, 1_000_000) * 1024L * 1024L,
+                Duration.ofMillis(number(p, "session.dead.air.limit.ms", 200, 3_600_000)),
+                Duration.ofMillis(number(p, "session.dead.air.return.ms", 20, 600_000)));
     }
 
     /** These settings with the programme clock clustered when {@code cluster} (a cluster's members share one). */
     ProgrammeSettings clusteredIf(boolean cluster) {
         return !cluster || clustered ? this : new ProgrammeSettings(true, threads, lateLimit, uploadLimit,
                 relaySilenceLimit, boardNoticeLinger, maxDuration, airLagLimit, previewMaxChars, previewConcurrency,
-                minInterval, diskMinFree);
+                minInterval, diskMinFree, deadAirLimit, deadAirReturn);
     }
 
     private static int number(Properties p, String key, int min, int max) {

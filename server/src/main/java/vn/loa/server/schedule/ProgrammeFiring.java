@@ -24,9 +24,12 @@ final class ProgrammeFiring implements Firing {
     private final Consumer<Announcement> air;
     private final QuietHours quiet;
     private final FiringRepository firings = new FiringRepository();
+    private final Firing sessions;
 
-    ProgrammeFiring(Jdbi jdbi, LoaSteps lifecycle, QuietHours quiet, Consumer<Announcement> air) {
+    /** @param sessions fires the sessions of programme templates: the clock's items named {@code session:<id>} */
+    ProgrammeFiring(Jdbi jdbi, LoaSteps lifecycle, QuietHours quiet, Consumer<Announcement> air, Firing sessions) {
         this.jdbi = jdbi;
+        this.sessions = sessions;
         this.quiet = quiet;
         this.lifecycle = lifecycle;
         this.air = air;
@@ -39,6 +42,10 @@ final class ProgrammeFiring implements Firing {
 
     @Override
     public void fire(String item, Instant due, Instant firedAt) {
+        if (item.startsWith(vn.loa.server.programme.SessionFiring.PREFIX)) {
+            sessions.fire(item, due, firedAt);
+            return;
+        }
         long id = Long.parseLong(item);
         Announcement a = lifecycle.find(id).orElse(null);
         if (a == null) {
@@ -66,6 +73,10 @@ final class ProgrammeFiring implements Firing {
 
     @Override
     public void missed(String item, Instant due) {
+        if (item.startsWith(vn.loa.server.programme.SessionFiring.PREFIX)) {
+            sessions.missed(item, due);
+            return;
+        }
         long id = Long.parseLong(item);
         Announcement a = lifecycle.find(id).orElse(null);
         if (a == null) {

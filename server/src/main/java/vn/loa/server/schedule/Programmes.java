@@ -34,14 +34,18 @@ public final class Programmes implements AutoCloseable {
     private final vn.loa.server.config.ProgrammeSettings settings;
     private final Clock clock;
 
-    /** Builds the programme clock in front of {@code onAir}; nothing fires before {@link #start}. */
+    /**
+     * Builds the programme clock in front of {@code onAir}; nothing fires before {@link #start}.
+     *
+     * @param sessions fires the sessions of programme templates (ADR 0053)
+     */
     public Programmes(LoaConfig config, Jdbi jdbi, LoaSteps lifecycle, OnAir onAir, Relays relays, QuietHours quiet,
-            Clock clock) {
+            vn.loa.scheduler.Firing sessions, Clock clock) {
         this.jdbi = jdbi;
         this.lifecycle = lifecycle;
         this.settings = config.programmes();
         this.clock = clock;
-        this.firing = new ProgrammeFiring(jdbi, lifecycle, quiet, onAir::due);
+        this.firing = new ProgrammeFiring(jdbi, lifecycle, quiet, onAir::due, sessions);
         this.programmes = ProgrammeClock.open(new ClockSettings(config.dbUrl(),
                 config.isPostgres() ? config.dbUser() : "", config.isPostgres() ? config.dbPassword() : "",
                 settings.clustered(), settings.threads(), settings.lateLimit()), firing);
