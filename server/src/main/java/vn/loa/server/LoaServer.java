@@ -96,6 +96,7 @@ public final class LoaServer implements AutoCloseable {
     private vn.loa.server.display.BoardStation boardStation;
     private PluginModule plugins;
     private vn.loa.server.schedule.Programmes programmes;
+    private vn.loa.server.alert.AlertRepeats alertRepeats;
     private NodePresence presence;
     private vn.loa.server.audit.AuditKeeper auditKeeper;
     private vn.loa.server.backup.DailyBackups dailyBackups;
@@ -218,9 +219,12 @@ public final class LoaServer implements AutoCloseable {
         // Alerts (issue 7) put their banners on the boards.
         var alertAreas = new AlertAreas(jdbi, zoneGuard, audit);
         var alertAuthorities = new vn.loa.server.alert.AlertAuthorities(jdbi, audit, clock);
+        var alertPlans = new vn.loa.server.alert.AlertPlans(jdbi, audit);
         var alerts = new AlertRoutes(
-                new AlertService(jdbi, lifecycle, alertAreas, boardStation.alertBanners(), audit, clock),
-                new AlertKeys(jdbi, audit, clock), alertAreas, alertAuthorities, blocking);
+                new AlertService(jdbi, lifecycle, alertAreas, boardStation.alertBanners(), alertPlans,
+                        vn.loa.server.alert.AlertAiring.voices(speech.announcer().voices().all()), audit, clock),
+                new AlertKeys(jdbi, audit, clock), alertAreas, alertAuthorities, alertPlans, blocking);
+        alertRepeats = new vn.loa.server.alert.AlertRepeats(vertx, jdbi, lifecycle, clock).start();
         // CAP targeting and trust (issue 19): zone boundaries and geocodes, trusted authorities, signed CAP out.
         var alertPlaces = new vn.loa.server.alert.AlertPlaceRoutes(
                 new vn.loa.server.alert.AlertPlaces(jdbi, zoneGuard, audit), alertAuthorities,
@@ -363,6 +367,7 @@ public final class LoaServer implements AutoCloseable {
             auditKeeper.close();
         }
         if (hotline != null) {
+            alertRepeats.close(); // made just before the hotline: alerts air again until they expire (ADR 0051)
             hotline.close();
         }
         if (programmes != null) {

@@ -129,7 +129,13 @@
     }).catch(function () { cached(e.src).then(put).catch(function () {}); });
   }
 
+  // A banner with an end (an alert's <expires>) comes down then, by the player's own clock: offline too.
+  function live(b) {
+    return b && !(b.until && Date.now() + offset >= b.until) ? b : null;
+  }
+
   function showBanner(b) {
+    b = live(b);
     if (bannerShown && (!b || b.text !== bannerShown.text)) {
       report('banner', 'BANNER', bannerShown.since);
       bannerShown = null;
@@ -148,6 +154,7 @@
     if (!screen) { return; }
     var e = entryAt(Date.now() + offset);
     if ((e && e.key) !== (shown && shown.key)) { show(e); } else if (e && frameSrc(e) !== paintedSrc) { paint(e); }
+    if (bannerShown && !live(screen.banner)) { showBanner(null); }
   }
 
   function receive(s) {
@@ -186,7 +193,8 @@
   }
 
   var last = saved();
-  if (last) { screen = last; showBanner(null); tick(); }
+  // A saved banner still before its end shows again after a restart without the server; one without an end does not.
+  if (last) { screen = last; showBanner(last.banner && last.banner.until ? last.banner : null); tick(); }
   setInterval(tick, 200);
   connect();
 })();

@@ -60,6 +60,13 @@ public final class AlertPlaceRoutes {
             boolean drill = ctx.body().asJsonObject().getBoolean("drill");
             Replies.reply(ctx, 200, blocking.run(() -> places.setDrill(caller, zone, drill)));
         });
+        api.getRoute("setZoneLanguages").addHandler(ctx -> {
+            Caller caller = RequestCaller.of(ctx);
+            String zone = ctx.pathParam("id");
+            java.util.List<String> languages = ctx.body().asJsonObject().getJsonArray("languages").stream()
+                    .map(String.class::cast).toList();
+            Replies.reply(ctx, 200, blocking.run(() -> places.setLanguages(caller, zone, languages)));
+        });
         api.getRoute("listAlertAuthorities").addHandler(ctx -> {
             Caller caller = RequestCaller.of(ctx);
             Replies.reply(ctx, 200, blocking.run(() -> authorities.list(caller)));

@@ -23,7 +23,7 @@ import vn.loa.server.refusal.Refusal;
 
 /**
  * HTTP routes of {@code /api/v1/alerts}: alerts in (JSON through the contract, CAP XML through a route of its own,
- * because the contract library validates no XML), the API keys and the area names an admin manages, and the list
+ * because the contract library validates no XML), the API keys, area names and repeat plans an admin manages, and the list
  * of alerts received. An alert is accepted with an {@code X-API-Key} or a leader's bearer token.
  */
 public final class AlertRoutes {
@@ -34,15 +34,17 @@ public final class AlertRoutes {
     private final AlertKeys keys;
     private final AlertAreas areas;
     private final AlertAuthorities authorities;
+    private final AlertPlans plans;
     private final CapParser parser = new CapParser();
     private final Blocking blocking;
 
     public AlertRoutes(AlertService service, AlertKeys keys, AlertAreas areas, AlertAuthorities authorities,
-            Blocking blocking) {
+            AlertPlans plans, Blocking blocking) {
         this.service = service;
         this.keys = keys;
         this.areas = areas;
         this.authorities = authorities;
+        this.plans = plans;
         this.blocking = blocking;
     }
 
@@ -83,6 +85,15 @@ public final class AlertRoutes {
                         area.getJsonArray("zones").stream().map(String.class::cast).toList());
             });
             Replies.reply(ctx, 200, blocking.run(() -> areas.replace(caller, byName)));
+        });
+        api.getRoute("listAlertPlans").addHandler(ctx -> {
+            Caller caller = RequestCaller.of(ctx);
+            Replies.reply(ctx, 200, blocking.run(() -> plans.list(caller)));
+        });
+        api.getRoute("replaceAlertPlans").addHandler(ctx -> {
+            Caller caller = RequestCaller.of(ctx);
+            JsonArray body = ctx.body().asJsonObject().getJsonArray("plans");
+            Replies.reply(ctx, 200, blocking.run(() -> plans.replace(caller, body)));
         });
     }
 

@@ -169,7 +169,7 @@ public final class CapParser {
             }
             infos.add(new CapAlert.Info(text(info, "language"), text(info, "event"), text(info, "urgency"),
                     text(info, "severity"), text(info, "headline"), text(info, "description"),
-                    text(info, "instruction"), areas));
+                    text(info, "instruction"), text(info, "expires"), areas));
         }
         return new CapAlert(text(alert, "identifier"), text(alert, "sender"), text(alert, "sent"),
                 text(alert, "status"), text(alert, "msgType"), references, infos);

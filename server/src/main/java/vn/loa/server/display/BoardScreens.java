@@ -104,6 +104,11 @@ public final class BoardScreens {
         ids.forEach(this::refresh);
     }
 
+    /** When the banner over a board in this zone ends (null: none, or none set), so players offline take it down. */
+    public java.time.Instant bannerUntil(String zonePath) {
+        return banners.over(zonePath).map(Banners.Banner::until).orElse(null);
+    }
+
     /** Puts the current banners on the screens they cover (no database: called when a banner goes up or down). */
     public void rebanner() {
         java.util.Set<String> up = new java.util.HashSet<>();

@@ -83,7 +83,7 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
                 LOG.debug("proof of play from {} dropped: the player has no valid key", boardId);
             }
         });
-        socket.writeTextMessage(ScreenJson.write(screen, clock.instant(), zone).encode());
+        socket.writeTextMessage(ScreenJson.write(screen, clock.instant(), zone, screens.bannerUntil(screen.zonePath())).encode());
     }
 
     private void changed(Screen screen) {
@@ -96,7 +96,7 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
             sockets.forEach(s -> s.close((short) 1000, "board removed"));
             return;
         }
-        String message = ScreenJson.write(screen, clock.instant(), zone).encode();
+        String message = ScreenJson.write(screen, clock.instant(), zone, screens.bannerUntil(screen.zonePath())).encode();
         sockets.forEach(s -> s.writeTextMessage(message));
     }
 

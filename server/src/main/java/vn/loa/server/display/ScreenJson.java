@@ -17,7 +17,8 @@ final class ScreenJson {
     private ScreenJson() {
     }
 
-    static JsonObject write(Screen s, Instant now, ZoneId zone) {
+    /** @param bannerUntil when the banner ends (CAP {@code <expires>}), so a player cut off takes it down then */
+    static JsonObject write(Screen s, Instant now, ZoneId zone, Instant bannerUntil) {
         String base = "/player/" + s.board().id();
         JsonArray entries = new JsonArray();
         for (Screen.Entry e : s.entries()) {
@@ -38,7 +39,8 @@ final class ScreenJson {
                     .put("src", base + "/frames/idle-0.png?v=" + s.version()));
         }
         JsonObject banner = s.banner() == null ? null : new JsonObject().put("heading", "KHẨN CẤP")
-                .put("text", s.banner()).put("src", base + "/banner.png?v=" + s.version());
+                .put("text", s.banner()).put("src", base + "/banner.png?v=" + s.version())
+                .put("until", bannerUntil == null ? null : bannerUntil.toEpochMilli());
         return new JsonObject().put("type", "screen").put("serverTime", now.toEpochMilli()).put("version", s.version())
                 .put("board", new JsonObject().put("id", s.board().id()).put("name", s.board().name())
                         .put("width", s.profile().width()).put("height", s.profile().height()))
