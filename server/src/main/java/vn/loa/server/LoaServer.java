@@ -96,7 +96,7 @@ public final class LoaServer implements AutoCloseable {
     private vn.loa.server.display.BoardStation boardStation;
     private PluginModule plugins;
     private vn.loa.server.schedule.Programmes programmes;
-    private vn.loa.server.alert.AlertRepeats alertRepeats;
+    private vn.loa.server.alert.AlertBackground alertWork;
     private NodePresence presence;
     private vn.loa.server.audit.AuditKeeper auditKeeper;
     private vn.loa.server.backup.DailyBackups dailyBackups;
@@ -219,12 +219,13 @@ public final class LoaServer implements AutoCloseable {
         // Alerts (issue 7) put their banners on the boards.
         var alertAreas = new AlertAreas(jdbi, zoneGuard, audit);
         var alertAuthorities = new vn.loa.server.alert.AlertAuthorities(jdbi, audit, clock);
-        var alertPlans = new vn.loa.server.alert.AlertPlans(jdbi, audit);
         var alerts = new AlertRoutes(
-                new AlertService(jdbi, lifecycle, alertAreas, boardStation.alertBanners(), alertPlans,
+                new AlertService(jdbi, lifecycle, alertAreas, boardStation.alertBanners(),
+                        new vn.loa.server.alert.AlertPlans(jdbi, audit),
                         vn.loa.server.alert.AlertAiring.voices(speech.announcer().voices().all()), audit, clock),
-                new AlertKeys(jdbi, audit, clock), alertAreas, alertAuthorities, alertPlans, blocking);
-        alertRepeats = new vn.loa.server.alert.AlertRepeats(vertx, jdbi, lifecycle, clock).start();
+                new AlertKeys(jdbi, audit, clock), alertAreas, alertAuthorities,
+                new vn.loa.server.alert.AlertFeeds(jdbi, audit, clock), blocking);
+        alertWork = vn.loa.server.alert.AlertBackground.start(vertx, jdbi, lifecycle, alerts.intake(), clock);
         // CAP targeting and trust (issue 19): zone boundaries and geocodes, trusted authorities, signed CAP out.
         var alertPlaces = new vn.loa.server.alert.AlertPlaceRoutes(
                 new vn.loa.server.alert.AlertPlaces(jdbi, zoneGuard, audit), alertAuthorities,
@@ -367,7 +368,7 @@ public final class LoaServer implements AutoCloseable {
             auditKeeper.close();
         }
         if (hotline != null) {
-            alertRepeats.close(); // made just before the hotline: alerts air again until they expire (ADR 0051)
+            alertWork.close(); // made just before the hotline: repeats and feed polls (ADR 0051)
             hotline.close();
         }
         if (programmes != null) {

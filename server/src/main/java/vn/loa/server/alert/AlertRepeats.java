@@ -1,11 +1,9 @@
 package vn.loa.server.alert;
 
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,53 +18,31 @@ import vn.loa.server.announcement.AnnouncementService;
 import vn.loa.server.db.Rows;
 
 /**
- * The airings of alerts after their first (ADR 0051): once a second it looks at the alerts with airings left and, as
+ * The airings of alerts after their first (ADR 0051): at each tick it looks at the alerts with airings left and, as
  * {@link AlertRepeat} decides, airs the last airing again as a new EMERGENCY announcement (its own delivery record) or
  * ends the series. The series lives in the database ({@code alert.repeat_left}), so it survives a restart, and each
  * airing is claimed by a compare-and-set, so cluster members never air one twice.
  *
- * <p>Runs on a worker; the event loop only starts the ticks.
+ * <p>Blocking (JDBC): {@link AlertBackground} runs {@link #tick} on a worker.
  */
-public final class AlertRepeats implements AutoCloseable {
+public final class AlertRepeats {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertRepeats.class);
-    private static final Duration TICK = Duration.ofSeconds(1);
 
-    private final Vertx vertx;
     private final Jdbi jdbi;
     private final AnnouncementService announcements;
     private final Clock clock;
-    private final AtomicBoolean busy = new AtomicBoolean();
-    private long timer = -1;
 
-    public AlertRepeats(Vertx vertx, Jdbi jdbi, AnnouncementService announcements, Clock clock) {
-        this.vertx = vertx;
+    public AlertRepeats(Jdbi jdbi, AnnouncementService announcements, Clock clock) {
         this.jdbi = jdbi;
         this.announcements = announcements;
         this.clock = clock;
     }
 
-    public AlertRepeats start() {
-        timer = vertx.setPeriodic(TICK.toMillis(), t -> {
-            if (busy.compareAndSet(false, true)) {
-                vertx.executeBlocking(() -> {
-                    tick();
-                    return null;
-                }, false).onComplete(r -> {
-                    busy.set(false);
-                    if (r.failed()) {
-                        LOG.warn("alert repeats: {}", r.cause().toString());
-                    }
-                });
-            }
-        });
-        return this;
-    }
-
     private record Series(long id, Instant expires, int left, Duration pause, String unitPath, int airing) {
     }
 
-    /** One look at every series; public for tests that drive it on their own clock. */
+    /** One look at every open series. */
     public void tick() {
         List<Series> open = jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.expires, a.repeat_left, "
                         + "a.repeat_pause_seconds, a.unit_path, (SELECT MAX(l.airing) FROM alert_announcement l "
@@ -139,13 +115,6 @@ public final class AlertRepeats implements AutoCloseable {
         if (jdbi.withHandle(h -> h.createUpdate("UPDATE alert SET repeat_left = 0 WHERE id = :id AND repeat_left > 0")
                 .bind("id", id).execute()) > 0) {
             LOG.info("alert {}: airings ended ({})", id, why);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
         }
     }
 }

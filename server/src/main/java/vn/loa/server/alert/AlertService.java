@@ -41,6 +41,7 @@ public final class AlertService {
     private final AlertAreas areas;
     private final AlertReach reach;
     private final AlertBanners banners;
+    private final AlertPlans plans;
     private final AlertAiring airing;
     private final AuditLog audit;
     private final Clock clock;
@@ -52,9 +53,15 @@ public final class AlertService {
         this.areas = areas;
         this.reach = new AlertReach(areas);
         this.banners = banners;
+        this.plans = plans;
         this.airing = new AlertAiring(jdbi, announcements, plans, banners, voiceOf);
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The repeat plans the alerts of each unit follow. */
+    public AlertPlans plans() {
+        return plans;
     }
 
     /** A JSON alert ({@code headline, text?, zones, severity?}): EMERGENCY on the given zones, now. */
@@ -187,8 +194,10 @@ public final class AlertService {
         long id = record(caller, cap.sender(), cap.identifier(), cap.sent(), cap.msgType(), cap.status(),
                 info == null ? null : info.severity(), info == null ? null : info.urgency(),
                 info == null ? null : firstNonBlank(info.headline(), info.event(), ""), outcome);
-        jdbi.useHandle(h -> h.createUpdate("UPDATE alert SET reach = :r, signer = :s WHERE id = :id")
+        Instant expires = info == null ? null : expires(info);
+        jdbi.useHandle(h -> h.createUpdate("UPDATE alert SET reach = :r, signer = :s, expires = :e WHERE id = :id")
                 .bind("r", reach == null ? null : cut(reach.json().encode(), 200_000)).bind("s", cut(signer, 1000))
+                .bind("e", expires == null ? null : Rows.utc(expires))
                 .bind("id", id).execute());
         return id;
     }

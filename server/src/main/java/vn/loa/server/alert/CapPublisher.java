@@ -80,6 +80,11 @@ public final class CapPublisher {
             }
         }
         CapSigner.sign(doc, key.key(), key.certificate());
+        return bytes(doc);
+    }
+
+    /** The document as UTF-8 XML. */
+    static byte[] bytes(Document doc) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             var transformer = TransformerFactory.newInstance().newTransformer();
@@ -87,8 +92,13 @@ public final class CapPublisher {
             transformer.transform(new DOMSource(doc), new StreamResult(out));
             return out.toByteArray();
         } catch (TransformerException e) {
-            throw new IllegalStateException("cannot write the CAP message", e);
+            throw new IllegalStateException("cannot write XML", e);
         }
+    }
+
+    /** The caller's unit's alerts as an Atom feed of CAP entries; {@code base} is the server's address. */
+    public byte[] feed(Caller caller, String base) {
+        return new CapFeed(jdbi, java.time.Clock.systemUTC()).atom(caller, base);
     }
 
     /** The certificate published CAP is signed with, PEM. */
@@ -117,7 +127,7 @@ public final class CapPublisher {
                                 : vn.loa.server.db.Rows.instant(rs, "expires").toString())
                         .put("airingsLeft", rs.getInt("repeat_left")))
                 .findOne()
-                .map(json -> json.put("airings", airings(h, id))));
+                .map(json -> json.put("airings", airings(h, id)).put("speakers", AlertSpeakers.report(h, id))));
     }
 
     /** The announcements an alert put on air, in order: {announcement, state, at, airing (1 the first), voice}. */

@@ -204,6 +204,9 @@ class AlertsIT extends ApiSuite {
         created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Lặp", "xa-a")));
         created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-lap"))
                 .put("name", "Loa thôn Lặp").put("zone", zone).put("kind", "rtp").put("address", "127.0.0.1:9")));
+        String silent = Province.unique("loa-mat-ket-noi");
+        created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", silent)
+                .put("name", "Loa chưa kết nối").put("zone", zone).put("kind", "agent")));
         String code = Province.unique("LAP");
         assertThat(province.adminA.put("/api/v1/zones/" + zone + "/geocode", new JsonObject().put("valueName", "loa")
                 .put("value", code)).status()).isEqualTo(200);
@@ -234,6 +237,14 @@ class AlertsIT extends ApiSuite {
                 + airings.getJsonObject(1).getLong("announcement")).json();
         assertThat(second.getString("priority")).isEqualTo("EMERGENCY");
         assertThat(second.getBoolean("chime")).as("the plan's tone: none").isFalse();
+        JsonObject down = province.adminA.get(detail).json().getJsonArray("speakers").stream()
+                .map(JsonObject.class::cast).filter(x -> x.getString("node").equals(silent)).findFirst().orElseThrow();
+        assertThat(down.getBoolean("down")).as("a speaker that never connected is reported down").isTrue();
+        assertThat(down.getString("why")).contains("chưa kết nối");
+        assertThat(down.getInteger("aired")).isZero();
+        assertThat(province.adminA.get(detail).json().getJsonArray("speakers").stream().map(JsonObject.class::cast)
+                .filter(x -> !x.getString("node").equals(silent))).as("the other speaker aired")
+                .allSatisfy(x -> assertThat(x.getInteger("aired")).isGreaterThanOrEqualTo(1));
 
         JsonObject cancel = created(post(cap(Province.unique("cap-lap-huy"), "Cancel", "kttv@nchmf.gov.vn," + identifier
                 + ",2026-12-01T10:00:00+07:00", "Extreme", "Thôn Lặp"), "application/cap+xml", key)).json();
@@ -318,6 +329,93 @@ class AlertsIT extends ApiSuite {
         assertThat(withBanner.getString("text")).contains("Flash flood warning").contains("Nước sông đang lên nhanh");
         assertThat(withBanner.getLong("until")).as("the banner carries its expiry, for players cut off")
                 .isEqualTo(expires.toInstant().toEpochMilli());
+    }
+
+    @Test
+    void aPolledFeedBringsEachAlertInOnceHonoursNotModifiedAndBacksOffFromHostileOrFailingFeeds() throws Exception {
+        String zone = Province.unique("thon-nguon");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Nguồn", "xa-a")));
+        String code = Province.unique("NGUON");
+        province.adminA.put("/api/v1/zones/" + zone + "/geocode", new JsonObject().put("valueName", "loa")
+                .put("value", code));
+        String identifier = Province.unique("cap-nguon");
+        byte[] capXml = cap(identifier, "Alert", null, "Minor", "Thôn Nguồn").replace("VN-KHONG-CO", code)
+                .getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicInteger notModified = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger capFetched = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer authority = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        authority.createContext("/feed.atom", x -> {
+            if ("\"v1\"".equals(x.getRequestHeaders().getFirst("If-None-Match"))) {
+                notModified.incrementAndGet();
+                x.sendResponseHeaders(304, -1);
+            } else {
+                x.getResponseHeaders().add("ETag", "\"v1\"");
+                reply(x, 200, """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <feed xmlns="http://www.w3.org/2005/Atom"><id>urn:kttv:feed</id><title>KTTV</title>
+                        <updated>2026-12-07T10:00:00+07:00</updated>
+                        <entry><id>urn:kttv:%s</id><title>Lũ</title><updated>2026-12-07T10:00:00+07:00</updated>
+                        <link rel="alternate" type="application/cap+xml" href="/cap/%s.xml"/></entry></feed>
+                        """.formatted(identifier, identifier).getBytes(StandardCharsets.UTF_8));
+            }
+            x.close();
+        });
+        authority.createContext("/cap/", x -> {
+            capFetched.incrementAndGet();
+            reply(x, 200, capXml);
+        });
+        authority.createContext("/hostile.atom", x -> reply(x, 200, """
+                <?xml version="1.0"?>
+                <!DOCTYPE feed [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
+                <feed xmlns="http://www.w3.org/2005/Atom"><id>&xxe;</id></feed>
+                """.getBytes(StandardCharsets.UTF_8)));
+        authority.createContext("/broken.atom", x -> reply(x, 500, "lỗi".getBytes(StandardCharsets.UTF_8)));
+        authority.start();
+        String base = "http://127.0.0.1:" + authority.getAddress().getPort();
+        try {
+            assertRefused(province.clerkA.post("/api/v1/alerts/feeds", new JsonObject().put("url", base + "/feed.atom")),
+                    403, "forbidden");
+            assertRefused(province.adminA.post("/api/v1/alerts/feeds", new JsonObject().put("url", "file:///etc/passwd")),
+                    400, "invalid_url");
+            List<Long> feeds = new java.util.ArrayList<>();
+            for (String path : List.of("/feed.atom", "/hostile.atom", "/broken.atom")) {
+                feeds.add(created(province.adminA.post("/api/v1/alerts/feeds", new JsonObject()
+                        .put("url", base + path).put("intervalSeconds", 1))).json().getLong("id"));
+            }
+
+            org.awaitility.Awaitility.await("the alert in, then the feed polled unchanged twice")
+                    .atMost(java.time.Duration.ofSeconds(60)).until(() -> notModified.get() >= 2);
+
+            long copies = province.adminA.get("/api/v1/alerts?limit=200").array().stream().map(JsonObject.class::cast)
+                    .filter(a -> a.getString("identifier").equals(identifier)).count();
+            assertThat(copies).as("ingested once").isEqualTo(1);
+            assertThat(capFetched.get()).as("its CAP fetched once").isEqualTo(1);
+            java.util.Map<Long, JsonObject> status = new java.util.HashMap<>();
+            province.adminA.get("/api/v1/alerts/feeds").array().stream().map(JsonObject.class::cast)
+                    .forEach(f -> status.put(f.getLong("id"), f));
+            assertThat(status.get(feeds.get(0)).getString("lastStatus")).startsWith("304");
+            assertThat(status.get(feeds.get(0)).getInteger("failures")).isZero();
+            JsonObject hostile = status.get(feeds.get(1));
+            assertThat(hostile.getString("lastStatus")).contains("dtd_forbidden").doesNotContain("root:");
+            assertThat(hostile.getInteger("failures")).isPositive();
+            assertThat(java.time.Duration.between(java.time.Instant.parse(hostile.getString("lastPolledAt")),
+                    java.time.Instant.parse(hostile.getString("nextPollAt"))).toMillis()).as("backed off")
+                    .isGreaterThanOrEqualTo(2000);
+            assertThat(status.get(feeds.get(2)).getString("lastStatus")).isEqualTo("HTTP 500");
+            for (long id : feeds) {
+                assertThat(province.adminA.delete("/api/v1/alerts/feeds/" + id).status()).isEqualTo(204);
+            }
+            assertThat(province.adminA.get("/api/v1/audit?action=alert.feed.add").array()).hasSizeGreaterThanOrEqualTo(3);
+        } finally {
+            authority.stop(0);
+        }
+    }
+
+    private static void reply(com.sun.net.httpserver.HttpExchange x, int status, byte[] body) throws java.io.IOException {
+        x.sendResponseHeaders(status, body.length);
+        x.getResponseBody().write(body);
+        x.close();
     }
 
     @Test
