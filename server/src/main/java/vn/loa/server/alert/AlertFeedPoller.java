@@ -22,7 +22,8 @@ import vn.loa.server.refusal.Refusal;
  * Polls the CAP feeds units configured ({@link AlertFeeds}, ADR 0051): each at its interval, with If-None-Match and
  * If-Modified-Since so an unchanged feed costs a 304; each new entry's CAP message is fetched once and taken in through
  * {@link CapIntake} like a pushed one (schema, signature, audit). A failure (network, HTTP error, hostile or broken
- * XML) doubles the wait before the next poll, up to an hour, and shows in the feed's {@code lastStatus}. A poll is
+ * XML) doubles the wait before the next poll, up to an hour, and shows in the feed's {@code lastStatus}. A feed whose
+ * admin was disabled or demoted is not polled, as that admin's API keys stop working. A poll is
  * claimed by a compare-and-set on {@code next_poll_at}, so cluster members do not poll one feed twice.
  *
  * <p>{@link #pollDue} blocks (HTTP, JDBC); the timer runs it on a worker, one pass at a time.
@@ -54,7 +55,8 @@ public final class AlertFeedPoller {
         Instant now = clock.instant();
         List<Feed> due = jdbi.withHandle(h -> h.createQuery("SELECT f.id, f.unit_id, z.path, f.owner, f.url, "
                         + "f.interval_s, f.etag, f.last_modified, f.failures, f.next_poll_at FROM alert_feed f "
-                        + "JOIN zone z ON z.id = f.unit_id WHERE f.next_poll_at <= :now ORDER BY f.next_poll_at")
+                        + "JOIN zone z ON z.id = f.unit_id JOIN app_user u ON u.username = f.owner "
+                        + "WHERE f.next_poll_at <= :now AND " + AlertKeys.OWNER_ACTIVE + " ORDER BY f.next_poll_at")
                 .bind("now", Rows.utc(now))
                 .map((rs, ctx) -> new Feed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         URI.create(rs.getString(5)), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getInt(9),

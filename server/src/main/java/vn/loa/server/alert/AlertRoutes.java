@@ -44,7 +44,7 @@ public final class AlertRoutes {
         this.service = service;
         this.keys = keys;
         this.areas = areas;
-        this.intake = new CapIntake(service, authorities);
+        this.intake = new CapIntake(service, authorities, e -> ApiError.of(e).status());
         this.plans = service.plans();
         this.feeds = feeds;
         this.blocking = blocking;

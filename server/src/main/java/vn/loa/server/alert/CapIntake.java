@@ -3,7 +3,6 @@ package vn.loa.server.alert;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
 import vn.loa.server.access.Caller;
-import vn.loa.server.http.ApiError;
 import vn.loa.server.refusal.Refusal;
 
 /**
@@ -15,11 +14,15 @@ public final class CapIntake {
 
     private final AlertService service;
     private final AlertAuthorities authorities;
+    private final java.util.function.ToIntFunction<Refusal> statusOf;
     private final CapParser parser = new CapParser();
 
-    public CapIntake(AlertService service, AlertAuthorities authorities) {
+    /** @param statusOf the HTTP status a refusal is answered with, for the audit log (the web layer knows it) */
+    public CapIntake(AlertService service, AlertAuthorities authorities,
+            java.util.function.ToIntFunction<Refusal> statusOf) {
         this.service = service;
         this.authorities = authorities;
+        this.statusOf = statusOf;
     }
 
     /** Takes a CAP message in for the caller; {@code kind} names the way it came in the audit log. */
@@ -36,7 +39,7 @@ public final class CapIntake {
         try {
             return work.get();
         } catch (Refusal e) {
-            service.refused(caller, kind, ApiError.of(e).status(), e);
+            service.refused(caller, kind, statusOf.applyAsInt(e), e);
             throw e;
         }
     }
