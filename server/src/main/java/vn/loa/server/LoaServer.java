@@ -99,6 +99,7 @@ public final class LoaServer implements AutoCloseable {
     private vn.loa.server.display.BoardStation boardStation;
     private PluginModule plugins;
     private vn.loa.server.schedule.Programmes programmes;
+    private vn.loa.server.alert.AlertBackground alertWork;
     private NodePresence presence;
     private vn.loa.server.audit.AuditKeeper auditKeeper;
     private vn.loa.server.backup.DailyBackups dailyBackups;
@@ -226,8 +227,12 @@ public final class LoaServer implements AutoCloseable {
         var alertAreas = new AlertAreas(jdbi, zoneGuard, audit);
         var alertAuthorities = new vn.loa.server.alert.AlertAuthorities(jdbi, audit, clock);
         var alerts = new AlertRoutes(
-                new AlertService(jdbi, lifecycle, alertAreas, boardStation.alertBanners(), audit, clock),
-                new AlertKeys(jdbi, audit, clock), alertAreas, alertAuthorities, blocking);
+                new AlertService(jdbi, lifecycle, alertAreas, boardStation.alertBanners(),
+                        new vn.loa.server.alert.AlertPlans(jdbi, audit),
+                        vn.loa.server.alert.AlertAiring.voices(speech.announcer().voices().all()), audit, clock),
+                new AlertKeys(jdbi, audit, clock), alertAreas, alertAuthorities,
+                new vn.loa.server.alert.AlertFeeds(jdbi, audit, clock), blocking);
+        alertWork = vn.loa.server.alert.AlertBackground.start(vertx, jdbi, lifecycle, alerts.intake(), clock);
         // CAP targeting and trust (issue 19): zone boundaries and geocodes, trusted authorities, signed CAP out.
         var alertPlaces = new vn.loa.server.alert.AlertPlaceRoutes(
                 new vn.loa.server.alert.AlertPlaces(jdbi, zoneGuard, audit), alertAuthorities,
@@ -356,6 +361,7 @@ public final class LoaServer implements AutoCloseable {
             auditKeeper.close();
         }
         if (hotline != null) {
+            alertWork.close(); // made just before the hotline: repeats and feed polls (ADR 0051)
             hotline.close();
         }
         if (programmes != null) {

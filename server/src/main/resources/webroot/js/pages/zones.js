@@ -1,10 +1,12 @@
-// Zones (xã › thôn › xóm, speaker groups): add one, rename it, set its multicast group and its quiet hours.
+// Zones (xã › thôn › xóm, speaker groups): add one, rename it, set its multicast group and its quiet hours; admins
+// import its boundary (GeoJSON) for CAP alerts.
 import { h, field, fill, select } from '../dom.js';
 import { t } from '../i18n.js';
 import * as api from '../api.js';
 import * as session from '../session.js';
 import * as zones from '../zones.js';
 import { submitting } from '../forms.js';
+import * as boundary from '../boundary.js';
 
 function quietText(q) {
   return q && q.from ? t('zones.quietFromTo', { from: q.from, to: q.to }) : t('zones.noQuiet');
@@ -22,9 +24,11 @@ export default {
       tree = await zones.load();
       const quiet = new Map(await Promise.all([...tree.byId.keys()].map(async (id) =>
         [id, await api.get(`/api/v1/zones/${id}/quiet-hours`).catch(() => ({}))])));
+      const places = new Map(await Promise.all([...tree.byId.keys()].map(async (id) =>
+        [id, await api.get(`/api/v1/zones/${id}/boundary`).catch(() => ({}))])));
       const branch = (items) => h('ul', { class: 'tree zone-tree' }, items.map((z) => h('li', { dataset: { zone: z.id } },
         h('strong', {}, z.name), ` (${z.id})`, z.multicast ? ` · multicast ${z.multicast}` : '',
-        ` · ${quietText(quiet.get(z.id))} `,
+        ` · ${quietText(quiet.get(z.id))}`, places.get(z.id).boundary ? ` · ${t('boundary.has')} ` : ' ',
         manage ? h('button', { type: 'button', class: 'small', onclick: () => showForm(z, quiet.get(z.id)) },
           t('action.edit')) : null,
         z.children.length ? branch(z.children) : null)));
@@ -73,6 +77,11 @@ export default {
         });
       });
       fill(formBox, h('h2', { id: 'zone-form-heading' }, zone ? t('devices.edit', { id: zone.id }) : t('zones.add')), form);
+      if (zone && session.may('users')) {
+        api.get(`/api/v1/zones/${zone.id}/boundary`).then((place) => {
+          if (form.isConnected) formBox.append(boundary.fieldset(zone.id, place.boundary));
+        });
+      }
     }
 
     main.append(list, formBox);

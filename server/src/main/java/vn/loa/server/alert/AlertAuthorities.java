@@ -47,7 +47,52 @@ public final class AlertAuthorities {
 
     /** The signer of a CAP document sent to the caller's unit (null if unsigned and allowed), or a refusal. */
     public String verify(Caller caller, org.w3c.dom.Document doc) {
-        return CapSignatures.verify(doc, trusted(caller), required(caller), clock.instant());
+        return CapSignatures.verify(doc, trusted(caller), revoked(caller), required(caller), clock.instant());
+    }
+
+    /** The fingerprints of the certificates revoked for the caller's unit: by it or by a unit above it. */
+    public java.util.Set<String> revoked(Caller caller) {
+        return java.util.Set.copyOf(jdbi.withHandle(h -> h.createQuery("SELECT r.fingerprint FROM alert_revocation r "
+                        + "JOIN zone z ON z.id = r.unit_id WHERE LEFT(:path, LENGTH(z.path)) = z.path")
+                .bind("path", caller.unitPath()).mapTo(String.class).list()));
+    }
+
+    /**
+     * Revokes a signing certificate (PEM) for the caller's unit and below: messages signed with it, or vouched for by
+     * it, are refused from now on, even when it is still listed as trusted or a trusted CA issued it.
+     */
+    public JsonObject revoke(Caller caller, String pem, String reason) {
+        requireAdmin(caller);
+        X509Certificate certificate = certificate(pem);
+        String fingerprint = fingerprint(certificate);
+        String subject = certificate.getSubjectX500Principal().getName();
+        return jdbi.inTransaction(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM alert_revocation WHERE unit_id = :u AND fingerprint = :f")
+                    .bind("u", caller.unitId()).bind("f", fingerprint).mapTo(Integer.class).one() > 0) {
+                throw Refusal.conflict("duplicate_revocation", "Chứng thư này (SHA-256 " + fingerprint + ") đã bị thu "
+                        + "hồi.");
+            }
+            long id = h.createUpdate("INSERT INTO alert_revocation (unit_id, fingerprint, subject, reason, revoked_by, "
+                            + "revoked_at) VALUES (:u, :f, :s, :r, :by, :at)")
+                    .bind("u", caller.unitId()).bind("f", fingerprint).bind("s", subject).bind("r", reason)
+                    .bind("by", caller.username()).bind("at", Rows.utc(clock.instant()))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            audit.record(h, caller, "alert.authority.revoke", "alert-revocation:" + id, subject + " (SHA-256 "
+                    + fingerprint + ")" + (reason == null ? "" : ": " + reason));
+            return new JsonObject().put("id", id).put("subject", subject).put("fingerprint", fingerprint)
+                    .put("reason", reason);
+        });
+    }
+
+    /** The revocations of the caller's unit: [{id, subject, fingerprint, reason, revokedBy, revokedAt}]. */
+    public JsonArray revocations(Caller caller) {
+        requireAdmin(caller);
+        return jdbi.withHandle(h -> new JsonArray(h.createQuery("SELECT id, subject, fingerprint, reason, revoked_by, "
+                        + "revoked_at FROM alert_revocation WHERE unit_id = :u ORDER BY id").bind("u", caller.unitId())
+                .map((rs, ctx) -> new JsonObject().put("id", rs.getLong(1)).put("subject", rs.getString(2))
+                        .put("fingerprint", rs.getString(3)).put("reason", rs.getString(4))
+                        .put("revokedBy", rs.getString(5)).put("revokedAt", Rows.instant(rs, "revoked_at").toString()))
+                .list()));
     }
 
     /** Whether the caller's unit, or one above it, accepts signed messages only. */

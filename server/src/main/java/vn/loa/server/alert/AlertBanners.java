@@ -1,5 +1,6 @@
 package vn.loa.server.alert;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,8 +10,11 @@ import java.util.List;
  */
 public interface AlertBanners {
 
-    /** Shows {@code headline} (and {@code text}) on the boards below {@code zones} until withdrawn. Must not block. */
-    void show(long alertId, List<String> zones, String severity, String headline, String text);
+    /**
+     * Shows {@code headline} (and {@code text}) on the boards below {@code zones} until withdrawn or until
+     * {@code expires} (null: until withdrawn). Must not block.
+     */
+    void show(long alertId, List<String> zones, String severity, String headline, String text, Instant expires);
 
     /** Takes the banner of an alert down (Cancel, or replaced by an Update). Must not block. */
     void withdraw(long alertId);
@@ -18,7 +22,8 @@ public interface AlertBanners {
     /** No boards: banners go nowhere. */
     AlertBanners NONE = new AlertBanners() {
         @Override
-        public void show(long alertId, List<String> zones, String severity, String headline, String text) {
+        public void show(long alertId, List<String> zones, String severity, String headline, String text,
+                Instant expires) {
         }
 
         @Override

@@ -37,4 +37,9 @@ final class AlertDrills {
     static String spoken(String spoken) {
         return SPOKEN_PREFIX + spoken;
     }
+
+    /** The drill's words in the block's language: Vietnamese, or English for any other. */
+    static String spoken(String spoken, String language) {
+        return ZoneLanguages.VIETNAMESE.equals(language) ? spoken(spoken) : "This is a drill. " + spoken;
+    }
 }

@@ -26,7 +26,8 @@ public final class AlertKeys {
     /** The request header that carries a key. */
     public static final String HEADER = "X-API-Key";
     /** A key works while its maker is an enabled admin (of any unit: the key's unit is its own scope). */
-    private static final String OWNER_ACTIVE = "(u.enabled = TRUE AND u.role = 'admin')";
+    /** SQL: the owner {@code u} is still an enabled admin (keys and feeds act for their owner). */
+    static final String OWNER_ACTIVE = "(u.enabled = TRUE AND u.role = 'admin')";
 
     private final Jdbi jdbi;
     private final AuditLog audit;

@@ -12,7 +12,7 @@ import vn.loa.server.refusal.Refusal;
 
 /**
  * HTTP routes of what CAP targeting and trust need (ADR 0045, 0046): a zone's boundary and geocode,
- * the trusted alerting authorities and the signature rule, and one alert's detail or signed CAP.
+ * the trusted alerting authorities and the signature rule, one alert's detail or signed CAP, and the Atom feed.
  */
 public final class AlertPlaceRoutes {
 
@@ -60,6 +60,13 @@ public final class AlertPlaceRoutes {
             boolean drill = ctx.body().asJsonObject().getBoolean("drill");
             Replies.reply(ctx, 200, blocking.run(() -> places.setDrill(caller, zone, drill)));
         });
+        api.getRoute("setZoneLanguages").addHandler(ctx -> {
+            Caller caller = RequestCaller.of(ctx);
+            String zone = ctx.pathParam("id");
+            java.util.List<String> languages = ctx.body().asJsonObject().getJsonArray("languages").stream()
+                    .map(String.class::cast).toList();
+            Replies.reply(ctx, 200, blocking.run(() -> places.setLanguages(caller, zone, languages)));
+        });
         api.getRoute("listAlertAuthorities").addHandler(ctx -> {
             Caller caller = RequestCaller.of(ctx);
             Replies.reply(ctx, 200, blocking.run(() -> authorities.list(caller)));
@@ -79,12 +86,32 @@ public final class AlertPlaceRoutes {
                 return null;
             }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
         });
+        api.getRoute("listAlertRevocations").addHandler(ctx -> {
+            Caller caller = RequestCaller.of(ctx);
+            Replies.reply(ctx, 200, blocking.run(() -> authorities.revocations(caller)));
+        });
+        api.getRoute("revokeAlertCertificate").addHandler(ctx -> {
+            Caller caller = RequestCaller.of(ctx);
+            JsonObject body = ctx.body().asJsonObject();
+            String pem = body.getString("certificate");
+            String reason = TextInput.plain(body.getString("reason"));
+            Replies.reply(ctx, 201, blocking.run(() -> authorities.revoke(caller, pem, reason)));
+        });
         api.getRoute("setAlertSignatureRule").addHandler(ctx -> {
             Caller caller = RequestCaller.of(ctx);
             boolean required = ctx.body().asJsonObject().getBoolean("required");
             Replies.reply(ctx, 200, blocking.run(() -> authorities.require(caller, required)));
         });
         api.getRoute("getAlert").addHandler(this::alert);
+        api.getRoute("getAlertFeed").addHandler(ctx -> {
+            Caller caller = RequestCaller.of(ctx);
+            String uri = ctx.request().absoluteURI();
+            String base = uri.substring(0, uri.indexOf("/api/v1/"));
+            blocking.run(() -> publisher.feed(caller, base))
+                    .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/atom+xml; charset=utf-8")
+                            .end(io.vertx.core.buffer.Buffer.buffer(xml)))
+                    .onFailure(ctx::fail);
+        });
     }
 
     private void alert(RoutingContext ctx) {

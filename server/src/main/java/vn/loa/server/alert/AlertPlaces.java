@@ -10,8 +10,8 @@ import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 
 /**
- * Where CAP areas land: a zone's boundary (GeoJSON) and geocode (e.g. VN-MADVHC, the administrative unit code). Set
- * by the unit's admins, audited. Blocking (JDBC).
+ * Where CAP areas land: a zone's boundary (GeoJSON) and geocode (e.g. VN-MADVHC, the administrative unit code),
+ * whether it is a drill zone and the languages it hears alerts in. Set by the unit's admins, audited. Blocking (JDBC).
  */
 public final class AlertPlaces {
 
@@ -84,8 +84,27 @@ public final class AlertPlaces {
         });
     }
 
+    /** Sets the languages alerts air in for the zone, in order, Vietnamese first; empty inherits the zone above's. */
+    public JsonObject setLanguages(Caller caller, String zoneId, java.util.List<String> languages) {
+        requireAdmin(caller);
+        java.util.List<String> distinct = languages.stream().distinct().toList();
+        if (!distinct.isEmpty() && !distinct.get(0).equals(ZoneLanguages.VIETNAMESE)) {
+            throw Refusal.invalid("invalid_languages", "Tiếng Việt (vi) luôn phát trước: danh sách ngôn ngữ phải bắt "
+                    + "đầu bằng \"vi\", ví dụ [\"vi\", \"en\"].", "languages");
+        }
+        String stored = distinct.isEmpty() ? null : String.join(",", distinct);
+        return jdbi.inTransaction(h -> {
+            zones.inScope(h, caller, zoneId);
+            h.createUpdate("UPDATE zone SET alert_languages = :l WHERE id = :id").bind("l", stored)
+                    .bind("id", zoneId).execute();
+            audit.record(h, caller, "zone.languages", "zone:" + zoneId, stored == null ? "kế thừa" : stored);
+            return place(h, zoneId);
+        });
+    }
+
     private static JsonObject place(Handle h, String zoneId) {
-        return h.createQuery("SELECT boundary, geocode_name, geocode_value, drill FROM zone WHERE id = :id")
+        return h.createQuery("SELECT boundary, geocode_name, geocode_value, drill, alert_languages FROM zone "
+                        + "WHERE id = :id")
                 .bind("id", zoneId).map((rs, ctx) -> {
                     String boundary = rs.getString(1);
                     String value = rs.getString(3);
@@ -93,13 +112,15 @@ public final class AlertPlaces {
                             .put("boundary", boundary == null ? null : new JsonObject(boundary))
                             .put("geocode", value == null ? null : new JsonObject()
                                     .put("valueName", rs.getString(2)).put("value", value))
-                            .put("drill", rs.getBoolean(4));
+                            .put("drill", rs.getBoolean(4))
+                            .put("languages", new io.vertx.core.json.JsonArray(ZoneLanguages.of(h, zoneId)));
                 }).one();
     }
 
     private static void requireAdmin(Caller caller) {
         if (!caller.may(Action.MANAGE_USERS)) {
-            throw Refusal.forbidden("Chỉ quản trị viên được đặt ranh giới, mã vùng và vùng diễn tập cho cảnh báo (CAP).");
+            throw Refusal.forbidden("Chỉ quản trị viên được đặt ranh giới, mã vùng, vùng diễn tập và ngôn ngữ cho "
+                    + "cảnh báo (CAP).");
         }
     }
 }

@@ -23,7 +23,8 @@ import vn.loa.server.refusal.Refusal;
 
 /**
  * HTTP routes of {@code /api/v1/alerts}: alerts in (JSON through the contract, CAP XML through a route of its own,
- * because the contract library validates no XML), the API keys and the area names an admin manages, and the list
+ * because the contract library validates no XML), the API keys, area names, repeat plans and
+ * polled CAP feeds an admin manages, and the list
  * of alerts received. An alert is accepted with an {@code X-API-Key} or a leader's bearer token.
  */
 public final class AlertRoutes {
@@ -33,16 +34,19 @@ public final class AlertRoutes {
     private final AlertService service;
     private final AlertKeys keys;
     private final AlertAreas areas;
-    private final AlertAuthorities authorities;
-    private final CapParser parser = new CapParser();
+    private final AlertPlans plans;
+    private final AlertFeeds feeds;
+    private final CapIntake intake;
     private final Blocking blocking;
 
     public AlertRoutes(AlertService service, AlertKeys keys, AlertAreas areas, AlertAuthorities authorities,
-            Blocking blocking) {
+            AlertFeeds feeds, Blocking blocking) {
         this.service = service;
         this.keys = keys;
         this.areas = areas;
-        this.authorities = authorities;
+        this.intake = new CapIntake(service, authorities, e -> ApiError.of(e).status());
+        this.plans = service.plans();
+        this.feeds = feeds;
         this.blocking = blocking;
     }
 
@@ -84,6 +88,39 @@ public final class AlertRoutes {
             });
             Replies.reply(ctx, 200, blocking.run(() -> areas.replace(caller, byName)));
         });
+        api.getRoute("listAlertPlans").addHandler(ctx -> {
+            Caller caller = RequestCaller.of(ctx);
+            Replies.reply(ctx, 200, blocking.run(() -> plans.list(caller)));
+        });
+        api.getRoute("listAlertFeeds").addHandler(ctx -> {
+            Caller caller = RequestCaller.of(ctx);
+            Replies.reply(ctx, 200, blocking.run(() -> feeds.list(caller)));
+        });
+        api.getRoute("addAlertFeed").addHandler(ctx -> {
+            Caller caller = RequestCaller.of(ctx);
+            JsonObject body = ctx.body().asJsonObject();
+            String url = body.getString("url");
+            int interval = body.getInteger("intervalSeconds", 300);
+            Replies.reply(ctx, 201, blocking.run(() -> feeds.add(caller, url, interval)));
+        });
+        api.getRoute("removeAlertFeed").addHandler(ctx -> {
+            Caller caller = RequestCaller.of(ctx);
+            long id = longId(ctx.pathParam("id"));
+            blocking.run(() -> {
+                feeds.remove(caller, id);
+                return null;
+            }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+        });
+        api.getRoute("replaceAlertPlans").addHandler(ctx -> {
+            Caller caller = RequestCaller.of(ctx);
+            JsonArray body = ctx.body().asJsonObject().getJsonArray("plans");
+            Replies.reply(ctx, 200, blocking.run(() -> plans.replace(caller, body)));
+        });
+    }
+
+    /** The one way CAP comes in, for the feeds polled. */
+    public CapIntake intake() {
+        return intake;
     }
 
     /**
@@ -107,7 +144,7 @@ public final class AlertRoutes {
                 body.getJsonArray("zones").stream().map(String.class::cast).toList()));
         String severity = body.getString("severity", "Severe");
         caller(ctx, address)
-                .compose(caller -> blocking.run(() -> audited(caller, "JSON",
+                .compose(caller -> blocking.run(() -> intake.audited(caller, "JSON",
                         () -> service.json(caller, headline, text, zones, severity))))
                 .onSuccess(json -> Replies.json(ctx, 201, json))
                 .onFailure(e -> refused(ctx, "JSON", address, e));
@@ -117,22 +154,9 @@ public final class AlertRoutes {
         String address = RequestCaller.address(ctx);
         byte[] xml = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         caller(ctx, address)
-                .compose(caller -> blocking.run(() -> audited(caller, "CAP", () -> {
-                    org.w3c.dom.Document doc = parser.document(xml);
-                    String signer = authorities.verify(caller, doc);
-                    return service.cap(caller, parser.parse(doc), signer);
-                })))
+                .compose(caller -> blocking.run(() -> intake.take(caller, "CAP", xml)))
                 .onSuccess(json -> Replies.json(ctx, 201, json))
                 .onFailure(e -> refused(ctx, "CAP", address, e));
-    }
-
-    private JsonObject audited(Caller caller, String kind, java.util.function.Supplier<JsonObject> work) {
-        try {
-            return work.get();
-        } catch (Refusal e) {
-            service.refused(caller, kind, ApiError.of(e).status(), e);
-            throw e;
-        }
     }
 
     /** The bearer's caller, or the API key's; 401 for neither. */

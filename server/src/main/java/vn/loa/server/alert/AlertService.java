@@ -3,8 +3,11 @@ package vn.loa.server.alert;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -13,14 +16,11 @@ import org.slf4j.LoggerFactory;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
 import vn.loa.core.model.Priority;
-import vn.loa.core.model.Schedule;
-import vn.loa.server.announcement.AnnouncementDraft;
 import vn.loa.server.announcement.AnnouncementService;
 import vn.loa.server.audit.AuditLog;
 import vn.loa.server.access.Action;
 import vn.loa.server.access.Caller;
 import vn.loa.server.db.Rows;
-import vn.loa.server.http.TextInput;
 import vn.loa.server.refusal.Refusal;
 
 /**
@@ -41,30 +41,37 @@ public final class AlertService {
     private final AlertAreas areas;
     private final AlertReach reach;
     private final AlertBanners banners;
+    private final AlertPlans plans;
+    private final AlertAiring airing;
     private final AuditLog audit;
     private final Clock clock;
 
     public AlertService(Jdbi jdbi, AnnouncementService announcements, AlertAreas areas, AlertBanners banners,
-            AuditLog audit, Clock clock) {
+            AlertPlans plans, Function<String, Optional<String>> voiceOf, AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
         this.announcements = announcements;
         this.areas = areas;
         this.reach = new AlertReach(areas);
         this.banners = banners;
+        this.plans = plans;
+        this.airing = new AlertAiring(jdbi, announcements, plans, banners, voiceOf);
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The repeat plans the alerts of each unit follow. */
+    public AlertPlans plans() {
+        return plans;
     }
 
     /** A JSON alert ({@code headline, text?, zones, severity?}): EMERGENCY on the given zones, now. */
     public JsonObject json(Caller caller, String headline, String text, List<String> zones, String severity) {
         requireRaiser(caller);
-        String spoken = text == null || text.isBlank() ? headline : headline + ". " + text;
         areas.requireInScope(caller, zones);
         String identifier = UUID.randomUUID().toString();
         long alertId = record(caller, caller.address(), identifier, clock.instant().toString(), "Alert", "Actual",
                 severity, "Immediate", headline, "aired");
-        long id = airNow(caller, alertId, headline, spoken, zones, severity);
-        banners.show(alertId, zones, severity, headline, text);
+        long id = airing.json(caller, alertId, headline, text, zones, severity);
         return answer(alertId, identifier, "aired", List.of(id), zones, List.of());
     }
 
@@ -120,38 +127,33 @@ public final class AlertService {
             return answer(alertId, cap.identifier(), "not_aired", cancelled, zoneList, unmatched).put("reach",
                     reach.json());
         }
+        Instant expires = expires(info);
+        if (expires != null && !clock.instant().isBefore(expires)) {
+            // Past its <expires> on arrival (a feed late, a queue replayed): kept for the record, never aired.
+            long alertId = record(caller, cap, info, "expired", reach, signer);
+            return answer(alertId, cap.identifier(), "expired", cancelled, zoneList, unmatched).put("reach",
+                    reach.json());
+        }
         if (SEVERE.contains(info.severity()) && URGENT.contains(info.urgency())) {
             String outcome = drill ? "drill_aired" : "aired";
             long alertId = record(caller, cap, info, outcome, reach, signer);
-            long id = airNow(caller, alertId, headline, spoken, zoneList, info.severity());
-            banners.show(alertId, zoneList, info.severity(), headline, info.description());
-            return answer(alertId, cap.identifier(), outcome, List.of(id), zoneList, unmatched).put("reach",
-                    reach.json());
+            AlertAiring.Aired aired = airing.cap(caller, alertId, cap, zoneList, drill, expires);
+            return answer(alertId, cap.identifier(), outcome, aired.announcements(), zoneList, unmatched)
+                    .put("reach", reach.json()).put("languages", aired.languages());
         }
         long alertId = record(caller, cap, info, drill ? "drill_awaiting_approval" : "awaiting_approval", reach,
                 signer);
-        Announcement draft = announcements.create(caller, draft(headline, spoken, zoneList, Priority.SCHEDULED, 1));
+        Announcement draft = announcements.create(caller, AlertAiring.draft(headline, spoken, zoneList,
+                Priority.SCHEDULED, null, 1, true));
         announcements.submit(caller, draft.id());
         link(alertId, draft.id());
         return answer(alertId, cap.identifier(), drill ? "drill_awaiting_approval" : "awaiting_approval",
                 List.of(draft.id()), zoneList, unmatched).put("reach", reach.json());
     }
 
-    private long airNow(Caller caller, long alertId, String headline, String spoken, List<String> zones,
-            String severity) {
-        int plays = "Extreme".equals(severity) ? 3 : "Severe".equals(severity) ? 2 : 1;
-        Announcement a = announcements.create(caller, draft(headline, spoken, zones, Priority.EMERGENCY, plays));
-        link(alertId, a.id());
-        announcements.broadcast(caller, a.id());
-        return a.id();
-    }
-
-    private static AnnouncementDraft draft(String headline, String spoken, List<String> zones, Priority priority,
-            int plays) {
-        String title = headline.length() > 300 ? headline.substring(0, 300) : headline;
-        String text = spoken.length() > 20_000 ? spoken.substring(0, 20_000) : spoken;
-        return new AnnouncementDraft(title, TextInput.rich(text), null, null, zones, priority, null, plays, true,
-                new Schedule(null, null, null));
+    /** The info's {@code <expires>} (the schema has checked its form); null when absent. */
+    static Instant expires(CapAlert.Info info) {
+        return info.expires() == null ? null : java.time.OffsetDateTime.parse(info.expires()).toInstant();
     }
 
     /** Cancels whatever the referenced alerts still have waiting or on air; the ids of the cancelled announcements. */
@@ -164,6 +166,9 @@ public final class AlertService {
             for (long alertId : alertIds) {
                 anyKnown = true;
                 banners.withdraw(alertId);
+                // The series ends here: no further airing of an alert cancelled or replaced.
+                jdbi.useHandle(h -> h.createUpdate("UPDATE alert SET repeat_left = 0 WHERE id = :id")
+                        .bind("id", alertId).execute());
                 List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT announcement_id FROM alert_announcement "
                         + "WHERE alert_id = :a").bind("a", alertId).mapTo(Long.class).list());
                 for (long id : ids) {
@@ -189,8 +194,10 @@ public final class AlertService {
         long id = record(caller, cap.sender(), cap.identifier(), cap.sent(), cap.msgType(), cap.status(),
                 info == null ? null : info.severity(), info == null ? null : info.urgency(),
                 info == null ? null : firstNonBlank(info.headline(), info.event(), ""), outcome);
-        jdbi.useHandle(h -> h.createUpdate("UPDATE alert SET reach = :r, signer = :s WHERE id = :id")
+        Instant expires = info == null ? null : expires(info);
+        jdbi.useHandle(h -> h.createUpdate("UPDATE alert SET reach = :r, signer = :s, expires = :e WHERE id = :id")
                 .bind("r", reach == null ? null : cut(reach.json().encode(), 200_000)).bind("s", cut(signer, 1000))
+                .bind("e", expires == null ? null : Rows.utc(expires))
                 .bind("id", id).execute());
         return id;
     }
@@ -226,6 +233,11 @@ public final class AlertService {
 
     /** The alerts received in the caller's unit and below, newest first. */
     public JsonArray list(Caller caller, int limit) {
+        return list(jdbi, caller, limit);
+    }
+
+    /** The alerts received in the caller's unit and below, newest first. */
+    static JsonArray list(Jdbi jdbi, Caller caller, int limit) {
         return jdbi.withHandle(h -> new JsonArray(h.createQuery("SELECT id, sender, identifier, sent, msg_type, status, "
                         + "severity, urgency, headline, outcome, received_by, received_at FROM alert "
                         + "WHERE LEFT(unit_path, :n) = :prefix ORDER BY id DESC LIMIT :limit")
@@ -254,22 +266,11 @@ public final class AlertService {
     }
 
     private static String firstNonBlank(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v.strip();
-            }
-        }
-        return "";
+        return AlertAiring.firstNonBlank(values);
     }
 
     private static List<String> nonBlank(String... values) {
-        List<String> out = new ArrayList<>();
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                out.add(v.strip().replaceAll("[.。]+$", ""));
-            }
-        }
-        return out;
+        return AlertAiring.nonBlank(values);
     }
 
     private static String cut(String s, int max) {

@@ -19,9 +19,13 @@ public record CapAlert(String identifier, String sender, String sent, String sta
     public record Reference(String sender, String identifier, String sent) {
     }
 
-    /** One {@code <info>} block: what happens, how urgent and severe, and where. */
+    /**
+     * One {@code <info>} block: what happens, how urgent and severe, until when, and where.
+     *
+     * @param expires CAP's {@code <expires>} as written (a dateTime with its offset), or null
+     */
     public record Info(String language, String event, String urgency, String severity, String headline,
-            String description, String instruction, List<Area> areas) {
+            String description, String instruction, String expires, List<Area> areas) {
 
         public Info {
             areas = List.copyOf(areas);

@@ -93,14 +93,19 @@ public final class CapParser {
         }
     }
 
+    /** A parser with the safe settings below: no DTD, no entity, no external access, errors thrown. */
+    static DocumentBuilder safeBuilder() throws ParserConfigurationException {
+        DocumentBuilder builder = factory().newDocumentBuilder();
+        builder.setErrorHandler(STRICT);
+        builder.setEntityResolver((publicId, systemId) -> {
+            throw new SAXException("external entity refused: " + systemId);
+        });
+        return builder;
+    }
+
     private static Document read(byte[] xml) {
         try {
-            DocumentBuilder builder = factory().newDocumentBuilder();
-            builder.setErrorHandler(STRICT);
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity refused: " + systemId);
-            });
-            return builder.parse(new ByteArrayInputStream(xml));
+            return safeBuilder().parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
             if (e.getMessage() != null && e.getMessage().contains("DOCTYPE")) {
                 throw Refusal.invalid("dtd_forbidden", "Bản tin CAP không được chứa khai báo DOCTYPE/DTD hay thực "
@@ -169,7 +174,7 @@ public final class CapParser {
             }
             infos.add(new CapAlert.Info(text(info, "language"), text(info, "event"), text(info, "urgency"),
                     text(info, "severity"), text(info, "headline"), text(info, "description"),
-                    text(info, "instruction"), areas));
+                    text(info, "instruction"), text(info, "expires"), areas));
         }
         return new CapAlert(text(alert, "identifier"), text(alert, "sender"), text(alert, "sent"),
                 text(alert, "status"), text(alert, "msgType"), references, infos);

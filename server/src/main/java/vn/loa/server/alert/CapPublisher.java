@@ -57,6 +57,9 @@ public final class CapPublisher {
             add(doc, info, "urgency", alert.getString("urgency", "Unknown"));
             add(doc, info, "severity", alert.getString("severity"));
             add(doc, info, "certainty", "Unknown");
+            if (alert.getString("expires") != null) {
+                add(doc, info, "expires", capTime(alert.getString("expires")));
+            }
             add(doc, info, "headline", alert.getString("headline", ""));
             // A JSON alert keeps no reach: it is published without an area.
             JsonObject reach = alert.getJsonObject("reach");
@@ -77,6 +80,11 @@ public final class CapPublisher {
             }
         }
         CapSigner.sign(doc, key.key(), key.certificate());
+        return bytes(doc);
+    }
+
+    /** The document as UTF-8 XML. */
+    static byte[] bytes(Document doc) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             var transformer = TransformerFactory.newInstance().newTransformer();
@@ -84,8 +92,13 @@ public final class CapPublisher {
             transformer.transform(new DOMSource(doc), new StreamResult(out));
             return out.toByteArray();
         } catch (TransformerException e) {
-            throw new IllegalStateException("cannot write the CAP message", e);
+            throw new IllegalStateException("cannot write XML", e);
         }
+    }
+
+    /** The caller's unit's alerts as an Atom feed of CAP entries; {@code base} is the server's address. */
+    public byte[] feed(Caller caller, String base) {
+        return new CapFeed(jdbi, java.time.Clock.systemUTC()).atom(caller, base);
     }
 
     /** The certificate published CAP is signed with, PEM. */
@@ -100,7 +113,7 @@ public final class CapPublisher {
 
     private Optional<JsonObject> row(Caller caller, long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, sender, identifier, sent, msg_type, status, severity, "
-                        + "urgency, headline, outcome, reach, signer FROM alert WHERE id = :id "
+                        + "urgency, headline, outcome, reach, signer, expires, repeat_left FROM alert WHERE id = :id "
                         + "AND LEFT(unit_path, :n) = :prefix")
                 .bind("id", id).bind("n", caller.unitPath().length()).bind("prefix", caller.unitPath())
                 .map((rs, ctx) -> new JsonObject().put("id", rs.getLong("id")).put("sender", rs.getString("sender"))
@@ -109,8 +122,22 @@ public final class CapPublisher {
                         .put("severity", rs.getString("severity")).put("urgency", rs.getString("urgency"))
                         .put("headline", rs.getString("headline")).put("outcome", rs.getString("outcome"))
                         .put("reach", rs.getString("reach") == null ? null : new JsonObject(rs.getString("reach")))
-                        .put("signer", rs.getString("signer")))
-                .findOne());
+                        .put("signer", rs.getString("signer"))
+                        .put("expires", rs.getObject("expires") == null ? null
+                                : vn.loa.server.db.Rows.instant(rs, "expires").toString())
+                        .put("airingsLeft", rs.getInt("repeat_left")))
+                .findOne()
+                .map(json -> json.put("airings", airings(h, id)).put("speakers", AlertSpeakers.report(h, id))));
+    }
+
+    /** The announcements an alert put on air, in order: {announcement, state, at, airing (1 the first), voice}. */
+    private static JsonArray airings(org.jdbi.v3.core.Handle h, long alertId) {
+        return new JsonArray(h.createQuery("SELECT a.id, a.state, a.updated_at, l.airing, a.voice FROM alert_announcement l "
+                        + "JOIN announcement a ON a.id = l.announcement_id WHERE l.alert_id = :id ORDER BY a.id")
+                .bind("id", alertId).map((rs, ctx) -> new JsonObject().put("announcement", rs.getLong(1))
+                        .put("state", rs.getString(2)).put("at", vn.loa.server.db.Rows.instant(rs, "updated_at")
+                                .toString()).put("airing", rs.getInt(4)).put("voice", rs.getString(5)))
+                .list());
     }
 
     /** CAP's dateTime: seconds and an explicit offset, no fraction and no "Z". */

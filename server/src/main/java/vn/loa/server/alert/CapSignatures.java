@@ -48,6 +48,15 @@ public final class CapSignatures {
      * required; otherwise a {@link Refusal} with its own code for each reason.
      */
     public static String verify(Document doc, List<X509Certificate> trusted, boolean required, Instant now) {
+        return verify(doc, trusted, java.util.Set.of(), required, now);
+    }
+
+    /**
+     * As {@link #verify(Document, List, boolean, Instant)}, refusing (403 {@code certificate_revoked}) a message whose
+     * signing certificate, or the trusted certificate vouching for it, has its SHA-256 fingerprint in {@code revoked}.
+     */
+    public static String verify(Document doc, List<X509Certificate> trusted, java.util.Set<String> revoked,
+            boolean required, Instant now) {
         List<Element> signatures = new ArrayList<>();
         for (Node n = doc.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && DSIG_NS.equals(e.getNamespaceURI()) && "Signature".equals(e.getLocalName())) {
@@ -64,7 +73,7 @@ public final class CapSignatures {
         if (signatures.size() > 1) {
             throw invalid("Bản tin có nhiều hơn một chữ ký <Signature>; Loa nhận đúng một chữ ký bao trọn bản tin.");
         }
-        TrustSelector selector = new TrustSelector(trusted, now);
+        TrustSelector selector = new TrustSelector(trusted, revoked, now);
         DOMValidateContext context = new DOMValidateContext(selector, signatures.get(0));
         context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.TRUE);
         XMLSignature signature;
@@ -111,12 +120,14 @@ public final class CapSignatures {
     private static final class TrustSelector extends KeySelector {
 
         private final List<X509Certificate> trusted;
+        private final java.util.Set<String> revoked;
         private final Date now;
         private Refusal refusal;
         private String signer;
 
-        TrustSelector(List<X509Certificate> trusted, Instant now) {
+        TrustSelector(List<X509Certificate> trusted, java.util.Set<String> revoked, Instant now) {
             this.trusted = trusted;
+            this.revoked = revoked;
             this.now = Date.from(now);
         }
 
@@ -139,6 +150,7 @@ public final class CapSignatures {
                         PublicKey key = value.getPublicKey();
                         for (X509Certificate t : trusted) {
                             if (Arrays.equals(t.getPublicKey().getEncoded(), key.getEncoded())) {
+                                unrevoked(t);
                                 unexpired(t);
                                 signer = t.getSubjectX500Principal().getName();
                                 return () -> key;
@@ -159,6 +171,8 @@ public final class CapSignatures {
                 boolean issued = !same && t.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
                         && verifies(certificate, t.getPublicKey());
                 if (same || issued) {
+                    unrevoked(certificate);
+                    unrevoked(t);
                     unexpired(certificate);
                     unexpired(t);
                     signer = certificate.getSubjectX500Principal().getName();
@@ -166,6 +180,14 @@ public final class CapSignatures {
                 }
             }
             throw refuse(untrusted("chứng thư '" + certificate.getSubjectX500Principal().getName() + "'"));
+        }
+
+        private void unrevoked(X509Certificate certificate) throws KeySelectorException {
+            if (revoked.contains(AlertAuthorities.fingerprint(certificate))) {
+                throw refuse(new Refusal(Refusal.Kind.FORBIDDEN, "certificate_revoked", "Chứng thư '"
+                        + certificate.getSubjectX500Principal().getName() + "' đã bị thu hồi; bản tin ký bằng nó bị "
+                        + "từ chối."));
+            }
         }
 
         private void unexpired(X509Certificate certificate) throws KeySelectorException {

@@ -1,11 +1,13 @@
 package vn.loa.server.display;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
 import vn.loa.server.alert.AlertBanners;
 
 /**
- * Alerts (CAP, the alert API) on the boards: a banner per alert, up until the alert is cancelled or replaced. Zones are
+ * Alerts (CAP, the alert API) on the boards: a banner per alert, up until the alert is cancelled or replaced, or
+ * expires (CAP {@code <expires>}). Zones are
  * resolved on the executor, so the alert service never waits.
  */
 final class AlertBoardBanners implements AlertBanners {
@@ -23,9 +25,10 @@ final class AlertBoardBanners implements AlertBanners {
     }
 
     @Override
-    public void show(long alertId, List<String> zones, String severity, String headline, String text) {
+    public void show(long alertId, List<String> zones, String severity, String headline, String text,
+            Instant expires) {
         String body = text == null || text.isBlank() ? headline : headline + "\n" + text;
-        executor.execute(() -> banners.show(bannerId(alertId), zones, body, null));
+        executor.execute(() -> banners.show(bannerId(alertId), zones, body, expires));
     }
 
     @Override

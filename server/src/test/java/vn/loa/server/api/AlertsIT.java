@@ -92,6 +92,11 @@ class AlertsIT extends ApiSuite {
                 + "</references>", severity, area);
     }
 
+    /** CAP's dateTime: always with seconds (OffsetDateTime.toString drops ":00"). */
+    static String capTime(java.time.OffsetDateTime t) {
+        return t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx"));
+    }
+
     @Test
     void jsonAlertWithAnApiKeyAirsAtOnceAsAnEmergency() throws Exception {
         String zone = Province.unique("thon-canh-bao");
@@ -190,6 +195,227 @@ class AlertsIT extends ApiSuite {
                 "Extreme", "VN-AB-01"), "application/cap+xml", key), 409, "duplicate_alert");
         assertRefused(post(cap("cap-5", "Cancel", "kttv@nchmf.gov.vn,khong-co,2026-12-01T10:00:00+07:00",
                 "Extreme", "VN-AB-01"), "application/cap+xml", key), 422, "unknown_reference");
+    }
+
+    @Test
+    void anAlertAirsAgainByItsUnitsPlanUntilACancelStopsIt() {
+        // A village of its own, reached by a geocode, so no other test's emergency queues ahead of this one.
+        String zone = Province.unique("thon-lap");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Lặp", "xa-a")));
+        created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-lap"))
+                .put("name", "Loa thôn Lặp").put("zone", zone).put("kind", "rtp").put("address", "127.0.0.1:9")));
+        String silent = Province.unique("loa-mat-ket-noi");
+        created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", silent)
+                .put("name", "Loa chưa kết nối").put("zone", zone).put("kind", "agent")));
+        String code = Province.unique("LAP");
+        assertThat(province.adminA.put("/api/v1/zones/" + zone + "/geocode", new JsonObject().put("valueName", "loa")
+                .put("value", code)).status()).isEqualTo(200);
+        assertRefused(province.clerkA.put("/api/v1/alerts/plans", new JsonObject().put("plans", new JsonArray())),
+                403, "forbidden");
+        JsonObject plans = province.adminA.put("/api/v1/alerts/plans", new JsonObject().put("plans", new JsonArray()
+                .add(new JsonObject().put("event", "Lũ quét thử lặp").put("severity", "Extreme").put("tone", false)
+                        .put("plays", 1).put("airings", 5).put("pauseSeconds", 1)))).json();
+        assertThat(plans.getJsonArray("plans")).hasSize(1);
+        String identifier = Province.unique("cap-lap");
+        String expires = capTime(java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7)).plusHours(1));
+        String alert = cap(identifier, "Alert", null, "Extreme", "Thôn Lặp").replace("VN-KHONG-CO", code)
+                .replace("<event>Lũ quét</event>", "<event>Lũ quét thử lặp</event>")
+                .replace("<certainty>Observed</certainty>", "<certainty>Observed</certainty><expires>" + expires
+                        + "</expires>");
+
+        JsonObject answer = created(post(alert, "application/cap+xml", key)).json();
+
+        assertThat(answer.getJsonArray("zones").getList()).containsExactly(zone);
+        String detail = "/api/v1/alerts/" + answer.getLong("id");
+        assertThat(province.adminA.get(detail).json().getString("expires")).isEqualTo(
+                java.time.OffsetDateTime.parse(expires).toInstant().toString());
+        org.awaitility.Awaitility.await("a second airing after the first ended").atMost(java.time.Duration.ofSeconds(90))
+                .until(() -> province.adminA.get(detail).json().getJsonArray("airings").size() >= 2);
+        JsonArray airings = province.adminA.get(detail).json().getJsonArray("airings");
+        assertThat(airings.getJsonObject(0).getString("state")).as("the first aired to its end").isEqualTo("DONE");
+        JsonObject second = province.adminA.get("/api/v1/announcements/"
+                + airings.getJsonObject(1).getLong("announcement")).json();
+        assertThat(second.getString("priority")).isEqualTo("EMERGENCY");
+        assertThat(second.getBoolean("chime")).as("the plan's tone: none").isFalse();
+        JsonObject down = province.adminA.get(detail).json().getJsonArray("speakers").stream()
+                .map(JsonObject.class::cast).filter(x -> x.getString("node").equals(silent)).findFirst().orElseThrow();
+        assertThat(down.getBoolean("down")).as("a speaker that never connected is reported down").isTrue();
+        assertThat(down.getString("why")).contains("chưa kết nối");
+        assertThat(down.getInteger("aired")).isZero();
+        assertThat(province.adminA.get(detail).json().getJsonArray("speakers").stream().map(JsonObject.class::cast)
+                .filter(x -> !x.getString("node").equals(silent))).as("the other speaker aired")
+                .allSatisfy(x -> assertThat(x.getInteger("aired")).isGreaterThanOrEqualTo(1));
+
+        JsonObject cancel = created(post(cap(Province.unique("cap-lap-huy"), "Cancel", "kttv@nchmf.gov.vn," + identifier
+                + ",2026-12-01T10:00:00+07:00", "Extreme", "Thôn Lặp"), "application/cap+xml", key)).json();
+        assertThat(cancel.getString("outcome")).isEqualTo("cancelled");
+
+        JsonObject after = province.adminA.get(detail).json();
+        assertThat(after.getInteger("airingsLeft")).isZero();
+        int aired = after.getJsonArray("airings").size();
+        assertThat(aired).as("stopped before its five airings").isLessThan(5);
+        org.awaitility.Awaitility.await("no airing after the Cancel").during(java.time.Duration.ofSeconds(3))
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> province.adminA.get(detail).json().getJsonArray("airings").stream()
+                        .map(JsonObject.class::cast).noneMatch(x -> x.getString("state").equals("ON_AIR"))
+                        && province.adminA.get(detail).json().getJsonArray("airings").size() == aired);
+    }
+
+    @Test
+    void eachZoneHearsTheBlocksOfItsLanguagesInOrderAndABlockWithoutAVoiceIsShownUntilTheAlertExpires()
+            throws Exception {
+        String tourist = Province.unique("thon-du-lich");
+        String village = Province.unique("thon-viet");
+        created(province.admin.post("/api/v1/zones", Province.zone(tourist, "Khu du lịch", "xa-a")));
+        created(province.admin.post("/api/v1/zones", Province.zone(village, "Thôn Việt", "xa-a")));
+        String code = Province.unique("NN");
+        for (String zone : List.of(tourist, village)) {
+            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa"))
+                    .put("name", "Loa").put("zone", zone).put("kind", "rtp").put("address", "127.0.0.1:9")));
+            province.adminA.put("/api/v1/zones/" + zone + "/geocode", new JsonObject().put("valueName", "loa")
+                    .put("value", code));
+        }
+        assertRefused(province.adminA.put("/api/v1/zones/" + tourist + "/languages", new JsonObject()
+                .put("languages", new JsonArray().add("en"))), 400, "invalid_languages");
+        JsonObject place = province.adminA.put("/api/v1/zones/" + tourist + "/languages", new JsonObject()
+                .put("languages", new JsonArray().add("vi").add("en").add("bdq"))).json();
+        assertThat(place.getJsonArray("languages").getList()).containsExactly("vi", "en", "bdq");
+        String board = Province.unique("bang");
+        created(province.admin.post("/api/v1/boards", new JsonObject().put("id", board).put("name", "Bảng du lịch")
+                .put("zone", tourist).put("kind", "LCD").put("width", 320).put("height", 180)));
+        var screens = new java.util.concurrent.LinkedBlockingQueue<JsonObject>();
+        java.net.http.WebSocket player = BoardContentIT.playerSocket(board, screens);
+        java.time.OffsetDateTime expires = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7))
+                .plusMinutes(30).withNano(0);
+        String info = cap("x", "Alert", null, "Severe", "Khu du lịch").replaceAll("(?s).*(<info>.*</info>).*", "$1")
+                .replace("VN-KHONG-CO", code).replace("<certainty>Observed</certainty>",
+                        "<certainty>Observed</certainty><expires>" + capTime(expires) + "</expires>");
+        String english = info.replace("vi-VN", "en-US").replace("Cảnh báo lũ quét", "Flash flood warning")
+                .replace("Nước sông đang lên nhanh.", "The river is rising fast.")
+                .replace("Bà con sơ tán lên vùng cao ngay.", "Move to high ground now.");
+        String bahnar = info.replace("vi-VN", "bdq").replace("Cảnh báo lũ quét", "Pơtho đak hơlông")
+                .replace("Nước sông đang lên nhanh.", "Đak krong jing hơlông.");
+        String alert = cap(Province.unique("cap-ngon-ngu"), "Alert", null, "Severe", "x")
+                .replaceAll("(?s)<info>.*</info>", java.util.regex.Matcher.quoteReplacement(bahnar + english + info));
+
+        JsonObject answer = created(post(alert, "application/cap+xml", key)).json();
+
+        List<String> parts = answer.getJsonArray("languages").stream().map(JsonObject.class::cast)
+                .map(l -> l.getString("language") + "@" + l.getJsonArray("zones").getString(0) + ":"
+                        + l.getBoolean("spoken") + (l.getBoolean("spoken") ? "" : "/" + l.getString("reason")))
+                .toList();
+        assertThat(parts).containsExactlyInAnyOrder("vi@" + tourist + ":true", "en@" + tourist + ":true",
+                "bdq@" + tourist + ":false/no_voice", "vi@" + village + ":true");
+        assertThat(parts.indexOf("vi@" + tourist + ":true")).as("Vietnamese first")
+                .isLessThan(parts.indexOf("en@" + tourist + ":true"));
+        JsonObject englishPart = answer.getJsonArray("languages").stream().map(JsonObject.class::cast)
+                .filter(l -> l.getString("language").equals("en")).findFirst().orElseThrow();
+        JsonObject spokenInEnglish = province.adminA.get("/api/v1/announcements/"
+                + englishPart.getLong("announcement")).json();
+        assertThat(spokenInEnglish.getString("text")).contains("Flash flood warning");
+        assertThat(spokenInEnglish.getString("voice")).as("an English voice").startsWith("en");
+        assertThat(answer.getJsonArray("announcements")).hasSize(3);
+
+        JsonObject withBanner = null;
+        for (JsonObject s = screens.poll(30, java.util.concurrent.TimeUnit.SECONDS); s != null;
+                s = screens.poll(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (s.getJsonObject("banner") != null && s.getJsonObject("banner").getString("text").contains("Pơtho")) {
+                withBanner = s.getJsonObject("banner");
+                break;
+            }
+        }
+        player.abort();
+        assertThat(withBanner).as("the unspoken Bahnar block on the board").isNotNull();
+        assertThat(withBanner.getString("text")).contains("Flash flood warning").contains("Nước sông đang lên nhanh");
+        assertThat(withBanner.getLong("until")).as("the banner carries its expiry, for players cut off")
+                .isEqualTo(expires.toInstant().toEpochMilli());
+    }
+
+    @Test
+    void aPolledFeedBringsEachAlertInOnceHonoursNotModifiedAndBacksOffFromHostileOrFailingFeeds() throws Exception {
+        String zone = Province.unique("thon-nguon");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Nguồn", "xa-a")));
+        String code = Province.unique("NGUON");
+        province.adminA.put("/api/v1/zones/" + zone + "/geocode", new JsonObject().put("valueName", "loa")
+                .put("value", code));
+        String identifier = Province.unique("cap-nguon");
+        byte[] capXml = cap(identifier, "Alert", null, "Minor", "Thôn Nguồn").replace("VN-KHONG-CO", code)
+                .getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicInteger notModified = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger capFetched = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer authority = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        authority.createContext("/feed.atom", x -> {
+            if ("\"v1\"".equals(x.getRequestHeaders().getFirst("If-None-Match"))) {
+                notModified.incrementAndGet();
+                x.sendResponseHeaders(304, -1);
+            } else {
+                x.getResponseHeaders().add("ETag", "\"v1\"");
+                reply(x, 200, """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <feed xmlns="http://www.w3.org/2005/Atom"><id>urn:kttv:feed</id><title>KTTV</title>
+                        <updated>2026-12-07T10:00:00+07:00</updated>
+                        <entry><id>urn:kttv:%s</id><title>Lũ</title><updated>2026-12-07T10:00:00+07:00</updated>
+                        <link rel="alternate" type="application/cap+xml" href="/cap/%s.xml"/></entry></feed>
+                        """.formatted(identifier, identifier).getBytes(StandardCharsets.UTF_8));
+            }
+            x.close();
+        });
+        authority.createContext("/cap/", x -> {
+            capFetched.incrementAndGet();
+            reply(x, 200, capXml);
+        });
+        authority.createContext("/hostile.atom", x -> reply(x, 200, """
+                <?xml version="1.0"?>
+                <!DOCTYPE feed [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
+                <feed xmlns="http://www.w3.org/2005/Atom"><id>&xxe;</id></feed>
+                """.getBytes(StandardCharsets.UTF_8)));
+        authority.createContext("/broken.atom", x -> reply(x, 500, "lỗi".getBytes(StandardCharsets.UTF_8)));
+        authority.start();
+        String base = "http://127.0.0.1:" + authority.getAddress().getPort();
+        try {
+            assertRefused(province.clerkA.post("/api/v1/alerts/feeds", new JsonObject().put("url", base + "/feed.atom")),
+                    403, "forbidden");
+            assertRefused(province.adminA.post("/api/v1/alerts/feeds", new JsonObject().put("url", "file:///etc/passwd")),
+                    400, "invalid_url");
+            List<Long> feeds = new java.util.ArrayList<>();
+            for (String path : List.of("/feed.atom", "/hostile.atom", "/broken.atom")) {
+                feeds.add(created(province.adminA.post("/api/v1/alerts/feeds", new JsonObject()
+                        .put("url", base + path).put("intervalSeconds", 1))).json().getLong("id"));
+            }
+
+            org.awaitility.Awaitility.await("the alert in, then the feed polled unchanged twice")
+                    .atMost(java.time.Duration.ofSeconds(60)).until(() -> notModified.get() >= 2);
+
+            long copies = province.adminA.get("/api/v1/alerts?limit=200").array().stream().map(JsonObject.class::cast)
+                    .filter(a -> a.getString("identifier").equals(identifier)).count();
+            assertThat(copies).as("ingested once").isEqualTo(1);
+            assertThat(capFetched.get()).as("its CAP fetched once").isEqualTo(1);
+            java.util.Map<Long, JsonObject> status = new java.util.HashMap<>();
+            province.adminA.get("/api/v1/alerts/feeds").array().stream().map(JsonObject.class::cast)
+                    .forEach(f -> status.put(f.getLong("id"), f));
+            assertThat(status.get(feeds.get(0)).getString("lastStatus")).startsWith("304");
+            assertThat(status.get(feeds.get(0)).getInteger("failures")).isZero();
+            JsonObject hostile = status.get(feeds.get(1));
+            assertThat(hostile.getString("lastStatus")).contains("dtd_forbidden").doesNotContain("root:");
+            assertThat(hostile.getInteger("failures")).isPositive();
+            assertThat(java.time.Duration.between(java.time.Instant.parse(hostile.getString("lastPolledAt")),
+                    java.time.Instant.parse(hostile.getString("nextPollAt"))).toMillis()).as("backed off")
+                    .isGreaterThanOrEqualTo(2000);
+            assertThat(status.get(feeds.get(2)).getString("lastStatus")).isEqualTo("HTTP 500");
+            for (long id : feeds) {
+                assertThat(province.adminA.delete("/api/v1/alerts/feeds/" + id).status()).isEqualTo(204);
+            }
+            assertThat(province.adminA.get("/api/v1/audit?action=alert.feed.add").array()).hasSizeGreaterThanOrEqualTo(3);
+        } finally {
+            authority.stop(0);
+        }
+    }
+
+    private static void reply(com.sun.net.httpserver.HttpExchange x, int status, byte[] body) throws java.io.IOException {
+        x.sendResponseHeaders(status, body.length);
+        x.getResponseBody().write(body);
+        x.close();
     }
 
     @Test

@@ -41,6 +41,9 @@ class CapTrustIT extends ApiSuite {
     private static TestSigner rotated;
     private static TestSigner stranger;
     private static TestSigner expired;
+    private static TestSigner ca;
+    private static TestSigner stolen;
+    private static TestSigner station;
     private static Object setUpFor;
     private static Api admin;
     private static String key;
@@ -51,6 +54,9 @@ class CapTrustIT extends ApiSuite {
         rotated = TestSigner.selfSigned("Đài KTTV khu vực 2027");
         stranger = TestSigner.selfSigned("Kẻ mạo danh");
         expired = TestSigner.make("Đài KTTV cũ", "-3d", 1);
+        ca = TestSigner.selfSigned("CA Đài KTTV");
+        stolen = ca.issue("Trạm đo bị mất khóa");
+        station = ca.issue("Trạm đo còn tốt");
     }
 
     /** A unit of its own (so requiring signatures touches no other test), its admin, a village and a speaker. */
@@ -149,6 +155,30 @@ class CapTrustIT extends ApiSuite {
     }
 
     @Test
+    void aRevokedCertificatesMessagesAreRefusedAndAuditedEvenWhenATrustedAuthorityIssuedIt() throws Exception {
+        trust("CA Đài KTTV", ca);
+        assertThat(post(signed(cap(unique("BEFORE")), stolen, stolen)).status()).as("issued by a trusted CA")
+                .isEqualTo(201);
+        assertRefused(province.clerkA.post("/api/v1/alerts/revocations", new JsonObject()
+                .put("certificate", stolen.pem())), 403, "forbidden");
+
+        JsonObject revoked = created(admin.post("/api/v1/alerts/revocations", new JsonObject()
+                .put("certificate", stolen.pem()).put("reason", "Khóa bị lộ"))).json();
+
+        assertThat(revoked.getString("subject")).contains("Trạm đo bị mất khóa");
+        assertRefused(admin.post("/api/v1/alerts/revocations", new JsonObject().put("certificate", stolen.pem())), 409,
+                "duplicate_revocation");
+        assertRefused(post(signed(cap(unique("AFTER")), stolen, stolen)), 403, "certificate_revoked");
+        assertThat(post(signed(cap(unique("OTHER")), station, station)).status()).as("the CA's other station")
+                .isEqualTo(201);
+        assertThat(admin.get("/api/v1/alerts/revocations").array().encode()).contains(revoked.getString("fingerprint"));
+        assertThat(admin.get("/api/v1/audit?action=alert.authority.revoke&target=alert-revocation:"
+                + revoked.getLong("id")).array()).hasSize(1);
+        assertThat(admin.get("/api/v1/audit?action=alert.refused&limit=100").array().encode())
+                .contains("certificate_revoked");
+    }
+
+    @Test
     void loaPublishesItsAlertsAsCapSignedWithItsOwnKey() throws Exception {
         long id = created(post(cap(unique("PUBLISH")))).json().getLong("id");
 
@@ -174,6 +204,45 @@ class CapTrustIT extends ApiSuite {
                 .add("thon-ky")).put("severity", "Minor").encode(), "application/json", key)).json().getLong("id");
         byte[] jsonCap = admin.get("/api/v1/alerts/" + json + ".cap").bytes();
         assertThat(CapSignatures.verify(PARSER.document(jsonCap), List.of(loa), true, Instant.now())).contains("Loa");
+    }
+
+    @Test
+    void loaPublishesItsUnitsAlertsAsAnAtomFeedOfSchemaValidSignedCap() throws Exception {
+        String identifier = unique("FEED");
+        String withExpiry = cap(identifier).replace("<certainty>Observed</certainty>", "<certainty>Observed</certainty>"
+                + "<expires>" + AlertsIT.capTime(java.time.OffsetDateTime.now().plusHours(2)) + "</expires>");
+        long id = created(post(withExpiry)).json().getLong("id");
+
+        Api.Reply feed = admin.get("/api/v1/alerts/feed.atom");
+
+        assertThat(feed.status()).as(feed.toString()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type").orElse("")).startsWith("application/atom+xml");
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document atom = f.newDocumentBuilder().parse(new ByteArrayInputStream(feed.bytes()));
+        assertThat(atom.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+        org.w3c.dom.NodeList links = atom.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link");
+        String href = null;
+        for (int i = 0; i < links.getLength(); i++) {
+            org.w3c.dom.Element link = (org.w3c.dom.Element) links.item(i);
+            if (link.getAttribute("href").endsWith("/api/v1/alerts/" + id + ".cap")) {
+                assertThat(link.getAttribute("type")).isEqualTo("application/cap+xml");
+                href = link.getAttribute("href");
+            }
+        }
+        assertThat(href).as("an entry linking to the alert's CAP").isNotNull().startsWith(server.baseUrl());
+        byte[] xml = admin.get(href.substring(server.baseUrl().length())).bytes();
+        javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(CapParser.class.getResource("/cap/CAP-v1.2.xsd")).newValidator()
+                .validate(new javax.xml.transform.stream.StreamSource(new ByteArrayInputStream(xml)));
+        var published = PARSER.parse(PARSER.document(xml));
+        assertThat(published.identifier()).isEqualTo(identifier);
+        assertThat(published.infos().get(0).expires()).as("its expiry published").isNotNull();
+        assertThat(CapSignatures.verify(PARSER.document(xml), List.of(certificateIn(new String(xml,
+                StandardCharsets.UTF_8))), true, Instant.now())).contains("Loa");
+        assertThat(province.clerkB.get("/api/v1/alerts/feed.atom").body()).as("another unit's feed")
+                .doesNotContain(identifier);
     }
 
     private static X509Certificate certificateIn(String xml) throws Exception {

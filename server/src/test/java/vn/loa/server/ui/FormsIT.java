@@ -175,4 +175,37 @@ class FormsIT extends UiSuite {
         assertThat(village).containsText("yên tĩnh 22:00–05:30");
         Browser.screenshot(page, Screenshots.dir(), "zones");
     }
+
+    @Test
+    void anAdminImportsAVillagesBoundaryFromGeoJsonSeesItDrawnAndACrossedRingIsRefusedBesideTheFile()
+            throws Exception {
+        Page page = browser.signIn("quan-tri", Commune.PASSWORD);
+        page.navigate("/#/zones");
+        page.locator("li[data-zone='thon-tay'] > button").click();
+        var file = page.getByLabel("Tệp ranh giới (GeoJSON)");
+        String bowtie = """
+                {"type":"Polygon","coordinates":[[[108.0,16.0],[108.1,16.1],[108.1,16.0],[108.0,16.1],[108.0,16.0]]]}""";
+        file.setInputFiles(new com.microsoft.playwright.options.FilePayload("hong.geojson", "application/geo+json",
+                bowtie.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(errorOf(page, "boundary")).not().isEmpty();
+        assertThat(errorOf(page, "boundary")).not().containsText("Exception");
+        assertThat(file).hasAttribute("aria-invalid", "true");
+
+        String village = """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ten":"Thôn Tây"},
+                "geometry":{"type":"Polygon","coordinates":[[[108.0,16.0],[108.02,16.0],[108.02,16.03],
+                [108.0,16.03],[108.0,16.0]]]}}]}""";
+        file.setInputFiles(new com.microsoft.playwright.options.FilePayload("thon-tay.geojson", "application/geo+json",
+                village.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(page.locator(".boundary-status")).hasText("Đã lưu ranh giới từ \"thon-tay.geojson\" (5 điểm).");
+        assertThat(page.locator("svg.boundary-map polygon")).hasCount(1);
+        assertThat(errorOf(page, "boundary")).isEmpty();
+        Browser.screenshot(page, Screenshots.dir(), "zone-boundary");
+        var stored = vn.loa.server.testing.Api.signIn(server.baseUrl(), "quan-tri", Commune.PASSWORD)
+                .get("/api/v1/zones/thon-tay/boundary").json().getJsonObject("boundary");
+        assertThat(stored.getString("type")).isEqualTo("Polygon");
+        page.reload();
+        assertThat(page.locator("li[data-zone='thon-tay']")).containsText("có ranh giới");
+    }
 }

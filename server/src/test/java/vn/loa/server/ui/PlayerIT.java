@@ -96,6 +96,40 @@ class PlayerIT extends UiSuite {
             assertThat(board.locator("#banner-text p")).containsText("Mời bà con ven suối sơ tán ngay.");
             Browser.screenshot(board, Screenshots.dir(), "board-banner");
 
+            // A CAP warning that expires in a few seconds: its banner carries its end, so a board cut off from the
+            // server takes it down on time by its own clock (ADR 0051).
+            String alertKey = commune.admin.post("/api/v1/alerts/keys", new JsonObject().put("name", "Đài KTTV")).json()
+                    .getString("key");
+            commune.admin.put("/api/v1/zones/thon-dong/geocode", new JsonObject().put("valueName", "loa")
+                    .put("value", "THON-DONG"));
+            java.time.OffsetDateTime expires = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7))
+                    .plusSeconds(8).withNano(0);
+            String cap = """
+                    <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>het-han-1</identifier>
+                    <sender>kttv@example.vn</sender><sent>2026-12-07T10:00:00+07:00</sent><status>Actual</status>
+                    <msgType>Alert</msgType><scope>Public</scope><info><language>vi-VN</language><category>Met</category>
+                    <event>Gió giật</event><urgency>Immediate</urgency><severity>Severe</severity>
+                    <certainty>Observed</certainty><expires>%s</expires><headline>Gió giật mạnh</headline>
+                    <description>Gió giật cấp 8 trong vài phút tới.</description>
+                    <area><areaDesc>Thôn Đông</areaDesc><geocode><valueName>loa</valueName><value>THON-DONG</value>
+                    </geocode></area></info></alert>""".formatted(expires.format(
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")));
+            var posted = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(server.baseUrl() + "/api/v1/alerts"))
+                    .header("Content-Type", "application/cap+xml").header("X-API-Key", alertKey)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(cap)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+            assertThat(board.locator("#banner-text p")).containsText("Gió giật cấp 8");
+            network.refuse(true);
+            network.cut();
+            board.waitForFunction("() => document.body.dataset.online === 'false'");
+            assertThat(board.locator("body")).hasAttribute("data-banner", "on");
+            board.waitForFunction("() => document.body.dataset.banner === 'off'", null,
+                    new Page.WaitForFunctionOptions().setTimeout(20_000));
+            assertThat(java.time.OffsetDateTime.now()).as("not before its expiry").isAfterOrEqualTo(expires);
+            network.refuse(false);
+
             // Proof of play: the page reported the slides it showed.
             JsonArray plays = clerk.get("/api/v1/boards/bang-cho/plays").array();
             assertThat(plays.stream().map(p -> ((JsonObject) p).getString("kind"))).contains("TEXT");

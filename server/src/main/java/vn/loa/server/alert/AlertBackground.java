@@ -1,0 +1,59 @@
+package vn.loa.server.alert;
+
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.server.announcement.AnnouncementService;
+
+/**
+ * What alerts do on their own, once a second (ADR 0051): the next airings of the series on air ({@link AlertRepeats})
+ * and the polls of the CAP feeds due ({@link AlertFeedPoller}). Each runs on a worker, one pass at a time, so a slow
+ * feed never delays a repeat.
+ */
+public final class AlertBackground implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertBackground.class);
+
+    private final Vertx vertx;
+    private final long timer;
+
+    private AlertBackground(Vertx vertx, Runnable... works) {
+        this.vertx = vertx;
+        AtomicBoolean[] busy = new AtomicBoolean[works.length];
+        for (int i = 0; i < works.length; i++) {
+            busy[i] = new AtomicBoolean();
+        }
+        this.timer = vertx.setPeriodic(1000, t -> {
+            for (int i = 0; i < works.length; i++) {
+                AtomicBoolean running = busy[i];
+                Runnable work = works[i];
+                if (running.compareAndSet(false, true)) {
+                    vertx.executeBlocking(() -> {
+                        work.run();
+                        return null;
+                    }, false).onComplete(r -> {
+                        running.set(false);
+                        if (r.failed()) {
+                            LOG.warn("alert background work failed: {}", r.cause().toString());
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    /** Starts the repeats and the feed polls. */
+    public static AlertBackground start(Vertx vertx, Jdbi jdbi, AnnouncementService announcements, CapIntake intake,
+            Clock clock) {
+        return new AlertBackground(vertx, new AlertRepeats(jdbi, announcements, clock)::tick,
+                new AlertFeedPoller(jdbi, intake, clock)::pollDue);
+    }
+
+    @Override
+    public void close() {
+        vertx.cancelTimer(timer);
+    }
+}
