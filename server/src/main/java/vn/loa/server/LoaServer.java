@@ -179,7 +179,8 @@ public final class LoaServer implements AutoCloseable {
         var relays = new vn.loa.server.schedule.Relays(jdbi, steps, audit, config.programmes().relaySilenceLimit(),
                 clock);
         air = new AirStation(vertx, jdbi, steps, new AnnouncerSpeech(abbreviations), blocking, config.rtp(),
-                clock, config.dataDir().resolve("prefetch"), disk::low, audioLibrary::sound, relays::start);
+                clock, config.dataDir().resolve("prefetch"), disk::low, audioLibrary::sound, relays::start,
+                new vn.loa.server.link.LinkPrecedence());
         // A member sends only the zones it holds a lease on, from the end of start-up (ADR 0038).
         cluster = membership == null ? vn.loa.server.cluster.Cluster.alone()
                 : vn.loa.server.cluster.Cluster.member(membership, jdbi, steps, air, registry,
@@ -245,7 +246,7 @@ public final class LoaServer implements AutoCloseable {
         var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock), blocking);
         // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
         link = new vn.loa.server.link.ProvinceLink(vertx, jdbi, lifecycle, zoneGuard, audit, secrets, blocking,
-                registry, config.link(), clock);
+                registry, audioLibrary, config.link(), clock);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {

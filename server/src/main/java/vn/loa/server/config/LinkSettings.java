@@ -13,9 +13,11 @@ import java.util.Properties;
  * @param pollWait          how long the upstream holds a downstream's poll open when it has nothing to send
  * @param retryMax          the longest pause between attempts when the other side does not answer
  * @param ownApproval       true: a thông thường bulletin waits for this system's approver (SUBMITTED), not APPROVED
+ * @param trustCa           PEM certificates of the authorities this system trusts for its upstream's https:// URL
+ *                          (a province's own CA, a self-signed certificate); null: the JDK's usual authorities
  */
 public record LinkSettings(String systemId, Duration maxSkew, Duration emergencyLifetime, Duration pollWait,
-        Duration retryMax, boolean ownApproval) {
+        Duration retryMax, boolean ownApproval, java.nio.file.Path trustCa) {
 
     static LinkSettings from(Properties p) {
         String id = p.getProperty("link.id", "").trim();
@@ -33,6 +35,19 @@ public record LinkSettings(String systemId, Duration maxSkew, Duration emergency
                 Duration.ofSeconds(ConfigLoader.integer(p, "link.emergency.lifetime", 10, 7 * 24 * 3600)),
                 Duration.ofSeconds(ConfigLoader.integer(p, "link.poll.wait", 0, 300)),
                 Duration.ofSeconds(ConfigLoader.integer(p, "link.retry.max", 1, 3600)),
-                approval.equals("own"));
+                approval.equals("own"), trustCa(p.getProperty("link.trust.ca", "").trim()));
+    }
+
+    private static java.nio.file.Path trustCa(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(value);
+        try {
+            vn.loa.server.link.LinkTrust.of(file);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("link.trust.ca (LOA_LINK_TRUST_CA): " + e.getMessage());
+        }
+        return file;
     }
 }

@@ -26,6 +26,7 @@ import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.ServerProcess;
 import vn.loa.server.testing.TempDirs;
 import vn.loa.server.testing.TestServer;
+import vn.loa.server.testing.Uploads;
 
 /**
  * Two Loa processes on loopback, a province (upstream, on H2) and a commune (downstream, on PostgreSQL) linked as the
@@ -273,6 +274,135 @@ class ProvinceLinkIT {
         awaitJson(() -> communeAdmin.get("/api/v1/upstream").json(), u -> u.getLong("backlog") == 0,
                 Duration.ofSeconds(30));
         assertDeliveryCameUp(id, done);
+    }
+
+    @Test
+    @Order(7)
+    void anAudioBulletinTravelsOnceToTheCommuneByItsHashAndAirsOnItsSpeaker() throws Exception {
+        byte[] mp3 = Uploads.tone(provinceData, "mp3", 2, 1000);
+        Api.Reply uploaded = provinceAdmin.sendBytes("POST", "/api/v1/audio",
+                Uploads.multipart("Bản tin lũ.mp3", "audio/mpeg", mp3), Uploads.contentType());
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        String audioId = uploaded.json().getString("audioId");
+        double sent = metric(provinceAdmin, "loa_link_audio_sent_total");
+        double sentBytes = metric(provinceAdmin, "loa_link_audio_sent_bytes_total");
+        double fetched = metric(communeAdmin, "loa_link_audio_fetched_total");
+
+        int before = spurts.size();
+        JsonObject first = airedAtCommune(emergencyRecording("Bản ghi khẩn 1", audioId));
+        assertThat(spurts.size()).as("the recording reached the commune's speaker").isGreaterThan(before);
+        String localAudio = first.getString("audioId");
+        assertThat(localAudio).startsWith("au-");
+        Api.Reply copy = communeAdmin.get("/api/v1/audio/" + localAudio);
+        assertThat(copy.bytes()).as("the commune stored the province's bytes").isEqualTo(mp3);
+        assertThat(metric(provinceAdmin, "loa_link_audio_sent_total") - sent).isEqualTo(1.0);
+        assertThat(metric(provinceAdmin, "loa_link_audio_sent_bytes_total") - sentBytes).isEqualTo(mp3.length);
+        assertThat(metric(communeAdmin, "loa_link_audio_fetched_total") - fetched).isEqualTo(1.0);
+
+        JsonObject second = airedAtCommune(emergencyRecording("Bản ghi khẩn 2", audioId));
+        assertThat(second.getString("audioId")).as("the same recording, by its hash").isEqualTo(localAudio);
+        assertThat(metric(provinceAdmin, "loa_link_audio_sent_bytes_total") - sentBytes)
+                .as("no byte sent again").isEqualTo(mp3.length);
+        assertThat(metric(communeAdmin, "loa_link_audio_fetched_total") - fetched).isEqualTo(1.0);
+    }
+
+    @Test
+    @Order(8)
+    void aPriorityBulletinAirsAsItsWindowOpensAheadOfTheCommunesOwnQueuedNotice() throws Exception {
+        byte[] long10s = Uploads.tone(communeData, "mp3", 10, 500);
+        String own = communeAdmin.sendBytes("POST", "/api/v1/audio",
+                Uploads.multipart("Chương trình xã.mp3", "audio/mpeg", long10s), Uploads.contentType())
+                .json().getString("audioId");
+        Instant at = Instant.now().plusSeconds(8);
+        long id = created(provinceAdmin.post("/api/v1/announcements", new JsonObject().put("title", "Ưu tiên giữa giờ")
+                .put("text", "Lịch cắt nước.").put("zones", new JsonArray().add("xa-a"))
+                .put("schedule", new JsonObject().put("at", at.toString())))).json().getLong("id");
+        provinceAdmin.post("/api/v1/announcements/" + id + "/submit", null);
+        assertThat(provinceAdmin.post("/api/v1/announcements/" + id + "/approve", null).status()).isLessThan(300);
+        awaitJson(() -> communeAnnouncement("Ưu tiên giữa giờ"), a -> a.getString("state").equals("SCHEDULED"),
+                Duration.ofSeconds(20));
+
+        long programme = broadcastAtCommune(new JsonObject().put("title", "Chương trình của xã").put("audioId", own));
+        awaitJson(() -> communeAdmin.get("/api/v1/announcements/" + programme).json(),
+                a -> a.getString("state").equals("ON_AIR"), Duration.ofSeconds(10));
+        long queued = broadcastAtCommune(new JsonObject().put("title", "Tin của xã xếp hàng")
+                .put("text", "Thông báo thu thuế."));
+        assertThat(at).as("the window opens while the commune's programme plays").isAfter(Instant.now());
+
+        JsonObject priority = awaitJson(() -> communeAnnouncement("Ưu tiên giữa giờ"),
+                a -> a.getString("state").equals("DONE"), Duration.ofSeconds(60));
+        JsonObject own2 = awaitJson(() -> communeAdmin.get("/api/v1/announcements/" + queued).json(),
+                a -> a.getString("state").equals("DONE"), Duration.ofSeconds(60));
+        JsonObject programmeDone = communeAdmin.get("/api/v1/announcements/" + programme).json();
+        assertThat(transition(priority, "ON_AIR")).as("not before its window").isAfterOrEqualTo(at.minusSeconds(1));
+        assertThat(transition(priority, "DONE")).as("after the programme it did not interrupt")
+                .isAfter(transition(programmeDone, "DONE"));
+        assertThat(transition(priority, "DONE")).as("ahead of the commune's notice queued before it")
+                .isBefore(transition(own2, "DONE"));
+    }
+
+    @Test
+    @Order(9)
+    void aRescheduleAndACancelFromTheProvinceFollowAPriorityBulletinDown() throws Exception {
+        Instant at = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        long id = created(provinceAdmin.post("/api/v1/announcements", new JsonObject().put("title", "Tin dời giờ")
+                .put("text", "Họp tổ dân phố.").put("zones", new JsonArray().add("xa-a"))
+                .put("schedule", new JsonObject().put("at", at.toString())))).json().getLong("id");
+        provinceAdmin.post("/api/v1/announcements/" + id + "/submit", null);
+        provinceAdmin.post("/api/v1/announcements/" + id + "/approve", null);
+        JsonObject local = awaitJson(() -> communeAnnouncement("Tin dời giờ"),
+                a -> a.getString("state").equals("SCHEDULED"), Duration.ofSeconds(20));
+        assertThat(Instant.parse(local.getJsonObject("schedule").getString("at"))).isEqualTo(at);
+
+        Instant later = at.plus(Duration.ofMinutes(15));
+        Api.Reply moved = provinceAdmin.post("/api/v1/announcements/" + id + "/reschedule",
+                new JsonObject().put("at", later.toString()));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        JsonObject followed = awaitJson(() -> communeAnnouncement("Tin dời giờ"),
+                a -> Instant.parse(a.getJsonObject("schedule").getString("at")).equals(later), Duration.ofSeconds(20));
+        assertThat(followed.getString("state")).isEqualTo("SCHEDULED");
+
+        provinceAdmin.post("/api/v1/announcements/" + id + "/cancel", null);
+        awaitJson(() -> communeAnnouncement("Tin dời giờ"), a -> a.getString("state").equals("CANCELLED"),
+                Duration.ofSeconds(20));
+    }
+
+    private long emergencyRecording(String title, String audioId) {
+        long id = created(provinceAdmin.post("/api/v1/announcements", new JsonObject().put("title", title)
+                .put("audioId", audioId).put("priority", "EMERGENCY").put("zones", new JsonArray().add("xa-a"))))
+                .json().getLong("id");
+        assertThat(provinceAdmin.post("/api/v1/announcements/" + id + "/broadcast", null).status()).isLessThan(300);
+        return id;
+    }
+
+    /** The commune's copy of a province bulletin once it aired there (DONE). */
+    private JsonObject airedAtCommune(long provinceId) throws InterruptedException {
+        String title = provinceAdmin.get("/api/v1/announcements/" + provinceId).json().getString("title");
+        return awaitJson(() -> communeAnnouncement(title), a -> a.getString("state").equals("DONE"),
+                Duration.ofSeconds(60));
+    }
+
+    /** Creates, approves and broadcasts a notice of the commune's own in thôn 1; its id. */
+    private long broadcastAtCommune(JsonObject notice) {
+        long id = created(communeAdmin.post("/api/v1/announcements", notice.put("zones", new JsonArray().add("thon-1"))))
+                .json().getLong("id");
+        communeAdmin.post("/api/v1/announcements/" + id + "/submit", null);
+        communeAdmin.post("/api/v1/announcements/" + id + "/approve", null);
+        Api.Reply aired = communeAdmin.post("/api/v1/announcements/" + id + "/broadcast", null);
+        assertThat(aired.status()).as(aired.toString()).isLessThan(300);
+        return id;
+    }
+
+    private static Instant transition(JsonObject announcement, String to) {
+        return Instant.parse(announcement.getJsonArray("transitions").stream().map(JsonObject.class::cast)
+                .filter(t -> t.getString("to").equals(to)).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(
+                        "no " + to + " in " + announcement.encodePrettily())).getString("at"));
+    }
+
+    /** A counter or gauge of the server's {@code /metrics}; 0 when it has not appeared yet. */
+    private static double metric(Api api, String name) {
+        return api.get("/metrics").body().lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static Envelope report(long seq, Instant at, String sender) {
