@@ -27,9 +27,10 @@ public final class BenchMain {
                 case "field" -> new FieldBench().run(results.resolve("field.json"));
                 case "emergency" -> new EmergencyBench().run(results.resolve("emergency.json"));
                 case "backup" -> new BackupBench().run(results.resolve("backup.json"));
+                case "link" -> new LinkBench().run(results.resolve("link.json"));
                 default -> {
                     System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, pipeline, tts, normalize, "
-                            + "boards, schedule, hotline, emergency, field, backup");
+                            + "boards, schedule, hotline, emergency, field, backup, link");
                     System.exit(64);
                 }
             }

@@ -290,7 +290,9 @@ public final class LoaServer implements AutoCloseable {
         new HealthRoutes(database, new SpeechReadiness(clock),
                 pressure = new vn.loa.server.health.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
                         .airRecords(air::recordsWaiting), blocking, registry,
-                security.metricsToken()).part(dailyBackups::describe).part(cluster::describe).mount(api);
+                security.metricsToken()).part(dailyBackups::describe).part(cluster::describe)
+                // The server's clock, for a linked system or ./loa link-check to measure the offset against.
+                .part(() -> new io.vertx.core.json.JsonObject().put("time", clock.instant().toString())).mount(api);
         plugins.mountRelay(api);
         // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.
         api.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(0));

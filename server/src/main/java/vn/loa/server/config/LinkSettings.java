@@ -15,9 +15,13 @@ import java.util.Properties;
  * @param ownApproval       true: a thông thường bulletin waits for this system's approver (SUBMITTED), not APPROVED
  * @param trustCa           PEM certificates of the authorities this system trusts for its upstream's https:// URL
  *                          (a province's own CA, a self-signed certificate); null: the JDK's usual authorities
+ * @param devicesEvery      how often a downstream looks whether its device list or statistics changed, to send them up
+ * @param keyGrace          how long a downstream's enrolled public key keeps working after its enrolment key is
+ *                          rotated, for its admin to link again with the new key
  */
 public record LinkSettings(String systemId, Duration maxSkew, Duration emergencyLifetime, Duration pollWait,
-        Duration retryMax, boolean ownApproval, java.nio.file.Path trustCa) {
+        Duration retryMax, boolean ownApproval, java.nio.file.Path trustCa, Duration devicesEvery,
+        Duration keyGrace) {
 
     static LinkSettings from(Properties p) {
         String id = p.getProperty("link.id", "").trim();
@@ -35,7 +39,9 @@ public record LinkSettings(String systemId, Duration maxSkew, Duration emergency
                 Duration.ofSeconds(ConfigLoader.integer(p, "link.emergency.lifetime", 10, 7 * 24 * 3600)),
                 Duration.ofSeconds(ConfigLoader.integer(p, "link.poll.wait", 0, 300)),
                 Duration.ofSeconds(ConfigLoader.integer(p, "link.retry.max", 1, 3600)),
-                approval.equals("own"), trustCa(p.getProperty("link.trust.ca", "").trim()));
+                approval.equals("own"), trustCa(p.getProperty("link.trust.ca", "").trim()),
+                Duration.ofSeconds(ConfigLoader.integer(p, "link.devices.every", 1, 24 * 3600)),
+                Duration.ofSeconds(ConfigLoader.integer(p, "link.key.grace", 0, 90 * 24 * 3600)));
     }
 
     private static java.nio.file.Path trustCa(String value) {

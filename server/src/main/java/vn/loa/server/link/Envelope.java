@@ -28,6 +28,8 @@ public record Envelope(String id, String stream, long seq, Instant at, String se
     public static final String AUDIO = "audio";
     public static final String DELIVERIES = "deliveries";
     public static final String REFUSED = "refused";
+    /** The downstream's zones, nodes and boards with their state, and its statistics of the day (up). */
+    public static final String DEVICES = "devices";
     public static final String POLL = "poll";
 
     public JsonObject json() {

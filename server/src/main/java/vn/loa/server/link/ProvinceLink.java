@@ -24,6 +24,7 @@ public final class ProvinceLink implements AutoCloseable {
     private final UpstreamExchange upExchange;
     private final UpstreamClient client;
     private final LinkMetrics metrics;
+    private final DeviceReports devices;
 
     public ProvinceLink(Vertx vertx, Jdbi jdbi, AnnouncementService announcements, ZoneGuard zones, AuditLog audit,
             SecretCipher secrets, Blocking blocking, io.micrometer.core.instrument.MeterRegistry registry,
@@ -49,7 +50,7 @@ public final class ProvinceLink implements AutoCloseable {
         announcements.withinTransition(new ReportDispatch(repository, outbox, clock));
 
         Downstreams downstreams = new Downstreams(jdbi, zones, audit, linkAudit, outbox, inbox, identity,
-                settings.systemId(), clock);
+                settings.systemId(), settings.keyGrace(), clock);
         DownstreamExchange down = new DownstreamExchange(jdbi, downstreams, receiver, outbox, audio, linkAudit,
                 identity, settings.systemId(), clock);
         Upstream upstream = new Upstream(jdbi, audit, outbox, inbox, identity, calls, clock, () -> {
@@ -67,6 +68,7 @@ public final class ProvinceLink implements AutoCloseable {
         downstreamRoutes = new DownstreamRoutes(downstreams, blocking);
         upstreamRoutes = new UpstreamRoutes(upstream, blocking);
         metrics = new LinkMetrics(vertx, jdbi, blocking, registry, clock);
+        devices = new DeviceReports(vertx, jdbi, blocking, outbox, settings.devicesEvery(), clock);
         linkRoutes = new LinkRoutes(downstreams, down, upExchange, waiters, blocking, settings.pollWait(), clock);
     }
 
@@ -85,6 +87,7 @@ public final class ProvinceLink implements AutoCloseable {
 
     @Override
     public void close() {
+        devices.close();
         metrics.close();
         client.close();
     }

@@ -65,6 +65,9 @@ final class ReportIntake {
     }
 
     private String record(Handle h, String downstream, Envelope e) {
+        if (Envelope.DEVICES.equals(e.kind())) {
+            return devices(h, downstream, e);
+        }
         long origin = e.body().getLong("origin", -1L);
         boolean sent = h.createQuery("SELECT COUNT(*) FROM link_sent WHERE downstream_id = :d AND announcement_id = :a")
                 .bind("d", downstream).bind("a", origin).mapTo(Integer.class).one() > 0;
@@ -92,6 +95,24 @@ final class ReportIntake {
                 return "ignored: unknown kind " + e.kind();
             }
         }
+    }
+
+    /** The downstream's newest device list and statistics replace the ones before (an older one is ignored). */
+    private String devices(Handle h, String downstream, Envelope e) {
+        Instant taken = Instant.parse(e.body().getString("at"));
+        String snapshot = e.body().encode();
+        int updated = h.createUpdate("UPDATE link_devices SET snapshot = :s, taken_at = :t, received_at = :now "
+                        + "WHERE downstream_id = :d AND taken_at < :t")
+                .bind("s", snapshot).bind("t", Rows.utc(taken)).bind("now", Rows.utc(clock.instant()))
+                .bind("d", downstream).execute();
+        if (updated == 0 && h.createQuery("SELECT COUNT(*) FROM link_devices WHERE downstream_id = :d")
+                .bind("d", downstream).mapTo(Integer.class).one() == 0) {
+            h.createUpdate("INSERT INTO link_devices (downstream_id, snapshot, taken_at, received_at) VALUES (:d, :s, "
+                            + ":t, :now)")
+                    .bind("s", snapshot).bind("t", Rows.utc(taken)).bind("now", Rows.utc(clock.instant()))
+                    .bind("d", downstream).execute();
+        }
+        return "devices: " + e.body().getJsonArray("nodes", new io.vertx.core.json.JsonArray()).size() + " nodes";
     }
 
     private static boolean record(Handle h, long announcement, String node, String state, String detail, String at,

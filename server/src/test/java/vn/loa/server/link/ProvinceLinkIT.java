@@ -25,6 +25,7 @@ import vn.loa.server.testing.PostgresCluster;
 import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.ServerProcess;
 import vn.loa.server.testing.TempDirs;
+import vn.loa.server.testing.TestCertificate;
 import vn.loa.server.testing.TestServer;
 import vn.loa.server.testing.Uploads;
 
@@ -37,7 +38,8 @@ import vn.loa.server.testing.Uploads;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProvinceLinkIT {
 
-    private static final Map<String, String> FAST = Map.of("LOA_LINK_POLL_WAIT", "5", "LOA_LINK_RETRY_MAX", "1");
+    private static final Map<String, String> FAST = Map.of("LOA_LINK_POLL_WAIT", "5", "LOA_LINK_RETRY_MAX", "1",
+            "LOA_LINK_DEVICES_EVERY", "1");
 
     private Path provinceData;
     private Path communeData;
@@ -51,9 +53,13 @@ class ProvinceLinkIT {
     private Api provinceAdmin;
     private Api communeAdmin;
     private String node;
+    /** The province's upstream in the three-level test: a central system serving HTTPS with a test certificate. */
+    private TestCertificate centralCertificate;
+    private ServerProcess central;
 
     @BeforeAll
     void linkACommuneToItsProvince() throws Exception {
+        centralCertificate = TestCertificate.make();
         provinceData = TempDirs.create("loa-link-province-");
         communeData = TempDirs.create("loa-link-commune-");
         provincePort = ServerProcess.freePort();
@@ -93,6 +99,9 @@ class ProvinceLinkIT {
 
     @AfterAll
     void stop() throws Exception {
+        if (central != null) {
+            central.close();
+        }
         if (commune != null) {
             commune.close();
         }
@@ -367,6 +376,123 @@ class ProvinceLinkIT {
                 Duration.ofSeconds(20));
     }
 
+    @Test
+    @Order(10)
+    void theCommunesZonesNodesAndStatisticsShowReadOnlyAtTheProvinceAndFollowAChange() {
+        JsonObject devices = awaitJson(() -> provinceAdmin.get("/api/v1/downstreams/xa-a/devices").json(),
+                d -> ids(d, "nodes").contains(node), Duration.ofSeconds(20));
+        assertThat(devices.getString("zone")).as("below the commune's zone").isEqualTo("xa-a");
+        JsonObject thon = devices.getJsonArray("zones").stream().map(JsonObject.class::cast)
+                .filter(z -> z.getString("id").equals("thon-1")).findFirst().orElseThrow();
+        assertThat(thon.getString("name")).isEqualTo("Thôn 1");
+        JsonObject speaker = devices.getJsonArray("nodes").stream().map(JsonObject.class::cast)
+                .filter(n -> n.getString("id").equals(node)).findFirst().orElseThrow();
+        assertThat(speaker.getString("zone")).isEqualTo("thon-1");
+        assertThat(speaker.getString("kind")).isEqualTo("rtp");
+        assertThat(devices.getJsonObject("statistics").getJsonArray("broadcasts").getJsonObject(0).fieldNames())
+                .contains("day", "done", "failed", "cancelled");
+
+        created(communeAdmin.post("/api/v1/nodes", new JsonObject().put("id", "loa-thon-1b").put("name", "Loa thôn 1b")
+                .put("zone", "thon-1").put("kind", "rtp").put("address", "127.0.0.1:9")));
+        awaitJson(() -> provinceAdmin.get("/api/v1/downstreams/xa-a/devices").json(),
+                d -> ids(d, "nodes").contains("loa-thon-1b"), Duration.ofSeconds(20));
+        assertThat(communeAdmin.delete("/api/v1/nodes/loa-thon-1b").status()).isLessThan(300);
+        assertThat(provinceAdmin.get("/api/v1/downstreams/xa-z/devices").status()).isEqualTo(404);
+    }
+
+    private static List<String> ids(JsonObject devices, String kind) {
+        return devices.getJsonArray(kind).stream().map(JsonObject.class::cast).map(o -> o.getString("id")).toList();
+    }
+
+    @Test
+    @Order(11)
+    void threeLevelsOverTlsAnEmergencyFromTheCentreAirsInTheCommuneAndItsDeliveryReachesTheTop() throws Exception {
+        central = ServerProcess.startTls(TempDirs.create("loa-link-central-"), "", ServerProcess.freePort(),
+                with(Map.of("LOA_LINK_ID", "trung-uong", "LOA_TLS_CERT",
+                        centralCertificate.certificate().toString(), "LOA_TLS_KEY",
+                        centralCertificate.key().toString())), centralCertificate.clientContext());
+        assertThat(central.baseUrl()).startsWith("https://");
+        Api centre = Api.signIn(central.baseUrl(), "admin", TestServer.ADMIN_PASSWORD, central.client());
+        created(centre.post("/api/v1/zones", new JsonObject().put("id", "tinh").put("name", "Tỉnh")));
+        String key = created(centre.post("/api/v1/downstreams", new JsonObject().put("id", "tinh")
+                .put("name", "Hệ thống tỉnh").put("zone", "tinh"))).json().getString("key");
+        // The province trusts the centre's self-signed certificate by LOA_LINK_TRUST_CA, and nothing else.
+        Api.Reply linked = provinceAdmin.put("/api/v1/upstream", new JsonObject().put("url", central.baseUrl())
+                .put("id", "tinh").put("key", key));
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+        assertThat(new LinkCheck(central.baseUrl(), centralCertificate.certificate()).run("tinh", key))
+                .as("./loa link-check against the centre").isTrue();
+        assertThat(new LinkCheck(central.baseUrl(), null).run(null, null)).as("without trusting its CA").isFalse();
+
+        int before = spurts.size();
+        long id = created(centre.post("/api/v1/announcements", new JsonObject().put("title", "Bão số 3")
+                .put("text", "Bão số 3 đổ bộ đêm nay, bà con chằng chống nhà cửa.").put("priority", "EMERGENCY")
+                .put("zones", new JsonArray().add("tinh")))).json().getLong("id");
+        assertThat(centre.post("/api/v1/announcements/" + id + "/broadcast", null).status()).isLessThan(300);
+        JsonObject aired = awaitJson(() -> announcementAt(communeAdmin, "Bão số 3"),
+                a -> a.getString("state").equals("DONE"), Duration.ofSeconds(60));
+        assertThat(spurts.size()).as("RTP at the commune's speaker").isGreaterThan(before);
+        assertThat(aired.getString("priority")).isEqualTo("EMERGENCY");
+        assertThat(aired.getString("createdBy")).as("the origin, system by system").isEqualTo("tinh:trung-uong:admin");
+        JsonObject top = awaitJson(() -> centre.get("/api/v1/announcements/" + id).json(),
+                a -> delivery(a, "tinh/xa-a/" + node).isPresent(), Duration.ofSeconds(30));
+        assertThat(delivery(top, "tinh/xa-a/" + node).orElseThrow().getString("state"))
+                .isEqualTo(delivery(aired, node).orElseThrow().getString("state"));
+
+        // Thông thường: the province asked for its own approval (LOA_LINK_BULLETIN_APPROVAL=own).
+        long normal = created(centre.post("/api/v1/announcements", new JsonObject().put("title", "Tin thường từ trên")
+                .put("text", "Tuyên truyền phòng chống dịch.").put("zones", new JsonArray().add("tinh"))))
+                .json().getLong("id");
+        centre.post("/api/v1/announcements/" + normal + "/submit", null);
+        assertThat(centre.post("/api/v1/announcements/" + normal + "/approve", null).status()).isLessThan(300);
+        JsonObject atProvince = awaitJson(() -> announcementAt(provinceAdmin, "Tin thường từ trên"),
+                a -> a.getString("state").equals("SUBMITTED"), Duration.ofSeconds(20));
+        assertThat(communeAdmin.get("/api/v1/announcements?limit=200").body()).doesNotContain("Tin thường từ trên");
+        Api.Reply approved = provinceAdmin.post("/api/v1/announcements/" + atProvince.getLong("id") + "/approve", null);
+        assertThat(approved.status()).as(approved.toString()).isLessThan(300);
+        awaitJson(() -> announcementAt(communeAdmin, "Tin thường từ trên"),
+                a -> a.getString("state").equals("APPROVED"), Duration.ofSeconds(20));
+    }
+
+    @Test
+    @Order(12)
+    void aRotatedKeyIsRefusedAtOnceWhileTheEnrolledKeyWorksThroughItsGraceAndNotAfter() {
+        created(provinceAdmin.post("/api/v1/zones", new JsonObject().put("id", "xa-c").put("name", "Xã C")));
+        String first = created(provinceAdmin.post("/api/v1/downstreams", new JsonObject().put("id", "xa-c")
+                .put("name", "Đài xã C").put("zone", "xa-c"))).json().getString("key");
+        KeyPair old = LinkKeys.generate();
+        assertThat(enrol("xa-c", first, old).status()).isEqualTo(200);
+        assertThat(send(SignedMessage.sign(report(1, Instant.now(), "xa-c"), old.getPrivate())).status()).isEqualTo(200);
+
+        Api.Reply rotated = provinceAdmin.post("/api/v1/downstreams/xa-c/key", new JsonObject());
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+        String second = rotated.json().getString("key");
+        assertThat(Instant.parse(rotated.json().getString("graceUntil"))).as("link.key.grace, 7 days by default")
+                .isAfter(Instant.now().plus(Duration.ofDays(6)));
+        assertRefused(enrol("xa-c", first, LinkKeys.generate()), 401, "bad_key");
+        assertThat(send(SignedMessage.sign(report(2, Instant.now(), "xa-c"), old.getPrivate())).status())
+                .as("the enrolled key works through its grace").isEqualTo(200);
+
+        String third = provinceAdmin.post("/api/v1/downstreams/xa-c/key", new JsonObject().put("graceSeconds", 0))
+                .json().getString("key");
+        assertRefused(send(SignedMessage.sign(report(3, Instant.now(), "xa-c"), old.getPrivate())), 401, "key_expired");
+        assertRefused(enrol("xa-c", second, LinkKeys.generate()), 401, "bad_key");
+        KeyPair fresh = LinkKeys.generate();
+        assertThat(enrol("xa-c", third, fresh).status()).isEqualTo(200);
+        assertRefused(send(SignedMessage.sign(report(3, Instant.now(), "xa-c"), old.getPrivate())), 401,
+                "bad_signature");
+        assertThat(send(SignedMessage.sign(report(3, Instant.now(), "xa-c"), fresh.getPrivate())).status())
+                .as("the stream goes on under the new key").isEqualTo(200);
+        assertThat(provinceAdmin.get("/api/v1/audit?action=downstream.rotate").body()).contains("xa-c");
+        assertRefused(provinceAdmin.post("/api/v1/downstreams/xa-c/key", new JsonObject().put("graceSeconds", -1)),
+                400, "invalid_request");
+    }
+
+    private Api.Reply enrol(String id, String key, KeyPair pair) {
+        return provinceAdmin.post("/api/v1/link/enrol", new JsonObject().put("id", id).put("key", key)
+                .put("publicKey", LinkKeys.encode(pair.getPublic())));
+    }
+
     private long emergencyRecording(String title, String audioId) {
         long id = created(provinceAdmin.post("/api/v1/announcements", new JsonObject().put("title", title)
                 .put("audioId", audioId).put("priority", "EMERGENCY").put("zones", new JsonArray().add("xa-a"))))
@@ -420,7 +546,10 @@ class ProvinceLinkIT {
     }
 
     private ServerProcess startProvince() throws Exception {
-        return ServerProcess.start(provinceData, "", provincePort, with(Map.of("LOA_LINK_ID", "tinh")));
+        // Below a central system (the three-level test) it trusts the centre's certificate and approves for itself.
+        return ServerProcess.start(provinceData, "", provincePort, with(Map.of("LOA_LINK_ID", "tinh",
+                "LOA_LINK_TRUST_CA", centralCertificate.certificate().toString(),
+                "LOA_LINK_BULLETIN_APPROVAL", "own")));
     }
 
     private ServerProcess startCommune() throws Exception {
@@ -445,11 +574,16 @@ class ProvinceLinkIT {
 
     /** The commune's announcement of this title (waits for it), in full. */
     private JsonObject communeAnnouncement(String title) throws InterruptedException {
-        JsonObject summary = awaitJson(() -> communeAdmin.get("/api/v1/announcements?limit=200").array().stream()
+        return announcementAt(communeAdmin, title);
+    }
+
+    /** The announcement of this title at the system {@code api} speaks to (waits for it), in full. */
+    private static JsonObject announcementAt(Api api, String title) throws InterruptedException {
+        JsonObject summary = awaitJson(() -> api.get("/api/v1/announcements?limit=200").array().stream()
                         .map(JsonObject.class::cast).filter(a -> a.getString("title").equals(title)).findFirst()
                         .orElse(null),
                 a -> true, Duration.ofSeconds(20));
-        return communeAdmin.get("/api/v1/announcements/" + summary.getLong("id")).json();
+        return api.get("/api/v1/announcements/" + summary.getLong("id")).json();
     }
 
     private static java.util.Optional<JsonObject> delivery(JsonObject announcement, String node) {
