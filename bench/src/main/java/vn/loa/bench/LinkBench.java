@@ -21,17 +21,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import vn.loa.server.link.Envelope;
 import vn.loa.server.link.LinkKeys;
 import vn.loa.server.link.SignedMessage;
-import vn.loa.server.testing.ServerProcess;
 
 /**
  * {@code ./loa bench link}: one upstream Loa (a province, its own process on H2) and N downstreams: one real Loa
  * commune (its own process) with a loopback loudspeaker, and N-1 simulated ones in this process that enrol and
  * long-poll as the protocol says (docs/province-link.md), taking each bulletin when its poll answers. Phase 1: B
  * thông thường bulletins to the whole province, published one after another: bulletins delivered per second to all
- * downstreams, and each delivery's latency from its publish (approve answered) to the poll that brought it. Phase 2:
- * E khẩn cấp bulletins to the real commune, one at a time: from the broadcast call's answer at the province to the
- * first RTP packet at the commune's loudspeaker. {@code -Dloa.bench.link.downstreams=N -Dloa.bench.link.bulletins=B
- * -Dloa.bench.link.emergencies=E}.
+ * downstreams, and each delivery's latency from its publish (the approval asked for) to the poll that brought it.
+ * Phase 2: E khẩn cấp bulletins to the real commune, one at a time: from the province's create call (an emergency is
+ * approved, and so sent down, at creation) to the first RTP packet at the commune's loudspeaker.
+ * {@code -Dloa.bench.link.downstreams=N -Dloa.bench.link.bulletins=B -Dloa.bench.link.emergencies=E}.
  */
 final class LinkBench {
 
@@ -48,23 +47,22 @@ final class LinkBench {
         int bulletins = Integer.getInteger("loa.bench.link.bulletins", 100);
         int emergencies = Integer.getInteger("loa.bench.link.emergencies", 10);
         Map<String, String> fast = Map.of("LOA_ADMIN_PASSWORD", PASSWORD, "LOA_LINK_POLL_WAIT", "20",
-                "LOA_LINK_RETRY_MAX", "2");
+                "LOA_LINK_RETRY_MAX", "2", "LOA_DISK_MIN_FREE", "16");
         String loadBefore = Machine.loadAverage();
-        try (ServerProcess province = ServerProcess.start(Files.createTempDirectory("loa-bench-link-up-"), "",
-                ServerProcess.freePort(), with(fast, "tinh"));
-                ServerProcess commune = ServerProcess.start(Files.createTempDirectory("loa-bench-link-down-"), "",
-                        ServerProcess.freePort(), with(fast, "xa-0"));
-                Loudspeaker speaker = new Loudspeaker()) {
-            String up = province.baseUrl();
+        Process province = start("tinh", fast);
+        Process commune = start("xa-0", fast);
+        try (Loudspeaker speaker = new Loudspeaker()) {
+            String up = awaitHealthy(province);
+            String down = awaitHealthy(commune);
             String upToken = BenchApi.login(http, up, "admin", PASSWORD);
-            String downToken = BenchApi.login(http, commune.baseUrl(), "admin", PASSWORD);
-            BenchApi.send(http, commune.baseUrl(), downToken, "POST", "/api/v1/zones", new JsonObject()
+            String downToken = BenchApi.login(http, down, "admin", PASSWORD);
+            BenchApi.send(http, down, downToken, "POST", "/api/v1/zones", new JsonObject()
                     .put("id", "thon-1").put("name", "Thôn 1"));
-            BenchApi.send(http, commune.baseUrl(), downToken, "POST", "/api/v1/nodes", new JsonObject()
+            BenchApi.send(http, down, downToken, "POST", "/api/v1/nodes", new JsonObject()
                     .put("id", "loa-1").put("name", "Loa 1").put("zone", "thon-1").put("kind", "rtp")
                     .put("address", "127.0.0.1:" + speaker.port()));
             String key = register(up, upToken, "xa-0");
-            BenchApi.send(http, commune.baseUrl(), downToken, "PUT", "/api/v1/upstream", new JsonObject()
+            BenchApi.send(http, down, downToken, "PUT", "/api/v1/upstream", new JsonObject()
                     .put("url", up).put("id", "xa-0").put("key", key));
             List<Thread> pollers = new ArrayList<>();
             for (int i = 1; i < downstreams; i++) {
@@ -95,17 +93,17 @@ final class LinkBench {
             // Phase 2: khẩn cấp to the real commune, one at a time, publish to its speaker.
             double[] onAir = new double[emergencies];
             for (int e = 0; e < emergencies; e++) {
+                // An emergency is approved at creation, so it goes down then: the clock starts with that call.
+                long before = System.nanoTime();
                 long id = created(up, upToken, new JsonObject().put("title", "Khẩn " + e).put("priority", "EMERGENCY")
                         .put("text", "Khẩn cấp.").put("zones", new JsonArray().add("xa-0")));
-                long before = System.nanoTime();
                 BenchApi.send(http, up, upToken, "POST", "/api/v1/announcements/" + id + "/broadcast", new JsonObject());
-                long answered = System.nanoTime();
                 long first = 0;
                 while (first == 0 && System.nanoTime() - before < 30_000_000_000L) {
                     Thread.sleep(5);
                     first = speaker.firstSpurtAfter(before);
                 }
-                onAir[e] = first == 0 ? Double.NaN : Math.max(0, first - answered) / 1e6;
+                onAir[e] = first == 0 ? Double.NaN : (first - before) / 1e6;
                 speaker.quietFor(1500);
             }
             running.set(false);
@@ -117,6 +115,8 @@ final class LinkBench {
             JsonObject result = new JsonObject()
                     .put("downstreams", new JsonObject().put("total", downstreams).put("real", 1)
                             .put("simulated", downstreams - 1))
+                    .put("note", "one publisher making 3 calls per bulletin on a shared, loaded machine: "
+                            + "deliveriesPerSecond is bounded by the publishing rate, not by the link")
                     .put("normal", new JsonObject().put("bulletins", bulletins).put("deliveriesExpected", expected)
                             .put("deliveriesReceived", got)
                             .put("publishSeconds", round((publishedAll - start) / 1e9))
@@ -131,13 +131,55 @@ final class LinkBench {
             Files.writeString(out, result.encodePrettily() + "\n", StandardCharsets.UTF_8);
             System.out.println(result.encodePrettily());
             System.out.println("wrote " + out);
+        } finally {
+            province.destroyForcibly().waitFor();
+            commune.destroyForcibly().waitFor();
         }
     }
 
-    private static Map<String, String> with(Map<String, String> settings, String id) {
-        var all = new java.util.HashMap<>(settings);
-        all.put("LOA_LINK_ID", id);
-        return all;
+    private final Map<Process, String> bases = new ConcurrentHashMap<>();
+
+    /** Starts a Loa server process on H2 in a fresh data folder, with this link id. */
+    private Process start(String id, Map<String, String> settings) throws Exception {
+        Path data = Files.createTempDirectory("loa-bench-link-" + id + "-");
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+                "vn.loa.server.Main"));
+        pb.environment().putAll(settings);
+        pb.environment().put("LOA_LINK_ID", id);
+        pb.environment().put("LOA_DATA_DIR", data.toString());
+        pb.environment().put("LOA_HTTP_PORT", String.valueOf(port));
+        pb.environment().put("LOA_HTTP_HOST", "127.0.0.1");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(data.resolve("server.log").toFile());
+        Process process = pb.start();
+        bases.put(process, "http://127.0.0.1:" + port);
+        return process;
+    }
+
+    /** Waits until the process answers /health; its base URL. */
+    private String awaitHealthy(Process process) throws InterruptedException {
+        String base = bases.get(process);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("a server process ended with " + process.exitValue());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return base;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the server at " + base + " did not answer within 2 minutes");
     }
 
     private String register(String up, String token, String id) throws Exception {
