@@ -31,8 +31,11 @@ import vn.loa.server.testing.Uploads;
 
 /**
  * Two Loa processes on loopback, a province (upstream, on H2) and a commune (downstream, on PostgreSQL) linked as the
- * province's zone {@code xa-a} (issue 14): bulletins go down at their level, deliveries come up, and the link survives a commune killed
- * with SIGKILL and a province away for a while; forged, replayed and stale messages are refused and audited.
+ * province's zone {@code xa-a} (issue 14, ADR 0037, 0048): bulletins go down at their level (khẩn cấp at once, ưu tiên
+ * ahead of the commune's queue, thông thường approved), recordings once by their hash, cancels and reschedules follow,
+ * deliveries and the commune's devices come up, and the link survives a commune killed with SIGKILL and a province
+ * away for a while; forged, replayed, stale and rotated-away messages are refused and audited. A third process, a
+ * central system serving HTTPS with a test certificate, is started late for the three-level test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
