@@ -32,10 +32,11 @@ public final class BenchMain {
                 case "field" -> new FieldBench().run(results.resolve("field.json"));
                 case "emergency" -> new EmergencyBench().run(results.resolve("emergency.json"));
                 case "backup" -> new BackupBench().run(results.resolve("backup.json"));
+                case "link" -> new LinkBench().run(results.resolve("link.json"));
                 case "cap" -> new CapBench().run(results.resolve("cap.json"));
                 default -> {
                     System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, pipeline, tts, normalize, "
-                            + "boards, boards-players, schedule, programme, hotline, emergency, field, backup, cap");
+                            + "boards, boards-players, schedule, programme, hotline, emergency, field, backup, cap, link");
                     System.exit(64);
                 }
             }

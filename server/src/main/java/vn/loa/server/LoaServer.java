@@ -186,7 +186,8 @@ public final class LoaServer implements AutoCloseable {
         var sessionSounds = new vn.loa.server.programme.SessionSounds(jdbi, steps, audioLibrary::file, audit,
                 config.programmes().deadAirLimit(), config.programmes().deadAirReturn(), clock);
         air = new AirStation(vertx, jdbi, steps, new AnnouncerSpeech(abbreviations), blocking, config.rtp(), clock,
-                config.dataDir().resolve("prefetch"), disk::low, audioLibrary::sound, relays::start, sessionSounds);
+                config.dataDir().resolve("prefetch"), disk::low, audioLibrary::sound, relays::start, sessionSounds,
+                new vn.loa.server.link.LinkPrecedence());
         // A member sends only the zones it holds a lease on, from the end of start-up (ADR 0038).
         cluster = membership == null ? vn.loa.server.cluster.Cluster.alone()
                 : vn.loa.server.cluster.Cluster.member(membership, jdbi, steps, air, registry,
@@ -263,7 +264,7 @@ public final class LoaServer implements AutoCloseable {
                 new vn.loa.server.report.ProofOfPlayReport(jdbi, clock), blocking);
         // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
         link = new vn.loa.server.link.ProvinceLink(vertx, jdbi, lifecycle, zoneGuard, audit, secrets, blocking,
-                registry, config.link(), clock);
+                registry, audioLibrary, config.link(), clock);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         List<Consumer<RouterBuilder>> contract = List.of(
@@ -287,7 +288,9 @@ public final class LoaServer implements AutoCloseable {
         new HealthRoutes(database, new SpeechReadiness(clock),
                 pressure = new vn.loa.server.health.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
                         .airRecords(air::recordsWaiting), blocking, registry,
-                security.metricsToken()).part(dailyBackups::describe).part(cluster::describe).mount(api);
+                security.metricsToken()).part(dailyBackups::describe).part(cluster::describe)
+                // The server's clock, for a linked system or ./loa link-check to measure the offset against.
+                .part(() -> new io.vertx.core.json.JsonObject().put("time", clock.instant().toString())).mount(api);
         plugins.mountRelay(api);
         // max-age 0: browsers ask again (a cheap 304) instead of keeping a day-old page module after an upgrade.
         api.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(0));

@@ -10,7 +10,8 @@ import vn.loa.core.arbiter.ArbiterEvent.Kind;
 
 /**
  * Decides which programme one zone hears: EMERGENCY over LIVE over SCHEDULED over BACKGROUND, and first come, first
- * served within a priority.
+ * served within a priority, except that a raised claim ({@link Claim#raised}) waits ahead of the others of its
+ * priority (it never interrupts one: only a higher priority does).
  *
  * <p>Thread-safe: calls are serialised, because claims arrive from the hotline, the scheduler and the web UI while
  * the zone's pacer reads {@link #onAir()} every packet. A decision takes effect at once, so the pacer's next packet
@@ -23,6 +24,7 @@ public final class ZoneArbiter {
 
     private static final Comparator<Entry> PRECEDENCE = Comparator
             .comparing((Entry e) -> e.claim().priority()).reversed()
+            .thenComparing((Entry e) -> !e.claim().raised())
             .thenComparingLong(Entry::order);
 
     private final String zone;

@@ -83,6 +83,12 @@ public final class Transmitter implements AutoCloseable {
      */
     public void air(String programmeId, Priority priority, PreemptionPolicy policy, Set<String> zones,
             Supplier<MediaSource<PcmFrame>> audio, MixPlan plan) {
+        air(new Claim(programmeId, priority, policy), zones, audio, plan);
+    }
+
+    /** Airs a programme by its claim (a raised one waits ahead of its priority's others; see {@link Claim}). */
+    public void air(Claim claim, Set<String> zones, Supplier<MediaSource<PcmFrame>> audio, MixPlan plan) {
+        String programmeId = claim.programmeId();
         Map<StreamCodec, ProgrammeFeed> feeds = new ConcurrentHashMap<>();
         for (String zone : zones) {
             Zone open = this.zones.get(zone);
@@ -94,7 +100,7 @@ public final class Transmitter implements AutoCloseable {
                     codec -> ProgrammeFeed.open(() -> NoticePipeline.programme(audio.get(), plan, codec)));
             open.stream().attach(programmeId, feed);
         }
-        switchboard.submit(new Claim(programmeId, priority, policy), zones);
+        switchboard.submit(claim, zones);
     }
 
     /** The RTP SSRC of an open zone's stream, so receivers told of a programme know which source carries it. */

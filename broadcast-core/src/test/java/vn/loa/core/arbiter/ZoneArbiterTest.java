@@ -91,6 +91,22 @@ class ZoneArbiterTest {
     }
 
     @Test
+    void aRaisedClaimWaitsAheadOfEarlierOnesOfItsPriorityWithoutCuttingIn() {
+        Claim ownNotice = new Claim("market-prices", Priority.SCHEDULED, PreemptionPolicy.RESTART);
+        Claim fromProvince = new Claim("province-uu-tien", Priority.SCHEDULED, PreemptionPolicy.RESTART, true);
+        Claim music = new Claim("music", Priority.BACKGROUND, PreemptionPolicy.RESUME, true);
+        zone.submit(MORNING_NEWS);
+        zone.submit(ownNotice);
+        zone.submit(music);
+        zone.submit(fromProvince);
+
+        assertThat(zone.onAir()).as("raised is not a higher priority").contains(MORNING_NEWS);
+        assertThat(zone.waiting()).containsExactly(fromProvince, ownNotice, music);
+        zone.finished("morning-news");
+        assertThat(zone.onAir()).contains(fromProvince);
+    }
+
+    @Test
     void theLadderIsEmergencyThenLiveThenScheduledThenBackground() {
         Claim music = new Claim("music", Priority.BACKGROUND, PreemptionPolicy.RESUME);
         Claim chairman = new Claim("chairman-live", Priority.LIVE, PreemptionPolicy.RESUME);

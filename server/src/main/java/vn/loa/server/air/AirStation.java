@@ -53,10 +53,12 @@ public final class AirStation implements AutoCloseable {
      * @param recordings decodes an uploaded recording (by its audio id) as it airs
      * @param relays starts a relay announcement's feed as it airs
      * @param sessionAir the run orders of announcements that carry a programme session (ADR 0053)
+     * @param precedence which announcements wait ahead of the others of their priority (ưu tiên from above)
      */
     public AirStation(Vertx vertx, Jdbi jdbi, LoaSteps lifecycle, OnAir.Speech speech, Blocking blocking,
             RtpSettings rtp, Clock clock, Path prefetchDir, java.util.function.BooleanSupplier diskLow,
-            java.util.function.Function<String, Sound> recordings, OnAir.RelayStarter relays, SessionAir sessionAir) {
+            java.util.function.Function<String, Sound> recordings, OnAir.RelayStarter relays, SessionAir sessionAir,
+            OnAir.Precedence precedence) {
         this.worker = Executors.newSingleThreadExecutor(daemon("loa-air", Thread.NORM_PRIORITY));
         // Emergencies only: nothing a clerk sends queues here (ADR 0017).
         this.urgent = Executors.newSingleThreadExecutor(daemon("loa-air-emergency", Thread.MAX_PRIORITY));
@@ -81,7 +83,7 @@ public final class AirStation implements AutoCloseable {
         this.clock = clock;
         this.sweeper = vertx.setPeriodic(SWEEP_EVERY.toMillis(), t -> prefetcher.sweepLater());
         this.onAir = new OnAir(jdbi, lifecycle, targets, streams, transmitter, sounds, log, prefetcher, worker, urgent,
-                makers, backlog, records, relays, clock);
+                makers, backlog, records, relays, precedence, clock);
         this.control = new NodeControlServer(vertx, blocking,
                 (id, token) -> jdbi.withHandle(h -> nodes.agentWithToken(h, id, NodeTokens.sha256(token))),
                 sessions, (node, played) -> {

@@ -54,6 +54,17 @@ public final class OnAir implements AirControl {
     private final Map<Long, Boolean> cancelled = new ConcurrentHashMap<>();
     private final RelayStarter relays;
     private final Prefetcher.Sounds sounds;
+    private final Precedence precedence;
+
+    /**
+     * Which announcements wait ahead of the others of their priority in a busy zone (a province's ưu tiên bulletin,
+     * ADR 0048); read on the air's worker, never for an emergency.
+     */
+    public interface Precedence {
+        Precedence NONE = (h, id) -> false;
+
+        boolean raised(org.jdbi.v3.core.Handle h, long announcementId);
+    }
 
     /** Starts an announcement's relay and gives a source per zone stream. */
     public interface RelayStarter {
@@ -84,7 +95,9 @@ public final class OnAir implements AirControl {
 
     OnAir(Jdbi jdbi, LoaSteps lifecycle, AirTargets targets, ZoneStreams streams, Transmitter transmitter,
             Prefetcher.Sounds sounds, AirLog log, Prefetcher prefetcher, ExecutorService worker, ExecutorService urgent,
-            Executor makers, AirBacklog backlog, AirRecords records, RelayStarter relays, Clock clock) {
+            Executor makers, AirBacklog backlog, AirRecords records, RelayStarter relays, Precedence precedence,
+            Clock clock) {
+        this.precedence = precedence;
         this.sounds = sounds;
         this.relays = relays;
         this.prefetcher = prefetcher;
@@ -270,8 +283,9 @@ public final class OnAir implements AirControl {
             }
         });
         log.follow(a.id(), a.priority(), byStream);
-        transmitter.air(AirLog.programmeId(a.id()), a.priority(), policyOf(a.priority()),
-                byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
+        boolean raised = a.priority() != Priority.EMERGENCY && jdbi.withHandle(h -> precedence.raised(h, a.id()));
+        transmitter.air(new vn.loa.core.arbiter.Claim(AirLog.programmeId(a.id()), a.priority(), policyOf(a.priority()),
+                raised), byStream.keySet().stream().map(ZoneStreams.Key::id).collect(Collectors.toSet()),
                 relay ? relays.start(a) : () -> programme.source(makers),
                 relay ? new MixPlan(null, null, 1, Programme.PAUSE_BETWEEN_PLAYS) : programme.plan());
     }

@@ -56,7 +56,10 @@ public final class AnnouncementService {
      * at all (the province link's outbox, ADR 0037); must be quick and must not open another transaction.
      */
     public interface TransitionHook {
-        /** @param from null when the announcement is created */
+        /**
+         * @param from null when the announcement is created; equal to {@code to} when it was changed in place
+         *             (rescheduled)
+         */
         void moved(Handle h, long id, AnnouncementState from, AnnouncementState to);
     }
 

@@ -93,6 +93,8 @@ final class Lifecycle {
         if (!announcements.moveState(h, id, state, state, now)) {
             throw concurrentChange();
         }
+        // Changed in place (moved to another time): the province link sends the change down with it.
+        hooks.forEach(hook -> hook.moved(h, id, state, state));
     }
 
     /**

@@ -193,6 +193,16 @@ public final class AudioLibrary implements vn.loa.server.announcement.Announceme
                 .orElseThrow(() -> Refusal.notFound("chương trình ghi âm", id));
     }
 
+    /** A stored programme's record, read on the caller's handle (the province link hashes what it sends down). */
+    public Optional<AudioFile> find(Handle h, String id) {
+        return files.find(h, id);
+    }
+
+    /** Where a stored programme's bytes are. */
+    public Path path(AudioFile f) {
+        return folder.resolve(f.id() + "." + f.format().extension());
+    }
+
     /** The file of a stored programme, for the air. */
     public Optional<Path> file(String id) {
         return jdbi.withHandle(h -> files.find(h, id)).map(f -> folder.resolve(f.id() + "." + f.format().extension()));

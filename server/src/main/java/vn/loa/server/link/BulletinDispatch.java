@@ -16,9 +16,9 @@ import vn.loa.server.db.Rows;
 
 /**
  * The upstream's half of bulletins down: when an announcement is approved (an emergency is at creation), it is put in
- * the outbox of every downstream whose zone it reaches, in the approval's transaction; when one is cancelled, the
- * cancel follows to every downstream it went to. A bulletin received from above goes on down the same way (central,
- * province, commune). Runs inside the lifecycle's transaction; stateless.
+ * the outbox of every downstream whose zone it reaches, in the approval's transaction; a cancel, or a new time, follows
+ * to every downstream it went to. Its recordings travel by hash ({@link LinkAudio}). A bulletin received from above
+ * goes on down the same way (central, province, commune). Runs inside the lifecycle's transaction; stateless.
  */
 public final class BulletinDispatch implements AnnouncementService.TransitionHook {
 
@@ -26,9 +26,11 @@ public final class BulletinDispatch implements AnnouncementService.TransitionHoo
     private final Outbox outbox;
     private final Clock clock;
     private final Duration emergencyLifetime;
+    private final LinkAudio audio;
 
-    public BulletinDispatch(AnnouncementRepository announcements, Outbox outbox, Clock clock,
+    BulletinDispatch(AnnouncementRepository announcements, Outbox outbox, LinkAudio audio, Clock clock,
             Duration emergencyLifetime) {
+        this.audio = audio;
         this.announcements = announcements;
         this.outbox = outbox;
         this.clock = clock;
@@ -41,7 +43,22 @@ public final class BulletinDispatch implements AnnouncementService.TransitionHoo
             approved(h, id);
         } else if (to == AnnouncementState.CANCELLED) {
             cancelled(h, id);
+        } else if (from == to && (to == AnnouncementState.APPROVED || to == AnnouncementState.SCHEDULED)) {
+            rescheduled(h, id);
         }
+    }
+
+    /** A bulletin moved to another time: the new time follows it to every downstream it went to. */
+    private void rescheduled(Handle h, long id) {
+        Instant at = announcements.find(h, id).orElseThrow().schedule().at();
+        if (at == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        h.createQuery("SELECT downstream_id FROM link_sent WHERE announcement_id = :a").bind("a", id)
+                .mapTo(String.class).list()
+                .forEach(d -> outbox.put(h, d, Envelope.BULLETINS, Envelope.RESCHEDULE,
+                        new JsonObject().put("origin", id).put("at", at.toString()), now, null));
     }
 
     private void approved(Handle h, long id) {
@@ -53,13 +70,15 @@ public final class BulletinDispatch implements AnnouncementService.TransitionHoo
         Instant now = clock.instant();
         Level level = Level.of(a);
         Instant expires = level == Level.KHAN_CAP ? now.plus(emergencyLifetime) : a.schedule().until();
+        JsonArray recordings = audio.describe(h, a);
         for (Downstream d : reached) {
             boolean sent = h.createQuery("SELECT COUNT(*) FROM link_sent WHERE downstream_id = :d AND "
                             + "announcement_id = :a").bind("d", d.id).bind("a", id).mapTo(Integer.class).one() > 0;
             if (!sent) {
                 h.createUpdate("INSERT INTO link_sent (downstream_id, announcement_id, sent_at) VALUES (:d, :a, :at)")
                         .bind("d", d.id).bind("a", id).bind("at", Rows.utc(now)).execute();
-                outbox.put(h, d.id, Envelope.BULLETINS, Envelope.BULLETIN, Bulletin.json(a, level, d.zone, d.targets),
+                outbox.put(h, d.id, Envelope.BULLETINS, Envelope.BULLETIN, Bulletin.json(a, level, d.zone, d.targets)
+                        .put("audio", recordings),
                         now, expires);
             }
         }
@@ -121,7 +140,7 @@ public final class BulletinDispatch implements AnnouncementService.TransitionHoo
                     .put("level", level.name()).put("author", a.createdBy()).put("zone", linkedZone)
                     .put("targets", new JsonArray(targets)).put("voice", a.voice()).put("repeat", a.repeat())
                     .put("chime", a.chime()).put("schedule", schedule)
-                    .put("audioId", a.audioId()).put("createdAt", a.createdAt().toString());
+                    .put("createdAt", a.createdAt().toString());
         }
     }
 }

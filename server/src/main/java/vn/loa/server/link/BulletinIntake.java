@@ -31,9 +31,11 @@ final class BulletinIntake {
     private final Outbox outbox;
     private final Clock clock;
     private final boolean ownApproval;
+    private final LinkAudio audio;
 
-    BulletinIntake(AnnouncementService announcements, Upstream upstream, Outbox outbox, Clock clock,
+    BulletinIntake(AnnouncementService announcements, Upstream upstream, Outbox outbox, LinkAudio audio, Clock clock,
             boolean ownApproval) {
+        this.audio = audio;
         this.announcements = announcements;
         this.upstream = upstream;
         this.outbox = outbox;
@@ -50,6 +52,7 @@ final class BulletinIntake {
                 return switch (e.kind()) {
                     case Envelope.BULLETIN -> bulletin(h, link, e);
                     case Envelope.CANCEL -> cancel(h, e);
+                    case Envelope.RESCHEDULE -> reschedule(h, e);
                     default -> "ignored: unknown kind " + e.kind();
                 };
             }
@@ -78,11 +81,12 @@ final class BulletinIntake {
             return "expired";
         }
         String text = b.getString("text");
-        if (text == null || text.isBlank()) {
-            throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "audio_not_supported", "Bản tin không có văn bản; bản tin "
-                    + "âm thanh chưa được hỗ trợ qua liên thông.");
+        // Fetched before this transaction began (UpstreamExchange); one missing leaves the bulletin for the next poll.
+        List<String> recordings = audio.localIds(h, b.getJsonArray("audio", new JsonArray()));
+        if ((text == null || text.isBlank()) && recordings.isEmpty()) {
+            throw Refusal.invalid("empty_bulletin", "Bản tin không có văn bản cũng không có bản ghi âm.", "text");
         }
-        Announcement a = announcements.create(LinkCallers.author(link, author, h), draft(b, zones, level));
+        Announcement a = announcements.create(LinkCallers.author(link, author, h), draft(b, zones, level, recordings));
         String wanted = level == Level.THONG_THUONG ? (ownApproval ? "SUBMITTED" : "APPROVED") : "SCHEDULED";
         received(h, origin, a.id(), link, author, level, wanted, false, now);
         return "announcement " + a.id();
@@ -93,6 +97,16 @@ final class BulletinIntake {
         int marked = h.createUpdate("UPDATE link_received SET wanted = 'CANCELLED', settled = FALSE WHERE origin_id = :o "
                         + "AND announcement_id IS NOT NULL").bind("o", origin).execute();
         return marked > 0 ? "cancel" : "ignored: bulletin " + origin + " unknown";
+    }
+
+    /** The upstream moved a ưu tiên bulletin: the local copy is moved there once committed ({@link LinkSteps}). */
+    private String reschedule(Handle h, Envelope e) {
+        long origin = e.body().getLong("origin", -1L);
+        Instant at = Instant.parse(e.body().getString("at"));
+        int marked = h.createUpdate("UPDATE link_received SET wanted_at = :at, settled = FALSE WHERE origin_id = :o "
+                        + "AND announcement_id IS NOT NULL AND wanted <> 'CANCELLED'")
+                .bind("o", origin).bind("at", Rows.utc(at)).execute();
+        return marked > 0 ? "reschedule " + at : "ignored: bulletin " + origin + " unknown or cancelled";
     }
 
     /** The local zones a bulletin names: its targets, each a zone of this system; none means the whole tree. */
@@ -112,16 +126,19 @@ final class BulletinIntake {
         return zones;
     }
 
-    private static AnnouncementDraft draft(JsonObject b, List<String> zones, Level level) {
+    private static AnnouncementDraft draft(JsonObject b, List<String> zones, Level level, List<String> recordings) {
         JsonObject s = b.getJsonObject("schedule", new JsonObject());
         Schedule schedule = level == Level.UU_TIEN
                 ? new Schedule(instant(s.getString("at")), null, instant(s.getString("until")),
                         s.getLong("duration") == null ? null : Duration.ofSeconds(s.getLong("duration")))
                 : new Schedule(null, null, null);
+        String text = b.getString("text");
         return new AnnouncementDraft(cut(b.getString("title", "Bản tin cấp trên"), 300),
-                TextInput.rich(cut(b.getString("text"), 20_000)), null, null, zones,
+                text == null || text.isBlank() ? null : TextInput.rich(cut(text, 20_000)),
+                recordings.size() == 1 ? recordings.get(0) : null, null, zones,
                 level == Level.KHAN_CAP ? Priority.EMERGENCY : Priority.SCHEDULED, null,
-                Math.max(1, Math.min(10, b.getInteger("repeat", 1))), b.getBoolean("chime", true), schedule);
+                Math.max(1, Math.min(10, b.getInteger("repeat", 1))), b.getBoolean("chime", true), schedule,
+                recordings.size() > 1 ? recordings : List.of());
     }
 
     private static void received(Handle h, long origin, Long id, UpstreamLink link, String author, Level level,

@@ -27,10 +27,13 @@ public final class DownstreamExchange {
     private final LinkIdentity identity;
     private final String self;
     private final Clock clock;
-    private final ReportIntake reports = new ReportIntake();
+    private final ReportIntake reports;
+    private final LinkAudio audio;
 
-    public DownstreamExchange(Jdbi jdbi, Downstreams downstreams, Receiver receiver, Outbox outbox,
+    DownstreamExchange(Jdbi jdbi, Downstreams downstreams, Receiver receiver, Outbox outbox, LinkAudio audio,
             LinkAudit audit, LinkIdentity identity, String self, Clock clock) {
+        this.audio = audio;
+        this.reports = new ReportIntake(outbox, clock);
         this.jdbi = jdbi;
         this.downstreams = downstreams;
         this.receiver = receiver;
@@ -71,6 +74,28 @@ public final class DownstreamExchange {
         } catch (ClassCastException r) {
             throw Refusal.invalid("malformed_message", "Trường 'after' phải là số.");
         }
+    }
+
+    /** A recording a downstream asked for by its hash: the file, once the signed request checked out. */
+    public java.nio.file.Path audio(SignedMessage message, String address) {
+        Envelope e = receiver.checked(message, address, self, downstreams::keyOf).envelope();
+        try {
+            if (!Envelope.AUDIO.equals(e.kind()) || !LinkAudio.isHash(e.body().getString("sha256"))) {
+                throw Refusal.invalid("wrong_kind", "Yêu cầu lấy bản ghi âm có kind 'audio' và 'sha256' (64 chữ số "
+                        + "hex).", "body");
+            }
+            return audio.servable(e.sender(), e.body().getString("sha256"));
+        } catch (Refusal r) {
+            audit.refused(e.sender(), address, "audio", r);
+            throw r;
+        } catch (ClassCastException r) {
+            throw Refusal.invalid("malformed_message", "Trường 'sha256' phải là chuỗi.");
+        }
+    }
+
+    /** Counts a recording served, for {@code /metrics}. */
+    void served(long bytes) {
+        audio.served(bytes);
     }
 
     /** What waits for a downstream after {@code after}, signed now; for a poll that waited. */

@@ -23,6 +23,21 @@ public final class DownstreamRoutes {
         api.getRoute("createDownstream").addHandler(this::create);
         api.getRoute("listDownstreams").addHandler(this::list);
         api.getRoute("deleteDownstream").addHandler(this::delete);
+        api.getRoute("getDownstreamDevices").addHandler(this::devices);
+        api.getRoute("rotateDownstreamKey").addHandler(this::rotate);
+    }
+
+    private void rotate(RoutingContext ctx) {
+        var caller = RequestCaller.of(ctx);
+        String id = ctx.pathParam("id");
+        JsonObject body = ctx.body() == null || ctx.body().isEmpty() ? new JsonObject() : ctx.body().asJsonObject();
+        Replies.reply(ctx, 200, blocking.run(() -> downstreams.rotate(caller, id, body.getLong("graceSeconds"))));
+    }
+
+    private void devices(RoutingContext ctx) {
+        var caller = RequestCaller.of(ctx);
+        String id = ctx.pathParam("id");
+        Replies.reply(ctx, 200, blocking.run(() -> downstreams.devices(caller, id)));
     }
 
     private void create(RoutingContext ctx) {

@@ -39,10 +39,13 @@ public final class Downstreams {
     private final LinkIdentity identity;
     private final String self;
     private final Clock clock;
+    private final java.time.Duration keyGrace;
     private final SecureRandom random = new SecureRandom();
 
+    /** @param keyGrace how long a downstream's enrolled public key keeps working after its enrolment key is rotated */
     public Downstreams(Jdbi jdbi, ZoneGuard zones, AuditLog audit, LinkAudit linkAudit, Outbox outbox, Inbox inbox,
-            LinkIdentity identity, String self, Clock clock) {
+            LinkIdentity identity, String self, java.time.Duration keyGrace, Clock clock) {
+        this.keyGrace = keyGrace;
         this.jdbi = jdbi;
         this.zones = zones;
         this.audit = audit;
@@ -60,9 +63,7 @@ public final class Downstreams {
         if (id == null || !id.matches(ID)) {
             throw Refusal.invalid("invalid_id", "Mã hệ thống cấp dưới gồm 1-64 chữ thường, chữ số, '-' hoặc '_'.", "id");
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String key = newKey();
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
             zones.inScope(h, caller, zone);
@@ -79,6 +80,36 @@ public final class Downstreams {
             audit.record(h, caller, "downstream.create", "downstream:" + id, name + " @ " + zone);
         });
         return new JsonObject().put("id", id).put("key", key).put("zone", zone);
+    }
+
+    /**
+     * Rotates a downstream's enrolment key: answers the new one, shown this once; the old one is refused from now on.
+     * The public key the downstream enrolled with keeps working for {@code graceSeconds} (default
+     * {@code link.key.grace}), so the link runs on while the downstream's admin links again with the new key; 0 cuts
+     * it at once (a stolen key).
+     */
+    public JsonObject rotate(Caller caller, String id, Long graceSeconds) {
+        requireAdmin(caller);
+        if (graceSeconds != null && (graceSeconds < 0 || graceSeconds > 90L * 24 * 3600)) {
+            throw Refusal.invalid("invalid_grace", "Thời gian ân hạn từ 0 đến 90 ngày (tính bằng giây).", "graceSeconds");
+        }
+        String key = newKey();
+        Instant until = clock.instant().plus(graceSeconds == null ? keyGrace : java.time.Duration.ofSeconds(graceSeconds));
+        jdbi.useTransaction(h -> {
+            String path = h.createQuery("SELECT z.path FROM link_downstream d JOIN zone z ON z.id = d.zone_id "
+                            + "WHERE d.id = :id").bind("id", id).mapTo(String.class).findOne()
+                    .filter(caller::covers).orElseThrow(() -> Refusal.notFound("hệ thống cấp dưới", id));
+            h.createUpdate("UPDATE link_downstream SET key_hash = :hash, grace_until = :until WHERE id = :id")
+                    .bind("hash", hash(key)).bind("until", Rows.utc(until)).bind("id", id).execute();
+            audit.record(h, caller, "downstream.rotate", "downstream:" + id, path + ", khóa cũ dùng đến " + until);
+        });
+        return new JsonObject().put("id", id).put("key", key).put("graceUntil", until.toString());
+    }
+
+    private String newKey() {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /** The downstreams of the caller's unit and below, with their link's state. */
@@ -104,6 +135,27 @@ public final class Downstreams {
                 .put("oldestUnsent", backlog.oldest() == null ? null : backlog.oldest().toString());
     }
 
+    /**
+     * The newest device list and statistics a downstream sent: its zone tree, nodes and boards with their state,
+     * read-only here, below the zone it stands for. Empty lists until the first report arrives.
+     */
+    public JsonObject devices(Caller caller, String id) {
+        requireAdmin(caller);
+        return jdbi.withHandle(h -> {
+            var row = h.createQuery("SELECT d.zone_id, z.path FROM link_downstream d JOIN zone z ON z.id = d.zone_id "
+                            + "WHERE d.id = :id").bind("id", id)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findOne()
+                    .filter(r -> caller.covers(r[1])).orElseThrow(() -> Refusal.notFound("hệ thống cấp dưới", id));
+            JsonObject out = new JsonObject().put("downstream", id).put("zone", row[0]);
+            h.createQuery("SELECT snapshot, received_at FROM link_devices WHERE downstream_id = :id").bind("id", id)
+                    .map((rs, ctx) -> out.mergeIn(new JsonObject(rs.getString(1)))
+                            .put("receivedAt", Rows.instant(rs, "received_at").toString()))
+                    .findOne().orElseGet(() -> out.put("zones", new JsonArray()).put("nodes", new JsonArray())
+                            .put("boards", new JsonArray()));
+            return out;
+        });
+    }
+
     /** Unlinks a downstream: its key stops working and what waited for it is dropped. */
     public void delete(Caller caller, String id) {
         requireAdmin(caller);
@@ -113,6 +165,7 @@ public final class Downstreams {
                     .filter(caller::covers).orElseThrow(() -> Refusal.notFound("hệ thống cấp dưới", id));
             h.createUpdate("DELETE FROM link_downstream WHERE id = :id").bind("id", id).execute();
             h.createUpdate("DELETE FROM link_sent WHERE downstream_id = :id").bind("id", id).execute();
+            h.createUpdate("DELETE FROM link_devices WHERE downstream_id = :id").bind("id", id).execute();
             outbox.forget(h, id);
             inbox.forget(h, id);
             audit.record(h, caller, "downstream.delete", "downstream:" + id, path);
@@ -140,7 +193,8 @@ public final class Downstreams {
                     throw Refusal.invalid("bad_public_key", "Khóa công khai không phải khóa Ed25519 (base64 dạng "
                             + "X.509).", "publicKey");
                 }
-                h.createUpdate("UPDATE link_downstream SET public_key = :k, last_seen = :at WHERE id = :id")
+                h.createUpdate("UPDATE link_downstream SET public_key = :k, last_seen = :at, grace_until = NULL "
+                                + "WHERE id = :id")
                         .bind("k", publicKey).bind("at", Rows.utc(clock.instant())).bind("id", id).execute();
                 linkAudit.acted(h, id, address, "link.enrol", "downstream:" + id, "khóa công khai mới");
                 return new JsonObject().put("upstream", self).put("publicKey", identity.publicKeyText())
@@ -153,10 +207,23 @@ public final class Downstreams {
         }
     }
 
-    /** The public key a downstream enrolled with; empty when unknown or not enrolled. */
+    /**
+     * The public key a downstream enrolled with; empty when unknown or not enrolled. A key whose grace after a
+     * rotation has passed is refused with 401 {@code key_expired}: the downstream must link again with the new key.
+     */
     public Optional<PublicKey> keyOf(Handle h, String id) {
-        return h.createQuery("SELECT public_key FROM link_downstream WHERE id = :id").bind("id", id)
-                .mapTo(String.class).findOne().filter(k -> k != null).map(LinkKeys::publicKey);
+        var row = h.createQuery("SELECT public_key, grace_until FROM link_downstream WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new Object[] {rs.getString(1),
+                        rs.getObject(2) == null ? null : Rows.instant(rs, "grace_until")}).findOne();
+        if (row.isEmpty() || row.get()[0] == null) {
+            return Optional.empty();
+        }
+        if (row.get()[1] instanceof Instant until && clock.instant().isAfter(until)) {
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "key_expired", "Khóa của hệ thống '" + id + "' đã được "
+                    + "thay và hết thời gian ân hạn (" + until + "): hãy liên kết lại bằng khóa mới.",
+                    "The key was rotated and its grace ended: link again with the new key.", null);
+        }
+        return Optional.of(LinkKeys.publicKey((String) row.get()[0]));
     }
 
     private static boolean exists(Handle h, String sql, String value) {
@@ -169,7 +236,8 @@ public final class Downstreams {
         }
     }
 
-    private static String hash(String key) {
+    /** The SHA-256 of a text, in hex. */
+    static String hash(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(key.getBytes(StandardCharsets.UTF_8)));

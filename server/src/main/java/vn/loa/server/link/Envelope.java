@@ -23,8 +23,13 @@ public record Envelope(String id, String stream, long seq, Instant at, String se
     /** Message kinds. */
     public static final String BULLETIN = "bulletin";
     public static final String CANCEL = "cancel";
+    public static final String RESCHEDULE = "reschedule";
+    /** A downstream asks for a recording by its SHA-256 ({@code control}). */
+    public static final String AUDIO = "audio";
     public static final String DELIVERIES = "deliveries";
     public static final String REFUSED = "refused";
+    /** The downstream's zones, nodes and boards with their state, and its statistics of the day (up). */
+    public static final String DEVICES = "devices";
     public static final String POLL = "poll";
 
     public JsonObject json() {

@@ -12,8 +12,9 @@ import vn.loa.server.refusal.Refusal;
 /**
  * Takes the bulletins received from above to the state the link wants them in, through the announcement lifecycle
  * like any person's step: thông thường to APPROVED (or SUBMITTED), ưu tiên and khẩn cấp on to the air, a cancelled
- * one to CANCELLED. Each step is its own transaction; what a crash cut short is taken again at the next run (at start
- * and after every poll), and a step the lifecycle refuses (the commune cancelled it first) is not retried. Blocking.
+ * one to CANCELLED, a ưu tiên one the upstream moved to its new time. Each step is its own transaction; what a
+ * crash cut short is taken again at the next run (at start and after every poll), and a step the lifecycle refuses
+ * (the commune cancelled it first) is not retried. Blocking.
  */
 final class LinkSteps {
 
@@ -29,7 +30,8 @@ final class LinkSteps {
         this.upstream = upstream;
     }
 
-    private record Unsettled(long origin, long id, String author, String wanted) {
+    /** @param wantedAt the time the upstream moved a ưu tiên bulletin to; null when it never did */
+    private record Unsettled(long origin, long id, String author, String wanted, java.time.Instant wantedAt) {
     }
 
     synchronized void run() {
@@ -38,9 +40,10 @@ final class LinkSteps {
             return;
         }
         List<Unsettled> rows = jdbi.withHandle(h -> h.createQuery("SELECT origin_id, announcement_id, origin_author, "
-                        + "wanted FROM link_received WHERE settled = FALSE AND announcement_id IS NOT NULL "
+                        + "wanted, wanted_at FROM link_received WHERE settled = FALSE AND announcement_id IS NOT NULL "
                         + "ORDER BY received_at, origin_id")
-                .map((rs, ctx) -> new Unsettled(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                .map((rs, ctx) -> new Unsettled(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5) == null ? null : vn.loa.server.db.Rows.instant(rs, "wanted_at")))
                 .list());
         for (Unsettled row : rows) {
             try {
@@ -52,8 +55,12 @@ final class LinkSteps {
                 LOG.warn("bulletin {} (announcement {}): will try again: {}", row.origin, row.id, e.toString());
                 continue;
             }
+            // Settled only if nothing new came meanwhile (a cancel or another time from above waits for the next run).
             jdbi.useHandle(h -> h.createUpdate("UPDATE link_received SET settled = TRUE WHERE origin_id = :o AND "
-                    + "wanted = :w").bind("o", row.origin).bind("w", row.wanted).execute());
+                            + "wanted = :w AND " + (row.wantedAt == null ? "wanted_at IS NULL" : "wanted_at = :at"))
+                    .bind("o", row.origin).bind("w", row.wanted)
+                    .bindMap(row.wantedAt == null ? java.util.Map.of()
+                            : java.util.Map.of("at", vn.loa.server.db.Rows.utc(row.wantedAt))).execute());
         }
     }
 
@@ -75,7 +82,11 @@ final class LinkSteps {
             a = announcements.approve(above, row.id);
         }
         if (a.state() == AnnouncementState.APPROVED && wanted == AnnouncementState.SCHEDULED) {
-            announcements.broadcast(above, row.id);
+            a = announcements.broadcast(above, row.id);
+        }
+        boolean waiting = a.state() == AnnouncementState.APPROVED || a.state() == AnnouncementState.SCHEDULED;
+        if (row.wantedAt != null && waiting && !row.wantedAt.equals(a.schedule().at())) {
+            announcements.reschedule(above, row.id, row.wantedAt);
         }
     }
 }

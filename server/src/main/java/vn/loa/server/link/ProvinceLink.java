@@ -24,10 +24,11 @@ public final class ProvinceLink implements AutoCloseable {
     private final UpstreamExchange upExchange;
     private final UpstreamClient client;
     private final LinkMetrics metrics;
+    private final DeviceReports devices;
 
     public ProvinceLink(Vertx vertx, Jdbi jdbi, AnnouncementService announcements, ZoneGuard zones, AuditLog audit,
             SecretCipher secrets, Blocking blocking, io.micrometer.core.instrument.MeterRegistry registry,
-            LinkSettings settings, Clock clock) {
+            vn.loa.server.audio.AudioLibrary library, LinkSettings settings, Clock clock) {
         LinkIdentity identity = LinkIdentity.loadOrCreate(jdbi, secrets, clock.instant());
         PollWaiters waiters = new PollWaiters(vertx);
         UpstreamClient[] clientRef = new UpstreamClient[1];
@@ -41,29 +42,33 @@ public final class ProvinceLink implements AutoCloseable {
         LinkAudit linkAudit = new LinkAudit(jdbi, audit);
         Receiver receiver = new Receiver(jdbi, new MessageCheck(clock, settings.maxSkew()), inbox, linkAudit, clock);
         var repository = new AnnouncementRepository();
+        UpstreamCalls calls = new UpstreamCalls(settings.trustCa());
+        LinkAudio audio = new LinkAudio(jdbi, library, calls, identity, registry, clock);
         // Bulletins down and reports up are written in the transaction of the change they carry.
-        announcements.withinTransition(new BulletinDispatch(repository, outbox, clock, settings.emergencyLifetime()));
+        announcements.withinTransition(new BulletinDispatch(repository, outbox, audio, clock,
+                settings.emergencyLifetime()));
         announcements.withinTransition(new ReportDispatch(repository, outbox, clock));
 
         Downstreams downstreams = new Downstreams(jdbi, zones, audit, linkAudit, outbox, inbox, identity,
-                settings.systemId(), clock);
-        DownstreamExchange down = new DownstreamExchange(jdbi, downstreams, receiver, outbox, linkAudit, identity,
-                settings.systemId(), clock);
-        UpstreamCalls calls = new UpstreamCalls();
+                settings.systemId(), settings.keyGrace(), clock);
+        DownstreamExchange down = new DownstreamExchange(jdbi, downstreams, receiver, outbox, audio, linkAudit,
+                identity, settings.systemId(), clock);
         Upstream upstream = new Upstream(jdbi, audit, outbox, inbox, identity, calls, clock, () -> {
             if (clientRef[0] != null) {
                 clientRef[0].wake();
             }
         });
-        BulletinIntake intake = new BulletinIntake(announcements, upstream, outbox, clock, settings.ownApproval());
+        BulletinIntake intake = new BulletinIntake(announcements, upstream, outbox, audio, clock,
+                settings.ownApproval());
         upExchange = new UpstreamExchange(jdbi, upstream, receiver, intake,
-                new LinkSteps(jdbi, announcements, upstream), identity, inbox, clock);
+                new LinkSteps(jdbi, announcements, upstream), audio, identity, inbox, clock);
         client = new UpstreamClient(jdbi, upstream, upExchange, outbox, identity, calls, settings.pollWait(),
                 settings.retryMax(), clock);
         clientRef[0] = client;
         downstreamRoutes = new DownstreamRoutes(downstreams, blocking);
         upstreamRoutes = new UpstreamRoutes(upstream, blocking);
         metrics = new LinkMetrics(vertx, jdbi, blocking, registry, clock);
+        devices = new DeviceReports(vertx, jdbi, blocking, outbox, settings.devicesEvery(), clock);
         linkRoutes = new LinkRoutes(downstreams, down, upExchange, waiters, blocking, settings.pollWait(), clock);
     }
 
@@ -82,6 +87,7 @@ public final class ProvinceLink implements AutoCloseable {
 
     @Override
     public void close() {
+        devices.close();
         metrics.close();
         client.close();
     }

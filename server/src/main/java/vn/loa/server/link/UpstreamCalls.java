@@ -26,7 +26,16 @@ public final class UpstreamCalls {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
+
+    /** @param trustCa PEM certificates to trust for an https:// upstream instead of the JDK's; null for the JDK's */
+    public UpstreamCalls(java.nio.file.Path trustCa) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (trustCa != null) {
+            builder.sslContext(LinkTrust.of(trustCa));
+        }
+        this.http = builder.build();
+    }
 
     public Answer enrol(String url, JsonObject request) throws IOException, InterruptedException {
         return post(url, "/api/v1/link/enrol", request, Duration.ofSeconds(20));
@@ -39,6 +48,28 @@ public final class UpstreamCalls {
     /** A poll the upstream may hold open up to {@code wait}. */
     public Answer poll(String url, SignedMessage message, Duration wait) throws IOException, InterruptedException {
         return post(url, "/api/v1/link/poll", message.json(), wait.plusSeconds(15));
+    }
+
+    /**
+     * Fetches a recording by its hash into {@code target}; the answer's body is empty on success (the bytes are in the
+     * file), the upstream's error otherwise.
+     */
+    public Answer fetchAudio(String url, SignedMessage message, java.nio.file.Path target)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/api/v1/link/audio"))
+                .timeout(Duration.ofMinutes(10)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(message.json().encode())).build();
+        HttpResponse<java.nio.file.Path> reply = http.send(request, HttpResponse.BodyHandlers.ofFile(target));
+        if (reply.statusCode() == 200) {
+            return new Answer(200, new JsonObject());
+        }
+        String text = java.nio.file.Files.readString(target);
+        java.nio.file.Files.deleteIfExists(target);
+        try {
+            return new Answer(reply.statusCode(), new JsonObject(text));
+        } catch (DecodeException e) {
+            return new Answer(reply.statusCode(), new JsonObject().put("error", "not_json"));
+        }
     }
 
     private Answer post(String url, String path, JsonObject body, Duration timeout)

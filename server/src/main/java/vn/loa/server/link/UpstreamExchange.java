@@ -23,9 +23,11 @@ public final class UpstreamExchange {
     private final Inbox inbox;
     private final org.jdbi.v3.core.Jdbi jdbi;
     private final Clock clock;
+    private final LinkAudio audio;
 
     UpstreamExchange(org.jdbi.v3.core.Jdbi jdbi, Upstream upstream, Receiver receiver, BulletinIntake intake,
-            LinkSteps steps, LinkIdentity identity, Inbox inbox, Clock clock) {
+            LinkSteps steps, LinkAudio audio, LinkIdentity identity, Inbox inbox, Clock clock) {
+        this.audio = audio;
         this.jdbi = jdbi;
         this.upstream = upstream;
         this.receiver = receiver;
@@ -81,7 +83,33 @@ public final class UpstreamExchange {
 
     private Receiver.Taken take(SignedMessage message, String address) {
         String self = upstream.current().map(UpstreamLink::systemId).orElse("");
+        fetchRecordings(message, address, self);
         return receiver.take(message, address, self, upstream::keyOf, intake.content());
+    }
+
+    /**
+     * Fetches the recordings a bulletin names before it is applied, outside its transaction (a recording may take
+     * minutes over 4G); only once the message proved it comes from the upstream.
+     */
+    private void fetchRecordings(SignedMessage message, String address, String self) {
+        Envelope unverified = message.unverified();
+        JsonArray recordings = unverified.body().getValue("audio") instanceof JsonArray a ? a : new JsonArray();
+        if (!Envelope.BULLETIN.equals(unverified.kind()) || recordings.isEmpty()) {
+            return;
+        }
+        receiver.checked(message, address, self, upstream::keyOf);
+        UpstreamLink link = upstream.current().orElseThrow();
+        try {
+            audio.fetchMissing(link, recordings);
+        } catch (ClassCastException e) {
+            return; // malformed: the intake refuses the bulletin, and the stream goes on
+        } catch (java.io.IOException e) {
+            throw new Refusal(Refusal.Kind.DEPENDENCY_FAILED, "audio_unavailable", "Chưa lấy được bản ghi âm của "
+                    + "bản tin từ cấp trên: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, "interrupted", "Máy chủ đang dừng.");
+        }
     }
 
     /** True when {@code sender} is this system's upstream. */

@@ -49,6 +49,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aLinkTrustFileThatHoldsNoCertificateStopsStartUpNamingTheKey() throws Exception {
+        java.nio.file.Path notPem = java.nio.file.Files.createTempFile("loa-trust-", ".pem");
+        java.nio.file.Files.writeString(notPem, "không phải chứng chỉ");
+        try {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_LINK_TRUST_CA",
+                    notPem.toString()))).isInstanceOf(ConfigException.class).hasMessageContaining("LOA_LINK_TRUST_CA");
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_LINK_TRUST_CA",
+                    "/nonexistent/ca.pem"))).isInstanceOf(ConfigException.class).hasMessageContaining("cannot read");
+            assertThat(ConfigLoader.load(Map.of("LOA_CONFIG", "/x")).link().trustCa()).isNull();
+            assertThat(ConfigLoader.load(Map.of("LOA_CONFIG", "/x")).link().keyGrace())
+                    .isEqualTo(java.time.Duration.ofDays(7));
+        } finally {
+            java.nio.file.Files.delete(notPem);
+        }
+    }
+
+    @Test
     void dailyBackupsAreOffUnlessATimeIsSetAndGoToTheDataFolder() {
         LoaConfig off = ConfigLoader.load(Map.of("LOA_CONFIG", "/x", "LOA_DATA_DIR", "/srv/loa"));
         assertThat(off.backup().daily()).isFalse();

@@ -25,18 +25,24 @@ import vn.loa.server.testing.PostgresCluster;
 import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.ServerProcess;
 import vn.loa.server.testing.TempDirs;
+import vn.loa.server.testing.TestCertificate;
 import vn.loa.server.testing.TestServer;
+import vn.loa.server.testing.Uploads;
 
 /**
  * Two Loa processes on loopback, a province (upstream, on H2) and a commune (downstream, on PostgreSQL) linked as the
- * province's zone {@code xa-a} (issue 14): bulletins go down at their level, deliveries come up, and the link survives a commune killed
- * with SIGKILL and a province away for a while; forged, replayed and stale messages are refused and audited.
+ * province's zone {@code xa-a} (issue 14, ADR 0037, 0048): bulletins go down at their level (khẩn cấp at once, ưu tiên
+ * ahead of the commune's queue, thông thường approved), recordings once by their hash, cancels and reschedules follow,
+ * deliveries and the commune's devices come up, and the link survives a commune killed with SIGKILL and a province
+ * away for a while; forged, replayed, stale and rotated-away messages are refused and audited. A third process, a
+ * central system serving HTTPS with a test certificate, is started late for the three-level test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProvinceLinkIT {
 
-    private static final Map<String, String> FAST = Map.of("LOA_LINK_POLL_WAIT", "5", "LOA_LINK_RETRY_MAX", "1");
+    private static final Map<String, String> FAST = Map.of("LOA_LINK_POLL_WAIT", "5", "LOA_LINK_RETRY_MAX", "1",
+            "LOA_LINK_DEVICES_EVERY", "1");
 
     private Path provinceData;
     private Path communeData;
@@ -50,9 +56,13 @@ class ProvinceLinkIT {
     private Api provinceAdmin;
     private Api communeAdmin;
     private String node;
+    /** The province's upstream in the three-level test: a central system serving HTTPS with a test certificate. */
+    private TestCertificate centralCertificate;
+    private ServerProcess central;
 
     @BeforeAll
     void linkACommuneToItsProvince() throws Exception {
+        centralCertificate = TestCertificate.make();
         provinceData = TempDirs.create("loa-link-province-");
         communeData = TempDirs.create("loa-link-commune-");
         provincePort = ServerProcess.freePort();
@@ -92,6 +102,9 @@ class ProvinceLinkIT {
 
     @AfterAll
     void stop() throws Exception {
+        if (central != null) {
+            central.close();
+        }
         if (commune != null) {
             commune.close();
         }
@@ -275,6 +288,252 @@ class ProvinceLinkIT {
         assertDeliveryCameUp(id, done);
     }
 
+    @Test
+    @Order(7)
+    void anAudioBulletinTravelsOnceToTheCommuneByItsHashAndAirsOnItsSpeaker() throws Exception {
+        byte[] mp3 = Uploads.tone(provinceData, "mp3", 2, 1000);
+        Api.Reply uploaded = provinceAdmin.sendBytes("POST", "/api/v1/audio",
+                Uploads.multipart("Bản tin lũ.mp3", "audio/mpeg", mp3), Uploads.contentType());
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        String audioId = uploaded.json().getString("audioId");
+        double sent = metric(provinceAdmin, "loa_link_audio_sent_total");
+        double sentBytes = metric(provinceAdmin, "loa_link_audio_sent_bytes_total");
+        double fetched = metric(communeAdmin, "loa_link_audio_fetched_total");
+
+        int before = spurts.size();
+        JsonObject first = airedAtCommune(emergencyRecording("Bản ghi khẩn 1", audioId));
+        assertThat(spurts.size()).as("the recording reached the commune's speaker").isGreaterThan(before);
+        String localAudio = first.getString("audioId");
+        assertThat(localAudio).startsWith("au-");
+        Api.Reply copy = communeAdmin.get("/api/v1/audio/" + localAudio);
+        assertThat(copy.bytes()).as("the commune stored the province's bytes").isEqualTo(mp3);
+        assertThat(metric(provinceAdmin, "loa_link_audio_sent_total") - sent).isEqualTo(1.0);
+        assertThat(metric(provinceAdmin, "loa_link_audio_sent_bytes_total") - sentBytes).isEqualTo(mp3.length);
+        assertThat(metric(communeAdmin, "loa_link_audio_fetched_total") - fetched).isEqualTo(1.0);
+
+        JsonObject second = airedAtCommune(emergencyRecording("Bản ghi khẩn 2", audioId));
+        assertThat(second.getString("audioId")).as("the same recording, by its hash").isEqualTo(localAudio);
+        assertThat(metric(provinceAdmin, "loa_link_audio_sent_bytes_total") - sentBytes)
+                .as("no byte sent again").isEqualTo(mp3.length);
+        assertThat(metric(communeAdmin, "loa_link_audio_fetched_total") - fetched).isEqualTo(1.0);
+    }
+
+    @Test
+    @Order(8)
+    void aPriorityBulletinAirsAsItsWindowOpensAheadOfTheCommunesOwnQueuedNotice() throws Exception {
+        byte[] long10s = Uploads.tone(communeData, "mp3", 10, 500);
+        String own = communeAdmin.sendBytes("POST", "/api/v1/audio",
+                Uploads.multipart("Chương trình xã.mp3", "audio/mpeg", long10s), Uploads.contentType())
+                .json().getString("audioId");
+        Instant at = Instant.now().plusSeconds(8);
+        long id = created(provinceAdmin.post("/api/v1/announcements", new JsonObject().put("title", "Ưu tiên giữa giờ")
+                .put("text", "Lịch cắt nước.").put("zones", new JsonArray().add("xa-a"))
+                .put("schedule", new JsonObject().put("at", at.toString())))).json().getLong("id");
+        provinceAdmin.post("/api/v1/announcements/" + id + "/submit", null);
+        assertThat(provinceAdmin.post("/api/v1/announcements/" + id + "/approve", null).status()).isLessThan(300);
+        awaitJson(() -> communeAnnouncement("Ưu tiên giữa giờ"), a -> a.getString("state").equals("SCHEDULED"),
+                Duration.ofSeconds(20));
+
+        long programme = broadcastAtCommune(new JsonObject().put("title", "Chương trình của xã").put("audioId", own));
+        awaitJson(() -> communeAdmin.get("/api/v1/announcements/" + programme).json(),
+                a -> a.getString("state").equals("ON_AIR"), Duration.ofSeconds(10));
+        long queued = broadcastAtCommune(new JsonObject().put("title", "Tin của xã xếp hàng")
+                .put("text", "Thông báo thu thuế."));
+        assertThat(at).as("the window opens while the commune's programme plays").isAfter(Instant.now());
+
+        JsonObject priority = awaitJson(() -> communeAnnouncement("Ưu tiên giữa giờ"),
+                a -> a.getString("state").equals("DONE"), Duration.ofSeconds(60));
+        JsonObject own2 = awaitJson(() -> communeAdmin.get("/api/v1/announcements/" + queued).json(),
+                a -> a.getString("state").equals("DONE"), Duration.ofSeconds(60));
+        JsonObject programmeDone = communeAdmin.get("/api/v1/announcements/" + programme).json();
+        assertThat(transition(priority, "ON_AIR")).as("not before its window").isAfterOrEqualTo(at.minusSeconds(1));
+        assertThat(transition(priority, "DONE")).as("after the programme it did not interrupt")
+                .isAfter(transition(programmeDone, "DONE"));
+        assertThat(transition(priority, "DONE")).as("ahead of the commune's notice queued before it")
+                .isBefore(transition(own2, "DONE"));
+    }
+
+    @Test
+    @Order(9)
+    void aRescheduleAndACancelFromTheProvinceFollowAPriorityBulletinDown() throws Exception {
+        Instant at = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        long id = created(provinceAdmin.post("/api/v1/announcements", new JsonObject().put("title", "Tin dời giờ")
+                .put("text", "Họp tổ dân phố.").put("zones", new JsonArray().add("xa-a"))
+                .put("schedule", new JsonObject().put("at", at.toString())))).json().getLong("id");
+        provinceAdmin.post("/api/v1/announcements/" + id + "/submit", null);
+        provinceAdmin.post("/api/v1/announcements/" + id + "/approve", null);
+        JsonObject local = awaitJson(() -> communeAnnouncement("Tin dời giờ"),
+                a -> a.getString("state").equals("SCHEDULED"), Duration.ofSeconds(20));
+        assertThat(Instant.parse(local.getJsonObject("schedule").getString("at"))).isEqualTo(at);
+
+        Instant later = at.plus(Duration.ofMinutes(15));
+        Api.Reply moved = provinceAdmin.post("/api/v1/announcements/" + id + "/reschedule",
+                new JsonObject().put("at", later.toString()));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        JsonObject followed = awaitJson(() -> communeAnnouncement("Tin dời giờ"),
+                a -> Instant.parse(a.getJsonObject("schedule").getString("at")).equals(later), Duration.ofSeconds(20));
+        assertThat(followed.getString("state")).isEqualTo("SCHEDULED");
+
+        provinceAdmin.post("/api/v1/announcements/" + id + "/cancel", null);
+        awaitJson(() -> communeAnnouncement("Tin dời giờ"), a -> a.getString("state").equals("CANCELLED"),
+                Duration.ofSeconds(20));
+    }
+
+    @Test
+    @Order(10)
+    void theCommunesZonesNodesAndStatisticsShowReadOnlyAtTheProvinceAndFollowAChange() {
+        JsonObject devices = awaitJson(() -> provinceAdmin.get("/api/v1/downstreams/xa-a/devices").json(),
+                d -> ids(d, "nodes").contains(node), Duration.ofSeconds(20));
+        assertThat(devices.getString("zone")).as("below the commune's zone").isEqualTo("xa-a");
+        JsonObject thon = devices.getJsonArray("zones").stream().map(JsonObject.class::cast)
+                .filter(z -> z.getString("id").equals("thon-1")).findFirst().orElseThrow();
+        assertThat(thon.getString("name")).isEqualTo("Thôn 1");
+        JsonObject speaker = devices.getJsonArray("nodes").stream().map(JsonObject.class::cast)
+                .filter(n -> n.getString("id").equals(node)).findFirst().orElseThrow();
+        assertThat(speaker.getString("zone")).isEqualTo("thon-1");
+        assertThat(speaker.getString("kind")).isEqualTo("rtp");
+        assertThat(devices.getJsonObject("statistics").getJsonArray("broadcasts").getJsonObject(0).fieldNames())
+                .contains("day", "done", "failed", "cancelled");
+
+        created(communeAdmin.post("/api/v1/nodes", new JsonObject().put("id", "loa-thon-1b").put("name", "Loa thôn 1b")
+                .put("zone", "thon-1").put("kind", "rtp").put("address", "127.0.0.1:9")));
+        awaitJson(() -> provinceAdmin.get("/api/v1/downstreams/xa-a/devices").json(),
+                d -> ids(d, "nodes").contains("loa-thon-1b"), Duration.ofSeconds(20));
+        assertThat(communeAdmin.delete("/api/v1/nodes/loa-thon-1b").status()).isLessThan(300);
+        assertThat(provinceAdmin.get("/api/v1/downstreams/xa-z/devices").status()).isEqualTo(404);
+    }
+
+    private static List<String> ids(JsonObject devices, String kind) {
+        return devices.getJsonArray(kind).stream().map(JsonObject.class::cast).map(o -> o.getString("id")).toList();
+    }
+
+    @Test
+    @Order(11)
+    void threeLevelsOverTlsAnEmergencyFromTheCentreAirsInTheCommuneAndItsDeliveryReachesTheTop() throws Exception {
+        central = ServerProcess.startTls(TempDirs.create("loa-link-central-"), "", ServerProcess.freePort(),
+                with(Map.of("LOA_LINK_ID", "trung-uong", "LOA_TLS_CERT",
+                        centralCertificate.certificate().toString(), "LOA_TLS_KEY",
+                        centralCertificate.key().toString())), centralCertificate.clientContext());
+        assertThat(central.baseUrl()).startsWith("https://");
+        Api centre = Api.signIn(central.baseUrl(), "admin", TestServer.ADMIN_PASSWORD, central.client());
+        created(centre.post("/api/v1/zones", new JsonObject().put("id", "tinh").put("name", "Tỉnh")));
+        String key = created(centre.post("/api/v1/downstreams", new JsonObject().put("id", "tinh")
+                .put("name", "Hệ thống tỉnh").put("zone", "tinh"))).json().getString("key");
+        // The province trusts the centre's self-signed certificate by LOA_LINK_TRUST_CA, and nothing else.
+        Api.Reply linked = provinceAdmin.put("/api/v1/upstream", new JsonObject().put("url", central.baseUrl())
+                .put("id", "tinh").put("key", key));
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+        assertThat(new LinkCheck(central.baseUrl(), centralCertificate.certificate()).run("tinh", key))
+                .as("./loa link-check against the centre").isTrue();
+        assertThat(new LinkCheck(central.baseUrl(), null).run(null, null)).as("without trusting its CA").isFalse();
+
+        int before = spurts.size();
+        long id = created(centre.post("/api/v1/announcements", new JsonObject().put("title", "Bão số 3")
+                .put("text", "Bão số 3 đổ bộ đêm nay, bà con chằng chống nhà cửa.").put("priority", "EMERGENCY")
+                .put("zones", new JsonArray().add("tinh")))).json().getLong("id");
+        assertThat(centre.post("/api/v1/announcements/" + id + "/broadcast", null).status()).isLessThan(300);
+        JsonObject aired = awaitJson(() -> announcementAt(communeAdmin, "Bão số 3"),
+                a -> a.getString("state").equals("DONE"), Duration.ofSeconds(60));
+        assertThat(spurts.size()).as("RTP at the commune's speaker").isGreaterThan(before);
+        assertThat(aired.getString("priority")).isEqualTo("EMERGENCY");
+        assertThat(aired.getString("createdBy")).as("the origin, system by system").isEqualTo("tinh:trung-uong:admin");
+        JsonObject top = awaitJson(() -> centre.get("/api/v1/announcements/" + id).json(),
+                a -> delivery(a, "tinh/xa-a/" + node).isPresent(), Duration.ofSeconds(30));
+        assertThat(delivery(top, "tinh/xa-a/" + node).orElseThrow().getString("state"))
+                .isEqualTo(delivery(aired, node).orElseThrow().getString("state"));
+
+        // Thông thường: the province asked for its own approval (LOA_LINK_BULLETIN_APPROVAL=own).
+        long normal = created(centre.post("/api/v1/announcements", new JsonObject().put("title", "Tin thường từ trên")
+                .put("text", "Tuyên truyền phòng chống dịch.").put("zones", new JsonArray().add("tinh"))))
+                .json().getLong("id");
+        centre.post("/api/v1/announcements/" + normal + "/submit", null);
+        assertThat(centre.post("/api/v1/announcements/" + normal + "/approve", null).status()).isLessThan(300);
+        JsonObject atProvince = awaitJson(() -> announcementAt(provinceAdmin, "Tin thường từ trên"),
+                a -> a.getString("state").equals("SUBMITTED"), Duration.ofSeconds(20));
+        assertThat(communeAdmin.get("/api/v1/announcements?limit=200").body()).doesNotContain("Tin thường từ trên");
+        Api.Reply approved = provinceAdmin.post("/api/v1/announcements/" + atProvince.getLong("id") + "/approve", null);
+        assertThat(approved.status()).as(approved.toString()).isLessThan(300);
+        awaitJson(() -> announcementAt(communeAdmin, "Tin thường từ trên"),
+                a -> a.getString("state").equals("APPROVED"), Duration.ofSeconds(20));
+    }
+
+    @Test
+    @Order(12)
+    void aRotatedKeyIsRefusedAtOnceWhileTheEnrolledKeyWorksThroughItsGraceAndNotAfter() {
+        created(provinceAdmin.post("/api/v1/zones", new JsonObject().put("id", "xa-c").put("name", "Xã C")));
+        String first = created(provinceAdmin.post("/api/v1/downstreams", new JsonObject().put("id", "xa-c")
+                .put("name", "Đài xã C").put("zone", "xa-c"))).json().getString("key");
+        KeyPair old = LinkKeys.generate();
+        assertThat(enrol("xa-c", first, old).status()).isEqualTo(200);
+        assertThat(send(SignedMessage.sign(report(1, Instant.now(), "xa-c"), old.getPrivate())).status()).isEqualTo(200);
+
+        Api.Reply rotated = provinceAdmin.post("/api/v1/downstreams/xa-c/key", new JsonObject());
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+        String second = rotated.json().getString("key");
+        assertThat(Instant.parse(rotated.json().getString("graceUntil"))).as("link.key.grace, 7 days by default")
+                .isAfter(Instant.now().plus(Duration.ofDays(6)));
+        assertRefused(enrol("xa-c", first, LinkKeys.generate()), 401, "bad_key");
+        assertThat(send(SignedMessage.sign(report(2, Instant.now(), "xa-c"), old.getPrivate())).status())
+                .as("the enrolled key works through its grace").isEqualTo(200);
+
+        String third = provinceAdmin.post("/api/v1/downstreams/xa-c/key", new JsonObject().put("graceSeconds", 0))
+                .json().getString("key");
+        assertRefused(send(SignedMessage.sign(report(3, Instant.now(), "xa-c"), old.getPrivate())), 401, "key_expired");
+        assertRefused(enrol("xa-c", second, LinkKeys.generate()), 401, "bad_key");
+        KeyPair fresh = LinkKeys.generate();
+        assertThat(enrol("xa-c", third, fresh).status()).isEqualTo(200);
+        assertRefused(send(SignedMessage.sign(report(3, Instant.now(), "xa-c"), old.getPrivate())), 401,
+                "bad_signature");
+        assertThat(send(SignedMessage.sign(report(3, Instant.now(), "xa-c"), fresh.getPrivate())).status())
+                .as("the stream goes on under the new key").isEqualTo(200);
+        assertThat(provinceAdmin.get("/api/v1/audit?action=downstream.rotate").body()).contains("xa-c");
+        assertRefused(provinceAdmin.post("/api/v1/downstreams/xa-c/key", new JsonObject().put("graceSeconds", -1)),
+                400, "invalid_request");
+    }
+
+    private Api.Reply enrol(String id, String key, KeyPair pair) {
+        return provinceAdmin.post("/api/v1/link/enrol", new JsonObject().put("id", id).put("key", key)
+                .put("publicKey", LinkKeys.encode(pair.getPublic())));
+    }
+
+    private long emergencyRecording(String title, String audioId) {
+        long id = created(provinceAdmin.post("/api/v1/announcements", new JsonObject().put("title", title)
+                .put("audioId", audioId).put("priority", "EMERGENCY").put("zones", new JsonArray().add("xa-a"))))
+                .json().getLong("id");
+        assertThat(provinceAdmin.post("/api/v1/announcements/" + id + "/broadcast", null).status()).isLessThan(300);
+        return id;
+    }
+
+    /** The commune's copy of a province bulletin once it aired there (DONE). */
+    private JsonObject airedAtCommune(long provinceId) throws InterruptedException {
+        String title = provinceAdmin.get("/api/v1/announcements/" + provinceId).json().getString("title");
+        return awaitJson(() -> communeAnnouncement(title), a -> a.getString("state").equals("DONE"),
+                Duration.ofSeconds(60));
+    }
+
+    /** Creates, approves and broadcasts a notice of the commune's own in thôn 1; its id. */
+    private long broadcastAtCommune(JsonObject notice) {
+        long id = created(communeAdmin.post("/api/v1/announcements", notice.put("zones", new JsonArray().add("thon-1"))))
+                .json().getLong("id");
+        communeAdmin.post("/api/v1/announcements/" + id + "/submit", null);
+        communeAdmin.post("/api/v1/announcements/" + id + "/approve", null);
+        Api.Reply aired = communeAdmin.post("/api/v1/announcements/" + id + "/broadcast", null);
+        assertThat(aired.status()).as(aired.toString()).isLessThan(300);
+        return id;
+    }
+
+    private static Instant transition(JsonObject announcement, String to) {
+        return Instant.parse(announcement.getJsonArray("transitions").stream().map(JsonObject.class::cast)
+                .filter(t -> t.getString("to").equals(to)).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(
+                        "no " + to + " in " + announcement.encodePrettily())).getString("at"));
+    }
+
+    /** A counter or gauge of the server's {@code /metrics}; 0 when it has not appeared yet. */
+    private static double metric(Api api, String name) {
+        return api.get("/metrics").body().lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     private static Envelope report(long seq, Instant at, String sender) {
         return new Envelope(UUID.randomUUID().toString(), Envelope.REPORTS, seq, at, sender, "tinh",
                 Envelope.DELIVERIES, null, new JsonObject().put("origin", 999_999).put("deliveries", new JsonArray()));
@@ -290,7 +549,10 @@ class ProvinceLinkIT {
     }
 
     private ServerProcess startProvince() throws Exception {
-        return ServerProcess.start(provinceData, "", provincePort, with(Map.of("LOA_LINK_ID", "tinh")));
+        // Below a central system (the three-level test) it trusts the centre's certificate and approves for itself.
+        return ServerProcess.start(provinceData, "", provincePort, with(Map.of("LOA_LINK_ID", "tinh",
+                "LOA_LINK_TRUST_CA", centralCertificate.certificate().toString(),
+                "LOA_LINK_BULLETIN_APPROVAL", "own")));
     }
 
     private ServerProcess startCommune() throws Exception {
@@ -315,11 +577,16 @@ class ProvinceLinkIT {
 
     /** The commune's announcement of this title (waits for it), in full. */
     private JsonObject communeAnnouncement(String title) throws InterruptedException {
-        JsonObject summary = awaitJson(() -> communeAdmin.get("/api/v1/announcements?limit=200").array().stream()
+        return announcementAt(communeAdmin, title);
+    }
+
+    /** The announcement of this title at the system {@code api} speaks to (waits for it), in full. */
+    private static JsonObject announcementAt(Api api, String title) throws InterruptedException {
+        JsonObject summary = awaitJson(() -> api.get("/api/v1/announcements?limit=200").array().stream()
                         .map(JsonObject.class::cast).filter(a -> a.getString("title").equals(title)).findFirst()
                         .orElse(null),
                 a -> true, Duration.ofSeconds(20));
-        return communeAdmin.get("/api/v1/announcements/" + summary.getLong("id")).json();
+        return api.get("/api/v1/announcements/" + summary.getLong("id")).json();
     }
 
     private static java.util.Optional<JsonObject> delivery(JsonObject announcement, String node) {

@@ -38,10 +38,17 @@ public final class Api {
 
     private final String base;
     private final String token;
+    private final HttpClient http;
 
     public Api(String base, String token) {
+        this(base, token, HTTP);
+    }
+
+    /** A client over {@code http}, e.g. one that trusts a test's own TLS certificate. */
+    public Api(String base, String token, HttpClient http) {
         this.base = base;
         this.token = token;
+        this.http = http;
     }
 
     /** The bearer token this client sends, for tests that speak HTTP on a raw socket. */
@@ -51,12 +58,17 @@ public final class Api {
 
     /** Signs in and returns a client carrying the token; fails the test if sign-in fails. */
     public static Api signIn(String base, String username, String password) {
-        Reply r = new Api(base, null).post("/api/v1/auth/login",
+        return signIn(base, username, password, HTTP);
+    }
+
+    /** Signs in over {@code http} (a client trusting a test certificate, say). */
+    public static Api signIn(String base, String username, String password, HttpClient http) {
+        Reply r = new Api(base, null, http).post("/api/v1/auth/login",
                 new JsonObject().put("username", username).put("password", password));
         if (r.status() != 200) {
             throw new AssertionError("sign-in of " + username + " failed: " + r);
         }
-        return new Api(base, r.json().getString("token"));
+        return new Api(base, r.json().getString("token"), http);
     }
 
     public Reply get(String path) {
@@ -92,7 +104,7 @@ public final class Api {
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
-            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);

@@ -22,11 +22,32 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    /** The client that reaches it: plain, or trusting its TLS certificate. */
+    private HttpClient client = HttpClient.newHttpClient();
+    private String scheme = "http";
 
     private ServerProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
+    }
+
+    /**
+     * Starts the server serving HTTPS ({@code LOA_TLS_CERT}, {@code LOA_TLS_KEY} among {@code settings}) and waits
+     * until it answers {@code tls}'s client.
+     */
+    public static ServerProcess startTls(Path dataDir, String dbUrl, int port, Map<String, String> settings,
+            javax.net.ssl.SSLContext tls) throws IOException {
+        ServerProcess server = launch(dataDir, dbUrl, port, settings);
+        server.client = HttpClient.newBuilder().sslContext(tls).build();
+        server.scheme = "https";
+        server.awaitHealthy(Duration.ofMinutes(2));
+        return server;
+    }
+
+    /** The client that reaches this server (over TLS when it serves HTTPS). */
+    public HttpClient client() {
+        return client;
     }
 
     /** Starts {@code vn.loa.server.Main} with these settings ({@code LOA_*} variables) and waits until it answers. */
@@ -88,7 +109,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitAnswer(Duration limit) {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = client;
         await().alias("the server process answers /health").atMost(limit).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
                     if (!process.isAlive()) {
@@ -112,7 +133,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return scheme + "://127.0.0.1:" + port;
     }
 
     /** Freezes the process (SIGSTOP), as a stalled machine or a long pause would; {@link #thaw} lets it run again. */

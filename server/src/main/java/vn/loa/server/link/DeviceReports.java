@@ -1,0 +1,127 @@
+package vn.loa.server.link;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.server.access.Caller;
+import vn.loa.server.access.Role;
+import vn.loa.server.db.Rows;
+import vn.loa.server.http.Blocking;
+import vn.loa.server.report.AvailabilityReport;
+import vn.loa.server.report.BroadcastReport;
+
+/**
+ * The downstream's device list and statistics going up (the guide's "danh sách thiết bị" and "thống kê"): every
+ * {@code link.devices.every} it takes a snapshot of its zone tree, its nodes (an agent's live state: connected or
+ * not, since when) and boards, and today's statistics (bulletins aired, failed, cancelled; each agent's hours
+ * connected and availability), and puts it in the outbox when it differs from the last one sent. A snapshot supersedes
+ * the one before, so while one waits unsent (the link is down) no other is added: the upstream gets the newest when
+ * the link returns, not a day of stale ones. Owns its timer; the work runs on a worker.
+ */
+final class DeviceReports implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceReports.class);
+    /** A snapshot is cut here, so one message stays well inside the outbox's row. */
+    private static final int MOST = 500;
+
+    private final Vertx vertx;
+    private final Jdbi jdbi;
+    private final Outbox outbox;
+    private final BroadcastReport broadcasts;
+    private final AvailabilityReport availability;
+    private final Clock clock;
+    private final long timer;
+    private volatile String lastSent;
+
+    DeviceReports(Vertx vertx, Jdbi jdbi, Blocking blocking, Outbox outbox, Duration every, Clock clock) {
+        this.vertx = vertx;
+        this.jdbi = jdbi;
+        this.outbox = outbox;
+        this.broadcasts = new BroadcastReport(jdbi, clock);
+        this.availability = new AvailabilityReport(jdbi, clock);
+        this.clock = clock;
+        this.timer = vertx.setPeriodic(every.toMillis(), t -> blocking.run(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                LOG.warn("the device report could not be made: {}", e.toString());
+            }
+            return null;
+        }));
+    }
+
+    /** Puts a new snapshot in the outbox when linked, changed, and none waits unsent. */
+    synchronized void tick() {
+        Optional<String> upstream = jdbi.withHandle(h -> h.createQuery("SELECT upstream_id FROM link_upstream "
+                + "WHERE id = 1").mapTo(String.class).findOne());
+        if (upstream.isEmpty()) {
+            return;
+        }
+        JsonObject snapshot = jdbi.withHandle(this::snapshot);
+        String hash = Downstreams.hash(snapshot.encode());
+        if (hash.equals(lastSent)) {
+            return;
+        }
+        jdbi.useTransaction(h -> {
+            boolean waiting = h.createQuery("SELECT COUNT(*) FROM link_outbox WHERE peer = :p AND stream = :s AND "
+                            + "kind = :k").bind("p", upstream.get()).bind("s", Envelope.REPORTS)
+                    .bind("k", Envelope.DEVICES).mapTo(Integer.class).one() > 0;
+            if (waiting) {
+                return;
+            }
+            Instant now = clock.instant();
+            outbox.put(h, upstream.get(), Envelope.REPORTS, Envelope.DEVICES, snapshot.copy().put("at", now.toString()),
+                    now, null);
+            lastSent = hash;
+        });
+    }
+
+    private JsonObject snapshot(Handle h) {
+        JsonArray zones = new JsonArray(h.createQuery("SELECT id, name, parent_id FROM zone ORDER BY path LIMIT " + MOST)
+                .map((rs, ctx) -> new JsonObject().put("id", rs.getString(1)).put("name", rs.getString(2))
+                        .put("parent", rs.getString(3)))
+                .list());
+        JsonArray nodes = new JsonArray(h.createQuery("SELECT n.id, n.name, n.zone_id, n.kind, n.lat, n.lon, "
+                        + "(SELECT MAX(p.online_from) FROM node_presence p WHERE p.node_id = n.id AND p.online_to IS NULL) "
+                        + "AS online_since FROM node n ORDER BY n.id LIMIT " + MOST)
+                .map((rs, ctx) -> {
+                    JsonObject n = new JsonObject().put("id", rs.getString("id")).put("name", rs.getString("name"))
+                            .put("zone", rs.getString("zone_id")).put("kind", rs.getString("kind"))
+                            .put("lat", rs.getObject("lat")).put("lon", rs.getObject("lon"));
+                    // A standard RTP speaker has no control channel: its state is not known, only its deliveries.
+                    if ("agent".equals(rs.getString("kind"))) {
+                        n.put("online", rs.getObject("online_since") != null);
+                        if (rs.getObject("online_since") != null) {
+                            n.put("onlineSince", Rows.instant(rs, "online_since").toString());
+                        }
+                    }
+                    return n;
+                }).list());
+        JsonArray boards = new JsonArray(h.createQuery("SELECT id, name, zone_id, kind, width, height FROM board "
+                        + "ORDER BY id LIMIT " + MOST)
+                .map((rs, ctx) -> new JsonObject().put("id", rs.getString(1)).put("name", rs.getString(2))
+                        .put("zone", rs.getString(3)).put("kind", rs.getString(4)).put("width", rs.getInt(5))
+                        .put("height", rs.getInt(6)))
+                .list());
+        String[] root = LinkCallers.root(h);
+        Caller whole = new Caller("loa", Role.ADMIN, root[0], root[1], null);
+        JsonObject statistics = new JsonObject()
+                .put("broadcasts", broadcasts.table(whole, 1).json())
+                .put("availability", availability.table(whole, 1).json());
+        return new JsonObject().put("zones", zones).put("nodes", nodes).put("boards", boards)
+                .put("statistics", statistics);
+    }
+
+    @Override
+    public void close() {
+        vertx.cancelTimer(timer);
+    }
+}
