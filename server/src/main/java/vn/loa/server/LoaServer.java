@@ -243,6 +243,7 @@ public final class LoaServer implements AutoCloseable {
         presence = new NodePresence(jdbi, clock);
         air.sessions().onPresence(presence::changed);
         var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock), blocking);
+        var logRoutes = new vn.loa.server.report.LogRoutes(new vn.loa.server.report.LogReport(jdbi, clock), blocking);
         // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
         link = new vn.loa.server.link.ProvinceLink(vertx, jdbi, lifecycle, zoneGuard, audit, secrets, blocking,
                 registry, config.link(), clock);
@@ -270,6 +271,7 @@ public final class LoaServer implements AutoCloseable {
             schedule.mount(builder);
             quietRoutes.mount(builder);
             reports.mount(builder);
+            logRoutes.mount(builder);
             prefetch.mount(builder);
             pipelines.mount(builder);
             nodeHere.mount(builder);
