@@ -244,6 +244,9 @@ public final class LoaServer implements AutoCloseable {
         air.sessions().onPresence(presence::changed);
         var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock), blocking);
         var logRoutes = new vn.loa.server.report.LogRoutes(new vn.loa.server.report.LogReport(jdbi, clock), blocking);
+        // The residents' page (issue 21): public under /nghe/, outside /api.
+        var residents = new vn.loa.server.listen.Residents(jdbi, audit, config.listen(), config.dataDir(),
+                new AnnouncerSpeech(abbreviations), audioLibrary::file, air.mounts(), blocking, clock);
         // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
         link = new vn.loa.server.link.ProvinceLink(vertx, jdbi, lifecycle, zoneGuard, audit, secrets, blocking,
                 registry, config.link(), clock);
@@ -272,6 +275,7 @@ public final class LoaServer implements AutoCloseable {
             quietRoutes.mount(builder);
             reports.mount(builder);
             logRoutes.mount(builder);
+            residents.mount(builder);
             prefetch.mount(builder);
             pipelines.mount(builder);
             nodeHere.mount(builder);
@@ -287,6 +291,7 @@ public final class LoaServer implements AutoCloseable {
         api.post("/api/v1/boards/:id/media").order(-3).handler(disk);
         audio.mountUpload(api, authenticator);
         new vn.loa.server.air.MountRoutes(jdbi, air.mounts(), blocking).mount(api);
+        residents.mount(api);
 
         new HealthRoutes(database, new SpeechReadiness(clock),
                 pressure = new vn.loa.server.health.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)

@@ -67,6 +67,8 @@ final class AirTargets {
                 nodes.inSubtree(h, path).forEach(n -> found.putIfAbsent(n.id(), n));
                 zones.subtree(h, path).stream().map(AirTargets::multicastNode).flatMap(Optional::stream)
                         .forEach(n -> found.putIfAbsent(n.id(), n));
+                zones.subtree(h, path).stream().map(this::residentsNode).flatMap(Optional::stream)
+                        .forEach(n -> found.putIfAbsent(n.id(), n));
             });
         }
         return group(found.values());
@@ -81,6 +83,16 @@ final class AirTargets {
                 "Multicast " + zone.name(), zone.id(), NodeKind.RTP, group, "PCMU"));
     }
 
+    /**
+     * A zone's residents listening on the public page, as a stream node of their own while at least one listens, so
+     * the zone's mount is fed even where no stream box is ({@code nghe:<zone>} in delivery rows).
+     */
+    private Optional<Node> residentsNode(Zone zone) {
+        String id = ZoneMounts.RESIDENTS + zone.id();
+        return listening.apply(id).map(at -> new Node(id, "Người nghe trên trang /nghe", zone.id(), NodeKind.STREAM,
+                null, "OPUS"));
+    }
+
     /** The path of a zone, for the reading rules of its unit; the root's when it is gone. */
     String pathOf(Handle h, String zoneId) {
         return zones.find(h, zoneId).map(Zone::path).orElse("/");
@@ -90,6 +102,7 @@ final class AirTargets {
     Map<ZoneStreams.Key, List<Target>> in(Handle h, String zoneId) {
         List<Node> all = new ArrayList<>(nodes.inZone(h, zoneId));
         zones.find(h, zoneId).flatMap(AirTargets::multicastNode).ifPresent(all::add);
+        zones.find(h, zoneId).flatMap(this::residentsNode).ifPresent(all::add);
         return group(all);
     }
 

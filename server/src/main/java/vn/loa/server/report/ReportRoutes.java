@@ -18,16 +18,21 @@ public final class ReportRoutes {
     private final BroadcastReport broadcasts;
     private final AvailabilityReport availability;
     private final Blocking blocking;
+    private final LogRoutes log;
 
-    public ReportRoutes(BroadcastReport broadcasts, AvailabilityReport availability, Blocking blocking) {
+    /** @param log the broadcast log and its monthly report, mounted with the others */
+    public ReportRoutes(BroadcastReport broadcasts, AvailabilityReport availability, LogReport log,
+            Blocking blocking) {
         this.broadcasts = broadcasts;
         this.availability = availability;
         this.blocking = blocking;
+        this.log = new LogRoutes(log, blocking);
     }
 
     public void mount(RouterBuilder api) {
         api.getRoute("reportBroadcasts").addHandler(ctx -> answer(ctx, "phat-thanh", broadcasts::table));
         api.getRoute("reportAvailability").addHandler(ctx -> answer(ctx, "loa-san-sang", availability::table));
+        log.mount(api);
     }
 
     private void answer(RoutingContext ctx, String fileName, BiFunction<Caller, Integer, Table> report) {
