@@ -235,6 +235,8 @@ public final class LoaServer implements AutoCloseable {
         plugins = new PluginModule(jdbi, lifecycle, boardStation.slides(), audit, blocking, config.dataDir(), clock,
                 secrets);
         var quietRoutes = new vn.loa.server.schedule.QuietHoursRoutes(quietHours, blocking);
+        var announcerSpeech = new AnnouncerSpeech(abbreviations);
+        var packetTimes = vn.loa.server.air.PacketTimeRoutes.of(jdbi, zoneGuard, audit, announcerSpeech, blocking);
         // Last, once everything that hears of state changes (boards, plugins) is built: start-up closes and fires.
         programmes.start();
         var audio = new vn.loa.server.audio.AudioRoutes(audioLibrary, config.programmes().uploadLimit(), blocking);
@@ -242,11 +244,10 @@ public final class LoaServer implements AutoCloseable {
                 new vn.loa.server.schedule.ProgrammeGrid(jdbi, zoneGuard, clock), blocking, clock);
         presence = new NodePresence(jdbi, clock);
         air.sessions().onPresence(presence::changed);
-        var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock), blocking);
-        var logRoutes = new vn.loa.server.report.LogRoutes(new vn.loa.server.report.LogReport(jdbi, clock), blocking);
-        // The residents' page (issue 21): public under /nghe/, outside /api.
-        var residents = new vn.loa.server.listen.Residents(jdbi, audit, config.listen(), config.dataDir(),
-                new AnnouncerSpeech(abbreviations), audioLibrary::file, air.mounts(), blocking, clock);
+        var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock),
+                new vn.loa.server.report.LogReport(jdbi, clock), blocking);
+        var residents = new vn.loa.server.listen.Residents(jdbi, audit, config.listen(), config.dataDir(), // issue 21
+                announcerSpeech, audioLibrary::file, air.mounts(), blocking, clock);
         // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
         link = new vn.loa.server.link.ProvinceLink(vertx, jdbi, lifecycle, zoneGuard, audit, secrets, blocking,
                 registry, config.link(), clock);
@@ -273,8 +274,8 @@ public final class LoaServer implements AutoCloseable {
             plugins.mount(builder);
             schedule.mount(builder);
             quietRoutes.mount(builder);
+            packetTimes.mount(builder);
             reports.mount(builder);
-            logRoutes.mount(builder);
             residents.mount(builder);
             prefetch.mount(builder);
             pipelines.mount(builder);
@@ -292,7 +293,6 @@ public final class LoaServer implements AutoCloseable {
         audio.mountUpload(api, authenticator);
         new vn.loa.server.air.MountRoutes(jdbi, air.mounts(), blocking).mount(api);
         residents.mount(api);
-
         new HealthRoutes(database, new SpeechReadiness(clock),
                 pressure = new vn.loa.server.health.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
                         .airRecords(air::recordsWaiting), blocking, registry,

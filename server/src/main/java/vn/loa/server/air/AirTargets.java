@@ -71,7 +71,7 @@ final class AirTargets {
                         .forEach(n -> found.putIfAbsent(n.id(), n));
             });
         }
-        return group(found.values());
+        return group(h, found.values());
     }
 
     /**
@@ -93,6 +93,12 @@ final class AirTargets {
                 null, "OPUS"));
     }
 
+    /** A zone's Opus packet time for third-party speakers (ADR 0054): 20, 40 or 60 ms. */
+    static int opusPacketTime(Handle h, String zoneId) {
+        return h.createQuery("SELECT opus_ptime FROM zone WHERE id = :id").bind("id", zoneId).mapTo(Integer.class)
+                .findOne().orElse(20);
+    }
+
     /** The path of a zone, for the reading rules of its unit; the root's when it is gone. */
     String pathOf(Handle h, String zoneId) {
         return zones.find(h, zoneId).map(Zone::path).orElse("/");
@@ -103,13 +109,15 @@ final class AirTargets {
         List<Node> all = new ArrayList<>(nodes.inZone(h, zoneId));
         zones.find(h, zoneId).flatMap(AirTargets::multicastNode).ifPresent(all::add);
         zones.find(h, zoneId).flatMap(this::residentsNode).ifPresent(all::add);
-        return group(all);
+        return group(h, all);
     }
 
-    private Map<ZoneStreams.Key, List<Target>> group(Iterable<Node> all) {
+    private Map<ZoneStreams.Key, List<Target>> group(Handle h, Iterable<Node> all) {
         Map<ZoneStreams.Key, List<Target>> byStream = new LinkedHashMap<>();
+        Map<String, Integer> packetTimes = new java.util.HashMap<>();
         for (Node node : all) {
-            byStream.computeIfAbsent(ZoneStreams.keyOf(node), k -> new ArrayList<>())
+            int packetTime = packetTimes.computeIfAbsent(node.zone(), z -> opusPacketTime(h, z));
+            byStream.computeIfAbsent(ZoneStreams.keyOf(node, packetTime), k -> new ArrayList<>())
                     .add(target(node));
         }
         return byStream;
