@@ -27,9 +27,11 @@ public final class BenchMain {
                 case "field" -> new FieldBench().run(results.resolve("field.json"));
                 case "emergency" -> new EmergencyBench().run(results.resolve("emergency.json"));
                 case "backup" -> new BackupBench().run(results.resolve("backup.json"));
+                case "listen" -> new vn.loa.bench.fanout.ListenBench().run(results.resolve("listen.json"),
+                        Machine.describe());
                 default -> {
                     System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, pipeline, tts, normalize, "
-                            + "boards, schedule, hotline, emergency, field, backup");
+                            + "boards, schedule, hotline, emergency, field, backup, listen");
                     System.exit(64);
                 }
             }

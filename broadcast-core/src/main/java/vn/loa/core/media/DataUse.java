@@ -36,10 +36,12 @@ public final class DataUse {
         rows.add(fixed("PCMU", 160));
         rows.add(fixed("PCMA", 160));
         rows.add(fixed("G722", 160));
+        // The air encodes 20 ms packets once and bundles them per stream: so does this.
+        List<byte[]> packets = opusPackets(speech);
         for (int ms : new int[] {20, 40, 60}) {
-            rows.add(opus(speech, ms, false));
+            rows.add(opus(packets, ms, false));
         }
-        rows.add(opus(speech, 20, true));
+        rows.add(opus(packets, 20, true));
         return rows;
     }
 
@@ -47,15 +49,23 @@ public final class DataUse {
         return new Row(codec, 20, false, payload, perHour(payload, 20, false));
     }
 
-    /** Opus at 24 kb/s speech, {@code ms} per packet: the mean packet of {@code speech} encoded and bundled. */
-    static Row opus(short[] speech, int ms, boolean srtp) {
+    /** {@code speech} as the air's 20 ms Opus packets (24 kb/s speech). */
+    private static List<byte[]> opusPackets(short[] speech) {
         OpusAudioEncoder encoder = OpusAudioEncoder.forSpeech(24_000);
-        OpusBundle bundle = new OpusBundle();
         int frame = OpusAudioEncoder.SAMPLE_RATE / 50;
+        List<byte[]> packets = new ArrayList<>();
+        for (int at = 0; at + frame <= speech.length; at += frame) {
+            packets.add(encoder.encode(java.util.Arrays.copyOfRange(speech, at, at + frame)));
+        }
+        return packets;
+    }
+
+    /** Opus with {@code ms} per packet: the mean of the packets bundled as a zone stream bundles them. */
+    static Row opus(List<byte[]> twenty, int ms, boolean srtp) {
+        OpusBundle bundle = new OpusBundle();
         long bytes = 0;
         long packets = 0;
-        for (int at = 0; at + frame <= speech.length; at += frame) {
-            byte[] packet = encoder.encode(java.util.Arrays.copyOfRange(speech, at, at + frame));
+        for (byte[] packet : twenty) {
             if (!bundle.add(packet)) {
                 bytes += bundle.take().length;
                 packets++;

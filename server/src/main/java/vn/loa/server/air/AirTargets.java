@@ -65,9 +65,10 @@ final class AirTargets {
         for (String id : zoneIds) {
             zones.find(h, id).map(Zone::path).ifPresent(path -> {
                 nodes.inSubtree(h, path).forEach(n -> found.putIfAbsent(n.id(), n));
-                zones.subtree(h, path).stream().map(AirTargets::multicastNode).flatMap(Optional::stream)
+                List<Zone> subtree = zones.subtree(h, path);
+                subtree.stream().map(AirTargets::multicastNode).flatMap(Optional::stream)
                         .forEach(n -> found.putIfAbsent(n.id(), n));
-                zones.subtree(h, path).stream().map(this::residentsNode).flatMap(Optional::stream)
+                subtree.stream().map(this::residentsNode).flatMap(Optional::stream)
                         .forEach(n -> found.putIfAbsent(n.id(), n));
             });
         }

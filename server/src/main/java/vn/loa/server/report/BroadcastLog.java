@@ -122,10 +122,19 @@ public final class BroadcastLog {
                 .bindList("ids", ids)
                 .map((rs, ctx) -> into.get(rs.getLong("announcement_id")).deliveries.add(new DeliveryAt(
                         new Airing.Delivery(rs.getString("node_id"),
-                                rs.getString("name") == null ? rs.getString("node_id") : rs.getString("name"),
+                                nodeName(rs.getString("node_id"), rs.getString("name")),
                                 rs.getString("path"), rs.getString("state"), rs.getString("detail")),
                         Rows.instant(rs, "updated_at"))))
                 .list();
+    }
+
+    /** A node's name; the residents' page and a multicast group, which are no node rows, said in words. */
+    private static String nodeName(String id, String name) {
+        if (name != null) {
+            return name;
+        }
+        return id.startsWith("nghe:") ? "Người nghe trên trang /nghe (" + id.substring(5) + ")"
+                : id.startsWith("multicast:") ? "Nhóm multicast (" + id.substring(10) + ")" : id;
     }
 
     private static Map<String, String> userNames(Handle h) {
