@@ -66,7 +66,7 @@ async function notices(q) {
   }
   for (const n of found.notices) {
     const item = el('li');
-    const time = el('time', `Phát lúc ${when(n.aired)}`);
+    const time = el('time', `Đã phát: ${when(n.aired)}`);
     time.dateTime = n.aired;
     const audio = el('audio');
     audio.controls = true;
