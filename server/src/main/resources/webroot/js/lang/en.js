@@ -315,6 +315,8 @@ export const en = {
   'action.filter': 'Filter',
 
   'notice.title': 'Notice',
+  'notice.public': 'Residents may hear it again on the public page (/nghe) once aired',
+  'notice.publicSaved': 'Saved.',
   'notice.live': 'Delivery to each loudspeaker',
   'notice.deliveries': 'Loudspeakers reached',
   'notice.detail': 'Note',

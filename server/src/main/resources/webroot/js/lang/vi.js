@@ -315,6 +315,8 @@ export const vi = {
   'action.filter': 'Lọc',
 
   'notice.title': 'Thông báo',
+  'notice.public': 'Cho người dân nghe lại trên trang nghe đài (/nghe) sau khi phát',
+  'notice.publicSaved': 'Đã lưu.',
   'notice.live': 'Tiến độ phát tới từng cụm loa',
   'notice.deliveries': 'Cụm loa đã nhận',
   'notice.detail': 'Ghi chú',
