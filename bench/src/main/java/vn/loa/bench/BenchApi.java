@@ -8,20 +8,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** The benchmarks' calls to a Loa server's JSON API while they set it up: any answer other than 2xx stops the run. */
-final class BenchApi {
+public final class BenchApi {
 
     private BenchApi() {
     }
 
     /** Signs in and returns the token. */
-    static String login(HttpClient http, String base, String user, String password)
+    public static String login(HttpClient http, String base, String user, String password)
             throws IOException, InterruptedException {
         return new JsonObject(send(http, base, null, "POST", "/api/v1/auth/login",
                 new JsonObject().put("username", user).put("password", password))).getString("token");
     }
 
     /** Sends {@code body} as JSON, with {@code token} when not null; returns the answer's body. */
-    static String send(HttpClient http, String base, String token, String method, String path, JsonObject body)
+    public static String send(HttpClient http, String base, String token, String method, String path, JsonObject body)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body.encode()));

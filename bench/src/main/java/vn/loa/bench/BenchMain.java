@@ -32,11 +32,14 @@ public final class BenchMain {
                 case "field" -> new FieldBench().run(results.resolve("field.json"));
                 case "emergency" -> new EmergencyBench().run(results.resolve("emergency.json"));
                 case "backup" -> new BackupBench().run(results.resolve("backup.json"));
+                case "listen" -> new vn.loa.bench.fanout.ListenBench().run(results.resolve("listen.json"),
+                        Machine.describe());
                 case "link" -> new LinkBench().run(results.resolve("link.json"));
                 case "cap" -> new CapBench().run(results.resolve("cap.json"));
                 default -> {
                     System.err.println("Unknown benchmark '" + name + "'. Known: api, fanout, pipeline, tts, normalize, "
-                            + "boards, boards-players, schedule, programme, hotline, emergency, field, backup, cap, link");
+                            + "boards, boards-players, schedule, programme, hotline, emergency, field, backup, cap, link, "
+                            + "listen");
                     System.exit(64);
                 }
             }

@@ -248,6 +248,8 @@ public final class LoaServer implements AutoCloseable {
         plugins = new PluginModule(vertx, jdbi, lifecycle, boardStation.slides(), audit, blocking, config.dataDir(), clock,
                 secrets, cluster::does);
         var quietRoutes = new vn.loa.server.schedule.QuietHoursRoutes(quietHours, blocking);
+        var announcerSpeech = new AnnouncerSpeech(abbreviations);
+        var packetTimes = vn.loa.server.air.PacketTimeRoutes.of(jdbi, zoneGuard, audit, announcerSpeech, blocking);
         // Last, once everything that hears of state changes (boards, plugins) is built: start-up closes and fires.
         programmes.start();
         var programmeRoutes = vn.loa.server.programme.ProgrammeRoutes.started(jdbi, zoneGuard, new vn.loa.server
@@ -261,7 +263,10 @@ public final class LoaServer implements AutoCloseable {
             cluster.nodePresence(node, online);
         });
         var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock),
-                new vn.loa.server.report.ProofOfPlayReport(jdbi, clock), blocking);
+                new vn.loa.server.report.ProofOfPlayReport(jdbi, clock),
+                new vn.loa.server.report.LogReport(jdbi, clock), blocking);
+        var residents = new vn.loa.server.listen.Residents(jdbi, audit, config.listen(), config.dataDir(), // issue 21
+                announcerSpeech, audioLibrary::file, air.mounts(), blocking, clock);
         // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
         link = new vn.loa.server.link.ProvinceLink(vertx, jdbi, lifecycle, zoneGuard, audit, secrets, blocking,
                 registry, audioLibrary, config.link(), clock);
@@ -272,8 +277,8 @@ public final class LoaServer implements AutoCloseable {
                 b -> nodes.mount(b, "Node"), b -> boards.mount(b, "Board"), announcements::mount, users::mount,
                 auditRoutes::mount, speechRoutes::mount, streams::mount, alerts::mount, hotlineRoutes::mount,
                 announcementEvents::mount, nodeVolume::mount, boardStation::mount, plugins::mount, schedule::mount,
-                quietRoutes::mount, reports::mount, prefetch::mount, pipelines::mount, nodeHere::mount,
-                alertPlaces::mount, audio::mount, programmeRoutes::mount,
+                quietRoutes::mount, packetTimes::mount, reports::mount, residents::mount, prefetch::mount,
+                pipelines::mount, nodeHere::mount, alertPlaces::mount, audio::mount, programmeRoutes::mount,
                 b -> new vn.loa.server.cluster.ClusterRoutes(cluster, blocking).mount(b), link::mount);
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator,
                 builder -> contract.forEach(resource -> resource.accept(builder))).await();
@@ -284,7 +289,7 @@ public final class LoaServer implements AutoCloseable {
         api.post("/api/v1/boards/:id/media").order(-3).handler(disk);
         audio.mountUpload(api, authenticator);
         new vn.loa.server.air.MountRoutes(jdbi, air.mounts(), blocking).mount(api);
-
+        residents.mount(api);
         new HealthRoutes(database, new SpeechReadiness(clock),
                 pressure = new vn.loa.server.health.Pressure(air.backlog(), config.programmes().airLagLimit(), disk)
                         .airRecords(air::recordsWaiting), blocking, registry,

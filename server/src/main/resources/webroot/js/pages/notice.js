@@ -49,12 +49,24 @@ function actions(a, refresh) {
   return form;
 }
 
+// Whether residents may hear the notice again on the public page once aired (issue 21); composers change it.
+function archiveToggle(id) {
+  const box = h('input', { type: 'checkbox', id: 'notice-public', disabled: !session.may('compose') });
+  const status = h('span', { class: 'hint', 'aria-live': 'polite' });
+  api.get(`/api/v1/announcements/${id}/archive`).then((r) => { box.checked = r.public; }).catch(() => {});
+  box.addEventListener('change', () => api.put(`/api/v1/announcements/${id}/archive`, { public: box.checked })
+    .then((r) => { box.checked = r.public; status.textContent = t('notice.publicSaved'); })
+    .catch((e) => { box.checked = !box.checked; status.textContent = e.message; }));
+  return h('p', { class: 'public-archive' }, box, ' ', h('label', { for: 'notice-public' }, t('notice.public')), ' ', status);
+}
+
 export default {
   title: 'notice.title',
   async render(main, id) {
     const [tree, nodeList] = await Promise.all([zones.load(), api.get('/api/v1/nodes').catch(() => [])]);
     const nodes = new Map(nodeList.map((n) => [n.id, n]));
     const view = h('div', { class: 'notice' });
+    const publicToggle = archiveToggle(id);
     main.append(view);
     let stop = null;
     const show = (a) => {
@@ -68,6 +80,7 @@ export default {
         a.text ? noticeText(a.text) : null,
         a.text ? preview(() => a.text, () => a.voice) : null,
         actions(a, show),
+        publicToggle,
         h('section', { 'aria-labelledby': 'live-heading', class: 'card' },
           h('h2', { id: 'live-heading' }, t('notice.live')), deliveries(a, nodes)),
         h('section', { class: 'card' }, h('h2', {}, t('notice.history')), history(a)));

@@ -1,5 +1,6 @@
 // Reports for the commune office: broadcasts per day and loudspeaker availability over 7 or 30 days, as charts,
-// and as CSV or XLSX files to open in a spreadsheet.
+// and as CSV or XLSX files to open in a spreadsheet; the broadcast log (sổ nhật ký phát thanh) of a period and the
+// month per zone, shown and downloaded as XLSX or PDF to print, sign and file.
 import { h, fill, select } from '../dom.js';
 import { t } from '../i18n.js';
 import * as api from '../api.js';
@@ -22,6 +23,49 @@ function exports(report, days, by) {
     onclick: () => download(`/api/v1/reports/${report}${api.query({ days, format, by })}`,
       `${report}${by ? `-${by}` : ''}-${days}.${format}`),
   }, t(`reports.${format}`))));
+}
+
+const STATES = { DONE: 'state.DONE', FAILED: 'state.FAILED', CANCELLED: 'state.CANCELLED', ON_AIR: 'state.ON_AIR' };
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '';
+}
+
+// The log's section: a period (this month by default), its entries, and the files to file.
+function logSection() {
+  const box = h('section', { class: 'card', 'aria-labelledby': 'rep-log' });
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+  const from = h('input', { type: 'date', id: 'log-from', value: `${today.slice(0, 8)}01` });
+  const to = h('input', { type: 'date', id: 'log-to', value: today });
+  const month = h('input', { type: 'month', id: 'log-month', value: today.slice(0, 7) });
+  const table = h('div', {});
+  const file = (path, params, name) => download(`${path}${api.query(params)}`, name);
+  const show = async () => {
+    const log = await api.get(`/api/v1/reports/log${api.query({ from: from.value, to: to.value })}`);
+    fill(table, log.entries.length === 0 ? h('p', { class: 'muted' }, t('reports.logEmpty')) : h('table', { class: 'log' },
+      h('thead', {}, h('tr', {}, ['reports.logStart', 'reports.logEnd', 'reports.logTitle', 'reports.logSource', 'field.zone',
+        'reports.logApprover', 'reports.logOutcome', 'reports.logDeliveries'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, log.entries.map((e) => h('tr', {}, h('td', {}, when(e.start)), h('td', {}, when(e.end)), h('td', {}, e.title),
+        h('td', {}, e.source), h('td', {}, e.zones.join(', ')), h('td', {}, e.approvedBy || '—'),
+        h('td', {}, t(STATES[e.outcome] || e.outcome)),
+        h('td', {}, `${e.deliveries.filter((d) => d.state === 'PLAYED').length}/${e.deliveries.length}`))))));
+  };
+  from.addEventListener('change', show);
+  to.addEventListener('change', show);
+  fill(box, h('h2', { id: 'rep-log' }, t('reports.log')),
+    h('div', { class: 'filters' }, h('label', { for: 'log-from' }, t('reports.from')), from,
+      h('label', { for: 'log-to' }, t('reports.to')), to),
+    table,
+    h('div', { class: 'actions' }, ['xlsx', 'pdf'].map((format) => h('button', { type: 'button',
+      onclick: () => file('/api/v1/reports/log', { from: from.value, to: to.value, format },
+        `so-nhat-ky-${from.value}-${to.value}.${format}`) }, t(`reports.log_${format}`)))),
+    h('h3', {}, t('reports.monthly')),
+    h('div', { class: 'filters' }, h('label', { for: 'log-month' }, t('reports.month')), month),
+    h('div', { class: 'actions' }, ['xlsx', 'pdf'].map((format) => h('button', { type: 'button',
+      onclick: () => file('/api/v1/reports/log/monthly', { month: month.value, format },
+        `bao-cao-thang-${month.value}.${format}`) }, t(`reports.log_${format}`)))));
+  show().catch(() => {});
+  return box;
 }
 
 export default {
@@ -60,7 +104,8 @@ export default {
         exports('availability', n));
     };
     days.addEventListener('change', load);
-    main.append(h('div', { class: 'filters' }, h('label', { for: days.id }, t('reports.period')), days), broadcastBox, availabilityBox, playsBox);
+    main.append(h('div', { class: 'filters' }, h('label', { for: days.id }, t('reports.period')), days), broadcastBox, availabilityBox,
+      playsBox, logSection());
     await load();
   },
 };

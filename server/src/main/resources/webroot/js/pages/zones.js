@@ -1,5 +1,6 @@
-// Zones (xã › thôn › xóm, speaker groups): add one, rename it, set its multicast group and its quiet hours; admins
-// import its boundary (GeoJSON) for CAP alerts.
+// Zones (xã › thôn › xóm, speaker groups): add one, rename it, set its multicast group, its quiet hours and the Opus
+// packet time of its 4G speakers (with what each codec and packet time costs a speaker per hour on air); admins import
+// its boundary (GeoJSON) for CAP alerts.
 import { h, field, fill, select } from '../dom.js';
 import { t } from '../i18n.js';
 import * as api from '../api.js';
@@ -7,6 +8,17 @@ import * as session from '../session.js';
 import * as zones from '../zones.js';
 import { submitting } from '../forms.js';
 import * as boundary from '../boundary.js';
+
+// The data a speaker receives per hour on air, per codec and packet time (measured by the server on real speech).
+function dataTable(rows) {
+  const mb = (b) => (b / 1e6).toFixed(1);
+  return h('table', { class: 'data-use' },
+    h('caption', {}, t('zones.dataCaption')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('zones.dataCodec')), h('th', { scope: 'col' }, t('zones.dataPtime')),
+      h('th', { scope: 'col' }, t('zones.dataPacket')), h('th', { scope: 'col' }, t('zones.dataPerHour')))),
+    h('tbody', {}, rows.map((r) => h('tr', {}, h('td', {}, r.codec + (r.srtp ? ' (SRTP)' : '')), h('td', {}, `${r.packetTime} ms`),
+      h('td', {}, `${Math.round(r.packetBytes)} B`), h('td', {}, t('node.perHour', { mb: mb(r.bytesPerHour) }))))));
+}
 
 function quietText(q) {
   return q && q.from ? t('zones.quietFromTo', { from: q.from, to: q.to }) : t('zones.noQuiet');
@@ -44,7 +56,17 @@ export default {
         multicast: h('input', { type: 'text', maxlength: 64, value: zone && zone.multicast ? zone.multicast : '' }),
         from: h('input', { type: 'time', value: quiet && quiet.from ? quiet.from : '' }),
         to: h('input', { type: 'time', value: quiet && quiet.to ? quiet.to : '' }),
+        ptime: select([20, 40, 60].map((ms) => [String(ms), `${ms} ms`]), '20'),
       };
+      const dataBox = h('div', {});
+      let ptimeWas = '20';
+      if (zone) {
+        api.get(`/api/v1/zones/${zone.id}/packet-time`).then((p) => {
+          ptimeWas = String(p.opusPacketTime);
+          i.ptime.value = ptimeWas;
+          fill(dataBox, dataTable(p.dataPerSpeakerHour));
+        }).catch(() => {});
+      }
       const form = h('form', { novalidate: true },
         field('zone', 'id', t('field.id'), i.id, t('field.idHint')),
         field('zone', 'name', t('node.name'), i.name),
@@ -54,6 +76,8 @@ export default {
           h('div', { class: 'row' }, field('zone', 'from', t('audit.from'), i.from), field('zone', 'to', t('audit.to'), i.to)),
           h('p', { class: 'hint' }, t('zones.quietHint')),
           h('p', { class: 'field-error', dataset: { errorFor: 'quiet' }, 'aria-live': 'polite' })),
+        zone ? field('zone', 'opusPacketTime', t('zones.ptime'), i.ptime, t('zones.ptimeHint')) : null,
+        zone ? dataBox : null,
         h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, zone ? t('action.save') : t('zones.add')),
           zone ? h('button', { type: 'button', onclick: () => showForm(null, null) }, t('action.cancelEdit')) : null));
       form.addEventListener('submit', (e) => {
@@ -66,6 +90,9 @@ export default {
             const created = await api.post('/api/v1/zones', { id: id || undefined, name: i.name.value,
               parent: i.parent.value, multicast: i.multicast.value.trim() || undefined });
             id = created.id;
+          }
+          if (zone && i.ptime.value !== ptimeWas) {
+            await api.put(`/api/v1/zones/${id}/packet-time`, { opusPacketTime: Number(i.ptime.value) });
           }
           if (i.from.value && i.to.value) {
             await api.put(`/api/v1/zones/${id}/quiet-hours`, { from: i.from.value, to: i.to.value });

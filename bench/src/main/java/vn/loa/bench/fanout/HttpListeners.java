@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * The listener side of the Icecast comparison, run as its own process: N HTTP clients of one stream on one selector,
  * each reading and discarding, counting its bytes.
  *
- * <p>Arguments: listener count, port, mount. Connects a few at a time (Icecast 2.4 listens with a short backlog),
+ * <p>Arguments: listener count, port, mount, and optionally the HTTP version ({@code 1.0}, the default, or {@code 1.1}
+ * for a server that streams chunked). Connects a few at a time (Icecast 2.4 listens with a short backlog),
  * prints {@code connected K}, then answers {@code measure}, {@code report} and {@code quit} on standard input.
  */
 public final class HttpListeners {
@@ -28,7 +29,8 @@ public final class HttpListeners {
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(args[0]);
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1]));
-        byte[] request = ("GET " + args[2] + " HTTP/1.0\r\nHost: 127.0.0.1\r\nUser-Agent: loa-bench\r\n\r\n")
+        String version = args.length > 3 ? args[3] : "1.0";
+        byte[] request = ("GET " + args[2] + " HTTP/" + version + "\r\nHost: 127.0.0.1\r\nUser-Agent: loa-bench\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         long[] bytes = new long[count];
         boolean[] answered = new boolean[count];

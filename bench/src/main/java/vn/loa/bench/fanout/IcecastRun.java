@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Scanner;
 
 /**
  * One measured run of the peer a commune would otherwise pick for fan-out: Debian's {@code icecast2} serving a
@@ -22,10 +21,17 @@ final class IcecastRun {
 
     private final Duration warmUp;
     private final Duration window;
+    private final int kbps;
 
     IcecastRun(Duration warmUp, Duration window) {
+        this(warmUp, window, 64);
+    }
+
+    /** A run whose MP3 is {@code kbps} kb/s, to compare with another server at the same rate. */
+    IcecastRun(Duration warmUp, Duration window, int kbps) {
         this.warmUp = warmUp;
         this.window = window;
+        this.kbps = kbps;
     }
 
     IcecastFigures run(int listeners) throws Exception {
@@ -42,30 +48,11 @@ final class IcecastRun {
             waitForServer(port, "/status-json.xsl", null);
             feeder = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-re",
                     "-f", "lavfi", "-i", "sine=frequency=220:sample_rate=44100,volume=0.5",
-                    "-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k", "-content_type", "audio/mpeg", "-f", "mp3",
+                    "-ac", "1", "-c:a", "libmp3lame", "-b:a", kbps + "k", "-content_type", "audio/mpeg", "-f", "mp3",
                     "icecast://source:" + PASSWORD + "@127.0.0.1:" + port + MOUNT)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("ffmpeg.log").toFile()).start();
             waitForServer(port, "/status-json.xsl", MOUNT);
-            try (ChildProcess clients = ChildProcess.start(HttpListeners.class, Integer.toString(listeners),
-                    Integer.toString(port), MOUNT)) {
-                int connected = Integer.parseInt(clients.readLine().substring("connected ".length()));
-                Thread.sleep(warmUp.toMillis());
-                clients.ask("measure");
-                double cpu0 = CpuTime.seconds(icecast.pid());
-                double clientsCpu0 = CpuTime.seconds(clients.pid());
-                long t0 = System.nanoTime();
-                Thread.sleep(window.toMillis());
-                double cpu = CpuTime.seconds(icecast.pid()) - cpu0;
-                double clientsCpu = CpuTime.seconds(clients.pid()) - clientsCpu0;
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                Scanner report = new Scanner(clients.ask("report"));
-                report.next();
-                long bytes = report.nextLong();
-                report.next();
-                long fewest = report.nextLong();
-                return new IcecastFigures(listeners, connected, seconds, bytes, fewest / seconds,
-                        100 * cpu / seconds, 100 * clientsCpu / seconds);
-            }
+            return ListenerWindow.measure(listeners, port, MOUNT, "1.0", icecast.pid(), warmUp, window);
         } finally {
             if (feeder != null) {
                 feeder.destroy();

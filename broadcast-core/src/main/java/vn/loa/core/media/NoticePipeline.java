@@ -60,9 +60,17 @@ public final class NoticePipeline {
      */
     static ZonePath zone(ZoneArbiter arbiter, StreamCodec codec, RtpPacketizer packetizer,
             Optional<SrtpMasterKey> srtp, ZoneTicker ticker, ZoneOutput output) {
+        return zone(arbiter, codec, 1, packetizer, srtp, ticker, output);
+    }
+
+    /**
+     * The zone half with {@code framesPerPacket} frames in each packet (Opus only: 2 for 40 ms, 3 for 60 ms; ADR 0054).
+     */
+    static ZonePath zone(ZoneArbiter arbiter, StreamCodec codec, int framesPerPacket, RtpPacketizer packetizer,
+            Optional<SrtpMasterKey> srtp, ZoneTicker ticker, ZoneOutput output) {
         return new ZoneHalf()
                 .share(arbiter)                               // the programme on air now; its frame for this tick
-                .packetise(packetizer, codec.unitsPer(20))    // one SSRC, sequence and timestamp line for life
+                .packetise(packetizer, codec.unitsPer(20), framesPerPacket) // one SSRC, sequence, timestamp line
                 .protect(srtp.<Protection>map(key -> new SrtpProtection(new SrtpSender(key))).orElse(Protection.NONE))
                 .pace(ticker)                                 // every zone on the one 20 ms clock
                 .fanOut(output);                              // each node's address, or the zone's multicast group
@@ -82,6 +90,7 @@ public final class NoticePipeline {
         private ZoneArbiter arbiter;
         private RtpPacketizer packetizer;
         private int unitsPerTick;
+        private int framesPerPacket;
         private Protection protection;
         private ZoneTicker ticker;
 
@@ -90,9 +99,10 @@ public final class NoticePipeline {
             return this;
         }
 
-        ZoneHalf packetise(RtpPacketizer with, int units) {
+        ZoneHalf packetise(RtpPacketizer with, int units, int frames) {
             this.packetizer = with;
             this.unitsPerTick = units;
+            this.framesPerPacket = frames;
             return this;
         }
 
@@ -107,7 +117,8 @@ public final class NoticePipeline {
         }
 
         ZonePath fanOut(ZoneOutput output) {
-            ZoneStream stream = new ZoneStream(arbiter, packetizer, unitsPerTick, new PipelineMeters(output));
+            ZoneStream stream = new ZoneStream(arbiter, packetizer, unitsPerTick, new PipelineMeters(output),
+                    framesPerPacket);
             ticker.add(stream, protection, output);
             return new ZonePath(stream, protection);
         }

@@ -61,6 +61,18 @@ public final class Transmitter implements AutoCloseable {
      * @param srtp the key of a stream sent as SRTP (to Loa's node agents); empty for plain RTP
      */
     public void openZone(String zone, StreamCodec codec, Optional<SrtpMasterKey> srtp, ZoneOutput output) {
+        openZone(zone, codec, srtp, output, 20);
+    }
+
+    /**
+     * Opens the zone's stream with {@code packetTimeMillis} of audio per packet: 20, or for Opus 40 or 60 (fewer
+     * headers for speakers on 4G; ADR 0054).
+     */
+    public void openZone(String zone, StreamCodec codec, Optional<SrtpMasterKey> srtp, ZoneOutput output,
+            int packetTimeMillis) {
+        if (packetTimeMillis != 20 && (codec != StreamCodec.OPUS || (packetTimeMillis != 40 && packetTimeMillis != 60))) {
+            throw new IllegalArgumentException("packet time " + packetTimeMillis + " ms: 20, or 40/60 for Opus");
+        }
         RtpPacketizer packetizer;
         synchronized (random) {
             packetizer = RtpPacketizer.withRandomStart(codec.payloadType(), random);
@@ -69,8 +81,8 @@ public final class Transmitter implements AutoCloseable {
             if (zones.containsKey(zone)) {
                 throw new IllegalArgumentException("zone " + zone + " is already open");
             }
-            NoticePipeline.ZonePath path = NoticePipeline.zone(switchboard.zone(zone), codec, packetizer, srtp, ticker,
-                    output);
+            NoticePipeline.ZonePath path = NoticePipeline.zone(switchboard.zone(zone), codec, packetTimeMillis / 20,
+                    packetizer, srtp, ticker, output);
             zones.put(zone, new Zone(path.stream(), path.protection(), codec, packetizer.ssrc()));
         }
     }

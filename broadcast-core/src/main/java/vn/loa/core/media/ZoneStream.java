@@ -28,6 +28,10 @@ public final class ZoneStream {
     private final RtpPacketizer packetizer;
     private final int unitsPerTick;
     private final PipelineMeters meters;
+    /** Frames held for a packet of several (Opus at 40 or 60 ms); null when each frame is a packet. */
+    private final vn.loa.wire.codec.OpusBundle bundle;
+    private final int framesPerPacket;
+    private int heldUnits;
     private final Map<String, ProgrammeFeed> feeds = new ConcurrentHashMap<>();
     private final Set<String> interrupted = new HashSet<>();
     private String lastOnAir;
@@ -41,10 +45,21 @@ public final class ZoneStream {
 
     /** A zone stream that counts its stages, and the programme stages it is shared, in {@code meters}. */
     public ZoneStream(ZoneArbiter arbiter, RtpPacketizer packetizer, int unitsPerTick, PipelineMeters meters) {
+        this(arbiter, packetizer, unitsPerTick, meters, 1);
+    }
+
+    /**
+     * A zone stream whose packets each carry {@code framesPerPacket} Opus frames of one packet time (2 for 40 ms, 3 for
+     * 60 ms): it sends every that many ticks, and at once when the air falls silent.
+     */
+    public ZoneStream(ZoneArbiter arbiter, RtpPacketizer packetizer, int unitsPerTick, PipelineMeters meters,
+            int framesPerPacket) {
         this.arbiter = arbiter;
         this.packetizer = packetizer;
         this.unitsPerTick = unitsPerTick;
         this.meters = meters;
+        this.framesPerPacket = framesPerPacket;
+        this.bundle = framesPerPacket > 1 ? new vn.loa.wire.codec.OpusBundle() : null;
     }
 
     /** Gives the zone the media of a programme; call it before submitting the programme's claim to the arbiter. */
@@ -69,8 +84,10 @@ public final class ZoneStream {
             Optional<Claim> onAir = arbiter.onAir();
             if (onAir.isEmpty()) {
                 noteSwitch(null);
+                // What is held goes out now: the end of a notice is not kept waiting for frames that will not come.
+                RtpPacket last = held();
                 packetizer.skip(unitsPerTick);
-                return null;
+                return last;
             }
             Claim claim = onAir.get();
             noteSwitch(claim);
@@ -80,7 +97,8 @@ public final class ZoneStream {
                 meters.stage(PipelineStage.SHARE).add(1, 1, 0);
                 boolean timed = PipelineMeters.timed(tick);
                 long start = timed ? System.nanoTime() : 0;
-                RtpPacket packet = packetizer.packetize(frame.payload(), frame.duration());
+                RtpPacket packet = bundle == null ? packetizer.packetize(frame.payload(), frame.duration())
+                        : bundled(frame);
                 meters.stage(PipelineStage.PACKETISE).add(1, 1,
                         timed ? (System.nanoTime() - start) * PipelineMeters.TIMED_EVERY : 0);
                 return packet;
@@ -90,6 +108,28 @@ public final class ZoneStream {
             interrupted.remove(claim.programmeId());
             arbiter.finished(claim.programmeId());
         }
+    }
+
+    /** Adds a frame to the bundle: the bundle's packet once it is full (or the frame cannot join it), else null. */
+    private RtpPacket bundled(EncodedFrame frame) {
+        if (!bundle.add(frame.payload())) {
+            RtpPacket full = held();
+            bundle.add(frame.payload());
+            heldUnits = frame.duration();
+            return full;
+        }
+        heldUnits += frame.duration();
+        return bundle.frames() == framesPerPacket ? held() : null;
+    }
+
+    /** The frames held as one packet, stamped at the first one's time; null when none is held. */
+    private RtpPacket held() {
+        if (bundle == null || bundle.frames() == 0) {
+            return null;
+        }
+        int units = heldUnits;
+        heldUnits = 0;
+        return packetizer.packetize(bundle.take(), units);
     }
 
     public RtpPacketizer packetizer() {

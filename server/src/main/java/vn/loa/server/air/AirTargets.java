@@ -65,11 +65,14 @@ final class AirTargets {
         for (String id : zoneIds) {
             zones.find(h, id).map(Zone::path).ifPresent(path -> {
                 nodes.inSubtree(h, path).forEach(n -> found.putIfAbsent(n.id(), n));
-                zones.subtree(h, path).stream().map(AirTargets::multicastNode).flatMap(Optional::stream)
+                List<Zone> subtree = zones.subtree(h, path);
+                subtree.stream().map(AirTargets::multicastNode).flatMap(Optional::stream)
+                        .forEach(n -> found.putIfAbsent(n.id(), n));
+                subtree.stream().map(this::residentsNode).flatMap(Optional::stream)
                         .forEach(n -> found.putIfAbsent(n.id(), n));
             });
         }
-        return group(found.values());
+        return group(h, found.values());
     }
 
     /**
@@ -81,6 +84,22 @@ final class AirTargets {
                 "Multicast " + zone.name(), zone.id(), NodeKind.RTP, group, "PCMU"));
     }
 
+    /**
+     * A zone's residents listening on the public page, as a stream node of their own while at least one listens, so
+     * the zone's mount is fed even where no stream box is ({@code nghe:<zone>} in delivery rows).
+     */
+    private Optional<Node> residentsNode(Zone zone) {
+        String id = ZoneMounts.RESIDENTS + zone.id();
+        return listening.apply(id).map(at -> new Node(id, "Người nghe trên trang /nghe", zone.id(), NodeKind.STREAM,
+                null, "OPUS"));
+    }
+
+    /** A zone's Opus packet time for third-party speakers (ADR 0054): 20, 40 or 60 ms. */
+    static int opusPacketTime(Handle h, String zoneId) {
+        return h.createQuery("SELECT opus_ptime FROM zone WHERE id = :id").bind("id", zoneId).mapTo(Integer.class)
+                .findOne().orElse(20);
+    }
+
     /** The path of a zone, for the reading rules of its unit; the root's when it is gone. */
     String pathOf(Handle h, String zoneId) {
         return zones.find(h, zoneId).map(Zone::path).orElse("/");
@@ -90,13 +109,16 @@ final class AirTargets {
     Map<ZoneStreams.Key, List<Target>> in(Handle h, String zoneId) {
         List<Node> all = new ArrayList<>(nodes.inZone(h, zoneId));
         zones.find(h, zoneId).flatMap(AirTargets::multicastNode).ifPresent(all::add);
-        return group(all);
+        zones.find(h, zoneId).flatMap(this::residentsNode).ifPresent(all::add);
+        return group(h, all);
     }
 
-    private Map<ZoneStreams.Key, List<Target>> group(Iterable<Node> all) {
+    private Map<ZoneStreams.Key, List<Target>> group(Handle h, Iterable<Node> all) {
         Map<ZoneStreams.Key, List<Target>> byStream = new LinkedHashMap<>();
+        Map<String, Integer> packetTimes = new java.util.HashMap<>();
         for (Node node : all) {
-            byStream.computeIfAbsent(ZoneStreams.keyOf(node), k -> new ArrayList<>())
+            int packetTime = packetTimes.computeIfAbsent(node.zone(), z -> opusPacketTime(h, z));
+            byStream.computeIfAbsent(ZoneStreams.keyOf(node, packetTime), k -> new ArrayList<>())
                     .add(target(node));
         }
         return byStream;

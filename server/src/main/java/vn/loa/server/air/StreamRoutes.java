@@ -57,7 +57,8 @@ public final class StreamRoutes {
             Node target = nodeId == null ? AirTargets.multicastNode(zone).orElseThrow(() -> Refusal.notFound(
                     "luồng multicast của khu vực (hãy thêm ?node=<mã loa RTP> hoặc đặt nhóm multicast cho khu vực)",
                     zoneId)) : rtpNodeIn(h, caller, zone, nodeId);
-            return describe(zone, target, sender);
+            return describe(zone, target, sender, ZoneStreams.keyOf(target, AirTargets.opusPacketTime(h, zone.id()))
+                    .packetTime());
         })).onSuccess(sdp -> ctx.response().putHeader("Content-Type", "application/sdp; charset=utf-8")
                 .putHeader("Content-Disposition", "inline; filename=\"" + zoneId + ".sdp\"").end(sdp))
                 .onFailure(ctx::fail);
@@ -73,7 +74,7 @@ public final class StreamRoutes {
         return node;
     }
 
-    private static String describe(Zone zone, Node target, InetAddress origin) {
+    private static String describe(Zone zone, Node target, InetAddress origin, int packetTime) {
         String address = target.address();
         int colon = address.lastIndexOf(':');
         int port = Integer.parseInt(address.substring(colon + 1));
@@ -90,6 +91,6 @@ public final class StreamRoutes {
         CRC32 crc = new CRC32();
         crc.update((zone.id() + "/" + target.id()).getBytes(StandardCharsets.UTF_8));
         return SdpWriter.write(new StreamDescription(zone.name(), crc.getValue(), 1, origin, destination.getAddress(),
-                1, port, codec.rtpMap(), 20));
+                1, port, codec.rtpMap(), packetTime));
     }
 }

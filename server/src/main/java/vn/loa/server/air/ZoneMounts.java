@@ -25,6 +25,9 @@ public final class ZoneMounts {
     private final Map<String, Mount> mounts = new ConcurrentHashMap<>();
     private final Map<String, MountListener> byNode = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, MountListener> byAddress = new ConcurrentHashMap<>();
+    /** Residents listening live on the public page, per zone (issue 21): not nodes, never more than the cap. */
+    private final Map<String, java.util.Set<MountListener>> residents = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger residentCount = new java.util.concurrent.atomic.AtomicInteger();
     /** The title of what each zone's Opus stream airs now, for the MP3 listeners' ICY metadata. */
     private final Map<String, OnAirNow> titles = new ConcurrentHashMap<>();
 
@@ -58,6 +61,66 @@ public final class ZoneMounts {
         byAddress.put(listener.from(), listener);
     }
 
+    /**
+     * The delivery id of a zone's residents on the public page: while one listens, they are one target of the zone's
+     * notices (a stream node of their own), so a zone with no stream box still feeds its mount, and the log says
+     * the page carried it.
+     */
+    public static final String RESIDENTS = "nghe:";
+
+    /**
+     * A resident starts listening to a zone's live audio on the public page; empty when {@code max} listen already.
+     * The answer runs once when they stop (their connection closed).
+     *
+     * @throws java.io.IOException when the zone's MP3 transcoding cannot start
+     */
+    public Optional<Runnable> hear(String zone, String zoneName, boolean mp3,
+            io.vertx.core.http.HttpServerResponse response, InetSocketAddress from, int max) throws java.io.IOException {
+        if (residentCount.incrementAndGet() > max) {
+            residentCount.decrementAndGet();
+            return Optional.empty();
+        }
+        MountListener listener = new MountListener(RESIDENTS + zone, zone, mp3 ? MountListener.Format.MP3
+                : MountListener.Format.OPUS, from, response, zoneName, 0, clock.instant());
+        try {
+            mounts.computeIfAbsent(zone, z -> new Mount(vertx, streams, z, () -> title(z))).add(listener);
+        } catch (java.io.IOException | RuntimeException e) {
+            residentCount.decrementAndGet();
+            throw e;
+        }
+        residents.computeIfAbsent(zone, z -> ConcurrentHashMap.newKeySet()).add(listener);
+        // Marks the residents' target as an HTTP listener: the zone's streams never send it UDP.
+        byAddress.put(residentsAt(zone), listener);
+        java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+        return Optional.of(() -> {
+            if (left.compareAndSet(false, true)) {
+                residentCount.decrementAndGet();
+                residents.computeIfPresent(zone, (z, set) -> {
+                    set.remove(listener);
+                    if (set.isEmpty()) {
+                        byAddress.remove(residentsAt(zone));
+                        return null;
+                    }
+                    return set;
+                });
+                Mount mount = mounts.get(zone);
+                if (mount != null) {
+                    mount.remove(listener);
+                }
+            }
+        });
+    }
+
+    /** People listening live on the public page now, over every zone. */
+    public int residents() {
+        return residentCount.get();
+    }
+
+    /** The address that stands for a zone's residents in the streams' destinations; never sent to. */
+    private static InetSocketAddress residentsAt(String zone) {
+        return InetSocketAddress.createUnresolved("nghe." + zone, 0);
+    }
+
     /** A box stopped listening (its connection closed). */
     void leave(MountListener listener) {
         byNode.remove(listener.nodeId(), listener);
@@ -85,6 +148,10 @@ public final class ZoneMounts {
 
     /** Where a stream box listens from now, if it does: its delivery's address. */
     Optional<InetSocketAddress> listening(String nodeId) {
+        if (nodeId.startsWith(RESIDENTS)) {
+            String zone = nodeId.substring(RESIDENTS.length());
+            return residents.containsKey(zone) ? Optional.of(residentsAt(zone)) : Optional.empty();
+        }
         return Optional.ofNullable(byNode.get(nodeId)).map(MountListener::from);
     }
 

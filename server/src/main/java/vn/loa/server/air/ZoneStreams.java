@@ -31,16 +31,25 @@ public final class ZoneStreams implements AutoCloseable {
 
     /**
      * One stream's key in the transmitter: {@code zone~CODEC}, or {@code zone~CODEC~SRTP} for the encrypted stream of a
-     * zone's node agents. Zone ids never contain {@code ~}.
+     * zone's node agents, {@code zone~OPUS~60MS} for Opus in 60 ms packets. Zone ids never contain {@code ~}.
+     *
+     * @param packetTime milliseconds of audio per packet: 20, or 40/60 for a zone's Opus to third-party speakers
      */
-    public record Key(String zone, StreamCodec codec, boolean secure) {
+    public record Key(String zone, StreamCodec codec, boolean secure, int packetTime) {
+        public Key(String zone, StreamCodec codec, boolean secure) {
+            this(zone, codec, secure, 20);
+        }
+
         public String id() {
-            return zone + "~" + codec.name() + (secure ? "~SRTP" : "");
+            return zone + "~" + codec.name() + (secure ? "~SRTP" : "") + (packetTime == 20 ? "" : "~" + packetTime + "MS");
         }
 
         public static Key parse(String id) {
             String[] parts = id.split("~");
-            return new Key(parts[0], StreamCodec.valueOf(parts[1]), parts.length > 2);
+            boolean secure = java.util.Arrays.asList(parts).contains("SRTP");
+            int packetTime = parts[parts.length - 1].endsWith("MS")
+                    ? Integer.parseInt(parts[parts.length - 1].replace("MS", "")) : 20;
+            return new Key(parts[0], StreamCodec.valueOf(parts[1]), secure, packetTime);
         }
     }
 
@@ -88,10 +97,20 @@ public final class ZoneStreams implements AutoCloseable {
 
     /** The stream a node receives: agents are sent SRTP, third-party speakers plain RTP. */
     public static Key keyOf(Node node) {
+        return keyOf(node, 20);
+    }
+
+    /**
+     * The stream a node receives in a zone whose Opus packet time is {@code opusPacketTime}: a third-party Opus speaker
+     * gets that packet time; agents and stream boxes keep 20 ms (their jitter buffers and the Ogg mount count on it).
+     */
+    public static Key keyOf(Node node, int opusPacketTime) {
         if (node.kind() == NodeKind.STREAM) {
             return ZoneMounts.keyOf(node.zone());
         }
-        return new Key(node.zone(), codecOf(node), node.kind() == NodeKind.AGENT);
+        StreamCodec codec = codecOf(node);
+        boolean thirdPartyOpus = node.kind() == NodeKind.RTP && codec == StreamCodec.OPUS;
+        return new Key(node.zone(), codec, node.kind() == NodeKind.AGENT, thirdPartyOpus ? opusPacketTime : 20);
     }
 
     /**
@@ -177,7 +196,8 @@ public final class ZoneStreams implements AutoCloseable {
             Optional<SrtpMasterKey> srtp = k.secure() ? Optional.of(SrtpMasterKey.generate()) : Optional.empty();
             srtp.ifPresent(master -> keys.put(k, master));
             // Fenced last: nothing leaves, encrypted or not, over UDP or a control channel, without the zone's lease.
-            transmitter.openZone(k.id(), k.codec(), srtp, new FencedOutput(k.zone(), zone -> share.holds(zone), relay));
+            transmitter.openZone(k.id(), k.codec(), srtp, new FencedOutput(k.zone(), zone -> share.holds(zone), relay),
+                    k.packetTime());
             openListeners.forEach(listener -> listener.accept(k, transmitter.meters(k.id())));
             return opened;
         });

@@ -89,7 +89,8 @@ public final class ConfigLoader {
                 AuditSettings.from(p, dataDir),
                 BackupSettings.from(p, dataDir),
                 cluster,
-                LinkSettings.from(p));
+                LinkSettings.from(p),
+                ListenSettings.from(p));
     }
 
     private static SpeechSettings speech(Properties p, Path dataDir) {

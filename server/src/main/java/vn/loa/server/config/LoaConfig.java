@@ -29,7 +29,8 @@ public record LoaConfig(
         AuditSettings audit,
         BackupSettings backup,
         ClusterSettings cluster,
-        LinkSettings link) {
+        LinkSettings link,
+        ListenSettings listen) {
 
     /** The file of an embedded database URL ({@code jdbc:h2:file:<data dir>/loa;...} → {@code <data dir>/loa.mv.db}). */
     public static Path h2File(String h2Url) {
@@ -45,6 +46,6 @@ public record LoaConfig(
     public LoaConfig withHttpPort(int port) {
         return new LoaConfig(httpHost, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword,
                 rootZoneName, bodyLimit, tokenTtl, loginUserLimit, loginAddressLimit, loginWindow, rtp, speech,
-                programmes, hotline, security, audit, backup, cluster, link);
+                programmes, hotline, security, audit, backup, cluster, link, listen);
     }
 }

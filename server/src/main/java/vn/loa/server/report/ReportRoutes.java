@@ -20,13 +20,16 @@ public final class ReportRoutes {
     private final AvailabilityReport availability;
     private final ProofOfPlayReport plays;
     private final Blocking blocking;
+    private final LogRoutes log;
 
+    /** @param log the broadcast log and its monthly report, mounted with the others */
     public ReportRoutes(BroadcastReport broadcasts, AvailabilityReport availability, ProofOfPlayReport plays,
-            Blocking blocking) {
+            LogReport log, Blocking blocking) {
         this.broadcasts = broadcasts;
         this.availability = availability;
         this.plays = plays;
         this.blocking = blocking;
+        this.log = new LogRoutes(log, blocking);
     }
 
     public void mount(RouterBuilder api) {
@@ -37,6 +40,7 @@ public final class ReportRoutes {
             ProofOfPlayReport.By sum = ProofOfPlayReport.By.valueOf(by.toUpperCase(java.util.Locale.ROOT));
             answer(ctx, "trinh-chieu-" + by, (caller, days) -> plays.table(caller, days, sum));
         });
+        log.mount(api);
     }
 
     private void answer(RoutingContext ctx, String fileName, BiFunction<Caller, Integer, Table> report) {

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import vn.loa.wire.control.ControlMessage;
 import vn.loa.server.testing.FakeAgent;
 
-/** The web UI's additions to the API: a node's volume set at once, and the reports of broadcasts and availability. */
+/**
+ * The web UI's additions to the API: a node's volume set at once, the reports of broadcasts and availability, and the
+ * broadcast log (sổ nhật ký phát thanh) read back from its XLSX and PDF.
+ */
 class NodeVolumeAndReportsIT extends ApiSuite {
 
     private String agentNode(String zone) {
@@ -82,6 +85,77 @@ class NodeVolumeAndReportsIT extends ApiSuite {
         assertThat(csv.body().lines()).hasSize(8);
         assertRefused(province.clerkA.get("/api/v1/reports/broadcasts?days=0"), 400, "invalid_request");
         assertRefused(province.clerkA.get("/api/v1/reports/broadcasts?format=pdf"), 400, "invalid_request");
+    }
+
+    @Test
+    void theBroadcastLogListsWhatAiredWithItsApproverAndDeliveriesInJsonXlsxAndPdfAndNeverADraft() throws Exception {
+        String zone = Province.unique("thon-nhat-ky");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Nhật Ký", "xa-a")));
+        String title = "Lịch tiêm phòng dại " + zone;
+        try (var speaker = new vn.loa.server.testing.RtpCapture()) {
+            String node = Province.unique("loa-nhat-ky");
+            created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", node).put("name", "Loa đình")
+                    .put("zone", zone).put("kind", "rtp").put("address", "127.0.0.1:" + speaker.port())));
+            long id = created(province.clerkA.post("/api/v1/announcements", new JsonObject().put("title", title)
+                    .put("text", "Họp dân.").put("chime", false).put("zones", new JsonArray().add(zone))))
+                    .json().getLong("id");
+            province.clerkA.post("/api/v1/announcements/" + id + "/submit", null);
+            province.approverA.post("/api/v1/announcements/" + id + "/approve", null);
+            province.clerkA.post("/api/v1/announcements/" + id + "/broadcast", null);
+            OnAirIT.waitForState(province.clerkA, id, "DONE");
+            created(province.clerkA.post("/api/v1/announcements", Province.notice("Bản nháp " + zone, zone)));
+
+            JsonObject log = province.clerkA.get("/api/v1/reports/log").json();
+            JsonObject entry = log.getJsonArray("entries").stream().map(JsonObject.class::cast)
+                    .filter(e -> e.getLong("announcement") == id).findFirst().orElseThrow();
+            assertThat(log.getString("unit")).isEqualTo("Xã An Bình");
+            assertThat(entry.getString("title")).isEqualTo(title);
+            assertThat(entry.getString("source")).isEqualTo("Văn bản đọc tự động");
+            assertThat(entry.getJsonArray("zones")).containsExactly("Thôn Nhật Ký");
+            assertThat(entry.getString("createdBy")).isEqualTo("Cán bộ clerk-a");
+            assertThat(entry.getString("approvedBy")).isEqualTo("Cán bộ approver-a");
+            assertThat(entry.getString("outcome")).isEqualTo("DONE");
+            assertThat(java.time.Instant.parse(entry.getString("end")))
+                    .isAfterOrEqualTo(java.time.Instant.parse(entry.getString("start")));
+            assertThat(entry.getJsonArray("deliveries").getJsonObject(0).getString("node")).isEqualTo(node);
+            assertThat(log.encode()).doesNotContain("Bản nháp " + zone);
+            assertThat(province.clerkB.get("/api/v1/reports/log").json().encode()).doesNotContain(title);
+
+            var xlsx = province.clerkA.get("/api/v1/reports/log?format=xlsx");
+            assertThat(xlsx.status()).as(xlsx.toString()).isEqualTo(200);
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.bytes()))) {
+                var sheet = book.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("UBND XÃ AN BÌNH");
+                var row = java.util.stream.IntStream.rangeClosed(0, sheet.getLastRowNum()).mapToObj(sheet::getRow)
+                        .filter(r -> r != null && r.getCell(3) != null && title.equals(r.getCell(3).getStringCellValue()))
+                        .findFirst().orElseThrow();
+                assertThat(row.getCell(6).getStringCellValue()).isEqualTo("Thôn Nhật Ký");
+                assertThat(row.getCell(8).getStringCellValue()).isEqualTo("Cán bộ approver-a");
+                assertThat(row.getCell(9).getStringCellValue()).isEqualTo("Đã phát");
+            }
+            var pdf = province.clerkA.get("/api/v1/reports/log?format=pdf");
+            assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                // Cells wrap, and a line of the page runs across columns: check words that fit their cell.
+                assertThat(text).contains("SỔ NHẬT KÝ PHÁT THANH", "UBND XÃ AN BÌNH", "Thôn Nhật Ký", "Lịch",
+                        "LÃNH ĐẠO UBND XÃ");
+            }
+
+            JsonObject month = province.clerkA.get("/api/v1/reports/log/monthly").json();
+            JsonObject village = month.getJsonArray("zones").stream().map(JsonObject.class::cast)
+                    .filter(z -> z.getString("zone").equals("Thôn Nhật Ký")).findFirst().orElseThrow();
+            assertThat(village.getLong("airings")).isEqualTo(1);
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(
+                    province.clerkA.get("/api/v1/reports/log/monthly?format=pdf").bytes())) {
+                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Thôn Nhật Ký");
+            }
+        }
+        assertRefused(province.clerkA.get("/api/v1/reports/log?from=2026-12-07&to=2026-12-01"), 400, "invalid_period");
+        assertRefused(province.clerkA.get("/api/v1/reports/log?from=2020-01-01&to=2026-12-01"), 400, "invalid_period");
+        assertRefused(province.clerkA.get("/api/v1/reports/log?format=doc"), 400, "invalid_request");
+        assertRefused(province.clerkA.get("/api/v1/reports/log/monthly?month=2026-13"), 400, "invalid_request");
+        assertRefused(anonymous().get("/api/v1/reports/log"), 401, "unauthorized");
     }
 
     /** The presence rows and the reports' SQL are new: both database engines. */

@@ -23,6 +23,19 @@ public final class Audio {
         return MuLaw.decode(all.toByteArray());
     }
 
+    /** The PCM carried by a run of Opus packets (48 kHz), in order, whatever each packet's length (20 to 120 ms). */
+    public static short[] opus(List<RtpPacket> packets) {
+        vn.loa.wire.codec.OpusAudioDecoder decoder = new vn.loa.wire.codec.OpusAudioDecoder();
+        List<short[]> parts = packets.stream().map(p -> decoder.decode(p.payload())).toList();
+        short[] out = new short[parts.stream().mapToInt(a -> a.length).sum()];
+        int at = 0;
+        for (short[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
+
     /** The 16-bit samples of a WAV file. */
     public static short[] wav(Path file) throws Exception {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {

@@ -229,5 +229,15 @@ class PagesIT extends UiSuite {
             assertThat(strings).contains("Tỷ lệ sẵn sàng (%)").contains("Loa chợ Đông");
             assertThat(zip.getEntry("xl/worksheets/sheet1.xml")).isNotNull();
         }
+
+        // The broadcast log (issue 21): the aired notice listed, and its page to file as a PDF.
+        assertThat(admin.locator("table.log")).containsText("Đã phát");
+        Download log = admin.waitForDownload(() -> admin.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Bản PDF để in, ký")).first().click());
+        assertThat(log.suggestedFilename()).startsWith("so-nhat-ky-").endsWith(".pdf");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(log.path().toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf))
+                    .contains("SỔ NHẬT KÝ PHÁT THANH", "UBND XÃ AN BÌNH", "NGƯỜI LẬP SỔ");
+        }
     }
 }
