@@ -73,7 +73,8 @@ public final class ListenRoutes {
         withUnit(ctx, unit -> Replies.reply(ctx, 200, blocking.run(() -> {
             JsonArray list = new JsonArray();
             for (PublicNotice n : archive.search(unit, q)) {
-                list.add(new JsonObject().put("id", n.id()).put("title", n.title()).put("text", n.text())
+                list.add(new JsonObject().put("id", n.id()).put("title", n.title())
+                        .put("text", vn.loa.server.http.TextInput.shown(n.text()))
                         .put("aired", n.aired().toString()).put("kind", n.audioId() == null ? "text" : "recording")
                         .put("audio", "/nghe/" + unit.id() + "/thong-bao/" + n.id() + "/am-thanh"));
             }
