@@ -124,6 +124,33 @@ class EspeakEngineIT implements SpeechEngineContract {
         }
     }
 
+    @Test
+    void loaSayReadsWithAPiperVoiceInTheDataDirsVoicesFolderAsTheServerDoes(@TempDir Path data) throws IOException {
+        vn.loa.tts.piper.TinyPiperVoice.write(Files.createDirectories(data.resolve("voices")), "vi_VN-tiny");
+        var listed = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        java.util.Map<String, String> env = java.util.Map.of("LOA_DATA_DIR", data.toString(), "LOA_TTS_ENGINE", "piper");
+        assertThat(vn.loa.tts.SayCommand.run(new String[] {"--voices"}, listed, new java.io.PrintStream(err), env))
+                .isZero();
+        assertThat(listed.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("vi_VN-tiny\tpiper\tGiọng tự nhiên vi_VN-tiny\t(default)").contains("vi\tespeak-ng");
+
+        Path wav = data.resolve("say.wav");
+        assertThat(vn.loa.tts.SayCommand.run(new String[] {"Xin chào bà con.", "--out", wav.toString()},
+                new java.io.ByteArrayOutputStream(), new java.io.PrintStream(err), env)).isZero();
+        byte[] bytes = Files.readAllBytes(wav);
+        int rate = java.nio.ByteBuffer.wrap(bytes, 24, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        assertThat(rate).as("the tiny Piper voice's rate, not espeak-ng's").isEqualTo(vn.loa.tts.piper.TinyPiperVoice.RATE);
+
+        Files.writeString(data.resolve("voices/vi_VN-tiny.onnx"), "not a model");
+        var spoken = new java.io.ByteArrayOutputStream();
+        assertThat(vn.loa.tts.SayCommand.run(new String[] {"Xin chào."}, spoken, new java.io.PrintStream(err), env))
+                .isZero();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("espeak-ng reads instead");
+        assertThat(java.nio.ByteBuffer.wrap(spoken.toByteArray(), 24, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt())
+                .isEqualTo(22_050);
+    }
+
     /** The lengths in ms of the runs of exact digital silence at least this long. */
     private static List<Long> silences(byte[] pcm, int rate, int atLeastMillis) {
         List<Long> runs = new java.util.ArrayList<>();
