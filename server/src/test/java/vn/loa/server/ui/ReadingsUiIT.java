@@ -29,6 +29,12 @@ class ReadingsUiIT extends UiSuite {
         page.getByLabel("Cách đọc").last().fill("tổ dân phố #");
         FormsIT.press(page, "Lưu cách đọc");
         assertThat(page.locator(".unit-readings .field-error")).hasText("Đã lưu.");
+        // each entry is heard before a notice uses it: its reading with a number for "#", as text and as audio
+        assertThat(page.getByLabel("Chữ viết").last()).hasValue("Tổ #");
+        page.locator(".unit-readings button.listen").last().click();
+        assertThat(page.locator(".unit-readings output.entry-preview").last()).hasText("Tổ dân phố ba.");
+        assertThat(page.locator(".unit-readings audio.preview").last()).hasAttribute("src",
+                java.util.regex.Pattern.compile("^blob:"));
 
         page.getByLabel("Nội dung thông báo").fill("Tổ 5 họp lúc 19h.");
         assertThat(page.locator("output.reading")).containsText("Tổ dân phố năm họp lúc mười chín giờ.");
