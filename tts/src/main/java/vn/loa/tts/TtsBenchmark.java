@@ -11,7 +11,10 @@ import vn.loa.tts.cache.CachingEngine;
 import vn.loa.tts.cache.SynthesisCache;
 import vn.loa.tts.engine.Language;
 import vn.loa.tts.engine.SpeechEngine;
+import vn.loa.tts.engine.SentencePause;
+import vn.loa.tts.engine.SpeechChunk;
 import vn.loa.tts.engine.SpeechRequest;
+import vn.loa.tts.engine.VoiceSettings;
 import vn.loa.tts.espeak.EspeakConfig;
 import vn.loa.tts.espeak.EspeakEngine;
 import vn.loa.tts.freetts.FreeTtsEngine;
@@ -116,7 +119,9 @@ public final class TtsBenchmark {
             long normalised = System.nanoTime();
             long[] firstAt = {0};
             double[] seconds = {0};
-            engine.synthesize(SpeechRequest.of(n.sentences(), voice), chunk -> {
+            // the pause plan as Announcer.speak applies it: the whole path a notice takes
+            engine.synthesize(SpeechRequest.of(n.sentences(), voice), spoken -> {
+                SpeechChunk chunk = SentencePause.withPause(spoken, n.pauses().get(spoken.index()), VoiceSettings.NORMAL);
                 if (firstAt[0] == 0) {
                     firstAt[0] = System.nanoTime();
                 }
