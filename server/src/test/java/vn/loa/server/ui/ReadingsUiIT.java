@@ -39,6 +39,11 @@ class ReadingsUiIT extends UiSuite {
         page.getByLabel("Nội dung thông báo").fill("Tổ 5 họp lúc 19h.");
         assertThat(page.locator("output.reading")).containsText("Tổ dân phố năm họp lúc mười chín giờ.");
         assertThat(page.locator(".tokens li[data-kind=override]")).containsText("Tổ 5 → Tổ dân phố năm (cách đọc riêng)");
+        // a number people must write down, said twice because the clerk asked: the page says why
+        page.getByLabel("Nội dung thông báo").fill("Gọi [nhắc lại 0912 345 678] khi cần.");
+        assertThat(page.locator("output.reading")).containsText("Gọi không chín một hai, ba bốn năm, sáu bảy tám, "
+                + "xin nhắc lại không chín một hai, ba bốn năm, sáu bảy tám khi cần.");
+        assertThat(page.locator(".tokens li[data-kind=override]")).containsText("[nhắc lại 0912 345 678] →");
         assertThat(browser.scriptErrors).isEmpty();
     }
 }
