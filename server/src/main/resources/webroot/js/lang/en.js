@@ -148,7 +148,7 @@ export const en = {
 
   'compose.textHint': 'Write as usual; dates, times, phone numbers, money… are read out in words.',
   'compose.reading': 'Reading',
-  'compose.readingHint': 'Loa will read exactly this. Marks you can type into a notice: [nghỉ 2 giây] to pause, [đánh vần ABC] to spell, [HTXAB = hợp tác xã An Bình] to read a word your way.',
+  'compose.readingHint': 'Loa will read exactly this. Marks you can type into a notice: [nghỉ 2 giây] to pause, [đánh vần ABC] to spell, [HTXAB = hợp tác xã An Bình] to read a word your way, [nhắc lại 0912 345 678] to say a number twice.',
   'compose.listen': 'Listen',
   'compose.previewAudio': 'Preview',
   'compose.submit': 'Send for approval',

@@ -148,7 +148,7 @@ export const vi = {
 
   'compose.textHint': 'Viết như bình thường; ngày tháng, giờ, số điện thoại, tiền… sẽ được đọc thành chữ.',
   'compose.reading': 'Cách đọc',
-  'compose.readingHint': 'Hệ thống sẽ đọc đúng như dưới đây. Có thể gõ vào bản tin: [nghỉ 2 giây] để dừng, [đánh vần ABC] để đánh vần, [HTXAB = hợp tác xã An Bình] để đọc một từ theo ý mình.',
+  'compose.readingHint': 'Hệ thống sẽ đọc đúng như dưới đây. Có thể gõ vào bản tin: [nghỉ 2 giây] để dừng, [đánh vần ABC] để đánh vần, [HTXAB = hợp tác xã An Bình] để đọc một từ theo ý mình, [nhắc lại 0912 345 678] để đọc một số hai lần.',
   'compose.listen': 'Nghe thử',
   'compose.previewAudio': 'Bản nghe thử',
   'compose.submit': 'Gửi duyệt',

@@ -89,6 +89,23 @@ public final class Announcer {
         return new Announcer(VietnameseNormalizer.create(), router, VoiceCatalog.of(local.voices()), "vi");
     }
 
+    /**
+     * The local voices and every Piper voice in {@code piperFolder} (see {@link PiperVoices}), for {@code loa say}:
+     * the default voice is the first Piper voice when {@code piperFirst} and there is one, else "vi".
+     *
+     * @throws vn.loa.tts.engine.SpeechException when ONNX Runtime or a voice in the folder cannot load
+     */
+    public static Announcer withLocalVoices(java.nio.file.Path piperFolder, boolean piperFirst) {
+        EspeakEngine espeak = new EspeakEngine(EspeakConfig.defaults());
+        LocalVoices local = LocalVoices.create(espeak);
+        java.util.Map<String, SpeechEngine> byVoice = local.engines();
+        List<vn.loa.tts.engine.Voice> offered = local.voices();
+        List<String> piper = PiperVoices.addTo(piperFolder, espeak, offered, byVoice);
+        SpeechEngine router = new CachingEngine(new VoiceRouter(byVoice), new SynthesisCache(DEFAULT_CACHE_BYTES));
+        return new Announcer(VietnameseNormalizer.create(), router, VoiceCatalog.of(offered),
+                piperFirst && !piper.isEmpty() ? piper.get(0) : "vi");
+    }
+
     /** The same announcer with another normaliser, for a commune with its own abbreviations or reading style. */
     public Announcer withNormalizer(VietnameseNormalizer other) {
         return new Announcer(other, engine, voices, defaultVoice);

@@ -11,7 +11,10 @@ import vn.loa.tts.cache.CachingEngine;
 import vn.loa.tts.cache.SynthesisCache;
 import vn.loa.tts.engine.Language;
 import vn.loa.tts.engine.SpeechEngine;
+import vn.loa.tts.engine.SentencePause;
+import vn.loa.tts.engine.SpeechChunk;
 import vn.loa.tts.engine.SpeechRequest;
+import vn.loa.tts.engine.VoiceSettings;
 import vn.loa.tts.espeak.EspeakConfig;
 import vn.loa.tts.espeak.EspeakEngine;
 import vn.loa.tts.freetts.FreeTtsEngine;
@@ -35,7 +38,16 @@ public final class TtsBenchmark {
 
     /** One engine and voice's figures; times in milliseconds, audio in seconds. */
     public record Row(String engine, String voice, Language language, double normaliseMs, double firstAudioMs,
-            double wholeMs, double audioSeconds, double cacheHitMs, double rawEspeakMs) {
+            double wholeMs, double audioSeconds, double cacheHitMs, double rawEspeakMs, double wholeCpuMs,
+            double rawCpuMs) {
+
+        /**
+         * The whole path's CPU time (this JVM and its espeak-ng processes) over raw espeak-ng's (the JVM starting it
+         * and espeak-ng): on a loaded machine wall time measures the queue for the cores, CPU time the work.
+         */
+        public double cpuOfRaw() {
+            return rawCpuMs > 0 ? wholeCpuMs / rawCpuMs : Double.NaN;
+        }
 
         /** Seconds of audio per second of wall time. */
         public double realTimeFactor() {
@@ -109,21 +121,31 @@ public final class TtsBenchmark {
         double[] first = new double[rounds];
         double[] whole = new double[rounds];
         double[] rawMs = new double[rounds];
+        long wholeCpu = 0;
+        long rawCpu = 0;
         double audio = 0;
         for (int round = -2; round < rounds; round++) { // two rounds of warm-up for the JIT
+            long cpuStart = cpuNanos();
             long start = System.nanoTime();
             Normalized n = normalizer.normalize(text);
             long normalised = System.nanoTime();
             long[] firstAt = {0};
             double[] seconds = {0};
-            engine.synthesize(SpeechRequest.of(n.sentences(), voice), chunk -> {
+            // the pause plan as Announcer.speak applies it: the whole path a notice takes
+            engine.synthesize(SpeechRequest.of(n.sentences(), voice), spoken -> {
+                SpeechChunk chunk = SentencePause.withPause(spoken, n.pauses().get(spoken.index()), VoiceSettings.NORMAL);
                 if (firstAt[0] == 0) {
                     firstAt[0] = System.nanoTime();
                 }
                 seconds[0] += chunk.millis() / 1000.0;
             });
             long end = System.nanoTime();
+            long cpuEnd = cpuNanos();
             double rawTime = raw ? rawEspeakMillis(voice, n.normalized()) : 0;
+            if (round >= 0) {
+                wholeCpu += cpuEnd - cpuStart;
+                rawCpu += cpuNanos() - cpuEnd;
+            }
             if (round >= 0) {
                 normalise[round] = (normalised - start) / 1e6;
                 first[round] = (firstAt[0] - start) / 1e6;
@@ -133,7 +155,25 @@ public final class TtsBenchmark {
             }
         }
         return new Row(engine.name(), voice, language, median(normalise), median(first), median(whole), audio,
-                cacheHitMillis(engine, voice, normalizer.normalize(text)), median(rawMs));
+                cacheHitMillis(engine, voice, normalizer.normalize(text)), median(rawMs),
+                wholeCpu / 1e6 / rounds, raw ? rawCpu / 1e6 / rounds : Double.NaN);
+    }
+
+    /**
+     * CPU time so far of this JVM (all its threads) and of its child processes that have ended (from
+     * /proc/self/stat, in clock ticks of 10 ms: meaningful as a sum over rounds); 0 for children elsewhere than Linux.
+     */
+    static long cpuNanos() {
+        long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the name: state is field 3, cutime 16 and cstime 17
+            return own + (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return own;
+        }
     }
 
     private static double cacheHitMillis(SpeechEngine engine, String voice, Normalized n) {

@@ -40,6 +40,7 @@ final class AirSounds implements Prefetcher.Sounds {
             return recordings.apply(a.audioId());
         }
         String text = vn.loa.server.http.TextInput.spoken(a.text());
-        return new Sound(OnAir.Speech.SAMPLE_RATE, sink -> speech.speak(text, a.voice(), unitPath, sink));
+        boolean urgent = a.priority() == vn.loa.core.model.Priority.EMERGENCY;
+        return new Sound(OnAir.Speech.SAMPLE_RATE, sink -> speech.speak(text, a.voice(), unitPath, urgent, sink));
     }
 }

@@ -24,9 +24,15 @@ public final class AnnouncerSpeech implements OnAir.Speech {
 
     @Override
     public void speak(String text, String voice, String unitPath, BufferedPcmSource.Sink sink) {
+        speak(text, voice, unitPath, false, sink);
+    }
+
+    /** An emergency notice is read 15% slower ({@link VoiceSettings#URGENT}), its pauses stretched alike. */
+    @Override
+    public void speak(String text, String voice, String unitPath, boolean urgent, BufferedPcmSource.Sink sink) {
         Announcer announcer = abbreviations.announcerFor(unitPath);
         long[] at = {0};
-        announcer.speak(text, voice, VoiceSettings.NORMAL, chunk -> {
+        announcer.speak(text, voice, urgent ? VoiceSettings.URGENT : VoiceSettings.NORMAL, chunk -> {
             short[] samples = Pcm16.samples(chunk.pcm());
             sink.accept(new PcmFrame(samples, chunk.format().sampleRate(), at[0]));
             at[0] += samples.length;

@@ -83,6 +83,11 @@ public final class OnAir implements AirControl {
          */
         void speak(String text, String voice, String unitPath, BufferedPcmSource.Sink sink);
 
+        /** The same, slower for an emergency notice ({@code urgent}) where the speech knows how; else as above. */
+        default void speak(String text, String voice, String unitPath, boolean urgent, BufferedPcmSource.Sink sink) {
+            speak(text, voice, unitPath, sink);
+        }
+
         /** The whole text spoken, in memory: for short prompts (the hotline's menus). Blocks. */
         default Spoken speak(String text, String voice, String unitPath) {
             return new Sound(SAMPLE_RATE, sink -> speak(text, voice, unitPath, sink)).whole();

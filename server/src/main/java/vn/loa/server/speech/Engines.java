@@ -9,6 +9,7 @@ import vn.loa.server.config.ConfigException;
 import vn.loa.server.config.SpeechSettings;
 import vn.loa.tts.Announcer;
 import vn.loa.tts.LocalVoices;
+import vn.loa.tts.PiperVoices;
 import vn.loa.tts.cache.CachingEngine;
 import vn.loa.tts.cache.SynthesisCache;
 import vn.loa.tts.engine.FallbackEngine;
@@ -26,8 +27,6 @@ import vn.loa.tts.http.ViettelAiEngine;
 import vn.loa.tts.http.ZaloAiEngine;
 import vn.loa.tts.engine.SpeechException;
 import vn.loa.tts.normalize.VietnameseNormalizer;
-import vn.loa.tts.piper.EspeakPhonemizer;
-import vn.loa.tts.piper.PiperEngine;
 
 /**
  * Builds the announcer from the operator's speech settings: the local voices (espeak-ng's Vietnamese and English,
@@ -97,23 +96,16 @@ public final class Engines {
         if (!wanted && !java.nio.file.Files.isDirectory(settings.piperVoices())) {
             return settings.defaultVoice();
         }
-        PiperEngine piper;
+        List<String> names;
         try {
-            piper = PiperEngine.load(settings.piperVoices(), new EspeakPhonemizer(EspeakConfig.defaults().binary()));
+            names = PiperVoices.addTo(settings.piperVoices(), espeak, voices, byVoice);
         } catch (SpeechException e) {
             LOG.warn("Piper voices in {} not loaded, espeak-ng reads instead: {}", settings.piperVoices(), e.getMessage());
             return settings.defaultVoice();
         }
-        if (piper.voices().isEmpty() && wanted) {
+        if (names.isEmpty() && wanted) {
             LOG.warn("tts.engine=piper but {} holds no voice (NAME.onnx + NAME.onnx.json): espeak-ng reads instead",
                     settings.piperVoices());
-        }
-        List<String> names = new ArrayList<>(new java.util.TreeSet<>(piper.voices()));
-        for (String id : names) {
-            voices.removeIf(v -> v.id().equals(id));
-            voices.add(new Voice(id, Language.VIETNAMESE, PiperEngine.NAME, "Giọng tự nhiên " + id));
-            byVoice.put(id, new FallbackEngine(List.of(new FallbackEngine.Choice(piper, null, LOCAL_LIMIT),
-                    new FallbackEngine.Choice(espeak, "vi", LOCAL_LIMIT))));
         }
         return wanted && !names.isEmpty() && !names.contains(settings.defaultVoice()) ? names.get(0)
                 : settings.defaultVoice();

@@ -29,10 +29,21 @@ class ReadingsUiIT extends UiSuite {
         page.getByLabel("Cách đọc").last().fill("tổ dân phố #");
         FormsIT.press(page, "Lưu cách đọc");
         assertThat(page.locator(".unit-readings .field-error")).hasText("Đã lưu.");
+        // each entry is heard before a notice uses it: its reading with a number for "#", as text and as audio
+        assertThat(page.getByLabel("Chữ viết").last()).hasValue("Tổ #");
+        page.locator(".unit-readings button.listen").last().click();
+        assertThat(page.locator(".unit-readings output.entry-preview").last()).hasText("Tổ dân phố ba.");
+        assertThat(page.locator(".unit-readings audio.preview").last()).hasAttribute("src",
+                java.util.regex.Pattern.compile("^blob:"));
 
         page.getByLabel("Nội dung thông báo").fill("Tổ 5 họp lúc 19h.");
         assertThat(page.locator("output.reading")).containsText("Tổ dân phố năm họp lúc mười chín giờ.");
         assertThat(page.locator(".tokens li[data-kind=override]")).containsText("Tổ 5 → Tổ dân phố năm (cách đọc riêng)");
+        // a number people must write down, said twice because the clerk asked: the page says why
+        page.getByLabel("Nội dung thông báo").fill("Gọi [nhắc lại 0912 345 678] khi cần.");
+        assertThat(page.locator("output.reading")).containsText("Gọi không chín một hai, ba bốn năm, sáu bảy tám, "
+                + "xin nhắc lại không chín một hai, ba bốn năm, sáu bảy tám khi cần.");
+        assertThat(page.locator(".tokens li[data-kind=override]")).containsText("[nhắc lại 0912 345 678] →");
         assertThat(browser.scriptErrors).isEmpty();
     }
 }

@@ -13,6 +13,11 @@ package vn.loa.tts.engine;
 public record VoiceSettings(int ratePercent, int pitch, int volumePercent) {
 
     public static final VoiceSettings NORMAL = new VoiceSettings(100, 50, 100);
+    /**
+     * For an emergency notice: 15% slower (espeak-ng's words per minute, a Piper voice's length scale), so that a
+     * listener who cannot rewind a loudspeaker catches every word; pauses stretch with it.
+     */
+    public static final VoiceSettings URGENT = new VoiceSettings(85, 50, 100);
 
     public VoiceSettings {
         check("ratePercent", ratePercent, 50, 200);

@@ -39,8 +39,21 @@ final class BreakSplitter {
             sample(leftover | (buffer[i++] << 8), done);
             leftover = -1;
         }
-        for (; i + 1 < end; i += 2) {
-            sample((buffer[i] & 0xFF) | (buffer[i + 1] << 8), done);
+        while (i + 1 < end) {
+            if ((buffer[i] | buffer[i + 1]) == 0) {
+                silent(done);
+                i += 2;
+                continue;
+            }
+            // a run of sound is copied at once: most of a notice's samples, and each used to cost a call
+            int start = i;
+            while (i + 1 < end && (buffer[i] | buffer[i + 1]) != 0) {
+                i += 2;
+            }
+            endRun(done);
+            ensure(i - start);
+            System.arraycopy(buffer, start, current, size, i - start);
+            size += i - start;
         }
         if (i < end) {
             leftover = buffer[i] & 0xFF;
@@ -53,7 +66,7 @@ final class BreakSplitter {
         List<byte[]> done = new ArrayList<>(0);
         endRun(done);
         if (!emittedForRun && size > 0) {
-            done.add(trimmed());
+            done.add(Arrays.copyOf(current, size));
         }
         size = 0;
         return done;
@@ -61,27 +74,34 @@ final class BreakSplitter {
 
     private void sample(int value, List<byte[]> done) {
         if ((short) value == 0) {
-            zeroRun++;
-            append(0);
-            if (zeroRun == threshold) {
-                done.add(trimmed()); // the earliest moment we know this sentence is over
-                emittedForRun = true;
-            }
+            silent(done);
             return;
         }
         endRun(done);
-        append(value);
-    }
-
-    private void append(int value) {
-        if (size + 2 > current.length) {
-            current = Arrays.copyOf(current, current.length * 2);
-        }
+        ensure(2);
         current[size++] = (byte) value;
         current[size++] = (byte) (value >> 8);
     }
 
-    /** A run of silence is over: sentences that made no sound get empty audio. */
+    /**
+     * One more zero sample. Its bytes are only written when the run turns out to be a pause inside the sentence
+     * ({@link #endRun}): the seconds of break between sentences are counted, never copied.
+     */
+    private void silent(List<byte[]> done) {
+        zeroRun++;
+        if (zeroRun == threshold) {
+            done.add(Arrays.copyOf(current, size)); // the earliest moment we know this sentence is over
+            emittedForRun = true;
+        }
+    }
+
+    private void ensure(int bytes) {
+        if (size + bytes > current.length) {
+            current = Arrays.copyOf(current, Math.max(current.length * 2, size + bytes));
+        }
+    }
+
+    /** A run of silence is over: sentences that made no sound get empty audio; a shorter pause is kept. */
     private void endRun(List<byte[]> done) {
         if (emittedForRun) {
             int breaks = Math.max(1, (int) (zeroRun / (breakSamples * 0.8)));
@@ -89,13 +109,12 @@ final class BreakSplitter {
                 done.add(new byte[0]);
             }
             size = 0;
+        } else if (zeroRun > 0) {
+            ensure(zeroRun * 2);
+            Arrays.fill(current, size, size + zeroRun * 2, (byte) 0);
+            size += zeroRun * 2;
         }
         zeroRun = 0;
         emittedForRun = false;
-    }
-
-    /** The current sentence without the silence at its end. */
-    private byte[] trimmed() {
-        return Arrays.copyOf(current, size - zeroRun * 2);
     }
 }

@@ -31,6 +31,14 @@ final class EspeakRun {
     static final int BREAK_MILLIS = 2000;
     private static final int WAV_HEADER = 44;
     private static final String ENGINE = EspeakEngine.NAME;
+    /**
+     * A number read digit by digit, seven digits or more (a phone, hotline or account number, as the normaliser
+     * reads them: "không chín một hai, ba bốn năm, sáu bảy tám"): a number a listener must write down.
+     */
+    private static final java.util.regex.Pattern NUMBER_TO_REMEMBER = java.util.regex.Pattern.compile(
+            "(?iu)(?<!\\p{L})" + digit() + "(?:,? " + digit() + "){6,40}(?!\\p{L})");
+    /** The pause between the groups of a number to remember, beside espeak-ng's own ~170 ms at a comma. */
+    static final int GROUP_BREAK_MILLIS = 300;
     private static final java.util.regex.Pattern URGENT = java.util.regex.Pattern.compile("(?iu)(?<!\\p{L})khẩn cấp(?!\\p{L})");
 
     private final List<String> command;
@@ -125,9 +133,20 @@ final class EspeakRun {
                     .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
             // "khẩn cấp" is the word a listener must not miss: said with strong emphasis
             text = URGENT.matcher(text).replaceAll("<emphasis level=\"strong\">$0</emphasis>");
+            text = NUMBER_TO_REMEMBER.matcher(text).replaceAll(EspeakRun::slowGroups);
             s.append(text).append("<break time=\"").append(BREAK_MILLIS).append("ms\"/>\n");
         }
         return s.append("</speak>\n").toString();
+    }
+
+    private static String digit() {
+        return "(?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)";
+    }
+
+    /** A number to remember said slowly, with a clear pause between its written groups. */
+    private static String slowGroups(java.util.regex.MatchResult number) {
+        return "<prosody rate=\"slow\">" + number.group().replace(",", "<break time=\"" + GROUP_BREAK_MILLIS + "ms\"/>")
+                + "</prosody>";
     }
 
     private Process start() {

@@ -2,8 +2,9 @@ package vn.loa.tts.normalize;
 
 /**
  * A notice's text as people read it, without the marks a clerk typed to steer the voice ({@link InlineMarks}): a
- * pause mark is dropped, {@code [đánh vần ABC]} shows "ABC" and {@code [HTXAB = hợp tác xã An Bình]} shows "HTXAB". For
- * boards, banners and every other place a notice is shown rather than spoken.
+ * pause mark is dropped, {@code [đánh vần ABC]} and {@code [nhắc lại ABC]} show "ABC" and
+ * {@code [HTXAB = hợp tác xã An Bình]} shows "HTXAB". For boards, banners and every other place a notice is shown
+ * rather than spoken.
  */
 public final class ClerkMarks {
 
@@ -16,6 +17,7 @@ public final class ClerkMarks {
             return text;
         }
         String out = InlineMarks.PAUSE.matcher(text).replaceAll("");
+        out = InlineMarks.REPEAT.matcher(out).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(r.group(1)));
         out = InlineMarks.SPELL.matcher(out).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(r.group(1)));
         out = InlineMarks.READ_AS.matcher(out).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(r.group(1)));
         // A dropped pause leaves two spaces, or a space before the punctuation that followed it.

@@ -48,9 +48,9 @@ final class PhoneNumberReader implements TextRule {
             int callWindow, Set<String> services) {
 
         static Words vietnamese(NumberReader numbers) {
-            // "số" is no call word: "tổng số 113 hộ"
+            // "số" is no call word: "tổng số 113 hộ"; "lại" is a clerk's "[nhắc lại 1234 5678 9012]" said twice
             return new Words(numbers::digits, "cộng", Set.of("khoản", "stk", "tk", "cccd", "cmnd", "mã", "thẻ", "hiệu",
-                    "số"), Set.of("gọi", "nóng", "đài", "hotline", "thoại", "quay", "bấm"), 24,
+                    "số", "lại"), Set.of("gọi", "nóng", "đài", "hotline", "thoại", "quay", "bấm"), 24,
                     Set.of("công an", "cấp cứu", "cứu hỏa", "cứu hoả", "chữa cháy", "pccc", "cứu nạn", "cứu hộ",
                             "cảnh sát"));
         }

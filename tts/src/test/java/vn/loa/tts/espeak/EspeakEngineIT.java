@@ -66,6 +66,51 @@ class EspeakEngineIT implements SpeechEngineContract {
     }
 
     @Test
+    void anEmergencyNoticeIsSpokenSlowerAndItsPausesStretchWithIt() {
+        vn.loa.tts.Announcer announcer = vn.loa.tts.Announcer.withEspeak();
+        String notice = "I. THÔNG BÁO\nNước sông đang lên nhanh, bà con khu vực ven sông di chuyển đồ đạc lên cao.";
+        List<SpeechChunk> normal = new java.util.ArrayList<>();
+        List<SpeechChunk> urgent = new java.util.ArrayList<>();
+        announcer.speak(notice, "vi", vn.loa.tts.engine.VoiceSettings.NORMAL, normal::add);
+        announcer.speak(notice, "vi", vn.loa.tts.engine.VoiceSettings.URGENT, urgent::add);
+
+        double ratio = (double) millis(urgent) / millis(normal);
+        assertThat(ratio).as("85%% rate: about 1/0.85 = 1.18 times as long").isBetween(1.10, 1.30);
+        long normalGap = silences(normal.get(0).pcm(), 22_050, 400).get(0);
+        long urgentGap = silences(urgent.get(0).pcm(), 22_050, 400).get(0);
+        assertThat((double) urgentGap / normalGap).as("the heading's pause stretches too").isBetween(1.10, 1.30);
+    }
+
+    @Test
+    void aNumberToRememberIsSaidSlowlyInItsGroupsAndTwiceWhenAsked() {
+        vn.loa.tts.Announcer announcer = vn.loa.tts.Announcer.withEspeak();
+        List<SpeechChunk> once = new java.util.ArrayList<>();
+        List<SpeechChunk> twice = new java.util.ArrayList<>();
+        announcer.speak("Gọi 0912 345 678 khi cần.", "vi", vn.loa.tts.engine.VoiceSettings.NORMAL, once::add);
+        announcer.speak("Gọi [nhắc lại 0912 345 678] khi cần.", "vi", vn.loa.tts.engine.VoiceSettings.NORMAL,
+                twice::add);
+
+        // the pauses inside the sentence, not its trailing one: between the three groups
+        List<Long> gaps = silences(once.get(0).pcm(), 22_050, 250);
+        assertThat(gaps.subList(0, gaps.size() - 1)).as("two pauses between three groups").hasSize(2);
+        assertThat(EspeakRun.ssml(List.of("Gọi không chín một hai, ba bốn năm, sáu bảy tám khi cần.")))
+                .contains("<prosody rate=\"slow\">không chín một hai<break time=\"300ms\"/> ba bốn năm");
+
+        // six digits are no number to remember, seven are: compare the time per digit
+        byte[] six = engine.synthesizeAll(SpeechRequest.of(List.of("Không chín một hai ba bốn."), "vi")).get(0).pcm();
+        byte[] seven = engine.synthesizeAll(SpeechRequest.of(List.of("Không chín một hai ba bốn năm."), "vi")).get(0)
+                .pcm();
+        assertThat((seven.length / 7.0) / (six.length / 6.0)).as("said slowly").isGreaterThan(1.15);
+
+        double repeated = (double) millis(twice) / millis(once);
+        assertThat(repeated).as("the number again, after \"xin nhắc lại\"").isBetween(1.5, 2.3);
+    }
+
+    private static long millis(List<SpeechChunk> chunks) {
+        return chunks.stream().mapToLong(SpeechChunk::millis).sum();
+    }
+
+    @Test
     void aPiperVoiceHearsEspeakNgsVietnamesePhonemesAndSpeaksEachSentence(@TempDir Path voices) throws IOException {
         var phonemizer = new vn.loa.tts.piper.EspeakPhonemizer(EspeakConfig.defaults().binary());
         assertThat(phonemizer.phonemes("Xin chào bà con, nước lên.", "vi")).startsWith("sˈi1n tʃˈaː2w")
@@ -77,6 +122,33 @@ class EspeakEngineIT implements SpeechEngineContract {
             assertThat(chunks).extracting(SpeechChunk::index).containsExactly(0, 1);
             assertThat(chunks.get(0).millis()).isGreaterThan(450); // tones for its phonemes, then the pause
         }
+    }
+
+    @Test
+    void loaSayReadsWithAPiperVoiceInTheDataDirsVoicesFolderAsTheServerDoes(@TempDir Path data) throws IOException {
+        vn.loa.tts.piper.TinyPiperVoice.write(Files.createDirectories(data.resolve("voices")), "vi_VN-tiny");
+        var listed = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        java.util.Map<String, String> env = java.util.Map.of("LOA_DATA_DIR", data.toString(), "LOA_TTS_ENGINE", "piper");
+        assertThat(vn.loa.tts.SayCommand.run(new String[] {"--voices"}, listed, new java.io.PrintStream(err), env))
+                .isZero();
+        assertThat(listed.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("vi_VN-tiny\tpiper\tGiọng tự nhiên vi_VN-tiny\t(default)").contains("vi\tespeak-ng");
+
+        Path wav = data.resolve("say.wav");
+        assertThat(vn.loa.tts.SayCommand.run(new String[] {"Xin chào bà con.", "--out", wav.toString()},
+                new java.io.ByteArrayOutputStream(), new java.io.PrintStream(err), env)).isZero();
+        byte[] bytes = Files.readAllBytes(wav);
+        int rate = java.nio.ByteBuffer.wrap(bytes, 24, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        assertThat(rate).as("the tiny Piper voice's rate, not espeak-ng's").isEqualTo(vn.loa.tts.piper.TinyPiperVoice.RATE);
+
+        Files.writeString(data.resolve("voices/vi_VN-tiny.onnx"), "not a model");
+        var spoken = new java.io.ByteArrayOutputStream();
+        assertThat(vn.loa.tts.SayCommand.run(new String[] {"Xin chào."}, spoken, new java.io.PrintStream(err), env))
+                .isZero();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("espeak-ng reads instead");
+        assertThat(java.nio.ByteBuffer.wrap(spoken.toByteArray(), 24, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt())
+                .isEqualTo(22_050);
     }
 
     /** The lengths in ms of the runs of exact digital silence at least this long. */

@@ -50,4 +50,23 @@ class ProsodyPlanTest {
         assertThat(unit.normalize("[HTX = hợp tác xã Tây] họp.").normalized()).isEqualTo("Hợp tác xã Tây họp.");
         assertThat(NORMALIZER.normalize("Họp [thôn 3] lúc 7h.").normalized()).isEqualTo("Họp, thôn ba, lúc bảy giờ."); // as brackets always were
     }
+
+    @Test
+    void aNumberToRememberIsReadInItsGroupsAndRepeatedOnceWhenTheClerkAsks() {
+        assertThat(NORMALIZER.normalize("Gọi 0912 345 678 khi cần.").sentences())
+                .containsExactly("Gọi không chín một hai, ba bốn năm, sáu bảy tám khi cần.");
+        assertThat(NORMALIZER.normalize("Gọi 0912345678 khi cần.").sentences())
+                .as("unwritten groups are the usual 4-3-3").containsExactly(
+                        "Gọi không chín một hai, ba bốn năm, sáu bảy tám khi cần.");
+
+        Normalized twice = NORMALIZER.normalize("Đường dây nóng [nhắc lại 1900 1234] và STK [nhắc lại 1234 5678 9012].");
+        assertThat(twice.sentences()).containsExactly("Đường dây nóng một chín không không, một hai ba bốn, "
+                + "xin nhắc lại một chín không không, một hai ba bốn và số tài khoản một hai ba bốn, năm sáu bảy tám, "
+                + "chín không một hai, xin nhắc lại một hai ba bốn, năm sáu bảy tám, chín không một hai.");
+        assertThat(twice.pauses()).as("one sentence: the repetition cuts nothing").containsExactly(Pauses.SENTENCE);
+        assertThat(NORMALIZER.explain("Gọi [nhắc lại 0912 345 678].").tokens())
+                .filteredOn(t -> t.kind() == TokenKind.OVERRIDE).extracting(ReadingToken::text)
+                .containsExactly("[nhắc lại 0912 345 678]");
+        assertThat(ClerkMarks.shown("Gọi [nhắc lại 0912 345 678].")).isEqualTo("Gọi 0912 345 678.");
+    }
 }
