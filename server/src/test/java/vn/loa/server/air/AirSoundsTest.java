@@ -25,7 +25,7 @@ class AirSoundsTest {
         public void speak(String text, String voice, String unitPath, boolean isUrgent, BufferedPcmSource.Sink sink) {
             urgent.add(isUrgent);
         }
-    }, id -> null);
+    }, id -> null, SessionAir.NONE);
 
     @Test
     void onlyAnEmergencyNoticeIsSpokenAsUrgent() {
