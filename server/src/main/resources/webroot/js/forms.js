@@ -26,6 +26,10 @@ const CODE_FIELD = {
   odd_port: 'address',
   invalid_multicast: 'multicast',
   invalid_quiet_hours: 'quiet',
+  invalid_url: 'url',
+  upstream_unreachable: 'url',
+  upstream_invalid: 'url',
+  upstream_refused: 'key',
 };
 
 /** The field an error belongs to in this form, or null for a form-wide message. */

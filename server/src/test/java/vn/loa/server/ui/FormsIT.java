@@ -2,13 +2,23 @@ package vn.loa.server.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import vn.loa.server.testing.Api;
+import vn.loa.server.testing.TestServer;
 
-/** Bad input in the forms: every refusal appears beside its field in Vietnamese, and typed HTML stays text. */
+/**
+ * Bad input in the forms: every refusal appears beside its field in Vietnamese, and typed HTML stays text; and the
+ * province link's form, whose linked commune then shows its devices at the province.
+ */
 class FormsIT extends UiSuite {
 
 
@@ -207,5 +217,90 @@ class FormsIT extends UiSuite {
         assertThat(stored.getString("type")).isEqualTo("Polygon");
         page.reload();
         assertThat(page.locator("li[data-zone='thon-tay']")).containsText("có ranh giới");
+    }
+
+    private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+    private static TestServer downstream;
+
+    @AfterAll
+    static void stopDownstream() {
+        if (downstream != null) {
+            downstream.close();
+        }
+    }
+
+    /**
+     * The province link as operators see it: a commune's admin links its Loa to this suite's server (playing the
+     * province) through the Liên thông form, a wrong key refused in Vietnamese beside the key; the province's admin then
+     * sees that commune's villages, its offline speaker on the map, its board and a bulletin's delivery, read-only.
+     */
+    @Test
+    void aCommuneLinkedThroughTheFormShowsItsVillagesAnOfflineSpeakerAndADeliveryAtTheProvince() throws Exception {
+        // This UI suite's server plays the province: a zone for the commune, registered as a downstream.
+        Api province = commune.admin;
+        String root = province.get("/api/v1/zones").array().getJsonObject(0).getString("id");
+        Commune.created(province.post("/api/v1/users", new JsonObject().put("username", "so-tttt").put("role", "admin")
+                .put("unit", root).put("password", Commune.PASSWORD).put("displayName", "Sở TT-TT")));
+        Commune.created(province.post("/api/v1/zones", new JsonObject().put("id", "xa-b").put("name", "Xã Bình Minh")));
+        String key = Commune.created(province.post("/api/v1/downstreams", new JsonObject().put("id", "xa-b")
+                .put("name", "Đài xã Bình Minh").put("zone", "xa-b"))).json().getString("key");
+
+        downstream = TestServer.onH2(Map.of("link.id", "xa-b", "link.devices.every", "1", "link.poll.wait", "2",
+                "link.retry.max", "1"));
+        Api xa = Api.signIn(downstream.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
+        Commune.created(xa.post("/api/v1/zones", new JsonObject().put("id", "thon-bac").put("name", "Thôn Bắc")));
+        Commune.created(xa.post("/api/v1/zones", new JsonObject().put("id", "thon-nam").put("name", "Thôn Nam")));
+        Commune.created(xa.post("/api/v1/nodes", new JsonObject().put("id", "loa-bac").put("name", "Loa đầu làng Bắc")
+                .put("zone", "thon-bac").put("kind", "agent").put("lat", 21.03).put("lon", 105.85)));
+        Commune.created(xa.post("/api/v1/boards", new JsonObject().put("id", "bang-nam").put("name", "Bảng tin Thôn Nam")
+                .put("zone", "thon-nam").put("kind", "LCD").put("width", 1920).put("height", 1080)));
+        Commune.created(xa.post("/api/v1/users", new JsonObject().put("username", "quan-tri-xa").put("role", "admin")
+                .put("unit", xa.get("/api/v1/zones").array().getJsonObject(0).getString("id"))
+                .put("password", Commune.PASSWORD).put("displayName", "Quản trị xã")));
+
+        Page commune = browser.open();
+        commune.navigate(downstream.baseUrl() + "/#/signin");
+        commune.getByLabel("Tên đăng nhập").fill("quan-tri-xa");
+        commune.getByLabel("Mật khẩu").fill(Commune.PASSWORD);
+        FormsIT.press(commune, "Đăng nhập");
+        commune.locator("h1", new Page.LocatorOptions().setHasText("Tổng quan")).waitFor();
+        commune.navigate(downstream.baseUrl() + "/#/link");
+        assertThat(commune.locator("dl.link-state")).containsText("Chưa liên kết");
+        commune.getByLabel("Địa chỉ", EXACT).fill(server.baseUrl());
+        commune.getByLabel("Mã", EXACT).fill("xa-b");
+        commune.getByLabel("Khoá liên kết").fill("khoa-sai");
+        FormsIT.press(commune, "Liên kết");
+        assertThat(FormsIT.errorOf(commune, "key")).not().isEmpty();
+        assertThat(commune.getByLabel("Khoá liên kết")).hasAttribute("aria-invalid", "true");
+        commune.getByLabel("Khoá liên kết").fill(key);
+        FormsIT.press(commune, "Liên kết");
+        assertThat(commune.locator("form.link-form [role=status]")).containsText("Đã liên kết");
+        assertThat(commune.locator("dl.link-state")).containsText("Xã Bình Minh");
+
+        await().alias("the commune's devices reach the province").atMost(Duration.ofSeconds(20))
+                .until(() -> province.get("/api/v1/downstreams/xa-b/devices").json().getJsonArray("nodes").size() == 1);
+        long bulletin = Commune.created(province.post("/api/v1/announcements", new JsonObject().put("title", "Lũ về")
+                .put("text", "Nước sông đang lên.").put("priority", "EMERGENCY").put("zones",
+                        new io.vertx.core.json.JsonArray().add("xa-b")))).json().getLong("id");
+        assertThat(province.post("/api/v1/announcements/" + bulletin + "/broadcast", null).status()).isLessThan(300);
+        String delivered = await().alias("the commune reports the bulletin's delivery").atMost(Duration.ofSeconds(30))
+                .until(() -> province.get("/api/v1/announcements/" + bulletin).json().getJsonArray("deliveries").stream()
+                        .map(JsonObject.class::cast).filter(d -> d.getString("node").equals("xa-b/loa-bac"))
+                        .map(d -> d.getString("state")).filter(st -> st.equals("PLAYED") || st.equals("FAILED"))
+                        .findFirst().orElse(null), java.util.Objects::nonNull);
+        Page page = browser.signIn("so-tttt", Commune.PASSWORD);
+        page.navigate("/#/link");
+        assertThat(page.locator("table.link tbody")).containsText("Đài xã Bình Minh");
+        Locator xaB = page.locator("details[data-downstream='xa-b']");
+        xaB.locator("summary").click();
+        assertThat(xaB.locator("[data-zone='thon-bac'] h4")).hasText("Thôn Bắc");
+        assertThat(xaB.locator("[data-zone='thon-nam']")).containsText("Bảng tin Thôn Nam");
+        assertThat(xaB.locator("[data-zone='thon-bac'] li.node.offline")).containsText("Loa đầu làng Bắc");
+        assertThat(xaB.locator("[data-zone='thon-bac'] li.node.offline")).containsText("Mất kết nối");
+        assertThat(xaB.locator("svg.node-map circle.node-offline[data-name='Loa đầu làng Bắc']")).hasCount(1);
+        assertThat(xaB.locator("table.deliveries tr[data-node='xa-b/loa-bac']")).containsText("Lũ về");
+        assertThat(xaB.locator("table.deliveries tr[data-node='xa-b/loa-bac']"))
+                .containsText(delivered.equals("FAILED") ? "Không tới được" : "Đã phát tới loa");
+        Browser.screenshot(page, Screenshots.dir(), "province-link");
     }
 }
