@@ -50,7 +50,7 @@ public record LinkSettings(String systemId, Duration maxSkew, Duration emergency
         }
         java.nio.file.Path file = java.nio.file.Path.of(value);
         try {
-            vn.loa.server.link.LinkTrust.of(file);
+            LinkTrust.of(file);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("link.trust.ca (LOA_LINK_TRUST_CA): " + e.getMessage());
         }

@@ -40,7 +40,7 @@ public final class LinkCheck {
         this.url = url.replaceAll("/+$", "");
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         if (ca != null) {
-            builder.sslContext(LinkTrust.of(ca));
+            builder.sslContext(vn.loa.server.config.LinkTrust.of(ca));
         }
         this.http = builder.build();
     }

@@ -32,7 +32,7 @@ public final class UpstreamCalls {
     public UpstreamCalls(java.nio.file.Path trustCa) {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         if (trustCa != null) {
-            builder.sslContext(LinkTrust.of(trustCa));
+            builder.sslContext(vn.loa.server.config.LinkTrust.of(trustCa));
         }
         this.http = builder.build();
     }

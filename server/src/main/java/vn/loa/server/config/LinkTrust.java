@@ -1,4 +1,4 @@
-package vn.loa.server.link;
+package vn.loa.server.config;
 
 import java.io.IOException;
 import java.io.InputStream;
