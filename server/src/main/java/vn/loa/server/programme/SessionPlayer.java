@@ -32,6 +32,8 @@ final class SessionPlayer {
 
     /** The rate a session is made at: a relay's and a recording's. */
     static final int RATE = 24_000;
+    /** How long one piece of music (a recording, a jingle) overlaps the next, fading into it. */
+    static final Duration CROSSFADE = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(SessionPlayer.class);
 
     /** What the player needs of the server, per session. */
@@ -82,13 +84,18 @@ final class SessionPlayer {
 
     private void play(BufferedPcmSource.Sink air) {
         ItemSink sink = new ItemSink(air, RATE);
+        Crossfader crossfade = new Crossfader((int) (CROSSFADE.toMillis() * RATE / 1000));
         List<PlannedItem> items = order.items();
         for (int i = 0; i < items.size(); i++) {
             PlannedItem item = items.get(i);
             if (item.kind() == PlannedItem.ItemKind.SILENCE) {
                 continue;
             }
-            sink.silence(order.waitBefore(i, sink.position()));
+            Duration wait = order.waitBefore(i, sink.position());
+            if (!music(item) || !wait.isZero()) {
+                flush(crossfade, sink); // speech, a relay or a gap comes next: the last music ends whole
+            }
+            sink.silence(wait);
             Duration limit = order.limit(i, sink.position(), template.overrun());
             if (item.kind() == PlannedItem.ItemKind.RELAY) {
                 limit = limit == null || item.length().compareTo(limit) < 0 ? item.length() : limit;
@@ -96,14 +103,16 @@ final class SessionPlayer {
             sink.start(limit);
             try {
                 switch (item.kind()) {
-                    case JINGLE -> pull(FfmpegFileSource.open(parts.file(item.ref()), RATE), sink);
-                    case RECORDING -> pull(guarded(item, FfmpegFileSource.open(parts.file(item.ref()), RATE)), sink);
+                    case JINGLE -> crossfade.play(FfmpegFileSource.open(parts.file(item.ref()), RATE), sink);
+                    case RECORDING -> crossfade.play(guarded(item, FfmpegFileSource.open(parts.file(item.ref()), RATE)),
+                            sink);
                     case RELAY -> relay(item, sink);
                     case TIME_SIGNAL -> parts.spoken(item.ref()).producer().produce(sink);
                     case NOTICE -> notice(item, sink);
                     default -> { }
                 }
             } catch (ItemSink.Ended e) {
+                crossfade.drop();
                 LOG.debug("session item {} cut at its limit {}", item.title(), limit);
             } catch (BufferedPcmSource.Closed e) {
                 throw e;
@@ -111,6 +120,20 @@ final class SessionPlayer {
                 // One broken item (a deleted file, a speech failure) does not silence the rest of the session.
                 LOG.warn("session item {} could not be aired: {}", item.title(), e.toString());
             }
+        }
+        flush(crossfade, sink);
+    }
+
+    private static boolean music(PlannedItem item) {
+        return item.kind() == PlannedItem.ItemKind.JINGLE || item.kind() == PlannedItem.ItemKind.RECORDING;
+    }
+
+    /** The held end of the last music, within that item's own limit. */
+    private static void flush(Crossfader crossfade, ItemSink sink) {
+        try {
+            crossfade.flush(sink);
+        } catch (ItemSink.Ended e) {
+            LOG.debug("the last music's end was past its limit");
         }
     }
 
