@@ -251,7 +251,7 @@ public final class LoaServer implements AutoCloseable {
                 registry, config.link(), clock);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
-        Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, builder -> {
+        Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, cluster::addresses, builder -> {
             auth.mount(builder);
             sessionRoutes.mount(builder);
             secondFactor.mount(builder);
@@ -283,6 +283,7 @@ public final class LoaServer implements AutoCloseable {
         }).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);
+        new vn.loa.server.display.PlayerServers(cluster::addresses).mount(api);
         // Uploads stop before the disk fills (a full disk would take the database with it); airing goes on.
         api.post("/api/v1/audio").order(-3).handler(disk);
         api.post("/api/v1/boards/:id/media").order(-3).handler(disk);
