@@ -59,8 +59,6 @@ import vn.loa.server.health.HealthRoutes;
 import vn.loa.server.hotline.Hotline;
 import vn.loa.server.live.AnnouncementEvents;
 import vn.loa.server.live.NodeVolume;
-import vn.loa.server.report.AvailabilityReport;
-import vn.loa.server.report.BroadcastReport;
 import vn.loa.server.report.NodePresence;
 import vn.loa.server.report.ReportRoutes;
 import vn.loa.server.node.NodeJson;
@@ -262,9 +260,7 @@ public final class LoaServer implements AutoCloseable {
             presence.changed(node, online);
             cluster.nodePresence(node, online);
         });
-        var reports = new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock),
-                new vn.loa.server.report.ProofOfPlayReport(jdbi, clock),
-                new vn.loa.server.report.LogReport(jdbi, clock), blocking);
+        var reports = ReportRoutes.of(jdbi, clock, blocking);
         var residents = new vn.loa.server.listen.Residents(jdbi, audit, config.listen(), config.dataDir(), // issue 21
                 announcerSpeech, audioLibrary::file, air.mounts(), blocking, clock);
         // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
@@ -280,10 +276,11 @@ public final class LoaServer implements AutoCloseable {
                 quietRoutes::mount, packetTimes::mount, reports::mount, residents::mount, prefetch::mount,
                 pipelines::mount, nodeHere::mount, alertPlaces::mount, audio::mount, programmeRoutes::mount,
                 b -> new vn.loa.server.cluster.ClusterRoutes(cluster, blocking).mount(b), link::mount);
-        Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator,
+        Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, cluster::addresses,
                 builder -> contract.forEach(resource -> resource.accept(builder))).await();
         alerts.mountCap(api, authenticator);
         boardStation.mount(api, authenticator);
+        new vn.loa.server.display.PlayerServers(cluster::addresses).mount(api);
         // Uploads stop before the disk fills (a full disk would take the database with it); airing goes on.
         api.post("/api/v1/audio").order(-3).handler(disk);
         api.post("/api/v1/boards/:id/media").order(-3).handler(disk);

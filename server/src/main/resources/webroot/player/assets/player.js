@@ -3,6 +3,7 @@
 // when the network drops, reconnects by itself, and reports what it showed (proof of play): reports are kept in
 // localStorage until the server acknowledges them, so what played offline is sent on reconnect (the server keeps
 // each once). Interrupts cut in at their seconds of every hour; an overlay band lies over whatever plays.
+// In a cluster it knows every member's address (ADR 0049) and moves to another member when its own stops answering.
 (function () {
   'use strict';
   var boardId = decodeURIComponent(location.pathname.split('/')[2] || '');
@@ -19,6 +20,9 @@
   var retry = 1000;
   var liveUrl = null;       // object URL of the last minute's frame of a layout with a clock (not kept offline)
   var paintedSrc = null;    // the frame URL on screen
+  var serversKey = 'loa.player.servers';
+  var servers = known();    // the members' web addresses, the page's own first
+  var at = 0;               // the member connected to (or tried), in servers
   var frame = document.getElementById('frame');
   var video = document.getElementById('video');
   var text = document.getElementById('text');
@@ -42,20 +46,44 @@
     try { localStorage.setItem(storeKey, JSON.stringify(s)); } catch (e) { /* full: the memory copy still plays */ }
   }
 
+  // The addresses saved from the last list a member gave, after the page's own (it may have died since).
+  function known() {
+    var list = [location.origin];
+    try {
+      (JSON.parse(localStorage.getItem(serversKey) || '[]') || []).forEach(function (a) {
+        if (list.indexOf(a) < 0) { list.push(a); }
+      });
+    } catch (e) { /* none saved */ }
+    return list;
+  }
+
+  // A server path on the member in use: frames and videos come from whichever member the player is on.
+  function abs(src) { return src.charAt(0) === '/' ? servers[at] + src : src; }
+
+  function learnServers() {
+    fetch(abs('/player/' + encodeURIComponent(boardId) + '/servers')).then(function (r) { return r.json(); })
+      .then(function (body) {
+        var current = servers[at];
+        (body.servers || []).forEach(function (a) { if (servers.indexOf(a) < 0) { servers.push(a); } });
+        at = servers.indexOf(current);
+        try { localStorage.setItem(serversKey, JSON.stringify(body.servers || [])); } catch (e) { /* full */ }
+      }).catch(function () { /* alone, or gone again: the list stays */ });
+  }
+
   function cached(src) {
     if (urls[src]) { return Promise.resolve(urls[src]); }
     var fetched;
     if (window.caches && window.isSecureContext) {
       fetched = caches.open('loa-player').then(function (c) {
         return c.match(src).then(function (hit) {
-          return hit || fetch(src).then(function (r) {
+          return hit || fetch(abs(src)).then(function (r) {
             if (!r.ok) { throw new Error(r.status); }
             return c.put(src, r.clone()).then(function () { return r; });
           });
         });
       });
     } else {
-      fetched = fetch(src).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r; });
+      fetched = fetch(abs(src)).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r; });
     }
     return fetched.then(function (r) { return r.blob(); }).then(function (b) {
       urls[src] = URL.createObjectURL(b);
@@ -163,10 +191,10 @@
     // is set, so "complete" alone does not say the new slide is painted.
     function put(u) { if (shown && shown.key === e.key && paintedSrc === src) { frame.dataset.key = e.key; frame.src = u; } }
     if (src === e.src) {
-      cached(src).then(put).catch(function () { put(src); });
+      cached(src).then(put).catch(function () { put(abs(src)); });
       return;
     }
-    fetch(src).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.blob(); }).then(function (b) {
+    fetch(abs(src)).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.blob(); }).then(function (b) {
       var old = liveUrl;
       liveUrl = URL.createObjectURL(b);
       put(liveUrl);
@@ -233,15 +261,24 @@
   }
 
   function connect() {
-    var scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     var key = /[?&]key=([^&]*)/.exec(location.search);
-    socket = new WebSocket(scheme + '//' + location.host + '/player/' + encodeURIComponent(boardId) + '/socket'
+    var base = servers[at];
+    document.body.dataset.server = base;
+    var opened = false;
+    socket = new WebSocket(base.replace(/^http/, 'ws') + '/player/' + encodeURIComponent(boardId) + '/socket'
         + (key ? '?key=' + key[1] : ''));
+    var mine = socket;
+    // A member whose host is gone may not even refuse: give up on it after 2 s and try the next.
+    var giveUp = setTimeout(function () { if (!opened) { mine.close(); } }, 2000);
     socket.onopen = function () {
+      opened = true;
+      clearTimeout(giveUp);
       retry = 1000;
       document.body.dataset.online = 'true';
+      document.body.dataset.connectedAt = String(Date.now());
       document.getElementById('offline').hidden = true;
       flush();
+      learnServers();
     };
     socket.onmessage = function (m) {
       try {
@@ -250,8 +287,16 @@
       } catch (e) { /* ignore */ }
     };
     socket.onclose = function () {
+      clearTimeout(giveUp);
       document.body.dataset.online = 'false';
       document.getElementById('offline').hidden = false;
+      if (servers.length > 1) {
+        // Another member at once; only after trying them all does the wait grow.
+        at = (at + 1) % servers.length;
+        setTimeout(connect, at === 0 ? retry : 250);
+        if (at === 0) { retry = Math.min(retry * 2, 10000); }
+        return;
+      }
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 10000);
     };

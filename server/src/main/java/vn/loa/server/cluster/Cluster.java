@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.server.air.AirShare;
 import vn.loa.server.air.AirStation;
@@ -25,6 +26,7 @@ public final class Cluster implements AutoCloseable {
     private final LeaseKeeper keeper;
     private final ZoneLeases leases = new ZoneLeases(LeaseKeeper.LEASE);
     private final ClusterMembers members = new ClusterMembers();
+    private volatile List<String> addresses = List.of();
     private final String address;
     private final NodeNews nodes;
 
@@ -98,9 +100,20 @@ public final class Cluster implements AutoCloseable {
         keeper.start(() -> {
             // Alive in the members' table about once a second, for the operators' overview.
             if (ticks[0]++ % 4 == 0) {
-                jdbi.useHandle(h -> members.seen(h, membership.memberId(), address));
+                jdbi.useHandle(h -> {
+                    members.seen(h, membership.memberId(), address);
+                    addresses = members.addresses(h);
+                });
             }
         });
+    }
+
+    /**
+     * The web addresses of the members seen in the last minute, this one's among them (none alone): where a board's
+     * player may move (ADR 0049). Read each second by the lease thread; never blocks.
+     */
+    public List<String> addresses() {
+        return addresses;
     }
 
     /** An agent came online on this member ({@code true}) or left: the other members' node lists show it (ADR 0049). */

@@ -34,6 +34,12 @@ final class ClusterMembers {
                 + (inCluster.contains(self) ? 0 : 1);
     }
 
+    /** The web addresses of the members seen in the last minute, the longest running first (a restarted one once). */
+    List<String> addresses(Handle h) {
+        return h.createQuery("SELECT address FROM cluster_member WHERE seen_at > clock_timestamp() - INTERVAL '1 minute' "
+                + "ORDER BY started_at").mapTo(String.class).list().stream().distinct().toList();
+    }
+
     /** The members seen in the last minute, and forgets those gone for a day. */
     List<Member> recent(Handle h) {
         h.createUpdate("DELETE FROM cluster_member WHERE seen_at < clock_timestamp() - INTERVAL '1 day'").execute();

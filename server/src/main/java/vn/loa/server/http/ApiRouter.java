@@ -30,12 +30,12 @@ public final class ApiRouter {
      * handlers by operation id.
      */
     public static Future<Router> create(Vertx vertx, long bodyLimit, Handler<RoutingContext> authenticator,
-            Consumer<RouterBuilder> mount) {
+            java.util.function.Supplier<java.util.List<String>> members, Consumer<RouterBuilder> mount) {
         return vertx.fileSystem().readFile("openapi.yaml").compose(yaml ->
                 OpenAPIContract.from(vertx, "openapi.yaml").map(contract -> {
                     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
                     // First, so that every answer carries them, refusals and 404s too.
-                    builder.rootHandler(new SecurityHeaders());
+                    builder.rootHandler(new SecurityHeaders(members));
                     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
                     builder.rootHandler(new JsonBodyCheck());
                     builder.rootHandler(authenticator);

@@ -74,15 +74,23 @@ final class PluginOutlet implements PluginHost.Outlet {
     @Override
     public void raised(String plugin, Unit unit, Alert alert) {
         Optional<Caller> caller = callerOf(plugin, unit);
-        if (caller.isEmpty() || jdbi.withHandle(h -> store.seen(h, plugin, unit.id(), alert.key()))) {
+        // Claimed before airing, in one insert: an alert never airs twice, neither here nor from another member of a
+        // cluster whose trigger saw the same event (ADR 0049).
+        if (caller.isEmpty() || !jdbi.withHandle(h -> store.claim(h, plugin, unit.id(), alert.key(),
+                clock.instant()))) {
             return;
         }
         Caller c = caller.get();
         boolean emergency = alert.level() == Alert.Level.EMERGENCY;
-        Announcement a = lifecycle.create(c, draft(alert.title(), alert.text(), alert.zones(),
-                emergency ? Priority.EMERGENCY : Priority.SCHEDULED));
-        // Remember before airing: an alert must never air twice, even if airing it fails below.
-        jdbi.useHandle(h -> store.remember(h, plugin, unit.id(), alert.key(), a.id(), clock.instant()));
+        Announcement a;
+        try {
+            a = lifecycle.create(c, draft(alert.title(), alert.text(), alert.zones(),
+                    emergency ? Priority.EMERGENCY : Priority.SCHEDULED));
+        } catch (RuntimeException refused) {
+            jdbi.useHandle(h -> store.release(h, plugin, unit.id(), alert.key()));
+            throw refused;
+        }
+        jdbi.useHandle(h -> store.claimed(h, plugin, unit.id(), alert.key(), a.id()));
         if (!emergency) {
             // The admin who enabled the trigger approved its alerts in advance; the steps stay on record.
             lifecycle.submit(c, a.id());

@@ -3,12 +3,14 @@ package vn.loa.server.plugin;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import vn.loa.server.access.Role;
 import vn.loa.server.db.Rows;
 
@@ -99,6 +101,35 @@ final class PluginStore {
                         + "VALUES (:p, :u, :k, :a, :at)")
                 .bind("p", plugin).bind("u", unitId).bind("k", storedKey(key)).bind("a", announcementId)
                 .bind("at", Rows.utc(now)).execute();
+    }
+
+    /**
+     * Claims {@code key} for an alert about to be aired: true for the one caller that stored it first. Every member of
+     * a cluster runs the same triggers and sees the same event, so the primary key decides which member airs it.
+     */
+    boolean claim(Handle h, String plugin, String unitId, String key, Instant now) {
+        try {
+            remember(h, plugin, unitId, key, null, now);
+            return true;
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Notes the announcement a claimed key became. */
+    void claimed(Handle h, String plugin, String unitId, String key, long announcementId) {
+        h.createUpdate("UPDATE plugin_item SET announcement_id = :a WHERE plugin = :p AND unit_id = :u AND item_key = :k")
+                .bind("p", plugin).bind("u", unitId).bind("k", storedKey(key)).bind("a", announcementId).execute();
+    }
+
+    /** Lets go of a claimed key whose alert could not be created, so a later alert with it is not ignored. */
+    void release(Handle h, String plugin, String unitId, String key) {
+        h.createUpdate("DELETE FROM plugin_item WHERE plugin = :p AND unit_id = :u AND item_key = :k "
+                        + "AND announcement_id IS NULL")
+                .bind("p", plugin).bind("u", unitId).bind("k", storedKey(key)).execute();
     }
 
     /** Long keys (whole URLs) are stored as their SHA-256, which fits the column and still tells them apart. */

@@ -22,6 +22,12 @@ public final class ReportRoutes {
     private final Blocking blocking;
     private final LogRoutes log;
 
+    /** Every report of the unit's broadcasts, speakers, boards and log, read from {@code jdbi}. */
+    public static ReportRoutes of(org.jdbi.v3.core.Jdbi jdbi, java.time.Clock clock, Blocking blocking) {
+        return new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock),
+                new ProofOfPlayReport(jdbi, clock), new LogReport(jdbi, clock), blocking);
+    }
+
     /** @param log the broadcast log and its monthly report, mounted with the others */
     public ReportRoutes(BroadcastReport broadcasts, AvailabilityReport availability, ProofOfPlayReport plays,
             LogReport log, Blocking blocking) {

@@ -20,9 +20,11 @@ public final class LoaCluster implements AutoCloseable {
     private final ServerProcess[] members;
     private final int[] sipPorts;
     private final boolean hotline;
+    private final boolean quickJvms;
 
-    private LoaCluster(int size, boolean hotline) throws Exception {
+    private LoaCluster(int size, boolean hotline, boolean quickJvms) throws Exception {
         this.hotline = hotline;
+        this.quickJvms = quickJvms;
         sipPorts = new int[size];
         db = PostgresCluster.shared().newDatabase();
         data = Files.createTempDirectory("loa-cluster-");
@@ -46,7 +48,16 @@ public final class LoaCluster implements AutoCloseable {
      * {@code hotline}, each member answers the phone on its own SIP port ({@link #sipPort}).
      */
     public static LoaCluster start(int size, int started, boolean hotline) throws Exception {
-        LoaCluster cluster = new LoaCluster(size, hotline);
+        return start(size, started, hotline, false);
+    }
+
+    /**
+     * As {@link #start(int, int, boolean)}; with {@code quickJvms}, each member's JVM compiles with C1 only and
+     * collects with one thread: it starts in about half the time on a loaded 2-core machine (tests that restart
+     * members often), and runs slower, so benchmarks leave it off.
+     */
+    public static LoaCluster start(int size, int started, boolean hotline, boolean quickJvms) throws Exception {
+        LoaCluster cluster = new LoaCluster(size, hotline, quickJvms);
         for (int i = 0; i < started; i++) {
             cluster.restart(i);
         }
@@ -62,6 +73,9 @@ public final class LoaCluster implements AutoCloseable {
         Map<String, String> settings = new java.util.HashMap<>(Map.of("LOA_CLUSTER", "true",
                 "LOA_CLUSTER_HOST", "127.0.0.1", "LOA_CLUSTER_PORT", String.valueOf(clusterPorts[i]),
                 "LOA_CLUSTER_MEMBERS", list.toString()));
+        if (quickJvms) {
+            settings.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        }
         if (hotline) {
             settings.putAll(Map.of("LOA_HOTLINE_ENABLED", "true", "LOA_HOTLINE_HOST", "127.0.0.1",
                     "LOA_HOTLINE_PORT", String.valueOf(sipPorts[i])));
