@@ -14,7 +14,8 @@ import vn.loa.server.audit.AuditLog;
 
 /**
  * Finds the speakers an alert did not reach (issue 19, item 7): a delivery that failed, or that was not confirmed
- * within {@code alert.down.after} seconds of being handed to the node. Each (alert, node) is reported once: audited
+ * within {@code alert.down.after} seconds of being handed to the node (SENT counts as aired: an RTP speaker cannot
+ * confirm more), in the last hour. Each (alert, node) is reported once: audited
  * ({@code alert.speakers_down}) and passed to the listener, which tells the unit's contacts through the plugins'
  * outbound channels. Blocking (JDBC); run from {@link AlertBackground}.
  */
@@ -37,6 +38,9 @@ public final class AlertDownWatch {
             return m.length() <= 600 ? m.toString() : m.substring(0, 599) + "…";
         }
     }
+
+    /** How far back, beyond {@code after}, a delivery is still looked at. */
+    private static final Duration RECENT = Duration.ofHours(1);
 
     private final Jdbi jdbi;
     private final AuditLog audit;
@@ -63,6 +67,7 @@ public final class AlertDownWatch {
                             + "JOIN delivery d ON d.announcement_id = l.announcement_id "
                             + "LEFT JOIN node n ON n.id = d.node_id "
                             + "WHERE (d.state = 'FAILED' OR (d.state = 'PENDING' AND d.updated_at <= :due)) "
+                            + "AND d.updated_at > :since "
                             + "AND NOT EXISTS (SELECT 1 FROM alert_speaker_down s WHERE s.alert_id = l.alert_id "
                             + "AND s.node_id = d.node_id) "
                             + "AND NOT EXISTS (SELECT 1 FROM alert_announcement l2 JOIN delivery d2 "
@@ -70,6 +75,8 @@ public final class AlertDownWatch {
                             + "AND d2.node_id = d.node_id AND l2.airing > l.airing) "
                             + "ORDER BY l.alert_id, d.node_id, l.airing DESC")
                     .bind("due", Timestamp.from(now.minus(after)))
+                    // Only recent deliveries: old alerts' failures (before an upgrade, a long outage) are not news.
+                    .bind("since", Timestamp.from(now.minus(after).minus(RECENT)))
                     .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
                     .list()
