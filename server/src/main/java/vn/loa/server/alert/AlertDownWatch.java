@@ -61,7 +61,8 @@ public final class AlertDownWatch {
         Instant now = clock.instant();
         Map<Long, Down> found = jdbi.inTransaction(h -> {
             Map<Long, Down> byAlert = new LinkedHashMap<>();
-            h.createQuery("SELECT DISTINCT ON (l.alert_id, d.node_id) l.alert_id, d.node_id, n.name, d.state, d.detail, "
+            java.util.Set<String> told = new java.util.HashSet<>();
+            h.createQuery("SELECT l.alert_id, d.node_id, n.name, d.state, d.detail, "
                             + "a.headline, a.unit_path, a.received_by FROM alert_announcement l "
                             + "JOIN alert a ON a.id = l.alert_id "
                             + "JOIN delivery d ON d.announcement_id = l.announcement_id "
@@ -73,7 +74,7 @@ public final class AlertDownWatch {
                             + "AND NOT EXISTS (SELECT 1 FROM alert_announcement l2 JOIN delivery d2 "
                             + "ON d2.announcement_id = l2.announcement_id WHERE l2.alert_id = l.alert_id "
                             + "AND d2.node_id = d.node_id AND l2.airing > l.airing) "
-                            + "ORDER BY l.alert_id, d.node_id, l.airing DESC")
+                            + "ORDER BY l.alert_id, d.node_id")
                     .bind("due", Timestamp.from(now.minus(after)))
                     // Only recent deliveries: old alerts' failures (before an upgrade, a long outage) are not news.
                     .bind("since", Timestamp.from(now.minus(after).minus(RECENT)))
@@ -81,6 +82,9 @@ public final class AlertDownWatch {
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
                     .list()
                     .forEach(r -> {
+                        if (!told.add(r.alert() + "/" + r.node())) {
+                            return; // one airing in several languages: the node once
+                        }
                         Down d = byAlert.computeIfAbsent(r.alert(), id -> new Down(id, r.headline(), r.unitPath(),
                                 r.receivedBy(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
                         String why = r.detail() != null ? r.detail()
