@@ -210,7 +210,7 @@ class FormsIT extends UiSuite {
     }
 
     @Test
-    void theAlertsPageShowsWhichSpeakersACapAlertReachedWhyAndWhichWereDown() {
+    void theAlertsPageShowsWhichSpeakersACapAlertReachedWhyAndWhichWereDown() throws Exception {
         var admin = vn.loa.server.testing.Api.signIn(server.baseUrl(), "quan-tri", Commune.PASSWORD);
         var tech = vn.loa.server.testing.Api.signIn(server.baseUrl(), "ky-thuat", Commune.PASSWORD);
         Commune.created(tech.post("/api/v1/nodes", new io.vertx.core.json.JsonObject().put("id", "loa-ben-do")
@@ -232,14 +232,10 @@ class FormsIT extends UiSuite {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/v1/alerts"))
                 .header("Content-Type", "application/cap+xml").header("X-API-Key", key)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(cap)).build();
-        final long id;
-        try {
-            var reply = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
-            id = new io.vertx.core.json.JsonObject(reply.body()).getLong("id");
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        var reply = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+        long id = new io.vertx.core.json.JsonObject(reply.body()).getLong("id");
         org.awaitility.Awaitility.await("the speaker reported down").atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> admin.get("/api/v1/alerts/" + id).json().getJsonArray("speakers").encode()
                         .contains("\"down\":true"));
