@@ -22,6 +22,7 @@ import firstPassword from './pages/first-password.js';
 import security from './pages/security.js';
 import link from './pages/link.js';
 import sessions from './pages/sessions.js';
+import alerts from './pages/alerts.js';
 
 /** [hash pattern, page, what the role must be allowed to do (or null), nav label key or null]. */
 const ROUTES = [
@@ -32,6 +33,7 @@ const ROUTES = [
   [/^\/approvals$/, approvals, 'approve', 'nav.approvals'],
   [/^\/programme$/, programme, null, 'nav.programme'],
   [/^\/sessions$/, sessions, null, 'nav.sessions'],
+  [/^\/alerts$/, alerts, null, 'nav.alerts'],
   [/^\/zones$/, zonesPage, null, 'nav.zones'],
   [/^\/nodes$/, nodes, null, 'nav.nodes'],
   [/^\/boards$/, boards, null, 'nav.boards'],

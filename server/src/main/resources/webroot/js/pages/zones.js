@@ -31,12 +31,13 @@ export default {
     const list = h('div', { class: 'card' });
     const formBox = h('section', { class: 'card', hidden: !manage, 'aria-labelledby': 'zone-form-heading' });
     let tree;
+    let places = new Map();
 
     const load = async () => {
       tree = await zones.load();
       const quiet = new Map(await Promise.all([...tree.byId.keys()].map(async (id) =>
         [id, await api.get(`/api/v1/zones/${id}/quiet-hours`).catch(() => ({}))])));
-      const places = new Map(await Promise.all([...tree.byId.keys()].map(async (id) =>
+      places = new Map(await Promise.all([...tree.byId.keys()].map(async (id) =>
         [id, await api.get(`/api/v1/zones/${id}/boundary`).catch(() => ({}))])));
       const branch = (items) => h('ul', { class: 'tree zone-tree' }, items.map((z) => h('li', { dataset: { zone: z.id } },
         h('strong', {}, z.name), ` (${z.id})`, z.multicast ? ` · multicast ${z.multicast}` : '',
@@ -67,6 +68,9 @@ export default {
           fill(dataBox, dataTable(p.dataPerSpeakerHour));
         }).catch(() => {});
       }
+      // Admins set the languages alerts air in (ADR 0051); the list shown is the zone's own or the one it inherits.
+      const speaks = zone && session.may('users') ? ((places.get(zone.id) || {}).languages || []).join(', ') : null;
+      const languages = speaks === null ? null : h('input', { type: 'text', maxlength: 60, value: speaks });
       const form = h('form', { novalidate: true },
         field('zone', 'id', t('field.id'), i.id, t('field.idHint')),
         field('zone', 'name', t('node.name'), i.name),
@@ -78,6 +82,7 @@ export default {
           h('p', { class: 'field-error', dataset: { errorFor: 'quiet' }, 'aria-live': 'polite' })),
         zone ? field('zone', 'opusPacketTime', t('zones.ptime'), i.ptime, t('zones.ptimeHint')) : null,
         zone ? dataBox : null,
+        languages ? field('zone', 'languages', t('zones.languages'), languages, t('zones.languagesHint')) : null,
         h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, zone ? t('action.save') : t('zones.add')),
           zone ? h('button', { type: 'button', onclick: () => showForm(null, null) }, t('action.cancelEdit')) : null));
       form.addEventListener('submit', (e) => {
@@ -98,6 +103,10 @@ export default {
             await api.put(`/api/v1/zones/${id}/quiet-hours`, { from: i.from.value, to: i.to.value });
           } else if (quiet && quiet.from) {
             await api.del(`/api/v1/zones/${id}/quiet-hours`);
+          }
+          if (languages && languages.value.trim() !== speaks) {
+            await api.put(`/api/v1/zones/${id}/languages`, { languages: languages.value.split(',')
+              .map((l) => l.trim().toLowerCase()).filter((l) => l) });
           }
           fill(formBox);
           await load();

@@ -2,15 +2,19 @@ package vn.loa.server.alert;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.audit.AuditLog;
 
 /**
  * What alerts do on their own, once a second (ADR 0051): the next airings of the series on air ({@link AlertRepeats})
- * and the polls of the CAP feeds due ({@link AlertFeedPoller}). Each runs on a worker, one pass at a time, so a slow
+ * the polls of the CAP feeds due ({@link AlertFeedPoller})
+ * and the speakers that did not air an alert ({@link AlertDownWatch}). Each runs on a worker, one pass at a time, so a slow
  * feed never delays a repeat.
  */
 public final class AlertBackground implements AutoCloseable {
@@ -45,11 +49,15 @@ public final class AlertBackground implements AutoCloseable {
         });
     }
 
-    /** Starts the repeats and the feed polls. */
+    /**
+     * Starts the repeats, the feed polls and the watch for speakers down ({@code downAfter} without a confirmed play),
+     * which are told to {@code down}.
+     */
     public static AlertBackground start(Vertx vertx, Jdbi jdbi, AnnouncementService announcements, CapIntake intake,
-            Clock clock) {
+            AuditLog audit, Duration downAfter, Consumer<AlertDownWatch.Down> down, Clock clock) {
         return new AlertBackground(vertx, new AlertRepeats(jdbi, announcements, clock)::tick,
-                new AlertFeedPoller(jdbi, intake, clock)::pollDue);
+                new AlertFeedPoller(jdbi, intake, clock)::pollDue,
+                new AlertDownWatch(jdbi, audit, clock, downAfter, down)::tick);
     }
 
     @Override

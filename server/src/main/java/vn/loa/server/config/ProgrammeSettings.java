@@ -10,12 +10,13 @@ import java.util.Properties;
  * may wait to start before the air counts as behind; how long and how many speech previews may be made at once; how
  * close two airings of a repeating rule may be; how much of the data folder's disk must stay free for uploads to be
  * taken; how long a session's relay or recording may be dead air before its fallback airs, and how long sound must
- * last before the air goes back to it (ADR 0053).
+ * last before the air goes back to it (ADR 0053); how long a speaker may take to confirm an alert before its
+ * contacts are told it is down (issue 19).
  */
 public record ProgrammeSettings(boolean clustered, int threads, Duration lateLimit, long uploadLimit,
         Duration relaySilenceLimit, Duration boardNoticeLinger, Duration maxDuration, Duration airLagLimit,
         int previewMaxChars, int previewConcurrency, Duration minInterval, long diskMinFree, Duration deadAirLimit,
-        Duration deadAirReturn) {
+        Duration deadAirReturn, Duration alertDownAfter) {
 
     static ProgrammeSettings from(Properties p) {
         String clustered = p.getProperty("schedule.clustered", "false").trim();
@@ -35,14 +36,15 @@ public record ProgrammeSettings(boolean clustered, int threads, Duration lateLim
                 Duration.ofSeconds(number(p, "schedule.min.interval", 1, 24 * 3600)),
                 number(p, "disk.min.free", 0, 1_000_000) * 1024L * 1024L,
                 Duration.ofMillis(number(p, "session.dead.air.limit.ms", 200, 3_600_000)),
-                Duration.ofMillis(number(p, "session.dead.air.return.ms", 20, 600_000)));
+                Duration.ofMillis(number(p, "session.dead.air.return.ms", 20, 600_000)),
+                Duration.ofSeconds(number(p, "alert.down.after", 1, 3600)));
     }
 
     /** These settings with the programme clock clustered when {@code cluster} (a cluster's members share one). */
     ProgrammeSettings clusteredIf(boolean cluster) {
         return !cluster || clustered ? this : new ProgrammeSettings(true, threads, lateLimit, uploadLimit,
                 relaySilenceLimit, boardNoticeLinger, maxDuration, airLagLimit, previewMaxChars, previewConcurrency,
-                minInterval, diskMinFree, deadAirLimit, deadAirReturn);
+                minInterval, diskMinFree, deadAirLimit, deadAirReturn, alertDownAfter);
     }
 
     private static int number(Properties p, String key, int min, int max) {

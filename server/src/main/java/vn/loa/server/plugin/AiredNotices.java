@@ -53,6 +53,25 @@ final class AiredNotices implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells the plugins of the unit at {@code unitPath} that an alert did not reach some speakers, as an EMERGENCY
+     * notice (its id the alert's) whose text lists them: the notify plugin passes it to the unit's contacts.
+     */
+    void speakersDown(long alertId, String title, String message, String unitPath) {
+        try {
+            thread.execute(() -> host.aired(jdbi.withHandle(h -> {
+                Unit unit = h.createQuery("SELECT id, path FROM zone WHERE path = :p").bind("p", unitPath)
+                        .map((rs, ctx) -> new Unit(rs.getString("id"), rs.getString("path"))).findOne().orElse(null);
+                List<String> zone = unit == null ? List.of() : List.of(unit.id());
+                List<String> name = unit == null ? List.of()
+                        : List.of(zones.find(h, unit.id()).map(Zone::name).orElse(unit.id()));
+                return new AiredNotice(alertId, title, message, "EMERGENCY", zone, name, java.time.Instant.now(), unit);
+            })));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("speakers down for alert {} not passed to plugins: too many waiting", alertId);
+        }
+    }
+
     /** The notice as plugins see it; it belongs to its author's unit, so only that unit's plugins receive it. */
     private AiredNotice notice(Announcement a) {
         return jdbi.withHandle(h -> {

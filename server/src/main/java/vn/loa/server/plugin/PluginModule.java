@@ -59,6 +59,11 @@ public final class PluginModule implements AutoCloseable {
         restartSaved(jdbi, store, cipher, pluginData, clock);
     }
 
+    /** Tells the plugins of the unit at {@code unitPath} that an alert missed speakers ({@code message} lists them). */
+    public void speakersDown(long alertId, String title, String message, String unitPath) {
+        aired.speakersDown(alertId, title, message, unitPath);
+    }
+
     /**
      * Starts (or holds stopped) each unit's instance as its saved settings say, after bringing older saved settings up
      * to date: the plugin folder moved into the unit's, the unit's plugin user made, secrets saved in clear sealed.

@@ -75,4 +75,50 @@ class NotifyIT extends ApiSuite {
             smtp.stop();
         }
     }
+
+    @Test
+    void theContactsAreToldWhichSpeakersAnAlertDidNotReach() throws Exception {
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        gateway.createContext("/zalo", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        gateway.start();
+        String zone = Province.unique("thon-mat");
+        created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Mất", "xa-a")));
+        String silent = Province.unique("loa-mat");
+        created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", silent)
+                .put("name", "Loa đầu cầu").put("zone", zone).put("kind", "agent")));
+        String code = Province.unique("MAT");
+        assertThat(province.adminA.put("/api/v1/zones/" + zone + "/geocode", new JsonObject().put("valueName", "loa")
+                .put("value", code)).status()).isEqualTo(200);
+        try {
+            var reply = province.adminA.put("/api/v1/plugins/notify", new JsonObject().put("enabled", true)
+                    .put("settings", new JsonObject().put("webhooks", new JsonArray().add(new JsonObject()
+                            .put("name", "zalo-oa").put("url", "http://127.0.0.1:" + gateway.getAddress().getPort()
+                                    + "/zalo")))));
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            String key = created(province.adminA.post("/api/v1/alerts/keys", new JsonObject().put("name", "KTTV")))
+                    .json().getString("key");
+
+            JsonObject alert = created(AlertsIT.post(AlertsIT.cap(Province.unique("cap-mat"), "Alert", null,
+                    "Extreme", "Thôn Mất").replace("VN-KHONG-CO", code), "application/cap+xml", key)).json();
+
+            waitFor(() -> received.stream().anyMatch(b -> b.contains("Loa đầu cầu")));
+            JsonObject told = new JsonObject(received.stream().filter(b -> b.contains("Loa đầu cầu")).findFirst()
+                    .orElseThrow());
+            assertThat(told.getString("message")).startsWith("[KHẨN CẤP]").contains("Loa không phát cảnh báo")
+                    .contains("Loa đầu cầu (").contains("chưa kết nối");
+            assertThat(told.getLong("id")).as("the alert's id").isEqualTo(alert.getLong("id"));
+            assertThat(province.adminA.get("/api/v1/audit?action=alert.speakers_down").body()).contains(silent);
+            org.awaitility.Awaitility.await("told once").during(java.time.Duration.ofSeconds(3))
+                    .atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> received.stream().filter(b -> b.contains("Loa đầu cầu")).count() == 1);
+        } finally {
+            province.adminA.put("/api/v1/plugins/notify", new JsonObject().put("enabled", false));
+            gateway.stop(0);
+        }
+    }
 }

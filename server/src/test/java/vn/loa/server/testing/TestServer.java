@@ -80,6 +80,8 @@ public final class TestServer implements AutoCloseable {
         p.setProperty("disk.min.free", "16");
         // Repeating test notices air every 10 s (the default refuses rules under a minute apart).
         p.setProperty("schedule.min.interval", "10");
+        // A speaker that has not confirmed an alert within 3 s is reported down, so the notify test waits seconds.
+        p.setProperty("alert.down.after", "3");
         return p;
     }
 

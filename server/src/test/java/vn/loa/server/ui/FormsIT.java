@@ -303,4 +303,55 @@ class FormsIT extends UiSuite {
                 .containsText(delivered.equals("FAILED") ? "Không tới được" : "Đã phát tới loa");
         Browser.screenshot(page, Screenshots.dir(), "province-link");
     }
+
+    @Test
+    void theAlertsPageShowsWhichSpeakersACapAlertReachedWhyAndWhichWereDown() throws Exception {
+        var admin = vn.loa.server.testing.Api.signIn(server.baseUrl(), "quan-tri", Commune.PASSWORD);
+        var tech = vn.loa.server.testing.Api.signIn(server.baseUrl(), "ky-thuat", Commune.PASSWORD);
+        Commune.created(tech.post("/api/v1/nodes", new io.vertx.core.json.JsonObject().put("id", "loa-ben-do")
+                .put("name", "Loa bến đò").put("zone", "thon-dong").put("kind", "agent").put("lat", 10.5)
+                .put("lon", 105.5)));
+        String key = Commune.created(admin.post("/api/v1/alerts/keys", new io.vertx.core.json.JsonObject()
+                .put("name", "Đài KTTV"))).json().getString("key");
+        String cap = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+                  <identifier>ui-lu-quet-1</identifier><sender>kttv@nchmf.gov.vn</sender>
+                  <sent>2026-12-01T10:00:00+07:00</sent><status>Actual</status><msgType>Alert</msgType>
+                  <scope>Public</scope>
+                  <info><language>vi-VN</language><category>Met</category><event>Lũ quét</event>
+                    <urgency>Immediate</urgency><severity>Extreme</severity><certainty>Observed</certainty>
+                    <headline>Lũ quét ở bến đò</headline><description>Nước lên nhanh.</description>
+                    <area><areaDesc>Bến đò</areaDesc><circle>10.5,105.5 1</circle></area></info>
+                </alert>""";
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/v1/alerts"))
+                .header("Content-Type", "application/cap+xml").header("X-API-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(cap)).build();
+        var reply = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+        long id = new io.vertx.core.json.JsonObject(reply.body()).getLong("id");
+        org.awaitility.Awaitility.await("the speaker reported down").atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> admin.get("/api/v1/alerts/" + id).json().getJsonArray("speakers").encode()
+                        .contains("\"down\":true"));
+
+        Page page = browser.signIn("quan-tri", Commune.PASSWORD);
+        page.navigate("/#/alerts");
+        page.locator("tr[data-alert='" + id + "'] button").click();
+        Locator speaker = page.locator(".alert-detail tr[data-node='loa-ben-do']");
+        assertThat(speaker).containsText("Loa bến đò");
+        assertThat(speaker.locator("td.reach")).containsText("trong vòng tròn");
+        assertThat(speaker.locator("td.state")).containsText("Hỏng");
+        assertThat(speaker.locator("td.state")).containsText("chưa kết nối");
+        assertThat(page.locator(".alert-detail")).containsText("Số lượt phát còn lại");
+        Browser.screenshot(page, Screenshots.dir(), "alert");
+
+        // The zone's alert languages, edited on the zones page.
+        page.navigate("/#/zones");
+        page.locator("li[data-zone='thon-dong'] > button").click();
+        page.getByLabel("Ngôn ngữ phát cảnh báo").fill("vi, en");
+        press(page, "Lưu");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/zones/thon-dong/boundary").json()
+                .getJsonArray("languages").getList().equals(java.util.List.of("vi", "en")));
+    }
 }
