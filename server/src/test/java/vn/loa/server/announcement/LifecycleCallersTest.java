@@ -33,7 +33,11 @@ class LifecycleCallersTest {
             "ProgrammeFiring", EnumSet.of(LoaStep.FAILS_WAITING),
             "Programmes", EnumSet.of(LoaStep.FAILS_ON_AIR, LoaStep.SERIES_ENDS, LoaStep.FAILS_WAITING),
             "ScheduledAir", EnumSet.of(LoaStep.FAILS_WAITING),
-            "HotlineAir", EnumSet.of(LoaStep.HANDED_TO_AIR));
+            "HotlineAir", EnumSet.of(LoaStep.HANDED_TO_AIR),
+            // A programme session (ADR 0053): the session is handed to the air, and each notice in it moves as it airs.
+            "SessionFiring", EnumSet.of(LoaStep.HANDED_TO_AIR),
+            "SessionSounds", EnumSet.of(LoaStep.HANDED_TO_AIR, LoaStep.GOES_ON_AIR, LoaStep.AIRED,
+                    LoaStep.FAILS_ON_AIR));
 
     @Test
     void everyClassOutsideTheLifecycleAsksForItsMovesByStep() throws IOException {
