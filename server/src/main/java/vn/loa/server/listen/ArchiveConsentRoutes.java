@@ -44,6 +44,10 @@ public final class ArchiveConsentRoutes {
     }
 
     private static long id(RoutingContext ctx) {
-        return Long.parseLong(ctx.pathParam("id"));
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw vn.loa.server.refusal.Refusal.notFound("tin", ctx.pathParam("id"));
+        }
     }
 }
