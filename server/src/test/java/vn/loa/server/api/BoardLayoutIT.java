@@ -176,8 +176,8 @@ class BoardLayoutIT extends ApiSuite {
         moved.getJsonArray("regions").getJsonObject(2).put("x", 0);
         var changed = province.clerkA.put("/api/v1/layouts/" + name, moved);
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
-        BoardContentIT.waitForSnapshot(province.clerkA, id, img -> ink(img, new Rectangle(600, 100, 360, 440)) != null
-                && !java.util.Arrays.equals(pixels(img.getSubimage(0, 100, 600, 440)), pixels(expected))
+        BoardContentIT.waitForSnapshot(province.clerkA, id, img -> java.util.Arrays.equals(
+                pixels(img.getSubimage(360, 100, 600, 440)), pixels(expected))
                 && ink(img, new Rectangle(0, 100, 360, 440)) != null);
 
         var inUse = province.clerkA.delete("/api/v1/layouts/" + name);
