@@ -12,6 +12,7 @@ import approvals from './pages/approvals.js';
 import nodes from './pages/nodes.js';
 import boards from './pages/boards.js';
 import campaigns from './pages/campaigns.js';
+import layouts from './pages/layouts.js';
 import audit from './pages/audit.js';
 import users from './pages/users.js';
 import reports from './pages/reports.js';
@@ -38,6 +39,7 @@ const ROUTES = [
   [/^\/nodes$/, nodes, null, 'nav.nodes'],
   [/^\/boards$/, boards, null, 'nav.boards'],
   [/^\/campaigns$/, campaigns, null, 'nav.campaigns'],
+  [/^\/layouts$/, layouts, null, 'nav.layouts'],
   [/^\/reports$/, reports, null, 'nav.reports'],
   [/^\/audit$/, audit, 'users', 'nav.audit'],
   [/^\/users$/, users, 'users', 'nav.users'],

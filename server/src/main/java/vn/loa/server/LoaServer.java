@@ -159,12 +159,12 @@ public final class LoaServer implements AutoCloseable {
         var policyRoutes = new vn.loa.server.policy.UnitPolicyRoutes(policies, blocking);
 
         var zones = new ZoneRoutes(new ZoneService(jdbi, zoneRepository, audit, clock), blocking);
+        var layouts = new vn.loa.server.layout.LayoutCatalog(jdbi, audit, clock);
         var boardRegistry = new DeviceRegistry<>(jdbi, new BoardRepository(),
                 new DeviceKind<Board>("bảng tin", "board", Board::id, Board::zone, b -> b.name() + " @ " + b.zone()),
                 zoneGuard, audit, clock);
         var boards = new DeviceRoutes<>(boardRegistry,
-                new vn.loa.server.display.PlayerKeys(jdbi, boardRegistry, audit),
-                BoardJson.shape(), blocking);
+                new vn.loa.server.display.PlayerKeys(jdbi, boardRegistry, audit), BoardJson.shape(layouts), blocking);
         // The announcements' way to the air, built in the order they need each other (ADR 0034): Loa's own steps,
         // the air on them, the programme clock in front of the air, and the lifecycle that hands broadcasts to it.
         var announcementRows = new AnnouncementRepository();
@@ -220,8 +220,8 @@ public final class LoaServer implements AutoCloseable {
         var nodeHere = new vn.loa.server.node.NodeHereRoutes(jdbi, audit, air.onAir()::refreshZone, blocking);
         var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking,
                 config.programmes().previewMaxChars(), config.programmes().previewConcurrency());
-        boardStation = new vn.loa.server.display.BoardStation(vertx, jdbi, boardRegistry, lifecycle, audit,
-                config.dataDir(), blocking, clock, config.programmes().boardNoticeLinger());
+        boardStation = new vn.loa.server.display.BoardStation(vertx, jdbi, boardRegistry, layouts, lifecycle,
+                audit, config.dataDir(), blocking, clock, config.programmes().boardNoticeLinger());
         // Alerts (issue 7) put their banners on the boards.
         var alertAreas = new AlertAreas(jdbi, zoneGuard, audit);
         var alertAuthorities = new vn.loa.server.alert.AlertAuthorities(jdbi, audit, clock);

@@ -21,7 +21,7 @@ public final class Layouts {
     /** Where the templates are on the class path. */
     public static final String RESOURCE_DIR = "/vn/loa/display/layouts/";
     /** The shipped templates, in the order a clerk is offered them. */
-    static final List<String> TEMPLATES = List.of("full", "header-main-ticker", "header-main-side-ticker",
+    public static final List<String> TEMPLATES = List.of("full", "header-main-ticker", "header-main-side-ticker",
             "portrait-header-main-ticker", "led-clock-main");
 
     private static final Map<String, Layout> SHIPPED = load();
@@ -56,7 +56,16 @@ public final class Layouts {
      * @throws IllegalArgumentException for an unknown name or a template lying the other way
      */
     public static Layout forBoard(String name, vn.loa.display.BoardProfile board) {
-        Layout layout = named(name);
+        return fit(named(name), board);
+    }
+
+    /**
+     * The layout, a template or a custom one, if it lies the same way as the board's canvas.
+     *
+     * @throws IllegalArgumentException for a layout lying the other way
+     */
+    public static Layout fit(Layout layout, vn.loa.display.BoardProfile board) {
+        String name = layout.name();
         boolean portraitLayout = layout.height() > layout.width();
         boolean portraitBoard = board.canvasHeight() > board.canvasWidth();
         if (!layout.isFull() && portraitLayout != portraitBoard) {

@@ -5,6 +5,7 @@ import vn.loa.core.model.Board;
 import vn.loa.core.model.BoardKind;
 import vn.loa.server.device.DeviceRoutes;
 import vn.loa.server.http.TextInput;
+import vn.loa.server.layout.LayoutCatalog;
 import vn.loa.server.refusal.Refusal;
 
 /** The JSON shape of a display board. */
@@ -13,11 +14,12 @@ public final class BoardJson {
     private BoardJson() {
     }
 
-    public static DeviceRoutes.Json<Board> shape() {
-        return new DeviceRoutes.Json<>(BoardJson::read, BoardJson::write);
+    /** @param layouts where the board's layout is looked up (a template or a custom one) */
+    public static DeviceRoutes.Json<Board> shape(LayoutCatalog layouts) {
+        return new DeviceRoutes.Json<>((body, id) -> read(body, id, layouts), BoardJson::write);
     }
 
-    static Board read(JsonObject body, String id) {
+    static Board read(JsonObject body, String id, LayoutCatalog layouts) {
         if (body.containsKey("lat") != body.containsKey("lon")) {
             throw Refusal.invalid("invalid_request", "Hãy nhập cả vĩ độ (lat) và kinh độ (lon) của bảng tin, hoặc bỏ "
                     + "trống cả hai.", body.containsKey("lat") ? "lon" : "lat");
@@ -36,7 +38,7 @@ public final class BoardJson {
                 body.getDouble("lon"),
                 body.getString("layout"));
         try {
-            vn.loa.display.layout.Layouts.forBoard(board.layout(), vn.loa.display.BoardProfile.of(board));
+            layouts.forBoard(board.layout(), vn.loa.display.BoardProfile.of(board));
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid("invalid_board", "Thông số bảng tin không hợp lệ: " + e.getMessage());
         }

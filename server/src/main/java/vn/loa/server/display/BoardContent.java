@@ -36,12 +36,14 @@ public final class BoardContent {
     private final MediaStore store;
     private final BoardScreens screens;
     private final AuditLog audit;
+    private final vn.loa.server.layout.LayoutCatalog layouts;
     private final Clock clock;
     private final ImageLoader images = new ImageLoader();
     private final VideoTranscoder videos = new VideoTranscoder(java.time.Duration.ofMinutes(5));
 
     public BoardContent(Jdbi jdbi, DeviceRegistry<Board> boards, BoardContentRepository content, MediaStore store,
-            BoardScreens screens, AuditLog audit, Clock clock) {
+            BoardScreens screens, vn.loa.server.layout.LayoutCatalog layouts, AuditLog audit, Clock clock) {
+        this.layouts = layouts;
         this.jdbi = jdbi;
         this.boards = boards;
         this.content = content;
@@ -76,6 +78,26 @@ public final class BoardContent {
             audit.record(h, caller, "board.playlist", "board:" + boardId, items.size() + " mục");
         });
         return screens.refresh(boardId).orElseThrow(() -> Refusal.notFound("bảng tin", boardId));
+    }
+
+    /**
+     * Gives the board a layout, a template or a custom one that lies the same way as its screen, and draws the board
+     * again before answering (so its snapshot shows the layout at once).
+     */
+    public void layout(Caller caller, String boardId, String layout) {
+        requireEditor(caller);
+        Board board = boards.get(caller, boardId);
+        try {
+            layouts.forBoard(layout, BoardProfile.of(board));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("invalid_layout", "Không dùng được bố cục này: " + e.getMessage(), "layout");
+        }
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE board SET layout = :l WHERE id = :id").bind("l", "full".equals(layout) ? null : layout)
+                    .bind("id", boardId).execute();
+            audit.record(h, caller, "board.layout", "board:" + boardId, layout);
+        });
+        screens.refresh(boardId);
     }
 
     /** Stores a picture (checked before decoding) or a video (transcoded for the board) uploaded for a board. */

@@ -16,6 +16,8 @@ import vn.loa.server.device.DeviceRegistry;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.http.Replies;
 import vn.loa.server.http.RequestCaller;
+import vn.loa.server.layout.LayoutCatalog;
+import vn.loa.server.layout.LayoutJson;
 
 /**
  * The HTTP routes of a board's content: its playlist, its uploaded media, what it shows now as PNG, and what its
@@ -27,11 +29,13 @@ public final class BoardContentRoutes {
     private final DeviceRegistry<Board> boards;
     private final BoardScreens screens;
     private final ScreenRenderer renderer;
+    private final LayoutCatalog layouts;
     private final Blocking blocking;
     private final Clock clock;
 
     public BoardContentRoutes(BoardContent content, DeviceRegistry<Board> boards, BoardScreens screens,
-            ScreenRenderer renderer, Blocking blocking, Clock clock) {
+            ScreenRenderer renderer, LayoutCatalog layouts, Blocking blocking, Clock clock) {
+        this.layouts = layouts;
         this.content = content;
         this.boards = boards;
         this.screens = screens;
@@ -46,7 +50,8 @@ public final class BoardContentRoutes {
         api.getRoute("getBoardSnapshot").addHandler(this::snapshot);
         api.getRoute("listBoardPlays").addHandler(this::plays);
         api.getRoute("listBoardLayouts").addHandler(ctx -> Replies.reply(ctx, 200,
-                io.vertx.core.Future.succeededFuture(LayoutJson.all())));
+                io.vertx.core.Future.succeededFuture(LayoutJson.all(layouts))));
+        api.getRoute("setBoardLayout").addHandler(this::setLayout);
     }
 
     /**
@@ -72,6 +77,16 @@ public final class BoardContentRoutes {
         String id = ctx.pathParam("id");
         var items = PlaylistJson.read(ctx.body().asJsonObject());
         Replies.reply(ctx, 200, blocking.run(() -> PlaylistJson.write(items, content.replace(caller, id, items))));
+    }
+
+    private void setLayout(RoutingContext ctx) {
+        Caller caller = RequestCaller.of(ctx);
+        String id = ctx.pathParam("id");
+        String layout = ctx.body().asJsonObject().getString("layout");
+        Replies.reply(ctx, 200, blocking.run(() -> {
+            content.layout(caller, id, layout);
+            return new JsonObject().put("board", id).put("layout", layout);
+        }));
     }
 
     private void snapshot(RoutingContext ctx) {

@@ -21,7 +21,6 @@ import org.jdbi.v3.core.Jdbi;
 import vn.loa.core.model.Board;
 import vn.loa.display.BoardProfile;
 import vn.loa.display.layout.Layout;
-import vn.loa.display.layout.Layouts;
 import vn.loa.display.campaign.Campaign;
 import vn.loa.server.board.BoardRepository;
 import vn.loa.server.db.Scoped;
@@ -69,13 +68,13 @@ public final class BoardScreens {
 
     /** @param notices the text slides of announcements on air (their text is the title, a line break, the body) */
     public BoardScreens(Jdbi jdbi, BoardContentRepository content, Banners banners, Banners notices,
-            ScreenRenderer renderer, Clock clock, ZoneId timeZone) {
+            ScreenRenderer renderer, vn.loa.server.layout.LayoutCatalog layouts, Clock clock, ZoneId timeZone) {
         this.jdbi = jdbi;
         this.content = content;
         this.banners = banners;
         this.notices = notices;
         this.renderer = renderer;
-        this.planner = new BoardPlanner(renderer, name -> layoutOf("", name));
+        this.planner = new BoardPlanner(renderer, name -> layoutOf(layouts, name));
         this.clock = clock;
         this.timeZone = timeZone;
         banners.onChange(b -> rebanner());
@@ -146,11 +145,11 @@ public final class BoardScreens {
     }
 
     /** A layout by name; a name no template has any more (an upgrade removed it) plays full screen, not nothing. */
-    private static Layout layoutOf(String boardId, String name) {
+    private static Layout layoutOf(vn.loa.server.layout.LayoutCatalog layouts, String name) {
         try {
-            return Layouts.named(name);
+            return layouts.named(name);
         } catch (IllegalArgumentException e) {
-            org.slf4j.LoggerFactory.getLogger(BoardScreens.class).warn("board {}: {}", boardId, e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(BoardScreens.class).warn("{}", e.getMessage());
             return Layout.FULL;
         }
     }

@@ -38,6 +38,7 @@ public final class BoardStation implements AutoCloseable {
     private final Banners banners;
     private final BoardScreens screens;
     private final BoardContentRoutes contentRoutes;
+    private final vn.loa.server.layout.LayoutRoutes layoutRoutes;
     private final PlayerRoutes playerRoutes;
     private final PlayerSockets sockets;
     private final PlayerKeys keys;
@@ -52,17 +53,20 @@ public final class BoardStation implements AutoCloseable {
     private final long refreshTimer;
 
     /** @param noticeLinger how long an ordinary notice's slide stays on the boards after it went off air */
-    public BoardStation(Vertx vertx, Jdbi jdbi, DeviceRegistry<Board> boards, AnnouncementService lifecycle,
-            AuditLog audit, Path dataDir, Blocking blocking, Clock clock, java.time.Duration noticeLinger) {
+    public BoardStation(Vertx vertx, Jdbi jdbi, DeviceRegistry<Board> boards,
+            vn.loa.server.layout.LayoutCatalog layouts, AnnouncementService lifecycle, AuditLog audit, Path dataDir,
+            Blocking blocking, Clock clock, java.time.Duration noticeLinger) {
         this.vertx = vertx;
         MediaStore store = new MediaStore(dataDir);
         ScreenRenderer renderer = new ScreenRenderer(store, TIME_ZONE);
         BoardContentRepository repository = new BoardContentRepository();
         this.banners = new Banners(jdbi, new ZoneRepository(), clock);
         Banners notices = new Banners(jdbi, new ZoneRepository(), clock);
-        this.screens = new BoardScreens(jdbi, repository, banners, notices, renderer, clock, TIME_ZONE);
-        BoardContent content = new BoardContent(jdbi, boards, repository, store, screens, audit, clock);
-        this.contentRoutes = new BoardContentRoutes(content, boards, screens, renderer, blocking, clock);
+        this.screens = new BoardScreens(jdbi, repository, banners, notices, renderer, layouts, clock,
+                TIME_ZONE);
+        BoardContent content = new BoardContent(jdbi, boards, repository, store, screens, layouts, audit, clock);
+        this.contentRoutes = new BoardContentRoutes(content, boards, screens, renderer, layouts, blocking, clock);
+        this.layoutRoutes = new vn.loa.server.layout.LayoutRoutes(layouts, blocking);
         this.playerRoutes = new PlayerRoutes(screens, renderer, store, blocking, clock);
         this.keys = new PlayerKeys(jdbi, boards, audit);
         this.blocking = blocking;
@@ -71,8 +75,9 @@ public final class BoardStation implements AutoCloseable {
         this.slideRoutes = new ProposedSlideRoutes(slides, blocking);
         var campaignStore = new vn.loa.server.display.campaign.CampaignRepository();
         Runnable refresh = screens::refreshAll;
+        layouts.onChange(refresh); // on the worker that saved it: the answer comes once the boards show it
         this.campaignRoutes = new vn.loa.server.display.campaign.CampaignRoutes(
-                new vn.loa.server.display.campaign.Campaigns(jdbi, campaignStore, refresh, audit, clock),
+                new vn.loa.server.display.campaign.Campaigns(jdbi, campaignStore, layouts, refresh, audit, clock),
                 new vn.loa.server.display.campaign.DisplayGroups(jdbi, boards, campaignStore, refresh, audit, clock),
                 blocking);
         this.leds = new LedBoards(DDP_FPS, screens, renderer, clock, TIME_ZONE);
@@ -125,6 +130,7 @@ public final class BoardStation implements AutoCloseable {
 
     public void mount(RouterBuilder api) {
         contentRoutes.mount(api);
+        layoutRoutes.mount(api);
         keys.mount(api, blocking);
         slideRoutes.mount(api);
         campaignRoutes.mount(api);

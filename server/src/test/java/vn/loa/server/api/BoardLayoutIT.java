@@ -96,7 +96,8 @@ class BoardLayoutIT extends ApiSuite {
     void theTemplatesAreListedWithTheirRegions() {
         var reply = province.clerkA.get("/api/v1/boards/layouts");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        var names = reply.array().stream().map(o -> ((JsonObject) o).getString("name")).toList();
+        var names = reply.array().stream().map(o -> (JsonObject) o).filter(o -> !o.getBoolean("custom"))
+                .map(o -> o.getString("name")).toList();
         assertThat(names).containsExactly("full", "header-main-ticker", "header-main-side-ticker",
                 "portrait-header-main-ticker", "led-clock-main");
         JsonObject side = reply.array().getJsonObject(2);
@@ -129,6 +130,105 @@ class BoardLayoutIT extends ApiSuite {
             }
             throw new AssertionError("no DDP frame equalled the snapshot");
         }
+    }
+
+    static JsonObject customLayout(String name) {
+        return new JsonObject().put("name", name).put("title", "Bảng tin xã, giờ bên phải").put("width", 960)
+                .put("height", 540).put("regions", new io.vertx.core.json.JsonArray()
+                        .add(new JsonObject().put("name", "header").put("x", 0).put("y", 0).put("width", 960)
+                                .put("height", 100).put("widget", "TEXT").put("text", "UBND xã Đồng Tâm"))
+                        .add(new JsonObject().put("name", "main").put("x", 0).put("y", 100).put("width", 600)
+                                .put("height", 440).put("widget", "PLAYLIST"))
+                        .add(new JsonObject().put("name", "clock").put("x", 600).put("y", 100).put("width", 360)
+                                .put("height", 440).put("z", 1).put("widget", "CLOCK")));
+    }
+
+    @Test
+    void aCustomLayoutIsStoredListedGivenToABoardAndKeptWhileInUse() throws Exception {
+        String name = Province.unique("bo-cuc");
+        JsonObject stored = created(province.clerkA.post("/api/v1/layouts", customLayout(name))).json();
+        assertThat(stored.getBoolean("custom")).isTrue();
+        assertThat(province.clerkA.get("/api/v1/layouts").array().stream().map(o -> ((JsonObject) o).getString("name")))
+                .startsWith("full").contains(name);
+
+        String id = Province.unique("bang");
+        created(province.admin.post("/api/v1/boards", board(id, null)));
+        province.clerkA.put("/api/v1/boards/" + id + "/playlist", playlist(text(BoardContentIT.TITLE, "")));
+        var set = province.clerkA.put("/api/v1/boards/" + id + "/layout", new JsonObject().put("layout", name));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(province.admin.get("/api/v1/boards/" + id).json().getString("layout")).isEqualTo(name);
+
+        BufferedImage snapshot = png(province.clerkA.get("/api/v1/boards/" + id + "/snapshot.png"));
+        Layout layout = Layouts.read(stored.encode());
+        BoardProfile profile = BoardProfile.of(new Board(id, "x", "thon-a1", BoardKind.LCD, 960, 540, null));
+        Rectangle main = layout.place(layout.playlist(), 960, 540);
+        assertThat(main).isEqualTo(new Rectangle(0, 100, 600, 440));
+        BufferedImage expected = new SlideRenderer().render(layout.playlistProfile(profile),
+                new TextSlide(BoardContentIT.TITLE, ""), 0);
+        assertThat(pixels(snapshot.getSubimage(main.x, main.y, main.width, main.height)))
+                .as("the playlist in the custom main region at once").isEqualTo(pixels(expected));
+        assertThat(ink(snapshot, new Rectangle(600, 100, 360, 440))).as("the clock").isNotNull();
+        assertThat(ink(snapshot, new Rectangle(0, 0, 960, 100))).as("the header").isNotNull();
+
+        // Moving the clock to the left redraws the board showing the layout.
+        JsonObject moved = customLayout(name);
+        moved.getJsonArray("regions").getJsonObject(1).put("x", 360);
+        moved.getJsonArray("regions").getJsonObject(2).put("x", 0);
+        var changed = province.clerkA.put("/api/v1/layouts/" + name, moved);
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        BoardContentIT.waitForSnapshot(province.clerkA, id, img -> java.util.Arrays.equals(
+                pixels(img.getSubimage(360, 100, 600, 440)), pixels(expected))
+                && ink(img, new Rectangle(0, 100, 360, 440)) != null);
+
+        var inUse = province.clerkA.delete("/api/v1/layouts/" + name);
+        assertRefused(inUse, 409, "layout_in_use");
+        assertThat(inUse.json().getString("message")).contains("đang được 1 bảng tin");
+        assertThat(province.clerkA.put("/api/v1/boards/" + id + "/layout", new JsonObject().put("layout", "full"))
+                .status()).isEqualTo(200);
+        assertThat(province.clerkA.delete("/api/v1/layouts/" + name).status()).isEqualTo(204);
+        assertThat(province.clerkA.get("/api/v1/layouts").array().stream().map(o -> ((JsonObject) o).getString("name")))
+                .doesNotContain(name);
+        assertRefused(province.clerkA.put("/api/v1/boards/" + id + "/layout", new JsonObject().put("layout", name)),
+                400, "invalid_layout");
+    }
+
+    @Test
+    void aCustomLayoutThatCannotBeDrawnIsRefusedInVietnameseNamingTheRegion() {
+        JsonObject outside = customLayout(Province.unique("bo-cuc"));
+        outside.getJsonArray("regions").getJsonObject(2).put("width", 400);
+        var reply = province.clerkA.post("/api/v1/layouts", outside);
+        assertRefused(reply, 400, "invalid_layout");
+        assertThat(reply.json().getString("message")).contains("vùng clock").contains("nằm ngoài khung 960×540");
+
+        JsonObject twice = customLayout(Province.unique("bo-cuc"));
+        twice.getJsonArray("regions").getJsonObject(2).put("name", "header");
+        assertThat(province.clerkA.post("/api/v1/layouts", twice).json().getString("message")).contains("trùng");
+
+        JsonObject noPlaylist = customLayout(Province.unique("bo-cuc"));
+        noPlaylist.getJsonArray("regions").getJsonObject(1).put("widget", "TEXT");
+        assertThat(province.clerkA.post("/api/v1/layouts", noPlaylist).json().getString("message"))
+                .contains("vùng phát danh sách");
+
+        JsonObject sliver = customLayout(Province.unique("bo-cuc"));
+        sliver.getJsonArray("regions").getJsonObject(0).put("height", 3);
+        var thin = province.clerkA.post("/api/v1/layouts", sliver);
+        assertRefused(thin, 400, "invalid_layout");
+        assertThat(thin.json().getString("message")).contains("header quá nhỏ");
+
+        assertRefused(province.clerkA.post("/api/v1/layouts", customLayout("full")), 409, "layout_exists");
+        assertRefused(province.clerkA.put("/api/v1/layouts/" + Province.unique("bo-cuc"),
+                customLayout("x")), 404, "not_found");
+
+        JsonObject portrait = customLayout(Province.unique("bo-cuc")).put("width", 540).put("height", 960);
+        portrait.getJsonArray("regions").getJsonObject(0).put("width", 540);
+        portrait.getJsonArray("regions").getJsonObject(1).put("width", 540);
+        portrait.getJsonArray("regions").getJsonObject(2).put("x", 0).put("y", 540).put("width", 540).put("height", 420);
+        String name = created(province.clerkA.post("/api/v1/layouts", portrait)).json().getString("name");
+        String id = Province.unique("bang");
+        created(province.admin.post("/api/v1/boards", board(id, null)));
+        var sideways = province.clerkA.put("/api/v1/boards/" + id + "/layout", new JsonObject().put("layout", name));
+        assertRefused(sideways, 400, "invalid_layout");
+        assertThat(sideways.json().getString("message")).contains("dọc").contains("ngang");
     }
 
     static JsonObject campaign(String id, String mode, int priority, String title, String... groups) {

@@ -354,4 +354,47 @@ class FormsIT extends UiSuite {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/zones/thon-dong/boundary").json()
                 .getJsonArray("languages").getList().equals(java.util.List.of("vi", "en")));
     }
+
+    @Test
+    void aClerkDrawsACustomLayoutByNumbersAndTheBoardsSnapshotShowsIt() throws Exception {
+        var admin = commune.admin;
+        Commune.created(admin.post("/api/v1/boards", new io.vertx.core.json.JsonObject().put("id", "bang-cho")
+                .put("name", "Bảng tin chợ Đông").put("zone", "thon-dong").put("kind", "LCD").put("width", 960)
+                .put("height", 540)));
+        admin.put("/api/v1/boards/bang-cho/playlist", new io.vertx.core.json.JsonObject().put("items",
+                new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject().put("kind", "TEXT")
+                        .put("title", "Họp dân thôn Đông").put("body", "Tối thứ Bảy, 19 giờ").put("seconds", 10))));
+        byte[] before = admin.get("/api/v1/boards/bang-cho/snapshot.png").bytes();
+
+        Page page = browser.signIn("can-bo", Commune.PASSWORD);
+        page.navigate("/#/layouts");
+        page.getByLabel("Bắt đầu từ bố cục").selectOption("header-main-ticker");
+        page.getByLabel("main – Rộng").fill("5000");
+        page.getByLabel("Mã bố cục").fill("bang-tin-cho");
+        page.getByLabel("Tên hiển thị").fill("Bảng tin chợ, nội dung hẹp");
+        press(page, "Lưu bố cục");
+        assertThat(errorOf(page, "regions")).containsText("vùng main");
+        assertThat(errorOf(page, "regions")).containsText("nằm ngoài khung 1920×1080");
+
+        page.getByLabel("main – Rộng").fill("1200");
+        page.getByLabel("Xem trước trên bảng tin").selectOption("bang-cho");
+        assertThat(page.locator(".region-outline[data-region='main']")).hasAttribute("style",
+                java.util.regex.Pattern.compile("width: ?62\\.5%"));
+        press(page, "Lưu và gán cho bảng tin");
+        assertThat(page.locator(".layout-status")).containsText("Bảng tin đã dùng bố cục bang-tin-cho");
+
+        assertThat(admin.get("/api/v1/boards/bang-cho").json().getString("layout")).isEqualTo("bang-tin-cho");
+        var stored = admin.get("/api/v1/layouts").array().stream().map(o -> (io.vertx.core.json.JsonObject) o)
+                .filter(l -> l.getString("name").equals("bang-tin-cho")).findFirst().orElseThrow();
+        assertThat(stored.getBoolean("custom")).isTrue();
+        assertThat(stored.getJsonArray("regions").stream().map(o -> (io.vertx.core.json.JsonObject) o)
+                .filter(r -> r.getString("name").equals("main")).findFirst().orElseThrow().getInteger("width"))
+                .isEqualTo(1200);
+        byte[] after = admin.get("/api/v1/boards/bang-cho/snapshot.png").bytes();
+        assertThat(after).as("the board's snapshot shows the new layout").isNotEqualTo(before);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(after));
+        assertThat(image.getRGB(900, 300)).as("right of the narrowed main region: nothing drawn")
+                .isEqualTo(image.getRGB(950, 300));
+        Browser.screenshot(page, Screenshots.dir(), "layout-editor");
+    }
 }

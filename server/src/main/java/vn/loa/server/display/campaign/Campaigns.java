@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import vn.loa.display.campaign.Campaign;
-import vn.loa.display.layout.Layouts;
 import vn.loa.display.screen.PlaylistItem;
 import vn.loa.server.access.Caller;
 import vn.loa.server.audit.AuditLog;
@@ -21,13 +20,16 @@ public final class Campaigns {
 
     private final Jdbi jdbi;
     private final CampaignRepository repository;
+    private final vn.loa.server.layout.LayoutCatalog layouts;
     private final Runnable refresh;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Campaigns(Jdbi jdbi, CampaignRepository repository, Runnable refresh, AuditLog audit, Clock clock) {
+    public Campaigns(Jdbi jdbi, CampaignRepository repository,
+            vn.loa.server.layout.LayoutCatalog layouts, Runnable refresh, AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
         this.repository = repository;
+        this.layouts = layouts;
         this.refresh = refresh;
         this.audit = audit;
         this.clock = clock;
@@ -84,10 +86,10 @@ public final class Campaigns {
         refresh.run();
     }
 
-    private static void check(Campaign c) {
+    private void check(Campaign c) {
         if (c.layout() != null) {
             try {
-                Layouts.named(c.layout());
+                layouts.named(c.layout());
             } catch (IllegalArgumentException e) {
                 throw Refusal.invalid("invalid_campaign", e.getMessage(), "layout");
             }
