@@ -96,7 +96,8 @@ public final class ScreenRenderer {
         }
         BoardProfile main = layout.playlistProfile(screen.profile());
         long minute = layout.followsClock() ? Math.floorDiv(at.getEpochSecond(), 60) : 0;
-        String what = "layout:" + layout.name() + "|" + (e == null ? "idle" : e.key()) + "|" + minute + "|"
+        // The whole layout, not its name: a custom layout edited under the same name must be drawn again.
+        String what = "layout:" + layout + "|" + (e == null ? "idle" : e.key()) + "|" + minute + "|"
                 + screen.ticker() + "|" + screen.board().name();
         String key = key(screen.profile(), what, e == null ? "" : e.item().toString());
         // One composed frame kept per board: a clock makes a new one every minute, which would fill the shared cache.
