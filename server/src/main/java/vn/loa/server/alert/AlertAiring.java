@@ -56,6 +56,7 @@ public final class AlertAiring {
         String spoken = text == null || text.isBlank() ? headline : headline + ". " + text;
         AlertPlan plan = plan(caller, null, severity);
         Announcement a = announcements.create(caller, draft(headline, spoken, zones, null, plan.plays(), plan.tone()));
+        banners.covers(List.of(a.id()));
         start(caller, alertId, List.of(a), plan, null);
         banners.show(alertId, zones, severity, headline, text, null);
         return a.id();
@@ -84,6 +85,7 @@ public final class AlertAiring {
                     plan.tone() && toned.add(p.zones()))));
         }
         List<Long> ids = made.stream().map(Announcement::id).toList();
+        banners.covers(ids); // before they are broadcast: the boards show the alert's one banner, with its end
         start(caller, alertId, made, plan, expires);
         String headline = firstNonBlank(main.headline(), main.event(), cap.identifier());
         banners.show(alertId, zones, main.severity(), drill ? AlertDrills.headline(headline) : headline,

@@ -16,6 +16,13 @@ public interface AlertBanners {
      */
     void show(long alertId, List<String> zones, String severity, String headline, String text, Instant expires);
 
+    /**
+     * The alert's banner stands for the banners its own EMERGENCY announcements would raise, so a board shows one
+     * banner, with the alert's end (a board cut off takes it down then). Must not block.
+     */
+    default void covers(List<Long> announcementIds) {
+    }
+
     /** Takes the banner of an alert down (Cancel, or replaced by an Update). Must not block. */
     void withdraw(long alertId);
 

@@ -32,6 +32,11 @@ final class AlertBoardBanners implements AlertBanners {
     }
 
     @Override
+    public void covers(List<Long> announcementIds) {
+        announcementIds.forEach(id -> banners.supersede(EmergencyBanners.bannerId(id)));
+    }
+
+    @Override
     public void withdraw(long alertId) {
         executor.execute(() -> banners.clear(bannerId(alertId)));
     }

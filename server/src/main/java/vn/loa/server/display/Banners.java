@@ -34,6 +34,8 @@ public final class Banners implements BoardBanners {
     private final ZoneRepository zones;
     private final Clock clock;
     private final Map<String, Banner> up = new ConcurrentHashMap<>();
+    /** Banners another stands for (an alert's for its announcements'): never raised, taken down if up. */
+    private final java.util.Set<String> superseded = ConcurrentHashMap.newKeySet();
     private final List<Consumer<Banner>> listeners = new CopyOnWriteArrayList<>();
 
     public Banners(Jdbi jdbi, ZoneRepository zones, Clock clock) {
@@ -56,12 +58,21 @@ public final class Banners implements BoardBanners {
 
     /** Shows (or replaces) the banner with this id. */
     public void show(String id, List<String> zoneIds, String text, Instant until) {
+        if (superseded.contains(id)) {
+            return;
+        }
         List<String> paths = jdbi.withHandle(h -> zoneIds.stream()
                 .map(z -> zones.find(h, z).map(Zone::path).orElse(null))
                 .filter(java.util.Objects::nonNull).toList());
         Banner banner = new Banner(id, text, paths, clock.instant(), until);
         up.put(id, banner);
         listeners.forEach(l -> l.accept(banner));
+    }
+
+    /** The banner {@code bannerId} is stood for by another: it is taken down and never raised again. */
+    public void supersede(String bannerId) {
+        superseded.add(bannerId);
+        clear(bannerId);
     }
 
     @Override
