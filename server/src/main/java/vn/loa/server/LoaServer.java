@@ -314,7 +314,7 @@ public final class LoaServer implements AutoCloseable {
                 .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout((int) security.httpIdleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS));
         http = new ConnectionGuard(vertx, security.connectionsPerAddress(), security.httpHeaderTimeout())
-                .guard(server, api, boardStation.sockets(air.control()))
+                .guard(server, new vn.loa.server.http.MalformedAddress(api), boardStation.sockets(air.control()))
                 .listen().await();
         if (security.redirectPort() > 0) {
             redirect = vn.loa.server.http.HttpsRedirect.listen(vertx, config.httpHost(), security.redirectPort(),

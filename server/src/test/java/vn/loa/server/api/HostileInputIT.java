@@ -93,6 +93,27 @@ class HostileInputIT extends ApiSuite {
     }
 
     /**
+     * A broken percent escape cannot be sent through an HTTP client that checks its URIs, so these go out on a socket
+     * as a broken client would write them: each is a JSON 400 that says what to fix, never a 500 or a bare line.
+     */
+    @Test
+    void aBrokenPercentEscapeInTheAddressIsAJson400() throws Exception {
+        java.net.URI base = java.net.URI.create(server.baseUrl());
+        for (String target : List.of("/api/v1/announcements?q=%ZZ", "/api/v1/announcements?q=50%", "/api/v1/zones/%ZZ",
+                "/api/v1/audit?actor=%E", "/nghe/xa?q=%ZZ", "/%ZZ", "/health?x=%")) {
+            try (var socket = new java.net.Socket(base.getHost(), base.getPort())) {
+                socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: loa\r\nAuthorization: Bearer "
+                        + province.admin.token() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).as(target).startsWith("HTTP/1.1 400");
+                JsonObject body = new JsonObject(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+                assertThat(body.getString("error")).as(target).isEqualTo("malformed_url");
+                assertThat(body.getString("message")).as(target).contains("%");
+            }
+        }
+    }
+
+    /**
      * Sends a request, again once when it went out on a pooled connection the server had just closed: a request line
      * over 4 KiB (500 emoji, percent-encoded) is answered 414 and its connection closed, as HTTP/1.1 must, and the
      * JDK client may hand that connection to the next request before it sees the close ("received no bytes").
