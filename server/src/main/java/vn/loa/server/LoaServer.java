@@ -232,9 +232,9 @@ public final class LoaServer implements AutoCloseable {
                 new AlertKeys(jdbi, audit, clock), alertAreas, alertAuthorities,
                 new vn.loa.server.alert.AlertFeeds(jdbi, audit, clock), blocking);
         // Speakers down during an alert go to the unit's contacts through the plugins (read when found: built below).
-        alertWork = vn.loa.server.alert.AlertBackground.start(vertx, jdbi, lifecycle, alerts.intake(), audit,
-                config.programmes().alertDownAfter(), down -> plugins.speakersDown(down.alertId(), "Loa không phát "
-                        + "cảnh báo", down.message(), down.unitPath()), clock);
+        alertWork = vn.loa.server.alert.AlertBackground.start(vertx, jdbi, lifecycle, boardStation.alertBanners(),
+                alerts.intake(), audit, config.programmes().alertDownAfter(), down -> plugins.speakersDown(
+                        down.alertId(), "Loa không phát cảnh báo", down.message(), down.unitPath()), clock);
         // CAP targeting and trust (issue 19): zone boundaries and geocodes, trusted authorities, signed CAP out.
         var alertPlaces = new vn.loa.server.alert.AlertPlaceRoutes(
                 new vn.loa.server.alert.AlertPlaces(jdbi, zoneGuard, audit), alertAuthorities,

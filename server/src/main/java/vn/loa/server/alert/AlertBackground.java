@@ -53,9 +53,9 @@ public final class AlertBackground implements AutoCloseable {
      * Starts the repeats, the feed polls and the watch for speakers down ({@code downAfter} without a confirmed play),
      * which are told to {@code down}.
      */
-    public static AlertBackground start(Vertx vertx, Jdbi jdbi, AnnouncementService announcements, CapIntake intake,
-            AuditLog audit, Duration downAfter, Consumer<AlertDownWatch.Down> down, Clock clock) {
-        return new AlertBackground(vertx, new AlertRepeats(jdbi, announcements, clock)::tick,
+    public static AlertBackground start(Vertx vertx, Jdbi jdbi, AnnouncementService announcements, AlertBanners banners,
+            CapIntake intake, AuditLog audit, Duration downAfter, Consumer<AlertDownWatch.Down> down, Clock clock) {
+        return new AlertBackground(vertx, new AlertRepeats(jdbi, announcements, banners, clock)::tick,
                 new AlertFeedPoller(jdbi, intake, clock)::pollDue,
                 new AlertDownWatch(jdbi, audit, clock, downAfter, down)::tick);
     }

@@ -31,11 +31,13 @@ public final class AlertRepeats {
 
     private final Jdbi jdbi;
     private final AnnouncementService announcements;
+    private final AlertBanners banners;
     private final Clock clock;
 
-    public AlertRepeats(Jdbi jdbi, AnnouncementService announcements, Clock clock) {
+    public AlertRepeats(Jdbi jdbi, AnnouncementService announcements, AlertBanners banners, Clock clock) {
         this.jdbi = jdbi;
         this.announcements = announcements;
+        this.banners = banners;
         this.clock = clock;
     }
 
@@ -101,6 +103,8 @@ public final class AlertRepeats {
             jdbi.useTransaction(h -> next.forEach(a -> h.createUpdate("INSERT INTO alert_announcement (alert_id, "
                     + "announcement_id, airing) VALUES (:a, :n, :k)").bind("a", s.id()).bind("n", a.id())
                     .bind("k", s.airing() + 1).execute()));
+            // A later airing is the same alert: the boards keep its one banner, with the alert's end.
+            banners.covers(next.stream().map(Announcement::id).toList());
             next.forEach(a -> announcements.broadcast(caller, a.id()));
             LOG.info("alert {}: airing {} as announcements {} ({} more to come)", s.id(), s.airing() + 1,
                     next.stream().map(Announcement::id).toList(), s.left() - 1);

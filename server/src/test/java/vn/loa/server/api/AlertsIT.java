@@ -198,7 +198,7 @@ class AlertsIT extends ApiSuite {
     }
 
     @Test
-    void anAlertAirsAgainByItsUnitsPlanUntilACancelStopsIt() {
+    void anAlertAirsAgainByItsUnitsPlanUntilACancelStopsIt() throws Exception {
         // A village of its own, reached by a geocode, so no other test's emergency queues ahead of this one.
         String zone = Province.unique("thon-lap");
         created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Lặp", "xa-a")));
@@ -223,6 +223,12 @@ class AlertsIT extends ApiSuite {
                 .replace("<certainty>Observed</certainty>", "<certainty>Observed</certainty><expires>" + expires
                         + "</expires>");
 
+        String board = Province.unique("bang-lap");
+        created(province.admin.post("/api/v1/boards", new JsonObject().put("id", board).put("name", "Bảng thôn Lặp")
+                .put("zone", zone).put("kind", "LCD").put("width", 320).put("height", 180)));
+        var screens = new java.util.concurrent.LinkedBlockingQueue<JsonObject>();
+        java.net.http.WebSocket player = BoardContentIT.playerSocket(board, screens);
+
         JsonObject answer = created(post(alert, "application/cap+xml", key)).json();
 
         assertThat(answer.getJsonArray("zones").getList()).containsExactly(zone);
@@ -245,6 +251,19 @@ class AlertsIT extends ApiSuite {
         assertThat(province.adminA.get(detail).json().getJsonArray("speakers").stream().map(JsonObject.class::cast)
                 .filter(x -> !x.getString("node").equals(silent))).as("the other speaker aired")
                 .allSatisfy(x -> assertThat(x.getInteger("aired")).isGreaterThanOrEqualTo(1));
+
+        org.awaitility.Awaitility.await("the second airing on air").atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !province.adminA.get("/api/v1/announcements/" + airings.getJsonObject(1)
+                        .getLong("announcement")).json().getString("state").matches("QUEUED|SCHEDULED|APPROVED"));
+        long alertEnd = java.time.OffsetDateTime.parse(expires).toInstant().toEpochMilli();
+        java.util.function.Supplier<List<Long>> bannerEnds = () -> screens.stream().map(x -> x.getJsonObject("banner"))
+                .filter(java.util.Objects::nonNull).map(b -> b.getLong("until")).distinct().toList();
+        org.awaitility.Awaitility.await("the board's banners while the second airing plays")
+                .during(java.time.Duration.ofSeconds(2)).atMost(java.time.Duration.ofSeconds(4))
+                .until(() -> bannerEnds.get().equals(List.of(alertEnd)));
+        player.abort();
+        assertThat(bannerEnds.get()).as("one banner through every airing, ending with the alert, not a minute after one")
+                .containsExactly(alertEnd);
 
         JsonObject cancel = created(post(cap(Province.unique("cap-lap-huy"), "Cancel", "kttv@nchmf.gov.vn," + identifier
                 + ",2026-12-01T10:00:00+07:00", "Extreme", "Thôn Lặp"), "application/cap+xml", key)).json();
