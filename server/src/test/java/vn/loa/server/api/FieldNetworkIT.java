@@ -96,8 +96,7 @@ class FieldNetworkIT extends FieldNetworkSuite {
             throws Exception {
         String zone = zone("thon-hop-loa", "Thôn Hộp Loa");
         String box = Province.unique("hop-4g");
-        String token = created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", box)
-                .put("name", "Hộp loa 4G").put("zone", zone).put("kind", "stream"))).json().getString("token");
+        String token = streamBox(box, "Hộp loa 4G", zone);
         Path folder = TempDirs.create("loa-field-box-");
         String programme = upload(folder, 440, 30);
         String alert = upload(folder, 1000, 4);

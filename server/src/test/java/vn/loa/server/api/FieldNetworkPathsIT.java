@@ -112,8 +112,7 @@ class FieldNetworkPathsIT extends FieldNetworkSuite {
     void aBoxThatPlaysOnlyMp3HearsItsZoneWithTheTitleOfTheNoticeInBand() throws Exception {
         String zone = zone("thon-mp3", "Thôn Mờ Pê Ba");
         String box = Province.unique("hop-mp3");
-        String token = created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", box)
-                .put("name", "Hộp loa MP3").put("zone", zone).put("kind", "stream"))).json().getString("token");
+        String token = streamBox(box, "Hộp loa MP3", zone);
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/streams/" + zone
                 + ".mp3?node=" + box + "&token=" + token)).header("Icy-MetaData", "1").build();
         var reply = java.net.http.HttpClient.newHttpClient().send(request,
@@ -276,8 +275,7 @@ class FieldNetworkPathsIT extends FieldNetworkSuite {
     void aStreamIsRefusedWithoutTheBoxsTokenOrToABoxOfAnotherZone() throws Exception {
         String zone = zone("thon-khoa", "Thôn Khóa");
         String box = Province.unique("hop-khoa");
-        String token = created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", box)
-                .put("name", "Hộp loa").put("zone", zone).put("kind", "stream"))).json().getString("token");
+        String token = streamBox(box, "Hộp loa", zone);
         var http = java.net.http.HttpClient.newHttpClient();
         String base = server.baseUrl() + "/streams/";
 

@@ -89,6 +89,12 @@ abstract class FieldNetworkSuite {
                 .put("name", "Loa " + node).put("zone", zone).put("kind", "agent"))).json().getString("token");
     }
 
+    /** Registers an HTTP stream box in {@code zone} and returns its token. */
+    static String streamBox(String box, String name, String zone) {
+        return created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", box)
+                .put("name", name).put("zone", zone).put("kind", "stream"))).json().getString("token");
+    }
+
     static long emergency(String zone) {
         long id = created(province.approverA.post("/api/v1/announcements", new JsonObject().put("title", "Lũ")
                 .put("text", NOTICE).put("priority", "EMERGENCY").put("chime", false)
