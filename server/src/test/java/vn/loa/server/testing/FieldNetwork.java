@@ -57,8 +57,29 @@ public final class FieldNetwork implements AutoCloseable {
 
     /** Builds the namespaces, links, routes and the NAT, once no other JVM holds them. */
     public static FieldNetwork build() throws IOException, InterruptedException {
+        FieldNetwork network = new FieldNetwork(lock());
+        try {
+            network.make();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            network.close(); // lets the next JVM build it
+            throw e;
+        }
+        return network;
+    }
+
+    /** The lock file, once no other JVM holds it: 10 minutes at most, then an error naming the file. */
+    private static FileLock lock() throws IOException {
         FileChannel file = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FieldNetwork network = new FieldNetwork(file.lock());
+        try {
+            return await().alias("the field network, held by another JVM (" + LOCK + ")").atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(250)).until(file::tryLock, java.util.Objects::nonNull);
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    private void make() throws IOException, InterruptedException {
         remove();
         for (String ns : NAMESPACES) {
             run("ip", "netns", "add", ns);
@@ -79,7 +100,6 @@ public final class FieldNetwork implements AutoCloseable {
         }
         // A carrier's NAT: every mapping gets a random public port, as carrier-grade NATs hand them out.
         in(NAT, "iptables", "-t", "nat", "-A", "POSTROUTING", "-o", "lfw5", "-j", "MASQUERADE", "--random");
-        return network;
     }
 
     /** Forgets every mapping of the NAT, as a carrier's NAT restarting does: the box's next datagram gets a new port. */
