@@ -15,17 +15,17 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.PostgresCluster;
 import vn.loa.server.testing.RtpCapture;
-import vn.loa.server.testing.RunsAlone;
+import vn.loa.server.testing.RunsWhenQuiet;
 import vn.loa.server.testing.ServerProcess;
 import vn.loa.server.testing.TestServer;
 
 /**
  * Schedules live in the database, not in the process: a server killed with SIGKILL and started again still has every
  * schedule, fires each at its time, and never fires an airing a second time. Each test starts its own server, data
- * folder and database and mostly waits on the wall clock, so the three run side by side (the methods only: no other
- * class runs beside this one).
+ * folder and database and mostly waits on the wall clock, so the three run side by side (beside other
+ * {@code @RunsWhenQuiet} classes only).
  */
-@RunsAlone("schedules items 3 to 50 s ahead of the wall clock and kills the server before they fire; a busy machine misses them")
+@RunsWhenQuiet("schedules items 3 to 50 s ahead of the wall clock and kills the server before they fire; a busy machine misses them")
 class ScheduleRestartIT {
 
     @Test

@@ -3,8 +3,11 @@ package vn.loa.server.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  *
  * The machine's namespace has routes to the LAN and to the NAT's public side only: the box behind the NAT can be
  * reached only through the mappings its own datagrams open. Needs root, iproute2, iptables and conntrack; everything is
- * removed by {@link #close}, and a previous run's leftovers at {@link #build}.
+ * removed by {@link #close}, and a previous run's leftovers at {@link #build}. The names are fixed, so one network
+ * exists at a time: {@link #build} waits for a lock file that another JVM's network holds until its {@link #close}.
  */
 public final class FieldNetwork implements AutoCloseable {
 
@@ -40,16 +44,43 @@ public final class FieldNetwork implements AutoCloseable {
     private static final String ROUTER = "loa-rt";
     private static final List<String> NAMESPACES = List.of(ROUTER, LAN, NAT, CPE);
 
+    /** Held from {@link #build} to {@link #close}: the OS lets it go when a killed JVM dies. */
+    private static final Path LOCK = Path.of(System.getProperty("java.io.tmpdir"), "loa-field-network.lock");
+
+    private final FileLock lock;
     private boolean udpBlocked;
     private double downlinkLoss;
 
-    private FieldNetwork() {
+    private FieldNetwork(FileLock lock) {
+        this.lock = lock;
     }
 
-    /** Builds the namespaces, links, routes and the NAT. */
+    /** Builds the namespaces, links, routes and the NAT, once no other JVM holds them. */
     public static FieldNetwork build() throws IOException, InterruptedException {
-        FieldNetwork network = new FieldNetwork();
-        network.close();
+        FieldNetwork network = new FieldNetwork(lock());
+        try {
+            network.make();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            network.close(); // lets the next JVM build it
+            throw e;
+        }
+        return network;
+    }
+
+    /** The lock file, once no other JVM holds it: 10 minutes at most, then an error naming the file. */
+    private static FileLock lock() throws IOException {
+        FileChannel file = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            return await().alias("the field network, held by another JVM (" + LOCK + ")").atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(250)).until(file::tryLock, java.util.Objects::nonNull);
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    private void make() throws IOException, InterruptedException {
+        remove();
         for (String ns : NAMESPACES) {
             run("ip", "netns", "add", ns);
             run("ip", "-n", ns, "link", "set", "lo", "up");
@@ -69,7 +100,6 @@ public final class FieldNetwork implements AutoCloseable {
         }
         // A carrier's NAT: every mapping gets a random public port, as carrier-grade NATs hand them out.
         in(NAT, "iptables", "-t", "nat", "-A", "POSTROUTING", "-o", "lfw5", "-j", "MASQUERADE", "--random");
-        return network;
     }
 
     /** Forgets every mapping of the NAT, as a carrier's NAT restarting does: the box's next datagram gets a new port. */
@@ -195,9 +225,18 @@ public final class FieldNetwork implements AutoCloseable {
         }
     }
 
-    /** Removes the namespaces (their links go with them) and the routes to them. */
+    /** Removes the namespaces (their links go with them) and the routes to them, and lets another JVM build them. */
     @Override
     public void close() {
+        remove();
+        try {
+            lock.channel().close();
+        } catch (IOException e) {
+            // the lock goes with the channel, or with this JVM
+        }
+    }
+
+    private static void remove() {
         quietly("ip", "route", "del", "10.77.1.0/24");
         quietly("ip", "route", "del", "10.77.2.0/24");
         quietly("ip", "link", "del", "lfw0");
