@@ -65,7 +65,15 @@ final class LinkBench {
             }
             JsonObject normal = normal(province, bulletins);
             JsonObject fanOut = fanOut(province, speaker, emergencies);
-            String loadFanOut = Machine.loadAverage();
+            JsonObject result = new JsonObject()
+                    .put("downstreams", new JsonObject().put("total", downstreams).put("real", 1)
+                            .put("simulated", downstreams - 1))
+                    .put("fanOut", fanOut).put("normal", normal)
+                    .put("note", "2 cores shared with the bench's own 99 pollers and other builds; the upstream's CPU "
+                            + "includes the API calls that created the bulletins")
+                    .put("loadAverageBefore", loadBefore).put("loadAverageAfterFanOut", Machine.loadAverage())
+                    .put("machine", Machine.describe());
+            write(out, result); // the catch-up takes longest: what was measured is kept if it is cut short
 
             // Phase 3: the real commune and one simulated downstream go away; a bulletin for both, then the backlog.
             for (SimulatedDownstream d : simulated) {
@@ -80,21 +88,13 @@ final class LinkBench {
             LinkBacklog.fill(province.h2Url(), Map.of("xa-0", communeBacklog, "xa-1", backlog));
             province.start(http);
             upToken = BenchApi.login(http, up, "admin", PASSWORD);
-            JsonObject catchUp = new JsonObject()
-                    .put("simulated", catchUpSimulated(province, simulated.get(0), backlog))
-                    .put("realCommune", catchUpCommune(province, commune, communeBacklog, bulletins + emergencies));
-            JsonObject result = new JsonObject()
-                    .put("downstreams", new JsonObject().put("total", downstreams).put("real", 1)
-                            .put("simulated", downstreams - 1))
-                    .put("fanOut", fanOut).put("normal", normal).put("catchUp", catchUp)
-                    .put("note", "2 cores shared with the bench's own 99 pollers and other builds; the upstream's CPU "
-                            + "includes the API calls that created the bulletins")
-                    .put("loadAverageBefore", loadBefore).put("loadAverageAfterFanOut", loadFanOut)
-                    .put("loadAverageAfter", Machine.loadAverage())
-                    .put("machine", Machine.describe());
-            Files.writeString(out, result.encodePrettily() + "\n", StandardCharsets.UTF_8);
+            JsonObject catchUp = new JsonObject();
+            result.put("catchUp", catchUp);
+            catchUp.put("simulated", catchUpSimulated(province, simulated.get(0), backlog));
+            write(out, result);
+            catchUp.put("realCommune", catchUpCommune(province, commune, communeBacklog, bulletins + emergencies));
+            write(out, result.put("loadAverageAfter", Machine.loadAverage()));
             System.out.println(result.encodePrettily());
-            System.out.println("wrote " + out);
         } finally {
             for (SimulatedDownstream d : simulated) {
                 d.stop();
@@ -102,6 +102,11 @@ final class LinkBench {
             province.kill();
             commune.kill();
         }
+    }
+
+    private static void write(Path out, JsonObject result) throws java.io.IOException {
+        Files.writeString(out, result.encodePrettily() + "\n", StandardCharsets.UTF_8);
+        System.out.println("wrote " + out);
     }
 
     /** Phase 1: thông thường bulletins to the whole province; each delivery from its approval to its poll answer. */
