@@ -22,9 +22,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import vn.loa.server.LoaServer;
-import vn.loa.server.config.ConfigLoader;
 
 /**
  * Session start accuracy (issue 21): 50 sessions of programme templates, each opening with a 1 s jingle, start 3 s
@@ -41,20 +39,13 @@ final class ProgrammeBench {
 
     void run(Path out) throws Exception {
         String loadBefore = Machine.loadAverage();
-        Path data = Files.createTempDirectory("loa-bench-programme-");
-        Properties p = ConfigLoader.defaults();
-        p.setProperty("data.dir", data.toString());
-        p.setProperty("http.port", "0");
-        p.setProperty("http.host", "127.0.0.1");
-        p.setProperty("admin.password", PASSWORD);
         JsonObject result;
         try (DatagramSocket speaker = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-             LoaServer server = new LoaServer(ConfigLoader.from(p), Clock.systemUTC())) {
+             LoaServer server = new LoaServer(InProcessSetup.config("programme", PASSWORD),
+                     Clock.systemUTC())) {
             String base = "http://127.0.0.1:" + server.start();
             String admin = BenchApi.login(http, base, "admin", PASSWORD);
-            send(base, admin, "POST", "/api/v1/zones", new JsonObject().put("id", "do").put("name", "Thôn Đo"));
-            send(base, admin, "POST", "/api/v1/nodes", new JsonObject().put("id", "loa-do").put("name", "Loa đo")
-                    .put("zone", "do").put("kind", "rtp").put("address", "127.0.0.1:" + speaker.getLocalPort()));
+            InProcessSetup.speakerZone(http, base, admin, speaker.getLocalPort());
             String jingle = upload(base, admin, tone(1000, 1));
             LocalTime first = LocalTime.now(STATION).plusSeconds(15).withNano(0);
             if (first.plusSeconds(3L * SESSIONS).isBefore(first)) {
@@ -75,8 +66,8 @@ final class ProgrammeBench {
             result = new JsonObject()
                     .put("benchmark", "session start accuracy: first RTP packet minus the session's planned second")
                     .put("sessions", SESSIONS).put("sessionsHeard", heard)
-                    .put("startErrorMs", new JsonObject().put("median", percentile(sorted, 50))
-                            .put("p95", percentile(sorted, 95)).put("min", heard == 0 ? null : sorted[0])
+                    .put("startErrorMs", new JsonObject().put("median", InProcessSetup.percentile(sorted, 50))
+                            .put("p95", InProcessSetup.percentile(sorted, 95)).put("min", heard == 0 ? null : sorted[0])
                             .put("max", heard == 0 ? null : sorted[heard - 1]))
                     .put("all", new JsonArray(new ArrayList<>(late)))
                     .put("setup", "one server in this JVM on the embedded H2, Quartz JDBC store; templates of one "
@@ -153,14 +144,6 @@ final class ProgrammeBench {
             throw new IllegalStateException("upload: " + r.statusCode() + " " + r.body());
         }
         return new JsonObject(r.body()).getString("audioId");
-    }
-
-    private static double percentile(double[] sorted, int p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     private JsonObject send(String base, String token, String method, String path, JsonObject body) throws Exception {

@@ -15,12 +15,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import vn.loa.server.LoaServer;
-import vn.loa.server.config.ConfigLoader;
 import vn.loa.server.config.LoaConfig;
 
 /**
@@ -41,13 +39,7 @@ final class ScheduleBench {
 
     void run(Path out) throws Exception {
         String loadBefore = Machine.loadAverage();
-        Path data = Files.createTempDirectory("loa-bench-schedule-");
-        Properties p = ConfigLoader.defaults();
-        p.setProperty("data.dir", data.toString());
-        p.setProperty("http.port", "0");
-        p.setProperty("http.host", "127.0.0.1");
-        p.setProperty("admin.password", PASSWORD);
-        LoaConfig config = ConfigLoader.from(p);
+        LoaConfig config = InProcessSetup.config("schedule", PASSWORD);
 
         double seedSeconds;
         try (LoaServer server = new LoaServer(config, Clock.systemUTC())) {
@@ -68,9 +60,7 @@ final class ScheduleBench {
             double startupMs = (System.nanoTime() - start) / 1e6;
             System.out.printf("start-up with %d schedules: %.0f ms%n", SCHEDULES, startupMs);
             String admin = login(base);
-            send(base, admin, "POST", "/api/v1/zones", new JsonObject().put("id", "do").put("name", "Thôn Đo"));
-            send(base, admin, "POST", "/api/v1/nodes", new JsonObject().put("id", "loa-do").put("name", "Loa đo")
-                    .put("zone", "do").put("kind", "rtp").put("address", "127.0.0.1:" + speaker.getLocalPort()));
+            InProcessSetup.speakerZone(http, base, admin, speaker.getLocalPort());
             Instant first = Instant.now().plusSeconds(15).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             List<Instant> due = new ArrayList<>();
             for (int i = 0; i < FIRINGS; i++) {
@@ -85,7 +75,7 @@ final class ScheduleBench {
                 lateness[i] = (heard.get(i).toEpochMilli() - due.get(i).toEpochMilli());
             }
             java.util.Arrays.sort(lateness);
-            long dbBytes = Files.size(data.resolve("loa.mv.db"));
+            long dbBytes = Files.size(config.dataDir().resolve("loa.mv.db"));
             result = new JsonObject()
                     .put("benchmark", "programme clock with " + SCHEDULES + " active schedules")
                     .put("database", "H2 (embedded, file), Quartz JDBC job store in the same database")
@@ -94,7 +84,8 @@ final class ScheduleBench {
                     .put("startupMs", Math.round(startupMs))
                     .put("firingsMeasured", heard.size())
                     .put("latenessMs", new JsonObject()
-                            .put("median", percentile(lateness, 50)).put("p99", percentile(lateness, 99))
+                            .put("median", InProcessSetup.percentile(lateness, 50))
+                            .put("p99", InProcessSetup.percentile(lateness, 99))
                             .put("min", lateness.length == 0 ? null : lateness[0])
                             .put("max", lateness.length == 0 ? null : lateness[lateness.length - 1]))
                     .put("latenessDefinition", "first RTP packet at the speaker minus the schedule's trigger time; "
@@ -121,14 +112,6 @@ final class ScheduleBench {
             st.execute("SHUTDOWN COMPACT");
         }
         return Files.size(config.dataDir().resolve("loa.mv.db"));
-    }
-
-    private static double percentile(double[] sorted, int p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     /** The arrival time of the first RTP packet of each burst (a burst starts after 1.5 s without audio). */

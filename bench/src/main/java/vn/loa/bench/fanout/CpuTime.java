@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The CPU time (user + system) a process has used so far, read from {@code /proc/<pid>/stat}. */
-final class CpuTime {
+public final class CpuTime {
 
     /** Clock ticks per second in {@code /proc}; 100 on every Linux this runs on (getconf CLK_TCK). */
     private static final long TICKS_PER_SECOND = 100;
@@ -14,7 +14,7 @@ final class CpuTime {
     }
 
     /** CPU seconds of process {@code pid}: its threads', not its waited-for children's. */
-    static double seconds(long pid) {
+    public static double seconds(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
