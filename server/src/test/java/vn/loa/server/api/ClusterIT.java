@@ -324,22 +324,27 @@ class ClusterIT {
         cluster.kill(owner);
         // Timed without asking the members (a sign-in and a cluster view take seconds on a loaded machine): an agent
         // is let online only by the zone's owner, and which member that is is checked just after.
-        long agentMillis = agentsBack(cluster.httpPort(owner), killedAt);
+        long[] back = agentsBack(cluster.httpPort(owner), killedAt);
         int next = owner();
         assertThat(agentOn(next, Duration.ofSeconds(5))).as("the agent on the new owner").isTrue();
-        checkTheNoticeRestarted(id, sender, killedAt, agentMillis);
+        checkTheNoticeRestarted(id, sender, killedAt, back[0]);
         assertDeliveriesComplete(admin(sender), id);
+        assertBackWithinFiveSeconds(back);
     }
 
-    /** The slowest of the agents to be online again on a member other than the dead one on {@code deadPort}, in ms. */
-    private static long agentsBack(int deadPort, long killedAt) {
-        long[] back = fleet.onlineAwayFrom(deadPort, killedAt, Duration.ofSeconds(10));
-        long slowest = java.util.Arrays.stream(back).max().orElseThrow();
+    /** How long after the kill each agent was online on a member other than the dead one on {@code deadPort}, in ms. */
+    private static long[] agentsBack(int deadPort, long killedAt) {
+        long[] back = fleet.onlineAwayFrom(deadPort, killedAt, Duration.ofSeconds(15));
         System.out.println(back.length + " agents on a surviving member after the kill: median "
-                + java.util.Arrays.stream(back).sorted().toArray()[back.length / 2] + " ms, slowest " + slowest + " ms");
-        assertThat(slowest).as("every agent back on a member within 5 s, ms: %s", java.util.Arrays.toString(back))
+                + java.util.Arrays.stream(back).sorted().toArray()[back.length / 2] + " ms, slowest "
+                + java.util.Arrays.stream(back).max().orElseThrow() + " ms");
+        return back;
+    }
+
+    private static void assertBackWithinFiveSeconds(long[] back) {
+        assertThat(java.util.Arrays.stream(back).max().orElseThrow())
+                .as("every agent back on a member within 5 s, ms: %s", java.util.Arrays.toString(back))
                 .isLessThan(5_000);
-        return back[0];
     }
 
     /**
@@ -501,9 +506,14 @@ class ClusterIT {
     void aScheduledNoticeDueJustAfterItsOwnerIsKilledAirsOnceOnTimeToEveryNodeAndABoardFollows() throws Exception {
         rejoined.join();
         // Three members again, each holding one of the three zones: the zone's owner stays put until the kill.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> new java.util.HashSet<>(
-                List.of(owner(), cluster.owner(zoneWest, Duration.ofSeconds(5)),
-                        cluster.owner(zoneDaily, Duration.ofSeconds(5)))).size() == 3);
+        Api viewer = admin(cluster.other(-1));
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonObject view = new Api(cluster.baseUrl(cluster.other(-1)), viewer.token()).get("/api/v1/cluster").json();
+            // A member killed in the last minute is still listed, out of the cluster.
+            assertThat(view.getJsonArray("members").stream().map(JsonObject.class::cast)
+                    .filter(m -> m.getBoolean("inCluster"))).as(view.encodePrettily()).hasSize(3)
+                    .allMatch(m -> m.getJsonArray("zones").size() == 1);
+        });
         int owner = owner();
         int sender = other(owner);
         fleet.awaitOnline(cluster.httpPort(owner), Duration.ofSeconds(15));
@@ -532,7 +542,7 @@ class ClusterIT {
             double killedAtPage = ((Number) board.evaluate("() => Date.now()")).doubleValue();
             long killedAt = System.nanoTime();
             cluster.kill(owner);
-            agentsBack(cluster.httpPort(owner), killedAt);
+            long[] back = agentsBack(cluster.httpPort(owner), killedAt);
             long[] agentsFirst = firstAudio.await(Duration.ofSeconds(20));
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
                     .until(() -> !audio(heard).isEmpty() && !audio(heardSecond).isEmpty());
@@ -556,6 +566,7 @@ class ClusterIT {
             for (int i = 0; i < AGENTS; i++) {
                 assertThat(fleet.takes(i, id)).as("agent %d played it once: one recording", i).isEqualTo(1);
             }
+            assertBackWithinFiveSeconds(back);
 
             board.waitForFunction("() => document.body.dataset.online === 'true' && document.body.dataset.server "
                     + "&& document.body.dataset.server !== '" + cluster.baseUrl(owner) + "'", null,
