@@ -520,7 +520,8 @@ class ClusterIT {
         });
         int owner = owner();
         int sender = other(owner);
-        fleet.awaitOnline(cluster.httpPort(owner), Duration.ofSeconds(15));
+        // Agents whose connections never lasted 30 s through the restarts and kills wait out a longer backoff.
+        fleet.awaitOnline(cluster.httpPort(owner), Duration.ofSeconds(45));
         String boardId = Province.unique("bang-tin");
         String key = Province.created(admin(sender).post("/api/v1/boards", new JsonObject().put("id", boardId)
                 .put("name", "Bảng tin chợ").put("zone", zone).put("kind", "LCD").put("width", 640)

@@ -65,8 +65,10 @@ public final class AgentFleet implements AutoCloseable {
 
     /** Waits until every agent is online on the server listening on {@code port}. */
     public void awaitOnline(int port, Duration limit) {
-        await().atMost(limit).pollInterval(Duration.ofMillis(50)).until(() -> agents.stream().allMatch(a ->
-                a.channel().state() == ChannelState.ONLINE && a.channel().server().port() == port));
+        await().atMost(limit).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> org.assertj.core.api.Assertions
+                .assertThat(agents).as("each agent's state and server: %s", agents.stream()
+                        .map(a -> a.channel().state() + "@" + a.channel().server().port()).toList())
+                .allMatch(a -> a.channel().state() == ChannelState.ONLINE && a.channel().server().port() == port));
     }
 
     /**
