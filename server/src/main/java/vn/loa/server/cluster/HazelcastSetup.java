@@ -27,6 +27,11 @@ final class HazelcastSetup {
         config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(SILENT_MEMBER_SECONDS));
         // A member that starts while the others are down forms the cluster alone after this, instead of waiting long.
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
+        // A member frozen past the heartbeat (or cut off) forms a cluster of its own; Hazelcast looks for the other
+        // side to merge with only after 5 minutes by default, and until then the two sides rebalance nothing between
+        // them and miss each other's news (ClusterIT's frozen member stayed apart for the rest of the test).
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", String.valueOf(SILENT_MEMBER_SECONDS));
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", String.valueOf(SILENT_MEMBER_SECONDS));
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(settings.port()).setPortAutoIncrement(false).setPublicAddress(settings.host());
         network.getInterfaces().setEnabled(true).addInterface(settings.host());

@@ -21,10 +21,12 @@ public final class LoaCluster implements AutoCloseable {
     private final int[] sipPorts;
     private final boolean hotline;
     private final boolean quickJvms;
+    private final Map<String, String> extra;
 
-    private LoaCluster(int size, boolean hotline, boolean quickJvms) throws Exception {
+    private LoaCluster(int size, boolean hotline, boolean quickJvms, Map<String, String> extra) throws Exception {
         this.hotline = hotline;
         this.quickJvms = quickJvms;
+        this.extra = Map.copyOf(extra);
         sipPorts = new int[size];
         db = PostgresCluster.shared().newDatabase();
         data = Files.createTempDirectory("loa-cluster-");
@@ -57,7 +59,13 @@ public final class LoaCluster implements AutoCloseable {
      * members often), and runs slower, so benchmarks leave it off.
      */
     public static LoaCluster start(int size, int started, boolean hotline, boolean quickJvms) throws Exception {
-        LoaCluster cluster = new LoaCluster(size, hotline, quickJvms);
+        return start(size, started, hotline, quickJvms, Map.of());
+    }
+
+    /** As {@link #start(int, int, boolean, boolean)}, each member also given {@code settings} ({@code LOA_*}). */
+    public static LoaCluster start(int size, int started, boolean hotline, boolean quickJvms,
+            Map<String, String> settings) throws Exception {
+        LoaCluster cluster = new LoaCluster(size, hotline, quickJvms, settings);
         for (int i = 0; i < started; i++) {
             cluster.restart(i);
         }
@@ -80,6 +88,7 @@ public final class LoaCluster implements AutoCloseable {
             settings.putAll(Map.of("LOA_HOTLINE_ENABLED", "true", "LOA_HOTLINE_HOST", "127.0.0.1",
                     "LOA_HOTLINE_PORT", String.valueOf(sipPorts[i])));
         }
+        settings.putAll(extra);
         members[i] = ServerProcess.start(data, db, httpPorts[i], settings);
     }
 
@@ -98,6 +107,17 @@ public final class LoaCluster implements AutoCloseable {
     public void kill(int i) throws InterruptedException {
         members[i].kill();
         members[i] = null;
+    }
+
+    /** The logs of every member started so far (each start writes its own file in the shared data folder). */
+    public String logs() throws java.io.IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(data)) {
+            for (Path log : files.filter(f -> f.getFileName().toString().matches("server-\\d+\\.log")).toList()) {
+                all.append(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
     }
 
     /** Member {@code i}'s process, or null once killed. */
