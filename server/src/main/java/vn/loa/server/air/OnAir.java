@@ -174,8 +174,12 @@ public final class OnAir implements AirControl {
      * its on-hours while its stream airs no emergency: coming back mid-notice does not get it what the air skipped.
      */
     public void refreshZone(String zone) {
-        worker.execute(() -> jdbi.useHandle(h -> targets.in(h, zone).forEach((key, list) ->
-                streams.send(key, addresses(list.stream().filter(t -> log.mayJoin(t.node(), key)).toList())))));
+        try {
+            worker.execute(() -> jdbi.useHandle(h -> targets.in(h, zone).forEach((key, list) ->
+                    streams.send(key, addresses(list.stream().filter(t -> log.mayJoin(t.node(), key)).toList())))));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // The server is stopping and its agents' sessions close after the air: no stream is left to re-point.
+        }
     }
 
     private void air(Announcement a) {
