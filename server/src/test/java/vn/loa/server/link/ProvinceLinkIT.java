@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.loa.server.testing.Api;
+import vn.loa.server.testing.Icecast;
 import vn.loa.server.testing.PostgresCluster;
 import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.ServerProcess;
@@ -491,6 +492,41 @@ class ProvinceLinkIT {
                 400, "invalid_request");
     }
 
+    @Test
+    @Order(13)
+    void aRelayFromTheProvinceAirsOnTheCommuneSpeakerForItsWindowAndAHostTheCommuneForbidsIsRefusedThere()
+            throws Exception {
+        try (Icecast icecast = Icecast.start()) {
+            String url = icecast.feed("vov1.mp3", 1000);
+            icecast.awaitMount("vov1.mp3");
+            int before = spurts.size();
+            Instant at = Instant.now().plusSeconds(8);
+            // Approved, not broadcast, at the province: only the commune airs it (ưu tiên, as it has a time).
+            long id = approvedAtProvince(new JsonObject().put("title", "Tiếp sóng VOV1 từ tỉnh").put("relayUrl", url)
+                    .put("schedule", new JsonObject().put("at", at.toString()).put("duration", 6)), "xa-a");
+            JsonObject waiting = awaitJson(() -> communeAnnouncement("Tiếp sóng VOV1 từ tỉnh"),
+                    a -> a.getString("state").equals("SCHEDULED"), Duration.ofSeconds(20));
+            assertThat(waiting.getString("relayUrl")).isEqualTo(url);
+            JsonObject aired = awaitJson(() -> communeAnnouncement("Tiếp sóng VOV1 từ tỉnh"),
+                    a -> a.getString("state").equals("DONE"), Duration.ofSeconds(60));
+            Instant on = transition(aired, "ON_AIR");
+            assertThat(on).as("not before its window").isAfter(at.minusSeconds(1));
+            assertThat(Duration.between(on, transition(aired, "DONE")).toMillis()).as("aired for its window of 6 s")
+                    .isBetween(5_000L, 10_000L);
+            assertThat(spurts.size()).as("the stream at the commune's speaker").isGreaterThan(before);
+            assertDeliveryCameUp(id, aired);
+        }
+        // The province may relay from 10.20.30.40 (its relay.allowed.hosts); the commune may not: refused there.
+        long forbidden = approvedAtProvince(new JsonObject().put("title", "Tiếp sóng mạng nội bộ")
+                .put("relayUrl", "http://10.20.30.40/vov1.mp3").put("schedule", new JsonObject().put("duration", 60)),
+                "xa-a");
+        JsonObject upstream = awaitJson(() -> provinceAdmin.get("/api/v1/announcements/" + forbidden).json(),
+                a -> delivery(a, "xa-a").isPresent(), Duration.ofSeconds(20));
+        assertThat(delivery(upstream, "xa-a").orElseThrow().getString("state")).isEqualTo("FAILED");
+        assertThat(communeAdmin.get("/api/v1/audit?action=link.refused").body()).contains("relay_url_private");
+        assertThat(communeAdmin.get("/api/v1/announcements?limit=200").body()).doesNotContain("Tiếp sóng mạng nội bộ");
+    }
+
     private Api.Reply enrol(String id, String key, KeyPair pair) {
         return provinceAdmin.post("/api/v1/link/enrol", new JsonObject().put("id", id).put("key", key)
                 .put("publicKey", LinkKeys.encode(pair.getPublic())));
@@ -552,7 +588,7 @@ class ProvinceLinkIT {
         // Below a central system (the three-level test) it trusts the centre's certificate and approves for itself.
         return ServerProcess.start(provinceData, "", provincePort, with(Map.of("LOA_LINK_ID", "tinh",
                 "LOA_LINK_TRUST_CA", centralCertificate.certificate().toString(),
-                "LOA_LINK_BULLETIN_APPROVAL", "own")));
+                "LOA_LINK_BULLETIN_APPROVAL", "own", "LOA_RELAY_ALLOWED_HOSTS", "127.0.0.1,10.20.30.40")));
     }
 
     private ServerProcess startCommune() throws Exception {
@@ -566,9 +602,14 @@ class ProvinceLinkIT {
     }
 
     private long approvedAtProvince(String title, String zone) {
-        long id = created(provinceAdmin.post("/api/v1/announcements", new JsonObject().put("title", title)
-                .put("text", "Kính mời bà con dự họp lúc 8 giờ sáng mai.").put("zones", new JsonArray().add(zone))))
-                .json().getLong("id");
+        return approvedAtProvince(new JsonObject().put("title", title)
+                .put("text", "Kính mời bà con dự họp lúc 8 giờ sáng mai."), zone);
+    }
+
+    /** Creates, submits and approves an announcement of the province (it goes down when approved); its id. */
+    private long approvedAtProvince(JsonObject announcement, String zone) {
+        long id = created(provinceAdmin.post("/api/v1/announcements", announcement
+                .put("zones", new JsonArray().add(zone)))).json().getLong("id");
         assertThat(provinceAdmin.post("/api/v1/announcements/" + id + "/submit", null).status()).isLessThan(300);
         Api.Reply approved = provinceAdmin.post("/api/v1/announcements/" + id + "/approve", null);
         assertThat(approved.status()).as(approved.toString()).isLessThan(300);
@@ -581,7 +622,7 @@ class ProvinceLinkIT {
     }
 
     /** The announcement of this title at the system {@code api} speaks to (waits for it), in full. */
-    private static JsonObject announcementAt(Api api, String title) throws InterruptedException {
+    static JsonObject announcementAt(Api api, String title) throws InterruptedException {
         JsonObject summary = awaitJson(() -> api.get("/api/v1/announcements?limit=200").array().stream()
                         .map(JsonObject.class::cast).filter(a -> a.getString("title").equals(title)).findFirst()
                         .orElse(null),
@@ -589,12 +630,12 @@ class ProvinceLinkIT {
         return api.get("/api/v1/announcements/" + summary.getLong("id")).json();
     }
 
-    private static java.util.Optional<JsonObject> delivery(JsonObject announcement, String node) {
+    static java.util.Optional<JsonObject> delivery(JsonObject announcement, String node) {
         return announcement.getJsonArray("deliveries").stream().map(JsonObject.class::cast)
                 .filter(d -> d.getString("node").equals(node)).findFirst();
     }
 
-    private static Api.Reply created(Api.Reply reply) {
+    static Api.Reply created(Api.Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply;
     }
