@@ -443,6 +443,13 @@ class ProvinceLinkIT {
         assertThat(delivery(top, "tinh/xa-a/" + node).orElseThrow().getString("state"))
                 .isEqualTo(delivery(aired, node).orElseThrow().getString("state"));
 
+        // The province passes its commune's device list on up, nested under its own: the centre sees every speaker.
+        JsonObject seen = awaitJson(() -> centre.get("/api/v1/downstreams/tinh/devices").json(),
+                d -> d.getJsonArray("downstreams", new JsonArray()).stream().map(JsonObject.class::cast)
+                        .anyMatch(c -> c.getString("id").equals("xa-a") && ids(c, "nodes").contains(node)),
+                Duration.ofSeconds(30));
+        assertThat(seen.getJsonArray("downstreams").getJsonObject(0).getString("zone")).isEqualTo("xa-a");
+
         // Thông thường: the province asked for its own approval (LOA_LINK_BULLETIN_APPROVAL=own).
         long normal = created(centre.post("/api/v1/announcements", new JsonObject().put("title", "Tin thường từ trên")
                 .put("text", "Tuyên truyền phòng chống dịch.").put("zones", new JsonArray().add("tinh"))))

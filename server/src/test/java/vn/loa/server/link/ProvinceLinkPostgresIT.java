@@ -39,6 +39,7 @@ class ProvinceLinkPostgresIT {
     private int communePort;
     private String communeDb;
     private RtpCapture speaker;
+    private List<Long> spurts;
     private Api provinceAdmin;
     private Api communeAdmin;
 
@@ -52,6 +53,7 @@ class ProvinceLinkPostgresIT {
                 settings("tinh"));
         commune = startCommune();
         speaker = new RtpCapture();
+        spurts = speaker.talkSpurtsInBackground();
         provinceAdmin = Api.signIn(province.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
         communeAdmin = Api.signIn(commune.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
         created(provinceAdmin.post("/api/v1/zones", new JsonObject().put("id", "xa-a").put("name", "Xã A")));
@@ -80,7 +82,7 @@ class ProvinceLinkPostgresIT {
         JsonObject aired = awaitJson(() -> announcementAt(communeAdmin, "Khẩn cấp: lũ quét"),
                 a -> a.getString("state").equals("DONE"), Duration.ofSeconds(40));
         assertThat(aired.getString("priority")).isEqualTo("EMERGENCY");
-        assertThat(speaker.received()).as("RTP at the commune's speaker").isPositive();
+        assertThat(spurts).as("RTP at the commune's speaker").isNotEmpty();
         JsonObject top = awaitJson(() -> provinceAdmin.get("/api/v1/announcements/" + first).json(),
                 a -> delivery(a, "xa-a/loa-thon-1").isPresent(), Duration.ofSeconds(30));
         assertThat(delivery(top, "xa-a/loa-thon-1").orElseThrow().getString("state"))
