@@ -119,17 +119,17 @@ final class DeviceReports implements AutoCloseable {
                 .put("broadcasts", broadcasts.table(whole, 1).json())
                 .put("availability", availability.table(whole, 1).json());
         return new JsonObject().put("zones", zones).put("nodes", nodes).put("boards", boards)
-                .put("statistics", statistics).put("downstreams", downstreams(h));
+                .put("statistics", statistics).put("downstreams", downstreams(h, NESTED_BYTES));
     }
 
     /**
      * The newest snapshots this system's own downstreams sent, nested as they came (with theirs below), so a central
-     * system sees every commune's speakers through its province. Those past {@link #NESTED_BYTES} are named only
+     * system sees every commune's speakers through its province. Those past {@code budget} bytes are named only
      * ({@code omitted}), so the message stays inside the outbox's row and an HTTP body.
      */
-    private static JsonArray downstreams(Handle h) {
+    static JsonArray downstreams(Handle h, int budget) {
         JsonArray out = new JsonArray();
-        int[] left = {NESTED_BYTES};
+        int[] left = {budget};
         h.createQuery("SELECT d.id, d.zone_id, s.snapshot, s.received_at FROM link_downstream d JOIN link_devices s "
                         + "ON s.downstream_id = d.id ORDER BY d.id")
                 .map((rs, ctx) -> {
