@@ -76,15 +76,9 @@ class ProvinceLinkIT {
         provinceAdmin = Api.signIn(province.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
         communeAdmin = Api.signIn(commune.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
 
-        created(provinceAdmin.post("/api/v1/zones", new JsonObject().put("id", "xa-a").put("name", "Xã A")));
-        JsonObject registered = created(provinceAdmin.post("/api/v1/downstreams", new JsonObject().put("id", "xa-a")
-                .put("name", "Đài xã A").put("zone", "xa-a"))).json();
+        JsonObject registered = communeOfProvince(provinceAdmin, communeAdmin, speaker);
         assertThat(registered.getString("key")).hasSizeGreaterThan(20);
-
-        created(communeAdmin.post("/api/v1/zones", new JsonObject().put("id", "thon-1").put("name", "Thôn 1")));
         node = "loa-thon-1";
-        created(communeAdmin.post("/api/v1/nodes", new JsonObject().put("id", node).put("name", "Loa thôn 1")
-                .put("zone", "thon-1").put("kind", "rtp").put("address", "127.0.0.1:" + speaker.port())));
 
         Api.Reply wrongKey = communeAdmin.put("/api/v1/upstream", new JsonObject().put("url", province.baseUrl())
                 .put("id", "xa-a").put("key", "not-the-key"));
@@ -99,6 +93,20 @@ class ProvinceLinkIT {
         JsonObject state = awaitJson(() -> provinceAdmin.get("/api/v1/downstreams").array().getJsonObject(0),
                 d -> d.getBoolean("linked") && d.getString("lastSeen") != null, Duration.ofSeconds(20));
         assertThat(state.getString("zone")).isEqualTo("xa-a");
+    }
+
+    /**
+     * Registers the commune at the province as its zone {@code xa-a} and gives the commune a village, thôn 1, with an
+     * RTP speaker {@code loa-thon-1} at {@code speaker}; the registration ({@code id}, {@code key}), not linked yet.
+     */
+    static JsonObject communeOfProvince(Api province, Api commune, RtpCapture speaker) {
+        created(province.post("/api/v1/zones", new JsonObject().put("id", "xa-a").put("name", "Xã A")));
+        JsonObject registered = created(province.post("/api/v1/downstreams", new JsonObject().put("id", "xa-a")
+                .put("name", "Đài xã A").put("zone", "xa-a"))).json();
+        created(commune.post("/api/v1/zones", new JsonObject().put("id", "thon-1").put("name", "Thôn 1")));
+        created(commune.post("/api/v1/nodes", new JsonObject().put("id", "loa-thon-1").put("name", "Loa thôn 1")
+                .put("zone", "thon-1").put("kind", "rtp").put("address", "127.0.0.1:" + speaker.port())));
+        return registered;
     }
 
     @AfterAll

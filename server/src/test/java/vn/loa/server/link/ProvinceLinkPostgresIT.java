@@ -56,12 +56,7 @@ class ProvinceLinkPostgresIT {
         spurts = speaker.talkSpurtsInBackground();
         provinceAdmin = Api.signIn(province.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
         communeAdmin = Api.signIn(commune.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
-        created(provinceAdmin.post("/api/v1/zones", new JsonObject().put("id", "xa-a").put("name", "Xã A")));
-        String key = created(provinceAdmin.post("/api/v1/downstreams", new JsonObject().put("id", "xa-a")
-                .put("name", "Đài xã A").put("zone", "xa-a"))).json().getString("key");
-        created(communeAdmin.post("/api/v1/zones", new JsonObject().put("id", "thon-1").put("name", "Thôn 1")));
-        created(communeAdmin.post("/api/v1/nodes", new JsonObject().put("id", "loa-thon-1").put("name", "Loa thôn 1")
-                .put("zone", "thon-1").put("kind", "rtp").put("address", "127.0.0.1:" + speaker.port())));
+        String key = ProvinceLinkIT.communeOfProvince(provinceAdmin, communeAdmin, speaker).getString("key");
         Api.Reply linked = communeAdmin.put("/api/v1/upstream", new JsonObject().put("url", province.baseUrl())
                 .put("id", "xa-a").put("key", key));
         assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
