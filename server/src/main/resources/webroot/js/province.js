@@ -43,8 +43,16 @@ function villages(snapshot) {
         shown.length ? h('ul', { class: 'plain boards' }, shown.map((b) => h('li', {},
           `${t('link.board')}: ${b.name} · ${b.kind} · ${b.width}×${b.height}`))) : null);
     })),
-    map(nodes, t('link.map', { name: snapshot.downstream })),
+    map(nodes, t('link.map', { name: snapshot.downstream || snapshot.id })),
+    ...(snapshot.downstreams || []).map(below),
   ];
+}
+
+/** A system below the downstream (a province's commune, seen from the centre), as the downstream passed it up. */
+function below(d) {
+  return h('details', { class: 'commune below', dataset: { downstream: d.id } },
+    h('summary', {}, t('link.below', { id: d.id, at: d.receivedAt ? when(d.receivedAt) : '—' })),
+    ...(d.omitted ? [h('p', { class: 'muted' }, t('link.omitted'))] : villages(d).filter(Boolean)));
 }
 
 /** How many of the newest notices a commune's section looks through for its deliveries. */

@@ -79,6 +79,8 @@ export const en = {
   'link.board': 'Board',
   'link.snapshot': 'Report of {at}: {online}/{agents} node agents connected, {speakers} speakers, {boards} boards.',
   'link.map': 'Speakers of {name}',
+  'link.below': 'System below: {id} (received {at})',
+  'link.omitted': 'This system\'s device list was too large to pass on up; see it at the province.',
   'link.linkedState': 'linked',
   'link.unlinkedState': 'not linked',
   'link.linkTitle': 'Link to an upstream system',

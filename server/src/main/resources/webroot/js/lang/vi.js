@@ -79,6 +79,8 @@ export const vi = {
   'link.board': 'Bảng tin',
   'link.snapshot': 'Báo cáo lúc {at}: {online}/{agents} cụm loa đang kết nối, {speakers} loa, {boards} bảng tin.',
   'link.map': 'Bản đồ loa của {name}',
+  'link.below': 'Hệ thống cấp dưới {id} (nhận lúc {at})',
+  'link.omitted': 'Danh sách thiết bị của hệ thống này quá lớn để chuyển tiếp lên; xem tại cấp tỉnh.',
   'link.linkedState': 'đã liên kết',
   'link.unlinkedState': 'chưa liên kết',
   'link.linkTitle': 'Liên kết với hệ thống cấp trên',

@@ -2,12 +2,9 @@ package vn.loa.server.announcement;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import vn.loa.core.model.Priority;
 import vn.loa.core.model.Schedule;
 import vn.loa.server.http.TextInput;
@@ -19,7 +16,6 @@ import vn.loa.server.refusal.Refusal;
  */
 final class AnnouncementRequests {
 
-    private static final Set<String> RELAY_SCHEMES = Set.of("http", "https", "icy", "rtsp");
     /** The most recordings one playlist airs. */
     static final int PLAYLIST_MAX = 50;
 
@@ -74,20 +70,7 @@ final class AnnouncementRequests {
     }
 
     private static String relayUrl(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(value);
-            if (uri.getScheme() == null || !RELAY_SCHEMES.contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))
-                    || uri.getHost() == null) {
-                throw new URISyntaxException(value, "scheme or host");
-            }
-            return value;
-        } catch (URISyntaxException e) {
-            throw Refusal.invalid("invalid_relay_url",
-                    "Địa chỉ tiếp sóng phải là URL http(s)://, icy:// hoặc rtsp:// có tên máy, ví dụ http://radio.vn/vov1.mp3.");
-        }
+        return value == null ? null : RelayPolicy.wellFormed(value);
     }
 
     private static Schedule schedule(JsonObject s) {

@@ -3,6 +3,7 @@ package vn.loa.server.announcement;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
@@ -17,6 +18,10 @@ import vn.loa.server.refusal.Refusal;
  */
 public final class RelayPolicy {
 
+    private static final Set<String> SCHEMES = Set.of("http", "https", "icy", "rtsp");
+    /** The announcement's column. */
+    private static final int MAX_LENGTH = 2000;
+
     private final Set<String> allowedHosts;
 
     /** @param allowedHosts host names or address literals, lower case, allowed although they are private */
@@ -24,12 +29,30 @@ public final class RelayPolicy {
         this.allowedHosts = allowedHosts;
     }
 
-    /** Refuses a relay URL (already well formed) whose host is, or resolves to, a private address. */
+    /**
+     * The URL itself if Loa can open it (http(s), icy or rtsp, with a host), else refused 400 {@code invalid_relay_url}:
+     * what a clerk types and what a bulletin from an upstream system names pass the same test.
+     */
+    public static String wellFormed(String value) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                    || uri.getHost() == null || value.length() > MAX_LENGTH) {
+                throw new URISyntaxException(value, "scheme, host or length");
+            }
+            return value;
+        } catch (URISyntaxException e) {
+            throw Refusal.invalid("invalid_relay_url", "Địa chỉ tiếp sóng phải là URL http(s)://, icy:// hoặc "
+                    + "rtsp:// có tên máy, ví dụ http://radio.vn/vov1.mp3.", "relayUrl");
+        }
+    }
+
+    /** Refuses a relay URL that is malformed, or whose host is, or resolves to, a private address. */
     public void check(String relayUrl) {
         if (relayUrl == null) {
             return;
         }
-        String host = URI.create(relayUrl).getHost().toLowerCase(Locale.ROOT);
+        String host = URI.create(wellFormed(relayUrl)).getHost().toLowerCase(Locale.ROOT);
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (allowedHosts.contains(host) || allowedHosts.contains(bare)) {
             return;

@@ -136,11 +136,15 @@ public final class BulletinDispatch implements AnnouncementService.TransitionHoo
             if (s.duration() != null) {
                 schedule.put("duration", s.duration().toSeconds());
             }
-            return new JsonObject().put("origin", a.id()).put("title", a.title()).put("text", a.text())
+            JsonObject json = new JsonObject().put("origin", a.id()).put("title", a.title()).put("text", a.text())
                     .put("level", level.name()).put("author", a.createdBy()).put("zone", linkedZone)
                     .put("targets", new JsonArray(targets)).put("voice", a.voice()).put("repeat", a.repeat())
                     .put("chime", a.chime()).put("schedule", schedule)
                     .put("createdAt", a.createdAt().toString());
+            if (a.relayUrl() != null) {
+                json.put("relay", a.relayUrl()); // aired for schedule.duration, at schedule.at when it has one
+            }
+            return json;
         }
     }
 }

@@ -13,6 +13,7 @@ import vn.loa.core.model.Priority;
 import vn.loa.core.model.Schedule;
 import vn.loa.server.announcement.AnnouncementDraft;
 import vn.loa.server.announcement.AnnouncementService;
+import vn.loa.server.announcement.RelayPolicy;
 import vn.loa.server.db.Rows;
 import vn.loa.server.http.TextInput;
 import vn.loa.server.refusal.Refusal;
@@ -83,8 +84,9 @@ final class BulletinIntake {
         String text = b.getString("text");
         // Fetched before this transaction began (UpstreamExchange); one missing leaves the bulletin for the next poll.
         List<String> recordings = audio.localIds(h, b.getJsonArray("audio", new JsonArray()));
-        if ((text == null || text.isBlank()) && recordings.isEmpty()) {
-            throw Refusal.invalid("empty_bulletin", "Bản tin không có văn bản cũng không có bản ghi âm.", "text");
+        String relay = b.getString("relay");
+        if ((text == null || text.isBlank()) && recordings.isEmpty() && relay == null) {
+            throw Refusal.invalid("empty_bulletin", "Bản tin không có văn bản, bản ghi âm hay địa chỉ tiếp sóng.", "text");
         }
         Announcement a = announcements.create(LinkCallers.author(link, author, h), draft(b, zones, level, recordings));
         String wanted = level == Level.THONG_THUONG ? (ownApproval ? "SUBMITTED" : "APPROVED") : "SCHEDULED";
@@ -126,19 +128,37 @@ final class BulletinIntake {
         return zones;
     }
 
+    /**
+     * The local draft of a bulletin. A relay keeps its window at every level (its duration; its time when ưu tiên),
+     * and its URL is checked here as a clerk's would be; the commune's own {@code relay.allowed.hosts} then decides
+     * whether it may pull from that host (the lifecycle's check).
+     */
     private static AnnouncementDraft draft(JsonObject b, List<String> zones, Level level, List<String> recordings) {
         JsonObject s = b.getJsonObject("schedule", new JsonObject());
+        String relay = b.getString("relay") == null ? null : RelayPolicy.wellFormed(b.getString("relay"));
+        Duration duration = duration(s.getLong("duration"));
+        if (relay != null && duration == null && b.getString("text") == null) {
+            throw Refusal.invalid("invalid_schedule", "Bản tin tiếp sóng không có thời lượng (schedule.duration).",
+                    "schedule");
+        }
         Schedule schedule = level == Level.UU_TIEN
-                ? new Schedule(instant(s.getString("at")), null, instant(s.getString("until")),
-                        s.getLong("duration") == null ? null : Duration.ofSeconds(s.getLong("duration")))
-                : new Schedule(null, null, null);
+                ? new Schedule(instant(s.getString("at")), null, instant(s.getString("until")), duration)
+                : new Schedule(null, null, null, relay == null ? null : duration);
         String text = b.getString("text");
         return new AnnouncementDraft(cut(b.getString("title", "Bản tin cấp trên"), 300),
                 text == null || text.isBlank() ? null : TextInput.rich(cut(text, 20_000)),
-                recordings.size() == 1 ? recordings.get(0) : null, null, zones,
+                recordings.size() == 1 ? recordings.get(0) : null, relay, zones,
                 level == Level.KHAN_CAP ? Priority.EMERGENCY : Priority.SCHEDULED, null,
                 Math.max(1, Math.min(10, b.getInteger("repeat", 1))), b.getBoolean("chime", true), schedule,
                 recordings.size() > 1 ? recordings : List.of());
+    }
+
+    /** A window of one second to a day; anything else is malformed. */
+    private static Duration duration(Long seconds) {
+        if (seconds != null && (seconds < 1 || seconds > 86_400)) {
+            throw new IllegalArgumentException("schedule.duration " + seconds + " s is not between 1 s and a day");
+        }
+        return seconds == null ? null : Duration.ofSeconds(seconds);
     }
 
     private static void received(Handle h, long origin, Long id, UpstreamLink link, String author, Level level,

@@ -31,6 +31,8 @@ final class DeviceReports implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceReports.class);
     /** A snapshot is cut here, so one message stays well inside the outbox's row. */
     private static final int MOST = 500;
+    /** The bytes of the downstreams' snapshots a province passes on up in one of its own (ADR 0048). */
+    private static final int NESTED_BYTES = 600_000;
 
     private final Vertx vertx;
     private final Jdbi jdbi;
@@ -117,7 +119,32 @@ final class DeviceReports implements AutoCloseable {
                 .put("broadcasts", broadcasts.table(whole, 1).json())
                 .put("availability", availability.table(whole, 1).json());
         return new JsonObject().put("zones", zones).put("nodes", nodes).put("boards", boards)
-                .put("statistics", statistics);
+                .put("statistics", statistics).put("downstreams", downstreams(h, NESTED_BYTES));
+    }
+
+    /**
+     * The newest snapshots this system's own downstreams sent, nested as they came (with theirs below), so a central
+     * system sees every commune's speakers through its province. Those past {@code budget} bytes are named only
+     * ({@code omitted}), so the message stays inside the outbox's row and an HTTP body.
+     */
+    static JsonArray downstreams(Handle h, int budget) {
+        JsonArray out = new JsonArray();
+        int[] left = {budget};
+        h.createQuery("SELECT d.id, d.zone_id, s.snapshot, s.received_at FROM link_downstream d JOIN link_devices s "
+                        + "ON s.downstream_id = d.id ORDER BY d.id")
+                .map((rs, ctx) -> {
+                    JsonObject below = new JsonObject().put("id", rs.getString(1)).put("zone", rs.getString(2))
+                            .put("receivedAt", Rows.instant(rs, "received_at").toString());
+                    String snapshot = rs.getString(3);
+                    int size = snapshot.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    if (size > left[0]) {
+                        return below.put("omitted", true);
+                    }
+                    left[0] -= size;
+                    return new JsonObject(snapshot).mergeIn(below);
+                })
+                .forEach(out::add);
+        return out;
     }
 
     @Override

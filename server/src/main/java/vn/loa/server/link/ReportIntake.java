@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 import vn.loa.core.model.DeliveryState;
 import vn.loa.server.db.Rows;
+import vn.loa.server.refusal.Refusal;
 
 /**
  * The upstream's half of reports up: a downstream's delivery per node is recorded on the upstream's own bulletin as a
@@ -14,6 +15,9 @@ import vn.loa.server.db.Rows;
  * handle; stateless.
  */
 final class ReportIntake {
+
+    /** The column a snapshot is kept in (link_devices.snapshot). */
+    private static final int SNAPSHOT_MAX = 1_000_000;
 
     private final Outbox outbox;
     private final java.time.Clock clock;
@@ -101,6 +105,10 @@ final class ReportIntake {
     private String devices(Handle h, String downstream, Envelope e) {
         Instant taken = Instant.parse(e.body().getString("at"));
         String snapshot = e.body().encode();
+        if (snapshot.length() > SNAPSHOT_MAX) {
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "snapshot_too_large", "Danh sách thiết bị quá lớn ("
+                    + snapshot.length() + " ký tự, tối đa " + SNAPSHOT_MAX + ").", null, "body");
+        }
         int updated = h.createUpdate("UPDATE link_devices SET snapshot = :s, taken_at = :t, received_at = :now "
                         + "WHERE downstream_id = :d AND taken_at < :t")
                 .bind("s", snapshot).bind("t", Rows.utc(taken)).bind("now", Rows.utc(clock.instant()))

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.loa.server.testing.Api;
+import vn.loa.server.testing.Icecast;
 import vn.loa.server.testing.PostgresCluster;
 import vn.loa.server.testing.RtpCapture;
 import vn.loa.server.testing.ServerProcess;
@@ -75,15 +76,9 @@ class ProvinceLinkIT {
         provinceAdmin = Api.signIn(province.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
         communeAdmin = Api.signIn(commune.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
 
-        created(provinceAdmin.post("/api/v1/zones", new JsonObject().put("id", "xa-a").put("name", "Xã A")));
-        JsonObject registered = created(provinceAdmin.post("/api/v1/downstreams", new JsonObject().put("id", "xa-a")
-                .put("name", "Đài xã A").put("zone", "xa-a"))).json();
+        JsonObject registered = communeOfProvince(provinceAdmin, communeAdmin, speaker);
         assertThat(registered.getString("key")).hasSizeGreaterThan(20);
-
-        created(communeAdmin.post("/api/v1/zones", new JsonObject().put("id", "thon-1").put("name", "Thôn 1")));
         node = "loa-thon-1";
-        created(communeAdmin.post("/api/v1/nodes", new JsonObject().put("id", node).put("name", "Loa thôn 1")
-                .put("zone", "thon-1").put("kind", "rtp").put("address", "127.0.0.1:" + speaker.port())));
 
         Api.Reply wrongKey = communeAdmin.put("/api/v1/upstream", new JsonObject().put("url", province.baseUrl())
                 .put("id", "xa-a").put("key", "not-the-key"));
@@ -98,6 +93,20 @@ class ProvinceLinkIT {
         JsonObject state = awaitJson(() -> provinceAdmin.get("/api/v1/downstreams").array().getJsonObject(0),
                 d -> d.getBoolean("linked") && d.getString("lastSeen") != null, Duration.ofSeconds(20));
         assertThat(state.getString("zone")).isEqualTo("xa-a");
+    }
+
+    /**
+     * Registers the commune at the province as its zone {@code xa-a} and gives the commune a village, thôn 1, with an
+     * RTP speaker {@code loa-thon-1} at {@code speaker}; the registration ({@code id}, {@code key}), not linked yet.
+     */
+    static JsonObject communeOfProvince(Api province, Api commune, RtpCapture speaker) {
+        created(province.post("/api/v1/zones", new JsonObject().put("id", "xa-a").put("name", "Xã A")));
+        JsonObject registered = created(province.post("/api/v1/downstreams", new JsonObject().put("id", "xa-a")
+                .put("name", "Đài xã A").put("zone", "xa-a"))).json();
+        created(commune.post("/api/v1/zones", new JsonObject().put("id", "thon-1").put("name", "Thôn 1")));
+        created(commune.post("/api/v1/nodes", new JsonObject().put("id", "loa-thon-1").put("name", "Loa thôn 1")
+                .put("zone", "thon-1").put("kind", "rtp").put("address", "127.0.0.1:" + speaker.port())));
+        return registered;
     }
 
     @AfterAll
@@ -442,6 +451,13 @@ class ProvinceLinkIT {
         assertThat(delivery(top, "tinh/xa-a/" + node).orElseThrow().getString("state"))
                 .isEqualTo(delivery(aired, node).orElseThrow().getString("state"));
 
+        // The province passes its commune's device list on up, nested under its own: the centre sees every speaker.
+        JsonObject seen = awaitJson(() -> centre.get("/api/v1/downstreams/tinh/devices").json(),
+                d -> d.getJsonArray("downstreams", new JsonArray()).stream().map(JsonObject.class::cast)
+                        .anyMatch(c -> c.getString("id").equals("xa-a") && ids(c, "nodes").contains(node)),
+                Duration.ofSeconds(30));
+        assertThat(seen.getJsonArray("downstreams").getJsonObject(0).getString("zone")).isEqualTo("xa-a");
+
         // Thông thường: the province asked for its own approval (LOA_LINK_BULLETIN_APPROVAL=own).
         long normal = created(centre.post("/api/v1/announcements", new JsonObject().put("title", "Tin thường từ trên")
                 .put("text", "Tuyên truyền phòng chống dịch.").put("zones", new JsonArray().add("tinh"))))
@@ -489,6 +505,41 @@ class ProvinceLinkIT {
         assertThat(provinceAdmin.get("/api/v1/audit?action=downstream.rotate").body()).contains("xa-c");
         assertRefused(provinceAdmin.post("/api/v1/downstreams/xa-c/key", new JsonObject().put("graceSeconds", -1)),
                 400, "invalid_request");
+    }
+
+    @Test
+    @Order(13)
+    void aRelayFromTheProvinceAirsOnTheCommuneSpeakerForItsWindowAndAHostTheCommuneForbidsIsRefusedThere()
+            throws Exception {
+        try (Icecast icecast = Icecast.start()) {
+            String url = icecast.feed("vov1.mp3", 1000);
+            icecast.awaitMount("vov1.mp3");
+            int before = spurts.size();
+            Instant at = Instant.now().plusSeconds(8);
+            // Approved, not broadcast, at the province: only the commune airs it (ưu tiên, as it has a time).
+            long id = approvedAtProvince(new JsonObject().put("title", "Tiếp sóng VOV1 từ tỉnh").put("relayUrl", url)
+                    .put("schedule", new JsonObject().put("at", at.toString()).put("duration", 6)), "xa-a");
+            JsonObject waiting = awaitJson(() -> communeAnnouncement("Tiếp sóng VOV1 từ tỉnh"),
+                    a -> a.getString("state").equals("SCHEDULED"), Duration.ofSeconds(20));
+            assertThat(waiting.getString("relayUrl")).isEqualTo(url);
+            JsonObject aired = awaitJson(() -> communeAnnouncement("Tiếp sóng VOV1 từ tỉnh"),
+                    a -> a.getString("state").equals("DONE"), Duration.ofSeconds(60));
+            Instant on = transition(aired, "ON_AIR");
+            assertThat(on).as("not before its window").isAfter(at.minusSeconds(1));
+            assertThat(Duration.between(on, transition(aired, "DONE")).toMillis()).as("aired for its window of 6 s")
+                    .isBetween(5_000L, 10_000L);
+            assertThat(spurts.size()).as("the stream at the commune's speaker").isGreaterThan(before);
+            assertDeliveryCameUp(id, aired);
+        }
+        // The province may relay from 10.20.30.40 (its relay.allowed.hosts); the commune may not: refused there.
+        long forbidden = approvedAtProvince(new JsonObject().put("title", "Tiếp sóng mạng nội bộ")
+                .put("relayUrl", "http://10.20.30.40/vov1.mp3").put("schedule", new JsonObject().put("duration", 60)),
+                "xa-a");
+        JsonObject upstream = awaitJson(() -> provinceAdmin.get("/api/v1/announcements/" + forbidden).json(),
+                a -> delivery(a, "xa-a").isPresent(), Duration.ofSeconds(20));
+        assertThat(delivery(upstream, "xa-a").orElseThrow().getString("state")).isEqualTo("FAILED");
+        assertThat(communeAdmin.get("/api/v1/audit?action=link.refused").body()).contains("relay_url_private");
+        assertThat(communeAdmin.get("/api/v1/announcements?limit=200").body()).doesNotContain("Tiếp sóng mạng nội bộ");
     }
 
     private Api.Reply enrol(String id, String key, KeyPair pair) {
@@ -552,7 +603,7 @@ class ProvinceLinkIT {
         // Below a central system (the three-level test) it trusts the centre's certificate and approves for itself.
         return ServerProcess.start(provinceData, "", provincePort, with(Map.of("LOA_LINK_ID", "tinh",
                 "LOA_LINK_TRUST_CA", centralCertificate.certificate().toString(),
-                "LOA_LINK_BULLETIN_APPROVAL", "own")));
+                "LOA_LINK_BULLETIN_APPROVAL", "own", "LOA_RELAY_ALLOWED_HOSTS", "127.0.0.1,10.20.30.40")));
     }
 
     private ServerProcess startCommune() throws Exception {
@@ -566,9 +617,14 @@ class ProvinceLinkIT {
     }
 
     private long approvedAtProvince(String title, String zone) {
-        long id = created(provinceAdmin.post("/api/v1/announcements", new JsonObject().put("title", title)
-                .put("text", "Kính mời bà con dự họp lúc 8 giờ sáng mai.").put("zones", new JsonArray().add(zone))))
-                .json().getLong("id");
+        return approvedAtProvince(new JsonObject().put("title", title)
+                .put("text", "Kính mời bà con dự họp lúc 8 giờ sáng mai."), zone);
+    }
+
+    /** Creates, submits and approves an announcement of the province (it goes down when approved); its id. */
+    private long approvedAtProvince(JsonObject announcement, String zone) {
+        long id = created(provinceAdmin.post("/api/v1/announcements", announcement
+                .put("zones", new JsonArray().add(zone)))).json().getLong("id");
         assertThat(provinceAdmin.post("/api/v1/announcements/" + id + "/submit", null).status()).isLessThan(300);
         Api.Reply approved = provinceAdmin.post("/api/v1/announcements/" + id + "/approve", null);
         assertThat(approved.status()).as(approved.toString()).isLessThan(300);
@@ -581,7 +637,7 @@ class ProvinceLinkIT {
     }
 
     /** The announcement of this title at the system {@code api} speaks to (waits for it), in full. */
-    private static JsonObject announcementAt(Api api, String title) throws InterruptedException {
+    static JsonObject announcementAt(Api api, String title) throws InterruptedException {
         JsonObject summary = awaitJson(() -> api.get("/api/v1/announcements?limit=200").array().stream()
                         .map(JsonObject.class::cast).filter(a -> a.getString("title").equals(title)).findFirst()
                         .orElse(null),
@@ -589,12 +645,12 @@ class ProvinceLinkIT {
         return api.get("/api/v1/announcements/" + summary.getLong("id")).json();
     }
 
-    private static java.util.Optional<JsonObject> delivery(JsonObject announcement, String node) {
+    static java.util.Optional<JsonObject> delivery(JsonObject announcement, String node) {
         return announcement.getJsonArray("deliveries").stream().map(JsonObject.class::cast)
                 .filter(d -> d.getString("node").equals(node)).findFirst();
     }
 
-    private static Api.Reply created(Api.Reply reply) {
+    static Api.Reply created(Api.Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply;
     }
