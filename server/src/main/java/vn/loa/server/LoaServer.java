@@ -216,7 +216,7 @@ public final class LoaServer implements AutoCloseable {
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
         var prefetch = new PrefetchRoutes(jdbi, air.prefetcher(), blocking);
         var pipelines = new vn.loa.server.air.PipelineRoutes(jdbi, air.streams(), blocking);
-        vn.loa.server.air.PipelineMetrics.bind(air.streams(), registry);
+        vn.loa.server.air.PipelineMetrics.bind(air, registry);
         var nodeHere = new vn.loa.server.node.NodeHereRoutes(jdbi, audit, air.onAir()::refreshZone, blocking);
         var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking,
                 config.programmes().previewMaxChars(), config.programmes().previewConcurrency());
