@@ -189,7 +189,7 @@ public final class LoaServer implements AutoCloseable {
         // A member sends only the zones it holds a lease on, from the end of start-up (ADR 0038).
         cluster = membership == null ? vn.loa.server.cluster.Cluster.alone()
                 : vn.loa.server.cluster.Cluster.member(membership, jdbi, steps, air, registry,
-                        "http://" + config.cluster().host() + ":" + config.httpPort());
+                        "http://" + config.cluster().host() + ":" + config.httpPort(), config.cluster().publicUrls());
         air.shareWith(cluster.share());
         var quietHours = new vn.loa.server.schedule.QuietHours(jdbi, zoneGuard, audit);
         programmes = new vn.loa.server.schedule.Programmes(config, jdbi, steps, air.onAir(), relays, quietHours,
