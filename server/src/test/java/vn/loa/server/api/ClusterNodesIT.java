@@ -34,15 +34,34 @@ class ClusterNodesIT {
 
     private static final int NODES = Integer.getInteger("loa.cluster.nodes", 0);
     private static final int WINDOW_SECONDS = Integer.getInteger("loa.cluster.window", 60);
+    private static final int CONNECT_MINUTES = Integer.getInteger("loa.cluster.connect.minutes", 10);
     private static final String RESULTS = System.getProperty("loa.cluster.results", "");
     private static final int ZONES = 30;
+    /**
+     * Members on C1-only JVMs with the serial collector ({@code -Dloa.cluster.quick=true}): they start in half the
+     * time on an overloaded machine, and spend more CPU than a normal JVM, so their CPU figures are upper bounds.
+     */
+    private static final boolean QUICK = Boolean.getBoolean("loa.cluster.quick");
     private static final int MEMBERS = 3;
     /** Clock ticks a second of {@code /proc/PID/stat}'s CPU times (USER_HZ, 100 on Linux). */
     private static final double TICKS = 100.0;
 
     @Test
     void tenThousandAgentsStayOnlineOnEveryMember() throws Exception {
-        try (LoaCluster cluster = LoaCluster.start(MEMBERS)) {
+        try (LoaCluster cluster = LoaCluster.start(MEMBERS, 1, false, QUICK)) {
+            // The first member migrates the database; the others join at once, which halves the wait.
+            java.util.concurrent.CompletableFuture<?>[] joining = new java.util.concurrent.CompletableFuture<?>[MEMBERS];
+            for (int i = 1; i < MEMBERS; i++) {
+                int member = i;
+                joining[i] = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        cluster.restart(member);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+            java.util.concurrent.CompletableFuture.allOf(java.util.Arrays.copyOfRange(joining, 1, MEMBERS)).join();
             List<String> zones = new ArrayList<>();
             for (int z = 0; z < ZONES; z++) {
                 zones.add(String.format("tai-%02d", z));
@@ -61,14 +80,20 @@ class ClusterNodesIT {
                 for (int i = 0; i < agents.size(); i++) {
                     swarm.start(agents.get(i), i % MEMBERS);
                 }
-                org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> swarm.online() == NODES);
+                // Bounded: on an overloaded machine the figures of the agents that did come online are still told.
+                long limit = connecting + Duration.ofMinutes(CONNECT_MINUTES).toNanos();
+                while (swarm.online() < NODES && System.nanoTime() < limit) {
+                    Thread.sleep(1000);
+                }
                 double connectSeconds = (System.nanoTime() - connecting) / 1e9;
+                int online = swarm.online();
                 Thread.sleep(11_000); // a heartbeat interval: every agent beats in the window from the start
                 JsonObject figures = measure(cluster, swarm, zonesHeld(cluster));
-                figures.put("connectAllSeconds", Math.round(connectSeconds * 10) / 10.0)
+                figures.put("agentsOnlineAtWindowStart", online).put("connectSeconds", round(connectSeconds))
+                        .put("agentsWelcomedPerSecond", round(online / connectSeconds))
                         .put("onlineOnEveryList", onlineOnEveryList(cluster, agents));
                 write(figures);
+                assertThat(online).as("agents online within %d minutes", CONNECT_MINUTES).isEqualTo(NODES);
                 for (Object list : figures.getJsonArray("onlineOnEveryList")) {
                     assertThat(((JsonObject) list).getInteger("online")).as("nodes online on a member's list")
                             .isEqualTo(NODES);
@@ -152,6 +177,7 @@ class ClusterNodesIT {
                 .put("sentOnToAnotherMember", swarm.sentOn())
                 .put("agentsJvmCpuPercentOfOneCore", round((cpuTicks(ProcessHandle.current().pid()) - swarmCpuBefore)
                         / TICKS / seconds * 100))
+                .put("quickJvms", QUICK)
                 .put("note", "three members on one machine with their PostgreSQL (-Xmx256m each), the simulated "
                         + "agents in the test JVM (control channel only: hello, a ping and a heartbeat every 10 s, "
                         + "no audio, no UDP keepalives); zones idle")
