@@ -189,7 +189,7 @@ public final class LoaServer implements AutoCloseable {
         // A member sends only the zones it holds a lease on, from the end of start-up (ADR 0038).
         cluster = membership == null ? vn.loa.server.cluster.Cluster.alone()
                 : vn.loa.server.cluster.Cluster.member(membership, jdbi, steps, air, registry,
-                        "http://" + config.cluster().host() + ":" + config.httpPort());
+                        "http://" + config.cluster().host() + ":" + config.httpPort(), config.cluster().publicUrls());
         air.shareWith(cluster.share());
         var quietHours = new vn.loa.server.schedule.QuietHours(jdbi, zoneGuard, audit);
         programmes = new vn.loa.server.schedule.Programmes(config, jdbi, steps, air.onAir(), relays, quietHours,
@@ -216,7 +216,7 @@ public final class LoaServer implements AutoCloseable {
         var streams = new StreamRoutes(jdbi, zoneGuard, new NodeRepository(), blocking);
         var prefetch = new PrefetchRoutes(jdbi, air.prefetcher(), blocking);
         var pipelines = new vn.loa.server.air.PipelineRoutes(jdbi, air.streams(), blocking);
-        vn.loa.server.air.PipelineMetrics.bind(air.streams(), registry);
+        vn.loa.server.air.PipelineMetrics.bind(air, registry);
         var nodeHere = new vn.loa.server.node.NodeHereRoutes(jdbi, audit, air.onAir()::refreshZone, blocking);
         var speechRoutes = new SpeechRoutes(abbreviations, speech.voices(), blocking,
                 config.programmes().previewMaxChars(), config.programmes().previewConcurrency());

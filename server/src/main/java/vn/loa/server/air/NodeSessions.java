@@ -27,6 +27,9 @@ public final class NodeSessions {
     /** Bytes sent to each session over UDP as of its last receiver report. */
     private final Map<NodeSession, Long> udpAtReport = new ConcurrentHashMap<>();
 
+    /** Heartbeats taken since start-up, for {@code /metrics}: the load the agents put on this member. */
+    private final java.util.concurrent.atomic.LongAdder heartbeats = new java.util.concurrent.atomic.LongAdder();
+
     private record Heard(ControlMessage.Heartbeat beat, Instant at) {
     }
     private volatile Consumer<String> zoneChanged = zone -> { };
@@ -81,6 +84,12 @@ public final class NodeSessions {
     void heard(NodeSession session, ControlMessage.Heartbeat beat, Instant now) {
         session.heard(beat, now);
         latest.put(session.nodeId(), new Heard(beat, now));
+        heartbeats.increment();
+    }
+
+    /** The heartbeats the connected agents have sent this server since it started. */
+    public long heartbeats() {
+        return heartbeats.sum();
     }
 
     /**

@@ -13,15 +13,24 @@ import vn.loa.core.media.PipelineStage;
  * tagged with the zone, the stream (codec, and SRTP for the node agents' stream) and the stage.
  *
  * <p>The counters read the pacing thread's counts when scraped; nothing is added to the packets' path.
+ *
+ * <p>Beside them, {@code loa_node_heartbeats_total}: the heartbeats this server took from its node agents (issue 15),
+ * so the agents' load on each member of a cluster can be read from outside.
  */
 public final class PipelineMetrics {
 
     private PipelineMetrics() {
     }
 
-    /** Registers the counters of every stream of {@code streams}, now and as they open. */
-    public static void bind(ZoneStreams streams, MeterRegistry registry) {
-        streams.eachOpened((key, meters) -> register(key, meters, registry));
+    /** Registers the counters of every stream of {@code air}, now and as they open, and its agents' heartbeats. */
+    public static void bind(AirStation air, MeterRegistry registry) {
+        air.streams().eachOpened((key, meters) -> register(key, meters, registry));
+        bindHeartbeats(air.sessions(), registry);
+    }
+
+    static void bindHeartbeats(NodeSessions sessions, MeterRegistry registry) {
+        FunctionCounter.builder("loa.node.heartbeats", sessions, NodeSessions::heartbeats)
+                .description("Heartbeats taken from the node agents connected to this server").register(registry);
     }
 
     /** How a stream is named beside its zone: {@code PCMU}, or {@code PCMU/SRTP} for the node agents' stream. */

@@ -29,10 +29,13 @@ public final class Cluster implements AutoCloseable {
     private volatile List<String> addresses = List.of();
     private final String address;
     private final NodeNews nodes;
+    /** The members' addresses as players reach them, when configured (behind a proxy); empty: those seen. */
+    private final List<String> publicUrls;
 
     private Cluster(Membership membership, Jdbi jdbi, ClusterAir air, HeldLeases held, LeaseKeeper keeper,
-            String address, NodeNews nodes) {
+            String address, NodeNews nodes, List<String> publicUrls) {
         this.nodes = nodes;
+        this.publicUrls = List.copyOf(publicUrls);
         this.membership = membership;
         this.jdbi = jdbi;
         this.air = air;
@@ -43,16 +46,18 @@ public final class Cluster implements AutoCloseable {
 
     /** One server alone: it holds every zone. */
     public static Cluster alone() {
-        return new Cluster(null, null, null, null, null, null, null);
+        return new Cluster(null, null, null, null, null, null, null, List.of());
     }
 
     /**
      * A member of {@code membership}'s cluster that sends nothing until {@link #start}.
      *
-     * @param address this member's web address, shown to the operators
+     * @param address    this member's web address, shown to the operators
+     * @param publicUrls the members' addresses as players reach them ({@code LOA_CLUSTER_PUBLIC_URLS}); empty: each
+     *                   member's own
      */
     public static Cluster member(Membership membership, Jdbi jdbi, LoaSteps lifecycle, AirStation station,
-            MeterRegistry registry, String address) {
+            MeterRegistry registry, String address, List<String> publicUrls) {
         String id = membership.memberId();
         HeldLeases held = new HeldLeases(System::nanoTime, LeaseKeeper.LEASE, LeaseKeeper.MARGIN);
         ClusterAir air = new ClusterAir(membership.vertx(), jdbi, id, held, lifecycle, station);
@@ -69,7 +74,7 @@ public final class Cluster implements AutoCloseable {
                 station::letGo, station::airsIn, takeovers, losses, System::nanoTime);
         NodeNews nodes = new NodeNews(membership.vertx(), id, membership::members, station.sessions());
         station.sessions().connectedElsewhere(nodes::memberOf);
-        return new Cluster(membership, jdbi, air, held, keeper, address, nodes);
+        return new Cluster(membership, jdbi, air, held, keeper, address, nodes, publicUrls);
     }
 
     /** How this server shares the air: everything alone, its leased zones as a member. */
@@ -109,11 +114,16 @@ public final class Cluster implements AutoCloseable {
     }
 
     /**
-     * The web addresses of the members seen in the last minute, this one's among them (none alone): where a board's
-     * player may move (ADR 0049). Read each second by the lease thread; never blocks.
+     * Where a board's player may move (ADR 0049): the configured public addresses when set, else the web
+     * addresses of the members seen in the last minute, this one's among them (none alone). Never blocks.
      */
     public List<String> addresses() {
-        return addresses;
+        return forPlayers(publicUrls, addresses);
+    }
+
+    /** The configured list wins over the members' own addresses, which a player behind a proxy cannot reach. */
+    static List<String> forPlayers(List<String> configured, List<String> seen) {
+        return configured.isEmpty() ? seen : configured;
     }
 
     /** An agent came online on this member ({@code true}) or left: the other members' node lists show it (ADR 0049). */

@@ -11,11 +11,13 @@ import java.util.Properties;
  * @param members {@code host:port} of the members' cluster ports
  * @param host    the address of this member that the others reach
  * @param port    this member's cluster port
+ * @param publicUrls the members' addresses as board players reach them (behind a proxy or NAT: {@code
+ *                   https://a.example}); empty: each member's own {@code http://host:httpPort}
  */
-public record ClusterSettings(boolean enabled, List<String> members, String host, int port) {
+public record ClusterSettings(boolean enabled, List<String> members, String host, int port, List<String> publicUrls) {
 
     /** Not clustered: one process, as Loa has always run. */
-    public static final ClusterSettings ALONE = new ClusterSettings(false, List.of(), "127.0.0.1", 5701);
+    public static final ClusterSettings ALONE = new ClusterSettings(false, List.of(), "127.0.0.1", 5701, List.of());
 
     static ClusterSettings from(Properties p, boolean postgres) {
         String on = p.getProperty("cluster", "false").trim();
@@ -45,7 +47,28 @@ public record ClusterSettings(boolean enabled, List<String> members, String host
             throw new ConfigException("cluster.members (LOA_CLUSTER_MEMBERS) must list the members as host:port,... "
                     + "when cluster=true (there is no multicast discovery)");
         }
-        return new ClusterSettings(true, List.copyOf(members), host, port);
+        return new ClusterSettings(true, List.copyOf(members), host, port, publicUrls(p));
+    }
+
+    /**
+     * {@code cluster.public.urls}: origins ({@code scheme://host[:port]}, no path), as a browser's {@code Origin}
+     * names them, since the members answer CORS for these exact strings.
+     */
+    private static List<String> publicUrls(Properties p) {
+        List<String> urls = new ArrayList<>();
+        for (String url : p.getProperty("cluster.public.urls", "").split(",")) {
+            String origin = url.trim().replaceFirst("/+$", "");
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (!origin.matches("https?://[A-Za-z0-9.\\-]+(:\\d{1,5})?|https?://\\[[0-9A-Fa-f:.]+](:\\d{1,5})?")) {
+                throw new ConfigException("cluster.public.urls (LOA_CLUSTER_PUBLIC_URLS) must be the members' addresses "
+                        + "as players reach them, http(s)://host[:port] separated by commas, without a path; got '"
+                        + url.trim() + "'");
+            }
+            urls.add(origin);
+        }
+        return List.copyOf(urls);
     }
 
     private static String member(String member) {

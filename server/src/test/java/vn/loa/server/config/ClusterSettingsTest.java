@@ -53,6 +53,26 @@ class ClusterSettingsTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("LOA_CLUSTER_HOST");
     }
 
+    @Test
+    void playersBehindAProxyAreGivenTheConfiguredAddressesAsOrigins() {
+        assertThat(ConfigLoader.load(cluster(Map.of())).cluster().publicUrls()).as("unset: the members' own").isEmpty();
+
+        LoaConfig config = ConfigLoader.load(cluster(Map.of("LOA_CLUSTER_PUBLIC_URLS",
+                " https://a.example/, https://b.example:8443,http://[2001:db8::2]:8080 ")));
+
+        assertThat(config.cluster().publicUrls())
+                .containsExactly("https://a.example", "https://b.example:8443", "http://[2001:db8::2]:8080");
+    }
+
+    @Test
+    void aPublicAddressThatNoBrowserSendsAsItsOriginIsRefused() {
+        for (String bad : new String[] {"a.example", "https://a.example/loa", "ftp://a.example", "https://a b"}) {
+            assertThatThrownBy(() -> ConfigLoader.load(cluster(Map.of("LOA_CLUSTER_PUBLIC_URLS", bad))))
+                    .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("LOA_CLUSTER_PUBLIC_URLS")
+                    .hasMessageContaining("http(s)://host[:port]");
+        }
+    }
+
     private static Map<String, String> cluster(Map<String, String> settings) {
         Map<String, String> env = new HashMap<>(Map.of("LOA_CONFIG", "/x", "LOA_DB_URL", POSTGRES, "LOA_CLUSTER", "true",
                 "LOA_CLUSTER_MEMBERS", "10.0.0.1:5701"));

@@ -125,6 +125,11 @@ public final class LoaCluster implements AutoCloseable {
         return members[i];
     }
 
+    /** The JDBC URL of the members' database (user {@code loa}, no password). */
+    public String databaseUrl() {
+        return db;
+    }
+
     public int size() {
         return members.length;
     }

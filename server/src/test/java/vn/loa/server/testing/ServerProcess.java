@@ -54,7 +54,7 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Path dataDir, String dbUrl, int port, Map<String, String> settings)
             throws IOException, InterruptedException {
         ServerProcess server = launch(dataDir, dbUrl, port, settings);
-        server.awaitHealthy(Duration.ofMinutes(2)); // a JVM start, on a machine that may run several ITs at once
+        server.awaitHealthy(Duration.ofMinutes(4)); // a JVM start, on a machine that may run several ITs at once
         return server;
     }
 
@@ -130,6 +130,11 @@ public final class ServerProcess implements AutoCloseable {
     /** Waits for the process to end by itself (a refused start); its exit status, or -1 if it still runs. */
     public int awaitExit(Duration limit) throws InterruptedException {
         return process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    /** The process id, to read its CPU time from {@code /proc}. */
+    public long pid() {
+        return process.pid();
     }
 
     public String baseUrl() {
