@@ -36,8 +36,7 @@ class NodeAgentIT extends ApiSuite {
         String zone = Province.unique("thon-dau-thu");
         created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn Đầu Thu", "xa-a")));
         String node = Province.unique("dau-thu");
-        String token = created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", node)
-                .put("name", "Đầu thu").put("zone", zone).put("kind", "agent"))).json().getString("token");
+        String token = agentToken(node, zone, new JsonObject().put("name", "Đầu thu"));
         Path recordings = Files.createTempDirectory("loa-agent-");
         int serverPort = Integer.parseInt(server.baseUrl().substring(server.baseUrl().lastIndexOf(':') + 1));
 
@@ -185,9 +184,7 @@ class NodeAgentIT extends ApiSuite {
         String zone = Province.unique("thon-4g-agent");
         created(province.admin.post("/api/v1/zones", Province.zone(zone, "Thôn 4G Đầu Thu", "xa-a")));
         String node = Province.unique("dau-thu-4g");
-        String token = created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", node)
-                .put("name", "Đầu thu 4G").put("zone", zone).put("kind", "agent").put("codec", "OPUS")))
-                .json().getString("token");
+        String token = agentToken(node, zone, new JsonObject().put("name", "Đầu thu 4G").put("codec", "OPUS"));
         Path recordings = Files.createTempDirectory("loa-agent-4g-");
         try (RtpCapture reference = new RtpCapture()) {
             created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", Province.unique("loa-ref"))
@@ -199,9 +196,11 @@ class NodeAgentIT extends ApiSuite {
             try {
                 await(() -> online(node), true);
                 // Set while the agent is connected: its channel is closed so it is welcomed to the 60 ms stream.
-                var set = province.technicianA.put("/api/v1/zones/" + zone + "/packet-time",
-                        new JsonObject().put("opusPacketTime", 60));
-                assertThat(set.status()).as(set.toString()).isEqualTo(200);
+                // The first answer measures Opus on spoken Vietnamese (once per server): on a loaded machine it may
+                // outlast the client's 30 s, and the setting is taken all the same; asked again, it answers at once.
+                Awaitility.await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(() -> province.technicianA
+                        .put("/api/v1/zones/" + zone + "/packet-time", new JsonObject().put("opusPacketTime", 60))
+                        .status() == 200);
                 await(() -> agent.channel().welcomes() >= 2 && online(node), true);
 
                 var listening = reference.receiveInBackground(2500, 120_000);
@@ -224,6 +223,12 @@ class NodeAgentIT extends ApiSuite {
                 agent.close();
             }
         }
+    }
+
+    /** Registers agent {@code node} in {@code zone} with the other fields of {@code fields}; its token. */
+    private static String agentToken(String node, String zone, JsonObject fields) {
+        return created(province.technicianA.post("/api/v1/nodes", fields.put("id", node).put("zone", zone)
+                .put("kind", "agent"))).json().getString("token");
     }
 
     /** A node agent with these on-hours in {@code zone}, connected to the server through {@code link}. */
