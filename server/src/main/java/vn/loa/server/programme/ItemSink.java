@@ -58,7 +58,7 @@ final class ItemSink implements BufferedPcmSource.Sink {
 
     /** Where the listener is, in samples at the session's rate: what was made less what waits in the air's buffer. */
     long heard() {
-        return Math.max(heard, 0);
+        return Math.max(position - session.queued(), 0);
     }
 
     /** Whether the listener stopped taking audio {@code quiet} ago or longer: the air was preempted (or ended). */

@@ -79,6 +79,8 @@ final class SessionPlayer {
     private final List<Run> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** A run whose listener took nothing for this long was preempted. */
     private static final Duration STALLED = Duration.ofMillis(500);
+    /** The same for a run all made, whose buffer the air drains: longer, so a late tick on a busy machine is no cut. */
+    private static final Duration DRAIN_STALLED = Duration.ofSeconds(2);
 
     SessionPlayer(SessionTemplate template, RunOrder order, Parts parts, Duration deadAirLimit, Duration deadAirReturn,
             Clock clock) {
@@ -101,7 +103,7 @@ final class SessionPlayer {
      * interrupted notice, at the session's clock of now (ADR 0058). The run before it is settled first: the air stopped
      * taking its audio when it was preempted, so where its listener stands is where it was cut.
      */
-    private void play(BufferedPcmSource.Sink air) {
+    private void play(BufferedPcmSource.Sink air) throws InterruptedException {
         java.time.Instant now = clock.instant();
         if (begun == null) {
             begun = now;
@@ -111,17 +113,21 @@ final class SessionPlayer {
         runs.stream().filter(r -> r.sink.stalled(STALLED)).forEach(Run::cut);
         ItemSink sink = new ItemSink(air, RATE);
         sink.skipTo(Duration.between(begun, now));
+        LOG.info("session run starts at {} ms; items heard before: {}; other runs: {}", sink.position().toMillis(),
+                aired, runs.size());
         Run run = new Run(sink);
         runs.add(run);
         try {
             play(sink, run);
+            run.drain();
         } catch (BufferedPcmSource.Closed e) {
             run.cut();
             throw e;
         } finally {
-            runs.remove(run);
+            if (run.over()) {
+                runs.remove(run);
+            }
         }
-        run.settle(Long.MAX_VALUE);
     }
 
     /** One run of the session: where each item ended, and the notices made to their end and not yet heard. */
@@ -132,6 +138,7 @@ final class SessionPlayer {
         /** Notices made to their end, by id, with where they end: AIRED once that is heard. */
         final java.util.Map<Long, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
         private boolean cut;
+        private boolean done;
         /** The notice being made now, if any. */
         volatile Long making;
 
@@ -151,6 +158,38 @@ final class SessionPlayer {
             }
         }
 
+        /**
+         * Waits, with everything made, until the air has heard it all, then takes the notices' AIRED steps; a listener
+         * that stops meanwhile was preempted: the run is cut (the maker is ahead by up to {@link Sound}'s lead, so a
+         * short session may be made whole before an emergency cuts into it).
+         */
+        void drain() throws InterruptedException {
+            long end = sink.samples();
+            long last = -1;
+            long still = System.nanoTime();
+            while (!over()) {
+                long heard = sink.heard();
+                if (heard >= end - RATE / 25) { // the last 40 ms still queued: the air never runs dry waiting
+                    settle(Long.MAX_VALUE);
+                    done = true;
+                    return;
+                }
+                if (heard != last) {
+                    last = heard;
+                    still = System.nanoTime();
+                } else if (System.nanoTime() - still >= DRAIN_STALLED.toNanos()) {
+                    cut();
+                    return;
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        /** Whether the run is settled: heard to its end, or cut. */
+        synchronized boolean over() {
+            return done || cut;
+        }
+
         /** The air stopped taking this run: what was heard to its end stays aired, the rest airs again. Once. */
         synchronized void cut() {
             if (cut) {
@@ -158,6 +197,7 @@ final class SessionPlayer {
             }
             cut = true;
             long heard = sink.heard();
+            LOG.info("session run cut where heard {} ms; items ended at {}", heard * 1000 / RATE, ends);
             ends.forEach((index, end) -> {
                 if (end <= heard) {
                     aired.add(index);
