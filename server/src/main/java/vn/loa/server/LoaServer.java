@@ -250,7 +250,7 @@ public final class LoaServer implements AutoCloseable {
                 secrets, cluster::does);
         var quietRoutes = new vn.loa.server.schedule.QuietHoursRoutes(quietHours, blocking);
         var announcerSpeech = new AnnouncerSpeech(abbreviations);
-        var packetTimes = vn.loa.server.air.PacketTimeRoutes.of(jdbi, zoneGuard, audit, announcerSpeech, blocking);
+        var ptimes = vn.loa.server.air.PacketTimeRoutes.of(jdbi, zoneGuard, audit, announcerSpeech, air.sessions(), blocking);
         // Last, once everything that hears of state changes (boards, plugins) is built: start-up closes and fires.
         programmes.start();
         var programmeRoutes = vn.loa.server.programme.ProgrammeRoutes.started(jdbi, zoneGuard, new vn.loa.server
@@ -276,7 +276,7 @@ public final class LoaServer implements AutoCloseable {
                 b -> nodes.mount(b, "Node"), b -> boards.mount(b, "Board"), announcements::mount, users::mount,
                 auditRoutes::mount, speechRoutes::mount, streams::mount, alerts::mount, hotlineRoutes::mount,
                 announcementEvents::mount, nodeVolume::mount, boardStation::mount, plugins::mount, schedule::mount,
-                quietRoutes::mount, packetTimes::mount, reports::mount, residents::mount, prefetch::mount,
+                quietRoutes::mount, ptimes::mount, reports::mount, residents::mount, prefetch::mount,
                 pipelines::mount, nodeHere::mount, alertPlaces::mount, audio::mount, programmeRoutes::mount,
                 b -> new vn.loa.server.cluster.ClusterRoutes(cluster, blocking).mount(b), link::mount);
         Router api = ApiRouter.create(vertx, config.bodyLimit(), authenticator, cluster::addresses,

@@ -44,7 +44,7 @@ export const en = {
   'boundary.notJson': 'The file "{name}" is not readable GeoJSON (JSON).',
   'boundary.has': 'has a boundary',
   'zones.ptime': 'Opus packets for speakers on 4G',
-  'zones.ptimeHint': '40 or 60 ms packets pay the 40 bytes of IP/UDP/RTP headers less often: less SIM data for IP speakers that take Opus. Loa agents keep 20 ms.',
+  'zones.ptimeHint': '40 or 60 ms packets pay the 40 bytes of IP/UDP/RTP headers less often: less SIM data for IP speakers and Loa agents that take Opus. Connected agents reconnect to get the new stream; change it while nothing airs.',
   'zones.dataCaption': 'Data each speaker receives per hour on air (measured on real speech, headers included)',
   'zones.dataCodec': 'Codec',
   'zones.dataPtime': 'Packet',

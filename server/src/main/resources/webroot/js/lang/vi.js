@@ -44,7 +44,7 @@ export const vi = {
   'boundary.notJson': 'Tệp "{name}" không phải GeoJSON (JSON) đọc được.',
   'boundary.has': 'có ranh giới',
   'zones.ptime': 'Gói Opus cho loa qua 4G',
-  'zones.ptimeHint': 'Gói 40 hoặc 60 ms trả phần đầu gói (40 byte IP/UDP/RTP) ít lần hơn: tiết kiệm dữ liệu SIM cho loa IP nhận Opus. Đầu thu Loa giữ 20 ms.',
+  'zones.ptimeHint': 'Gói 40 hoặc 60 ms trả phần đầu gói (40 byte IP/UDP/RTP) ít lần hơn: tiết kiệm dữ liệu SIM cho loa IP và đầu thu Loa nhận Opus. Đầu thu đang kết nối sẽ kết nối lại để nhận luồng mới; nên đổi khi không có tin đang phát.',
   'zones.dataCaption': 'Dữ liệu mỗi loa nhận trong một giờ phát (đo trên giọng đọc thật, kể cả đầu gói)',
   'zones.dataCodec': 'Mã hóa',
   'zones.dataPtime': 'Gói',

@@ -29,6 +29,14 @@ public final class BufferedPcmSource implements MediaSource<PcmFrame> {
     @FunctionalInterface
     public interface Sink {
         void accept(PcmFrame frame);
+
+        /**
+         * Audio made and not yet taken by the listener, in samples at the source's rate: what was made less this is
+         * what was heard (a programme made ahead knows where its listener is; a preempted one, where it was cut).
+         */
+        default long queued() {
+            return 0;
+        }
     }
 
     /** Thrown to the producer when the source was closed, so it stops making audio nobody will hear. */
@@ -89,7 +97,19 @@ public final class BufferedPcmSource implements MediaSource<PcmFrame> {
     private void run(Producer producer) {
         Throwable failed = null;
         try {
-            producer.produce(this::offer);
+            producer.produce(new Sink() {
+                @Override
+                public void accept(PcmFrame frame) {
+                    offer(frame);
+                }
+
+                @Override
+                public long queued() {
+                    synchronized (BufferedPcmSource.this) {
+                        return size;
+                    }
+                }
+            });
             if (resampler != null) {
                 offer(resampler.flush());
             }

@@ -86,7 +86,9 @@ public final class Playout implements AutoCloseable {
     private record Stored(String announcement, short[] samples, int sampleRate) {
     }
 
-    private record Due(PlayoutSlot slot, PayloadFormat format, long generation, TimedCommand command, Stored stored) {
+    /** @param packetSamples the audio a packet of the stream holds (20, 40 or 60 ms), for a lost one's stand-in */
+    private record Due(PlayoutSlot slot, PayloadFormat format, long generation, TimedCommand command, Stored stored,
+            int packetSamples) {
     }
 
     /**
@@ -232,13 +234,13 @@ public final class Playout implements AutoCloseable {
         lock.lock();
         try {
             while (!stored.isEmpty()) {
-                due.add(new Due(null, null, 0, null, stored.poll()));
+                due.add(new Due(null, null, 0, null, stored.poll(), 0));
             }
             while (true) {
                 long nextSlot = buffer == null ? Long.MAX_VALUE : buffer.nextDueTime();
                 TimedCommand command = commands.peek();
                 if (command != null && ready(command, now)) {
-                    due.add(new Due(null, null, 0, commands.poll(), null));
+                    due.add(new Due(null, null, 0, commands.poll(), null, 0));
                     continue;
                 }
                 PlayoutSlot slot = buffer == null ? null : buffer.poll(now);
@@ -246,7 +248,8 @@ public final class Playout implements AutoCloseable {
                     break;
                 }
                 lastPolled = (int) slot.sequence();
-                due.add(new Due(slot, bufferFormat, streamGeneration, null, null));
+                int packetSamples = (int) (buffer.packetUnits() * bufferFormat.sampleRate() / bufferFormat.clockRate());
+                due.add(new Due(slot, bufferFormat, streamGeneration, null, null, packetSamples));
             }
             if (due.isEmpty()) {
                 long next = buffer == null ? Long.MAX_VALUE : buffer.nextDueTime();
@@ -323,7 +326,8 @@ public final class Playout implements AutoCloseable {
         PlayoutSlot slot = item.slot();
         long now = System.nanoTime();
         if (slot.lost()) {
-            int samples = lastSamples > 0 ? lastSamples : format.sampleRate() / 50;
+            // As long as the packet before it (a 60 ms Opus packet stands in for 60 ms), or as the stream's packets are.
+            int samples = lastSamples > 0 ? lastSamples : item.packetSamples();
             if (expectedTimestamp >= 0) {
                 expectedTimestamp = (expectedTimestamp + samples) & 0xFFFF_FFFFL;
             }

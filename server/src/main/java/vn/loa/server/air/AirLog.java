@@ -194,7 +194,9 @@ public final class AirLog implements ArbiterListener {
      */
     void arrived(NodeSession session) {
         executor.execute(() -> {
-            ZoneStreams.Key key = new ZoneStreams.Key(session.zone(), session.codec(), true);
+            int packetTime = session.codec() == vn.loa.core.media.StreamCodec.OPUS
+                    ? jdbi.withHandle(h -> AirTargets.opusPacketTime(h, session.zone())) : 20;
+            ZoneStreams.Key key = new ZoneStreams.Key(session.zone(), session.codec(), true, packetTime);
             ControlMessage.Play play = playingNow.get(key.id());
             if (play != null && jdbi.withHandle(h -> nodes.find(h, session.nodeId())).map(Scoped::value)
                     .map(node -> mayJoin(node, key)).orElse(false)) {

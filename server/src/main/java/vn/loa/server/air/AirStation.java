@@ -92,12 +92,12 @@ public final class AirStation implements AutoCloseable {
                 }, new NodeControlServer.StreamKeys() {
                     @Override
                     public String keyFor(vn.loa.core.model.Node node) {
-                        return streams.srtpKey(ZoneStreams.keyOf(node));
+                        return streams.srtpKey(agentStream(jdbi, node));
                     }
 
                     @Override
                     public int portFor(vn.loa.core.model.Node node) {
-                        return streams.port(ZoneStreams.keyOf(node));
+                        return streams.port(agentStream(jdbi, node));
                     }
                 }, rtp, clock);
         this.live = new LiveAir(jdbi, lifecycle, targets, streams, transmitter, log, records, clock);
@@ -107,6 +107,11 @@ public final class AirStation implements AutoCloseable {
             prefetcher.arrived(session);
         });
         transmitter.start();
+    }
+
+    /** The stream an agent receives: its zone's Opus packet time applies to it too (ADR 0058). Blocks (JDBC). */
+    private static ZoneStreams.Key agentStream(Jdbi jdbi, vn.loa.core.model.Node node) {
+        return ZoneStreams.keyOf(node, jdbi.withHandle(h -> AirTargets.opusPacketTime(h, node.zone())));
     }
 
     /** Shares the air with the other members of a cluster (ADR 0038); set once at start-up, before anything airs. */

@@ -160,6 +160,11 @@ public final class NodeSession {
     }
 
     /** Sends a command; safe from any thread (Vert.x hands the write to the channel's event loop). */
+    /** Closes its control channel: the agent connects again and is welcomed afresh (a new stream key, port). */
+    void close(String reason) {
+        socket.close((short) 1012, reason); // 1012: service restart, "come back"
+    }
+
     public void send(ControlMessage message) {
         socket.writeTextMessage(ControlCodec.encode(message));
     }

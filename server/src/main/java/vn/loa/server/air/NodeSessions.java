@@ -147,6 +147,14 @@ public final class NodeSessions {
         return Optional.ofNullable(sessions.get(nodeId));
     }
 
+    /**
+     * Closes the channels of {@code zone}'s agents so that they connect again: their stream changed (its packet time,
+     * ADR 0058), and the welcome is what carries a stream's SRTP key and port.
+     */
+    public void rewelcome(String zone) {
+        sessions.values().stream().filter(s -> s.zone().equals(zone)).forEach(s -> s.close("stream changed"));
+    }
+
     public Collection<NodeSession> all() {
         return sessions.values();
     }

@@ -11,8 +11,9 @@ import vn.loa.server.http.Replies;
 import vn.loa.server.http.RequestCaller;
 
 /**
- * {@code GET/PUT /api/v1/zones/{id}/packet-time} {@code {opusPacketTime}}: a zone's Opus packet time for third-party
- * speakers, answered with {@code dataPerSpeakerHour}, what each codec and packet time costs a speaker per hour on air.
+ * {@code GET/PUT /api/v1/zones/{id}/packet-time} {@code {opusPacketTime}}: a zone's Opus packet time for its Opus
+ * speakers (agents too), answered with {@code dataPerSpeakerHour}, what each codec and packet time costs a speaker
+ * per hour on air.
  */
 public final class PacketTimeRoutes {
 
@@ -26,8 +27,9 @@ public final class PacketTimeRoutes {
 
     /** The routes over a {@link PacketTimes} that measures Opus on what {@code speech} says. */
     public static PacketTimeRoutes of(org.jdbi.v3.core.Jdbi jdbi, vn.loa.server.zone.ZoneGuard zones,
-            vn.loa.server.audit.AuditLog audit, OnAir.Speech speech, Blocking blocking) {
-        return new PacketTimeRoutes(new PacketTimes(jdbi, zones, audit, () -> PacketTimes.sample(speech)), blocking);
+            vn.loa.server.audit.AuditLog audit, OnAir.Speech speech, NodeSessions agents, Blocking blocking) {
+        return new PacketTimeRoutes(new PacketTimes(jdbi, zones, audit, () -> PacketTimes.sample(speech),
+                agents::rewelcome), blocking);
     }
 
     public void mount(RouterBuilder api) {

@@ -10,9 +10,10 @@ import vn.loa.server.refusal.Refusal;
 import vn.loa.server.zone.ZoneGuard;
 
 /**
- * A zone's Opus packet time for third-party speakers on 4G (issue 21, ADR 0054): 20 ms (the default), 40 or 60 ms.
- * Streams opened after a change use it; the data each way costs per speaker-hour comes from {@link DataUse} on real
- * Vietnamese speech, measured once. Blocking (JDBC, speech); call it on a worker.
+ * A zone's Opus packet time for its speakers on 4G (issue 21, ADR 0054, 0058): 20 ms (the default), 40 or 60 ms,
+ * for third-party Opus speakers and Loa's agents alike. Streams opened after a change use it; the data each way
+ * costs per speaker-hour comes from {@link DataUse} on real Vietnamese speech, measured once. Blocking (JDBC,
+ * speech); call it on a worker.
  */
 public final class PacketTimes {
 
@@ -24,9 +25,15 @@ public final class PacketTimes {
     private final AuditLog audit;
     private final java.util.function.Supplier<short[]> speech;
     private volatile List<DataUse.Row> measured;
+    private final java.util.function.Consumer<String> changed;
 
-    /** @param speech a stretch of real speech, mono at 48 kHz, to measure Opus packets on (made once, at first use) */
-    public PacketTimes(Jdbi jdbi, ZoneGuard zones, AuditLog audit, java.util.function.Supplier<short[]> speech) {
+    /**
+     * @param speech a stretch of real speech, mono at 48 kHz, to measure Opus packets on (made once, at first use)
+     * @param changed told, with the zone id, after a zone's packet time changed (its agents are welcomed again)
+     */
+    public PacketTimes(Jdbi jdbi, ZoneGuard zones, AuditLog audit, java.util.function.Supplier<short[]> speech,
+            java.util.function.Consumer<String> changed) {
+        this.changed = changed;
         this.jdbi = jdbi;
         this.zones = zones;
         this.audit = audit;
@@ -49,12 +56,19 @@ public final class PacketTimes {
             throw Refusal.invalid("invalid_packet_time", "Thời lượng gói Opus là 20, 40 hoặc 60 ms / the Opus packet "
                     + "time is 20, 40 or 60 ms", "opusPacketTime");
         }
-        jdbi.useTransaction(h -> {
+        boolean moved = jdbi.inTransaction(h -> {
             zones.inScope(h, caller, zone);
+            if (AirTargets.opusPacketTime(h, zone) == millis) {
+                return false;
+            }
             h.createUpdate("UPDATE zone SET opus_ptime = :ms WHERE id = :id").bind("ms", millis).bind("id", zone)
                     .execute();
             audit.record(h, caller, "zone.packet-time", "zone:" + zone, "Opus " + millis + " ms");
+            return true;
         });
+        if (moved) {
+            changed.accept(zone);
+        }
     }
 
     /** A few sentences of a commune notice: the speech Opus packets are measured on. */

@@ -33,7 +33,7 @@ public final class ZoneStreams implements AutoCloseable {
      * One stream's key in the transmitter: {@code zone~CODEC}, or {@code zone~CODEC~SRTP} for the encrypted stream of a
      * zone's node agents, {@code zone~OPUS~60MS} for Opus in 60 ms packets. Zone ids never contain {@code ~}.
      *
-     * @param packetTime milliseconds of audio per packet: 20, or 40/60 for a zone's Opus to third-party speakers
+     * @param packetTime milliseconds of audio per packet: 20, or 40/60 for a zone's Opus speakers (agents too)
      */
     public record Key(String zone, StreamCodec codec, boolean secure, int packetTime) {
         public Key(String zone, StreamCodec codec, boolean secure) {
@@ -101,16 +101,15 @@ public final class ZoneStreams implements AutoCloseable {
     }
 
     /**
-     * The stream a node receives in a zone whose Opus packet time is {@code opusPacketTime}: a third-party Opus speaker
-     * gets that packet time; agents and stream boxes keep 20 ms (their jitter buffers and the Ogg mount count on it).
+     * The stream a node receives in a zone whose Opus packet time is {@code opusPacketTime}: an Opus speaker, Loa's
+     * agent or a third party's, gets that packet time; stream boxes keep 20 ms (the Ogg mount counts on it).
      */
     public static Key keyOf(Node node, int opusPacketTime) {
         if (node.kind() == NodeKind.STREAM) {
             return ZoneMounts.keyOf(node.zone());
         }
         StreamCodec codec = codecOf(node);
-        boolean thirdPartyOpus = node.kind() == NodeKind.RTP && codec == StreamCodec.OPUS;
-        return new Key(node.zone(), codec, node.kind() == NodeKind.AGENT, thirdPartyOpus ? opusPacketTime : 20);
+        return new Key(node.zone(), codec, node.kind() == NodeKind.AGENT, codec == StreamCodec.OPUS ? opusPacketTime : 20);
     }
 
     /**

@@ -144,12 +144,17 @@ public final class AnnouncementRepository {
 
     /** What became of the announcement at each node, as the media pipeline and the node agents reported it. */
     public List<Delivery> deliveries(Handle h, long id) {
-        return h.createQuery("SELECT node_id, state, detail, updated_at FROM delivery WHERE announcement_id = :id "
-                        + "ORDER BY node_id")
+        List<Delivery> own = h.createQuery("SELECT node_id, state, detail, updated_at FROM delivery "
+                        + "WHERE announcement_id = :id ORDER BY node_id")
                 .bind("id", id)
                 .map((rs, ctx) -> new Delivery(id, rs.getString("node_id"), DeliveryState.valueOf(rs.getString("state")),
                         rs.getString("detail"), Rows.instant(rs, "updated_at")))
                 .list();
+        // A notice a programme session aired was delivered where the session was (ADR 0058).
+        List<Delivery> all = new ArrayList<>(own);
+        SessionNotices.deliveries(h, List.of(id)).forEach(r -> all.add(new Delivery(id, r.node(), r.state(), r.detail(),
+                r.at())));
+        return all;
     }
 
     private Map<Long, List<String>> zonesOf(Handle h, List<Long> ids) {

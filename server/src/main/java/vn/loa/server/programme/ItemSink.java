@@ -28,7 +28,10 @@ final class ItemSink implements BufferedPcmSource.Sink {
     private final BufferedPcmSource.Sink session;
     private final int rate;
     private final Map<Integer, Resampler> resamplers = new HashMap<>();
-    private long position;
+    private volatile long position;
+    /** Where the listener is (made less queued), and when that last moved (monotonic ns): read by the next run. */
+    private volatile long heard;
+    private volatile long heardMovedAt = System.nanoTime();
     private long itemStart;
     private long itemLimit = Long.MAX_VALUE;
 
@@ -41,6 +44,31 @@ final class ItemSink implements BufferedPcmSource.Sink {
     void start(Duration limit) {
         itemStart = position;
         itemLimit = limit == null ? Long.MAX_VALUE : limit.toNanos() * rate / 1_000_000_000L;
+    }
+
+    /**
+     * Moves the session's position to {@code at} without sound: a run after a preemption resumes where the session's
+     * clock stands, so its fixed-time items keep their second and the overrun rule sees the time lost.
+     */
+    void skipTo(Duration at) {
+        position = Math.max(position, at.toNanos() * rate / 1_000_000_000L);
+        itemStart = position;
+        heard = position;
+    }
+
+    /** Where the listener is, in samples at the session's rate: what was made less what waits in the air's buffer. */
+    long heard() {
+        return Math.max(position - session.queued(), 0);
+    }
+
+    /** Whether the listener stopped taking audio {@code quiet} ago or longer: the air was preempted (or ended). */
+    boolean stalled(Duration quiet) {
+        return System.nanoTime() - heardMovedAt >= quiet.toNanos();
+    }
+
+    /** Where the session is, in samples at its rate. */
+    long samples() {
+        return position;
     }
 
     /** Where the session is: how much it has aired. */
@@ -72,6 +100,11 @@ final class ItemSink implements BufferedPcmSource.Sink {
         }
         session.accept(new PcmFrame(samples, rate, position));
         position += samples.length;
+        long now = position - session.queued();
+        if (now != heard) {
+            heard = now;
+            heardMovedAt = System.nanoTime();
+        }
         if (position - itemStart >= itemLimit) {
             throw new Ended();
         }

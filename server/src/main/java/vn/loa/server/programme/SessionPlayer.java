@@ -56,6 +56,9 @@ final class SessionPlayer {
         /** A notice of the session ended: aired whole ({@code aired}) or broken off. */
         void noticeEnds(long id, boolean aired);
 
+        /** A notice was cut by a preemption: it stays on air and airs again from its top when the session resumes. */
+        void noticeInterrupted(long id);
+
         /** The air switched to or from the fallback. */
         void deadAir(PlannedItem item, DeadAirWatch.Change change, Duration silentFor);
     }
@@ -66,6 +69,18 @@ final class SessionPlayer {
     private final Duration deadAirLimit;
     private final Duration deadAirReturn;
     private final Clock clock;
+    /** When the session's first run began: a run after a preemption counts its fixed times from here. */
+    private volatile java.time.Instant begun;
+    /** Items (by index) heard to their end in earlier runs: a run after a preemption does not air them again. */
+    private final java.util.Set<Integer> aired = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Notices a preemption cut, still ON_AIR: the next run airs them again from their top. */
+    private final java.util.Set<Long> cut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The runs making sound now (one per codec of the zone's speakers; a preempted one until it is settled). */
+    private final List<Run> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** A run whose listener took nothing for this long was preempted. */
+    private static final Duration STALLED = Duration.ofMillis(500);
+    /** The same for a run all made, whose buffer the air drains: longer, so a late tick on a busy machine is no cut. */
+    private static final Duration DRAIN_STALLED = Duration.ofSeconds(2);
 
     SessionPlayer(SessionTemplate template, RunOrder order, Parts parts, Duration deadAirLimit, Duration deadAirReturn,
             Clock clock) {
@@ -82,15 +97,135 @@ final class SessionPlayer {
         return new Sound(RATE, this::play);
     }
 
-    private void play(BufferedPcmSource.Sink air) {
+    /**
+     * One run of the session into the air. The air restarts a session an emergency preempted (policy of SCHEDULED):
+     * the next run skips what was heard to its end and airs the item that was cut from its top, as Loa does for any
+     * interrupted notice, at the session's clock of now (ADR 0058). The run before it is settled first: the air stopped
+     * taking its audio when it was preempted, so where its listener stands is where it was cut.
+     */
+    private void play(BufferedPcmSource.Sink air) throws InterruptedException {
+        java.time.Instant now = clock.instant();
+        if (begun == null) {
+            begun = now;
+        }
+        // A run whose listener stopped is one the air preempted; one still heard is the same session for another
+        // codec's speakers, made side by side.
+        runs.stream().filter(r -> r.sink.stalled(STALLED)).forEach(Run::cut);
         ItemSink sink = new ItemSink(air, RATE);
+        sink.skipTo(Duration.between(begun, now));
+        LOG.info("session run starts at {} ms; items heard before: {}; other runs: {}", sink.position().toMillis(),
+                aired, runs.size());
+        Run run = new Run(sink);
+        runs.add(run);
+        try {
+            play(sink, run);
+            run.drain();
+        } catch (BufferedPcmSource.Closed e) {
+            run.cut();
+            throw e;
+        } finally {
+            if (run.over()) {
+                runs.remove(run);
+            }
+        }
+    }
+
+    /** One run of the session: where each item ended, and the notices made to their end and not yet heard. */
+    private final class Run {
+        final ItemSink sink;
+        /** Where each item of this run ended, by index, in samples. */
+        final java.util.Map<Integer, Long> ends = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Notices made to their end, by id, with where they end: AIRED once that is heard. */
+        final java.util.Map<Long, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
+        private boolean cut;
+        private boolean done;
+        /** The notice being made now, if any. */
+        volatile Long making;
+
+        Run(ItemSink sink) {
+            this.sink = sink;
+        }
+
+        /** Notices heard to their end by {@code heard} take their AIRED step. */
+        synchronized void settle(long heard) {
+            var it = pending.entrySet().iterator();
+            while (it.hasNext()) {
+                var notice = it.next();
+                if (notice.getValue() <= heard) {
+                    parts.noticeEnds(notice.getKey(), true);
+                    it.remove();
+                }
+            }
+        }
+
+        /**
+         * Waits, with everything made, until the air has heard it all, then takes the notices' AIRED steps; a listener
+         * that stops meanwhile was preempted: the run is cut (the maker is ahead by up to {@link Sound}'s lead, so a
+         * short session may be made whole before an emergency cuts into it).
+         */
+        void drain() throws InterruptedException {
+            long end = sink.samples();
+            long last = -1;
+            long still = System.nanoTime();
+            while (!over()) {
+                long heard = sink.heard();
+                if (heard >= end - RATE / 25) { // the last 40 ms still queued: the air never runs dry waiting
+                    settle(Long.MAX_VALUE);
+                    done = true;
+                    return;
+                }
+                if (heard != last) {
+                    last = heard;
+                    still = System.nanoTime();
+                } else if (System.nanoTime() - still >= DRAIN_STALLED.toNanos()) {
+                    cut();
+                    return;
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        /** Whether the run is settled: heard to its end, or cut. */
+        synchronized boolean over() {
+            return done || cut;
+        }
+
+        /** The air stopped taking this run: what was heard to its end stays aired, the rest airs again. Once. */
+        synchronized void cut() {
+            if (cut) {
+                return;
+            }
+            cut = true;
+            long heard = sink.heard();
+            LOG.info("session run cut where heard {} ms; items ended at {}", heard * 1000 / RATE, ends);
+            ends.forEach((index, end) -> {
+                if (end <= heard) {
+                    aired.add(index);
+                }
+            });
+            settle(heard);
+            java.util.Set<Long> broken = new java.util.HashSet<>(pending.keySet()); // made, not yet heard
+            Long now = making;
+            if (now != null) {
+                broken.add(now);
+            }
+            broken.forEach(id -> {
+                SessionPlayer.this.cut.add(id); // it airs again from its top
+                parts.noticeInterrupted(id);
+            });
+            pending.clear();
+        }
+    }
+
+    private void play(ItemSink sink, Run run) {
         Crossfader crossfade = new Crossfader((int) (CROSSFADE.toMillis() * RATE / 1000));
         List<PlannedItem> items = order.items();
         for (int i = 0; i < items.size(); i++) {
             PlannedItem item = items.get(i);
-            if (item.kind() == PlannedItem.ItemKind.SILENCE) {
+            if (item.kind() == PlannedItem.ItemKind.SILENCE || aired.contains(i)) {
                 continue;
             }
+            run.settle(sink.heard());
             Duration wait = order.waitBefore(i, sink.position());
             if (!music(item) || !wait.isZero()) {
                 flush(crossfade, sink); // speech, a relay or a gap comes next: the last music ends whole
@@ -108,16 +243,19 @@ final class SessionPlayer {
                             sink);
                     case RELAY -> relay(item, sink);
                     case TIME_SIGNAL -> parts.spoken(item.ref()).producer().produce(sink);
-                    case NOTICE -> notice(item, sink);
+                    case NOTICE -> notice(item, sink, run);
                     default -> { }
                 }
+                run.ends.put(i, sink.samples());
             } catch (ItemSink.Ended e) {
+                run.ends.put(i, sink.samples());
                 crossfade.drop();
                 LOG.debug("session item {} cut at its limit {}", item.title(), limit);
             } catch (BufferedPcmSource.Closed e) {
                 throw e;
             } catch (Exception e) {
                 // One broken item (a deleted file, a speech failure) does not silence the rest of the session.
+                run.ends.put(i, sink.samples());
                 LOG.warn("session item {} could not be aired: {}", item.title(), e.toString());
             }
         }
@@ -137,20 +275,33 @@ final class SessionPlayer {
         }
     }
 
-    private void notice(PlannedItem item, ItemSink sink) throws Exception {
+    /** A notice: AIRED once its end is heard (see {@link Run}), FAILED when it breaks, cut when the air stops. */
+    private void notice(PlannedItem item, ItemSink sink, Run run) throws Exception {
         long id = Long.parseLong(item.ref());
-        if (!parts.noticeStarts(id)) {
+        if (!cut.remove(id) && !parts.noticeStarts(id)) {
             return;
         }
-        boolean aired = false;
+        boolean made = false;
+        boolean stopped = false;
+        run.making = id;
         try {
             parts.notice(id).producer().produce(sink);
-            aired = true;
+            made = true;
         } catch (ItemSink.Ended e) {
-            aired = true;
+            made = true;
+            throw e;
+        } catch (BufferedPcmSource.Closed e) {
+            stopped = true; // the run's cut() takes it as the notice being made
             throw e;
         } finally {
-            parts.noticeEnds(id, aired);
+            if (!stopped) {
+                run.making = null;
+            }
+            if (made) {
+                run.pending.put(id, sink.samples());
+            } else if (!stopped) {
+                parts.noticeEnds(id, false);
+            }
         }
     }
 

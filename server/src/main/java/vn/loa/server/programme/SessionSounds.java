@@ -23,6 +23,7 @@ import vn.loa.server.air.Sound;
 import vn.loa.server.announcement.AnnouncementService;
 import vn.loa.server.announcement.AnnouncementSteps;
 import vn.loa.server.announcement.LoaStep;
+import vn.loa.server.announcement.SessionNotices;
 import vn.loa.server.audit.AuditLog;
 
 /**
@@ -42,6 +43,8 @@ public final class SessionSounds implements SessionAir {
     private final Duration deadAirLimit;
     private final Duration deadAirReturn;
     private final Clock clock;
+    /** Notices a preemption cut, by session: failed if their session ends without airing them again. */
+    private final java.util.Map<Long, java.util.Set<Long>> interrupted = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SessionSounds(Jdbi jdbi, AnnouncementSteps steps, Function<String, Optional<Path>> files, AuditLog audit,
             Duration deadAirLimit, Duration deadAirReturn, Clock clock) {
@@ -52,6 +55,15 @@ public final class SessionSounds implements SessionAir {
         this.deadAirLimit = deadAirLimit;
         this.deadAirReturn = deadAirReturn;
         this.clock = clock;
+        steps.onStateChange((a, to) -> {
+            java.util.Set<Long> left = to == AnnouncementState.ON_AIR ? null : interrupted.remove(a.id());
+            if (left != null && !left.isEmpty()) {
+                // The session ended (cancelled, cut for good) before its cut notices aired again: not left ON_AIR.
+                java.util.concurrent.CompletableFuture.runAsync(() -> left.forEach(id -> steps.advance(id,
+                        LoaStep.FAILS_ON_AIR, "buổi phát " + a.title() + " kết thúc trước khi phát lại tin / the "
+                                + "session ended before the notice aired again")));
+            }
+        });
     }
 
     @Override
@@ -113,12 +125,26 @@ public final class SessionSounds implements SessionAir {
 
         @Override
         public boolean noticeStarts(long id) {
-            return steps.advance(id, LoaStep.HANDED_TO_AIR, "trong " + session.title())
+            boolean on = steps.advance(id, LoaStep.HANDED_TO_AIR, "trong " + session.title())
                     && steps.advance(id, LoaStep.GOES_ON_AIR, null);
+            if (on) {
+                jdbi.useHandle(h -> SessionNotices.started(h, session.id(), id, clock.instant()));
+            }
+            return on;
+        }
+
+        @Override
+        public void noticeInterrupted(long id) {
+            interrupted.computeIfAbsent(session.id(), k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(id);
         }
 
         @Override
         public void noticeEnds(long id, boolean aired) {
+            java.util.Set<Long> cut = interrupted.get(session.id());
+            if (cut != null) {
+                cut.remove(id);
+            }
+            jdbi.useHandle(h -> SessionNotices.ended(h, session.id(), id, aired, clock.instant()));
             if (aired) {
                 steps.advance(id, LoaStep.AIRED, null);
             } else {

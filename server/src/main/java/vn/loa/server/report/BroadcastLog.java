@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import vn.loa.server.announcement.SessionNotices;
 import vn.loa.server.db.Rows;
 
 /**
@@ -126,6 +127,11 @@ public final class BroadcastLog {
                                 rs.getString("path"), rs.getString("state"), rs.getString("detail")),
                         Rows.instant(rs, "updated_at"))))
                 .list();
+        // A notice a programme session aired: its deliveries are the session's (ADR 0058).
+        for (SessionNotices.Row r : SessionNotices.deliveries(h, ids)) {
+            into.get(r.notice()).deliveries.add(new DeliveryAt(new Airing.Delivery(r.node(),
+                    nodeName(r.node(), r.name()), r.zonePath(), r.state().name(), r.detail()), r.at()));
+        }
     }
 
     /** A node's name; the residents' page and a multicast group, which are no node rows, said in words. */

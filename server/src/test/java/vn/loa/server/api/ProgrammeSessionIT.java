@@ -58,13 +58,22 @@ class ProgrammeSessionIT {
         songs.forEach(s -> tagged(s, "nhac"));
         String untagged = uploaded(1000, 2);
         long notice = approvedNotice(zone);
-        LocalTime at = soon(5);
+        String box = Province.unique("dau-thu");
+        String token = Province.created(province.technicianA.post("/api/v1/nodes", new JsonObject().put("id", box)
+                .put("name", "Đầu thu").put("zone", zone).put("kind", "agent"))).json().getString("token");
+        vn.loa.node.NodeAgent agent = vn.loa.node.NodeAgent.start(new vn.loa.node.AgentOptions(
+                vn.loa.node.control.ServerAddress.parse(server.baseUrl()), box, token,
+                Files.createTempDirectory(work, "agent-"), 0, 80), vn.loa.node.AgentTuning.DEFAULT)
+                .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(province.technicianA
+                .get("/api/v1/nodes/" + box).json().getBoolean("online")));
+        LocalTime at = soon(8);
         JsonObject template = new JsonObject().put("name", "Buổi phát thử").put("zone", zone)
                 .put("start", at.toString()).put("end", at.plusSeconds(12).toString()).put("overrun", "CUT")
                 .put("parts", new JsonArray().add(part("JINGLE").put("audioId", jingle)).add(part("TIME_SIGNAL"))
                         .add(part("NOTICES")).add(part("SMART_BLOCK").put("tag", "nhac").put("noRepeatDays", 1))
                         .add(part("JINGLE").put("audioId", jingle)));
-        try (RtpCapture speaker = new RtpCapture()) {
+        try (RtpCapture speaker = new RtpCapture(); agent) {
             node(zone, speaker);
             List<RtpCapture.Arrival> heard = speaker.arrivalsInBackground();
             Province.created(province.clerkA.post("/api/v1/programme/templates", template));
@@ -91,8 +100,32 @@ class ProgrammeSessionIT {
             OnAirIT.waitForState(province.clerkA, notice, "DONE");
             JsonObject aired = session(zone);
             assertThat(aired.getString("state")).isEqualTo("AIRED");
-            OnAirIT.waitForState(province.clerkA, aired.getLong("announcementId"), "DONE");
+            long sessionId = aired.getLong("announcementId");
+            OnAirIT.waitForState(province.clerkA, sessionId, "DONE");
+
+            // The clerk who approved the notice sees where it was heard: the session's nodes, the agent's report.
+            await().atMost(Duration.ofSeconds(30)).until(() -> "PLAYED".equals(deliveryOf(notice, box)
+                    .getString("state")));
+            JsonObject played = deliveryOf(notice, box);
+            assertThat(played.getString("detail")).contains("Buổi phát thử").contains("#" + sessionId);
+            assertThat(java.time.Instant.parse(played.getString("updatedAt"))).isAfter(java.time.Instant.parse(
+                    OnAirIT.waitForState(province.clerkA, notice, "DONE").getJsonArray("transitions").stream()
+                            .map(JsonObject.class::cast).filter(t -> "ON_AIR".equals(t.getString("to"))).findFirst()
+                            .orElseThrow().getString("at")));
+            JsonObject entry = province.clerkA.get("/api/v1/reports/log").json().getJsonArray("entries").stream()
+                    .map(JsonObject.class::cast).filter(e -> e.getLong("announcement") == notice).findFirst()
+                    .orElseThrow();
+            assertThat(entry.getJsonArray("deliveries").stream().map(JsonObject.class::cast)
+                    .map(d -> d.getString("node") + ":" + d.getString("state"))).as("the log's row of the notice")
+                    .contains(box + ":PLAYED").hasSize(2);
         }
+    }
+
+    /** The delivery row of {@code node} in announcement {@code id}'s own view, or an empty object. */
+    private static JsonObject deliveryOf(long id, String node) {
+        return province.clerkA.get("/api/v1/announcements/" + id).json().getJsonArray("deliveries").stream()
+                .map(JsonObject.class::cast).filter(d -> node.equals(d.getString("node"))).findFirst()
+                .orElse(new JsonObject());
     }
 
     @Test
@@ -102,7 +135,7 @@ class ProgrammeSessionIT {
         // does not matter: 10 s hold sound, silence and sound again); the fallback stream: 1000 Hz.
         String relay = source("0.5*sin(2*PI*440*t)*lt(mod(t\\,4)\\,2)");
         String fallback = source("0.5*sin(2*PI*1000*t)");
-        LocalTime at = soon(5);
+        LocalTime at = soon(8);
         JsonObject template = new JsonObject().put("name", "Tiếp sóng thử").put("zone", zone)
                 .put("start", at.toString()).put("end", at.plusSeconds(11).toString()).put("fallbackUrl", fallback)
                 .put("parts", new JsonArray().add(part("RELAY").put("url", relay).put("at", at.toString())
@@ -121,6 +154,91 @@ class ProgrammeSessionIT {
             assertThat(province.admin.get("/api/v1/audit").body()).as("the technician is told, both ways")
                     .contains("programme.dead_air").contains("programme.dead_air_over");
         }
+    }
+
+    @Test
+    void aSessionAnEmergencyCutsIntoResumesWithTheCutItemFromItsTopAndNothingHeardTwice() throws Exception {
+        String zone = speakerZone("thon-khan-cap");
+        String opening = uploaded(1500, 2);
+        String song = uploaded(440, 6);
+        String closing = uploaded(1000, 2);
+        LocalTime at = soon(8);
+        JsonObject template = new JsonObject().put("name", "Buổi phát bị cắt").put("zone", zone)
+                .put("start", at.toString()).put("end", at.plusSeconds(22).toString()).put("overrun", "PUSH")
+                .put("parts", new JsonArray().add(part("JINGLE").put("audioId", opening))
+                        .add(part("RECORDING").put("audioId", song)).add(part("JINGLE").put("audioId", closing)));
+        try (RtpCapture speaker = new RtpCapture()) {
+            node(zone, speaker);
+            List<RtpCapture.Arrival> heard = speaker.arrivalsInBackground();
+            Province.created(province.clerkA.post("/api/v1/programme/templates", template));
+            // Once the song has been heard for a second and a half (after the opening jingle), the alert comes.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                List<int[]> sofar = toneRuns(Audio.pcmu(heard.stream().map(RtpCapture.Arrival::packet).toList()));
+                return sofar.size() == 2 && sofar.get(1)[0] == 440 && sofar.get(1)[1] >= 75;
+            });
+            long alert = Province.created(province.approverA.post("/api/v1/announcements", new JsonObject()
+                    .put("title", "Lũ quét").put("text", "Khẩn cấp: lũ quét sắp về, bà con sơ tán lên đồi ngay.")
+                    .put("priority", "EMERGENCY").put("chime", false).put("zones", new JsonArray().add(zone))))
+                    .json().getLong("id");
+            province.approverA.post("/api/v1/announcements/" + alert + "/broadcast", null);
+            OnAirIT.waitForState(province.approverA, alert, "DONE");
+            await().atMost(Duration.ofSeconds(60)).until(() -> !heard.isEmpty()
+                    && System.nanoTime() - heard.get(heard.size() - 1).at() > 2_000_000_000L);
+
+            List<int[]> runs = toneRuns(Audio.pcmu(heard.stream().map(RtpCapture.Arrival::packet).toList()));
+            List<Integer> tones = runs.stream().map(r -> r[0]).toList();
+            assertThat(tones).as("opening once, the song cut, the song again after the alert, the closing")
+                    .containsExactly(1500, 440, 440, 1000);
+            assertThat(runs.get(1)[1]).as("the song before the alert (20 ms frames)").isLessThan(250);
+            assertThat(runs.get(2)[1]).as("the song again, from its top").isGreaterThanOrEqualTo(260);
+            JsonObject aired = session(zone);
+            OnAirIT.waitForState(province.clerkA, aired.getLong("announcementId"), "DONE");
+        }
+    }
+
+    /** Runs of one tone (440, 1000 or 1500 Hz) of half a second or more, as {tone, 20 ms frames}, in order. */
+    private static List<int[]> toneRuns(short[] pcm) {
+        List<int[]> runs = new ArrayList<>();
+        int[] open = null;
+        int gap = 0;
+        for (int start = 0; start + 160 <= pcm.length; start += 160) {
+            int tone = toneAt(pcm, start);
+            if (open != null && tone == open[0]) {
+                open[1] += gap + 1;
+                gap = 0;
+            } else if (open != null && gap < 10) {
+                gap++; // a short dip (a crossfade, a lost packet) does not split a tone
+            } else if (tone != 0) {
+                open = new int[] {tone, 1};
+                runs.add(open);
+                gap = 0;
+            } else {
+                open = null;
+            }
+        }
+        runs.removeIf(r -> r[1] < 25);
+        return runs;
+    }
+
+    /** The tone that dominates 20 ms of 8 kHz audio at {@code start}, or 0. */
+    private static int toneAt(short[] pcm, int start) {
+        int tone = 0;
+        double best = 0;
+        double total = 0;
+        for (int f : new int[] {440, 1000, 1500}) {
+            double power = power(pcm, start, f);
+            total += power;
+            if (power > best) {
+                best = power;
+                tone = f;
+            }
+        }
+        double energy = 0;
+        for (int i = start; i < start + 160; i++) {
+            energy += (double) pcm[i] * pcm[i];
+        }
+        // A steady tone holds nearly all of the frame's energy at its frequency (power ≈ 80 × energy); speech does not.
+        return best > 1e10 && best > 0.8 * total && best > 0.5 * 80 * energy ? tone : 0;
     }
 
     @Test

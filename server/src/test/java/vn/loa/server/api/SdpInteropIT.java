@@ -104,26 +104,13 @@ class SdpInteropIT extends ApiSuite {
             // Every packet but the last of the notice (and a talk spurt's start) carries 60 ms.
             assertThat(sixty).as("packets 60 ms apart among " + sent.size()).isGreaterThanOrEqualTo(sent.size() - 3L);
             // Compared at 8 kHz: a lag search over a second of 48 kHz audio would take minutes.
-            short[] original = eighth(Audio.opus(sent));
-            short[] received = eighth(heard);
+            short[] original = Audio.eighth(Audio.opus(sent));
+            short[] received = Audio.eighth(heard);
             int lag = Correlation.bestLag(original, received, 8000);
             assertThat(Correlation.normalised(original, received, lag)).as("aligned correlation")
                     .isGreaterThanOrEqualTo(0.9);
             assertThat((received.length - Math.max(0, lag)) / 8000.0).isCloseTo(original.length / 8000.0,
                     org.assertj.core.data.Percentage.withPercentage(3));
         }
-    }
-
-    /** 48 kHz audio at 8 kHz: the mean of each six samples (a rough low-pass, enough to line two recordings up). */
-    private static short[] eighth(short[] samples) {
-        short[] out = new short[samples.length / 6];
-        for (int i = 0; i < out.length; i++) {
-            int sum = 0;
-            for (int k = 0; k < 6; k++) {
-                sum += samples[6 * i + k];
-            }
-            out[i] = (short) (sum / 6);
-        }
-        return out;
     }
 }

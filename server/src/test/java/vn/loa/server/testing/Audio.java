@@ -46,4 +46,17 @@ public final class Audio {
             return out;
         }
     }
+
+    /** 48 kHz audio at 8 kHz: the mean of each six samples (a rough low-pass, enough to line two recordings up). */
+    public static short[] eighth(short[] samples) {
+        short[] out = new short[samples.length / 6];
+        for (int i = 0; i < out.length; i++) {
+            int sum = 0;
+            for (int k = 0; k < 6; k++) {
+                sum += samples[6 * i + k];
+            }
+            out[i] = (short) (sum / 6);
+        }
+        return out;
+    }
 }

@@ -7,16 +7,22 @@ import java.util.Arrays;
  * How long a jitter buffer holds packets, measured from the stream rather than fixed: the spread of recent transit
  * times (arrival time minus the RTP timestamp), from the fastest packet to a high percentile, plus a margin, bounded.
  *
- * <p>Pure and not thread-safe: its buffer feeds it each packet's transit time. The target rises at once when a packet
- * comes later than the delay allows (the next burst is then absorbed) and falls once the late ones have left the
- * window, by a thirty-second of the excess per packet (at least {@link #SHRINK_PER_PACKET}): a quieter link brings the
- * delay down within a few seconds, and a sender that started with a burst (its first packets look late against the
- * rest) does not leave it high for long. Falling only makes waiting packets due sooner; none is dropped for it.
+ * <p>Pure and not thread-safe: its buffer feeds it each packet's transit time and how much audio the packet holds.
+ * The target rises at once when a packet comes later than the delay allows (the next burst is then absorbed) and
+ * falls once the late ones have left the window, by a thirty-second of the excess per 20 ms of audio (at least
+ * {@link #SHRINK_PER_PACKET} per 20 ms): a quieter link brings the delay down within a few seconds, and a sender that
+ * started with a burst (its first packets look late against the rest) does not leave it high for long. Falling only
+ * makes waiting packets due sooner; none is dropped for it. The window and the fall are measured in audio time, not
+ * packets, so a stream of 60 ms Opus packets (4G zones, ADR 0054) adapts as fast as one of 20 ms packets.
  */
 public final class PlayoutDelay {
 
-    /** Transit times remembered: about 5 s of 20 ms packets. */
+    /** Transit times remembered at most: about 5 s of 20 ms packets. */
     static final int WINDOW = 256;
+    /** The audio time the window covers, whatever the packet time: 5.12 s (256 packets of 20 ms, 85 of 60 ms). */
+    static final long WINDOW_NANOS = Duration.ofMillis(5120).toNanos();
+    /** The packet time the per-packet figures below are stated for. */
+    static final long REFERENCE_PACKET = Duration.ofMillis(20).toNanos();
     /** The share of recent packets the delay should be in time for. */
     static final double PERCENTILE = 0.98;
     /** Added to the measured spread: a little headroom over what was seen. */
@@ -57,18 +63,39 @@ public final class PlayoutDelay {
         return new PlayoutDelay(delay, delay, delay);
     }
 
-    /** Counts one packet's transit time (nanoseconds, relative to any fixed origin) and moves the delay. */
+    /** Counts one 20 ms packet's transit time (nanoseconds, relative to any fixed origin) and moves the delay. */
     public void observe(long transit) {
+        observe(transit, REFERENCE_PACKET);
+    }
+
+    /**
+     * Counts one packet's transit time (nanoseconds, relative to any fixed origin) and moves the delay.
+     *
+     * @param packetNanos the audio the packet holds (20, 40 or 60 ms of Opus): the window keeps the packets of the
+     *     last {@link #WINDOW_NANOS} of audio, and the delay falls in proportion to the audio time that passed
+     */
+    public void observe(long transit, long packetNanos) {
+        long span = packetNanos > 0 ? packetNanos : REFERENCE_PACKET;
         transits[next] = transit;
         next = (next + 1) % WINDOW;
         count = Math.min(count + 1, WINDOW);
-        System.arraycopy(transits, 0, sorted, 0, count);
-        Arrays.sort(sorted, 0, count);
+        int kept = (int) Math.min(count, Math.max(8, WINDOW_NANOS / span));
+        for (int i = 0; i < kept; i++) {
+            sorted[i] = transits[Math.floorMod(next - 1 - i, WINDOW)]; // the newest {@code kept}
+        }
+        Arrays.sort(sorted, 0, kept);
         floor = sorted[0];
-        long spread = sorted[Math.max(0, (int) Math.ceil(PERCENTILE * count) - 1)] - floor;
+        long spread = sorted[Math.max(0, (int) Math.ceil(PERCENTILE * kept) - 1)] - floor;
         long target = floor + Math.max(min, Math.min(max, spread + MARGIN));
-        offset = target >= offset ? target
-                : Math.max(target, offset - Math.max(SHRINK_PER_PACKET, (offset - target) / SHRINK_DIVISOR));
+        if (target >= offset) {
+            offset = target;
+        } else {
+            double steps = (double) span / REFERENCE_PACKET; // how many 20 ms packets' worth of falling this is
+            long excess = offset - target;
+            long fall = span == REFERENCE_PACKET ? excess / SHRINK_DIVISOR
+                    : excess - (long) (excess * Math.pow(1 - 1.0 / SHRINK_DIVISOR, steps));
+            offset = Math.max(target, offset - Math.max((long) (SHRINK_PER_PACKET * steps), fall));
+        }
         delay = offset - floor;
     }
 

@@ -29,6 +29,10 @@ public final class RtpJitterBuffer {
     private long duplicates;
     private long overflows;
     private long retimed;
+    /** Timestamp units of audio per packet, measured from consecutive packets; 20 ms until two have come. */
+    private long packetUnits;
+    private long previousSequence = -1;
+    private long previousTimestamp;
 
     /**
      * @param delay how long a packet waits before it plays: the jitter it absorbs (60–200 ms on a commune network)
@@ -46,6 +50,7 @@ public final class RtpJitterBuffer {
         this.clockRate = clockRate;
         this.delay = delay;
         this.capacity = capacity;
+        this.packetUnits = clockRate / 50;
     }
 
     /** Adds a packet that arrived at {@code arrival} (monotonic nanoseconds). */
@@ -65,8 +70,9 @@ public final class RtpJitterBuffer {
                 retimed++;
             }
         }
-        delay.observe(transit(packet, arrival));
         long sequence = extend(packet.sequenceNumber());
+        measurePacketTime(sequence, packet.timestamp());
+        delay.observe(transit(packet, arrival), packetUnits * 1_000_000_000L / clockRate);
         if (sequence < nextSequence) {
             late++;
             return;
@@ -122,9 +128,36 @@ public final class RtpJitterBuffer {
         return overflows;
     }
 
+    /**
+     * The audio one packet holds, in timestamp units, as the stream's consecutive packets show it (a 60 ms Opus
+     * packet is 2880 at 48 kHz); 20 ms's worth until two consecutive packets have come.
+     */
+    public long packetUnits() {
+        return packetUnits;
+    }
+
     /** The playout delay now, in nanoseconds, over the fastest recent packet. */
     public long delayNanos() {
         return delay.nanos();
+    }
+
+    /**
+     * Learns the packet time from two packets in sequence: their timestamps' difference over their sequence numbers'.
+     * A sender's pause (the timestamp jumps, the sequence does not) gives more than an Opus packet can hold (120 ms)
+     * and is not taken.
+     */
+    private void measurePacketTime(long sequence, long timestamp) {
+        long steps = sequence - previousSequence;
+        if (previousSequence >= 0 && steps > 0 && steps <= 3) {
+            long units = (int) (timestamp - previousTimestamp) / steps; // signed 32-bit difference: wrap-around
+            if (units > 0 && units <= clockRate * 120L / 1000) {
+                packetUnits = units;
+            }
+        }
+        if (steps > 0 || previousSequence < 0) {
+            previousSequence = sequence;
+            previousTimestamp = timestamp;
+        }
     }
 
     private void anchor(RtpPacket packet, long arrival) {

@@ -91,6 +91,53 @@ class AdaptiveJitterBufferTest {
     }
 
     @Test
+    void sixtyMillisecondPacketsWithEightyMillisecondsOfJitterLoseAtMostOnePacketInAHundred() {
+        Random random = new Random(24);
+        // A 4G zone's Opus (ADR 0054): 60 ms packets, each delayed 0-80 ms, so they overtake one another often.
+        Run run = play(1000, 60, k -> random.nextInt(80_000) * 1_000L);
+
+        assertThat(run.packetUnits).as("60 ms at 48 kHz, measured from the stream").isEqualTo(2880);
+        assertThat(run.lateOrLost).isLessThanOrEqualTo(10);
+        assertThat(run.delayAt(999)).isBetween(70 * MS, 100 * MS);
+    }
+
+    @Test
+    void theDelayFallsWithinTheSameSecondsWhetherPacketsHoldTwentyOrSixtyMilliseconds() {
+        // Thirty seconds of a rough link (0-150 ms), then a quiet one: when is the delay back at its minimum?
+        double twenty = secondsToMinimum(20, new Random(5));
+        double sixty = secondsToMinimum(60, new Random(5));
+
+        assertThat(twenty).isBetween(4.0, 9.0);
+        // Counted in packets, 60 ms packets would keep the rough ones three times as long (15 s) in the window.
+        assertThat(sixty).isCloseTo(twenty, org.assertj.core.data.Offset.offset(1.5));
+    }
+
+    @Test
+    void sixtyMillisecondBurstsAreAbsorbedAfterTheFirst() {
+        // Every 2 s the link holds packets for 200 ms, then delivers them at once.
+        Run run = play(1000, 60, k -> {
+            long sent = k * 60 * MS;
+            long inCycle = sent % (2000 * MS);
+            return inCycle >= 1000 * MS && inCycle < 1200 * MS ? 1200 * MS - inCycle : 0;
+        });
+
+        assertThat(run.lostAfter(40)).isZero();
+        assertThat(run.delayAt(999)).isBetween(180 * MS, 220 * MS);
+    }
+
+    /** Seconds after the rough link turned quiet until the delay was at its minimum, for packets of {@code ms}. */
+    private static double secondsToMinimum(int ms, Random random) {
+        int rough = 30_000 / ms;
+        Run run = play(2 * rough, ms, k -> k < rough ? random.nextInt(150_000) * 1_000L : 0);
+        for (int k = rough; k < 2 * rough; k++) {
+            if (run.delayAt(k) == MIN.toNanos()) {
+                return (k - rough) * ms / 1000.0;
+            }
+        }
+        return Double.MAX_VALUE;
+    }
+
+    @Test
     void aFixedDelayStaysFixed() {
         PlayoutDelay fixed = PlayoutDelay.fixed(Duration.ofMillis(100));
         for (int k = 0; k < 500; k++) {
@@ -106,6 +153,7 @@ class AdaptiveJitterBufferTest {
         final List<Long> lostSequences = new ArrayList<>();
         final long[] delays;
         long lateOrLost;
+        long packetUnits;
 
         Run(int packets) {
             delays = new long[packets];
@@ -122,11 +170,21 @@ class AdaptiveJitterBufferTest {
 
     /** Sends {@code packets} every 20 ms, each arriving {@code extraDelay(k)} after a 30 ms base, polling every ms. */
     private static Run play(int packets, LongUnaryOperator extraDelay) {
-        RtpJitterBuffer buffer = new RtpJitterBuffer(8000, new PlayoutDelay(MIN, INITIAL, MAX), 200);
+        return play(packets, 20, extraDelay);
+    }
+
+    /**
+     * Sends {@code packets} of {@code packetMs} of Opus (48 kHz clock), each arriving {@code extraDelay(k)} after a
+     * 30 ms base, polling every ms of the fake clock.
+     */
+    private static Run play(int packets, int packetMs, LongUnaryOperator extraDelay) {
+        int clock = packetMs == 20 ? 8000 : 48_000;
+        long units = (long) clock * packetMs / 1000;
+        RtpJitterBuffer buffer = new RtpJitterBuffer(clock, new PlayoutDelay(MIN, INITIAL, MAX), 200);
         long[] arrival = new long[packets];
         Integer[] order = new Integer[packets];
         for (int k = 0; k < packets; k++) {
-            arrival[k] = k * 20 * MS + 30 * MS + extraDelay.applyAsLong(k);
+            arrival[k] = k * packetMs * MS + 30 * MS + extraDelay.applyAsLong(k);
             order[k] = k;
         }
         java.util.Arrays.sort(order, Comparator.comparingLong(k -> arrival[k]));
@@ -136,7 +194,8 @@ class AdaptiveJitterBufferTest {
         for (long now = 0; now <= end; now += MS) {
             while (next < packets && arrival[order[next]] <= now) {
                 int k = order[next++];
-                buffer.insert(new RtpPacket(k == 0, 0, k, 160L * k, 0x5EL, new byte[160]), arrival[k]);
+                buffer.insert(new RtpPacket(k == 0, 0, k, units * k, 0x5EL, new byte[160]), arrival[k]);
+                run.packetUnits = buffer.packetUnits();
                 run.delays[k] = buffer.delayNanos();
             }
             for (PlayoutSlot slot = buffer.poll(now); slot != null; slot = buffer.poll(now)) {
