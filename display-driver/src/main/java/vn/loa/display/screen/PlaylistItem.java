@@ -17,6 +17,10 @@ import java.util.Set;
 public record PlaylistItem(String id, Kind kind, String title, String body, String mediaId, String fit, int seconds,
         Set<DayOfWeek> days, LocalTime from, LocalTime to, String region) {
 
+    public PlaylistItem {
+        region = region == null || region.isBlank() ? null : region.strip();
+    }
+
     /** An item of the main playlist region. */
     public PlaylistItem(String id, Kind kind, String title, String body, String mediaId, String fit, int seconds,
             Set<DayOfWeek> days, LocalTime from, LocalTime to) {

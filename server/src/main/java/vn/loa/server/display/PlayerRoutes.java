@@ -33,6 +33,7 @@ public final class PlayerRoutes {
     public void mount(Router router) {
         router.get("/player/:board").handler(this::page);
         router.get("/player/:board/frames/:frame").handler(this::frame);
+        router.get("/player/:board/regions/:region/:frame").handler(this::region);
         router.get("/player/:board/banner.png").handler(this::banner);
         router.get("/player/:board/overlay.png").handler(this::overlay);
         router.get("/player/:board/media/:file").handler(this::video);
@@ -76,6 +77,25 @@ public final class PlayerRoutes {
                         s.interrupts().stream().map(vn.loa.display.screen.Screen.Slot::entry))
                 .filter(e -> e.item().id().equals(item) && String.valueOf(e.page()).equals(page)).findFirst()
                 .map(e -> renderer.frame(s, e, at))).orElse(null));
+    }
+
+    /** A further playlist region's entry, at that region's size as it lies on the panel. */
+    private void region(RoutingContext ctx) {
+        String id = ctx.pathParam("board");
+        String region = ctx.pathParam("region");
+        String frame = ctx.pathParam("frame");
+        int dash = frame.lastIndexOf('-');
+        if (dash < 1 || !frame.endsWith(".png")) {
+            ctx.fail(404);
+            return;
+        }
+        String item = frame.substring(0, dash);
+        String page = frame.substring(dash + 1, frame.length() - 4);
+        java.time.Instant from = from(ctx);
+        png(ctx, () -> screens.screen(id).map(s -> from == null ? s : s.at(from))
+                .flatMap(s -> s.regions().getOrDefault(region, java.util.List.of()).stream()
+                        .filter(e -> e.item().id().equals(item) && String.valueOf(e.page()).equals(page)).findFirst()
+                        .map(e -> renderer.regionOnPanel(s, region, e))).orElse(null));
     }
 
     /**
