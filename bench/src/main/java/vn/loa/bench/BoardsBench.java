@@ -29,8 +29,8 @@ import vn.loa.display.render.TextSlide;
 /**
  * {@code ./loa bench boards}: rendering a 1920×1080 Vietnamese slide and a 256×128 LED frame (medians and p99 of
  * fresh renders), a four-region 1920×1080 layout frame (header, main and side playlists, ticker) and a 128×64 LED layout
- * frame (clock over content) composed from fresh renders, and DDP to 100 LED boards at 30 frames/s from the driver's lanes, each board scrolling (a new frame
- * every tick, the worst case), counted by UDP receivers on loopback.
+ * frame (clock over content) composed from fresh renders, and DDP to 100 LED boards at 30 frames/s from the driver's
+ * lanes, each board scrolling (a new frame every tick, the worst case), counted by UDP receivers on loopback.
  */
 final class BoardsBench {
 

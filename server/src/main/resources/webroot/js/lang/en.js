@@ -545,6 +545,7 @@ export const en = {
   'campaign.title': 'Title',
   'campaign.body': 'Text',
   'campaign.seconds': 'Seconds per page',
+  'campaign.region': 'Region of the page',
   'campaign.save': 'Save campaign',
   'campaign.window': 'When',
   'campaign.perHour': 's/hour',

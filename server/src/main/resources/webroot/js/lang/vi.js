@@ -530,6 +530,7 @@ export const vi = {
   'campaign.title': 'Tiêu đề',
   'campaign.body': 'Nội dung',
   'campaign.seconds': 'Số giây mỗi trang',
+  'campaign.region': 'Vùng phát của trang',
   'campaign.save': 'Lưu chiến dịch',
   'campaign.window': 'Thời gian',
   'campaign.perHour': 'giây/giờ',

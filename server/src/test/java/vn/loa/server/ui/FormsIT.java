@@ -424,7 +424,10 @@ class FormsIT extends UiSuite {
         var drawn = page.waitForResponse(r -> r.url().endsWith("/api/v1/boards/bang-xem/layout-preview"),
                 () -> page.getByLabel("main – Rộng").fill("1200"));
         assertThat(drawn.status()).isEqualTo(200);
-        java.awt.image.BufferedImage draft = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(drawn.body()));
+        byte[] png = drawn.body();
+        java.awt.image.BufferedImage draft = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(draft).as("a PNG, not " + drawn.headers() + " " + png.length + " bytes: "
+                + new String(png, 0, Math.min(200, png.length), java.nio.charset.StandardCharsets.ISO_8859_1)).isNotNull();
         java.awt.image.BufferedImage saved = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
                 admin.get("/api/v1/boards/bang-xem/snapshot.png").bytes()));
         // The draft's main region ends at x = 600 of 960: its text left of that, nothing right of it.
