@@ -89,6 +89,27 @@ class LayoutFrameTest {
     }
 
     @Test
+    void toneMarksStayWholeInsideTheContentRegionOfAnLedMatrix() {
+        ScreenRenderer r = new ScreenRenderer(new MediaStore(dir));
+        Board led = new Board("l", "Cổng chợ", "z", BoardKind.LED, 128, 64, "ddp");
+        Layout l = Layouts.named("led-clock-main");
+        Rectangle main = l.place(l.playlist(), 128, 64);
+        Rectangle marked = ink(r.now(ledScreen(led, "ẤP ĐỒNG"), TET), main);
+        Rectangle plain = ink(r.now(ledScreen(led, "AP DONG"), TET), main);
+        assertNotNull(marked);
+        // On the matrix's small font the marks over Ấ and Ồ still rise above the plain capitals, inside the region.
+        assertTrue(marked.y < plain.y || marked.height > plain.height, marked + " vs " + plain);
+        assertTrue(marked.y > main.y && marked.getMaxY() < main.getMaxY(), "nothing clipped: " + marked + " in " + main);
+    }
+
+    private static Screen ledScreen(Board led, String title) {
+        PlaylistItem item = new PlaylistItem("t-" + title.hashCode(), PlaylistItem.Kind.TEXT, title, "", null, null, 10,
+                Set.of(), null, null);
+        return new Screen(led, BoardProfile.of(led), "/r/", List.of(new Screen.Entry(item, 0, 1, 10)), null, 1,
+                Layouts.named("led-clock-main"), List.of());
+    }
+
+    @Test
     void theClockFollowsTheMinuteAndAnEmptyTickerOrWeatherIsABlankPanel() {
         ScreenRenderer r = new ScreenRenderer(new MediaStore(dir));
         Screen s = screen(lcd("UBND xã"), "header-main-side-ticker", List.of());
