@@ -233,11 +233,7 @@ class PlayerIT extends UiSuite {
     @Test
     void aBoardWithALayoutShowsTheSnapshotsCompositionWithItsClockAndLunarDate() throws Exception {
         Api clerk = Api.signIn(server.baseUrl(), "can-bo", Commune.PASSWORD);
-        String key = commune.admin.post("/api/v1/boards", new JsonObject().put("id", "bang-ubnd")
-                .put("name", "UBND xã Đông Hòa").put("zone", "thon-dong").put("kind", "LCD").put("width", 1366)
-                .put("height", 768).put("layout", "header-main-side-ticker")).json().getString("playerKey");
-        assertThat(clerk.put("/api/v1/boards/bang-ubnd/playlist", playlist(text(TITLE, BODY, 600))).status())
-                .isEqualTo(200);
+        String key = boardWithNotice(clerk, "bang-ubnd", "UBND xã Đông Hòa", "header-main-side-ticker");
         Page board = browser.open();
         board.navigate(server.baseUrl() + "/player/bang-ubnd?key=" + key);
         board.waitForFunction("() => document.getElementById('frame').dataset.key === document.body.dataset.shown "
@@ -280,11 +276,7 @@ class PlayerIT extends UiSuite {
     @Test
     void aSideColumnPlaysItsOwnItemBesideTheMainNoticeOnThePlayer() throws Exception {
         Api clerk = Api.signIn(server.baseUrl(), "can-bo", Commune.PASSWORD);
-        String key = commune.admin.post("/api/v1/boards", new JsonObject().put("id", "bang-cot")
-                .put("name", "Bảng tin cổng xã").put("zone", "thon-dong").put("kind", "LCD").put("width", 1366)
-                .put("height", 768).put("layout", "header-main-gallery-ticker")).json().getString("playerKey");
-        assertThat(clerk.put("/api/v1/boards/bang-cot/playlist", playlist(text(TITLE, BODY, 600))).status())
-                .isEqualTo(200);
+        String key = boardWithNotice(clerk, "bang-cot", "Bảng tin cổng xã", "header-main-gallery-ticker");
         // The clerk adds a page for the side column from the boards page, choosing its region.
         Page page = browser.signIn("can-bo", Commune.PASSWORD);
         page.navigate("/#/boards");
@@ -319,6 +311,16 @@ class PlayerIT extends UiSuite {
                 .isLessThan(0.01);
         Browser.screenshot(board, Screenshots.dir(), "board-player-side-column");
         assertThat(browser.scriptErrors).allMatch(e -> e.startsWith("WebSocket connection to"));
+    }
+
+    /** A 1366×768 board of the layout playing the notice for ten minutes; its player's key. */
+    private String boardWithNotice(Api clerk, String id, String name, String layout) {
+        String key = commune.admin.post("/api/v1/boards", new JsonObject().put("id", id).put("name", name)
+                .put("zone", "thon-dong").put("kind", "LCD").put("width", 1366).put("height", 768).put("layout", layout))
+                .json().getString("playerKey");
+        assertThat(clerk.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY, 600))).status())
+                .isEqualTo(200);
+        return key;
     }
 
     /** A custom copy of the template with a side playlist column, titled "Cột ảnh chợ". */
