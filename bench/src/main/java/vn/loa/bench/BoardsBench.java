@@ -28,8 +28,9 @@ import vn.loa.display.render.TextSlide;
 
 /**
  * {@code ./loa bench boards}: rendering a 1920×1080 Vietnamese slide and a 256×128 LED frame (medians and p99 of
- * fresh renders), and DDP to 100 LED boards at 30 frames/s from the driver's lanes, each board scrolling (a new frame
- * every tick, the worst case), counted by UDP receivers on loopback.
+ * fresh renders), a four-region 1920×1080 layout frame (header, main and side playlists, ticker) and a 128×64 LED layout
+ * frame (clock over content) composed from fresh renders, and DDP to 100 LED boards at 30 frames/s from the driver's
+ * lanes, each board scrolling (a new frame every tick, the worst case), counted by UDP receivers on loopback.
  */
 final class BoardsBench {
 
@@ -66,6 +67,10 @@ final class BoardsBench {
             LedFrame.rgb(f, led, 100);
             return f;
         });
+        JsonObject fourRegions = layoutFrame(tv, "header-main-gallery-ticker", 100, 10);
+        JsonObject ledLayout = layoutFrame(profile(128, 64), "led-clock-main", 500, 50);
+        System.out.printf("four-region layout 1920x1080: median %.2f ms p99 %.2f ms; LED layout 128x64: median %.3f ms%n",
+                fourRegions.getDouble("medianMs"), fourRegions.getDouble("p99Ms"), ledLayout.getDouble("medianMs"));
         System.out.printf("slide 1920x1080: median %.2f ms p99 %.2f ms (PNG encode %.2f ms); LED 256x128 slide "
                 + "%.3f ms, marquee frame + RGB %.3f ms%n", slide.getDouble("medianMs"), slide.getDouble("p99Ms"),
                 png.getDouble("medianMs"), ledSlide.getDouble("medianMs"), ledFrame.getDouble("medianMs"));
@@ -77,6 +82,8 @@ final class BoardsBench {
                 .put("slidePngEncode1920x1080", png)
                 .put("ledSlide256x128", ledSlide)
                 .put("ledMarqueeFrame256x128WithRgb", ledFrame)
+                .put("layoutFourRegions1920x1080", fourRegions)
+                .put("ledLayoutFrame128x64", ledLayout)
                 .put("ddp", ddp);
         Files.createDirectories(out.getParent());
         Files.writeString(out, result.encodePrettily() + "\n", StandardCharsets.UTF_8);
@@ -123,6 +130,28 @@ final class BoardsBench {
                 r.close();
             }
         }
+    }
+
+    /**
+     * A layout's frame drawn afresh: each playlist region's slide at its size (a side region gets a short page), then
+     * the composition with the header, clock, date and ticker; frames/s is one core's, from the median.
+     */
+    private static JsonObject layoutFrame(BoardProfile board, String name, int rounds, int warmUp) {
+        vn.loa.display.layout.Layout layout = vn.loa.display.layout.Layouts.named(name);
+        SlideRenderer slides = new SlideRenderer();
+        vn.loa.display.render.LayoutRenderer composer = new vn.loa.display.render.LayoutRenderer();
+        var content = new vn.loa.display.render.LayoutRenderer.Content("UBND xã Đông Hòa",
+                java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")), List.of(TITLE));
+        JsonObject timed = timed(rounds, warmUp, () -> {
+            BufferedImage main = slides.render(layout.playlistProfile(board), new TextSlide(TITLE, BODY), 0);
+            java.util.Map<String, BufferedImage> sides = new java.util.HashMap<>();
+            for (vn.loa.display.layout.Region r : layout.sidePlaylists()) {
+                sides.put(r.name(), slides.render(layout.profileOf(r, board), new TextSlide("Chợ phiên", "Chủ nhật"), 0));
+            }
+            return composer.render(board, layout, main, sides, content);
+        });
+        return timed.put("layout", name).put("regions", layout.regions().size())
+                .put("framesPerSecondOneCore", round(1000 / timed.getDouble("medianMs")));
     }
 
     private static long ddpThreadCpu(java.lang.management.ThreadMXBean threads) {

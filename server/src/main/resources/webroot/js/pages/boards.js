@@ -1,8 +1,11 @@
 // Display boards: registering and editing one, and what each shows now.
 import { h, select } from '../dom.js';
 import { t } from '../i18n.js';
-import * as api from '../api.js';
 import { devicePage, zoneSelect } from '../devices.js';
+import { layoutSelect } from '../layout-picker.js';
+import { playlistEditor } from '../board-playlist.js';
+import * as session from '../session.js';
+import * as api from '../api.js';
 
 /** What the board shows now, as the server renders it (fetched with the token, so it cannot be a plain <img src>). */
 function snapshot(b) {
@@ -13,12 +16,8 @@ function snapshot(b) {
   return img;
 }
 
-/** The layout templates of assets/layouts (GET /api/v1/boards/layouts lists them with their regions). */
-const LAYOUTS = ['full', 'header-main-ticker', 'header-main-side-ticker', 'portrait-header-main-ticker', 'led-clock-main'];
 
-export default {
-  title: 'nav.boards',
-  render: devicePage({
+const boardsPage = devicePage({
     path: '/api/v1/boards',
     prefix: 'board',
     columns: [['node.name', (b) => b.name], ['field.zone', (b, tree) => tree.name(b.zone)], ['field.kind', (b) => b.kind],
@@ -33,10 +32,18 @@ export default {
       ['height', 'board.height', h('input', { type: 'number', min: 8, max: 4320, value: b ? b.height : 1080 })],
       ['driver', 'board.driver', h('input', { type: 'text', maxlength: 255, value: b && b.driver ? b.driver : 'web' }),
         'board.driverHint'],
-      ['layout', 'board.layout',
-        select(LAYOUTS.map((l) => [l, t(`board.layout.${l}`)]), b && b.layout ? b.layout : 'full')],
+      // Templates and custom layouts alike (GET /api/v1/layouts).
+      ['layout', 'board.layout', layoutSelect(b && b.layout ? b.layout : 'full')],
     ],
     read: (i) => ({ name: i.name.value, zone: i.zone.value, kind: i.kind.value, width: Number(i.width.value),
       height: Number(i.height.value), driver: i.driver.value.trim() || undefined, layout: i.layout.value }),
-  }),
+});
+
+export default {
+  title: 'nav.boards',
+  async render(main) {
+    await boardsPage(main);
+    // What each board plays, item by item, in the regions of its layout (for those who compose or manage boards).
+    if (session.may('compose') || session.may('devices')) main.append(playlistEditor(await api.get('/api/v1/boards')));
+  },
 };

@@ -6,8 +6,8 @@ import * as api from '../api.js';
 import * as session from '../session.js';
 import * as zones from '../zones.js';
 import { submitting } from '../forms.js';
+import { layoutSelect, fillRegions } from '../layout-picker.js';
 
-const LAYOUTS = ['', 'full', 'header-main-ticker', 'header-main-side-ticker', 'portrait-header-main-ticker', 'led-clock-main'];
 const MODES = ['ROTATION', 'INTERRUPT', 'OVERLAY'];
 
 /** A datetime-local value (Vietnam's time) as an ISO instant, or undefined. */
@@ -57,16 +57,21 @@ function campaignForm(groups, reload) {
     endsAt: h('input', { type: 'datetime-local' }),
     from: h('input', { type: 'time' }),
     to: h('input', { type: 'time' }),
-    layout: select(LAYOUTS.map((l) => [l, l ? t(`board.layout.${l}`) : t('campaign.ownLayout')]), ''),
+    layout: layoutSelect('', ['', t('campaign.ownLayout')]),
     sharePercent: h('input', { type: 'number', min: 0.1, max: 50, step: 0.1, value: 5 }),
     groups: checkboxes('campaign-groups', groups.map((g) => [g.id, g.name])),
     title: h('input', { type: 'text', maxlength: 300 }),
     body: h('textarea', { rows: 3, maxlength: 20000 }),
     seconds: h('input', { type: 'number', min: 1, max: 3600, value: 10 }),
+    // The playlist region the item plays in: the main one, or another playlist region of the layout.
+    region: h('select', {}, h('option', { value: '' }, t('board.region.main'))),
   };
+  const regions = () => fillRegions(inputs.region, inputs.layout.value).catch(() => {});
+  inputs.layout.addEventListener('change', regions);
+  inputs.layout.addEventListener('layouts', regions);
   const form = h('form', { novalidate: true },
     Object.entries(inputs).map(([name, el]) => field('campaign', name, t(`campaign.${name}`), el,
-      name === 'sharePercent' ? t('campaign.shareHint') : null)),
+      name === 'sharePercent' ? t('campaign.shareHint') : name === 'region' ? t('board.region.hint') : null)),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('campaign.save'))));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -78,7 +83,8 @@ function campaignForm(groups, reload) {
         layout: inputs.layout.value || undefined,
         sharePercent: mode === 'INTERRUPT' ? Number(inputs.sharePercent.value) : undefined,
         groups: zones.ticked(inputs.groups, 'campaign-groups'),
-        items: [{ kind: 'TEXT', title: inputs.title.value, body: inputs.body.value, seconds: Number(inputs.seconds.value) }] });
+        items: [{ kind: 'TEXT', title: inputs.title.value, body: inputs.body.value, seconds: Number(inputs.seconds.value),
+          region: inputs.region.value || undefined }] });
       form.reset();
       await reload();
     });

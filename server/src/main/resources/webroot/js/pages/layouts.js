@@ -1,6 +1,6 @@
 // The layout editor: start from a template or a custom layout, adjust its regions by numbers or by dragging them over a board's
 // live snapshot, save it as a custom layout and give it to a board (GET/POST/PUT /api/v1/layouts, ADR 0047).
-import { h, field, fill, select } from '../dom.js';
+import { h, field, fill, select, debounce } from '../dom.js';
 import { t } from '../i18n.js';
 import * as api from '../api.js';
 import * as session from '../session.js';
@@ -77,7 +77,21 @@ export default {
     const regionsBox = h('div', { class: 'regions' });
     const previewBox = h('div', { class: 'preview' });
     let drawRegions = null;
-    const redraw = () => preview(previewBox, draft, snapshotUrl, () => drawRegions());
+    // With a board chosen, the server draws the unsaved draft with what that board plays now (not the saved layout).
+    const drawDraft = debounce(async () => {
+      const id = inputs.board.value;
+      if (!id || !draft) return;
+      try {
+        const png = await api.blob('POST', `/api/v1/boards/${id}/layout-preview`, bodyOf());
+        if (snapshotUrl) URL.revokeObjectURL(snapshotUrl);
+        snapshotUrl = URL.createObjectURL(png);
+        previewBox.dataset.draft = String(Date.now());
+        preview(previewBox, draft, snapshotUrl, () => drawRegions());
+      } catch (e) {
+        status.textContent = e.message || String(e);
+      }
+    }, 400);
+    const redraw = () => { preview(previewBox, draft, snapshotUrl, () => drawRegions()); drawDraft(); };
     drawRegions = () => {
       fill(regionsBox, h('p', {}, t('layout.canvas', { width: draft.width, height: draft.height })),
         h('table', { id: 'regions' }, h('thead', {}, h('tr', {}, ['layout.region', 'layout.widget'].concat(SIDES.map((s) => `layout.${s}`))
@@ -93,6 +107,7 @@ export default {
       draft = JSON.parse(JSON.stringify(chosen));
       inputs.title.value = chosen.custom ? chosen.title : '';
       inputs.name.value = chosen.custom ? chosen.name : '';
+      remove.hidden = !chosen.custom;
       drawRegions();
     };
     const loadSnapshot = async () => {
@@ -100,11 +115,16 @@ export default {
       snapshotUrl = id ? URL.createObjectURL(await api.blob('GET', `/api/v1/boards/${id}/snapshot.png`)) : null;
       redraw();
     };
+    const bodyOf = () => ({ name: inputs.name.value.trim() || undefined, title: inputs.title.value || undefined,
+      width: draft.width, height: draft.height,
+      regions: draft.regions.map((r) => ({ name: r.name, x: r.x, y: r.y, width: r.width, height: r.height, z: r.z || 0,
+        widget: r.widget, text: r.text || undefined })) });
     inputs.template.addEventListener('change', choose);
     inputs.board.addEventListener('change', loadSnapshot);
 
     const save = h('button', { type: 'submit', class: 'primary' }, t('layout.save'));
     const assign = h('button', { type: 'button' }, t('layout.assign'));
+    const remove = h('button', { type: 'button', class: 'danger', hidden: true }, t('layout.delete'));
     const form = h('form', { novalidate: true, id: 'layout-editor' },
       field('layout', 'template', t('layout.template'), inputs.template, t('layout.templateHint')),
       regionsBox,
@@ -113,12 +133,10 @@ export default {
       field('layout', 'title', t('layout.title'), inputs.title),
       field('layout', 'layout', t('layout.board'), inputs.board, t('layout.boardHint')),
       previewBox,
-      manage ? h('div', { class: 'actions' }, save, assign) : null);
+      manage ? h('div', { class: 'actions' }, save, assign, remove) : null);
     const stored = async () => {
       const name = inputs.name.value.trim();
-      const body = { name, title: inputs.title.value || undefined, width: draft.width, height: draft.height,
-        regions: draft.regions.map((r) => ({ name: r.name, x: r.x, y: r.y, width: r.width, height: r.height, z: r.z || 0,
-          widget: r.widget, text: r.text || undefined })) };
+      const body = { ...bodyOf(), name };
       const exists = layouts.some((l) => l.custom && l.name === name);
       const saved = exists ? await api.put(`/api/v1/layouts/${name}`, body) : await api.post('/api/v1/layouts', body);
       const at = layouts.findIndex((l) => l.name === name);
@@ -141,6 +159,17 @@ export default {
       await api.put(`/api/v1/boards/${inputs.board.value}/layout`, { layout: saved.name });
       status.textContent = t('layout.assigned', { name: saved.name });
       await loadSnapshot();
+    }));
+    // Only a custom layout is deleted, after the clerk confirms; the server refuses one a board or campaign uses.
+    remove.addEventListener('click', () => submitting(form, async () => {
+      const name = inputs.template.value;
+      if (!window.confirm(t('layout.confirmDelete', { name }))) return;
+      await api.del(`/api/v1/layouts/${name}`);
+      layouts.splice(layouts.findIndex((l) => l.name === name), 1);
+      [...inputs.template.options].filter((o) => o.value === name).forEach((o) => o.remove());
+      inputs.template.value = 'header-main-ticker';
+      choose();
+      status.textContent = t('layout.deleted', { name });
     }));
     const status = h('p', { role: 'status', class: 'layout-status' });
     main.append(h('section', { class: 'card', 'aria-labelledby': 'layout-heading' },

@@ -2,7 +2,8 @@
 // keeps every frame it fetched (Cache API when the page is a secure context, memory otherwise) so it goes on playing
 // when the network drops, reconnects by itself, and reports what it showed (proof of play): reports are kept in
 // localStorage until the server acknowledges them, so what played offline is sent on reconnect (the server keeps
-// each once). Interrupts cut in at their seconds of every hour; an overlay band lies over whatever plays.
+// each once). Interrupts cut in at their seconds of every hour; an overlay band lies over whatever plays; a layout's
+// further playlist regions (a side column of pictures) each cycle their own entries on the same clock, laid over the frame.
 // In a cluster it knows every member's address (ADR 0049) and moves to another member when its own stops answering.
 (function () {
   'use strict';
@@ -29,6 +30,7 @@
   var banner = document.getElementById('banner');
   var bannerFrame = document.getElementById('banner-frame');
   var overlay = document.getElementById('overlay');
+  var regionsShown = {};    // region name -> {img, key, item, kind, since}
 
   function loadPending() {
     try { return JSON.parse(localStorage.getItem(playsKey) || '[]'); } catch (e) { return []; }
@@ -100,6 +102,7 @@
         if (e.video) { all.push(cached(e.video)); }
       });
       if (p.overlay) { all.push(cached(p.overlay.src)); }
+      (p.regions || []).forEach(function (r) { r.entries.forEach(function (e) { all.push(cached(e.src)); }); });
     });
     if (s.banner) { all.push(cached(s.banner.src)); }
     Promise.all(all).then(function () {
@@ -122,7 +125,11 @@
     for (var c = 0; c < cuts.length; c++) {
       if (inHour >= cuts[c].at * 1000 && inHour < (cuts[c].at + cuts[c].seconds) * 1000) { return cuts[c]; }
     }
-    var entries = playing && playing.entries || [];
+    return cycled(playing && playing.entries || [], now);
+  }
+
+  // The entry of a rotation at `now`: every rotation starts at the epoch, as on the server (Screen.entryAt).
+  function cycled(entries, now) {
     var cycle = entries.reduce(function (t, e) { return t + e.seconds * 1000; }, 0);
     if (!cycle) { return null; }
     var t = ((now % cycle) + cycle) % cycle;
@@ -215,6 +222,48 @@
     cached(o.src).then(function (u) { overlay.src = u; }).catch(function () {});
   }
 
+  // Each further playlist region: a picture laid over the frame where the region lies, turning on its own clock.
+  function showRegions(now) {
+    var list = part(now).regions || [];
+    var names = list.map(function (r) { return r.name; });
+    Object.keys(regionsShown).forEach(function (name) {
+      if (names.indexOf(name) < 0) { regionDone(name); regionsShown[name].img.remove(); delete regionsShown[name]; }
+    });
+    list.forEach(function (r) {
+      var s = regionsShown[r.name];
+      if (!s) {
+        var img = document.createElement('img');
+        img.id = 'region-' + r.name;
+        img.className = 'region';
+        img.alt = '';
+        overlay.parentNode.insertBefore(img, overlay);
+        s = regionsShown[r.name] = { img: img, key: null };
+      }
+      s.img.style.left = r.left + '%';
+      s.img.style.top = r.top + '%';
+      s.img.style.width = r.width + '%';
+      s.img.style.height = r.height + '%';
+      var e = cycled(r.entries, now);
+      if ((e && e.key) === s.key) { return; }
+      regionDone(r.name);
+      s.key = e ? e.key : null;
+      s.img.hidden = !e;
+      if (!e) { delete s.img.dataset.key; s.img.removeAttribute('src'); return; }
+      s.item = e.item;
+      s.kind = e.kind;
+      s.since = Date.now();
+      s.img.alt = e.title + (e.body ? '\n' + e.body : '');
+      cached(e.src).then(function (u) {
+        if (s.key === e.key) { s.img.dataset.key = e.key; s.img.src = u; }
+      }).catch(function () {});
+    });
+  }
+
+  function regionDone(name) {
+    var s = regionsShown[name];
+    if (s && s.key) { report(s.item, s.kind, s.since); }
+  }
+
   // An emergency banner stays up offline until its own end, not for ever.
   function bannerNow() {
     var b = screen && screen.banner;
@@ -242,6 +291,7 @@
     if ((b && b.text) !== (bannerShown && bannerShown.text)) { showBanner(b); }
     var o = part(Date.now() + offset).overlay;
     if ((o && o.src) !== overlayShown) { showOverlay(o); }
+    showRegions(Date.now() + offset);
     var e = entryAt(Date.now() + offset);
     if ((e && e.key) !== (shown && shown.key)) { show(e); } else if (e && frameSrc(e) !== paintedSrc) { paint(e); }
   }
@@ -254,7 +304,10 @@
     save(s);
     prefetch(s);
     document.getElementById('stage').style.filter = s.brightness < 100 ? 'brightness(' + s.brightness / 100 + ')' : '';
-    if (changed) { shown && (shown.key = null); }
+    if (changed) {
+      shown && (shown.key = null);
+      Object.keys(regionsShown).forEach(function (n) { regionDone(n); regionsShown[n].key = null; });
+    }
     showBanner(bannerNow());
     showOverlay(part(Date.now() + offset).overlay);
     tick();

@@ -14,13 +14,16 @@ import vn.loa.display.Orientation;
  *
  * @param regions in drawing order (lowest {@code z} first)
  * @throws IllegalArgumentException (in words a clerk can act on) when a region leaves the canvas, two regions share a
- *     name, or there is not exactly one region playing the playlist
+ *     name, or no region plays a playlist
  */
 public record Layout(String name, String title, int width, int height, List<Region> regions) {
 
     /** The whole board plays its playlist: what every board showed before layouts. */
     public static final Layout FULL = new Layout("full", "Toàn màn hình", 1920, 1080,
             List.of(new Region("main", 0, 0, 1920, 1080, 0, Widget.PLAYLIST, null)));
+
+    /** The name the main playlist region takes when a layout has several. */
+    public static final String MAIN = "main";
 
     /** The smallest side of a region on a board: below it a region is not drawn. */
     static final int MIN_SIDE = 8;
@@ -49,9 +52,8 @@ public record Layout(String name, String title, int width, int height, List<Regi
             }
             playlists += r.widget() == Widget.PLAYLIST ? 1 : 0;
         }
-        if (playlists != 1) {
-            throw new IllegalArgumentException("bố cục " + name + " cần đúng một vùng phát danh sách (PLAYLIST), có "
-                    + playlists);
+        if (playlists < 1) {
+            throw new IllegalArgumentException("bố cục " + name + " cần ít nhất một vùng phát danh sách (PLAYLIST)");
         }
         regions = regions.stream().sorted(Comparator.comparingInt(Region::z)).toList();
     }
@@ -60,8 +62,24 @@ public record Layout(String name, String title, int width, int height, List<Regi
         return regions.size() == 1;
     }
 
+    /**
+     * The main playlist region, where items without a region of their own (and notices on air, and interrupts) play:
+     * the playlist region named {@code main}, else the first playlist region in drawing order.
+     */
     public Region playlist() {
-        return regions.stream().filter(r -> r.widget() == Widget.PLAYLIST).findFirst().orElseThrow();
+        List<Region> all = regions.stream().filter(r -> r.widget() == Widget.PLAYLIST).toList();
+        return all.stream().filter(r -> r.name().equals(MAIN)).findFirst().orElse(all.get(0));
+    }
+
+    /** The playlist regions besides the main one, each playing its own items (a side column cycling pictures). */
+    public List<Region> sidePlaylists() {
+        Region main = playlist();
+        return regions.stream().filter(r -> r.widget() == Widget.PLAYLIST && r != main).toList();
+    }
+
+    /** The region an item assigned to {@code name} plays in: that side playlist region, else the main one. */
+    public Region playlistFor(String name) {
+        return sidePlaylists().stream().filter(r -> r.name().equals(name)).findFirst().orElse(playlist());
     }
 
     /** Whether a frame of this layout changes with the minute (a clock or a date on it). */

@@ -22,7 +22,7 @@ public final class Layouts {
     public static final String RESOURCE_DIR = "/vn/loa/display/layouts/";
     /** The shipped templates, in the order a clerk is offered them. */
     public static final List<String> TEMPLATES = List.of("full", "header-main-ticker", "header-main-side-ticker",
-            "portrait-header-main-ticker", "led-clock-main");
+            "portrait-header-main-ticker", "led-clock-main", "header-main-gallery-ticker");
 
     private static final Map<String, Layout> SHIPPED = load();
 

@@ -2,7 +2,10 @@ package vn.loa.display.layout;
 
 /** What a region of a layout shows. */
 public enum Widget {
-    /** The board's playlist (and the notices on air ahead of it): exactly one region per layout. */
+    /**
+     * A playlist: the main one (the board's items, with the notices on air ahead of them) and, in further regions,
+     * the items assigned to each by name.
+     */
     PLAYLIST,
     /** A fixed text, the board's name when the region gives none, fitted to the region. */
     TEXT,

@@ -36,6 +36,16 @@ public final class LayoutRenderer {
 
     /** The panel frame: {@code playlist} (drawn at the playlist region's size) placed among the widgets. */
     public BufferedImage render(BoardProfile profile, Layout layout, BufferedImage playlist, Content content) {
+        return render(profile, layout, playlist, java.util.Map.of(), content);
+    }
+
+    /**
+     * The panel frame with the further playlist regions too: {@code sides} holds each one's frame, drawn at its size,
+     * by region name; a region without one is an empty panel.
+     */
+    public BufferedImage render(BoardProfile profile, Layout layout, BufferedImage playlist,
+            java.util.Map<String, BufferedImage> sides, Content content) {
+        Region main = layout.playlist();
         int cw = profile.canvasWidth();
         int ch = profile.canvasHeight();
         BufferedImage canvas = Canvas.blank(cw, ch, Canvas.BACKGROUND);
@@ -46,7 +56,14 @@ public final class LayoutRenderer {
                 continue;
             }
             switch (r.widget()) {
-                case PLAYLIST -> g.drawImage(playlist, at.x, at.y, at.width, at.height, null);
+                case PLAYLIST -> {
+                    BufferedImage own = r == main ? playlist : sides.get(r.name());
+                    if (own == null) {
+                        fill(g, at, PANEL);
+                    } else {
+                        g.drawImage(own, at.x, at.y, at.width, at.height, null);
+                    }
+                }
                 case TEXT -> box(g, at, HEADER, Canvas.TITLE,
                         List.of(nfc(r.text() == null || r.text().isBlank() ? content.boardName() : r.text())));
                 case CLOCK -> box(g, at, PANEL, Canvas.BODY, List.of(content.time().format(CLOCK)));

@@ -42,7 +42,11 @@ public final class OverlayRenderer {
      * Where the band lies on the panel's own frame: the canvas's foot, turned with a portrait panel (its left strip).
      */
     public static Rectangle onPanel(BoardProfile profile) {
-        Rectangle at = band(profile.canvasWidth(), profile.canvasHeight());
+        return onPanel(profile, band(profile.canvasWidth(), profile.canvasHeight()));
+    }
+
+    /** A rectangle of the board's canvas as it lies on the panel (turned a quarter clockwise for a portrait board). */
+    public static Rectangle onPanel(BoardProfile profile, Rectangle at) {
         if (profile.orientation() == vn.loa.display.Orientation.LANDSCAPE) {
             return at;
         }
@@ -51,7 +55,11 @@ public final class OverlayRenderer {
 
     /** The band as it lies on the panel (turned a quarter clockwise for a portrait board). */
     public BufferedImage onPanelImage(BoardProfile profile, String text) {
-        BufferedImage band = render(profile, text);
+        return onPanel(profile, render(profile, text));
+    }
+
+    /** A part of the board's canvas as it lies on the panel: the player lays it over its frame at {@link #onPanel}. */
+    public static BufferedImage onPanel(BoardProfile profile, BufferedImage band) {
         if (profile.orientation() == vn.loa.display.Orientation.LANDSCAPE) {
             return band;
         }

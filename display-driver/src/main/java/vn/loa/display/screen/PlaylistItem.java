@@ -12,9 +12,20 @@ import java.util.Set;
  * @param days  the days it plays; empty means every day
  * @param from  the hour it starts playing, local time; null with {@code to} null means all day
  * @param to    the hour it stops; earlier than {@code from} means it runs over midnight
+ * @param region the layout's playlist region it plays in; null (or a region the layout lacks) for the main one
  */
 public record PlaylistItem(String id, Kind kind, String title, String body, String mediaId, String fit, int seconds,
-        Set<DayOfWeek> days, LocalTime from, LocalTime to) {
+        Set<DayOfWeek> days, LocalTime from, LocalTime to, String region) {
+
+    public PlaylistItem {
+        region = region == null || region.isBlank() ? null : region.strip();
+    }
+
+    /** An item of the main playlist region. */
+    public PlaylistItem(String id, Kind kind, String title, String body, String mediaId, String fit, int seconds,
+            Set<DayOfWeek> days, LocalTime from, LocalTime to) {
+        this(id, kind, title, body, mediaId, fit, seconds, days, from, to, null);
+    }
 
     /** What an item shows. */
     public enum Kind {

@@ -2,6 +2,7 @@ package vn.loa.display.screen;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import vn.loa.core.model.Board;
 import vn.loa.display.BoardProfile;
 import vn.loa.display.layout.Layout;
@@ -19,9 +20,22 @@ import vn.loa.display.layout.Layout;
  * @param overlay a short notice drawn in a band over whatever plays, or null
  * @param ahead what the board will play later (the coming days' schedule), in order of start: a player cut from the
  *        server follows it
+ * @param regions the entries of each further playlist region of the layout, by region name, each cycling on its own
+ *        by the same epoch clock (a side column of pictures beside the notices of the main region)
  */
 public record Screen(Board board, BoardProfile profile, String zonePath, List<Entry> entries, String banner,
-        long version, Layout layout, List<String> ticker, List<Slot> interrupts, String overlay, List<Ahead> ahead) {
+        long version, Layout layout, List<String> ticker, List<Slot> interrupts, String overlay, List<Ahead> ahead,
+        Map<String, List<Entry>> regions) {
+
+    public Screen {
+        regions = Map.copyOf(regions);
+    }
+
+    /** A screen whose layout has one playlist region. */
+    public Screen(Board board, BoardProfile profile, String zonePath, List<Entry> entries, String banner,
+            long version, Layout layout, List<String> ticker, List<Slot> interrupts, String overlay, List<Ahead> ahead) {
+        this(board, profile, zonePath, entries, banner, version, layout, ticker, interrupts, overlay, ahead, Map.of());
+    }
 
     /** A screen without a schedule ahead. */
     public Screen(Board board, BoardProfile profile, String zonePath, List<Entry> entries, String banner,
@@ -36,7 +50,11 @@ public record Screen(Board board, BoardProfile profile, String zonePath, List<En
     }
 
     /** From {@code from} on, the board plays these (until the next one starts); notices on air are not foreseen. */
-    public record Ahead(Instant from, Layout layout, List<Entry> entries, List<Slot> interrupts, String overlay) {
+    public record Ahead(Instant from, Layout layout, List<Entry> entries, List<Slot> interrupts, String overlay,
+            Map<String, List<Entry>> regions) {
+        public Ahead {
+            regions = Map.copyOf(regions);
+        }
     }
 
     /**
@@ -51,7 +69,7 @@ public record Screen(Board board, BoardProfile profile, String zonePath, List<En
             }
         }
         return now == null ? this : new Screen(board, profile, zonePath, now.entries(), banner, version, now.layout(),
-                List.of(), now.interrupts(), now.overlay(), List.of());
+                List.of(), now.interrupts(), now.overlay(), List.of(), now.regions());
     }
 
     /** An interrupt's entry, shown {@code offset} seconds into every hour for {@code seconds}. */
@@ -72,12 +90,14 @@ public record Screen(Board board, BoardProfile profile, String zonePath, List<En
 
     /** The last screen of a board that was deleted: drivers stop driving it. */
     public Screen removed() {
-        return new Screen(board, profile, zonePath, List.of(), null, -1, layout, List.of(), List.of(), null, List.of());
+        return new Screen(board, profile, zonePath, List.of(), null, -1, layout, List.of(), List.of(), null, List.of(),
+                Map.of());
     }
 
     /** The same screen under another version. */
     public Screen withVersion(long v) {
-        return new Screen(board, profile, zonePath, entries, banner, v, layout, ticker, interrupts, overlay, ahead);
+        return new Screen(board, profile, zonePath, entries, banner, v, layout, ticker, interrupts, overlay, ahead,
+                regions);
     }
 
     public boolean isRemoved() {
@@ -99,7 +119,19 @@ public record Screen(Board board, BoardProfile profile, String zonePath, List<En
                 return s.entry();
             }
         }
-        long cycle = cycleMillis();
+        return cycled(entries, now);
+    }
+
+    /**
+     * The entry a further playlist region shows at {@code now}, on the same epoch clock as the main one; null when
+     * nothing is assigned to it (the region is an empty panel). Interrupts cut into the main region only.
+     */
+    public Entry entryAt(String region, Instant now) {
+        return cycled(regions.getOrDefault(region, List.of()), now);
+    }
+
+    private static Entry cycled(List<Entry> entries, Instant now) {
+        long cycle = entries.stream().mapToLong(e -> e.seconds() * 1000L).sum();
         if (cycle == 0) {
             return null;
         }

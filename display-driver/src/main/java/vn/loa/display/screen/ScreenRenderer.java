@@ -97,24 +97,56 @@ public final class ScreenRenderer {
         BoardProfile main = layout.playlistProfile(screen.profile());
         long minute = layout.followsClock() ? Math.floorDiv(at.getEpochSecond(), 60) : 0;
         // The whole layout, not its name: a custom layout edited under the same name must be drawn again.
+        Map<String, Screen.Entry> sides = new java.util.TreeMap<>();
+        for (vn.loa.display.layout.Region r : layout.sidePlaylists()) {
+            Screen.Entry side = screen.entryAt(r.name(), at);
+            if (side != null) {
+                sides.put(r.name(), side);
+            }
+        }
         String what = "layout:" + layout + "|" + (e == null ? "idle" : e.key()) + "|" + minute + "|"
-                + screen.ticker() + "|" + screen.board().name();
+                + screen.ticker() + "|" + screen.board().name() + "|" + sides;
         String key = key(screen.profile(), what, e == null ? "" : e.item().toString());
         // One composed frame kept per board: a clock makes a new one every minute, which would fill the shared cache.
         Map.Entry<String, BufferedImage> last = composed.get(screen.board().id());
         if (last != null && last.getKey().equals(key)) {
             return last.getValue();
         }
-        BufferedImage drawn = compose(screen, e, at, main);
+        BufferedImage drawn = compose(screen, e, at, main, sides);
         composed.put(screen.board().id(), Map.entry(key, drawn));
         return drawn;
     }
 
-    private BufferedImage compose(Screen screen, Screen.Entry e, java.time.Instant at, BoardProfile main) {
+    private BufferedImage compose(Screen screen, Screen.Entry e, java.time.Instant at, BoardProfile main,
+            Map<String, Screen.Entry> sides) {
         BufferedImage playlist = e == null
                 ? slides.render(main, new TextSlide(screen.board().name(), ""), 0) : entry(main, e);
-        return layouts.render(screen.profile(), screen.layout(), playlist, new LayoutRenderer.Content(
+        Map<String, BufferedImage> drawn = new java.util.HashMap<>();
+        sides.forEach((name, side) -> {
+            BufferedImage f = region(screen, name, side);
+            if (f != null) {
+                drawn.put(name, f);
+            }
+        });
+        return layouts.render(screen.profile(), screen.layout(), playlist, drawn, new LayoutRenderer.Content(
                 screen.board().name(), at.atZone(zone), screen.ticker()));
+    }
+
+    /**
+     * A further playlist region's entry drawn at that region's size (the web player lays it over its frame); null
+     * when the layout has no such region or it is too small for the board.
+     */
+    public BufferedImage region(Screen screen, String region, Screen.Entry e) {
+        Layout layout = screen.layout();
+        return layout.sidePlaylists().stream().filter(r -> r.name().equals(region)).findFirst()
+                .map(r -> layout.profileOf(r, screen.profile())).map(p -> entry(p, e)).orElse(null);
+    }
+
+    /** A further region's entry as it lies on the panel (turned for a portrait board), for the web player. */
+    public BufferedImage regionOnPanel(Screen screen, String region, Screen.Entry e) {
+        BufferedImage part = region(screen, region, e);
+        return part == null ? null : cached(key(screen.profile(), "region:" + region + ":" + e.key(), e.item().toString()),
+                () -> vn.loa.display.render.OverlayRenderer.onPanel(screen.profile(), part));
     }
 
     public BufferedImage banner(BoardProfile profile, String text) {

@@ -89,6 +89,27 @@ class LayoutFrameTest {
     }
 
     @Test
+    void toneMarksStayWholeInsideTheContentRegionOfAnLedMatrix() {
+        ScreenRenderer r = new ScreenRenderer(new MediaStore(dir));
+        Board led = new Board("l", "Cổng chợ", "z", BoardKind.LED, 128, 64, "ddp");
+        Layout l = Layouts.named("led-clock-main");
+        Rectangle main = l.place(l.playlist(), 128, 64);
+        Rectangle marked = ink(r.now(ledScreen(led, "ẤP ĐỒNG"), TET), main);
+        Rectangle plain = ink(r.now(ledScreen(led, "AP DONG"), TET), main);
+        assertNotNull(marked);
+        // On the matrix's small font the marks over Ấ and Ồ still rise above the plain capitals, inside the region.
+        assertTrue(marked.y < plain.y || marked.height > plain.height, marked + " vs " + plain);
+        assertTrue(marked.y > main.y && marked.getMaxY() < main.getMaxY(), "nothing clipped: " + marked + " in " + main);
+    }
+
+    private static Screen ledScreen(Board led, String title) {
+        PlaylistItem item = new PlaylistItem("t-" + title.hashCode(), PlaylistItem.Kind.TEXT, title, "", null, null, 10,
+                Set.of(), null, null);
+        return new Screen(led, BoardProfile.of(led), "/r/", List.of(new Screen.Entry(item, 0, 1, 10)), null, 1,
+                Layouts.named("led-clock-main"), List.of());
+    }
+
+    @Test
     void theClockFollowsTheMinuteAndAnEmptyTickerOrWeatherIsABlankPanel() {
         ScreenRenderer r = new ScreenRenderer(new MediaStore(dir));
         Screen s = screen(lcd("UBND xã"), "header-main-side-ticker", List.of());
@@ -157,6 +178,51 @@ class LayoutFrameTest {
         assertTrue(samePixels(shown, band, r.overlay(over.profile(), over.overlay())),
                 "the band is the overlay the web player lays over its frame");
         assertSame(frame, r.now(plain, TET), "the cached frame itself was not drawn on");
+    }
+
+    @Test
+    void twoPlaylistRegionsShowTheirOwnItemsAtTheSameInstant() {
+        ScreenRenderer r = new ScreenRenderer(new MediaStore(dir));
+        Layout l = Layouts.named("header-main-gallery-ticker");
+        PlaylistItem market = side("s1", "Chợ phiên Đồng Tâm");
+        PlaylistItem bridge = side("s2", "Cầu treo mới khánh thành");
+        List<Screen.Entry> sides = List.of(new Screen.Entry(market, 0, 1, 10), new Screen.Entry(bridge, 0, 1, 10));
+        Screen s = new Screen(lcd("UBND xã"), BoardProfile.of(lcd("UBND xã")), "/r/",
+                List.of(new Screen.Entry(NOTICE, 0, 1, 30)), null, 1, l, List.of(), List.of(), null, List.of(),
+                java.util.Map.of("side", sides));
+        Rectangle main = l.place(l.playlist(), 1920, 1080);
+        Region sideRegion = l.sidePlaylists().get(0);
+        Rectangle side = l.place(sideRegion, 1920, 1080);
+        assertEquals("side", sideRegion.name());
+        // The epoch clock: the main region's 30 s notice spans both instants, the side column turns every 10 s.
+        Instant first = Instant.ofEpochSecond(1_700_000_040L);
+        Instant second = first.plusSeconds(10);
+        assertEquals(market, s.entryAt("side", first).item());
+        assertEquals(bridge, s.entryAt("side", second).item());
+        for (Instant at : List.of(first, second)) {
+            BufferedImage frame = r.now(s, at);
+            assertTrue(samePixels(frame, main, r.entry(l.playlistProfile(s.profile()), s.entryAt(at))),
+                    "the main region shows the notice at " + at);
+            BufferedImage own = r.region(s, "side", s.entryAt("side", at));
+            assertEquals(side.getSize(), new java.awt.Dimension(own.getWidth(), own.getHeight()));
+            assertTrue(samePixels(frame, side, own), "the side region shows its own item at " + at);
+            assertTrue(samePixels(r.regionOnPanel(s, "side", s.entryAt("side", at)),
+                    new Rectangle(side.getSize()), own), "the web player lays the same picture over its frame");
+        }
+        assertFalse(samePixels(r.now(s, first), side, r.region(s, "side", s.entryAt("side", second))),
+                "the side column turned while the notice stayed");
+    }
+
+    @Test
+    void aSideRegionWithNothingAssignedIsAnEmptyPanel() {
+        ScreenRenderer r = new ScreenRenderer(new MediaStore(dir));
+        Screen s = screen(lcd("UBND xã"), "header-main-gallery-ticker", List.of());
+        Layout l = s.layout();
+        assertEquals(null, ink(r.now(s, TET), l.place(l.sidePlaylists().get(0), 1920, 1080)));
+    }
+
+    private static PlaylistItem side(String id, String title) {
+        return new PlaylistItem(id, PlaylistItem.Kind.TEXT, title, "", null, null, 10, Set.of(), null, null, "side");
     }
 
     private static Region region(Layout l, String name) {

@@ -28,7 +28,7 @@ public final class BoardContentRepository {
     private static final RowMapper<PlaylistItem> ITEM = (rs, ctx) -> new PlaylistItem(rs.getString("id"),
             PlaylistItem.Kind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("body"),
             rs.getString("media_id"), rs.getString("fit"), rs.getInt("seconds"), days(rs.getString("days")),
-            time(rs.getString("start_time")), time(rs.getString("end_time")));
+            time(rs.getString("start_time")), time(rs.getString("end_time")), rs.getString("region"));
     private static final RowMapper<Media> MEDIA = (rs, ctx) -> new Media(rs.getString("id"), rs.getString("board_id"),
             PlaylistItem.Kind.valueOf(rs.getString("kind")), rs.getString("file_name"), rs.getInt("width"),
             rs.getInt("height"), rs.getLong("size_bytes"));
@@ -43,13 +43,13 @@ public final class BoardContentRepository {
         int position = 0;
         for (PlaylistItem i : items) {
             h.createUpdate("INSERT INTO board_item (board_id, position, id, kind, title, body, media_id, fit, seconds, "
-                            + "days, start_time, end_time) VALUES (:b, :p, :id, :kind, :title, :body, :media, :fit, "
-                            + ":seconds, :days, :from, :to)")
+                            + "days, start_time, end_time, region) VALUES (:b, :p, :id, :kind, :title, :body, :media, "
+                            + ":fit, :seconds, :days, :from, :to, :region)")
                     .bind("b", boardId).bind("p", position++).bind("id", i.id()).bind("kind", i.kind().name())
                     .bind("title", i.title()).bind("body", i.body()).bind("media", i.mediaId()).bind("fit", i.fit())
                     .bind("seconds", i.seconds()).bind("days", days(i.days()))
                     .bind("from", i.from() == null ? null : i.from().toString())
-                    .bind("to", i.to() == null ? null : i.to().toString())
+                    .bind("to", i.to() == null ? null : i.to().toString()).bind("region", i.region())
                     .execute();
         }
     }

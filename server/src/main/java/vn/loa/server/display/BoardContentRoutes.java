@@ -52,6 +52,7 @@ public final class BoardContentRoutes {
         api.getRoute("listBoardLayouts").addHandler(ctx -> Replies.reply(ctx, 200,
                 io.vertx.core.Future.succeededFuture(LayoutJson.all(layouts))));
         api.getRoute("setBoardLayout").addHandler(this::setLayout);
+        api.getRoute("previewBoardLayout").addHandler(this::preview);
     }
 
     /**
@@ -96,6 +97,36 @@ public final class BoardContentRoutes {
             boards.get(caller, id);
             Screen screen = screens.screen(id).orElseThrow();
             return renderer.png(renderer.now(screen, clock.instant()));
+        }).onSuccess(png -> ctx.response().putHeader("Content-Type", "image/png")
+                .putHeader("Cache-Control", "no-store").end(io.vertx.core.buffer.Buffer.buffer(png)))
+                .onFailure(ctx::fail);
+    }
+
+    /**
+     * A layout being edited, not saved, drawn with what the board plays now: the editor's preview. Nothing is stored;
+     * the banner and overlay are left off so the regions show.
+     */
+    private void preview(RoutingContext ctx) {
+        Caller caller = RequestCaller.of(ctx);
+        String id = ctx.pathParam("id");
+        JsonObject body = ctx.body().asJsonObject();
+        blocking.run(() -> {
+            vn.loa.display.layout.Layout draft = vn.loa.server.layout.LayoutJson.read(body,
+                    body.getString("name") == null ? "ban-nhap" : null);
+            boards.get(caller, id);
+            Screen s = screens.screen(id).orElseThrow();
+            try {
+                vn.loa.display.layout.Layouts.fit(draft, s.profile());
+            } catch (IllegalArgumentException e) {
+                throw vn.loa.server.refusal.Refusal.invalid("invalid_layout", "Không dùng được bố cục này: "
+                        + e.getMessage(), "regions");
+            }
+            java.time.Instant now = clock.instant();
+            Screen.Entry e = s.entryAt(now);
+            Screen drawn = new Screen(s.board(), s.profile(), s.zonePath(), s.entries(), null, s.version(), draft,
+                    s.ticker(), java.util.List.of(), null, java.util.List.of(), s.regions());
+            // Paged for the region it was planned for: the first page stands for the item in the draft's region.
+            return renderer.png(renderer.frame(drawn, e == null ? null : new Screen.Entry(e.item(), 0, 1, e.seconds()), now));
         }).onSuccess(png -> ctx.response().putHeader("Content-Type", "image/png")
                 .putHeader("Cache-Control", "no-store").end(io.vertx.core.buffer.Buffer.buffer(png)))
                 .onFailure(ctx::fail);

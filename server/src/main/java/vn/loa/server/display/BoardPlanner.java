@@ -17,6 +17,7 @@ import vn.loa.display.campaign.Campaign;
 import vn.loa.display.campaign.CampaignSchedule;
 import vn.loa.display.campaign.ShareOfVoice;
 import vn.loa.display.layout.Layout;
+import vn.loa.display.layout.Region;
 import vn.loa.display.screen.PlaylistItem;
 import vn.loa.display.screen.Screen;
 import vn.loa.display.screen.ScreenRenderer;
@@ -34,9 +35,13 @@ final class BoardPlanner {
     static final int MAX_CHANGES = 200;
     private static final int CACHED_PAGE_COUNTS = 4096;
 
-    /** What a board plays: its layout, the rotation, its interrupts' slots in the hour and its overlay. */
-    record Plan(Layout layout, List<Screen.Entry> entries, List<Screen.Slot> interrupts, String overlay) {
-        static final Plan NOTHING = new Plan(Layout.FULL, List.of(), List.of(), null);
+    /**
+     * What a board plays: its layout, the rotation of its main region, its interrupts' slots in the hour, its overlay,
+     * and the rotation of each further playlist region by name.
+     */
+    record Plan(Layout layout, List<Screen.Entry> entries, List<Screen.Slot> interrupts, String overlay,
+            Map<String, List<Screen.Entry>> regions) {
+        static final Plan NOTHING = new Plan(Layout.FULL, List.of(), List.of(), null, Map.of());
     }
 
     private final ScreenRenderer renderer;
@@ -61,7 +66,23 @@ final class BoardPlanner {
         BoardProfile main = layout.playlistProfile(profile);
         List<ShareOfVoice.Interrupt> interrupts = chosen.interrupts().stream().map(c -> new ShareOfVoice.Interrupt(
                 c.id(), c.shareSeconds(), entries(main, c.items()))).toList();
-        return new Plan(layout, entries(main, chosen.rotation()), ShareOfVoice.slots(interrupts), chosen.overlay());
+        // Items naming a further playlist region play there, paged for it; the rest (and unknown names) in the main one.
+        Map<String, List<Screen.Entry>> regions = new java.util.HashMap<>();
+        List<PlaylistItem> rotation = new ArrayList<>();
+        for (PlaylistItem item : chosen.rotation()) {
+            Region r = layout.playlistFor(item.region());
+            if (r == layout.playlist()) {
+                rotation.add(item);
+            } else {
+                BoardProfile at = layout.profileOf(r, profile);
+                if (at != null) {
+                    regions.computeIfAbsent(r.name(), k -> new ArrayList<>()).addAll(entries(at, List.of(item)));
+                }
+            }
+        }
+        regions.replaceAll((k, v) -> List.copyOf(v));
+        return new Plan(layout, entries(main, rotation), ShareOfVoice.slots(interrupts), chosen.overlay(),
+                Map.copyOf(regions));
     }
 
     /** The plans that follow {@code now}'s over the coming days, each from the moment it differs from the one before. */
@@ -72,7 +93,8 @@ final class BoardPlanner {
         for (Instant change : changes(campaigns, own, now, AHEAD_DAYS)) {
             Plan p = at(board, profile, campaigns, own, change.atZone(now.getZone()));
             if (!p.equals(before)) {
-                ahead.add(new Screen.Ahead(change, p.layout(), p.entries(), p.interrupts(), p.overlay()));
+                ahead.add(new Screen.Ahead(change, p.layout(), p.entries(), p.interrupts(), p.overlay(),
+                        p.regions()));
                 before = p;
                 if (ahead.size() == MAX_CHANGES) {
                     break;

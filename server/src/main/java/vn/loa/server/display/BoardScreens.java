@@ -160,7 +160,7 @@ public final class BoardScreens {
         List<Screen.Entry> playlist = planned.now().entries();
         if (onAir.isEmpty()) {
             return new Screen(board, profile, zonePath, playlist, banner, 0, layout, List.of(),
-                    planned.now().interrupts(), planned.now().overlay(), planned.ahead());
+                    planned.now().interrupts(), planned.now().overlay(), planned.ahead(), planned.now().regions());
         }
         BoardProfile main = layout.playlistProfile(profile);
         List<String> ticker = new ArrayList<>();
@@ -180,7 +180,7 @@ public final class BoardScreens {
         entries.addAll(playlist);
         // The notice the radio is reading is also written over whatever plays, as an overlay.
         return new Screen(board, profile, zonePath, List.copyOf(entries), banner, 0, layout, List.copyOf(ticker),
-                planned.now().interrupts(), ON_AIR + ticker.get(0), planned.ahead());
+                planned.now().interrupts(), ON_AIR + ticker.get(0), planned.ahead(), planned.now().regions());
     }
 
     /** Stores the screen with a new version if it differs from the last one, and tells the watchers. */
@@ -191,7 +191,8 @@ public final class BoardScreens {
             if (old != null && Objects.equals(old.board(), candidate.board())
                     && old.entries().equals(candidate.entries()) && Objects.equals(old.banner(), candidate.banner())
                     && old.layout().equals(candidate.layout()) && old.interrupts().equals(candidate.interrupts())
-                    && Objects.equals(old.overlay(), candidate.overlay()) && old.ahead().equals(candidate.ahead())) {
+                    && Objects.equals(old.overlay(), candidate.overlay()) && old.ahead().equals(candidate.ahead())
+                    && old.regions().equals(candidate.regions())) {
                 return old;
             }
             changed[0] = candidate.withVersion(versions.incrementAndGet());

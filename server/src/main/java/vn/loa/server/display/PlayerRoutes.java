@@ -33,6 +33,7 @@ public final class PlayerRoutes {
     public void mount(Router router) {
         router.get("/player/:board").handler(this::page);
         router.get("/player/:board/frames/:frame").handler(this::frame);
+        router.get("/player/:board/regions/:region/:frame").handler(this::region);
         router.get("/player/:board/banner.png").handler(this::banner);
         router.get("/player/:board/overlay.png").handler(this::overlay);
         router.get("/player/:board/media/:file").handler(this::video);
@@ -57,16 +58,12 @@ public final class PlayerRoutes {
 
     private void frame(RoutingContext ctx) {
         String id = ctx.pathParam("board");
-        String frame = ctx.pathParam("frame");
-        int dash = frame.lastIndexOf('-');
-        if (dash < 1 || !frame.endsWith(".png")) {
-            ctx.fail(404);
+        String[] named = itemAndPage(ctx);
+        if (named == null) {
             return;
         }
-        String item = frame.substring(0, dash);
-        String page = frame.substring(dash + 1, frame.length() - 4);
         java.time.Instant at = minute(ctx);
-        if (item.equals("idle")) {
+        if (named[0].equals("idle")) {
             png(ctx, () -> screens.screen(id).map(s -> renderer.frame(s, null, at)).orElse(null));
             return;
         }
@@ -74,8 +71,38 @@ public final class PlayerRoutes {
         png(ctx, () -> screens.screen(id).map(s -> from == null ? s : s.at(from))
                 .flatMap(s -> java.util.stream.Stream.concat(s.entries().stream(),
                         s.interrupts().stream().map(vn.loa.display.screen.Screen.Slot::entry))
-                .filter(e -> e.item().id().equals(item) && String.valueOf(e.page()).equals(page)).findFirst()
+                .filter(e -> named(e, named)).findFirst()
                 .map(e -> renderer.frame(s, e, at))).orElse(null));
+    }
+
+    /** A further playlist region's entry, at that region's size as it lies on the panel. */
+    private void region(RoutingContext ctx) {
+        String id = ctx.pathParam("board");
+        String region = ctx.pathParam("region");
+        String[] named = itemAndPage(ctx);
+        if (named == null) {
+            return;
+        }
+        java.time.Instant from = from(ctx);
+        png(ctx, () -> screens.screen(id).map(s -> from == null ? s : s.at(from))
+                .flatMap(s -> s.regions().getOrDefault(region, java.util.List.of()).stream()
+                        .filter(e -> named(e, named)).findFirst()
+                        .map(e -> renderer.regionOnPanel(s, region, e))).orElse(null));
+    }
+
+    /** The item and page a frame's file name {@code <item>-<page>.png} names; null (answered 404) for another name. */
+    private static String[] itemAndPage(RoutingContext ctx) {
+        String frame = ctx.pathParam("frame");
+        int dash = frame.lastIndexOf('-');
+        if (dash < 1 || !frame.endsWith(".png")) {
+            ctx.fail(404);
+            return null;
+        }
+        return new String[] {frame.substring(0, dash), frame.substring(dash + 1, frame.length() - 4)};
+    }
+
+    private static boolean named(vn.loa.display.screen.Screen.Entry e, String[] itemAndPage) {
+        return e.item().id().equals(itemAndPage[0]) && String.valueOf(e.page()).equals(itemAndPage[1]);
     }
 
     /**

@@ -41,7 +41,7 @@ final class PlaylistJson {
             }
             items.add(new PlaylistItem(UUID.randomUUID().toString().substring(0, 8), kind, title, text,
                     j.getString("mediaId"), j.getString("fit"), j.getInteger("seconds", 10), days(j.getJsonArray("days")),
-                    from, to));
+                    from, to, TextInput.plain(j.getString("region"))));
         }
         return items;
     }
@@ -66,6 +66,9 @@ final class PlaylistJson {
         if (i.from() != null) {
             j.put("from", i.from().toString()).put("to", i.to().toString());
         }
+        if (i.region() != null) {
+            j.put("region", i.region());
+        }
         return j;
     }
 
@@ -74,8 +77,10 @@ final class PlaylistJson {
         JsonArray out = new JsonArray();
         for (PlaylistItem i : items) {
             JsonObject j = write(i);
-            screen.entries().stream().filter(e -> e.item().id().equals(i.id())).findFirst().ifPresentOrElse(
-                    e -> j.put("pages", e.pages()).put("playingNow", true), () -> j.put("playingNow", false));
+            java.util.stream.Stream.concat(screen.entries().stream(),
+                    screen.regions().values().stream().flatMap(List::stream))
+                    .filter(e -> e.item().id().equals(i.id())).findFirst()
+                    .ifPresentOrElse(e -> j.put("pages", e.pages()).put("playingNow", true), () -> j.put("playingNow", false));
             out.add(j);
         }
         return new JsonObject().put("board", screen.board().id()).put("items", out);

@@ -49,7 +49,7 @@ final class ScreenJson {
             JsonArray aheadInterrupts = new JsonArray();
             then.interrupts().forEach(slot -> aheadInterrupts.add(entry(then, slot.entry(), from).put("at", slot.offset())));
             ahead.add(new JsonObject().put("from", a.from().toEpochMilli()).put("entries", aheadEntries)
-                    .put("interrupts", aheadInterrupts).put("overlay", overlay(then, from))
+                    .put("interrupts", aheadInterrupts).put("overlay", overlay(then, from)).put("regions", regions(then, from))
                     .put("layout", layout(then)));
         }
         return new JsonObject().put("type", "screen").put("serverTime", now.toEpochMilli()).put("version", s.version())
@@ -57,9 +57,33 @@ final class ScreenJson {
                         .put("width", s.profile().width()).put("height", s.profile().height()))
                 .put("brightness", s.profile().brightness().percentAt(LocalTime.ofInstant(now, zone)))
                 .put("entries", entries).put("interrupts", interrupts).put("overlay", overlay(s, "")).put("banner", banner)
-                .put("ahead", ahead)
+                .put("ahead", ahead).put("regions", regions(s, ""))
                 // Frames of a layout with a clock are redrawn each minute: the player asks for them with ?at=.
                 .put("layout", layout(s));
+    }
+
+    /**
+     * The layout's further playlist regions, where they lie on the panel (percent) and the entries each cycles on the
+     * epoch clock; the player lays each one's picture over its frame, as the overlay's.
+     */
+    private static JsonArray regions(Screen s, String from) {
+        JsonArray out = new JsonArray();
+        for (vn.loa.display.layout.Region r : s.layout().sidePlaylists()) {
+            java.awt.Rectangle at = OverlayRenderer.onPanel(s.profile(),
+                    s.layout().place(r, s.profile().canvasWidth(), s.profile().canvasHeight()));
+            JsonArray entries = new JsonArray();
+            for (Screen.Entry e : s.regions().getOrDefault(r.name(), java.util.List.of())) {
+                JsonObject j = entry(s, e, from);
+                entries.add(j.put("src", "/player/" + s.board().id() + "/regions/" + r.name() + "/" + e.item().id()
+                        + "-" + e.page() + ".png?v=" + s.version() + from).put("region", r.name()));
+                j.remove("video"); // a further region shows a video's poster
+            }
+            out.add(new JsonObject().put("name", r.name()).put("entries", entries)
+                    .put("left", 100.0 * at.x / s.profile().width()).put("top", 100.0 * at.y / s.profile().height())
+                    .put("width", 100.0 * at.width / s.profile().width())
+                    .put("height", 100.0 * at.height / s.profile().height()));
+        }
+        return out;
     }
 
     private static JsonObject layout(Screen s) {

@@ -36,7 +36,7 @@ public final class LayoutJson {
     }
 
     /** A layout from a request's body; the name from the path when there is one. A bad layout is a 400 saying why. */
-    static Layout read(JsonObject body, String name) {
+    public static Layout read(JsonObject body, String name) {
         JsonObject o = body.copy();
         if (name != null) {
             o.put("name", name);

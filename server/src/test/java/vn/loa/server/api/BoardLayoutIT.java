@@ -99,7 +99,7 @@ class BoardLayoutIT extends ApiSuite {
         var names = reply.array().stream().map(o -> (JsonObject) o).filter(o -> !o.getBoolean("custom"))
                 .map(o -> o.getString("name")).toList();
         assertThat(names).containsExactly("full", "header-main-ticker", "header-main-side-ticker",
-                "portrait-header-main-ticker", "led-clock-main");
+                "portrait-header-main-ticker", "led-clock-main", "header-main-gallery-ticker");
         JsonObject side = reply.array().getJsonObject(2);
         assertThat(side.getJsonArray("regions").stream().map(o -> ((JsonObject) o).getString("widget")))
                 .contains("PLAYLIST", "CLOCK", "DATE", "WEATHER", "TICKER", "TEXT");

@@ -397,4 +397,79 @@ class FormsIT extends UiSuite {
                 .isEqualTo(image.getRGB(950, 300));
         Browser.screenshot(page, Screenshots.dir(), "layout-editor");
     }
+
+    @Test
+    void theEditorPreviewsTheUnsavedLayoutAndDeletesACustomOneAfterAVietnameseConfirmation() throws Exception {
+        var admin = commune.admin;
+        Commune.created(admin.post("/api/v1/boards", new io.vertx.core.json.JsonObject().put("id", "bang-xem")
+                .put("name", "Bảng tin xem trước").put("zone", "thon-dong").put("kind", "LCD").put("width", 960)
+                .put("height", 540)));
+        admin.put("/api/v1/boards/bang-xem/playlist", new io.vertx.core.json.JsonObject().put("items",
+                new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject().put("kind", "TEXT")
+                        .put("title", "Thông báo họp dân toàn thôn Đông về kế hoạch làm đường liên thôn")
+                        .put("body", "Tối thứ Bảy, 19 giờ, tại nhà văn hóa thôn Đông; mời đại diện mỗi hộ gia đình đến dự")
+                        .put("seconds", 600))));
+        var layout = new io.vertx.core.json.JsonObject().put("name", "bo-cuc-tam").put("title", "Bố cục tạm")
+                .put("width", 1920).put("height", 1080).put("regions", new io.vertx.core.json.JsonArray()
+                        .add(new io.vertx.core.json.JsonObject().put("name", "main").put("x", 0).put("y", 0)
+                                .put("width", 1920).put("height", 1080).put("widget", "PLAYLIST")));
+        // Drawn by the clerk's unit: only it and the units above it may delete it.
+        Commune.created(Api.signIn(server.baseUrl(), "can-bo", Commune.PASSWORD).post("/api/v1/layouts", layout));
+
+        Page page = browser.signIn("can-bo", Commune.PASSWORD);
+        page.navigate("/#/layouts");
+        page.getByLabel("Bắt đầu từ bố cục").selectOption("header-main-ticker");
+        assertThat(page.getByText("Xoá bố cục")).isHidden();
+        page.getByLabel("Xem trước trên bảng tin").selectOption("bang-xem");
+        // Narrowed, not saved: the server draws the draft with what the board plays, not the saved layout.
+        page.waitForFunction("() => document.querySelector('.preview').dataset.draft");
+        String before = page.locator(".preview").getAttribute("data-draft");
+        page.getByLabel("main – Rộng").fill("1200");
+        page.waitForFunction("before => { const p = document.querySelector('.preview'); "
+                + "const i = p.querySelector('img.layout-snapshot'); return p.dataset.draft !== before "
+                + "&& i && i.complete && i.naturalWidth === 960; }", before);
+        // The picture the page shows, read back through a canvas (the blob is the server's PNG).
+        String shown = (String) page.evaluate("() => { const i = document.querySelector('.preview img.layout-snapshot'); "
+                + "const c = document.createElement('canvas'); c.width = i.naturalWidth; c.height = i.naturalHeight; "
+                + "c.getContext('2d').drawImage(i, 0, 0); return c.toDataURL('image/png'); }");
+        java.awt.image.BufferedImage draft = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode(shown.substring(shown.indexOf(',') + 1))));
+        java.awt.image.BufferedImage saved = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                admin.get("/api/v1/boards/bang-xem/snapshot.png").bytes()));
+        // The draft's main region ends at x = 600 of 960: its text left of that, nothing right of it.
+        assertThat(inked(draft, 0, 590)).as("the slide in the narrowed main region").isTrue();
+        assertThat(inked(draft, 610, 960)).as("right of the narrowed main region").isFalse();
+        assertThat(inked(saved, 610, 960)).as("the board itself still shows its saved (full-screen) layout").isTrue();
+        assertThat(admin.get("/api/v1/boards/bang-xem").json().getString("layout")).as("nothing saved").isEqualTo("full");
+        assertThat(page.locator(".layout-preview img.layout-snapshot")).hasAttribute("src",
+                java.util.regex.Pattern.compile("^blob:"));
+
+        page.getByLabel("Bắt đầu từ bố cục").selectOption("bo-cuc-tam");
+        String[] asked = new String[1];
+        page.onceDialog(d -> {
+            asked[0] = d.message();
+            d.accept();
+        });
+        page.getByText("Xoá bố cục").click();
+        assertThat(page.locator(".layout-status")).hasText("Đã xoá bố cục bo-cuc-tam.");
+        assertThat(asked[0]).isEqualTo("Xoá bố cục bo-cuc-tam? Không hoàn tác được.");
+        assertThat(page.locator("#layout-template option[value='bo-cuc-tam']")).hasCount(0);
+        assertThat(admin.get("/api/v1/layouts").array().stream().map(o -> (io.vertx.core.json.JsonObject) o)
+                .map(l -> l.getString("name"))).doesNotContain("bo-cuc-tam");
+        Browser.screenshot(page, Screenshots.dir(), "layout-editor-delete");
+    }
+
+    /** Whether any pixel between columns x0 and x1, in the main band of header-main-ticker on 960×540, differs from the
+     * band's bottom-right corner (the background). */
+    private static boolean inked(java.awt.image.BufferedImage image, int x0, int x1) {
+        int background = image.getRGB(959, 485);
+        for (int y = 75; y < 485; y++) {
+            for (int x = x0; x < x1; x++) {
+                if (image.getRGB(x, y) != background) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

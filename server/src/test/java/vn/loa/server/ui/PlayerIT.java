@@ -233,11 +233,7 @@ class PlayerIT extends UiSuite {
     @Test
     void aBoardWithALayoutShowsTheSnapshotsCompositionWithItsClockAndLunarDate() throws Exception {
         Api clerk = Api.signIn(server.baseUrl(), "can-bo", Commune.PASSWORD);
-        String key = commune.admin.post("/api/v1/boards", new JsonObject().put("id", "bang-ubnd")
-                .put("name", "UBND xã Đông Hòa").put("zone", "thon-dong").put("kind", "LCD").put("width", 1366)
-                .put("height", 768).put("layout", "header-main-side-ticker")).json().getString("playerKey");
-        assertThat(clerk.put("/api/v1/boards/bang-ubnd/playlist", playlist(text(TITLE, BODY, 600))).status())
-                .isEqualTo(200);
+        String key = boardWithNotice(clerk, "bang-ubnd", "UBND xã Đông Hòa", "header-main-side-ticker");
         Page board = browser.open();
         board.navigate(server.baseUrl() + "/player/bang-ubnd?key=" + key);
         board.waitForFunction("() => document.getElementById('frame').dataset.key === document.body.dataset.shown "
@@ -253,7 +249,8 @@ class PlayerIT extends UiSuite {
     }
 
     @Test
-    void aTechnicianChoosesABoardsLayoutInTheBoardsPage() {
+    void aTechnicianChoosesACustomLayoutInTheBoardsPageAndTheCampaignFormListsItToo() {
+        customLayout("cot-anh-cho");
         commune.admin.post("/api/v1/boards", new JsonObject().put("id", "bang-chon").put("name", "Bảng tin nhà văn hóa")
                 .put("zone", "thon-dong").put("kind", "LCD").put("width", 1920).put("height", 1080));
         Page admin = browser.signIn("quan-tri", Commune.PASSWORD);
@@ -261,12 +258,78 @@ class PlayerIT extends UiSuite {
         admin.locator("tr", new Page.LocatorOptions().setHasText("Bảng tin nhà văn hóa"))
                 .getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                         new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Sửa")).click();
-        admin.getByLabel("Bố cục").selectOption("header-main-side-ticker");
+        // The picker lists the custom layout beside the templates (GET /api/v1/layouts), not the templates only.
+        assertThat(admin.locator("#board-layout option[value='header-main-side-ticker']")).hasCount(1);
+        admin.getByLabel("Bố cục").selectOption("cot-anh-cho");
         admin.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
         assertThat(admin.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("bang-chon");
-        assertThat(commune.admin.get("/api/v1/boards/bang-chon").json().getString("layout"))
-                .isEqualTo("header-main-side-ticker");
+        assertThat(commune.admin.get("/api/v1/boards/bang-chon").json().getString("layout")).isEqualTo("cot-anh-cho");
+
+        admin.navigate("/#/campaigns");
+        assertThat(admin.locator("#campaign-layout option[value='cot-anh-cho']")).hasText("Cột ảnh chợ (cot-anh-cho)");
+        admin.locator("#campaign-layout").selectOption("cot-anh-cho");
+        // The item may go to the layout's second playlist region.
+        assertThat(admin.locator("#campaign-region option")).hasText(new String[] {"Vùng chính", "Vùng side"});
+    }
+
+    @Test
+    void aSideColumnPlaysItsOwnItemBesideTheMainNoticeOnThePlayer() throws Exception {
+        Api clerk = Api.signIn(server.baseUrl(), "can-bo", Commune.PASSWORD);
+        String key = boardWithNotice(clerk, "bang-cot", "Bảng tin cổng xã", "header-main-gallery-ticker");
+        // The clerk adds a page for the side column from the boards page, choosing its region.
+        Page page = browser.signIn("can-bo", Commune.PASSWORD);
+        page.navigate("/#/boards");
+        page.locator("#playlist-board").selectOption("bang-cot");
+        assertThat(page.locator("#playlist-items tbody tr")).hasCount(1);
+        page.locator("#playlist-title").fill("Chợ phiên Đông Hòa");
+        page.locator("#playlist-body").fill("Sáng Chủ nhật, bến sông");
+        page.locator("#playlist-seconds").fill("600");
+        page.locator("#playlist-region").selectOption("side");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Lưu danh sách phát")).click();
+        assertThat(page.locator("#playlist-items tbody tr")).hasCount(2);
+        assertThat(page.locator("#playlist-region-1")).hasValue("side");
+        JsonArray items = clerk.get("/api/v1/boards/bang-cot/playlist").json().getJsonArray("items");
+        assertThat(items.getJsonObject(1).getString("region")).isEqualTo("side");
+        assertThat(items.getJsonObject(0).containsKey("region")).isFalse();
+
+        Page board = browser.open();
+        board.navigate(server.baseUrl() + "/player/bang-cot?key=" + key);
+        String side = items.getJsonObject(1).getString("id") + "/0";
+        board.waitForFunction("side => { const f = document.getElementById('frame'); "
+                + "const r = document.getElementById('region-side'); "
+                + "return f.dataset.key === document.body.dataset.shown && f.complete && f.naturalWidth === 1366 "
+                + "&& r && r.dataset.key === side && r.complete && r.naturalWidth > 0; }", side);
+        assertThat(board.locator("body")).hasAttribute("data-shown", items.getJsonObject(0).getString("id") + "/0");
+        assertThat(board.locator("#region-side")).hasAttribute("alt", "Chợ phiên Đông Hòa\nSáng Chủ nhật, bến sông");
+        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(board.screenshot()));
+        BufferedImage snapshot = ImageIO.read(new ByteArrayInputStream(
+                clerk.get("/api/v1/boards/bang-cot/snapshot.png").bytes()));
+        // Main notice and side page at the same instant, as the server composes them.
+        assertThat(differingShare(shown, snapshot)).as("share of pixels differing by more than 8 levels")
+                .isLessThan(0.01);
+        Browser.screenshot(board, Screenshots.dir(), "board-player-side-column");
+        assertThat(browser.scriptErrors).allMatch(e -> e.startsWith("WebSocket connection to"));
+    }
+
+    /** A 1366×768 board of the layout playing the notice for ten minutes; its player's key. */
+    private String boardWithNotice(Api clerk, String id, String name, String layout) {
+        String key = commune.admin.post("/api/v1/boards", new JsonObject().put("id", id).put("name", name)
+                .put("zone", "thon-dong").put("kind", "LCD").put("width", 1366).put("height", 768).put("layout", layout))
+                .json().getString("playerKey");
+        assertThat(clerk.put("/api/v1/boards/" + id + "/playlist", playlist(text(TITLE, BODY, 600))).status())
+                .isEqualTo(200);
+        return key;
+    }
+
+    /** A custom copy of the template with a side playlist column, titled "Cột ảnh chợ". */
+    private void customLayout(String name) {
+        JsonObject layout = commune.admin.get("/api/v1/layouts").array().stream().map(JsonObject.class::cast)
+                .filter(l -> l.getString("name").equals("header-main-gallery-ticker")).findFirst().orElseThrow().copy();
+        layout.remove("custom");
+        var reply = commune.admin.post("/api/v1/layouts", layout.put("name", name).put("title", "Cột ảnh chợ"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     }
 
     static double differingShare(BufferedImage a, BufferedImage b) {

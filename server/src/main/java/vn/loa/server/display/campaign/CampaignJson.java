@@ -51,7 +51,8 @@ final class CampaignJson {
                 throw Refusal.invalid("invalid_request", "Mục ảnh cần 'mediaId' (tải ảnh lên trước).", "items");
             }
             items.add(new PlaylistItem("c-" + UUID.randomUUID().toString().substring(0, 13), kind, title, body,
-                    i.getString("mediaId"), i.getString("fit"), i.getInteger("seconds", 10), Set.of(), null, null));
+                    i.getString("mediaId"), i.getString("fit"), i.getInteger("seconds", 10), Set.of(), null, null,
+                    TextInput.plain(i.getString("region"))));
         }
         Campaign c = new Campaign(id, TextInput.required(TextInput.plain(j.getString("name", "")), "name"), mode,
                 j.getInteger("priority", 0), instant(j.getString("startsAt"), "startsAt"),
@@ -94,6 +95,9 @@ final class CampaignJson {
             }
             if (i.fit() != null) {
                 o.put("fit", i.fit());
+            }
+            if (i.region() != null) {
+                o.put("region", i.region());
             }
             items.add(o);
         }

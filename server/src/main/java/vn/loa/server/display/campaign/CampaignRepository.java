@@ -101,7 +101,8 @@ public final class CampaignRepository {
             List<PlaylistItem> items = h.createQuery("SELECT * FROM campaign_item WHERE campaign_id = :c ORDER BY position")
                     .bind("c", c.id()).map((rs, ctx) -> new PlaylistItem(rs.getString("id"),
                             PlaylistItem.Kind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("body"),
-                            rs.getString("media_id"), rs.getString("fit"), rs.getInt("seconds"), Set.of(), null, null))
+                            rs.getString("media_id"), rs.getString("fit"), rs.getInt("seconds"), Set.of(), null, null,
+                            rs.getString("region")))
                     .list();
             List<String> groups = h.createQuery("SELECT group_id FROM campaign_group WHERE campaign_id = :c "
                     + "ORDER BY group_id").bind("c", c.id()).mapTo(String.class).list();
@@ -139,10 +140,10 @@ public final class CampaignRepository {
         int position = 0;
         for (PlaylistItem i : c.items()) {
             h.createUpdate("INSERT INTO campaign_item (campaign_id, position, id, kind, title, body, media_id, fit, "
-                            + "seconds) VALUES (:c, :p, :id, :kind, :title, :body, :media, :fit, :seconds)")
+                            + "seconds, region) VALUES (:c, :p, :id, :kind, :title, :body, :media, :fit, :seconds, :region)")
                     .bind("c", c.id()).bind("p", position++).bind("id", i.id()).bind("kind", i.kind().name())
                     .bind("title", i.title()).bind("body", i.body()).bind("media", i.mediaId()).bind("fit", i.fit())
-                    .bind("seconds", i.seconds()).execute();
+                    .bind("seconds", i.seconds()).bind("region", i.region()).execute();
         }
         h.createUpdate("DELETE FROM campaign_group WHERE campaign_id = :c").bind("c", c.id()).execute();
         for (String g : s.groups()) {
