@@ -33,6 +33,8 @@ export function playlistEditor(boards) {
     const board = boards.find((b) => b.id === pick.value);
     if (!board) { fill(list, h('p', {}, t('board.playlist.noBoard'))); return; }
     const { items } = await api.get(`/api/v1/boards/${board.id}/playlist`);
+    // Another board chosen while this one's playlist was on its way: its own answer draws the card.
+    if (pick.value !== board.id) return;
     const rows = items.map((i) => ({ item: i, region: regionSelect(board, i.region) }));
     const add = {
       title: h('input', { type: 'text', maxlength: 300 }),
@@ -40,7 +42,7 @@ export function playlistEditor(boards) {
       seconds: h('input', { type: 'number', min: 1, max: 3600, value: 10 }),
       region: regionSelect(board, ''),
     };
-    const form = h('form', { novalidate: true, id: 'playlist-form' },
+    const form = h('form', { novalidate: true, id: 'playlist-form', dataset: { board: board.id } },
       h('table', { id: 'playlist-items' }, h('thead', {}, h('tr', {}, ['board.playlist.item', 'campaign.seconds', 'board.region']
         .map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map(({ item, region }, n) => {

@@ -281,7 +281,7 @@ class PlayerIT extends UiSuite {
         Page page = browser.signIn("can-bo", Commune.PASSWORD);
         page.navigate("/#/boards");
         page.locator("#playlist-board").selectOption("bang-cot");
-        assertThat(page.locator("#playlist-items tbody tr")).hasCount(1);
+        assertThat(page.locator("#playlist-form[data-board='bang-cot'] #playlist-items tbody tr")).hasCount(1);
         page.locator("#playlist-title").fill("Chợ phiên Đông Hòa");
         page.locator("#playlist-body").fill("Sáng Chủ nhật, bến sông");
         page.locator("#playlist-seconds").fill("600");
