@@ -14,7 +14,7 @@ import vn.loa.node.NodeAgent;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.Audio;
 import vn.loa.server.testing.PostgresCluster;
-import vn.loa.server.testing.RunsWhenQuiet;
+import vn.loa.server.testing.RunsAlone;
 import vn.loa.server.testing.ServerProcess;
 import vn.loa.server.testing.TempDirs;
 import vn.loa.server.testing.TestServer;
@@ -23,7 +23,7 @@ import vn.loa.server.testing.TestServer;
  * Store-and-forward survives a server restart: the server killed between the fetch and the play time still knows which
  * nodes hold the notice (they get no live copy) and still serves it to a node that was offline, with the real agent.
  */
-@RunsWhenQuiet("a notice 20 s ahead must be fetched across a kill and a restart before it airs; a busy machine misses it")
+@RunsAlone("a notice 20 s ahead must be fetched across a kill and a restart before it airs; a busy machine misses it")
 class PrefetchRestartIT {
 
     @Test
