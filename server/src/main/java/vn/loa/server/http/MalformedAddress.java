@@ -37,6 +37,9 @@ public final class MalformedAddress implements Handler<HttpServerRequest> {
         if (uri == null) {
             return false;
         }
+        if (uri.indexOf('%') < 0) {
+            return true; // nothing escaped, nothing to get wrong: most requests skip the second parse
+        }
         try {
             QueryStringDecoder decoded = new QueryStringDecoder(uri);
             decoded.path();
