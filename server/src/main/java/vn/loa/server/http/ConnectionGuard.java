@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.impl.ConnectionBase;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +53,7 @@ public final class ConnectionGuard {
         String address = host(connection.remoteAddress());
         int count = open.merge(address, 1, Integer::sum);
         String key = String.valueOf(connection.remoteAddress());
-        connection.closeHandler(v -> {
+        whenClosed(connection, () -> {
             unserved.remove(key);
             open.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
         });
@@ -67,6 +68,21 @@ public final class ConnectionGuard {
                 late.close();
             }
         });
+    }
+
+    /**
+     * Runs {@code closed} once the connection's socket is closed. A connection upgraded to a WebSocket (an agent's
+     * control channel, a player, the UI's live events) never calls its HTTP close handler: Vert.x hands the socket to
+     * the WebSocket, so counting by that handler let every closed control channel hold its place for ever, and an
+     * address whose agents had reconnected {@code perAddress} times in all was shut out. The socket's own close is
+     * the one event every kind of connection has; Vert.x exposes it only on its connection base class.
+     */
+    private static void whenClosed(HttpConnection connection, Runnable closed) {
+        if (connection instanceof ConnectionBase base) {
+            base.channel().closeFuture().addListener(f -> closed.run());
+        } else {
+            connection.closeHandler(v -> closed.run());
+        }
     }
 
     private void served(SocketAddress remote) {
