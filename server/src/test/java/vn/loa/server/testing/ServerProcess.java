@@ -68,7 +68,9 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess launch(Path dataDir, String dbUrl, int port, Map<String, String> settings,
             String classPath) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", classPath, "vn.loa.server.Main"));
+        // A bench may give members more heap (-Dloa.server.heap=1g for ten thousand agents); the tests' servers fit 256 MB.
+        String heap = "-Xmx" + System.getProperty("loa.server.heap", "256m");
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, heap, "-cp", classPath, "vn.loa.server.Main"));
         pb.environment().put("LOA_DATA_DIR", dataDir.toString());
         pb.environment().put("LOA_DB_URL", dbUrl);
         pb.environment().put("LOA_HTTP_PORT", String.valueOf(port));
