@@ -26,10 +26,14 @@ export function from(entry, mirrored) {
   return t('mirror.from', { from: (d && (d.zoneName || d.name)) || path });
 }
 
-/** A mirrored speaker's state as the snapshot carried it: a standard RTP speaker reports none. */
+/**
+ * A speaker's state, this system's own or a mirrored one as its snapshot carried it: a standard RTP speaker reports
+ * none; an agent is connected or not, and an own one may be playing.
+ */
 export function stateOf(n) {
   if (n.kind === 'rtp') return 'ip';
-  return n.online ? 'online' : 'offline';
+  if (!n.online) return 'offline';
+  return n.status && n.status.state === 'PLAYING' ? 'playing' : 'online';
 }
 
 /** The speakers and boards of a mirrored zone, as a list; null when it has none. */

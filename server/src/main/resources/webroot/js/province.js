@@ -95,20 +95,13 @@ export function commune(d) {
   return section;
 }
 
-/** Where a speaker is on the province map: its state as this system knows it (own) or as its commune reported it. */
-function ownState(n) {
-  if (n.kind === 'rtp') return 'ip';
-  if (!n.online) return 'offline';
-  return n.status && n.status.state === 'PLAYING' ? 'playing' : 'online';
-}
-
 /**
  * One map of every speaker of the province (ADR 0059): this system's own and every downstream's, mirrored, coloured
  * by state, unlabelled (names in each dot's title), with the count per state beside it; null when none has coordinates.
  */
 export function provinceMap(own, mirrored) {
-  const points = own.map((n) => ({ ...n, state: ownState(n) })).concat(mirrored.nodes.map((n) => ({ ...n,
-    state: stateOf(n), mirror: true }))).filter((n) => typeof n.lat === 'number' && typeof n.lon === 'number');
+  const points = own.concat(mirrored.nodes).filter((n) => typeof n.lat === 'number' && typeof n.lon === 'number')
+    .map((n) => ({ ...n, state: stateOf(n), mirror: !!n.readOnly }));
   if (!points.length) return h('p', { class: 'muted' }, t('link.provinceMapEmpty'));
   const count = (state) => points.filter((p) => p.state === state).length;
   return h('figure', { class: 'map province-map' }, nodeMap(points.map((p) => ({ name: p.name, lat: p.lat, lon: p.lon,

@@ -7,11 +7,7 @@ import { stateBadge } from '../notices.js';
 import { nodeMap } from '../charts.js';
 import * as mirrors from '../mirrors.js';
 
-function nodeState(n) {
-  if (n.kind === 'rtp') return 'ip';
-  if (!n.online) return 'offline';
-  return n.status && n.status.state === 'PLAYING' ? 'playing' : 'online';
-}
+const nodeState = mirrors.stateOf;
 
 /** A downstream's speaker (ADR 0059) keeps a class and a label saying where it comes from and that it is read-only. */
 function mirrorOf(n, mirrored) {
