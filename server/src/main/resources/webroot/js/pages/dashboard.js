@@ -49,7 +49,8 @@ function map(tree, nodes) {
   if (!placed.length) return null;
   const points = placed.map((n) => ({ name: n.name, lat: n.lat, lon: n.lon, state: nodeState(n),
     label: t(`node.${nodeState(n)}`), mirror: !!n.readOnly }));
-  return h('figure', { class: 'map' }, nodeMap(points, t('dash.map')),
+  // A province's hundreds of speakers: names only in each dot's title, or the map is a blur of text.
+  return h('figure', { class: 'map' }, nodeMap(points, t('dash.map'), { labels: points.length <= 100 }),
     h('figcaption', { class: 'sr' }, t('dash.map'), h('ul', {}, placed.map((n) => h('li', {},
       `${n.name} · ${tree.name(n.zone)} · ${t(`node.${nodeState(n)}`)} · ${n.lat.toFixed(5)}, ${n.lon.toFixed(5)}`)))));
 }
