@@ -1,6 +1,6 @@
 // A province's view of its downstreams (ADR 0059): each linked system's villages, speakers and boards, mirrored below
 // the zone it stands for, read-only. Ids are the downstream's path and its own id (xa-a/thon-1).
-import { h } from './dom.js';
+import { h, when } from './dom.js';
 import { t } from './i18n.js';
 import * as api from './api.js';
 
@@ -36,11 +36,16 @@ export function stateOf(n) {
   return n.status && n.status.state === 'PLAYING' ? 'playing' : 'online';
 }
 
+/** " (từ 06:00 7/12/26)": since when a mirrored agent has been connected, as its snapshot said; '' otherwise. */
+export function since(n) {
+  return n.readOnly && n.online && n.onlineSince ? ` (${t('mirror.since', { at: when(n.onlineSince) })})` : '';
+}
+
 /** The speakers and boards of a mirrored zone, as a list; null when it has none. */
 export function devicesIn(zone, mirrored) {
   const items = mirrored.nodes.filter((n) => n.zone === zone).map((n) => h('li', {
     class: `node ${stateOf(n)} mirror`, dataset: { node: n.id } }, h('span', { class: 'dot', 'aria-hidden': 'true' }),
-  n.name, ` · ${t(`node.${stateOf(n)}`)}`))
+  n.name, ` · ${t(`node.${stateOf(n)}`)}`, since(n)))
     .concat(mirrored.boards.filter((b) => b.zone === zone).map((b) => h('li', { class: 'mirror', dataset: { board: b.id } },
       `${t('link.board')}: ${b.name}`)));
   return items.length ? h('ul', { class: 'node-list' }, items) : null;

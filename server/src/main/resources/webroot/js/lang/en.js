@@ -643,4 +643,5 @@ export const en = {
   'link.provinceMap': 'Map of every speaker in the province',
   'link.provinceMapEmpty': 'No speaker has coordinates yet, here or in the communes.',
   'link.provinceCount': '{speakers} speakers with coordinates here and in {communes} downstream systems: {online} connected, {offline} disconnected, {ip} IP speakers (each commune\'s state as of its latest report).',
+  'mirror.since': 'connected since {at}',
 };

@@ -628,4 +628,5 @@ export const vi = {
   'link.provinceMap': 'Bản đồ loa toàn tỉnh',
   'link.provinceMapEmpty': 'Chưa có loa nào có toạ độ, ở đây hay ở các xã.',
   'link.provinceCount': '{speakers} loa có toạ độ ở đây và ở {communes} hệ thống cấp dưới: {online} đang kết nối, {offline} mất kết nối, {ip} loa IP (trạng thái các xã theo báo cáo gần nhất của xã).',
+  'mirror.since': 'kết nối từ {at}',
 };

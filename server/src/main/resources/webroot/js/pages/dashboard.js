@@ -11,7 +11,8 @@ const nodeState = mirrors.stateOf;
 
 /** A downstream's speaker (ADR 0059) keeps a class and a label saying where it comes from and that it is read-only. */
 function mirrorOf(n, mirrored) {
-  return n.readOnly ? { class: ' mirror', label: ` · ${mirrors.from(n, mirrored)}` } : { class: '', label: '' };
+  return n.readOnly ? { class: ' mirror', label: `${mirrors.since(n)} · ${mirrors.from(n, mirrored)}` }
+    : { class: '', label: '' };
 }
 
 function zoneTable(tree, nodes) {
