@@ -68,9 +68,10 @@ export function percentBars(rows, title) {
 
 /**
  * Loudspeakers placed by their coordinates: points [{name, lat, lon, state, label}] as dots coloured by state
- * (class node-STATE), north up, scaled to fit. No map tiles: nothing is downloaded.
+ * (class node-STATE; a downstream's, read-only, also class mirror), north up, scaled to fit. No map tiles: nothing is
+ * downloaded. {labels: false} leaves the names to the dots' titles (a province's hundreds of speakers).
  */
-export function nodeMap(points, title) {
+export function nodeMap(points, title, options = {}) {
   const width = 720;
   const height = 360;
   const pad = 24;
@@ -88,9 +89,11 @@ export function nodeMap(points, title) {
   for (const p of points) {
     const x = x0 + (p.lon - west) * scale;
     const y = y0 + (north - p.lat) * scale;
-    const dot = s('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: 7, class: `node-${p.state}`, 'data-name': p.name });
+    const dot = s('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: options.labels === false ? 5 : 7,
+      class: `node-${p.state}${p.mirror ? ' mirror' : ''}`, 'data-name': p.name });
     dot.append(s('title', {}, `${p.name}: ${p.label}`));
-    svg.append(dot, s('text', { x: (x + 10).toFixed(1), y: (y + 4).toFixed(1) }, p.name));
+    svg.append(dot);
+    if (options.labels !== false) svg.append(s('text', { x: (x + 10).toFixed(1), y: (y + 4).toFixed(1) }, p.name));
   }
   return svg;
 }

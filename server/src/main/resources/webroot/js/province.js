@@ -4,12 +4,8 @@ import { h, when } from './dom.js';
 import { t } from './i18n.js';
 import * as api from './api.js';
 import { nodeMap } from './charts.js';
+import { stateOf } from './mirrors.js';
 
-/** A snapshot node's state: a standard RTP speaker cannot report one; an agent is connected or not. */
-function stateOf(n) {
-  if (n.kind === 'rtp') return 'ip';
-  return n.online ? 'online' : 'offline';
-}
 
 function speaker(n) {
   const state = stateOf(n);
@@ -97,4 +93,19 @@ export function commune(d) {
     }
   });
   return section;
+}
+
+/**
+ * One map of every speaker of the province (ADR 0059): this system's own and every downstream's, mirrored, coloured
+ * by state, unlabelled (names in each dot's title), with the count per state beside it; null when none has coordinates.
+ */
+export function provinceMap(own, mirrored) {
+  const points = own.concat(mirrored.nodes).filter((n) => typeof n.lat === 'number' && typeof n.lon === 'number')
+    .map((n) => ({ ...n, state: stateOf(n), mirror: !!n.readOnly }));
+  if (!points.length) return h('p', { class: 'muted' }, t('link.provinceMapEmpty'));
+  const count = (state) => points.filter((p) => p.state === state).length;
+  return h('figure', { class: 'map province-map' }, nodeMap(points.map((p) => ({ name: p.name, lat: p.lat, lon: p.lon,
+    state: p.state, label: t(`node.${p.state}`), mirror: p.mirror })), t('link.provinceMap'), { labels: false }),
+  h('figcaption', {}, t('link.provinceCount', { speakers: points.length, online: count('online') + count('playing'),
+    offline: count('offline'), ip: count('ip'), communes: mirrored.downstreams.length })));
 }

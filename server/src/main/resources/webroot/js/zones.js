@@ -2,9 +2,13 @@
 import { h } from './dom.js';
 import * as api from './api.js';
 
-/** The caller's zones, each with its children, root first. */
-export async function load() {
-  const list = await api.get('/api/v1/zones');
+/**
+ * The caller's zones, each with its children, root first; with {mirrored} (from mirrors.load()) the downstreams'
+ * zones too, read-only, below the zone each downstream stands for.
+ */
+export async function load(options = {}) {
+  const own = await api.get('/api/v1/zones');
+  const list = options.mirrored ? own.concat(options.mirrored.zones) : own;
   const byId = new Map(list.map((z) => [z.id, { ...z, children: [] }]));
   const roots = [];
   for (const z of byId.values()) {
@@ -39,11 +43,11 @@ export function ticked(container, name) {
   return [...container.querySelectorAll(`input[name="${name}"]:checked`)].map((b) => b.value);
 }
 
-/** [value, text] options of every zone, indented by depth, for a <select>. */
+/** [value, text] options of every zone of this system's own (never a mirror), indented by depth, for a <select>. */
 export function options(tree) {
   const out = [];
   (function walk(zones, depth) {
-    for (const z of zones) {
+    for (const z of zones.filter((x) => !x.readOnly)) {
       out.push([z.id, `${'\u2003'.repeat(depth)}${z.name}`]);
       walk(z.children, depth + 1);
     }

@@ -639,4 +639,9 @@ export const en = {
   'alerts.outcome.recorded': 'Recorded only',
   'zones.languages': 'Alert languages',
   'zones.languagesHint': 'Language codes separated by commas, Vietnamese (vi) first, e.g. vi, en. Empty: as the zone above.',
+  'mirror.from': 'from {from}, read-only',
+  'link.provinceMap': 'Map of every speaker in the province',
+  'link.provinceMapEmpty': 'No speaker has coordinates yet, here or in the communes.',
+  'link.provinceCount': '{speakers} speakers with coordinates here and in {communes} downstream systems: {online} connected, {offline} disconnected, {ip} IP speakers (each commune\'s state as of its latest report).',
+  'mirror.since': 'connected since {at}',
 };

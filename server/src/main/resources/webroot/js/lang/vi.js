@@ -624,4 +624,9 @@ export const vi = {
   'alerts.outcome.recorded': 'Chỉ lưu',
   'zones.languages': 'Ngôn ngữ phát cảnh báo',
   'zones.languagesHint': 'Mã ngôn ngữ cách nhau bởi dấu phẩy, tiếng Việt (vi) trước, ví dụ: vi, en. Để trống: theo khu vực cấp trên.',
+  'mirror.from': 'từ {from}, chỉ xem',
+  'link.provinceMap': 'Bản đồ loa toàn tỉnh',
+  'link.provinceMapEmpty': 'Chưa có loa nào có toạ độ, ở đây hay ở các xã.',
+  'link.provinceCount': '{speakers} loa có toạ độ ở đây và ở {communes} hệ thống cấp dưới: {online} đang kết nối, {offline} mất kết nối, {ip} loa IP (trạng thái các xã theo báo cáo gần nhất của xã).',
+  'mirror.since': 'kết nối từ {at}',
 };

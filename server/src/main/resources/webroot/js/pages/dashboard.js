@@ -5,11 +5,14 @@ import * as api from '../api.js';
 import * as zones from '../zones.js';
 import { stateBadge } from '../notices.js';
 import { nodeMap } from '../charts.js';
+import * as mirrors from '../mirrors.js';
 
-function nodeState(n) {
-  if (n.kind === 'rtp') return 'ip';
-  if (!n.online) return 'offline';
-  return n.status && n.status.state === 'PLAYING' ? 'playing' : 'online';
+const nodeState = mirrors.stateOf;
+
+/** A downstream's speaker (ADR 0059) keeps a class and a label saying where it comes from and that it is read-only. */
+function mirrorOf(n, mirrored) {
+  return n.readOnly ? { class: ' mirror', label: `${mirrors.since(n)} · ${mirrors.from(n, mirrored)}` }
+    : { class: '', label: '' };
 }
 
 function zoneTable(tree, nodes) {
@@ -19,7 +22,7 @@ function zoneTable(tree, nodes) {
     c[nodeState(n)] += 1;
     counts.set(n.zone, c);
   }
-  const rows = [...counts.entries()].map(([zone, c]) => h('tr', {},
+  const rows = [...counts.entries()].map(([zone, c]) => h('tr', { class: zone.includes('/') ? 'mirror' : null },
     h('th', { scope: 'row' }, tree.name(zone)),
     h('td', {}, String(c.online + c.playing)), h('td', {}, String(c.offline)),
     h('td', {}, String(c.playing)), h('td', {}, String(c.ip))));
@@ -31,11 +34,13 @@ function zoneTable(tree, nodes) {
     h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 5 }, t('dash.noNodes')))));
 }
 
-function nodeList(tree, nodes) {
+function nodeList(tree, nodes, mirrored) {
   return h('ul', { class: 'node-list' }, nodes.map((n) => {
     const state = nodeState(n);
-    return h('li', { class: `node ${state}` }, h('span', { class: 'dot', 'aria-hidden': 'true' }),
-      h('strong', {}, n.name), ` · ${tree.name(n.zone)} · `, t(`node.${state}`));
+    const mirror = mirrorOf(n, mirrored);
+    return h('li', { class: `node ${state}${mirror.class}`, dataset: { node: n.id } },
+      h('span', { class: 'dot', 'aria-hidden': 'true' }),
+      h('strong', {}, n.name), ` · ${tree.name(n.zone)} · `, t(`node.${state}`), mirror.label);
   }));
 }
 
@@ -43,8 +48,10 @@ function nodeList(tree, nodes) {
 function map(tree, nodes) {
   const placed = nodes.filter((n) => typeof n.lat === 'number' && typeof n.lon === 'number');
   if (!placed.length) return null;
-  const points = placed.map((n) => ({ name: n.name, lat: n.lat, lon: n.lon, state: nodeState(n), label: t(`node.${nodeState(n)}`) }));
-  return h('figure', { class: 'map' }, nodeMap(points, t('dash.map')),
+  const points = placed.map((n) => ({ name: n.name, lat: n.lat, lon: n.lon, state: nodeState(n),
+    label: t(`node.${nodeState(n)}`), mirror: !!n.readOnly }));
+  // A province's hundreds of speakers: names only in each dot's title, or the map is a blur of text.
+  return h('figure', { class: 'map' }, nodeMap(points, t('dash.map'), { labels: points.length <= 100 }),
     h('figcaption', { class: 'sr' }, t('dash.map'), h('ul', {}, placed.map((n) => h('li', {},
       `${n.name} · ${tree.name(n.zone)} · ${t(`node.${nodeState(n)}`)} · ${n.lat.toFixed(5)}, ${n.lon.toFixed(5)}`)))));
 }
@@ -73,9 +80,15 @@ export default {
   async render(main) {
     const body = h('div');
     main.append(body);
+    // A province's downstreams report their devices every few minutes: asked again once a minute, not every round.
+    let mirrored = { zones: [], nodes: [], boards: [], downstreams: [] };
+    let round = 0;
     const load = async () => {
-      const [tree, nodes, onAir, scheduled, recent] = await Promise.all([zones.load(), api.get('/api/v1/nodes'),
+      if (round % 4 === 0) mirrored = await mirrors.load().catch(() => mirrored);
+      round += 1;
+      const [tree, own, onAir, scheduled, recent] = await Promise.all([zones.load({ mirrored }), api.get('/api/v1/nodes'),
         api.get('/api/v1/announcements?state=ON_AIR'), comingNext(), api.get('/api/v1/announcements?limit=100')]);
+      const nodes = own.concat(mirrored.nodes);
       const alerts = recent.filter((a) => a.priority === 'EMERGENCY').slice(0, 5);
       fill(body,
         h('section', { class: 'grid' },
@@ -86,7 +99,7 @@ export default {
           h('div', { class: 'card', 'aria-labelledby': 'dash-alerts' }, h('h2', { id: 'dash-alerts' }, t('dash.alerts')),
             noticeList(alerts, tree, t('dash.noAlerts')))),
         h('section', { class: 'card', 'aria-labelledby': 'dash-nodes' }, h('h2', { id: 'dash-nodes' }, t('dash.nodes')),
-          zoneTable(tree, nodes), map(tree, nodes), nodeList(tree, nodes)));
+          zoneTable(tree, nodes), map(tree, nodes), nodeList(tree, nodes, mirrored)));
     };
     await load();
     // The dashboard stays on the office screen all day: it follows what happens without a reload.

@@ -4,7 +4,8 @@ import { h, fill, field, when } from '../dom.js';
 import { t } from '../i18n.js';
 import * as api from '../api.js';
 import { submitting } from '../forms.js';
-import { commune } from '../province.js';
+import { commune, provinceMap } from '../province.js';
+import * as mirrors from '../mirrors.js';
 
 const offset = (ms) => (ms === null || ms === undefined ? '' : `${Math.round(ms / 1000)} s`);
 
@@ -51,12 +52,20 @@ export default {
     const formBox = h('section', { class: 'card', 'aria-labelledby': 'link-form-heading' });
     const body = h('tbody');
     const communes = h('div', { class: 'communes' });
+    const mapHeading = h('h2', {}, t('link.provinceMap'));
+    const mapBox = h('div', { class: 'card' }, h('p', { class: 'muted' }, t('link.loading')));
     main.append(h('h2', {}, t('link.upstream')), up, formBox, h('h2', {}, t('link.downstreams')),
       h('table', { class: 'link' }, h('thead', {}, h('tr', {}, ['link.id', 'link.name', 'link.zone', 'link.linked',
         'link.lastSeen', 'link.backlog', 'link.oldestUnsent', 'link.clockOffset']
         .map((k) => h('th', { scope: 'col' }, t(k))))), body),
+      mapHeading, mapBox,
       h('h2', {}, t('link.communes')), h('p', { class: 'hint' }, t('link.communesHint')), communes);
     const [upstream, downstreams] = await Promise.all([api.get('/api/v1/upstream'), api.get('/api/v1/downstreams')]);
+    // Every speaker of the province in one call (ADR 0059), drawn beside this system's own; a commune has no map here.
+    if (!downstreams.length) mapHeading.hidden = mapBox.hidden = true;
+    else Promise.all([api.get('/api/v1/nodes'), mirrors.load()])
+      .then(([own, mirrored]) => fill(mapBox, provinceMap(own, mirrored)))
+      .catch((e) => fill(mapBox, h('p', { class: 'form-alert', role: 'alert' }, e.message || t('error.generic'))));
     upstreamState(up, upstream);
     fill(formBox, h('h3', { id: 'link-form-heading' }, t(upstream.linked ? 'link.relinkTitle' : 'link.linkTitle')),
       linkForm(up, upstream));

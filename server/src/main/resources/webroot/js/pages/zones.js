@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import * as api from '../api.js';
 import * as session from '../session.js';
 import * as zones from '../zones.js';
+import * as mirrors from '../mirrors.js';
 import { submitting } from '../forms.js';
 import * as boundary from '../boundary.js';
 
@@ -34,17 +35,24 @@ export default {
     let places = new Map();
 
     const load = async () => {
-      tree = await zones.load();
-      const quiet = new Map(await Promise.all([...tree.byId.keys()].map(async (id) =>
+      const mirrored = await mirrors.load().catch(() => ({ zones: [], nodes: [], boards: [], downstreams: [] }));
+      tree = await zones.load({ mirrored });
+      const own = [...tree.byId.values()].filter((z) => !z.readOnly).map((z) => z.id);
+      const quiet = new Map(await Promise.all(own.map(async (id) =>
         [id, await api.get(`/api/v1/zones/${id}/quiet-hours`).catch(() => ({}))])));
-      places = new Map(await Promise.all([...tree.byId.keys()].map(async (id) =>
+      places = new Map(await Promise.all(own.map(async (id) =>
         [id, await api.get(`/api/v1/zones/${id}/boundary`).catch(() => ({}))])));
-      const branch = (items) => h('ul', { class: 'tree zone-tree' }, items.map((z) => h('li', { dataset: { zone: z.id } },
+      // A downstream's zone (ADR 0059) is greyed and says where it comes from; it has no settings here to edit.
+      const mirror = (z) => h('li', { class: 'mirror', dataset: { zone: z.id } }, h('strong', {}, z.name),
+        ` (${z.mirror.id}) · `, h('span', { class: 'mirror-note' }, mirrors.from(z, mirrored)),
+        mirrors.devicesIn(z.id, mirrored), z.children.length ? branch(z.children) : null);
+      const branch = (items) => h('ul', { class: 'tree zone-tree' }, items.map((z) => (z.readOnly ? mirror(z)
+        : h('li', { dataset: { zone: z.id } },
         h('strong', {}, z.name), ` (${z.id})`, z.multicast ? ` · multicast ${z.multicast}` : '',
         ` · ${quietText(quiet.get(z.id))}`, places.get(z.id).boundary ? ` · ${t('boundary.has')} ` : ' ',
         manage ? h('button', { type: 'button', class: 'small', onclick: () => showForm(z, quiet.get(z.id)) },
           t('action.edit')) : null,
-        z.children.length ? branch(z.children) : null)));
+        z.children.length ? branch(z.children) : null))));
       fill(list, branch(tree.roots));
       if (!formBox.firstChild) showForm(null, null);
     };

@@ -30,7 +30,7 @@ public final class ErrorResponder implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        ApiError error = classify(ctx.failure(), ctx.statusCode());
+        ApiError error = MirrorRequest.of(ctx).orElseGet(() -> classify(ctx.failure(), ctx.statusCode()));
         if (error.status() >= 500) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
         }

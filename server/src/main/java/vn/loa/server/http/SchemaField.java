@@ -21,6 +21,11 @@ final class SchemaField {
         return of(deepest(e.getOutputUnit()), e.getMessage());
     }
 
+    /** The JSON pointer of the innermost value at fault ({@code /zones/0}), or null. */
+    static String location(SchemaValidationException e) {
+        return deepest(e.getOutputUnit());
+    }
+
     /** The longest instance location among a result and the results it is made of: the innermost field at fault. */
     private static String deepest(OutputUnit unit) {
         if (unit == null) {

@@ -12,10 +12,12 @@ import vn.loa.server.http.TextInput;
 public final class DownstreamRoutes {
 
     private final Downstreams downstreams;
+    private final ProvinceTree tree;
     private final Blocking blocking;
 
-    DownstreamRoutes(Downstreams downstreams, Blocking blocking) {
+    DownstreamRoutes(Downstreams downstreams, ProvinceTree tree, Blocking blocking) {
         this.downstreams = downstreams;
+        this.tree = tree;
         this.blocking = blocking;
     }
 
@@ -25,6 +27,20 @@ public final class DownstreamRoutes {
         api.getRoute("deleteDownstream").addHandler(this::delete);
         api.getRoute("getDownstreamDevices").addHandler(this::devices);
         api.getRoute("rotateDownstreamKey").addHandler(this::rotate);
+        api.getRoute("getProvinceDevices").addHandler(this::province);
+    }
+
+    /** Every downstream's zones, nodes and boards, mirrored below its zone, a page of downstreams at a time. */
+    private void province(RoutingContext ctx) {
+        var caller = RequestCaller.of(ctx);
+        int offset = number(ctx, "offset", 0);
+        int limit = number(ctx, "limit", ProvinceTree.MOST);
+        Replies.reply(ctx, 200, blocking.run(() -> tree.page(caller, offset, limit)));
+    }
+
+    private static int number(RoutingContext ctx, String name, int otherwise) {
+        String value = ctx.queryParams().get(name);
+        return value == null ? otherwise : Integer.parseInt(value);
     }
 
     private void rotate(RoutingContext ctx) {

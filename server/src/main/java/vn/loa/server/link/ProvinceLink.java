@@ -65,7 +65,7 @@ public final class ProvinceLink implements AutoCloseable {
         client = new UpstreamClient(jdbi, upstream, upExchange, outbox, identity, calls, settings.pollWait(),
                 settings.retryMax(), clock);
         clientRef[0] = client;
-        downstreamRoutes = new DownstreamRoutes(downstreams, blocking);
+        downstreamRoutes = new DownstreamRoutes(downstreams, new ProvinceTree(jdbi), blocking);
         upstreamRoutes = new UpstreamRoutes(upstream, blocking);
         metrics = new LinkMetrics(vertx, jdbi, blocking, registry, clock);
         devices = new DeviceReports(vertx, jdbi, blocking, outbox, settings.devicesEvery(), clock);

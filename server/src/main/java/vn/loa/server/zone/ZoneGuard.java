@@ -3,6 +3,7 @@ package vn.loa.server.zone;
 import org.jdbi.v3.core.Handle;
 import vn.loa.core.model.Zone;
 import vn.loa.server.access.Caller;
+import vn.loa.server.refusal.ReadOnlyMirror;
 import vn.loa.server.refusal.Refusal;
 
 /**
@@ -19,6 +20,9 @@ public final class ZoneGuard {
     }
 
     public Zone inScope(Handle h, Caller caller, String zoneId) {
+        if (ReadOnlyMirror.named(zoneId)) {
+            throw ReadOnlyMirror.refusal(zoneId, null);
+        }
         return zones.find(h, zoneId)
                 .filter(z -> caller.covers(z.path()))
                 .orElseThrow(() -> Refusal.invalid("unknown_zone",

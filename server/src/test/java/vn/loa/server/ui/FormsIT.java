@@ -302,6 +302,24 @@ class FormsIT extends UiSuite {
         assertThat(xaB.locator("table.deliveries tr[data-node='xa-b/loa-bac']"))
                 .containsText(delivered.equals("FAILED") ? "Không tới được" : "Đã phát tới loa");
         Browser.screenshot(page, Screenshots.dir(), "province-link");
+
+        // ADR 0059: one map of every speaker, and the commune's villages and speakers greyed in the province's tree.
+        assertThat(page.locator("figure.province-map circle.node-offline.mirror[data-name='Loa đầu làng Bắc']"))
+                .hasCount(1);
+        assertThat(page.locator("figure.province-map figcaption")).containsText("ở 1 hệ thống cấp dưới");
+        page.navigate("/#/");
+        assertThat(page.locator("li.node.offline.mirror[data-node='xa-b/loa-bac']"))
+                .containsText("từ Xã Bình Minh, chỉ xem");
+        assertThat(page.locator("svg.node-map circle.mirror[data-name='Loa đầu làng Bắc']")).hasCount(1);
+        page.navigate("/#/zones");
+        Locator village = page.locator("li.mirror[data-zone='xa-b/thon-nam']");
+        assertThat(village).containsText("Thôn Nam");
+        assertThat(village).containsText("từ Xã Bình Minh, chỉ xem");
+        assertThat(village).containsText("Bảng tin Thôn Nam");
+        assertThat(village.locator("button")).hasCount(0);
+        assertThat(page.locator("#zone-parent option[value^='xa-b/']")).hasCount(0);
+        assertThat(browser.scriptErrors).isEmpty();
+        Browser.screenshot(page, Screenshots.dir(), "province-tree");
     }
 
     @Test
