@@ -4,17 +4,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.server.ui.PlayerIT.BODY;
 import static vn.loa.server.ui.PlayerIT.TITLE;
-import static vn.loa.server.ui.PlayerIT.differingShare;
+import static vn.loa.server.ui.PlayerIT.showsTheSnapshot;
 import static vn.loa.server.ui.PlayerIT.playlist;
 import static vn.loa.server.ui.PlayerIT.text;
 
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import vn.loa.server.testing.Api;
 import vn.loa.server.testing.TcpProxy;
@@ -127,12 +124,8 @@ class BoardPlayerIT extends UiSuite {
         board.waitForFunction("() => document.getElementById('frame').dataset.key === document.body.dataset.shown "
                 + "&& document.getElementById('frame').complete "
                 + "&& document.getElementById('frame').naturalWidth === 1366");
-        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(board.screenshot()));
-        BufferedImage snapshot = ImageIO.read(new ByteArrayInputStream(
-                clerk.get("/api/v1/boards/bang-ubnd/snapshot.png").bytes()));
         // The same minute's composition (a minute turning between the two changes only the clock's digits).
-        assertThat(differingShare(shown, snapshot)).as("share of pixels differing by more than 8 levels")
-                .isLessThan(0.01);
+        showsTheSnapshot(board, clerk, "bang-ubnd");
         Browser.screenshot(board, Screenshots.dir(), "board-player-layout");
     }
 
@@ -191,12 +184,8 @@ class BoardPlayerIT extends UiSuite {
                 + "&& r && r.dataset.key === side && r.complete && r.naturalWidth > 0; }", side);
         assertThat(board.locator("body")).hasAttribute("data-shown", items.getJsonObject(0).getString("id") + "/0");
         assertThat(board.locator("#region-side")).hasAttribute("alt", "Chợ phiên Đông Hòa\nSáng Chủ nhật, bến sông");
-        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(board.screenshot()));
-        BufferedImage snapshot = ImageIO.read(new ByteArrayInputStream(
-                clerk.get("/api/v1/boards/bang-cot/snapshot.png").bytes()));
         // Main notice and side page at the same instant, as the server composes them.
-        assertThat(differingShare(shown, snapshot)).as("share of pixels differing by more than 8 levels")
-                .isLessThan(0.01);
+        showsTheSnapshot(board, clerk, "bang-cot");
         Browser.screenshot(board, Screenshots.dir(), "board-player-side-column");
         assertThat(browser.scriptErrors).allMatch(e -> e.startsWith("WebSocket connection to"));
     }

@@ -55,11 +55,7 @@ class PlayerIT extends UiSuite {
             board.waitForFunction("() => document.getElementById('frame').dataset.key === document.body.dataset.shown "
                     + "&& document.getElementById('frame').complete "
                     + "&& document.getElementById('frame').naturalWidth === 1366");
-            BufferedImage shown = ImageIO.read(new ByteArrayInputStream(board.screenshot()));
-            BufferedImage snapshot = ImageIO.read(new ByteArrayInputStream(
-                    clerk.get("/api/v1/boards/bang-cho/snapshot.png").bytes()));
-            assertThat(differingShare(shown, snapshot)).as("share of pixels differing by more than 8 levels")
-                    .isLessThan(0.01);
+            showsTheSnapshot(board, clerk, "bang-cho");
             Browser.screenshot(board, Screenshots.dir(), "board-player");
 
             // A new playlist reaches the open page.
@@ -137,6 +133,15 @@ class PlayerIT extends UiSuite {
             // The browser logs each refused reconnection; nothing else may have gone wrong in the page.
             assertThat(browser.scriptErrors).allMatch(e -> e.startsWith("WebSocket connection to"));
         }
+    }
+
+    /** The page shows the server's snapshot of board {@code id}: under 1% of its pixels differ by more than 8 levels. */
+    static void showsTheSnapshot(Page board, Api clerk, String id) throws java.io.IOException {
+        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(board.screenshot()));
+        BufferedImage snapshot = ImageIO.read(new ByteArrayInputStream(
+                clerk.get("/api/v1/boards/" + id + "/snapshot.png").bytes()));
+        assertThat(differingShare(shown, snapshot)).as("share of pixels differing by more than 8 levels")
+                .isLessThan(0.01);
     }
 
     /** Share of pixels where any channel differs by more than 8 of 255. */
