@@ -104,8 +104,11 @@ class BackupIT {
     private static Command command(Path data, String dbUrl, int port, String what, Path file)
             throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "vn.loa.server.backup.BackupCommand", what, file.toString()).redirectErrorStream(true);
+        List<String> line = new java.util.ArrayList<>(List.of(java));
+        line.addAll(ServerProcess.jvmOptions());
+        line.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.loa.server.backup.BackupCommand", what,
+                file.toString()));
+        ProcessBuilder pb = new ProcessBuilder(line).redirectErrorStream(true);
         Map<String, String> env = new HashMap<>(Map.of("LOA_DATA_DIR", data.toString(), "LOA_DB_URL", dbUrl,
                 "LOA_HTTP_PORT", String.valueOf(port), "LOA_HTTP_HOST", "127.0.0.1"));
         pb.environment().putAll(env);

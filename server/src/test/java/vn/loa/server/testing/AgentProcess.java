@@ -30,9 +30,11 @@ public final class AgentProcess implements AutoCloseable {
         Path recordings = Files.createDirectories(folder.resolve("recordings"));
         Path log = folder.resolve("agent.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = FieldNetwork.start(namespace, log, List.of(java, "-Xmx96m", "-cp",
-                System.getProperty("java.class.path"), "vn.loa.node.Main", "--server", serverUrl, "--id", nodeId,
-                "--token", token, "--record", recordings.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx96m"));
+        command.addAll(ServerProcess.jvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.loa.node.Main", "--server", serverUrl,
+                "--id", nodeId, "--token", token, "--record", recordings.toString()));
+        Process process = FieldNetwork.start(namespace, log, command);
         return new AgentProcess(process, recordings, log);
     }
 

@@ -69,8 +69,10 @@ public final class ServerProcess implements AutoCloseable {
             String classPath) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A bench may give members more heap (-Dloa.server.heap=1g for ten thousand agents); the tests' servers fit 256 MB.
-        String heap = "-Xmx" + System.getProperty("loa.server.heap", "256m");
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, heap, "-cp", classPath, "vn.loa.server.Main"));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx" + System.getProperty("loa.server.heap", "256m")));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-cp", classPath, "vn.loa.server.Main"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("LOA_DATA_DIR", dataDir.toString());
         pb.environment().put("LOA_DB_URL", dbUrl);
         pb.environment().put("LOA_HTTP_PORT", String.valueOf(port));
@@ -84,6 +86,17 @@ public final class ServerProcess implements AutoCloseable {
         Path log = dataDir.resolve("server-" + System.nanoTime() + ".log");
         pb.redirectOutput(log.toFile());
         return new ServerProcess(pb.start(), port, log);
+    }
+
+    /**
+     * The JVM options of the Java programs a test starts (servers, {@code loa backup}, node agents), from
+     * {@code loa.it.server.jvm}: in the forks (ADR 0036) the client compiler only, which halves the CPU a server's
+     * start costs; none where the server is timed (the {@code alone} execution, {@code ./loa bench}), so it runs the
+     * JIT it has in use.
+     */
+    public static List<String> jvmOptions() {
+        String options = System.getProperty("loa.it.server.jvm", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     public static int freePort() throws IOException {
