@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,12 +11,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.display.screen.MediaStore;
 import vn.loa.server.refusal.Refusal;
 import vn.loa.server.testing.MemoryDatabase;
+import vn.loa.server.testing.Pictures;
 
 /** The checks a picture for the boards passes before it is kept, and what is kept once it passes. */
 class AnnouncementSlidesTest {
@@ -96,14 +94,7 @@ class AnnouncementSlidesTest {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM slide_picture").mapTo(Integer.class).one());
     }
 
-    static byte[] png(int width, int height, String format) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        g.setColor(new Color(200, 30, 30));
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, format, out);
-        return out.toByteArray();
+    private static byte[] png(int width, int height, String format) {
+        return Pictures.solid(new Color(200, 30, 30), width, height, format);
     }
 }
