@@ -84,9 +84,21 @@ final class ContentFetch {
         sentBytes.increment(bytes);
     }
 
-    /** Why this system will not use the content of a hash; null when nothing was refused. */
-    Refusal refusal(String sha256) {
-        return refused.get(sha256);
+    /**
+     * The hash of content a bulletin names in {@code field}: {@link IllegalArgumentException} (malformed) when it is
+     * not a hash, a refusal {@code code} (reported up) when this system will not use its bytes.
+     */
+    String usable(Object described, String field, String code, String what) {
+        String sha = ((JsonObject) described).getString("sha256");
+        if (!isHash(sha)) {
+            throw new IllegalArgumentException("'" + field + "' names its content by SHA-256 (64 hex digits)");
+        }
+        Refusal r = refused.get(sha);
+        if (r != null) {
+            throw new Refusal(Refusal.Kind.UNUSABLE, code, what + " của bản tin không dùng được ở đây: "
+                    + r.getMessage(), null, field);
+        }
+        return sha;
     }
 
     /**

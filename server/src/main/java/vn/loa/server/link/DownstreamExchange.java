@@ -101,11 +101,7 @@ public final class DownstreamExchange {
 
     /** Counts a recording or picture served, for {@code /metrics}. */
     void served(String kind, long bytes) {
-        if (Envelope.AUDIO.equals(kind)) {
-            audio.served(bytes);
-        } else {
-            slides.served(bytes);
-        }
+        (Envelope.AUDIO.equals(kind) ? audio.fetch() : slides.fetch()).served(bytes);
     }
 
     /** What waits for a downstream after {@code after}, signed now; for a poll that waited. */

@@ -98,31 +98,18 @@ final class LinkAudio {
                 .orElseThrow(() -> Refusal.notFound("bản ghi âm", sha256));
     }
 
-    /** Counts a recording served (its bytes), for {@code /metrics}. */
-    void served(long bytes) {
-        fetch.served(bytes);
+    /** The fetch of recordings (downstream) and its counters (both sides). */
+    ContentFetch fetch() {
+        return fetch;
     }
 
     // ---- downstream
-
-    /** Fetches the recordings a bulletin names that this system does not hold yet ({@link ContentFetch}). */
-    void fetchMissing(UpstreamLink link, JsonArray audio) throws IOException, InterruptedException {
-        fetch.fetchMissing(link, audio);
-    }
 
     /** The local recording ids of a bulletin's hashes; {@link IllegalStateException} when one is not here yet. */
     List<String> localIds(Handle h, JsonArray audio) {
         List<String> ids = new ArrayList<>();
         for (Object o : audio) {
-            String sha = ((JsonObject) o).getString("sha256");
-            if (!ContentFetch.isHash(sha)) {
-                throw new IllegalArgumentException("'audio' names a recording by its SHA-256 (64 hex digits)");
-            }
-            Refusal r = fetch.refusal(sha);
-            if (r != null) {
-                throw new Refusal(Refusal.Kind.UNUSABLE, "audio_refused", "Bản ghi âm của bản tin không dùng được ở "
-                        + "đây: " + r.getMessage(), null, "audio");
-            }
+            String sha = fetch.usable(o, "audio", "audio_refused", "Bản ghi âm");
             ids.add(local(h, sha).orElseThrow(() -> new IllegalStateException("recording " + sha
                     + " is not fetched yet")));
         }

@@ -75,17 +75,12 @@ final class LinkSlides {
         return file;
     }
 
-    /** Counts a picture served, for {@code /metrics}. */
-    void served(long bytes) {
-        fetch.served(bytes);
+    /** The fetch of pictures (downstream) and its counters (both sides). */
+    ContentFetch fetch() {
+        return fetch;
     }
 
     // ---- downstream
-
-    /** Fetches the pictures a bulletin names that this system does not hold yet. */
-    void fetchMissing(UpstreamLink link, JsonArray pictures) throws IOException, InterruptedException {
-        fetch.fetchMissing(link, pictures);
-    }
 
     /**
      * The hashes of a bulletin's pictures, each held here; refused ({@code slide_refused}) when this system would not
@@ -94,15 +89,7 @@ final class LinkSlides {
     List<String> held(Handle h, JsonArray pictures) {
         List<String> hashes = new ArrayList<>();
         for (Object o : pictures) {
-            String sha = ((JsonObject) o).getString("sha256");
-            if (!ContentFetch.isHash(sha)) {
-                throw new IllegalArgumentException("'slides' names a picture by its SHA-256 (64 hex digits)");
-            }
-            Refusal r = fetch.refusal(sha);
-            if (r != null) {
-                throw new Refusal(Refusal.Kind.UNUSABLE, "slide_refused", "Ảnh của bản tin không dùng được ở đây: "
-                        + r.getMessage(), null, "slides");
-            }
+            String sha = fetch.usable(o, "slides", "slide_refused", "Ảnh");
             if (!slides.holds(h, sha)) {
                 throw new IllegalStateException("picture " + sha + " is not fetched yet");
             }

@@ -107,8 +107,8 @@ public final class UpstreamExchange {
         }
         receiver.checked(message, address, self, upstream::keyOf);
         UpstreamLink link = upstream.current().orElseThrow();
-        fetch(() -> audio.fetchMissing(link, recordings), "audio_unavailable", "bản ghi âm");
-        fetch(() -> slides.fetchMissing(link, pictures), "slide_unavailable", "ảnh");
+        fetch(() -> audio.fetch().fetchMissing(link, recordings), "audio_unavailable", "bản ghi âm");
+        fetch(() -> slides.fetch().fetchMissing(link, pictures), "slide_unavailable", "ảnh");
     }
 
     private static void fetch(Fetch fetch, String code, String what) {

@@ -79,10 +79,10 @@ class ProvinceSlidesIT {
 
     @AfterAll
     void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {commune, province, speaker}) {
-            if (c != null) {
-                c.close();
-            }
+        // The commune first (it polls the province), then the province and the speaker; those never started are null.
+        for (AutoCloseable started : java.util.stream.Stream.of(commune, province, speaker)
+                .filter(java.util.Objects::nonNull).toList()) {
+            started.close();
         }
     }
 
