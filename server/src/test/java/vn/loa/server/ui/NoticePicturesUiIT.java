@@ -17,7 +17,7 @@ import vn.loa.server.testing.Pictures;
 class NoticePicturesUiIT extends UiSuite {
 
     @Test
-    void aClerkAddsAPictureToADraftSeesItsThumbnailIsToldOfACorruptOneAndTakesItOff() {
+    void aClerkAddsAPictureToADraftSeesItsThumbnailIsToldOfACorruptOneAndTakesItOff() throws Exception {
         Api clerk = Api.signIn(server.baseUrl(), "can-bo", Commune.PASSWORD);
         long id = clerk.post("/api/v1/announcements", new JsonObject().put("title", "Đường ngập ở thôn Đông")
                 .put("text", "Bà con tránh đoạn đường ngập trong bản đồ.").put("zones", new JsonArray().add("thon-dong")))
