@@ -16,10 +16,12 @@ async function send(method, path, body, accept, again) {
   const headers = { Accept: accept || 'application/json' };
   const s = session.current();
   if (s) headers.Authorization = `Bearer ${s.token}`;
-  if (body !== undefined && body !== null) headers['Content-Type'] = 'application/json';
+  // A file (a picture for the boards) goes as the raw body with its own type; anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined && body !== null) headers['Content-Type'] = raw ? (body.type || 'application/octet-stream') : 'application/json';
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body == null ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, body: body == null ? undefined : raw ? body : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, 'network', '');
   }

@@ -268,7 +268,7 @@ public final class LoaServer implements AutoCloseable {
                 announcerSpeech, audioLibrary::file, air.mounts(), blocking, clock);
         // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
         link = new vn.loa.server.link.ProvinceLink(vertx, jdbi, lifecycle, zoneGuard, audit, secrets, blocking,
-                registry, audioLibrary, config.link(), clock);
+                registry, audioLibrary, boardStation.announcementSlides(), config.link(), clock);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         List<Consumer<RouterBuilder>> contract = List.of(
@@ -286,7 +286,7 @@ public final class LoaServer implements AutoCloseable {
         new vn.loa.server.display.PlayerServers(cluster::addresses).mount(api);
         // Uploads stop before the disk fills (a full disk would take the database with it); airing goes on.
         api.post("/api/v1/audio").order(-3).handler(disk);
-        api.post("/api/v1/boards/:id/media").order(-3).handler(disk);
+        api.postWithRegex("/api/v1/(boards/[^/]+/media|announcements/[^/]+/slides)").order(-3).handler(disk);
         audio.mountUpload(api, authenticator);
         new vn.loa.server.air.MountRoutes(jdbi, air.mounts(), blocking).mount(api);
         residents.mount(api);

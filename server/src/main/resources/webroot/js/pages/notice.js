@@ -8,6 +8,7 @@ import { follow } from '../live.js';
 import { stateBadge, noticeText, preview, recording } from '../notices.js';
 import { submitting } from '../forms.js';
 import { go } from '../nav.js';
+import { slides } from '../slides.js';
 
 const FINAL = ['DONE', 'CANCELLED', 'FAILED'];
 
@@ -69,7 +70,12 @@ export default {
     const publicToggle = archiveToggle(id);
     main.append(view);
     let stop = null;
+    let pictures = null; // made again only when the state changes (a draft's can be edited), not on every event
     const show = (a) => {
+      if (!pictures || pictures.dataset.state !== a.state) {
+        pictures = slides(a);
+        pictures.dataset.state = a.state;
+      }
       fill(view,
         h('h2', {}, a.title, ' ', stateBadge(a.state)),
         h('p', { class: 'meta' }, `${t(`priority.${a.priority}`)} · ${a.zones.map(tree.name).join(', ')} · `,
@@ -79,6 +85,7 @@ export default {
         a.audioId ? recording(a.audioId) : null,
         a.text ? noticeText(a.text) : null,
         a.text ? preview(() => a.text, () => a.voice) : null,
+        pictures,
         actions(a, show),
         publicToggle,
         h('section', { 'aria-labelledby': 'live-heading', class: 'card' },

@@ -22,8 +22,12 @@ import vn.loa.server.zone.ZoneRepository;
  */
 public final class Banners implements BoardBanners {
 
-    /** A banner: its text, the zone paths it covers, when it was raised and when it ends (null: when cleared). */
-    public record Banner(String id, String text, List<String> zonePaths, Instant raised, Instant until) {
+    /**
+     * A banner: its text, the zone paths it covers, when it was raised and when it ends (null: when cleared); a
+     * notice's slide also names its pictures (board media ids, ADR 0061), none for a banner.
+     */
+    public record Banner(String id, String text, List<String> zonePaths, Instant raised, Instant until,
+            List<String> pictures) {
 
         boolean covers(String boardZonePath, Instant now) {
             return (until == null || now.isBefore(until)) && zonePaths.stream().anyMatch(boardZonePath::startsWith);
@@ -58,13 +62,18 @@ public final class Banners implements BoardBanners {
 
     /** Shows (or replaces) the banner with this id. */
     public void show(String id, List<String> zoneIds, String text, Instant until) {
+        show(id, zoneIds, text, until, List.of());
+    }
+
+    /** Shows (or replaces) the notice slide with this id, with its pictures. */
+    public void show(String id, List<String> zoneIds, String text, Instant until, List<String> pictures) {
         if (superseded.contains(id)) {
             return;
         }
         List<String> paths = jdbi.withHandle(h -> zoneIds.stream()
                 .map(z -> zones.find(h, z).map(Zone::path).orElse(null))
                 .filter(java.util.Objects::nonNull).toList());
-        Banner banner = new Banner(id, text, paths, clock.instant(), until);
+        Banner banner = new Banner(id, text, paths, clock.instant(), until, List.copyOf(pictures));
         up.put(id, banner);
         listeners.forEach(l -> l.accept(banner));
     }
@@ -85,7 +94,8 @@ public final class Banners implements BoardBanners {
 
     /** Gives a banner that is up an end (a notice slide lingers after it went off air); no-op if it is not up. */
     public void endAt(String id, Instant until) {
-        Banner ended = up.computeIfPresent(id, (k, b) -> new Banner(b.id(), b.text(), b.zonePaths(), b.raised(), until));
+        Banner ended = up.computeIfPresent(id, (k, b) -> new Banner(b.id(), b.text(), b.zonePaths(), b.raised(), until,
+                b.pictures()));
         if (ended != null) {
             listeners.forEach(l -> l.accept(ended));
         }

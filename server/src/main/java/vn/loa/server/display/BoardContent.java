@@ -113,8 +113,7 @@ public final class BoardContent {
         BoardContentRepository.Media media;
         try {
             if (type.startsWith("image/")) {
-                ImageLoader.Header header = images.header(bytes);
-                images.read(bytes);
+                ImageLoader.Header header = decoded(images, bytes);
                 Files.write(store.picture(id), bytes);
                 media = new BoardContentRepository.Media(id, boardId, PlaylistItem.Kind.IMAGE, fileName,
                         header.width(), header.height(), bytes.length);
@@ -172,6 +171,16 @@ public final class BoardContent {
         } catch (org.jdbi.v3.core.JdbiException e) {
             return (int) plays.stream().filter(p -> jdbi.withHandle(h -> content.recordPlay(h, p, now))).count();
         }
+    }
+
+    /**
+     * A picture's header, once it has been checked (its size, before decoding) and decoded whole: a picture that
+     * passes is one every board can draw. The one check of uploaded pictures (board media, announcement slides).
+     */
+    static ImageLoader.Header decoded(ImageLoader images, byte[] bytes) {
+        ImageLoader.Header header = images.header(bytes);
+        images.read(bytes);
+        return header;
     }
 
     static Refusal refusal(ContentException e) {

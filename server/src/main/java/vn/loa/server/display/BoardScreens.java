@@ -171,10 +171,18 @@ public final class BoardScreens {
                     cut < 0 ? notice.text() : notice.text().substring(0, cut),
                     cut < 0 ? "" : notice.text().substring(cut + 1), null, null, NOTICE_SECONDS, Set.of(), null, null);
             ticker.add(item.title());
-            int pages = noticePages.computeIfAbsent(notice.id(), k -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(main, p -> renderer.pages(p, item));
-            for (int p = 0; p < pages; p++) {
-                entries.add(new Screen.Entry(item, p, pages, NOTICE_SECONDS));
+            if (!item.body().isBlank() || notice.pictures().isEmpty()) {
+                int pages = noticePages.computeIfAbsent(notice.id(), k -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(main, p -> renderer.pages(p, item));
+                for (int p = 0; p < pages; p++) {
+                    entries.add(new Screen.Entry(item, p, pages, NOTICE_SECONDS));
+                }
+            }
+            // Its pictures follow its words, whole on black (a poster or a map must not be cropped).
+            for (int i = 0; i < notice.pictures().size(); i++) {
+                entries.add(new Screen.Entry(new PlaylistItem(notice.id() + "-anh" + i, PlaylistItem.Kind.IMAGE,
+                        item.title(), "", notice.pictures().get(i), "contain", NOTICE_SECONDS, Set.of(), null, null),
+                        0, 1, NOTICE_SECONDS));
             }
         }
         entries.addAll(playlist);

@@ -46,6 +46,8 @@ public final class BoardStation implements AutoCloseable {
     private final LedBoards leds;
     private final ProposedSlides slides;
     private final ProposedSlideRoutes slideRoutes;
+    private final AnnouncementSlides announcementSlides;
+    private final AnnouncementSlideRoutes announcementSlideRoutes;
     private final vn.loa.server.display.campaign.CampaignRoutes campaignRoutes;
     private final AlertBoardBanners alertBanners;
     private final java.util.concurrent.ExecutorService bannerWorker;
@@ -73,6 +75,8 @@ public final class BoardStation implements AutoCloseable {
         this.sockets = new PlayerSockets(screens, content, keys, blocking, clock, TIME_ZONE);
         this.slides = new ProposedSlides(jdbi, boards, repository, screens, audit, clock);
         this.slideRoutes = new ProposedSlideRoutes(slides, blocking);
+        this.announcementSlides = new AnnouncementSlides(jdbi, store, lifecycle, audit, clock);
+        this.announcementSlideRoutes = new AnnouncementSlideRoutes(announcementSlides, blocking);
         var campaignStore = new vn.loa.server.display.campaign.CampaignRepository();
         Runnable refresh = screens::refreshAll;
         layouts.onChange(refresh); // on the worker that saved it: the answer comes once the boards show it
@@ -95,7 +99,7 @@ public final class BoardStation implements AutoCloseable {
             }
         };
         lifecycle.onStateChange(new EmergencyBanners(banners, inOrder, clock));
-        lifecycle.onStateChange(new NoticeSlides(notices, inOrder, clock, noticeLinger));
+        lifecycle.onStateChange(new NoticeSlides(notices, announcementSlides, inOrder, clock, noticeLinger));
         this.alertBanners = new AlertBoardBanners(banners, inOrder);
         // Banners with an end come down on time; playlists follow their hours and days.
         this.bannerTimer = vertx.setPeriodic(1000, t -> screens.rebanner());
@@ -128,7 +132,13 @@ public final class BoardStation implements AutoCloseable {
         return slides;
     }
 
+    /** The pictures of announcements (ADR 0061), for the link to send and receive. */
+    public AnnouncementSlides announcementSlides() {
+        return announcementSlides;
+    }
+
     public void mount(RouterBuilder api) {
+        announcementSlideRoutes.mount(api);
         contentRoutes.mount(api);
         layoutRoutes.mount(api);
         keys.mount(api, blocking);
@@ -139,6 +149,7 @@ public final class BoardStation implements AutoCloseable {
     /** The media upload (ahead of the API's JSON body limit) and the player's pages. */
     public void mount(Router router, Handler<RoutingContext> authenticator) {
         contentRoutes.mountUpload(router, authenticator);
+        announcementSlideRoutes.mountUpload(router, authenticator);
         playerRoutes.mount(router);
     }
 

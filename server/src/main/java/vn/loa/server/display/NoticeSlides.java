@@ -2,6 +2,7 @@ package vn.loa.server.display;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import vn.loa.core.model.Announcement;
 import vn.loa.core.model.AnnouncementState;
@@ -9,7 +10,8 @@ import vn.loa.core.model.Priority;
 import vn.loa.server.announcement.AnnouncementService;
 
 /**
- * Puts an ordinary text announcement on the boards of its zones as a text slide (its title and text) ahead of their
+ * Puts an ordinary announcement on the boards of its zones as a text slide (its title and text), followed by its
+ * pictures ({@link AnnouncementSlides}), ahead of their
  * playlists while it is on air, whether broadcast now or by the scheduler, and for {@code linger} after it ended
  * (done, failed or cancelled), so a passer-by who missed the loudspeaker can still read it. Emergencies are banners
  * ({@link EmergencyBanners}), not slides.
@@ -20,9 +22,11 @@ final class NoticeSlides implements AnnouncementService.StateListener {
     private final Executor executor;
     private final Clock clock;
     private final Duration linger;
+    private final AnnouncementSlides pictures;
 
     /** @param executor where slides are raised, in order (it resolves zones in the database); never the event loop */
-    NoticeSlides(Banners notices, Executor executor, Clock clock, Duration linger) {
+    NoticeSlides(Banners notices, AnnouncementSlides pictures, Executor executor, Clock clock, Duration linger) {
+        this.pictures = pictures;
         this.notices = notices;
         this.executor = executor;
         this.clock = clock;
@@ -35,19 +39,24 @@ final class NoticeSlides implements AnnouncementService.StateListener {
 
     @Override
     public void changed(Announcement a, AnnouncementState to) {
-        if (a.priority() == Priority.EMERGENCY || a.text() == null || a.text().isBlank()) {
-            return; // an emergency is a banner; a recording or a relay has no words to show
+        if (a.priority() == Priority.EMERGENCY) {
+            return; // an emergency is a banner
         }
         String id = slideId(a.id());
         switch (to) {
-            case ON_AIR -> executor.execute(() -> notices.show(id, a.zones(), slideText(a), null));
+            case ON_AIR -> executor.execute(() -> {
+                List<String> shown = pictures.mediaIds(a.id());
+                if (!shown.isEmpty() || a.text() != null && !a.text().isBlank()) {
+                    notices.show(id, a.zones(), slideText(a), null, shown); // a recording alone has nothing to show
+                }
+            });
             case DONE, FAILED, CANCELLED -> executor.execute(() -> notices.endAt(id, clock.instant().plus(linger)));
             default -> { }
         }
     }
 
-    /** The title, a line break, the words of the text without its markup. */
+    /** The title, a line break, the words of the text without its markup (none for a recording). */
     private static String slideText(Announcement a) {
-        return a.title() + "\n" + vn.loa.server.http.TextInput.shown(a.text()).strip();
+        return a.title() + "\n" + (a.text() == null ? "" : vn.loa.server.http.TextInput.shown(a.text()).strip());
     }
 }

@@ -27,10 +27,12 @@ public final class BulletinDispatch implements AnnouncementService.TransitionHoo
     private final Clock clock;
     private final Duration emergencyLifetime;
     private final LinkAudio audio;
+    private final LinkSlides slides;
 
-    BulletinDispatch(AnnouncementRepository announcements, Outbox outbox, LinkAudio audio, Clock clock,
-            Duration emergencyLifetime) {
+    BulletinDispatch(AnnouncementRepository announcements, Outbox outbox, LinkAudio audio, LinkSlides slides,
+            Clock clock, Duration emergencyLifetime) {
         this.audio = audio;
+        this.slides = slides;
         this.announcements = announcements;
         this.outbox = outbox;
         this.clock = clock;
@@ -71,6 +73,7 @@ public final class BulletinDispatch implements AnnouncementService.TransitionHoo
         Level level = Level.of(a);
         Instant expires = level == Level.KHAN_CAP ? now.plus(emergencyLifetime) : a.schedule().until();
         JsonArray recordings = audio.describe(h, a);
+        JsonArray pictures = slides.describe(h, id);
         for (Downstream d : reached) {
             boolean sent = h.createQuery("SELECT COUNT(*) FROM link_sent WHERE downstream_id = :d AND "
                             + "announcement_id = :a").bind("d", d.id).bind("a", id).mapTo(Integer.class).one() > 0;
@@ -78,7 +81,7 @@ public final class BulletinDispatch implements AnnouncementService.TransitionHoo
                 h.createUpdate("INSERT INTO link_sent (downstream_id, announcement_id, sent_at) VALUES (:d, :a, :at)")
                         .bind("d", d.id).bind("a", id).bind("at", Rows.utc(now)).execute();
                 outbox.put(h, d.id, Envelope.BULLETINS, Envelope.BULLETIN, Bulletin.json(a, level, d.zone, d.targets)
-                        .put("audio", recordings),
+                        .put("audio", recordings).put("slides", pictures),
                         now, expires);
             }
         }

@@ -33,10 +33,12 @@ final class BulletinIntake {
     private final Clock clock;
     private final boolean ownApproval;
     private final LinkAudio audio;
+    private final LinkSlides slides;
 
-    BulletinIntake(AnnouncementService announcements, Upstream upstream, Outbox outbox, LinkAudio audio, Clock clock,
-            boolean ownApproval) {
+    BulletinIntake(AnnouncementService announcements, Upstream upstream, Outbox outbox, LinkAudio audio,
+            LinkSlides slides, Clock clock, boolean ownApproval) {
         this.audio = audio;
+        this.slides = slides;
         this.announcements = announcements;
         this.upstream = upstream;
         this.outbox = outbox;
@@ -84,11 +86,13 @@ final class BulletinIntake {
         String text = b.getString("text");
         // Fetched before this transaction began (UpstreamExchange); one missing leaves the bulletin for the next poll.
         List<String> recordings = audio.localIds(h, b.getJsonArray("audio", new JsonArray()));
+        List<String> pictures = slides.held(h, b.getJsonArray("slides", new JsonArray()));
         String relay = b.getString("relay");
         if ((text == null || text.isBlank()) && recordings.isEmpty() && relay == null) {
             throw Refusal.invalid("empty_bulletin", "Bản tin không có văn bản, bản ghi âm hay địa chỉ tiếp sóng.", "text");
         }
         Announcement a = announcements.create(LinkCallers.author(link, author, h), draft(b, zones, level, recordings));
+        slides.attach(h, a.id(), pictures);
         String wanted = level == Level.THONG_THUONG ? (ownApproval ? "SUBMITTED" : "APPROVED") : "SCHEDULED";
         received(h, origin, a.id(), link, author, level, wanted, false, now);
         return "announcement " + a.id();

@@ -29,10 +29,12 @@ public final class DownstreamExchange {
     private final Clock clock;
     private final ReportIntake reports;
     private final LinkAudio audio;
+    private final LinkSlides slides;
 
     DownstreamExchange(Jdbi jdbi, Downstreams downstreams, Receiver receiver, Outbox outbox, LinkAudio audio,
-            LinkAudit audit, LinkIdentity identity, String self, Clock clock) {
+            LinkSlides slides, LinkAudit audit, LinkIdentity identity, String self, Clock clock) {
         this.audio = audio;
+        this.slides = slides;
         this.reports = new ReportIntake(outbox, clock);
         this.jdbi = jdbi;
         this.downstreams = downstreams;
@@ -76,26 +78,30 @@ public final class DownstreamExchange {
         }
     }
 
-    /** A recording a downstream asked for by its hash: the file, once the signed request checked out. */
-    public java.nio.file.Path audio(SignedMessage message, String address) {
+    /**
+     * A recording ({@code kind} audio) or a picture ({@code kind} slide) a downstream asked for by its hash: the file,
+     * once the signed request checked out.
+     */
+    public java.nio.file.Path content(SignedMessage message, String address, String kind) {
         Envelope e = receiver.checked(message, address, self, downstreams::keyOf).envelope();
         try {
-            if (!Envelope.AUDIO.equals(e.kind()) || !LinkAudio.isHash(e.body().getString("sha256"))) {
-                throw Refusal.invalid("wrong_kind", "Yêu cầu lấy bản ghi âm có kind 'audio' và 'sha256' (64 chữ số "
-                        + "hex).", "body");
+            if (!kind.equals(e.kind()) || !ContentFetch.isHash(e.body().getString("sha256"))) {
+                throw Refusal.invalid("wrong_kind", "Yêu cầu lấy tệp theo mã băm có kind '" + kind + "' và 'sha256' "
+                        + "(64 chữ số hex).", "body");
             }
-            return audio.servable(e.sender(), e.body().getString("sha256"));
+            String sha = e.body().getString("sha256");
+            return Envelope.AUDIO.equals(kind) ? audio.servable(e.sender(), sha) : slides.servable(e.sender(), sha);
         } catch (Refusal r) {
-            audit.refused(e.sender(), address, "audio", r);
+            audit.refused(e.sender(), address, kind, r);
             throw r;
         } catch (ClassCastException r) {
             throw Refusal.invalid("malformed_message", "Trường 'sha256' phải là chuỗi.");
         }
     }
 
-    /** Counts a recording served, for {@code /metrics}. */
-    void served(long bytes) {
-        audio.served(bytes);
+    /** Counts a recording or picture served, for {@code /metrics}. */
+    void served(String kind, long bytes) {
+        (Envelope.AUDIO.equals(kind) ? audio.fetch() : slides.fetch()).served(bytes);
     }
 
     /** What waits for a downstream after {@code after}, signed now; for a poll that waited. */

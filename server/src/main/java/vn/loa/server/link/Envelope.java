@@ -26,6 +26,8 @@ public record Envelope(String id, String stream, long seq, Instant at, String se
     public static final String RESCHEDULE = "reschedule";
     /** A downstream asks for a recording by its SHA-256 ({@code control}). */
     public static final String AUDIO = "audio";
+    /** A downstream asks for a picture of a bulletin by its SHA-256 ({@code control}, ADR 0061). */
+    public static final String SLIDE = "slide";
     public static final String DELIVERIES = "deliveries";
     public static final String REFUSED = "refused";
     /** The downstream's zones, nodes and boards with their state, and its statistics of the day (up). */

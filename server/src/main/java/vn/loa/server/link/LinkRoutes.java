@@ -42,18 +42,19 @@ public final class LinkRoutes {
         api.getRoute("linkEnrol").addHandler(this::enrol);
         api.getRoute("linkPoll").addHandler(this::poll);
         api.getRoute("linkMessage").addHandler(this::message);
-        api.getRoute("linkAudio").addHandler(this::audio);
+        api.getRoute("linkAudio").addHandler(ctx -> content(ctx, Envelope.AUDIO));
+        api.getRoute("linkSlide").addHandler(ctx -> content(ctx, Envelope.SLIDE));
     }
 
-    /** A recording by its SHA-256, streamed from its file (it may be long); counted once sent whole. */
-    private void audio(RoutingContext ctx) {
+    /** A recording or a picture by its SHA-256, streamed from its file (it may be long); counted once sent whole. */
+    private void content(RoutingContext ctx, String kind) {
         SignedMessage message = signed(ctx);
         String address = RequestCaller.address(ctx);
-        blocking.run(() -> down.audio(message, address)).onSuccess(path -> {
+        blocking.run(() -> down.content(message, address, kind)).onSuccess(path -> {
             long size = path.toFile().length();
             ctx.response().putHeader("Content-Type", "application/octet-stream")
                     .putHeader("Cache-Control", "no-store")
-                    .sendFile(path.toString()).onSuccess(v -> down.served(size));
+                    .sendFile(path.toString()).onSuccess(v -> down.served(kind, size));
         }).onFailure(ctx::fail);
     }
 

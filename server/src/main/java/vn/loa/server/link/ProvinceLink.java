@@ -28,7 +28,8 @@ public final class ProvinceLink implements AutoCloseable {
 
     public ProvinceLink(Vertx vertx, Jdbi jdbi, AnnouncementService announcements, ZoneGuard zones, AuditLog audit,
             SecretCipher secrets, Blocking blocking, io.micrometer.core.instrument.MeterRegistry registry,
-            vn.loa.server.audio.AudioLibrary library, LinkSettings settings, Clock clock) {
+            vn.loa.server.audio.AudioLibrary library, vn.loa.server.display.AnnouncementSlides pictures,
+            LinkSettings settings, Clock clock) {
         LinkIdentity identity = LinkIdentity.loadOrCreate(jdbi, secrets, clock.instant());
         PollWaiters waiters = new PollWaiters(vertx);
         UpstreamClient[] clientRef = new UpstreamClient[1];
@@ -44,24 +45,25 @@ public final class ProvinceLink implements AutoCloseable {
         var repository = new AnnouncementRepository();
         UpstreamCalls calls = new UpstreamCalls(settings.trustCa());
         LinkAudio audio = new LinkAudio(jdbi, library, calls, identity, registry, clock);
+        LinkSlides slides = new LinkSlides(jdbi, pictures, calls, identity, registry, clock);
         // Bulletins down and reports up are written in the transaction of the change they carry.
-        announcements.withinTransition(new BulletinDispatch(repository, outbox, audio, clock,
+        announcements.withinTransition(new BulletinDispatch(repository, outbox, audio, slides, clock,
                 settings.emergencyLifetime()));
         announcements.withinTransition(new ReportDispatch(repository, outbox, clock));
 
         Downstreams downstreams = new Downstreams(jdbi, zones, audit, linkAudit, outbox, inbox, identity,
                 settings.systemId(), settings.keyGrace(), clock);
-        DownstreamExchange down = new DownstreamExchange(jdbi, downstreams, receiver, outbox, audio, linkAudit,
-                identity, settings.systemId(), clock);
+        DownstreamExchange down = new DownstreamExchange(jdbi, downstreams, receiver, outbox, audio, slides,
+                linkAudit, identity, settings.systemId(), clock);
         Upstream upstream = new Upstream(jdbi, audit, outbox, inbox, identity, calls, clock, () -> {
             if (clientRef[0] != null) {
                 clientRef[0].wake();
             }
         });
-        BulletinIntake intake = new BulletinIntake(announcements, upstream, outbox, audio, clock,
+        BulletinIntake intake = new BulletinIntake(announcements, upstream, outbox, audio, slides, clock,
                 settings.ownApproval());
         upExchange = new UpstreamExchange(jdbi, upstream, receiver, intake,
-                new LinkSteps(jdbi, announcements, upstream), audio, identity, inbox, clock);
+                new LinkSteps(jdbi, announcements, upstream), audio, slides, identity, inbox, clock);
         client = new UpstreamClient(jdbi, upstream, upExchange, outbox, identity, calls, settings.pollWait(),
                 settings.retryMax(), clock);
         clientRef[0] = client;

@@ -51,12 +51,12 @@ public final class UpstreamCalls {
     }
 
     /**
-     * Fetches a recording by its hash into {@code target}; the answer's body is empty on success (the bytes are in the
-     * file), the upstream's error otherwise.
+     * Fetches content by its hash ({@code path}: {@code /api/v1/link/audio} or {@code /api/v1/link/slides}) into
+     * {@code target}; the answer's body is empty on success (the bytes are in the file), the upstream's error otherwise.
      */
-    public Answer fetchAudio(String url, SignedMessage message, java.nio.file.Path target)
+    public Answer fetch(String url, String path, SignedMessage message, java.nio.file.Path target)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/api/v1/link/audio"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path))
                 .timeout(Duration.ofMinutes(10)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(message.json().encode())).build();
         HttpResponse<java.nio.file.Path> reply = http.send(request, HttpResponse.BodyHandlers.ofFile(target));

@@ -24,10 +24,12 @@ public final class UpstreamExchange {
     private final org.jdbi.v3.core.Jdbi jdbi;
     private final Clock clock;
     private final LinkAudio audio;
+    private final LinkSlides slides;
 
     UpstreamExchange(org.jdbi.v3.core.Jdbi jdbi, Upstream upstream, Receiver receiver, BulletinIntake intake,
-            LinkSteps steps, LinkAudio audio, LinkIdentity identity, Inbox inbox, Clock clock) {
+            LinkSteps steps, LinkAudio audio, LinkSlides slides, LinkIdentity identity, Inbox inbox, Clock clock) {
         this.audio = audio;
+        this.slides = slides;
         this.jdbi = jdbi;
         this.upstream = upstream;
         this.receiver = receiver;
@@ -83,29 +85,40 @@ public final class UpstreamExchange {
 
     private Receiver.Taken take(SignedMessage message, String address) {
         String self = upstream.current().map(UpstreamLink::systemId).orElse("");
-        fetchRecordings(message, address, self);
+        fetchContent(message, address, self);
         return receiver.take(message, address, self, upstream::keyOf, intake.content());
     }
 
+    /** A fetch of a bulletin's content by hash. */
+    private interface Fetch {
+        void run() throws java.io.IOException, InterruptedException;
+    }
+
     /**
-     * Fetches the recordings a bulletin names before it is applied, outside its transaction (a recording may take
-     * minutes over 4G); only once the message proved it comes from the upstream.
+     * Fetches the recordings and pictures a bulletin names before it is applied, outside its transaction (a
+     * recording may take minutes over 4G); only once the message proved it comes from the upstream.
      */
-    private void fetchRecordings(SignedMessage message, String address, String self) {
+    private void fetchContent(SignedMessage message, String address, String self) {
         Envelope unverified = message.unverified();
         JsonArray recordings = unverified.body().getValue("audio") instanceof JsonArray a ? a : new JsonArray();
-        if (!Envelope.BULLETIN.equals(unverified.kind()) || recordings.isEmpty()) {
+        JsonArray pictures = unverified.body().getValue("slides") instanceof JsonArray p ? p : new JsonArray();
+        if (!Envelope.BULLETIN.equals(unverified.kind()) || recordings.isEmpty() && pictures.isEmpty()) {
             return;
         }
         receiver.checked(message, address, self, upstream::keyOf);
         UpstreamLink link = upstream.current().orElseThrow();
+        fetch(() -> audio.fetch().fetchMissing(link, recordings), "audio_unavailable", "bản ghi âm");
+        fetch(() -> slides.fetch().fetchMissing(link, pictures), "slide_unavailable", "ảnh");
+    }
+
+    private static void fetch(Fetch fetch, String code, String what) {
         try {
-            audio.fetchMissing(link, recordings);
+            fetch.run();
         } catch (ClassCastException e) {
             return; // malformed: the intake refuses the bulletin, and the stream goes on
         } catch (java.io.IOException e) {
-            throw new Refusal(Refusal.Kind.DEPENDENCY_FAILED, "audio_unavailable", "Chưa lấy được bản ghi âm của "
-                    + "bản tin từ cấp trên: " + e.getMessage());
+            throw new Refusal(Refusal.Kind.DEPENDENCY_FAILED, code, "Chưa lấy được " + what + " của bản tin từ cấp "
+                    + "trên: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Refusal(Refusal.Kind.UNAVAILABLE, "interrupted", "Máy chủ đang dừng.");

@@ -75,6 +75,12 @@ public final class Api {
         return send("GET", path, null, null);
     }
 
+    /** A counter or gauge of the server's {@code /metrics} (summed over its labels); 0 before it first appears. */
+    public double metric(String name) {
+        return get("/metrics").body().lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     public Reply post(String path, Object json) {
         return send("POST", path, json == null ? null : json.toString(), "application/json");
     }
