@@ -28,7 +28,8 @@ public final class ProvinceLink implements AutoCloseable {
 
     public ProvinceLink(Vertx vertx, Jdbi jdbi, AnnouncementService announcements, ZoneGuard zones, AuditLog audit,
             SecretCipher secrets, Blocking blocking, io.micrometer.core.instrument.MeterRegistry registry,
-            vn.loa.server.audio.AudioLibrary library, LinkSettings settings, Clock clock) {
+            vn.loa.server.audio.AudioLibrary library, LinkSettings settings,
+            java.util.function.Function<String, java.time.Instant> playerSince, Clock clock) {
         LinkIdentity identity = LinkIdentity.loadOrCreate(jdbi, secrets, clock.instant());
         PollWaiters waiters = new PollWaiters(vertx);
         UpstreamClient[] clientRef = new UpstreamClient[1];
@@ -68,7 +69,7 @@ public final class ProvinceLink implements AutoCloseable {
         downstreamRoutes = new DownstreamRoutes(downstreams, blocking);
         upstreamRoutes = new UpstreamRoutes(upstream, blocking);
         metrics = new LinkMetrics(vertx, jdbi, blocking, registry, clock);
-        devices = new DeviceReports(vertx, jdbi, blocking, outbox, settings.devicesEvery(), clock);
+        devices = new DeviceReports(vertx, jdbi, blocking, outbox, settings.devicesEvery(), playerSince, clock);
         linkRoutes = new LinkRoutes(downstreams, down, upExchange, waiters, blocking, settings.pollWait(), clock);
     }
 
