@@ -16,3 +16,7 @@ CREATE TABLE link_day_stats (
     PRIMARY KEY (commune, stat_day)
 );
 CREATE INDEX link_day_stats_day ON link_day_stats (stat_day, downstream_id);
+
+-- A downstream's delivery that changes after its bulletin's report went up (a node agent's PLAYED arrives after the
+-- air ended the bulletin) goes up again: reported_at is when its deliveries were last put in the outbox.
+ALTER TABLE link_received ADD COLUMN reported_at TIMESTAMP WITH TIME ZONE;

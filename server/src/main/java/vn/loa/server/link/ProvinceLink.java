@@ -25,6 +25,7 @@ public final class ProvinceLink implements AutoCloseable {
     private final UpstreamClient client;
     private final LinkMetrics metrics;
     private final DeviceReports devices;
+    private final LateDeliveries late;
 
     public ProvinceLink(Vertx vertx, Jdbi jdbi, AnnouncementService announcements, ZoneGuard zones, AuditLog audit,
             SecretCipher secrets, Blocking blocking, io.micrometer.core.instrument.MeterRegistry registry,
@@ -69,6 +70,7 @@ public final class ProvinceLink implements AutoCloseable {
         downstreamRoutes = new DownstreamRoutes(downstreams, blocking);
         upstreamRoutes = new UpstreamRoutes(upstream, blocking);
         metrics = new LinkMetrics(vertx, jdbi, blocking, registry, clock);
+        late = new LateDeliveries(vertx, jdbi, blocking, repository, outbox, settings.devicesEvery(), clock);
         devices = new DeviceReports(vertx, jdbi, blocking, outbox, settings.devicesEvery(), playerSince, clock);
         linkRoutes = new LinkRoutes(downstreams, down, upExchange, waiters, blocking, settings.pollWait(), clock);
     }
@@ -89,6 +91,7 @@ public final class ProvinceLink implements AutoCloseable {
     @Override
     public void close() {
         devices.close();
+        late.close();
         metrics.close();
         client.close();
     }
