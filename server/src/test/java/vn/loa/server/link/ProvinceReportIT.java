@@ -47,6 +47,7 @@ class ProvinceReportIT {
     private ServerProcess province;
     private ServerProcess commune;
     private Api provinceAdmin;
+    private Api communeAdmin;
     private FakeAgent agent;
     private RtpCapture speaker;
     private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor();
@@ -62,7 +63,7 @@ class ProvinceReportIT {
                 with(fast, "LOA_LINK_ID", "tinh"));
         commune = ServerProcess.start(communeData, "", ServerProcess.freePort(), with(fast, "LOA_LINK_ID", "xa-a"));
         provinceAdmin = Api.signIn(province.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
-        Api communeAdmin = Api.signIn(commune.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
+        communeAdmin = Api.signIn(commune.baseUrl(), "admin", TestServer.ADMIN_PASSWORD);
 
         created(provinceAdmin.post("/api/v1/zones", new JsonObject().put("id", "xa-a").put("name", "Xã A")));
         String key = created(provinceAdmin.post("/api/v1/downstreams", new JsonObject().put("id", "xa-a")
@@ -179,6 +180,31 @@ class ProvinceReportIT {
                 .isEqualTo(400);
         assertThat(provinceAdmin.get("/api/v1/reports/province?from=yesterday").status()).isEqualTo(400);
         assertThat(provinceAdmin.get("/api/v1/reports/province?format=pdf").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBoardsPlayerConnectingAtTheCommuneShowsOnlineInTheSnapshotAtTheProvince() {
+        String key = created(communeAdmin.post("/api/v1/boards", new JsonObject().put("id", "bang-cho")
+                .put("name", "Bảng tin chợ").put("zone", "thon-1").put("kind", "LCD").put("width", 1366)
+                .put("height", 768))).json().getString("playerKey");
+        JsonObject offline = awaitJson(() -> board(), b -> true, Duration.ofSeconds(30));
+        assertThat(offline.getBoolean("online")).isFalse();
+        java.net.http.WebSocket player = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create(commune.baseUrl().replace("http://", "ws://")
+                        + "/player/bang-cho/socket?key=" + key), new java.net.http.WebSocket.Listener() { }).join();
+        try {
+            JsonObject online = awaitJson(() -> board(), b -> b.getBoolean("online"), Duration.ofSeconds(30));
+            assertThat(java.time.Instant.parse(online.getString("onlineSince"))).isBefore(java.time.Instant.now());
+        } finally {
+            player.abort();
+        }
+    }
+
+    /** The commune's board bang-cho as the province's copy of its snapshot has it, or null. */
+    private JsonObject board() {
+        Api.Reply devices = provinceAdmin.get("/api/v1/downstreams/xa-a/devices");
+        return devices.status() != 200 ? null : devices.json().getJsonArray("boards").stream()
+                .map(JsonObject.class::cast).filter(b -> b.getString("id").equals("bang-cho")).findFirst().orElse(null);
     }
 
     private static JsonObject xaA(JsonObject report) {
