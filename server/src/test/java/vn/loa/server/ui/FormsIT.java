@@ -302,6 +302,11 @@ class FormsIT extends UiSuite {
         assertThat(xaB.locator("table.deliveries tr[data-node='xa-b/loa-bac']"))
                 .containsText(delivered.equals("FAILED") ? "Không tới được" : "Đã phát tới loa");
         Browser.screenshot(page, Screenshots.dir(), "province-link");
+
+        // The reports page lists the commune in the province's report by commune (ADR 0060), with its files.
+        page.navigate("/#/reports");
+        assertThat(page.locator("table.province-report tr[data-commune='xa-b']")).containsText("Đài xã Bình Minh");
+        assertThat(page.locator("button[data-export='province-xlsx']")).isVisible();
     }
 
     @Test
