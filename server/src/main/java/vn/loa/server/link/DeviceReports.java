@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.loa.server.access.Caller;
 import vn.loa.server.access.Role;
 import vn.loa.server.db.Rows;
@@ -32,7 +30,6 @@ import vn.loa.server.report.DayStatistics;
  */
 final class DeviceReports implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeviceReports.class);
     /** A snapshot is cut here, so one message stays well inside the outbox's row. */
     private static final int MOST = 500;
     /** The bytes of the downstreams' snapshots a province passes on up in one of its own (ADR 0048). */
@@ -65,14 +62,7 @@ final class DeviceReports implements AutoCloseable {
         this.days = new DayStatistics(jdbi, clock);
         this.playerSince = playerSince;
         this.clock = clock;
-        this.timer = vertx.setPeriodic(every.toMillis(), t -> blocking.run(() -> {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                LOG.warn("the device report could not be made: {}", e.toString());
-            }
-            return null;
-        }));
+        this.timer = LinkTimer.every(vertx, blocking, every, "the device report", this::tick);
     }
 
     /** Puts a new snapshot in the outbox when linked, changed, and none waits unsent. */

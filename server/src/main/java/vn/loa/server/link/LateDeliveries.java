@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.loa.server.announcement.AnnouncementRepository;
 import vn.loa.server.db.Rows;
 import vn.loa.server.http.Blocking;
@@ -21,7 +19,6 @@ import vn.loa.server.http.Blocking;
  */
 final class LateDeliveries implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LateDeliveries.class);
     /** How long after its report a bulletin's deliveries are still looked at. */
     private static final Duration WATCHED = Duration.ofDays(1);
 
@@ -39,14 +36,7 @@ final class LateDeliveries implements AutoCloseable {
         this.announcements = announcements;
         this.outbox = outbox;
         this.clock = clock;
-        this.timer = vertx.setPeriodic(every.toMillis(), t -> blocking.run(() -> {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                LOG.warn("late deliveries could not be sent up: {}", e.toString());
-            }
-            return null;
-        }));
+        this.timer = LinkTimer.every(vertx, blocking, every, "sending late deliveries up", this::tick);
     }
 
     /** Puts the deliveries of each bulletin with a delivery newer than its last report in the outbox again. */
