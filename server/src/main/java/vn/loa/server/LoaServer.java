@@ -268,7 +268,7 @@ public final class LoaServer implements AutoCloseable {
                 announcerSpeech, audioLibrary::file, air.mounts(), blocking, clock);
         // The province link (issue 14, ADR 0037): bulletins down, reports up, both ways signed.
         link = new vn.loa.server.link.ProvinceLink(vertx, jdbi, lifecycle, zoneGuard, audit, secrets, blocking,
-                registry, audioLibrary, boardStation.announcementSlides(), config.link(), clock);
+                registry, audioLibrary, boardStation.announcementSlides(), config.link(), boardStation::playerSince, clock);
 
         // One router: the contract's operations first, then health, metrics and the fallbacks.
         List<Consumer<RouterBuilder>> contract = List.of(

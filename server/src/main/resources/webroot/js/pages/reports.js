@@ -5,6 +5,7 @@ import { h, fill, select } from '../dom.js';
 import { t } from '../i18n.js';
 import * as api from '../api.js';
 import { columns, percentBars } from '../charts.js';
+import { provinceSection } from './province-report.js';
 
 async function download(path, name) {
   const file = await api.blob('GET', path);
@@ -105,7 +106,7 @@ export default {
     };
     days.addEventListener('change', load);
     main.append(h('div', { class: 'filters' }, h('label', { for: days.id }, t('reports.period')), days), broadcastBox, availabilityBox,
-      playsBox, logSection());
+      playsBox, logSection(), provinceSection(download));
     await load();
   },
 };

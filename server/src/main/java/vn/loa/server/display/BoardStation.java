@@ -128,6 +128,11 @@ public final class BoardStation implements AutoCloseable {
     }
 
     /** Slides proposed by plugins, awaiting an approver. */
+    /** Since when a web player of {@code boardId} has been connected here, or null (the province link's snapshot). */
+    public java.time.Instant playerSince(String boardId) {
+        return sockets.connectedSince(boardId);
+    }
+
     public ProposedSlides slides() {
         return slides;
     }

@@ -36,6 +36,8 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
     private final Clock clock;
     private final ZoneId zone;
     private final Map<String, Set<ServerWebSocket>> players = new ConcurrentHashMap<>();
+    /** Since when a board has had a player connected without a break (the province link sends it up). */
+    private final Map<String, Instant> connected = new ConcurrentHashMap<>();
     private final PlayReports reports;
 
     public PlayerSockets(BoardScreens screens, BoardContent content, PlayerKeys keys, Blocking blocking, Clock clock,
@@ -78,7 +80,10 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
     }
 
     private void attach(String boardId, ServerWebSocket socket, Screen screen, boolean keyed) {
-        players.computeIfAbsent(boardId, k -> ConcurrentHashMap.newKeySet()).add(socket);
+        if (players.computeIfAbsent(boardId, k -> ConcurrentHashMap.newKeySet()).isEmpty()) {
+            connected.put(boardId, clock.instant());
+        }
+        players.get(boardId).add(socket);
         socket.closeHandler(v -> players.getOrDefault(boardId, Set.of()).remove(socket));
         socket.textMessageHandler(text -> {
             if (keyed) {
@@ -103,6 +108,11 @@ public final class PlayerSockets implements Handler<ServerWebSocketHandshake> {
         }
         String message = ScreenJson.write(screen, clock.instant(), zone, screens.bannerUntil(screen)).encode();
         sockets.forEach(s -> s.writeTextMessage(message));
+    }
+
+    /** Since when a player of {@code boardId} has been connected on this server, or null when none is. */
+    public Instant connectedSince(String boardId) {
+        return players.getOrDefault(boardId, Set.of()).isEmpty() ? null : connected.get(boardId);
     }
 
     /** Pings every player, so a connection that died without a goodbye (a 4G drop) is noticed and forgotten. */

@@ -7,57 +7,62 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.loa.server.access.Caller;
 import vn.loa.server.access.Role;
 import vn.loa.server.db.Rows;
 import vn.loa.server.http.Blocking;
 import vn.loa.server.report.AvailabilityReport;
 import vn.loa.server.report.BroadcastReport;
+import vn.loa.server.report.DayStatistics;
 
 /**
  * The downstream's device list and statistics going up (the guide's "danh sách thiết bị" and "thống kê"): every
  * {@code link.devices.every} it takes a snapshot of its zone tree, its nodes (an agent's live state: connected or
- * not, since when) and boards, and today's statistics (bulletins aired, failed, cancelled; each agent's hours
- * connected and availability), and puts it in the outbox when it differs from the last one sent. A snapshot supersedes
- * the one before, so while one waits unsent (the link is down) no other is added: the upstream gets the newest when
- * the link returns, not a day of stale ones. Owns its timer; the work runs on a worker.
+ * not, since when) and boards (a web player connected or not, since when, what it last showed), and the statistics
+ * (today's bulletins aired, failed, cancelled and each agent's hours connected and availability; per day of the last
+ * three, hours on air per zone and availability, see {@link DayStatistics}), and puts it in the outbox when it
+ * differs from the last one sent. A snapshot supersedes the one before, so while one waits unsent (the link is down)
+ * no other is added: the upstream gets the newest when the link returns, not a day of stale ones. Owns its timer;
+ * the work runs on a worker.
  */
 final class DeviceReports implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeviceReports.class);
     /** A snapshot is cut here, so one message stays well inside the outbox's row. */
     private static final int MOST = 500;
     /** The bytes of the downstreams' snapshots a province passes on up in one of its own (ADR 0048). */
     private static final int NESTED_BYTES = 600_000;
+    /**
+     * The days of statistics one snapshot carries (today and the two before): the upstream keeps them per day, so a
+     * link down for up to two days still delivers the finished days' figures with the first snapshot after it.
+     */
+    private static final int DAYS = 3;
 
     private final Vertx vertx;
     private final Jdbi jdbi;
     private final Outbox outbox;
     private final BroadcastReport broadcasts;
     private final AvailabilityReport availability;
+    private final DayStatistics days;
+    private final Function<String, Instant> playerSince;
     private final Clock clock;
     private final long timer;
     private volatile String lastSent;
 
-    DeviceReports(Vertx vertx, Jdbi jdbi, Blocking blocking, Outbox outbox, Duration every, Clock clock) {
+    /** @param playerSince since when a board's web player has been connected here, or null (see PlayerSockets) */
+    DeviceReports(Vertx vertx, Jdbi jdbi, Blocking blocking, Outbox outbox, Duration every,
+            Function<String, Instant> playerSince, Clock clock) {
         this.vertx = vertx;
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.broadcasts = new BroadcastReport(jdbi, clock);
         this.availability = new AvailabilityReport(jdbi, clock);
+        this.days = new DayStatistics(jdbi, clock);
+        this.playerSince = playerSince;
         this.clock = clock;
-        this.timer = vertx.setPeriodic(every.toMillis(), t -> blocking.run(() -> {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                LOG.warn("the device report could not be made: {}", e.toString());
-            }
-            return null;
-        }));
+        this.timer = LinkTimer.every(vertx, blocking, every, "the device report", this::tick);
     }
 
     /** Puts a new snapshot in the outbox when linked, changed, and none waits unsent. */
@@ -113,13 +118,34 @@ final class DeviceReports implements AutoCloseable {
                         .put("zone", rs.getString(3)).put("kind", rs.getString(4)).put("width", rs.getInt(5))
                         .put("height", rs.getInt(6)))
                 .list());
+        boards.forEach(b -> live(h, (JsonObject) b));
         String[] root = LinkCallers.root(h);
         Caller whole = new Caller("loa", Role.ADMIN, root[0], root[1], null);
         JsonObject statistics = new JsonObject()
                 .put("broadcasts", broadcasts.table(whole, 1).json())
-                .put("availability", availability.table(whole, 1).json());
+                .put("availability", availability.table(whole, 1).json())
+                .put("unit", h.createQuery("SELECT name FROM zone WHERE id = :id").bind("id", root[0])
+                        .mapTo(String.class).one())
+                .put("days", days.days(whole, DAYS));
         return new JsonObject().put("zones", zones).put("nodes", nodes).put("boards", boards)
                 .put("statistics", statistics).put("downstreams", downstreams(h, NESTED_BYTES));
+    }
+
+    /**
+     * A board's live state: whether a web player shows it now and since when (a player connected to this server), and
+     * the item its player last reported showing, with when (proof of play; known for any player with a key).
+     */
+    private void live(Handle h, JsonObject board) {
+        Instant since = playerSince.apply(board.getString("id"));
+        board.put("online", since != null);
+        if (since != null) {
+            board.put("onlineSince", since.toString());
+        }
+        h.createQuery("SELECT item_id, shown_at FROM board_play WHERE board_id = :b ORDER BY shown_at DESC LIMIT 1")
+                .bind("b", board.getString("id"))
+                .map((rs, ctx) -> board.put("lastShown", new JsonObject().put("item", rs.getString(1))
+                        .put("at", Rows.instant(rs, "shown_at").toString())))
+                .findOne();
     }
 
     /**

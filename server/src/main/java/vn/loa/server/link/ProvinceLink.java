@@ -25,11 +25,12 @@ public final class ProvinceLink implements AutoCloseable {
     private final UpstreamClient client;
     private final LinkMetrics metrics;
     private final DeviceReports devices;
+    private final LateDeliveries late;
 
     public ProvinceLink(Vertx vertx, Jdbi jdbi, AnnouncementService announcements, ZoneGuard zones, AuditLog audit,
             SecretCipher secrets, Blocking blocking, io.micrometer.core.instrument.MeterRegistry registry,
             vn.loa.server.audio.AudioLibrary library, vn.loa.server.display.AnnouncementSlides pictures,
-            LinkSettings settings, Clock clock) {
+            LinkSettings settings, java.util.function.Function<String, java.time.Instant> playerSince, Clock clock) {
         LinkIdentity identity = LinkIdentity.loadOrCreate(jdbi, secrets, clock.instant());
         PollWaiters waiters = new PollWaiters(vertx);
         UpstreamClient[] clientRef = new UpstreamClient[1];
@@ -70,7 +71,8 @@ public final class ProvinceLink implements AutoCloseable {
         downstreamRoutes = new DownstreamRoutes(downstreams, new ProvinceTree(jdbi), blocking);
         upstreamRoutes = new UpstreamRoutes(upstream, blocking);
         metrics = new LinkMetrics(vertx, jdbi, blocking, registry, clock);
-        devices = new DeviceReports(vertx, jdbi, blocking, outbox, settings.devicesEvery(), clock);
+        late = new LateDeliveries(vertx, jdbi, blocking, repository, outbox, settings.devicesEvery(), clock);
+        devices = new DeviceReports(vertx, jdbi, blocking, outbox, settings.devicesEvery(), playerSince, clock);
         linkRoutes = new LinkRoutes(downstreams, down, upExchange, waiters, blocking, settings.pollWait(), clock);
     }
 
@@ -90,6 +92,7 @@ public final class ProvinceLink implements AutoCloseable {
     @Override
     public void close() {
         devices.close();
+        late.close();
         metrics.close();
         client.close();
     }

@@ -101,7 +101,10 @@ final class ReportIntake {
         }
     }
 
-    /** The downstream's newest device list and statistics replace the ones before (an older one is ignored). */
+    /**
+     * The downstream's newest device list and statistics replace the ones before (an older one is ignored); its days'
+     * statistics are kept per day for the province's report.
+     */
     private String devices(Handle h, String downstream, Envelope e) {
         Instant taken = Instant.parse(e.body().getString("at"));
         String snapshot = e.body().encode();
@@ -120,6 +123,7 @@ final class ReportIntake {
                     .bind("s", snapshot).bind("t", Rows.utc(taken)).bind("now", Rows.utc(clock.instant()))
                     .bind("d", downstream).execute();
         }
+        DayStatisticsIntake.keep(h, downstream, e.body(), clock.instant());
         return "devices: " + e.body().getJsonArray("nodes", new io.vertx.core.json.JsonArray()).size() + " nodes";
     }
 

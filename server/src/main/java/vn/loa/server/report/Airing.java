@@ -26,6 +26,11 @@ public record Airing(long announcement, String title, String source, String prio
         return Math.max(0, java.time.Duration.between(start, end == null ? now : end).toSeconds());
     }
 
+    /** True when it went to the zone at {@code zonePath}: aimed at it, at a zone above it, or at one inside it. */
+    public boolean reaches(String zonePath) {
+        return zonePaths.stream().anyMatch(p -> p.startsWith(zonePath) || zonePath.startsWith(p));
+    }
+
     /** Deliveries in {@code state}. */
     public long count(String state) {
         return deliveries.stream().filter(d -> d.state().equals(state)).count();

@@ -77,12 +77,12 @@ public final class LogRoutes {
                         .end(Buffer.buffer(bytes)));
     }
 
-    private static String format(RoutingContext ctx) {
+    static String format(RoutingContext ctx) {
         String format = ctx.queryParams().get("format");
         return format == null ? "json" : format;
     }
 
-    private static LocalDate date(RoutingContext ctx, String name) {
+    static LocalDate date(RoutingContext ctx, String name) {
         String text = ctx.queryParams().get(name);
         try {
             return text == null ? null : LocalDate.parse(text);

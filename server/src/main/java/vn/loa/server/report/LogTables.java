@@ -89,7 +89,7 @@ public final class LogTables {
             long played = 0;
             long undelivered = 0;
             for (Airing a : entries) {
-                if (a.zonePaths().stream().noneMatch(p -> p.startsWith(zone.path()) || zone.path().startsWith(p))) {
+                if (!a.reaches(zone.path())) {
                     continue;
                 }
                 count++;

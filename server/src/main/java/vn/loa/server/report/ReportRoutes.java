@@ -21,21 +21,26 @@ public final class ReportRoutes {
     private final ProofOfPlayReport plays;
     private final Blocking blocking;
     private final LogRoutes log;
+    private final ProvinceRoutes province;
 
     /** Every report of the unit's broadcasts, speakers, boards and log, read from {@code jdbi}. */
     public static ReportRoutes of(org.jdbi.v3.core.Jdbi jdbi, java.time.Clock clock, Blocking blocking) {
         return new ReportRoutes(new BroadcastReport(jdbi, clock), new AvailabilityReport(jdbi, clock),
-                new ProofOfPlayReport(jdbi, clock), new LogReport(jdbi, clock), blocking);
+                new ProofOfPlayReport(jdbi, clock), new LogReport(jdbi, clock), new ProvinceReport(jdbi), blocking);
     }
 
-    /** @param log the broadcast log and its monthly report, mounted with the others */
+    /**
+     * @param log the broadcast log and its monthly report, mounted with the others
+     * @param province the report over the downstream communes, for the same periods as the log
+     */
     public ReportRoutes(BroadcastReport broadcasts, AvailabilityReport availability, ProofOfPlayReport plays,
-            LogReport log, Blocking blocking) {
+            LogReport log, ProvinceReport province, Blocking blocking) {
         this.broadcasts = broadcasts;
         this.availability = availability;
         this.plays = plays;
         this.blocking = blocking;
         this.log = new LogRoutes(log, blocking);
+        this.province = new ProvinceRoutes(province, log, blocking);
     }
 
     public void mount(RouterBuilder api) {
@@ -47,6 +52,19 @@ public final class ReportRoutes {
             answer(ctx, "trinh-chieu-" + by, (caller, days) -> plays.table(caller, days, sum));
         });
         log.mount(api);
+        api.getRoute("reportProvince").addHandler(province::answer);
+    }
+
+    /** Answers {@code table} as a CSV or XLSX file named {@code name}.{@code format}, made on a worker. */
+    static void download(RoutingContext ctx, Blocking blocking, java.util.function.Supplier<Table> table,
+            String format, String name) {
+        boolean csv = format.equals("csv");
+        blocking.run(() -> csv ? TableFiles.csv(table.get()) : TableFiles.xlsx(table.get()))
+                .onFailure(ctx::fail).onSuccess(bytes -> ctx.response()
+                        .putHeader("Content-Type", csv ? "text/csv; charset=utf-8"
+                                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        .putHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"")
+                        .end(Buffer.buffer(bytes)));
     }
 
     private void answer(RoutingContext ctx, String fileName, BiFunction<Caller, Integer, Table> report) {
@@ -57,15 +75,6 @@ public final class ReportRoutes {
             Replies.reply(ctx, 200, blocking.run(() -> report.apply(caller, days).json()));
             return;
         }
-        boolean csv = format.equals("csv");
-        blocking.run(() -> {
-            Table table = report.apply(caller, days);
-            return csv ? TableFiles.csv(table) : TableFiles.xlsx(table);
-        }).onFailure(ctx::fail).onSuccess(bytes -> ctx.response()
-                .putHeader("Content-Type", csv ? "text/csv; charset=utf-8"
-                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "-" + days + "-ngay."
-                        + format + "\"")
-                .end(Buffer.buffer(bytes)));
+        download(ctx, blocking, () -> report.apply(caller, days), format, fileName + "-" + days + "-ngay");
     }
 }

@@ -1,2 +1,2 @@
-/** Reports for the commune office: broadcasts per day and node availability, as JSON, CSV or XLSX. */
+/** Reports for the commune office (broadcasts, availability, the log) and for a province by commune; JSON, CSV, XLSX. */
 package vn.loa.server.report;

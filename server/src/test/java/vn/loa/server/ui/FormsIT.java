@@ -320,6 +320,10 @@ class FormsIT extends UiSuite {
         assertThat(page.locator("#zone-parent option[value^='xa-b/']")).hasCount(0);
         assertThat(browser.scriptErrors).isEmpty();
         Browser.screenshot(page, Screenshots.dir(), "province-tree");
+        // The reports page lists the commune in the province's report by commune (ADR 0060), with its files.
+        page.navigate("/#/reports");
+        assertThat(page.locator("table.province-report tr[data-commune='xa-b']")).containsText("Đài xã Bình Minh");
+        assertThat(page.locator("button[data-export='province-xlsx']")).isVisible();
     }
 
     @Test
