@@ -79,6 +79,10 @@ class ClusterNodesIT {
                 ports.add(cluster.httpPort(i));
             }
             try (AgentSwarm swarm = new AgentSwarm(ports, 200)) {
+                long[] cpuAtStart = new long[MEMBERS];
+                for (int i = 0; i < MEMBERS; i++) {
+                    cpuAtStart[i] = cpuTicks(cluster.member(i).pid());
+                }
                 long connecting = System.nanoTime();
                 for (int i = 0; i < agents.size(); i++) {
                     swarm.start(agents.get(i), i % MEMBERS);
@@ -90,11 +94,17 @@ class ClusterNodesIT {
                 }
                 double connectSeconds = (System.nanoTime() - connecting) / 1e9;
                 int online = swarm.online();
+                double connectCpuSeconds = 0;
+                for (int i = 0; i < MEMBERS; i++) {
+                    connectCpuSeconds += (cpuTicks(cluster.member(i).pid()) - cpuAtStart[i]) / TICKS;
+                }
                 Thread.sleep(11_000); // a heartbeat interval: every agent beats in the window from the start
                 JsonObject figures = measure(cluster, swarm, zonesHeld(cluster));
                 figures.put("agentsOnlineAtWindowStart", online).put("connectSeconds", round(connectSeconds))
                         .put("agentsWelcomedPerSecond", round(online / connectSeconds))
+                        .put("membersCpuMsPerWelcome", round(connectCpuSeconds * 1000 / Math.max(1, online)))
                         .put("onlineOnEveryList", onlineOnEveryList(cluster, agents));
+                figures.put("afterKill", afterKill(cluster, swarm));
                 write(figures);
                 assertThat(online).as("agents online within %d minutes", CONNECT_MINUTES).isEqualTo(NODES);
                 for (Object list : figures.getJsonArray("onlineOnEveryList")) {
@@ -181,11 +191,40 @@ class ClusterNodesIT {
                 .put("agentsJvmCpuPercentOfOneCore", round((cpuTicks(ProcessHandle.current().pid()) - swarmCpuBefore)
                         / TICKS / seconds * 100))
                 .put("quickJvms", QUICK)
-                .put("note", "three members on one machine with their PostgreSQL (-Xmx" + System.getProperty("loa.server.heap", "256m")
+                .put("note", "three members on one machine with their PostgreSQL (-Xmx"
+                        + System.getProperty("loa.server.heap", "256m")
                         + " each, no per-address cap), the simulated "
                         + "agents in the test JVM (control channel only: hello, a ping and a heartbeat every 10 s, "
                         + "no audio, no UDP keepalives); zones idle")
                 .put("machine", CrashConsistencyIT.machine());
+    }
+
+    /**
+     * Kills the last member with SIGKILL and times its agents' return: each finds a survivor (the swarm goes on down
+     * its list, as the agent does), which takes the dead member's zones when their leases run out (ADR 0038).
+     */
+    private static JsonObject afterKill(LoaCluster cluster, AgentSwarm swarm) throws Exception {
+        int before = swarm.online();
+        long killed = System.nanoTime();
+        cluster.kill(MEMBERS - 1);
+        int lowest = before;
+        JsonObject back = new JsonObject();
+        long limit = killed + Duration.ofMinutes(CONNECT_MINUTES).toNanos();
+        int[] marks = {50, 90, 99, 100};
+        int next = 0;
+        while (next < marks.length && System.nanoTime() < limit) {
+            Thread.sleep(100);
+            int now = swarm.online();
+            lowest = Math.min(lowest, now);
+            int orphaned = before - lowest;
+            while (next < marks.length && orphaned > 0 && now - lowest >= orphaned * marks[next] / 100) {
+                back.put("p" + marks[next] + "Seconds", round((System.nanoTime() - killed) / 1e9));
+                next++;
+            }
+        }
+        return back.put("agentsOrphaned", before - lowest).put("onlineAtEnd", swarm.online())
+                .put("note", "kill -9 of member " + MEMBERS + "; seconds from the kill until that share of its agents "
+                        + "was welcomed again by a survivor");
     }
 
     /** How many of the agents each member's node list shows online. */
