@@ -71,6 +71,48 @@ class ClusterFailoverTest {
     }
 
     @Test
+    void aMemberThatNamesTheOwnerSendsTheNodeStraightThere() {
+        FakeLoaServer skipped = new FakeLoaServer(hello -> new Welcome(1, "PCMU")).start(0);
+        try {
+            owner.start(0);
+            other.answerWith(hello -> new ControlMessage.Elsewhere("not the owner", owner.url()));
+            other.start(0);
+            ChannelSettings settings = ChannelSettings.of(ServerAddress.parse(other.url()), "loa-1", "t",
+                            List.of("PCMU"), "0.1.0")
+                    .withRetries(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30))
+                    .withOthers(List.of(ServerAddress.parse(skipped.url()), ServerAddress.parse(owner.url())));
+            channel = new ControlChannel(vertx, settings, 5004, node);
+            channel.start();
+
+            Await.until(WAIT, "welcomed by the owner", () -> channel.state() == ChannelState.ONLINE);
+            assertThat(channel.server().port()).isEqualTo(owner.port());
+            assertThat(skipped.hellos()).as("the member between them, not tried").isEmpty();
+        } finally {
+            skipped.close();
+        }
+    }
+
+    @Test
+    void whileMembersSendItOnTheNodeTriesAgainWithinASecondNotAfterItsBackoff() {
+        FakeLoaServer dead = new FakeLoaServer(hello -> new Welcome(1, "PCMU")).start(0);
+        int deadPort = dead.port();
+        dead.close();
+        other.start(0);
+        // Each round ends on the dead member: a failure, after which a minute's backoff would be waited out.
+        ChannelSettings settings = ChannelSettings.of(ServerAddress.parse(other.url()), "loa-1", "t",
+                        List.of("PCMU"), "0.1.0")
+                .withRetries(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30))
+                .withOthers(List.of(ServerAddress.parse("http://127.0.0.1:" + deadPort)));
+        channel = new ControlChannel(vertx, settings, 5004, node);
+        channel.start();
+        Await.until(WAIT, "sent on once", () -> other.hellos().size() == 1);
+
+        other.answerWith(hello -> new Welcome(1, "PCMU")); // it took the zone over
+        Await.until(Duration.ofSeconds(3), "back within a round of a second", () -> channel.state() == ChannelState.ONLINE);
+        assertThat(channel.server().port()).isEqualTo(other.port());
+    }
+
+    @Test
     void aNodeWhoseServerDiesMovesToTheNextMember() {
         owner.start(0);
         FakeLoaServer next = new FakeLoaServer(hello -> new Welcome(1, "PCMU")).start(0);
