@@ -75,7 +75,10 @@ public final class ControlChannel {
     private boolean sentOn;
     /** The owner a member named when it sent the node on: tried next, if it is one of the settings' servers. */
     private int ownerNamed = -1;
-    /** When a member first sent the node on since its last welcome (nanoTime), or 0: rounds stay short a while. */
+    /**
+     * When a member first sent the node on, or left its hello unanswered, since its last welcome (nanoTime), or 0:
+     * the members live and one will take the node, so rounds stay short a while.
+     */
     private long bouncedSince;
 
     /** @param rtpPort the UDP port the node listens on for RTP, announced in every hello */
@@ -194,6 +197,9 @@ public final class ControlChannel {
                 rtpPort, settings.agentVersion())));
         helloTimer = vertx.setTimer(helloWait(settings).toMillis(), t -> {
             LOG.log(Level.WARNING, "máy chủ không trả lời lời chào / the server did not answer hello; closing");
+            if (settings.servers().size() > 1 && bouncedSince == 0) {
+                bouncedSince = System.nanoTime(); // a member that took the socket lives, busy with a takeover, say
+            }
             ws.close();
         });
     }
@@ -342,22 +348,18 @@ public final class ControlChannel {
 
     /** Which of the settings' servers is the member at web address {@code owner} (host and port), or -1. */
     private int indexOf(String owner) {
-        if (owner.isEmpty()) {
-            return -1;
-        }
         try {
-            ServerAddress named = ServerAddress.parse(owner);
-            var servers = settings.servers();
-            for (int i = 0; i < servers.size(); i++) {
-                if (i != current && servers.get(i).host().equalsIgnoreCase(named.host())
-                        && servers.get(i).port() == named.port()) {
+            ServerAddress named = owner.isEmpty() ? null : ServerAddress.parse(owner);
+            for (int i = 0; named != null && i < settings.servers().size(); i++) {
+                ServerAddress server = settings.servers().get(i);
+                if (i != current && server.host().equalsIgnoreCase(named.host()) && server.port() == named.port()) {
                     return i;
                 }
             }
         } catch (IllegalArgumentException e) {
             LOG.log(Level.DEBUG, "not an address: " + owner);
         }
-        return -1; // not one this node was given (behind a proxy, say): its own list, in turn
+        return -1; // none, or not one this node was given (behind a proxy, say): its own list, in turn
     }
 
     /** Between half and all of {@code millis}, so that a zone's agents do not knock together. */
