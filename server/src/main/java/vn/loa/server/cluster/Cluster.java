@@ -182,6 +182,11 @@ public final class Cluster implements AutoCloseable {
     public void close() {
         if (keeper != null) {
             keeper.close();
+            try {
+                jdbi.useHandle(h -> members.left(h, membership.memberId()));
+            } catch (RuntimeException e) {
+                // The database away: the others count this member out 3 s after its last tick instead.
+            }
         }
     }
 }

@@ -24,6 +24,15 @@ final class ClusterMembers {
     }
 
     /**
+     * Notes that {@code id} stops (after releasing its leases): the others no longer count it up at once, so the zones
+     * it released are claimed whatever the share, not 3 s later (ClusterIT's rolling restart, ADR 0049).
+     */
+    void left(Handle h, String id) {
+        h.createUpdate("UPDATE cluster_member SET seen_at = clock_timestamp() - :s * INTERVAL '1 second' WHERE id = :id")
+                .bind("s", READY_SECONDS).bind("id", id).execute();
+    }
+
+    /**
      * Those of {@code inCluster} that are up, {@code self} always: seen in the last {@code READY_SECONDS}. A member
      * writes itself on every lease tick once it airs, so one whose leases lapse (dead, frozen, cut off from the
      * database) drops out of this set as they lapse, whatever Hazelcast still thinks of it.
