@@ -94,10 +94,15 @@ final class ZoneLeases {
                 .bind("zone", zone).bind("member", member).execute();
     }
 
-    /** The web address of the member other than {@code self} whose lease on {@code zone} runs now, or empty. */
+    /**
+     * The web address of the member other than {@code self} whose lease on {@code zone} runs now and that wrote
+     * itself up in the last second (a killed owner's lease runs on for up to its length: no agent is sent to the
+     * dead), or empty.
+     */
     String ownerAddress(Handle h, String zone, String self) {
         return h.createQuery("SELECT m.address FROM zone_lease l JOIN cluster_member m ON m.id = l.owner "
-                        + "WHERE l.zone_id = :zone AND l.owner <> :self AND l.expires_at > clock_timestamp()")
+                        + "WHERE l.zone_id = :zone AND l.owner <> :self AND l.expires_at > clock_timestamp() "
+                        + "AND m.seen_at > clock_timestamp() - INTERVAL '1 second'")
                 .bind("zone", zone).bind("self", self).mapTo(String.class).findOne().orElse("");
     }
 
