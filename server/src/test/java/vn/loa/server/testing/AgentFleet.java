@@ -97,14 +97,14 @@ public final class AgentFleet implements AutoCloseable {
     }
 
     /**
-     * Watches every agent's RTP port from now on another thread: {@link FirstAudio#await} gives when
-     * ({@link System#nanoTime()}) each first received a packet after this call.
+     * Watches every agent from now on another thread: {@link FirstAudio#await} gives when ({@link System#nanoTime()})
+     * each first received a packet, or began to play a prefetched copy, after this call.
      */
     public FirstAudio watchFirstAudio() {
         return new FirstAudio(agents);
     }
 
-    /** When each agent of a fleet first received a packet after the watch began; polled every 5 ms. */
+    /** When each agent of a fleet first received a packet or played, after the watch began; polled every 5 ms. */
     public static final class FirstAudio {
         private final long[] at;
         private final Thread watcher;
@@ -117,7 +117,10 @@ public final class AgentFleet implements AutoCloseable {
                 while (left > 0 && !Thread.currentThread().isInterrupted()) {
                     long now = System.nanoTime();
                     for (int i = 0; i < at.length; i++) {
-                        if (at[i] == 0 && agents.get(i).reception().received() > before[i]) {
+                        // A packet, or a prefetched copy playing: an agent that has the notice's file plays it at
+                        // its time from storage and is sent no stream (ClusterIT's agent 0 "received nothing").
+                        NodeAgent agent = agents.get(i);
+                        if (at[i] == 0 && (agent.reception().received() > before[i] || agent.playingNow())) {
                             at[i] = now;
                             left--;
                         }
