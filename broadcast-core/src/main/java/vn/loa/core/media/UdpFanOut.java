@@ -4,9 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
@@ -18,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
@@ -71,12 +69,12 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
     /** The spread round in flight: the next waits for it. Pacing thread only. */
     private volatile CountDownLatch lastRound = new CountDownLatch(0);
     private volatile LongConsumer batchLateness = late -> { };
+    /** Whether a spread round's batch may still leave when its time comes (a cluster's fence, ADR 0038). */
+    private volatile BooleanSupplier mayLeave = () -> true;
     private final LongAdder attempted = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private volatile BiConsumer<InetSocketAddress, byte[]> inbound = (sender, bytes) -> { };
-    /** The largest datagram passed to the listener; a keepalive is under a hundred bytes. */
-    private static final int MAX_INBOUND = 512;
 
     private UdpFanOut(List<Shard> shards, long spreadNanos) {
         this.shards = shards;
@@ -120,7 +118,7 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
         UdpFanOut fanOut = new UdpFanOut(shards, spread.toNanos());
         int port = 0;
         for (int i = 0; i < FanOutThreads.SHARDS; i++) {
-            Channel channel = FanOutThreads.bind(i, port, ttl, fanOut.new Inbound());
+            Channel channel = FanOutThreads.bind(i, port, ttl, new FanOutInbound(() -> fanOut.inbound, fanOut.failures));
             port = ((InetSocketAddress) channel.localAddress()).getPort();
             shards.add(new Shard(channel));
         }
@@ -169,6 +167,14 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
      */
     public void onBatchSent(LongConsumer listener) {
         this.batchLateness = listener;
+    }
+
+    /**
+     * Lets a spread round's batches leave only while {@code mayLeave} says so, asked on the sending thread as each
+     * batch's time comes: a round handed over just before the process froze is dropped when it wakes, not sent.
+     */
+    public void sendOnlyWhile(BooleanSupplier mayLeave) {
+        this.mayLeave = mayLeave;
     }
 
     @Override
@@ -270,7 +276,9 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
     private void batch(Shard shard, ByteBuf datagram, InetSocketAddress[] nodes, int b, int batches, long start,
             long due, CountDownLatch round) {
         try {
-            sendRange(shard, datagram, nodes, b * nodes.length / batches, (b + 1) * nodes.length / batches);
+            if (mayLeave.getAsBoolean()) {
+                sendRange(shard, datagram, nodes, b * nodes.length / batches, (b + 1) * nodes.length / batches);
+            }
         } catch (RuntimeException e) {
             failures.increment(); // a batch that could not be queued must not stop the rest of the round
         }
@@ -362,38 +370,6 @@ public final class UdpFanOut implements Consumer<RtpPacket>, ZoneOutput, AutoClo
         private Shard(Channel channel) {
             this.channel = channel;
             this.loop = channel.eventLoop();
-        }
-    }
-
-    /**
-     * What arrives on the stream's port (node agents' keepalives, which open their NAT's path back to them) goes to
-     * the listener; a failed send is counted: an unreachable node must not silence the rest of the zone.
-     */
-    @ChannelHandler.Sharable
-    private final class Inbound extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof DatagramPacket packet) {
-                try {
-                    ByteBuf content = packet.content();
-                    if (content.readableBytes() <= MAX_INBOUND) {
-                        byte[] bytes = new byte[content.readableBytes()];
-                        content.getBytes(content.readerIndex(), bytes);
-                        inbound.accept(packet.sender(), bytes);
-                    }
-                } catch (RuntimeException e) {
-                    failures.increment(); // a listener's fault must not close the sending socket
-                } finally {
-                    packet.release();
-                }
-            } else {
-                ctx.fireChannelRead(msg);
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            failures.increment();
         }
     }
 }

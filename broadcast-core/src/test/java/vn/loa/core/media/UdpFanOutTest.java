@@ -121,6 +121,26 @@ class UdpFanOutTest {
     }
 
     @Test
+    void aSpreadRoundWhoseBatchMayNoLongerLeaveIsDroppedOnTheSendingThread() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean mayLeave = new java.util.concurrent.atomic.AtomicBoolean(false);
+        try (UdpFanOut fanOut = UdpFanOut.open(new UdpFanOut.Ttl(UdpFanOut.Ttl.SYSTEM_DEFAULT, 1), Duration.ofMillis(10));
+                DatagramSocket node = receiver()) {
+            java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+            fanOut.onBatchSent(late -> batches.incrementAndGet());
+            fanOut.sendOnlyWhile(mayLeave::get); // a cluster member's lease, lost while the round waited
+            fanOut.add(new InetSocketAddress(LOOPBACK, node.getLocalPort()));
+            RtpPacketizer packetizer = new RtpPacketizer(0, 0x10CL, 500, 0);
+            fanOut.accept(packetizer.packetize(new byte[160], 160));
+            await().atMost(Duration.ofSeconds(5)).until(() -> batches.get() == 1); // its batch's time came
+            mayLeave.set(true);
+            fanOut.accept(packetizer.packetize(new byte[160], 160));
+
+            assertThat(receive(node).sequenceNumber()).as("the first round never left").isEqualTo(501);
+            assertThat(fanOut.datagramsSent()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void twoThousandNodesFedInSpreadRoundsEachHearEveryPacketOnceAndInOrder() throws Exception {
         List<DatagramChannel> nodes = new ArrayList<>();
         try (UdpFanOut fanOut = UdpFanOut.open(new UdpFanOut.Ttl(UdpFanOut.Ttl.SYSTEM_DEFAULT, 1),

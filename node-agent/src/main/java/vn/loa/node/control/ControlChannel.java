@@ -41,6 +41,10 @@ public final class ControlChannel {
     /** Up to this long before the next server of a cluster is tried. */
     private static final long QUICK_MOVE_MILLIS = 400;
     private static final Duration CLUSTER_HELLO_WAIT = Duration.ofSeconds(3);
+    /** The longest wait between rounds while members send the node on: a takeover is under way, not an outage. */
+    private static final long BOUNCED_RETRY_MILLIS = 1_000;
+    /** How long after the first send-on of an outage rounds stay that short; then the backoff grows as usual. */
+    private static final long BOUNCED_FOR_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final Vertx vertx;
     private final Context context;
@@ -69,6 +73,13 @@ public final class ControlChannel {
     private int triedThisRound;
     /** The server sent this node to another: not a failure, so the backoff does not grow (a takeover is under way). */
     private boolean sentOn;
+    /** The owner a member named when it sent the node on: tried next, if it is one of the settings' servers. */
+    private int ownerNamed = -1;
+    /**
+     * When a member first sent the node on, or left its hello unanswered, since its last welcome (nanoTime), or 0:
+     * the members live and one will take the node, so rounds stay short a while.
+     */
+    private long bouncedSince;
 
     /** @param rtpPort the UDP port the node listens on for RTP, announced in every hello */
     public ControlChannel(Vertx vertx, ChannelSettings settings, int rtpPort, ControlHandler handler) {
@@ -186,6 +197,9 @@ public final class ControlChannel {
                 rtpPort, settings.agentVersion())));
         helloTimer = vertx.setTimer(helloWait(settings).toMillis(), t -> {
             LOG.log(Level.WARNING, "máy chủ không trả lời lời chào / the server did not answer hello; closing");
+            if (settings.servers().size() > 1 && bouncedSince == 0) {
+                bouncedSince = System.nanoTime(); // a member that took the socket lives, busy with a takeover, say
+            }
             ws.close();
         });
     }
@@ -212,6 +226,10 @@ public final class ControlChannel {
             LOG.log(Level.INFO, "{0} gửi sang máy chủ khác / sends this node to another server: {1}", server(),
                     elsewhere.reason());
             sentOn = true;
+            if (bouncedSince == 0) {
+                bouncedSince = System.nanoTime();
+            }
+            ownerNamed = indexOf(elsewhere.owner());
             ws.close();
         } else if (state == ChannelState.ONLINE) {
             handler.command(message);
@@ -228,6 +246,7 @@ public final class ControlChannel {
         onlineSince = System.nanoTime();
         lastPong = onlineSince;
         triedThisRound = 0;
+        bouncedSince = 0;
         outageLogged = false;
         heartbeatMillis = Math.max(1, welcome.heartbeatSeconds()) * 1000L;
         LOG.log(Level.INFO, "đã kết nối máy chủ / connected to {0} (heartbeat {1} s, codec {2})", server(),
@@ -275,9 +294,10 @@ public final class ControlChannel {
             if (wasOnline && System.nanoTime() - onlineSince >= settings.stableAfter().toNanos()) {
                 backoff.reset();
             }
-            wait = sentOn ? moveOn(settings::firstRetry) : moveOn(backoff::next);
+            wait = sentOn && ownerNamed >= 0 ? toOwner() : moveOn();
         }
         sentOn = false;
+        ownerNamed = -1;
         LOG.log(Level.WARNING, refused
                 ? "bị từ chối; thử lại sau / refused; retrying in {0} ms"
                 : "mất kết nối máy chủ / lost the server; thử lại sau / retrying in {0} ms",
@@ -296,23 +316,59 @@ public final class ControlChannel {
 
     /**
      * After a server was lost or missed: the next server of a cluster after a short pause, so an agent is back within
-     * seconds of a member's death; once every server was tried since the last welcome, the backoff's wait.
+     * seconds of a member's death; once every server was tried since the last welcome, the backoff's wait (at most a
+     * second while members send the node on).
      */
-    private Duration moveOn(java.util.function.Supplier<Duration> backoffWait) {
+    private Duration moveOn() {
         int count = settings.servers().size();
-        if (count == 1) {
-            return backoffWait.get();
+        if (count > 1) {
+            current = (current + 1) % count;
+            if (++triedThisRound < count) {
+                return jittered(QUICK_MOVE_MILLIS);
+            }
+            triedThisRound = 0;
         }
-        current = (current + 1) % count;
-        if (++triedThisRound < count) {
-            return Duration.ofMillis(QUICK_MOVE_MILLIS / 2 + ThreadLocalRandom.current().nextLong(QUICK_MOVE_MILLIS / 2));
+        // Members that answer "not mine" are alive and one takes the zone within seconds: a dead network's growing
+        // backoff would keep the node away for long after (ClusterIT's agents missed a notice that way, ADR 0049).
+        if (bouncedSince != 0 && System.nanoTime() - bouncedSince < BOUNCED_FOR_NANOS) {
+            return jittered(Math.min(BOUNCED_RETRY_MILLIS, settings.firstRetry().toMillis()));
+        }
+        return backoff.next();
+    }
+
+    /** To the owner a member named, after a short pause; it counts in the round, so two stale members cannot loop. */
+    private Duration toOwner() {
+        current = ownerNamed;
+        if (++triedThisRound < settings.servers().size()) {
+            return jittered(QUICK_MOVE_MILLIS / 4);
         }
         triedThisRound = 0;
-        return backoffWait.get();
+        return jittered(Math.min(BOUNCED_RETRY_MILLIS, settings.firstRetry().toMillis()));
+    }
+
+    /** Which of the settings' servers is the member at web address {@code owner} (host and port), or -1. */
+    private int indexOf(String owner) {
+        try {
+            ServerAddress named = owner.isEmpty() ? null : ServerAddress.parse(owner);
+            for (int i = 0; named != null && i < settings.servers().size(); i++) {
+                ServerAddress server = settings.servers().get(i);
+                if (i != current && server.host().equalsIgnoreCase(named.host()) && server.port() == named.port()) {
+                    return i;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.DEBUG, "not an address: " + owner);
+        }
+        return -1; // none, or not one this node was given (behind a proxy, say): its own list, in turn
+    }
+
+    /** Between half and all of {@code millis}, so that a zone's agents do not knock together. */
+    private static Duration jittered(long millis) {
+        return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, millis / 2 + 1)));
     }
 
     private void unreachable(Throwable cause) {
-        Duration wait = moveOn(backoff::next);
+        Duration wait = moveOn();
         String why = cause instanceof UpgradeRejectedException rejected
                 ? "HTTP " + rejected.getStatus() + " at " + server() + " (is --server right?)"
                 : String.valueOf(cause.getMessage());

@@ -32,4 +32,12 @@ public interface AirShare {
 
     /** An announcement was cancelled here: the other members take it off their air too. */
     void cancelled(long announcementId);
+
+    /**
+     * The web address of the member whose lease on {@code zone} runs now ({@code http://host:port}), where an agent
+     * this member sends on should go; empty while none holds it, and alone. Blocks (the database).
+     */
+    default String ownerOf(String zone) {
+        return "";
+    }
 }

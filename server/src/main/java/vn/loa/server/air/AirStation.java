@@ -119,7 +119,7 @@ public final class AirStation implements AutoCloseable {
         streams.shareWith(share);
         onAir.shareWith(share);
         live.shareWith(share);
-        control.serveOnly(share::holds);
+        control.serveOnly(share);
     }
 
     /**

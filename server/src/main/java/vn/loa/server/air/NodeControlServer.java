@@ -59,7 +59,7 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
     private final RtpSettings rtp;
     private final Clock clock;
     /** Whether this server may take agents of a zone: all alone; in a cluster, those of the zones it holds. */
-    private volatile java.util.function.Predicate<String> serves = zone -> true;
+    private volatile AirShare serves = AirShare.ALONE;
 
     public NodeControlServer(Vertx vertx, Blocking blocking, AgentDirectory agents, NodeSessions sessions,
             PlayReports reports, StreamKeys keys, RtpSettings rtp, Clock clock) {
@@ -98,15 +98,17 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
                 refuse(socket, "bản tin đầu tiên phải là hello / the first message must be hello");
                 return;
             }
-            blocking.run(() -> agents.find(hello.nodeId(), hello.token())
-                    .map(node -> new Admission(node, keys.keyFor(node), keys.portFor(node)))).onComplete(found -> {
+            // An agent of a zone held elsewhere costs one lookup here, and learns where the zone's owner is.
+            blocking.run(() -> agents.find(hello.nodeId(), hello.token()).map(node -> serves.holds(node.zone())
+                    ? new Admission(node, keys.keyFor(node), keys.portFor(node), null)
+                    : new Admission(node, null, 0, serves.ownerOf(node.zone())))).onComplete(found -> {
                         if (found.failed() || found.result().isEmpty()) {
                             refuse(socket, "mã loa hoặc mã bí mật không đúng / unknown node id or token");
                             return;
                         }
                         Admission admission = found.result().get();
-                        if (!serves.test(admission.node().zone())) {
-                            sendOn(socket);
+                        if (admission.owner() != null || !serves.holds(admission.node().zone())) {
+                            sendOn(socket, admission.owner() == null ? "" : admission.owner());
                             return;
                         }
                         admit(socket, hello, admission);
@@ -116,8 +118,8 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
         socket.exceptionHandler(e -> socket.close());
     }
 
-    /** A registered agent and the key of the stream it will receive. */
-    private record Admission(Node node, String srtpKey, int rtpPort) {
+    /** A registered agent and the key of the stream it will receive; or, held elsewhere, where ({@code owner}). */
+    private record Admission(Node node, String srtpKey, int rtpPort, String owner) {
     }
 
     private void admit(ServerWebSocket socket, ControlMessage.Hello hello, Admission admission) {
@@ -172,20 +174,28 @@ public final class NodeControlServer implements Handler<ServerWebSocketHandshake
         });
     }
 
-    /** Takes only agents of the zones {@code serves} accepts; the others are sent on to another member (ADR 0038). */
-    void serveOnly(java.util.function.Predicate<String> serves) {
-        this.serves = serves;
+    /**
+     * Takes only agents of the zones {@code share} holds; the others are sent on to the zone's owner, or to any other
+     * member while none holds it (ADR 0038, 0049).
+     */
+    void serveOnly(AirShare share) {
+        this.serves = share;
     }
 
     /** The message that sends an agent to another member of the cluster: this one does not own its zone now. */
     static ControlMessage.Elsewhere elsewhere() {
-        return new ControlMessage.Elsewhere("máy chủ này không phát khu vực của loa lúc này / "
-                + "this server does not own the node's zone now");
+        return elsewhere("");
     }
 
-    private static void sendOn(ServerWebSocket socket) {
+    /** The same, naming the member that owns the zone ({@code owner}, a web address; empty: not known). */
+    static ControlMessage.Elsewhere elsewhere(String owner) {
+        return new ControlMessage.Elsewhere("máy chủ này không phát khu vực của loa lúc này / "
+                + "this server does not own the node's zone now", owner);
+    }
+
+    private static void sendOn(ServerWebSocket socket, String owner) {
         if (!socket.isClosed()) {
-            socket.writeTextMessage(ControlCodec.encode(elsewhere()))
+            socket.writeTextMessage(ControlCodec.encode(elsewhere(owner)))
                     .onComplete(r -> socket.close((short) 1000, "elsewhere"));
         }
     }

@@ -190,6 +190,8 @@ public final class ZoneStreams implements AutoCloseable {
             UdpFanOut opened = UdpFanOut.open(ttl, UdpFanOut.SERVER_SPREAD);
             opened.onDatagram((sender, datagram) -> returnPaths.heard(sender, datagram, opened::sendOne));
             ChannelRelay relay = new ChannelRelay(opened);
+            // Asked again as each spread batch leaves: a round handed over just before a freeze is not sent on waking.
+            opened.sendOnlyWhile(() -> share.holds(k.zone()));
             relays.put(k, relay);
             // Loa's agents are sent SRTP under one key per stream; NoticePipeline's protect stage applies it.
             Optional<SrtpMasterKey> srtp = k.secure() ? Optional.of(SrtpMasterKey.generate()) : Optional.empty();

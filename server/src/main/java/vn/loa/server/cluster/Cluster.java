@@ -70,7 +70,7 @@ public final class Cluster implements AutoCloseable {
         ClusterMembers members = new ClusterMembers();
         // Only members that are up count in the share: one still starting takes nothing, so it is given nothing.
         LeaseKeeper keeper = new LeaseKeeper(jdbi, new ZoneLeases(LeaseKeeper.LEASE), held, id,
-                () -> jdbi.withHandle(h -> members.ready(h, membership.members(), id)), air::tookOver,
+                () -> jdbi.withHandle(h -> members.up(h, membership.members(), id)), air::tookOver,
                 station::letGo, station::airsIn, takeovers, losses, System::nanoTime);
         NodeNews nodes = new NodeNews(membership.vertx(), id, membership::members, station.sessions());
         station.sessions().connectedElsewhere(nodes::memberOf);
@@ -102,15 +102,15 @@ public final class Cluster implements AutoCloseable {
         air.listen();
         nodes.listen();
         int[] ticks = {0};
-        keeper.start(() -> {
-            // Alive in the members' table about once a second, for the operators' overview.
+        keeper.start(() -> jdbi.useHandle(h -> {
+            // Alive in the members' table on every tick, as its leases are: the others count this member up exactly
+            // while it can hold leases (written every fourth tick, a slow member dropped out between writes under
+            // load and the others' share of the zones jumped, ADR 0049).
+            members.seen(h, membership.memberId(), address);
             if (ticks[0]++ % 4 == 0) {
-                jdbi.useHandle(h -> {
-                    members.seen(h, membership.memberId(), address);
-                    addresses = members.addresses(h);
-                });
+                addresses = members.addresses(h);
             }
-        });
+        }));
     }
 
     /**
@@ -182,6 +182,11 @@ public final class Cluster implements AutoCloseable {
     public void close() {
         if (keeper != null) {
             keeper.close();
+            try {
+                jdbi.useHandle(h -> members.left(h, membership.memberId()));
+            } catch (RuntimeException e) {
+                // The database away: the others count this member out 3 s after its last tick instead.
+            }
         }
     }
 }

@@ -62,6 +62,11 @@ final class ClusterAir implements AirShare {
     }
 
     @Override
+    public String ownerOf(String zone) {
+        return jdbi.withHandle(h -> new ZoneLeases(LeaseKeeper.LEASE).ownerAddress(h, zone, member));
+    }
+
+    @Override
     public void aired(long announcementId) {
         vertx.eventBus().publish(AIRED, new JsonObject().put("id", announcementId).put("from", member));
     }

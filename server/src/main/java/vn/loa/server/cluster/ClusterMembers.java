@@ -24,14 +24,26 @@ final class ClusterMembers {
     }
 
     /**
-     * How many of {@code inCluster} are up: seen in the last {@code READY_SECONDS} (a member writes itself every second
-     * once it airs), {@code self} always.
+     * Notes that {@code id} stops (after releasing its leases): the others no longer count it up at once, so the zones
+     * it released are claimed whatever the share, not 3 s later (ClusterIT's rolling restart, ADR 0049).
      */
-    int ready(Handle h, List<String> inCluster, String self) {
+    void left(Handle h, String id) {
+        h.createUpdate("UPDATE cluster_member SET seen_at = clock_timestamp() - :s * INTERVAL '1 second' WHERE id = :id")
+                .bind("s", READY_SECONDS).bind("id", id).execute();
+    }
+
+    /**
+     * Those of {@code inCluster} that are up, {@code self} always: seen in the last {@code READY_SECONDS}. A member
+     * writes itself on every lease tick once it airs, so one whose leases lapse (dead, frozen, cut off from the
+     * database) drops out of this set as they lapse, whatever Hazelcast still thinks of it.
+     */
+    java.util.Set<String> up(Handle h, List<String> inCluster, String self) {
         var seen = h.createQuery("SELECT id FROM cluster_member WHERE seen_at > clock_timestamp() - :s * INTERVAL '1 second'")
                 .bind("s", READY_SECONDS).mapTo(String.class).set();
-        return (int) inCluster.stream().filter(id -> id.equals(self) || seen.contains(id)).count()
-                + (inCluster.contains(self) ? 0 : 1);
+        var up = new java.util.HashSet<String>();
+        inCluster.stream().filter(seen::contains).forEach(up::add);
+        up.add(self);
+        return up;
     }
 
     /** The web addresses of the members seen in the last minute, the longest running first (a restarted one once). */

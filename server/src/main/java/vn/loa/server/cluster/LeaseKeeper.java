@@ -2,6 +2,7 @@ package vn.loa.server.cluster;
 
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -34,12 +35,16 @@ final class LeaseKeeper implements AutoCloseable {
     /** How much sooner the owner stops sending than others may take over: packets in flight, a slow renewal. */
     static final Duration MARGIN = Duration.ofMillis(500);
     static final Duration TICK = Duration.ofMillis(250);
+    /** How long a member holds more than its share before it gives one back. */
+    static final Duration REBALANCE_AFTER = Duration.ofSeconds(2);
 
     private final Jdbi jdbi;
     private final ZoneLeases leases;
     private final HeldLeases held;
     private final String member;
-    private final IntSupplier members;
+    private final Supplier<Set<String>> members;
+    /** Since when (nanoTime) this member has held more than its share, or 0. Keeper thread only. */
+    private long excessSince;
     private final Consumer<String> gained;
     private final Consumer<String> lost;
     private final Counter takeovers;
@@ -55,12 +60,12 @@ final class LeaseKeeper implements AutoCloseable {
     });
 
     /**
-     * @param members how many members the cluster has now, to take only a fair share of the free zones
+     * @param members the ids of the members up now (this one among them), to take only a fair share of the free zones
      * @param gained  told each zone this member has just taken, on this keeper's thread
      * @param lost    told each zone this member has lost while it believed it held it
      * @param busy    whether something airs in a zone here now: such a zone is not given back to rebalance
      */
-    LeaseKeeper(Jdbi jdbi, ZoneLeases leases, HeldLeases held, String member, IntSupplier members,
+    LeaseKeeper(Jdbi jdbi, ZoneLeases leases, HeldLeases held, String member, Supplier<Set<String>> members,
             Consumer<String> gained, Consumer<String> lost, java.util.function.Predicate<String> busy,
             Counter takeovers, Counter losses, LongSupplier nanos) {
         this.busy = busy;
@@ -114,34 +119,32 @@ final class LeaseKeeper implements AutoCloseable {
                 }
             }
         });
-        int up = Math.max(1, members.getAsInt());
+        Set<String> up = members.get();
         // Zones and tasks are shared out separately: spreading the air is what a second member is for.
-        int zoneShare = (jdbi.withHandle(leases::zones) + up - 1) / up;
-        int taskShare = (tasks.size() + up - 1) / up;
+        int zoneShare = share(jdbi.withHandle(leases::zones), up.size());
+        int taskShare = share(tasks.size(), up.size());
         long myTasks = held.all().keySet().stream().filter(LeaseKeeper::isTask).count();
         long myZones = held.all().size() - myTasks;
         if (myZones > zoneShare || myTasks > taskShare) {
-            giveBackOne(myZones > zoneShare);
-        }
-        var free = jdbi.withHandle(h -> {
-            TreeSet<String> all = new TreeSet<>(leases.unowned(h));
-            all.addAll(leases.unownedOf(h, Set.copyOf(tasks)));
-            return all;
-        });
-        for (String zone : free) {
-            boolean task = isTask(zone);
-            if (task ? myTasks >= taskShare : myZones >= zoneShare) {
-                continue;
+            // Only once the excess has lasted: a member's view of who is up wavers under load, and each give-back
+            // sends a zone's agents away.
+            if (excessSince == 0) {
+                excessSince = nanos.getAsLong();
+            } else if (nanos.getAsLong() - excessSince >= REBALANCE_AFTER.toNanos()) {
+                giveBackOne(myZones > zoneShare);
+                excessSince = 0;
             }
+        } else {
+            excessSince = 0;
+        }
+        List<String> wanted = new java.util.ArrayList<>(toClaim(jdbi.withHandle(leases::unowned), up, zoneShare, myZones));
+        wanted.addAll(toClaim(jdbi.withHandle(h -> leases.unownedOf(h, Set.copyOf(tasks))), up, taskShare, myTasks));
+        for (String zone : wanted) {
+            boolean task = isTask(zone);
             long at = nanos.getAsLong();
             OptionalLong token = jdbi.withHandle(h -> leases.claim(h, zone, member));
             if (token.isPresent()) {
                 held.granted(zone, token.getAsLong(), at);
-                if (task) {
-                    myTasks++;
-                } else {
-                    myZones++;
-                }
                 if (token.getAsLong() > 1) {
                     takeovers.increment();
                 }
@@ -151,6 +154,32 @@ final class LeaseKeeper implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** How many of {@code count} zones (or tasks) each of {@code up} members holds at most. */
+    static int share(int count, int up) {
+        int members = Math.max(1, up);
+        return (count + members - 1) / members;
+    }
+
+    /**
+     * Which of {@code free} (zone or task, to the member whose lease on it ran out, "" if never held) to claim, this
+     * member holding {@code mine} of its {@code share}. A lease that ran out on a member not {@code up} is claimed
+     * whatever the share: its owner died or froze, the lease in the database says so, and the zone must be back on
+     * air within 5 s even while Hazelcast still lists that member (ADR 0049). Others only up to the share, in order,
+     * so members starting together spread the zones and a zone given back goes to the member with fewer.
+     */
+    static List<String> toClaim(Map<String, String> free, Set<String> up, int share, long mine) {
+        List<String> claims = new java.util.ArrayList<>();
+        long holding = mine;
+        for (var e : new java.util.TreeMap<>(free).entrySet()) {
+            boolean orphan = !e.getValue().isEmpty() && !up.contains(e.getValue());
+            if (orphan || holding < share) {
+                claims.add(e.getKey());
+                holding++;
+            }
+        }
+        return claims;
     }
 
     /**

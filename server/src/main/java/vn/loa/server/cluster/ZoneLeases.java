@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import vn.loa.server.db.Rows;
 
@@ -55,28 +54,56 @@ final class ZoneLeases {
                 .bind("member", member).execute();
     }
 
-    /** The zones whose streams need an owner: those with nodes, less those under a running lease. */
-    Set<String> unowned(Handle h) {
-        return h.createQuery("SELECT DISTINCT n.zone_id FROM node n WHERE NOT EXISTS (SELECT 1 FROM zone_lease l "
-                        + "WHERE l.zone_id = n.zone_id AND l.expires_at > clock_timestamp())")
-                .mapTo(String.class).collect(Collectors.toSet());
+    /**
+     * The zones whose streams need an owner: those with nodes under no running lease, each with the member whose
+     * lease ran out ("" for a zone never held).
+     */
+    Map<String, String> unowned(Handle h) {
+        return h.createQuery("SELECT DISTINCT n.zone_id, COALESCE(l.owner, '') AS owner FROM node n "
+                        + "LEFT JOIN zone_lease l ON l.zone_id = n.zone_id "
+                        + "WHERE l.zone_id IS NULL OR l.expires_at <= clock_timestamp()")
+                .reduceRows(new java.util.HashMap<String, String>(), (map, row) -> {
+                    map.put(row.getColumn("zone_id", String.class), row.getColumn("owner", String.class));
+                    return map;
+                });
     }
 
-    /** Those of {@code tasks} (pollers and the like, ADR 0049) under no running lease. */
-    Set<String> unownedOf(Handle h, Set<String> tasks) {
+    /** Those of {@code tasks} (pollers and the like, ADR 0049) under no running lease, as {@link #unowned}. */
+    Map<String, String> unownedOf(Handle h, Set<String> tasks) {
         if (tasks.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
-        Set<String> owned = h.createQuery("SELECT zone_id FROM zone_lease WHERE zone_id IN (<tasks>) "
-                        + "AND expires_at > clock_timestamp()")
-                .bindList("tasks", List.copyOf(tasks)).mapTo(String.class).collect(Collectors.toSet());
-        return tasks.stream().filter(t -> !owned.contains(t)).collect(Collectors.toSet());
+        Map<String, String> free = new java.util.HashMap<>();
+        tasks.forEach(t -> free.put(t, ""));
+        h.createQuery("SELECT zone_id, owner, expires_at > clock_timestamp() AS running FROM zone_lease "
+                        + "WHERE zone_id IN (<tasks>)")
+                .bindList("tasks", List.copyOf(tasks)).map((rs, ctx) -> {
+                    if (rs.getBoolean("running")) {
+                        free.remove(rs.getString("zone_id"));
+                    } else {
+                        free.put(rs.getString("zone_id"), rs.getString("owner"));
+                    }
+                    return 0;
+                }).list();
+        return free;
     }
 
     /** Ends {@code member}'s lease of {@code zone} now, to hand it to a member with fewer (rebalancing). */
     void giveBack(Handle h, String zone, String member) {
         h.createUpdate("UPDATE zone_lease SET expires_at = clock_timestamp() WHERE zone_id = :zone AND owner = :member")
                 .bind("zone", zone).bind("member", member).execute();
+    }
+
+    /**
+     * The web address of the member other than {@code self} whose lease on {@code zone} runs now and that wrote
+     * itself up in the last second (a killed owner's lease runs on for up to its length: no agent is sent to the
+     * dead), or empty.
+     */
+    String ownerAddress(Handle h, String zone, String self) {
+        return h.createQuery("SELECT m.address FROM zone_lease l JOIN cluster_member m ON m.id = l.owner "
+                        + "WHERE l.zone_id = :zone AND l.owner <> :self AND l.expires_at > clock_timestamp() "
+                        + "AND m.seen_at > clock_timestamp() - INTERVAL '1 second'")
+                .bind("zone", zone).bind("self", self).mapTo(String.class).findOne().orElse("");
     }
 
     /** How many zones have nodes: each member holds about its share of them. */

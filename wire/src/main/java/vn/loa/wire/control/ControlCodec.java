@@ -52,7 +52,8 @@ public final class ControlCodec {
         } else if (message instanceof Refused r) {
             return new JsonObject().put("type", "refused").put("reason", r.reason());
         } else if (message instanceof Elsewhere e) {
-            return new JsonObject().put("type", "elsewhere").put("reason", e.reason());
+            JsonObject json = new JsonObject().put("type", "elsewhere").put("reason", e.reason());
+            return e.owner().isEmpty() ? json : json.put("owner", e.owner());
         } else if (message instanceof Heartbeat b) {
             return new JsonObject().put("type", "heartbeat").put("state", b.state()).put("volume", b.volume())
                     .put("received", b.packetsReceived()).put("lost", b.packetsLost()).put("jitterMs", b.jitterMs())
@@ -95,7 +96,7 @@ public final class ControlCodec {
                         json.containsKey("srtp") ? text(json, "srtp") : null, returnPath(json.getJsonObject("keepalive")));
                 case "path" -> new MediaPath(mediaPath(text(json, "path")));
                 case "refused" -> new Refused(text(json, "reason"));
-                case "elsewhere" -> new Elsewhere(json.getString("reason", ""));
+                case "elsewhere" -> new Elsewhere(json.getString("reason", ""), json.getString("owner", ""));
                 case "heartbeat" -> new Heartbeat(text(json, "state"), json.getInteger("volume", 0),
                         json.getLong("received", 0L), json.getLong("lost", 0L), json.getDouble("jitterMs", 0.0),
                         json.getLong("late", 0L), json.getLong("recovered", 0L), json.getLong("bufferMs", 0L));

@@ -65,8 +65,20 @@ public sealed interface ControlMessage {
     /**
      * A server of a cluster that does not own the agent's zone now sends it on: the agent tries its next server at
      * once (ADR 0038). An agent that knows one server only retries it as after a lost connection.
+     *
+     * @param owner the web address of the member that owns the zone now ({@code http://host:port}), so the agent goes
+     *              there next; empty while no member owns it (a takeover is under way)
      */
-    record Elsewhere(String reason) implements ControlMessage {
+    record Elsewhere(String reason, String owner) implements ControlMessage {
+
+        public Elsewhere {
+            owner = owner == null ? "" : owner;
+        }
+
+        /** Sent on without knowing where to. */
+        public Elsewhere(String reason) {
+            this(reason, "");
+        }
     }
 
     /**

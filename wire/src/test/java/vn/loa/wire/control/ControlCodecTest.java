@@ -24,6 +24,7 @@ class ControlCodecTest {
                 new ControlMessage.MediaPath(ControlMessage.MediaPath.UDP),
                 new ControlMessage.Refused("mã loa hoặc mã bí mật không đúng"),
                 new ControlMessage.Elsewhere("máy chủ này không phát khu vực của loa lúc này"),
+                new ControlMessage.Elsewhere("máy chủ này không phát khu vực của loa lúc này", "http://10.0.0.2:8080"),
                 new ControlMessage.Heartbeat("PLAYING", 80, 1500, 3, 2.5),
                 new ControlMessage.Play("42", "thon-dong", "PCMU", 0, 8000, 0xCAFEBABEL),
                 new ControlMessage.Play("42", "thon-dong", "OPUS", 111, 48000, 0xCAFEBABEL, 3, 65_530),
