@@ -153,6 +153,11 @@ public final class NodeAgent implements ControlHandler, AutoCloseable {
         return playout.playing();
     }
 
+    /** How many takes have begun since the agent started: a play from storage may be over before anyone looks. */
+    public long takesOpened() {
+        return playout.takesOpened();
+    }
+
     /** How the stream reaches this node now: over UDP, or over the control channel while UDP does not get through. */
     public UdpPathProbe.Route route() {
         return returnPath.route();

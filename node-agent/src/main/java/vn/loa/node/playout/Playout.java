@@ -176,6 +176,11 @@ public final class Playout implements AutoCloseable {
         return takes.playing();
     }
 
+    /** How many takes (plays of a stream or of a stored file) have begun since the agent started. */
+    public long takesOpened() {
+        return takes.takesOpened();
+    }
+
     /** Packets the jitter buffer dropped as late (they came after their turn, and were concealed), since start. */
     public long late() {
         lock.lock();

@@ -41,6 +41,8 @@ final class TakeTracker {
     private String announced;
     private Take take;
     private volatile boolean playing;
+    /** Takes opened so far: a stored copy written to a file sink is open for only a few milliseconds. */
+    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
     /** When the channel came back while a live announcement's take was open and not yet played again, or -1. */
     private long unconfirmedSince = -1;
     /** Announcements played from a stored file lately: when the guard ends (monotonic ns) and how long they played. */
@@ -216,6 +218,7 @@ final class TakeTracker {
         }
         take = opened;
         playing = true;
+        this.opened.incrementAndGet();
         LOG.log(Level.INFO, logPattern, take.label());
         return true;
     }
@@ -286,6 +289,10 @@ final class TakeTracker {
 
     boolean playing() {
         return playing;
+    }
+
+    long takesOpened() {
+        return opened.get();
     }
 
     /** Ends the open take, as when the agent shuts down. */

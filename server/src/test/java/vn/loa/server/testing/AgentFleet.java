@@ -111,16 +111,19 @@ public final class AgentFleet implements AutoCloseable {
 
         private FirstAudio(List<NodeAgent> agents) {
             long[] before = agents.stream().mapToLong(a -> a.reception().received()).toArray();
+            long[] takesBefore = agents.stream().mapToLong(NodeAgent::takesOpened).toArray();
             at = new long[agents.size()];
             watcher = new Thread(() -> {
                 int left = at.length;
                 while (left > 0 && !Thread.currentThread().isInterrupted()) {
                     long now = System.nanoTime();
                     for (int i = 0; i < at.length; i++) {
-                        // A packet, or a prefetched copy playing: an agent that has the notice's file plays it at
-                        // its time from storage and is sent no stream (ClusterIT's agent 0 "received nothing").
+                        // A packet, or a prefetched copy begun: an agent that has the notice's file plays it at
+                        // its time from storage and is sent no stream (ClusterIT's agent 0 "received nothing"); to
+                        // the tests' file sink that play lasts milliseconds, so a take begun counts, not playing now.
                         NodeAgent agent = agents.get(i);
-                        if (at[i] == 0 && (agent.reception().received() > before[i] || agent.playingNow())) {
+                        if (at[i] == 0 && (agent.reception().received() > before[i]
+                                || agent.takesOpened() > takesBefore[i])) {
                             at[i] = now;
                             left--;
                         }
