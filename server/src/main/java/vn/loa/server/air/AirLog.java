@@ -265,8 +265,10 @@ public final class AirLog implements ArbiterListener {
         String detail = played.detail() != null ? played.detail() : played.millis() + " ms";
         // After the air's own records of it (an emergency's rows are written behind its sound).
         records.write(() -> jdbi.useHandle(h -> {
-            // Only a node the announcement was sent to may report on it.
-            int known = h.createQuery("SELECT COUNT(*) FROM delivery WHERE announcement_id = :a AND node_id = :n")
+            // Only a node the announcement was sent to may report on it: over the air, or as a file fetched ahead
+            // (whose play from storage may be reported before the air has written its rows).
+            int known = h.createQuery("SELECT (SELECT COUNT(*) FROM delivery WHERE announcement_id = :a AND node_id = :n)"
+                    + " + (SELECT COUNT(*) FROM prefetch_node WHERE announcement_id = :a AND node_id = :n)")
                     .bind("a", id).bind("n", nodeId).mapTo(Integer.class).one();
             if (known > 0) {
                 deliveries.record(h, id, nodeId, state, detail, clock.instant());

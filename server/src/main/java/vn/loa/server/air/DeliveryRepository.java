@@ -22,4 +22,16 @@ final class DeliveryRepository {
                     .bind("a", announcement).bind("n", node).execute();
         }
     }
+
+    /**
+     * As {@link #record}, but a node that already reported PLAYED keeps it: an agent holding the file plays it from
+     * storage at its time, and its report may be written before the air's own rows for the same moment.
+     */
+    void recordUnlessPlayed(Handle h, long announcement, String node, DeliveryState state, String detail, Instant at) {
+        int played = h.createQuery("SELECT COUNT(*) FROM delivery WHERE announcement_id = :a AND node_id = :n "
+                + "AND state = 'PLAYED'").bind("a", announcement).bind("n", node).mapTo(Integer.class).one();
+        if (played == 0) {
+            record(h, announcement, node, state, detail, at);
+        }
+    }
 }

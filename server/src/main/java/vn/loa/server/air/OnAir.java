@@ -209,8 +209,9 @@ public final class OnAir implements AirControl {
             }
             if (byStream.values().stream().flatMap(List::stream).allMatch(t -> t.address() == null)) {
                 write.accept(() -> {
-                    jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h,
-                            id, t.node().id(), DeliveryState.FAILED, t.unreachable(), clock.instant()))));
+                    jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t ->
+                            deliveries.recordUnlessPlayed(h, id, t.node().id(), DeliveryState.FAILED, t.unreachable(),
+                                    clock.instant()))));
                     fail(id, "Không loa nào đang kết nối được. / no loudspeaker can be reached now");
                 });
                 return;
@@ -304,8 +305,8 @@ public final class OnAir implements AirControl {
         if (!lifecycle.advance(id, LoaStep.GOES_ON_AIR, null)) {
             return false;
         }
-        jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.record(h, id,
-                t.node().id(), t.address() == null ? DeliveryState.FAILED : DeliveryState.PENDING, t.unreachable(),
+        jdbi.useTransaction(h -> byStream.values().forEach(list -> list.forEach(t -> deliveries.recordUnlessPlayed(h,
+                id, t.node().id(), t.address() == null ? DeliveryState.FAILED : DeliveryState.PENDING, t.unreachable(),
                 clock.instant()))));
         return true;
     }
